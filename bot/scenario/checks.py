@@ -1,0 +1,158 @@
+"""Checks across fields that the schema alone cannot express.
+
+Each check yields ``(path, message)``; the loader turns the path into a line. The
+checks catch what would otherwise surface mid-call: a text missing in one language, a
+fact serving an objective that does not exist, an objective nothing can ever tick.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from bot.scenario.model import Cues, Scenario
+from bot.scenario.yaml_marks import Path
+
+Finding = tuple[Path, str]
+
+
+def _langs_of(value: Any, path: Path, langs: list[str]) -> Iterator[Finding]:
+    """A localized value must be plain (single-language scenario) or cover every language."""
+    if value is None:
+        return
+    if isinstance(value, dict):
+        missing = [lang for lang in langs if lang not in value]
+        extra = [lang for lang in value if lang not in langs]
+        if missing:
+            yield path, f"missing the {'/'.join(missing)} text (the scenario's languages are " \
+                f"{', '.join(langs)})"
+        if extra:
+            yield path, f"language {'/'.join(extra)} is not among the scenario's languages"
+        for lang, item in value.items():
+            if isinstance(item, list) and not item:
+                yield (*path, lang), "needs at least one text"
+    elif len(langs) > 1:
+        yield path, f"give one text per language, e.g. {{{langs[0]}: ..., {langs[1]}: ...}}"
+    elif isinstance(value, list) and not value:
+        yield path, "needs at least one text"
+
+
+def _cues(value: Any, path: Path, langs: list[str]) -> Iterator[Finding]:
+    if value is None:
+        return
+    if isinstance(value, Cues):
+        if len(langs) > 1:
+            yield path, f"give the cues per language, e.g. {{{langs[0]}: {{keywords: [...]}}}}"
+        per_lang = {langs[0]: value}
+    else:
+        yield from _langs_of(value, path, langs)
+        per_lang = value
+    for lang, cues in per_lang.items():
+        if not cues.keywords and not cues.phrasings:
+            yield (*path, lang), "give at least one keyword or phrasing"
+
+
+def _unique(items: list[Any], path: Path, seen: dict[str, Path]) -> Iterator[Finding]:
+    for i, item in enumerate(items):
+        if item.id in seen:
+            yield (*path, i, "id"), f"id '{item.id}' is used twice"
+        else:
+            seen[item.id] = (*path, i)
+
+
+def check_scenario(s: Scenario) -> Iterator[Finding]:
+    langs = list(dict.fromkeys(s.languages))
+    if len(langs) != len(s.languages):
+        yield ("languages",), "a language is listed twice"
+    for name in ("title", "briefing"):
+        yield from _langs_of(getattr(s, name), (name,), langs)
+    yield from _langs_of(s.seller.company, ("seller", "company"), langs)
+    yield from _langs_of(s.seller.offer, ("seller", "offer"), langs)
+    for name in ("role", "company", "personality", "greeting"):
+        yield from _langs_of(getattr(s.buyer, name), ("buyer", name), langs)
+    yield from _langs_of(s.buyer.trust.earned_by, ("buyer", "trust", "earned_by"), langs)
+    for key, value in s.buyer.lines.items():
+        yield from _langs_of(value, ("buyer", "lines", key), langs)
+
+    objective_ids: dict[str, Path] = {}
+    for group in ("internal", "external"):
+        items = getattr(s.objectives, group)
+        yield from _unique(items, ("objectives", group), objective_ids)
+        for i, obj in enumerate(items):
+            yield from _langs_of(obj.label, ("objectives", group, i, "label"), langs)
+            for j, det in enumerate(obj.detect):
+                yield from _cues(det.asked_by, ("objectives", group, i, "detect", j, "asked_by"),
+                                 langs)
+    if not objective_ids:
+        yield ("objectives",), "give at least one objective"
+
+    checklist_ids: dict[str, Path] = {}
+    for group in ("internal", "external", "questions"):
+        items = getattr(s.preparation, group)
+        yield from _unique(items, ("preparation", group), checklist_ids)
+        for i, item in enumerate(items):
+            yield from _langs_of(item.label, ("preparation", group, i, "label"), langs)
+            if isinstance(item.aliases, dict):
+                yield from _langs_of(item.aliases, ("preparation", group, i, "aliases"), langs)
+
+    need_ids: dict[str, Path] = {}
+    yield from _unique(s.needs, ("needs",), need_ids)
+    for i, need in enumerate(s.needs):
+        yield from _langs_of(need.label, ("needs", i, "label"), langs)
+        yield from _cues(need.asked_by, ("needs", i, "asked_by"), langs)
+
+    fact_ids: dict[str, Path] = {}
+    yield from _unique(s.facts, ("facts",), fact_ids)
+    served: set[str] = set()
+    for i, fact in enumerate(s.facts):
+        base = ("facts", i)
+        if fact.objective is not None:
+            served.add(fact.objective)
+            if fact.objective not in objective_ids:
+                yield (*base, "objective"), f"no objective has the id '{fact.objective}'"
+        yield from _cues(fact.asked_by, (*base, "asked_by"), langs)
+        for name in ("answer", "short_answer", "guarded"):
+            yield from _langs_of(getattr(fact, name), (*base, name), langs)
+        for j, need in enumerate(fact.reveals):
+            if need not in need_ids:
+                yield (*base, "reveals", j), f"no need has the id '{need}'"
+    for i, fact in enumerate(s.facts):
+        for j, other in enumerate(fact.after):
+            if other not in fact_ids:
+                yield ("facts", i, "after", j), f"no fact has the id '{other}'"
+            elif other == fact.id:
+                yield ("facts", i, "after", j), "a fact cannot wait for itself"
+
+    for group in ("internal", "external"):
+        for i, obj in enumerate(getattr(s.objectives, group)):
+            if obj.id not in served and not obj.detect:
+                yield ("objectives", group, i), (
+                    f"objective '{obj.id}' can never be ticked: no fact serves it and it has "
+                    "no detect rule"
+                )
+
+    objection_ids: dict[str, Path] = {}
+    yield from _unique(s.objections, ("objections",), objection_ids)
+    for i, obj in enumerate(s.objections):
+        base = ("objections", i)
+        for name in ("text", "firmer", "accepted", "good_handling"):
+            yield from _langs_of(getattr(obj, name), (*base, name), langs)
+        yield from _cues(obj.respond, (*base, "respond"), langs)
+        for j, need in enumerate(obj.answered_by):
+            if need not in need_ids:
+                yield (*base, "answered_by", j), f"no need has the id '{need}'"
+        trig = obj.raise_when
+        if trig.after == "fact" and trig.fact not in fact_ids:
+            yield (*base, "raise_when"), "after: fact needs 'fact:' naming one of the facts"
+        if trig.after == "turn" and trig.turn is None:
+            yield (*base, "raise_when"), "after: turn needs 'turn:' with a turn number"
+
+    if s.closing is not None:
+        base = ("closing",)
+        for name in ("agree", "stall", "vague"):
+            yield from _langs_of(getattr(s.closing, name), (*base, name), langs)
+        for j, oid in enumerate(s.closing.requires.objectives):
+            if oid not in objective_ids:
+                yield (*base, "requires", "objectives", j), f"no objective has the id '{oid}'"
+        for j, signal in enumerate(s.closing.buying_signals):
+            yield from _langs_of(signal.text, (*base, "buying_signals", j, "text"), langs)

@@ -1,0 +1,216 @@
+"""Typed schema of a scenario file.
+
+The schema is the trainer's contract: every field here is documented in README.md
+("Scenario format"). Models forbid unknown keys so that a typo such as ``answr`` is
+reported with its line instead of being silently ignored.
+
+Texts that the learner or buyer sees are *localized*: either a plain string (allowed
+when the scenario has a single language) or a mapping ``{nl: ..., en: ...}`` that
+covers every language of the scenario. Coverage is checked in ``checks.py`` because it
+depends on the scenario's ``languages`` field.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Lang = Literal["nl", "en"]
+LANGS: tuple[str, ...] = ("nl", "en")
+Kind = Literal["first_visit", "spin", "objection", "closing", "drill"]
+Move = Literal[
+    "introduce",
+    "invite_introduction",
+    "state_objective",
+    "summarize",
+    "acknowledge",
+    "clarify",
+    "respond_benefit",
+    "check",
+    "propose_solution",
+    "propose_next_step",
+    "ask_for_order",
+    "discount",
+    "rude",
+]
+SpinType = Literal["situation", "problem", "implication", "need_payoff"]
+Form = Literal["open", "closed"]
+
+Ident = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_\-]*$", max_length=64)]
+NonEmpty = Annotated[str, StringConstraints(min_length=1)]
+
+# A localized text: "one text" or {lang: text}.
+LText = NonEmpty | dict[Lang, NonEmpty]
+# Localized variants: "one", [several], or {lang: one-or-several}.
+LVariants = NonEmpty | list[NonEmpty] | dict[Lang, NonEmpty | list[NonEmpty]]
+# A keyword entry: words that must all appear in the message, in any order. A word may
+# list alternatives with "|" and end in "*" to match any word it starts.
+KeywordEntry = NonEmpty
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Cues(_Strict):
+    """How a learner refers to a topic in one language."""
+
+    keywords: list[KeywordEntry] = Field(default_factory=list)
+    phrasings: list[NonEmpty] = Field(default_factory=list)
+
+
+# Cues for one language (single-language scenario) or per language.
+LCues = Cues | dict[Lang, Cues]
+
+
+class NumberCheck(_Strict):
+    value: float
+    tolerance: float = Field(default=0.0, ge=0)
+
+
+class Detector(_Strict):
+    """Conditions on one learner message; all given conditions must hold."""
+
+    moves: list[Move] = Field(default_factory=list)
+    form: Form | None = None
+    spin: list[SpinType] = Field(default_factory=list)
+    asked_by: LCues | None = None
+    number: NumberCheck | None = None
+    tied_to_need: bool = False
+
+
+class Objective(_Strict):
+    id: Ident
+    label: LText
+    pad: str | None = None
+    weight: float = Field(default=1.0, ge=0)
+    detect: list[Detector] = Field(default_factory=list)
+
+
+class Objectives(_Strict):
+    internal: list[Objective] = Field(default_factory=list)
+    external: list[Objective] = Field(default_factory=list)
+
+
+class Trust(_Strict):
+    start: int = Field(default=0, ge=-5, le=10)
+    earned_by: LText | None = None
+
+
+class Buyer(_Strict):
+    name: NonEmpty
+    role: LText
+    company: LText
+    personality: LText
+    patience: int = Field(default=12, ge=1, le=100)
+    trust: Trust = Field(default_factory=Trust)
+    greeting: LVariants
+    lines: dict[Ident, LVariants] = Field(default_factory=dict)
+
+
+class Seller(_Strict):
+    company: LText
+    offer: LText | None = None
+
+
+class ChecklistItem(_Strict):
+    id: Ident
+    label: LText
+    aliases: dict[Lang, list[NonEmpty]] | list[NonEmpty] = Field(default_factory=list)
+
+
+class Preparation(_Strict):
+    internal: list[ChecklistItem] = Field(default_factory=list)
+    external: list[ChecklistItem] = Field(default_factory=list)
+    questions: list[ChecklistItem] = Field(default_factory=list)
+
+
+class Need(_Strict):
+    id: Ident
+    label: LText
+    asked_by: LCues
+
+
+class Fact(_Strict):
+    id: Ident
+    objective: Ident | None = None
+    asked_by: LCues
+    answer: LVariants
+    short_answer: LVariants | None = None
+    trust: int = Field(default=0, ge=0, le=10)
+    spin: list[SpinType] = Field(default_factory=list)
+    after: list[Ident] = Field(default_factory=list)
+    guarded: LVariants | None = None
+    reveals: list[Ident] = Field(default_factory=list)
+
+
+class Trigger(_Strict):
+    """When the buyer raises an objection: the first event that matches."""
+
+    after: Literal["start", "solution", "next_step", "fact", "turn", "price"]
+    fact: Ident | None = None
+    turn: int | None = Field(default=None, ge=1)
+
+
+class Objection(_Strict):
+    id: Ident
+    raise_when: Trigger
+    text: LVariants
+    firmer: LVariants | None = None
+    accepted: LVariants
+    answered_by: list[Ident] = Field(default_factory=list)
+    respond: LCues | None = None
+    good_handling: LText
+
+
+class BuyingSignal(_Strict):
+    after_turn: int = Field(ge=1)
+    text: LVariants
+
+
+class ClosingRequires(_Strict):
+    trust: int = Field(default=0, ge=-5, le=10)
+    objectives: list[Ident] = Field(default_factory=list)
+    objections_handled: bool = True
+
+
+class Closing(_Strict):
+    requires: ClosingRequires = Field(default_factory=ClosingRequires)
+    agree: LVariants
+    stall: LVariants
+    vague: LVariants | None = None
+    buying_signals: list[BuyingSignal] = Field(default_factory=list)
+
+
+class Weights(_Strict):
+    preparation: float = Field(default=10, ge=0)
+    internal: float = Field(default=25, ge=0)
+    external: float = Field(default=25, ge=0)
+    questions: float = Field(default=15, ge=0)
+    objections: float = Field(default=10, ge=0)
+    closing: float = Field(default=15, ge=0)
+
+
+class Scoring(_Strict):
+    weights: Weights = Field(default_factory=Weights)
+    max_turns: int = Field(default=30, ge=1, le=200)
+
+
+class Scenario(_Strict):
+    id: Ident
+    title: LText
+    kind: Kind
+    languages: list[Lang] = Field(min_length=1)
+    level: int = Field(default=1, ge=1, le=3)
+    minutes: int = Field(default=15, ge=1, le=120)
+    briefing: LText
+    seller: Seller
+    buyer: Buyer
+    preparation: Preparation = Field(default_factory=Preparation)
+    objectives: Objectives
+    needs: list[Need] = Field(default_factory=list)
+    facts: list[Fact] = Field(default_factory=list)
+    objections: list[Objection] = Field(default_factory=list)
+    closing: Closing | None = None
+    scoring: Scoring = Field(default_factory=Scoring)
