@@ -138,9 +138,10 @@ def check_scenario(s: Scenario) -> Iterator[Finding]:
         for name in ("text", "firmer", "accepted", "good_handling"):
             yield from _langs_of(getattr(obj, name), (*base, name), langs)
         yield from _cues(obj.respond, (*base, "respond"), langs)
-        for j, need in enumerate(obj.answered_by):
-            if need not in need_ids:
-                yield (*base, "answered_by", j), f"no need has the id '{need}'"
+        for field_name in ("answered_by", "reveals"):
+            for j, need in enumerate(getattr(obj, field_name)):
+                if need not in need_ids:
+                    yield (*base, field_name, j), f"no need has the id '{need}'"
         trig = obj.raise_when
         if trig.after == "fact" and trig.fact not in fact_ids:
             yield (*base, "raise_when"), "after: fact needs 'fact:' naming one of the facts"

@@ -160,6 +160,7 @@ class Objection(_Strict):
     firmer: LVariants | None = None
     accepted: LVariants
     answered_by: list[Ident] = Field(default_factory=list)
+    reveals: list[Ident] = Field(default_factory=list)
     respond: LCues | None = None
     good_handling: LText
 
