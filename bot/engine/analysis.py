@@ -1,0 +1,129 @@
+"""What a learner's message does: the questions it asks, the moves it makes, the topics.
+
+This is the engine's reading of one turn, independent of how the buyer answers it, so
+that scoring and the JSON report can use the same facts the buyer reacted to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from bot.engine.classify import classify
+from bot.engine.compiled import CompiledLanguage, CompiledScenario
+from bot.engine.cues import correct_typos
+from bot.engine.state import SessionState
+from bot.scenario.model import Detector
+
+PITCH_MIN_WORDS = 14
+
+
+@dataclass
+class TurnAnalysis:
+    is_question: bool
+    form: str | None
+    spin: str | None
+    asks: bool
+    moves: set[str] = field(default_factory=set)
+    facts: list[str] = field(default_factory=list)
+    needs: list[str] = field(default_factory=list)
+    objectives: list[str] = field(default_factory=list)
+    concrete_time: bool = False
+    price: bool = False
+    pitch: bool = False
+    empty: bool = False
+    responds_to: list[str] = field(default_factory=list)
+
+
+def analyze_turn(
+    text: str, cs: CompiledScenario, cl: CompiledLanguage, state: SessionState
+) -> TurnAnalysis:
+    lm = cl.lm
+    msg = lm.analyze(text)
+    correct_typos(msg, cl.corrector, lm.protected)
+    if not msg.words:
+        return TurnAnalysis(False, None, None, False, empty=True)
+    moves = set(lm.moves.match(msg))
+    if cl.company_words & set(msg.words):
+        moves.add("introduce")
+    info = classify(msg, lm, moves)
+    if "clarify" in moves and not (state.pending_objection and info.is_question):
+        moves.discard("clarify")
+    if state.pending_objection and info.is_question and not moves & {
+        "propose_next_step", "ask_for_order", "check"
+    }:
+        moves.add("clarify")
+    if "propose_solution" in moves and info.is_question and info.spin != "need_payoff":
+        if info.form == "open":
+            moves.discard("propose_solution")
+    if "respond_benefit" in moves and info.is_question and not state.pending_objection:
+        moves.discard("respond_benefit")
+    analysis = TurnAnalysis(info.is_question, info.form, info.spin, info.asks, moves=moves)
+    analysis.needs = sorted(cl.needs.match(msg))
+    analysis.concrete_time = bool(lm.time.match(msg)) or _has_clock_time(msg.words)
+    analysis.price = bool(lm.price.match(msg))
+    analysis.responds_to = sorted(cl.objection_cues.match(msg))
+    if info.asks:
+        analysis.facts = [f for f in cl.facts.match(msg) if f in cs.facts]
+    if (
+        not info.is_question
+        and len(msg.words) >= PITCH_MIN_WORDS
+        and lm.pitch.match(msg)
+        and not moves & {"acknowledge", "summarize", "introduce", "state_objective"}
+        and not state.pending_objection
+    ):
+        analysis.pitch = True
+    if state.pending_objection and (analysis.needs or analysis.responds_to):
+        analysis.moves.add("respond_benefit")
+    detector_hits = cl.detector_cues.match(msg)
+    ticked: list[str] = []
+    for fact_id in analysis.facts:
+        objective = cs.facts[fact_id].objective
+        if objective and objective not in ticked:
+            ticked.append(objective)
+    for objective in cs.objectives.values():
+        if objective.id in ticked:
+            continue
+        for i, det in enumerate(objective.detect):
+            if _detector_holds(det, f"{objective.id}#{i}", analysis, detector_hits, msg.numbers):
+                ticked.append(objective.id)
+                break
+    analysis.objectives = ticked
+    return analysis
+
+
+_CLOCK_SUFFIXES = ("am", "pm", "u", "h", "uur")
+
+
+def _has_clock_time(words: list[str]) -> bool:
+    """'10 uur', '10am', '10:30' (two number words), '14h' make a proposal concrete."""
+    for i, w in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if w.isdigit() and (nxt in {"uur", "am", "pm", "oclock"} or (
+            nxt.isdigit() and len(nxt) == 2 and int(nxt) < 60 and 0 < int(w) <= 23
+        )):
+            return True
+        for suffix in _CLOCK_SUFFIXES:
+            head = w.removesuffix(suffix)
+            if head != w and head.isdigit() and 0 < int(head) <= 23:
+                return True
+    return False
+
+
+def _detector_holds(
+    det: Detector, key: str, a: TurnAnalysis, hits: dict[str, float], numbers: list[float]
+) -> bool:
+    if det.moves and not a.moves.intersection(det.moves):
+        return False
+    if det.form is not None and a.form != det.form:
+        return False
+    if det.spin and a.spin not in det.spin:
+        return False
+    if det.asked_by is not None and key not in hits:
+        return False
+    if det.number is not None and not any(
+        abs(n - det.number.value) <= det.number.tolerance for n in numbers
+    ):
+        return False
+    if det.tied_to_need and not a.needs:
+        return False
+    return bool(det.moves or det.form or det.spin or det.asked_by or det.number)

@@ -1,0 +1,76 @@
+"""Is a message a question, is it open or closed, and which SPIN type is it?
+
+Rules follow the method (domain.md §4): open questions start with a question word or ask
+for a description ("Kunt u vertellen hoe…"); closed questions start with a verb or offer
+a choice; a statement with a question mark is closed. SPIN is read from cue phrases,
+the most advanced type winning (need-payoff > implication > problem > situation).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.engine.language import LanguageModel
+from bot.engine.text import Analyzed, Sentence
+
+_NON_INVENTORY = ("propose_next_step", "check", "ask_for_order")
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionInfo:
+    is_question: bool
+    form: str | None  # "open" | "closed" | None
+    spin: str | None
+    asks: bool  # asks for information (a question, a request or "may I note…")
+
+
+def _strip_fillers(words: list[str], fillers: frozenset[str]) -> list[str]:
+    i = 0
+    while i < len(words) - 1 and words[i] in fillers:
+        i += 1
+    return words[i:]
+
+
+def _sentence_form(sentence: Sentence, lm: LanguageModel) -> str | None:
+    lex = lm.lexicon
+    words = _strip_fillers(sentence.words, lex.fillers)
+    if not words:
+        return None
+    sub = lm.pipeline.analyze(" ".join(words))
+    first = words[0]
+    opens_with_question_word = first in lex.question_words
+    if opens_with_question_word and not (len(words) > 1 and f"{first} {words[1]}" in (
+        "how about", "wat dacht", "hoe zit", "what about"
+    )):
+        return "open"
+    if lm.open_requests.match(sub):
+        return "open"
+    request = bool(lm.requests.match(sub))
+    if request and any(w in lex.question_words for w in words[1:]):
+        return "open"
+    if request and not sentence.question_mark and first not in lex.question_verbs:
+        return "open"
+    if sentence.question_mark or first in lex.question_verbs or opens_with_question_word:
+        return "closed"
+    return None
+
+
+def classify(msg: Analyzed, lm: LanguageModel, moves: set[str]) -> QuestionInfo:
+    forms = [f for f in (_sentence_form(s, lm) for s in msg.sentences) if f]
+    intent = bool(lm.intents.match(msg))
+    if not forms:
+        return QuestionInfo(False, None, None, intent)
+    form = "open" if "open" in forms else "closed"
+    return QuestionInfo(True, form, spin_type(msg, lm, moves), True)
+
+
+def spin_type(msg: Analyzed, lm: LanguageModel, moves: set[str]) -> str | None:
+    found = lm.spin.match(msg)
+    if "need_payoff_value" in found and any(w in lm.lexicon.hypothetical for w in msg.words):
+        found["need_payoff"] = 100.0
+    for kind in ("need_payoff", "implication", "problem"):
+        if kind in found:
+            return kind
+    if moves.intersection(_NON_INVENTORY):
+        return None
+    return "situation"

@@ -1,0 +1,99 @@
+"""A scenario made ready for matching: cue indexes per language, built once."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cached_property
+from typing import Any
+
+from bot.engine.cues import CueIndex, TypoCorrector
+from bot.engine.language import LanguageModel, language_model
+from bot.scenario.model import Cues, Scenario
+from bot.scenario.text import localized, variants
+
+
+def _cues_for(value: Any, lang: str, languages: Sequence[str]) -> Cues | None:
+    if value is None:
+        return None
+    picked = localized(value, lang, languages)
+    return picked if isinstance(picked, Cues) else None
+
+
+class CompiledLanguage:
+    """One scenario in one language: the indexes the engine asks every turn."""
+
+    def __init__(self, scenario: Scenario, lang: str) -> None:
+        self.scenario = scenario
+        self.lang = lang
+        self.lm: LanguageModel = language_model(lang)
+        self.corrector = TypoCorrector()
+        self.facts = self._index((f.id, f.asked_by) for f in scenario.facts)
+        self.needs = self._index((n.id, n.asked_by) for n in scenario.needs)
+        self.objection_cues = self._index((o.id, o.respond) for o in scenario.objections)
+        detectors = []
+        for obj in (*scenario.objectives.internal, *scenario.objectives.external):
+            for i, det in enumerate(obj.detect):
+                detectors.append((f"{obj.id}#{i}", det.asked_by))
+        self.detector_cues = self._index(detectors)
+        company = localized(scenario.seller.company, lang, scenario.languages)
+        self.company_words = {
+            w for w in self.lm.pipeline.tokens(company)
+            if len(w) > 3 and w not in self.lm.lexicon.stopwords
+            and w not in {"nederland", "netherlands", "holland", "group", "groep", "services"}
+        }
+
+    def _index(self, items) -> CueIndex:
+        index = CueIndex(self.lm.pipeline, self.corrector)
+        for topic, value in items:
+            cues = _cues_for(value, self.lang, self.scenario.languages)
+            if cues is None:
+                continue
+            index.add_keywords(topic, cues.keywords)
+            index.add_phrasings(topic, cues.phrasings)
+        return index
+
+    def texts(self, value: Any) -> list[str]:
+        return variants(value, self.lang, self.scenario.languages)
+
+    def text(self, value: Any) -> str:
+        return str(localized(value, self.lang, self.scenario.languages))
+
+
+class CompiledScenario:
+    """A validated scenario plus lazily built per-language indexes and lookups."""
+
+    def __init__(self, scenario: Scenario) -> None:
+        self.scenario = scenario
+        self._langs: dict[str, CompiledLanguage] = {}
+
+    def language(self, lang: str) -> CompiledLanguage:
+        if lang not in self.scenario.languages:
+            raise ValueError(f"scenario {self.scenario.id} has no language {lang!r}")
+        if lang not in self._langs:
+            self._langs[lang] = CompiledLanguage(self.scenario, lang)
+        return self._langs[lang]
+
+    @cached_property
+    def facts(self):
+        return {f.id: f for f in self.scenario.facts}
+
+    @cached_property
+    def objections(self):
+        return {o.id: o for o in self.scenario.objections}
+
+    @cached_property
+    def needs(self):
+        return {n.id: n for n in self.scenario.needs}
+
+    @cached_property
+    def objectives(self):
+        s = self.scenario.objectives
+        return {o.id: o for o in (*s.internal, *s.external)}
+
+    @cached_property
+    def internal_ids(self) -> list[str]:
+        return [o.id for o in self.scenario.objectives.internal]
+
+    @cached_property
+    def external_ids(self) -> list[str]:
+        return [o.id for o in self.scenario.objectives.external]

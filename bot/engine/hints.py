@@ -1,0 +1,56 @@
+"""What the learner could try next: the method's order applied to the call so far."""
+
+from __future__ import annotations
+
+from bot.engine.compiled import CompiledScenario
+from bot.engine.state import SessionState
+
+
+def next_hint(cs: CompiledScenario, state: SessionState) -> str:
+    cl = cs.language(state.lang)
+    hints = cl.lm.lexicon.hints
+    buyer = cs.scenario.buyer.name.split()[0]
+
+    def say(key: str, **values: str) -> str:
+        return hints[key].format(buyer=buyer, **values)
+
+    if state.ended:
+        return say("ended")
+    external = set(cs.external_ids)
+    if state.pending_objection:
+        steps = state.objections[state.pending_objection].steps
+        label = cl.text(cs.objections[state.pending_objection].good_handling)
+        if not steps["acknowledge"]:
+            return say("objection_acknowledge", objection=state.pending_objection)
+        if not steps["clarify"]:
+            return say("objection_clarify")
+        if not steps["respond"]:
+            return say("objection_respond", need=_need_labels(cs, state) or label)
+        return say("objection_check")
+    flags = state.flags
+    if cs.scenario.kind not in ("drill",) and "introduced" not in flags and "introduce" in external:
+        return say("introduce")
+    if "objective_stated" not in flags and "needs" in external and cs.scenario.kind != "drill":
+        return say("objective")
+    for oid in (*cs.internal_ids, *cs.external_ids):
+        if oid in state.objectives or oid in ("follow_up", "solution", "introduce", "needs"):
+            continue
+        objective = cs.objectives[oid]
+        if any(f.objective == oid for f in cs.scenario.facts):
+            return say("ask_about", topic=cl.text(objective.label), pad=objective.pad or oid)
+    if cs.scenario.kind == "spin":
+        spins = {t.spin for t in state.history}
+        if "implication" not in spins:
+            return say("dig_deeper")
+        if "need_payoff" not in spins:
+            return say("need_payoff")
+    if "solution_tied" not in flags and state.needs_stated and cs.scenario.closing is not None:
+        return say("solution", need=_need_labels(cs, state))
+    if state.signals_sent:
+        return say("close_order")
+    return say("close")
+
+
+def _need_labels(cs: CompiledScenario, state: SessionState) -> str:
+    cl = cs.language(state.lang)
+    return ", ".join(cl.text(cs.needs[n].label).lower() for n in state.needs_stated[:2])

@@ -1,0 +1,69 @@
+"""Per-language data of the engine (``bot/lexicon/<lang>.yaml``).
+
+Everything language-specific that is not scenario content lives in those files: chat
+abbreviations, question words, cue lists for moves and SPIN types, default buyer lines
+and hints. Adding a language is adding a file, not code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicon"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    lang: str
+    stemmer: str
+    abbreviations: dict[str, str]
+    stopwords: frozenset[str]
+    question_words: frozenset[str]
+    question_verbs: frozenset[str]
+    fillers: frozenset[str]
+    request_cues: tuple[str, ...]
+    intent_cues: tuple[str, ...]
+    open_requests: tuple[str, ...]
+    hypothetical: frozenset[str]
+    choice_words: frozenset[str]
+    spin: dict[str, tuple[str, ...]]
+    moves: dict[str, tuple[str, ...]]
+    price_cues: tuple[str, ...]
+    time_cues: tuple[str, ...]
+    pitch_cues: tuple[str, ...]
+    lines: dict[str, tuple[str, ...]]
+    hints: dict[str, str]
+
+
+def _strs(values: object) -> tuple[str, ...]:
+    return tuple(str(v) for v in (values or []))  # type: ignore[union-attr]
+
+
+@cache
+def load_lexicon(lang: str) -> Lexicon:
+    data = yaml.safe_load((LEXICON_DIR / f"{lang}.yaml").read_text(encoding="utf-8"))
+    return Lexicon(
+        lang=lang,
+        stemmer=data["stemmer"],
+        abbreviations={str(k): str(v) for k, v in data["abbreviations"].items()},
+        stopwords=frozenset(map(str, data["stopwords"])),
+        question_words=frozenset(data["question_words"]),
+        question_verbs=frozenset(data["question_verbs"]),
+        fillers=frozenset(map(str, data["fillers"])),
+        request_cues=_strs(data["request_cues"]),
+        intent_cues=_strs(data["intent_cues"]),
+        open_requests=_strs(data["open_requests"]),
+        hypothetical=frozenset(data["hypothetical"]),
+        choice_words=frozenset(data["choice_words"]),
+        spin={k: _strs(v) for k, v in data["spin"].items()},
+        moves={k: _strs(v) for k, v in data["moves"].items()},
+        price_cues=_strs(data["price_cues"]),
+        time_cues=_strs(data["time_cues"]),
+        pitch_cues=_strs(data["pitch_cues"]),
+        lines={k: _strs(v) for k, v in data["lines"].items()},
+        hints={k: str(v) for k, v in data["hints"].items()},
+    )

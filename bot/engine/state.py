@@ -1,0 +1,70 @@
+"""The state of one call: plain data, so it can be stored after every turn and resumed."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+STATE_VERSION = 1
+
+
+@dataclass
+class ObjectionState:
+    raised_turn: int | None = None
+    handled: bool = False
+    attempts: int = 0
+    steps: dict[str, bool] = field(
+        default_factory=lambda: {"acknowledge": False, "clarify": False, "respond": False,
+                                 "check": False}
+    )
+
+
+@dataclass
+class TurnRecord:
+    learner: str
+    buyer: str
+    form: str | None
+    spin: str | None
+    objectives: list[str]
+    moves: list[str]
+    facts: list[str]
+    needs: list[str]
+    phase: str
+    hint: bool = False
+
+
+@dataclass
+class SessionState:
+    scenario_id: str
+    lang: str
+    seed: int
+    phase: str = "opening"
+    turn: int = 0
+    trust: float = 0.0
+    patience: int = 12
+    ended: bool = False
+    end_reason: str | None = None
+    opening: str = ""
+    objectives: dict[str, int] = field(default_factory=dict)  # id -> turn first ticked
+    revealed: dict[str, int] = field(default_factory=dict)  # fact id -> times told
+    needs_stated: list[str] = field(default_factory=list)
+    objections: dict[str, ObjectionState] = field(default_factory=dict)
+    pending_objection: str | None = None
+    flags: dict[str, int] = field(default_factory=dict)  # once-only events -> turn
+    closing: dict[str, bool] = field(
+        default_factory=lambda: {"attempted": False, "concrete": False, "agreed": False}
+    )
+    signals_sent: list[int] = field(default_factory=list)
+    hints_used: int = 0
+    history: list[TurnRecord] = field(default_factory=list)
+    version: int = STATE_VERSION
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SessionState:
+        data = dict(data)
+        data["objections"] = {k: ObjectionState(**v) for k, v in data.get("objections", {}).items()}
+        data["history"] = [TurnRecord(**t) for t in data.get("history", [])]
+        return cls(**data)

@@ -1,0 +1,127 @@
+"""Turn a learner's message into comparable words.
+
+Learners type on phones: no capitals, no accents, chat abbreviations ("wnr", "ur"),
+"m²" or "vierkante meter". Every comparison in the engine goes through ``analyze`` so
+that the scenario's cues and the learner's words meet in the same form.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import snowballstemmer
+
+from bot.engine.lexicon import Lexicon
+
+MAX_CHARS = 2000  # longer messages are cut: nobody types more in a sales call turn
+_WORD = re.compile(r"[a-z0-9€@]+(?:['’][a-z]+)?|[€@]")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+|(?<=\?)(?=\S)")
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip accents and control characters, unify quotes and m²."""
+    text = unicodedata.normalize("NFKC", text[:MAX_CHARS]).replace("²", "2")
+    text = "".join(
+        ch for ch in unicodedata.normalize("NFKD", text.lower())
+        if not unicodedata.combining(ch) and (ch.isprintable() or ch in "\n\t")
+    )
+    return text.replace("’", "'").replace("‘", "'")
+
+
+@dataclass(slots=True)
+class Sentence:
+    words: list[str]
+    question_mark: bool
+
+
+@dataclass(slots=True)
+class Analyzed:
+    """A message as the matchers see it."""
+
+    raw: str
+    words: list[str]  # folded, abbreviations expanded
+    stems: list[str]
+    stem_set: set[str] = field(default_factory=set)
+    sentences: list[Sentence] = field(default_factory=list)
+    numbers: list[float] = field(default_factory=list)
+    question_mark: bool = False
+
+
+class TextPipeline:
+    """Language-specific normalisation and stemming, cached per word."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self._stemmer = snowballstemmer.stemmer(lexicon.stemmer)
+        self.stem = lru_cache(maxsize=50_000)(self._stem)
+
+    def _stem(self, word: str) -> str:
+        if not word.isalpha():
+            return word
+        return self._stemmer.stemWord(word)
+
+    def words(self, folded: str) -> list[str]:
+        out: list[str] = []
+        expand = self.lexicon.abbreviations
+        for token in _WORD.findall(folded):
+            token = token.replace("'", "")
+            if "'" in token or token in expand:
+                replacement = expand.get(token, token)
+                out.extend(replacement.split())
+            else:
+                out.append(token)
+        return out
+
+    def tokens(self, text: str) -> list[str]:
+        """Words of a cue or phrase, folded and expanded like a message."""
+        return self.words(_join_hyphens(fold(text)))
+
+    def analyze(self, text: str) -> Analyzed:
+        folded = _join_hyphens(fold(text))
+        sentences = []
+        all_words: list[str] = []
+        for part in _SENTENCE_END.split(folded):
+            words = self.words(part)
+            if words:
+                sentences.append(Sentence(words, part.rstrip().endswith("?")))
+                all_words.extend(words)
+        stems = [self.stem(w) for w in all_words]
+        result = Analyzed(
+            raw=text,
+            words=all_words,
+            stems=stems,
+            stem_set=set(stems) | set(all_words),
+            sentences=sentences,
+            numbers=parse_numbers(folded),
+            question_mark="?" in folded,
+        )
+        return result
+
+
+def _join_hyphens(text: str) -> str:
+    """'e-mail' and 'follow-up' become one word, as learners also type them."""
+    return re.sub(r"(?<=[a-z])-(?=[a-z])", "", text)
+
+
+def parse_numbers(text: str) -> list[float]:
+    """Numbers as written in Dutch or English: 2.900 / 2,900 / 3,5 / 1.5 / 40%."""
+    found: list[float] = []
+    for token in _NUMBER_TOKEN.findall(text):
+        if (m := _THOUSANDS.fullmatch(token)) is not None:
+            whole, _, frac = token.rpartition(m.group(1) == "." and "," or ".")
+            if not whole or m.group(1) in token[len(whole):]:
+                whole, frac = token, ""
+            found.append(float(re.sub(r"[.,]", "", whole) + (f".{frac}" if frac else "")))
+        elif (m := _DECIMAL.fullmatch(token)) is not None:
+            found.append(float(f"{m.group(1)}.{m.group(2)}"))
+        else:
+            found.extend(float(part) for part in re.split(r"[.,]", token) if part)
+    return found
+
+
+_NUMBER_TOKEN = re.compile(r"\d+(?:[.,]\d+)*")
+_THOUSANDS = re.compile(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*(?:[.,]\d{1,2})?")
+_DECIMAL = re.compile(r"(\d+)[.,](\d{1,2})")
