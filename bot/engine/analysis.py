@@ -52,9 +52,8 @@ def analyze_turn(
         "propose_next_step", "ask_for_order", "check"
     }:
         moves.add("clarify")
-    if "propose_solution" in moves and info.is_question and info.spin != "need_payoff":
-        if info.form == "open":
-            moves.discard("propose_solution")
+    if "propose_solution" in moves and info.form == "open" and info.spin != "need_payoff":
+        moves.discard("propose_solution")
     if "respond_benefit" in moves and info.is_question and not state.pending_objection:
         moves.discard("respond_benefit")
     analysis = TurnAnalysis(info.is_question, info.form, info.spin, info.asks, moves=moves)

@@ -86,7 +86,11 @@ class CueIndex:
     """All keyword alternatives and phrasings of one kind of topic, for one language."""
 
     def __init__(
-        self, pipeline: TextPipeline, corrector: TypoCorrector | None = None, *, ordered: bool = False
+        self,
+        pipeline: TextPipeline,
+        corrector: TypoCorrector | None = None,
+        *,
+        ordered: bool = False,
     ) -> None:
         self.pipeline = pipeline
         self.ordered = ordered

@@ -111,7 +111,7 @@ def parse_numbers(text: str) -> list[float]:
     found: list[float] = []
     for token in _NUMBER_TOKEN.findall(text):
         if (m := _THOUSANDS.fullmatch(token)) is not None:
-            whole, _, frac = token.rpartition(m.group(1) == "." and "," or ".")
+            whole, _, frac = token.rpartition((m.group(1) == "." and ",") or ".")
             if not whole or m.group(1) in token[len(whole):]:
                 whole, frac = token, ""
             found.append(float(re.sub(r"[.,]", "", whole) + (f".{frac}" if frac else "")))

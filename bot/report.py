@@ -1,0 +1,118 @@
+"""Turn a score card into the JSON report of contract.md and into readable text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.engine.compiled import CompiledScenario
+from bot.engine.state import SessionState
+from bot.i18n import t
+from scoring.card import ScoreCard
+
+STEP_NAMES = ("acknowledge", "clarify", "respond", "check")
+
+
+def json_report(cs: CompiledScenario, state: SessionState, card: ScoreCard) -> dict[str, Any]:
+    """The report others script against: keys and meanings fixed by contract.md."""
+    lang = state.lang
+    objections = []
+    for oid, o in state.objections.items():
+        objections.append({
+            "id": oid,
+            "raised": o.raised_turn is not None,
+            "handled": o.handled,
+            "steps": {s: bool(o.steps.get(s)) for s in STEP_NAMES},
+        })
+    prep = card.preparation
+    return {
+        "scenario": cs.scenario.id,
+        "language": lang,
+        "score": card.total,
+        "objectives": {"internal": card.internal, "external": card.external},
+        "questions": {
+            "open": card.questions.open,
+            "closed": card.questions.closed,
+            "spin": dict(card.questions.spin),
+        },
+        "objections": objections,
+        "closing": {"attempted": state.closing["attempted"], "agreed": state.closing["agreed"]},
+        "preparation": None if prep is None else {
+            "score": prep.score, "covered": prep.covered, "missing": prep.missing,
+        },
+        "turns": [
+            {
+                "learner": turn.learner,
+                "buyer": turn.buyer,
+                "form": turn.form,
+                "spin": turn.spin,
+                "objectives": list(turn.objectives),
+            }
+            for turn in state.history
+        ],
+        "feedback": [render_tip(lang, tip) for tip in card.tips],
+        "sections": {k: (None if v is None else round(v)) for k, v in card.sections.items()},
+        "end_reason": state.end_reason,
+        "visit_report": {
+            "learned": {oid: words for oid, words in card.visit_report.learned},
+            "missed": card.visit_report.missed,
+            "needs": card.visit_report.needs,
+            "next_step": card.visit_report.next_step,
+        },
+    }
+
+
+def render_tip(lang: str, tip) -> str:
+    return t(lang, f"tips.{tip.key}", **tip.values)
+
+
+def bar(value: float | None, width: int = 10) -> str:
+    if value is None:
+        return "·" * width
+    filled = round(max(0.0, min(100.0, value)) / 100 * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+def text_card(cs: CompiledScenario, state: SessionState, card: ScoreCard) -> str:
+    """A plain-text score card for the terminal (Telegram renders its own HTML)."""
+    lang = state.lang
+    cl = cs.language(lang)
+    out = [t(lang, "card.title", title=cl.text(cs.scenario.title)), ""]
+    out.append(f"{t(lang, 'card.total')}: {card.total}/100  {bar(card.total, 20)}")
+    for name, value in card.sections.items():
+        label = t(lang, f"card.sections.{name}")
+        shown = t(lang, "card.not_applicable") if value is None else f"{round(value):>3}"
+        out.append(f"  {label:<24} {bar(value)} {shown}")
+    for group, met in (("internal", card.internal), ("external", card.external)):
+        if not met:
+            continue
+        out.append("")
+        out.append(t(lang, f"card.{group}") + ":")
+        for oid, ok in met.items():
+            mark = "✓" if ok else "✗"
+            out.append(f"  {mark} {cl.text(cs.objectives[oid].label)}")
+    q = card.questions
+    out.append("")
+    out.append(t(lang, "card.questions", open=q.open, closed=q.closed, **q.spin))
+    if card.preparation is not None:
+        out.append(t(lang, "card.preparation", score=card.preparation.score))
+    out.append("")
+    out.append(t(lang, "card.tips") + ":")
+    out.extend(f"  • {render_tip(lang, tip)}" for tip in card.tips)
+    report = card.visit_report
+    out.append("")
+    out.append(t(lang, "card.report") + ":")
+    out.append("  " + t(lang, "card.learned") + ":")
+    if report.learned:
+        for oid, words in report.learned:
+            out.append(f"    - {cs.objectives[oid].pad or oid}: {words}")
+    else:
+        out.append("    " + t(lang, "card.nothing"))
+    if report.missed:
+        out.append("  " + t(lang, "card.unknown") + ": " + ", ".join(
+            cs.objectives[o].pad or o for o in report.missed))
+    if report.needs:
+        out.append("  " + t(lang, "card.needs") + ": " + "; ".join(
+            cl.text(cs.needs[n].label) for n in report.needs))
+    if report.next_step:
+        out.append("  " + t(lang, "card.next_step") + f": {report.next_step}")
+    return "\n".join(out)

@@ -1,0 +1,141 @@
+"""The terminal front end: ``play`` interactively or from a script (contract.md)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from bot.config import Settings
+from bot.engine.compiled import CompiledScenario
+from bot.engine.engine import Engine
+from bot.i18n import t
+from bot.report import json_report, text_card
+from bot.scenario.library import load_library
+from scoring.card import score_call
+from scoring.preparation import PreparationResult, parse_prep_text, score_preparation
+
+MAX_MESSAGE_CHARS = 4000
+SECTIONS = ("internal", "external", "questions")
+
+
+def script_lines(text: str) -> list[str]:
+    """Learner lines of a script: blank lines and lines starting with '#' are skipped."""
+    return [line.strip() for line in text.splitlines()
+            if line.strip() and not line.lstrip().startswith("#")]
+
+
+def _read(path: Path) -> str:
+    return path.read_bytes().decode("utf-8-sig", errors="replace")
+
+
+def play_command(args: argparse.Namespace, settings: Settings) -> int:
+    library = load_library(settings.scenario_dirs)
+    scenario = library.scenarios.get(args.scenario)
+    if scenario is None:
+        known = ", ".join(sorted(library.scenarios)) or "none"
+        print(f"salesbot: unknown scenario '{args.scenario}' (available: {known})",
+              file=sys.stderr)
+        return 2
+    lang = args.lang or (settings.default_language if settings.default_language
+                         in scenario.languages else scenario.languages[0])
+    if lang not in scenario.languages:
+        print(f"salesbot: scenario '{scenario.id}' is not available in '{lang}' "
+              f"(it has: {', '.join(scenario.languages)})", file=sys.stderr)
+        return 2
+    cs = CompiledScenario(scenario)
+    if args.script is None:
+        if args.prep is not None or args.json:
+            print("salesbot: --prep and --json need --script", file=sys.stderr)
+            return 2
+        return interactive(cs, lang, args.seed)
+    try:
+        lines = script_lines(_read(args.script))
+        prep_text = _read(args.prep) if args.prep is not None else None
+    except OSError as exc:
+        print(f"salesbot: cannot read {exc.filename}: {exc.strerror}", file=sys.stderr)
+        return 2
+    report = run_script(cs, lang, lines, prep_text, seed=args.seed)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        for turn in report["turns"]:
+            print(f"> {turn['learner']}\n{turn['buyer']}\n")
+        print(f"score: {report['score']}")
+    return 0
+
+
+def run_script(cs: CompiledScenario, lang: str, lines: Iterable[str], prep_text: str | None,
+               seed: int | None = None) -> dict:
+    """Play the lines, end as /stop would, and return the JSON report."""
+    engine = Engine(cs)
+    state = engine.start(lang, seed=0 if seed is None else seed)
+    preparation = None
+    if prep_text is not None:
+        preparation = score_preparation(cs.scenario, lang, parse_prep_text(prep_text))
+    for line in lines:
+        if state.ended:
+            break
+        engine.turn(state, line[:MAX_MESSAGE_CHARS])
+    engine.stop(state)
+    return json_report(cs, state, score_call(cs, state, preparation))
+
+
+def interactive(cs: CompiledScenario, lang: str, seed: int | None,
+                read: Callable[[str], str] = input, write: Callable[[str], None] = print) -> int:
+    engine = Engine(cs)
+    cl = cs.language(lang)
+    scenario = cs.scenario
+    write(f"\n== {cl.text(scenario.title)} ==\n")
+    write(f"{t(lang, 'terminal.briefing')}:\n{cl.text(scenario.briefing).strip()}\n")
+    try:
+        preparation = _prepare(cs, lang, read, write)
+        state = engine.start(lang, seed=seed)
+        write(t(lang, "terminal.commands"))
+        buyer = scenario.buyer.name
+        write(f"\n{buyer}: {state.opening}")
+        while not state.ended:
+            line = read(f"{t(lang, 'terminal.you')}> ").strip()
+            if not line:
+                continue
+            if line.lower() in ("/stop", "/quit", "/exit"):
+                break
+            if line.lower() == "/hint":
+                write(f"  ({t(lang, 'terminal.hint')}: {engine.hint(state)})")
+                continue
+            if len(line) > MAX_MESSAGE_CHARS:
+                write(t(lang, "terminal.too_long", limit=MAX_MESSAGE_CHARS))
+                line = line[:MAX_MESSAGE_CHARS]
+            result = engine.turn(state, line)
+            write(f"{buyer}: {result.reply}")
+    except (EOFError, KeyboardInterrupt):
+        write("")
+        if "state" not in locals():
+            return 0
+    engine.stop(state)
+    write("\n" + t(lang, "terminal.ended") + "\n")
+    write(text_card(cs, state, score_call(cs, state, preparation)))
+    return 0
+
+
+def _prepare(cs: CompiledScenario, lang: str, read: Callable[[str], str],
+             write: Callable[[str], None]) -> PreparationResult | None:
+    if not any(getattr(cs.scenario.preparation, s) for s in SECTIONS):
+        return None
+    write(t(lang, "terminal.prep_intro"))
+    answers: dict[str, list[str]] = {s: [] for s in SECTIONS}
+    for section in SECTIONS:
+        write(f"\n{t(lang, f'terminal.prep_sections.{section}')}:")
+        while True:
+            line = read("  - ").strip()
+            if line.lower() == "/skip":
+                return None
+            if not line:
+                break
+            answers[section].append(line)
+    result = score_preparation(cs.scenario, lang, answers)
+    missing = ", ".join(result.missing) or "-"
+    write(t(lang, "terminal.prep_score", score=result.score, missing=missing) + "\n")
+    return result
