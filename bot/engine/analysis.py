@@ -59,9 +59,14 @@ def analyze_turn(
     analysis = TurnAnalysis(info.is_question, info.form, info.spin, info.asks, moves=moves)
     analysis.needs = sorted(cl.needs.match(msg))
     analysis.concrete_time = bool(lm.time.match(msg)) or _has_clock_time(msg.words)
+    if "propose_next_step" in moves and not (analysis.concrete_time or lm.proposal.match(msg)):
+        moves.discard("propose_next_step")
+    agenda = "state_objective" in moves and not info.form
     analysis.price = bool(lm.price.match(msg))
     analysis.responds_to = sorted(cl.objection_cues.match(msg))
-    if info.asks:
+    if "state_objective" in moves and not analysis.concrete_time:
+        moves.discard("propose_next_step")  # "...and agree a next step" is part of the agenda
+    if info.asks and not agenda:
         analysis.facts = [f for f in cl.facts.match(msg) if f in cs.facts]
     if (
         not info.is_question

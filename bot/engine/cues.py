@@ -58,6 +58,8 @@ class TypoCorrector:
         best: list[str] = []
         best_distance = budget + 1
         for cand in candidates:
+            if cand[0] != word[0]:
+                continue  # typos rarely hit the first letter; "meter" is not "beter"
             limit = min(budget, 2 if len(cand) >= 8 else 1)
             distance = DamerauLevenshtein.distance(word, cand, score_cutoff=limit)
             if distance > limit:

@@ -25,6 +25,7 @@ class LanguageModel:
         self.open_requests = self._index({"open": lexicon.open_requests})
         self.price = self._index({"price": lexicon.price_cues})
         self.time = self._index({"time": lexicon.time_cues})
+        self.proposal = self._index({"proposal": lexicon.proposal_cues})
         self.pitch = self._index({"pitch": lexicon.pitch_cues})
         self.protected = lexicon.stopwords | lexicon.question_words | lexicon.question_verbs
 

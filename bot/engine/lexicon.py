@@ -33,6 +33,7 @@ class Lexicon:
     spin: dict[str, tuple[str, ...]]
     moves: dict[str, tuple[str, ...]]
     price_cues: tuple[str, ...]
+    proposal_cues: tuple[str, ...]
     time_cues: tuple[str, ...]
     pitch_cues: tuple[str, ...]
     lines: dict[str, tuple[str, ...]]
@@ -62,6 +63,7 @@ def load_lexicon(lang: str) -> Lexicon:
         spin={k: _strs(v) for k, v in data["spin"].items()},
         moves={k: _strs(v) for k, v in data["moves"].items()},
         price_cues=_strs(data["price_cues"]),
+        proposal_cues=_strs(data["proposal_cues"]),
         time_cues=_strs(data["time_cues"]),
         pitch_cues=_strs(data["pitch_cues"]),
         lines={k: _strs(v) for k, v in data["lines"].items()},
