@@ -142,9 +142,10 @@ class Emulator:
         *,
         last_name: str | None = None,
         username: str | None = None,
-        language_code: str | None = "en",
+        language_code: str | None = None,
     ) -> EmulatedUser:
-        """Register (or update) a user and get a handle to act as them."""
+        """Register a user (language "en" unless given) or update the fields given, and get
+        a handle to act as them. Handles are cached, so ``next_message`` cursors survive."""
         self.state.register_user(
             id, first_name, last_name=last_name, username=username, language_code=language_code
         )

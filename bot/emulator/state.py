@@ -185,6 +185,7 @@ class EmulatorState:
         user = self.users.get(user_id)
         if user is None:
             user = {"id": user_id, "is_bot": False, "first_name": first_name or f"User {user_id}"}
+            language_code = language_code or "en"  # Telegram clients nearly always send one
             self.users[user_id] = user
             self.chats[user_id] = ChatState(
                 user, self.max_messages_per_chat, self.max_events_per_chat
@@ -289,7 +290,7 @@ class EmulatorState:
         message = chat.messages.pop(message_id, None)
         if message is None:
             raise bad_request("message to delete not found")
-        self.touch(chat, "delete", message, from_bot=message["from"].get("is_bot", False))
+        self.touch(chat, "delete", message, from_bot=True)  # only the bot deletes via the API
 
     def set_chat_action(self, chat: ChatState, action: str) -> None:
         chat.action = action

@@ -72,7 +72,8 @@ def analyze_turn(
         not info.is_question
         and len(msg.words) >= PITCH_MIN_WORDS
         and lm.pitch.match(msg)
-        and not moves & {"acknowledge", "summarize", "introduce", "state_objective"}
+        and not moves & {"acknowledge", "summarize", "state_objective"}
+        and not ("introduce" in moves and "introduced" not in state.flags)
         and not state.pending_objection
     ):
         analysis.pitch = True

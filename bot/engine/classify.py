@@ -31,6 +31,18 @@ def _strip_fillers(words: list[str], fillers: frozenset[str]) -> list[str]:
     return words[i:]
 
 
+def _clause_opens_with_question_word(clause: list[str], lm: LanguageModel) -> bool:
+    lex = lm.lexicon
+    words = _strip_fillers(clause, lex.fillers)
+    if not words:
+        return False
+    if words[0] in lex.prepositions and len(words) > 1:
+        words = words[1:]
+    if len(words) > 1 and f"{words[0]} {words[1]}" in ("how about", "what about", "wat dacht"):
+        return False
+    return words[0] in lex.question_words
+
+
 def _sentence_form(sentence: Sentence, lm: LanguageModel) -> str | None:
     lex = lm.lexicon
     words = _strip_fillers(sentence.words, lex.fillers)
@@ -38,6 +50,8 @@ def _sentence_form(sentence: Sentence, lm: LanguageModel) -> str | None:
         return None
     sub = lm.pipeline.analyze(" ".join(words))
     first = words[0]
+    if any(_clause_opens_with_question_word(c, lm) for c in sentence.clauses):
+        return "open"
     opens_with_question_word = first in lex.question_words
     if opens_with_question_word and not (len(words) > 1 and f"{first} {words[1]}" in (
         "how about", "wat dacht", "hoe zit", "what about"

@@ -21,6 +21,8 @@ class Lexicon:
     lang: str
     stemmer: str
     abbreviations: dict[str, str]
+    contractions: dict[str, str]
+    is_contracted: frozenset[str]
     stopwords: frozenset[str]
     question_words: frozenset[str]
     question_verbs: frozenset[str]
@@ -30,6 +32,7 @@ class Lexicon:
     open_requests: tuple[str, ...]
     hypothetical: frozenset[str]
     choice_words: frozenset[str]
+    prepositions: frozenset[str]
     spin: dict[str, tuple[str, ...]]
     moves: dict[str, tuple[str, ...]]
     price_cues: tuple[str, ...]
@@ -51,6 +54,8 @@ def load_lexicon(lang: str) -> Lexicon:
         lang=lang,
         stemmer=data["stemmer"],
         abbreviations={str(k): str(v) for k, v in data["abbreviations"].items()},
+        contractions={str(k): str(v) for k, v in (data.get("contractions") or {}).items()},
+        is_contracted=frozenset(data.get("is_contracted") or []),
         stopwords=frozenset(map(str, data["stopwords"])),
         question_words=frozenset(data["question_words"]),
         question_verbs=frozenset(data["question_verbs"]),
@@ -60,6 +65,7 @@ def load_lexicon(lang: str) -> Lexicon:
         open_requests=_strs(data["open_requests"]),
         hypothetical=frozenset(data["hypothetical"]),
         choice_words=frozenset(data["choice_words"]),
+        prepositions=frozenset(data.get("prepositions") or []),
         spin={k: _strs(v) for k, v in data["spin"].items()},
         moves={k: _strs(v) for k, v in data["moves"].items()},
         price_cues=_strs(data["price_cues"]),

@@ -18,6 +18,7 @@ from bot.engine.lexicon import Lexicon
 
 MAX_CHARS = 2000  # longer messages are cut: nobody types more in a sales call turn
 _WORD = re.compile(r"[a-z0-9€@]+(?:['’][a-z]+)?|[€@]")
+_CLAUSE = re.compile(r"[,;:–—()]|\s-\s")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+|(?<=\?)(?=\S)")
 
 
@@ -35,6 +36,7 @@ def fold(text: str) -> str:
 class Sentence:
     words: list[str]
     question_mark: bool
+    clauses: list[list[str]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -67,13 +69,25 @@ class TextPipeline:
         out: list[str] = []
         expand = self.lexicon.abbreviations
         for token in _WORD.findall(folded):
-            token = token.replace("'", "")
-            if "'" in token or token in expand:
-                replacement = expand.get(token, token)
-                out.extend(replacement.split())
-            else:
-                out.append(token)
+            if "'" in token and token not in expand:
+                out.extend(self._contraction(token))
+                continue
+            token = expand.get(token, token)
+            out.extend(token.split())
         return out
+
+    def _contraction(self, token: str) -> list[str]:
+        """we're -> we are, it's -> it is, bakker's -> bakker (per the lexicon)."""
+        base, _, tail = token.partition("'")
+        joined = base + tail
+        if joined in self.lexicon.abbreviations:
+            return self.lexicon.abbreviations[joined].split()
+        full = self.lexicon.contractions.get(tail)
+        if full is None:
+            return [joined]
+        if tail == "s" and base not in self.lexicon.is_contracted:
+            return [base]
+        return [self.lexicon.abbreviations.get(base, base), *full.split()]
 
     def tokens(self, text: str) -> list[str]:
         """Words of a cue or phrase, folded and expanded like a message."""
@@ -86,7 +100,8 @@ class TextPipeline:
         for part in _SENTENCE_END.split(folded):
             words = self.words(part)
             if words:
-                sentences.append(Sentence(words, part.rstrip().endswith("?")))
+                clauses = [c for c in (self.words(x) for x in _CLAUSE.split(part)) if c]
+                sentences.append(Sentence(words, part.rstrip().endswith("?"), clauses))
                 all_words.extend(words)
         stems = [self.stem(w) for w in all_words]
         result = Analyzed(

@@ -1,0 +1,47 @@
+"""Question form and SPIN type, in Dutch and English (domain.md §4)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine.classify import classify
+from bot.engine.language import language_model
+
+
+def _read(lang: str, text: str):
+    lm = language_model(lang)
+    msg = lm.analyze(text)
+    return classify(msg, lm, set(lm.moves.match(msg)))
+
+
+@pytest.mark.parametrize(("lang", "text", "form"), [
+    ("nl", "Hoe tevreden bent u over de schoonmaak?", "open"),
+    ("nl", "Bent u tevreden over de schoonmaak?", "closed"),
+    ("nl", "Kunt u mij vertellen hoe de schoonmaak geregeld is?", "open"),
+    ("nl", "wie maakt er nu schoon bij jullie", "open"),
+    ("nl", "U werkt nu met Blinkend Schoon?", "closed"),
+    ("nl", "Ik ben Sanne van SchoonWerk.", None),
+    ("en", "What does the cleaning cover?", "open"),
+    ("en", "Do you clean the windows yourselves?", "closed"),
+    ("en", "Could you walk me through a normal cleaning week?", "open"),
+    ("en", "Would Tuesday or Wednesday suit you better?", "closed"),
+    ("en", "We have been cleaning offices for thirty years.", None),
+])
+def test_form(lang: str, text: str, form: str | None):
+    assert _read(lang, text).form == form
+
+
+@pytest.mark.parametrize(("lang", "text", "spin"), [
+    ("nl", "Hoeveel vierkante meter heeft het kantoor?", "situation"),
+    ("nl", "Waar loopt u tegenaan met de huidige schoonmaak?", "problem"),
+    ("nl", "Wat betekent dat voor uw cliënten als er tijdens afspraken gestofzuigd wordt?",
+     "implication"),
+    ("nl", "Wat zou het voor u betekenen als de ramen elke maand vast gedaan worden?",
+     "need_payoff"),
+    ("en", "How many people work in Haarlem?", "situation"),
+    ("en", "What problems do you have with the current cleaners?", "problem"),
+    ("en", "How does that affect your clients' impression of the office?", "implication"),
+    ("en", "How would it help you if the same team came every evening?", "need_payoff"),
+])
+def test_spin(lang: str, text: str, spin: str):
+    assert _read(lang, text).spin == spin

@@ -1,0 +1,138 @@
+"""The buyer behaves like the method's buyer: answers what is asked, guards what is sensitive."""
+
+from __future__ import annotations
+
+import json
+
+from bot.engine.engine import Engine
+from bot.engine.state import SessionState
+
+OPENING_NL = [
+    "Goedemorgen, ik ben Sanne Visser van SchoonWerk Nederland. Kunt u iets over uzelf vertellen?",
+    "Het doel van vandaag is kennismaken, uw wensen in kaart brengen en een vervolgstap afspreken.",
+]
+
+
+def _play(engine: Engine, lines: list[str], lang: str = "nl", seed: int = 7) -> SessionState:
+    state = engine.start(lang, seed=seed)
+    for line in lines:
+        engine.turn(state, line)
+    return state
+
+
+def test_greeting_is_in_persona_and_language(engine: Engine):
+    nl = engine.start("nl", seed=1)
+    en = engine.start("en", seed=1)
+    assert "Marieke de Groot" in nl.opening and "Goedemorgen" in nl.opening
+    assert "Good morning" in en.opening
+
+
+def test_price_is_guarded_until_trust_is_earned(engine: Engine):
+    cold = engine.start("nl", seed=3)
+    reply = engine.turn(cold, "Wat betaalt u nu voor de schoonmaak?").reply
+    assert "2.900" not in reply
+    warm = _play(engine, [*OPENING_NL, "Wie maakt er nu bij u schoon?"])
+    reply = engine.turn(warm, "Wat betaalt u nu ongeveer per maand voor de schoonmaak?").reply
+    assert "2.900" in reply
+
+
+def test_open_question_gets_a_richer_answer_than_a_closed_one(engine: Engine):
+    open_state = _play(engine, OPENING_NL)
+    closed_state = _play(engine, OPENING_NL)
+    rich = engine.turn(open_state, "Hoe vaak wordt er nu schoongemaakt?").reply
+    short = engine.turn(closed_state, "Wordt er dagelijks schoongemaakt?").reply
+    assert len(rich) > len(short)
+
+
+def test_several_topics_in_one_message_are_all_answered(engine: Engine):
+    state = _play(engine, OPENING_NL)
+    result = engine.turn(state, "hvl m2 is t ong en wie maakt nu schoon bij jullie?")
+    assert {"square_metres", "supplier"} <= set(result.analysis.facts)
+    assert "700" in result.reply and "Blinkend Schoon" in result.reply
+
+
+def test_mobile_typing_with_typos_is_understood(engine: Engine):
+    state = _play(engine, OPENING_NL)
+    result = engine.turn(state, "wnr loopt t contrct af en wat is de opzegtermijn")
+    assert "contract_end" in result.analysis.objectives
+    assert "1 april" in result.reply
+
+
+def test_asking_again_gets_as_i_said(engine: Engine):
+    state = _play(engine, [*OPENING_NL, "Wie maakt er nu bij u schoon?"])
+    reply = engine.turn(state, "Welk schoonmaakbedrijf werkt er nu voor u?").reply
+    assert reply.startswith(("Zoals ik al zei", "Dat zei ik net al"))
+
+
+def test_rudeness_ends_the_meeting(engine: Engine):
+    state = engine.start("en", seed=1)
+    result = engine.turn(state, "Shut up and listen, you idiot.")
+    assert result.ended and state.end_reason == "rude"
+
+
+def test_patience_runs_out_on_empty_talk(engine: Engine):
+    state = engine.start("en", seed=1)
+    for _ in range(40):
+        result = engine.turn(state, "Nice weather today.")
+        if result.ended:
+            break
+    assert state.ended and state.end_reason == "patience"
+    assert state.turn < 20
+
+
+def test_follow_up_is_only_agreed_when_earned(engine: Engine):
+    early = engine.start("nl", seed=2)
+    reply = engine.turn(early, "Zullen we dinsdag om 10 uur een vervolgafspraak maken?").reply
+    assert not early.closing["agreed"] and reply
+    good = _play(engine, [
+        *OPENING_NL,
+        "Wie verzorgt nu de schoonmaak en hoe tevreden bent u daarover?",
+        "Hoeveel vierkante meter is het en hoe vaak wordt er schoongemaakt?",
+    ])
+    result = engine.turn(good, "Zullen we dinsdag 14 oktober om 10 uur afspreken om een offerte "
+                                "te bespreken?")
+    assert good.closing["agreed"], result.reply
+    assert {"follow_up", "new_appointment"} <= set(result.analysis.objectives)
+
+
+def test_objection_is_raised_after_a_solution_and_handled_in_steps(engine: Engine):
+    state = _play(engine, [*OPENING_NL, "Hoe tevreden bent u over de huidige schoonmaak?"])
+    reply = engine.turn(state, "Wij kunnen een vast team na kantoortijd inzetten.").reply
+    assert state.pending_objection == "price" and "duurder" in reply
+    engine.turn(state, "Dat begrijp ik. Waarmee vergelijkt u de prijs precies?")
+    result = engine.turn(state, "Met een vast gescreend team na kantoortijd hebben uw cliënten "
+                                "geen last meer. Beantwoordt dat uw vraag?")
+    steps = state.objections["price"].steps
+    assert state.objections["price"].handled, result.reply
+    assert all(steps.values())
+
+
+def test_same_seed_same_call_and_state_survives_json(engine: Engine):
+    lines = [*OPENING_NL, "Wie maakt er nu schoon?", "Hoe tevreden bent u?"]
+    a = _play(engine, lines, seed=11)
+    b = engine.start("nl", seed=11)
+    for line in lines[:2]:
+        engine.turn(b, line)
+    restored = SessionState.from_dict(json.loads(json.dumps(b.to_dict())))
+    for line in lines[2:]:
+        engine.turn(restored, line)
+    assert [t.buyer for t in restored.history] == [t.buyer for t in a.history]
+    assert restored.to_dict() == a.to_dict()
+
+
+def test_hint_follows_the_call(engine: Engine):
+    state = engine.start("en", seed=1)
+    assert "introduc" in engine.hint(state).lower()
+    for line in ["Good morning, I'm Tom from SchoonWerk. Could you tell me about your role?",
+                 "The purpose of today is to get to know each other and map your needs."]:
+        engine.turn(state, line)
+    assert "open question" in engine.hint(state).lower()
+
+
+def test_pitch_costs_patience_and_gets_a_pitch_reply(engine: Engine):
+    state = engine.start("en", seed=5)
+    engine.turn(state, "Good morning, I'm Tom from SchoonWerk Netherlands.")
+    before = state.patience
+    result = engine.turn(state, "We are the market leader in office cleaning with the best "
+                                "quality, certified staff and years of experience nationwide.")
+    assert result.analysis.pitch and state.patience < before
