@@ -173,7 +173,8 @@ class Emulator:
         retry_after: int = 1,
         description: str | None = None,
     ) -> Fault:
-        """Make the next ``times`` calls of ``method`` (``"*"`` = any) fail.
+        """Make the next ``times`` calls of ``method`` fail (``"*"`` = any method, polling
+        included, so prefer a method name or a ``chat_id`` to keep getUpdates healthy).
 
         ``error`` is 429 (with ``retry_after``), 403 (blocked), 400 (with ``description``),
         500, another HTTP status, or ``"disconnect"`` to drop the connection unanswered.

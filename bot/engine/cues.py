@@ -29,7 +29,7 @@ class _Alternative:
     topic: str
     stems: tuple[str, ...]
     prefixes: tuple[str, ...]
-    sequence: tuple[tuple[str, bool], ...]  # (stem or prefix, is_prefix) in written order
+    sequence: tuple[tuple[str, bool, str], ...]  # (stem or prefix, is_prefix, word) in order
 
 
 class TypoCorrector:
@@ -117,10 +117,10 @@ class CueIndex:
             for word in self.pipeline.tokens(raw.rstrip("*")):
                 if is_prefix:
                     prefixes.append(word)
-                    sequence.append((word, True))
+                    sequence.append((word, True, word))
                 else:
                     stems.append(self.pipeline.stem(word))
-                    sequence.append((stems[-1], False))
+                    sequence.append((stems[-1], False, word))
         if not stems and not prefixes:
             return
         index = len(self._alts)
@@ -166,7 +166,7 @@ class CueIndex:
                 any(w.startswith(p) for w in msg.words) for p in alt.prefixes
             ):
                 continue
-            if self.ordered and len(alt.sequence) > 1 and not _in_sequence(alt.sequence, msg):
+            if self.ordered and not _in_sequence(alt.sequence, msg):
                 continue
             found[alt.topic] = 100.0
         if self._phrasings:
@@ -196,17 +196,27 @@ class CueIndex:
                 found[topic] = score
 
 
-def _in_sequence(sequence: tuple[tuple[str, bool], ...], msg: Analyzed) -> bool:
+def _same_word(word: str, stem: str, cue_stem: str, cue_word: str) -> bool:
+    """Same stem and nearly the same spelling: "korte" is not "korting" though both stem to kort."""
+    if word == cue_word:
+        return True
+    if stem != cue_stem:
+        return False
+    head = max(3, len(cue_word) - 2)
+    return word[:head] == cue_word[:head]
+
+
+def _in_sequence(sequence: tuple[tuple[str, bool, str], ...], msg: Analyzed) -> bool:
     """The words stand next to each other, in this order, somewhere in the message."""
     stems, words = msg.stems, msg.words
     n = len(sequence)
     for start in range(len(stems) - n + 1):
-        for offset, (term, is_prefix) in enumerate(sequence):
+        for offset, (term, is_prefix, cue_word) in enumerate(sequence):
             i = start + offset
             if is_prefix:
                 if not words[i].startswith(term):
                     break
-            elif stems[i] != term and words[i] != term:
+            elif not _same_word(words[i], stems[i], term, cue_word):
                 break
         else:
             return True

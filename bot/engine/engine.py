@@ -18,6 +18,7 @@ from bot.scenario.model import Scenario
 
 MAX_FACTS_PER_REPLY = 3
 TRUST_MAX = 10.0
+SITUATION_STREAK = 5
 
 
 @dataclass
@@ -134,6 +135,9 @@ class Engine:
             text, handled_now = self._objection_turn(cl, state, a, events)
             parts.append(text)
             productive = productive or handled_now
+        elif "check" in a.moves and self._check_after_handling(state):
+            productive = True
+            parts.append(self._line(cl, state, "summary_ack"))
         told = self._answer_facts(cl, state, a, parts, events)
         productive = productive or told
         if "propose_solution" in a.moves and not state.pending_objection:
@@ -151,6 +155,10 @@ class Engine:
             parts.append(self._line(cl, state, "pitch"))
         if a.is_question and a.form == "open":
             state.trust += 0.25
+        if self._situation_streak(state, a) >= SITUATION_STREAK:
+            state.patience -= 1
+            state.flags["situation_overload"] = state.turn
+            parts.append(self._line(cl, state, "situation_overload"))
         if not parts:
             if a.is_question:
                 key = "vague_answer" if a.form == "open" and a.spin == "situation" else "deflect"
@@ -167,7 +175,8 @@ class Engine:
         events: list[str],
     ) -> bool:
         told = False
-        fresh = [f for f in a.facts if f not in state.revealed]
+        fresh = [f for f in a.facts if f not in state.revealed
+                 and not (a.form == "closed" and f"short:{f}" in state.flags)]
         asked = fresh if (fresh or state.pending_objection) else a.facts[:1]
         for fact_id in asked[:MAX_FACTS_PER_REPLY]:
             fact = self.cs.facts[fact_id]
@@ -187,7 +196,13 @@ class Engine:
             told = True
             times = state.revealed.get(fact_id, 0)
             closed = a.form == "closed" and fact.short_answer is not None
-            texts = cl.texts(fact.short_answer if closed else fact.answer)
+            if closed and not times:
+                # A closed question gets the short answer; the full story stays for later.
+                parts.append(self._pick(cl, state, f"short:{fact_id}",
+                                        cl.texts(fact.short_answer)))
+                state.flags[f"short:{fact_id}"] = state.turn
+                continue
+            texts = cl.texts(fact.answer)
             answer = self._pick(cl, state, f"fact:{fact_id}", texts)
             if times:
                 answer = self._line(cl, state, "repeat") + _lower_first(answer)
@@ -340,6 +355,28 @@ class Engine:
             state.trust -= 0.5
             return self._line(cl, state, "objection_pending"), False
         return self._pick(cl, state, f"firmer:{oid}", cl.texts(objection.firmer)), False
+
+    def _situation_streak(self, state: SessionState, a: TurnAnalysis) -> int:
+        """Consecutive situation questions, this one included: a buyer tires of facts."""
+        if a.spin != "situation" or self.scenario.kind not in ("spin", "first_visit"):
+            return 0
+        if state.turn - state.flags.get("situation_overload", -99) < SITUATION_STREAK:
+            return 0
+        streak = 1
+        for turn in reversed(state.history):
+            if turn.spin != "situation":
+                break
+            streak += 1
+        return streak
+
+    @staticmethod
+    def _check_after_handling(state: SessionState) -> bool:
+        """A check right after the buyer accepted still completes the handling steps."""
+        for ostate in state.objections.values():
+            if ostate.handled and not ostate.steps["check"] and ostate.raised_turn is not None:
+                ostate.steps["check"] = True
+                return True
+        return False
 
     # -- bookkeeping --------------------------------------------------------------------
     def _tick(self, state: SessionState, a: TurnAnalysis) -> None:

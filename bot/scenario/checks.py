@@ -15,6 +15,13 @@ from bot.scenario.yaml_marks import Path
 
 Finding = tuple[Path, str]
 
+STOCK_LINES = frozenset({
+    "greet_back", "introduce_back", "objective_ack", "summary_ack", "acknowledge_ack",
+    "solution_ack", "solution_untied", "deflect", "vague_answer", "guarded", "repeat",
+    "small_talk", "pitch", "discount", "clarified", "objection_pending", "end_patience",
+    "end_rude", "goodbye", "default", "after_close", "out_of_time", "situation_overload",
+})
+
 
 def _langs_of(value: Any, path: Path, langs: list[str]) -> Iterator[Finding]:
     """A localized value must be plain (single-language scenario) or cover every language."""
@@ -72,6 +79,10 @@ def check_scenario(s: Scenario) -> Iterator[Finding]:
         yield from _langs_of(getattr(s.buyer, name), ("buyer", name), langs)
     yield from _langs_of(s.buyer.trust.earned_by, ("buyer", "trust", "earned_by"), langs)
     for key, value in s.buyer.lines.items():
+        if key not in STOCK_LINES:
+            yield ("buyer", "lines", key), (
+                f"unknown line '{key}'; known lines: {', '.join(sorted(STOCK_LINES))}"
+            )
         yield from _langs_of(value, ("buyer", "lines", key), langs)
 
     objective_ids: dict[str, Path] = {}
