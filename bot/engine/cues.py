@@ -136,8 +136,8 @@ class CueIndex:
     def add_phrasings(self, topic: str, phrasings: Iterable[str]) -> None:
         for phrasing in phrasings:
             content = self.content_stems(self.pipeline.tokens(phrasing))
-            if not content:
-                continue
+            if len(set(content)) < 2:
+                continue  # one content word is a keyword's job; as a phrasing it fires alone
             index = len(self._phrasings)
             self._phrasings.append((topic, frozenset(content), " ".join(content)))
             for stem in set(content):
