@@ -92,7 +92,7 @@ def load_200(sources: list[str]) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         for i in range(200):
             text = sources[i % len(sources)]
-            head, sep, rest = text.partition("\nid: ")
+            _, sep, rest = text.partition("\nid: ")
             old_id = rest.split("\n", 1)[0] if sep else text.split("id: ", 1)[1].split("\n")[0]
             text = text.replace(f"id: {old_id}", f"id: copy-{i:03d}", 1)
             (Path(tmp) / f"copy-{i:03d}.yaml").write_text(text, encoding="utf-8")

@@ -44,8 +44,8 @@ NonEmpty = Annotated[str, StringConstraints(min_length=1)]
 LText = NonEmpty | dict[Lang, NonEmpty]
 # Localized variants: "one", [several], or {lang: one-or-several}.
 LVariants = NonEmpty | list[NonEmpty] | dict[Lang, NonEmpty | list[NonEmpty]]
-# A keyword entry: words that must all appear in the message, in any order. A word may
-# list alternatives with "|" and end in "*" to match any word it starts.
+# A keyword entry: alternatives separated by "|"; each alternative is words that must all
+# appear in the message, in any order; a word ending in "*" matches any word it starts.
 KeywordEntry = NonEmpty
 
 
