@@ -136,3 +136,10 @@ def test_pitch_costs_patience_and_gets_a_pitch_reply(engine: Engine):
     result = engine.turn(state, "We are the market leader in office cleaning with the best "
                                 "quality, certified staff and years of experience nationwide.")
     assert result.analysis.pitch and state.patience < before
+
+
+def test_two_questions_of_different_kinds_are_both_answered(engine: Engine):
+    state = _play(engine, OPENING_NL)
+    result = engine.turn(state, "Wie maakt er nu schoon en hoe tevreden bent u daarover?")
+    assert {"supplier", "satisfaction"} <= set(result.analysis.facts)
+    assert "Blinkend Schoon" in result.reply

@@ -67,7 +67,11 @@ def analyze_turn(
     if "state_objective" in moves and not analysis.concrete_time:
         moves.discard("propose_next_step")  # "...and agree a next step" is part of the agenda
     if info.asks and not agenda:
-        analysis.facts = [f for f in cl.facts.match(msg) if _fits_question(cs.facts[f], info.spin)]
+        several = sum(w in lm.lexicon.question_words for w in msg.words) > 1
+        analysis.facts = [
+            f for f in cl.facts.match(msg)
+            if _fits_question(cs.facts[f], info.spin, several_questions=several)
+        ]
     if (
         not info.is_question
         and len(msg.words) >= PITCH_MIN_WORDS
@@ -96,19 +100,19 @@ def analyze_turn(
     return analysis
 
 
-def _fits_question(fact, spin: str | None) -> bool:
+def _fits_question(fact, spin: str | None, *, several_questions: bool = False) -> bool:
     """Deeper SPIN questions reach the facts written for them, not plain situation facts.
 
     "What does it mean for your clients when the meeting room isn't clean?" is about
     consequences; it should not tick (or answer) the fact about which rooms are cleaned.
     """
-    if spin in ("implication", "need_payoff"):
-        return spin in fact.spin
     if fact.spin:
         return spin in fact.spin
+    if several_questions:
+        return True  # "Who cleans now and how happy are you?" asks two things
     if spin == "problem":
         return bool(fact.reveals)
-    return True
+    return spin not in ("implication", "need_payoff")
 
 
 _CLOCK_SUFFIXES = ("am", "pm", "u", "h", "uur")
