@@ -79,12 +79,13 @@ def classify(msg: Analyzed, lm: LanguageModel, moves: set[str]) -> QuestionInfo:
 
 
 def spin_type(msg: Analyzed, lm: LanguageModel, moves: set[str]) -> str | None:
+    """None for questions that do not gather information (proposals, checks)."""
+    if moves.intersection(_NON_INVENTORY):
+        return None
     found = lm.spin.match(msg)
     if "need_payoff_value" in found and any(w in lm.lexicon.hypothetical for w in msg.words):
         found["need_payoff"] = 100.0
     for kind in ("need_payoff", "implication", "problem"):
         if kind in found:
             return kind
-    if moves.intersection(_NON_INVENTORY):
-        return None
     return "situation"
