@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.classify import classify
+from bot.engine.classify import classify, detect_moves
 from bot.engine.language import language_model
 
 
 def _read(lang: str, text: str):
     lm = language_model(lang)
     msg = lm.analyze(text)
-    return classify(msg, lm, set(lm.moves.match(msg)))
+    return classify(msg, lm, detect_moves(msg, lm))
 
 
 @pytest.mark.parametrize(("lang", "text", "form"), [

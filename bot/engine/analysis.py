@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.engine.classify import classify
+from bot.engine.classify import classify, detect_moves, has_concrete_time
 from bot.engine.compiled import CompiledLanguage, CompiledScenario
 from bot.engine.cues import correct_typos
 from bot.engine.state import SessionState
@@ -42,9 +42,10 @@ def analyze_turn(
     correct_typos(msg, cl.corrector, lm.protected)
     if not msg.words:
         return TurnAnalysis(False, None, None, False, empty=True)
-    moves = set(lm.moves.match(msg))
+    moves = detect_moves(msg, lm)
     if cl.company_words & set(msg.words):
         moves.add("introduce")
+    concrete_time = has_concrete_time(msg, lm)
     info = classify(msg, lm, moves)
     if "clarify" in moves and not (state.pending_objection and info.is_question):
         moves.discard("clarify")
@@ -58,9 +59,7 @@ def analyze_turn(
         moves.discard("respond_benefit")
     analysis = TurnAnalysis(info.is_question, info.form, info.spin, info.asks, moves=moves)
     analysis.needs = sorted(cl.needs.match(msg))
-    analysis.concrete_time = bool(lm.time.match(msg)) or _has_clock_time(msg.words)
-    if "propose_next_step" in moves and not (analysis.concrete_time or lm.proposal.match(msg)):
-        moves.discard("propose_next_step")
+    analysis.concrete_time = concrete_time
     agenda = "state_objective" in moves and not info.form
     analysis.price = bool(lm.price.match(msg))
     analysis.responds_to = sorted(cl.objection_cues.match(msg))
@@ -113,24 +112,6 @@ def _fits_question(fact, spin: str | None, *, several_questions: bool = False) -
     if spin == "problem":
         return bool(fact.reveals)
     return spin not in ("implication", "need_payoff")
-
-
-_CLOCK_SUFFIXES = ("am", "pm", "u", "h", "uur")
-
-
-def _has_clock_time(words: list[str]) -> bool:
-    """'10 uur', '10am', '10:30' (two number words), '14h' make a proposal concrete."""
-    for i, w in enumerate(words):
-        nxt = words[i + 1] if i + 1 < len(words) else ""
-        if w.isdigit() and (nxt in {"uur", "am", "pm", "oclock"} or (
-            nxt.isdigit() and len(nxt) == 2 and int(nxt) < 60 and 0 < int(w) <= 23
-        )):
-            return True
-        for suffix in _CLOCK_SUFFIXES:
-            head = w.removesuffix(suffix)
-            if head != w and head.isdigit() and 0 < int(head) <= 23:
-                return True
-    return False
 
 
 def _detector_holds(

@@ -69,6 +69,36 @@ def _sentence_form(sentence: Sentence, lm: LanguageModel) -> str | None:
     return None
 
 
+def detect_moves(msg: Analyzed, lm: LanguageModel) -> set[str]:
+    """Moves from the lexicon cues, with next-step proposals needing a proposal or a time."""
+    moves = set(lm.moves.match(msg))
+    if "propose_next_step" in moves and not (has_concrete_time(msg, lm) or lm.proposal.match(msg)):
+        moves.discard("propose_next_step")  # "afspraken" alone proposes nothing
+    return moves
+
+
+def has_concrete_time(msg: Analyzed, lm: LanguageModel) -> bool:
+    return bool(lm.time.match(msg)) or _has_clock_time(msg.words)
+
+
+_CLOCK_SUFFIXES = ("am", "pm", "u", "h", "uur")
+
+
+def _has_clock_time(words: list[str]) -> bool:
+    """'10 uur', '10am', '10:30' (two number words), '14h' make a proposal concrete."""
+    for i, w in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if w.isdigit() and (nxt in {"uur", "am", "pm", "oclock"} or (
+            nxt.isdigit() and len(nxt) == 2 and int(nxt) < 60 and 0 < int(w) <= 23
+        )):
+            return True
+        for suffix in _CLOCK_SUFFIXES:
+            head = w.removesuffix(suffix)
+            if head != w and head.isdigit() and 0 < int(head) <= 23:
+                return True
+    return False
+
+
 def classify(msg: Analyzed, lm: LanguageModel, moves: set[str]) -> QuestionInfo:
     forms = [f for f in (_sentence_form(s, lm) for s in msg.sentences) if f]
     intent = bool(lm.intents.match(msg))
