@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.engine.classify import classify, detect_moves, has_concrete_time
+from bot.engine.classify import QuestionInfo, classify, detect_moves, has_concrete_time
 from bot.engine.compiled import CompiledLanguage, CompiledScenario
 from bot.engine.cues import correct_typos
 from bot.engine.state import SessionState
@@ -47,6 +47,9 @@ def analyze_turn(
         moves.add("introduce")
     concrete_time = has_concrete_time(msg, lm)
     info = classify(msg, lm, moves)
+    if "state_objective" in moves and not msg.question_mark and "propose_next_step" not in moves:
+        # "Today I'd like to hear how the cleaning is arranged" states an agenda: no question
+        info = QuestionInfo(False, None, None, False)
     if "clarify" in moves and not (state.pending_objection and info.is_question):
         moves.discard("clarify")
     if state.pending_objection and info.is_question and not moves & {

@@ -80,9 +80,9 @@ class TextPipeline:
         """we're -> we are, it's -> it is, bakker's -> bakker (per the lexicon)."""
         base, _, tail = token.partition("'")
         joined = base + tail
-        if joined in self.lexicon.abbreviations:
-            return self.lexicon.abbreviations[joined].split()
         full = self.lexicon.contractions.get(tail)
+        if joined in self.lexicon.abbreviations and (full is None or tail == "s"):
+            return self.lexicon.abbreviations[joined].split()
         if full is None:
             return [joined]
         if tail == "s" and base not in self.lexicon.is_contracted:
