@@ -69,7 +69,7 @@ def analyze_turn(
     if "state_objective" in moves and not analysis.concrete_time:
         moves.discard("propose_next_step")  # "...and agree a next step" is part of the agenda
     if info.asks and not agenda:
-        several = sum(w in lm.lexicon.question_words for w in msg.words) > 1
+        several = _question_count(msg, lm) > 1
         analysis.facts = [
             f for f in cl.facts.match(msg)
             if _fits_question(cs.facts[f], info.spin, several_questions=several)
@@ -100,6 +100,22 @@ def analyze_turn(
                 break
     analysis.objectives = ticked
     return analysis
+
+
+_JOINERS = frozenset({"en", "of", "maar", "and", "or", "but", "plus"})
+
+
+def _question_count(msg, lm) -> int:
+    """Questions asked, counting question words that open a clause or follow 'and'/'or'."""
+    qwords = lm.lexicon.question_words
+    count = 0
+    for sentence in msg.sentences:
+        for clause in sentence.clauses:
+            for i, word in enumerate(clause):
+                if word in qwords and (i == 0 or clause[i - 1] in _JOINERS
+                                       or clause[i - 1] in lm.lexicon.fillers):
+                    count += 1
+    return count
 
 
 def _fits_question(fact, spin: str | None, *, several_questions: bool = False) -> bool:
