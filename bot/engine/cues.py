@@ -146,8 +146,10 @@ class CueIndex:
                     self.corrector.add(stem)
 
     def content_stems(self, words: Iterable[str]) -> list[str]:
-        stop = self.pipeline.lexicon.stopwords
-        return [self.pipeline.stem(w) for w in words if w not in stop]
+        """Words that carry meaning; question words stay, they tell questions apart."""
+        lex = self.pipeline.lexicon
+        return [self.pipeline.stem(w) for w in words
+                if w not in lex.stopwords or w in lex.question_words]
 
     def match(self, msg: Analyzed) -> dict[str, float]:
         """Topics the message refers to, with a confidence 0-100."""
@@ -166,7 +168,10 @@ class CueIndex:
                 any(w.startswith(p) for w in msg.words) for p in alt.prefixes
             ):
                 continue
-            if self.ordered and not _in_sequence(alt.sequence, msg):
+            if self.ordered:
+                if not _in_sequence(alt.sequence, msg):
+                    continue
+            elif len(alt.sequence) > 1 and not _close_together(alt.sequence, msg):
                 continue
             found[alt.topic] = 100.0
         if self._phrasings:
@@ -174,8 +179,9 @@ class CueIndex:
         return found
 
     def _match_phrasings(self, msg: Analyzed, found: dict[str, float]) -> None:
+        lex = self.pipeline.lexicon
         content = [s for s, w in zip(msg.stems, msg.words, strict=True)
-                   if w not in self.pipeline.lexicon.stopwords]
+                   if w not in lex.stopwords or w in lex.question_words]
         extra = msg.stem_set - set(msg.stems) - set(msg.words)
         content.extend(sorted(extra))  # typo corrections
         if not content:
@@ -189,7 +195,7 @@ class CueIndex:
             if found.get(topic, 0.0) >= 100.0:
                 continue
             shared = len(stems.intersection(content))
-            if shared < min(2, len(stems)):
+            if shared < (len(stems) if len(stems) <= 3 else 0.7 * len(stems)):
                 continue
             score = fuzz.token_set_ratio(text, phrasing)
             if score >= PHRASING_THRESHOLD and score > found.get(topic, 0.0):
@@ -223,8 +229,35 @@ def _in_sequence(sequence: tuple[tuple[str, bool, str], ...], msg: Analyzed) -> 
     return False
 
 
+def _positions(term: str, is_prefix: bool, msg: Analyzed) -> list[int]:
+    if is_prefix:
+        return [i for i, w in enumerate(msg.words) if w.startswith(term)]
+    return [i for i, (s, w) in enumerate(zip(msg.stems, msg.words, strict=True))
+            if s == term or w == term or term in msg.corrections.get(i, ())]
+
+
+def _close_together(sequence: tuple[tuple[str, bool, str], ...], msg: Analyzed) -> bool:
+    """Words of one keyword stand near each other (any order): "who cleans" must not
+    match "who makes the final decision on a cleaning contract"."""
+    span = len(sequence) + 3  # Dutch puts particles far away: "wie maakt er nu bij u schoon"
+    lists = [_positions(term, is_prefix, msg) for term, is_prefix, _ in sequence]
+    if any(not p for p in lists):
+        return False
+    for anchor in lists[0]:
+        if all(any(abs(p - anchor) <= span for p in plist) for plist in lists[1:]):
+            low = min(min(p for p in pl if abs(p - anchor) <= span) for pl in lists)
+            high = max(max(p for p in pl if abs(p - anchor) <= span) for pl in lists)
+            if high - low <= span:
+                return True
+    return False
+
+
 def correct_typos(msg: Analyzed, corrector: TypoCorrector, protected: frozenset[str]) -> None:
     """Add the corrected forms of mistyped words to the message's stem set."""
-    for stem, word in zip(msg.stems, msg.words, strict=True):
-        if word not in protected:
-            msg.stem_set.update(corrector.correct(stem))
+    for i, (stem, word) in enumerate(zip(msg.stems, msg.words, strict=True)):
+        if word in protected:
+            continue
+        fixed = corrector.correct(stem)
+        if fixed:
+            msg.stem_set.update(fixed)
+            msg.corrections.setdefault(i, set()).update(fixed)

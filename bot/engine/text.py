@@ -50,6 +50,7 @@ class Analyzed:
     sentences: list[Sentence] = field(default_factory=list)
     numbers: list[float] = field(default_factory=list)
     question_mark: bool = False
+    corrections: dict[int, set[str]] = field(default_factory=dict)  # position -> fixed stems
 
 
 class TextPipeline:
