@@ -140,7 +140,8 @@ class CueIndex:
                 continue  # one content word is a keyword's job; as a phrasing it fires alone
             index = len(self._phrasings)
             self._phrasings.append((topic, frozenset(content), " ".join(content)))
-            for stem in set(content):
+            qwords = self.pipeline.lexicon.question_words
+            for stem in set(content) - qwords:  # "what" would make every question a candidate
                 self._phrasing_by_stem[stem].append(index)
                 if self.corrector is not None:
                     self.corrector.add(stem)
