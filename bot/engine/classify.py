@@ -31,16 +31,32 @@ def _strip_fillers(words: list[str], fillers: frozenset[str]) -> list[str]:
     return words[i:]
 
 
+_JOINERS = frozenset({"maar", "en", "of", "dus", "but", "and", "so", "or"})
+_SUBJECTS = frozenset({"ik", "i", "we", "wij", "u", "you", "ze", "zij", "they", "he", "she",
+                       "hij", "het", "it", "dat", "that", "weet", "know", "snap", "see"})
+
+
 def _clause_opens_with_question_word(clause: list[str], lm: LanguageModel) -> bool:
+    """A clause that starts with a question word, also after "maar"/"and" or a name:
+    "mss een rare vraag maar wat betalen jullie", "en beverwijk hoe vaak gaan ze"."""
     lex = lm.lexicon
     words = _strip_fillers(clause, lex.fillers)
     if not words:
         return False
-    if words[0] in lex.prepositions and len(words) > 1:
-        words = words[1:]
-    if len(words) > 1 and f"{words[0]} {words[1]}" in ("how about", "what about", "wat dacht"):
-        return False
-    return words[0] in lex.question_words
+    for i, word in enumerate(words):
+        if word not in lex.question_words:
+            continue
+        before = words[:i]
+        if before and before[-1] in lex.prepositions:
+            before = before[:-1]
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if f"{word} {nxt}" in ("how about", "what about", "wat dacht"):
+            return False
+        if not before or before[-1] in _JOINERS:
+            return True
+        if len(before) <= 2 and not set(before) & _SUBJECTS:
+            return True
+    return False
 
 
 def _sentence_form(sentence: Sentence, lm: LanguageModel) -> str | None:
@@ -72,8 +88,12 @@ def _sentence_form(sentence: Sentence, lm: LanguageModel) -> str | None:
 def detect_moves(msg: Analyzed, lm: LanguageModel) -> set[str]:
     """Moves from the lexicon cues, with next-step proposals needing a proposal or a time."""
     moves = set(lm.moves.match(msg))
-    if "propose_next_step" in moves and not (has_concrete_time(msg, lm) or lm.proposal.match(msg)):
+    concrete = has_concrete_time(msg, lm)
+    proposal = bool(lm.proposal.match(msg))
+    if "propose_next_step" in moves and not (concrete or proposal):
         moves.discard("propose_next_step")  # "afspraken" alone proposes nothing
+    if concrete and proposal:
+        moves.add("propose_next_step")  # "How about Tuesday 17 September at 10am?"
     return moves
 
 
