@@ -32,6 +32,7 @@ class TurnAnalysis:
     pitch: bool = False
     empty: bool = False
     responds_to: list[str] = field(default_factory=list)
+    tied_needs: list[str] = field(default_factory=list)  # needs named that the buyer stated
 
 
 def analyze_turn(
@@ -62,13 +63,17 @@ def analyze_turn(
         moves.discard("respond_benefit")
     analysis = TurnAnalysis(info.is_question, info.form, info.spin, info.asks, moves=moves)
     analysis.needs = sorted(cl.needs.match(msg))
+    analysis.tied_needs = [n for n in analysis.needs if n in state.needs_stated]
     analysis.concrete_time = concrete_time
     agenda = "state_objective" in moves and not info.form
     analysis.price = bool(lm.price.match(msg))
     analysis.responds_to = sorted(cl.objection_cues.match(msg))
     if "state_objective" in moves and not analysis.concrete_time:
         moves.discard("propose_next_step")  # "...and agree a next step" is part of the agenda
-    if info.asks and not agenda:
+    proposing = "propose_next_step" in moves and "?" not in _questions_besides_proposal(msg, lm)
+    if proposing and not analysis.needs:
+        moves.discard("propose_solution")  # "I'll bring a tailored proposal" is the next step
+    if info.asks and not agenda and not proposing:
         several = _question_count(msg, lm) > 1
         analysis.facts = [
             f for f in cl.facts.match(msg)
@@ -100,6 +105,19 @@ def analyze_turn(
                 break
     analysis.objectives = ticked
     return analysis
+
+
+def _questions_besides_proposal(msg, lm) -> str:
+    """'?' when a sentence other than the proposal asks something, else ''."""
+    proposal_sentences = 0
+    asked = 0
+    for sentence in msg.sentences:
+        sub = lm.pipeline.analyze(" ".join(sentence.words))
+        if lm.moves.match(sub).get("propose_next_step") or lm.proposal.match(sub):
+            proposal_sentences += 1
+        elif sentence.question_mark:
+            asked += 1
+    return "?" if asked and proposal_sentences else ""
 
 
 _JOINERS = frozenset({"en", "of", "maar", "and", "or", "but", "plus"})
@@ -148,6 +166,6 @@ def _detector_holds(
         abs(n - det.number.value) <= det.number.tolerance for n in numbers
     ):
         return False
-    if det.tied_to_need and not a.needs:
+    if det.tied_to_need and not a.tied_needs:
         return False
     return bool(det.moves or det.form or det.spin or det.asked_by or det.number)
