@@ -44,8 +44,8 @@ def analyze_turn(
     if not msg.words:
         return TurnAnalysis(False, None, None, False, empty=True)
     moves = detect_moves(msg, lm)
-    if cl.company_words & set(msg.words):
-        moves.add("introduce")
+    if cl.company_words & set(msg.words) and "introduced" not in state.flags:
+        moves.add("introduce")  # naming the company again later is a pitch, not an intro
     concrete_time = has_concrete_time(msg, lm)
     info = classify(msg, lm, moves)
     if "state_objective" in moves and not msg.question_mark and "propose_next_step" not in moves:
