@@ -69,9 +69,17 @@ def _row(item: dict, analysis) -> dict:
 
 
 def summarise(rows: list[dict]) -> dict:
+    """Per language and overall, plus whole transcripts (the form the F1 goal is set on)
+    and single messages (read without context, as the first turn of a call)."""
+    groups = {
+        "nl": [r for r in rows if r["lang"] == "nl"],
+        "en": [r for r in rows if r["lang"] == "en"],
+        "all": rows,
+        "transcripts": [r for r in rows if r["source"] != "questions"],
+        "single_messages": [r for r in rows if r["source"] == "questions"],
+    }
     out: dict = {}
-    for lang in ("nl", "en", "all"):
-        sel = [r for r in rows if lang in ("all", r["lang"])]
+    for lang, sel in groups.items():
         form_ok = sum(r["form"] == r["got_form"] for r in sel)
         spin_rows = [r for r in sel if r["spin"] is not None]
         spin_ok = sum(r["spin"] == r["got_spin"] for r in spin_rows)
