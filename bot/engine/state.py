@@ -30,7 +30,6 @@ class TurnRecord:
     facts: list[str]
     needs: list[str]
     phase: str
-    hint: bool = False
 
 
 @dataclass
