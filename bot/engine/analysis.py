@@ -8,7 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.engine.classify import QuestionInfo, classify, detect_moves, has_concrete_time
+from bot.engine.classify import (
+    QuestionInfo,
+    classify,
+    count_questions,
+    detect_moves,
+    has_concrete_time,
+)
 from bot.engine.compiled import CompiledLanguage, CompiledScenario
 from bot.engine.cues import correct_typos
 from bot.engine.state import SessionState
@@ -43,10 +49,10 @@ def analyze_turn(
     correct_typos(msg, cl.corrector, lm.protected)
     if not msg.words:
         return TurnAnalysis(False, None, None, False, empty=True)
-    moves = detect_moves(msg, lm)
+    concrete_time = has_concrete_time(msg, lm)
+    moves = detect_moves(msg, lm, concrete_time)
     if cl.company_words & set(msg.words) and "introduced" not in state.flags:
         moves.add("introduce")  # naming the company again later is a pitch, not an intro
-    concrete_time = has_concrete_time(msg, lm)
     info = classify(msg, lm, moves)
     if "state_objective" in moves and not msg.question_mark and "propose_next_step" not in moves:
         # "Today I'd like to hear how the cleaning is arranged" states an agenda: no question
@@ -65,16 +71,15 @@ def analyze_turn(
     analysis.needs = sorted(cl.needs.match(msg))
     analysis.tied_needs = [n for n in analysis.needs if n in state.needs_stated]
     analysis.concrete_time = concrete_time
-    agenda = "state_objective" in moves and not info.form
     analysis.price = bool(lm.price.match(msg))
     analysis.responds_to = sorted(cl.objection_cues.match(msg))
     if "state_objective" in moves and not analysis.concrete_time:
         moves.discard("propose_next_step")  # "...and agree a next step" is part of the agenda
-    proposing = "propose_next_step" in moves and "?" not in _questions_besides_proposal(msg, lm)
+    proposing = "propose_next_step" in moves and not _asks_besides_proposal(msg, lm)
     if proposing and not analysis.needs:
         moves.discard("propose_solution")  # "I'll bring a tailored proposal" is the next step
-    if info.asks and not agenda and not proposing:
-        several = _question_count(msg, lm) > 1
+    if info.asks and not proposing:
+        several = count_questions(msg, lm) > 1
         analysis.facts = [
             f for f in cl.facts.match(msg)
             if _fits_question(cs.facts[f], info.spin, several_questions=several)
@@ -107,33 +112,16 @@ def analyze_turn(
     return analysis
 
 
-def _questions_besides_proposal(msg, lm) -> str:
-    """'?' when a sentence other than the proposal asks something, else ''."""
-    proposal_sentences = 0
-    asked = 0
+def _asks_besides_proposal(msg, lm) -> bool:
+    """A sentence other than the next-step proposal asks something of its own."""
+    proposals = asked = 0
     for sentence in msg.sentences:
         sub = lm.pipeline.analyze(" ".join(sentence.words))
-        if lm.moves.match(sub).get("propose_next_step") or lm.proposal.match(sub):
-            proposal_sentences += 1
+        if "propose_next_step" in lm.moves.match(sub) or lm.proposal.match(sub):
+            proposals += 1
         elif sentence.question_mark:
             asked += 1
-    return "?" if asked and proposal_sentences else ""
-
-
-_JOINERS = frozenset({"en", "of", "maar", "and", "or", "but", "plus"})
-
-
-def _question_count(msg, lm) -> int:
-    """Questions asked, counting question words that open a clause or follow 'and'/'or'."""
-    qwords = lm.lexicon.question_words
-    count = 0
-    for sentence in msg.sentences:
-        for clause in sentence.clauses:
-            for i, word in enumerate(clause):
-                if word in qwords and (i == 0 or clause[i - 1] in _JOINERS
-                                       or clause[i - 1] in lm.lexicon.fillers):
-                    count += 1
-    return count
+    return bool(asked and proposals)
 
 
 def _fits_question(fact, spin: str | None, *, several_questions: bool = False) -> bool:

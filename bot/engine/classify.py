@@ -31,7 +31,8 @@ def _strip_fillers(words: list[str], fillers: frozenset[str]) -> list[str]:
     return words[i:]
 
 
-_JOINERS = frozenset({"maar", "en", "of", "dus", "but", "and", "so", "or"})
+# Words after which a question word starts a new question ("... maar wat betalen jullie").
+JOINERS = frozenset({"maar", "en", "of", "dus", "but", "and", "so", "or", "plus"})
 _SUBJECTS = frozenset({"ik", "i", "we", "wij", "u", "you", "ze", "zij", "they", "he", "she",
                        "hij", "het", "it", "dat", "that", "weet", "know", "snap", "see"})
 
@@ -52,7 +53,7 @@ def _clause_opens_with_question_word(clause: list[str], lm: LanguageModel) -> bo
         nxt = words[i + 1] if i + 1 < len(words) else ""
         if f"{word} {nxt}" in ("how about", "what about", "wat dacht"):
             return False
-        if not before or before[-1] in _JOINERS:
+        if not before or before[-1] in JOINERS:
             return True
         if len(before) <= 2 and not set(before) & _SUBJECTS:
             return True
@@ -85,10 +86,11 @@ def _sentence_form(sentence: Sentence, lm: LanguageModel) -> str | None:
     return None
 
 
-def detect_moves(msg: Analyzed, lm: LanguageModel) -> set[str]:
+def detect_moves(msg: Analyzed, lm: LanguageModel, concrete: bool | None = None) -> set[str]:
     """Moves from the lexicon cues, with next-step proposals needing a proposal or a time."""
     moves = set(lm.moves.match(msg))
-    concrete = has_concrete_time(msg, lm)
+    if concrete is None:
+        concrete = has_concrete_time(msg, lm)
     proposal = bool(lm.proposal.match(msg))
     if "propose_next_step" in moves and not (concrete or proposal):
         moves.discard("propose_next_step")  # "afspraken" alone proposes nothing
@@ -117,6 +119,20 @@ def _has_clock_time(words: list[str]) -> bool:
             if head != w and head.isdigit() and 0 < int(head) <= 23:
                 return True
     return False
+
+
+def count_questions(msg: Analyzed, lm: LanguageModel) -> int:
+    """Question words that open a clause or follow 'and'/'or': "wie ... en hoe ..." is two."""
+    lex = lm.lexicon
+    count = 0
+    for sentence in msg.sentences:
+        for clause in sentence.clauses:
+            for i, word in enumerate(clause):
+                if word in lex.question_words and (
+                    i == 0 or clause[i - 1] in JOINERS or clause[i - 1] in lex.fillers
+                ):
+                    count += 1
+    return count
 
 
 def classify(msg: Analyzed, lm: LanguageModel, moves: set[str]) -> QuestionInfo:
