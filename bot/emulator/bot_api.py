@@ -204,6 +204,14 @@ def _input_file(call: Call, name: str, kind: str) -> StoredFile:
     raise bad_request("wrong file identifier/HTTP URL specified")
 
 
+def _message_to_edit(call: Call) -> tuple[ChatState, dict[str, Any]]:
+    """The chat and the bot's own message that an edit method names."""
+    if call.params.has("inline_message_id"):
+        raise bad_request("inline messages are not supported by the emulator")
+    chat = call.state.chat_for_bot(_chat_id(call.params))
+    return chat, _own_message(chat, call.params, "message to edit not found")
+
+
 def _own_message(chat: ChatState, params: Params, missing: str) -> dict[str, Any]:
     message = chat.messages.get(_message_id(params))
     if message is None:
@@ -348,10 +356,7 @@ async def send_document(call: Call) -> Any:
 
 @method("editMessageText")
 async def edit_message_text(call: Call) -> Any:
-    if call.params.has("inline_message_id"):
-        raise bad_request("inline messages are not supported by the emulator")
-    chat = call.state.chat_for_bot(_chat_id(call.params))
-    message = _own_message(chat, call.params, "message to edit not found")
+    chat, message = _message_to_edit(call)
     if "text" not in message:
         raise bad_request("there is no text in the message to edit")
     content = _text_content(call.params)
@@ -365,10 +370,7 @@ async def edit_message_text(call: Call) -> Any:
 
 @method("editMessageCaption")
 async def edit_message_caption(call: Call) -> Any:
-    if call.params.has("inline_message_id"):
-        raise bad_request("inline messages are not supported by the emulator")
-    chat = call.state.chat_for_bot(_chat_id(call.params))
-    message = _own_message(chat, call.params, "message to edit not found")
+    chat, message = _message_to_edit(call)
     if "text" in message:
         raise bad_request("there is no caption in the message to edit")
     caption = _caption_content(call.params)
@@ -382,10 +384,7 @@ async def edit_message_caption(call: Call) -> Any:
 
 @method("editMessageReplyMarkup")
 async def edit_message_reply_markup(call: Call) -> Any:
-    if call.params.has("inline_message_id"):
-        raise bad_request("inline messages are not supported by the emulator")
-    chat = call.state.chat_for_bot(_chat_id(call.params))
-    message = _own_message(chat, call.params, "message to edit not found")
+    chat, message = _message_to_edit(call)
     changes = {"reply_markup": _reply_markup(call.params, inline_only=True)}
     return _apply_edit(call, chat, message, changes)
 
