@@ -291,20 +291,22 @@ def _safe_url(url: str) -> str | None:
     return candidate if candidate.lower().startswith(_SAFE_URL_SCHEMES) else None
 
 
+_SIMPLE_TAGS = {
+    "bold": ("<b>", "</b>"),
+    "italic": ("<i>", "</i>"),
+    "underline": ("<u>", "</u>"),
+    "strikethrough": ("<s>", "</s>"),
+    "spoiler": ('<span class="tg-spoiler">', "</span>"),
+    "code": ("<code>", "</code>"),
+    "blockquote": ("<blockquote>", "</blockquote>"),
+    "expandable_blockquote": ("<blockquote>", "</blockquote>"),
+}
+
+
 def _open_tag(entity: dict[str, Any], text_of: str) -> tuple[str, str]:
     kind = entity.get("type")
-    if kind == "bold":
-        return "<b>", "</b>"
-    if kind == "italic":
-        return "<i>", "</i>"
-    if kind == "underline":
-        return "<u>", "</u>"
-    if kind == "strikethrough":
-        return "<s>", "</s>"
-    if kind == "spoiler":
-        return '<span class="tg-spoiler">', "</span>"
-    if kind == "code":
-        return "<code>", "</code>"
+    if kind in _SIMPLE_TAGS:
+        return _SIMPLE_TAGS[kind]
     if kind == "pre":
         language = html.escape(str(entity.get("language", "")), quote=True)
         return f'<pre data-language="{language}">', "</pre>"
