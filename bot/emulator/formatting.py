@@ -291,7 +291,7 @@ def _safe_url(url: str) -> str | None:
     return candidate if candidate.lower().startswith(_SAFE_URL_SCHEMES) else None
 
 
-_SIMPLE_TAGS = {
+_ENTITY_TAGS = {
     "bold": ("<b>", "</b>"),
     "italic": ("<i>", "</i>"),
     "underline": ("<u>", "</u>"),
@@ -299,21 +299,17 @@ _SIMPLE_TAGS = {
     "spoiler": ('<span class="tg-spoiler">', "</span>"),
     "code": ("<code>", "</code>"),
     "blockquote": ("<blockquote>", "</blockquote>"),
-    "expandable_blockquote": ("<blockquote>", "</blockquote>"),
+    "expandable_blockquote": ('<blockquote class="expandable">', "</blockquote>"),
 }
 
 
 def _open_tag(entity: dict[str, Any], text_of: str) -> tuple[str, str]:
     kind = entity.get("type")
-    if kind in _SIMPLE_TAGS:
-        return _SIMPLE_TAGS[kind]
+    if kind in _ENTITY_TAGS:
+        return _ENTITY_TAGS[kind]
     if kind == "pre":
         language = html.escape(str(entity.get("language", "")), quote=True)
         return f'<pre data-language="{language}">', "</pre>"
-    if kind == "blockquote":
-        return "<blockquote>", "</blockquote>"
-    if kind == "expandable_blockquote":
-        return '<blockquote class="expandable">', "</blockquote>"
     if kind in ("text_link", "url"):
         url = _safe_url(str(entity.get("url", text_of)))
         if url is None:
