@@ -90,6 +90,8 @@ def interactive(cs: CompiledScenario, lang: str, seed: int | None,
     scenario = cs.scenario
     write(f"\n== {cl.text(scenario.title)} ==\n")
     write(f"{t(lang, 'terminal.briefing')}:\n{cl.text(scenario.briefing).strip()}\n")
+    state = None
+    preparation = None
     try:
         preparation = _prepare(cs, lang, read, write)
         state = engine.start(lang, seed=seed)
@@ -112,8 +114,8 @@ def interactive(cs: CompiledScenario, lang: str, seed: int | None,
             write(f"{buyer}: {result.reply}")
     except (EOFError, KeyboardInterrupt):
         write("")
-        if "state" not in locals():
-            return 0
+    if state is None:
+        return 0  # left during the briefing or preparation: nothing to score
     engine.stop(state)
     write("\n" + t(lang, "terminal.ended") + "\n")
     write(text_card(cs, state, score_call(cs, state, preparation)))
