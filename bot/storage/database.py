@@ -1,0 +1,109 @@
+"""The database connection: SQLite tuned for a bot by default, any SQLAlchemy URL otherwise.
+
+All work runs in a small thread pool so that a slow disk or a lock held by another process
+never blocks the event loop. On SQLite the pool has one thread and every write starts
+with ``BEGIN IMMEDIATE``: the write lock is taken up front (waiting up to the busy
+timeout) instead of on the first write, where SQLite would fail with "database is
+locked" rather than wait.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from functools import partial
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import OperationalError
+from sqlmodel import Session, create_engine
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+BUSY_TIMEOUT_MS = 10_000
+LOCK_RETRIES = 3
+
+
+class DatabaseBusy(Exception):
+    """The database stayed locked by someone else for longer than the busy timeout."""
+
+
+def make_engine(url: str) -> Engine:
+    """An engine for ``url``; SQLite files get WAL, synchronous=NORMAL and a busy timeout."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True)
+    if parsed.database and parsed.database != ":memory:":
+        Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, connect_args={"check_same_thread": False,
+                                              "timeout": BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # we issue BEGIN ourselves, below
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def is_sqlite(engine: Engine) -> bool:
+    return engine.dialect.name == "sqlite"
+
+
+class Database:
+    """One database, used from async code through ``run``."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = make_engine(url)
+        workers = 1 if is_sqlite(self.engine) else 4
+        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="db")
+
+    def migrate(self) -> None:
+        """Create the schema on first start, or upgrade an existing database to this release."""
+        from bot.storage.migrations import upgrade
+
+        upgrade(self.engine)
+
+    @contextmanager
+    def session(self):
+        """A session whose ``commit`` makes everything done inside it durable at once."""
+        with Session(self.engine, expire_on_commit=False) as session:
+            yield session
+
+    def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run ``fn(session, ...)`` in one transaction, committed when it returns."""
+        for attempt in range(LOCK_RETRIES):
+            try:
+                with self.session() as session:
+                    result = fn(session, *args, **kwargs)
+                    session.commit()
+                    return result
+            except OperationalError as exc:
+                if "locked" not in str(exc).lower() and "busy" not in str(exc).lower():
+                    raise
+                log.warning("database busy (attempt %d of %d)", attempt + 1, LOCK_RETRIES)
+        raise DatabaseBusy("the database stayed locked")
+
+    async def run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """``call`` off the event loop."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._pool, partial(self.call, fn, *args, **kwargs))
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True)
+        self.engine.dispose()

@@ -1,0 +1,110 @@
+"""Database tables. Changing one means adding an Alembic revision (tests check they agree).
+
+Times are aware UTC datetimes (SQLModel stores them as UTC on every backend).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, Column, ForeignKey, Index, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class User(SQLModel, table=True):
+    """A person who talked to the bot; the Telegram id is the key."""
+
+    __tablename__ = "users"
+
+    id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    first_name: str = ""
+    username: str | None = None
+    language: str = "nl"
+    language_chosen: bool = False  # False: follow the Telegram app's language
+    timezone: str = "Europe/Amsterdam"
+    practice_time: str = "09:00"  # local HH:MM
+    practice_days: str = "0123456"  # weekdays, 0 = Monday
+    practice_paused: bool = True  # daily prompts are opt-in
+    next_practice_at: datetime | None = Field(default=None, index=True)
+    role: str = "learner"
+    blocked: bool = False
+    blocked_at: datetime | None = None
+    awaiting: str | None = None  # free-text input a settings flow waits for
+    settings: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow)
+    last_seen_at: datetime = Field(default_factory=utcnow)
+
+
+class CallSession(SQLModel, table=True):
+    """One attempt at a scenario: briefing, preparation, the call and its score.
+
+    ``state`` is the engine's SessionState after the last committed turn, so a restarted
+    process continues the call exactly there.
+    """
+
+    __tablename__ = "sessions"
+    __table_args__ = (Index("ix_sessions_user_active", "user_id", "ended_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(
+        sa_column=Column(BigInteger, ForeignKey("users.id", ondelete="CASCADE"), nullable=False)
+    )
+    scenario_id: str = Field(index=True)
+    kind: str = "call"  # the scenario's kind: call or drill
+    language: str
+    phase: str = "briefing"  # briefing, prep_internal, prep_external, prep_questions, call, ended
+    source: str = "menu"  # menu, link, retry, practice, assignment
+    prep: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    prep_score: int | None = None
+    state: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    started_at: datetime = Field(default_factory=utcnow)
+    ended_at: datetime | None = None
+    end_reason: str | None = None
+    score: int | None = None
+    report: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+
+
+class Turn(SQLModel, table=True):
+    """One learner message and the buyer's answer, kept for transcripts and feedback.
+
+    ``reply_sent`` is the outbox flag: the turn is committed before the answer goes out,
+    and an answer that a crash kept from being sent is sent after the restart.
+    """
+
+    __tablename__ = "turns"
+    __table_args__ = (UniqueConstraint("session_id", "message_id", name="uq_turns_message"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(
+        sa_column=Column(ForeignKey("sessions.id", ondelete="CASCADE"), nullable=False, index=True)
+    )
+    number: int
+    message_id: int | None = None  # the learner's Telegram message id: one turn per message
+    learner: str
+    buyer: str
+    analysis: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow)
+    reply_sent: bool = True
+
+
+class SkillResult(SQLModel, table=True):
+    """A section score of one finished session: what /progress and daily drills build on."""
+
+    __tablename__ = "skill_results"
+    __table_args__ = (Index("ix_skill_results_user_skill", "user_id", "skill"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(
+        sa_column=Column(BigInteger, ForeignKey("users.id", ondelete="CASCADE"), nullable=False)
+    )
+    session_id: int = Field(
+        sa_column=Column(ForeignKey("sessions.id", ondelete="CASCADE"), nullable=False)
+    )
+    skill: str
+    score: float
+    at: datetime = Field(default_factory=utcnow)

@@ -1,0 +1,257 @@
+"""The queries the bot needs. Each takes an open session and runs inside one transaction
+(``Database.run``), so what a function changes is committed together or not at all."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import delete, func
+from sqlmodel import Session, col, select
+
+from bot.storage.models import CallSession, SkillResult, Turn, User, utcnow
+
+SKILL_WINDOW = 5  # a skill level is the mean of the learner's last five scores for it
+
+
+# -- users ---------------------------------------------------------------------------------
+
+
+def touch_user(s: Session, user_id: int, first_name: str, username: str | None,
+               language: str) -> tuple[User, bool]:
+    """Create or refresh the learner; returns (user, came_back_after_blocking)."""
+    user = s.get(User, user_id)
+    returned = False
+    if user is None:
+        user = User(id=user_id, first_name=first_name, username=username, language=language)
+        s.add(user)
+    else:
+        user.first_name = first_name or user.first_name
+        user.username = username
+        user.last_seen_at = utcnow()
+        if not user.language_chosen:
+            user.language = language
+        if user.blocked:
+            user.blocked, user.blocked_at, returned = False, None, True
+    s.flush()
+    return user, returned
+
+
+def get_user(s: Session, user_id: int) -> User | None:
+    return s.get(User, user_id)
+
+
+def update_user(s: Session, user_id: int, **fields: Any) -> User | None:
+    user = s.get(User, user_id)
+    if user is None:
+        return None
+    for name, value in fields.items():
+        setattr(user, name, value)
+    s.add(user)
+    return user
+
+
+def mark_blocked(s: Session, user_id: int) -> None:
+    """The learner blocked the bot: nothing is sent to them until they write again."""
+    user = s.get(User, user_id)
+    if user is not None and not user.blocked:
+        user.blocked, user.blocked_at = True, utcnow()
+        s.add(user)
+
+
+# -- sessions --------------------------------------------------------------------------------
+
+
+def active_session(s: Session, user_id: int) -> CallSession | None:
+    return s.exec(
+        select(CallSession)
+        .where(CallSession.user_id == user_id, col(CallSession.ended_at).is_(None))
+        .order_by(col(CallSession.id).desc())
+    ).first()
+
+
+def get_session(s: Session, session_id: int) -> CallSession | None:
+    return s.get(CallSession, session_id)
+
+
+def start_session(s: Session, user_id: int, scenario_id: str, kind: str, language: str,
+                  phase: str, source: str, state: dict[str, Any] | None = None) -> CallSession:
+    """A new attempt; an unfinished earlier one is closed as abandoned (kept, not scored)."""
+    for old in s.exec(select(CallSession).where(
+            CallSession.user_id == user_id, col(CallSession.ended_at).is_(None))):
+        old.ended_at, old.end_reason, old.phase = utcnow(), "abandoned", "ended"
+        s.add(old)
+    session = CallSession(user_id=user_id, scenario_id=scenario_id, kind=kind, language=language,
+                          phase=phase, source=source, state=state or {})
+    s.add(session)
+    s.flush()
+    return session
+
+
+def update_session(s: Session, session_id: int, **fields: Any) -> CallSession | None:
+    session = s.get(CallSession, session_id)
+    if session is None:
+        return None
+    for name, value in fields.items():
+        setattr(session, name, value)
+    s.add(session)
+    return session
+
+
+def record_turn(s: Session, session_id: int, *, number: int, message_id: int | None,
+                learner: str, buyer: str, analysis: dict[str, Any], state: dict[str, Any],
+                phase: str) -> Turn | None:
+    """Store a turn and the state after it together. None when this Telegram message was
+    already answered (a redelivered update), so it is never answered twice."""
+    if message_id is not None and s.exec(select(Turn.id).where(
+            Turn.session_id == session_id, Turn.message_id == message_id)).first():
+        return None
+    session = s.get(CallSession, session_id)
+    if session is None or session.ended_at is not None:
+        return None
+    turn = Turn(session_id=session_id, number=number, message_id=message_id, learner=learner,
+                buyer=buyer, analysis=analysis, reply_sent=False)
+    session.state, session.phase = state, phase
+    s.add(turn)
+    s.add(session)
+    s.flush()
+    return turn
+
+
+def mark_reply_sent(s: Session, turn_id: int) -> None:
+    turn = s.get(Turn, turn_id)
+    if turn is not None:
+        turn.reply_sent = True
+        s.add(turn)
+
+
+def unsent_replies(s: Session) -> list[tuple[int, Turn, str]]:
+    """Answers committed but not delivered (the process died in between):
+    (user id, turn, session language), oldest first."""
+    rows = s.exec(
+        select(CallSession.user_id, Turn, CallSession.language)
+        .join(CallSession, col(Turn.session_id) == col(CallSession.id))
+        .where(col(Turn.reply_sent).is_(False))
+        .order_by(col(Turn.id))
+    ).all()
+    return [(uid, turn, lang) for uid, turn, lang in rows]
+
+
+def finish_session(s: Session, session_id: int, *, state: dict[str, Any], score: int,
+                   report: dict[str, Any], end_reason: str | None,
+                   skills: dict[str, float | None]) -> CallSession | None:
+    """Close a scored session and record its section scores as skill results."""
+    session = s.get(CallSession, session_id)
+    if session is None or session.ended_at is not None:
+        return None
+    now = utcnow()
+    session.state, session.phase, session.ended_at = state, "ended", now
+    session.score, session.report, session.end_reason = score, report, end_reason
+    s.add(session)
+    for skill, value in skills.items():
+        if value is not None:
+            s.add(SkillResult(user_id=session.user_id, session_id=session_id, skill=skill,
+                              score=float(value), at=now))
+    s.flush()
+    return session
+
+
+def session_turns(s: Session, session_id: int) -> list[Turn]:
+    return list(s.exec(select(Turn).where(Turn.session_id == session_id)
+                       .order_by(col(Turn.number))))
+
+
+# -- progress --------------------------------------------------------------------------------
+
+
+def best_scores(s: Session, user_id: int) -> dict[str, int]:
+    """Best score per scenario the learner finished: the picker marks these as done."""
+    rows = s.exec(
+        select(CallSession.scenario_id, func.max(CallSession.score))
+        .where(CallSession.user_id == user_id, col(CallSession.score).is_not(None))
+        .group_by(CallSession.scenario_id)
+    ).all()
+    return {sid: int(best) for sid, best in rows}
+
+
+def scored_sessions(s: Session, user_id: int, limit: int = 200) -> list[CallSession]:
+    """Finished, scored sessions, oldest first (the last ``limit``)."""
+    rows = s.exec(
+        select(CallSession)
+        .where(CallSession.user_id == user_id, col(CallSession.score).is_not(None))
+        .order_by(col(CallSession.ended_at).desc())
+        .limit(limit)
+    ).all()
+    return list(reversed(rows))
+
+
+def skill_levels(s: Session, user_id: int) -> dict[str, float]:
+    """Per skill the mean of the last SKILL_WINDOW results: recent work counts, old does not."""
+    rows = s.exec(
+        select(SkillResult.skill, SkillResult.score)
+        .where(SkillResult.user_id == user_id)
+        .order_by(col(SkillResult.at).desc(), col(SkillResult.id).desc())
+    ).all()
+    recent: dict[str, list[float]] = defaultdict(list)
+    for skill, score in rows:
+        if len(recent[skill]) < SKILL_WINDOW:
+            recent[skill].append(score)
+    return {skill: sum(v) / len(v) for skill, v in recent.items()}
+
+
+# -- privacy ---------------------------------------------------------------------------------
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def export_user(s: Session, user_id: int) -> dict[str, Any] | None:
+    """Everything stored about one learner, as plain JSON data (/mydata)."""
+    user = s.get(User, user_id)
+    if user is None:
+        return None
+    sessions = s.exec(select(CallSession).where(CallSession.user_id == user_id)
+                      .order_by(col(CallSession.id))).all()
+    skills = s.exec(select(SkillResult).where(SkillResult.user_id == user_id)
+                    .order_by(col(SkillResult.id))).all()
+    return {
+        "user": {
+            "telegram_id": user.id, "first_name": user.first_name, "username": user.username,
+            "language": user.language, "timezone": user.timezone,
+            "practice_time": user.practice_time, "practice_days": user.practice_days,
+            "practice_paused": user.practice_paused, "role": user.role,
+            "settings": user.settings, "created_at": _iso(user.created_at),
+            "last_seen_at": _iso(user.last_seen_at),
+        },
+        "sessions": [
+            {
+                "id": cs.id, "scenario": cs.scenario_id, "kind": cs.kind,
+                "language": cs.language, "phase": cs.phase, "source": cs.source,
+                "started_at": _iso(cs.started_at), "ended_at": _iso(cs.ended_at),
+                "end_reason": cs.end_reason, "score": cs.score, "preparation": cs.prep,
+                "turns": [
+                    {"number": t.number, "at": _iso(t.created_at), "learner": t.learner,
+                     "buyer": t.buyer, "analysis": t.analysis}
+                    for t in session_turns(s, cs.id or 0)
+                ],
+                "report": cs.report,
+            }
+            for cs in sessions
+        ],
+        "skill_results": [
+            {"skill": r.skill, "score": r.score, "at": _iso(r.at), "session": r.session_id}
+            for r in skills
+        ],
+    }
+
+
+def delete_user(s: Session, user_id: int) -> bool:
+    """Remove the learner and everything about them (/deleteme)."""
+    session_ids = select(CallSession.id).where(CallSession.user_id == user_id)
+    s.exec(delete(Turn).where(col(Turn.session_id).in_(session_ids)))
+    s.exec(delete(SkillResult).where(SkillResult.user_id == user_id))
+    s.exec(delete(CallSession).where(CallSession.user_id == user_id))
+    deleted = s.exec(delete(User).where(User.id == user_id))
+    return bool(deleted.rowcount)

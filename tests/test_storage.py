@@ -1,0 +1,106 @@
+"""Storage: schema by migration, turns committed with their state, privacy queries."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlmodel import SQLModel
+
+from bot.storage import Database
+from bot.storage import queries as q
+
+
+@pytest.fixture
+def db(tmp_path: Path):
+    database = Database(f"sqlite:///{tmp_path / 'bot.db'}")
+    database.migrate()
+    yield database
+    database.close()
+
+
+def test_models_and_migrations_agree(db: Database) -> None:
+    """A model change without an Alembic revision would break upgrading users' databases."""
+    with db.engine.connect() as conn:
+        diffs = compare_metadata(MigrationContext.configure(conn), SQLModel.metadata)
+    assert diffs == []
+
+
+def test_sqlite_runs_in_wal_mode_with_normal_sync(db: Database, tmp_path: Path) -> None:
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
+
+
+def test_migrate_twice_keeps_data(db: Database) -> None:
+    db.call(q.touch_user, 7, "Sanne", None, "nl")
+    db.migrate()
+    assert db.call(q.get_user, 7).first_name == "Sanne"
+
+
+def test_turn_and_state_commit_together_and_redelivery_is_ignored(db: Database) -> None:
+    db.call(q.touch_user, 7, "Sanne", None, "nl")
+    sid = db.call(q.start_session, 7, "first-visit-cleaning", "call", "nl", "call", "menu").id
+    turn = db.call(q.record_turn, sid, number=1, message_id=55, learner="Goedemorgen",
+                   buyer="Dag", analysis={"form": None}, state={"turn": 1}, phase="call")
+    again = db.call(q.record_turn, sid, number=1, message_id=55, learner="Goedemorgen",
+                    buyer="Dag", analysis={}, state={"turn": 2}, phase="call")
+    assert turn is not None and again is None
+    assert db.call(q.get_session, sid).state == {"turn": 1}
+    assert [t.id for _, t, _ in db.call(q.unsent_replies)] == [turn.id]
+    db.call(q.mark_reply_sent, turn.id)
+    assert db.call(q.unsent_replies) == []
+
+
+def test_new_session_abandons_the_unfinished_one(db: Database) -> None:
+    db.call(q.touch_user, 7, "Sanne", None, "nl")
+    first = db.call(q.start_session, 7, "a", "call", "nl", "call", "menu").id
+    second = db.call(q.start_session, 7, "b", "call", "nl", "call", "menu").id
+    assert db.call(q.active_session, 7).id == second
+    assert db.call(q.get_session, first).end_reason == "abandoned"
+
+
+def test_progress_export_and_delete(db: Database) -> None:
+    db.call(q.touch_user, 7, "Sanne", None, "nl")
+    db.call(q.touch_user, 8, "Other", None, "en")
+    for user in (7, 8):
+        sid = db.call(q.start_session, user, "a", "call", "nl", "call", "menu").id
+        db.call(q.record_turn, sid, number=1, message_id=1, learner="hoi", buyer="dag",
+                analysis={}, state={}, phase="call")
+        db.call(q.finish_session, sid, state={}, score=60, report={"score": 60},
+                end_reason="stopped", skills={"questions": 50.0, "closing": None})
+    assert db.call(q.best_scores, 7) == {"a": 60}
+    assert db.call(q.skill_levels, 7) == {"questions": 50.0}
+    data = db.call(q.export_user, 7)
+    assert data["sessions"][0]["turns"][0]["learner"] == "hoi"
+    assert data["user"]["first_name"] == "Sanne"
+    assert db.call(q.delete_user, 7)
+    assert db.call(q.get_user, 7) is None
+    assert db.call(q.export_user, 7) is None
+    assert db.call(q.best_scores, 8) == {"a": 60}  # the other learner keeps everything
+
+
+def test_blocked_user_is_unmarked_when_they_return(db: Database) -> None:
+    db.call(q.touch_user, 7, "Sanne", None, "nl")
+    db.call(q.mark_blocked, 7)
+    assert db.call(q.get_user, 7).blocked
+    _, returned = db.call(q.touch_user, 7, "Sanne", None, "nl")
+    assert returned and not db.call(q.get_user, 7).blocked
+
+
+def test_writes_wait_for_another_process_holding_the_lock(db: Database, tmp_path: Path) -> None:
+    """A second process (e.g. a report script) holding the write lock delays, never fails."""
+    other = sqlite3.connect(tmp_path / "bot.db", isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    release = threading.Timer(0.3, lambda: other.execute("COMMIT"))
+    release.start()
+    try:
+        db.call(q.touch_user, 9, "Late", None, "en")
+    finally:
+        release.join()
+        other.close()
+    assert db.call(q.get_user, 9).first_name == "Late"
