@@ -27,6 +27,7 @@ class Settings:
     webhook_secret: str | None = None
     webhook_listen: str = "0.0.0.0"
     webhook_port: int = 8443
+    messages_per_second: float = 30.0
     emulator_host: str = "127.0.0.1"
     emulator_port: int = 8081
     admins: tuple[int, ...] = ()
@@ -98,6 +99,7 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         webhook_secret=env.get("BOT_WEBHOOK_SECRET") or webhook.get("secret_token") or None,
         webhook_listen=webhook.get("listen") or "0.0.0.0",
         webhook_port=int(webhook.get("port") or 8443),
+        messages_per_second=float(telegram.get("max_messages_per_second", 30)),
         emulator_host=emulator.get("host") or "127.0.0.1",
         emulator_port=int(emulator.get("port") or 8081),
         admins=admins,

@@ -1,0 +1,149 @@
+"""Build the python-telegram-bot Application: handlers, defaults, command menus, errors."""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import logging
+
+from telegram import BotCommand, BotCommandScopeAllPrivateChats, LinkPreviewOptions, Update
+from telegram.constants import ParseMode
+from telegram.error import Forbidden, NetworkError, TelegramError
+from telegram.ext import (
+    Application,
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    CommandHandler,
+    Defaults,
+    MessageHandler,
+    filters,
+)
+
+from bot.catalog import Catalog
+from bot.config import Settings
+from bot.i18n import LANGUAGES, t
+from bot.storage import Database, DatabaseBusy
+from bot.storage import queries as q
+from bot.telegram.common import Services, services
+from bot.telegram.handlers import fallback, menu, play, privacy, progress, settings
+from bot.telegram.ordering import PerLearnerUpdateProcessor
+from bot.telegram.ratelimit import MessageRateLimiter
+from bot.telegram.render import buyer_line
+
+log = logging.getLogger(__name__)
+COMMANDS = ("start", "menu", "hint", "stop", "progress", "settings", "help", "privacy",
+            "mydata", "deleteme")
+ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
+
+
+def build_application(settings: Settings, db: Database, catalog: Catalog, *, token: str,
+                      base_url: str | None = None, base_file_url: str | None = None,
+                      messages_per_second: float | None = None) -> Application:
+    """The bot, ready for ``run_polling``/``run_webhook`` or manual start in tests."""
+    rate = settings.messages_per_second if messages_per_second is None else messages_per_second
+    builder = (
+        Application.builder()
+        .token(token)
+        .defaults(Defaults(parse_mode=ParseMode.HTML,
+                           link_preview_options=LinkPreviewOptions(is_disabled=True)))
+        .concurrent_updates(PerLearnerUpdateProcessor(256))
+        .rate_limiter(MessageRateLimiter(overall_max_rate=rate, max_retries=3))
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+        .connection_pool_size(64)
+    )
+    if base_url:
+        builder = builder.base_url(base_url)
+    if base_file_url:
+        builder = builder.base_file_url(base_file_url)
+    app = builder.build()
+    app.bot_data["services"] = Services(settings, db, catalog)
+    add_handlers(app)
+    return app
+
+
+def add_handlers(app: Application) -> None:
+    private = filters.ChatType.PRIVATE
+    commands = {
+        "start": menu.start, "help": menu.help_command, "menu": menu.menu,
+        "hint": play.hint, "stop": play.stop, "progress": progress.progress,
+        "settings": settings.settings, "privacy": privacy.privacy, "mydata": privacy.mydata,
+        "deleteme": privacy.deleteme,
+    }
+    app.add_handler(ChatMemberHandler(fallback.membership, ChatMemberHandler.MY_CHAT_MEMBER))
+    app.add_handler(MessageHandler(~private & filters.UpdateType.MESSAGE, fallback.group_chat))
+    for name, callback in commands.items():
+        app.add_handler(CommandHandler(name, callback, filters=private))
+    callbacks = {
+        r"^menu$": menu.menu, r"^help$": menu.help_command, r"^pick$": play.show_kinds,
+        r"^k:[a-z_]+:\d+$": play.show_picker, r"^s:[\w-]+$": play.show_briefing,
+        r"^(prep|go):[\w-]+$": play.begin, r"^prep_(next|skip)$": play.prep_button,
+        r"^cont$": play.resume, r"^progress$": progress.progress,
+        r"^settings$": settings.settings, r"^set:": settings.settings_button,
+        r"^del:(yes|no)$": privacy.delete_answer,
+    }
+    for pattern, callback in callbacks.items():
+        app.add_handler(CallbackQueryHandler(callback, pattern=pattern))
+    app.add_handler(CallbackQueryHandler(menu.stale_button))
+    app.add_handler(MessageHandler(filters.UpdateType.EDITED_MESSAGE & private, fallback.edited))
+    app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & private, play.on_text))
+    app.add_handler(MessageHandler(filters.COMMAND & private, menu.unknown_command))
+    app.add_handler(MessageHandler(private & filters.UpdateType.MESSAGE, fallback.non_text))
+    app.add_error_handler(on_error)
+
+
+async def _post_init(app: Application) -> None:
+    """Command menus in both languages, then answers a crash kept from being sent."""
+    for lang in LANGUAGES:
+        commands = [BotCommand(c, t(lang, f"tg.commands.{c}")) for c in COMMANDS]
+        await app.bot.set_my_commands(commands, scope=BotCommandScopeAllPrivateChats(),
+                                      language_code=lang)
+    default = app.bot_data["services"].settings.default_language
+    await app.bot.set_my_commands(
+        [BotCommand(c, t(default, f"tg.commands.{c}")) for c in COMMANDS],
+        scope=BotCommandScopeAllPrivateChats())
+    await resend_unsent(app)
+
+
+async def resend_unsent(app: Application) -> None:
+    """A turn is committed before its answer goes out; if the process died in between, the
+    learner still gets the answer now, marked as coming after a restart."""
+    svc: Services = app.bot_data["services"]
+    for user_id, turn, lang in await svc.db.run(q.unsent_replies):
+        user = await svc.db.run(q.get_user, user_id)
+        row = await svc.db.run(q.get_session, turn.session_id)
+        if user is not None and not user.blocked and row is not None \
+                and row.scenario_id in svc.catalog.scenarios:
+            cs = svc.catalog.compiled(row.scenario_id)
+            text = f"<i>{html.escape(t(lang, 'tg.call.after_restart'))}</i>\n" \
+                   f"{buyer_line(cs, turn.buyer)}"
+            try:
+                await app.bot.send_message(user_id, text)
+            except Forbidden:
+                await svc.db.run(q.mark_blocked, user_id)
+            except TelegramError as exc:
+                log.warning("could not resend an answer to %s: %s", user_id, exc)
+                continue
+        await svc.db.run(q.mark_reply_sent, turn.id)
+
+
+async def _post_shutdown(app: Application) -> None:
+    app.bot_data["services"].db.close()
+
+
+async def on_error(update: object, context) -> None:
+    """Log it, and tell the learner plainly; their committed turns are safe."""
+    error = context.error
+    if isinstance(error, Forbidden) and isinstance(update, Update) and update.effective_user:
+        await services(context).db.run(q.mark_blocked, update.effective_user.id)
+        return
+    if isinstance(error, NetworkError) and not isinstance(update, Update):
+        log.warning("network problem talking to Telegram: %s", error)
+        return
+    log.error("error while handling an update", exc_info=error)
+    if not isinstance(update, Update) or update.effective_chat is None:
+        return
+    lang = (context.user_data or {}).get("lang") or services(context).settings.default_language
+    key = "tg.errors.busy" if isinstance(error, DatabaseBusy) else "tg.errors.internal"
+    with contextlib.suppress(TelegramError):
+        await context.bot.send_message(update.effective_chat.id, html.escape(t(lang, key)))

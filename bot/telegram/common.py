@@ -1,0 +1,93 @@
+"""What every handler needs: the shared services, who the learner is, and safe sending."""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from telegram import Message, Update
+from telegram.error import Forbidden, TelegramError
+from telegram.ext import ContextTypes
+
+from bot.catalog import Catalog
+from bot.config import Settings
+from bot.i18n import LANGUAGES
+from bot.storage import Database
+from bot.storage import queries as q
+from bot.telegram.split import split_html
+
+TOUCH_EVERY = 600.0  # seconds between refreshes of a known learner's row
+
+
+@dataclass
+class Services:
+    settings: Settings
+    db: Database
+    catalog: Catalog
+
+
+Context = ContextTypes.DEFAULT_TYPE
+
+
+def services(context: Context) -> Services:
+    return context.application.bot_data["services"]
+
+
+def language_from_code(code: str | None, default: str) -> str:
+    """Dutch for nl/nl-BE apps, English for en-*, otherwise the configured default."""
+    base = (code or "").split("-")[0].lower()
+    return base if base in LANGUAGES else default
+
+
+async def learner(update: Update, context: Context) -> tuple[int, str]:
+    """The learner's id and language, creating or refreshing their row when needed.
+
+    A learner who had blocked the bot and writes again is unmarked here, so messages
+    reach them again.
+    """
+    user = update.effective_user
+    assert user is not None
+    data = context.user_data if context.user_data is not None else {}
+    now = time.monotonic()
+    if "lang" in data and now - data.get("touched", 0.0) < TOUCH_EVERY:
+        return user.id, data["lang"]
+    svc = services(context)
+    lang = language_from_code(user.language_code, svc.settings.default_language)
+    row, _returned = await svc.db.run(q.touch_user, user.id, user.first_name or "",
+                                      user.username, lang)
+    data["lang"], data["touched"] = row.language, now
+    return user.id, row.language
+
+
+def remember_language(context: Context, lang: str) -> None:
+    if context.user_data is not None:
+        context.user_data["lang"] = lang
+
+
+async def send(context: Context, chat_id: int, html: str, markup: Any = None,
+               **kwargs: Any) -> Message | None:
+    """Send HTML, split over several messages when longer than Telegram allows; the
+    keyboard goes with the last part. A learner who blocked the bot is marked, not retried."""
+    parts = split_html(html)
+    message = None
+    try:
+        for i, part in enumerate(parts):
+            last = i == len(parts) - 1
+            message = await context.bot.send_message(
+                chat_id, part, reply_markup=markup if last else None, **kwargs)
+    except Forbidden:
+        await services(context).db.run(q.mark_blocked, chat_id)
+        if context.user_data is not None:
+            context.user_data.pop("lang", None)
+        return None
+    return message
+
+
+async def answer_query(update: Update) -> None:
+    """Stop the button's spinner; an expired query is not worth an error."""
+    query = update.callback_query
+    if query is not None:
+        with contextlib.suppress(TelegramError):  # an expired query: the button still works
+            await query.answer()

@@ -1,0 +1,1 @@
+"""Telegram handlers, one module per area; ``bot.telegram.app`` registers them."""

@@ -1,0 +1,55 @@
+"""Everything that is not a text message: a friendly word instead of silence."""
+
+from __future__ import annotations
+
+from telegram import ChatMemberUpdated, Update
+
+from bot.storage import queries as q
+from bot.telegram.common import Context, learner, send, services
+from bot.telegram.render import tr
+
+
+def _kind(update: Update) -> str:
+    message = update.effective_message
+    for kind in ("sticker", "photo", "voice", "video_note", "audio", "video", "document",
+                 "animation", "location", "contact", "poll"):
+        if getattr(message, kind, None):
+            return kind
+    return "other"
+
+
+async def non_text(update: Update, context: Context) -> None:
+    """Stickers, photos, voice notes, files…: the buyer only reads text."""
+    uid, lang = await learner(update, context)
+    kind = _kind(update)
+    await send(context, uid, tr(lang, f"tg.nontext.{kind}") + "\n" + tr(lang, "tg.nontext.hint"))
+
+
+async def edited(update: Update, context: Context) -> None:
+    """An edit cannot change a turn the buyer already answered; say so."""
+    uid, lang = await learner(update, context)
+    await send(context, uid, tr(lang, "tg.nontext.edited"))
+
+
+async def group_chat(update: Update, context: Context) -> None:
+    chat = update.effective_chat
+    lang = "en" if (update.effective_user and (update.effective_user.language_code or "")
+                    .startswith("en")) else services(context).settings.default_language
+    await send(context, chat.id, tr(lang, "tg.errors.private_only"))
+
+
+async def membership(update: Update, context: Context) -> None:
+    """Telegram tells us when a learner blocks or unblocks the bot."""
+    change: ChatMemberUpdated | None = update.my_chat_member
+    if change is None or change.chat.type != "private":
+        return
+    db = services(context).db
+    if change.new_chat_member.status in ("kicked", "left"):
+        await db.run(q.mark_blocked, change.chat.id)
+        if context.user_data is not None:
+            context.user_data.pop("lang", None)
+    elif change.new_chat_member.status == "member":
+        user = change.from_user
+        await db.run(q.touch_user, user.id, user.first_name or "", user.username,
+                     (context.user_data or {}).get("lang")
+                     or services(context).settings.default_language)

@@ -1,0 +1,66 @@
+"""/start (with deep links), /help, the main menu and unknown commands."""
+
+from __future__ import annotations
+
+import re
+
+from telegram import Update
+
+from bot import calls
+from bot.telegram import keyboards as kb
+from bot.telegram.common import Context, answer_query, learner, send, services
+from bot.telegram.handlers.play import show_briefing_for
+from bot.telegram.render import tr
+
+PAYLOAD = re.compile(r"^(?P<action>[a-z]+)_(?P<arg>[A-Za-z0-9_-]{1,60})$")
+
+
+async def _menu_markup(context: Context, uid: int, lang: str):
+    svc = services(context)
+    status = await svc.db.run(calls.call_status, svc.catalog, uid)
+    title = kb.title_of(svc.catalog, status[0].scenario_id, lang) if status else None
+    return kb.main_menu(lang, title)
+
+
+async def start(update: Update, context: Context) -> None:
+    """``/start`` or a deep link ``/start play_<scenario>``."""
+    uid, lang = await learner(update, context)
+    payload = context.args[0] if context.args else ""
+    if payload:
+        match = PAYLOAD.match(payload)
+        if match and match["action"] == "play":
+            await show_briefing_for(context, uid, lang, match["arg"])
+            return
+        await send(context, uid, tr(lang, "tg.start.bad_link"),
+                   await _menu_markup(context, uid, lang))
+        return
+    name = update.effective_user.first_name or ""
+    await send(context, uid, tr(lang, "tg.start.welcome", name=name),
+               await _menu_markup(context, uid, lang))
+
+
+async def help_command(update: Update, context: Context) -> None:
+    await answer_query(update)
+    uid, lang = await learner(update, context)
+    await send(context, uid, tr(lang, "tg.help"), await _menu_markup(context, uid, lang))
+
+
+async def menu(update: Update, context: Context) -> None:
+    await answer_query(update)
+    uid, lang = await learner(update, context)
+    await send(context, uid, tr(lang, "tg.menu.title"), await _menu_markup(context, uid, lang))
+
+
+async def unknown_command(update: Update, context: Context) -> None:
+    uid, lang = await learner(update, context)
+    command = (update.effective_message.text or "").split()[0][:40]
+    await send(context, uid, tr(lang, "tg.errors.unknown_command", command=command),
+               await _menu_markup(context, uid, lang))
+
+
+async def stale_button(update: Update, context: Context) -> None:
+    """A button from an old message or an older version of the bot."""
+    await answer_query(update)
+    uid, lang = await learner(update, context)
+    await send(context, uid, tr(lang, "tg.errors.stale_button"),
+               await _menu_markup(context, uid, lang))

@@ -1,0 +1,207 @@
+"""Picking a scenario, the briefing, preparation and the call itself."""
+
+from __future__ import annotations
+
+import contextlib
+
+from telegram import Update
+from telegram.constants import ChatAction
+from telegram.error import TelegramError
+
+from bot import calls
+from bot.calls import Finished, Started
+from bot.storage import queries as q
+from bot.telegram import keyboards as kb
+from bot.telegram import render
+from bot.telegram.common import Context, answer_query, learner, send, services
+from bot.telegram.render import tr
+
+MAX_TEXT = calls.MAX_LEARNER_CHARS
+
+
+async def show_kinds(update: Update, context: Context) -> None:
+    await answer_query(update)
+    uid, lang = await learner(update, context)
+    await send(context, uid, tr(lang, "tg.picker.kinds"), kb.kinds(lang, services(context).catalog))
+
+
+async def show_picker(update: Update, context: Context) -> None:
+    """``k:<kind>:<page>``: the scenarios of one kind, with level, minutes and best score."""
+    await answer_query(update)
+    uid, lang = await learner(update, context)
+    _, kind, page = [*update.callback_query.data.split(":"), "0"][:3]
+    svc = services(context)
+    if kind not in svc.catalog.kinds():
+        await send(context, uid, tr(lang, "tg.picker.kinds"), kb.kinds(lang, svc.catalog))
+        return
+    best = await svc.db.run(q.best_scores, uid)
+    text = tr(lang, "tg.picker.title", kind=tr(lang, f"tg.kinds.{kind}"))
+    page_no = int(page) if page.isdigit() else 0
+    await send(context, uid, text, kb.picker(lang, svc.catalog, kind, page_no, best))
+
+
+async def show_briefing_for(context: Context, uid: int, lang: str, scenario_id: str) -> None:
+    svc = services(context)
+    if svc.catalog.get(scenario_id) is None:
+        await send(context, uid, tr(lang, "tg.errors.unknown_scenario"),
+                   kb.kinds(lang, svc.catalog))
+        return
+    cs = svc.catalog.compiled(scenario_id)
+    play_lang = svc.catalog.language_for(cs.scenario, lang)
+    best = (await svc.db.run(q.best_scores, uid)).get(scenario_id)
+    text = render.briefing(cs, play_lang, best)
+    if play_lang != lang:
+        text = tr(lang, "tg.briefing.other_language", language=play_lang) + "\n\n" + text
+    await send(context, uid, text, kb.briefing(lang, scenario_id, calls.has_preparation(cs)))
+
+
+async def show_briefing(update: Update, context: Context) -> None:
+    """``s:<scenario>``: a scenario's briefing with prepare / start buttons."""
+    await answer_query(update)
+    uid, lang = await learner(update, context)
+    await show_briefing_for(context, uid, lang, update.callback_query.data[2:])
+
+
+async def begin(update: Update, context: Context) -> None:
+    """``prep:<scenario>`` or ``go:<scenario>``: start an attempt."""
+    await answer_query(update)
+    uid, lang = await learner(update, context)
+    action, _, scenario_id = update.callback_query.data.partition(":")
+    svc = services(context)
+    scenario = svc.catalog.get(scenario_id)
+    if scenario is None:
+        await send(context, uid, tr(lang, "tg.errors.unknown_scenario"),
+                   kb.kinds(lang, svc.catalog))
+        return
+    play_lang = svc.catalog.language_for(scenario, lang)
+    started = await svc.db.run(calls.begin, svc.catalog, uid, scenario_id, play_lang, "menu",
+                               action == "prep")
+    await _announce(context, uid, started)
+
+
+async def _announce(context: Context, uid: int, started: Started) -> None:
+    cs = services(context).catalog.compiled(started.scenario_id)
+    if started.opening is not None:
+        await send(context, uid, render.call_start(cs, started.lang, started.opening))
+    else:
+        await send(context, uid, render.prep_question(cs, started.lang, started.phase),
+                   kb.preparation(started.lang))
+
+
+async def prep_button(update: Update, context: Context) -> None:
+    """``prep_next`` skips one part of the preparation, ``prep_skip`` all of it."""
+    await answer_query(update)
+    uid, lang = await learner(update, context)
+    svc = services(context)
+    if update.callback_query.data == "prep_skip":
+        started = await svc.db.run(calls.skip_preparation, svc.catalog, uid)
+        if started is None:
+            await send(context, uid, tr(lang, "tg.errors.no_preparation"))
+            return
+        await _announce(context, uid, started)
+        return
+    step = await svc.db.run(calls.add_preparation, svc.catalog, uid, None)
+    await _after_prep_step(context, uid, lang, step)
+
+
+async def _after_prep_step(context: Context, uid: int, lang: str, step) -> None:
+    if step is None:
+        await send(context, uid, tr(lang, "tg.errors.no_preparation"))
+        return
+    svc = services(context)
+    row = await svc.db.run(q.active_session, uid)
+    session_lang = row.language if row else lang
+    await send(context, uid, render.prep_feedback(session_lang, step))
+    if step.started is not None:
+        await _announce(context, uid, step.started)
+    elif row is not None:
+        cs = svc.catalog.compiled(row.scenario_id)
+        await send(context, uid, render.prep_question(cs, row.language, row.phase),
+                   kb.preparation(row.language))
+
+
+async def on_text(update: Update, context: Context) -> None:
+    """A learner's text: a preparation answer or a turn in the call."""
+    message = update.effective_message
+    uid, lang = await learner(update, context)
+    if context.user_data and context.user_data.get("awaiting"):
+        from bot.telegram.handlers.settings import on_setting_text
+
+        await on_setting_text(update, context)
+        return
+    text = message.text or ""
+    svc = services(context)
+    with contextlib.suppress(TelegramError):
+        await context.bot.send_chat_action(uid, ChatAction.TYPING)
+    outcome = await svc.db.run(calls.play_turn, svc.catalog, uid, message.message_id, text)
+    if outcome.status == "not_in_call":
+        step = await svc.db.run(calls.add_preparation, svc.catalog, uid, text[:MAX_TEXT])
+        await _after_prep_step(context, uid, lang, step)
+        return
+    if outcome.status == "no_call":
+        await send(context, uid, tr(lang, "tg.errors.no_call"), kb.main_menu(lang))
+        return
+    if outcome.status == "duplicate":
+        return
+    lang = outcome.lang
+    cs = svc.catalog.compiled(outcome.scenario_id)
+    if len(text) > MAX_TEXT:
+        await send(context, uid, tr(lang, "tg.call.cut", limit=MAX_TEXT))
+    reply = (render.buyer_line(cs, outcome.reply) if outcome.finished
+             else render.turn_reply(cs, lang, outcome.reply, outcome.phase, outcome.turns_left))
+    sent = await send(context, uid, reply)
+    if sent is not None and outcome.turn_id is not None:
+        await svc.db.run(q.mark_reply_sent, outcome.turn_id)
+    if outcome.finished is not None and sent is not None:
+        await send_card(context, uid, outcome.finished)
+
+
+async def send_card(context: Context, uid: int, done: Finished) -> None:
+    lang = done.state.lang
+    await send(context, uid, tr(lang, "tg.call.ended"))
+    await send(context, uid, render.score_card(done), kb.after_card(lang, done.cs.scenario.id))
+
+
+async def hint(update: Update, context: Context) -> None:
+    uid, lang = await learner(update, context)
+    svc = services(context)
+    text = await svc.db.run(calls.hint, svc.catalog, uid)
+    if text is None:
+        await send(context, uid, tr(lang, "tg.errors.no_call"), kb.main_menu(lang))
+        return
+    await send(context, uid, "💡 " + render.h(text))
+
+
+async def stop(update: Update, context: Context) -> None:
+    uid, lang = await learner(update, context)
+    svc = services(context)
+    row = await svc.db.run(q.active_session, uid)
+    done = await svc.db.run(calls.stop_call, svc.catalog, uid)
+    if done is None:
+        key = "tg.call.prep_stopped" if row is not None else "tg.errors.no_call"
+        await send(context, uid, tr(lang, key), kb.main_menu(lang))
+        return
+    if done.goodbye:
+        await send(context, uid, render.buyer_line(done.cs, done.goodbye))
+    await send_card(context, uid, done)
+
+
+async def resume(update: Update, context: Context) -> None:
+    """``cont``: repeat where the learner was, after a break or a restart."""
+    await answer_query(update)
+    uid, lang = await learner(update, context)
+    svc = services(context)
+    status = await svc.db.run(calls.call_status, svc.catalog, uid)
+    if status is None:
+        await send(context, uid, tr(lang, "tg.errors.no_call"), kb.main_menu(lang))
+        return
+    row, left = status
+    cs = svc.catalog.compiled(row.scenario_id)
+    if row.phase != "call":
+        await send(context, uid, render.prep_question(cs, row.language, row.phase),
+                   kb.preparation(row.language))
+        return
+    turns = await svc.db.run(q.session_turns, row.id)
+    last = turns[-1].buyer if turns else row.state.get("opening", "")
+    text = tr(row.language, "tg.call.resumed", left=left) + "\n\n" + render.buyer_line(cs, last)
+    await send(context, uid, text)

@@ -1,0 +1,101 @@
+"""Inline keyboards. Callback data stays short (Telegram allows 64 bytes) and is parsed
+again on the way in: a stale or forged button can never reach an unknown scenario."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardButton as Button
+from telegram import InlineKeyboardMarkup as Markup
+
+from bot.catalog import Catalog
+from bot.i18n import t
+from bot.practice.schedule import COMMON_TIMEZONES
+from bot.telegram.render import picker_label, scenario_title
+
+PAGE_SIZE = 8
+
+
+def main_menu(lang: str, active_title: str | None = None) -> Markup:
+    rows = []
+    if active_title:
+        rows.append([Button(t(lang, "tg.menu.continue", title=active_title), callback_data="cont")])
+    rows += [
+        [Button(t(lang, "tg.menu.calls"), callback_data="pick"),
+         Button(t(lang, "tg.menu.drills"), callback_data="k:drill:0")],
+        [Button(t(lang, "tg.menu.progress"), callback_data="progress"),
+         Button(t(lang, "tg.menu.settings"), callback_data="settings")],
+        [Button(t(lang, "tg.menu.help"), callback_data="help")],
+    ]
+    return Markup(rows)
+
+
+def kinds(lang: str, catalog: Catalog) -> Markup:
+    rows = [[Button(t(lang, f"tg.kinds.{kind}"), callback_data=f"k:{kind}:0")]
+            for kind in catalog.kinds()]
+    rows.append([Button(t(lang, "tg.back"), callback_data="menu")])
+    return Markup(rows)
+
+
+def picker(lang: str, catalog: Catalog, kind: str, page: int, best: dict[str, int]) -> Markup:
+    items = catalog.of_kind(kind, lang)
+    pages = max(1, -(-len(items) // PAGE_SIZE))
+    page = min(max(page, 0), pages - 1)
+    rows = [[Button(picker_label(s, lang, best.get(s.id)), callback_data=f"s:{s.id}")]
+            for s in items[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]]
+    nav = []
+    if page > 0:
+        nav.append(Button("◀", callback_data=f"k:{kind}:{page - 1}"))
+    if page < pages - 1:
+        nav.append(Button("▶", callback_data=f"k:{kind}:{page + 1}"))
+    if nav:
+        rows.append(nav)
+    rows.append([Button(t(lang, "tg.back"), callback_data="pick" if kind != "drill" else "menu")])
+    return Markup(rows)
+
+
+def briefing(lang: str, scenario_id: str, can_prepare: bool) -> Markup:
+    rows = []
+    if can_prepare:
+        rows.append([Button(t(lang, "tg.briefing.prepare"), callback_data=f"prep:{scenario_id}")])
+    rows.append([Button(t(lang, "tg.briefing.start"), callback_data=f"go:{scenario_id}")])
+    rows.append([Button(t(lang, "tg.back"), callback_data="pick")])
+    return Markup(rows)
+
+
+def preparation(lang: str) -> Markup:
+    return Markup([[Button(t(lang, "tg.prep.skip_part"), callback_data="prep_next"),
+                    Button(t(lang, "tg.prep.skip_all"), callback_data="prep_skip")]])
+
+
+def after_card(lang: str, scenario_id: str) -> Markup:
+    return Markup([[Button(t(lang, "tg.card.retry"), callback_data=f"s:{scenario_id}"),
+                    Button(t(lang, "tg.card.other"), callback_data="pick")],
+                   [Button(t(lang, "tg.card.menu"), callback_data="menu")]])
+
+
+def settings(lang: str, paused: bool) -> Markup:
+    pause_key = "tg.settings.resume" if paused else "tg.settings.pause"
+    return Markup([
+        [Button("Nederlands", callback_data="set:lang:nl"),
+         Button("English", callback_data="set:lang:en")],
+        [Button(t(lang, "tg.settings.timezone"), callback_data="set:tz"),
+         Button(t(lang, "tg.settings.time"), callback_data="set:time")],
+        [Button(t(lang, pause_key), callback_data="set:pause")],
+        [Button(t(lang, "tg.back"), callback_data="menu")],
+    ])
+
+
+def timezones(lang: str) -> Markup:
+    rows = [[Button(zone.replace("_", " "), callback_data=f"set:tz:{i}")]
+            for i, zone in enumerate(COMMON_TIMEZONES)]
+    rows.append([Button(t(lang, "tg.back"), callback_data="settings")])
+    return Markup(rows)
+
+
+def confirm_delete(lang: str) -> Markup:
+    return Markup([[Button(t(lang, "tg.privacy.delete_yes"), callback_data="del:yes"),
+                    Button(t(lang, "tg.privacy.delete_no"), callback_data="del:no")]])
+
+
+def title_of(catalog: Catalog, scenario_id: str, lang: str) -> str:
+    scenario = catalog.get(scenario_id)
+    return scenario_title(scenario, lang) if scenario else scenario_id

@@ -1,0 +1,151 @@
+"""HTML for Telegram: briefing, buyer turns, the score card, progress. Every learner- or
+scenario-provided text is escaped here, once, so a '<' in a message can never break a reply."""
+
+from __future__ import annotations
+
+from html import escape
+
+from bot.calls import Finished, PrepStep
+from bot.engine.compiled import CompiledScenario
+from bot.i18n import t
+from bot.report import bar, render_tip
+from bot.scenario.model import Scenario
+from bot.storage.models import CallSession
+
+SKILLS = ("preparation", "internal", "external", "questions", "objections", "closing")
+
+
+def h(value: object) -> str:
+    return escape(str(value), quote=False)
+
+
+def tr(lang: str, key: str, **values: object) -> str:
+    """A translated text with its placeholders HTML-escaped."""
+    return t(lang, key, **{k: h(v) for k, v in values.items()})
+
+
+def scenario_title(scenario: Scenario, lang: str) -> str:
+    title = scenario.title
+    if isinstance(title, dict):
+        return str(title.get(lang) or next(iter(title.values())))
+    return str(title)
+
+
+def picker_label(scenario: Scenario, lang: str, best: int | None) -> str:
+    done = f"✓ {best} · " if best is not None else ""
+    return t(lang, "tg.picker.item", done=done, title=scenario_title(scenario, lang),
+             level=scenario.level, minutes=scenario.minutes)
+
+
+def briefing(cs: CompiledScenario, lang: str, best: int | None) -> str:
+    s = cs.scenario
+    cl = cs.language(lang)
+    lines = [f"<b>{h(cl.text(s.title))}</b>",
+             tr(lang, "tg.briefing.meta", level=s.level, minutes=s.minutes,
+                buyer=s.buyer.name, role=cl.text(s.buyer.role), company=cl.text(s.buyer.company)),
+             "", h(cl.text(s.briefing).strip())]
+    if best is not None:
+        lines += ["", tr(lang, "tg.briefing.best", score=best)]
+    return "\n".join(lines)
+
+
+def prep_question(cs: CompiledScenario, lang: str, phase: str) -> str:
+    section = phase.removeprefix("prep_")
+    count = len(getattr(cs.scenario.preparation, section))
+    return "\n".join([f"<b>{tr(lang, f'tg.prep.title.{section}')}</b>",
+                      tr(lang, f"tg.prep.ask.{section}", count=count),
+                      "", tr(lang, "tg.prep.how")])
+
+
+def prep_feedback(lang: str, step: PrepStep) -> str:
+    if step.covered:
+        found = "\n".join(f"✓ {h(label)}" for label in step.covered)
+        text = f"{found}\n{tr(lang, 'tg.prep.missing', count=step.missing)}"
+    else:
+        text = tr(lang, "tg.prep.none", count=step.missing)
+    if step.started is not None:
+        text += "\n\n" + tr(lang, "tg.prep.done", score=step.score or 0)
+    return text
+
+
+def call_start(cs: CompiledScenario, lang: str, opening: str) -> str:
+    return "\n".join([tr(lang, "tg.call.started"), "",
+                      buyer_line(cs, opening)])
+
+
+def buyer_line(cs: CompiledScenario, text: str) -> str:
+    return f"<b>{h(cs.scenario.buyer.name)}:</b> {h(text)}"
+
+
+def turn_reply(cs: CompiledScenario, lang: str, text: str, phase: str, turns_left: int) -> str:
+    progress = tr(lang, "tg.call.progress", phase=t(lang, f"tg.phases.{phase}"),
+                  left=turns_left)
+    return f"{buyer_line(cs, text)}\n\n<i>{progress}</i>"
+
+
+def score_card(done: Finished) -> str:
+    """The score card: bars per section, objectives met and missed, question mix, tips that
+    quote the learner, and the visit report."""
+    cs, card, lang = done.cs, done.card, done.state.lang
+    cl = cs.language(lang)
+    out = [f"<b>{tr(lang, 'card.title', title=cl.text(cs.scenario.title))}</b>",
+           f"<b>{card.total}/100</b> <code>{bar(card.total, 12)}</code>", ""]
+    for name, value in card.sections.items():
+        if value is None:
+            continue
+        label = h(t(lang, f"card.sections.{name}"))
+        out.append(f"<code>{bar(value)}</code> {round(value):>3} {label}")
+    for group, met in (("internal", card.internal), ("external", card.external)):
+        if not met:
+            continue
+        out += ["", f"<b>{tr(lang, f'card.{group}')}</b>"]
+        out += [f"{'✅' if ok else '❌'} {h(cl.text(cs.objectives[oid].label))}"
+                for oid, ok in met.items()]
+    q = card.questions
+    out += ["", tr(lang, "card.questions", open=q.open, closed=q.closed, **q.spin)]
+    if card.preparation is not None:
+        out.append(tr(lang, "card.preparation", score=card.preparation.score))
+    out += ["", f"<b>{tr(lang, 'card.tips')}</b>"]
+    out += [f"• {h(render_tip(lang, tip))}" for tip in card.tips]
+    out += ["", visit_report(done)]
+    return "\n".join(out)
+
+
+def visit_report(done: Finished) -> str:
+    cs, report, lang = done.cs, done.card.visit_report, done.state.lang
+    cl = cs.language(lang)
+    out = [f"<b>{tr(lang, 'card.report')}</b>", f"<i>{tr(lang, 'card.learned')}:</i>"]
+    if report.learned:
+        out += [f"– <b>{h(cs.objectives[oid].pad or oid)}</b>: {h(words)}"
+                for oid, words in report.learned]
+    else:
+        out.append("– " + tr(lang, "card.nothing"))
+    if report.missed:
+        out.append(f"<i>{tr(lang, 'card.unknown')}:</i> "
+                   + h(", ".join(cs.objectives[o].pad or o for o in report.missed)))
+    if report.needs:
+        out.append(f"<i>{tr(lang, 'card.needs')}:</i> "
+                   + h("; ".join(cl.text(cs.needs[n].label) for n in report.needs)))
+    if report.next_step:
+        out.append(f"<i>{tr(lang, 'card.next_step')}:</i> {h(report.next_step)}")
+    return "\n".join(out)
+
+
+def progress_text(lang: str, sessions: list[CallSession], levels: dict[str, float],
+                  titles: dict[str, str]) -> str:
+    if not sessions:
+        return tr(lang, "tg.progress.empty")
+    out = [f"<b>{tr(lang, 'tg.progress.title')}</b>",
+           tr(lang, "tg.progress.summary", count=len(sessions),
+              average=round(sum(s.score or 0 for s in sessions) / len(sessions)),
+              best=max(s.score or 0 for s in sessions)), "",
+           f"<b>{tr(lang, 'tg.progress.skills')}</b>"]
+    for skill in SKILLS:
+        if skill in levels:
+            out.append(f"<code>{bar(levels[skill])}</code> {round(levels[skill]):>3} "
+                       f"{h(t(lang, f'card.sections.{skill}'))}")
+    out += ["", f"<b>{tr(lang, 'tg.progress.recent')}</b>"]
+    for s in sessions[-8:][::-1]:
+        when = s.ended_at.strftime("%d-%m") if s.ended_at else ""
+        out.append(f"{h(when)} · {s.score:>3} · {h(titles.get(s.scenario_id, s.scenario_id))}")
+    return "\n".join(out)
