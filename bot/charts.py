@@ -25,6 +25,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from io import BytesIO
 from typing import TYPE_CHECKING
 
@@ -56,6 +57,8 @@ NOTE_SIZE = 10
 # Room for the title, 0-100 / count tick labels and the axis labels of the single-panel charts,
 # whose labels are short numbers and so need no adaptive layout (8 x 4.5 in).
 FIXED_MARGINS = {"left": 0.1, "right": 0.98, "bottom": 0.15, "top": 0.88}
+
+PROGRESS_HEIGHT = 4.6
 
 NA = "–"  # shown where a value is missing; a dash needs no translation
 NAME_MAX = 24  # learner names longer than this are cut with an ellipsis in the matrix
@@ -154,8 +157,10 @@ def _progress_figure(
 ) -> Figure:
     import matplotlib.dates as mdates
 
-    fig = _figure(4.6)
-    left, right = fig.subplots(1, 2, width_ratios=(3, 2))
+    ids = list(skills)
+    names = [_shorten(skill_names.get(i, i)) for i in ids]
+    fig = _figure(PROGRESS_HEIGHT, margins={})
+    left, right = _progress_axes(fig, names, titled=bool(title))
     _title(fig, title)
 
     _score_axis(left)
@@ -170,7 +175,9 @@ def _progress_figure(
             markersize=3 if many else 6, markeredgewidth=0, alpha=0.9,
         )
         tz = xs[0].tzinfo
-        locator = mdates.AutoDateLocator(tz=tz, minticks=3, maxticks=6)
+        # Evenly spaced ticks: with interval multiples, day ticks restart at each month's 1st
+        # and "31-03" and "01-04" end up on top of each other.
+        locator = mdates.AutoDateLocator(tz=tz, minticks=3, maxticks=7, interval_multiples=False)
         left.xaxis.set_major_locator(locator)
         left.xaxis.set_major_formatter(
             mdates.ConciseDateFormatter(
@@ -190,7 +197,6 @@ def _progress_figure(
         left.set_xticks([])
         _empty_note(left, empty_text)
 
-    ids = list(skills)
     _set_title(right, skills_label)
     right.set_xlim(0, 100)
     right.set_xticks(range(0, 101, 25))
@@ -216,7 +222,7 @@ def _progress_figure(
                     shown - 2 if inside else shown + 2, y, str(round(shown)), va="center",
                     ha="right" if inside else "left", fontsize=NOTE_SIZE, color=INK,
                 )
-        right.set_yticks(ypos, [_plain(skill_names.get(i, i)) for i in ids])
+        right.set_yticks(ypos, [_plain(name) for name in names])
         right.set_ylim(len(ids) - 0.5, -0.5)  # first skill on top
     else:
         right.set_yticks([])
@@ -362,19 +368,47 @@ def _weekly_figure(
 def _figure(height_in: float, margins: Mapping[str, float] | None = None) -> Figure:
     """A new Figure on its own Agg canvas: no pyplot, no GUI backend, no global registry.
 
-    Without `margins` the layout adapts to the labels (needed for skill and learner names);
-    with them it is fixed, which renders about a third faster.
+    Without `margins` matplotlib's constrained layout fits the axes around their labels; with
+    them (even empty: the caller places the axes) the layout is fixed. Constrained layout
+    measures every label once more and makes a chart about twice as slow to render.
     """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    layout = None if margins else "constrained"
+    layout = None if margins is not None else "constrained"
     fig = Figure(figsize=(WIDTH_IN, height_in), dpi=DPI, layout=layout)
     if margins:
         fig.subplots_adjust(**margins)
     FigureCanvasAgg(fig)
     fig.set_facecolor("white")
     return fig
+
+
+def _progress_axes(fig: Figure, skill_labels: Sequence[str], *, titled: bool) -> list[Axes]:
+    """Place the scores and skills panels, leaving room for the widest skill label.
+
+    Done by hand instead of by constrained layout, which would double the render time of the
+    chart learners ask for most. Sizes in inches; labels are at most NAME_MAX characters.
+    """
+    from matplotlib.font_manager import FontProperties
+
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]  # Agg, see _figure
+    prop = FontProperties(size=TICK_SIZE)
+    label_w = max(
+        (renderer.get_text_width_height_descent(s, prop, ismath=False)[0] for s in skill_labels),
+        default=0.0,
+    ) / fig.dpi
+    width, height = fig.get_size_inches()
+    top = 0.75 if titled else 0.4  # figure title, then the panel titles
+    bottom, left, right = 0.6, 0.55, 0.3  # dates below; "100" left of the y axis and right
+    gap = 0.35 + label_w  # room between the panels for the skills' tick labels
+    plot_w = width - left - right - gap
+    plot_h = (height - top - bottom) / height
+    return [
+        fig.add_axes((left / width, bottom / height, 0.6 * plot_w / width, plot_h)),
+        fig.add_axes(((left + 0.6 * plot_w + gap) / width, bottom / height,
+                      0.4 * plot_w / width, plot_h)),
+    ]
 
 
 def _png(fig: Figure) -> bytes:
@@ -401,29 +435,34 @@ def _cell_labels(
     draw; the same labels as outlines in a single `PathCollection` take a few milliseconds.
     """
     from matplotlib.collections import PathCollection
-    from matplotlib.font_manager import FontProperties
-    from matplotlib.textpath import TextPath
     from matplotlib.transforms import Affine2D
 
-    prop = FontProperties(size=fontsize)
-    glyphs: dict[str, Path] = {}
-    for _, _, text, _ in labels:
-        if text not in glyphs:
-            path = TextPath((0, 0), text, prop=prop)  # in points
-            box = path.get_extents()
-            centre = Affine2D().translate(-(box.x0 + box.x1) / 2, -(box.y0 + box.y1) / 2)
-            glyphs[text] = path.transformed(centre)
     ax.add_collection(
         PathCollection(
-            [glyphs[text] for _, _, text, _ in labels],
+            [_glyphs(text, fontsize) for _, _, text, _ in labels],
             offsets=[(x, y) for x, y, _, _ in labels],
             offset_transform=ax.transData,
             transform=Affine2D().scale(1 / 72) + fig.dpi_scale_trans,  # points to pixels
             facecolors=[colour for *_, colour in labels],
             edgecolors="none",
+            snap=False,  # snapping can round the thin "–" away to zero height
         ),
         autolim=False,
     )
+
+
+@lru_cache(maxsize=512)
+def _glyphs(text: str, fontsize: float) -> Path:
+    """The outline of `text` in points, centred on (0, 0). Cached: cells repeat 0-100 and "–"."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.path import Path
+    from matplotlib.textpath import TextPath
+
+    path = TextPath((0, 0), text, prop=FontProperties(size=fontsize))
+    # Centre on the control points: exact enough, and far cheaper than Path.get_extents().
+    points = path.vertices if path.codes is None else path.vertices[path.codes != Path.CLOSEPOLY]
+    (x0, y0), (x1, y1) = points.min(axis=0), points.max(axis=0)
+    return Path(path.vertices - ((x0 + x1) / 2, (y0 + y1) / 2), path.codes)
 
 
 def _title(fig: Figure, title: str) -> None:

@@ -101,7 +101,8 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
         webhook_port=int(webhook.get("port") or 8443),
         messages_per_second=float(telegram.get("max_messages_per_second", 30)),
         emulator_host=emulator.get("host") or "127.0.0.1",
-        emulator_port=int(emulator.get("port") or 8081),
+        emulator_port=int(emulator.get("port", 8081) if emulator.get("port") is not None
+                          else 8081),
         admins=admins,
         extra=data,
     )

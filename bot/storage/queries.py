@@ -126,15 +126,19 @@ def mark_reply_sent(s: Session, turn_id: int) -> None:
         s.add(turn)
 
 
-def unsent_replies(s: Session) -> list[tuple[int, Turn, str]]:
-    """Answers committed but not delivered (the process died in between):
-    (user id, turn, session language), oldest first."""
-    rows = s.exec(
+def unsent_replies(s: Session, older_than: datetime | None = None
+                   ) -> list[tuple[int, Turn, str]]:
+    """Answers committed but not delivered (the process died or the network failed in
+    between): (user id, turn, session language), oldest first."""
+    query = (
         select(CallSession.user_id, Turn, CallSession.language)
         .join(CallSession, col(Turn.session_id) == col(CallSession.id))
         .where(col(Turn.reply_sent).is_(False))
         .order_by(col(Turn.id))
-    ).all()
+    )
+    if older_than is not None:
+        query = query.where(col(Turn.created_at) < older_than)
+    rows = s.exec(query).all()
     return [(uid, turn, lang) for uid, turn, lang in rows]
 
 

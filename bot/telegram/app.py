@@ -5,10 +5,11 @@ from __future__ import annotations
 import contextlib
 import html
 import logging
+from datetime import timedelta
 
 from telegram import BotCommand, BotCommandScopeAllPrivateChats, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
-from telegram.error import Forbidden, NetworkError, TelegramError
+from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -24,6 +25,7 @@ from bot.config import Settings
 from bot.i18n import LANGUAGES, t
 from bot.storage import Database, DatabaseBusy
 from bot.storage import queries as q
+from bot.storage.models import utcnow
 from bot.telegram.common import Services, services
 from bot.telegram.handlers import fallback, menu, play, privacy, progress, settings
 from bot.telegram.ordering import PerLearnerUpdateProcessor
@@ -33,6 +35,7 @@ from bot.telegram.render import buyer_line
 log = logging.getLogger(__name__)
 COMMANDS = ("start", "menu", "hint", "stop", "progress", "settings", "help", "privacy",
             "mydata", "deleteme")
+OUTBOX_INTERVAL = 20  # seconds
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
 
 
@@ -103,19 +106,28 @@ async def _post_init(app: Application) -> None:
         [BotCommand(c, t(default, f"tg.commands.{c}")) for c in COMMANDS],
         scope=BotCommandScopeAllPrivateChats())
     await resend_unsent(app)
+    if app.job_queue is not None:
+        app.job_queue.run_repeating(_resend_job, interval=OUTBOX_INTERVAL, first=OUTBOX_INTERVAL,
+                                    name="outbox", job_kwargs={"misfire_grace_time": None})
 
 
-async def resend_unsent(app: Application) -> None:
-    """A turn is committed before its answer goes out; if the process died in between, the
-    learner still gets the answer now, marked as coming after a restart."""
+async def _resend_job(context) -> None:
+    await resend_unsent(context.application, older_than=timedelta(seconds=OUTBOX_INTERVAL))
+
+
+async def resend_unsent(app: Application, older_than: timedelta | None = None) -> None:
+    """A turn is committed before its answer goes out; if the process died or the network
+    failed in between, the learner still gets the answer, marked as sent late. At start
+    every such answer goes out; later only ones old enough not to be still in flight."""
     svc: Services = app.bot_data["services"]
-    for user_id, turn, lang in await svc.db.run(q.unsent_replies):
+    cutoff = utcnow() - older_than if older_than is not None else None
+    for user_id, turn, lang in await svc.db.run(q.unsent_replies, cutoff):
         user = await svc.db.run(q.get_user, user_id)
         row = await svc.db.run(q.get_session, turn.session_id)
         if user is not None and not user.blocked and row is not None \
                 and row.scenario_id in svc.catalog.scenarios:
             cs = svc.catalog.compiled(row.scenario_id)
-            text = f"<i>{html.escape(t(lang, 'tg.call.after_restart'))}</i>\n" \
+            text = f"<i>{html.escape(t(lang, 'tg.call.late'))}</i>\n" \
                    f"{buyer_line(cs, turn.buyer)}"
             try:
                 await app.bot.send_message(user_id, text)
@@ -137,7 +149,9 @@ async def on_error(update: object, context) -> None:
     if isinstance(error, Forbidden) and isinstance(update, Update) and update.effective_user:
         await services(context).db.run(q.mark_blocked, update.effective_user.id)
         return
-    if isinstance(error, NetworkError) and not isinstance(update, Update):
+    if isinstance(error, NetworkError) and not isinstance(error, BadRequest):
+        # Telegram unreachable: telling the learner would fail too. A committed turn's
+        # answer waits in the outbox and goes out once the connection is back.
         log.warning("network problem talking to Telegram: %s", error)
         return
     log.error("error while handling an update", exc_info=error)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import time
 from dataclasses import dataclass
 from typing import Any
 
 from telegram import Message, Update
-from telegram.error import Forbidden, TelegramError
+from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.catalog import Catalog
@@ -19,6 +20,7 @@ from bot.storage import queries as q
 from bot.telegram.split import split_html
 
 TOUCH_EVERY = 600.0  # seconds between refreshes of a known learner's row
+RETRY_DELAYS = (0.2, 0.5, 1.0)
 
 
 @dataclass
@@ -75,14 +77,27 @@ async def send(context: Context, chat_id: int, html: str, markup: Any = None,
     try:
         for i, part in enumerate(parts):
             last = i == len(parts) - 1
-            message = await context.bot.send_message(
-                chat_id, part, reply_markup=markup if last else None, **kwargs)
+            message = await _send_retrying(context, chat_id, part,
+                                           markup if last else None, **kwargs)
     except Forbidden:
         await services(context).db.run(q.mark_blocked, chat_id)
         if context.user_data is not None:
             context.user_data.pop("lang", None)
         return None
     return message
+
+
+async def _send_retrying(context: Context, chat_id: int, text: str, markup: Any,
+                         **kwargs: Any) -> Message:
+    """A dropped connection is retried a few times; 429s are the rate limiter's job."""
+    for delay in RETRY_DELAYS:
+        try:
+            return await context.bot.send_message(chat_id, text, reply_markup=markup, **kwargs)
+        except NetworkError as exc:  # timeouts and dropped connections; not bad requests
+            if isinstance(exc, BadRequest):
+                raise
+            await asyncio.sleep(delay)
+    return await context.bot.send_message(chat_id, text, reply_markup=markup, **kwargs)
 
 
 async def answer_query(update: Update) -> None:

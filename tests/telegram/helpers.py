@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from bot.emulator.user import EmulatedUser
 
 
@@ -31,3 +33,15 @@ async def until_buttons(user: EmulatedUser, wanted: str, limit: int = 6) -> list
         if wanted in buttons(message):
             return seen
     raise AssertionError(f"no message with button {wanted!r} among {len(seen)}")
+
+
+async def eventually(check, timeout: float = 5.0):
+    """Await ``check()`` until it returns something truthy: for effects the bot commits
+    just after the HTTP call a test can observe."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while True:
+        result = await check()
+        if result or loop.time() > deadline:
+            return result
+        await asyncio.sleep(0.02)
