@@ -39,12 +39,11 @@ __all__ = ["distribution_chart", "progress_chart", "skills_matrix_chart", "weekl
 # 8 in at 120 dpi = 960 px wide: sharp on a phone, and Telegram keeps it as a photo.
 WIDTH_IN = 8.0
 DPI = 120
-MAX_HEIGHT_IN = 15.0  # 1800 px: the skills matrix for 60 learners, and the cap above that
+MAX_HEIGHT_IN = 15.0  # 1800 px: the tallest skills matrix (reached at about 44 learners)
 
 # Okabe-Ito colour-blind-safe palette.
 BLUE = "#0072B2"
 SKY = "#56B4E9"
-ORANGE = "#E69F00"
 GREY = "#BBBBBB"
 MISSING = "#E4E4E4"
 INK = "#222222"
@@ -115,8 +114,9 @@ def skills_matrix_chart(
 
     Columns follow `skill_names`' order (skills not in it are left out; if it is empty, the
     skills found in `rows` are used, labelled by id). Each cell shows its value; a missing
-    value is a grey cell with "–". The image grows 0.3 in per learner up to 15 in (60
-    learners); beyond that rows and their text get smaller rather than the image longer.
+    value is a grey cell with "–". The image grows 0.3 in (36 px) per learner up to 15 in
+    (1800 px, about 44 learners); beyond that rows and their text get smaller instead, so 60
+    learners still read at 8 pt. Names longer than 24 characters are cut with "…".
     """
     return _png(_skills_matrix_figure(rows, skill_names, title=title, empty_text=empty_text))
 
@@ -419,8 +419,8 @@ def _png(fig: Figure) -> bytes:
     canvas = fig.canvas
     canvas.draw()
     rgba = np.asarray(canvas.buffer_rgba())  # type: ignore[attr-defined]  # Agg, see _figure
-    fig.clear()  # drop the artists now instead of waiting for the cycle collector
     image = Image.fromarray(rgba).convert("RGB").quantize(256, method=Image.Quantize.FASTOCTREE)
+    fig.clear()  # drop the artists now instead of waiting for the cycle collector
     buf = BytesIO()
     image.save(buf, format="PNG")
     return buf.getvalue()

@@ -53,14 +53,25 @@ async def learner(update: Update, context: Context) -> tuple[int, str]:
     assert user is not None
     data = context.user_data if context.user_data is not None else {}
     now = time.monotonic()
-    if "lang" in data and now - data.get("touched", 0.0) < TOUCH_EVERY:
-        return user.id, data["lang"]
     svc = services(context)
-    lang = language_from_code(user.language_code, svc.settings.default_language)
-    row, _returned = await svc.db.run(q.touch_user, user.id, user.first_name or "",
-                                      user.username, lang)
-    data["lang"], data["touched"] = row.language, now
-    return user.id, row.language
+    if "lang" not in data or now - data.get("touched", 0.0) >= TOUCH_EVERY:
+        lang = language_from_code(user.language_code, svc.settings.default_language)
+        row, _returned = await svc.db.run(q.touch_user, user.id, user.first_name or "",
+                                          user.username, lang)
+        data["lang"], data["touched"], data["awaiting"] = row.language, now, row.awaiting
+    if data.get("awaiting") and _leaves_settings(update):
+        data["awaiting"] = None
+        await svc.db.run(q.update_user, user.id, awaiting=None)
+    return user.id, data["lang"]
+
+
+def _leaves_settings(update: Update) -> bool:
+    """Any other button or a command closes an open settings question, so a learner who
+    walks away from it is never stuck answering it."""
+    if update.callback_query is not None:
+        return not (update.callback_query.data or "").startswith("set:")
+    message = update.effective_message
+    return bool(message and (message.text or "").startswith("/"))
 
 
 def remember_language(context: Context, lang: str) -> None:

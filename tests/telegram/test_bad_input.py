@@ -111,3 +111,27 @@ async def test_a_learner_who_blocked_the_bot_is_marked_and_unmarked_on_return(
 
 async def _blocked(env: BotEnv, user_id: int) -> bool:
     return (await env.db.run(q.get_user, user_id)).blocked
+
+
+async def test_a_locked_database_gets_a_clear_message_and_the_call_goes_on(
+        env: BotEnv, monkeypatch) -> None:
+    from bot import calls
+    from bot.storage import DatabaseBusy
+
+    user = env.emulator.user(2008, "Sanne", language_code="en")
+    await start_call(user)
+    real_call = env.db.call
+
+    def locked_once(fn, *args, **kwargs):
+        if fn is calls.play_turn:
+            monkeypatch.setattr(env.db, "call", real_call)
+            raise DatabaseBusy("the database stayed locked")
+        return real_call(fn, *args, **kwargs)
+
+    monkeypatch.setattr(env.db, "call", locked_once)
+    await user.send("Good morning, I'm Tom from CleanCo.")
+    assert "send it again" in (await user.next_message())["text"]
+    await user.send("Good morning, I'm Tom from CleanCo.")
+    assert "turns left" in (await user.next_message())["text"]
+    row = await env.db.run(q.active_session, 2008)
+    assert row.state["turn"] == 1

@@ -177,3 +177,24 @@ async def test_command_menus_are_set_in_both_languages(env: BotEnv) -> None:
     dutch = {c["command"]: c["description"] for c in env.emulator.commands(scope, "nl")}
     assert {"start", "hint", "stop", "progress", "settings", "deleteme"} <= set(english)
     assert english.keys() == dutch.keys() and english["stop"] != dutch["stop"]
+
+
+async def test_an_open_settings_question_survives_a_restart_and_a_command_closes_it(
+        env: BotEnv) -> None:
+    from tests.telegram.conftest import stop_app
+
+    user = env.emulator.user(1011, "Sanne", language_code="en")
+    await user.send("/settings")
+    panel = await user.next_message()
+    await user.press(panel, "set:time")
+    await user.next_message()
+    await stop_app(env.app)
+    await env.start()
+    await user.send("7:45")
+    assert "07:45" in (await user.next_message())["text"]
+    await user.press(panel, "set:time")
+    await user.next_message()
+    await user.send("/menu")  # walks away from the question
+    await user.next_message()
+    await user.send("8:00")
+    assert "not in a call" in (await user.next_message())["text"]

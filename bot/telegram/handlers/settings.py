@@ -11,9 +11,13 @@ from bot.telegram.common import Context, answer_query, learner, remember_languag
 from bot.telegram.render import tr
 
 
-def _set_awaiting(context: Context, what: str | None) -> None:
+async def _set_awaiting(context: Context, uid: int, what: str | None) -> None:
+    """Remember which answer a settings question waits for, also across a restart."""
     if context.user_data is not None:
+        if context.user_data.get("awaiting") == what:
+            return
         context.user_data["awaiting"] = what
+    await services(context).db.run(q.update_user, uid, awaiting=what)
 
 
 async def _show(context: Context, uid: int, lang: str) -> None:
@@ -27,7 +31,7 @@ async def _show(context: Context, uid: int, lang: str) -> None:
 async def settings(update: Update, context: Context) -> None:
     await answer_query(update)
     uid, lang = await learner(update, context)
-    _set_awaiting(context, None)
+    await _set_awaiting(context, uid, None)
     await _show(context, uid, lang)
 
 
@@ -47,10 +51,10 @@ async def settings_button(update: Update, context: Context) -> None:
         await db.run(q.update_user, uid, timezone=COMMON_TIMEZONES[int(parts[2])])
         await _show(context, uid, lang)
     elif what == "tz":
-        _set_awaiting(context, "timezone")
+        await _set_awaiting(context, uid, "timezone")
         await send(context, uid, tr(lang, "tg.settings.ask_timezone"), kb.timezones(lang))
     elif what == "time":
-        _set_awaiting(context, "time")
+        await _set_awaiting(context, uid, "time")
         await send(context, uid, tr(lang, "tg.settings.ask_time"))
     elif what == "pause":
         user = await db.run(q.get_user, uid)
@@ -80,5 +84,5 @@ async def on_setting_text(update: Update, context: Context) -> None:
                        kb.timezones(lang))
             return
         await db.run(q.update_user, uid, timezone=found[0])
-    _set_awaiting(context, None)
+    await _set_awaiting(context, uid, None)
     await _show(context, uid, lang)
