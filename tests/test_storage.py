@@ -104,3 +104,26 @@ def test_writes_wait_for_another_process_holding_the_lock(db: Database, tmp_path
         release.join()
         other.close()
     assert db.call(q.get_user, 9).first_name == "Late"
+
+
+def test_a_database_from_the_first_release_upgrades_without_loss(tmp_path: Path) -> None:
+    from bot.storage.database import make_engine
+    from bot.storage.migrations import upgrade
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    upgrade(engine, "8a05842b5576")  # the schema of the first release
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO users (id, first_name, language, language_chosen, timezone,"
+            " practice_time, practice_days, practice_paused, role, blocked, settings,"
+            " created_at, last_seen_at) VALUES (5, 'Old', 'nl', 0, 'Europe/Amsterdam',"
+            " '09:00', '0123456', 1, 'learner', 0, '{}', '2026-01-01', '2026-01-01')")
+    engine.dispose()
+    db = Database(f"sqlite:///{tmp_path / 'old.db'}")
+    try:
+        db.migrate()
+        assert db.call(q.get_user, 5).first_name == "Old"
+        sid = db.call(q.start_session, 5, "a", "call", "nl", "call", "menu").id
+        assert db.call(q.get_session, sid).assignment_id is None
+    finally:
+        db.close()

@@ -5,7 +5,7 @@ Times are aware UTC datetimes (SQLModel stores them as UTC on every backend).
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import JSON, BigInteger, Column, ForeignKey, Index, UniqueConstraint
@@ -30,6 +30,8 @@ class User(SQLModel, table=True):
     practice_time: str = "09:00"  # local HH:MM
     practice_days: str = "0123456"  # weekdays, 0 = Monday
     practice_paused: bool = True  # daily prompts are opt-in
+    quiet_start: str | None = None  # local HH:MM; no prompts between start and end
+    quiet_end: str | None = None
     next_practice_at: datetime | None = Field(default=None, index=True)
     role: str = "learner"
     blocked: bool = False
@@ -59,6 +61,13 @@ class CallSession(SQLModel, table=True):
     language: str
     phase: str = "briefing"  # briefing, prep_internal, prep_external, prep_questions, call, ended
     source: str = "menu"  # menu, link, retry, practice, assignment
+    assignment_id: int | None = Field(
+        default=None,
+        sa_column=Column(ForeignKey("assignments.id", ondelete="SET NULL",
+                                    name="fk_sessions_assignment_id_assignments"),
+                         nullable=True,
+                         index=True),
+    )
     prep: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     prep_score: int | None = None
     state: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
@@ -108,3 +117,134 @@ class SkillResult(SQLModel, table=True):
     skill: str
     score: float
     at: datetime = Field(default_factory=utcnow)
+
+
+# -- trainers: cohorts, assignments, their own scenarios -----------------------------------
+
+
+class Cohort(SQLModel, table=True):
+    """A trainer's group of learners, joined through a link with a secret code."""
+
+    __tablename__ = "cohorts"
+
+    id: int | None = Field(default=None, primary_key=True)
+    trainer_id: int = Field(
+        sa_column=Column(BigInteger, ForeignKey("users.id", ondelete="CASCADE"), nullable=False,
+                         index=True)
+    )
+    name: str
+    language: str = "nl"
+    ends_on: date | None = None
+    join_code: str = Field(unique=True, index=True)
+    join_open: bool = True
+    leaderboard: bool = False
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Membership(SQLModel, table=True):
+    """A learner in a cohort. ``hide_name`` keeps them anonymous on the leaderboard."""
+
+    __tablename__ = "memberships"
+
+    cohort_id: int = Field(
+        sa_column=Column(ForeignKey("cohorts.id", ondelete="CASCADE"), primary_key=True)
+    )
+    user_id: int = Field(
+        sa_column=Column(BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True,
+                         index=True)
+    )
+    joined_at: datetime = Field(default_factory=utcnow)
+    hide_name: bool = False
+
+
+class Assignment(SQLModel, table=True):
+    """Work a trainer set for a cohort: one scenario or a set of drills, with a deadline."""
+
+    __tablename__ = "assignments"
+
+    id: int | None = Field(default=None, primary_key=True)
+    cohort_id: int = Field(
+        sa_column=Column(ForeignKey("cohorts.id", ondelete="CASCADE"), nullable=False, index=True)
+    )
+    scenario_ids: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    due_at: datetime = Field(index=True)
+    pass_mark: int = 60
+    max_attempts: int = 3
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class AssignmentReminder(SQLModel, table=True):
+    """A reminder sent (so a restart never sends it twice)."""
+
+    __tablename__ = "assignment_reminders"
+
+    assignment_id: int = Field(
+        sa_column=Column(ForeignKey("assignments.id", ondelete="CASCADE"), primary_key=True)
+    )
+    user_id: int = Field(
+        sa_column=Column(BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    )
+    sent_at: datetime = Field(default_factory=utcnow)
+
+
+class ScoreOverride(SQLModel, table=True):
+    """A trainer's correction of a learner's result, always shown with its reason."""
+
+    __tablename__ = "score_overrides"
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(
+        sa_column=Column(ForeignKey("sessions.id", ondelete="CASCADE"), nullable=False,
+                         unique=True)
+    )
+    trainer_id: int = Field(sa_column=Column(BigInteger, nullable=False))
+    score: int
+    reason: str
+    at: datetime = Field(default_factory=utcnow)
+
+
+class TrainerScenario(SQLModel, table=True):
+    """A scenario a trainer uploaded: private to them until an admin publishes it."""
+
+    __tablename__ = "trainer_scenarios"
+
+    id: int | None = Field(default=None, primary_key=True)
+    scenario_id: str = Field(unique=True, index=True)
+    owner_id: int = Field(
+        sa_column=Column(BigInteger, ForeignKey("users.id", ondelete="CASCADE"), nullable=False,
+                         index=True)
+    )
+    file_name: str
+    yaml_text: str
+    published: bool = False
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+# -- daily practice ------------------------------------------------------------------------
+
+
+class PracticePrompt(SQLModel, table=True):
+    """One daily prompt (or weekly summary) per learner and due moment.
+
+    The row is written in the same transaction that moves the learner's
+    ``next_practice_at`` on, and the unique key makes a second claim of the same moment
+    impossible, so a restart can neither send a prompt twice nor skip one silently.
+    """
+
+    __tablename__ = "practice_prompts"
+    __table_args__ = (UniqueConstraint("user_id", "kind", "due_at", name="uq_prompt_due"),
+                      Index("ix_prompts_status", "status", "due_at"))
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(
+        sa_column=Column(BigInteger, ForeignKey("users.id", ondelete="CASCADE"), nullable=False)
+    )
+    kind: str = "drill"  # drill or weekly
+    due_at: datetime
+    scenario_id: str | None = None
+    reason: str | None = None  # why this drill: assignment, review, weakest, new
+    status: str = "claimed"  # claimed, sent, skipped, blocked, failed
+    attempts: int = 0
+    sent_at: datetime | None = None
+    message_id: int | None = None
