@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 
+from bot.i18n import catalog
 from bot.logs import RedactToken
 from bot.telegram.split import LIMIT, split_html
 
@@ -43,8 +43,7 @@ def _catalog_keys(node: object, prefix: str = "") -> set[str]:
 
 @pytest.fixture(scope="module")
 def catalogs() -> dict[str, set[str]]:
-    return {lang: _catalog_keys(yaml.safe_load((ROOT / f"bot/i18n/{lang}.yaml").read_text()))
-            for lang in ("nl", "en")}
+    return {lang: _catalog_keys(catalog(lang)) for lang in ("nl", "en")}
 
 
 def test_dutch_and_english_have_the_same_texts(catalogs: dict[str, set[str]]) -> None:

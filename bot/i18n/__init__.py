@@ -1,4 +1,5 @@
-"""Texts shown to users, per language, from ``bot/i18n/<lang>.yaml``."""
+"""Texts shown to users, per language, from ``bot/i18n/<lang>.yaml`` plus one file per area
+(``<area>.<lang>.yaml``, e.g. ``trainer.nl.yaml``), merged into one catalog per language."""
 
 from __future__ import annotations
 
@@ -12,9 +13,26 @@ I18N_DIR = Path(__file__).resolve().parent
 LANGUAGES = ("nl", "en")
 
 
+def _merge(into: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(into.get(key), dict):
+            _merge(into[key], value)
+        else:
+            into[key] = value
+    return into
+
+
 @cache
 def _catalog(lang: str) -> dict[str, Any]:
-    return yaml.safe_load((I18N_DIR / f"{lang}.yaml").read_text(encoding="utf-8"))
+    catalog: dict[str, Any] = {}
+    for path in [I18N_DIR / f"{lang}.yaml", *sorted(I18N_DIR.glob(f"*.{lang}.yaml"))]:
+        _merge(catalog, yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+    return catalog
+
+
+def catalog(lang: str) -> dict[str, Any]:
+    """The whole merged catalog of one language (for checks and tests)."""
+    return _catalog(lang)
 
 
 def t(lang: str, key: str, **values: Any) -> str:
