@@ -27,7 +27,16 @@ from bot.storage import Database, DatabaseBusy
 from bot.storage import queries as q
 from bot.storage.models import utcnow
 from bot.telegram.common import Services, services
-from bot.telegram.handlers import fallback, menu, play, privacy, progress, settings
+from bot.telegram.handlers import (
+    fallback,
+    menu,
+    play,
+    practice,
+    privacy,
+    progress,
+    settings,
+    trainer,
+)
 from bot.telegram.ordering import PerLearnerUpdateProcessor
 from bot.telegram.ratelimit import MessageRateLimiter
 from bot.telegram.render import buyer_line
@@ -87,6 +96,8 @@ def add_handlers(app: Application) -> None:
     }
     for pattern, callback in callbacks.items():
         app.add_handler(CallbackQueryHandler(callback, pattern=pattern))
+    trainer.register(app)
+    practice.register(app)
     app.add_handler(CallbackQueryHandler(menu.stale_button))
     app.add_handler(MessageHandler(filters.UpdateType.EDITED_MESSAGE & private, fallback.edited))
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & private, play.on_text))

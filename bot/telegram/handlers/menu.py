@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Awaitable, Callable
 
 from telegram import Update
 
@@ -13,6 +14,9 @@ from bot.telegram.handlers.play import show_briefing_for
 from bot.telegram.render import tr
 
 PAYLOAD = re.compile(r"^(?P<action>[a-z]+)_(?P<arg>[A-Za-z0-9_-]{1,60})$")
+DeepLink = Callable[[Update, Context, str], Awaitable[None]]
+# Other features add their own payloads here (e.g. ``join`` for cohort links).
+DEEP_LINKS: dict[str, DeepLink] = {}
 
 
 async def _menu_markup(context: Context, uid: int, lang: str):
@@ -30,6 +34,9 @@ async def start(update: Update, context: Context) -> None:
         match = PAYLOAD.match(payload)
         if match and match["action"] == "play":
             await show_briefing_for(context, uid, lang, match["arg"])
+            return
+        if match and match["action"] in DEEP_LINKS:
+            await DEEP_LINKS[match["action"]](update, context, match["arg"])
             return
         await send(context, uid, tr(lang, "tg.start.bad_link"),
                    await _menu_markup(context, uid, lang))
