@@ -83,7 +83,7 @@ def add_handlers(app: Application) -> None:
         "deleteme": privacy.deleteme,
     }
     app.add_handler(ChatMemberHandler(fallback.membership, ChatMemberHandler.MY_CHAT_MEMBER))
-    app.add_handler(MessageHandler(~private & filters.UpdateType.MESSAGE, fallback.group_chat))
+    app.add_handler(MessageHandler(~private & filters.COMMAND, fallback.group_chat))
     for name, callback in commands.items():
         app.add_handler(CommandHandler(name, callback, filters=private))
     callbacks = {

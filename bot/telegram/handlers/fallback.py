@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import ChatMemberUpdated, Update
 
 from bot.storage import queries as q
-from bot.telegram.common import Context, learner, send, services
+from bot.telegram.common import Context, language_from_code, learner, send, services
 from bot.telegram.render import tr
 
 
@@ -33,8 +33,9 @@ async def edited(update: Update, context: Context) -> None:
 
 async def group_chat(update: Update, context: Context) -> None:
     chat = update.effective_chat
-    lang = "en" if (update.effective_user and (update.effective_user.language_code or "")
-                    .startswith("en")) else services(context).settings.default_language
+    user = update.effective_user
+    lang = language_from_code(user.language_code if user else None,
+                              services(context).settings.default_language)
     await send(context, chat.id, tr(lang, "tg.errors.private_only"))
 
 
@@ -50,6 +51,5 @@ async def membership(update: Update, context: Context) -> None:
             context.user_data.pop("lang", None)
     elif change.new_chat_member.status == "member":
         user = change.from_user
-        await db.run(q.touch_user, user.id, user.first_name or "", user.username,
-                     (context.user_data or {}).get("lang")
-                     or services(context).settings.default_language)
+        lang = language_from_code(user.language_code, services(context).settings.default_language)
+        await db.run(q.touch_user, user.id, user.first_name or "", user.username, lang)
