@@ -169,6 +169,11 @@ def _drill_skill(drill: DrillInfo, levels: Mapping[str, float]) -> str | None:
     return min(drill.skills, key=lambda s: (s in levels, levels.get(s, 0.0), s))
 
 
+def drill_skill(drill: DrillInfo, levels: Mapping[str, float]) -> str | None:
+    """Public name of the rule above: which skill a prompt says the drill trains."""
+    return _drill_skill(drill, levels)
+
+
 def _target_level(skill_level: float | None) -> int:
     """Drill difficulty (1-3) that suits a skill level: start easy, step up as scores rise."""
     if skill_level is None or skill_level < 50:

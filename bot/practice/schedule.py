@@ -390,3 +390,15 @@ def parse_time(text: str) -> dt.time | None:
     if hour > 23 or minute > 59:
         return None
     return dt.time(hour, minute)
+
+
+def exact_timezone(query: str) -> str | None:
+    """The zone when ``query`` names it or one of its places exactly ("new york",
+    "Rotterdam"), so the bot can set it without asking; None when only partly matching."""
+    q = _normalise(query)
+    if not q:
+        return None
+    if q in _zones():
+        return _zones()[q]
+    zones = {zone for place, zone in _places() if place == q}
+    return min(zones, key=lambda z: (len(z), z)) if zones else None

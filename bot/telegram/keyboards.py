@@ -79,14 +79,22 @@ def settings(lang: str, paused: bool) -> Markup:
          Button("English", callback_data="set:lang:en")],
         [Button(t(lang, "tg.settings.timezone"), callback_data="set:tz"),
          Button(t(lang, "tg.settings.time"), callback_data="set:time")],
+        [Button(t(lang, "practice.settings.days_button"), callback_data="set:days"),
+         Button(t(lang, "practice.settings.quiet_button"), callback_data="set:quiet")],
         [Button(t(lang, pause_key), callback_data="set:pause")],
         [Button(t(lang, "tg.back"), callback_data="menu")],
     ])
 
 
-def timezones(lang: str) -> Markup:
-    rows = [[Button(zone.replace("_", " "), callback_data=f"set:tz:{i}")]
-            for i, zone in enumerate(COMMON_TIMEZONES)]
+def timezones(lang: str, zones: tuple[str, ...] | list[str] | None = None) -> Markup:
+    """The common zones (``set:tz:<i>``), or the zones matching a typed city
+    (``set:tzn:<zone>``; IANA names fit in Telegram's 64 bytes of callback data)."""
+    if zones is None:
+        rows = [[Button(zone.replace("_", " "), callback_data=f"set:tz:{i}")]
+                for i, zone in enumerate(COMMON_TIMEZONES)]
+    else:
+        rows = [[Button(zone.replace("_", " "), callback_data=f"set:tzn:{zone}")]
+                for zone in zones]
     rows.append([Button(t(lang, "tg.back"), callback_data="settings")])
     return Markup(rows)
 

@@ -149,3 +149,56 @@ def progress_text(lang: str, sessions: list[CallSession], levels: dict[str, floa
         when = s.ended_at.strftime("%d-%m") if s.ended_at else ""
         out.append(f"{h(when)} · {s.score:>3} · {h(titles.get(s.scenario_id, s.scenario_id))}")
     return "\n".join(out)
+
+
+# -- daily practice --------------------------------------------------------------------------
+
+SITUATION_MAX = 180
+
+
+def situation_line(cs: CompiledScenario, lang: str) -> str:
+    """The drill's situation in one line: the briefing's first sentence (plain text)."""
+    text = " ".join(cs.language(lang).text(cs.scenario.briefing).split())
+    end = text.find(". ")
+    first = text if end < 0 else text[:end + 1]
+    return first if len(first) <= SITUATION_MAX else first[:SITUATION_MAX - 1].rstrip() + "…"
+
+
+def practice_prompt(cs: CompiledScenario, lang: str, reason_key: str | None,
+                    skill: str | None, streak_current: int, streak_best: int,
+                    missed_yesterday: bool) -> str:
+    """The daily prompt: what, why this one, and the streak (a missed day noted kindly)."""
+    cl = cs.language(lang)
+    skill_name = t(lang, f"practice.skills.{skill}") if skill else ""
+    key = f"practice.reason.{reason_key}" if reason_key and (skill or reason_key in (
+        "assignment",)) else "practice.reason.any"
+    lines = [t(lang, "practice.prompt.title"), "",
+             tr(lang, "practice.prompt.situation", title=cl.text(cs.scenario.title),
+                situation=situation_line(cs, lang)),
+             "", f"<i>{tr(lang, key, skill=skill_name)}</i>", ""]
+    if missed_yesterday:
+        lines.append(tr(lang, "practice.prompt.missed"))
+    if streak_current:
+        lines.append(tr(lang, "practice.prompt.streak", count=streak_current, best=streak_best))
+    else:
+        lines.append(tr(lang, "practice.prompt.streak_start"))
+    return "\n".join(lines)
+
+
+def drill_card(done: Finished, passed: bool) -> str:
+    """The compact card after a practice drill: score, pass or not, and the first tip."""
+    cs, card, lang = done.cs, done.card, done.state.lang
+    verdict = t(lang, "practice.drill.passed" if passed else "practice.drill.not_passed")
+    out = [tr(lang, "practice.drill.card", title=cs.language(lang).text(cs.scenario.title),
+              score=card.total, bar=bar(card.total, 12), verdict=verdict)]
+    if card.tips:
+        out += ["", tr(lang, "practice.drill.tip", tip=render_tip(lang, card.tips[0]))]
+    return "\n".join(out)
+
+
+def weekly_caption(lang: str, practised_days: int, best: int | None, streak_current: int
+                   ) -> str:
+    if not practised_days:
+        return tr(lang, "practice.weekly.caption_empty")
+    return tr(lang, "practice.weekly.caption", days=practised_days, best=best or 0,
+              streak=streak_current)

@@ -159,6 +159,11 @@ async def on_text(update: Update, context: Context) -> None:
 async def send_card(context: Context, uid: int, done: Finished) -> None:
     lang = done.state.lang
     await send(context, uid, tr(lang, "tg.call.ended"))
+    if done.cs.scenario.kind == "drill":
+        row = await services(context).db.run(q.get_session, done.session_id)
+        if row is not None and row.source == "practice":
+            await _send_drill_card(context, uid, done)
+            return
     await send(context, uid, render.score_card(done), kb.after_card(lang, done.cs.scenario.id))
 
 
@@ -205,3 +210,14 @@ async def resume(update: Update, context: Context) -> None:
     last = turns[-1].buyer if turns else row.state.get("opening", "")
     text = tr(row.language, "tg.call.resumed", left=left) + "\n\n" + render.buyer_line(cs, last)
     await send(context, uid, text)
+
+
+async def _send_drill_card(context: Context, uid: int, done: Finished) -> None:
+    """A drill from daily practice: the compact card (score, verdict, the first tip) and a
+    one-tap retry, because a drill is practised by repeating it at once."""
+    from bot.storage.practice import PASS_MARK
+    from bot.telegram.handlers.practice import drill_card_keyboard
+
+    lang = done.state.lang
+    await send(context, uid, render.drill_card(done, done.card.total >= PASS_MARK),
+               drill_card_keyboard(lang, done.cs.scenario.id))

@@ -1,14 +1,87 @@
-"""/settings: language, timezone, daily practice time and pause."""
+"""/settings: language, time zone, daily practice time, days, quiet hours and pause.
+
+Every schedule change goes through ``storage.practice.update_schedule``, which recomputes
+the learner's next prompt moment at once (a prompt already due moves to the new time and is
+not lost; nobody gets two prompts on one day), and the panel shows that next moment in the
+learner's own time, so they can see what the change did.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from zoneinfo import ZoneInfo
+
+from telegram import InlineKeyboardButton as Button
+from telegram import InlineKeyboardMarkup as Markup
 from telegram import Update
 
-from bot.practice.schedule import COMMON_TIMEZONES, find_timezones, parse_time
+from bot.i18n import t
+from bot.practice.schedule import (
+    COMMON_TIMEZONES,
+    exact_timezone,
+    find_timezones,
+    parse_time,
+    validate_timezone,
+)
+from bot.storage import practice as store
 from bot.storage import queries as q
+from bot.storage.models import User
 from bot.telegram import keyboards as kb
 from bot.telegram.common import Context, answer_query, learner, remember_language, send, services
+from bot.telegram.handlers.practice import clock, word_list
 from bot.telegram.render import tr
+
+ALL_DAYS = "0123456"
+WORK_DAYS = "01234"
+_RANGE_RE = re.compile(r"^(?P<a>.+?)\s*(?:-|–|—|tot|to|till|until)\s*(?P<b>.+)$", re.IGNORECASE)
+
+
+def parse_quiet_hours(text: str) -> tuple[dt.time, dt.time] | None:
+    """"22:00-07:00", "22 tot 7", "10pm to 7am": two times, or None."""
+    match = _RANGE_RE.match(text.strip())
+    if not match:
+        return None
+    start, end = parse_time(match["a"]), parse_time(match["b"])
+    return (start, end) if start is not None and end is not None else None
+
+
+def days_label(lang: str, days: str) -> str:
+    if set(days) >= set(ALL_DAYS):
+        return t(lang, "practice.settings.every_day")
+    if "".join(sorted(set(days))) == WORK_DAYS:
+        return t(lang, "practice.settings.weekdays")
+    names = word_list(lang, "practice.settings.day_names")
+    return ", ".join(names[int(d)] for d in sorted(set(days)) if d in ALL_DAYS)
+
+
+def next_label(lang: str, user: User) -> str:
+    if user.practice_paused or user.next_practice_at is None:
+        return tr(lang, "practice.settings.next_none")
+    at = user.next_practice_at
+    at = at if at.tzinfo else at.replace(tzinfo=dt.UTC)
+    local = at.astimezone(ZoneInfo(user.timezone))
+    day = word_list(lang, "practice.settings.day_names")[local.weekday()]
+    return tr(lang, "practice.settings.next", when=f"{day} {local:%d-%m %H:%M}")
+
+
+def days_keyboard(lang: str, days: str) -> Markup:
+    """Seven toggles (``set:day:<0-6>``, ✓ when on), two presets and done."""
+    names = word_list(lang, "practice.settings.day_names")
+    toggles = [Button(("✓ " if str(i) in days else "") + name, callback_data=f"set:day:{i}")
+               for i, name in enumerate(names)]
+    return Markup([
+        toggles[:4], toggles[4:],
+        [Button(t(lang, "practice.settings.days_all"), callback_data="set:days:all"),
+         Button(t(lang, "practice.settings.days_work"), callback_data="set:days:work")],
+        [Button(t(lang, "practice.settings.days_done"), callback_data="settings")],
+    ])
+
+
+def quiet_keyboard(lang: str) -> Markup:
+    return Markup([[Button(t(lang, "practice.settings.quiet_off"),
+                           callback_data="set:quiet:off")],
+                   [Button(t(lang, "tg.back"), callback_data="settings")]])
 
 
 async def _set_awaiting(context: Context, uid: int, what: str | None) -> None:
@@ -20,11 +93,20 @@ async def _set_awaiting(context: Context, uid: int, what: str | None) -> None:
     await services(context).db.run(q.update_user, uid, awaiting=what)
 
 
+async def _schedule(context: Context, uid: int, **fields: object) -> User | None:
+    return await services(context).db.run(store.update_schedule, uid, clock(context)(),
+                                          **fields)
+
+
 async def _show(context: Context, uid: int, lang: str) -> None:
     user = await services(context).db.run(q.get_user, uid)
-    paused = tr(lang, "tg.settings.paused") if user.practice_paused else user.practice_time
-    text = tr(lang, "tg.settings.text", language=tr(lang, f"tg.languages.{user.language}"),
-              timezone=user.timezone, time=paused)
+    time = tr(lang, "practice.settings.paused") if user.practice_paused else user.practice_time
+    quiet = (f"{user.quiet_start}–{user.quiet_end}" if user.quiet_start and user.quiet_end
+             else t(lang, "practice.settings.no_quiet"))
+    text = tr(lang, "practice.settings.text", language=tr(lang, f"tg.languages.{user.language}"),
+              timezone=user.timezone, time=time, days=days_label(lang, user.practice_days),
+              quiet=quiet, next="")
+    text = text.rstrip() + "\n" + next_label(lang, user)
     await send(context, uid, text, kb.settings(lang, user.practice_paused))
 
 
@@ -36,19 +118,26 @@ async def settings(update: Update, context: Context) -> None:
 
 
 async def settings_button(update: Update, context: Context) -> None:
-    """``set:lang:<nl|en>``, ``set:tz``, ``set:tz:<i>``, ``set:time``, ``set:pause``."""
+    """``set:lang:<nl|en>``, ``set:tz``, ``set:tz:<i>``, ``set:tzn:<zone>``, ``set:time``,
+    ``set:pause``, ``set:days``, ``set:day:<0-6>``, ``set:days:<all|work>``, ``set:quiet``,
+    ``set:quiet:off``. Anything else (a stale or forged button) shows the panel."""
     await answer_query(update)
     uid, lang = await learner(update, context)
     db = services(context).db
-    parts = update.callback_query.data.split(":")
+    parts = update.callback_query.data.split(":", 2)
     what = parts[1] if len(parts) > 1 else ""
-    if what == "lang" and len(parts) == 3 and parts[2] in ("nl", "en"):
-        await db.run(q.update_user, uid, language=parts[2], language_chosen=True)
-        remember_language(context, parts[2])
-        await _show(context, uid, parts[2])
-    elif what == "tz" and len(parts) == 3 and parts[2].isdigit() \
-            and int(parts[2]) < len(COMMON_TIMEZONES):
-        await db.run(q.update_user, uid, timezone=COMMON_TIMEZONES[int(parts[2])])
+    arg = parts[2] if len(parts) > 2 else None
+    if what == "lang" and arg in ("nl", "en"):
+        await db.run(q.update_user, uid, language=arg, language_chosen=True)
+        remember_language(context, arg)
+        await _show(context, uid, arg)
+    elif what == "tz" and arg is not None and arg.isdigit() and int(arg) < len(COMMON_TIMEZONES):
+        await _schedule(context, uid, timezone=COMMON_TIMEZONES[int(arg)])
+        await _set_awaiting(context, uid, None)
+        await _show(context, uid, lang)
+    elif what == "tzn" and arg and validate_timezone(arg):
+        await _schedule(context, uid, timezone=arg)
+        await _set_awaiting(context, uid, None)
         await _show(context, uid, lang)
     elif what == "tz":
         await _set_awaiting(context, uid, "timezone")
@@ -58,16 +147,43 @@ async def settings_button(update: Update, context: Context) -> None:
         await send(context, uid, tr(lang, "tg.settings.ask_time"))
     elif what == "pause":
         user = await db.run(q.get_user, uid)
-        await db.run(q.update_user, uid, practice_paused=not user.practice_paused)
+        await _schedule(context, uid, practice_paused=not user.practice_paused)
         await _show(context, uid, lang)
+    elif what in ("days", "day"):
+        await _days(context, uid, lang, what, arg)
+    elif what == "quiet" and arg == "off":
+        await _schedule(context, uid, quiet_start=None, quiet_end=None)
+        await _set_awaiting(context, uid, None)
+        await _show(context, uid, lang)
+    elif what == "quiet":
+        await _set_awaiting(context, uid, "quiet")
+        await send(context, uid, tr(lang, "practice.settings.ask_quiet"), quiet_keyboard(lang))
     else:
         await _show(context, uid, lang)
 
 
+async def _days(context: Context, uid: int, lang: str, what: str, arg: str | None) -> None:
+    user = await services(context).db.run(q.get_user, uid)
+    days = "".join(sorted(set(user.practice_days) & set(ALL_DAYS)))
+    if what == "days" and arg in ("all", "work"):
+        days = ALL_DAYS if arg == "all" else WORK_DAYS
+    elif what == "day" and arg is not None and len(arg) == 1 and arg in ALL_DAYS:
+        toggled = "".join(sorted(set(days) ^ {arg}))
+        if not toggled:
+            await send(context, uid, tr(lang, "practice.settings.last_day"),
+                       days_keyboard(lang, days))
+            return
+        days = toggled
+    if days != user.practice_days:
+        await _schedule(context, uid, practice_days=days)
+    await send(context, uid, tr(lang, "practice.settings.ask_days") + "\n<b>"
+               + days_label(lang, days) + "</b>", days_keyboard(lang, days))
+
+
 async def on_setting_text(update: Update, context: Context) -> None:
-    """The learner typed a time or a city while a settings question was open."""
+    """The learner typed a time, a city or quiet hours while a settings question was open.
+    A bad answer is explained and the question stays open; nothing is changed."""
     uid, lang = await learner(update, context)
-    db = services(context).db
     text = (update.effective_message.text or "").strip()[:80]
     awaiting = context.user_data.get("awaiting") if context.user_data else None
     if awaiting == "time":
@@ -75,14 +191,31 @@ async def on_setting_text(update: Update, context: Context) -> None:
         if value is None:
             await send(context, uid, tr(lang, "tg.settings.bad_time", text=text))
             return
-        await db.run(q.update_user, uid, practice_time=value.strftime("%H:%M"),
-                     practice_paused=False)
+        await _schedule(context, uid, practice_time=value.strftime("%H:%M"),
+                        practice_paused=False)
     elif awaiting == "timezone":
-        found = find_timezones(text, limit=1)
+        exact = exact_timezone(text)
+        found = [exact] if exact else find_timezones(text, limit=5)
         if not found:
             await send(context, uid, tr(lang, "tg.settings.bad_timezone", text=text),
                        kb.timezones(lang))
             return
-        await db.run(q.update_user, uid, timezone=found[0])
+        if len(found) > 1:
+            await send(context, uid, tr(lang, "practice.settings.timezone_choices", text=text),
+                       kb.timezones(lang, found))
+            return
+        await _schedule(context, uid, timezone=found[0])
+    elif awaiting == "quiet":
+        window = parse_quiet_hours(text)
+        if window is None:
+            await send(context, uid, tr(lang, "practice.settings.bad_quiet", text=text),
+                       quiet_keyboard(lang))
+            return
+        if window[0] == window[1]:
+            await send(context, uid, tr(lang, "practice.settings.same_quiet"),
+                       quiet_keyboard(lang))
+            return
+        await _schedule(context, uid, quiet_start=window[0].strftime("%H:%M"),
+                        quiet_end=window[1].strftime("%H:%M"))
     await _set_awaiting(context, uid, None)
     await _show(context, uid, lang)
