@@ -84,16 +84,21 @@ def has_preparation(cs: CompiledScenario) -> bool:
 
 
 def begin(s: Session, catalog: Catalog, user_id: int, scenario_id: str, lang: str,
-          source: str, prepare: bool) -> Started:
-    """A new attempt, with preparation first if asked for and the scenario has a checklist."""
+          source: str, prepare: bool, assignment_id: int | None = None) -> Started:
+    """A new attempt, with preparation first if asked for and the scenario has a checklist.
+
+    ``assignment_id`` links the attempt to the assignment it was started from, so it
+    counts for that assignment only (see ``bot.trainers.progress``)."""
     cs = catalog.compiled(scenario_id)
     if prepare and has_preparation(cs):
         row = q.start_session(s, user_id, scenario_id, cs.scenario.kind, lang, PREP_PHASES[0],
                               source)
+        row.assignment_id = assignment_id
         return Started(row.id or 0, scenario_id, lang, row.phase, None)
     state = Engine(cs).start(lang)
     row = q.start_session(s, user_id, scenario_id, cs.scenario.kind, lang, "call", source,
                           state.to_dict())
+    row.assignment_id = assignment_id
     return Started(row.id or 0, scenario_id, lang, "call", state.opening)
 
 

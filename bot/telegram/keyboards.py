@@ -14,10 +14,15 @@ from bot.telegram.render import picker_label, scenario_title
 PAGE_SIZE = 8
 
 
-def main_menu(lang: str, active_title: str | None = None) -> Markup:
+def main_menu(lang: str, active_title: str | None = None, open_assignments: int = 0,
+              trainer: bool = False) -> Markup:
+    """The main menu; learners with open assignments and trainers get their own entry."""
     rows = []
     if active_title:
         rows.append([Button(t(lang, "tg.menu.continue", title=active_title), callback_data="cont")])
+    if open_assignments:
+        rows.append([Button(t(lang, "trainer.menu.assignments", count=open_assignments),
+                            callback_data="as:list")])
     rows += [
         [Button(t(lang, "tg.menu.calls"), callback_data="pick"),
          Button(t(lang, "tg.menu.drills"), callback_data="k:drill:0")],
@@ -25,6 +30,8 @@ def main_menu(lang: str, active_title: str | None = None) -> Markup:
          Button(t(lang, "tg.menu.settings"), callback_data="settings")],
         [Button(t(lang, "tg.menu.help"), callback_data="help")],
     ]
+    if trainer:
+        rows.append([Button(t(lang, "trainer.menu.trainer"), callback_data="tr:home")])
     return Markup(rows)
 
 
@@ -105,5 +112,5 @@ def confirm_delete(lang: str) -> Markup:
 
 
 def title_of(catalog: Catalog, scenario_id: str, lang: str) -> str:
-    scenario = catalog.get(scenario_id)
+    scenario = catalog.scenarios.get(scenario_id)  # titles of private scenarios too
     return scenario_title(scenario, lang) if scenario else scenario_id

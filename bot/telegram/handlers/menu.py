@@ -8,10 +8,13 @@ from collections.abc import Awaitable, Callable
 from telegram import Update
 
 from bot import calls
+from bot.storage import cohorts as cq
+from bot.storage.models import utcnow
 from bot.telegram import keyboards as kb
 from bot.telegram.common import Context, answer_query, learner, send, services
 from bot.telegram.handlers.play import show_briefing_for
 from bot.telegram.render import tr
+from bot.trainers import mine, roles
 
 PAYLOAD = re.compile(r"^(?P<action>[a-z]+)_(?P<arg>[A-Za-z0-9_-]{1,60})$")
 DeepLink = Callable[[Update, Context, str], Awaitable[None]]
@@ -23,7 +26,9 @@ async def _menu_markup(context: Context, uid: int, lang: str):
     svc = services(context)
     status = await svc.db.run(calls.call_status, svc.catalog, uid)
     title = kb.title_of(svc.catalog, status[0].scenario_id, lang) if status else None
-    return kb.main_menu(lang, title)
+    open_work = await svc.db.run(mine.open_count, uid, utcnow())
+    role = roles.effective_role(uid, await svc.db.run(cq.stored_role, uid), svc.settings.admins)
+    return kb.main_menu(lang, title, open_work, roles.can_train(role))
 
 
 async def start(update: Update, context: Context) -> None:

@@ -1,0 +1,379 @@
+"""Queries for trainers: roles, cohorts and members, assignments, overrides, reminders and
+trainer scenarios. Like ``queries``, each takes an open session and runs in one
+transaction (``Database.run``).
+
+Authorisation lives here too, in the shape of the queries: every function a trainer
+reaches takes the trainer's id and only ever finds *their* cohorts, so a forged button or
+a guessed id finds nothing rather than someone else's data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy import delete, func
+from sqlmodel import Session, col, select
+
+from bot.storage.models import (
+    Assignment,
+    AssignmentReminder,
+    CallSession,
+    Cohort,
+    Membership,
+    ScoreOverride,
+    SkillResult,
+    TrainerScenario,
+    User,
+    utcnow,
+)
+
+# -- roles -----------------------------------------------------------------------------------
+
+
+def set_role(s: Session, user_id: int, role: str) -> User | None:
+    """Promote or demote someone who has talked to the bot (None: never seen them)."""
+    user = s.get(User, user_id)
+    if user is None:
+        return None
+    user.role = role
+    s.add(user)
+    return user
+
+
+def stored_role(s: Session, user_id: int) -> str:
+    user = s.get(User, user_id)
+    return user.role if user is not None else "learner"
+
+
+# -- cohorts ---------------------------------------------------------------------------------
+
+
+def create_cohort(s: Session, trainer_id: int, name: str, language: str,
+                  ends_on: date | None, new_code: Callable[[], str]) -> Cohort:
+    code = new_code()
+    while s.exec(select(Cohort.id).where(Cohort.join_code == code)).first():
+        code = new_code()  # practically never: 128 random bits
+    cohort = Cohort(trainer_id=trainer_id, name=name, language=language, ends_on=ends_on,
+                    join_code=code)
+    s.add(cohort)
+    s.flush()
+    return cohort
+
+
+def trainer_cohorts(s: Session, trainer_id: int) -> list[tuple[Cohort, int]]:
+    """The trainer's cohorts with their member counts, newest first."""
+    counts = (select(Membership.cohort_id, func.count().label("n"))
+              .group_by(Membership.cohort_id).subquery())
+    rows = s.exec(
+        select(Cohort, func.coalesce(counts.c.n, 0))
+        .join(counts, col(Cohort.id) == counts.c.cohort_id, isouter=True)
+        .where(Cohort.trainer_id == trainer_id)
+        .order_by(col(Cohort.id).desc())
+    ).all()
+    return [(cohort, int(n)) for cohort, n in rows]
+
+
+def own_cohort(s: Session, trainer_id: int, cohort_id: int) -> Cohort | None:
+    """The cohort, only when it is this trainer's: the one gate to a cohort's data."""
+    cohort = s.get(Cohort, cohort_id)
+    return cohort if cohort is not None and cohort.trainer_id == trainer_id else None
+
+
+def update_cohort(s: Session, trainer_id: int, cohort_id: int, **fields: object
+                  ) -> Cohort | None:
+    cohort = own_cohort(s, trainer_id, cohort_id)
+    if cohort is None:
+        return None
+    for name, value in fields.items():
+        setattr(cohort, name, value)
+    s.add(cohort)
+    return cohort
+
+
+def rotate_code(s: Session, trainer_id: int, cohort_id: int,
+                new_code: Callable[[], str]) -> Cohort | None:
+    """A new join code; the old link stops working at once."""
+    code = new_code()
+    while s.exec(select(Cohort.id).where(Cohort.join_code == code)).first():
+        code = new_code()
+    return update_cohort(s, trainer_id, cohort_id, join_code=code, join_open=True)
+
+
+@dataclass
+class JoinResult:
+    status: str  # joined, already, closed, ended, unknown
+    cohort: Cohort | None = None
+    trainer_name: str = ""
+
+
+def join(s: Session, code: str, user_id: int, today: date) -> JoinResult:
+    cohort = s.exec(select(Cohort).where(Cohort.join_code == code)).first()
+    if cohort is None:
+        return JoinResult("unknown")
+    trainer = s.get(User, cohort.trainer_id)
+    name = trainer.first_name if trainer else ""
+    if s.get(Membership, (cohort.id, user_id)) is not None:
+        return JoinResult("already", cohort, name)
+    if not cohort.join_open:
+        return JoinResult("closed", cohort, name)
+    if cohort.ends_on is not None and cohort.ends_on < today:
+        return JoinResult("ended", cohort, name)
+    s.add(Membership(cohort_id=cohort.id or 0, user_id=user_id))
+    s.flush()
+    return JoinResult("joined", cohort, name)
+
+
+def leave(s: Session, user_id: int, cohort_id: int) -> Cohort | None:
+    membership = s.get(Membership, (cohort_id, user_id))
+    if membership is None:
+        return None
+    s.delete(membership)
+    return s.get(Cohort, cohort_id)
+
+
+def remove_member(s: Session, trainer_id: int, cohort_id: int, user_id: int) -> User | None:
+    """The trainer takes a learner out of their cohort (the learner's own data stays)."""
+    if own_cohort(s, trainer_id, cohort_id) is None:
+        return None
+    membership = s.get(Membership, (cohort_id, user_id))
+    if membership is None:
+        return None
+    s.delete(membership)
+    return s.get(User, user_id)
+
+
+def members(s: Session, cohort_id: int) -> list[tuple[User, Membership]]:
+    rows = s.exec(
+        select(User, Membership).join(Membership, col(Membership.user_id) == col(User.id))
+        .where(Membership.cohort_id == cohort_id)
+        .order_by(func.lower(User.first_name), col(User.id))
+    ).all()
+    return [(u, m) for u, m in rows]
+
+
+def learner_cohorts(s: Session, user_id: int) -> list[tuple[Cohort, Membership]]:
+    rows = s.exec(
+        select(Cohort, Membership).join(Membership, col(Membership.cohort_id) == col(Cohort.id))
+        .where(Membership.user_id == user_id).order_by(col(Cohort.id))
+    ).all()
+    return [(c, m) for c, m in rows]
+
+
+def set_hide_name(s: Session, user_id: int, hide: bool) -> int:
+    rows = s.exec(select(Membership).where(Membership.user_id == user_id)).all()
+    for m in rows:
+        m.hide_name = hide
+        s.add(m)
+    return len(rows)
+
+
+def trainers_of(s: Session, user_id: int) -> set[int]:
+    """Whose private scenarios this learner may play: their cohorts' trainers."""
+    rows = s.exec(select(Cohort.trainer_id).join(
+        Membership, col(Membership.cohort_id) == col(Cohort.id))
+        .where(Membership.user_id == user_id)).all()
+    return set(rows)
+
+
+# -- assignments -----------------------------------------------------------------------------
+
+
+def create_assignment(s: Session, trainer_id: int, cohort_id: int, scenario_ids: list[str],
+                      due_at: datetime, pass_mark: int, max_attempts: int
+                      ) -> tuple[Assignment, list[User]] | None:
+    """The assignment and the members to tell about it (None: not this trainer's cohort)."""
+    if own_cohort(s, trainer_id, cohort_id) is None:
+        return None
+    assignment = Assignment(cohort_id=cohort_id, scenario_ids=scenario_ids, due_at=due_at,
+                            pass_mark=pass_mark, max_attempts=max_attempts)
+    s.add(assignment)
+    s.flush()
+    return assignment, [u for u, _ in members(s, cohort_id)]
+
+
+def cohort_assignments(s: Session, cohort_id: int) -> list[Assignment]:
+    return list(s.exec(select(Assignment).where(Assignment.cohort_id == cohort_id)
+                       .order_by(col(Assignment.due_at), col(Assignment.id))))
+
+
+def delete_assignment(s: Session, trainer_id: int, assignment_id: int) -> Assignment | None:
+    assignment = s.get(Assignment, assignment_id)
+    if assignment is None or own_cohort(s, trainer_id, assignment.cohort_id) is None:
+        return None
+    s.delete(assignment)
+    return assignment
+
+
+def learner_assignment(s: Session, user_id: int, assignment_id: int
+                       ) -> tuple[Assignment, Cohort] | None:
+    """An assignment of one of the learner's cohorts, else None."""
+    assignment = s.get(Assignment, assignment_id)
+    if assignment is None or s.get(Membership, (assignment.cohort_id, user_id)) is None:
+        return None
+    cohort = s.get(Cohort, assignment.cohort_id)
+    return (assignment, cohort) if cohort is not None else None
+
+
+@dataclass
+class CohortData:
+    """Everything a report needs about one cohort, read in one go (a handful of queries,
+    whatever the cohort's size)."""
+
+    cohort: Cohort
+    members: list[tuple[User, Membership]]
+    assignments: list[Assignment]
+    sessions: list[CallSession] = field(default_factory=list)
+    skills: dict[int, dict[str, float]] = field(default_factory=dict)  # session id → skills
+    overrides: dict[int, ScoreOverride] = field(default_factory=dict)  # session id → override
+
+
+def cohort_data(s: Session, cohort: Cohort, user_ids: list[int] | None = None) -> CohortData:
+    """Members, assignments and the members' attempts at the assigned scenarios."""
+    data = CohortData(cohort, members(s, cohort.id or 0), cohort_assignments(s, cohort.id or 0))
+    if user_ids is not None:
+        data.members = [(u, m) for u, m in data.members if u.id in user_ids]
+    scenario_ids = {sid for a in data.assignments for sid in a.scenario_ids}
+    ids = [u.id for u, _ in data.members]
+    if not scenario_ids or not ids:
+        return data
+    sessions = s.exec(
+        select(CallSession).where(col(CallSession.user_id).in_(ids),
+                                  col(CallSession.scenario_id).in_(scenario_ids))
+        .order_by(col(CallSession.started_at), col(CallSession.id))
+    ).all()
+    data.sessions = list(sessions)
+    session_ids = [cs.id for cs in data.sessions if cs.score is not None]
+    for chunk in _chunks(session_ids, 500):
+        for r in s.exec(select(SkillResult).where(col(SkillResult.session_id).in_(chunk))):
+            data.skills.setdefault(r.session_id, {})[r.skill] = r.score
+        for o in s.exec(select(ScoreOverride).where(col(ScoreOverride.session_id).in_(chunk))):
+            data.overrides[o.session_id] = o
+    return data
+
+
+def _chunks(values: list[int], size: int) -> list[list[int]]:
+    return [values[i:i + size] for i in range(0, len(values), size)]
+
+
+def learner_open_work(s: Session, user_id: int) -> list[CohortData]:
+    """The learner's own view: per cohort, the assignments and their own attempts."""
+    out = []
+    for cohort, _ in learner_cohorts(s, user_id):
+        out.append(cohort_data(s, cohort, [user_id]))
+    return out
+
+
+# -- overrides -------------------------------------------------------------------------------
+
+
+def session_for_trainer(s: Session, trainer_id: int, session_id: int
+                        ) -> tuple[CallSession, User] | None:
+    """A learner's attempt, only when the learner is in one of this trainer's cohorts."""
+    row = s.get(CallSession, session_id)
+    if row is None:
+        return None
+    in_cohort = s.exec(
+        select(Cohort.id).join(Membership, col(Membership.cohort_id) == col(Cohort.id))
+        .where(Cohort.trainer_id == trainer_id, Membership.user_id == row.user_id)
+    ).first()
+    user = s.get(User, row.user_id)
+    return (row, user) if in_cohort is not None and user is not None else None
+
+
+def override_score(s: Session, trainer_id: int, session_id: int, score: int, reason: str
+                   ) -> tuple[CallSession, User, ScoreOverride] | None:
+    found = session_for_trainer(s, trainer_id, session_id)
+    if found is None or found[0].score is None:
+        return None
+    existing = s.exec(select(ScoreOverride).where(ScoreOverride.session_id == session_id)).first()
+    override = existing or ScoreOverride(session_id=session_id, trainer_id=trainer_id, score=0,
+                                         reason="")
+    override.trainer_id, override.score, override.reason, override.at = (
+        trainer_id, score, reason, utcnow())
+    s.add(override)
+    s.flush()
+    return found[0], found[1], override
+
+
+def overrides_for(s: Session, session_ids: list[int]) -> dict[int, ScoreOverride]:
+    if not session_ids:
+        return {}
+    rows = s.exec(select(ScoreOverride).where(col(ScoreOverride.session_id).in_(session_ids)))
+    return {o.session_id: o for o in rows}
+
+
+# -- reminders -------------------------------------------------------------------------------
+
+
+def reminder_candidates(s: Session, due_from: datetime, due_to: datetime
+                        ) -> list[tuple[Assignment, CohortData]]:
+    """Assignments due in the window, with their cohorts' data, for the reminder job."""
+    assignments = s.exec(select(Assignment).where(col(Assignment.due_at) > due_from,
+                                                  col(Assignment.due_at) <= due_to)).all()
+    out = []
+    for a in assignments:
+        cohort = s.get(Cohort, a.cohort_id)
+        if cohort is not None:
+            out.append((a, cohort_data(s, cohort)))
+    return out
+
+
+def reminded(s: Session, assignment_ids: list[int]) -> set[tuple[int, int]]:
+    if not assignment_ids:
+        return set()
+    rows = s.exec(select(AssignmentReminder.assignment_id, AssignmentReminder.user_id)
+                  .where(col(AssignmentReminder.assignment_id).in_(assignment_ids))).all()
+    return {(a, u) for a, u in rows}
+
+
+def claim_reminder(s: Session, assignment_id: int, user_id: int) -> bool:
+    """Record the reminder before it is sent: at most once, even across restarts."""
+    if s.get(AssignmentReminder, (assignment_id, user_id)) is not None:
+        return False
+    s.add(AssignmentReminder(assignment_id=assignment_id, user_id=user_id))
+    s.flush()
+    return True
+
+
+# -- trainer scenarios -----------------------------------------------------------------------
+
+
+def trainer_scenarios(s: Session, owner_id: int | None = None) -> list[TrainerScenario]:
+    query = select(TrainerScenario).order_by(col(TrainerScenario.scenario_id))
+    if owner_id is not None:
+        query = query.where(TrainerScenario.owner_id == owner_id)
+    return list(s.exec(query))
+
+
+def trainer_scenario(s: Session, scenario_id: str) -> TrainerScenario | None:
+    return s.exec(select(TrainerScenario)
+                  .where(TrainerScenario.scenario_id == scenario_id)).first()
+
+
+def save_trainer_scenario(s: Session, owner_id: int, scenario_id: str, file_name: str,
+                          yaml_text: str) -> TrainerScenario:
+    row = trainer_scenario(s, scenario_id)
+    if row is None:
+        row = TrainerScenario(scenario_id=scenario_id, owner_id=owner_id, file_name=file_name,
+                              yaml_text=yaml_text)
+    else:
+        row.file_name, row.yaml_text, row.updated_at = file_name, yaml_text, utcnow()
+    s.add(row)
+    s.flush()
+    return row
+
+
+def set_published(s: Session, scenario_id: str, published: bool) -> TrainerScenario | None:
+    row = trainer_scenario(s, scenario_id)
+    if row is not None:
+        row.published = published
+        s.add(row)
+    return row
+
+
+def delete_trainer_scenario(s: Session, owner_id: int, scenario_id: str) -> bool:
+    result = s.exec(delete(TrainerScenario).where(TrainerScenario.scenario_id == scenario_id,
+                                                  TrainerScenario.owner_id == owner_id))
+    return bool(result.rowcount)

@@ -1,0 +1,48 @@
+"""A learner's own assignments, across all their cohorts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import Session
+
+from bot.storage import cohorts as cq
+from bot.storage.models import Assignment, Cohort
+from bot.trainers.progress import Progress, progress
+
+OPEN = ("not_started", "in_progress", "past_due")
+
+
+@dataclass
+class Mine:
+    assignment: Assignment
+    cohort: Cohort
+    progress: Progress
+
+    @property
+    def open(self) -> bool:
+        return self.progress.status in OPEN
+
+
+def my_assignments(s: Session, user_id: int, now: datetime) -> list[Mine]:
+    """Every assignment of the learner's cohorts with their progress, soonest due first."""
+    out = []
+    for data in cq.learner_open_work(s, user_id):
+        for a in data.assignments:
+            out.append(Mine(a, data.cohort, progress(a, data.sessions, data.overrides, now)))
+    return sorted(out, key=lambda m: (not m.open, m.assignment.due_at, m.assignment.id or 0))
+
+
+def open_count(s: Session, user_id: int, now: datetime) -> int:
+    return sum(1 for m in my_assignments(s, user_id, now) if m.open)
+
+
+def one(s: Session, user_id: int, assignment_id: int, now: datetime) -> Mine | None:
+    """One of the learner's assignments, or None when it is not theirs."""
+    found = cq.learner_assignment(s, user_id, assignment_id)
+    if found is None:
+        return None
+    a, cohort = found
+    data = cq.cohort_data(s, cohort, [user_id])
+    return Mine(a, cohort, progress(a, data.sessions, data.overrides, now))

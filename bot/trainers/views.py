@@ -1,0 +1,152 @@
+"""Telegram HTML for trainers and for learners' assignments. Every word comes from the
+translation files (``trainer.*``); names, titles and transcripts are escaped here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from bot.i18n import t
+from bot.storage.models import Assignment, CallSession, Cohort, ScoreOverride, Turn
+from bot.telegram.render import h, tr
+from bot.trainers.dates import local
+from bot.trainers.progress import SYMBOLS, Progress
+from bot.trainers.report import CohortReport
+
+Title = Callable[[str], str]
+NAME_WIDTH = 12
+MAX_NOT_STARTED_NAMES = 8
+
+
+def when(moment: datetime, tz: str) -> str:
+    return local(moment, tz).strftime("%d-%m-%Y %H:%M")
+
+
+def assignment_title(a: Assignment, title: Title) -> str:
+    return " + ".join(title(sid) for sid in a.scenario_ids)
+
+
+def cohort_line(lang: str, cohort: Cohort, members: int) -> str:
+    state = "trainer.cohort.open" if cohort.join_open else "trainer.cohort.closed"
+    return tr(lang, "trainer.cohort.line", id=cohort.id, name=cohort.name, members=members,
+              state=t(lang, state))
+
+
+def cohort_panel(lang: str, cohort: Cohort, members: int, link: str,
+                 assignments: list[Assignment], title: Title, tz: str) -> str:
+    out = [f"<b>{h(cohort.name)}</b> (#{cohort.id})",
+           tr(lang, "trainer.cohort.meta", language=cohort.language, members=members,
+              ends=cohort.ends_on.strftime("%d-%m-%Y") if cohort.ends_on else "–")]
+    if cohort.join_open:
+        out += [tr(lang, "trainer.cohort.link"), f"<code>{h(link)}</code>"]
+    else:
+        out.append(tr(lang, "trainer.cohort.link_closed"))
+    out.append(tr(lang, "trainer.cohort.leaderboard_on") if cohort.leaderboard
+               else tr(lang, "trainer.cohort.leaderboard_off"))
+    out += ["", f"<b>{tr(lang, 'trainer.cohort.assignments')}</b>"]
+    if not assignments:
+        out.append(tr(lang, "trainer.cohort.no_assignments", id=cohort.id))
+    for i, a in enumerate(assignments, 1):
+        out.append(tr(lang, "trainer.assignment.line", n=i, title=assignment_title(a, title),
+                      due=when(a.due_at, tz), pass_mark=a.pass_mark, attempts=a.max_attempts))
+    return "\n".join(out)
+
+
+def report_text(lang: str, report: CohortReport, title: Title, tz: str) -> str:
+    cohort = report.cohort
+    out = [f"<b>{tr(lang, 'trainer.report.title', name=cohort.name)}</b>"]
+    if not report.rows:
+        out.append(tr(lang, "trainer.report.no_members"))
+        return "\n".join(out)
+    if not report.assignments:
+        out.append(tr(lang, "trainer.report.no_assignments", id=cohort.id))
+        return "\n".join(out)
+    for i, a in enumerate(report.assignments, 1):
+        out.append(tr(lang, "trainer.assignment.line", n=i, title=assignment_title(a, title),
+                      due=when(a.due_at, tz), pass_mark=a.pass_mark, attempts=a.max_attempts))
+    head = " " * NAME_WIDTH + "".join(f"{'A' + str(i):>7}" for i in
+                                      range(1, len(report.assignments) + 1))
+    lines = [head]
+    for row in report.rows:
+        name = row.name[:NAME_WIDTH].ljust(NAME_WIDTH)
+        cells = "".join(_cell(c) for c in row.cells)
+        lines.append(name + cells)
+    out += ["", "<pre>" + h("\n".join(lines)) + "</pre>", tr(lang, "trainer.report.legend")]
+    if report.weakest:
+        weak = ", ".join(f"{t(lang, f'card.sections.{s}')} {round(v)}" for s, v in report.weakest)
+        out += ["", tr(lang, "trainer.report.weakest", skills=weak)]
+    missing = []
+    for i in range(len(report.assignments)):
+        names = report.not_started(i)
+        if names:
+            shown = ", ".join(names[:MAX_NOT_STARTED_NAMES])
+            more = len(names) - MAX_NOT_STARTED_NAMES
+            if more > 0:
+                shown += " " + t(lang, "trainer.report.more", count=more)
+            missing.append(tr(lang, "trainer.report.not_started_line", n=i + 1,
+                              count=len(names), names=shown))
+    out += ["", f"<b>{tr(lang, 'trainer.report.not_started')}</b>"]
+    out += missing or [tr(lang, "trainer.report.everyone_started")]
+    return "\n".join(out)
+
+
+def _cell(p: Progress) -> str:
+    best = "–" if p.best is None else str(p.best)
+    mark = SYMBOLS[p.status] + ("*" if p.overridden else "")
+    return f"{best:>4}{mark}{p.attempts}".rjust(7)
+
+
+def learner_detail(lang: str, name: str, report: CohortReport, title: Title, tz: str) -> str:
+    row = next(r for r in report.rows if r.name == name)
+    out = [f"<b>{h(name)}</b> · {h(report.cohort.name)}"]
+    for i, (a, p) in enumerate(zip(report.assignments, row.cells, strict=True), 1):
+        out += ["", tr(lang, "trainer.learner.assignment", n=i, title=assignment_title(a, title),
+                       status=status_text(lang, p), best="–" if p.best is None else p.best,
+                       attempts=p.attempts, max=a.max_attempts)]
+        for at in p.counted:
+            cs = report.sessions.get(at.session_id)
+            ended = when(cs.ended_at, tz) if cs and cs.ended_at else ""
+            note = tr(lang, "trainer.learner.overridden", original=at.original) \
+                if at.overridden else ""
+            out.append(tr(lang, "trainer.learner.attempt", id=at.session_id,
+                          title=title(at.scenario_id), score=at.score, when=ended) + note)
+    if row.skills:
+        skills = ", ".join(f"{t(lang, f'card.sections.{s}')} {round(v)}"
+                           for s, v in row.skills.items())
+        out += ["", tr(lang, "trainer.learner.skills", skills=skills)]
+    return "\n".join(out)
+
+
+def status_text(lang: str, p: Progress) -> str:
+    text = t(lang, f"trainer.status.{p.status}")
+    return text + (" " + t(lang, "trainer.status.late") if p.late else "")
+
+
+def transcript(lang: str, cs: CallSession, turns: list[Turn], name: str, title: str,
+               buyer: str, override: ScoreOverride | None) -> str:
+    out = [f"<b>{tr(lang, 'trainer.transcript.title', id=cs.id, name=name, title=title)}</b>"]
+    if cs.score is not None:
+        out.append(tr(lang, "trainer.transcript.score", score=cs.score))
+    if override is not None:
+        out.append(tr(lang, "trainer.transcript.override", score=override.score,
+                      reason=override.reason))
+    out.append("")
+    for turn in turns:
+        out.append(f"<b>{h(name)}:</b> {h(turn.learner)}")
+        out.append(f"<i>{h(buyer)}:</i> {h(turn.buyer)}")
+    if not turns:
+        out.append(tr(lang, "trainer.transcript.no_turns"))
+    tips = (cs.report or {}).get("feedback") or []
+    if tips:
+        out += ["", f"<b>{tr(lang, 'card.tips')}</b>"]
+        out += [f"• {h(tip)}" for tip in tips]
+    out += ["", tr(lang, "trainer.transcript.how_override", id=cs.id)]
+    return "\n".join(out)
+
+
+def learner_assignment(lang: str, a: Assignment, cohort: Cohort, p: Progress, title: Title,
+                       tz: str) -> str:
+    return tr(lang, "trainer.mine.line", title=assignment_title(a, title), cohort=cohort.name,
+              due=when(a.due_at, tz), status=status_text(lang, p),
+              best="–" if p.best is None else p.best, pass_mark=a.pass_mark,
+              attempts=p.attempts, max=a.max_attempts)

@@ -1,0 +1,187 @@
+"""A trainer runs a cohort end to end through the emulator: promote, create a cohort, the
+learner joins by link, an assignment, the learner passes it, the report and the CSV show
+it, a broken and a good scenario upload, and the uploaded scenario assigned."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+
+from bot.emulator.user import EmulatedUser
+from tests.telegram.conftest import BotEnv
+from tests.telegram.helpers import buttons
+from tests.trainers.bot_env import ADMIN, trainer_env
+
+ROOT = Path(__file__).resolve().parents[2]
+PASSING_LINES = [
+    "I understand that price matters to you. What exactly do you mean by too expensive, "
+    "what are you comparing it with?",
+    "With our pre-stretched film you need less film per pallet, so your cost per pallet goes "
+    "down. Does that take away your concern?",
+    "Shall I send you a free trial roll next Tuesday?",
+]
+
+
+@pytest.fixture
+async def env(tmp_path: Path) -> AsyncIterator[BotEnv]:
+    async with trainer_env(tmp_path) as e:
+        yield e
+
+
+async def until(user: EmulatedUser, predicate, limit: int = 8) -> dict:
+    for _ in range(limit):
+        message = await user.next_message()
+        if predicate(message):
+            return message
+    raise AssertionError("expected message not sent")
+
+
+def has_text(part: str):
+    return lambda m: part in (m.get("text") or m.get("caption") or "")
+
+
+async def make_trainer(env: BotEnv, trainer_id: int = 100, name: str = "Tineke") -> EmulatedUser:
+    admin = env.emulator.user(ADMIN, "Ada", language_code="en")
+    trainer = env.emulator.user(trainer_id, name, language_code="en")
+    await trainer.send("/start")
+    await trainer.next_message()
+    await admin.send(f"/trainer add {trainer_id}")
+    assert "is now a trainer" in (await admin.next_message())["text"]
+    assert "You are now a trainer" in (await trainer.next_message())["text"]
+    return trainer
+
+
+async def make_cohort(trainer: EmulatedUser, name: str = "Sales A") -> tuple[int, str]:
+    await trainer.send(f"/cohort new {name} en")
+    assert f"Cohort {name} created" in (await trainer.next_message())["text"]
+    panel = await trainer.next_message()
+    code = re.search(r"start=join_([\w-]+)", panel["text"])
+    cohort_id = int(re.search(r"\(#(\d+)\)", panel["text"])[1])
+    assert code and f"tr:r:{cohort_id}" in buttons(panel)
+    return cohort_id, code[1]
+
+
+async def test_a_cohort_from_join_link_to_a_passed_assignment_in_report_and_csv(
+        env: BotEnv) -> None:
+    trainer = await make_trainer(env)
+    cohort_id, code = await make_cohort(trainer)
+    learner = env.emulator.user(200, "Lotte", language_code="en")
+    await learner.send(f"/start join_{code}")
+    assert "Welcome to Sales A (Tineke)" in (await learner.next_message())["text"]
+    assert "no assignments" in (await learner.next_message())["text"]
+
+    await trainer.send(f"/assign {cohort_id} drill-objection-price +7 pass=60 attempts=2")
+    done = await trainer.next_message()
+    assert "Assigned Drill – objection: too expensive" in done["text"]
+    assert "1 of 1 learners were told" in done["text"]
+    notice = await learner.next_message()
+    assert "New assignment" in notice["text"] and "pass mark 60" in notice["text"]
+
+    await learner.press(notice, buttons(notice)[0])
+    detail = await learner.next_message()
+    assert "not started" in detail["text"] and "0/2 attempts" in detail["text"]
+    start = next(b for b in buttons(detail) if b.startswith("as:go:"))
+    await learner.press(detail, start)
+    await learner.next_message()  # the briefing
+    assert "/hint" in (await learner.next_message())["text"]
+    for line in PASSING_LINES:
+        await learner.send(line)
+    card = await until(learner, has_text("/100"), limit=10)
+    assert "80/100" in card["text"]
+
+    await trainer.send(f"/report {cohort_id}")
+    report = await trainer.next_message()
+    assert "Lotte" in report["text"] and "80✓1" in report["text"]
+    assert "Everyone has started" in report["text"]
+
+    await trainer.send(f"/export {cohort_id}")
+    exported = await trainer.next_message()
+    raw = env.emulator.file_bytes(exported["document"]["file_id"])
+    assert raw.startswith("\ufeff".encode())
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=","))
+    assert rows[0][:3] == ["Telegram id", "Learner", "Assignment"]
+    assert rows[1][:3] == ["200", "Lotte", "A1"]
+    assert rows[1][rows[0].index("Status")] == "passed"
+    assert rows[1][rows[0].index("Best score")] == "80"
+
+
+async def test_a_learner_sees_and_can_leave_their_cohort(env: BotEnv) -> None:
+    trainer = await make_trainer(env)
+    _, code = await make_cohort(trainer)
+    learner = env.emulator.user(201, "Mees", language_code="en")
+    await learner.send(f"/start join_{code}")
+    await learner.next_message()
+    await learner.next_message()
+    await learner.send("/leave")
+    pick = await learner.next_message()
+    await learner.press(pick, buttons(pick)[0])
+    confirm = await learner.next_message()
+    await learner.press(confirm, next(b for b in buttons(confirm) if b.startswith("co:ly:")))
+    assert "You left Sales A" in (await learner.next_message())["text"]
+    await learner.send("/leave")
+    assert "not in any cohort" in (await learner.next_message())["text"]
+
+
+async def test_rotated_or_closed_links_no_longer_let_anyone_join(env: BotEnv) -> None:
+    trainer = await make_trainer(env)
+    cohort_id, code = await make_cohort(trainer)
+    await trainer.send(f"/cohort rotate {cohort_id}")
+    new_code = re.search(r"join_([\w-]+)", (await trainer.next_message())["text"])[1]
+    assert new_code != code and len(f"join_{new_code}") <= 64
+    late = env.emulator.user(202, "Bram", language_code="en")
+    await late.send(f"/start join_{code}")
+    assert "does not work" in (await late.next_message())["text"]
+    await trainer.send(f"/cohort close {cohort_id}")
+    await trainer.next_message()
+    await late.send(f"/start join_{new_code}")
+    assert "Joining Sales A is closed" in (await late.next_message())["text"]
+
+
+async def test_a_broken_upload_gets_file_line_errors_and_a_good_one_can_be_assigned(
+        env: BotEnv) -> None:
+    trainer = await make_trainer(env)
+    cohort_id, code = await make_cohort(trainer)
+    learner = env.emulator.user(203, "Noor", language_code="en")
+    await learner.send(f"/start join_{code}")
+    await learner.next_message()
+    await learner.next_message()
+
+    source = (ROOT / "scenarios/drills/drill-objection-price.yaml").read_text(encoding="utf-8")
+    broken = source.replace("id: drill-objection-price", "id: my-price-drill") \
+                   .replace("level: 1", "level: high")
+    await trainer.send_document(broken.encode(), "my-drill.yaml")
+    answer = await trainer.next_message()
+    assert "my-drill.yaml was not installed" in answer["text"]
+    assert re.search(r"my-drill\.yaml:\d+: level", answer["text"])
+
+    await trainer.send_document(b"\x00" * 100_000, "huge.yaml")
+    assert "larger than 64 KiB" in (await trainer.next_message())["text"]
+    await trainer.send_document(source.encode(), "copy.yaml")
+    assert "belongs to the built-in library" in (await trainer.next_message())["text"]
+
+    good = source.replace("id: drill-objection-price", "id: my-price-drill")
+    await trainer.send_document(good.encode(), "my-drill.yaml")
+    installed = await trainer.next_message()
+    assert "(my-price-drill) is installed" in installed["text"]
+    await trainer.send(f"/assign {cohort_id} my-price-drill +3")
+    assert "1 of 1 learners were told" in (await trainer.next_message())["text"]
+    notice = await learner.next_message()
+    assert "New assignment" in notice["text"]
+    await learner.press(notice, buttons(notice)[0])
+    detail = await learner.next_message()
+    await learner.press(detail, next(b for b in buttons(detail) if b.startswith("as:go:")))
+    await learner.next_message()
+    assert "/hint" in (await learner.next_message())["text"]
+
+    # private: another trainer can neither assign nor download it
+    other = await make_trainer(env, 101, "Otto")
+    other_cohort, _ = await make_cohort(other, "Other")
+    await other.send(f"/assign {other_cohort} my-price-drill +3")
+    assert "do not know these scenarios" in (await other.next_message())["text"]
+    await other.send("/scenario download my-price-drill")
+    assert "Not found" in (await other.next_message())["text"]
