@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import delete, func
+from sqlalchemy.orm import load_only
 from sqlmodel import Session, col, select
 
 from bot.storage.models import (
@@ -216,6 +217,11 @@ def learner_assignment(s: Session, user_id: int, assignment_id: int
     return (assignment, cohort) if cohort is not None else None
 
 
+# A report never needs an attempt's engine state or full report (large JSON): leave them.
+SESSION_COLUMNS = ("id", "user_id", "scenario_id", "kind", "language", "phase", "source",
+                   "assignment_id", "started_at", "ended_at", "end_reason", "score")
+
+
 @dataclass
 class CohortData:
     """Everything a report needs about one cohort, read in one go (a handful of queries,
@@ -239,15 +245,18 @@ def cohort_data(s: Session, cohort: Cohort, user_ids: list[int] | None = None) -
     if not scenario_ids or not ids:
         return data
     sessions = s.exec(
-        select(CallSession).where(col(CallSession.user_id).in_(ids),
-                                  col(CallSession.scenario_id).in_(scenario_ids))
+        select(CallSession)
+        .options(load_only(*(getattr(CallSession, c) for c in SESSION_COLUMNS)))
+        .where(col(CallSession.user_id).in_(ids), col(CallSession.scenario_id).in_(scenario_ids))
         .order_by(col(CallSession.started_at), col(CallSession.id))
     ).all()
     data.sessions = list(sessions)
     session_ids = [cs.id for cs in data.sessions if cs.score is not None]
     for chunk in _chunks(session_ids, 500):
-        for r in s.exec(select(SkillResult).where(col(SkillResult.session_id).in_(chunk))):
-            data.skills.setdefault(r.session_id, {})[r.skill] = r.score
+        for sid, skill, score in s.exec(
+                select(SkillResult.session_id, SkillResult.skill, SkillResult.score)
+                .where(col(SkillResult.session_id).in_(chunk))):
+            data.skills.setdefault(sid, {})[skill] = score
         for o in s.exec(select(ScoreOverride).where(col(ScoreOverride.session_id).in_(chunk))):
             data.overrides[o.session_id] = o
     return data

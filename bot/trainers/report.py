@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
-from statistics import mean
 
 from bot.storage.cohorts import CohortData
 from bot.storage.models import Assignment, CallSession, Cohort, User
@@ -51,6 +50,10 @@ class CohortReport:
             if scores:
                 out.append(round(mean(scores)))
         return out
+
+
+def mean(values: list[float] | list[int]) -> float:
+    return sum(values) / len(values)
 
 
 def display_names(users: list[User]) -> dict[int, str]:

@@ -1,0 +1,46 @@
+"""The reminder job's decision, against a real database: once per learner, only for those
+who have not passed, never twice even when the job runs again (as after a restart)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from bot.storage import Database
+from bot.storage.models import Assignment, CallSession, Cohort, Membership, User
+from bot.trainers.reminders import claim_due_reminders
+
+DUE = datetime(2025, 3, 12, 22, 59, tzinfo=UTC)  # 23:59 Amsterdam
+
+
+def seed(s) -> None:
+    s.add(User(id=1, first_name="Trainer", role="trainer"))
+    for uid, name in ((10, "Open"), (11, "Passed"), (12, "Early bird")):
+        s.add(User(id=uid, first_name=name, practice_time="09:00" if uid != 12 else "06:00"))
+    s.flush()
+    s.add(Cohort(id=1, trainer_id=1, name="A", join_code="c" * 22))
+    s.flush()
+    for uid in (10, 11, 12):
+        s.add(Membership(cohort_id=1, user_id=uid))
+    s.add(Assignment(id=1, cohort_id=1, scenario_ids=["drill-objection-price"], due_at=DUE,
+                     created_at=DUE - timedelta(days=7)))
+    s.flush()
+    s.add(CallSession(user_id=11, scenario_id="drill-objection-price", language="nl",
+                      assignment_id=1, score=90, started_at=DUE - timedelta(days=3),
+                      ended_at=DUE - timedelta(days=3)))
+
+
+def test_reminders_go_once_at_each_learners_time_and_skip_who_passed(tmp_path: Path) -> None:
+    db = Database(f"sqlite:///{tmp_path}/r.db")
+    db.migrate()
+    db.call(seed)
+    before = datetime(2025, 3, 11, 4, 0, tzinfo=UTC)  # 05:00 in Amsterdam, the day before
+    assert db.call(claim_due_reminders, before) == []
+    early = db.call(claim_due_reminders, datetime(2025, 3, 11, 5, 30, tzinfo=UTC))
+    assert [r.user_id for r in early] == [12]
+    later = db.call(claim_due_reminders, datetime(2025, 3, 11, 8, 5, tzinfo=UTC))
+    assert [r.user_id for r in later] == [10]
+    again = db.call(claim_due_reminders, datetime(2025, 3, 11, 9, 0, tzinfo=UTC))
+    assert again == []
+    assert db.call(claim_due_reminders, DUE + timedelta(minutes=1)) == []
+    db.close()
