@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlmodel import Session
 
+from bot.practice.choice import OpenAssignment
 from bot.storage import cohorts as cq
 from bot.storage.models import Assignment, Cohort
 from bot.trainers.progress import Progress, progress
@@ -46,3 +47,21 @@ def one(s: Session, user_id: int, assignment_id: int, now: datetime) -> Mine | N
     a, cohort = found
     data = cq.cohort_data(s, cohort, [user_id])
     return Mine(a, cohort, progress(a, data.sessions, data.overrides, now))
+
+
+def open_for_practice(s: Session, user_id: int, now: datetime) -> list[OpenAssignment]:
+    """Open assignments as the daily practice choice sees them: per assignment the first
+    scenario the learner has no result for yet, with its due moment. Past-due work is
+    left to the trainer: a daily nudge about a missed deadline helps nobody."""
+    out = []
+    for mine in my_assignments(s, user_id, now):
+        if mine.progress.status not in ("not_started", "in_progress"):
+            continue
+        best = mine.progress.best_sessions
+        todo = [sid for sid in mine.assignment.scenario_ids if sid not in best]
+        scenario = (todo or mine.assignment.scenario_ids)[0]
+        due = mine.assignment.due_at
+        due = due if due.tzinfo else due.replace(tzinfo=UTC)
+        if due > now:
+            out.append(OpenAssignment(scenario, due))
+    return out

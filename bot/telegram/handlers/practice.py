@@ -33,6 +33,7 @@ from bot.storage.models import PracticePrompt
 from bot.telegram import render
 from bot.telegram.common import Context, Services, answer_query, learner, send, services
 from bot.telegram.render import tr
+from bot.trainers.mine import open_for_practice
 
 log = logging.getLogger(__name__)
 SWEEP_SECONDS = 30
@@ -77,7 +78,7 @@ def register(app: Application) -> None:
     app.bot_data["practice"] = Dispatcher(
         svc.db, lambda: drills, send_prompt,
         rate=svc.settings.messages_per_second,
-        running=lambda: app.running)
+        running=lambda: app.running, assignments_for=open_for_practice)
     app.add_handler(CallbackQueryHandler(start_drill, pattern=r"^pd:[\w-]+$"))
     app.add_handler(CallbackQueryHandler(later, pattern=r"^pl$"))
     if app.job_queue is not None:
