@@ -162,6 +162,15 @@ def learner_cohorts(s: Session, user_id: int) -> list[tuple[Cohort, Membership]]
     return [(c, m) for c, m in rows]
 
 
+def audience(s: Session, user_id: int) -> set[int]:
+    """Whose private scenarios this person may play: their own and their trainers'."""
+    trainers = s.exec(
+        select(Cohort.trainer_id).join(Membership, col(Membership.cohort_id) == col(Cohort.id))
+        .where(Membership.user_id == user_id)
+    ).all()
+    return {user_id, *trainers}
+
+
 def set_hide_name(s: Session, user_id: int, hide: bool) -> int:
     rows = s.exec(select(Membership).where(Membership.user_id == user_id)).all()
     for m in rows:

@@ -42,8 +42,9 @@ def kinds(lang: str, catalog: Catalog) -> Markup:
     return Markup(rows)
 
 
-def picker(lang: str, catalog: Catalog, kind: str, page: int, best: dict[str, int]) -> Markup:
-    items = catalog.of_kind(kind, lang)
+def picker(lang: str, catalog: Catalog, kind: str, page: int, best: dict[str, int],
+           audience: set[int] | None = None) -> Markup:
+    items = catalog.of_kind(kind, lang, audience=audience)
     pages = max(1, -(-len(items) // PAGE_SIZE))
     page = min(max(page, 0), pages - 1)
     rows = [[Button(picker_label(s, lang, best.get(s.id)), callback_data=f"s:{s.id}")]

@@ -185,3 +185,9 @@ async def test_a_broken_upload_gets_file_line_errors_and_a_good_one_can_be_assig
     assert "do not know these scenarios" in (await other.next_message())["text"]
     await other.send("/scenario download my-price-drill")
     assert "Not found" in (await other.next_message())["text"]
+    # … nor can an outsider play it from a link; the cohort's learner can
+    outsider = env.emulator.user(299, "Els", language_code="en")
+    await outsider.send("/start play_my-price-drill")
+    assert "do not know that scenario" in (await outsider.next_message())["text"]
+    await learner.send("/start play_my-price-drill")
+    assert "go:my-price-drill" in buttons(await learner.next_message())

@@ -10,6 +10,7 @@ from telegram.error import TelegramError
 
 from bot import calls
 from bot.calls import Finished, Started
+from bot.storage import cohorts as cq
 from bot.storage import queries as q
 from bot.telegram import keyboards as kb
 from bot.telegram import render
@@ -37,12 +38,13 @@ async def show_picker(update: Update, context: Context) -> None:
     best = await svc.db.run(q.best_scores, uid)
     text = tr(lang, "tg.picker.title", kind=tr(lang, f"tg.kinds.{kind}"))
     page_no = int(page) if page.isdigit() else 0
-    await send(context, uid, text, kb.picker(lang, svc.catalog, kind, page_no, best))
+    audience = await svc.db.run(cq.audience, uid)
+    await send(context, uid, text, kb.picker(lang, svc.catalog, kind, page_no, best, audience))
 
 
 async def show_briefing_for(context: Context, uid: int, lang: str, scenario_id: str) -> None:
     svc = services(context)
-    if svc.catalog.get(scenario_id) is None:
+    if svc.catalog.get(scenario_id, audience=await svc.db.run(cq.audience, uid)) is None:
         await send(context, uid, tr(lang, "tg.errors.unknown_scenario"),
                    kb.kinds(lang, svc.catalog))
         return
@@ -68,7 +70,7 @@ async def begin(update: Update, context: Context) -> None:
     uid, lang = await learner(update, context)
     action, _, scenario_id = update.callback_query.data.partition(":")
     svc = services(context)
-    scenario = svc.catalog.get(scenario_id)
+    scenario = svc.catalog.get(scenario_id, audience=await svc.db.run(cq.audience, uid))
     if scenario is None:
         await send(context, uid, tr(lang, "tg.errors.unknown_scenario"),
                    kb.kinds(lang, svc.catalog))

@@ -28,10 +28,12 @@ from bot.i18n import catalog, t
 from bot.practice.choice import DrillInfo, drill_skill, skill_levels
 from bot.practice.dispatcher import Blocked, Dispatcher, Permanent, RetryLater
 from bot.practice.streaks import week_summary
+from bot.storage import cohorts as cq
 from bot.storage import practice as store
 from bot.storage.models import PracticePrompt
 from bot.telegram import render
 from bot.telegram.common import Context, Services, answer_query, learner, send, services
+from bot.telegram.handlers.play import show_briefing_for
 from bot.telegram.render import tr
 from bot.trainers.mine import open_for_practice
 
@@ -172,13 +174,17 @@ async def start_drill(update: Update, context: Context) -> None:
     uid, lang = await learner(update, context)
     svc = services(context)
     scenario_id = update.callback_query.data[3:]
-    scenario = svc.catalog.get(scenario_id)
-    if scenario is None or scenario.kind != "drill":
+    audience = await svc.db.run(cq.audience, uid)
+    scenario = svc.catalog.get(scenario_id, audience=audience)
+    if scenario is None:
         from bot.telegram import keyboards as kb
 
         best: dict[str, int] = {}
         await send(context, uid, tr(lang, "practice.drill.unknown"),
-                   kb.picker(lang, svc.catalog, "drill", 0, best))
+                   kb.picker(lang, svc.catalog, "drill", 0, best, audience))
+        return
+    if scenario.kind != "drill":  # an assigned full call: its briefing, then prepare or go
+        await show_briefing_for(context, uid, lang, scenario_id)
         return
     play_lang = svc.catalog.language_for(scenario, lang)
     started = await svc.db.run(calls.begin, svc.catalog, uid, scenario_id, play_lang,
