@@ -9,11 +9,11 @@ a guessed id finds nothing rather than someone else's data.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import delete, func
+from sqlalchemy import delete, func, or_
 from sqlalchemy.orm import load_only
 from sqlmodel import Session, col, select
 
@@ -41,6 +41,13 @@ def set_role(s: Session, user_id: int, role: str) -> User | None:
     user.role = role
     s.add(user)
     return user
+
+
+def staff(s: Session, admins: Iterable[int] = ()) -> list[tuple[int, str]]:
+    """Trainers and the configured admins who have used the bot: (id, language)."""
+    rows = s.exec(select(User.id, User.language).where(
+        or_(col(User.role).in_(("trainer", "admin")), col(User.id).in_(list(admins))))).all()
+    return [(uid, lang) for uid, lang in rows]
 
 
 def stored_role(s: Session, user_id: int) -> str:

@@ -7,7 +7,7 @@ import html
 import logging
 from datetime import timedelta
 
-from telegram import BotCommand, BotCommandScopeAllPrivateChats, LinkPreviewOptions, Update
+from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
 from telegram.ext import (
@@ -22,10 +22,12 @@ from telegram.ext import (
 
 from bot.catalog import Catalog
 from bot.config import Settings
-from bot.i18n import LANGUAGES, t
+from bot.i18n import t
 from bot.storage import Database, DatabaseBusy
+from bot.storage import cohorts as cq
 from bot.storage import queries as q
 from bot.storage.models import utcnow
+from bot.telegram.commands import set_default_menus, set_role_menu
 from bot.telegram.common import Services, services
 from bot.telegram.handlers import (
     fallback,
@@ -42,8 +44,6 @@ from bot.telegram.ratelimit import MessageRateLimiter
 from bot.telegram.render import buyer_line
 
 log = logging.getLogger(__name__)
-COMMANDS = ("start", "menu", "hint", "stop", "progress", "settings", "help", "privacy",
-            "mydata", "deleteme")
 OUTBOX_INTERVAL = 20  # seconds
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
 
@@ -108,14 +108,10 @@ def add_handlers(app: Application) -> None:
 
 async def _post_init(app: Application) -> None:
     """Command menus in both languages, then answers a crash kept from being sent."""
-    for lang in LANGUAGES:
-        commands = [BotCommand(c, t(lang, f"tg.commands.{c}")) for c in COMMANDS]
-        await app.bot.set_my_commands(commands, scope=BotCommandScopeAllPrivateChats(),
-                                      language_code=lang)
-    default = app.bot_data["services"].settings.default_language
-    await app.bot.set_my_commands(
-        [BotCommand(c, t(default, f"tg.commands.{c}")) for c in COMMANDS],
-        scope=BotCommandScopeAllPrivateChats())
+    svc: Services = app.bot_data["services"]
+    await set_default_menus(app.bot, svc.settings.default_language)
+    for user_id, lang in await svc.db.run(cq.staff, svc.settings.admins):
+        await set_role_menu(app.bot, user_id, lang, trainer=True)
     await resend_unsent(app)
     if app.job_queue is not None:
         app.job_queue.run_repeating(_resend_job, interval=OUTBOX_INTERVAL, first=OUTBOX_INTERVAL,

@@ -191,3 +191,21 @@ def test_join_codes_are_long_random_and_fit_a_start_payload() -> None:
     found = {new_code() for _ in range(1000)}
     assert len(found) == 1000
     assert all(re.fullmatch(r"[A-Za-z0-9_-]{22}", c) and len("join_" + c) <= 64 for c in found)
+
+
+async def test_a_promoted_trainer_gets_the_trainer_commands_in_their_chat_only(tmp_path) -> None:
+    from tests.trainers.bot_env import ADMIN, trainer_env
+
+    async with trainer_env(tmp_path) as env:
+        admin = env.emulator.user(ADMIN, "Ada", language_code="en")
+        future = env.emulator.user(120, "Tineke", language_code="nl")
+        await future.send("/start")
+        await future.next_message()
+        await admin.send("/trainer add 120")
+        await admin.next_message()
+        scope = {"type": "chat", "chat_id": 120}
+        names = await env.emulator.wait_until(
+            lambda: [c["command"] for c in env.emulator.commands(scope)])
+        assert {"cohort", "report", "export", "start", "stop"} <= set(names)
+        general = [c["command"] for c in env.emulator.commands({"type": "all_private_chats"})]
+        assert "report" not in general and "assignments" in general

@@ -27,6 +27,7 @@ from bot.storage import queries as q
 from bot.storage.models import utcnow
 from bot.telegram import keyboards as kb
 from bot.telegram import render
+from bot.telegram.commands import set_role_menu
 from bot.telegram.common import Context, answer_query, learner, send, services
 from bot.telegram.handlers import fallback, menu
 from bot.telegram.render import h, tr
@@ -127,6 +128,7 @@ async def _set_role(context: Context, uid: int, lang: str, target: int, promote:
         return
     key = "trainer.promote.done" if promote else "trainer.promote.removed"
     await send(context, uid, tr(lang, key, name=user.first_name or target, id=target))
+    await set_role_menu(context.bot, target, user.language, trainer=promote)
     if promote:
         await send(context, target, tr(user.language, "trainer.promote.welcome"))
 
