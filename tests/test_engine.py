@@ -143,3 +143,17 @@ def test_two_questions_of_different_kinds_are_both_answered(engine: Engine):
     result = engine.turn(state, "Wie maakt er nu schoon en hoe tevreden bent u daarover?")
     assert {"supplier", "satisfaction"} <= set(result.analysis.facts)
     assert "Blinkend Schoon" in result.reply
+
+
+def test_stored_state_is_complete_and_round_trips(engine) -> None:
+    """The hand-written to_dict must keep every field a resumed call needs."""
+    from dataclasses import asdict
+
+    from bot.engine.state import SessionState
+
+    state = engine.start("en", seed=3)
+    for line in ("Good morning, I'm Tom from CleanCo.", "Who cleans your office now?",
+                 "That sounds expensive?", "Shall we meet next Tuesday at 10?"):
+        engine.turn(state, line)
+    assert state.to_dict() == asdict(state)
+    assert SessionState.from_dict(state.to_dict()) == state

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 STATE_VERSION = 1
@@ -59,7 +59,18 @@ class SessionState:
     version: int = STATE_VERSION
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """Plain data for storage. Written out by hand: ``dataclasses.asdict`` deep-copies
+        every value and was a seventh of a stored turn's CPU."""
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        data["objections"] = {k: {"raised_turn": o.raised_turn, "handled": o.handled,
+                                  "attempts": o.attempts, "steps": dict(o.steps)}
+                              for k, o in self.objections.items()}
+        data["history"] = [dict(vars(t)) for t in self.history]
+        for key in ("objectives", "revealed", "flags", "closing"):
+            data[key] = dict(data[key])
+        for key in ("needs_stated", "signals_sent"):
+            data[key] = list(data[key])
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> SessionState:

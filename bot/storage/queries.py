@@ -7,7 +7,7 @@ from collections import defaultdict
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func
+from sqlalchemy import delete, func, update
 from sqlmodel import Session, col, select
 
 from bot.storage.models import CallSession, SkillResult, Turn, User, utcnow
@@ -124,6 +124,10 @@ def mark_reply_sent(s: Session, turn_id: int) -> None:
     if turn is not None:
         turn.reply_sent = True
         s.add(turn)
+
+
+def mark_replies_sent(s: Session, turn_ids: list[int]) -> None:
+    s.exec(update(Turn).where(col(Turn.id).in_(turn_ids)).values(reply_sent=True))
 
 
 def unsent_replies(s: Session, older_than: datetime | None = None

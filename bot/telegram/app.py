@@ -40,11 +40,15 @@ from bot.telegram.handlers import (
     trainer,
 )
 from bot.telegram.ordering import PerLearnerUpdateProcessor
+from bot.telegram.outbox import SentMarks
 from bot.telegram.ratelimit import MessageRateLimiter
 from bot.telegram.render import buyer_line
+from bot.telegram.request import AiohttpRequest
 
 log = logging.getLogger(__name__)
 OUTBOX_INTERVAL = 20  # seconds
+# Sixteen parallel requests already exceed what Telegram lets one bot send.
+POOL_SIZE = 16
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
 
 
@@ -62,7 +66,8 @@ def build_application(settings: Settings, db: Database, catalog: Catalog, *, tok
         .rate_limiter(MessageRateLimiter(overall_max_rate=rate, max_retries=3))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
-        .connection_pool_size(64)
+        .request(AiohttpRequest(POOL_SIZE))
+        .get_updates_request(AiohttpRequest(1))
     )
     if base_url:
         builder = builder.base_url(base_url)
@@ -109,6 +114,7 @@ def add_handlers(app: Application) -> None:
 async def _post_init(app: Application) -> None:
     """Command menus in both languages, then answers a crash kept from being sent."""
     svc: Services = app.bot_data["services"]
+    app.bot_data["sent_marks"] = SentMarks(svc.db)
     await set_default_menus(app.bot, svc.settings.default_language)
     for user_id, lang in await svc.db.run(cq.staff, svc.settings.admins):
         await set_role_menu(app.bot, user_id, lang, trainer=True)
@@ -147,6 +153,9 @@ async def resend_unsent(app: Application, older_than: timedelta | None = None) -
 
 
 async def _post_shutdown(app: Application) -> None:
+    marks = app.bot_data.get("sent_marks")
+    if marks is not None:
+        await marks.close()
     app.bot_data["services"].db.close()
 
 

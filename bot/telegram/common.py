@@ -8,8 +8,10 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+import aiohttp
+import httpx
 from telegram import Message, Update
-from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
+from telegram.error import Forbidden, NetworkError, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.catalog import Catalog
@@ -21,6 +23,8 @@ from bot.telegram.split import split_html
 
 TOUCH_EVERY = 600.0  # seconds between refreshes of a known learner's row
 RETRY_DELAYS = (0.2, 0.5, 1.0)
+NOT_SENT = (aiohttp.ClientConnectorError, httpx.ConnectError, httpx.ConnectTimeout,
+            httpx.PoolTimeout)
 
 
 @dataclass
@@ -100,12 +104,15 @@ async def send(context: Context, chat_id: int, html: str, markup: Any = None,
 
 async def _send_retrying(context: Context, chat_id: int, text: str, markup: Any,
                          **kwargs: Any) -> Message:
-    """A dropped connection is retried a few times; 429s are the rate limiter's job."""
+    """A request that never left (no connection) is retried a few times. One that may have
+    reached Telegram (a read timeout, a connection dropped mid-answer) is not: that would
+    risk a double answer; the outbox delivers it later if it really got lost. 429s are the
+    rate limiter's job."""
     for delay in RETRY_DELAYS:
         try:
             return await context.bot.send_message(chat_id, text, reply_markup=markup, **kwargs)
-        except NetworkError as exc:  # timeouts and dropped connections; not bad requests
-            if isinstance(exc, BadRequest):
+        except NetworkError as exc:
+            if not isinstance(exc.__cause__, NOT_SENT):
                 raise
             await asyncio.sleep(delay)
     return await context.bot.send_message(chat_id, text, reply_markup=markup, **kwargs)

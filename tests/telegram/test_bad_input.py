@@ -135,3 +135,28 @@ async def test_a_locked_database_gets_a_clear_message_and_the_call_goes_on(
     assert "turns left" in (await user.next_message())["text"]
     row = await env.db.run(q.active_session, 2008)
     assert row.state["turn"] == 1
+
+
+async def test_a_slow_answer_shows_typing_and_a_quick_one_needs_none(
+        env: BotEnv, monkeypatch) -> None:
+    import time
+
+    from bot import calls
+
+    user = env.emulator.user(2009, "Sanne", language_code="en")
+    await start_call(user)
+    await user.send("Good morning, I'm Tom from CleanCo.")
+    await user.next_message()
+    assert env.emulator.calls("sendChatAction") == []  # answered before a client could draw it
+    real_call = env.db.call
+
+    def slow(fn, *args, **kwargs):
+        if fn is calls.play_turn:
+            time.sleep(0.8)
+        return real_call(fn, *args, **kwargs)
+
+    monkeypatch.setattr(env.db, "call", slow)
+    await user.send("Who cleans your office now?")
+    assert "turns left" in (await user.next_message())["text"]
+    actions = env.emulator.calls("sendChatAction")
+    assert len(actions) == 1 and actions[0].params["action"] == "typing"

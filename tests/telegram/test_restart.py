@@ -48,10 +48,12 @@ async def test_an_answer_lost_in_a_crash_is_sent_after_the_restart(env: BotEnv) 
     connection drops) the answer is delivered by the next start."""
     user = env.emulator.user(3002, "Sanne", language_code="en")
     await start_call(user)
-    env.emulator.fail_next("sendMessage", "disconnect", chat_id=3002, times=4)  # + 3 retries
+    # the connection drops before Telegram answers: it may or may not have arrived, so the
+    # bot does not blindly send it again
+    env.emulator.fail_next("sendMessage", "disconnect", chat_id=3002)
     await user.send(LINES[0])
     await env.emulator.wait_until(
-        lambda: sum(c.status != 200 for c in env.emulator.calls("sendMessage")) == 4)
+        lambda: sum(c.status != 200 for c in env.emulator.calls("sendMessage")) == 1)
     await stop_app(env.app)
     await env.start()
     late = await user.next_message()
@@ -83,11 +85,13 @@ async def test_kill_9_mid_call_loses_no_committed_turn(env: BotEnv, tmp_path: Pa
         await _ready(env, 2)
         await user.send(LINES[3])
         reply = await user.next_message(timeout=15)
-        if "sent late" in reply["text"]:
-            # killed after the answer went out but before it was marked as sent: delivery
-            # is at least once, so the last answer may come again, flagged as late
+        late = 0
+        while "sent late" in reply["text"]:
+            # killed after answers went out but before they were marked as sent (marks are
+            # written twice a second): delivery is at least once, repeats are flagged late
+            late += 1
             reply = await user.next_message(timeout=15)
-        assert "turns left" in reply["text"]
+        assert late <= 3 and "turns left" in reply["text"]
     finally:
         proc.kill()
         proc.wait(timeout=10)

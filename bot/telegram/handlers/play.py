@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
-
 from telegram import Update
-from telegram.constants import ChatAction
-from telegram.error import TelegramError
 
 from bot import calls
 from bot.calls import Finished, Started
@@ -16,6 +12,7 @@ from bot.telegram import keyboards as kb
 from bot.telegram import render
 from bot.telegram.common import Context, answer_query, learner, send, services
 from bot.telegram.render import tr
+from bot.telegram.typing import typing
 
 MAX_TEXT = calls.MAX_LEARNER_CHARS
 
@@ -133,9 +130,8 @@ async def on_text(update: Update, context: Context) -> None:
         return
     text = message.text or ""
     svc = services(context)
-    with contextlib.suppress(TelegramError):
-        await context.bot.send_chat_action(uid, ChatAction.TYPING)
-    outcome = await svc.db.run(calls.play_turn, svc.catalog, uid, message.message_id, text)
+    async with typing(context.bot, uid):
+        outcome = await svc.db.run(calls.play_turn, svc.catalog, uid, message.message_id, text)
     if outcome.status == "not_in_call":
         step = await svc.db.run(calls.add_preparation, svc.catalog, uid, text[:MAX_TEXT])
         await _after_prep_step(context, uid, lang, step)
@@ -153,7 +149,7 @@ async def on_text(update: Update, context: Context) -> None:
              else render.turn_reply(cs, lang, outcome.reply, outcome.phase, outcome.turns_left))
     sent = await send(context, uid, reply)
     if sent is not None and outcome.turn_id is not None:
-        await svc.db.run(q.mark_reply_sent, outcome.turn_id)
+        context.application.bot_data["sent_marks"].add(outcome.turn_id)
     if outcome.finished is not None and sent is not None:
         await send_card(context, uid, outcome.finished)
 
