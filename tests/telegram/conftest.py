@@ -4,6 +4,7 @@ emulator over real HTTP, with its own SQLite file per test."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,11 +45,12 @@ class BotEnv:
         return self.app.bot_data["services"].db
 
 
-async def start_app(emulator: Emulator, settings: Settings, db_url: str) -> Application:
+async def start_app(emulator: Emulator, settings: Settings, db_url: str,
+                    scenarios: Catalog | None = None) -> Application:
     db = Database(db_url)
     db.migrate()
-    app = build_application(settings, db, catalog(), token=TOKEN, base_url=emulator.base_url,
-                            base_file_url=emulator.base_file_url)
+    app = build_application(settings, db, scenarios or catalog(), token=TOKEN,
+                            base_url=emulator.base_url, base_file_url=emulator.base_file_url)
     await app.initialize()
     if app.post_init:
         await app.post_init(app)
@@ -68,15 +70,18 @@ async def stop_app(app: Application) -> None:
         await app.post_shutdown(app)
 
 
-@pytest.fixture
-async def env(tmp_path: Path) -> AsyncIterator[BotEnv]:
+@asynccontextmanager
+async def bot_env(settings: Settings,
+                  scenarios: Callable[[], Catalog] | None = None) -> AsyncIterator[BotEnv]:
+    """An emulator and a started bot; ``env.start()`` starts it again (a restart), with a
+    fresh catalog from ``scenarios`` each time when given."""
     emulator = Emulator(port=0)
     await emulator.start()
-    settings = Settings(data_dir=tmp_path, default_language="nl", messages_per_second=0)
     env = BotEnv(emulator, settings, settings.effective_database_url)
 
     async def start() -> Application:
-        app = await start_app(emulator, settings, env.db_url)
+        app = await start_app(emulator, settings, env.db_url,
+                              scenarios() if scenarios else None)
         env.apps.append(app)
         return app
 
@@ -89,3 +94,10 @@ async def env(tmp_path: Path) -> AsyncIterator[BotEnv]:
             if app.running or app.updater.running:
                 await stop_app(app)
         await emulator.stop()
+
+
+@pytest.fixture
+async def env(tmp_path: Path) -> AsyncIterator[BotEnv]:
+    settings = Settings(data_dir=tmp_path, default_language="nl", messages_per_second=0)
+    async with bot_env(settings) as running:
+        yield running
