@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import delete, func, update
 from sqlmodel import Session, col, select
 
 from bot.storage.models import CallSession, SkillResult, Turn, User, utcnow
 
+T = TypeVar("T")
 SKILL_WINDOW = 5  # a skill level is the mean of the learner's last five scores for it
 
 
@@ -42,14 +43,18 @@ def get_user(s: Session, user_id: int) -> User | None:
     return s.get(User, user_id)
 
 
-def update_user(s: Session, user_id: int, **fields: Any) -> User | None:
-    user = s.get(User, user_id)
-    if user is None:
+def _update(s: Session, model: type[T], key: int, fields: dict[str, Any]) -> T | None:
+    row = s.get(model, key)
+    if row is None:
         return None
     for name, value in fields.items():
-        setattr(user, name, value)
-    s.add(user)
-    return user
+        setattr(row, name, value)
+    s.add(row)
+    return row
+
+
+def update_user(s: Session, user_id: int, **fields: Any) -> User | None:
+    return _update(s, User, user_id, fields)
 
 
 def mark_blocked(s: Session, user_id: int) -> None:
@@ -90,13 +95,7 @@ def start_session(s: Session, user_id: int, scenario_id: str, kind: str, languag
 
 
 def update_session(s: Session, session_id: int, **fields: Any) -> CallSession | None:
-    session = s.get(CallSession, session_id)
-    if session is None:
-        return None
-    for name, value in fields.items():
-        setattr(session, name, value)
-    s.add(session)
-    return session
+    return _update(s, CallSession, session_id, fields)
 
 
 def record_turn(s: Session, session_id: int, *, number: int, message_id: int | None,

@@ -417,15 +417,20 @@ async def _report_for(context: Context, uid: int, cohort_id: int) -> rep.CohortR
     return rep.build(data, utcnow())
 
 
-async def report_command(update: Update, context: Context) -> None:
-    """``/report [cohort]``: the learner × assignment table, weakest skills, not started."""
+async def _for_one_cohort(update: Update, context: Context, action: str, run) -> None:
+    """A trainer command about one cohort: the one named, the only one, or a choice."""
     who = await _trainer(update, context)
     if who is None:
         return
     uid, lang, _ = who
-    cohort_id = await _pick_cohort(context, uid, lang, "report")
+    cohort_id = await _pick_cohort(context, uid, lang, action)
     if cohort_id is not None:
-        await _report(context, uid, lang, cohort_id)
+        await run(context, uid, lang, cohort_id)
+
+
+async def report_command(update: Update, context: Context) -> None:
+    """``/report [cohort]``: the learner × assignment table, weakest skills, not started."""
+    await _for_one_cohort(update, context, "report", _report)
 
 
 async def _report(context: Context, uid: int, lang: str, cohort_id: int) -> None:
@@ -468,13 +473,7 @@ async def _charts(context: Context, uid: int, lang: str, cohort_id: int) -> None
 
 async def export_command(update: Update, context: Context) -> None:
     """``/export [cohort]``: a CSV file, one row per learner per assignment."""
-    who = await _trainer(update, context)
-    if who is None:
-        return
-    uid, lang, _ = who
-    cohort_id = await _pick_cohort(context, uid, lang, "export")
-    if cohort_id is not None:
-        await _export(context, uid, lang, cohort_id)
+    await _for_one_cohort(update, context, "export", _export)
 
 
 async def _export(context: Context, uid: int, lang: str, cohort_id: int) -> None:
