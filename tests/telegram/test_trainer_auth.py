@@ -29,6 +29,7 @@ from tests.telegram.helpers import buttons
 from tests.telegram.test_trainer_flows import (
     PASSING_LINES,
     has_text,
+    join,
     make_cohort,
     make_trainer,
     until,
@@ -56,9 +57,7 @@ async def world(tmp_path: Path) -> AsyncIterator[World]:
         owner = await make_trainer(env)
         cohort_id, code = await make_cohort(owner)
         member = env.emulator.user(200, "Lotte", language_code="en")
-        await member.send(f"/start join_{code}")
-        await member.next_message()
-        await member.next_message()
+        await join(member, code)
         source = (ROOT / "scenarios/drills/drill-objection-price.yaml").read_text()
         await owner.send_document(
             source.replace("id: drill-objection-price", "id: my-price-drill").encode(),

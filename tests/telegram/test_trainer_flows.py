@@ -66,6 +66,13 @@ async def make_cohort(trainer: EmulatedUser, name: str = "Sales A") -> tuple[int
     return cohort_id, code[1]
 
 
+async def join(learner: EmulatedUser, code: str) -> None:
+    """Open the cohort's link; the welcome and the assignments overview follow."""
+    await learner.send(f"/start join_{code}")
+    await learner.next_message()
+    await learner.next_message()
+
+
 async def test_a_cohort_from_join_link_to_a_passed_assignment_in_report_and_csv(
         env: BotEnv) -> None:
     trainer = await make_trainer(env)
@@ -114,9 +121,7 @@ async def test_a_learner_sees_and_can_leave_their_cohort(env: BotEnv) -> None:
     trainer = await make_trainer(env)
     _, code = await make_cohort(trainer)
     learner = env.emulator.user(201, "Mees", language_code="en")
-    await learner.send(f"/start join_{code}")
-    await learner.next_message()
-    await learner.next_message()
+    await join(learner, code)
     await learner.send("/leave")
     pick = await learner.next_message()
     await learner.press(pick, buttons(pick)[0])
@@ -147,9 +152,7 @@ async def test_a_broken_upload_gets_file_line_errors_and_a_good_one_can_be_assig
     trainer = await make_trainer(env)
     cohort_id, code = await make_cohort(trainer)
     learner = env.emulator.user(203, "Noor", language_code="en")
-    await learner.send(f"/start join_{code}")
-    await learner.next_message()
-    await learner.next_message()
+    await join(learner, code)
 
     source = (ROOT / "scenarios/drills/drill-objection-price.yaml").read_text(encoding="utf-8")
     broken = source.replace("id: drill-objection-price", "id: my-price-drill") \

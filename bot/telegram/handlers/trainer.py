@@ -408,10 +408,13 @@ async def _pick_cohort(context: Context, uid: int, lang: str, action: str) -> in
     return None
 
 
-async def _report_for(context: Context, uid: int, cohort_id: int) -> rep.CohortReport | None:
+async def _report_for(context: Context, uid: int, lang: str,
+                      cohort_id: int) -> rep.CohortReport | None:
+    """The cohort's report, or None after telling the trainer it is not theirs."""
     db = services(context).db
     cohort = await db.run(cq.own_cohort, uid, cohort_id)
     if cohort is None:
+        await _denied(context, uid, lang)
         return None
     data = await db.run(cq.cohort_data, cohort)
     return rep.build(data, utcnow())
@@ -434,9 +437,8 @@ async def report_command(update: Update, context: Context) -> None:
 
 
 async def _report(context: Context, uid: int, lang: str, cohort_id: int) -> None:
-    report = await _report_for(context, uid, cohort_id)
+    report = await _report_for(context, uid, lang, cohort_id)
     if report is None:
-        await _denied(context, uid, lang)
         return
     tz = await _remember_tz(context, uid)
     markup = Markup([
@@ -449,9 +451,8 @@ async def _report(context: Context, uid: int, lang: str, cohort_id: int) -> None
 
 
 async def _charts(context: Context, uid: int, lang: str, cohort_id: int) -> None:
-    report = await _report_for(context, uid, cohort_id)
+    report = await _report_for(context, uid, lang, cohort_id)
     if report is None:
-        await _denied(context, uid, lang)
         return
     skill_names = {s: t(lang, f"card.sections.{s}") for s in rep.SKILLS}
     distribution = await asyncio.to_thread(
@@ -477,9 +478,8 @@ async def export_command(update: Update, context: Context) -> None:
 
 
 async def _export(context: Context, uid: int, lang: str, cohort_id: int) -> None:
-    report = await _report_for(context, uid, cohort_id)
+    report = await _report_for(context, uid, lang, cohort_id)
     if report is None:
-        await _denied(context, uid, lang)
         return
     data = export.to_csv(report, lang, _title(context, lang))
     slug = "".join(ch if ch.isalnum() else "-" for ch in report.cohort.name).strip("-")[:40]
@@ -492,9 +492,11 @@ async def _export(context: Context, uid: int, lang: str, cohort_id: int) -> None
 
 async def _learner_detail(context: Context, uid: int, lang: str, cohort_id: int,
                           user_id: int) -> None:
-    report = await _report_for(context, uid, cohort_id)
-    row = next((r for r in report.rows if r.user_id == user_id), None) if report else None
-    if report is None or row is None:
+    report = await _report_for(context, uid, lang, cohort_id)
+    if report is None:
+        return
+    row = next((r for r in report.rows if r.user_id == user_id), None)
+    if row is None:
         await _denied(context, uid, lang)
         return
     text = views.learner_detail(lang, row.name, report, _title(context, lang), _tz(context))
