@@ -161,27 +161,35 @@ def play_turn(s: Session, catalog: Catalog, user_id: int, message_id: int | None
               text: str) -> TurnOutcome:
     """One learner message in a call: the turn, the new state and (if the call ended) the
     score are committed together before anyone sees the answer."""
-    row = current(s, catalog, user_id)
-    if row is None:
+    call = q.call_for_turn(s, user_id, message_id)
+    if call is not None and call.scenario_id not in catalog.scenarios:
+        current(s, catalog, user_id)  # closes the attempt at the removed scenario
+        call = None
+    if call is None:
         return TurnOutcome("no_call")
-    if row.phase != "call":
-        return TurnOutcome("not_in_call", phase=row.phase)
-    cs = catalog.compiled(row.scenario_id)
+    if call.phase != "call":
+        return TurnOutcome("not_in_call", phase=call.phase)
+    if call.answered:
+        return TurnOutcome("duplicate")
+    cs = catalog.compiled(call.scenario_id)
     engine = Engine(cs)
-    state = SessionState.from_dict(row.state)
+    state = SessionState.from_dict(call.state)
     result = engine.turn(state, text[:MAX_LEARNER_CHARS])
     last = state.history[-1] if state.history else None
     analysis = {"form": result.analysis.form, "spin": result.analysis.spin,
                 "objectives": list(result.analysis.objectives),
                 "moves": last.moves if last else [], "events": result.events}
-    turn = q.record_turn(s, row.id or 0, number=state.turn, message_id=message_id,
-                         learner=text[:MAX_LEARNER_CHARS], buyer=result.reply,
-                         analysis=analysis, state=state.to_dict(), phase="call")
-    if turn is None:
-        return TurnOutcome("duplicate")
-    outcome = TurnOutcome("ok", result.reply, turn.id, state.phase, turns_left(cs, state),
-                          events=result.events, scenario_id=row.scenario_id, lang=row.language)
+    turn_id = q.record_turn(s, call.id, number=state.turn, message_id=message_id,
+                            learner=text[:MAX_LEARNER_CHARS], buyer=result.reply,
+                            analysis=analysis, state=state.to_dict(), phase="call")
+    if turn_id is None:
+        return TurnOutcome("no_call")
+    outcome = TurnOutcome("ok", result.reply, turn_id, state.phase, turns_left(cs, state),
+                          events=result.events, scenario_id=call.scenario_id,
+                          lang=call.language)
     if state.ended:
+        row = q.get_session(s, call.id)
+        assert row is not None  # record_turn just wrote it, in this transaction
         outcome.finished = _finish(s, cs, row, state, engine, goodbye="")
     return outcome
 

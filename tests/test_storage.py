@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import SQLModel
 
 from bot.storage import Database
@@ -42,18 +43,34 @@ def test_migrate_twice_keeps_data(db: Database) -> None:
     assert db.call(q.get_user, 7).first_name == "Sanne"
 
 
-def test_turn_and_state_commit_together_and_redelivery_is_ignored(db: Database) -> None:
+def test_turn_and_state_commit_together_and_a_redelivered_message_is_seen(db: Database) -> None:
     db.call(q.touch_user, 7, "Sanne", None, "nl")
     sid = db.call(q.start_session, 7, "first-visit-cleaning", "call", "nl", "call", "menu").id
+    assert db.call(q.call_for_turn, 7, 55).answered is False
     turn = db.call(q.record_turn, sid, number=1, message_id=55, learner="Goedemorgen",
                    buyer="Dag", analysis={"form": None}, state={"turn": 1}, phase="call")
-    again = db.call(q.record_turn, sid, number=1, message_id=55, learner="Goedemorgen",
-                    buyer="Dag", analysis={}, state={"turn": 2}, phase="call")
-    assert turn is not None and again is None
+    call = db.call(q.call_for_turn, 7, 55)
+    assert turn is not None and call.id == sid and call.answered is True
+    assert call.state == {"turn": 1}
+    assert db.call(q.call_for_turn, 7, 56).answered is False
+    with pytest.raises(IntegrityError):  # a second turn for one message: nothing is stored
+        db.call(q.record_turn, sid, number=2, message_id=55, learner="Goedemorgen",
+                buyer="Dag", analysis={}, state={"turn": 2}, phase="call")
     assert db.call(q.get_session, sid).state == {"turn": 1}
-    assert [t.id for _, t, _ in db.call(q.unsent_replies)] == [turn.id]
-    db.call(q.mark_reply_sent, turn.id)
+    assert [t.id for _, t, _ in db.call(q.unsent_replies)] == [turn]
+    db.call(q.mark_reply_sent, turn)
     assert db.call(q.unsent_replies) == []
+
+
+def test_no_turn_is_recorded_in_an_ended_attempt(db: Database) -> None:
+    db.call(q.touch_user, 7, "Sanne", None, "nl")
+    sid = db.call(q.start_session, 7, "a", "call", "nl", "call", "menu").id
+    db.call(q.finish_session, sid, state={"turn": 3}, score=50, report={}, end_reason="stopped",
+            skills={})
+    assert db.call(q.record_turn, sid, number=4, message_id=9, learner="x", buyer="y",
+                   analysis={}, state={"turn": 4}, phase="call") is None
+    assert db.call(q.session_turns, sid) == []
+    assert db.call(q.call_for_turn, 7, 9) is None
 
 
 def test_new_session_abandons_the_unfinished_one(db: Database) -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
-from sqlalchemy import delete, func, update
+from sqlalchemy import bindparam, delete, func, insert, update
+from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
 from bot.storage.models import CallSession, SkillResult, Turn, User, utcnow
@@ -98,24 +99,61 @@ def update_session(s: Session, session_id: int, **fields: Any) -> CallSession | 
     return _update(s, CallSession, session_id, fields)
 
 
+# The two statements of a call turn, built once. A turn is the bot's hottest path: these
+# run through SQLAlchemy Core, not the ORM's unit of work, which cost more than the
+# engine itself (see benchmarks/bot_throughput.py).
+_SESSIONS = CallSession.__table__
+_TURNS = Turn.__table__
+_ANSWERED = (core_select(_TURNS.c.id)
+             .where(_TURNS.c.session_id == _SESSIONS.c.id,
+                    _TURNS.c.message_id == bindparam("message_id"))
+             .exists())
+_CALL_FOR_TURN = (
+    core_select(_SESSIONS.c.id, _SESSIONS.c.scenario_id, _SESSIONS.c.language, _SESSIONS.c.phase,
+           _SESSIONS.c.state, _ANSWERED.label("answered"))
+    .where(_SESSIONS.c.user_id == bindparam("user_id"), _SESSIONS.c.ended_at.is_(None))
+    .order_by(_SESSIONS.c.id.desc())
+    .limit(1)
+)
+_INSERT_TURN = insert(_TURNS)
+_SAVE_STATE = (update(_SESSIONS)
+               .where(_SESSIONS.c.id == bindparam("sid"), _SESSIONS.c.ended_at.is_(None))
+               .values(state=bindparam("state"), phase=bindparam("phase")))
+
+
+class CallForTurn(NamedTuple):
+    """The unfinished attempt a learner's message belongs to, as one turn needs it."""
+
+    id: int
+    scenario_id: str
+    language: str
+    phase: str
+    state: dict[str, Any]
+    answered: bool  # this Telegram message already has a turn: a redelivered update
+
+
+def call_for_turn(s: Session, user_id: int, message_id: int | None) -> CallForTurn | None:
+    row = s.connection().execute(_CALL_FOR_TURN,
+                                 {"user_id": user_id, "message_id": message_id}).first()
+    return None if row is None else CallForTurn(*row)
+
+
 def record_turn(s: Session, session_id: int, *, number: int, message_id: int | None,
                 learner: str, buyer: str, analysis: dict[str, Any], state: dict[str, Any],
-                phase: str) -> Turn | None:
-    """Store a turn and the state after it together. None when this Telegram message was
-    already answered (a redelivered update), so it is never answered twice."""
-    if message_id is not None and s.exec(select(Turn.id).where(
-            Turn.session_id == session_id, Turn.message_id == message_id)).first():
+                phase: str) -> int | None:
+    """Store a turn and the state after it together; returns the turn's id, or None when
+    the attempt has ended meanwhile. ``call_for_turn`` tells whether a Telegram message was
+    answered already; should one slip through, the unique key (session, message id) makes
+    the whole transaction fail rather than answer it twice."""
+    conn = s.connection()
+    saved = conn.execute(_SAVE_STATE, {"sid": session_id, "state": state, "phase": phase})
+    if saved.rowcount != 1:
         return None
-    session = s.get(CallSession, session_id)
-    if session is None or session.ended_at is not None:
-        return None
-    turn = Turn(session_id=session_id, number=number, message_id=message_id, learner=learner,
-                buyer=buyer, analysis=analysis, reply_sent=False)
-    session.state, session.phase = state, phase
-    s.add(turn)
-    s.add(session)
-    s.flush()
-    return turn
+    result = conn.execute(_INSERT_TURN, {
+        "session_id": session_id, "number": number, "message_id": message_id,
+        "learner": learner, "buyer": buyer, "analysis": analysis, "created_at": utcnow(),
+        "reply_sent": False})
+    return result.inserted_primary_key[0]
 
 
 def mark_reply_sent(s: Session, turn_id: int) -> None:
