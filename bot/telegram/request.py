@@ -4,12 +4,15 @@ PTB lets a bot bring its own ``BaseRequest``. We do because measuring showed htt
 connection pool costing about a third of the bot's CPU under load: it probes every pooled
 socket on every request. aiohttp (already used by the emulator) keeps a simple keep-alive
 pool, and the bot then serves several times more learners on one core. Behaviour follows
-PTB's own HTTPXRequest: form-encoded parameters, multipart for files, timeouts mapped to
-``TimedOut`` and other transport errors to ``NetworkError``.
+PTB's own HTTPXRequest (multipart for files, timeouts mapped to ``TimedOut`` and other
+transport errors to ``NetworkError``), except that plain requests go as an
+``application/json`` body, one of the Bot API's documented ways to pass parameters and
+cheaper to build than a form.
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import aiohttp
@@ -18,6 +21,7 @@ from telegram.request import BaseRequest, RequestData
 
 DEFAULT_TIMEOUTS = {"connect": 5.0, "read": 5.0, "write": 5.0, "pool": 1.0}
 MEDIA_WRITE_TIMEOUT = 20.0
+JSON_HEADERS = {"Content-Type": "application/json"}
 
 
 def _value(given: Any, default: float | None) -> float | None:
@@ -68,8 +72,10 @@ class AiohttpRequest(BaseRequest):
             sock_read=read if files is None else max(read or 0.0, write or 0.0) or None,
         )
         data = _body(request_data, files)
+        headers = JSON_HEADERS if isinstance(data, bytes) else None
         try:
-            async with self._session.request(method, url, data=data, timeout=timeout) as res:
+            async with self._session.request(method, url, data=data, headers=headers,
+                                             timeout=timeout) as res:
                 return res.status, await res.read()
         except (TimeoutError, aiohttp.ServerTimeoutError) as err:
             raise TimedOut from err
@@ -80,9 +86,10 @@ class AiohttpRequest(BaseRequest):
 def _body(request_data: RequestData | None, files: dict | None) -> Any:
     if request_data is None:
         return None
-    params = request_data.json_parameters
     if not files:
-        return params or None
+        params = request_data.parameters
+        return json.dumps(params).encode() if params else None
+    params = request_data.json_parameters
     form = aiohttp.FormData()
     for name, value in params.items():
         form.add_field(name, value)

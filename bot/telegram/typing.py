@@ -16,7 +16,7 @@ from telegram import Bot
 from telegram.constants import ChatAction
 from telegram.error import TelegramError
 
-DELAY = 0.4
+DELAY = 1.0
 RENEW = 4.5
 
 

@@ -142,6 +142,7 @@ async def test_a_slow_answer_shows_typing_and_a_quick_one_needs_none(
     import time
 
     from bot import calls
+    from bot.telegram import typing
 
     user = env.emulator.user(2009, "Sanne", language_code="en")
     await start_call(user)
@@ -152,7 +153,7 @@ async def test_a_slow_answer_shows_typing_and_a_quick_one_needs_none(
 
     def slow(fn, *args, **kwargs):
         if fn is calls.play_turn:
-            time.sleep(0.8)
+            time.sleep(typing.DELAY + 0.4)
         return real_call(fn, *args, **kwargs)
 
     monkeypatch.setattr(env.db, "call", slow)
