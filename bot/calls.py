@@ -173,7 +173,7 @@ def play_turn(s: Session, catalog: Catalog, user_id: int, message_id: int | None
         return TurnOutcome("duplicate")
     cs = catalog.compiled(call.scenario_id)
     engine = Engine(cs)
-    state = SessionState.from_dict(call.state)
+    state = engine.resume(SessionState.from_dict(call.state))
     result = engine.turn(state, text[:MAX_LEARNER_CHARS])
     last = state.history[-1] if state.history else None
     analysis = {"form": result.analysis.form, "spin": result.analysis.spin,
@@ -214,17 +214,18 @@ def stop_call(s: Session, catalog: Catalog, user_id: int) -> Finished | None:
         q.update_session(s, row.id or 0, phase="ended", ended_at=utcnow(),
                          end_reason="abandoned")
         return None
-    cs = catalog.compiled(row.scenario_id)
-    return _finish(s, cs, row, SessionState.from_dict(row.state), Engine(cs), goodbye="")
+    engine = Engine(catalog.compiled(row.scenario_id))
+    state = engine.resume(SessionState.from_dict(row.state))
+    return _finish(s, engine.cs, row, state, engine, goodbye="")
 
 
 def hint(s: Session, catalog: Catalog, user_id: int) -> str | None:
     row = current(s, catalog, user_id)
     if row is None or row.phase != "call":
         return None
-    cs = catalog.compiled(row.scenario_id)
-    state = SessionState.from_dict(row.state)
-    text = Engine(cs).hint(state)
+    engine = Engine(catalog.compiled(row.scenario_id))
+    state = engine.resume(SessionState.from_dict(row.state))
+    text = engine.hint(state)
     row.state = state.to_dict()
     s.add(row)
     return text

@@ -157,3 +157,27 @@ def test_stored_state_is_complete_and_round_trips(engine) -> None:
         engine.turn(state, line)
     assert state.to_dict() == asdict(state)
     assert SessionState.from_dict(state.to_dict()) == state
+
+
+def test_a_call_resumes_on_a_changed_version_of_its_scenario(engine: Engine):
+    from bot.engine.compiled import CompiledScenario
+    from scoring.card import score_call
+
+    state = _play(engine, [*OPENING_NL, "Wie maakt er nu bij u schoon?"])
+    assert state.revealed and state.objections
+    sc = engine.scenario
+    removed_fact = next(iter(state.revealed))
+    renamed = sc.objections[0].model_copy(update={"id": "renamed"})
+    changed = sc.model_copy(update={
+        "facts": [f for f in sc.facts if f.id != removed_fact],
+        "objections": [renamed, *sc.objections[1:]]})
+    new = Engine(CompiledScenario(changed))
+
+    resumed = new.resume(SessionState.from_dict(state.to_dict()))
+    assert removed_fact not in resumed.revealed
+    assert set(resumed.objections) == {o.id for o in changed.objections}
+    assert resumed.history[-1].learner == "Wie maakt er nu bij u schoon?"  # kept
+    for line in ["Wat betaalt u nu?", "Dat klinkt duur, waarmee vergelijkt u dat?"]:
+        assert new.turn(resumed, line).reply
+    new.stop(resumed)
+    assert 0 <= score_call(new.cs, resumed, None).total <= 100

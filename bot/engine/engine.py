@@ -61,6 +61,37 @@ class Engine:
         state.opening = " ".join(opening)
         return state
 
+    def resume(self, state: SessionState) -> SessionState:
+        """Fit a stored state to this version of the scenario, in place.
+
+        A trainer may replace a scenario (or a release change the library) while a learner
+        is in a call: what the new version no longer has is forgotten, what it added starts
+        fresh, and the call goes on instead of failing on every turn.
+        """
+        sc = self.scenario
+        if state.lang not in sc.languages:
+            state.lang = sc.languages[0]
+        objections = {o.id for o in sc.objections}
+        if state.objections.keys() != objections:
+            state.objections = {oid: state.objections.get(oid) or ObjectionState()
+                                for oid in sorted(objections)}
+        if state.pending_objection not in objections:
+            state.pending_objection = None
+        objectives = {o.id for o in (*sc.objectives.internal, *sc.objectives.external)}
+        state.objectives = {k: v for k, v in state.objectives.items() if k in objectives}
+        facts = {f.id for f in sc.facts}
+        state.revealed = {k: v for k, v in state.revealed.items() if k in facts}
+        needs = {n.id for n in sc.needs}
+        state.needs_stated = [n for n in state.needs_stated if n in needs]
+        signals = len(sc.closing.buying_signals) if sc.closing else 0
+        state.signals_sent = [i for i in state.signals_sent if i < signals]
+        for record in state.history:
+            record.objectives = [o for o in record.objectives if o in objectives]
+            record.facts = [f for f in record.facts if f in facts]
+            record.needs = [n for n in record.needs if n in needs]
+        state.scenario_id = sc.id
+        return state
+
     def turn(self, state: SessionState, text: str) -> TurnResult:
         """Answer one learner message and update ``state`` in place."""
         cl = self.cs.language(state.lang)

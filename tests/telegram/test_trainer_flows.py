@@ -147,14 +147,24 @@ async def test_rotated_or_closed_links_no_longer_let_anyone_join(env: BotEnv) ->
     assert "Joining Sales A is closed" in (await late.next_message())["text"]
 
 
-async def test_a_broken_upload_gets_file_line_errors_and_a_good_one_can_be_assigned(
-        env: BotEnv) -> None:
+async def cohort_with_learner(env: BotEnv, learner_id: int
+                              ) -> tuple[EmulatedUser, int, EmulatedUser]:
+    """A trainer, their cohort's id and a learner who joined it."""
     trainer = await make_trainer(env)
     cohort_id, code = await make_cohort(trainer)
-    learner = env.emulator.user(203, "Noor", language_code="en")
+    learner = env.emulator.user(learner_id, "Noor", language_code="en")
     await join(learner, code)
+    return trainer, cohort_id, learner
 
-    source = (ROOT / "scenarios/drills/drill-objection-price.yaml").read_text(encoding="utf-8")
+
+def price_drill() -> str:
+    return (ROOT / "scenarios/drills/drill-objection-price.yaml").read_text(encoding="utf-8")
+
+
+async def test_a_broken_upload_gets_file_line_errors_and_a_good_one_can_be_assigned(
+        env: BotEnv) -> None:
+    trainer, cohort_id, learner = await cohort_with_learner(env, 203)
+    source = price_drill()
     broken = source.replace("id: drill-objection-price", "id: my-price-drill") \
                    .replace("level: 1", "level: high")
     await trainer.send_document(broken.encode(), "my-drill.yaml")
@@ -194,3 +204,32 @@ async def test_a_broken_upload_gets_file_line_errors_and_a_good_one_can_be_assig
     assert "do not know that scenario" in (await outsider.next_message())["text"]
     await learner.send("/start play_my-price-drill")
     assert "go:my-price-drill" in buttons(await learner.next_message())
+
+
+async def test_a_learner_mid_call_goes_on_when_the_trainer_replaces_the_scenario(
+        env: BotEnv) -> None:
+    trainer, _cohort_id, learner = await cohort_with_learner(env, 204)
+    first = price_drill().replace("id: drill-objection-price", "id: my-price-drill")
+    await trainer.send_document(first.encode(), "my-drill.yaml")
+    assert "is installed" in (await trainer.next_message())["text"]
+
+    await learner.send("/start play_my-price-drill")
+    briefing = await learner.next_message()
+    await learner.press(briefing, next(b for b in buttons(briefing) if b.startswith("go:")))
+    await until(learner, has_text("/hint"))
+    await learner.send(PASSING_LINES[0])
+    assert "turns left" in (await learner.next_message())["text"]
+
+    # the new version renames the objection and the fact the call has already touched
+    second = (first.replace("  - id: price\n", "  - id: cost\n")
+                   .replace("  - id: comparison\n", "  - id: versus\n"))
+    await trainer.send_document(second.encode(), "my-drill.yaml")
+    assert "is updated" in (await trainer.next_message())["text"]
+
+    await learner.send(PASSING_LINES[1])
+    assert "turns left" in (await learner.next_message())["text"]
+    await learner.send("/hint")
+    assert "💡" in (await learner.next_message())["text"]
+    await learner.send("/stop")
+    card = await until(learner, has_text("/100"))
+    assert "my-price-drill" in str(buttons(card))
