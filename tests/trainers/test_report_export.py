@@ -1,13 +1,12 @@
 """The cohort report and its CSV on a full class (the benchmark's data set): every
 learner × assignment row survives Python's csv module, in both locales, odd names
-included; and the report answers well inside a second."""
+included. How long it takes is benchmarks/trainer_reports.py's business."""
 
 from __future__ import annotations
 
 import csv
 import io
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -61,14 +60,3 @@ def test_the_report_lists_every_learner_and_the_weakest_skills(
     assert all(r.name[:views.NAME_WIDTH] in text.replace("&quot;", '"') for r in built.rows)
     assert "Weakest skills" in text and len(built.weakest) == 3
     assert built.weakest[0][1] <= built.weakest[-1][1]
-
-
-def test_report_and_export_of_a_class_take_well_under_a_second(tmp_path: Path) -> None:
-    db = Database(f"sqlite:///{tmp_path}/c.db")
-    db.migrate()
-    cohort_id = db.call(bench.seed)
-    start = time.perf_counter()
-    bench.time_report(db, cohort_id)
-    bench.time_export(db, cohort_id)
-    db.close()
-    assert time.perf_counter() - start < 2.0  # both together; the benchmark reports each
