@@ -73,8 +73,8 @@ class Engine:
             state.lang = sc.languages[0]
         objections = {o.id for o in sc.objections}
         if state.objections.keys() != objections:
-            state.objections = {oid: state.objections.get(oid) or ObjectionState()
-                                for oid in sorted(objections)}
+            state.objections = {o.id: state.objections.get(o.id) or ObjectionState()
+                                for o in sc.objections}
         if state.pending_objection not in objections:
             state.pending_objection = None
         objectives = {o.id for o in (*sc.objectives.internal, *sc.objectives.external)}

@@ -109,8 +109,8 @@ _ANSWERED = (core_select(_TURNS.c.id)
                     _TURNS.c.message_id == bindparam("message_id"))
              .exists())
 _CALL_FOR_TURN = (
-    core_select(_SESSIONS.c.id, _SESSIONS.c.scenario_id, _SESSIONS.c.language, _SESSIONS.c.phase,
-           _SESSIONS.c.state, _ANSWERED.label("answered"))
+    core_select(_SESSIONS.c.id, _SESSIONS.c.scenario_id, _SESSIONS.c.language,
+                _SESSIONS.c.phase, _SESSIONS.c.state, _ANSWERED.label("answered"))
     .where(_SESSIONS.c.user_id == bindparam("user_id"), _SESSIONS.c.ended_at.is_(None))
     .order_by(_SESSIONS.c.id.desc())
     .limit(1)
