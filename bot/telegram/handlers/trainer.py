@@ -829,9 +829,12 @@ async def _rotate(context: Context, uid: int, lang: str, cohort_id: int) -> None
     await _cohort_action(context, uid, lang, "rotate", cohort_id)
 
 
+# Buttons that carry one id (a cohort's, or for "t" an attempt's); each action checks that
+# the trainer owns what the id points to.
 _COHORT_BUTTONS = {
     "c": _cohort_panel, "r": _report, "x": _export, "ch": _charts, "m": _members,
     "a": _assign_pick, "rot": _rotate, "jo": _toggle_join, "lb": _toggle_leaderboard,
+    "t": _transcript,
 }
 
 
