@@ -29,6 +29,7 @@ from bot.storage.models import (
     User,
     utcnow,
 )
+from bot.storage.queries import set_fields
 
 # -- roles -----------------------------------------------------------------------------------
 
@@ -91,13 +92,7 @@ def own_cohort(s: Session, trainer_id: int, cohort_id: int) -> Cohort | None:
 
 def update_cohort(s: Session, trainer_id: int, cohort_id: int, **fields: object
                   ) -> Cohort | None:
-    cohort = own_cohort(s, trainer_id, cohort_id)
-    if cohort is None:
-        return None
-    for name, value in fields.items():
-        setattr(cohort, name, value)
-    s.add(cohort)
-    return cohort
+    return set_fields(s, own_cohort(s, trainer_id, cohort_id), fields)
 
 
 def rotate_code(s: Session, trainer_id: int, cohort_id: int,

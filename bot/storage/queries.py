@@ -44,14 +44,18 @@ def get_user(s: Session, user_id: int) -> User | None:
     return s.get(User, user_id)
 
 
-def _update(s: Session, model: type[T], key: int, fields: dict[str, Any]) -> T | None:
-    row = s.get(model, key)
+def set_fields(s: Session, row: T | None, fields: dict[str, Any]) -> T | None:
+    """Change ``row`` (if there is one) and have it written with the transaction."""
     if row is None:
         return None
     for name, value in fields.items():
         setattr(row, name, value)
     s.add(row)
     return row
+
+
+def _update(s: Session, model: type[T], key: int, fields: dict[str, Any]) -> T | None:
+    return set_fields(s, s.get(model, key), fields)
 
 
 def update_user(s: Session, user_id: int, **fields: Any) -> User | None:

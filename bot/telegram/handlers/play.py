@@ -137,7 +137,7 @@ async def on_text(update: Update, context: Context) -> None:
         await _after_prep_step(context, uid, lang, step)
         return
     if outcome.status == "no_call":
-        await send(context, uid, tr(lang, "tg.errors.no_call"), kb.main_menu(lang))
+        await _no_call(context, uid, lang)
         return
     if outcome.status == "duplicate":
         return
@@ -152,6 +152,10 @@ async def on_text(update: Update, context: Context) -> None:
         context.application.bot_data["sent_marks"].add(outcome.turn_id)
     if outcome.finished is not None and sent is not None:
         await send_card(context, uid, outcome.finished)
+
+
+async def _no_call(context: Context, uid: int, lang: str) -> None:
+    await send(context, uid, tr(lang, "tg.errors.no_call"), kb.main_menu(lang))
 
 
 async def send_card(context: Context, uid: int, done: Finished) -> None:
@@ -170,7 +174,7 @@ async def hint(update: Update, context: Context) -> None:
     svc = services(context)
     text = await svc.db.run(calls.hint, svc.catalog, uid)
     if text is None:
-        await send(context, uid, tr(lang, "tg.errors.no_call"), kb.main_menu(lang))
+        await _no_call(context, uid, lang)
         return
     await send(context, uid, "💡 " + render.h(text))
 
@@ -196,7 +200,7 @@ async def resume(update: Update, context: Context) -> None:
     svc = services(context)
     status = await svc.db.run(calls.call_status, svc.catalog, uid)
     if status is None:
-        await send(context, uid, tr(lang, "tg.errors.no_call"), kb.main_menu(lang))
+        await _no_call(context, uid, lang)
         return
     row, left = status
     cs = svc.catalog.compiled(row.scenario_id)
