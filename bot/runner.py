@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
-import signal
 import sys
 from urllib.parse import urlparse
 
@@ -30,27 +27,38 @@ def run_command(settings: Settings) -> int:
         return 1
     log.info("%d scenarios loaded; database %s", len(catalog.scenarios), _safe_url(db))
     if settings.bot_token:
-        return _run_telegram(settings, db, catalog)
-    with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(_run_with_emulator(settings, db, catalog))
-    return 0
+        return _run_bot(settings, db, catalog, token=settings.bot_token,
+                        base_url=settings.api_base_url,
+                        base_file_url=_file_url(settings.api_base_url))
+    from bot.emulator.background import emulator_in_background
+
+    with emulator_in_background(settings.emulator_host, settings.emulator_port) as emulator:
+        print(f"\nNo BOT_TOKEN set, so salesbot runs against the local Telegram emulator.\n"
+              f"Open {emulator.page_url} in your browser and chat with the bot there.\n"
+              f"Press Ctrl+C to stop.\n", flush=True)
+        if settings.webhook_url:
+            log.info("the emulator is polled; telegram.webhook.url applies only with a token")
+        return _run_bot(settings, db, catalog, token=EMULATOR_TOKEN, base_url=emulator.base_url,
+                        base_file_url=emulator.base_file_url, webhook=False)
 
 
 def _safe_url(db: Database) -> str:
     return db.engine.url.render_as_string(hide_password=True)
 
 
-def _run_telegram(settings: Settings, db: Database, catalog: Catalog) -> int:
-    app = build_application(settings, db, catalog, token=settings.bot_token or "",
-                            base_url=settings.api_base_url,
-                            base_file_url=_file_url(settings.api_base_url))
-    if settings.webhook_url:
+def _run_bot(settings: Settings, db: Database, catalog: Catalog, *, token: str,
+             base_url: str, base_file_url: str, webhook: bool = True) -> int:
+    """One lifecycle for Telegram and the emulator: post_init (command menus, sent marks,
+    outbox), the job queue, signal handling and post_shutdown all run in both."""
+    app = build_application(settings, db, catalog, token=token, base_url=base_url,
+                            base_file_url=base_file_url)
+    if webhook and settings.webhook_url:
         app.run_webhook(listen=settings.webhook_listen, port=settings.webhook_port,
                         url_path=urlparse(settings.webhook_url).path.lstrip("/"),
                         webhook_url=settings.webhook_url,
                         secret_token=settings.webhook_secret, allowed_updates=ALLOWED_UPDATES)
     else:
-        app.run_polling(allowed_updates=ALLOWED_UPDATES)
+        app.run_polling(allowed_updates=ALLOWED_UPDATES, poll_interval=0.0)
     return 0
 
 
@@ -58,31 +66,3 @@ def _file_url(base_url: str) -> str:
     """The file URL that goes with a Bot API base URL (…/bot → …/file/bot)."""
     root, _, last = base_url.rstrip("/").rpartition("/")
     return f"{root}/file/{last}"
-
-
-async def _run_with_emulator(settings: Settings, db: Database, catalog: Catalog) -> None:
-    from bot.emulator import Emulator
-
-    emulator = Emulator(settings.emulator_host, settings.emulator_port)
-    try:
-        await emulator.start()
-    except OSError:  # the configured port is taken: any free port will do
-        emulator = Emulator(settings.emulator_host, 0)
-        await emulator.start()
-    app = build_application(settings, db, catalog, token=EMULATOR_TOKEN,
-                            base_url=emulator.base_url, base_file_url=emulator.base_file_url)
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        with contextlib.suppress(NotImplementedError):
-            loop.add_signal_handler(sig, stop.set)
-    async with app:
-        await app.start()
-        await app.updater.start_polling(allowed_updates=ALLOWED_UPDATES, poll_interval=0.0)
-        print(f"\nNo BOT_TOKEN set, so salesbot runs against the local Telegram emulator.\n"
-              f"Open {emulator.page_url} in your browser and chat with the bot there.\n"
-              f"Press Ctrl+C to stop.\n", flush=True)
-        await stop.wait()
-        await app.updater.stop()
-        await app.stop()
-    await emulator.stop()
