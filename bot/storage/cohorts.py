@@ -268,8 +268,7 @@ def cohort_data(s: Session, cohort: Cohort, user_ids: list[int] | None = None) -
                 select(SkillResult.session_id, SkillResult.skill, SkillResult.score)
                 .where(col(SkillResult.session_id).in_(chunk))):
             data.skills.setdefault(sid, {})[skill] = score
-        for o in s.exec(select(ScoreOverride).where(col(ScoreOverride.session_id).in_(chunk))):
-            data.overrides[o.session_id] = o
+        data.overrides.update(overrides_for(s, cohort.trainer_id, chunk))
     return data
 
 
@@ -288,39 +287,48 @@ def learner_open_work(s: Session, user_id: int) -> list[CohortData]:
 # -- overrides -------------------------------------------------------------------------------
 
 
-def session_for_trainer(s: Session, trainer_id: int, session_id: int
-                        ) -> tuple[CallSession, User] | None:
-    """A learner's attempt, only when the learner is in one of this trainer's cohorts."""
+def attempt_candidates(s: Session, trainer_id: int, session_id: int
+                       ) -> tuple[CallSession, User, list[Assignment]] | None:
+    """An attempt, its learner and the assignments of this trainer's cohorts the learner is
+    in that the attempt could count for (same scenario; the one it was started from, if
+    any). Whether it *does* count is the trainers' rule (``bot.trainers.attempts``)."""
     row = s.get(CallSession, session_id)
-    if row is None:
+    user = s.get(User, row.user_id) if row is not None else None
+    if row is None or user is None:
         return None
-    in_cohort = s.exec(
-        select(Cohort.id).join(Membership, col(Membership.cohort_id) == col(Cohort.id))
+    query = (
+        select(Assignment).join(Cohort, col(Cohort.id) == col(Assignment.cohort_id))
+        .join(Membership, col(Membership.cohort_id) == col(Cohort.id))
         .where(Cohort.trainer_id == trainer_id, Membership.user_id == row.user_id)
-    ).first()
-    user = s.get(User, row.user_id)
-    return (row, user) if in_cohort is not None and user is not None else None
+    )
+    if row.assignment_id is not None:
+        query = query.where(Assignment.id == row.assignment_id)
+    found = [a for a in s.exec(query) if row.scenario_id in a.scenario_ids]
+    return row, user, found
 
 
-def override_score(s: Session, trainer_id: int, session_id: int, score: int, reason: str
-                   ) -> tuple[CallSession, User, ScoreOverride] | None:
-    found = session_for_trainer(s, trainer_id, session_id)
-    if found is None or found[0].score is None:
-        return None
+def save_override(s: Session, trainer_id: int, session_id: int, score: int, reason: str
+                  ) -> ScoreOverride | None:
+    """Store the trainer's override of an attempt they own (None: another trainer's
+    override already holds the attempt's one slot)."""
     existing = s.exec(select(ScoreOverride).where(ScoreOverride.session_id == session_id)).first()
+    if existing is not None and existing.trainer_id != trainer_id:
+        return None
     override = existing or ScoreOverride(session_id=session_id, trainer_id=trainer_id, score=0,
                                          reason="")
-    override.trainer_id, override.score, override.reason, override.at = (
-        trainer_id, score, reason, utcnow())
+    override.score, override.reason, override.at = score, reason, utcnow()
     s.add(override)
     s.flush()
-    return found[0], found[1], override
+    return override
 
 
-def overrides_for(s: Session, session_ids: list[int]) -> dict[int, ScoreOverride]:
+def overrides_for(s: Session, trainer_id: int, session_ids: list[int]
+                  ) -> dict[int, ScoreOverride]:
+    """This trainer's overrides: another trainer's never enter their grade book."""
     if not session_ids:
         return {}
-    rows = s.exec(select(ScoreOverride).where(col(ScoreOverride.session_id).in_(session_ids)))
+    rows = s.exec(select(ScoreOverride).where(col(ScoreOverride.session_id).in_(session_ids),
+                                              ScoreOverride.trainer_id == trainer_id))
     return {o.session_id: o for o in rows}
 
 

@@ -31,7 +31,7 @@ from bot.telegram.commands import set_role_menu
 from bot.telegram.common import Context, answer_query, learner, send, services
 from bot.telegram.handlers import fallback, menu
 from bot.telegram.render import h, tr
-from bot.trainers import codes, dates, export, mine, reminders, roles, uploads, views
+from bot.trainers import attempts, codes, dates, export, mine, reminders, roles, uploads, views
 from bot.trainers import report as rep
 
 log = logging.getLogger(__name__)
@@ -509,18 +509,17 @@ async def _learner_detail(context: Context, uid: int, lang: str, cohort_id: int,
 
 async def _transcript(context: Context, uid: int, lang: str, session_id: int) -> None:
     db = services(context).db
-    found = await db.run(cq.session_for_trainer, uid, session_id)
+    found = await db.run(attempts.owned_attempt, uid, session_id)
     if found is None:
         await _denied(context, uid, lang)
         return
-    row, user = found
+    row = found.session
     turns = await db.run(q.session_turns, session_id)
-    override = (await db.run(cq.overrides_for, [session_id])).get(session_id)
     scenario = services(context).catalog.scenarios.get(row.scenario_id)
     buyer = scenario.buyer.name if scenario else "?"
-    await send(context, uid, views.transcript(lang, row, turns, user.first_name,
+    await send(context, uid, views.transcript(lang, row, turns, found.learner.first_name,
                                               _title(context, lang)(row.scenario_id), buyer,
-                                              override))
+                                              found.override))
 
 
 async def override_command(update: Update, context: Context) -> None:
@@ -536,15 +535,14 @@ async def override_command(update: Update, context: Context) -> None:
     if session_id is None or score is None or not 0 <= score <= 100 or not reason:
         await send(context, uid, tr(lang, "trainer.override.usage"))
         return
-    done = await services(context).db.run(cq.override_score, uid, session_id, score,
+    done = await services(context).db.run(attempts.override, uid, session_id, score,
                                           reason[:300])
     if done is None:
         await _denied(context, uid, lang)
         return
-    row, user, _ = done
     await send(context, uid, tr(lang, "trainer.override.done", id=session_id,
-                                name=user.first_name, original=row.score, score=score,
-                                reason=reason[:300]))
+                                name=done.learner.first_name, original=done.session.score,
+                                score=score, reason=reason[:300]))
 
 
 # -- leaderboard -----------------------------------------------------------------------------

@@ -1,0 +1,53 @@
+"""Whose grade book an attempt is in, and the trainer's override of it.
+
+An attempt belongs to the trainer whose assignment it counts for (``progress.counts_for``):
+one started from an assignment to that assignment's trainer only; one started from the
+menu to the trainers of the learner's cohorts that had set that scenario before it began;
+free practice that counts for no assignment to nobody. Viewing a transcript and
+overriding a score both go through ``owned_attempt``, so a trainer who shares a learner
+with a colleague never sees or changes the colleague's grades. Use cases: each runs
+inside ``Database.run``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlmodel import Session
+
+from bot.storage import cohorts as cq
+from bot.storage.models import CallSession, ScoreOverride, User
+from bot.trainers.progress import counts_for
+
+
+@dataclass
+class OwnedAttempt:
+    session: CallSession
+    learner: User
+    override: ScoreOverride | None  # this trainer's, if any
+
+
+def owned_attempt(s: Session, trainer_id: int, session_id: int) -> OwnedAttempt | None:
+    """The attempt when it is in this trainer's grade book; None for "not yours" and for
+    "does not exist" alike."""
+    found = cq.attempt_candidates(s, trainer_id, session_id)
+    if found is None:
+        return None
+    row, user, assignments = found
+    if not any(counts_for(a, row) for a in assignments):
+        return None
+    override = cq.overrides_for(s, trainer_id, [session_id]).get(session_id)
+    return OwnedAttempt(row, user, override)
+
+
+def override(s: Session, trainer_id: int, session_id: int, score: int, reason: str
+             ) -> OwnedAttempt | None:
+    """Correct the score of a scored attempt the trainer owns."""
+    owned = owned_attempt(s, trainer_id, session_id)
+    if owned is None or owned.session.score is None:
+        return None
+    saved = cq.save_override(s, trainer_id, session_id, score, reason)
+    if saved is None:
+        return None
+    owned.override = saved
+    return owned
