@@ -47,6 +47,9 @@ from bot.terminal import run_script  # noqa: E402
 
 DIALOGUES = ROOT / "benchmarks" / "dialogues"
 SETS = ("dev", "heldout")
+ACTS = ("greet_introduce", "state_objective", "fact_question", "small_talk", "pitch",
+        "solution", "objection_response", "summary", "next_step_proposal", "ask_order",
+        "goodbye", "other")  # the act vocabulary of shared/contract.md
 FLAGSHIP = "first-visit-cleaning"
 MUST_FINISH_STYLES = ("good", "average")
 DRILL_PREFIX = "drill-"
