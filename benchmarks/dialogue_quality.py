@@ -252,6 +252,7 @@ def evaluate(set_name: str = "dev", sample: Path | None = None,
     reports = [play(d, library) for d in dialogues]
     overall = Tally()
     per_scenario: dict[str, Tally] = {}
+    per_style: dict[str, Tally] = {}
     flagship = Tally()
     rows = []
     confusions: Counter[tuple] = Counter()
@@ -259,6 +260,7 @@ def evaluate(set_name: str = "dev", sample: Path | None = None,
         tally, row, confused = score_dialogue(dialogue, report)
         overall.add(tally)
         per_scenario.setdefault(dialogue["scenario"], Tally()).add(tally)
+        per_style.setdefault(dialogue["style"], Tally()).add(tally)
         if dialogue["scenario"] == FLAGSHIP:
             flagship.add(tally)
         rows.append(row)
@@ -268,6 +270,7 @@ def evaluate(set_name: str = "dev", sample: Path | None = None,
         "overall": overall.summary(),
         "flagship_objective_f1_end": flagship.summary()["objective_f1_end"],
         "per_scenario": {sid: t.summary() for sid, t in sorted(per_scenario.items())},
+        "per_style": {style: t.summary() for style, t in sorted(per_style.items())},
         "act_confusions": [{"labelled": g, "reported": p, "turns": n}
                            for (g, p), n in confusions.most_common(15)],
         "calls": rows,
