@@ -62,7 +62,15 @@ header button {
   background: var(--accent); color: #fff;
 }
 .btn.light { background: #eef2f6; color: var(--text); }
-#log { flex: 1; overflow-y: auto; padding: 12px 10px 6px; }
+/* The log scrolls inside its wrapper, which also holds the "new message" badge. */
+.log-wrap { flex: 1; min-height: 0; position: relative; display: flex; }
+#log { flex: 1; overflow-y: auto; overflow-x: hidden; padding: 12px 10px 6px; }
+#jump {
+  position: absolute; right: 12px; bottom: 10px; z-index: 4; border: 0; border-radius: 18px;
+  padding: 8px 14px; font: inherit; font-size: 14px; cursor: pointer;
+  background: var(--accent); color: #fff; box-shadow: 0 2px 8px rgba(0, 0, 0, .25);
+}
+#jump[hidden] { display: none; }
 .empty {
   margin: 18vh auto 0; max-width: 320px; text-align: center; background: #fffc;
   border-radius: 14px; padding: 18px; color: var(--muted);
@@ -72,7 +80,7 @@ header button {
 .row.out { align-items: flex-end; }
 .row.in { align-items: flex-start; }
 .bubble {
-  max-width: min(85%, 520px); padding: 7px 10px 5px; border-radius: 14px;
+  max-width: min(85%, 520px); min-width: 0; padding: 7px 10px 5px; border-radius: 14px;
   background: var(--in); box-shadow: 0 1px 1px rgba(0, 0, 0, .08);
   overflow-wrap: anywhere;
 }
@@ -81,7 +89,8 @@ header button {
 .text { white-space: pre-wrap; }
 .meta { float: right; margin: 6px 0 0 10px; font-size: 11px; color: var(--muted); }
 .bubble img.photo {
-  display: block; max-width: 100%; max-height: 360px; border-radius: 10px; margin-bottom: 4px;
+  display: block; max-width: 100%; height: auto; max-height: 360px; object-fit: contain;
+  border-radius: 10px; margin-bottom: 4px;
 }
 .doc {
   display: flex; gap: 10px; align-items: center; text-decoration: none; color: inherit;
@@ -101,11 +110,12 @@ header button {
   width: min(85%, 520px); }
 .kb-row { display: flex; gap: 4px; }
 .kb-row > * {
-  flex: 1; font: inherit; font-size: 14px; padding: 8px 6px; border: 0; border-radius: 8px;
-  background: #6f8fb0cc; color: #fff; cursor: pointer; text-align: center;
-  text-decoration: none;
+  flex: 1 1 0; min-width: 0; font: inherit; font-size: 14px; padding: 8px 6px; border: 0;
+  border-radius: 8px; background: #6f8fb0cc; color: #fff; cursor: pointer;
+  text-align: center; text-decoration: none;
+  white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
 }
-.kb-row > *:hover { background: #5a7ea4; }
+@media (hover: hover) { .kb-row > *:hover { background: #5a7ea4; } }
 .kb-row > [disabled] { opacity: .5; cursor: not-allowed; }
 blockquote { margin: 4px 0; padding: 2px 8px; border-left: 3px solid var(--accent); }
 blockquote.expandable { max-height: 4.4em; overflow: hidden; cursor: pointer; }
@@ -151,7 +161,7 @@ form#composer {
   display: block; width: 100%; text-align: left; border: 0; background: none;
   padding: 10px 14px; font: inherit; cursor: pointer;
 }
-#commands button:hover { background: #eef2f6; }
+@media (hover: hover) { #commands button:hover { background: #eef2f6; } }
 #commands b { color: var(--accent-dark); margin-right: 8px; }
 .composer-wrap { position: relative; }
 #toast {
@@ -185,7 +195,10 @@ form#composer {
     <button class="btn" type="submit">Save</button>
     <button class="btn light" type="button" id="block-toggle">Block bot</button>
   </form>
-  <main id="log" aria-live="polite"></main>
+  <div class="log-wrap">
+    <main id="log" aria-live="polite"></main>
+    <button type="button" id="jump" hidden>↓ New message</button>
+  </div>
   <div id="typing"></div>
   <div id="replykb"></div>
   <div id="banner"><span>You blocked this bot.</span>
@@ -314,6 +327,8 @@ function renderHeader(next) {
   }
 }
 
+const PHOTO_MAX_HEIGHT = 360;  // px, as .bubble img.photo's max-height
+
 function messageNode(m) {
   const row = el("div", "row " + (m.from_bot ? "in" : "out"));
   const bubble = el("div", "bubble");
@@ -323,6 +338,13 @@ function messageNode(m) {
     const img = el("img", "photo");
     img.src = m.photo.url;
     img.alt = "photo";
+    const {width, height} = m.photo;
+    if (width && height) {
+      // The size it will have, before it loads (so the log does not jump): at most its
+      // own width, the bubble's width and PHOTO_MAX_HEIGHT high, with its own proportions.
+      img.style.width = Math.round(Math.min(width, PHOTO_MAX_HEIGHT * width / height)) + "px";
+      img.style.aspectRatio = width + " / " + height;
+    }
     img.loading = "lazy";
     bubble.appendChild(img);
   }
@@ -431,24 +453,97 @@ function renderAnswers(answers) {
   }
 }
 
+// Scrolling follows a phone chat app: while the reader is at the bottom (pinned) the log
+// stays there as messages arrive and images load; once they scroll up to read, new
+// messages leave the view alone and a badge counts them instead.
+const log = $("log");
+const shown = new Map();  // message id -> {node, signature}
+let pinned = true;
+let unseen = 0;
+
+const nearBottom = () => log.scrollHeight - log.scrollTop - log.clientHeight < 80;
+
+function updateBadge() {
+  const badge = $("jump");
+  badge.hidden = unseen === 0;
+  badge.textContent = "↓ " + unseen + (unseen === 1 ? " new message" : " new messages");
+}
+
+function scrollToBottom() {
+  log.scrollTop = log.scrollHeight;
+  pinned = true;
+  unseen = 0;
+  updateBadge();
+}
+
+log.addEventListener("scroll", () => {
+  pinned = nearBottom();
+  if (pinned && unseen) { unseen = 0; updateBadge(); }
+});
+// Content that grows after rendering (an image loading, a reply keyboard opening and
+// shrinking the log) must not push the newest message out of a pinned view.
+const followBottom = () => { if (pinned) log.scrollTop = log.scrollHeight; };
+new ResizeObserver(followBottom).observe(log);
+log.addEventListener("load", followBottom, true);  // images; load does not bubble
+$("jump").addEventListener("click", scrollToBottom);
+
+function resetLog() {
+  shown.clear();
+  log.textContent = "";
+  pinned = true;
+  unseen = 0;
+  updateBadge();
+}
+
+function emptyNote() {
+  const empty = el("div", "empty");
+  empty.appendChild(el("b", "", "Say hello to your bot"));
+  empty.appendChild(el("p", "", "Type /start below, or pick a command with the / button. "
+    + "Everything stays on this machine."));
+  return empty;
+}
+
+// Only new or changed messages are rebuilt, so images are not reloaded, an opened
+// spoiler or quote stays open and the reader's scroll position holds.
+function renderMessages(messages) {
+  const first = shown.size === 0;
+  const wasPinned = pinned;
+  let arrived = 0;
+  let sentByMe = false;
+  const keep = new Set();
+  let previous = null;
+  for (const m of messages) {
+    keep.add(m.id);
+    const signature = JSON.stringify(m);
+    let entry = shown.get(m.id);
+    if (!entry || entry.signature !== signature) {
+      const node = messageNode(m);
+      if (entry) entry.node.replaceWith(node);
+      else if (m.from_bot) arrived += 1;
+      else sentByMe = true;
+      entry = {node, signature};
+      shown.set(m.id, entry);
+    }
+    const expected = previous ? previous.nextSibling : log.firstChild;
+    if (expected !== entry.node) log.insertBefore(entry.node, expected);
+    previous = entry.node;
+  }
+  for (const [id, entry] of shown) {
+    if (!keep.has(id)) { entry.node.remove(); shown.delete(id); }
+  }
+  const note = log.querySelector(".empty");
+  if (messages.length && note) note.remove();
+  if (!messages.length && !note) log.appendChild(emptyNote());
+  if (first || wasPinned || sentByMe) scrollToBottom();
+  else if (arrived) { unseen += arrived; updateBadge(); }
+}
+
 function render(next) {
   renderHeader(next);
   if (next.version === version && view) return;
   version = next.version;
   view = next;
-  const log = $("log");
-  const atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 80;
-  log.textContent = "";
-  if (!next.messages.length) {
-    const empty = el("div", "empty");
-    empty.appendChild(el("b", "", "Say hello to your bot"));
-    empty.appendChild(el("p", "", "Type /start below, or pick a command with the / button. "
-      + "Everything stays on this machine."));
-    log.appendChild(empty);
-  }
-  for (const m of next.messages) log.appendChild(messageNode(m));
-  if (atBottom || render.first !== false) log.scrollTop = log.scrollHeight;
-  render.first = false;
+  renderMessages(next.messages);
   renderReplyKeyboard(next.reply_keyboard);
   renderCommands(next.commands);
   renderAnswers(next.callback_answers);
@@ -509,8 +604,38 @@ $("file").addEventListener("change", () => {
 $("sticker").addEventListener("click", () => run(() =>
   postJson(`/chats/${me.id}/media`, {kind: "sticker", emoji: "👍"})));
 $("menu").addEventListener("click", () => $("commands").classList.toggle("open"));
+// A link to this bot with a start parameter (a join or play link) does what tapping it in
+// Telegram does: the app opens the bot's chat and sends "/start <parameter>". Other
+// links open in a new tab.
+function startParameter(href) {
+  if (!view) return null;
+  let url;
+  try { url = new URL(href); } catch (e) { return null; }
+  const username = (view.bot.username || "").toLowerCase();
+  const host = url.hostname.toLowerCase().replace(/^www\./, "");
+  let target = null;
+  if ((url.protocol === "https:" || url.protocol === "http:")
+      && (host === "t.me" || host === "telegram.me")) {
+    target = url.pathname.replace(/^\/+|\/+$/g, "").toLowerCase();
+  } else if (url.protocol === "tg:" && (url.hostname || url.pathname.replace(/^\/+/, ""))
+      .toLowerCase() === "resolve") {
+    target = (url.searchParams.get("domain") || "").toLowerCase();
+  }
+  if (!target || target !== username || !url.searchParams.has("start")) return null;
+  return url.searchParams.get("start");
+}
+
 $("log").addEventListener("click", (event) => {
   const target = event.target;
+  const link = target.closest("a[href]");
+  if (link) {
+    const start = startParameter(link.href);
+    if (start !== null) {
+      event.preventDefault();
+      sendText(start ? "/start " + start : "/start");
+    }
+    return;
+  }
   if (target.classList.contains("tg-spoiler")) target.classList.add("shown");
   if (target.classList.contains("tg-command")) sendText(target.dataset.command);
   const quote = target.closest("blockquote.expandable");
@@ -536,7 +661,8 @@ $("settings").addEventListener("submit", (event) => {
   run(async () => {
     await register();
     if (switched) {
-      version = -1; view = null; seenAnswers = null; render.first = true;
+      version = -1; view = null; seenAnswers = null;
+      resetLog();
       if (pollAbort) pollAbort.abort();
     }
     toast("Saved — you are " + me.first_name);
