@@ -116,6 +116,9 @@ header button {
   white-space: nowrap; overflow: hidden; text-overflow: ellipsis;
 }
 @media (hover: hover) { .kb-row > *:hover { background: #5a7ea4; } }
+/* A tap flashes the button, as in the apps, instead of leaving a highlight behind. */
+button, a { -webkit-tap-highlight-color: transparent; }
+.kb-row > *:active { background: #4f7198; }
 .kb-row > [disabled] { opacity: .5; cursor: not-allowed; }
 blockquote { margin: 4px 0; padding: 2px 8px; border-left: 3px solid var(--accent); }
 blockquote.expandable { max-height: 4.4em; overflow: hidden; cursor: pointer; }

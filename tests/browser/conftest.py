@@ -29,6 +29,8 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
+BOT_START_MS = 60_000
+expect.set_options(timeout=10_000)  # a shared 2-core machine can be slow to paint
 _user_ids = itertools.count(910_001)
 
 
@@ -75,8 +77,9 @@ def open_phone(browser: Browser, bot: RunningBot,
             f"localStorage.setItem('emulator.user', JSON.stringify({json.dumps(user)}))")
         page = context.new_page()
         page.goto(bot.page_url)
-        # "@username" under the bot's name: the page is registered and the bot is polling.
-        expect(page.locator("#status")).to_have_text(re.compile("^@"))
+        # "@username" under the bot's name: the page is registered and the bot is polling
+        # (the first test may wait here for the bot process to finish starting).
+        expect(page.locator("#status")).to_have_text(re.compile("^@"), timeout=BOT_START_MS)
         phone = Phone(page, folder, lang, user["id"], prefix=f"{len(phones) + 1}-"
                       if phones else "")
         phones.append(phone)

@@ -92,13 +92,14 @@ class Phone:
 
     # -- acting -------------------------------------------------------------------------
 
-    def _mark_seen(self) -> None:
+    def mark_seen(self) -> None:
+        """From now on only messages that arrive (or change) count as a reply."""
         self.page.evaluate(
             "document.querySelectorAll('#log .row').forEach(r => r.dataset.seen = '1')")
 
     def send(self, text: str, reply: str | re.Pattern[str]) -> Locator:
         """Types ``text``, sends it with Enter, and waits for the bot's ``reply``."""
-        self._mark_seen()
+        self.mark_seen()
         box = self.page.locator("#input")
         box.fill(text)
         box.press("Enter")
@@ -107,7 +108,7 @@ class Phone:
 
     def tap(self, label: str | re.Pattern[str], reply: str | re.Pattern[str]) -> Locator:
         """Taps the newest button called ``label`` and waits for the bot's ``reply``."""
-        self._mark_seen()
+        self.mark_seen()
         self.button(label).tap()
         return self.expect_reply(reply)
 

@@ -138,7 +138,7 @@ def test_links_in_bot_messages_can_be_tapped(phone: Phone, bot_side: BotSide) ->
 
     # A join link to this bot does what Telegram does: "/start join_<code>" to the bot,
     # which answers (here: the code is unknown).
-    phone._mark_seen()
+    phone.mark_seen()
     join_link.tap()
     expect(phone.page.locator("#log .row.out").last).to_have_text(
         re.compile(r"^/start join_0123456789abcdef"))
@@ -146,7 +146,7 @@ def test_links_in_bot_messages_can_be_tapped(phone: Phone, bot_side: BotSide) ->
     phone.shot("join-link-tapped")
 
     # So does a play link on a URL button: the scenario's briefing opens.
-    phone._mark_seen()
+    phone.mark_seen()
     phone.page.get_by_role("link", name=re.compile("Play the first visit")).tap()
     phone.expect_reply(re.compile("cleaning for a notary office", re.IGNORECASE))
     assert len(opened) == 2, "links to the bot itself must not leave the chat"

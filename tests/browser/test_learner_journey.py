@@ -134,7 +134,7 @@ def test_the_command_menu_lists_the_commands_in_the_learners_language(
                 shown(lang, f"tg.commands.{command}"))
         phone.shot("command-menu")
 
-        phone._mark_seen()
+        phone.mark_seen()
         menu.get_by_role("button", name="/help").tap()
         expect(menu).to_be_hidden()
         phone.expect_reply(shown(lang, "tg.help"))
