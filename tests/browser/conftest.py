@@ -42,6 +42,7 @@ def bot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningBot]:
         yield running
     finally:
         running.stop()
+    assert "Traceback" not in running.log_text(), running.log_text()[-3000:]
 
 
 @pytest.fixture(scope="package")
