@@ -64,7 +64,7 @@ def browser() -> Iterator[Browser]:
 def open_phone(browser: Browser, bot: RunningBot,
                request: pytest.FixtureRequest) -> Iterator[Callable[..., Phone]]:
     """Opens the chat page on a new phone (its own browser context and Telegram user)."""
-    folder = SCREENSHOTS / request.node.name
+    folder = SCREENSHOTS / re.sub(r"[^\w.-]+", "-", request.node.name).strip("-")
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     phones: list[Phone] = []

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+import pytest
 from playwright.sync_api import expect
 
 from bot.catalog import Catalog
@@ -80,23 +81,32 @@ def test_a_practice_call_from_the_menu_to_the_progress_chart(phone: Phone) -> No
     phone.shot("progress-chart")
 
 
-def test_a_drill_ends_by_itself_with_its_score_card(phone: Phone) -> None:
-    en = "en"
-    phone.send("/start", pattern(en, "tg.start.welcome"))
-    phone.tap(shown(en, "tg.menu.drills"), shown(en, "tg.kinds.drill"))
+DRILL_LINES = {
+    "en": ["How satisfied are you with your current carrier?",
+           "What could be better about your transport?"],
+    "nl": ["Hoe tevreden bent u over uw huidige vervoerder?",
+           "Wat zou er beter kunnen aan het vervoer?"],
+}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_drill_ends_by_itself_with_its_score_card(open_phone: Callable[..., Phone],
+                                                    lang: str) -> None:
+    phone = open_phone(lang)
+    phone.send("/start", pattern(lang, "tg.start.welcome"))
+    phone.tap(shown(lang, "tg.menu.drills"), shown(lang, "tg.kinds.drill"))
     phone.assert_fits()
     phone.shot("drill-list")
 
-    phone.tap(picker_button(DRILL, en), title(DRILL, en))
+    phone.tap(picker_button(DRILL, lang), title(DRILL, lang))
     phone.shot("drill-briefing")
-    greeting = CATALOG.scenarios[DRILL].buyer.greeting
-    phone.tap(shown(en, "tg.briefing.start"), greeting["en"] if isinstance(greeting, dict)
-              else greeting)
-    buyer = CATALOG.scenarios[DRILL].buyer.name
-    phone.send("How satisfied are you with your current carrier?", buyer)
+    drill = CATALOG.scenarios[DRILL]
+    phone.tap(shown(lang, "tg.briefing.start"), drill.buyer.greeting[lang])
+    first, last = DRILL_LINES[lang]
+    phone.send(first, drill.buyer.name)
     phone.shot("drill-call")
-    phone.send("What could be better about your transport?", SCORE)
-    expect(phone.button(shown(en, "tg.card.retry"))).to_be_visible()
+    phone.send(last, SCORE)  # the drill's last turn ends it: no /stop needed
+    expect(phone.button(shown(lang, "tg.card.retry"))).to_be_visible()
     phone.assert_fits()
     phone.shot("drill-score-card")
 
