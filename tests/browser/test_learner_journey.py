@@ -6,21 +6,31 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 import pytest
 from playwright.sync_api import expect
 
 from bot.catalog import Catalog
+from bot.scenario.model import Scenario
 from tests.browser.phone import Phone, pattern, shown
 from tests.telegram.newcomer import SCORE
 
 FLAGSHIP = "first-visit-cleaning"
 DRILL = "drill-closed-to-open"
-CATALOG = Catalog.load()
+
+
+@cache
+def catalog() -> Catalog:
+    return Catalog.load()
+
+
+def scenario(scenario_id: str) -> Scenario:
+    return catalog().scenarios[scenario_id]
 
 
 def title(scenario_id: str, lang: str) -> str:
-    value = CATALOG.scenarios[scenario_id].title
+    value = scenario(scenario_id).title
     return value[lang] if isinstance(value, dict) else value
 
 
@@ -60,7 +70,7 @@ def test_a_practice_call_from_the_menu_to_the_progress_chart(phone: Phone) -> No
     expect(phone.page.get_by_text(pattern(en, "tg.prep.done"))).to_be_visible()
     phone.shot("call-starts")
 
-    buyer = CATALOG.scenarios[FLAGSHIP].buyer.name
+    buyer = scenario(FLAGSHIP).buyer.name
     phone.send("Good morning Ms De Groot, I'm Daniel Hughes, account manager at SchoonWerk "
                "Netherlands. Thank you for having me.", buyer)
     phone.send("Who does the cleaning for you now, and how satisfied are you with them?",
@@ -100,7 +110,7 @@ def test_a_drill_ends_by_itself_with_its_score_card(open_phone: Callable[..., Ph
 
     phone.tap(picker_button(DRILL, lang), title(DRILL, lang))
     phone.shot("drill-briefing")
-    drill = CATALOG.scenarios[DRILL]
+    drill = scenario(DRILL)
     phone.tap(shown(lang, "tg.briefing.start"), drill.buyer.greeting[lang])
     first, last = DRILL_LINES[lang]
     phone.send(first, drill.buyer.name)
