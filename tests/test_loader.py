@@ -105,3 +105,36 @@ def test_validate_command_exit_codes_and_stderr(tmp_path: Path):
     ok = subprocess.run([sys.executable, "-m", "bot", "validate"], capture_output=True,
                         text=True, cwd=ROOT)
     assert ok.returncode == 0, ok.stderr
+
+
+def _texts(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _texts(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _texts(item)
+
+
+def test_yaml_block_texts_reach_the_learner_as_prose():
+    """A line break the author typed to keep the file narrow is a space on the phone; a
+    blank line (a new paragraph) and a list item keep their own line."""
+    briefing = (
+        "briefing:\n  nl: |\n    Eerste regel van de alinea\n    loopt hier door.\n\n"
+        "    Tweede alinea:\n    - punt een\n    - punt twee\n  en: >\n    Folded\n"
+        "    text.\n"
+    )
+    source = GOOD.replace(GOOD[GOOD.index("briefing:"):GOOD.index("\nseller:") + 1], briefing)
+    scenario, problems = load_text(source, "trainer.yaml")
+    assert problems == [] and scenario is not None
+    assert scenario.briefing == {
+        "nl": "Eerste regel van de alinea loopt hier door.\n\nTweede alinea:\n- punt een\n"
+              "- punt twee",
+        "en": "Folded text.",
+    }
+    library = load_paths([ROOT / "scenarios"])
+    for scenario in library.scenarios.values():
+        for text in _texts(scenario.model_dump()):
+            assert "\n" not in text.replace("\n\n", "").replace("\n- ", ""), (scenario.id, text)

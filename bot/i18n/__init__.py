@@ -35,6 +35,17 @@ def catalog(lang: str) -> dict[str, Any]:
     return _catalog(lang)
 
 
+def word_list(lang: str, key: str) -> list[str]:
+    """A list from the translation files (weekday names), falling back to English."""
+    for candidate in (lang, "en"):
+        node: Any = _catalog(candidate if candidate in LANGUAGES else "en")
+        for part in key.split("."):
+            node = node.get(part, {}) if isinstance(node, dict) else {}
+        if isinstance(node, list):
+            return [str(x) for x in node]
+    raise KeyError(key)
+
+
 def t(lang: str, key: str, **values: Any) -> str:
     """The text at a dotted key, formatted; falls back to English, then to the key."""
     for candidate in (lang, "en"):

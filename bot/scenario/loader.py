@@ -16,6 +16,7 @@ from rapidfuzz import process
 
 from bot.scenario.checks import check_scenario
 from bot.scenario.model import Scenario
+from bot.scenario.text import unwrap_all
 from bot.scenario.yaml_marks import MarkedDocument, Path, Problem, YamlError, parse
 
 BUILTIN_DIR = FsPath(__file__).resolve().parents[2] / "scenarios"
@@ -171,7 +172,7 @@ def load_text(text: str, filename: str) -> tuple[Scenario | None, list[Problem]]
     if not isinstance(doc.data, dict):
         return None, [Problem(filename, 1, "a scenario file must be a mapping of fields")]
     try:
-        scenario = Scenario.model_validate(doc.data)
+        scenario = Scenario.model_validate(unwrap_all(doc.data))
     except ValidationError as exc:
         return None, problems + _friendly(exc.errors(), doc, filename)
     for path, message in check_scenario(scenario):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -23,3 +24,39 @@ def variants(value: Any, lang: str, languages: Sequence[str]) -> list[str]:
         return []
     picked = localized(value, lang, languages)
     return list(picked) if isinstance(picked, list) else [picked]
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+_LIST_ITEM = re.compile(r"^(?:[-*•·–]|\d{1,2}[.)])\s")
+
+
+def unwrap(text: str) -> str:
+    """Prose as a phone should show it: YAML block texts are wrapped at the author's editor
+    width, and those line breaks would reach the learner as ragged lines. A blank line
+    (a paragraph) stays, and so does the break before a list item ("- ", "• ", "1. ")."""
+    if "\n" not in text:
+        return text
+    paragraphs = []
+    for block in _PARAGRAPH_BREAK.split(text.strip()):
+        lines: list[str] = []
+        for raw in block.splitlines():
+            line = raw.strip()
+            if not line:
+                continue
+            if lines and not _LIST_ITEM.match(line):
+                lines[-1] = f"{lines[-1]} {line}"
+            else:
+                lines.append(line)
+        paragraphs.append("\n".join(lines))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def unwrap_all(data: Any) -> Any:
+    """``unwrap`` applied to every text of a parsed scenario file (keys stay as they are)."""
+    if isinstance(data, str):
+        return unwrap(data)
+    if isinstance(data, dict):
+        return {key: unwrap_all(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [unwrap_all(item) for item in data]
+    return data

@@ -28,7 +28,7 @@ from bot.storage import cohorts as cq
 from bot.storage import queries as q
 from bot.storage.models import utcnow
 from bot.telegram.commands import set_default_menus, set_role_menu
-from bot.telegram.common import Services, services
+from bot.telegram.common import Context, Services, learner, services
 from bot.telegram.handlers import (
     fallback,
     menu,
@@ -105,10 +105,20 @@ def add_handlers(app: Application) -> None:
     practice.register(app)
     app.add_handler(CallbackQueryHandler(menu.stale_button))
     app.add_handler(MessageHandler(filters.UpdateType.EDITED_MESSAGE & private, fallback.edited))
-    app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & private, play.on_text))
+    app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & private, on_text))
     app.add_handler(MessageHandler(filters.COMMAND & private, menu.unknown_command))
     app.add_handler(MessageHandler(private & filters.UpdateType.MESSAGE, fallback.non_text))
     app.add_error_handler(on_error)
+
+
+async def on_text(update: Update, context: Context) -> None:
+    """A typed message answers an open settings question (time, city, quiet hours) when
+    one is open, and is otherwise preparation or a turn in the call."""
+    await learner(update, context)  # loads an open question after a restart
+    if context.user_data and context.user_data.get("awaiting"):
+        await settings.on_setting_text(update, context)
+    else:
+        await play.on_text(update, context)
 
 
 async def _post_init(app: Application) -> None:

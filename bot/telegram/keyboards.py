@@ -81,7 +81,10 @@ def after_card(lang: str, scenario_id: str) -> Markup:
 
 
 def settings(lang: str, paused: bool) -> Markup:
+    """The settings panel. Every button names the state it sets (``set:practice:on``), so one
+    pressed in an older panel still does what its label says instead of toggling."""
     pause_key = "tg.settings.resume" if paused else "tg.settings.pause"
+    pause_data = "set:practice:on" if paused else "set:practice:off"
     return Markup([
         [Button("Nederlands", callback_data="set:lang:nl"),
          Button("English", callback_data="set:lang:en")],
@@ -89,7 +92,7 @@ def settings(lang: str, paused: bool) -> Markup:
          Button(t(lang, "tg.settings.time"), callback_data="set:time")],
         [Button(t(lang, "practice.settings.days_button"), callback_data="set:days"),
          Button(t(lang, "practice.settings.quiet_button"), callback_data="set:quiet")],
-        [Button(t(lang, pause_key), callback_data="set:pause")],
+        [Button(t(lang, pause_key), callback_data=pause_data)],
         [Button(t(lang, "tg.back"), callback_data="menu")],
     ])
 
@@ -115,3 +118,15 @@ def confirm_delete(lang: str) -> Markup:
 def title_of(catalog: Catalog, scenario_id: str, lang: str) -> str:
     scenario = catalog.scenarios.get(scenario_id)  # titles of private scenarios too
     return scenario_title(scenario, lang) if scenario else scenario_id
+
+
+def practice_prompt(lang: str, scenario_id: str) -> Markup:
+    """The daily drill prompt: start it now, or later (the prompt stays)."""
+    return Markup([[Button(t(lang, "practice.prompt.start"), callback_data=f"pd:{scenario_id}")],
+                   [Button(t(lang, "practice.prompt.later"), callback_data="pl")]])
+
+
+def drill_card(lang: str, scenario_id: str) -> Markup:
+    """After a practice drill: one tap to repeat it at once, or back to the menu."""
+    return Markup([[Button(t(lang, "practice.drill.retry"), callback_data=f"pd:{scenario_id}"),
+                    Button(t(lang, "practice.drill.menu"), callback_data="menu")]])

@@ -153,16 +153,17 @@ async def test_settings_language_time_and_timezone(env: BotEnv) -> None:
     await user.send("/settings")
     panel = await user.next_message()
     await user.press(panel, "set:lang:nl")
-    dutch = await user.next_message()
+    dutch = await user.next_edit()
     assert "Instellingen" in dutch["text"]
     await user.press(dutch, "set:time")
-    await user.next_message()
+    await user.next_edit()
     await user.send("25:99")
     assert "herken ik niet" in (await user.next_message())["text"]
     await user.send("8:30")
-    assert "08:30" in (await user.next_message())["text"]
+    dutch = await user.next_message()
+    assert "08:30" in dutch["text"]
     await user.press(dutch, "set:tz")
-    await user.next_message()
+    await user.next_edit()
     await user.send("new york")
     assert "America/New_York" in (await user.next_message())["text"]
     saved = await env.db.run(q.get_user, 1010)
@@ -187,13 +188,14 @@ async def test_an_open_settings_question_survives_a_restart_and_a_command_closes
     await user.send("/settings")
     panel = await user.next_message()
     await user.press(panel, "set:time")
-    await user.next_message()
+    await user.next_edit()
     await stop_app(env.app)
     await env.start()
     await user.send("7:45")
-    assert "07:45" in (await user.next_message())["text"]
+    panel = await user.next_message()
+    assert "07:45" in panel["text"]
     await user.press(panel, "set:time")
-    await user.next_message()
+    await user.next_edit()
     await user.send("/menu")  # walks away from the question
     await user.next_message()
     await user.send("8:00")

@@ -13,8 +13,8 @@ from tests.telegram.helpers import buttons, until_buttons
 async def turn_on(env: BotEnv, user) -> dict:
     await user.send("/settings")
     panel = await user.next_message()
-    await user.press(panel, "set:pause")  # off by default: turn it on
-    return await user.next_message()
+    await user.press(panel, "set:practice:on")  # off by default: turn it on
+    return await user.next_edit()  # the panel itself shows the new state
 
 
 def travel(env: BotEnv, to: dt.datetime) -> None:
@@ -26,34 +26,39 @@ async def test_schedule_settings_days_quiet_hours_and_bad_input(env: BotEnv) -> 
     panel = await turn_on(env, user)
     assert "Next drill:" in panel["text"] and "every day" in panel["text"]
     await user.press(panel, "set:days")
-    days = await user.next_message()
+    days = await user.next_edit()
     await user.press(days, "set:days:work")
-    assert "Monday to Friday" in (await user.next_message())["text"]
+    assert "Monday to Friday" in (await user.next_edit())["text"]
     for day in "01234":  # switching every day off is refused, not stored
-        await user.press(days, f"set:day:{day}")
-        last = await user.next_message()
+        await user.press(days, f"set:day:{day}:0")
+        last = await user.next_edit()
     assert "at least one day" in last["text"]
     assert (await env.db.run(q.get_user, 2001)).practice_days == "4"
+    await user.send("/settings")
+    panel = await user.next_message()
     await user.press(panel, "set:quiet")
-    await user.next_message()
+    await user.next_edit()
     await user.send("after dinner")
     assert "not a time range" in (await user.next_message())["text"]
     await user.send("22:00 - 7:00")
     shown = await user.next_message()
     assert "22:00–07:00" in shown["text"]
+    await user.send("/settings")
+    panel = await user.next_message()
     await user.press(panel, "set:tz")
-    await user.next_message()
+    await user.next_edit()
     await user.send("San")  # many places match: choose from a list
     choices = await user.next_message()
     assert any(b.startswith("set:tzn:") for b in buttons(choices))
     await user.press(choices, "set:tzn:America/Santiago")
-    assert "America/Santiago" in (await user.next_message())["text"]
+    panel = await user.next_edit()
+    assert "America/Santiago" in panel["text"]
     saved = await env.db.run(q.get_user, 2001)
     assert (saved.quiet_start, saved.quiet_end, saved.timezone) == ("22:00", "07:00",
                                                                     "America/Santiago")
     assert saved.next_practice_at is not None and not saved.practice_paused
-    await user.press(panel, "set:pause")
-    await user.next_message()
+    await user.press(panel, "set:practice:off")
+    await user.next_edit()
     assert (await env.db.run(q.get_user, 2001)).next_practice_at is None
 
 

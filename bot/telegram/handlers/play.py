@@ -8,6 +8,7 @@ from bot import calls
 from bot.calls import Finished, Started
 from bot.storage import cohorts as cq
 from bot.storage import queries as q
+from bot.storage.practice import PASS_MARK
 from bot.telegram import keyboards as kb
 from bot.telegram import render
 from bot.telegram.common import Context, answer_query, learner, send, services
@@ -123,11 +124,6 @@ async def on_text(update: Update, context: Context) -> None:
     """A learner's text: a preparation answer or a turn in the call."""
     message = update.effective_message
     uid, lang = await learner(update, context)
-    if context.user_data and context.user_data.get("awaiting"):
-        from bot.telegram.handlers.settings import on_setting_text
-
-        await on_setting_text(update, context)
-        return
     text = message.text or ""
     svc = services(context)
     async with typing(context.bot, uid):
@@ -217,9 +213,6 @@ async def resume(update: Update, context: Context) -> None:
 async def _send_drill_card(context: Context, uid: int, done: Finished) -> None:
     """A drill from daily practice: the compact card (score, verdict, the first tip) and a
     one-tap retry, because a drill is practised by repeating it at once."""
-    from bot.storage.practice import PASS_MARK
-    from bot.telegram.handlers.practice import drill_card_keyboard
-
     lang = done.state.lang
     await send(context, uid, render.drill_card(done, done.card.total >= PASS_MARK),
-               drill_card_keyboard(lang, done.cs.scenario.id))
+               kb.drill_card(lang, done.cs.scenario.id))

@@ -15,8 +15,6 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 
-from telegram import InlineKeyboardButton as Button
-from telegram import InlineKeyboardMarkup as Markup
 from telegram import Update
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 from telegram.ext import Application, CallbackQueryHandler
@@ -24,13 +22,14 @@ from telegram.ext import Application, CallbackQueryHandler
 from bot import calls
 from bot.catalog import Catalog
 from bot.charts import weekly_chart
-from bot.i18n import catalog, t
+from bot.i18n import t, word_list
 from bot.practice.choice import DrillInfo, drill_skill, skill_levels
 from bot.practice.dispatcher import Blocked, Dispatcher, Permanent, RetryLater
 from bot.practice.streaks import week_summary
 from bot.storage import cohorts as cq
 from bot.storage import practice as store
 from bot.storage.models import PracticePrompt
+from bot.telegram import keyboards as kb
 from bot.telegram import render
 from bot.telegram.common import Context, Services, answer_query, learner, send, services
 from bot.telegram.handlers.play import show_briefing_for
@@ -121,11 +120,6 @@ async def _send_prompt(app: Application, prompt: PracticePrompt) -> int | None:
         raise RetryLater(None) from exc
 
 
-def prompt_keyboard(lang: str, scenario_id: str) -> Markup:
-    return Markup([[Button(t(lang, "practice.prompt.start"), callback_data=f"pd:{scenario_id}")],
-                   [Button(t(lang, "practice.prompt.later"), callback_data="pl")]])
-
-
 async def _send_drill(app: Application, catalog: Catalog, view: store.PromptView) -> int | None:
     prompt, lang = view.prompt, view.language
     if not prompt.scenario_id or catalog.get(prompt.scenario_id) is None:
@@ -140,7 +134,7 @@ async def _send_drill(app: Application, catalog: Catalog, view: store.PromptView
     text = render.practice_prompt(cs, play_lang, prompt.reason, skill, view.streak.current,
                                   view.streak.best, view.streak.missed_yesterday)
     message = await app.bot.send_message(prompt.user_id, text,
-                                         reply_markup=prompt_keyboard(lang, prompt.scenario_id))
+                                         reply_markup=kb.practice_prompt(lang, prompt.scenario_id))
     return message.message_id
 
 
@@ -177,8 +171,6 @@ async def start_drill(update: Update, context: Context) -> None:
     audience = await svc.db.run(cq.audience, uid)
     scenario = svc.catalog.get(scenario_id, audience=audience)
     if scenario is None:
-        from bot.telegram import keyboards as kb
-
         best: dict[str, int] = {}
         await send(context, uid, tr(lang, "practice.drill.unknown"),
                    kb.picker(lang, svc.catalog, "drill", 0, best, audience))
@@ -200,19 +192,3 @@ async def later(update: Update, context: Context) -> None:
     await answer_query(update)
     uid, lang = await learner(update, context)
     await send(context, uid, tr(lang, "practice.prompt.later_done"))
-
-
-def word_list(lang: str, key: str) -> list[str]:
-    """A list from the translation files (weekday names), falling back to English."""
-    for candidate in (lang, "en"):
-        node = catalog(candidate)
-        for part in key.split("."):
-            node = node.get(part, {}) if isinstance(node, dict) else {}
-        if isinstance(node, list):
-            return [str(x) for x in node]
-    raise KeyError(key)
-
-
-def drill_card_keyboard(lang: str, scenario_id: str) -> Markup:
-    return Markup([[Button(t(lang, "practice.drill.retry"), callback_data=f"pd:{scenario_id}"),
-                    Button(t(lang, "practice.drill.menu"), callback_data="menu")]])

@@ -15,8 +15,9 @@ from zoneinfo import ZoneInfo
 from telegram import InlineKeyboardButton as Button
 from telegram import InlineKeyboardMarkup as Markup
 from telegram import Update
+from telegram.error import BadRequest
 
-from bot.i18n import t
+from bot.i18n import t, word_list
 from bot.practice.schedule import (
     COMMON_TIMEZONES,
     exact_timezone,
@@ -29,7 +30,7 @@ from bot.storage import queries as q
 from bot.storage.models import User
 from bot.telegram import keyboards as kb
 from bot.telegram.common import Context, answer_query, learner, remember_language, send, services
-from bot.telegram.handlers.practice import clock, word_list
+from bot.telegram.handlers.practice import clock
 from bot.telegram.render import tr
 
 ALL_DAYS = "0123456"
@@ -66,9 +67,12 @@ def next_label(lang: str, user: User) -> str:
 
 
 def days_keyboard(lang: str, days: str) -> Markup:
-    """Seven toggles (``set:day:<0-6>``, ✓ when on), two presets and done."""
+    """Seven days (✓ when on), two presets and done. A day's button carries the state its
+    label offers (``set:day:<0-6>:<0|1>``), so pressing it in an older message sets that
+    state rather than flipping whatever the day is now."""
     names = word_list(lang, "practice.settings.day_names")
-    toggles = [Button(("✓ " if str(i) in days else "") + name, callback_data=f"set:day:{i}")
+    toggles = [Button(("✓ " if str(i) in days else "") + name,
+                      callback_data=f"set:day:{i}:{0 if str(i) in days else 1}")
                for i, name in enumerate(names)]
     return Markup([
         toggles[:4], toggles[4:],
@@ -98,7 +102,24 @@ async def _schedule(context: Context, uid: int, **fields: object) -> User | None
                                           **fields)
 
 
-async def _show(context: Context, uid: int, lang: str) -> None:
+async def _answer(update: Update, context: Context, uid: int, text: str,
+                  markup: Markup | None = None) -> None:
+    """A button's answer replaces the message it sits in, so the chat keeps one settings
+    panel instead of a new copy per tap; a typed answer or a command gets a new message."""
+    query = update.callback_query
+    message = query.message if query is not None else None
+    if message is not None and getattr(message, "text", None) is not None:
+        try:
+            await message.edit_text(text, reply_markup=markup)
+            return
+        except BadRequest as exc:
+            if "not modified" in str(exc).lower():
+                return
+            # too old to edit, or deleted: fall through to a new message
+    await send(context, uid, text, markup)
+
+
+async def _show(update: Update, context: Context, uid: int, lang: str) -> None:
     user = await services(context).db.run(q.get_user, uid)
     time = tr(lang, "practice.settings.paused") if user.practice_paused else user.practice_time
     quiet = (f"{user.quiet_start}–{user.quiet_end}" if user.quiet_start and user.quiet_end
@@ -107,20 +128,21 @@ async def _show(context: Context, uid: int, lang: str) -> None:
               timezone=user.timezone, time=time, days=days_label(lang, user.practice_days),
               quiet=quiet, next="")
     text = text.rstrip() + "\n" + next_label(lang, user)
-    await send(context, uid, text, kb.settings(lang, user.practice_paused))
+    await _answer(update, context, uid, text, kb.settings(lang, user.practice_paused))
 
 
 async def settings(update: Update, context: Context) -> None:
     await answer_query(update)
     uid, lang = await learner(update, context)
     await _set_awaiting(context, uid, None)
-    await _show(context, uid, lang)
+    await _show(update, context, uid, lang)
 
 
 async def settings_button(update: Update, context: Context) -> None:
     """``set:lang:<nl|en>``, ``set:tz``, ``set:tz:<i>``, ``set:tzn:<zone>``, ``set:time``,
-    ``set:pause``, ``set:days``, ``set:day:<0-6>``, ``set:days:<all|work>``, ``set:quiet``,
-    ``set:quiet:off``. Anything else (a stale or forged button) shows the panel."""
+    ``set:practice:<on|off>``, ``set:days``, ``set:day:<0-6>:<0|1>``,
+    ``set:days:<all|work>``, ``set:quiet``, ``set:quiet:off``. Anything else (a
+    stale or forged button) shows the panel."""
     await answer_query(update)
     uid, lang = await learner(update, context)
     db = services(context).db
@@ -130,54 +152,64 @@ async def settings_button(update: Update, context: Context) -> None:
     if what == "lang" and arg in ("nl", "en"):
         await db.run(q.update_user, uid, language=arg, language_chosen=True)
         remember_language(context, arg)
-        await _show(context, uid, arg)
+        await _show(update, context, uid, arg)
     elif what == "tz" and arg is not None and arg.isdigit() and int(arg) < len(COMMON_TIMEZONES):
         await _schedule(context, uid, timezone=COMMON_TIMEZONES[int(arg)])
         await _set_awaiting(context, uid, None)
-        await _show(context, uid, lang)
+        await _show(update, context, uid, lang)
     elif what == "tzn" and arg and validate_timezone(arg):
         await _schedule(context, uid, timezone=arg)
         await _set_awaiting(context, uid, None)
-        await _show(context, uid, lang)
+        await _show(update, context, uid, lang)
     elif what == "tz":
         await _set_awaiting(context, uid, "timezone")
-        await send(context, uid, tr(lang, "tg.settings.ask_timezone"), kb.timezones(lang))
+        await _answer(update, context, uid, tr(lang, "tg.settings.ask_timezone"),
+                      kb.timezones(lang))
     elif what == "time":
         await _set_awaiting(context, uid, "time")
-        await send(context, uid, tr(lang, "tg.settings.ask_time"))
-    elif what == "pause":
+        await _answer(update, context, uid, tr(lang, "tg.settings.ask_time"),
+                      Markup([[Button(t(lang, "tg.back"), callback_data="settings")]]))
+    elif (what == "practice" and arg in ("on", "off")) or what == "pause":
         user = await db.run(q.get_user, uid)
-        await _schedule(context, uid, practice_paused=not user.practice_paused)
-        await _show(context, uid, lang)
+        # practice on or off as the button said; a bare "set:pause" (a panel from before
+        # buttons named their state) still toggles
+        paused = arg == "off" if what == "practice" else not user.practice_paused
+        if paused != user.practice_paused:
+            await _schedule(context, uid, practice_paused=paused)
+        await _show(update, context, uid, lang)
     elif what in ("days", "day"):
-        await _days(context, uid, lang, what, arg)
+        await _days(update, context, uid, lang, what, arg)
     elif what == "quiet" and arg == "off":
         await _schedule(context, uid, quiet_start=None, quiet_end=None)
         await _set_awaiting(context, uid, None)
-        await _show(context, uid, lang)
+        await _show(update, context, uid, lang)
     elif what == "quiet":
         await _set_awaiting(context, uid, "quiet")
-        await send(context, uid, tr(lang, "practice.settings.ask_quiet"), quiet_keyboard(lang))
+        await _answer(update, context, uid, tr(lang, "practice.settings.ask_quiet"),
+                      quiet_keyboard(lang))
     else:
-        await _show(context, uid, lang)
+        await _show(update, context, uid, lang)
 
 
-async def _days(context: Context, uid: int, lang: str, what: str, arg: str | None) -> None:
+async def _days(update: Update, context: Context, uid: int, lang: str, what: str,
+                arg: str | None) -> None:
     user = await services(context).db.run(q.get_user, uid)
     days = "".join(sorted(set(user.practice_days) & set(ALL_DAYS)))
+    day, _, on = (arg or "").partition(":")
     if what == "days" and arg in ("all", "work"):
         days = ALL_DAYS if arg == "all" else WORK_DAYS
-    elif what == "day" and arg is not None and len(arg) == 1 and arg in ALL_DAYS:
-        toggled = "".join(sorted(set(days) ^ {arg}))
-        if not toggled:
-            await send(context, uid, tr(lang, "practice.settings.last_day"),
-                       days_keyboard(lang, days))
+    elif what == "day" and len(day) == 1 and day in ALL_DAYS and on in ("", "0", "1"):
+        wanted = (day not in days) if on == "" else on == "1"  # bare: an older toggle button
+        changed = "".join(sorted(set(days) | {day} if wanted else set(days) - {day}))
+        if not changed:
+            await _answer(update, context, uid, tr(lang, "practice.settings.last_day"),
+                          days_keyboard(lang, days))
             return
-        days = toggled
+        days = changed
     if days != user.practice_days:
         await _schedule(context, uid, practice_days=days)
-    await send(context, uid, tr(lang, "practice.settings.ask_days") + "\n<b>"
-               + days_label(lang, days) + "</b>", days_keyboard(lang, days))
+    await _answer(update, context, uid, tr(lang, "practice.settings.ask_days") + "\n<b>"
+                  + days_label(lang, days) + "</b>", days_keyboard(lang, days))
 
 
 async def on_setting_text(update: Update, context: Context) -> None:
@@ -218,4 +250,4 @@ async def on_setting_text(update: Update, context: Context) -> None:
         await _schedule(context, uid, quiet_start=window[0].strftime("%H:%M"),
                         quiet_end=window[1].strftime("%H:%M"))
     await _set_awaiting(context, uid, None)
-    await _show(context, uid, lang)
+    await _show(update, context, uid, lang)
