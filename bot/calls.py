@@ -51,7 +51,7 @@ class Finished:
 class PrepStep:
     section: str
     covered: list[str]  # checklist labels this section covered
-    missing: int
+    missing: list[str]  # checklist labels this section still lacks
     started: Started | None  # set when preparation is over and the call began
     score: int | None = None
 
@@ -124,11 +124,12 @@ def add_preparation(s: Session, catalog: Catalog, user_id: int,
     items = getattr(cs.scenario.preparation, section)
     cl = cs.language(row.language)
     covered = [cl.text(i.label) for i in items if i.id in result.covered]
+    missing = [cl.text(i.label) for i in items if i.id not in result.covered]
     row.prep, row.prep_score = answers, result.score
     nxt = PREP_PHASES.index(row.phase) + 1
     while nxt < len(PREP_PHASES) and not getattr(cs.scenario.preparation, SECTIONS[nxt]):
         nxt += 1
-    step = PrepStep(section, covered, len(items) - len(covered), None, result.score)
+    step = PrepStep(section, covered, missing, None, result.score)
     if nxt < len(PREP_PHASES):
         row.phase = PREP_PHASES[nxt]
         s.add(row)

@@ -19,6 +19,7 @@ from scoring.preparation import PreparationResult, parse_prep_text, score_prepar
 
 MAX_MESSAGE_CHARS = 4000
 SECTIONS = ("internal", "external", "questions")
+HINT, STOP = "/hint", "/stop"  # script lines that are commands, not turns
 
 
 def script_lines(text: str) -> list[str]:
@@ -69,18 +70,27 @@ def play_command(args: argparse.Namespace, settings: Settings) -> int:
 
 def run_script(cs: CompiledScenario, lang: str, lines: Iterable[str], prep_text: str | None,
                seed: int | None = None) -> dict:
-    """Play the lines, end as /stop would, and return the JSON report."""
+    """Play the lines, end as /stop would, and return the JSON report.
+
+    As in a live call, a line ``/hint`` asks for a tip (listed under "hints", not a turn)
+    and a line ``/stop`` ends the call there; later lines are not played."""
     engine = Engine(cs)
     state = engine.start(lang, seed=0 if seed is None else seed)
     preparation = None
     if prep_text is not None:
         preparation = score_preparation(cs.scenario, lang, parse_prep_text(prep_text))
+    hints: list[str] = []
     for line in lines:
-        if state.ended:
+        if state.ended or line == STOP:
             break
+        if line == HINT:
+            hints.append(engine.hint(state))
+            continue
         engine.turn(state, line[:MAX_MESSAGE_CHARS])
     engine.stop(state)
-    return json_report(cs, state, score_call(cs, state, preparation))
+    report = json_report(cs, state, score_call(cs, state, preparation))
+    report["hints"] = hints
+    return report
 
 
 def interactive(cs: CompiledScenario, lang: str, seed: int | None,
@@ -138,6 +148,8 @@ def _prepare(cs: CompiledScenario, lang: str, read: Callable[[str], str],
                 break
             answers[section].append(line)
     result = score_preparation(cs.scenario, lang, answers)
-    missing = ", ".join(result.missing) or "-"
+    labels = {item.id: cs.language(lang).text(item.label)
+              for section in SECTIONS for item in getattr(cs.scenario.preparation, section)}
+    missing = "; ".join(labels.get(i, i) for i in result.missing) or "-"
     write(t(lang, "terminal.prep_score", score=result.score, missing=missing) + "\n")
     return result

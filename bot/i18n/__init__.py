@@ -1,8 +1,12 @@
 """Texts shown to users, per language, from ``bot/i18n/<lang>.yaml`` plus one file per area
-(``<area>.<lang>.yaml``, e.g. ``trainer.nl.yaml``), merged into one catalog per language."""
+(``<area>.<lang>.yaml``, e.g. ``trainer.nl.yaml``), merged into one catalog per language.
+
+A text agrees with a number by ``{name|one|other}``: ``"{count} {count|turn|turns} left"``
+reads "1 turn left" and "3 turns left"; Dutch and English both have just these two forms."""
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -11,6 +15,7 @@ import yaml
 
 I18N_DIR = Path(__file__).resolve().parent
 LANGUAGES = ("nl", "en")
+_PLURAL = re.compile(r"\{(\w+)\|([^{}|]*)\|([^{}|]*)\}")
 
 
 def _merge(into: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
@@ -53,5 +58,15 @@ def t(lang: str, key: str, **values: Any) -> str:
         for part in key.split("."):
             node = node.get(part) if isinstance(node, dict) else None
         if isinstance(node, str):
-            return node.format(**values) if values else node
+            return _PLURAL.sub(lambda m: _form(m, values), node).format(**values) \
+                if values else node
     return key
+
+
+def _form(match: re.Match[str], values: dict[str, Any]) -> str:
+    """The singular for exactly 1 (also "1" from an already escaped value), else plural."""
+    name, one, other = match.groups()
+    try:
+        return one if int(str(values.get(name))) == 1 else other
+    except ValueError:
+        return other

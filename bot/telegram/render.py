@@ -58,13 +58,20 @@ def prep_question(cs: CompiledScenario, lang: str, phase: str) -> str:
 
 
 def prep_feedback(lang: str, step: PrepStep) -> str:
+    """What this part covered, and by name what it still lacks: a count alone ("4 points")
+    gives the learner nothing to think about. Nothing missing: no missing line at all."""
+    items = "; ".join(step.missing)
     if step.covered:
-        found = "\n".join(f"✓ {h(label)}" for label in step.covered)
-        text = f"{found}\n{tr(lang, 'tg.prep.missing', count=step.missing)}"
+        lines = [f"✓ {h(label)}" for label in step.covered]
+        if step.missing:
+            lines.append(tr(lang, "tg.prep.missing", items=items))
+        text = "\n".join(lines)
+    elif step.missing:
+        text = tr(lang, "tg.prep.none", items=items)
     else:
-        text = tr(lang, "tg.prep.none", count=step.missing)
+        text = ""
     if step.started is not None:
-        text += "\n\n" + tr(lang, "tg.prep.done", score=step.score or 0)
+        text = "\n\n".join(filter(None, [text, tr(lang, "tg.prep.done", score=step.score or 0)]))
     return text
 
 

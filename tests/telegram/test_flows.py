@@ -143,7 +143,7 @@ async def test_progress_shows_history_and_a_chart(env: BotEnv) -> None:
     await until_buttons(user, "pick")
     await user.send("/progress")
     text = await user.next_message()
-    assert "1 scored calls" in text["text"]
+    assert "1 scored call ·" in text["text"]
     photo = await user.next_message(timeout=15)
     assert photo.get("photo")
 

@@ -56,3 +56,49 @@ async def test_a_settings_button_in_an_older_panel_sets_what_its_label_says(
     # none of this posted a new message
     assert [m["message_id"] for m in user.bot_messages()] == [older["message_id"],
                                                               newer["message_id"]]
+
+
+async def test_preparation_feedback_names_what_is_missing_and_is_quiet_when_complete(
+        env: BotEnv) -> None:
+    user = env.emulator.user(3004, "Sanne", language_code="en")
+    briefing = await open_briefing(user, "first-visit-cleaning")
+    await user.press(briefing, "prep:first-visit-cleaning")
+    await user.next_message()
+    await user.send("decision maker\ncurrent supplier\ncontract end\nsquare metres\n"
+                    "what they pay\ncontact details")
+    feedback = (await user.next_message())["text"]
+    assert "Newsletter permission" in feedback and "Appointment for a quotation" in feedback
+    assert "point(s)" not in feedback and "DMU and roles" in feedback.split("Not yet")[0]
+    await user.next_message()  # part 2/3
+    await user.send("introduce\nneeds\nfirst solution\nnext step")
+    feedback = (await user.next_message())["text"]
+    assert feedback.count("✓") == 4
+    assert "Not yet" not in feedback and "Nothing" not in feedback
+    dutch = env.emulator.user(3005, "Daan", language_code="nl")
+    briefing = await open_briefing(dutch, "first-visit-cleaning")
+    await dutch.press(briefing, "prep:first-visit-cleaning")
+    ask = await dutch.next_message()
+    await dutch.press(ask, "prep_next")
+    skipped = (await dutch.next_message())["text"]
+    assert "Toestemming nieuwsbrief" in skipped and "punt(en)" not in skipped
+
+
+async def test_counts_agree_with_their_nouns_in_both_languages(env: BotEnv) -> None:
+    from tests.telegram.helpers import start_call, until_buttons
+
+    for uid, lang, one in ((3006, "en", "1 scored call ·"),
+                           (3007, "nl", "1 gescoord gesprek ·")):
+        user = env.emulator.user(uid, "Sanne", language_code=lang)
+        await start_call(user)
+        await user.send("/stop")
+        await until_buttons(user, "pick")
+        await user.send("/progress")
+        text = (await user.next_message())["text"]
+        assert one in text, text
+    # a drill's last turns: "1 turn left" / "nog 1 beurt"
+    from bot.i18n import t
+
+    assert t("en", "tg.call.progress", phase="Closing", left=1) == "Closing · 1 turn left"
+    assert t("nl", "tg.call.progress", phase="Afsluiting", left=1) == "Afsluiting · nog 1 beurt"
+    assert t("nl", "practice.prompt.streak", count=1, best=3) == "🔥 Reeks: 1 dag (record: 3)"
+    assert t("en", "tg.prep.ask.external", count=1).endswith("has 1 point.")

@@ -111,7 +111,9 @@ async def _after_prep_step(context: Context, uid: int, lang: str, step) -> None:
     svc = services(context)
     row = await svc.db.run(q.active_session, uid)
     session_lang = row.language if row else lang
-    await send(context, uid, render.prep_feedback(session_lang, step))
+    feedback = render.prep_feedback(session_lang, step)
+    if feedback:
+        await send(context, uid, feedback)
     if step.started is not None:
         await _announce(context, uid, step.started)
     elif row is not None:

@@ -1,0 +1,39 @@
+"""``play --script``: the lines ``/hint`` and ``/stop`` behave as in a live call
+(contract.md): a hint is no turn and is listed under "hints"; ``/stop`` ends the call."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+
+
+def play(tmp_path, lines: str, lang: str = "en") -> dict:
+    script = tmp_path / "call.txt"
+    script.write_text(lines, encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, "-m", "bot", "play", "first-visit-cleaning", "--script", str(script),
+         "--lang", lang, "--json"],
+        capture_output=True, text=True, cwd=ROOT, timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    return json.loads(run.stdout)
+
+
+def test_hint_is_not_a_turn_and_stop_ends_the_call(tmp_path) -> None:
+    report = play(tmp_path, "/hint\nGood morning, I'm Tom from SchoonWerk.\n/hint\n"
+                            "Who does your cleaning at the moment?\n/stop\n"
+                            "When does your contract end?\n")
+    assert [t["learner"] for t in report["turns"]] == [
+        "Good morning, I'm Tom from SchoonWerk.", "Who does your cleaning at the moment?"]
+    assert len(report["hints"]) == 2
+    assert all(isinstance(h, str) and h and not h.startswith("/") for h in report["hints"])
+    assert report["hints"][0] != report["hints"][1]  # each hint follows the call so far
+    assert not report["objectives"]["internal"]["contract_end"]  # never asked: after /stop
+
+
+def test_without_commands_the_report_has_an_empty_hint_list(tmp_path) -> None:
+    report = play(tmp_path, "Goedemorgen, ik ben Tom van SchoonWerk.\n", lang="nl")
+    assert report["hints"] == [] and len(report["turns"]) == 1
