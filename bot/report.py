@@ -61,6 +61,14 @@ def json_report(cs: CompiledScenario, state: SessionState, card: ScoreCard) -> d
     }
 
 
+def pad_label(cs: CompiledScenario, objective_id: str, lang: str) -> str:
+    """How the visit report names an objective: its pad keyword in the learner's language,
+    else its label (never the other language's jargon)."""
+    objective = cs.objectives[objective_id]
+    return (objective.pad_in(lang, cs.scenario.languages)
+            or cs.language(lang).text(objective.label))
+
+
 def render_tip(lang: str, tip) -> str:
     return t(lang, f"tips.{tip.key}", **tip.values)
 
@@ -104,12 +112,12 @@ def text_card(cs: CompiledScenario, state: SessionState, card: ScoreCard) -> str
     out.append("  " + t(lang, "card.learned") + ":")
     if report.learned:
         for oid, words in report.learned:
-            out.append(f"    - {cs.objectives[oid].pad or oid}: {words}")
+            out.append(f"    - {pad_label(cs, oid, lang)}: {words}")
     else:
         out.append("    " + t(lang, "card.nothing"))
     if report.missed:
         out.append("  " + t(lang, "card.unknown") + ": " + ", ".join(
-            cs.objectives[o].pad or o for o in report.missed))
+            pad_label(cs, o, lang) for o in report.missed))
     if report.needs:
         out.append("  " + t(lang, "card.needs") + ": " + "; ".join(
             cl.text(cs.needs[n].label) for n in report.needs))

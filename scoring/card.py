@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from bot.engine.compiled import CompiledScenario
 from bot.engine.state import SessionState
 from scoring.feedback import Tip, choose_tips
+from scoring.notes import note
 from scoring.preparation import PreparationResult
 from scoring.sections import (
     QuestionMix,
@@ -24,7 +25,7 @@ from scoring.sections import (
 class VisitReport:
     """The bezoekrapport: what the learner found out, and what is still unknown."""
 
-    learned: list[tuple[str, str]] = field(default_factory=list)  # (objective id, buyer's words)
+    learned: list[tuple[str, str]] = field(default_factory=list)  # (objective id, short notes)
     missed: list[str] = field(default_factory=list)  # objective ids
     needs: list[str] = field(default_factory=list)
     next_step: str | None = None
@@ -71,10 +72,10 @@ def score_call(
 def visit_report(cs: CompiledScenario, state: SessionState) -> VisitReport:
     report = VisitReport()
     told = {cs.facts[f].objective for f in state.revealed if f in cs.facts}
+    used: set[str] = set()  # a sentence is noted under one item only
     for oid in cs.internal_ids:
         if oid in told:
-            answer = _answer_for(cs, state, oid)
-            report.learned.append((oid, answer))
+            report.learned.append((oid, _notes_for(cs, state, oid, used)))
         else:
             report.missed.append(oid)
     report.needs = list(state.needs_stated)
@@ -85,10 +86,26 @@ def visit_report(cs: CompiledScenario, state: SessionState) -> VisitReport:
     return report
 
 
-def _answer_for(cs: CompiledScenario, state: SessionState, objective_id: str) -> str:
-    """The buyer's words that answered this objective, as said in the call."""
+MAX_FACTS_NOTED = 3
+
+
+def _notes_for(cs: CompiledScenario, state: SessionState, objective_id: str,
+               used: set[str]) -> str:
+    """Short notes of what the buyer told about this objective: per fact she revealed, the
+    informative start of the answer as she said it in the call."""
+    cl = cs.language(state.lang)
+    notes: list[str] = []
+    noted: set[str] = set()
     for turn in state.history:
         for fact_id in turn.facts:
-            if cs.facts[fact_id].objective == objective_id and fact_id in state.revealed:
-                return turn.buyer
-    return ""
+            fact = cs.facts.get(fact_id)
+            if fact is None or fact.objective != objective_id or fact_id not in state.revealed \
+                    or fact_id in noted:
+                continue
+            noted.add(fact_id)
+            said = next((text for text in (*cl.texts(fact.answer), *cl.texts(fact.short_answer))
+                         if text and text in turn.buyer), turn.buyer)
+            text = note(said, used).rstrip(".")
+            if text and text not in notes:
+                notes.append(text)
+    return " · ".join(notes[:MAX_FACTS_NOTED])

@@ -138,3 +138,15 @@ def test_yaml_block_texts_reach_the_learner_as_prose():
     for scenario in library.scenarios.values():
         for text in _texts(scenario.model_dump()):
             assert "\n" not in text.replace("\n\n", "").replace("\n- ", ""), (scenario.id, text)
+
+
+def test_pad_keywords_are_per_language_and_a_plain_one_stays_in_its_language():
+    both = GOOD.replace('pad: {nl: lev, en: supplier}', 'pad: {nl: lev}')
+    scenario, problems = load_text(both, "half.yaml")
+    assert scenario is None and any("pad" in p.message and "en" in p.message for p in problems)
+    plain = GOOD.replace('pad: {nl: lev, en: supplier}', 'pad: lev')
+    scenario, problems = load_text(plain, "plain.yaml")
+    assert problems == [] and scenario is not None
+    supplier = next(o for o in scenario.objectives.internal if o.id == "current_supplier")
+    assert supplier.pad_in("nl", scenario.languages) == "lev"
+    assert supplier.pad_in("en", scenario.languages) is None  # not Dutch jargon in English

@@ -37,7 +37,8 @@ def next_hint(cs: CompiledScenario, state: SessionState) -> str:
             continue
         objective = cs.objectives[oid]
         if any(f.objective == oid for f in cs.scenario.facts):
-            return say("ask_about", topic=cl.text(objective.label), pad=objective.pad or oid)
+            pad = objective.pad_in(cl.lang, cs.scenario.languages) or oid
+            return say("ask_about", topic=cl.text(objective.label), pad=pad)
     if cs.scenario.kind == "spin":
         spins = {t.spin for t in state.history}
         if "implication" not in spins:

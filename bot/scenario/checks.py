@@ -91,6 +91,8 @@ def check_scenario(s: Scenario) -> Iterator[Finding]:
         yield from _unique(items, ("objectives", group), objective_ids)
         for i, obj in enumerate(items):
             yield from _langs_of(obj.label, ("objectives", group, i, "label"), langs)
+            if isinstance(obj.pad, dict):  # a plain keyword stays allowed (see Objective)
+                yield from _langs_of(obj.pad, ("objectives", group, i, "pad"), langs)
             for j, det in enumerate(obj.detect):
                 yield from _cues(det.asked_by, ("objectives", group, i, "detect", j, "asked_by"),
                                  langs)

@@ -12,6 +12,7 @@ depends on the scenario's ``languages`` field.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
@@ -83,9 +84,19 @@ class Detector(_Strict):
 class Objective(_Strict):
     id: Ident
     label: LText
-    pad: str | None = None
+    # The keyword a seller writes on their pad, per language ({nl: "afl. contr.", en:
+    # "contract end"}). A plain keyword is jargon of the scenario's first language.
+    pad: LText | None = None
     weight: float = Field(default=1.0, ge=0)
     detect: list[Detector] = Field(default_factory=list)
+
+
+    def pad_in(self, lang: str, languages: Sequence[str]) -> str | None:
+        """The pad keyword in ``lang``, or None: a plain keyword is only shown in the
+        scenario's first language, so no learner reads another language's jargon."""
+        if isinstance(self.pad, dict):
+            return self.pad.get(lang)  # type: ignore[call-overload]
+        return self.pad if self.pad and (not languages or languages[0] == lang) else None
 
 
 class Objectives(_Strict):

@@ -8,7 +8,7 @@ from html import escape
 from bot.calls import Finished, PrepStep
 from bot.engine.compiled import CompiledScenario
 from bot.i18n import t
-from bot.report import bar, render_tip
+from bot.report import bar, pad_label, render_tip
 from bot.scenario.model import Scenario
 from bot.storage.models import CallSession
 
@@ -123,13 +123,13 @@ def visit_report(done: Finished) -> str:
     cl = cs.language(lang)
     out = [f"<b>{tr(lang, 'card.report')}</b>", f"<i>{tr(lang, 'card.learned')}:</i>"]
     if report.learned:
-        out += [f"– <b>{h(cs.objectives[oid].pad or oid)}</b>: {h(words)}"
+        out += [f"– <b>{h(pad_label(cs, oid, lang))}</b>: {h(words)}"
                 for oid, words in report.learned]
     else:
         out.append("– " + tr(lang, "card.nothing"))
     if report.missed:
         out.append(f"<i>{tr(lang, 'card.unknown')}:</i> "
-                   + h(", ".join(cs.objectives[o].pad or o for o in report.missed)))
+                   + h(", ".join(pad_label(cs, o, lang) for o in report.missed)))
     if report.needs:
         out.append(f"<i>{tr(lang, 'card.needs')}:</i> "
                    + h("; ".join(cl.text(cs.needs[n].label) for n in report.needs)))

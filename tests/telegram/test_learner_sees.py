@@ -102,3 +102,47 @@ async def test_counts_agree_with_their_nouns_in_both_languages(env: BotEnv) -> N
     assert t("nl", "tg.call.progress", phase="Afsluiting", left=1) == "Afsluiting · nog 1 beurt"
     assert t("nl", "practice.prompt.streak", count=1, best=3) == "🔥 Reeks: 1 dag (record: 3)"
     assert t("en", "tg.prep.ask.external", count=1).endswith("has 1 point.")
+
+
+CALL = {
+    "en": ["Good morning, I'm Tom from SchoonWerk, a national cleaning company.",
+           "Who does your cleaning at the moment, and when does that contract end?",
+           "How satisfied are you with them?", "Who decides about the cleaning?"],
+    "nl": ["Goedemorgen, ik ben Tom van SchoonWerk, een landelijk schoonmaakbedrijf.",
+           "Wie doet nu uw schoonmaak, en wanneer loopt dat contract af?",
+           "Hoe tevreden bent u daarover?", "Wie beslist er over de schoonmaak?"],
+}
+DUTCH_PAD = ("lev:", "afl. contr.", "€ conc", "nw. contract", "overige", "vrvlg")
+
+
+async def _card_after_call(user, lang: str) -> tuple[str, list[str]]:
+    from tests.telegram.helpers import start_call, until_buttons
+
+    await start_call(user)
+    replies = []
+    for line in CALL[lang]:
+        await user.send(line)
+        replies.append((await user.next_message())["text"].split("\n\n")[0])
+    await user.send("/stop")
+    return (await until_buttons(user, "pick"))[-1]["text"], replies
+
+
+async def test_the_visit_report_is_short_notes_in_the_learners_language(env: BotEnv) -> None:
+    english = env.emulator.user(3008, "Sanne", language_code="en")
+    card, replies = await _card_after_call(english, "en")
+    report = card.split("Visit report", 1)[1]
+    assert not any(word in card for word in DUTCH_PAD), report
+    assert "supplier:" in report and "contract end:" in report
+    notes = [line.split(": ", 1)[1] for line in report.splitlines() if line.startswith("– ")]
+    assert len(notes) >= 3
+    sentences = [s for n in notes for s in n.split(" · ")]
+    # one answer told both the supplier and the contract end: each item notes its own part
+    assert len(sentences) == len(set(sentences)), report
+    for note in sentences:
+        assert len(note) <= 120
+        assert not any(note == reply.split(": ", 1)[1].rstrip(".") for reply in replies
+                       if len(reply) > 130), note  # a note, not the buyer's whole reply
+    dutch = env.emulator.user(3009, "Daan", language_code="nl")
+    card, _ = await _card_after_call(dutch, "nl")
+    report = card.split("Bezoekrapport", 1)[1]
+    assert "lev:" in report and "afl. contr." in report  # Dutch learners keep their pad words
