@@ -57,7 +57,13 @@ NOTE_SIZE = 10
 # whose labels are short numbers and so need no adaptive layout (8 x 4.5 in).
 FIXED_MARGINS = {"left": 0.1, "right": 0.98, "bottom": 0.15, "top": 0.88}
 
-PROGRESS_HEIGHT = 4.6
+# /progress is looked at on a phone, often about 320 px wide: the two panels are stacked on a
+# figure 4.8 in wide (960 px at 200 dpi), so 12 pt text is still about 11 px tall there.
+PROGRESS_WIDTH_IN = 4.8
+PROGRESS_HEIGHT = 7.4
+PROGRESS_DPI = 200
+PROGRESS_SIZES = {"title": 16, "label": 13, "tick": 12, "note": 12}
+MIN_TEXT_PT = 10  # a caller's long title shrinks down to this, then wraps
 
 NA = "–"  # shown where a value is missing; a dash needs no translation
 NAME_MAX = 24  # learner names longer than this are cut with an ellipsis in the matrix
@@ -157,14 +163,18 @@ def _progress_figure(
 ) -> Figure:
     import matplotlib.dates as mdates
 
+    size = PROGRESS_SIZES
     ids = list(skills)
     names = [_shorten(skill_names.get(i, i)) for i in ids]
-    fig = _figure(PROGRESS_HEIGHT, margins={})
-    left, right = _progress_axes(fig, names, titled=bool(title))
-    _title(fig, title)
+    fig = _figure(PROGRESS_HEIGHT, margins={}, width_in=PROGRESS_WIDTH_IN, dpi=PROGRESS_DPI)
+    left, right = _progress_axes(fig, names)
+    if title:
+        _fitted(fig, fig.text(0.5, 1 - 0.3 / PROGRESS_HEIGHT, _plain(title), ha="center",
+                              va="center", fontsize=size["title"], color=INK))
 
     _score_axis(left)
-    _set_title(left, scores_label)
+    left.tick_params(labelsize=size["tick"])
+    _panel_title(fig, left, scores_label)
     points = sorted(scores, key=lambda p: p[0])
     if points:
         xs = [p[0] for p in points]
@@ -177,7 +187,7 @@ def _progress_figure(
         tz = xs[0].tzinfo
         # Evenly spaced ticks: with interval multiples, day ticks restart at each month's 1st
         # and "31-03" and "01-04" end up on top of each other.
-        locator = mdates.AutoDateLocator(tz=tz, minticks=3, maxticks=7, interval_multiples=False)
+        locator = mdates.AutoDateLocator(tz=tz, minticks=3, maxticks=5, interval_multiples=False)
         left.xaxis.set_major_locator(locator)
         left.xaxis.set_major_formatter(
             mdates.ConciseDateFormatter(
@@ -192,17 +202,17 @@ def _progress_figure(
         # One session (or all at once) still gets a readable day-wide axis around it.
         pad = (hi - lo) * 0.04 if hi > lo else timedelta(days=3)
         left.set_xlim(lo - pad, hi + pad)
-        left.xaxis.get_offset_text().set_fontsize(NOTE_SIZE)
+        left.xaxis.get_offset_text().set_fontsize(size["note"])
     else:
         left.set_xticks([])
         _empty_note(left, empty_text)
 
-    _set_title(right, skills_label)
+    _panel_title(fig, right, skills_label)
     right.set_xlim(0, 100)
     right.set_xticks(range(0, 101, 25))
     right.grid(axis="x", color=GREY, linewidth=0.6, alpha=0.6)
     right.set_axisbelow(True)
-    right.tick_params(labelsize=TICK_SIZE)
+    right.tick_params(labelsize=size["tick"])
     _despine(right)
     if ids:
         ypos = list(range(len(ids)))
@@ -214,13 +224,13 @@ def _progress_figure(
         )
         for y, v in zip(ypos, values, strict=True):
             if v is None:
-                right.text(2, y, NA, va="center", ha="left", fontsize=LABEL_SIZE, color=INK)
+                right.text(2, y, NA, va="center", ha="left", fontsize=size["note"], color=INK)
             else:
                 shown = _clip(v)
                 inside = shown > 80
                 right.text(
                     shown - 2 if inside else shown + 2, y, str(round(shown)), va="center",
-                    ha="right" if inside else "left", fontsize=NOTE_SIZE, color=INK,
+                    ha="right" if inside else "left", fontsize=size["note"], color=INK,
                 )
         right.set_yticks(ypos, [_plain(name) for name in names])
         right.set_ylim(len(ids) - 0.5, -0.5)  # first skill on top
@@ -365,7 +375,8 @@ def _weekly_figure(
 # --- helpers ---------------------------------------------------------------------------------
 
 
-def _figure(height_in: float, margins: Mapping[str, float] | None = None) -> Figure:
+def _figure(height_in: float, margins: Mapping[str, float] | None = None, *,
+            width_in: float = WIDTH_IN, dpi: int = DPI) -> Figure:
     """A new Figure on its own Agg canvas: no pyplot, no GUI backend, no global registry.
 
     Without `margins` matplotlib's constrained layout fits the axes around their labels; with
@@ -376,7 +387,7 @@ def _figure(height_in: float, margins: Mapping[str, float] | None = None) -> Fig
     from matplotlib.figure import Figure
 
     layout = None if margins is not None else "constrained"
-    fig = Figure(figsize=(WIDTH_IN, height_in), dpi=DPI, layout=layout)
+    fig = Figure(figsize=(width_in, height_in), dpi=dpi, layout=layout)
     if margins:
         fig.subplots_adjust(**margins)
     FigureCanvasAgg(fig)
@@ -384,31 +395,57 @@ def _figure(height_in: float, margins: Mapping[str, float] | None = None) -> Fig
     return fig
 
 
-def _progress_axes(fig: Figure, skill_labels: Sequence[str], *, titled: bool) -> list[Axes]:
-    """Place the scores and skills panels, leaving room for the widest skill label.
-
-    Done by hand instead of by constrained layout, which would double the render time of the
-    chart learners ask for most. Sizes in inches; labels are at most NAME_MAX characters.
-    """
+def _progress_axes(fig: Figure, skill_labels: Sequence[str]) -> list[Axes]:
+    """Scores on top, skills below, each under its own title, with room on the left for the
+    widest skill label (at most NAME_MAX characters). Placed by hand: constrained layout
+    would double the render time of the chart learners ask for most. Sizes in inches."""
     from matplotlib.font_manager import FontProperties
 
     renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]  # Agg, see _figure
-    prop = FontProperties(size=TICK_SIZE)
+    prop = FontProperties(size=PROGRESS_SIZES["tick"])
     label_w = max(
         (renderer.get_text_width_height_descent(s, prop, ismath=False)[0] for s in skill_labels),
         default=0.0,
     ) / fig.dpi
     width, height = fig.get_size_inches()
-    top = 0.75 if titled else 0.4  # figure title, then the panel titles
-    bottom, left, right = 0.6, 0.55, 0.3  # dates below; "100" left of the y axis and right
-    gap = 0.35 + label_w  # room between the panels for the skills' tick labels
-    plot_w = width - left - right - gap
-    plot_h = (height - top - bottom) / height
+    right = 0.3
+    scores_left = 0.6  # "100" left of the score axis
+    skills_left = min(max(scores_left, 0.3 + label_w), width * 0.55)
+    # from the top: figure title, panel title, scores, dates, panel title, skills, ticks
+    scores_top, scores_h = 1.1, 2.5
+    skills_top = scores_top + scores_h + 1.15
+    skills_h = height - skills_top - 0.5
     return [
-        fig.add_axes((left / width, bottom / height, 0.6 * plot_w / width, plot_h)),
-        fig.add_axes(((left + 0.6 * plot_w + gap) / width, bottom / height,
-                      0.4 * plot_w / width, plot_h)),
+        fig.add_axes((scores_left / width, 1 - (scores_top + scores_h) / height,
+                      (width - scores_left - right) / width, scores_h / height)),
+        fig.add_axes((skills_left / width, 1 - (skills_top + skills_h) / height,
+                      (width - skills_left - right) / width, skills_h / height)),
     ]
+
+
+def _panel_title(fig: Figure, ax: Axes, text: str) -> None:
+    """A panel's title over the whole figure width (not just over its axes, which for the
+    skills panel start right of the labels), shrunk or wrapped until it fits."""
+    if text:
+        box = ax.get_position()
+        y = box.y1 + 0.3 / fig.get_size_inches()[1]
+        _fitted(fig, fig.text(0.5, y, _plain(text), ha="center", va="center",
+                              fontsize=PROGRESS_SIZES["label"], color=INK))
+
+
+def _fitted(fig: Figure, text) -> None:
+    """Shrink a text down to MIN_TEXT_PT until it fits the figure's width, then wrap it
+    onto two lines: a title is never cut off at the image's edge."""
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]  # Agg, see _figure
+    room = fig.bbox.width * 0.94
+    while text.get_window_extent(renderer).width > room and text.get_fontsize() > MIN_TEXT_PT:
+        text.set_fontsize(text.get_fontsize() - 1)
+    if text.get_window_extent(renderer).width > room:
+        words = text.get_text().split()
+        half = len(" ".join(words)) / 2
+        at = next((i for i in range(1, len(words))
+                   if len(" ".join(words[:i])) >= half), len(words) - 1)
+        text.set_text(" ".join(words[:at]) + "\n" + " ".join(words[at:]))
 
 
 def _png(fig: Figure) -> bytes:

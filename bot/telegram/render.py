@@ -37,6 +37,12 @@ def picker_label(scenario: Scenario, lang: str, best: int | None) -> str:
              level=scenario.level, minutes=scenario.minutes)
 
 
+def bar_cell(value: float) -> str:
+    """A bar and its number in one monospace run: outside it, a proportional font makes
+    " 65" and "100" different widths and the labels after them no longer line up."""
+    return f"<code>{bar(value)} {round(value):>3}</code>"
+
+
 def briefing(cs: CompiledScenario, lang: str, best: int | None) -> str:
     s = cs.scenario
     cl = cs.language(lang)
@@ -101,7 +107,7 @@ def score_card(done: Finished) -> str:
         if value is None:
             continue
         label = h(t(lang, f"card.sections.{name}"))
-        out.append(f"<code>{bar(value)}</code> {round(value):>3} {label}")
+        out.append(f"{bar_cell(value)} {label}")
     for group, met in (("internal", card.internal), ("external", card.external)):
         if not met:
             continue
@@ -149,12 +155,12 @@ def progress_text(lang: str, sessions: list[CallSession], levels: dict[str, floa
            f"<b>{tr(lang, 'tg.progress.skills')}</b>"]
     for skill in SKILLS:
         if skill in levels:
-            out.append(f"<code>{bar(levels[skill])}</code> {round(levels[skill]):>3} "
-                       f"{h(t(lang, f'card.sections.{skill}'))}")
+            out.append(f"{bar_cell(levels[skill])} {h(t(lang, f'card.sections.{skill}'))}")
     out += ["", f"<b>{tr(lang, 'tg.progress.recent')}</b>"]
     for s in sessions[-8:][::-1]:
         when = s.ended_at.strftime("%d-%m") if s.ended_at else ""
-        out.append(f"{h(when)} · {s.score:>3} · {h(titles.get(s.scenario_id, s.scenario_id))}")
+        out.append(f"<code>{h(when)} {s.score or 0:>3}</code> "
+                   f"{h(titles.get(s.scenario_id, s.scenario_id))}")
     return "\n".join(out)
 
 

@@ -146,3 +146,62 @@ async def test_the_visit_report_is_short_notes_in_the_learners_language(env: Bot
     card, _ = await _card_after_call(dutch, "nl")
     report = card.split("Bezoekrapport", 1)[1]
     assert "lev:" in report and "afl. contr." in report  # Dutch learners keep their pad words
+
+
+def _monospace_runs(message: dict) -> list[tuple[int, str]]:
+    """(line number, text) of every code entity (offsets are UTF-16, as on Telegram)."""
+    text = message["text"]
+    units = text.encode("utf-16-le")
+    runs = []
+    for entity in message.get("entities", []):
+        if entity["type"] == "code":
+            start, end = entity["offset"] * 2, (entity["offset"] + entity["length"]) * 2
+            before = units[:start].decode("utf-16-le")
+            runs.append((before.count("\n"), units[start:end].decode("utf-16-le")))
+    return runs
+
+
+async def test_text_bars_line_up_whatever_the_number_of_digits(env: BotEnv) -> None:
+    user = env.emulator.user(3010, "Sanne", language_code="en")
+    card, _ = await _card_after_call(user, "en")
+    card_message = [m for m in user.bot_messages() if m.get("text") == card][-1]
+    await user.send("/progress")
+    progress = await user.next_message()
+    for message in (card_message, progress):
+        lines = message["text"].splitlines()
+        bar_lines = {i for i, line in enumerate(lines) if "░" in line or "█" in line}
+        bars = [run for i, run in _monospace_runs(message)
+                if i in bar_lines and re.search(r"\d", run) and "/100" not in lines[i]]
+        assert len(bars) >= 4, message["text"]
+        # the bar and its number share one monospace run of equal width: " 12", " 65", "100"
+        assert len({len(run) for run in bars}) == 1, bars
+        for i in bar_lines - {0, 1}:
+            label = lines[i][len(bars[0]):].strip()
+            assert label and not label[0].isdigit(), lines[i]
+
+
+def test_the_progress_chart_fits_and_reads_on_a_320_px_phone() -> None:
+    import datetime as dt
+
+    from matplotlib.text import Text
+
+    from bot import charts
+    from bot.telegram.handlers.progress import chart_texts
+
+    start = dt.datetime(2026, 11, 1, 9, 0, tzinfo=dt.UTC)
+    points = [(start + dt.timedelta(days=2 * i), s) for i, s in enumerate((40, 55, 100, 7))]
+    levels = {"preparation": 12, "internal": 65, "external": 5, "questions": 100,
+              "objections": None, "closing": 60}
+    for lang in ("nl", "en"):
+        fig = charts._progress_figure(points, levels, empty_text="", **chart_texts(lang))
+        fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()
+        width_px = fig.bbox.width
+        shown = [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
+        assert chart_texts(lang)["title"] in [t.get_text() for t in shown]
+        for text in shown:
+            box = text.get_window_extent(renderer)
+            assert box.x0 >= 0 and box.x1 <= width_px and box.y1 <= fig.bbox.height, \
+                (lang, text.get_text())  # nothing cut off at the image's edges
+            px_at_320 = text.get_fontsize() * fig.dpi / 72 * 320 / width_px
+            assert px_at_320 >= 9, (lang, text.get_text(), px_at_320)

@@ -14,6 +14,14 @@ from bot.telegram.common import Context, answer_query, learner, send, services
 from bot.telegram.render import SKILLS, progress_text, scenario_title
 
 
+def chart_texts(lang: str) -> dict:
+    """The chart's words in the learner's language (short enough for a phone's width)."""
+    return {"title": t(lang, "tg.progress.chart_title"),
+            "scores_label": t(lang, "tg.progress.scores"),
+            "skills_label": t(lang, "tg.progress.chart_skills"),
+            "skill_names": {skill: t(lang, f"card.sections.{skill}") for skill in SKILLS}}
+
+
 async def progress(update: Update, context: Context) -> None:
     await answer_query(update)
     uid, lang = await learner(update, context)
@@ -25,9 +33,6 @@ async def progress(update: Update, context: Context) -> None:
     if not sessions:
         return
     points = [(s.ended_at, s.score or 0) for s in sessions if s.ended_at]
-    names = {skill: t(lang, f"card.sections.{skill}") for skill in SKILLS}
     image = await asyncio.to_thread(
-        progress_chart, points, {k: levels.get(k) for k in SKILLS},
-        title=t(lang, "tg.progress.chart_title"), scores_label=t(lang, "tg.progress.scores"),
-        skills_label=t(lang, "tg.progress.skills"), skill_names=names)
+        progress_chart, points, {k: levels.get(k) for k in SKILLS}, **chart_texts(lang))
     await context.bot.send_photo(uid, image, caption=t(lang, "tg.progress.chart_caption"))
