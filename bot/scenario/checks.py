@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from bot.scenario.model import Cues, Scenario
+from bot.scenario.model import SHORT_TITLE_MAX, Cues, Scenario
 from bot.scenario.yaml_marks import Path
 
 Finding = tuple[Path, str]
@@ -71,8 +71,13 @@ def check_scenario(s: Scenario) -> Iterator[Finding]:
     langs = list(dict.fromkeys(s.languages))
     if len(langs) != len(s.languages):
         yield ("languages",), "a language is listed twice"
-    for name in ("title", "briefing"):
+    for name in ("title", "briefing", "short_title"):
         yield from _langs_of(getattr(s, name), (name,), langs)
+    short = s.short_title
+    for text in (short.values() if isinstance(short, dict) else [short] if short else []):
+        if len(text) > SHORT_TITLE_MAX:
+            yield ("short_title",), (f"'{text}' is longer than {SHORT_TITLE_MAX} characters "
+                                     "(it goes on a phone button)")
     yield from _langs_of(s.seller.company, ("seller", "company"), langs)
     yield from _langs_of(s.seller.offer, ("seller", "offer"), langs)
     for name in ("role", "company", "personality", "greeting"):

@@ -209,9 +209,14 @@ class Scoring(_Strict):
     max_turns: int = Field(default=30, ge=1, le=200)
 
 
+SHORT_TITLE_MAX = 20  # with "✓100 " and " · L1" a button of at most 30 characters
+
+
 class Scenario(_Strict):
     id: Ident
     title: LText
+    # A few words for a phone button ("Too expensive"), where the title would wrap.
+    short_title: LText | None = None
     kind: Kind
     languages: list[Lang] = Field(min_length=1)
     level: int = Field(default=1, ge=1, le=3)

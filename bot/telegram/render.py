@@ -3,13 +3,14 @@ scenario-provided text is escaped here, once, so a '<' in a message can never br
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from bot.calls import Finished, PrepStep
 from bot.engine.compiled import CompiledScenario
 from bot.i18n import t
 from bot.report import bar, pad_label, render_tip
-from bot.scenario.model import Scenario
+from bot.scenario.model import SHORT_TITLE_MAX, Scenario
 from bot.storage.models import CallSession
 
 SKILLS = ("preparation", "internal", "external", "questions", "objections", "closing")
@@ -32,9 +33,35 @@ def scenario_title(scenario: Scenario, lang: str) -> str:
 
 
 def picker_label(scenario: Scenario, lang: str, best: int | None) -> str:
+    if scenario.kind == "drill":
+        return drill_label(scenario, lang, best)
     done = f"✓ {best} · " if best is not None else ""
     return t(lang, "tg.picker.item", done=done, title=scenario_title(scenario, lang),
              level=scenario.level, minutes=scenario.minutes)
+
+
+DRILL_BUTTON_MAX = 30  # characters that fit one line of a button on a narrow phone
+
+
+def short_title(scenario: Scenario, lang: str) -> str:
+    """A few words for a button: the scenario's short title, else its title without a
+    leading "Drill – ", cut at a word with "…"."""
+    short = scenario.short_title
+    if isinstance(short, dict):
+        short = short.get(lang) or next(iter(short.values()))
+    text = short or re.sub(r"^\w{1,10}\s+[–-]\s+", "", scenario_title(scenario, lang))
+    limit = SHORT_TITLE_MAX
+    if len(text) > limit:
+        text = text[:limit - 1].rsplit(" ", 1)[0].rstrip(",:;–-") + "…"
+    return text
+
+
+def drill_label(scenario: Scenario, lang: str, best: int | None) -> str:
+    """A drill's button, one line on a phone: "✓85 Too expensive · L1" (every drill takes
+    two minutes, which the list's heading says once)."""
+    done = f"✓{best} " if best is not None else ""
+    return t(lang, "tg.picker.drill_item", done=done, title=short_title(scenario, lang),
+             level=scenario.level)
 
 
 def bar_cell(value: float) -> str:

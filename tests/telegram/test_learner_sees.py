@@ -6,7 +6,7 @@ import re
 
 from bot.storage import queries as q
 from tests.telegram.conftest import BotEnv
-from tests.telegram.helpers import open_briefing
+from tests.telegram.helpers import buttons, open_briefing
 
 WRAPPED = re.compile(r"[^\n]\n[^\n]")  # a single line break inside a paragraph
 
@@ -205,3 +205,28 @@ def test_the_progress_chart_fits_and_reads_on_a_320_px_phone() -> None:
                 (lang, text.get_text())  # nothing cut off at the image's edges
             px_at_320 = text.get_fontsize() * fig.dpi / 72 * 320 / width_px
             assert px_at_320 >= 9, (lang, text.get_text(), px_at_320)
+
+
+async def test_drill_buttons_fit_one_line_on_a_phone(env: BotEnv) -> None:
+    from tests.telegram.helpers import start_call, until_buttons
+
+    for uid, lang in ((3011, "en"), (3012, "nl")):
+        user = env.emulator.user(uid, "Sanne", language_code=lang)
+        await start_call(user, "drill-objection-bad-experience")
+        await user.send("/stop")
+        await until_buttons(user, "menu")
+        await user.send("/start")
+        menu = await user.next_message()
+        await user.press(menu, "k:drill:0")
+        drills = []
+        page = await user.next_message()
+        while True:
+            drills += [label for label, data in zip(labels(page), buttons(page), strict=True)
+                       if data.startswith("s:")]
+            if "k:drill:1" not in buttons(page) or len(drills) > 8:
+                break
+            await user.press(page, "k:drill:1")
+            page = await user.next_message()
+        assert len(drills) >= 12
+        assert max(len(label) for label in drills) <= 30, drills
+        assert any(label.startswith("✓") for label in drills)
