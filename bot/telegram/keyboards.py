@@ -9,7 +9,8 @@ from telegram import InlineKeyboardMarkup as Markup
 from bot.catalog import Catalog
 from bot.i18n import t
 from bot.practice.schedule import COMMON_TIMEZONES
-from bot.telegram.render import picker_label, scenario_title
+from bot.scenario.model import Scenario
+from bot.telegram.render import part_label, picker_label, scenario_title
 
 PAGE_SIZE = 8
 
@@ -130,3 +131,13 @@ def drill_card(lang: str, scenario_id: str) -> Markup:
     """After a practice drill: one tap to repeat it at once, or back to the menu."""
     return Markup([[Button(t(lang, "practice.drill.retry"), callback_data=f"pd:{scenario_id}"),
                     Button(t(lang, "practice.drill.menu"), callback_data="menu")]])
+
+
+def assignment_parts(lang: str, assignment_id: int, parts: list[Scenario | None]) -> Markup:
+    """A new assignment or its reminder: one tap to each of its parts (a call plus drills
+    are several things to do), and the assignment's own page with preparation and status."""
+    rows = [[Button(t(lang, "trainer.buttons.open_assignment"),
+                    callback_data=f"as:{assignment_id}")]]
+    rows += [[Button(part_label(scenario, lang), callback_data=f"as:go:{assignment_id}:{n}")]
+             for n, scenario in enumerate(parts) if scenario is not None]
+    return Markup(rows)

@@ -56,6 +56,20 @@ def short_title(scenario: Scenario, lang: str) -> str:
     return text
 
 
+PART_TITLE_MAX = 40
+
+
+def part_label(scenario: Scenario, lang: str) -> str:
+    """One part of an assignment on its button: a drill by its short title, a call by its
+    title (cut at a word when long)."""
+    if scenario.kind == "drill" or scenario.short_title:
+        return "▶️ " + short_title(scenario, lang)
+    title = scenario_title(scenario, lang)
+    if len(title) > PART_TITLE_MAX:
+        title = title[:PART_TITLE_MAX - 1].rsplit(" ", 1)[0] + "…"
+    return "▶️ " + title
+
+
 def drill_label(scenario: Scenario, lang: str, best: int | None) -> str:
     """A drill's button, one line on a phone: "✓85 Too expensive · L1" (every drill takes
     two minutes, which the list's heading says once)."""

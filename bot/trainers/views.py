@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from html import escape
 
 from bot.i18n import t
 from bot.storage.models import Assignment, CallSession, Cohort, ScoreOverride, Turn
@@ -20,6 +21,12 @@ MAX_NOT_STARTED_NAMES = 8
 
 def when(moment: datetime, tz: str) -> str:
     return local(moment, tz).strftime("%d-%m-%Y %H:%M")
+
+
+def link_html(url: str) -> str:
+    """A tappable link that shows its own address, so a trainer can tap, copy or forward
+    it (``<code>`` would make it copy-only text)."""
+    return f'<a href="{escape(url)}">{h(url)}</a>'
 
 
 def assignment_title(a: Assignment, title: Title) -> str:
@@ -38,7 +45,7 @@ def cohort_panel(lang: str, cohort: Cohort, members: int, link: str,
            tr(lang, "trainer.cohort.meta", language=cohort.language, members=members,
               ends=cohort.ends_on.strftime("%d-%m-%Y") if cohort.ends_on else "–")]
     if cohort.join_open:
-        out += [tr(lang, "trainer.cohort.link"), f"<code>{h(link)}</code>"]
+        out += [tr(lang, "trainer.cohort.link"), link_html(link)]
     else:
         out.append(tr(lang, "trainer.cohort.link_closed"))
     out.append(tr(lang, "trainer.cohort.leaderboard_on") if cohort.leaderboard

@@ -230,3 +230,33 @@ async def test_drill_buttons_fit_one_line_on_a_phone(env: BotEnv) -> None:
         assert len(drills) >= 12
         assert max(len(label) for label in drills) <= 30, drills
         assert any(label.startswith("✓") for label in drills)
+
+
+async def test_an_assignment_offers_each_part_and_the_join_link_is_tappable(tmp_path) -> None:
+    from tests.telegram.test_trainer_flows import join, make_cohort, make_trainer
+    from tests.trainers.bot_env import trainer_env
+
+    async with trainer_env(tmp_path) as env:
+        trainer = await make_trainer(env)
+        cohort_id, code = await make_cohort(trainer)
+        panel = trainer.bot_messages()[-1]
+        links = [e.get("url") for e in panel["entities"] if e["type"] == "text_link"]
+        assert len(links) == 1 and links[0].endswith(f"?start=join_{code}")  # one tap joins
+        assert not any(e["type"] == "code" for e in panel["entities"])
+        await trainer.press(panel, f"tr:rot:{cohort_id}")
+        rotated = await trainer.next_message()
+        assert [e["type"] for e in rotated["entities"]] == ["text_link"]
+
+        learner = env.emulator.user(3013, "Lotte", language_code="nl")
+        code = rotated["entities"][0]["url"].rsplit("join_", 1)[1]
+        await join(learner, code)
+        await trainer.send(f"/assign {cohort_id} first-visit-cleaning,drill-objection-price,"
+                           "drill-objection-no-time +7")
+        await trainer.next_message()
+        notice = await learner.next_message()
+        parts = [b for b in buttons(notice) if b.startswith("as:go:")]
+        assert [p.rsplit(":", 1)[1] for p in parts] == ["0", "1", "2"]
+        assert "▶️ “Te duur”" in labels(notice) and all(len(x) <= 45 for x in labels(notice))
+        await learner.press(notice, parts[2])  # straight to the second drill
+        briefing = await learner.next_message()
+        assert "geen tijd" in briefing["text"].lower()

@@ -226,7 +226,7 @@ async def test_a_learner_who_has_not_passed_gets_a_reminder_the_day_before_due(
     day = due.astimezone(ZoneInfo("Europe/Amsterdam"))
     assert reminder["text"] == (f"⏰ Reminder: {DRILL_TITLE} (Sales A) is due "
                                 f"{day:%d-%m-%Y} 23:59. You need 60 to pass.")
-    assert buttons(reminder) == [f"as:{assignment.id}"]
+    assert buttons(reminder) == [f"as:{assignment.id}", f"as:go:{assignment.id}:0"]
     assert await run_job_at(due - timedelta(hours=1)) == (0, 0)  # only once
     await learner.press(reminder, f"as:{assignment.id}")
     opened = await learner.next_message()

@@ -344,8 +344,8 @@ async def _assign(context: Context, uid: int, lang: str, cohort_id: int,
         text = tr(user.language, "trainer.mine.new", title=title,
                   due=views.when(assignment.due_at, user.timezone), pass_mark=pass_mark,
                   attempts=attempts)
-        markup = Markup([[Button(t(user.language, "trainer.buttons.open_assignment"),
-                                 callback_data=f"as:{assignment.id}")]])
+        markup = kb.assignment_parts(user.language, assignment.id, [
+            svc.catalog.scenarios.get(sid) for sid in assignment.scenario_ids])
         if await send(context, user.id, text, markup) is not None:
             told += 1
     await send(context, uid, tr(lang, "trainer.assign.done",
@@ -1003,9 +1003,8 @@ async def reminder_job(context: Context) -> None:
                   title=views.assignment_title(r.assignment, _title(context, r.language)),
                   cohort=r.cohort_name, due=views.when(r.assignment.due_at, tz),
                   pass_mark=r.assignment.pass_mark)
-        await send(context, r.user_id, text,
-                   Markup([[Button(t(r.language, "trainer.buttons.open_assignment"),
-                                   callback_data=f"as:{r.assignment.id}")]]))
+        await send(context, r.user_id, text, kb.assignment_parts(r.language, r.assignment.id, [
+            svc.catalog.scenarios.get(sid) for sid in r.assignment.scenario_ids]))
 
 
 # -- wiring ----------------------------------------------------------------------------------
