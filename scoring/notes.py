@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-NOTE_CHARS = 120  # about two lines on a phone
+NOTE_CHARS = 100  # about two lines on a phone
+ENOUGH_CHARS = 40  # a first sentence this long is a note by itself
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[^\s])")
 FILLER_WORDS = 3  # a sentence this short ("Of course.", "Ja hoor.") carries no fact
 
@@ -41,7 +42,7 @@ def note(text: str, used: set[str] | None = None, limit: int = NOTE_CHARS) -> st
         if picked and len(" ".join(picked)) + 1 + len(sentence) > limit:
             break
         picked.append(sentence)
-        if len(" ".join(picked)) >= limit // 2:
+        if len(" ".join(picked)) >= ENOUGH_CHARS:
             break
     used.update(picked)
     return _cut(" ".join(picked), limit)

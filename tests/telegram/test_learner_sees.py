@@ -139,7 +139,7 @@ async def test_the_visit_report_is_short_notes_in_the_learners_language(env: Bot
     # one answer told both the supplier and the contract end: each item notes its own part
     assert len(sentences) == len(set(sentences)), report
     for note in sentences:
-        assert len(note) <= 120
+        assert len(note) <= 100
         assert not any(note == reply.split(": ", 1)[1].rstrip(".") for reply in replies
                        if len(reply) > 130), note  # a note, not the buyer's whole reply
     dutch = env.emulator.user(3009, "Daan", language_code="nl")
