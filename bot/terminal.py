@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
+import textwrap
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -26,6 +28,14 @@ def script_lines(text: str) -> list[str]:
     """Learner lines of a script: blank lines and lines starting with '#' are skipped."""
     return [line.strip() for line in text.splitlines()
             if line.strip() and not line.lstrip().startswith("#")]
+
+
+def fill(text: str) -> str:
+    """Prose wrapped to the terminal's width, paragraph by paragraph (scenario texts come
+    unwrapped, see ``bot.scenario.text.unwrap``)."""
+    width = min(shutil.get_terminal_size((88, 24)).columns, 100) - 1
+    return "\n\n".join("\n".join(textwrap.fill(line, width) for line in block.splitlines())
+                       for block in text.strip().split("\n\n"))
 
 
 def _read(path: Path) -> str:
@@ -99,7 +109,7 @@ def interactive(cs: CompiledScenario, lang: str, seed: int | None,
     cl = cs.language(lang)
     scenario = cs.scenario
     write(f"\n== {cl.text(scenario.title)} ==\n")
-    write(f"{t(lang, 'terminal.briefing')}:\n{cl.text(scenario.briefing).strip()}\n")
+    write(f"{t(lang, 'terminal.briefing')}:\n{fill(cl.text(scenario.briefing))}\n")
     state = None
     preparation = None
     try:
