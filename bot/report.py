@@ -119,7 +119,7 @@ def text_card(cs: CompiledScenario, state: SessionState, card: ScoreCard) -> str
         out.append("  " + t(lang, "card.unknown") + ": " + ", ".join(
             pad_label(cs, o, lang) for o in report.missed))
     if report.needs:
-        out.append("  " + t(lang, "card.needs") + ": " + "; ".join(
+        out.append("  " + t(lang, "card.needs", buyer=cs.scenario.buyer.name) + ": " + "; ".join(
             cl.text(cs.needs[n].label) for n in report.needs))
     if report.next_step:
         out.append("  " + t(lang, "card.next_step") + f": {report.next_step}")

@@ -178,7 +178,7 @@ def visit_report(done: Finished) -> str:
         out.append(f"<i>{tr(lang, 'card.unknown')}:</i> "
                    + h(", ".join(pad_label(cs, o, lang) for o in report.missed)))
     if report.needs:
-        out.append(f"<i>{tr(lang, 'card.needs')}:</i> "
+        out.append(f"<i>{tr(lang, 'card.needs', buyer=cs.scenario.buyer.name)}:</i> "
                    + h("; ".join(cl.text(cs.needs[n].label) for n in report.needs)))
     if report.next_step:
         out.append(f"<i>{tr(lang, 'card.next_step')}:</i> {h(report.next_step)}")

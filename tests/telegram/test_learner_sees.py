@@ -96,10 +96,18 @@ async def test_counts_agree_with_their_nouns_in_both_languages(env: BotEnv) -> N
         text = (await user.next_message())["text"]
         assert one in text, text
     # a drill's last turns: "1 turn left" / "nog 1 beurt"
+    for uid, lang, line, last in (
+            (3016, "en", "I understand. Could you tell me more?", "· 1 turn left"),
+            (3017, "nl", "Dat begrijp ik. Kunt u daar meer over vertellen?", "· nog 1 beurt")):
+        user = env.emulator.user(uid, "Sanne", language_code=lang)
+        await start_call(user, "drill-objection-no-time")
+        seen = []
+        for _ in range(2):
+            await user.send(line)
+            seen.append((await user.next_message())["text"].splitlines()[-1])
+        assert seen[-1].endswith(last), seen
     from bot.i18n import t
 
-    assert t("en", "tg.call.progress", phase="Closing", left=1) == "Closing · 1 turn left"
-    assert t("nl", "tg.call.progress", phase="Afsluiting", left=1) == "Afsluiting · nog 1 beurt"
     assert t("nl", "practice.prompt.streak", count=1, best=3) == "🔥 Reeks: 1 dag (record: 3)"
     assert t("en", "tg.prep.ask.external", count=1).endswith("has 1 point.")
 
@@ -260,3 +268,21 @@ async def test_an_assignment_offers_each_part_and_the_join_link_is_tappable(tmp_
         await learner.press(notice, parts[2])  # straight to the second drill
         briefing = await learner.next_message()
         assert "geen tijd" in briefing["text"].lower()
+
+
+async def test_the_visit_report_names_the_buyer_instead_of_guessing_her_or_him(
+        env: BotEnv) -> None:
+    from tests.telegram.helpers import start_call, until_buttons
+
+    for uid, lang, wanted in ((3014, "en", "What Henk Brouwer needs:"),
+                              (3015, "nl", "Behoeften van Henk Brouwer:")):
+        user = env.emulator.user(uid, "Sanne", language_code=lang)
+        await start_call(user, "drill-objection-no-time")
+        await user.send("I understand you are busy. What exactly is the problem at weekends?"
+                        if lang == "en" else
+                        "Ik begrijp dat u het druk heeft. Wat is precies het probleem in het "
+                        "weekend?")
+        await user.next_message()
+        await user.send("/stop")
+        card = (await until_buttons(user, "menu"))[-1]["text"]
+        assert wanted in card and "Her needs" not in card and "Haar behoeften" not in card
