@@ -40,9 +40,6 @@ def picker_label(scenario: Scenario, lang: str, best: int | None) -> str:
              level=scenario.level, minutes=scenario.minutes)
 
 
-DRILL_BUTTON_MAX = 30  # characters that fit one line of a button on a narrow phone
-
-
 def short_title(scenario: Scenario, lang: str) -> str:
     """A few words for a button: the scenario's short title, else its title without a
     leading "Drill – ", cut at a word with "…"."""
