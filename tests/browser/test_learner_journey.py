@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 
 from bot.catalog import Catalog
 from bot.scenario.model import Scenario
+from bot.telegram.render import short_title
 from tests.browser.phone import Phone, pattern, shown
 from tests.telegram.newcomer import SCORE
 
@@ -35,10 +36,10 @@ def title(scenario_id: str, lang: str) -> str:
 
 
 def picker_button(scenario_id: str, lang: str) -> re.Pattern[str]:
-    """A scenario's button in the picker, by the distinctive part of its title (the label
-    around it, level and minutes, may be shortened to fit a phone)."""
-    distinctive = title(scenario_id, lang).split(" – ")[-1]
-    return re.compile(re.escape(distinctive), re.IGNORECASE)
+    """A scenario's button in the picker, by the short title the picker shows (the label
+    around it, score, level and minutes, may vary)."""
+    shown_start = short_title(scenario(scenario_id), lang).rstrip("…").strip()
+    return re.compile(re.escape(shown_start), re.IGNORECASE)
 
 
 def test_a_practice_call_from_the_menu_to_the_progress_chart(phone: Phone) -> None:
