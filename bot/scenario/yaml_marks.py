@@ -96,8 +96,12 @@ class MarkedDocument:
         return 1
 
 
-def parse(text: str, filename: str) -> MarkedDocument:
-    """Parse one YAML document; raise YamlError with a line on a syntax error."""
+def parse(text: str, filename: str, *, allow_empty: bool = False) -> MarkedDocument:
+    """Parse one YAML document; raise YamlError with a line on a syntax error.
+
+    ``allow_empty`` reads a file of only comments as an empty mapping (a config file
+    whose every setting is left at its default), not as a mistake.
+    """
     try:
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
@@ -108,6 +112,8 @@ def parse(text: str, filename: str) -> MarkedDocument:
     except yaml.YAMLError as exc:
         raise YamlError(Problem(filename, 1, f"YAML error: {exc}")) from None
     if node is None:
+        if allow_empty:
+            return MarkedDocument({}, {}, [])
         raise YamlError(Problem(filename, 1, "the file is empty"))
     builder = _Builder()
     try:
