@@ -593,6 +593,18 @@ async def handle_method(request: web.Request) -> web.StreamResponse:
     name = request.match_info["method"]
     state.note_token(token)
     handler = METHODS.get(name.lower())
+    counted = name.lower() != "getupdates"  # a long poll is the bot waiting, not working
+    state.requests_in_flight += counted
+    state.activity.fire()
+    try:
+        return await _answer(request, state, name, token, handler)
+    finally:
+        state.requests_in_flight -= counted
+        state.activity.fire()
+
+
+async def _answer(request: web.Request, state: EmulatorState, name: str, token: str,
+                  handler: Handler | None) -> web.StreamResponse:
     params = Params({})
     try:
         if handler is None:

@@ -217,10 +217,15 @@ async def read_chat(request: web.Request) -> web.Response:
     if since is not None and wait > 0:
         deadline = time.monotonic() + wait
         since_version = _int(since, "since")
-        while chat.version <= since_version and state.chats.get(chat.id) is chat:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0 or not await chat.signal.wait(remaining):
-                break
+        state.views_waiting += 1
+        state.activity.fire()
+        try:
+            while chat.version <= since_version and state.chats.get(chat.id) is chat:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0 or not await chat.signal.wait(remaining):
+                    break
+        finally:
+            state.views_waiting -= 1
         if state.chats.get(chat.id) is not chat:
             raise ControlError(404, "chat was reset")
     return _ok(chat_view(state, chat))

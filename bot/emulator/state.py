@@ -117,11 +117,11 @@ class EmulatorState:
         self.bot_id = bot_id
         self.max_messages_per_chat = max_messages_per_chat
         self.max_events_per_chat = max_events_per_chat
-        self.updates = UpdateQueue(max_pending_updates)
         self.files = FileStore()
         self.faults = FaultInjector()
         self.calls: deque[ApiCall] = deque(maxlen=max_calls)
         self.activity = Signal()
+        self.updates = UpdateQueue(max_pending_updates, self.activity)
         self.users: dict[int, dict[str, Any]] = {}
         self.chats: dict[int, ChatState] = {}
         self.blocked: set[int] = set()
@@ -131,6 +131,8 @@ class EmulatorState:
         self.default_menu_button: dict[str, Any] | None = None
         self.webhook: dict[str, Any] = {"url": ""}
         self.tokens: list[str] = []
+        self.requests_in_flight = 0  # Bot API requests being answered, long polls aside
+        self.views_waiting = 0  # chat views (the page) long-polling for a change
         self._seq = 0
 
     # -- identity ---------------------------------------------------------------------
@@ -544,6 +546,14 @@ class EmulatorState:
     def record_call(self, call: ApiCall) -> None:
         self.calls.append(call)
         self.activity.fire()
+
+    @property
+    def idle(self) -> bool:
+        """Nothing outstanding: every update delivered and confirmed, no request open.
+
+        A getUpdates long poll does not count: a bot with nothing to do holds one open.
+        """
+        return not self.updates.pending_count and not self.requests_in_flight
 
     def close(self) -> None:
         """Wake every long poll so the server can stop without waiting for timeouts."""

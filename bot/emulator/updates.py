@@ -19,8 +19,10 @@ DEFAULT_EXCLUDED = frozenset({"chat_member", "message_reaction", "message_reacti
 
 
 class UpdateQueue:
-    def __init__(self, max_pending: int = 1000) -> None:
+    def __init__(self, max_pending: int = 1000, activity: Signal | None = None) -> None:
         self.max_pending = max_pending
+        # fired when a poll opens or updates are confirmed, for those waiting on the bot
+        self._activity = activity or Signal()
         self._pending: deque[dict[str, Any]] = deque()
         self._next_id = 1
         self._allowed: list[str] | None = None
@@ -33,6 +35,11 @@ class UpdateQueue:
     @property
     def pending_count(self) -> int:
         return len(self._pending)
+
+    @property
+    def polls_waiting(self) -> int:
+        """getUpdates requests held open right now, waiting for an update."""
+        return self._waiting
 
     @property
     def allowed_updates(self) -> list[str] | None:
@@ -93,12 +100,15 @@ class UpdateQueue:
         self.last_request_at = time.monotonic()
         if allowed_updates is not None:
             self._allowed = list(allowed_updates)
+        before = len(self._pending)
         self._confirm(offset)
         self._poll_generation += 1
         generation = self._poll_generation
         self._signal.fire()  # an older poll still waiting learns it was superseded
         deadline = time.monotonic() + timeout
         self._waiting += 1
+        if before != len(self._pending) or self._waiting == 1:
+            self._activity.fire()
         try:
             while True:
                 if generation != self._poll_generation:

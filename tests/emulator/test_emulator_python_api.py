@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 
 import aiohttp
@@ -57,6 +58,42 @@ async def test_wait_for_call_and_call_log(emulator: Emulator, bot: Bot) -> None:
     assert str(call.params["chat_id"]) == "5004"
     with pytest.raises(TimeoutError):
         await emulator.wait_for_call("sendChatAction", count=2, timeout=0.2)
+
+
+async def test_idle_waits_for_confirmed_updates_and_finished_requests(
+    emulator: Emulator, bot: Bot, http: aiohttp.ClientSession
+) -> None:
+    await emulator.wait_idle(timeout=1)  # nothing has happened yet
+    await emulator.user(id=5008, first_name="Ida").send("hi")
+    with pytest.raises(TimeoutError):  # the update waits for the bot
+        await emulator.wait_idle(timeout=0.2)
+    (update,) = await bot.get_updates(timeout=0)
+    with pytest.raises(TimeoutError):  # fetched but not confirmed: the bot may not be done
+        await emulator.wait_idle(timeout=0.2)
+    await bot.get_updates(offset=update.update_id + 1, timeout=0)
+    await emulator.wait_idle(timeout=1)
+
+    release = asyncio.Event()
+
+    async def slow_body():
+        yield b'{"chat_id": 5008, '
+        await release.wait()
+        yield b'"text": "late"}'
+
+    async def send_slowly() -> int:
+        async with http.post("/bot1:abc/sendMessage", data=slow_body(),
+                             headers={"Content-Type": "application/json"}) as response:
+            return response.status
+
+    request = asyncio.create_task(send_slowly())
+    await emulator.wait_until(lambda: emulator.state.requests_in_flight)
+    with pytest.raises(TimeoutError):  # a request is still being answered
+        await emulator.wait_idle(timeout=0.2)
+    release.set()
+    await emulator.wait_idle(timeout=1)
+    assert (await request) == 200 and emulator.sent_messages(5008)[-1]["text"] == "late"
+    with pytest.raises(TimeoutError):  # the bot's own view counts too
+        await emulator.wait_idle(busy=lambda: True, timeout=0.1)
 
 
 async def test_reply_parameters_and_link_preview_options(emulator: Emulator, bot: Bot) -> None:

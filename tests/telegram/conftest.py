@@ -44,6 +44,16 @@ class BotEnv:
     def db(self) -> Database:
         return self.app.bot_data["services"].db
 
+    async def settle(self, timeout: float = 5.0) -> None:
+        """Wait until the bot has handled every update and the emulator answered every
+        request: after this, whatever the bot was going to send has arrived."""
+        await self.emulator.wait_idle(busy=lambda: handling(self.app), timeout=timeout)
+
+
+def handling(app: Application) -> bool:
+    """Whether the bot still holds an update: queued, or in one of its handlers."""
+    return not app.update_queue.empty() or app.update_processor.current_concurrent_updates > 0
+
 
 async def start_app(emulator: Emulator, settings: Settings, db_url: str,
                     scenarios: Catalog | None = None) -> Application:

@@ -4,7 +4,6 @@ refusal, nobody else is messaged, and the database is exactly as before."""
 
 from __future__ import annotations
 
-import asyncio
 import re
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -134,7 +133,7 @@ async def attempt(w: World, attacker: EmulatedUser, action: str) -> list[str]:
     else:
         await forge_press(attacker, action)
     reply = await attacker.next_message()
-    await asyncio.sleep(0.15)
+    await w.env.settle()
     after = attacker.bot_messages()
     assert len(after) == before + 1, f"{action}: {len(after) - before} messages"
     return [reply.get("text") or reply.get("caption") or "<media>"]
