@@ -6,8 +6,10 @@ errors onto these. The database is the queue (see ``bot.storage.practice``):
 
 1. claim: prompt rows are inserted as ``claimed`` in the transaction that advances each
    learner's ``next_practice_at``;
-2. send: every ``claimed`` row is sent, at most ``rate`` a second overall and one a
-   second per chat, with backoff for network errors and a global pause on 429;
+2. send: every ``claimed`` row is sent, ``workers`` at a time. Throttling, waiting out
+   429 and reconnecting are the send policy's job (``bot.telegram.ratelimit``), the same
+   as for every other message; a send that still fails with :class:`RetryLater` stays
+   ``claimed`` for the next sweep, until ``store.MAX_ATTEMPTS``;
 3. record: ``sent`` (or ``blocked``/``failed``) is committed right after Telegram's OK.
 
 A graceful stop lets messages already on the wire finish and sends nothing new, so a
@@ -37,7 +39,8 @@ class Blocked(Exception):
 
 
 class RetryLater(Exception):
-    """A passing problem: network trouble, or 429 with ``retry_after`` seconds."""
+    """A passing problem the send policy could not wait out: network trouble, or a 429
+    that persisted (``retry_after`` seconds)."""
 
     def __init__(self, retry_after: float | None = None) -> None:
         super().__init__(retry_after)
@@ -49,26 +52,6 @@ class Permanent(Exception):
 
 
 SendFn = Callable[[PracticePrompt], Awaitable[int | None]]
-
-
-class Pacer:
-    """Spaces calls at most ``rate`` a second (0 = no limit); ``pause`` holds everyone,
-    which is what Telegram's 429 ``retry_after`` asks for (the limit is per bot)."""
-
-    def __init__(self, rate: float) -> None:
-        self.interval = 1.0 / rate if rate > 0 else 0.0
-        self._next = 0.0
-
-    async def wait(self) -> None:
-        loop = asyncio.get_running_loop()
-        now = loop.time()
-        slot = max(now, self._next)
-        self._next = slot + self.interval
-        if slot > now:
-            await asyncio.sleep(slot - now)
-
-    def pause(self, seconds: float) -> None:
-        self._next = max(self._next, asyncio.get_running_loop().time() + seconds)
 
 
 @dataclass
@@ -86,35 +69,29 @@ class Dispatcher:
     db: Database
     drills: Callable[[], Sequence[DrillInfo]]
     send: SendFn
-    rate: float = 30.0  # messages a second overall (Telegram: about 30)
-    per_chat_interval: float = 1.0  # seconds between two messages to one chat
     workers: int = 8  # sends in flight at once: enough to fill 30/s at 250 ms latency
     claim_batch: int = 500  # learners per claim transaction
     send_batch: int = 1000  # prompts per round; new due learners are claimed in between
-    backoff: tuple[float, ...] = (0.5, 1.0, 2.0, 4.0)
     clock: Callable[[], dt.datetime] = utcnow
     running: Callable[[], bool] = lambda: True
     assignments_for: Callable | None = None  # (session, user_id, now) -> [OpenAssignment]
     _lock: asyncio.Lock = field(default_factory=asyncio.Lock, init=False)
-    _pacer: Pacer | None = field(default=None, init=False)
-    _chat_next: dict[int, float] = field(default_factory=dict, init=False)
 
     async def sweep(self, now: dt.datetime | None = None) -> SweepResult:
         """One run of the periodic job. ``now`` fixes the clock for claiming (tests)."""
         async with self._lock:
             result = SweepResult()
-            if self._pacer is None:
-                self._pacer = Pacer(self.rate)
+            deferred: set[int] = set()  # tried once this sweep already: the next sweep's
             for _ in range(1000):  # bounded: each round either claims or sends something
                 if not self.running():
                     break
                 await self._claim(result, now or self.clock())
-                batch = await self.db.run(store.pending, now or self.clock(), (),
-                                          self.send_batch)
+                batch = await self.db.run(store.pending, now or self.clock(),
+                                          tuple(deferred), self.send_batch)
                 if not batch:
                     break
                 before = result.sent + result.blocked + result.failed
-                await self._send_all(batch, result)
+                await self._send_all(batch, result, deferred)
                 if result.sent + result.blocked + result.failed == before:
                     break  # everything deferred: try again next sweep
             return result
@@ -129,7 +106,8 @@ class Dispatcher:
             if stats.learners < self.claim_batch:
                 return
 
-    async def _send_all(self, batch: Sequence[PracticePrompt], result: SweepResult) -> None:
+    async def _send_all(self, batch: Sequence[PracticePrompt], result: SweepResult,
+                        deferred: set[int]) -> None:
         queue: asyncio.Queue[PracticePrompt] = asyncio.Queue()
         for prompt in batch:
             queue.put_nowait(prompt)
@@ -142,42 +120,27 @@ class Dispatcher:
                     return
                 outcome = await self._deliver(prompt)
                 setattr(result, outcome, getattr(result, outcome) + 1)
+                if outcome == "deferred" and prompt.id is not None:
+                    deferred.add(prompt.id)
 
         await asyncio.gather(*(worker() for _ in range(max(1, self.workers))))
 
-    async def _chat_slot(self, chat_id: int) -> None:
-        loop = asyncio.get_running_loop()
-        now = loop.time()
-        slot = max(now, self._chat_next.get(chat_id, 0.0))
-        self._chat_next[chat_id] = slot + self.per_chat_interval
-        if len(self._chat_next) > 50_000:  # forget chats whose slot is long past
-            self._chat_next = {c: t for c, t in self._chat_next.items() if t > now}
-        if slot > now:
-            await asyncio.sleep(slot - now)
-
     async def _deliver(self, prompt: PracticePrompt) -> str:
         """Send one prompt and record the outcome; returns a SweepResult field name."""
-        assert self._pacer is not None and prompt.id is not None
-        delays = list(self.backoff)
-        while True:
-            await self._chat_slot(prompt.user_id)
-            await self._pacer.wait()
-            try:
-                message_id = await self.send(prompt)
-            except Blocked:
-                await self.db.run(store.mark_blocked, prompt.id, self.clock())
-                return "blocked"
-            except Permanent as exc:
-                log.warning("practice prompt %s cannot be sent: %s", prompt.id, exc)
-                await self.db.run(store.mark_attempt_failed, prompt.id, True)
-                return "failed"
-            except RetryLater as exc:
-                if exc.retry_after:
-                    self._pacer.pause(exc.retry_after)
-                if not delays or not self.running():
-                    status = await self.db.run(store.mark_attempt_failed, prompt.id, False)
-                    return "failed" if status == "failed" else "deferred"
-                await asyncio.sleep(max(delays.pop(0), exc.retry_after or 0.0))
-                continue
-            await self.db.run(store.mark_sent, prompt.id, message_id, self.clock())
-            return "sent"
+        assert prompt.id is not None
+        try:
+            message_id = await self.send(prompt)
+        except Blocked:
+            await self.db.run(store.mark_blocked, prompt.id, self.clock())
+            return "blocked"
+        except Permanent as exc:
+            log.warning("practice prompt %s cannot be sent: %s", prompt.id, exc)
+            await self.db.run(store.mark_attempt_failed, prompt.id, True)
+            return "failed"
+        except RetryLater as exc:
+            log.info("practice prompt %s left for the next sweep (%s)", prompt.id,
+                     exc.__cause__ or "retry later")
+            status = await self.db.run(store.mark_attempt_failed, prompt.id, False)
+            return "failed" if status == "failed" else "deferred"
+        await self.db.run(store.mark_sent, prompt.id, message_id, self.clock())
+        return "sent"

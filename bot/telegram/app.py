@@ -41,7 +41,7 @@ from bot.telegram.handlers import (
 )
 from bot.telegram.ordering import PerLearnerUpdateProcessor
 from bot.telegram.outbox import SentMarks
-from bot.telegram.ratelimit import MessageRateLimiter
+from bot.telegram.ratelimit import SendPolicy
 from bot.telegram.render import buyer_line
 from bot.telegram.request import AiohttpRequest
 
@@ -63,7 +63,7 @@ def build_application(settings: Settings, db: Database, catalog: Catalog, *, tok
         .defaults(Defaults(parse_mode=ParseMode.HTML,
                            link_preview_options=LinkPreviewOptions(is_disabled=True)))
         .concurrent_updates(PerLearnerUpdateProcessor(256))
-        .rate_limiter(MessageRateLimiter(overall_max_rate=rate, max_retries=3))
+        .rate_limiter(SendPolicy(rate))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
         .request(AiohttpRequest(POOL_SIZE))

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import time
 from dataclasses import dataclass
 from typing import Any
 
-import aiohttp
-import httpx
 from telegram import Message, Update
-from telegram.error import Forbidden, NetworkError, TelegramError
+from telegram.error import Forbidden, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.catalog import Catalog
@@ -22,9 +19,6 @@ from bot.storage import queries as q
 from bot.telegram.split import split_html
 
 TOUCH_EVERY = 600.0  # seconds between refreshes of a known learner's row
-RETRY_DELAYS = (0.2, 0.5, 1.0)
-NOT_SENT = (aiohttp.ClientConnectorError, httpx.ConnectError, httpx.ConnectTimeout,
-            httpx.PoolTimeout)
 
 
 @dataclass
@@ -86,36 +80,21 @@ def remember_language(context: Context, lang: str) -> None:
 async def send(context: Context, chat_id: int, html: str, markup: Any = None,
                **kwargs: Any) -> Message | None:
     """Send HTML, split over several messages when longer than Telegram allows; the
-    keyboard goes with the last part. A learner who blocked the bot is marked, not retried."""
+    keyboard goes with the last part. A learner who blocked the bot is marked, not retried;
+    throttling and retries are the send policy's (``bot.telegram.ratelimit``)."""
     parts = split_html(html)
     message = None
     try:
         for i, part in enumerate(parts):
             last = i == len(parts) - 1
-            message = await _send_retrying(context, chat_id, part,
-                                           markup if last else None, **kwargs)
+            message = await context.bot.send_message(
+                chat_id, part, reply_markup=markup if last else None, **kwargs)
     except Forbidden:
         await services(context).db.run(q.mark_blocked, chat_id)
         if context.user_data is not None:
             context.user_data.pop("lang", None)
         return None
     return message
-
-
-async def _send_retrying(context: Context, chat_id: int, text: str, markup: Any,
-                         **kwargs: Any) -> Message:
-    """A request that never left (no connection) is retried a few times. One that may have
-    reached Telegram (a read timeout, a connection dropped mid-answer) is not: that would
-    risk a double answer; the outbox delivers it later if it really got lost. 429s are the
-    rate limiter's job."""
-    for delay in RETRY_DELAYS:
-        try:
-            return await context.bot.send_message(chat_id, text, reply_markup=markup, **kwargs)
-        except NetworkError as exc:
-            if not isinstance(exc.__cause__, NOT_SENT):
-                raise
-            await asyncio.sleep(delay)
-    return await context.bot.send_message(chat_id, text, reply_markup=markup, **kwargs)
 
 
 async def answer_query(update: Update) -> None:

@@ -78,7 +78,6 @@ def register(app: Application) -> None:
 
     app.bot_data["practice"] = Dispatcher(
         svc.db, lambda: drills, send_prompt,
-        rate=svc.settings.messages_per_second,
         running=lambda: app.running, assignments_for=open_for_practice)
     app.add_handler(CallbackQueryHandler(start_drill, pattern=r"^pd:[\w-]+$"))
     app.add_handler(CallbackQueryHandler(later, pattern=r"^pl$"))
