@@ -40,8 +40,8 @@ from bot.storage.models import (
     User,
     utcnow,
 )
+from bot.trainers import cohort_report as rep
 from bot.trainers import export, views
-from bot.trainers import report as rep
 
 LEARNERS, ASSIGNMENTS = 30, 10
 SCENARIOS = ["first-visit-cleaning", "spin-printing-urgency", "objection-software-renewal",

@@ -12,17 +12,17 @@ from typing import Literal
 
 from sqlmodel import Session
 
+from bot.call_report import json_report
 from bot.catalog import Catalog
 from bot.engine.compiled import CompiledScenario
 from bot.engine.engine import Engine
 from bot.engine.state import SessionState
-from bot.report import json_report
+from bot.engine.text import MAX_LEARNER_CHARS
 from bot.storage import queries as q
 from bot.storage.models import CallSession, utcnow
 from scoring.card import ScoreCard, score_call
 from scoring.preparation import SECTIONS, PreparationResult, score_preparation
 
-MAX_LEARNER_CHARS = 4000
 PREP_PHASES = tuple(f"prep_{s}" for s in SECTIONS)
 
 

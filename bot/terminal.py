@@ -10,16 +10,16 @@ import textwrap
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from bot.call_report import json_report, text_card
 from bot.config import Settings
 from bot.engine.compiled import CompiledScenario
 from bot.engine.engine import Engine
+from bot.engine.text import MAX_LEARNER_CHARS
 from bot.i18n import t
-from bot.report import json_report, text_card
 from bot.scenario.library import load_library
 from scoring.card import score_call
 from scoring.preparation import PreparationResult, parse_prep_text, score_preparation
 
-MAX_MESSAGE_CHARS = 4000
 SECTIONS = ("internal", "external", "questions")
 HINT, STOP = "/hint", "/stop"  # script lines that are commands, not turns
 
@@ -96,7 +96,7 @@ def run_script(cs: CompiledScenario, lang: str, lines: Iterable[str], prep_text:
         if line == HINT:
             hints.append(engine.hint(state))
             continue
-        engine.turn(state, line[:MAX_MESSAGE_CHARS])
+        engine.turn(state, line[:MAX_LEARNER_CHARS])
     engine.stop(state)
     report = json_report(cs, state, score_call(cs, state, preparation))
     report["hints"] = hints
@@ -127,9 +127,9 @@ def interactive(cs: CompiledScenario, lang: str, seed: int | None,
             if line.lower() == "/hint":
                 write(f"  ({t(lang, 'terminal.hint')}: {engine.hint(state)})")
                 continue
-            if len(line) > MAX_MESSAGE_CHARS:
-                write(t(lang, "terminal.too_long", limit=MAX_MESSAGE_CHARS))
-                line = line[:MAX_MESSAGE_CHARS]
+            if len(line) > MAX_LEARNER_CHARS:
+                write(t(lang, "terminal.too_long", limit=MAX_LEARNER_CHARS))
+                line = line[:MAX_LEARNER_CHARS]
             result = engine.turn(state, line)
             write(f"{buyer}: {result.reply}")
     except (EOFError, KeyboardInterrupt):

@@ -14,6 +14,7 @@ from typing import Any
 from bot.engine.analysis import TurnAnalysis, analyze_turn
 from bot.engine.compiled import CompiledLanguage, CompiledScenario
 from bot.engine.state import ObjectionState, SessionState, TurnRecord
+from bot.engine.text import MAX_LEARNER_CHARS
 from bot.scenario.model import Scenario
 
 MAX_FACTS_PER_REPLY = 3
@@ -107,7 +108,8 @@ class Engine:
         reply = " ".join(p for p in parts if p).strip() or self._line(cl, state, "default")
         state.history.append(
             TurnRecord(
-                learner=text[:4000], buyer=reply, form=analysis.form, spin=analysis.spin,
+                learner=text[:MAX_LEARNER_CHARS], buyer=reply,
+                form=analysis.form, spin=analysis.spin,
                 objectives=list(analysis.objectives), moves=sorted(analysis.moves),
                 facts=list(analysis.facts), needs=list(analysis.needs), phase=state.phase,
             )

@@ -16,7 +16,9 @@ import snowballstemmer
 
 from bot.engine.lexicon import Lexicon
 
-MAX_CHARS = 2000  # longer messages are cut: nobody types more in a sales call turn
+# The one limit on a learner's message, wherever it comes from (Telegram, the terminal, a
+# script): longer ones are cut and the learner is told. Nobody types more in a call turn.
+MAX_LEARNER_CHARS = 2000
 _WORD = re.compile(r"[a-z0-9€@]+(?:['’][a-z]+)?|[€@]")
 _CLAUSE = re.compile(r"[,;:–—()]|\s-\s")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+|(?<=\?)(?=\S)")
@@ -24,7 +26,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+|(?<=\?)(?=\S)")
 
 def fold(text: str) -> str:
     """Lower-case, strip accents and control characters, unify quotes and m²."""
-    text = unicodedata.normalize("NFKC", text[:MAX_CHARS]).replace("²", "2")
+    text = unicodedata.normalize("NFKC", text[:MAX_LEARNER_CHARS]).replace("²", "2")
     text = "".join(
         ch for ch in unicodedata.normalize("NFKD", text.lower())
         if not unicodedata.combining(ch) and (ch.isprintable() or ch in "\n\t")

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from html import escape
 
+from bot.call_report import bar, pad_label, render_tip
 from bot.calls import Finished, PrepStep
 from bot.engine.compiled import CompiledScenario
 from bot.i18n import t
-from bot.report import bar, pad_label, render_tip
 from bot.scenario.model import SHORT_TITLE_MAX, Scenario
 from bot.storage.models import CallSession
 

@@ -15,7 +15,7 @@ import io
 from collections.abc import Callable
 
 from bot.i18n import t
-from bot.trainers.report import SKILLS, CohortReport
+from bot.trainers.cohort_report import SKILLS, CohortReport
 
 SEPARATORS = {"nl": ";", "en": ","}
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -10,9 +10,9 @@ from html import escape
 from bot.i18n import t
 from bot.storage.models import Assignment, CallSession, Cohort, ScoreOverride, Turn
 from bot.telegram.render import h, tr
+from bot.trainers.cohort_report import CohortReport
 from bot.trainers.dates import local
 from bot.trainers.progress import SYMBOLS, Progress
-from bot.trainers.report import CohortReport
 
 Title = Callable[[str], str]
 NAME_WIDTH = 12

@@ -42,12 +42,17 @@ async def test_an_edited_message_is_explained_and_changes_nothing(env: BotEnv) -
 
 
 async def test_a_4000_character_message_is_answered(env: BotEnv) -> None:
+    from bot.engine.text import MAX_LEARNER_CHARS
+
     user = env.emulator.user(2003, "Sanne", language_code="en")
     await start_call(user)
     await user.send(("How many square metres do you clean every week? " * 90)[:4096])
-    first = await user.next_message()
-    second = first if "turns left" in first["text"] else await user.next_message()
-    assert "turns left" in second["text"]
+    cut = await user.next_message()
+    assert f"first {MAX_LEARNER_CHARS} characters" in cut["text"]
+    assert "turns left" in (await user.next_message())["text"]
+    row = await env.db.run(q.active_session, 2003)
+    (turn,) = await env.db.run(q.session_turns, row.id)
+    assert len(turn.learner) == MAX_LEARNER_CHARS
 
 
 async def test_html_in_a_message_is_shown_not_interpreted(env: BotEnv) -> None:

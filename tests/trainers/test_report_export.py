@@ -14,8 +14,8 @@ import pytest
 from bot.storage import Database
 from bot.storage import cohorts as cq
 from bot.storage.models import utcnow
+from bot.trainers import cohort_report as rep
 from bot.trainers import export, views
-from bot.trainers import report as rep
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 import trainer_reports as bench

@@ -6,6 +6,7 @@ from telegram import Update
 
 from bot import calls
 from bot.calls import Finished, Started
+from bot.engine.text import MAX_LEARNER_CHARS
 from bot.storage import cohorts as cq
 from bot.storage import queries as q
 from bot.storage.practice import PASS_MARK
@@ -15,7 +16,7 @@ from bot.telegram.common import Context, answer_query, learner, send, services
 from bot.telegram.render import tr
 from bot.telegram.typing import typing
 
-MAX_TEXT = calls.MAX_LEARNER_CHARS
+MAX_TEXT = MAX_LEARNER_CHARS
 
 
 async def show_kinds(update: Update, context: Context) -> None:

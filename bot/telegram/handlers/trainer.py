@@ -32,7 +32,7 @@ from bot.telegram.common import Context, answer_query, learner, send, services
 from bot.telegram.handlers import fallback, menu
 from bot.telegram.render import h, tr
 from bot.trainers import attempts, codes, dates, export, mine, reminders, roles, uploads, views
-from bot.trainers import report as rep
+from bot.trainers import cohort_report as rep
 
 log = logging.getLogger(__name__)
 REMINDER_INTERVAL = 300  # seconds
