@@ -8,7 +8,7 @@ are one transaction. Nothing here knows how the answer reaches the learner.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from sqlmodel import Session
 
@@ -43,7 +43,7 @@ class Finished:
     cs: CompiledScenario
     state: SessionState
     card: ScoreCard
-    report: dict
+    report: dict[str, Any]
     goodbye: str = ""
 
 

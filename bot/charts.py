@@ -27,7 +27,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from io import BytesIO
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -180,8 +180,10 @@ def _progress_figure(
         xs = [p[0] for p in points]
         ys = [_clip(p[1]) for p in points]
         many = len(points) > 40
+        # matplotlib converts datetimes itself; its stubs know only numbers
         left.plot(
-            xs, ys, color=BLUE, linewidth=1.2 if many else 1.8, marker="o",
+            xs, ys, color=BLUE,  # type: ignore[arg-type]
+            linewidth=1.2 if many else 1.8, marker="o",
             markersize=3 if many else 6, markeredgewidth=0, alpha=0.9,
         )
         tz = xs[0].tzinfo
@@ -201,7 +203,7 @@ def _progress_figure(
         lo, hi = xs[0], xs[-1]
         # One session (or all at once) still gets a readable day-wide axis around it.
         pad = (hi - lo) * 0.04 if hi > lo else timedelta(days=3)
-        left.set_xlim(lo - pad, hi + pad)
+        left.set_xlim(lo - pad, hi + pad)  # type: ignore[arg-type]  # datetimes
         left.xaxis.get_offset_text().set_fontsize(size["note"])
     else:
         left.set_xticks([])
@@ -299,7 +301,7 @@ def _skills_matrix_figure(
         return fig
 
     data = np.array(
-        [[math.nan if levels.get(i) is None else _clip(levels[i]) for i in ids]
+        [[math.nan if (level := levels.get(i)) is None else _clip(level) for i in ids]
          for _, levels in rows],
         dtype=float,
     )
@@ -386,7 +388,7 @@ def _figure(height_in: float, margins: Mapping[str, float] | None = None, *,
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    layout = None if margins is not None else "constrained"
+    layout: Literal["constrained"] | None = None if margins is not None else "constrained"
     fig = Figure(figsize=(width_in, height_in), dpi=dpi, layout=layout)
     if margins:
         fig.subplots_adjust(**margins)

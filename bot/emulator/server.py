@@ -266,11 +266,11 @@ class Emulator:
         self, method: str, *, count: int = 1, timeout: float = 5.0
     ) -> ApiCall:
         """Wait until the bot has called ``method`` ``count`` times; returns that call."""
-        calls = await self.wait_until(
-            lambda: (found := self.calls(method)) and len(found) >= count and found,
-            timeout,
-        )
-        return calls[count - 1]
+        def enough() -> list[ApiCall] | None:
+            found = self.calls(method)
+            return found if len(found) >= count else None
+
+        return (await self.wait_until(enough, timeout))[count - 1]
 
     async def callback_answer(self, query_id: str, timeout: float = 5.0) -> dict[str, Any]:
         """What the bot answered to a pressed button (text, show_alert, url)."""

@@ -528,7 +528,7 @@ class EmulatorState:
 
     def resolve_commands(self, chat_id: int, language_code: str | None) -> list[dict[str, str]]:
         """The command menu a private-chat user would see, using Telegram's fallback order."""
-        scopes = [
+        scopes: list[dict[str, Any]] = [
             {"type": "chat", "chat_id": chat_id},
             {"type": "all_private_chats"},
             DEFAULT_SCOPE,

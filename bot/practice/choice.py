@@ -23,9 +23,9 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 ASSIGNMENT_WINDOW = dt.timedelta(hours=48)
 #: Days until a failed drill is due again, after the 1st, 2nd, 3rd, 4th+ failure in a row.
@@ -53,6 +53,11 @@ class DrillInfo:
 class OpenAssignment:
     scenario_id: str
     due: dt.datetime
+
+
+AssignmentsFor = Callable[[Any, int, dt.datetime], Iterable[OpenAssignment]]
+"""``(session, user_id, now)`` -> a learner's open assignments; the session is the
+storage's, opaque here."""
 
 
 @dataclass(frozen=True)

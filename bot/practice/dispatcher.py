@@ -26,7 +26,7 @@ import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 
-from bot.practice.choice import DrillInfo
+from bot.practice.choice import AssignmentsFor, DrillInfo
 from bot.storage import Database
 from bot.storage import practice as store
 from bot.storage.models import PracticePrompt, utcnow
@@ -74,7 +74,7 @@ class Dispatcher:
     send_batch: int = 1000  # prompts per round; new due learners are claimed in between
     clock: Callable[[], dt.datetime] = utcnow
     running: Callable[[], bool] = lambda: True
-    assignments_for: Callable | None = None  # (session, user_id, now) -> [OpenAssignment]
+    assignments_for: AssignmentsFor | None = None
     _lock: asyncio.Lock = field(default_factory=asyncio.Lock, init=False)
 
     async def sweep(self, now: dt.datetime | None = None) -> SweepResult:

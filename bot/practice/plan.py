@@ -84,8 +84,7 @@ def replan(schedule: PracticeSchedule, now: dt.datetime, *, old_next: dt.datetim
     """
     walk = dispatch_schedule(schedule)
     after = now
-    owed = old_next is not None and old_next <= now and not schedule.paused
-    if owed:
+    if old_next is not None and old_next <= now and not schedule.paused:  # a prompt is owed
         # Re-place the owed prompt on its own local day, never on an earlier one.
         tz = ZoneInfo(schedule.timezone)
         day_start = dt.datetime.combine(_local_day(old_next, schedule.timezone), dt.time(0),

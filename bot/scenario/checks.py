@@ -7,7 +7,7 @@ fact serving an objective that does not exist, an objective nothing can ever tic
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from bot.scenario.model import SHORT_TITLE_MAX, Cues, Scenario
@@ -23,7 +23,7 @@ STOCK_LINES = frozenset({
 })
 
 
-def _langs_of(value: Any, path: Path, langs: list[str]) -> Iterator[Finding]:
+def _langs_of(value: Any, path: Path, langs: Sequence[str]) -> Iterator[Finding]:
     """A localized value must be plain (single-language scenario) or cover every language."""
     if value is None:
         return
@@ -44,7 +44,7 @@ def _langs_of(value: Any, path: Path, langs: list[str]) -> Iterator[Finding]:
         yield path, "needs at least one text"
 
 
-def _cues(value: Any, path: Path, langs: list[str]) -> Iterator[Finding]:
+def _cues(value: Any, path: Path, langs: Sequence[str]) -> Iterator[Finding]:
     if value is None:
         return
     if isinstance(value, Cues):
@@ -123,7 +123,7 @@ def check_scenario(s: Scenario) -> Iterator[Finding]:
     yield from _unique(s.facts, ("facts",), fact_ids)
     served: set[str] = set()
     for i, fact in enumerate(s.facts):
-        base = ("facts", i)
+        base: Path = ("facts", i)
         if fact.objective is not None:
             served.add(fact.objective)
             if fact.objective not in objective_ids:
@@ -131,9 +131,9 @@ def check_scenario(s: Scenario) -> Iterator[Finding]:
         yield from _cues(fact.asked_by, (*base, "asked_by"), langs)
         for name in ("answer", "short_answer", "guarded"):
             yield from _langs_of(getattr(fact, name), (*base, name), langs)
-        for j, need in enumerate(fact.reveals):
-            if need not in need_ids:
-                yield (*base, "reveals", j), f"no need has the id '{need}'"
+        for j, need_id in enumerate(fact.reveals):
+            if need_id not in need_ids:
+                yield (*base, "reveals", j), f"no need has the id '{need_id}'"
     for i, fact in enumerate(s.facts):
         for j, other in enumerate(fact.after):
             if other not in fact_ids:

@@ -12,6 +12,7 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 from rapidfuzz import process
 
 from bot.scenario.checks import check_scenario
@@ -63,7 +64,8 @@ def _is_branch_tag(part: str) -> bool:
     return part in _TYPE_NAMES or any(ch in part for ch in "[-'")
 
 
-def _language_key_slips(grouped: dict[Path, list[dict]], data: Any) -> dict[Path, list[str]]:
+def _language_key_slips(grouped: dict[Path, list[ErrorDetails]], data: Any
+                        ) -> dict[Path, list[str]]:
     """Find ``{nl: a, b, en: c}``: YAML reads ``b`` as a key, and pydantic says little."""
     slips: dict[Path, list[str]] = {}
     for path, errs in grouped.items():
@@ -86,8 +88,9 @@ def _value_at(data: Any, path: Path) -> Any:
     return data
 
 
-def _friendly(errors: list[dict], doc: MarkedDocument, filename: str) -> list[Problem]:
-    grouped: dict[Path, list[dict]] = {}
+def _friendly(errors: list[ErrorDetails], doc: MarkedDocument, filename: str
+              ) -> list[Problem]:
+    grouped: dict[Path, list[ErrorDetails]] = {}
     for err in errors:
         grouped.setdefault(_clean_loc(doc.data, err["loc"]), []).append(err)
     problems = []
@@ -102,10 +105,10 @@ def _friendly(errors: list[dict], doc: MarkedDocument, filename: str) -> list[Pr
         types = {e["type"] for e in errs}
         where = format_path(path)
         if "extra_forbidden" in types:
-            parent = _model_fields_at(path[:-1])
+            known = _model_fields_at(path[:-1])
             hint = ""
-            if parent:
-                best = process.extractOne(str(path[-1]), parent, score_cutoff=60)
+            if known:
+                best = process.extractOne(str(path[-1]), known, score_cutoff=60)
                 if best:
                     hint = f" (did you mean '{best[0]}'?)"
             msg = f"{where}: unknown field{hint}"

@@ -60,7 +60,7 @@ class _Builder:
             result: dict[Any, Any] = {}
             for key_node, value_node in node.value:
                 key = self.scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
-                if not isinstance(key, str | int | float | bool):
+                if not isinstance(key, str | int):  # 1.5 or null as a key: its text
                     key = str(key)
                 if key in result:
                     self.duplicates.append(((*path, key), key_node.start_mark.line + 1))

@@ -74,7 +74,7 @@ def create_cohort(s: Session, trainer_id: int, name: str, language: str,
 def trainer_cohorts(s: Session, trainer_id: int) -> list[tuple[Cohort, int]]:
     """The trainer's cohorts with their member counts, newest first."""
     counts = (select(Membership.cohort_id, func.count().label("n"))
-              .group_by(Membership.cohort_id).subquery())
+              .group_by(col(Membership.cohort_id)).subquery())
     rows = s.exec(
         select(Cohort, func.coalesce(counts.c.n, 0))
         .join(counts, col(Cohort.id) == counts.c.cohort_id, isouter=True)
@@ -262,7 +262,7 @@ def cohort_data(s: Session, cohort: Cohort, user_ids: list[int] | None = None) -
         .order_by(col(CallSession.started_at), col(CallSession.id))
     ).all()
     data.sessions = list(sessions)
-    session_ids = [cs.id for cs in data.sessions if cs.score is not None]
+    session_ids = [cs.id for cs in data.sessions if cs.id is not None and cs.score is not None]
     for chunk in _chunks(session_ids, 500):
         for sid, skill, score in s.exec(
                 select(SkillResult.session_id, SkillResult.skill, SkillResult.score)
@@ -402,6 +402,6 @@ def set_published(s: Session, scenario_id: str, published: bool) -> TrainerScena
 
 
 def delete_trainer_scenario(s: Session, owner_id: int, scenario_id: str) -> bool:
-    result = s.exec(delete(TrainerScenario).where(TrainerScenario.scenario_id == scenario_id,
-                                                  TrainerScenario.owner_id == owner_id))
+    result = s.exec(delete(TrainerScenario).where(col(TrainerScenario.scenario_id) == scenario_id,
+                                                  col(TrainerScenario.owner_id) == owner_id))
     return bool(result.rowcount)

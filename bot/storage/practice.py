@@ -18,7 +18,13 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from bot.practice.choice import Attempt, DrillInfo, OpenAssignment, choose_drill
+from bot.practice.choice import (
+    AssignmentsFor,
+    Attempt,
+    DrillInfo,
+    OpenAssignment,
+    choose_drill,
+)
 from bot.practice.plan import kinds_at, plan_due, replan
 from bot.practice.schedule import MAX_LATE, PracticeSchedule, parse_time
 from bot.practice.streaks import StreakInfo, local_days, streak
@@ -61,7 +67,7 @@ def drill_attempts(s: Session, user_id: int, now: dt.datetime) -> list[Attempt]:
                col(CallSession.ended_at) >= now - dt.timedelta(days=HISTORY_DAYS))
     ).all()
     return [Attempt(sid, _aware(at), int(score), int(score) >= PASS_MARK)
-            for sid, at, score in rows if at is not None]
+            for sid, at, score in rows if at is not None and score is not None]
 
 
 def _aware(at: dt.datetime) -> dt.datetime:
@@ -94,7 +100,8 @@ class ClaimStats:
 
 
 def claim_due(s: Session, drills: Sequence[DrillInfo], now: dt.datetime, limit: int = 500,
-              assignments_for=None, rng: random.Random | None = None) -> ClaimStats:
+              assignments_for: AssignmentsFor | None = None,
+              rng: random.Random | None = None) -> ClaimStats:
     """Claim the prompts of up to ``limit`` due learners and move their pointers on.
 
     Selection is the indexed ``next_practice_at <= now``; paused and blocked learners
@@ -110,6 +117,7 @@ def claim_due(s: Session, drills: Sequence[DrillInfo], now: dt.datetime, limit: 
     ).all()
     claimed = skipped = 0
     for user in users:
+        assert user.next_practice_at is not None  # the query selected on it
         schedule = schedule_of(user)
         plan = plan_due(schedule, _aware(user.next_practice_at), now)
         if plan.skipped is not None:
@@ -128,7 +136,8 @@ def claim_due(s: Session, drills: Sequence[DrillInfo], now: dt.datetime, limit: 
 
 
 def _new_prompt(s: Session, user: User, kind: str, due: dt.datetime,
-                drills: Sequence[DrillInfo], now: dt.datetime, assignments_for,
+                drills: Sequence[DrillInfo], now: dt.datetime,
+                assignments_for: AssignmentsFor | None,
                 rng: random.Random | None) -> PracticePrompt:
     prompt = PracticePrompt(user_id=user.id, kind=kind, due_at=due, status="claimed")
     if kind == "drill" and drills:

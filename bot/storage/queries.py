@@ -106,8 +106,8 @@ def update_session(s: Session, session_id: int, **fields: Any) -> CallSession | 
 # The two statements of a call turn, built once. A turn is the bot's hottest path: these
 # run through SQLAlchemy Core, not the ORM's unit of work, which cost more than the
 # engine itself (see benchmarks/bot_throughput.py).
-_SESSIONS = CallSession.__table__
-_TURNS = Turn.__table__
+_SESSIONS = CallSession.__table__  # type: ignore[attr-defined]  # SQLModel leaves it untyped
+_TURNS = Turn.__table__  # type: ignore[attr-defined]
 _ANSWERED = (core_select(_TURNS.c.id)
              .where(_TURNS.c.session_id == _SESSIONS.c.id,
                     _TURNS.c.message_id == bindparam("message_id"))
@@ -157,7 +157,9 @@ def record_turn(s: Session, session_id: int, *, number: int, message_id: int | N
         "session_id": session_id, "number": number, "message_id": message_id,
         "learner": learner, "buyer": buyer, "analysis": analysis, "created_at": utcnow(),
         "reply_sent": False})
-    return result.inserted_primary_key[0]
+    key = result.inserted_primary_key
+    assert key is not None  # an INSERT of one row always has one
+    return int(key[0])
 
 
 def mark_reply_sent(s: Session, turn_id: int) -> None:
@@ -221,7 +223,7 @@ def best_scores(s: Session, user_id: int) -> dict[str, int]:
         .where(CallSession.user_id == user_id, col(CallSession.score).is_not(None))
         .group_by(CallSession.scenario_id)
     ).all()
-    return {sid: int(best) for sid, best in rows}
+    return {sid: int(best) for sid, best in rows if best is not None}
 
 
 def scored_sessions(s: Session, user_id: int, limit: int = 200) -> list[CallSession]:
@@ -300,7 +302,7 @@ def delete_user(s: Session, user_id: int) -> bool:
     """Remove the learner and everything about them (/deleteme)."""
     session_ids = select(CallSession.id).where(CallSession.user_id == user_id)
     s.exec(delete(Turn).where(col(Turn.session_id).in_(session_ids)))
-    s.exec(delete(SkillResult).where(SkillResult.user_id == user_id))
-    s.exec(delete(CallSession).where(CallSession.user_id == user_id))
-    deleted = s.exec(delete(User).where(User.id == user_id))
+    s.exec(delete(SkillResult).where(col(SkillResult.user_id) == user_id))
+    s.exec(delete(CallSession).where(col(CallSession.user_id) == user_id))
+    deleted = s.exec(delete(User).where(col(User.id) == user_id))
     return bool(deleted.rowcount)

@@ -16,6 +16,7 @@ from bot.config import Settings
 from bot.i18n import LANGUAGES
 from bot.storage import Database
 from bot.storage import queries as q
+from bot.storage.models import User
 from bot.telegram.split import split_html
 
 TOUCH_EVERY = 600.0  # seconds between refreshes of a known learner's row
@@ -103,3 +104,30 @@ async def answer_query(update: Update) -> None:
     if query is not None:
         with contextlib.suppress(TelegramError):  # an expired query: the button still works
             await query.answer()
+
+
+# What python-telegram-bot guarantees by the handler's registration, stated once for the
+# type checker: a button handler's update has button data, a message handler's a message.
+
+def button_data(update: Update) -> str:
+    """The pressed button's ``callback_data`` (handlers registered for button presses)."""
+    query = update.callback_query
+    if query is None or query.data is None:
+        raise TypeError("a button handler was called without a pressed button")
+    return query.data
+
+
+def message_of(update: Update) -> Message:
+    """The message a message handler was called for."""
+    message = update.effective_message
+    if message is None:
+        raise TypeError("a message handler was called without a message")
+    return message
+
+
+async def stored_user(context: Context, uid: int) -> User:
+    """The learner's row, which ``learner`` has made sure exists."""
+    row = await services(context).db.run(q.get_user, uid)
+    if row is None:
+        raise LookupError(f"user {uid} has no row")
+    return row

@@ -28,7 +28,7 @@ def tr(lang: str, key: str, **values: object) -> str:
 def scenario_title(scenario: Scenario, lang: str) -> str:
     title = scenario.title
     if isinstance(title, dict):
-        return str(title.get(lang) or next(iter(title.values())))
+        return str(title.get(lang) or next(iter(title.values())))  # type: ignore[call-overload]
     return str(title)
 
 
@@ -45,7 +45,7 @@ def short_title(scenario: Scenario, lang: str) -> str:
     leading "Drill – ", cut at a word with "…"."""
     short = scenario.short_title
     if isinstance(short, dict):
-        short = short.get(lang) or next(iter(short.values()))
+        short = short.get(lang) or next(iter(short.values()))  # type: ignore[call-overload]
     text = short or re.sub(r"^\w{1,10}\s+[–-]\s+", "", scenario_title(scenario, lang))
     limit = SHORT_TITLE_MAX
     if len(text) > limit:

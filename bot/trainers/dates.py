@@ -42,9 +42,10 @@ def parse_due(words: list[str], tz_name: str, now: datetime) -> datetime | None:
         day = now.astimezone(tz).date() + timedelta(days=int(days[1]))
         at = END_OF_DAY
     else:
-        day = parse_date(words[0])
-        if day is None:
+        parsed = parse_date(words[0])
+        if parsed is None:
             return None
+        day = parsed
         at = END_OF_DAY
         if len(words) > 1:
             m = _TIME.match(words[1])

@@ -36,7 +36,8 @@ async def group_chat(update: Update, context: Context) -> None:
     user = update.effective_user
     lang = language_from_code(user.language_code if user else None,
                               services(context).settings.default_language)
-    await send(context, chat.id, tr(lang, "tg.errors.private_only"))
+    if chat is not None:
+        await send(context, chat.id, tr(lang, "tg.errors.private_only"))
 
 
 async def membership(update: Update, context: Context) -> None:

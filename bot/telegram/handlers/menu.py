@@ -11,7 +11,7 @@ from bot import calls
 from bot.storage import cohorts as cq
 from bot.storage.models import utcnow
 from bot.telegram import keyboards as kb
-from bot.telegram.common import Context, answer_query, learner, send, services
+from bot.telegram.common import Context, answer_query, learner, message_of, send, services
 from bot.telegram.handlers.play import show_briefing_for
 from bot.telegram.render import tr
 from bot.trainers import mine, roles
@@ -46,7 +46,7 @@ async def start(update: Update, context: Context) -> None:
         await send(context, uid, tr(lang, "tg.start.bad_link"),
                    await _menu_markup(context, uid, lang))
         return
-    name = update.effective_user.first_name or ""
+    name = update.effective_user.first_name if update.effective_user else ""
     await send(context, uid, tr(lang, "tg.start.welcome", name=name),
                await _menu_markup(context, uid, lang))
 
@@ -65,7 +65,7 @@ async def menu(update: Update, context: Context) -> None:
 
 async def unknown_command(update: Update, context: Context) -> None:
     uid, lang = await learner(update, context)
-    command = (update.effective_message.text or "").split()[0][:40]
+    command = (message_of(update).text or "").split()[0][:40]
     await send(context, uid, tr(lang, "tg.errors.unknown_command", command=command),
                await _menu_markup(context, uid, lang))
 

@@ -12,7 +12,15 @@ from bot.storage import queries as q
 from bot.storage.practice import PASS_MARK
 from bot.telegram import keyboards as kb
 from bot.telegram import render
-from bot.telegram.common import Context, answer_query, learner, send, services
+from bot.telegram.common import (
+    Context,
+    answer_query,
+    button_data,
+    learner,
+    message_of,
+    send,
+    services,
+)
 from bot.telegram.render import tr
 from bot.telegram.typing import typing
 
@@ -29,7 +37,7 @@ async def show_picker(update: Update, context: Context) -> None:
     """``k:<kind>:<page>``: the scenarios of one kind, with level, minutes and best score."""
     await answer_query(update)
     uid, lang = await learner(update, context)
-    _, kind, page = [*update.callback_query.data.split(":"), "0"][:3]
+    _, kind, page = [*button_data(update).split(":"), "0"][:3]
     svc = services(context)
     if kind not in svc.catalog.kinds():
         await send(context, uid, tr(lang, "tg.picker.kinds"), kb.kinds(lang, svc.catalog))
@@ -60,14 +68,14 @@ async def show_briefing(update: Update, context: Context) -> None:
     """``s:<scenario>``: a scenario's briefing with prepare / start buttons."""
     await answer_query(update)
     uid, lang = await learner(update, context)
-    await show_briefing_for(context, uid, lang, update.callback_query.data[2:])
+    await show_briefing_for(context, uid, lang, button_data(update)[2:])
 
 
 async def begin(update: Update, context: Context) -> None:
     """``prep:<scenario>`` or ``go:<scenario>``: start an attempt."""
     await answer_query(update)
     uid, lang = await learner(update, context)
-    action, _, scenario_id = update.callback_query.data.partition(":")
+    action, _, scenario_id = button_data(update).partition(":")
     svc = services(context)
     scenario = svc.catalog.get(scenario_id, audience=await svc.db.run(cq.audience, uid))
     if scenario is None:
@@ -94,7 +102,7 @@ async def prep_button(update: Update, context: Context) -> None:
     await answer_query(update)
     uid, lang = await learner(update, context)
     svc = services(context)
-    if update.callback_query.data == "prep_skip":
+    if button_data(update) == "prep_skip":
         started = await svc.db.run(calls.skip_preparation, svc.catalog, uid)
         if started is None:
             await send(context, uid, tr(lang, "tg.errors.no_preparation"))
@@ -125,7 +133,7 @@ async def _after_prep_step(context: Context, uid: int, lang: str, step) -> None:
 
 async def on_text(update: Update, context: Context) -> None:
     """A learner's text: a preparation answer or a turn in the call."""
-    message = update.effective_message
+    message = message_of(update)
     uid, lang = await learner(update, context)
     text = message.text or ""
     svc = services(context)

@@ -31,7 +31,15 @@ from bot.storage import practice as store
 from bot.storage.models import PracticePrompt
 from bot.telegram import keyboards as kb
 from bot.telegram import render
-from bot.telegram.common import Context, Services, answer_query, learner, send, services
+from bot.telegram.common import (
+    Context,
+    Services,
+    answer_query,
+    button_data,
+    learner,
+    send,
+    services,
+)
 from bot.telegram.handlers.play import show_briefing_for
 from bot.telegram.render import tr
 from bot.trainers.mine import open_for_practice
@@ -166,7 +174,7 @@ async def start_drill(update: Update, context: Context) -> None:
     await answer_query(update)
     uid, lang = await learner(update, context)
     svc = services(context)
-    scenario_id = update.callback_query.data[3:]
+    scenario_id = button_data(update)[3:]
     audience = await svc.db.run(cq.audience, uid)
     scenario = svc.catalog.get(scenario_id, audience=audience)
     if scenario is None:

@@ -8,7 +8,7 @@ from telegram import InputFile, Update
 
 from bot.storage import queries as q
 from bot.telegram import keyboards as kb
-from bot.telegram.common import Context, answer_query, learner, send, services
+from bot.telegram.common import Context, answer_query, button_data, learner, send, services
 from bot.telegram.render import tr
 
 
@@ -34,7 +34,7 @@ async def delete_answer(update: Update, context: Context) -> None:
     """``del:yes`` removes everything about the learner; ``del:no`` keeps it."""
     await answer_query(update)
     uid, lang = await learner(update, context)
-    if update.callback_query.data != "del:yes":
+    if button_data(update) != "del:yes":
         await send(context, uid, tr(lang, "tg.privacy.delete_cancelled"))
         return
     await services(context).db.run(q.delete_user, uid)

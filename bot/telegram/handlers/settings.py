@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardButton as Button
 from telegram import InlineKeyboardMarkup as Markup
-from telegram import Update
+from telegram import Message, Update
 from telegram.error import BadRequest
 
 from bot.i18n import t, word_list
@@ -29,7 +29,17 @@ from bot.storage import practice as store
 from bot.storage import queries as q
 from bot.storage.models import User
 from bot.telegram import keyboards as kb
-from bot.telegram.common import Context, answer_query, learner, remember_language, send, services
+from bot.telegram.common import (
+    Context,
+    answer_query,
+    button_data,
+    learner,
+    message_of,
+    remember_language,
+    send,
+    services,
+    stored_user,
+)
 from bot.telegram.handlers.practice import clock
 from bot.telegram.render import tr
 
@@ -108,7 +118,7 @@ async def _answer(update: Update, context: Context, uid: int, text: str,
     panel instead of a new copy per tap; a typed answer or a command gets a new message."""
     query = update.callback_query
     message = query.message if query is not None else None
-    if message is not None and getattr(message, "text", None) is not None:
+    if isinstance(message, Message) and message.text is not None:
         try:
             await message.edit_text(text, reply_markup=markup)
             return
@@ -120,7 +130,7 @@ async def _answer(update: Update, context: Context, uid: int, text: str,
 
 
 async def _show(update: Update, context: Context, uid: int, lang: str) -> None:
-    user = await services(context).db.run(q.get_user, uid)
+    user = await stored_user(context, uid)
     time = tr(lang, "practice.settings.paused") if user.practice_paused else user.practice_time
     quiet = (f"{user.quiet_start}–{user.quiet_end}" if user.quiet_start and user.quiet_end
              else t(lang, "practice.settings.no_quiet"))
@@ -146,7 +156,7 @@ async def settings_button(update: Update, context: Context) -> None:
     await answer_query(update)
     uid, lang = await learner(update, context)
     db = services(context).db
-    parts = update.callback_query.data.split(":", 2)
+    parts = button_data(update).split(":", 2)
     what = parts[1] if len(parts) > 1 else ""
     arg = parts[2] if len(parts) > 2 else None
     if what == "lang" and arg in ("nl", "en"):
@@ -170,7 +180,7 @@ async def settings_button(update: Update, context: Context) -> None:
         await _answer(update, context, uid, tr(lang, "tg.settings.ask_time"),
                       Markup([[Button(t(lang, "tg.back"), callback_data="settings")]]))
     elif (what == "practice" and arg in ("on", "off")) or what == "pause":
-        user = await db.run(q.get_user, uid)
+        user = await stored_user(context, uid)
         # practice on or off as the button said; a bare "set:pause" (a panel from before
         # buttons named their state) still toggles
         paused = arg == "off" if what == "practice" else not user.practice_paused
@@ -193,7 +203,7 @@ async def settings_button(update: Update, context: Context) -> None:
 
 async def _days(update: Update, context: Context, uid: int, lang: str, what: str,
                 arg: str | None) -> None:
-    user = await services(context).db.run(q.get_user, uid)
+    user = await stored_user(context, uid)
     days = "".join(sorted(set(user.practice_days) & set(ALL_DAYS)))
     day, _, on = (arg or "").partition(":")
     if what == "days" and arg in ("all", "work"):
@@ -216,7 +226,7 @@ async def on_setting_text(update: Update, context: Context) -> None:
     """The learner typed a time, a city or quiet hours while a settings question was open.
     A bad answer is explained and the question stays open; nothing is changed."""
     uid, lang = await learner(update, context)
-    text = (update.effective_message.text or "").strip()[:80]
+    text = (message_of(update).text or "").strip()[:80]
     awaiting = context.user_data.get("awaiting") if context.user_data else None
     if awaiting == "time":
         value = parse_time(text)
