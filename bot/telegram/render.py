@@ -4,25 +4,16 @@ scenario-provided text is escaped here, once, so a '<' in a message can never br
 from __future__ import annotations
 
 import re
-from html import escape
 
 from bot.call_report import bar, pad_label, render_tip
 from bot.calls import Finished, PrepStep
 from bot.engine.compiled import CompiledScenario
 from bot.i18n import t
+from bot.i18n.html import h, tr
 from bot.scenario.model import SHORT_TITLE_MAX, Scenario
 from bot.storage.models import CallSession
 
 SKILLS = ("preparation", "internal", "external", "questions", "objections", "closing")
-
-
-def h(value: object) -> str:
-    return escape(str(value), quote=False)
-
-
-def tr(lang: str, key: str, **values: object) -> str:
-    """A translated text with its placeholders HTML-escaped."""
-    return t(lang, key, **{k: h(v) for k, v in values.items()})
 
 
 def scenario_title(scenario: Scenario, lang: str) -> str:

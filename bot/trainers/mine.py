@@ -1,4 +1,4 @@
-"""A learner's own assignments, across all their cohorts."""
+"""A learner's own assignments, across all their cohorts, and starting one."""
 
 from __future__ import annotations
 
@@ -7,10 +7,13 @@ from datetime import UTC, datetime
 
 from sqlmodel import Session
 
+from bot import calls
+from bot.calls import Started
+from bot.catalog import Catalog
 from bot.practice.choice import OpenAssignment
 from bot.storage import cohorts as cq
 from bot.storage.models import Assignment, Cohort
-from bot.trainers.progress import Progress, progress
+from bot.trainers.progress import Progress, attempts_left, progress
 
 OPEN = ("not_started", "in_progress", "past_due")
 
@@ -65,3 +68,31 @@ def open_for_practice(s: Session, user_id: int, now: datetime) -> list[OpenAssig
         if due > now:
             out.append(OpenAssignment(scenario, due))
     return out
+
+
+@dataclass
+class AssignmentStart:
+    """A learner starting part ``n`` of an assignment: the attempt, or why not."""
+
+    started: Started | None = None
+    scenario_id: str = ""
+    error: str | None = None  # trainer.mine.gone, .passed or .no_attempts
+
+
+def begin_assignment(s: Session, catalog: Catalog, user_id: int, assignment_id: int, n: int,
+                     lang: str, prepare: bool, now: datetime) -> AssignmentStart:
+    """Start an attempt from an assignment, unless it is passed or the attempts for this
+    scenario are used up (practising from the menu stays possible either way)."""
+    item = one(s, user_id, assignment_id, now)
+    ids = item.assignment.scenario_ids if item else []
+    if item is None or not 0 <= n < len(ids) or ids[n] not in catalog.scenarios:
+        return AssignmentStart(error="trainer.mine.gone")
+    sid = ids[n]
+    if item.progress.status == "passed":
+        return AssignmentStart(error="trainer.mine.passed")
+    if attempts_left(item.assignment, item.progress, sid) == 0:
+        return AssignmentStart(error="trainer.mine.no_attempts")
+    play_lang = catalog.language_for(catalog.compiled(sid).scenario, lang)
+    started = calls.begin(s, catalog, user_id, sid, play_lang, "assignment", prepare,
+                          assignment_id)
+    return AssignmentStart(started, sid)

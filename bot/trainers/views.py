@@ -8,8 +8,8 @@ from datetime import datetime
 from html import escape
 
 from bot.i18n import t
+from bot.i18n.html import h, tr
 from bot.storage.models import Assignment, CallSession, Cohort, ScoreOverride, Turn
-from bot.telegram.render import h, tr
 from bot.trainers.cohort_report import CohortReport
 from bot.trainers.dates import local
 from bot.trainers.progress import SYMBOLS, Progress

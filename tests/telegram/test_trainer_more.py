@@ -18,7 +18,7 @@ from bot import charts
 from bot.emulator.media import image_size
 from bot.emulator.user import EmulatedUser
 from bot.storage import cohorts as cq
-from bot.telegram.handlers import trainer as trainer_handlers
+from bot.telegram.handlers.trainer import assignments as trainer_handlers
 from tests.telegram.conftest import BotEnv
 from tests.telegram.helpers import buttons
 from tests.telegram.test_trainer_flows import (

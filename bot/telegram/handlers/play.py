@@ -85,10 +85,10 @@ async def begin(update: Update, context: Context) -> None:
     play_lang = svc.catalog.language_for(scenario, lang)
     started = await svc.db.run(calls.begin, svc.catalog, uid, scenario_id, play_lang, "menu",
                                action == "prep")
-    await _announce(context, uid, started)
+    await announce(context, uid, started)
 
 
-async def _announce(context: Context, uid: int, started: Started) -> None:
+async def announce(context: Context, uid: int, started: Started) -> None:
     cs = services(context).catalog.compiled(started.scenario_id)
     if started.opening is not None:
         await send(context, uid, render.call_start(cs, started.lang, started.opening))
@@ -107,7 +107,7 @@ async def prep_button(update: Update, context: Context) -> None:
         if started is None:
             await send(context, uid, tr(lang, "tg.errors.no_preparation"))
             return
-        await _announce(context, uid, started)
+        await announce(context, uid, started)
         return
     step = await svc.db.run(calls.add_preparation, svc.catalog, uid, None)
     await _after_prep_step(context, uid, lang, step)
@@ -124,7 +124,7 @@ async def _after_prep_step(context: Context, uid: int, lang: str, step) -> None:
     if feedback:
         await send(context, uid, feedback)
     if step.started is not None:
-        await _announce(context, uid, step.started)
+        await announce(context, uid, step.started)
     elif row is not None:
         cs = svc.catalog.compiled(row.scenario_id)
         await send(context, uid, render.prep_question(cs, row.language, row.phase),

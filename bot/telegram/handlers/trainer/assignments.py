@@ -1,0 +1,139 @@
+"""``/assign`` and the assign buttons, telling the learners, and the reminder job. The
+rules (terms, due moment, which scenarios) are ``bot.trainers.assigning``'s."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardMarkup as Markup
+from telegram import Update
+
+from bot.i18n import t
+from bot.storage import cohorts as cq
+from bot.storage import queries as q
+from bot.storage.models import Assignment, User, utcnow
+from bot.telegram import keyboards as kb
+from bot.telegram import render
+from bot.telegram.callback_data import button
+from bot.telegram.common import Context, send, services
+from bot.telegram.handlers.trainer import buttons as b
+from bot.telegram.handlers.trainer.base import (
+    DEFAULT_TZ,
+    Who,
+    denied,
+    number,
+    on,
+    remember_tz,
+    title,
+    trainer,
+    tz,
+)
+from bot.telegram.render import tr
+from bot.trainers import assigning, reminders, views
+from bot.trainers.assigning import DEFAULT_ATTEMPTS, DEFAULT_PASS, DUE_CHOICES, Terms
+
+KINDS = ("first_visit", "spin", "objection", "closing", "drill")
+
+
+async def assign_command(update: Update, context: Context) -> None:
+    """``/assign <cohort> <scenario>[,<drill>…] <due> [HH:MM] [pass=60] [attempts=3]``."""
+    who = await trainer(update, context)
+    if who is None:
+        return
+    args = context.args or []
+    cohort_id = number(args[0]) if args else None
+    if len(args) < 3 or cohort_id is None:
+        await send(context, who.uid, tr(who.lang, "trainer.assign.usage"))
+        return
+    terms = assigning.read_terms(args[2:], await remember_tz(context, who.uid), utcnow())
+    if terms.error:
+        await send(context, who.uid, tr(who.lang, terms.error, **terms.values))
+        return
+    await _assign(context, who, cohort_id, args[1].split(","), terms)
+
+
+@on(b.AssignDue)
+async def assign_in_days(context: Context, who: Who, data: b.AssignDue) -> None:
+    terms = assigning.in_days(data.days, await remember_tz(context, who.uid), utcnow())
+    await _assign(context, who, data.cohort_id, [data.scenario_id], terms)
+
+
+async def _assign(context: Context, who: Who, cohort_id: int, scenario_ids: list[str],
+                  terms: Terms) -> None:
+    svc = services(context)
+
+    def may_assign(sid: str) -> bool:
+        return svc.catalog.get(sid, audience={who.uid}) is not None
+
+    done = await svc.db.run(assigning.assign, who.uid, cohort_id, scenario_ids, terms,
+                            may_assign, utcnow())
+    if done.assignment is None:
+        await send(context, who.uid, tr(who.lang, done.error or "", **done.values))
+        return
+    told = 0
+    for user in done.learners:
+        if not user.blocked and await _tell(context, user, done.assignment) is not None:
+            told += 1
+    await send(context, who.uid, tr(who.lang, "trainer.assign.done",
+                                    title=views.assignment_title(done.assignment,
+                                                                 title(context, who.lang)),
+                                    due=views.when(done.assignment.due_at, tz(context)),
+                                    told=told, members=len(done.learners)),
+               Markup([[button(t(who.lang, "trainer.buttons.cohort"), b.CohortPanel(cohort_id))]]))
+
+
+async def _tell(context: Context, user: User, a: Assignment) -> object:
+    text = tr(user.language, "trainer.mine.new",
+              title=views.assignment_title(a, title(context, user.language)),
+              due=views.when(a.due_at, user.timezone), pass_mark=a.pass_mark,
+              attempts=a.max_attempts)
+    return await send(context, user.id, text, _parts(context, user.language, a))
+
+
+def _parts(context: Context, lang: str, a: Assignment) -> Markup:
+    """The assignment's page and one tap to each of its parts."""
+    catalog = services(context).catalog
+    return kb.assignment_parts(lang, a.id or 0,
+                               [catalog.scenarios.get(sid) for sid in a.scenario_ids])
+
+
+@on(b.AssignMenu)
+async def assign_menu(context: Context, who: Who, data: b.AssignMenu) -> None:
+    svc, c = services(context), data.cohort_id
+    if await svc.db.run(cq.own_cohort, who.uid, c) is None:
+        await denied(context, who)
+        return
+    rows = []
+    for kind in KINDS:
+        for s in svc.catalog.of_kind(kind, who.lang, audience={who.uid}):
+            pick = b.AssignScenario(c, s.id)
+            if pick.fits():
+                rows.append([button(render.scenario_title(s, who.lang)[:60], pick)])
+    rows.append([button(t(who.lang, "tg.back"), b.CohortPanel(c))])
+    await send(context, who.uid, tr(who.lang, "trainer.assign.pick", id=c), Markup(rows))
+
+
+@on(b.AssignScenario)
+async def assign_due(context: Context, who: Who, data: b.AssignScenario) -> None:
+    if await services(context).db.run(cq.own_cohort, who.uid, data.cohort_id) is None:
+        await denied(context, who)
+        return
+    choices = [b.AssignDue(data.cohort_id, d, data.scenario_id) for d in DUE_CHOICES]
+    rows = [[button(t(who.lang, "trainer.buttons.in_days", days=c.days), c)
+             for c in choices if c.fits()]]
+    await send(context, who.uid, tr(who.lang, "trainer.assign.when",
+                                    title=title(context, who.lang)(data.scenario_id),
+                                    pass_mark=DEFAULT_PASS, attempts=DEFAULT_ATTEMPTS,
+                                    id=data.cohort_id, scenario=data.scenario_id),
+               Markup(rows))
+
+
+async def reminder_job(context: Context) -> None:
+    svc = services(context)
+    for r in await svc.db.run(reminders.claim_due_reminders, utcnow()):
+        user = await svc.db.run(q.get_user, r.user_id)
+        zone = user.timezone if user else DEFAULT_TZ
+        text = tr(r.language, "trainer.mine.reminder",
+                  title=views.assignment_title(r.assignment, title(context, r.language)),
+                  cohort=r.cohort_name,
+                  due=views.when(r.assignment.due_at, zone),
+                  pass_mark=r.assignment.pass_mark)
+        await send(context, r.user_id, text, _parts(context, r.language, r.assignment))

@@ -1,0 +1,156 @@
+"""Every trainer and assignment button, declared once (see ``bot.telegram.callback_data``).
+
+The wire format is the one the bot has always sent, so buttons already in chats work."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.telegram.callback_data import CallbackData
+from bot.trainers.assigning import DUE_CHOICES
+
+# -- the trainer panel (every ``tr:`` button checks the role first) ----------------------------
+
+
+@dataclass(frozen=True)
+class Home(CallbackData, prefix="tr:home"):
+    pass
+
+
+@dataclass(frozen=True)
+class CohortList(CallbackData, prefix="tr:cl"):
+    pass
+
+
+@dataclass(frozen=True)
+class ScenarioList(CallbackData, prefix="tr:sl"):
+    pass
+
+
+@dataclass(frozen=True)
+class Promote(CallbackData, prefix="tr:pr"):
+    user_id: int
+
+
+@dataclass(frozen=True)
+class TryScenario(CallbackData, prefix="tr:st"):
+    scenario_id: str
+
+
+@dataclass(frozen=True)
+class CohortPanel(CallbackData, prefix="tr:c"):
+    cohort_id: int
+
+
+@dataclass(frozen=True)
+class Report(CallbackData, prefix="tr:r"):
+    cohort_id: int
+
+
+@dataclass(frozen=True)
+class Export(CallbackData, prefix="tr:x"):
+    cohort_id: int
+
+
+@dataclass(frozen=True)
+class Charts(CallbackData, prefix="tr:ch"):
+    cohort_id: int
+
+
+@dataclass(frozen=True)
+class Members(CallbackData, prefix="tr:m"):
+    cohort_id: int
+
+
+@dataclass(frozen=True)
+class RotateLink(CallbackData, prefix="tr:rot"):
+    cohort_id: int
+
+
+@dataclass(frozen=True)
+class ToggleJoin(CallbackData, prefix="tr:jo"):
+    cohort_id: int
+
+
+@dataclass(frozen=True)
+class ToggleLeaderboard(CallbackData, prefix="tr:lb"):
+    cohort_id: int
+
+
+@dataclass(frozen=True)
+class AssignMenu(CallbackData, prefix="tr:a"):
+    cohort_id: int
+
+
+@dataclass(frozen=True)
+class AssignScenario(CallbackData, prefix="tr:ap"):
+    cohort_id: int
+    scenario_id: str
+
+
+@dataclass(frozen=True)
+class AssignDue(CallbackData, prefix="tr:ad"):
+    cohort_id: int
+    days: int
+    scenario_id: str
+
+    def check(self) -> bool:
+        return super().check() and self.days in DUE_CHOICES
+
+
+@dataclass(frozen=True)
+class LearnerDetail(CallbackData, prefix="tr:l"):
+    cohort_id: int
+    user_id: int
+
+
+@dataclass(frozen=True)
+class RemoveAsk(CallbackData, prefix="tr:rm"):
+    cohort_id: int
+    user_id: int
+
+
+@dataclass(frozen=True)
+class RemoveYes(CallbackData, prefix="tr:rmy"):
+    cohort_id: int
+    user_id: int
+
+
+@dataclass(frozen=True)
+class Transcript(CallbackData, prefix="tr:t"):
+    session_id: int
+
+
+# -- the learner's side ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MyAssignments(CallbackData, prefix="as:list"):
+    pass
+
+
+@dataclass(frozen=True)
+class OpenAssignment(CallbackData, prefix="as"):
+    assignment_id: int
+
+
+@dataclass(frozen=True)
+class StartPart(CallbackData, prefix="as:go"):
+    assignment_id: int
+    n: int
+
+
+@dataclass(frozen=True)
+class PreparePart(CallbackData, prefix="as:prep"):
+    assignment_id: int
+    n: int
+
+
+@dataclass(frozen=True)
+class Leave(CallbackData, prefix="co:l"):
+    cohort_id: int
+
+
+@dataclass(frozen=True)
+class LeaveYes(CallbackData, prefix="co:ly"):
+    cohort_id: int

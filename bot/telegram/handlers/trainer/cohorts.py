@@ -1,0 +1,190 @@
+"""``/cohort`` and the cohort buttons: list, create, the cohort panel, the join link,
+members and removing one. Every cohort is looked up through the trainer's own cohorts."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardMarkup as Markup
+from telegram import Update
+
+from bot.i18n import t
+from bot.storage import cohorts as cq
+from bot.storage.models import utcnow
+from bot.telegram.callback_data import button
+from bot.telegram.common import Context, send, services
+from bot.telegram.handlers.trainer import buttons as b
+from bot.telegram.handlers.trainer.base import (
+    Who,
+    denied,
+    link,
+    number,
+    on,
+    remember_tz,
+    title,
+    trainer,
+)
+from bot.telegram.render import tr
+from bot.trainers import codes, views
+from bot.trainers import cohort_report as rep
+from bot.trainers import cohorts as new
+
+LINK_ACTIONS = ("link", "rotate", "close", "open")
+
+
+async def cohort_command(update: Update, context: Context) -> None:
+    """``/cohort [list]``, ``/cohort new <name> [nl|en] [end date]``,
+    ``/cohort link|rotate|close|open <id>``, ``/cohort remove <id> <learner id>``."""
+    who = await trainer(update, context)
+    if who is None:
+        return
+    args = context.args or []
+    action = args[0].lower() if args else "list"
+    ids = [number(a) for a in args[1:3]]
+    if action == "list":
+        await cohort_list(context, who, b.CohortList())
+    elif action == "new":
+        await _create(context, who, args[1:])
+    elif action in LINK_ACTIONS and ids and ids[0] is not None:
+        await _link_action(context, who, action, ids[0])
+    elif action == "remove" and len(ids) == 2 and ids[0] and ids[1]:
+        await remove(context, who, b.RemoveYes(ids[0], ids[1]))
+    else:
+        await send(context, who.uid, tr(who.lang, "trainer.cohort.usage"))
+
+
+@on(b.CohortList)
+async def cohort_list(context: Context, who: Who, _: b.CohortList) -> None:
+    rows = await services(context).db.run(cq.trainer_cohorts, who.uid)
+    if not rows:
+        await send(context, who.uid, tr(who.lang, "trainer.cohort.none"))
+        return
+    text = "\n".join([f"<b>{tr(who.lang, 'trainer.cohort.list')}</b>",
+                      *(views.cohort_line(who.lang, c, n) for c, n in rows)])
+    buttons = [[button(f"{c.name[:40]} ({n})", b.CohortPanel(c.id or 0))] for c, n in rows]
+    await send(context, who.uid, text, Markup(buttons))
+
+
+async def _create(context: Context, who: Who, words: list[str]) -> None:
+    made = await services(context).db.run(new.create, who.uid, words, who.lang,
+                                          utcnow().date())
+    if made.cohort is None:
+        await send(context, who.uid, tr(who.lang, made.error or "", limit=new.MAX_NAME))
+        return
+    await send(context, who.uid, tr(who.lang, "trainer.cohort.created", name=made.cohort.name))
+    await cohort_panel(context, who, b.CohortPanel(made.cohort.id or 0))
+
+
+@on(b.CohortPanel)
+async def cohort_panel(context: Context, who: Who, data: b.CohortPanel) -> None:
+    svc, lang, c = services(context), who.lang, data.cohort_id
+    cohort = await svc.db.run(cq.own_cohort, who.uid, c)
+    if cohort is None:
+        await denied(context, who)
+        return
+    members = await svc.db.run(cq.members, c)
+    assignments = await svc.db.run(cq.cohort_assignments, c)
+    zone = await remember_tz(context, who.uid)
+    text = views.cohort_panel(lang, cohort, len(members), await link(context, cohort.join_code),
+                              assignments, title(context, lang), zone)
+    join_key = "trainer.buttons.close" if cohort.join_open else "trainer.buttons.open"
+    lb_key = "trainer.buttons.lb_off" if cohort.leaderboard else "trainer.buttons.lb_on"
+    markup = Markup([
+        [button(t(lang, "trainer.buttons.report"), b.Report(c)),
+         button(t(lang, "trainer.buttons.export"), b.Export(c))],
+        [button(t(lang, "trainer.buttons.assign"), b.AssignMenu(c)),
+         button(t(lang, "trainer.buttons.members"), b.Members(c))],
+        [button(t(lang, "trainer.buttons.rotate"), b.RotateLink(c)),
+         button(t(lang, join_key), b.ToggleJoin(c))],
+        [button(t(lang, lb_key), b.ToggleLeaderboard(c)),
+         button(t(lang, "tg.back"), b.CohortList())],
+    ])
+    await send(context, who.uid, text, markup)
+
+
+async def _link_action(context: Context, who: Who, action: str, cohort_id: int) -> None:
+    db = services(context).db
+    if action == "link":
+        cohort = await db.run(cq.own_cohort, who.uid, cohort_id)
+    elif action == "rotate":
+        cohort = await db.run(cq.rotate_code, who.uid, cohort_id, codes.new_code)
+    else:
+        cohort = await db.run(cq.update_cohort, who.uid, cohort_id, join_open=action == "open")
+    if cohort is None:
+        await denied(context, who)
+        return
+    if action == "close":
+        await send(context, who.uid, tr(who.lang, "trainer.cohort.closed_now", name=cohort.name))
+        return
+    key = "trainer.cohort.rotated" if action == "rotate" else "trainer.cohort.link_is"
+    await send(context, who.uid, tr(who.lang, key, name=cohort.name,
+                                    link=await link(context, cohort.join_code)))
+
+
+@on(b.RotateLink)
+async def rotate(context: Context, who: Who, data: b.RotateLink) -> None:
+    await _link_action(context, who, "rotate", data.cohort_id)
+
+
+@on(b.ToggleJoin)
+async def toggle_join(context: Context, who: Who, data: b.ToggleJoin) -> None:
+    cohort = await services(context).db.run(cq.own_cohort, who.uid, data.cohort_id)
+    if cohort is None:
+        await denied(context, who)
+        return
+    await _link_action(context, who, "close" if cohort.join_open else "open", data.cohort_id)
+
+
+@on(b.ToggleLeaderboard)
+async def toggle_leaderboard(context: Context, who: Who, data: b.ToggleLeaderboard) -> None:
+    db = services(context).db
+    cohort = await db.run(cq.own_cohort, who.uid, data.cohort_id)
+    if cohort is None:
+        await denied(context, who)
+        return
+    await db.run(cq.update_cohort, who.uid, data.cohort_id, leaderboard=not cohort.leaderboard)
+    await cohort_panel(context, who, b.CohortPanel(data.cohort_id))
+
+
+@on(b.Members)
+async def members(context: Context, who: Who, data: b.Members) -> None:
+    svc, c = services(context), data.cohort_id
+    cohort = await svc.db.run(cq.own_cohort, who.uid, c)
+    if cohort is None:
+        await denied(context, who)
+        return
+    rows = await svc.db.run(cq.members, c)
+    if not rows:
+        await send(context, who.uid, tr(who.lang, "trainer.report.no_members"))
+        return
+    names = rep.display_names([u for u, _ in rows])
+    buttons = [[button(names[u.id][:40], b.LearnerDetail(c, u.id)),
+                button("✖", b.RemoveAsk(c, u.id))] for u, _ in rows]
+    buttons.append([button(t(who.lang, "tg.back"), b.CohortPanel(c))])
+    await send(context, who.uid, tr(who.lang, "trainer.members.title", name=cohort.name,
+                                    count=len(rows)), Markup(buttons))
+
+
+@on(b.RemoveAsk)
+async def confirm_remove(context: Context, who: Who, data: b.RemoveAsk) -> None:
+    db = services(context).db
+    cohort = await db.run(cq.own_cohort, who.uid, data.cohort_id)
+    member = [u for u, _ in await db.run(cq.members, data.cohort_id)
+              if u.id == data.user_id] if cohort else []
+    if cohort is None or not member:
+        await denied(context, who)
+        return
+    await send(context, who.uid, tr(who.lang, "trainer.members.confirm",
+                                    name=member[0].first_name, cohort=cohort.name),
+               Markup([[button(t(who.lang, "trainer.buttons.remove_yes"),
+                               b.RemoveYes(data.cohort_id, data.user_id)),
+                        button(t(who.lang, "tg.back"), b.Members(data.cohort_id))]]))
+
+
+@on(b.RemoveYes)
+async def remove(context: Context, who: Who, data: b.RemoveYes) -> None:
+    user = await services(context).db.run(cq.remove_member, who.uid, data.cohort_id,
+                                          data.user_id)
+    if user is None:
+        await denied(context, who)
+        return
+    await send(context, who.uid, tr(who.lang, "trainer.members.removed", name=user.first_name))
+

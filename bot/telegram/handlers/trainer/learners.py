@@ -1,0 +1,183 @@
+"""The learner's side of cohorts: joining by link or code, their assignments and starting
+one, leaving a cohort, and the leaderboard."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardButton as Button
+from telegram import InlineKeyboardMarkup as Markup
+from telegram import Update
+
+from bot import calls
+from bot.i18n import t
+from bot.storage import cohorts as cq
+from bot.storage.models import utcnow
+from bot.telegram import keyboards as kb
+from bot.telegram import render
+from bot.telegram.callback_data import button, decode
+from bot.telegram.common import Context, answer_query, learner, send, services
+from bot.telegram.handlers import menu, play
+from bot.telegram.handlers.trainer import buttons as b
+from bot.telegram.handlers.trainer.base import remember_tz, role_of, title
+from bot.telegram.render import tr
+from bot.trainers import codes, mine, results, roles, views
+
+HIDE_WORDS, SHOW_WORDS = ("hide", "verberg"), ("show", "toon")
+
+
+async def join_link(update: Update, context: Context, code: str) -> None:
+    """``/start join_<code>``: join the cohort and see its assignments."""
+    uid, lang = await learner(update, context)
+    await _join(context, uid, lang, code)
+
+
+async def join_command(update: Update, context: Context) -> None:
+    """``/join <code or link>`` for a learner who got the code on paper."""
+    uid, lang = await learner(update, context)
+    code = (context.args or [""])[0].rsplit("join_", 1)[-1]
+    if not codes.looks_like_code(code):
+        await send(context, uid, tr(lang, "trainer.join.usage"))
+        return
+    await _join(context, uid, lang, code)
+
+
+async def _join(context: Context, uid: int, lang: str, code: str) -> None:
+    result = await services(context).db.run(cq.join, code, uid, utcnow().date())
+    if result.cohort is None:
+        await send(context, uid, tr(lang, "trainer.join.unknown"), kb.main_menu(lang))
+        return
+    await send(context, uid, tr(lang, f"trainer.join.{result.status}", name=result.cohort.name,
+                                trainer=result.trainer_name))
+    if result.status in ("joined", "already"):
+        await _my_assignments(context, uid, lang)
+
+
+async def assignments_command(update: Update, context: Context) -> None:
+    uid, lang = await learner(update, context)
+    await _my_assignments(context, uid, lang)
+
+
+async def _my_assignments(context: Context, uid: int, lang: str) -> None:
+    zone = await remember_tz(context, uid)
+    items = await services(context).db.run(mine.my_assignments, uid, utcnow())
+    if not items:
+        await send(context, uid, tr(lang, "trainer.mine.none"), kb.main_menu(lang))
+        return
+    name = title(context, lang)
+    out = [f"<b>{tr(lang, 'trainer.mine.title')}</b>"]
+    out += [views.learner_assignment(lang, m.assignment, m.cohort, m.progress, name, zone)
+            for m in items]
+    buttons = [[button(views.assignment_title(m.assignment, name)[:50],
+                       b.OpenAssignment(m.assignment.id or 0))] for m in items if m.open]
+    buttons.append([Button(t(lang, "tg.card.menu"), callback_data="menu")])
+    await send(context, uid, "\n\n".join(out), Markup(buttons))
+
+
+async def leave_command(update: Update, context: Context) -> None:
+    uid, lang = await learner(update, context)
+    rows = await services(context).db.run(cq.learner_cohorts, uid)
+    if not rows:
+        await send(context, uid, tr(lang, "trainer.leave.none"))
+        return
+    await send(context, uid, tr(lang, "trainer.leave.pick"),
+               Markup([[button(c.name[:50], b.Leave(c.id or 0))] for c, _ in rows]))
+
+
+async def learner_button(update: Update, context: Context) -> None:
+    """Every ``as:`` and ``co:`` button; a forged or stale one gets the stale answer."""
+    await answer_query(update)
+    uid, lang = await learner(update, context)
+    data = decode(update.callback_query.data)
+    if isinstance(data, b.MyAssignments):
+        await _my_assignments(context, uid, lang)
+    elif isinstance(data, b.OpenAssignment):
+        await _show_assignment(context, uid, lang, data.assignment_id)
+    elif isinstance(data, b.StartPart | b.PreparePart):
+        await _start(context, uid, lang, data.assignment_id, data.n,
+                     isinstance(data, b.PreparePart))
+    elif isinstance(data, b.Leave | b.LeaveYes):
+        await _leave(context, uid, lang, data.cohort_id, isinstance(data, b.LeaveYes))
+    else:
+        await menu.stale_button(update, context)
+
+
+async def _show_assignment(context: Context, uid: int, lang: str, assignment_id: int) -> None:
+    svc = services(context)
+    item = await svc.db.run(mine.one, uid, assignment_id, utcnow())
+    if item is None:
+        await send(context, uid, tr(lang, "trainer.mine.gone"), kb.main_menu(lang))
+        return
+    zone = await remember_tz(context, uid)
+    name = title(context, lang)
+    text = views.learner_assignment(lang, item.assignment, item.cohort, item.progress, name, zone)
+    rows = []
+    for n, sid in enumerate(item.assignment.scenario_ids):
+        if sid not in svc.catalog.scenarios:
+            continue
+        row = [button(t(lang, "trainer.buttons.start", title=name(sid))[:60],
+                      b.StartPart(assignment_id, n))]
+        if calls.has_preparation(svc.catalog.compiled(sid)):
+            row.append(button(t(lang, "tg.briefing.prepare"), b.PreparePart(assignment_id, n)))
+        rows.append(row)
+    rows.append([button(t(lang, "tg.back"), b.MyAssignments())])
+    await send(context, uid, text, Markup(rows))
+
+
+async def _start(context: Context, uid: int, lang: str, assignment_id: int, n: int,
+                 prepare: bool) -> None:
+    svc = services(context)
+    begun = await svc.db.run(mine.begin_assignment, svc.catalog, uid, assignment_id, n, lang,
+                             prepare, utcnow())
+    if begun.started is None:
+        await send(context, uid, tr(lang, begun.error or "trainer.mine.gone"), kb.main_menu(lang))
+        return
+    cs = svc.catalog.compiled(begun.scenario_id)
+    await send(context, uid, render.briefing(cs, begun.started.lang, None))
+    await play.announce(context, uid, begun.started)
+
+
+async def _leave(context: Context, uid: int, lang: str, cohort_id: int, sure: bool) -> None:
+    db = services(context).db
+    mine_ids = {c.id: c for c, _ in await db.run(cq.learner_cohorts, uid)}
+    if cohort_id not in mine_ids:
+        await send(context, uid, tr(lang, "trainer.leave.none"))
+        return
+    if not sure:
+        await send(context, uid, tr(lang, "trainer.leave.confirm", name=mine_ids[cohort_id].name),
+                   Markup([[button(t(lang, "trainer.buttons.leave_yes"), b.LeaveYes(cohort_id)),
+                            Button(t(lang, "tg.back"), callback_data="menu")]]))
+        return
+    cohort = await db.run(cq.leave, uid, cohort_id)
+    await send(context, uid, tr(lang, "trainer.leave.done", name=cohort.name if cohort else ""),
+               kb.main_menu(lang))
+
+
+async def leaderboard_command(update: Update, context: Context) -> None:
+    """``/leaderboard``: the boards of the learner's cohorts where the trainer switched it on
+    (trainers also see their own cohorts'); ``/leaderboard hide|show`` for one's name."""
+    uid, lang = await learner(update, context)
+    svc = services(context)
+    args = [a.lower() for a in context.args or []]
+    if args and args[0] in HIDE_WORDS + SHOW_WORDS:
+        hide = args[0] in HIDE_WORDS
+        await svc.db.run(cq.set_hide_name, uid, hide)
+        key = "trainer.leaderboard.hidden" if hide else "trainer.leaderboard.shown"
+        await send(context, uid, tr(lang, key))
+        return
+    trains = roles.can_train(await role_of(context, uid))
+    boards = await svc.db.run(results.leaderboards, uid, trains, utcnow())
+    if not boards:
+        await send(context, uid, tr(lang, "trainer.leaderboard.none"))
+        return
+    out = []
+    for board in boards:
+        out += ["", f"<b>{tr(lang, 'trainer.leaderboard.title', name=board.cohort.name)}</b>"]
+        if not board.shown_to_learners:
+            out.append(tr(lang, "trainer.leaderboard.off_note"))
+        for place, (name, passed, score) in enumerate(board.places, 1):
+            shown = name if name is not None else t(lang, "trainer.leaderboard.anonymous")
+            out.append(tr(lang, "trainer.leaderboard.line", place=place, name=shown,
+                          passed=passed, score=score))
+        if not board.places:
+            out.append(tr(lang, "trainer.leaderboard.empty"))
+    out += ["", tr(lang, "trainer.leaderboard.privacy")]
+    await send(context, uid, "\n".join(out).strip())

@@ -1,0 +1,198 @@
+"""``/report``, ``/export``, the charts, one learner's results, an attempt's transcript
+and ``/override``. A cohort is read through ``results.own_report`` and an attempt through
+``attempts.owned_attempt``: another trainer's data is never found."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+
+from telegram import InlineKeyboardMarkup as Markup
+from telegram import Update
+from telegram.error import TelegramError
+
+from bot import charts
+from bot.i18n import t
+from bot.storage import cohorts as cq
+from bot.storage import queries as q
+from bot.storage.models import utcnow
+from bot.telegram.callback_data import button
+from bot.telegram.common import Context, send, services
+from bot.telegram.handlers.trainer import buttons as b
+from bot.telegram.handlers.trainer.base import (
+    Who,
+    denied,
+    number,
+    on,
+    remember_tz,
+    title,
+    trainer,
+    tz,
+)
+from bot.telegram.render import tr
+from bot.trainers import attempts, export, results, views
+from bot.trainers import cohort_report as rep
+
+log = logging.getLogger(__name__)
+MAX_REASON = 300
+ATTEMPT_BUTTONS = 10
+
+
+async def _one_cohort(update: Update, context: Context, action: str,
+                      run: Callable[[Context, Who, int], Awaitable[None]]) -> None:
+    """A command about one cohort: the one named, the only one, or a choice of buttons."""
+    who = await trainer(update, context)
+    if who is None:
+        return
+    args = context.args or []
+    if args:
+        cohort_id = number(args[0])
+        if cohort_id is None:
+            await send(context, who.uid, tr(who.lang, f"trainer.{action}_usage"))
+        else:
+            await run(context, who, cohort_id)
+        return
+    rows = await services(context).db.run(cq.trainer_cohorts, who.uid)
+    if not rows:
+        await send(context, who.uid, tr(who.lang, "trainer.cohort.none"))
+    elif len(rows) == 1:
+        await run(context, who, rows[0][0].id or 0)
+    else:
+        kind = {"report": b.Report, "export": b.Export}[action]
+        await send(context, who.uid, tr(who.lang, "trainer.pick_cohort"),
+                   Markup([[button(c.name[:40], kind(c.id or 0))] for c, _ in rows]))
+
+
+async def _report_for(context: Context, who: Who, cohort_id: int) -> rep.CohortReport | None:
+    found = await services(context).db.run(results.own_report, who.uid, cohort_id, utcnow())
+    if found is None:
+        await denied(context, who)
+    return found
+
+
+async def report_command(update: Update, context: Context) -> None:
+    """``/report [cohort]``: the learner × assignment table, weakest skills, not started."""
+    await _one_cohort(update, context, "report", _report)
+
+
+@on(b.Report)
+async def report_button(context: Context, who: Who, data: b.Report) -> None:
+    await _report(context, who, data.cohort_id)
+
+
+async def _report(context: Context, who: Who, cohort_id: int) -> None:
+    report = await _report_for(context, who, cohort_id)
+    if report is None:
+        return
+    zone, lang, c = await remember_tz(context, who.uid), who.lang, cohort_id
+    markup = Markup([
+        [button(t(lang, "trainer.buttons.charts"), b.Charts(c)),
+         button(t(lang, "trainer.buttons.members"), b.Members(c))],
+        [button(t(lang, "trainer.buttons.export"), b.Export(c)),
+         button(t(lang, "trainer.buttons.cohort"), b.CohortPanel(c))],
+    ])
+    await send(context, who.uid, views.report_text(lang, report, title(context, lang), zone),
+               markup)
+
+
+@on(b.Charts)
+async def charts_button(context: Context, who: Who, data: b.Charts) -> None:
+    report = await _report_for(context, who, data.cohort_id)
+    if report is None:
+        return
+    lang = who.lang
+    skill_names = {s: t(lang, f"card.sections.{s}") for s in rep.SKILLS}
+    distribution = await asyncio.to_thread(
+        charts.distribution_chart, report.best_scores(),
+        title=t(lang, "trainer.charts.distribution", name=report.cohort.name),
+        x_label=t(lang, "trainer.charts.score"), y_label=t(lang, "trainer.charts.learners"),
+        empty_text=t(lang, "trainer.charts.empty"))
+    matrix = await asyncio.to_thread(
+        charts.skills_matrix_chart,
+        [(r.name, {s: r.skills.get(s) for s in rep.SKILLS}) for r in report.rows],
+        skill_names, title=t(lang, "trainer.charts.skills", name=report.cohort.name),
+        empty_text=t(lang, "trainer.charts.empty"))
+    for image in (distribution, matrix):
+        try:
+            await context.bot.send_photo(who.uid, image)
+        except TelegramError as exc:
+            log.warning("could not send a chart: %s", exc)
+
+
+async def export_command(update: Update, context: Context) -> None:
+    """``/export [cohort]``: a CSV file, one row per learner per assignment."""
+    await _one_cohort(update, context, "export", _export)
+
+
+@on(b.Export)
+async def export_button(context: Context, who: Who, data: b.Export) -> None:
+    await _export(context, who, data.cohort_id)
+
+
+async def _export(context: Context, who: Who, cohort_id: int) -> None:
+    report = await _report_for(context, who, cohort_id)
+    if report is None:
+        return
+    data = export.to_csv(report, who.lang, title(context, who.lang))
+    slug = "".join(ch if ch.isalnum() else "-" for ch in report.cohort.name).strip("-")[:40]
+    name = f"{slug or 'cohort'}-{utcnow():%Y-%m-%d}.csv"
+    await context.bot.send_document(who.uid, data, filename=name,
+                                    caption=t(who.lang, "trainer.export.caption",
+                                              rows=len(report.rows) * len(report.assignments),
+                                              sep=export.separator(who.lang)))
+
+
+@on(b.LearnerDetail)
+async def learner_detail(context: Context, who: Who, data: b.LearnerDetail) -> None:
+    report = await _report_for(context, who, data.cohort_id)
+    if report is None:
+        return
+    row = next((r for r in report.rows if r.user_id == data.user_id), None)
+    if row is None:
+        await denied(context, who)
+        return
+    lang = who.lang
+    text = views.learner_detail(lang, row.name, report, title(context, lang), tz(context))
+    shown = [a for cell in row.cells for a in cell.counted][-ATTEMPT_BUTTONS:]
+    buttons = [[button(t(lang, "trainer.buttons.transcript", id=a.session_id, score=a.score),
+                       b.Transcript(a.session_id))] for a in shown]
+    buttons.append([button(t(lang, "tg.back"), b.Members(data.cohort_id))])
+    await send(context, who.uid, text, Markup(buttons))
+
+
+@on(b.Transcript)
+async def transcript(context: Context, who: Who, data: b.Transcript) -> None:
+    svc = services(context)
+    found = await svc.db.run(attempts.owned_attempt, who.uid, data.session_id)
+    if found is None:
+        await denied(context, who)
+        return
+    row = found.session
+    turns = await svc.db.run(q.session_turns, data.session_id)
+    scenario = svc.catalog.scenarios.get(row.scenario_id)
+    buyer = scenario.buyer.name if scenario else "?"
+    await send(context, who.uid, views.transcript(
+        who.lang, row, turns, found.learner.first_name,
+        title(context, who.lang)(row.scenario_id), buyer, found.override))
+
+
+async def override_command(update: Update, context: Context) -> None:
+    """``/override <attempt> <score> <reason>``: correct a score, always with a reason."""
+    who = await trainer(update, context)
+    if who is None:
+        return
+    args = context.args or []
+    session_id = number(args[0]) if args else None
+    score = number(args[1]) if len(args) > 1 else None
+    reason = " ".join(args[2:]).strip()[:MAX_REASON]
+    if session_id is None or score is None or not 0 <= score <= 100 or not reason:
+        await send(context, who.uid, tr(who.lang, "trainer.override.usage"))
+        return
+    done = await services(context).db.run(attempts.override, who.uid, session_id, score, reason)
+    if done is None:
+        await denied(context, who)
+        return
+    await send(context, who.uid, tr(who.lang, "trainer.override.done", id=session_id,
+                                    name=done.learner.first_name, original=done.session.score,
+                                    score=score, reason=reason))
