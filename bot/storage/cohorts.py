@@ -307,16 +307,13 @@ def attempt_candidates(s: Session, trainer_id: int, session_id: int
     return row, user, found
 
 
-def save_override(s: Session, trainer_id: int, session_id: int, score: int, reason: str
-                  ) -> ScoreOverride | None:
-    """Store the trainer's override of an attempt they own (None: another trainer's
-    override already holds the attempt's one slot)."""
-    existing = s.exec(select(ScoreOverride).where(ScoreOverride.session_id == session_id)).first()
-    if existing is not None and existing.trainer_id != trainer_id:
-        return None
-    override = existing or ScoreOverride(session_id=session_id, trainer_id=trainer_id, score=0,
-                                         reason="")
-    override.score, override.reason, override.at = score, reason, utcnow()
+def save_override(s: Session, trainer_id: int, session: CallSession, score: int, reason: str
+                  ) -> ScoreOverride:
+    """Add a correction to this trainer's history of the attempt (never replacing one)."""
+    current = overrides_for(s, trainer_id, [session.id or 0]).get(session.id or 0)
+    override = ScoreOverride(session_id=session.id or 0, trainer_id=trainer_id, score=score,
+                             previous=current.score if current else session.score,
+                             reason=reason)
     s.add(override)
     s.flush()
     return override
@@ -324,12 +321,26 @@ def save_override(s: Session, trainer_id: int, session_id: int, score: int, reas
 
 def overrides_for(s: Session, trainer_id: int, session_ids: list[int]
                   ) -> dict[int, ScoreOverride]:
-    """This trainer's overrides: another trainer's never enter their grade book."""
+    """This trainer's current correction per attempt (their latest); another trainer's
+    never enter their grade book."""
     if not session_ids:
         return {}
-    rows = s.exec(select(ScoreOverride).where(col(ScoreOverride.session_id).in_(session_ids),
-                                              ScoreOverride.trainer_id == trainer_id))
-    return {o.session_id: o for o in rows}
+    rows = s.exec(select(ScoreOverride)
+                  .where(col(ScoreOverride.session_id).in_(session_ids),
+                         ScoreOverride.trainer_id == trainer_id)
+                  .order_by(col(ScoreOverride.at), col(ScoreOverride.id)))
+    return {o.session_id: o for o in rows}  # later rows win
+
+
+def override_history(s: Session, trainer_id: int, session_id: int
+                     ) -> list[tuple[ScoreOverride, str]]:
+    """This trainer's corrections of one attempt, oldest first, with the author's name."""
+    rows = s.exec(select(ScoreOverride, User.first_name)
+                  .join(User, col(User.id) == col(ScoreOverride.trainer_id), isouter=True)
+                  .where(ScoreOverride.session_id == session_id,
+                         ScoreOverride.trainer_id == trainer_id)
+                  .order_by(col(ScoreOverride.at), col(ScoreOverride.id))).all()
+    return [(o, name or "") for o, name in rows]
 
 
 # -- reminders -------------------------------------------------------------------------------

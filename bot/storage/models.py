@@ -188,17 +188,22 @@ class AssignmentReminder(SQLModel, table=True):
 
 
 class ScoreOverride(SQLModel, table=True):
-    """A trainer's correction of a learner's result, always shown with its reason."""
+    """One correction of a learner's result by a trainer, always with a reason.
+
+    Corrections are kept, never replaced: the latest of a trainer's rows for an attempt is
+    the score in their grade book, the earlier ones its history. Each trainer's rows are
+    their own (a menu attempt can count in two trainers' books)."""
 
     __tablename__ = "score_overrides"
+    __table_args__ = (Index("ix_score_overrides_session_trainer", "session_id", "trainer_id"),)
 
     id: int | None = Field(default=None, primary_key=True)
     session_id: int = Field(
-        sa_column=Column(ForeignKey("sessions.id", ondelete="CASCADE"), nullable=False,
-                         unique=True)
+        sa_column=Column(ForeignKey("sessions.id", ondelete="CASCADE"), nullable=False)
     )
     trainer_id: int = Field(sa_column=Column(BigInteger, nullable=False))
     score: int
+    previous: int | None = None  # the score in this trainer's book before this change
     reason: str
     at: datetime = Field(default_factory=utcnow)
 

@@ -11,7 +11,7 @@ inside ``Database.run``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlmodel import Session
 
@@ -24,7 +24,8 @@ from bot.trainers.progress import counts_for
 class OwnedAttempt:
     session: CallSession
     learner: User
-    override: ScoreOverride | None  # this trainer's, if any
+    override: ScoreOverride | None  # this trainer's current correction, if any
+    history: list[tuple[ScoreOverride, str]] = field(default_factory=list)  # with author
 
 
 def owned_attempt(s: Session, trainer_id: int, session_id: int) -> OwnedAttempt | None:
@@ -36,18 +37,17 @@ def owned_attempt(s: Session, trainer_id: int, session_id: int) -> OwnedAttempt 
     row, user, assignments = found
     if not any(counts_for(a, row) for a in assignments):
         return None
-    override = cq.overrides_for(s, trainer_id, [session_id]).get(session_id)
-    return OwnedAttempt(row, user, override)
+    history = cq.override_history(s, trainer_id, session_id)
+    return OwnedAttempt(row, user, history[-1][0] if history else None, history)
 
 
 def override(s: Session, trainer_id: int, session_id: int, score: int, reason: str
              ) -> OwnedAttempt | None:
-    """Correct the score of a scored attempt the trainer owns."""
+    """Correct the score of a scored attempt the trainer owns; earlier corrections stay
+    in its history (``override.previous`` is the score this one replaces)."""
     owned = owned_attempt(s, trainer_id, session_id)
     if owned is None or owned.session.score is None:
         return None
-    saved = cq.save_override(s, trainer_id, session_id, score, reason)
-    if saved is None:
-        return None
-    owned.override = saved
+    owned.override = cq.save_override(s, trainer_id, owned.session, score, reason)
+    owned.history = cq.override_history(s, trainer_id, session_id)
     return owned

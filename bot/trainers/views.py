@@ -130,13 +130,18 @@ def status_text(lang: str, p: Progress) -> str:
 
 
 def transcript(lang: str, cs: CallSession, turns: list[Turn], name: str, title: str,
-               buyer: str, override: ScoreOverride | None) -> str:
+               buyer: str, history: list[tuple[ScoreOverride, str]], tz: str) -> str:
+    """The attempt as the trainer reads it, with their corrections: the current one first,
+    then every change (who, when, from what to what, why), oldest first."""
     out = [f"<b>{tr(lang, 'trainer.transcript.title', id=cs.id, name=name, title=title)}</b>"]
     if cs.score is not None:
         out.append(tr(lang, "trainer.transcript.score", score=cs.score))
-    if override is not None:
-        out.append(tr(lang, "trainer.transcript.override", score=override.score,
-                      reason=override.reason))
+    if history:
+        current = history[-1][0]
+        out.append(tr(lang, "trainer.transcript.override", score=current.score,
+                      reason=current.reason))
+        out.append(tr(lang, "trainer.transcript.history"))
+        out += [override_line(lang, o, author, tz) for o, author in history]
     out.append("")
     for turn in turns:
         out.append(f"<b>{h(name)}:</b> {h(turn.learner)}")
@@ -149,6 +154,12 @@ def transcript(lang: str, cs: CallSession, turns: list[Turn], name: str, title: 
         out += [f"• {h(tip)}" for tip in tips]
     out += ["", tr(lang, "trainer.transcript.how_override", id=cs.id)]
     return "\n".join(out)
+
+
+def override_line(lang: str, o: ScoreOverride, author: str, tz: str) -> str:
+    return tr(lang, "trainer.transcript.change", when=when(o.at, tz), author=author or "?",
+              previous="–" if o.previous is None else o.previous, score=o.score,
+              reason=o.reason)
 
 
 def learner_assignment(lang: str, a: Assignment, cohort: Cohort, p: Progress, title: Title,

@@ -147,3 +147,24 @@ async def test_an_override_by_the_owner_does_not_reach_the_other_trainers_book(
     assert re.search(r" 20.\*1", (await w.owner.next_message())["text"])  # 20, failed, *
     await w.other.send(f"/report {w.other_cohort}")
     assert not re.search(r"\d.\*\d", (await w.other.next_message())["text"])
+
+
+async def test_an_override_keeps_its_history_and_the_learner_is_told(shared: Shared) -> None:
+    w = shared
+    first = await _do(w.owner, f"/override {w.session_id} 90 good-questions")
+    assert f"{w.score} → 90" in first
+    told = await w.member.next_message()
+    assert "Tineke" in told["text"] and f"from {w.score} to 90" in told["text"]
+    assert "good-questions" in told["text"]
+    second = await _do(w.owner, f"/override {w.session_id} 85 rounded-down")
+    assert "90 → 85" in second
+    assert "from 90 to 85" in (await w.member.next_message())["text"]
+    transcript = await _do(w.owner, f"tr:t:{w.session_id}")
+    assert "Overridden to 85" in transcript
+    history = transcript[transcript.index("History of changes"):]
+    assert history.index(f"Tineke: {w.score} → 90. good-questions") \
+        < history.index("Tineke: 90 → 85. rounded-down")
+    # The other trainer's book holds none of it; their refusal tells the learner nothing.
+    seen = len(w.member.bot_messages())
+    assert await _do(w.other, f"/override {w.session_id} 10 x") == NOT_FOUND
+    assert len(w.member.bot_messages()) == seen

@@ -73,9 +73,57 @@ def test_each_attempt_is_in_the_grade_books_it_counts_for(db: Database) -> None:
     assert db.call(_owners(ids, "for_a")) == {A}
 
 
-def test_an_override_is_kept_in_its_trainers_book_only(db: Database) -> None:
+def test_overrides_are_kept_per_trainer_with_their_history(db: Database) -> None:
     ids = db.call(_world)
     assert db.call(attempts.override, B, ids["for_a"], 10, "mine now") is None
-    assert db.call(attempts.override, A, ids["menu"], 90, "well argued") is not None
-    assert db.call(attempts.owned_attempt, A, ids["menu"]).override.score == 90
-    assert db.call(attempts.owned_attempt, B, ids["menu"]).override is None
+    db.call(attempts.override, A, ids["menu"], 90, "well argued")
+    db.call(attempts.override, B, ids["menu"], 40, "too short")  # B's own book
+    done = db.call(attempts.override, A, ids["menu"], 75, "second look")
+    assert [(o.previous, o.score, o.reason, who) for o, who in done.history] == [
+        (70, 90, "well argued", "Tineke"), (90, 75, "second look", "Tineke")]
+    assert db.call(attempts.owned_attempt, A, ids["menu"]).override.score == 75
+    seen_by_b = db.call(attempts.owned_attempt, B, ids["menu"])
+    assert [(o.score, who) for o, who in seen_by_b.history] == [(40, "Otto")]
+
+
+def test_the_history_migration_keeps_existing_overrides_and_goes_back(tmp_path: Path) -> None:
+    from alembic import command
+    from sqlalchemy import text
+
+    from bot.storage.database import make_engine
+    from bot.storage.migrations import alembic_config, upgrade
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    upgrade(engine, "d9d0d6f79b87")
+    with engine.begin() as c:
+        _insert(c, "users", {"id": 200, "first_name": "L"})
+        _insert(c, "sessions", {"user_id": 200, "scenario_id": "drill-a", "score": 70,
+                                "prep": "{}", "state": "{}"})
+        c.execute(text("INSERT INTO score_overrides (session_id, trainer_id, score, reason, at)"
+                       " VALUES (1, 100, 80, 'first', '2025-01-02')"))
+    upgrade(engine)
+    with engine.begin() as c:
+        c.execute(text("INSERT INTO score_overrides (session_id, trainer_id, score, previous,"
+                       " reason, at) VALUES (1, 100, 90, 80, 'second', '2025-01-03')"))
+        rows = c.execute(text("SELECT score, previous, reason FROM score_overrides ORDER BY id"))
+        assert [tuple(r) for r in rows] == [(80, None, "first"), (90, 80, "second")]
+    command.downgrade(alembic_config(engine), "d9d0d6f79b87")
+    with engine.begin() as c:
+        rows = c.execute(text("SELECT score, reason FROM score_overrides"))
+        assert [tuple(r) for r in rows] == [(90, "second")]
+    engine.dispose()
+
+
+def _insert(c, table: str, values: dict) -> None:
+    """A row with the given values and a plain value in every other required column (the
+    schema of an old revision, whatever it was)."""
+    from sqlalchemy import text
+
+    plain = {"INTEGER": 0, "BIGINT": 0, "BOOLEAN": 0, "FLOAT": 0.0}
+    row = dict(values)
+    for _, name, kind, notnull, default, pk in c.execute(text(f"PRAGMA table_info({table})")):
+        if notnull and default is None and not pk and name not in row:
+            row[name] = plain.get(kind.upper(), "2025-01-01" if "DATE" in kind.upper() else "x")
+    names = sorted(row)
+    c.execute(text(f"INSERT INTO {table} ({', '.join(names)}) VALUES "
+                   f"({', '.join(':' + n for n in names)})"), row)

@@ -174,7 +174,8 @@ async def transcript(context: Context, who: Who, data: b.Transcript) -> None:
     buyer = scenario.buyer.name if scenario else "?"
     await send(context, who.uid, views.transcript(
         who.lang, row, turns, found.learner.first_name,
-        title(context, who.lang)(row.scenario_id), buyer, found.override))
+        title(context, who.lang)(row.scenario_id), buyer, found.history,
+        await remember_tz(context, who.uid)))
 
 
 async def override_command(update: Update, context: Context) -> None:
@@ -193,6 +194,22 @@ async def override_command(update: Update, context: Context) -> None:
     if done is None:
         await denied(context, who)
         return
+    previous = done.override.previous if done.override else done.session.score
     await send(context, who.uid, tr(who.lang, "trainer.override.done", id=session_id,
-                                    name=done.learner.first_name, original=done.session.score,
+                                    name=done.learner.first_name, original=previous,
                                     score=score, reason=reason))
+    await _tell_learner(context, who, done)
+
+
+async def _tell_learner(context: Context, who: Who, done: attempts.OwnedAttempt) -> None:
+    """The learner hears of every correction of their score, and why."""
+    user, row, o = done.learner, done.session, done.override
+    if user.blocked or o is None:
+        return
+    author = (await services(context).db.run(q.get_user, who.uid))
+    await send(context, user.id, tr(
+        user.language, "trainer.override.told", trainer=author.first_name if author else "",
+        title=title(context, user.language)(row.scenario_id),
+        when=views.when(row.ended_at or row.started_at, user.timezone),
+        previous=o.previous if o.previous is not None else row.score, score=o.score,
+        reason=o.reason))
