@@ -138,6 +138,7 @@ class Cohort(SQLModel, table=True):
     join_code: str = Field(unique=True, index=True)
     join_open: bool = True
     leaderboard: bool = False
+    notify: bool = True  # tell the trainer when someone joins or completes an assignment
     created_at: datetime = Field(default_factory=utcnow)
 
 

@@ -108,7 +108,8 @@ def callbacks(w: World) -> list[str]:
     c, m, sid = w.cohort_id, w.member.id, w.session_id
     return [
         "tr:home", "tr:cl", "tr:sl", f"tr:c:{c}", f"tr:r:{c}", f"tr:x:{c}", f"tr:ch:{c}",
-        f"tr:m:{c}", f"tr:a:{c}", f"tr:rot:{c}", f"tr:jo:{c}", f"tr:lb:{c}",
+        f"tr:m:{c}", f"tr:a:{c}", f"tr:rot:{c}", f"tr:jo:{c}", f"tr:lb:{c}", f"tr:nt:{c}",
+        "tr:lbs",
         f"tr:l:{c}:{m}", f"tr:rm:{c}:{m}", f"tr:rmy:{c}:{m}", f"tr:t:{sid}",
         f"tr:ap:{c}:drill-objection-price", f"tr:ad:{c}:7:drill-objection-price",
         "tr:pr:300", "tr:st:my-price-drill", "tr:bogus", f"as:{w.assignment_id}",

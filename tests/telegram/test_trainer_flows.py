@@ -56,13 +56,19 @@ async def make_trainer(env: BotEnv, trainer_id: int = 100, name: str = "Tineke")
     return trainer
 
 
-async def make_cohort(trainer: EmulatedUser, name: str = "Sales A") -> tuple[int, str]:
+async def make_cohort(trainer: EmulatedUser, name: str = "Sales A",
+                      notices: bool = False) -> tuple[int, str]:
+    """A new cohort; the trainer's messages about joins and completed assignments are
+    switched off unless asked for, so a test reads the trainer's chat in its own order."""
     await trainer.send(f"/cohort new {name} en")
     assert f"Cohort {name} created" in (await trainer.next_message())["text"]
     panel = await trainer.next_message()
     code = re.search(r"start=join_([\w-]+)", panel["text"])
     cohort_id = int(re.search(r"\(#(\d+)\)", panel["text"])[1])
     assert code and f"tr:r:{cohort_id}" in buttons(panel)
+    if not notices:
+        await trainer.press(panel, f"tr:nt:{cohort_id}")
+        assert "Messages to you: off" in (await trainer.next_message())["text"]
     return cohort_id, code[1]
 
 

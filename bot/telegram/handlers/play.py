@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+
 from telegram import Update
 
 from bot import calls
@@ -165,7 +167,18 @@ async def _no_call(context: Context, uid: int, lang: str) -> None:
     await send(context, uid, tr(lang, "tg.errors.no_call"), kb.main_menu(lang))
 
 
+AFTER_CARD: dict[str, Callable[[Context, Finished], Awaitable[None]]] = {}
+"""Who else hears of a finished attempt, after the learner's card (the trainer package
+registers its notices here, so this module need not import it)."""
+
+
 async def send_card(context: Context, uid: int, done: Finished) -> None:
+    await _card(context, uid, done)
+    for hook in AFTER_CARD.values():
+        await hook(context, done)
+
+
+async def _card(context: Context, uid: int, done: Finished) -> None:
     lang = done.state.lang
     await send(context, uid, tr(lang, "tg.call.ended"))
     if done.cs.scenario.kind == "drill":

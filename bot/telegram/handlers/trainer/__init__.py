@@ -19,8 +19,16 @@ from telegram.ext import Application, CallbackQueryHandler, CommandHandler, Mess
 
 from bot.telegram.callback_data import decode
 from bot.telegram.common import Context
-from bot.telegram.handlers import menu
-from bot.telegram.handlers.trainer import assignments, cohorts, learners, panel, reports, scenarios
+from bot.telegram.handlers import menu, play
+from bot.telegram.handlers.trainer import (
+    assignments,
+    cohorts,
+    learners,
+    notices,
+    panel,
+    reports,
+    scenarios,
+)
 from bot.telegram.handlers.trainer.base import ROUTES, denied, trainer
 
 REMINDER_INTERVAL = 300  # seconds
@@ -64,6 +72,7 @@ def register(app: Application) -> None:
         app.add_handler(MessageHandler(private & filters.FORWARDED & filters.User(admins),
                                        panel.on_forward))
     menu.DEEP_LINKS["join"] = learners.join_link
+    play.AFTER_CARD["trainer-notices"] = notices.tell_completed
     scenarios.load_trainer_scenarios(app)
     if app.job_queue is not None:
         app.job_queue.run_repeating(assignments.reminder_job, interval=REMINDER_INTERVAL,

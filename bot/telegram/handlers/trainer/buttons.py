@@ -28,6 +28,11 @@ class ScenarioList(CallbackData, prefix="tr:sl"):
 
 
 @dataclass(frozen=True)
+class Leaderboards(CallbackData, prefix="tr:lbs"):
+    pass
+
+
+@dataclass(frozen=True)
 class Promote(CallbackData, prefix="tr:pr"):
     user_id: int
 
@@ -74,6 +79,11 @@ class ToggleJoin(CallbackData, prefix="tr:jo"):
 
 @dataclass(frozen=True)
 class ToggleLeaderboard(CallbackData, prefix="tr:lb"):
+    cohort_id: int
+
+
+@dataclass(frozen=True)
+class ToggleNotices(CallbackData, prefix="tr:nt"):
     cohort_id: int
 
 

@@ -87,6 +87,7 @@ async def cohort_panel(context: Context, who: Who, data: b.CohortPanel) -> None:
                               assignments, title(context, lang), zone)
     join_key = "trainer.buttons.close" if cohort.join_open else "trainer.buttons.open"
     lb_key = "trainer.buttons.lb_off" if cohort.leaderboard else "trainer.buttons.lb_on"
+    notify_key = "trainer.buttons.notify_off" if cohort.notify else "trainer.buttons.notify_on"
     markup = Markup([
         [button(t(lang, "trainer.buttons.report"), b.Report(c)),
          button(t(lang, "trainer.buttons.export"), b.Export(c))],
@@ -95,7 +96,8 @@ async def cohort_panel(context: Context, who: Who, data: b.CohortPanel) -> None:
         [button(t(lang, "trainer.buttons.rotate"), b.RotateLink(c)),
          button(t(lang, join_key), b.ToggleJoin(c))],
         [button(t(lang, lb_key), b.ToggleLeaderboard(c)),
-         button(t(lang, "tg.back"), b.CohortList())],
+         button(t(lang, notify_key), b.ToggleNotices(c))],
+        [button(t(lang, "tg.back"), b.CohortList())],
     ])
     await send(context, who.uid, text, markup)
 
@@ -141,6 +143,17 @@ async def toggle_leaderboard(context: Context, who: Who, data: b.ToggleLeaderboa
         await denied(context, who)
         return
     await db.run(cq.update_cohort, who.uid, data.cohort_id, leaderboard=not cohort.leaderboard)
+    await cohort_panel(context, who, b.CohortPanel(data.cohort_id))
+
+
+@on(b.ToggleNotices)
+async def toggle_notices(context: Context, who: Who, data: b.ToggleNotices) -> None:
+    db = services(context).db
+    cohort = await db.run(cq.own_cohort, who.uid, data.cohort_id)
+    if cohort is None:
+        await denied(context, who)
+        return
+    await db.run(cq.update_cohort, who.uid, data.cohort_id, notify=not cohort.notify)
     await cohort_panel(context, who, b.CohortPanel(data.cohort_id))
 
 

@@ -17,7 +17,8 @@ from bot.telegram.callback_data import button, decode
 from bot.telegram.common import Context, answer_query, learner, send, services
 from bot.telegram.handlers import menu, play
 from bot.telegram.handlers.trainer import buttons as b
-from bot.telegram.handlers.trainer.base import remember_tz, role_of, title
+from bot.telegram.handlers.trainer import notices
+from bot.telegram.handlers.trainer.base import Who, on, remember_tz, role_of, title
 from bot.telegram.render import tr
 from bot.trainers import codes, mine, results, roles, views
 
@@ -49,6 +50,8 @@ async def _join(context: Context, uid: int, lang: str, code: str) -> None:
                                 trainer=result.trainer_name))
     if result.status in ("joined", "already"):
         await _my_assignments(context, uid, lang)
+    if result.status == "joined":
+        await notices.tell_joined(context, result.cohort.id or 0, uid)
 
 
 async def assignments_command(update: Update, context: Context) -> None:
@@ -163,8 +166,16 @@ async def leaderboard_command(update: Update, context: Context) -> None:
         key = "trainer.leaderboard.hidden" if hide else "trainer.leaderboard.shown"
         await send(context, uid, tr(lang, key))
         return
-    trains = roles.can_train(await role_of(context, uid))
-    boards = await svc.db.run(results.leaderboards, uid, trains, utcnow())
+    await _leaderboards(context, uid, lang, roles.can_train(await role_of(context, uid)))
+
+
+@on(b.Leaderboards)
+async def trainer_leaderboards(context: Context, who: Who, _: b.Leaderboards) -> None:
+    await _leaderboards(context, who.uid, who.lang, True)
+
+
+async def _leaderboards(context: Context, uid: int, lang: str, trains: bool) -> None:
+    boards = await services(context).db.run(results.leaderboards, uid, trains, utcnow())
     if not boards:
         await send(context, uid, tr(lang, "trainer.leaderboard.none"))
         return

@@ -42,6 +42,7 @@ async def home(context: Context, who: Who, _: b.Home) -> None:
                                         if roles.is_admin(who.role) else "")
     markup = Markup([[button(t(lang, "trainer.buttons.cohorts"), b.CohortList()),
                       button(t(lang, "trainer.buttons.scenarios"), b.ScenarioList())],
+                     [button(t(lang, "trainer.buttons.leaderboards"), b.Leaderboards())],
                      [Button(t(lang, "tg.back"), callback_data="menu")]])
     await send(context, who.uid, text, markup)
 
