@@ -307,6 +307,16 @@ def attempt_candidates(s: Session, trainer_id: int, session_id: int
     return row, user, found
 
 
+def scored_attempts(s: Session, user_id: int, scenario_id: str) -> list[CallSession]:
+    """A learner's scored attempts at one scenario, oldest first (light columns only)."""
+    return list(s.exec(
+        select(CallSession)
+        .options(load_only(*(getattr(CallSession, c) for c in SESSION_COLUMNS)))
+        .where(CallSession.user_id == user_id, CallSession.scenario_id == scenario_id,
+               col(CallSession.score).is_not(None))
+        .order_by(col(CallSession.started_at), col(CallSession.id))))
+
+
 def save_override(s: Session, trainer_id: int, session: CallSession, score: int, reason: str
                   ) -> ScoreOverride:
     """Add a correction to this trainer's history of the attempt (never replacing one)."""

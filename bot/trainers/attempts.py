@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from sqlmodel import Session
 
 from bot.storage import cohorts as cq
-from bot.storage.models import CallSession, ScoreOverride, User
+from bot.storage.models import Assignment, CallSession, ScoreOverride, User
 from bot.trainers.progress import counts_for
 
 
@@ -26,6 +26,7 @@ class OwnedAttempt:
     learner: User
     override: ScoreOverride | None  # this trainer's current correction, if any
     history: list[tuple[ScoreOverride, str]] = field(default_factory=list)  # with author
+    number: int = 1  # the learner's attempt number, as the trainer's report counts it
 
 
 def owned_attempt(s: Session, trainer_id: int, session_id: int) -> OwnedAttempt | None:
@@ -35,10 +36,21 @@ def owned_attempt(s: Session, trainer_id: int, session_id: int) -> OwnedAttempt 
     if found is None:
         return None
     row, user, assignments = found
-    if not any(counts_for(a, row) for a in assignments):
+    counted_for = [a for a in assignments if counts_for(a, row)]
+    if not counted_for:
         return None
     history = cq.override_history(s, trainer_id, session_id)
-    return OwnedAttempt(row, user, history[-1][0] if history else None, history)
+    return OwnedAttempt(row, user, history[-1][0] if history else None, history,
+                        _number(s, row, counted_for[0]))
+
+
+def _number(s: Session, row: CallSession, assignment: Assignment) -> int:
+    """Which of the learner's scored attempts at this scenario for this assignment it is
+    (in the order the report counts them), not a database id."""
+    earlier = [cs for cs in cq.scored_attempts(s, row.user_id, row.scenario_id)
+               if counts_for(assignment, cs) and (cs.started_at, cs.id or 0)
+               < (row.started_at, row.id or 0)]
+    return len(earlier) + 1
 
 
 def override(s: Session, trainer_id: int, session_id: int, score: int, reason: str

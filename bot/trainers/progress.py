@@ -38,6 +38,7 @@ class Attempt:
     original: int
     overridden: bool
     ended_at: datetime | None
+    number: int = 1  # the learner's attempt number at this scenario, for this assignment
 
 
 @dataclass
@@ -74,7 +75,7 @@ def progress(assignment: Assignment, sessions: Iterable[CallSession],
         override = overrides.get(cs.id or 0)
         attempt = Attempt(cs.id or 0, cs.scenario_id,
                           override.score if override else cs.score, cs.score,
-                          override is not None, cs.ended_at)
+                          override is not None, cs.ended_at, len(bucket) + 1)
         bucket.append(attempt)
         counted.append(attempt)
     bests: dict[str, Attempt] = {}

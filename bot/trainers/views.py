@@ -117,7 +117,7 @@ def learner_detail(lang: str, name: str, report: CohortReport, title: Title, tz:
             ended = when(cs.ended_at, tz) if cs and cs.ended_at else ""
             note = tr(lang, "trainer.learner.overridden", original=at.original) \
                 if at.overridden else ""
-            out.append(tr(lang, "trainer.learner.attempt", id=at.session_id,
+            out.append(tr(lang, "trainer.learner.attempt", n=at.number,
                           title=title(at.scenario_id), score=at.score, when=ended) + note)
     if row.skills:
         skills = ", ".join(f"{t(lang, f'card.sections.{s}')} {round(v)}"
@@ -132,10 +132,11 @@ def status_text(lang: str, p: Progress) -> str:
 
 
 def transcript(lang: str, cs: CallSession, turns: list[Turn], name: str, title: str,
-               buyer: str, history: list[tuple[ScoreOverride, str]], tz: str) -> str:
+               buyer: str, history: list[tuple[ScoreOverride, str]], tz: str,
+               number: int) -> str:
     """The attempt as the trainer reads it, with their corrections: the current one first,
     then every change (who, when, from what to what, why), oldest first."""
-    out = [f"<b>{tr(lang, 'trainer.transcript.title', id=cs.id, name=name, title=title)}</b>"]
+    out = [f"<b>{tr(lang, 'trainer.transcript.title', n=number, name=name, title=title)}</b>"]
     if cs.score is not None:
         out.append(tr(lang, "trainer.transcript.score", score=cs.score))
     if history:

@@ -73,6 +73,14 @@ def test_each_attempt_is_in_the_grade_books_it_counts_for(db: Database) -> None:
     assert db.call(_owners(ids, "for_a")) == {A}
 
 
+def test_an_attempt_is_numbered_as_the_learner_made_it_not_by_database_id(db: Database) -> None:
+    ids = db.call(_world)
+    number = {name: db.call(attempts.owned_attempt, A, ids[name]).number
+              for name in ("menu", "for_a")}
+    assert (ids["menu"], ids["for_a"]) == (3, 4)
+    assert number == {"menu": 1, "for_a": 2}
+
+
 def test_overrides_are_kept_per_trainer_with_their_history(db: Database) -> None:
     ids = db.call(_world)
     assert db.call(attempts.override, B, ids["for_a"], 10, "mine now") is None

@@ -155,7 +155,7 @@ async def learner_detail(context: Context, who: Who, data: b.LearnerDetail) -> N
     lang = who.lang
     text = views.learner_detail(lang, row.name, report, title(context, lang), tz(context))
     shown = [a for cell in row.cells for a in cell.counted][-ATTEMPT_BUTTONS:]
-    buttons = [[button(t(lang, "trainer.buttons.transcript", id=a.session_id, score=a.score),
+    buttons = [[button(t(lang, "trainer.buttons.transcript", n=a.number, score=a.score),
                        b.Transcript(a.session_id))] for a in shown]
     buttons.append([button(t(lang, "tg.back"), b.Members(data.cohort_id))])
     await send(context, who.uid, text, Markup(buttons))
@@ -175,7 +175,7 @@ async def transcript(context: Context, who: Who, data: b.Transcript) -> None:
     await send(context, who.uid, views.transcript(
         who.lang, row, turns, found.learner.first_name,
         title(context, who.lang)(row.scenario_id), buyer, found.history,
-        await remember_tz(context, who.uid)))
+        await remember_tz(context, who.uid), found.number))
 
 
 async def override_command(update: Update, context: Context) -> None:
@@ -195,7 +195,7 @@ async def override_command(update: Update, context: Context) -> None:
         await denied(context, who)
         return
     previous = done.override.previous if done.override else done.session.score
-    await send(context, who.uid, tr(who.lang, "trainer.override.done", id=session_id,
+    await send(context, who.uid, tr(who.lang, "trainer.override.done", n=done.number,
                                     name=done.learner.first_name, original=previous,
                                     score=score, reason=reason))
     await _tell_learner(context, who, done)
