@@ -23,6 +23,7 @@ from bot.storage.models import (
     CallSession,
     Cohort,
     Membership,
+    Removal,
     ScoreOverride,
     SkillResult,
     TrainerScenario,
@@ -119,10 +120,15 @@ def join(s: Session, code: str, user_id: int, today: date) -> JoinResult:
     name = trainer.first_name if trainer else ""
     if s.get(Membership, (cohort.id, user_id)) is not None:
         return JoinResult("already", cohort, name)
+    removal = s.get(Removal, (cohort.id, user_id))
+    if removal is not None and removal.join_code == code:
+        return JoinResult("removed", cohort, name)
     if not cohort.join_open:
         return JoinResult("closed", cohort, name)
     if cohort.ends_on is not None and cohort.ends_on < today:
         return JoinResult("ended", cohort, name)
+    if removal is not None:  # a renewed link is a new invitation
+        s.delete(removal)
     s.add(Membership(cohort_id=cohort.id or 0, user_id=user_id))
     s.flush()
     return JoinResult("joined", cohort, name)
@@ -136,15 +142,33 @@ def leave(s: Session, user_id: int, cohort_id: int) -> Cohort | None:
     return s.get(Cohort, cohort_id)
 
 
-def remove_member(s: Session, trainer_id: int, cohort_id: int, user_id: int) -> User | None:
-    """The trainer takes a learner out of their cohort (the learner's own data stays)."""
-    if own_cohort(s, trainer_id, cohort_id) is None:
-        return None
-    membership = s.get(Membership, (cohort_id, user_id))
-    if membership is None:
+def remove_member(s: Session, trainer_id: int, cohort_id: int, user_id: int
+                  ) -> tuple[User, Cohort] | None:
+    """The trainer takes a learner out of their cohort (the learner's own data stays); the
+    link the learner has stops letting them back in."""
+    cohort = own_cohort(s, trainer_id, cohort_id)
+    membership = s.get(Membership, (cohort_id, user_id)) if cohort is not None else None
+    user = s.get(User, user_id)
+    if cohort is None or membership is None or user is None:
         return None
     s.delete(membership)
-    return s.get(User, user_id)
+    removal = s.get(Removal, (cohort_id, user_id)) or Removal(cohort_id=cohort_id,
+                                                              user_id=user_id, join_code="")
+    removal.join_code, removal.at = cohort.join_code, utcnow()
+    s.add(removal)
+    return user, cohort
+
+
+def reinvite(s: Session, trainer_id: int, cohort_id: int, user_id: int
+             ) -> tuple[User, Cohort] | None:
+    """Let a removed learner join again with the current link."""
+    cohort = own_cohort(s, trainer_id, cohort_id)
+    removal = s.get(Removal, (cohort_id, user_id)) if cohort is not None else None
+    user = s.get(User, user_id)
+    if cohort is None or removal is None or user is None:
+        return None
+    s.delete(removal)
+    return user, cohort
 
 
 def members(s: Session, cohort_id: int) -> list[tuple[User, Membership]]:

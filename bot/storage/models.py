@@ -158,6 +158,22 @@ class Membership(SQLModel, table=True):
     hide_name: bool = False
 
 
+class Removal(SQLModel, table=True):
+    """A learner the trainer took out of a cohort: the link they had no longer lets them
+    back in, until the trainer invites them again (or the link is renewed)."""
+
+    __tablename__ = "cohort_removals"
+
+    cohort_id: int = Field(
+        sa_column=Column(ForeignKey("cohorts.id", ondelete="CASCADE"), primary_key=True)
+    )
+    user_id: int = Field(
+        sa_column=Column(BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    )
+    join_code: str  # the cohort's code when they were removed
+    at: datetime = Field(default_factory=utcnow)
+
+
 class Assignment(SQLModel, table=True):
     """Work a trainer set for a cohort: one scenario or a set of drills, with a deadline."""
 

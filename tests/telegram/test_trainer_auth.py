@@ -19,6 +19,7 @@ from bot.storage.models import (
     CallSession,
     Cohort,
     Membership,
+    Removal,
     ScoreOverride,
     TrainerScenario,
     User,
@@ -82,7 +83,7 @@ def _sessions(s: Session) -> list[tuple]:
 
 def _snapshot(s: Session) -> dict[str, list]:
     tables = (Cohort, Membership, Assignment, AssignmentReminder, ScoreOverride,
-              TrainerScenario)
+              TrainerScenario, Removal)
     snap = {t.__name__: sorted(repr(sorted(r.model_dump().items())) for r in s.exec(select(t)))
             for t in tables}
     snap["roles"] = sorted((u.id, u.role) for u in s.exec(select(User)))
@@ -110,7 +111,7 @@ def callbacks(w: World) -> list[str]:
         "tr:home", "tr:cl", "tr:sl", f"tr:c:{c}", f"tr:r:{c}", f"tr:x:{c}", f"tr:ch:{c}",
         f"tr:m:{c}", f"tr:a:{c}", f"tr:rot:{c}", f"tr:jo:{c}", f"tr:lb:{c}", f"tr:nt:{c}",
         "tr:lbs",
-        f"tr:l:{c}:{m}", f"tr:rm:{c}:{m}", f"tr:rmy:{c}:{m}", f"tr:t:{sid}",
+        f"tr:l:{c}:{m}", f"tr:rm:{c}:{m}", f"tr:rmy:{c}:{m}", f"tr:ri:{c}:{m}", f"tr:t:{sid}",
         f"tr:ap:{c}:drill-objection-price", f"tr:ad:{c}:7:drill-objection-price",
         "tr:pr:300", "tr:st:my-price-drill", "tr:bogus", f"as:{w.assignment_id}",
         f"as:go:{w.assignment_id}:0", f"co:ly:{c}",

@@ -87,7 +87,7 @@ def id_actions(w: Shared) -> list[str]:
     attempt and the owner's cohort (removals last: they change the cohort)."""
     c, m, sid = w.owner_cohort, w.member.id, w.session_id
     return [f"tr:t:{sid}", f"/override {sid} 90 I-say-so", f"tr:l:{c}:{m}", f"tr:rm:{c}:{m}",
-            f"tr:rmy:{c}:{m}", f"/cohort remove {c} {m}"]
+            f"tr:rmy:{c}:{m}", f"/cohort remove {c} {m}", f"tr:ri:{c}:{m}"]
 
 
 async def _do(user: EmulatedUser, action: str) -> str:

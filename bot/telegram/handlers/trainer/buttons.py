@@ -127,6 +127,12 @@ class RemoveYes(CallbackData, prefix="tr:rmy"):
 
 
 @dataclass(frozen=True)
+class Reinvite(CallbackData, prefix="tr:ri"):
+    cohort_id: int
+    user_id: int
+
+
+@dataclass(frozen=True)
 class Transcript(CallbackData, prefix="tr:t"):
     session_id: int
 

@@ -194,10 +194,32 @@ async def confirm_remove(context: Context, who: Who, data: b.RemoveAsk) -> None:
 
 @on(b.RemoveYes)
 async def remove(context: Context, who: Who, data: b.RemoveYes) -> None:
-    user = await services(context).db.run(cq.remove_member, who.uid, data.cohort_id,
+    """Out of the cohort: the learner is told, and their link no longer lets them back in
+    until the trainer invites them again."""
+    done = await services(context).db.run(cq.remove_member, who.uid, data.cohort_id,
                                           data.user_id)
-    if user is None:
+    if done is None:
         await denied(context, who)
         return
-    await send(context, who.uid, tr(who.lang, "trainer.members.removed", name=user.first_name))
+    user, cohort = done
+    await send(context, who.uid, tr(who.lang, "trainer.members.removed", name=user.first_name),
+               Markup([[button(t(who.lang, "trainer.buttons.reinvite"),
+                               b.Reinvite(data.cohort_id, data.user_id))]]))
+    if not user.blocked:
+        await send(context, user.id, tr(user.language, "trainer.members.told_removed",
+                                        cohort=cohort.name))
 
+
+@on(b.Reinvite)
+async def reinvite(context: Context, who: Who, data: b.Reinvite) -> None:
+    done = await services(context).db.run(cq.reinvite, who.uid, data.cohort_id, data.user_id)
+    if done is None:
+        await denied(context, who)
+        return
+    user, cohort = done
+    await send(context, who.uid, tr(who.lang, "trainer.members.reinvited", name=user.first_name,
+                                    cohort=cohort.name))
+    if not user.blocked:
+        await send(context, user.id, tr(user.language, "trainer.members.invited_back",
+                                        cohort=cohort.name,
+                                        link=await link(context, cohort.join_code)))

@@ -1,0 +1,62 @@
+"""Membership: a learner the trainer removes is told, and the link they had no longer lets
+them back in until the trainer invites them again (or renews the link)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from bot.storage import cohorts as cq
+from tests.telegram.helpers import buttons
+from tests.telegram.test_trainer_flows import join, make_cohort, make_trainer
+from tests.trainers.bot_env import trainer_env
+
+
+def _member_ids(cohort_id: int):
+    def query(s) -> list[int]:
+        return [u.id for u, _ in cq.members(s, cohort_id)]
+    return query
+
+
+async def test_a_removed_learner_is_told_and_needs_a_new_invitation(tmp_path: Path) -> None:
+    async with trainer_env(tmp_path) as env:
+        trainer = await make_trainer(env)
+        cohort_id, code = await make_cohort(trainer)
+        lotte = env.emulator.user(200, "Lotte", language_code="en")
+        await join(lotte, code)
+
+        await trainer.send(f"/cohort remove {cohort_id} 200")
+        removed = await trainer.next_message()
+        assert "Lotte was removed" in removed["text"]
+        assert buttons(removed) == [f"tr:ri:{cohort_id}:200"]
+        told = await lotte.next_message()
+        assert "Your trainer took you out of Sales A" in told["text"]
+
+        await lotte.send(f"/start join_{code}")
+        refused = await lotte.next_message()
+        assert "Ask them to invite you again" in refused["text"]
+        assert await env.db.run(_member_ids(cohort_id)) == []
+
+        await trainer.press(removed, f"tr:ri:{cohort_id}:200")
+        assert "Lotte may join Sales A again" in (await trainer.next_message())["text"]
+        invitation = await lotte.next_message()
+        assert f"start=join_{code}" in invitation["text"]
+        await lotte.send(f"/start join_{code}")
+        assert "Welcome to Sales A" in (await lotte.next_message())["text"]
+        assert await env.db.run(_member_ids(cohort_id)) == [200]
+
+
+async def test_a_renewed_link_is_a_new_invitation(tmp_path: Path) -> None:
+    async with trainer_env(tmp_path) as env:
+        trainer = await make_trainer(env)
+        cohort_id, code = await make_cohort(trainer)
+        lotte = env.emulator.user(200, "Lotte", language_code="en")
+        await join(lotte, code)
+        await trainer.send(f"/cohort remove {cohort_id} 200")
+        await trainer.next_message()
+        await lotte.next_message()
+        await trainer.send(f"/cohort rotate {cohort_id}")
+        new_code = re.search(r"join_([\w-]+)", (await trainer.next_message())["text"])[1]
+        assert new_code != code
+        await lotte.send(f"/start join_{new_code}")
+        assert "Welcome to Sales A" in (await lotte.next_message())["text"]
