@@ -197,12 +197,10 @@ def audience(s: Session, user_id: int) -> set[int]:
     return {user_id, *trainers}
 
 
-def set_hide_name(s: Session, user_id: int, hide: bool) -> int:
-    rows = s.exec(select(Membership).where(Membership.user_id == user_id)).all()
-    for m in rows:
-        m.hide_name = hide
-        s.add(m)
-    return len(rows)
+def set_hide_name(s: Session, user_id: int, hide: bool) -> User | None:
+    """Keep the learner's name off every leaderboard; kept on the person, not the
+    membership, so leaving and rejoining does not undo it."""
+    return set_fields(s, s.get(User, user_id), {"hide_name": hide})
 
 
 def trainers_of(s: Session, user_id: int) -> set[int]:

@@ -34,6 +34,7 @@ class User(SQLModel, table=True):
     quiet_end: str | None = None
     next_practice_at: datetime | None = Field(default=None, index=True)
     role: str = "learner"
+    hide_name: bool = False  # anonymous on every cohort's leaderboard, joined or rejoined
     blocked: bool = False
     blocked_at: datetime | None = None
     awaiting: str | None = None  # free-text input a settings flow waits for
@@ -143,7 +144,7 @@ class Cohort(SQLModel, table=True):
 
 
 class Membership(SQLModel, table=True):
-    """A learner in a cohort. ``hide_name`` keeps them anonymous on the leaderboard."""
+    """A learner in a cohort (leaving deletes it; ``User.hide_name`` outlives it)."""
 
     __tablename__ = "memberships"
 
@@ -155,7 +156,6 @@ class Membership(SQLModel, table=True):
                          index=True)
     )
     joined_at: datetime = Field(default_factory=utcnow)
-    hide_name: bool = False
 
 
 class Removal(SQLModel, table=True):

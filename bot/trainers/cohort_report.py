@@ -74,12 +74,12 @@ def build(data: CohortData, now: datetime) -> CohortReport:
         by_user.setdefault(cs.user_id, []).append(cs)
     names = display_names([u for u, _ in data.members])
     rows = []
-    for user, membership in data.members:
+    for user, _membership in data.members:
         sessions = by_user.get(user.id, [])
         cells = [progress(a, sessions, data.overrides, now) for a in data.assignments]
         cell_skills = [_skills([data.skills.get(sid, {}) for sid in c.best_sessions.values()])
                        for c in cells]
-        rows.append(LearnerRow(user.id, names[user.id], membership.hide_name, cells,
+        rows.append(LearnerRow(user.id, names[user.id], user.hide_name, cells,
                                _skills(cell_skills), cell_skills))
     skill_means = {skill: round(mean(values), 1) for skill in SKILLS
                    if (values := [r.skills[skill] for r in rows if skill in r.skills])}

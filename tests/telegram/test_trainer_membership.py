@@ -60,3 +60,28 @@ async def test_a_renewed_link_is_a_new_invitation(tmp_path: Path) -> None:
         assert new_code != code
         await lotte.send(f"/start join_{new_code}")
         assert "Welcome to Sales A" in (await lotte.next_message())["text"]
+
+
+async def test_a_hidden_name_stays_hidden_after_leaving_and_rejoining(tmp_path: Path) -> None:
+    from tests.telegram.test_trainer_more import assign_drill, pass_assignment
+
+    async with trainer_env(tmp_path) as env:
+        trainer = await make_trainer(env)
+        cohort_id, code = await make_cohort(trainer)
+        lotte = env.emulator.user(200, "Lotte", language_code="en")
+        await join(lotte, code)
+        await assign_drill(trainer, cohort_id, 1)
+        await pass_assignment(lotte)
+        await lotte.send("/leaderboard hide")
+        assert "hidden" in (await lotte.next_message())["text"]
+        await lotte.send("/leave")
+        pick = await lotte.next_message()
+        await lotte.press(pick, f"co:l:{cohort_id}")
+        confirm = await lotte.next_message()
+        await lotte.press(confirm, f"co:ly:{cohort_id}")
+        assert "You left Sales A" in (await lotte.next_message())["text"]
+        await join(lotte, code)
+
+        await trainer.send("/leaderboard")
+        board = (await trainer.next_message())["text"]
+        assert "1. (hidden name) – 1 passed" in board and "Lotte" not in board

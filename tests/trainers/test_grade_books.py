@@ -94,7 +94,7 @@ def test_overrides_are_kept_per_trainer_with_their_history(db: Database) -> None
     assert [(o.score, who) for o, who in seen_by_b.history] == [(40, "Otto")]
 
 
-def test_the_history_migration_keeps_existing_overrides_and_goes_back(tmp_path: Path) -> None:
+def test_the_trainer_migrations_keep_every_row_and_go_back(tmp_path: Path) -> None:
     from alembic import command
     from sqlalchemy import text
 
@@ -109,17 +109,37 @@ def test_the_history_migration_keeps_existing_overrides_and_goes_back(tmp_path: 
                                 "prep": "{}", "state": "{}"})
         c.execute(text("INSERT INTO score_overrides (session_id, trainer_id, score, reason, at)"
                        " VALUES (1, 100, 80, 'first', '2025-01-02')"))
+        _insert(c, "users", {"id": 100, "first_name": "T"})
+        _insert(c, "cohorts", {"trainer_id": 100, "name": "c", "join_code": "code"})
+        _insert(c, "memberships", {"cohort_id": 1, "user_id": 200, "hide_name": 1})
+        _insert(c, "assignments", {"cohort_id": 1, "scenario_ids": "[]"})
+    before = _counts(engine)
+    assert set(before.values()) == {1, 2}
     upgrade(engine)
+    with engine.begin() as c:  # the hidden name moved to the person
+        assert c.execute(text("SELECT hide_name FROM users WHERE id = 200")).scalar() == 1
     with engine.begin() as c:
         c.execute(text("INSERT INTO score_overrides (session_id, trainer_id, score, previous,"
                        " reason, at) VALUES (1, 100, 90, 80, 'second', '2025-01-03')"))
         rows = c.execute(text("SELECT score, previous, reason FROM score_overrides ORDER BY id"))
         assert [tuple(r) for r in rows] == [(80, None, "first"), (90, 80, "second")]
+    assert _counts(engine) == before
     command.downgrade(alembic_config(engine), "d9d0d6f79b87")
     with engine.begin() as c:
         rows = c.execute(text("SELECT score, reason FROM score_overrides"))
         assert [tuple(r) for r in rows] == [(90, "second")]
+    assert _counts(engine) == before
     engine.dispose()
+
+
+def _counts(engine) -> dict[str, int]:
+    """Rows that cascade from users and cohorts: a migration that rebuilds one of those
+    tables with foreign keys on would delete them."""
+    from sqlalchemy import text
+
+    with engine.begin() as c:
+        return {t: c.execute(text(f"SELECT COUNT(*) FROM {t}")).scalar()
+                for t in ("users", "cohorts", "memberships", "assignments", "sessions")}
 
 
 def _insert(c, table: str, values: dict) -> None:

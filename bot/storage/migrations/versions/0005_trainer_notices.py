@@ -16,12 +16,14 @@ branch_labels = None
 depends_on = None
 
 
+# Plain ALTERs, not batch copies: rebuilding ``cohorts`` would drop the old table, and with
+# foreign keys on that deletes every membership and assignment that cascades from it.
+
+
 def upgrade() -> None:
-    with op.batch_alter_table('cohorts', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('notify', sa.Boolean(), nullable=False,
-                                      server_default=sa.true()))
+    op.add_column('cohorts', sa.Column('notify', sa.Boolean(), nullable=False,
+                                       server_default=sa.true()))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('cohorts', schema=None) as batch_op:
-        batch_op.drop_column('notify')
+    op.drop_column('cohorts', 'notify')

@@ -86,10 +86,15 @@ async def leave_command(update: Update, context: Context) -> None:
 
 
 async def learner_button(update: Update, context: Context) -> None:
-    """Every ``as:`` and ``co:`` button; a forged or stale one gets the stale answer."""
+    """Every ``as:`` and ``co:`` button. A forged or stale one goes to ``stale_button``
+    unanswered: a query takes one answer, and that one is its toast."""
+    data = decode(update.callback_query.data)
+    if not isinstance(data, b.MyAssignments | b.OpenAssignment | b.StartPart | b.PreparePart
+                      | b.Leave | b.LeaveYes):
+        await menu.stale_button(update, context)
+        return
     await answer_query(update)
     uid, lang = await learner(update, context)
-    data = decode(update.callback_query.data)
     if isinstance(data, b.MyAssignments):
         await _my_assignments(context, uid, lang)
     elif isinstance(data, b.OpenAssignment):
@@ -97,10 +102,8 @@ async def learner_button(update: Update, context: Context) -> None:
     elif isinstance(data, b.StartPart | b.PreparePart):
         await _start(context, uid, lang, data.assignment_id, data.n,
                      isinstance(data, b.PreparePart))
-    elif isinstance(data, b.Leave | b.LeaveYes):
-        await _leave(context, uid, lang, data.cohort_id, isinstance(data, b.LeaveYes))
     else:
-        await menu.stale_button(update, context)
+        await _leave(context, uid, lang, data.cohort_id, isinstance(data, b.LeaveYes))
 
 
 async def _show_assignment(context: Context, uid: int, lang: str, assignment_id: int) -> None:
