@@ -44,7 +44,7 @@ def test_the_old_wire_format_still_decodes() -> None:
     assert decode("tr:r:5") == b.Report(5)
     assert decode("tr:ad:5:7:drill-objection-price") == b.AssignDue(5, 7, "drill-objection-price")
     assert decode("as:list") == b.MyAssignments()
-    assert decode("as:12") == b.OpenAssignment(12)
+    assert decode("as:12") == b.ShowAssignment(12)
     assert decode("as:go:12:0") == b.StartPart(12, 0)
     assert decode("co:ly:3") == b.LeaveYes(3)
 

@@ -146,7 +146,7 @@ class MyAssignments(CallbackData, prefix="as:list"):
 
 
 @dataclass(frozen=True)
-class OpenAssignment(CallbackData, prefix="as"):
+class ShowAssignment(CallbackData, prefix="as"):
     assignment_id: int
 
 

@@ -70,7 +70,7 @@ async def _my_assignments(context: Context, uid: int, lang: str) -> None:
     out += [views.learner_assignment(lang, m.assignment, m.cohort, m.progress, name, zone)
             for m in items]
     buttons = [[button(views.assignment_title(m.assignment, name)[:50],
-                       b.OpenAssignment(m.assignment.id or 0))] for m in items if m.open]
+                       b.ShowAssignment(m.assignment.id or 0))] for m in items if m.open]
     buttons.append([Button(t(lang, "tg.card.menu"), callback_data="menu")])
     await send(context, uid, "\n\n".join(out), Markup(buttons))
 
@@ -89,7 +89,7 @@ async def learner_button(update: Update, context: Context) -> None:
     """Every ``as:`` and ``co:`` button. A forged or stale one goes to ``stale_button``
     unanswered: a query takes one answer, and that one is its toast."""
     data = decode(update.callback_query.data)
-    if not isinstance(data, b.MyAssignments | b.OpenAssignment | b.StartPart | b.PreparePart
+    if not isinstance(data, b.MyAssignments | b.ShowAssignment | b.StartPart | b.PreparePart
                       | b.Leave | b.LeaveYes):
         await menu.stale_button(update, context)
         return
@@ -97,7 +97,7 @@ async def learner_button(update: Update, context: Context) -> None:
     uid, lang = await learner(update, context)
     if isinstance(data, b.MyAssignments):
         await _my_assignments(context, uid, lang)
-    elif isinstance(data, b.OpenAssignment):
+    elif isinstance(data, b.ShowAssignment):
         await _show_assignment(context, uid, lang, data.assignment_id)
     elif isinstance(data, b.StartPart | b.PreparePart):
         await _start(context, uid, lang, data.assignment_id, data.n,
