@@ -109,7 +109,7 @@ async def test_the_report_drills_down_to_one_learners_attempts(env: BotEnv) -> N
     assert f"A1 {DRILL_TITLE}: passed · best 80 · 1/2 attempts" in detail["text"]
     assert ": 80 (" in detail["text"]  # the attempt line with its score and time
     attempt = [b for b in buttons(detail) if b.startswith("tr:t:")]
-    assert len(attempt) == 1 and f"Attempt 1 {DRILL_TITLE}: 80" in detail["text"]
+    assert len(attempt) == 1 and f"Attempt 1 · {DRILL_TITLE}: 80" in detail["text"]
     await trainer.press(detail, attempt[0])
     transcript = (await trainer.next_message())["text"]
     session_id = attempt[0][5:]
