@@ -96,6 +96,29 @@ def update_cohort(s: Session, trainer_id: int, cohort_id: int, **fields: object
     return set_fields(s, own_cohort(s, trainer_id, cohort_id), fields)
 
 
+def toggle(s: Session, trainer_id: int, cohort_id: int, flag: str) -> Cohort | None:
+    """Flip one of the cohort's switches (join_open, leaderboard, notify)."""
+    if flag not in ("join_open", "leaderboard", "notify"):
+        raise ValueError(flag)
+    cohort = own_cohort(s, trainer_id, cohort_id)
+    return set_fields(s, cohort, {flag: not getattr(cohort, flag)}) if cohort else None
+
+
+@dataclass
+class CohortOverview:
+    cohort: Cohort
+    members: list[tuple[User, Membership]]
+    assignments: list[Assignment]
+
+
+def overview(s: Session, trainer_id: int, cohort_id: int) -> CohortOverview | None:
+    """The trainer's own cohort with its members and assignments, in one read."""
+    cohort = own_cohort(s, trainer_id, cohort_id)
+    if cohort is None:
+        return None
+    return CohortOverview(cohort, members(s, cohort_id), cohort_assignments(s, cohort_id))
+
+
 def rotate_code(s: Session, trainer_id: int, cohort_id: int,
                 new_code: Callable[[], str]) -> Cohort | None:
     """A new join code; the old link stops working at once."""

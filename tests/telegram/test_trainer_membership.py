@@ -85,3 +85,23 @@ async def test_a_hidden_name_stays_hidden_after_leaving_and_rejoining(tmp_path: 
         await trainer.send("/leaderboard")
         board = (await trainer.next_message())["text"]
         assert "1. (hidden name) – 1 passed" in board and "Lotte" not in board
+
+
+async def test_the_cohort_switches_close_and_reopen_joining_and_show_the_board(
+        tmp_path: Path) -> None:
+    async with trainer_env(tmp_path) as env:
+        trainer = await make_trainer(env)
+        cohort_id, code = await make_cohort(trainer)
+        await trainer.send("/cohort")
+        listing = await trainer.next_message()
+        await trainer.press(listing, f"tr:c:{cohort_id}")
+        panel = await trainer.next_message()
+        await trainer.press(panel, f"tr:jo:{cohort_id}")
+        assert "Joining Sales A is closed" in (await trainer.next_message())["text"]
+        sem = env.emulator.user(201, "Sem", language_code="en")
+        await sem.send(f"/start join_{code}")
+        assert "Joining Sales A is closed" in (await sem.next_message())["text"]
+        await trainer.press(panel, f"tr:jo:{cohort_id}")
+        assert f"join_{code}" in (await trainer.next_message())["text"]
+        await trainer.press(panel, f"tr:lb:{cohort_id}")
+        assert "Leaderboard: on" in (await trainer.next_message())["text"]

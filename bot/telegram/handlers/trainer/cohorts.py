@@ -76,15 +76,15 @@ async def _create(context: Context, who: Who, words: list[str]) -> None:
 @on(b.CohortPanel)
 async def cohort_panel(context: Context, who: Who, data: b.CohortPanel) -> None:
     svc, lang, c = services(context), who.lang, data.cohort_id
-    cohort = await svc.db.run(cq.own_cohort, who.uid, c)
-    if cohort is None:
+    found = await svc.db.run(cq.overview, who.uid, c)
+    if found is None:
         await denied(context, who)
         return
-    members = await svc.db.run(cq.members, c)
-    assignments = await svc.db.run(cq.cohort_assignments, c)
+    cohort = found.cohort
     zone = await remember_tz(context, who.uid)
-    text = views.cohort_panel(lang, cohort, len(members), await link(context, cohort.join_code),
-                              assignments, title(context, lang), zone)
+    text = views.cohort_panel(lang, cohort, len(found.members),
+                              await link(context, cohort.join_code), found.assignments,
+                              title(context, lang), zone)
     join_key = "trainer.buttons.close" if cohort.join_open else "trainer.buttons.open"
     lb_key = "trainer.buttons.lb_off" if cohort.leaderboard else "trainer.buttons.lb_on"
     notify_key = "trainer.buttons.notify_off" if cohort.notify else "trainer.buttons.notify_on"
@@ -128,65 +128,61 @@ async def rotate(context: Context, who: Who, data: b.RotateLink) -> None:
 
 @on(b.ToggleJoin)
 async def toggle_join(context: Context, who: Who, data: b.ToggleJoin) -> None:
-    cohort = await services(context).db.run(cq.own_cohort, who.uid, data.cohort_id)
+    cohort = await services(context).db.run(cq.toggle, who.uid, data.cohort_id, "join_open")
     if cohort is None:
         await denied(context, who)
         return
-    await _link_action(context, who, "close" if cohort.join_open else "open", data.cohort_id)
+    if not cohort.join_open:
+        await send(context, who.uid, tr(who.lang, "trainer.cohort.closed_now", name=cohort.name))
+        return
+    await send(context, who.uid, tr(who.lang, "trainer.cohort.link_is", name=cohort.name,
+                                    link=await link(context, cohort.join_code)))
 
 
 @on(b.ToggleLeaderboard)
 async def toggle_leaderboard(context: Context, who: Who, data: b.ToggleLeaderboard) -> None:
-    db = services(context).db
-    cohort = await db.run(cq.own_cohort, who.uid, data.cohort_id)
-    if cohort is None:
-        await denied(context, who)
-        return
-    await db.run(cq.update_cohort, who.uid, data.cohort_id, leaderboard=not cohort.leaderboard)
-    await cohort_panel(context, who, b.CohortPanel(data.cohort_id))
+    await _toggle(context, who, data.cohort_id, "leaderboard")
 
 
 @on(b.ToggleNotices)
 async def toggle_notices(context: Context, who: Who, data: b.ToggleNotices) -> None:
-    db = services(context).db
-    cohort = await db.run(cq.own_cohort, who.uid, data.cohort_id)
-    if cohort is None:
+    await _toggle(context, who, data.cohort_id, "notify")
+
+
+async def _toggle(context: Context, who: Who, cohort_id: int, flag: str) -> None:
+    if await services(context).db.run(cq.toggle, who.uid, cohort_id, flag) is None:
         await denied(context, who)
         return
-    await db.run(cq.update_cohort, who.uid, data.cohort_id, notify=not cohort.notify)
-    await cohort_panel(context, who, b.CohortPanel(data.cohort_id))
+    await cohort_panel(context, who, b.CohortPanel(cohort_id))
 
 
 @on(b.Members)
 async def members(context: Context, who: Who, data: b.Members) -> None:
-    svc, c = services(context), data.cohort_id
-    cohort = await svc.db.run(cq.own_cohort, who.uid, c)
-    if cohort is None:
+    c = data.cohort_id
+    found = await services(context).db.run(cq.overview, who.uid, c)
+    if found is None:
         await denied(context, who)
         return
-    rows = await svc.db.run(cq.members, c)
-    if not rows:
+    if not found.members:
         await send(context, who.uid, tr(who.lang, "trainer.report.no_members"))
         return
-    names = rep.display_names([u for u, _ in rows])
+    names = rep.display_names([u for u, _ in found.members])
     buttons = [[button(names[u.id][:40], b.LearnerDetail(c, u.id)),
-                button("✖", b.RemoveAsk(c, u.id))] for u, _ in rows]
+                button("✖", b.RemoveAsk(c, u.id))] for u, _ in found.members]
     buttons.append([button(t(who.lang, "tg.back"), b.CohortPanel(c))])
-    await send(context, who.uid, tr(who.lang, "trainer.members.title", name=cohort.name,
-                                    count=len(rows)), Markup(buttons))
+    await send(context, who.uid, tr(who.lang, "trainer.members.title", name=found.cohort.name,
+                                    count=len(found.members)), Markup(buttons))
 
 
 @on(b.RemoveAsk)
 async def confirm_remove(context: Context, who: Who, data: b.RemoveAsk) -> None:
-    db = services(context).db
-    cohort = await db.run(cq.own_cohort, who.uid, data.cohort_id)
-    member = [u for u, _ in await db.run(cq.members, data.cohort_id)
-              if u.id == data.user_id] if cohort else []
-    if cohort is None or not member:
+    found = await services(context).db.run(cq.overview, who.uid, data.cohort_id)
+    member = [u for u, _ in found.members if u.id == data.user_id] if found else []
+    if found is None or not member:
         await denied(context, who)
         return
     await send(context, who.uid, tr(who.lang, "trainer.members.confirm",
-                                    name=member[0].first_name, cohort=cohort.name),
+                                    name=member[0].first_name, cohort=found.cohort.name),
                Markup([[button(t(who.lang, "trainer.buttons.remove_yes"),
                                b.RemoveYes(data.cohort_id, data.user_id)),
                         button(t(who.lang, "tg.back"), b.Members(data.cohort_id))]]))
