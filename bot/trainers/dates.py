@@ -38,6 +38,7 @@ def parse_due(words: list[str], tz_name: str, now: datetime) -> datetime | None:
         return None
     tz = zone(tz_name)
     days = _DAYS.match(words[0])
+    day: date | None
     if days:
         day = now.astimezone(tz).date() + timedelta(days=int(days[1]))
         at = END_OF_DAY

@@ -16,7 +16,7 @@ from datetime import UTC, datetime, time, timedelta
 from sqlmodel import Session
 
 from bot.storage import cohorts as cq
-from bot.storage.models import Assignment, User
+from bot.storage.models import Assignment, CallSession, User
 from bot.trainers.dates import zone
 from bot.trainers.progress import progress
 
@@ -57,7 +57,7 @@ def claim_due_reminders(s: Session, now: datetime) -> list[Reminder]:
     candidates = cq.reminder_candidates(s, now, now + WINDOW)
     done = cq.reminded(s, [a.id or 0 for a, _ in candidates])
     for a, data in candidates:
-        by_user: dict[int, list] = {}
+        by_user: dict[int, list[CallSession]] = {}
         for cs in data.sessions:
             by_user.setdefault(cs.user_id, []).append(cs)
         for user, _ in data.members:

@@ -51,7 +51,7 @@ async def trainer_button(update: Update, context: Context) -> None:
     who = await trainer(update, context)
     if who is None:
         return
-    data = decode(update.callback_query.data)
+    data = decode(update.callback_query.data if update.callback_query else None)
     handler = ROUTES.get(type(data)) if data is not None else None
     if handler is None:
         await denied(context, who)

@@ -85,7 +85,7 @@ async def remember_tz(context: Context, uid: int) -> str:
 
 
 async def link(context: Context, code: str) -> str:
-    username = context.bot.username or (await context.bot.get_me()).username
+    username = context.bot.username or (await context.bot.get_me()).username or ""
     return codes.join_link(username, code)
 
 

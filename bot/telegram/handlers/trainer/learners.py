@@ -88,7 +88,7 @@ async def leave_command(update: Update, context: Context) -> None:
 async def learner_button(update: Update, context: Context) -> None:
     """Every ``as:`` and ``co:`` button. A forged or stale one goes to ``stale_button``
     unanswered: a query takes one answer, and that one is its toast."""
-    data = decode(update.callback_query.data)
+    data = decode(update.callback_query.data if update.callback_query else None)
     if not isinstance(data, b.MyAssignments | b.ShowAssignment | b.StartPart | b.PreparePart
                       | b.Leave | b.LeaveYes):
         await menu.stale_button(update, context)

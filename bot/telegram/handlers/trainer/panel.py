@@ -71,7 +71,8 @@ async def _set_role(context: Context, who: Who, target: int, promote: bool) -> N
 async def on_forward(update: Update, context: Context) -> None:
     """An admin forwards a message from someone: offer to make them a trainer."""
     uid, lang = await learner(update, context)
-    origin = update.effective_message.forward_origin
+    message = update.effective_message
+    origin = message.forward_origin if message is not None else None
     sender = getattr(origin, "sender_user", None)
     if sender is None or sender.is_bot:
         await send(context, uid, tr(lang, "trainer.promote.hidden"))

@@ -141,7 +141,10 @@ async def on_document(update: Update, context: Context) -> None:
     if not roles.can_train(await role_of(context, uid)):
         await fallback.non_text(update, context)
         return
-    doc = update.effective_message.document
+    message = update.effective_message
+    doc = message.document if message is not None else None
+    if doc is None:
+        return
     name = (doc.file_name or "scenario.yaml").replace("/", "_")[:100]
     early = uploads.precheck(name, doc.file_size)
     if early is not None:
