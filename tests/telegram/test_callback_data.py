@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from bot.storage import cohorts as cq
+from bot.telegram import buttons as b
 from bot.telegram.callback_data import MAX_BYTES, CallbackData, decode
-from bot.telegram.handlers.trainer import buttons as b
 from bot.telegram.handlers.trainer.base import ROUTES
 from tests.telegram.test_trainer_auth import forge_press
 from tests.telegram.test_trainer_flows import make_cohort, make_trainer

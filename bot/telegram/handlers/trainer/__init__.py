@@ -5,7 +5,7 @@ per feature. Handlers parse, call one use case (``bot.trainers``) and render.
 Every trainer command and every ``tr:`` button checks the role on the server side first
 (``base.trainer``); a learner gets "not available to you" and nothing else happens. A
 button is decoded by ``bot.telegram.callback_data`` into the type declared in
-``buttons``; a forged or stale one is refused there, with the same answer as for an id
+``bot.telegram.buttons``; a forged or stale one is refused there, with the same answer as for an id
 that does not exist. Every cohort, learner or attempt a trainer names is looked up
 through queries that only find the trainer's *own*, so a guessed id reveals nothing.
 """

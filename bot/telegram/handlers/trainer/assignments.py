@@ -10,11 +10,11 @@ from bot.i18n import t
 from bot.storage import cohorts as cq
 from bot.storage import queries as q
 from bot.storage.models import Assignment, User, utcnow
+from bot.telegram import buttons as b
 from bot.telegram import keyboards as kb
 from bot.telegram import render
 from bot.telegram.callback_data import button
 from bot.telegram.common import Context, send, services
-from bot.telegram.handlers.trainer import buttons as b
 from bot.telegram.handlers.trainer.base import (
     DEFAULT_TZ,
     Who,

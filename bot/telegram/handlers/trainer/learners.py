@@ -11,12 +11,12 @@ from bot import calls
 from bot.i18n import t
 from bot.storage import cohorts as cq
 from bot.storage.models import utcnow
+from bot.telegram import buttons as b
 from bot.telegram import keyboards as kb
 from bot.telegram import render
 from bot.telegram.callback_data import button, decode
 from bot.telegram.common import Context, answer_query, learner, send, services
 from bot.telegram.handlers import menu, play
-from bot.telegram.handlers.trainer import buttons as b
 from bot.telegram.handlers.trainer import notices
 from bot.telegram.handlers.trainer.base import Who, on, remember_tz, role_of, title
 from bot.telegram.render import tr

@@ -8,10 +8,10 @@ from telegram import Update
 
 from bot.i18n import t
 from bot.storage import cohorts as cq
+from bot.telegram import buttons as b
 from bot.telegram.callback_data import button
 from bot.telegram.commands import set_role_menu
 from bot.telegram.common import Context, learner, send, services
-from bot.telegram.handlers.trainer import buttons as b
 from bot.telegram.handlers.trainer.base import Who, number, on, trainer
 from bot.telegram.render import tr
 from bot.trainers import roles

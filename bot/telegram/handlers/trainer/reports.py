@@ -17,9 +17,9 @@ from bot.i18n import t
 from bot.storage import cohorts as cq
 from bot.storage import queries as q
 from bot.storage.models import utcnow
+from bot.telegram import buttons as b
 from bot.telegram.callback_data import button
 from bot.telegram.common import Context, send, services
-from bot.telegram.handlers.trainer import buttons as b
 from bot.telegram.handlers.trainer.base import (
     Who,
     denied,

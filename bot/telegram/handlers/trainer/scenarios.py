@@ -14,12 +14,12 @@ from bot import calls
 from bot.i18n import t
 from bot.scenario.loader import load_text
 from bot.storage import cohorts as cq
+from bot.telegram import buttons as b
 from bot.telegram import keyboards as kb
 from bot.telegram import render
 from bot.telegram.callback_data import button
 from bot.telegram.common import Context, learner, send, services
 from bot.telegram.handlers import fallback
-from bot.telegram.handlers.trainer import buttons as b
 from bot.telegram.handlers.trainer.base import Who, denied, on, role_of, title, trainer
 from bot.telegram.render import h, tr
 from bot.trainers import roles, uploads

@@ -1,4 +1,5 @@
 """Every trainer and assignment button, declared once (see ``bot.telegram.callback_data``).
+Outside the handler package, so keyboards can build these buttons without importing it.
 
 The wire format is the one the bot has always sent, so buttons already in chats work."""
 
