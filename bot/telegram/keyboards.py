@@ -10,6 +10,8 @@ from bot.catalog import Catalog
 from bot.i18n import t
 from bot.practice.schedule import COMMON_TIMEZONES
 from bot.scenario.model import Scenario
+from bot.telegram import buttons
+from bot.telegram.callback_data import button
 from bot.telegram.render import part_label, picker_label, scenario_title
 
 PAGE_SIZE = 8
@@ -136,8 +138,8 @@ def drill_card(lang: str, scenario_id: str) -> Markup:
 def assignment_parts(lang: str, assignment_id: int, parts: list[Scenario | None]) -> Markup:
     """A new assignment or its reminder: one tap to each of its parts (a call plus drills
     are several things to do), and the assignment's own page with preparation and status."""
-    rows = [[Button(t(lang, "trainer.buttons.open_assignment"),
-                    callback_data=f"as:{assignment_id}")]]
-    rows += [[Button(part_label(scenario, lang), callback_data=f"as:go:{assignment_id}:{n}")]
+    rows = [[button(t(lang, "trainer.buttons.open_assignment"),
+                    buttons.ShowAssignment(assignment_id))]]
+    rows += [[button(part_label(scenario, lang), buttons.StartPart(assignment_id, n))]
              for n, scenario in enumerate(parts) if scenario is not None]
     return Markup(rows)
