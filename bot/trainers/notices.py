@@ -12,8 +12,8 @@ from sqlmodel import Session
 from bot.storage import cohorts as cq
 from bot.storage import queries as q
 from bot.storage.models import Assignment, CallSession, Cohort, User
-from bot.trainers.progress import counts_for, progress
 from bot.trainers.cohort_report import display_names
+from bot.trainers.progress import counts_for, progress
 
 DONE = ("passed", "failed")
 
