@@ -46,6 +46,9 @@ def json_report(cs: CompiledScenario, state: SessionState, card: ScoreCard) -> d
                 "form": turn.form,
                 "spin": turn.spin,
                 "objectives": list(turn.objectives),
+                "act": turn.act,
+                "details": {"moves": list(turn.moves), "facts": list(turn.answered or turn.facts),
+                            "objection_steps": list(turn.steps)},
             }
             for turn in state.history
         ],

@@ -39,6 +39,9 @@ class TurnAnalysis:
     empty: bool = False
     responds_to: list[str] = field(default_factory=list)
     tied_needs: list[str] = field(default_factory=list)  # needs named that the buyer stated
+    answered: list[str] = field(default_factory=list)  # facts to answer, best match first
+    act: str = "other"  # the main act (bot.engine.acts.Act), set by the engine
+    steps: list[str] = field(default_factory=list)  # objection steps this turn took
 
 
 def analyze_turn(
@@ -54,15 +57,18 @@ def analyze_turn(
     if cl.company_words & set(msg.words) and "introduced" not in state.flags:
         moves.add("introduce")  # naming the company again later is a pitch, not an intro
     info = classify(msg, lm, moves)
-    if "state_objective" in moves and not msg.question_mark and "propose_next_step" not in moves:
-        # "Today I'd like to hear how the cleaning is arranged" states an agenda: no question
+    if "state_objective" in moves and not (
+        "propose_next_step" in moves and has_concrete_time(msg, lm)
+    ) and (
+        not msg.question_mark or _only_asks_agreement(msg, lm)
+    ):
+        # "Today I'd like to hear how the cleaning is arranged, is that OK?" states an agenda
         info = QuestionInfo(False, None, None, False)
-    if "clarify" in moves and not (state.pending_objection and info.is_question):
+    pending = state.pending_objection
+    just_raised = bool(pending) and state.turn - (
+        state.objections[pending].raised_turn or 0) <= 1
+    if "clarify" in moves and not (pending and info.is_question):
         moves.discard("clarify")
-    if state.pending_objection and info.is_question and not moves & {
-        "propose_next_step", "ask_for_order", "check"
-    }:
-        moves.add("clarify")
     if "propose_solution" in moves and info.form == "open" and info.spin != "need_payoff":
         moves.discard("propose_solution")
     if "respond_benefit" in moves and info.is_question and not state.pending_objection:
@@ -75,15 +81,23 @@ def analyze_turn(
     analysis.responds_to = sorted(cl.objection_cues.match(msg))
     if "state_objective" in moves and not analysis.concrete_time:
         moves.discard("propose_next_step")  # "...and agree a next step" is part of the agenda
+        if not analysis.tied_needs:
+            moves.discard("propose_solution")  # "...and see if we can help" too
     proposing = "propose_next_step" in moves and not _asks_besides_proposal(msg, lm)
     if proposing and not analysis.needs:
         moves.discard("propose_solution")  # "I'll bring a tailored proposal" is the next step
-    if info.asks and not proposing:
+    checking = "check" in moves and count_questions(msg, lm) == 0
+    if info.asks and not proposing and not checking:
         several = count_questions(msg, lm) > 1
-        analysis.facts = [
-            f for f in cl.facts.match(msg)
-            if _fits_question(cs.facts[f], info.spin, several_questions=several)
-        ]
+        scored = cl.facts.match(msg)
+        fitting = [f for f in scored
+                   if _fits_question(cs.facts[f], info.spin, several_questions=several)]
+        analysis.facts = sorted(fitting, key=lambda f: -scored[f])
+        analysis.answered = _best_matches(analysis.facts, scored, several, cs, state)
+    if pending and info.is_question and not moves & {
+        "propose_next_step", "ask_for_order", "check"
+    } and (just_raised or not analysis.facts):
+        moves.add("clarify")  # a question right after her objection is about the objection
     if (
         not info.is_question
         and len(msg.words) >= PITCH_MIN_WORDS
@@ -110,6 +124,35 @@ def analyze_turn(
                 break
     analysis.objectives = ticked
     return analysis
+
+
+AGREEMENT_QUESTION_WORDS = 6
+
+
+def _only_asks_agreement(msg, lm) -> bool:
+    """Every question in the message is a short closed one ("is dat goed?", "OK?")."""
+    for sentence in msg.sentences:
+        if not sentence.question_mark:
+            continue
+        last = sentence.clauses[-1] if sentence.clauses else sentence.words
+        if len(last) > AGREEMENT_QUESTION_WORDS or (last and last[0] in lm.lexicon.question_words):
+            return False
+    return True
+
+
+def _best_matches(facts: list[str], scored: dict[str, float], several: bool,
+                  cs: CompiledScenario, state: SessionState) -> list[str]:
+    """What to answer: the best-matching fact, or one per question when several are asked.
+
+    A single question that happens to hold a cue of another fact ("how happy are you with
+    the cleaners?" also names the cleaners) is answered with the fact it matches best; a
+    fact already told loses a tie to one not yet told, so "as I said" is for real repeats."""
+    if not facts:
+        return []
+    ranked = sorted(facts, key=lambda f: (-scored[f], f in state.revealed))
+    if several:
+        return ranked[:3]
+    return ranked[:1]
 
 
 def _asks_besides_proposal(msg, lm) -> bool:

@@ -67,7 +67,10 @@ def _sentence_form(sentence: Sentence, lm: LanguageModel) -> str | None:
         return None
     sub = lm.pipeline.analyze(" ".join(words))
     first = words[0]
-    if any(_clause_opens_with_question_word(c, lm) for c in sentence.clauses):
+    # A later clause opening with a question word is a question only with a question mark:
+    # "our team comes after five, which saves you time." is a relative clause.
+    clauses = sentence.clauses if sentence.question_mark else sentence.clauses[:1]
+    if any(_clause_opens_with_question_word(c, lm) for c in clauses):
         return "open"
     opens_with_question_word = first in lex.question_words
     if opens_with_question_word and not (len(words) > 1 and f"{first} {words[1]}" in (
@@ -126,7 +129,8 @@ def count_questions(msg: Analyzed, lm: LanguageModel) -> int:
     lex = lm.lexicon
     count = 0
     for sentence in msg.sentences:
-        for clause in sentence.clauses:
+        clauses = sentence.clauses if sentence.question_mark else sentence.clauses[:1]
+        for clause in clauses:
             for i, word in enumerate(clause):
                 if word in lex.question_words and (
                     i == 0 or clause[i - 1] in JOINERS or clause[i - 1] in lex.fillers

@@ -161,10 +161,10 @@ class CueIndex:
             candidates.update(self._by_stem.get(stem, ()))
         for word in msg.words:
             candidates.update(self._by_head.get(word[:3], ()))
+        best: dict[str, int] = {}
+        hits: dict[str, int] = {}
         for index in candidates:
             alt = self._alts[index]
-            if alt.topic in found:
-                continue
             if not all(s in present for s in alt.stems) or not all(
                 any(w.startswith(p) for w in msg.words) for p in alt.prefixes
             ):
@@ -174,7 +174,13 @@ class CueIndex:
                     continue
             elif len(alt.sequence) > 1 and not _close_together(alt.sequence, msg):
                 continue
-            found[alt.topic] = 100.0
+            # More words matched, and more alternatives matched, make a surer match: the
+            # score ranks the facts one question could refer to (100 = any keyword match).
+            words = len(alt.stems) + len(alt.prefixes)
+            best[alt.topic] = max(best.get(alt.topic, 0), words)
+            hits[alt.topic] = hits.get(alt.topic, 0) + 1
+        for topic, words in best.items():
+            found[topic] = 100.0 + words + 0.5 * (hits[topic] - 1)
         if self._phrasings:
             self._match_phrasings(msg, found)
         return found

@@ -2,6 +2,11 @@
 
 No I/O here. Front ends (terminal, Telegram) call ``start``, ``turn``, ``hint`` and
 ``stop``; the state they get back is plain data they may store between turns.
+
+Every turn is planned the same way (see ``bot.engine.policy`` for the rules): the
+learner's message gets one main act (``bot.engine.acts``); the buyer gives at most one
+reaction to it, answers what was actually asked, and brings in at most one thing herself
+(an objection, a reminder of a pending one, or a buying signal).
 """
 
 from __future__ import annotations
@@ -11,14 +16,23 @@ import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.engine.acts import CLOSING_ACTS, Act, Move, main_act
 from bot.engine.analysis import TurnAnalysis, analyze_turn
 from bot.engine.compiled import CompiledLanguage, CompiledScenario
+from bot.engine.policy import (
+    REST_AFTER,
+    Event,
+    Outcome,
+    Turn,
+    apply_effects,
+    events_for,
+    reaction,
+)
 from bot.engine.state import ObjectionState, SessionState, TurnRecord
 from bot.engine.text import MAX_LEARNER_CHARS
 from bot.scenario.model import Scenario
 
 MAX_FACTS_PER_REPLY = 3
-TRUST_MAX = 10.0
 SITUATION_STREAK = 5
 
 
@@ -30,6 +44,7 @@ class TurnResult:
     analysis: TurnAnalysis
     ended: bool
     events: list[str] = field(default_factory=list)
+    record: TurnRecord | None = None
 
 
 class Engine:
@@ -97,24 +112,29 @@ class Engine:
         """Answer one learner message and update ``state`` in place."""
         cl = self.cs.language(state.lang)
         if state.ended:
-            line = self._line(cl, state, "after_close" if state.closing["agreed"] else "goodbye")
+            line = self._line(cl, state, "bye_after_agreement" if state.closing["agreed"]
+                              else "goodbye")
             return TurnResult(line, TurnAnalysis(False, None, None, False, empty=True), True)
         state.turn += 1
-        analysis = analyze_turn(text, self.cs, cl, state)
+        a = analyze_turn(text, self.cs, cl, state)
+        act = main_act(a, state)
+        a.act = act
         events: list[str] = []
-        parts = self._respond(cl, state, analysis, events)
-        self._tick(state, analysis)
-        self._after_turn(cl, state, analysis, parts, events)
-        reply = " ".join(p for p in parts if p).strip() or self._line(cl, state, "default")
-        state.history.append(
-            TurnRecord(
-                learner=text[:MAX_LEARNER_CHARS], buyer=reply,
-                form=analysis.form, spin=analysis.spin,
-                objectives=list(analysis.objectives), moves=sorted(analysis.moves),
-                facts=list(analysis.facts), needs=list(analysis.needs), phase=state.phase,
-            )
+        if Move.RUDE in a.moves:
+            state.trust = -5.0
+            self._end(state, "rude", events)
+            reply = self._line(cl, state, "end_rude")
+        else:
+            reply = self._plan(cl, state, a, events)
+        record = TurnRecord(
+            learner=text[:4000], buyer=reply, form=a.form, spin=a.spin,
+            objectives=list(a.objectives), moves=sorted(a.moves),
+            facts=list(a.facts), needs=list(a.needs), phase=state.phase, act=str(act),
+            answered=list(a.answered), steps=list(a.steps),
         )
-        return TurnResult(reply, analysis, state.ended, events)
+        state.history.append(record)
+        state.last_act = str(act)
+        return TurnResult(reply, a, state.ended, events, record)
 
     def stop(self, state: SessionState) -> str:
         """The learner ends the call (``/stop``)."""
@@ -123,7 +143,8 @@ class Engine:
             state.ended = True
             state.end_reason = state.end_reason or "stopped"
             state.phase = "ended"
-        return self._line(cl, state, "goodbye")
+        return self._line(cl, state, "bye_after_agreement" if state.closing["agreed"]
+                          else "goodbye")
 
     def hint(self, state: SessionState) -> str:
         from bot.engine.hints import next_hint
@@ -131,94 +152,84 @@ class Engine:
         state.hints_used += 1
         return next_hint(self.cs, state)
 
-    # -- one turn ---------------------------------------------------------------------
-    def _respond(
-        self, cl: CompiledLanguage, state: SessionState, a: TurnAnalysis, events: list[str]
-    ) -> list[str]:
-        parts: list[str] = []
-        if "rude" in a.moves:
-            state.trust = -5.0
-            self._end(state, "rude", events)
-            return [self._line(cl, state, "end_rude")]
-        if a.empty:
-            state.patience -= 1
-            return [self._line(cl, state, "deflect")]
-        productive = False
-        if "introduce" in a.moves and self._once(state, "introduced"):
-            state.trust += 1
-            productive = True
-            if "invite_introduction" not in a.moves:
-                parts.append(self._line(cl, state, "greet_back"))
-        if "invite_introduction" in a.moves and self._once(state, "invited"):
-            state.trust += 1
-            productive = True
-            parts.append(self._line(cl, state, "introduce_back"))
-        if "state_objective" in a.moves and self._once(state, "objective_stated"):
-            state.trust += 1
-            productive = True
-            parts.append(self._line(cl, state, "objective_ack"))
-        if "summarize" in a.moves:
-            productive = True
-            if state.flags.get("summaries", 0) < 2:
-                state.trust += 0.5
-            state.flags["summaries"] = state.flags.get("summaries", 0) + 1
-            if not a.facts:
-                parts.append(self._line(cl, state, "summary_ack"))
+    # -- one turn: the plan -------------------------------------------------------------
+    def _plan(self, cl: CompiledLanguage, state: SessionState, a: TurnAnalysis,
+              events: list[str]) -> str:
+        t = Turn(a, a.act, state, follow_up=self.scenario.buyer.visit == "follow_up")
+        self._mark_once(t)
         if state.pending_objection:
-            text, handled_now = self._objection_turn(cl, state, a, events)
-            parts.append(text)
-            productive = productive or handled_now
-        elif "check" in a.moves and self._check_after_handling(state):
-            productive = True
-            parts.append(self._line(cl, state, "summary_ack"))
-        told = self._answer_facts(cl, state, a, parts, events)
-        productive = productive or told
-        if "propose_solution" in a.moves and not state.pending_objection:
-            productive = True
-            self._solution(cl, state, a, parts, events)
-        if a.moves & {"propose_next_step", "ask_for_order"} and not state.pending_objection:
-            productive = True
-            self._closing(cl, state, a, parts, events)
-        if "discount" in a.moves:
-            state.trust -= 1
-            parts.append(self._line(cl, state, "discount"))
-        if a.pitch:
-            state.trust -= 0.5
-            state.patience -= 1
-            parts.append(self._line(cl, state, "pitch"))
-        if a.is_question and a.form == "open":
-            state.trust += 0.25
+            self._objection_step(cl, t, events)
+            if t.outcome is Outcome.CLARIFIED:
+                # Her explanation answers the clarifying question; only a fact she has not
+                # told yet is worth adding ("what are you comparing with?" is not "who cleans")
+                a.answered = [f for f in a.answered if f not in state.revealed]
+        answers = self._answer_facts(cl, t, events)
+        t.answered = bool(answers)
+        bring_in = ""
+        if t.act in CLOSING_ACTS and not state.pending_objection:
+            bring_in = self._closing(cl, t, events)
+        if t.act is Act.SOLUTION and not state.pending_objection:
+            if self._once(state, "solution_tied"):
+                t.fresh.add("solution_tied")
+                if state.phase not in ("closing", "ended"):
+                    state.phase = "presentation"
+            events.append("solution")
+            bring_in = bring_in or self._trigger(cl, state, "solution")
+        if Move.CHECK in a.moves and not state.pending_objection and self._check_after_handling(
+                state):
+            t.fresh.add("checked_after")
         if self._situation_streak(state, a) >= SITUATION_STREAK:
-            state.patience -= 1
             state.flags["situation_overload"] = state.turn
-            parts.append(self._line(cl, state, "situation_overload"))
-        if not parts:
-            if a.is_question:
-                key = "vague_answer" if a.form == "open" and a.spin == "situation" else "deflect"
-                parts.append(self._line(cl, state, key))
-            else:
-                parts.append(self._line(cl, state, "small_talk" if len(a.moves) else "default"))
-        if not productive:
-            state.patience -= 1
-        state.trust = max(-5.0, min(TRUST_MAX, state.trust))
-        return parts
+            t.fresh.add("situation_overload")
+        rule = reaction(t)
+        react = ""
+        if rule is not None:
+            if rule.line == "@closing":
+                react = t.closing_text
+            elif rule.line == "@objection":
+                react = t.objection_text
+            elif not (rule.line == "solution_ack" and bring_in):
+                react = self._line(cl, state, rule.line)  # an objection replaces the praise
+        apply_effects(state, [*self._objection_events(t), *events_for(t)])
+        if t.act is Act.GOODBYE:
+            self._end(state, "goodbye", events)
+        bring_in = bring_in or self._bring_in(cl, t, answers, events)
+        self._tick(state, a)
+        if bring_in:
+            tail = self._end_check(cl, state, events)
+        else:
+            tail = self._after_turn(cl, state, a, events)
+        parts = [react, *answers, bring_in, tail]
+        return " ".join(p for p in parts if p).strip() or self._line(cl, state, "default")
 
-    def _answer_facts(
-        self, cl: CompiledLanguage, state: SessionState, a: TurnAnalysis, parts: list[str],
-        events: list[str],
-    ) -> bool:
-        told = False
-        fresh = [f for f in a.facts if f not in state.revealed
-                 and not (a.form == "closed" and f"short:{f}" in state.flags)]
-        asked = fresh if (fresh or state.pending_objection) else a.facts[:1]
-        for fact_id in asked[:MAX_FACTS_PER_REPLY]:
+    def _mark_once(self, t: Turn) -> None:
+        """Once-per-call moments of the opening: they earn trust and a reaction once."""
+        state, moves = t.state, t.a.moves
+        if Move.INTRODUCE in moves and self._once(state, "introduced"):
+            t.fresh.add("introduced")
+        if Move.INVITE_INTRODUCTION in moves and self._once(state, "invited"):
+            t.fresh.add("invited")
+        if Move.STATE_OBJECTIVE in moves and t.act not in CLOSING_ACTS and self._once(
+                state, "objective_stated"):
+            t.fresh.add("objective_stated")
+        if t.act is Act.SUMMARY:
+            state.flags["summaries"] = state.flags.get("summaries", 0) + 1
+
+    def _objection_events(self, t: Turn) -> list[Event]:
+        return [Event(e) for e in t.fresh if e in ("objection_ignored", "objection_rested")]
+
+    # -- answers --------------------------------------------------------------------------
+    def _answer_facts(self, cl: CompiledLanguage, t: Turn, events: list[str]) -> list[str]:
+        a, state = t.a, t.state
+        parts: list[str] = []
+        for fact_id in a.answered[:MAX_FACTS_PER_REPLY]:
             fact = self.cs.facts[fact_id]
             missing_before = [f for f in fact.after if f not in state.revealed]
             wrong_spin = bool(fact.spin) and a.spin not in fact.spin
             if missing_before or wrong_spin:
                 short = cl.texts(fact.short_answer) if fact.short_answer else []
-                parts.append(self._pick(cl, state, f"short:{fact_id}", short)
-                             if short else self._line(cl, state, "vague_answer"))
+                if short:
+                    parts.append(self._pick(cl, state, f"short:{fact_id}", short))
                 continue
             if state.trust < fact.trust:
                 guarded = cl.texts(fact.guarded) if fact.guarded else []
@@ -226,20 +237,17 @@ class Engine:
                              if guarded else self._line(cl, state, "guarded"))
                 events.append(f"guarded:{fact_id}")
                 continue
-            told = True
             times = state.revealed.get(fact_id, 0)
             closed = a.form == "closed" and fact.short_answer is not None
-            if closed and not times:
+            if closed and not times and f"short:{fact_id}" not in state.flags:
                 # A closed question gets the short answer; the full story stays for later.
                 parts.append(self._pick(cl, state, f"short:{fact_id}",
                                         cl.texts(fact.short_answer)))
                 state.flags[f"short:{fact_id}"] = state.turn
                 continue
-            texts = cl.texts(fact.answer)
-            answer = self._pick(cl, state, f"fact:{fact_id}", texts)
+            answer = self._pick(cl, state, f"fact:{fact_id}", cl.texts(fact.answer))
             if times:
                 answer = self._line(cl, state, "repeat") + _lower_first(answer)
-                told = False
             else:
                 events.append(f"fact:{fact_id}")
             parts.append(answer)
@@ -249,55 +257,37 @@ class Engine:
                     state.needs_stated.append(need)
             if state.phase == "opening":
                 state.phase = "inventory"
-        return told
+        return parts
 
-    def _solution(
-        self, cl: CompiledLanguage, state: SessionState, a: TurnAnalysis, parts: list[str],
-        events: list[str],
-    ) -> None:
-        tied = [n for n in a.needs if n in state.needs_stated]
-        if tied:
-            if self._once(state, "solution_tied"):
-                state.trust += 1
-            state.phase = "presentation"
-            parts.append(self._line(cl, state, "solution_ack"))
-            events.append("solution")
-            self._trigger(cl, state, "solution", parts)
-        else:
-            parts.append(self._line(cl, state, "solution_untied"))
-            if a.needs:
-                self._trigger(cl, state, "solution", parts)
-
-    def _closing(
-        self, cl: CompiledLanguage, state: SessionState, a: TurnAnalysis, parts: list[str],
-        events: list[str],
-    ) -> None:
+    # -- closing ------------------------------------------------------------------------
+    def _closing(self, cl: CompiledLanguage, t: Turn, events: list[str]) -> str:
+        """Answers a proposal; returns an objection if the proposal triggers one."""
+        state, a = t.state, t.a
         closing = self.scenario.closing
         state.closing["attempted"] = True
-        concrete = a.concrete_time or "ask_for_order" in a.moves
+        concrete = a.concrete_time or t.act is Act.ASK_ORDER
         state.closing["concrete"] = state.closing["concrete"] or concrete
         if state.phase != "ended":
             state.phase = "closing"
-        if self._trigger(cl, state, "next_step", parts):
-            return
+        objection = self._trigger(cl, state, "next_step")
+        if objection:
+            return objection
         if closing is None:
-            parts.append(self._line(cl, state, "after_close"))
-            return
-        if state.closing["agreed"]:
-            parts.append(self._line(cl, state, "summary_ack"))
-            return
-        if not self._closing_earned(state):
-            parts.append(self._pick(cl, state, "stall", cl.texts(closing.stall)))
+            t.closing_text = self._line(cl, state, "after_close")
+        elif state.closing["agreed"]:
+            t.closing_text = self._line(cl, state, "summary_ack")
+        elif not self._closing_earned(state):
+            t.closing_text = self._pick(cl, state, "stall", cl.texts(closing.stall))
             events.append("stall")
-            return
-        if not concrete:
+        elif not concrete:
             vague = cl.texts(closing.vague) if closing.vague else []
-            parts.append(self._pick(cl, state, "vague", vague) if vague
-                         else self._pick(cl, state, "stall", cl.texts(closing.stall)))
-            return
-        state.closing["agreed"] = True
-        parts.append(self._pick(cl, state, "agree", cl.texts(closing.agree)))
-        events.append("agreed")
+            t.closing_text = (self._pick(cl, state, "vague", vague) if vague
+                              else self._pick(cl, state, "stall", cl.texts(closing.stall)))
+        else:
+            state.closing["agreed"] = True
+            t.closing_text = self._pick(cl, state, "agree", cl.texts(closing.agree))
+            events.append("agreed")
+        return ""
 
     def _closing_earned(self, state: SessionState) -> bool:
         closing = self.scenario.closing
@@ -310,15 +300,16 @@ class Engine:
             return False
         if req.objections_handled:
             for ostate in state.objections.values():
-                if ostate.raised_turn is not None and not ostate.handled:
+                if ostate.raised_turn is not None and not (ostate.handled or ostate.rested):
                     return False
         return True
 
     # -- objections ---------------------------------------------------------------------
     def _trigger(self, cl: CompiledLanguage, state: SessionState, event: str,
-                 parts: list[str], fact: str | None = None) -> bool:
+                 fact: str | None = None) -> str:
+        """The first objection waiting for this event, raised now ("" if none)."""
         if state.pending_objection:
-            return False
+            return ""
         for objection in self.scenario.objections:
             ostate = state.objections[objection.id]
             if ostate.raised_turn is not None:
@@ -330,9 +321,8 @@ class Engine:
                 continue
             if event == "turn" and (trig.turn or 0) > state.turn:
                 continue
-            parts.append(self._raise(cl, state, objection.id))
-            return True
-        return False
+            return self._raise(cl, state, objection.id)
+        return ""
 
     def _raise(self, cl: CompiledLanguage, state: SessionState, objection_id: str) -> str:
         objection = self.cs.objections[objection_id]
@@ -345,62 +335,96 @@ class Engine:
                 state.needs_stated.append(need)
         return self._pick(cl, state, f"objection:{objection_id}", cl.texts(objection.text))
 
-    def _objection_turn(
-        self, cl: CompiledLanguage, state: SessionState, a: TurnAnalysis, events: list[str]
-    ) -> tuple[str, bool]:
+    def _objection_step(self, cl: CompiledLanguage, t: Turn, events: list[str]) -> None:
+        """What the learner's message did for the pending objection (steps, outcome)."""
+        state, a = t.state, t.a
         oid = state.pending_objection
         assert oid is not None
         objection = self.cs.objections[oid]
         ostate = state.objections[oid]
         ostate.attempts += 1
-        steps = ostate.steps
-        did = set()
-        if "acknowledge" in a.moves:
-            did.add("acknowledge")
-        if "clarify" in a.moves:
-            did.add("clarify")
-        if "check" in a.moves:
-            did.add("check")
-        answered_by = set(objection.answered_by)
-        tied = bool(answered_by.intersection(a.needs)) or oid in a.responds_to
-        if ("respond_benefit" in a.moves or "propose_solution" in a.moves) and (
-            tied or not answered_by
-        ):
-            did.add("respond")
+        did: set[str] = set()
+        if t.act is Act.OBJECTION_RESPONSE or Move.ACKNOWLEDGE in a.moves:
+            for move, step in ((Move.ACKNOWLEDGE, "acknowledge"), (Move.CLARIFY, "clarify"),
+                               (Move.CHECK, "check")):
+                if move in a.moves:
+                    did.add(step)
+            answered_by = set(objection.answered_by)
+            tied = bool(answered_by.intersection(a.tied_needs or a.needs)) or (
+                oid in a.responds_to)
+            if a.moves & {Move.RESPOND_BENEFIT, Move.PROPOSE_SOLUTION} and (
+                tied or not answered_by
+            ):
+                did.add("respond")
         for step in did:
-            steps[step] = True
-        if "acknowledge" in did:
-            state.trust += 0.5
-        if steps["respond"] and (steps["acknowledge"] or steps["clarify"]):
+            ostate.steps[step] = True
+        a.steps = sorted(did)
+        if not did:
+            ostate.idle += 1
+            return
+        ostate.idle = 0
+        if ostate.steps["respond"] and (ostate.steps["acknowledge"] or ostate.steps["clarify"]):
             ostate.handled = True
             state.pending_objection = None
-            state.trust += 1
             events.append(f"handled:{oid}")
+            t.outcome = Outcome.HANDLED
+            t.objection_text = self._pick(cl, state, f"accepted:{oid}",
+                                          cl.texts(objection.accepted))
             if state.phase == "objection":
                 state.phase = "presentation" if "solution_tied" in state.flags else "inventory"
-            return self._pick(cl, state, f"accepted:{oid}", cl.texts(objection.accepted)), True
-        if did == {"clarify"} or did == {"acknowledge", "clarify"}:
-            return self._line(cl, state, "clarified"), True
-        if did:
-            return self._line(cl, state, "acknowledge_ack") if did == {"acknowledge"} else "", True
-        if ostate.attempts >= 2 or objection.firmer is None:
-            state.patience -= 1
-            state.trust -= 0.5
-            return self._line(cl, state, "objection_pending"), False
-        return self._pick(cl, state, f"firmer:{oid}", cl.texts(objection.firmer)), False
+            return
+        if "clarify" in did:
+            t.outcome = Outcome.CLARIFIED
+            explain = cl.texts(objection.explain) if objection.explain else []
+            t.objection_text = (self._pick(cl, state, f"explain:{oid}", explain) if explain
+                                else self._line(cl, state, "clarified"))
+        elif did == {"acknowledge"}:
+            t.outcome = Outcome.ACKNOWLEDGED
+        else:
+            t.outcome = Outcome.PROGRESS
+
+    def _bring_in(self, cl: CompiledLanguage, t: Turn, answers: list[str],
+                  events: list[str]) -> str:
+        """At most one thing the buyer raises herself: a pending objection's reminder (once),
+        letting it rest, or nothing (objections and signals come in ``_after_turn``)."""
+        state = t.state
+        oid = state.pending_objection
+        if not oid or t.outcome is not Outcome.NONE or state.ended:
+            return ""
+        objection = self.cs.objections[oid]
+        ostate = state.objections[oid]
+        if ostate.raised_turn == state.turn:
+            return ""
+        if ostate.idle >= REST_AFTER:
+            state.pending_objection = None
+            ostate.rested = True
+            t.fresh.add("objection_rested")
+            apply_effects(state, [Event.OBJECTION_RESTED])
+            events.append(f"rested:{oid}")
+            if state.phase == "objection":
+                state.phase = "inventory"
+            return self._line(cl, state, "objection_rests")
+        if ostate.recalled:
+            return ""
+        if answers and ostate.idle < 2:
+            return ""  # she answers the question; the concern can wait a turn
+        ostate.recalled = True
+        apply_effects(state, [Event.OBJECTION_IGNORED])
+        firmer = cl.texts(objection.firmer) if objection.firmer else []
+        return (self._pick(cl, state, f"firmer:{oid}", firmer) if firmer
+                else self._line(cl, state, "objection_pending"))
 
     def _situation_streak(self, state: SessionState, a: TurnAnalysis) -> int:
         """Consecutive situation questions, this one included: a buyer tires of facts."""
-        if a.spin != "situation" or self.scenario.kind not in ("spin", "first_visit"):
+        if a.spin == "situation" and a.act is Act.FACT_QUESTION:
+            state.situation_streak += 1
+        elif a.is_question:
+            state.situation_streak = 0
+        if self.scenario.kind not in ("spin", "first_visit"):
             return 0
         if state.turn - state.flags.get("situation_overload", -99) < SITUATION_STREAK:
             return 0
-        streak = 1
-        for turn in reversed(state.history):
-            if turn.spin != "situation":
-                break
-            streak += 1
-        return streak
+        return state.situation_streak if a.spin == "situation" else 0
 
     @staticmethod
     def _check_after_handling(state: SessionState) -> bool:
@@ -417,30 +441,44 @@ class Engine:
             state.objectives.setdefault(objective, state.turn)
 
     def _after_turn(self, cl: CompiledLanguage, state: SessionState, a: TurnAnalysis,
-                    parts: list[str], events: list[str]) -> None:
+                    events: list[str]) -> str:
+        """Objections set off by what was said, a buying signal, or the end of the call.
+        Says at most one of them (an end line always)."""
         if state.ended:
-            return
-        if a.price:
-            self._trigger(cl, state, "price", parts)
-        for fact_id in a.facts:
-            if f"fact:{fact_id}" in events:
-                self._trigger(cl, state, "fact", parts, fact=fact_id)
-        self._trigger(cl, state, "turn", parts)
+            return ""
+        said = ""
+        raised_now = any(o.raised_turn == state.turn for o in state.objections.values())
+        if not raised_now and not state.pending_objection:
+            if a.price:
+                said = self._trigger(cl, state, "price")
+            for fact_id in [e.removeprefix("fact:") for e in events if e.startswith("fact:")]:
+                said = said or self._trigger(cl, state, "fact", fact=fact_id)
+            said = said or self._trigger(cl, state, "turn")
         closing = self.scenario.closing
-        if closing is not None:
+        if not said and closing is not None and not state.closing["agreed"] and not (
+            state.pending_objection
+        ):
             for i, signal in enumerate(closing.buying_signals):
                 if signal.after_turn <= state.turn and i not in state.signals_sent:
                     state.signals_sent.append(i)
-                    parts.append(self._pick(cl, state, f"signal:{i}", cl.texts(signal.text)))
+                    said = self._pick(cl, state, f"signal:{i}", cl.texts(signal.text))
                     break
-        if state.closing["agreed"] and not state.pending_objection:
-            self._end(state, "agreed", events)
-        elif state.patience <= 0:
-            parts.append(self._line(cl, state, "end_patience"))
+        end = self._end_check(cl, state, events)
+        if end and state.end_reason == "patience":
+            return end
+        return " ".join(p for p in (said, end) if p)
+
+    def _end_check(self, cl: CompiledLanguage, state: SessionState, events: list[str]) -> str:
+        """The buyer ends the call when her patience or the time runs out."""
+        if state.ended:
+            return ""
+        if state.patience <= 0:
             self._end(state, "patience", events)
-        elif state.turn >= self.scenario.scoring.max_turns:
-            parts.append(self._line(cl, state, "out_of_time"))
+            return self._line(cl, state, "end_patience")
+        if state.turn >= self.scenario.scoring.max_turns:
             self._end(state, "max_turns", events)
+            return self._line(cl, state, "out_of_time")
+        return ""
 
     def _end(self, state: SessionState, reason: str, events: list[str]) -> None:
         state.ended = True
@@ -457,7 +495,10 @@ class Engine:
 
     def _line(self, cl: CompiledLanguage, state: SessionState, key: str) -> str:
         override = self.scenario.buyer.lines.get(key)
-        texts = cl.texts(override) if override is not None else list(cl.lm.lexicon.lines[key])
+        if override is not None:
+            texts = cl.texts(override)
+        else:
+            texts = list(cl.lm.lexicon.line(key, self.scenario.buyer.address))
         return self._pick(cl, state, f"line:{key}", texts)
 
     @staticmethod

@@ -41,6 +41,13 @@ class Lexicon:
     pitch_cues: tuple[str, ...]
     lines: dict[str, tuple[str, ...]]
     hints: dict[str, str]
+    lines_je: dict[str, tuple[str, ...]]  # lines for a buyer who says "je" (nl)
+
+    def line(self, key: str, address: str = "u") -> tuple[str, ...]:
+        """A default buyer line in the buyer's form of address (je/u where it differs)."""
+        if address == "je" and key in self.lines_je:
+            return self.lines_je[key]
+        return self.lines[key]
 
 
 def _strs(values: object) -> tuple[str, ...]:
@@ -74,4 +81,5 @@ def load_lexicon(lang: str) -> Lexicon:
         pitch_cues=_strs(data["pitch_cues"]),
         lines={k: _strs(v) for k, v in data["lines"].items()},
         hints={k: str(v) for k, v in data["hints"].items()},
+        lines_je={k: _strs(v) for k, v in (data.get("lines_je") or {}).items()},
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-STATE_VERSION = 1
+STATE_VERSION = 2
 
 
 @dataclass
@@ -13,6 +13,9 @@ class ObjectionState:
     raised_turn: int | None = None
     handled: bool = False
     attempts: int = 0
+    idle: int = 0  # turns in a row that did nothing for it
+    recalled: bool = False  # the buyer reminded the learner of it (once)
+    rested: bool = False  # left unanswered: the buyer let it rest (it counts as unhandled)
     steps: dict[str, bool] = field(
         default_factory=lambda: {"acknowledge": False, "clarify": False, "respond": False,
                                  "check": False}
@@ -30,6 +33,9 @@ class TurnRecord:
     facts: list[str]
     needs: list[str]
     phase: str
+    act: str = "other"
+    answered: list[str] = field(default_factory=list)  # facts the buyer answered
+    steps: list[str] = field(default_factory=list)  # objection steps taken this turn
 
 
 @dataclass
@@ -55,6 +61,8 @@ class SessionState:
     )
     signals_sent: list[int] = field(default_factory=list)
     hints_used: int = 0
+    last_act: str | None = None
+    situation_streak: int = 0
     history: list[TurnRecord] = field(default_factory=list)
     version: int = STATE_VERSION
 
@@ -63,9 +71,14 @@ class SessionState:
         every value and was a seventh of a stored turn's CPU."""
         data = {f.name: getattr(self, f.name) for f in fields(self)}
         data["objections"] = {k: {"raised_turn": o.raised_turn, "handled": o.handled,
-                                  "attempts": o.attempts, "steps": dict(o.steps)}
+                                  "attempts": o.attempts, "idle": o.idle,
+                                  "recalled": o.recalled, "rested": o.rested,
+                                  "steps": dict(o.steps)}
                               for k, o in self.objections.items()}
-        data["history"] = [dict(vars(t)) for t in self.history]
+        data["history"] = [{**vars(t), "objectives": list(t.objectives), "moves": list(t.moves),
+                            "facts": list(t.facts), "needs": list(t.needs),
+                            "answered": list(t.answered), "steps": list(t.steps)}
+                           for t in self.history]
         for key in ("objectives", "revealed", "flags", "closing"):
             data[key] = dict(data[key])
         for key in ("needs_stated", "signals_sent"):

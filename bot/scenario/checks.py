@@ -20,6 +20,7 @@ STOCK_LINES = frozenset({
     "solution_ack", "solution_untied", "deflect", "vague_answer", "guarded", "repeat",
     "small_talk", "pitch", "discount", "clarified", "objection_pending", "end_patience",
     "end_rude", "goodbye", "default", "after_close", "out_of_time", "situation_overload",
+    "greet_again", "pitch_late", "check_ack", "objection_rests", "bye_after_agreement",
 })
 
 
@@ -103,6 +104,18 @@ def check_scenario(s: Scenario) -> Iterator[Finding]:
                                  langs)
     if not objective_ids:
         yield ("objectives",), "give at least one objective"
+    roles: dict[str, str] = {}
+    for i, obj in enumerate(s.objectives.external):
+        role = obj.method_role
+        if role is None:
+            continue
+        if role in roles:
+            yield ("objectives", "external", i, "role"), (
+                f"role '{role}' is already taken by objective '{roles[role]}'")
+        roles[role] = obj.id
+    for i, obj in enumerate(s.objectives.internal):
+        if obj.role is not None:
+            yield ("objectives", "internal", i, "role"), "roles are for external objectives"
 
     checklist_ids: dict[str, Path] = {}
     for group in ("internal", "external", "questions"):
@@ -153,7 +166,7 @@ def check_scenario(s: Scenario) -> Iterator[Finding]:
     yield from _unique(s.objections, ("objections",), objection_ids)
     for i, obj in enumerate(s.objections):
         base = ("objections", i)
-        for name in ("text", "firmer", "accepted", "good_handling"):
+        for name in ("text", "firmer", "accepted", "explain", "good_handling"):
             yield from _langs_of(getattr(obj, name), (*base, name), langs)
         yield from _cues(obj.respond, (*base, "respond"), langs)
         for field_name in ("answered_by", "reveals"):

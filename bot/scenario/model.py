@@ -35,6 +35,10 @@ Move = Literal[
     "discount",
     "rude",
 ]
+# What an external objective stands for in the method, so that feedback and hints about
+# it work whatever id a trainer gives it.
+Role = Literal["introduce", "needs", "solution", "follow_up"]
+ROLES: tuple[str, ...] = ("introduce", "needs", "solution", "follow_up")
 SpinType = Literal["situation", "problem", "implication", "need_payoff"]
 Form = Literal["open", "closed"]
 
@@ -89,6 +93,13 @@ class Objective(_Strict):
     pad: LText | None = None
     weight: float = Field(default=1.0, ge=0)
     detect: list[Detector] = Field(default_factory=list)
+    # The method's role of this objective; an objective whose id is a role's name has
+    # that role unless it says otherwise.
+    role: Role | None = None
+
+    @property
+    def method_role(self) -> str | None:
+        return self.role or (self.id if self.id in ROLES else None)
 
 
     def pad_in(self, lang: str, languages: Sequence[str]) -> str | None:
@@ -114,6 +125,10 @@ class Buyer(_Strict):
     role: LText
     company: LText
     personality: LText
+    # Persona: used in every default buyer line, hint and tip.
+    gender: Literal["female", "male"] = "female"
+    address: Literal["u", "je"] = "u"  # how she addresses the seller (Dutch u/je)
+    visit: Literal["first", "follow_up"] = "first"  # a follow-up visit greets differently
     patience: int = Field(default=12, ge=1, le=100)
     trust: Trust = Field(default_factory=Trust)
     greeting: LVariants
@@ -173,6 +188,8 @@ class Objection(_Strict):
     answered_by: list[Ident] = Field(default_factory=list)
     reveals: list[Ident] = Field(default_factory=list)
     respond: LCues | None = None
+    # What is behind it: her answer when the learner asks (clarifies) about the objection.
+    explain: LVariants | None = None
     good_handling: LText
 
 

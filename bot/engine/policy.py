@@ -1,0 +1,193 @@
+"""The buyer's dialogue policy: named rules in tables, read top to bottom.
+
+A reply is planned per turn (``bot.engine.engine``): at most one *reaction* to what the
+learner did, the *answers* to what was actually asked, and at most one thing the buyer
+*brings in* herself. Which reaction, and what every event does to trust and patience, is
+decided here, in one place, so a trainer or developer can read the buyer's behaviour
+without reading the engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from bot.engine.acts import Act, Move
+
+if TYPE_CHECKING:
+    from bot.engine.analysis import TurnAnalysis
+    from bot.engine.state import SessionState
+
+
+class Event(StrEnum):
+    """Things that happen in a turn and change how the buyer feels about the seller."""
+
+    INTRODUCED = "introduced"
+    INVITED = "invited"
+    OBJECTIVE_STATED = "objective_stated"
+    SUMMARY = "summary"
+    OPEN_QUESTION = "open_question"
+    SOLUTION_TIED = "solution_tied"
+    OBJECTION_ACKNOWLEDGED = "objection_acknowledged"
+    OBJECTION_HANDLED = "objection_handled"
+    OBJECTION_IGNORED = "objection_ignored"
+    OBJECTION_RESTED = "objection_rested"
+    DISCOUNT = "discount"
+    PITCH = "pitch"
+    SITUATION_OVERLOAD = "situation_overload"
+    EMPTY = "empty"
+    UNPRODUCTIVE = "unproductive"
+
+
+# What each event does: (trust, patience). The only place where trust and patience change
+# during a call (rudeness ends the call outright).
+EFFECTS: dict[Event, tuple[float, int]] = {
+    Event.INTRODUCED: (1.0, 0),
+    Event.INVITED: (1.0, 0),
+    Event.OBJECTIVE_STATED: (1.0, 0),
+    Event.SUMMARY: (0.5, 0),
+    Event.OPEN_QUESTION: (0.25, 0),
+    Event.SOLUTION_TIED: (1.0, 0),
+    Event.OBJECTION_ACKNOWLEDGED: (0.5, 0),
+    Event.OBJECTION_HANDLED: (1.0, 0),
+    Event.OBJECTION_IGNORED: (-0.5, -1),
+    Event.OBJECTION_RESTED: (-1.0, 0),
+    Event.DISCOUNT: (-1.0, 0),
+    Event.PITCH: (-0.5, -1),
+    Event.SITUATION_OVERLOAD: (0.0, -1),
+    Event.EMPTY: (0.0, -1),
+    Event.UNPRODUCTIVE: (0.0, -1),
+}
+TRUST_MIN, TRUST_MAX = -5.0, 10.0
+SUMMARY_CREDIT = 2  # summaries that still earn trust; after that they are just polite
+REST_AFTER = 3  # turns a buyer waits for an answer to her objection before letting it rest
+FEW_FACTS = 3  # below this many answered facts, the buyer "hardly knows anything about us"
+
+
+class Outcome(StrEnum):
+    """What the learner's message did to a pending objection."""
+
+    NONE = "none"
+    ACKNOWLEDGED = "acknowledged"
+    CLARIFIED = "clarified"
+    PROGRESS = "progress"
+    HANDLED = "handled"
+
+
+@dataclass
+class Turn:
+    """What the policy needs to know about the turn being answered."""
+
+    a: TurnAnalysis
+    act: Act
+    state: SessionState
+    answered: bool = False  # the buyer gives at least one answer to a question
+    outcome: Outcome = Outcome.NONE
+    fresh: set[str] = field(default_factory=set)  # once-per-call flags set by this turn
+    closing_text: str = ""
+    objection_text: str = ""  # accepted / explained, from the objection itself
+    follow_up: bool = False  # the scenario is a follow-up visit: they have met before
+
+    @property
+    def moves(self) -> set[str]:
+        return self.a.moves
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One reaction: when it applies, and the buyer line (a lexicon/scenario key) it says.
+
+    ``line`` names a line key; the values ``"@closing"`` and ``"@objection"`` say the text
+    the closing or objection step already chose."""
+
+    name: str
+    applies: Callable[[Turn], bool]
+    line: str
+
+
+def _asked_unanswered(t: Turn) -> bool:
+    return (t.a.is_question or t.a.asks) and not t.answered
+
+
+# The reaction to the learner's act: the first rule that applies wins; none may apply
+# (then the buyer just answers, or says the default line).
+REACTIONS: tuple[Rule, ...] = (
+    Rule("empty message", lambda t: t.a.empty, "deflect"),
+    Rule("goodbye after agreement", lambda t: t.act is Act.GOODBYE
+         and t.state.closing["agreed"], "bye_after_agreement"),
+    Rule("goodbye", lambda t: t.act is Act.GOODBYE, "goodbye"),
+    Rule("objection accepted", lambda t: t.outcome is Outcome.HANDLED, "@objection"),
+    Rule("objection explained", lambda t: t.outcome is Outcome.CLARIFIED and not t.answered,
+         "@objection"),
+    Rule("objection acknowledged", lambda t: t.outcome is Outcome.ACKNOWLEDGED
+         and not t.answered, "acknowledge_ack"),
+    Rule("closing answer", lambda t: bool(t.closing_text), "@closing"),
+    Rule("discount offered", lambda t: Move.DISCOUNT in t.moves, "discount"),
+    Rule("tied solution", lambda t: t.act is Act.SOLUTION and "solution_tied" in t.fresh,
+         "solution_ack"),
+    Rule("pitch before knowing her", lambda t: t.act is Act.PITCH
+         and len(t.state.revealed) < FEW_FACTS, "pitch"),
+    Rule("pitch after the inventory", lambda t: t.act is Act.PITCH, "pitch_late"),
+    Rule("invited to introduce herself", lambda t: "invited" in t.fresh, "introduce_back"),
+    Rule("objective stated", lambda t: "objective_stated" in t.fresh, "objective_ack"),
+    Rule("greeted, first meeting", lambda t: "introduced" in t.fresh
+         and not t.follow_up, "greet_back"),
+    Rule("greeted, follow-up visit", lambda t: "introduced" in t.fresh, "greet_again"),
+    Rule("summary", lambda t: t.act is Act.SUMMARY and not t.answered, "summary_ack"),
+    Rule("check after handling", lambda t: "checked_after" in t.fresh, "check_ack"),
+    Rule("small talk", lambda t: t.act is Act.SMALL_TALK, "small_talk"),
+    Rule("situation overload", lambda t: "situation_overload" in t.fresh, "situation_overload"),
+    Rule("vague open question", lambda t: _asked_unanswered(t) and t.a.form == "open"
+         and t.a.spin == "situation", "vague_answer"),
+    Rule("question she cannot place", _asked_unanswered, "deflect"),
+)
+
+
+def reaction(t: Turn) -> Rule | None:
+    return next((rule for rule in REACTIONS if rule.applies(t)), None)
+
+
+def apply_effects(state: SessionState, events: list[Event]) -> None:
+    for event in events:
+        trust, patience = EFFECTS[event]
+        state.trust += trust
+        state.patience += patience
+    state.trust = max(TRUST_MIN, min(TRUST_MAX, state.trust))
+
+
+PRODUCTIVE_ACTS = frozenset({
+    Act.GREET_INTRODUCE, Act.STATE_OBJECTIVE, Act.SOLUTION, Act.OBJECTION_RESPONSE,
+    Act.SUMMARY, Act.NEXT_STEP_PROPOSAL, Act.ASK_ORDER, Act.GOODBYE,
+})
+
+
+def events_for(t: Turn) -> list[Event]:
+    """The events of a turn, from its act, its moves and what the buyer did."""
+    events: list[Event] = []
+    for flag, event in (("introduced", Event.INTRODUCED), ("invited", Event.INVITED),
+                        ("objective_stated", Event.OBJECTIVE_STATED),
+                        ("solution_tied", Event.SOLUTION_TIED),
+                        ("situation_overload", Event.SITUATION_OVERLOAD)):
+        if flag in t.fresh:
+            events.append(event)
+    if t.act is Act.SUMMARY and t.state.flags.get("summaries", 0) <= SUMMARY_CREDIT:
+        events.append(Event.SUMMARY)
+    if t.a.is_question and t.a.form == "open":
+        events.append(Event.OPEN_QUESTION)
+    if t.outcome is Outcome.ACKNOWLEDGED or (
+        t.outcome is not Outcome.NONE and Move.ACKNOWLEDGE in t.moves
+    ):
+        events.append(Event.OBJECTION_ACKNOWLEDGED)
+    if t.outcome is Outcome.HANDLED:
+        events.append(Event.OBJECTION_HANDLED)
+    if Move.DISCOUNT in t.moves:
+        events.append(Event.DISCOUNT)
+    if t.act is Act.PITCH:
+        events.append(Event.PITCH)
+    if t.a.empty:
+        events.append(Event.EMPTY)
+    elif not (t.answered or t.outcome is not Outcome.NONE or t.act in PRODUCTIVE_ACTS):
+        events.append(Event.UNPRODUCTIVE)
+    return events
