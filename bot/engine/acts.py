@@ -51,6 +51,7 @@ class Move(StrEnum):
     RUDE = "rude"
     GREET = "greet"
     GOODBYE = "goodbye"
+    THANKS = "thanks"
     SMALL_TALK = "small_talk"
 
 
@@ -65,51 +66,94 @@ def main_act(a: TurnAnalysis, state: SessionState) -> Act:
     if a.empty:
         return Act.OTHER
     asks_fact = bool(a.facts) and a.asks
-    if Move.GOODBYE in moves and not asks_fact and not moves & {
-        Move.PROPOSE_NEXT_STEP, Move.ASK_FOR_ORDER
-    }:
+    opening = state.turn <= 1 or bool(moves & {Move.GREET, Move.INTRODUCE})
+    closing_moves = moves & {Move.PROPOSE_NEXT_STEP, Move.ASK_FOR_ORDER}
+    farewell = Move.GOODBYE in moves or _thanks_at_the_end(a, state)
+    if farewell and not asks_fact and not opening and (
+        not closing_moves or state.closing["agreed"]
+    ):
         return Act.GOODBYE
-    if state.pending_objection and _handles_objection(a, state):
+    pending = state.pending_objection
+    if Move.SUMMARIZE in moves and a.form != "open" and not (
+        pending and Move.RESPOND_BENEFIT in moves
+    ):
+        return Act.SUMMARY
+    if pending and a.pitch and Move.ACKNOWLEDGE not in moves:
+        return Act.PITCH
+    if pending and _handles_objection(a, state):
         return Act.OBJECTION_RESPONSE
-    if Move.ASK_FOR_ORDER in moves and not asks_fact:
+    if not pending and _checks_handling(a, state):
+        return Act.OBJECTION_RESPONSE
+    if Move.ASK_FOR_ORDER in moves and not asks_fact and a.form != "open":
         return Act.ASK_ORDER
     if Move.PROPOSE_NEXT_STEP in moves and not (asks_fact and a.form == "open"):
         return Act.NEXT_STEP_PROPOSAL
-    if Move.SUMMARIZE in moves and not (a.is_question and a.form == "open"):
-        return Act.SUMMARY
     if Move.PROPOSE_SOLUTION in moves or (Move.RESPOND_BENEFIT in moves and not a.is_question):
-        if a.tied_needs:
+        if a.tied_needs or (Move.PROPOSE_SOLUTION in moves and (
+                a.needs or Move.CHECK in moves)):
             return Act.SOLUTION
         if Move.PROPOSE_SOLUTION in moves and not a.is_question:
             return Act.PITCH
     if a.pitch:
         return Act.PITCH
     fresh_intro = Move.INTRODUCE in moves and "introduced" not in state.flags
-    if fresh_intro or (Move.INVITE_INTRODUCTION in moves and state.turn <= OPENING_TURNS
-                       and "invited" not in state.flags):
-        return Act.GREET_INTRODUCE
-    if Move.STATE_OBJECTIVE in moves and not asks_fact:
+    if Move.STATE_OBJECTIVE in moves and not asks_fact and not (
+        fresh_intro and Move.GREET in moves
+    ):
         return Act.STATE_OBJECTIVE
+    if fresh_intro:
+        return Act.GREET_INTRODUCE
+    if Move.GREET in moves and not a.is_question and state.turn <= OPENING_TURNS:
+        return Act.GREET_INTRODUCE
     if Move.CHECK in moves and a.is_question and not asks_fact:
         return Act.SOLUTION if "solution_tied" in state.flags else Act.OTHER
     if Move.SMALL_TALK in moves and not asks_fact:
         return Act.SMALL_TALK
     if a.is_question or a.asks:
+        if Move.GREET in moves and not asks_fact:
+            return Act.SMALL_TALK  # "hi, how are you?"
         return Act.FACT_QUESTION
     if Move.GREET in moves or Move.INTRODUCE in moves:
         return Act.GREET_INTRODUCE
-    if Move.STATE_OBJECTIVE in moves:
-        return Act.STATE_OBJECTIVE
     return Act.OTHER
 
 
-def _handles_objection(a: TurnAnalysis, state: SessionState) -> bool:
-    """A step of objection handling; a plain fact question later on is just a question."""
-    if a.moves & {Move.ACKNOWLEDGE, Move.RESPOND_BENEFIT, Move.CHECK}:
-        return True
-    if Move.CLARIFY in a.moves:
-        oid = state.pending_objection
-        raised = state.objections[oid].raised_turn if oid else None
-        just_raised = raised is not None and state.turn - raised <= 1
-        return just_raised or not a.facts
+def _checks_handling(a: TurnAnalysis, state: SessionState) -> bool:
+    """"Does that take away your concern?" after her objection was answered (or while it
+    was just answered): the check step of objection handling."""
+    if not a.is_question or a.facts or (a.form == "open" and Move.CHECK not in a.moves):
+        return False
+    for ostate in state.objections.values():
+        if ostate.raised_turn is not None and not ostate.steps["check"] and (
+            ostate.handled or ostate.steps["respond"]
+        ):
+            return Move.CHECK in a.moves or (a.form == "closed" and not a.moves & {
+                Move.PROPOSE_NEXT_STEP, Move.ASK_FOR_ORDER})
     return False
+
+
+GOODBYE_WORDS = 14
+
+
+def _thanks_at_the_end(a: TurnAnalysis, state: SessionState) -> bool:
+    """"Thanks Marco, see you on the 20th!" once the next step is agreed (or time is up)."""
+    if Move.THANKS not in a.moves or a.is_question or a.word_count > GOODBYE_WORDS:
+        return False
+    return state.closing["agreed"] or (state.closing["attempted"] and not state.pending_objection)
+
+
+def _handles_objection(a: TurnAnalysis, state: SessionState) -> bool:
+    """A step of objection handling, or an attempt at one: while her objection stands,
+    whatever the learner says that is not a plain question or a proposal is taken as the
+    answer to it."""
+    handling = a.moves & {Move.ACKNOWLEDGE, Move.CLARIFY, Move.CHECK}
+    if a.moves & {Move.PROPOSE_NEXT_STEP, Move.ASK_FOR_ORDER, Move.GREET} and not handling:
+        return False
+    if handling:
+        return not (a.facts and Move.CLARIFY not in a.moves and Move.ACKNOWLEDGE not in a.moves
+                    and a.form == "open")
+    if a.is_question:
+        return not a.facts
+    # A new proposal on her other points is a solution, not an answer to this objection.
+    return not (Move.PROPOSE_SOLUTION in a.moves and a.tied_needs and not a.responds_to
+                and not set(a.tied_needs) & set(a.answers_objection))

@@ -6,6 +6,7 @@ that scoring and the JSON report can use the same facts the buyer reacted to.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from bot.engine.classify import (
@@ -42,6 +43,8 @@ class TurnAnalysis:
     answered: list[str] = field(default_factory=list)  # facts to answer, best match first
     act: str = "other"  # the main act (bot.engine.acts.Act), set by the engine
     steps: list[str] = field(default_factory=list)  # objection steps this turn took
+    word_count: int = 0
+    answers_objection: list[str] = field(default_factory=list)  # needs that answer it
 
 
 def analyze_turn(
@@ -63,13 +66,15 @@ def analyze_turn(
         not msg.question_mark or _only_asks_agreement(msg, lm)
     ):
         # "Today I'd like to hear how the cleaning is arranged, is that OK?" states an agenda
-        info = QuestionInfo(False, None, None, False)
+        # and asks agreement with it: a closed question that asks no facts
+        agreement = msg.question_mark
+        info = QuestionInfo(agreement, "closed" if agreement else None, None, False)
     pending = state.pending_objection
-    just_raised = bool(pending) and state.turn - (
-        state.objections[pending].raised_turn or 0) <= 1
     if "clarify" in moves and not (pending and info.is_question):
         moves.discard("clarify")
-    if "propose_solution" in moves and info.form == "open" and info.spin != "need_payoff":
+    if "propose_solution" in moves and info.form == "open" and info.spin != "need_payoff" and (
+        "check" not in moves
+    ):
         moves.discard("propose_solution")
     if "respond_benefit" in moves and info.is_question and not state.pending_objection:
         moves.discard("respond_benefit")
@@ -81,12 +86,13 @@ def analyze_turn(
     analysis.responds_to = sorted(cl.objection_cues.match(msg))
     if "state_objective" in moves and not analysis.concrete_time:
         moves.discard("propose_next_step")  # "...and agree a next step" is part of the agenda
+        moves.discard("ask_for_order")  # "...and see if we can move forward today" too
         if not analysis.tied_needs:
             moves.discard("propose_solution")  # "...and see if we can help" too
     proposing = "propose_next_step" in moves and not _asks_besides_proposal(msg, lm)
     if proposing and not analysis.needs:
         moves.discard("propose_solution")  # "I'll bring a tailored proposal" is the next step
-    checking = "check" in moves and count_questions(msg, lm) == 0
+    checking = ("check" in moves or "summarize" in moves) and count_questions(msg, lm) == 0
     if info.asks and not proposing and not checking:
         several = count_questions(msg, lm) > 1
         scored = cl.facts.match(msg)
@@ -96,15 +102,19 @@ def analyze_turn(
         analysis.answered = _best_matches(analysis.facts, scored, several, cs, state)
     if pending and info.is_question and not moves & {
         "propose_next_step", "ask_for_order", "check"
-    } and (just_raised or not analysis.facts):
-        moves.add("clarify")  # a question right after her objection is about the objection
+    } and not analysis.facts:
+        moves.add("clarify")  # a question while her objection stands is about the objection
+    analysis.word_count = len(msg.words)
+    if _EMOJI.search(text) or {"haha", "hihi", "lol"} & set(msg.words):
+        moves.add("small_talk")
+    if pending:
+        analysis.answers_objection = list(cs.objections[pending].answered_by)
     if (
         not info.is_question
         and len(msg.words) >= PITCH_MIN_WORDS
         and lm.pitch.match(msg)
         and not moves & {"acknowledge", "summarize", "state_objective"}
         and not ("introduce" in moves and "introduced" not in state.flags)
-        and not state.pending_objection
     ):
         analysis.pitch = True
     if state.pending_objection and (analysis.needs or analysis.responds_to):
@@ -127,6 +137,7 @@ def analyze_turn(
 
 
 AGREEMENT_QUESTION_WORDS = 6
+_EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 
 
 def _only_asks_agreement(msg, lm) -> bool:

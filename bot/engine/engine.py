@@ -168,6 +168,8 @@ class Engine:
         bring_in = ""
         if t.act in CLOSING_ACTS and not state.pending_objection:
             bring_in = self._closing(cl, t, events)
+            if t.outcome is Outcome.HANDLED:
+                t.closing_text = ""  # her acceptance is the answer; no second reaction
         if t.act is Act.SOLUTION and not state.pending_objection:
             if self._once(state, "solution_tied"):
                 t.fresh.add("solution_tied")
@@ -344,7 +346,7 @@ class Engine:
         ostate = state.objections[oid]
         ostate.attempts += 1
         did: set[str] = set()
-        if t.act is Act.OBJECTION_RESPONSE or Move.ACKNOWLEDGE in a.moves:
+        if t.act not in (Act.GOODBYE, Act.SMALL_TALK, Act.PITCH, Act.GREET_INTRODUCE):
             for move, step in ((Move.ACKNOWLEDGE, "acknowledge"), (Move.CLARIFY, "clarify"),
                                (Move.CHECK, "check")):
                 if move in a.moves:
