@@ -73,7 +73,15 @@ def pad_label(cs: CompiledScenario, objective_id: str, lang: str) -> str:
 
 
 def render_tip(lang: str, tip) -> str:
-    return t(lang, f"tips.{tip.key}", **tip.values)
+    """A tip in words, with the buyer's pronouns and form of address filled in."""
+    values = dict(tip.values)
+    gender = values.pop("gender", "female")
+    address = values.pop("address", "u")
+    for word in ("she", "She", "her", "her_obj", "herself"):
+        values.setdefault(word, t(lang, f"persona.{gender}.{word}"))
+    for word in ("you", "your"):
+        values.setdefault(word, t(lang, f"persona.{address}.{word}"))
+    return t(lang, f"tips.{tip.key}", **values)
 
 
 def bar(value: float | None, width: int = 10) -> str:

@@ -57,14 +57,15 @@ def score_call(
     weights = cs.scenario.scoring.weights.model_dump()
     if cs.scenario.kind == "drill":
         weights["questions"] = weights["questions"] if state.history else 0
+    total = weighted_total(sections, weights)
     return ScoreCard(
-        total=weighted_total(sections, weights),
+        total=total,
         sections=sections,
         internal=objectives_met(cs, state, "internal"),
         external=objectives_met(cs, state, "external"),
         questions=question_mix(state),
         preparation=preparation,
-        tips=choose_tips(cs, state),
+        tips=choose_tips(cs, state, total),
         visit_report=visit_report(cs, state),
     )
 

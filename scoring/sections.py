@@ -19,9 +19,18 @@ class QuestionMix:
         default_factory=lambda: {"situation": 0, "problem": 0, "implication": 0, "need_payoff": 0}
     )
 
+    # Questions that gather information (they have a SPIN type); agenda checks, proposals
+    # and check questions are closed by nature and are not held against the learner.
+    asking_open: int = 0
+    asking_closed: int = 0
+
     @property
     def total(self) -> int:
         return self.open + self.closed
+
+    @property
+    def asking(self) -> int:
+        return self.asking_open + self.asking_closed
 
 
 def question_mix(state: SessionState) -> QuestionMix:
@@ -33,6 +42,10 @@ def question_mix(state: SessionState) -> QuestionMix:
             mix.closed += 1
         if turn.spin in mix.spin:
             mix.spin[turn.spin] += 1
+            if turn.form == "open":
+                mix.asking_open += 1
+            elif turn.form == "closed":
+                mix.asking_closed += 1
     return mix
 
 
@@ -54,9 +67,9 @@ def objectives_score(cs: CompiledScenario, state: SessionState, group: str) -> f
 
 def questions_score(cs: CompiledScenario, state: SessionState) -> float:
     mix = question_mix(state)
-    if mix.total == 0:
+    if mix.asking == 0:
         return 0.0
-    open_part = min(1.0, (mix.open / mix.total) / OPEN_TARGET)
+    open_part = min(1.0, (mix.asking_open / mix.asking) / OPEN_TARGET)
     spin_total = sum(mix.spin.values())
     advanced = mix.spin["problem"] + mix.spin["implication"] + 2 * mix.spin["need_payoff"]
     spin_part = min(1.0, (advanced / spin_total) / ADVANCED_TARGET) if spin_total else 0.0
