@@ -70,7 +70,8 @@ def main_act(a: TurnAnalysis, state: SessionState) -> Act:
     closing_moves = moves & {Move.PROPOSE_NEXT_STEP, Move.ASK_FOR_ORDER}
     farewell = Move.GOODBYE in moves or _thanks_at_the_end(a, state)
     if farewell and not asks_fact and not opening and (
-        not closing_moves or state.closing["agreed"]
+        not closing_moves or state.closing["agreed"] or (
+            state.closing["attempted"] and not a.is_question)
     ):
         return Act.GOODBYE
     pending = state.pending_objection
@@ -78,8 +79,6 @@ def main_act(a: TurnAnalysis, state: SessionState) -> Act:
         pending and Move.RESPOND_BENEFIT in moves
     ):
         return Act.SUMMARY
-    if pending and a.pitch and Move.ACKNOWLEDGE not in moves:
-        return Act.PITCH
     if pending and _handles_objection(a, state):
         return Act.OBJECTION_RESPONSE
     if not pending and _checks_handling(a, state):
@@ -153,7 +152,7 @@ def _handles_objection(a: TurnAnalysis, state: SessionState) -> bool:
         return not (a.facts and Move.CLARIFY not in a.moves and Move.ACKNOWLEDGE not in a.moves
                     and a.form == "open")
     if a.is_question:
-        return not a.facts
+        return False  # a plain question: she answers it (or says she cannot)
     # A new proposal on her other points is a solution, not an answer to this objection.
     return not (Move.PROPOSE_SOLUTION in a.moves and a.tied_needs and not a.responds_to
                 and not set(a.tied_needs) & set(a.answers_objection))

@@ -57,6 +57,9 @@ def analyze_turn(
         return TurnAnalysis(False, None, None, False, empty=True)
     concrete_time = has_concrete_time(msg, lm)
     moves = detect_moves(msg, lm, concrete_time)
+    if not concrete_time and msg.question_mark and _first_then(msg.words) and _only_asks_agreement(
+            msg, lm):
+        moves.add("state_objective")  # "first ..., then ..., and at the end ... OK?" is an agenda
     if cl.company_words & set(msg.words) and "introduced" not in state.flags:
         moves.add("introduce")  # naming the company again later is a pitch, not an intro
     info = classify(msg, lm, moves)
@@ -100,10 +103,12 @@ def analyze_turn(
                    if _fits_question(cs.facts[f], info.spin, several_questions=several)]
         analysis.facts = sorted(fitting, key=lambda f: -scored[f])
         analysis.answered = _best_matches(analysis.facts, scored, several, cs, state)
+    raised = state.objections[pending].raised_turn if pending else None
+    just_raised = raised is not None and state.turn - raised <= 1
     if pending and info.is_question and not moves & {
         "propose_next_step", "ask_for_order", "check"
-    } and not analysis.facts:
-        moves.add("clarify")  # a question while her objection stands is about the objection
+    } and not analysis.facts and (just_raised or analysis.responds_to):
+        moves.add("clarify")  # a question right after her objection is about the objection
     analysis.word_count = len(msg.words)
     if _EMOJI.search(text) or {"haha", "hihi", "lol"} & set(msg.words):
         moves.add("small_talk")
@@ -138,6 +143,11 @@ def analyze_turn(
 
 AGREEMENT_QUESTION_WORDS = 6
 _EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF]")
+
+
+def _first_then(words: list[str]) -> bool:
+    return ("eerst" in words and ("dan" in words or "daarna" in words)) or (
+        "first" in words and "then" in words)
 
 
 def _only_asks_agreement(msg, lm) -> bool:
@@ -188,8 +198,6 @@ def _fits_question(fact, spin: str | None, *, several_questions: bool = False) -
         return spin in fact.spin
     if several_questions:
         return True  # "Who cleans now and how happy are you?" asks two things
-    if spin == "problem":
-        return bool(fact.reveals)
     return spin not in ("implication", "need_payoff")
 
 

@@ -33,7 +33,10 @@ from bot.engine.text import MAX_LEARNER_CHARS
 from bot.scenario.model import Scenario
 
 MAX_FACTS_PER_REPLY = 3
+STEP_MOVES = {"acknowledge": Move.ACKNOWLEDGE, "clarify": Move.CLARIFY,
+              "respond": Move.RESPOND_BENEFIT, "check": Move.CHECK}
 SITUATION_STREAK = 5
+PATIENCE_MIN_TURNS = 5  # nobody walks out after a message or two, however poor
 
 
 @dataclass
@@ -177,8 +180,9 @@ class Engine:
                     state.phase = "presentation"
             events.append("solution")
             bring_in = bring_in or self._trigger(cl, state, "solution")
-        if Move.CHECK in a.moves and not state.pending_objection and self._check_after_handling(
-                state):
+        checks = (Move.CHECK in a.moves or a.act is Act.OBJECTION_RESPONSE) and a.is_question
+        if checks and t.outcome is Outcome.NONE and not state.pending_objection and (
+                self._check_after_handling(state, a)):
             t.fresh.add("checked_after")
         if self._situation_streak(state, a) >= SITUATION_STREAK:
             state.flags["situation_overload"] = state.turn
@@ -358,9 +362,14 @@ class Engine:
                 tied or not answered_by
             ):
                 did.add("respond")
+        if not did and t.act is Act.OBJECTION_RESPONSE and a.form == "closed" and not a.facts and (
+            ostate.steps["respond"]
+        ):
+            did.add("check")  # "Would that help you take it to the board?" after an answer
         for step in did:
             ostate.steps[step] = True
         a.steps = sorted(did)
+        self._tick_steps(a, did)
         if not did:
             ostate.idle += 1
             return
@@ -378,8 +387,12 @@ class Engine:
         if "clarify" in did:
             t.outcome = Outcome.CLARIFIED
             explain = cl.texts(objection.explain) if objection.explain else []
-            t.objection_text = (self._pick(cl, state, f"explain:{oid}", explain) if explain
-                                else self._line(cl, state, "clarified"))
+            if self._once(state, f"explained:{oid}"):
+                t.objection_text = (self._pick(cl, state, f"explain:{oid}", explain) if explain
+                                    else self._line(cl, state, "clarified"))
+            elif self._once(state, f"explained_again:{oid}"):
+                t.objection_text = self._line(cl, state, "clarified")
+            # a third clarifying question gets no stock line: she answers what she can
         elif did == {"acknowledge"}:
             t.outcome = Outcome.ACKNOWLEDGED
         else:
@@ -428,12 +441,27 @@ class Engine:
             return 0
         return state.situation_streak if a.spin == "situation" else 0
 
-    @staticmethod
-    def _check_after_handling(state: SessionState) -> bool:
+    def _tick_steps(self, a: TurnAnalysis, steps: set[str]) -> None:
+        """Objectives that stand for a handling step are met when the step is taken, also
+        in words the cue lists do not know ("Eight years says a lot" acknowledges)."""
+        moves = {STEP_MOVES[s] for s in steps}
+        for objective in self.cs.objectives.values():
+            if objective.id in a.objectives:
+                continue
+            for det in objective.detect:
+                if det.moves and moves.intersection(det.moves) and not (
+                    det.form or det.spin or det.asked_by or det.number
+                ):
+                    a.objectives.append(objective.id)
+                    break
+
+    def _check_after_handling(self, state: SessionState, a: TurnAnalysis) -> bool:
         """A check right after the buyer accepted still completes the handling steps."""
         for ostate in state.objections.values():
             if ostate.handled and not ostate.steps["check"] and ostate.raised_turn is not None:
                 ostate.steps["check"] = True
+                a.steps = ["check"]
+                self._tick_steps(a, {"check"})
                 return True
         return False
 
@@ -474,7 +502,7 @@ class Engine:
         """The buyer ends the call when her patience or the time runs out."""
         if state.ended:
             return ""
-        if state.patience <= 0:
+        if state.patience <= 0 and state.turn >= PATIENCE_MIN_TURNS:
             self._end(state, "patience", events)
             return self._line(cl, state, "end_patience")
         if state.turn >= self.scenario.scoring.max_turns:
