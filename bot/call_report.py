@@ -50,10 +50,11 @@ def json_report(cs: CompiledScenario, state: SessionState, card: ScoreCard) -> d
                 "details": {"moves": list(turn.moves), "facts": list(turn.answered or turn.facts),
                             "objection_steps": list(turn.steps)},
             }
-            for turn in state.history
+            for turn in card.turns
         ],
         "feedback": [render_tip(lang, tip) for tip in card.tips],
         "sections": {k: (None if v is None else round(v)) for k, v in card.sections.items()},
+        "deduction": card.deduction,
         "end_reason": state.end_reason,
         "visit_report": {
             "learned": {oid: words for oid, words in card.visit_report.learned},

@@ -16,8 +16,8 @@ from bot.call_report import json_report
 from bot.catalog import Catalog
 from bot.engine.compiled import CompiledScenario
 from bot.engine.engine import Engine
-from bot.engine.state import SessionState
-from bot.engine.text import MAX_LEARNER_CHARS
+from bot.engine.state import SessionState, TurnRecord
+from bot.report import json_report
 from bot.storage import queries as q
 from bot.storage.models import CallSession, utcnow
 from scoring.card import ScoreCard, score_call
@@ -176,10 +176,10 @@ def play_turn(s: Session, catalog: Catalog, user_id: int, message_id: int | None
     engine = Engine(cs)
     state = engine.resume(SessionState.from_dict(call.state))
     result = engine.turn(state, text[:MAX_LEARNER_CHARS])
-    last = state.history[-1] if state.history else None
+    record = result.record
     analysis = {"form": result.analysis.form, "spin": result.analysis.spin,
                 "objectives": list(result.analysis.objectives),
-                "moves": last.moves if last else [], "events": result.events}
+                **(record.stored() if record is not None else {}), "events": result.events}
     turn_id = q.record_turn(s, call.id, number=state.turn, message_id=message_id,
                             learner=text[:MAX_LEARNER_CHARS], buyer=result.reply,
                             analysis=analysis, state=state.to_dict(), phase="call")
@@ -199,11 +199,20 @@ def _finish(s: Session, cs: CompiledScenario, row: CallSession, state: SessionSt
             engine: Engine, goodbye: str) -> Finished:
     if not state.ended:
         goodbye = engine.stop(state)
-    card = score_call(cs, state, _preparation(cs, row))
+    card = score_call(cs, state, _preparation(cs, row), transcript(s, row.id or 0, state))
     report = json_report(cs, state, card)
     q.finish_session(s, row.id or 0, state=state.to_dict(), score=card.total, report=report,
                      end_reason=state.end_reason, skills=card.sections)
     return Finished(row.id or 0, cs, state, card, report, goodbye)
+
+
+def transcript(s: Session, session_id: int, state: SessionState) -> list[TurnRecord]:
+    """The call's turns as scoring reads them: from the turns table, which holds every
+    turn; a call stored before that kept them in its state (``state.history``)."""
+    rows = q.session_turns(s, session_id)
+    if not rows:
+        return list(state.history)
+    return [TurnRecord.from_stored(r.learner, r.buyer, r.analysis) for r in rows]
 
 
 def stop_call(s: Session, catalog: Catalog, user_id: int) -> Finished | None:

@@ -14,7 +14,7 @@ from bot.call_report import json_report, text_card
 from bot.config import Settings
 from bot.engine.compiled import CompiledScenario
 from bot.engine.engine import Engine
-from bot.engine.text import MAX_LEARNER_CHARS
+from bot.engine.state import TurnRecord
 from bot.i18n import t
 from bot.scenario.library import load_library
 from scoring.card import score_call
@@ -89,18 +89,15 @@ def run_script(cs: CompiledScenario, lang: str, lines: Iterable[str], prep_text:
     preparation = None
     if prep_text is not None:
         preparation = score_preparation(cs.scenario, lang, parse_prep_text(prep_text))
-    hints: list[str] = []
+    turns: list[TurnRecord] = []
     for line in lines:
         if state.ended or line == STOP:
             break
-        if line == HINT:
-            hints.append(engine.hint(state))
-            continue
-        engine.turn(state, line[:MAX_LEARNER_CHARS])
+        record = engine.turn(state, line[:MAX_MESSAGE_CHARS]).record
+        if record is not None:
+            turns.append(record)
     engine.stop(state)
-    report = json_report(cs, state, score_call(cs, state, preparation))
-    report["hints"] = hints
-    return report
+    return json_report(cs, state, score_call(cs, state, preparation, turns))
 
 
 def interactive(cs: CompiledScenario, lang: str, seed: int | None,
@@ -112,6 +109,7 @@ def interactive(cs: CompiledScenario, lang: str, seed: int | None,
     write(f"{t(lang, 'terminal.briefing')}:\n{fill(cl.text(scenario.briefing))}\n")
     state = None
     preparation = None
+    turns: list[TurnRecord] = []
     try:
         preparation = _prepare(cs, lang, read, write)
         state = engine.start(lang, seed=seed)
@@ -131,6 +129,8 @@ def interactive(cs: CompiledScenario, lang: str, seed: int | None,
                 write(t(lang, "terminal.too_long", limit=MAX_LEARNER_CHARS))
                 line = line[:MAX_LEARNER_CHARS]
             result = engine.turn(state, line)
+            if result.record is not None:
+                turns.append(result.record)
             write(f"{buyer}: {result.reply}")
     except (EOFError, KeyboardInterrupt):
         write("")
@@ -138,7 +138,7 @@ def interactive(cs: CompiledScenario, lang: str, seed: int | None,
         return 0  # left during the briefing or preparation: nothing to score
     engine.stop(state)
     write("\n" + t(lang, "terminal.ended") + "\n")
-    write(text_card(cs, state, score_call(cs, state, preparation)))
+    write(text_card(cs, state, score_call(cs, state, preparation, turns)))
     return 0
 
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot.engine.compiled import CompiledScenario
-from bot.engine.state import SessionState
+from bot.engine.state import SessionState, TurnRecord
 from scoring.feedback import Tip, choose_tips
 from scoring.notes import note
 from scoring.preparation import PreparationResult
 from scoring.sections import (
     QuestionMix,
     closing_score,
+    conduct_deduction,
     objections_score,
     objectives_met,
     objectives_score,
@@ -41,63 +42,69 @@ class ScoreCard:
     preparation: PreparationResult | None
     tips: list[Tip]
     visit_report: VisitReport
+    turns: list[TurnRecord] = field(default_factory=list)
+    deduction: int = 0
 
 
 def score_call(
-    cs: CompiledScenario, state: SessionState, preparation: PreparationResult | None = None
+    cs: CompiledScenario, state: SessionState, preparation: PreparationResult | None = None,
+    turns: list[TurnRecord] | None = None,
 ) -> ScoreCard:
+    """Score a finished call from its state and its transcript (``turns``; calls stored
+    before the transcript left the state still carry it in ``state.history``)."""
+    turns = list(turns) if turns is not None else list(state.history)
     sections: dict[str, float | None] = {
         "preparation": float(preparation.score) if preparation is not None else None,
         "internal": objectives_score(cs, state, "internal"),
         "external": objectives_score(cs, state, "external"),
-        "questions": questions_score(cs, state),
+        "questions": questions_score(cs, turns),
         "objections": objections_score(state),
         "closing": closing_score(state) if cs.scenario.closing is not None else None,
     }
     weights = cs.scenario.scoring.weights.model_dump()
     if cs.scenario.kind == "drill":
-        weights["questions"] = weights["questions"] if state.history else 0
-    total = weighted_total(sections, weights)
+        weights["questions"] = weights["questions"] if turns else 0
+    deduction = conduct_deduction(turns)
+    total = max(0, weighted_total(sections, weights) - deduction)
     return ScoreCard(
         total=total,
         sections=sections,
         internal=objectives_met(cs, state, "internal"),
         external=objectives_met(cs, state, "external"),
-        questions=question_mix(state),
+        questions=question_mix(turns),
         preparation=preparation,
-        tips=choose_tips(cs, state, total),
-        visit_report=visit_report(cs, state),
+        tips=choose_tips(cs, state, total, turns),
+        visit_report=visit_report(cs, state, turns),
+        turns=turns,
+        deduction=deduction,
     )
 
 
-def visit_report(cs: CompiledScenario, state: SessionState) -> VisitReport:
+def visit_report(cs: CompiledScenario, state: SessionState,
+                 turns: list[TurnRecord] | None = None) -> VisitReport:
+    turns = list(state.history) if turns is None else turns
     report = VisitReport()
     told = {cs.facts[f].objective for f in state.revealed if f in cs.facts}
     used: set[str] = set()  # a sentence is noted under one item only
     for oid in cs.internal_ids:
         if oid in told:
-            report.learned.append((oid, _notes_for(cs, state, oid, used)))
+            answer = _answer_for(cs, state, turns, oid)
+            report.learned.append((oid, answer))
         else:
             report.missed.append(oid)
     report.needs = list(state.needs_stated)
     if state.closing["agreed"]:
-        close = next((t for t in reversed(state.history)
-                      if "propose_next_step" in t.moves or "ask_for_order" in t.moves), None)
+        close = next((t for t in reversed(turns)
+                      if t.act in ("next_step_proposal", "ask_order")
+                      or "propose_next_step" in t.moves or "ask_for_order" in t.moves), None)
         report.next_step = close.learner if close else None
     return report
 
 
-MAX_FACTS_NOTED = 3
-
-
-def _notes_for(cs: CompiledScenario, state: SessionState, objective_id: str,
-               used: set[str]) -> str:
-    """Short notes of what the buyer told about this objective: per fact she revealed, the
-    informative start of the answer as she said it in the call."""
-    cl = cs.language(state.lang)
-    notes: list[str] = []
-    noted: set[str] = set()
-    for turn in state.history:
+def _answer_for(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord],
+                objective_id: str) -> str:
+    """The buyer's words that answered this objective, as said in the call."""
+    for turn in turns:
         for fact_id in turn.facts:
             fact = cs.facts.get(fact_id)
             if fact is None or fact.objective != objective_id or fact_id not in state.revealed \

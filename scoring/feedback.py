@@ -55,16 +55,18 @@ def role_ids(cs: CompiledScenario) -> dict[str, str]:
     return out
 
 
-def choose_tips(cs: CompiledScenario, state: SessionState, total: int | None = None) -> list[Tip]:
+def choose_tips(cs: CompiledScenario, state: SessionState, total: int | None = None,
+                turns: list[TurnRecord] | None = None) -> list[Tip]:
     buyer = cs.scenario.buyer
     persona = {"buyer": buyer.name.split()[0], "gender": buyer.gender, "address": buyer.address}
-    tips = [Tip(t.key, {**persona, **t.values}) for t in _tips(cs, state, total)]
+    turns = list(state.history) if turns is None else turns
+    tips = [Tip(t.key, {**persona, **t.values}) for t in _tips(cs, state, total, turns)]
     return tips[:MAX_TIPS]
 
 
-def _tips(cs: CompiledScenario, state: SessionState, total: int | None) -> list[Tip]:
+def _tips(cs: CompiledScenario, state: SessionState, total: int | None,
+          turns: list[TurnRecord]) -> list[Tip]:
     cl = cs.language(state.lang)
-    turns = state.history
     if not turns:
         return [Tip("no_turns")]
     roles = role_ids(cs)
@@ -93,7 +95,7 @@ def _tips(cs: CompiledScenario, state: SessionState, total: int | None) -> list[
             "steps": ", ".join(missing),
             "advice": cl.text(cs.objections[oid].good_handling),
         }))
-    mix = question_mix(state)
+    mix = question_mix(turns)
     closed = _first(turns, lambda t: t.form == "closed" and t.act == Act.FACT_QUESTION
                     and bool(t.facts) and t.spin is not None
                     and not t.learner.lower().startswith(PERMISSION_OPENINGS))

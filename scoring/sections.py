@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot.engine.compiled import CompiledScenario
-from bot.engine.state import SessionState
+from bot.engine.state import SessionState, TurnRecord
 
 OPEN_TARGET = 0.7  # a first visit is mostly open questions
 ADVANCED_TARGET = 0.3  # share of problem/implication/need-payoff questions
@@ -33,9 +33,9 @@ class QuestionMix:
         return self.asking_open + self.asking_closed
 
 
-def question_mix(state: SessionState) -> QuestionMix:
+def question_mix(turns: list[TurnRecord]) -> QuestionMix:
     mix = QuestionMix()
-    for turn in state.history:
+    for turn in turns:
         if turn.form == "open":
             mix.open += 1
         elif turn.form == "closed":
@@ -65,8 +65,8 @@ def objectives_score(cs: CompiledScenario, state: SessionState, group: str) -> f
     return 100.0 * sum(w for oid, w in weights.items() if met[oid]) / total
 
 
-def questions_score(cs: CompiledScenario, state: SessionState) -> float:
-    mix = question_mix(state)
+def questions_score(cs: CompiledScenario, turns: list[TurnRecord]) -> float:
+    mix = question_mix(turns)
     if mix.asking == 0:
         return 0.0
     open_part = min(1.0, (mix.asking_open / mix.asking) / OPEN_TARGET)
@@ -110,3 +110,17 @@ def weighted_total(parts: dict[str, float | None], weights: dict[str, float]) ->
         return 0
     value = sum(parts[k] * w for k, w in used.items()) / total_weight  # type: ignore[operator]
     return max(0, min(100, round(value)))
+
+
+PITCH_COST = 8  # points off the total per pitch, up to PITCH_COST_MAX
+PITCH_COST_MAX = 24
+DISCOUNT_COST = 10
+
+
+def conduct_deduction(turns: list[TurnRecord]) -> int:
+    """Points off for what the method warns against whatever else went well: pitching
+    before tying the offer to a need, and offering a discount."""
+    pitches = sum(1 for t in turns if t.act == "pitch")
+    discounts = sum(1 for t in turns if "discount" in t.moves)
+    return min(PITCH_COST_MAX, PITCH_COST * pitches) + min(2 * DISCOUNT_COST,
+                                                            DISCOUNT_COST * discounts)

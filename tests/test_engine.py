@@ -109,15 +109,45 @@ def test_objection_is_raised_after_a_solution_and_handled_in_steps(engine: Engin
 
 def test_same_seed_same_call_and_state_survives_json(engine: Engine):
     lines = [*OPENING_NL, "Wie maakt er nu schoon?", "Hoe tevreden bent u?"]
-    a = _play(engine, lines, seed=11)
+    a = engine.start("nl", seed=11)
+    replies_a = [engine.turn(a, line).reply for line in lines]
     b = engine.start("nl", seed=11)
-    for line in lines[:2]:
-        engine.turn(b, line)
+    replies_b = [engine.turn(b, line).reply for line in lines[:2]]
     restored = SessionState.from_dict(json.loads(json.dumps(b.to_dict())))
-    for line in lines[2:]:
-        engine.turn(restored, line)
-    assert [t.buyer for t in restored.history] == [t.buyer for t in a.history]
+    replies_b += [engine.turn(restored, line).reply for line in lines[2:]]
+    assert replies_b == replies_a
     assert restored.to_dict() == a.to_dict()
+
+
+def test_state_does_not_grow_with_the_transcript(engine: Engine):
+    """The turns table keeps the transcript; the stored state stays the size of what the
+    buyer needs to decide, so a long call costs the same per turn as a short one."""
+    state = _play(engine, OPENING_NL)
+    short = len(json.dumps(state.to_dict()))
+    for _ in range(10):
+        engine.turn(state, "Hoeveel vierkante meter is het kantoor ongeveer?")
+    assert len(json.dumps(state.to_dict())) < short + 400
+    assert not state.history
+
+
+def test_a_state_stored_before_version_2_still_plays_and_scores(engine: Engine):
+    from scoring.card import score_call
+
+    state = _play(engine, [*OPENING_NL, "Wie maakt er nu bij u schoon?"])
+    old = state.to_dict()
+    old["version"] = 1
+    for key in ("last_act", "situation_streak", "spins"):
+        del old[key]
+    for o in old["objections"].values():
+        for key in ("idle", "recalled", "rested"):
+            del o[key]
+    old["history"] = [{"learner": line, "buyer": "…", "form": "open", "spin": "situation",
+                       "objectives": ["current_supplier"], "moves": [], "facts": ["supplier"],
+                       "needs": [], "phase": "inventory"} for line in OPENING_NL]
+    loaded = engine.resume(SessionState.from_dict(old))
+    assert engine.turn(loaded, "Hoe tevreden bent u over hen?").reply
+    card = score_call(engine.cs, loaded, None)
+    assert [t.learner for t in card.turns] == OPENING_NL
 
 
 def test_hint_follows_the_call(engine: Engine):
@@ -176,7 +206,8 @@ def test_a_call_resumes_on_a_changed_version_of_its_scenario(engine: Engine):
     resumed = new.resume(SessionState.from_dict(state.to_dict()))
     assert removed_fact not in resumed.revealed
     assert set(resumed.objections) == {o.id for o in changed.objections}
-    assert resumed.history[-1].learner == "Wie maakt er nu bij u schoon?"  # kept
+    assert resumed.turn == state.turn and resumed.objectives == {
+        k: v for k, v in state.objectives.items() if k in resumed.objectives}
     for line in ["Wat betaalt u nu?", "Dat klinkt duur, waarmee vergelijkt u dat?"]:
         assert new.turn(resumed, line).reply
     new.stop(resumed)

@@ -135,8 +135,9 @@ class Engine:
             facts=list(a.facts), needs=list(a.needs), phase=state.phase, act=str(act),
             answered=list(a.answered), steps=list(a.steps),
         )
-        state.history.append(record)
         state.last_act = str(act)
+        if a.spin and a.spin not in state.spins:
+            state.spins.append(a.spin)
         return TurnResult(reply, a, state.ended, events, record)
 
     def stop(self, state: SessionState) -> str:
@@ -451,6 +452,7 @@ class Engine:
             for det in objective.detect:
                 if det.moves and moves.intersection(det.moves) and not (
                     det.form or det.spin or det.asked_by or det.number
+                    or (det.tied_to_need and not a.tied_needs)
                 ):
                     a.objectives.append(objective.id)
                     break

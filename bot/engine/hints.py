@@ -40,7 +40,7 @@ def next_hint(cs: CompiledScenario, state: SessionState) -> str:
             pad = objective.pad_in(cl.lang, cs.scenario.languages) or oid
             return say("ask_about", topic=cl.text(objective.label), pad=pad)
     if cs.scenario.kind == "spin":
-        spins = {t.spin for t in state.history}
+        spins = set(state.spins) | {t.spin for t in state.history}
         if "implication" not in spins:
             return say("dig_deeper")
         if "need_payoff" not in spins:

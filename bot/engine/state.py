@@ -24,6 +24,9 @@ class ObjectionState:
 
 @dataclass
 class TurnRecord:
+    """One turn as scoring sees it. Kept outside the state (the turns table, or the
+    front end's transcript), so a long call costs the same per turn as a short one."""
+
     learner: str
     buyer: str
     form: str | None
@@ -36,6 +39,26 @@ class TurnRecord:
     act: str = "other"
     answered: list[str] = field(default_factory=list)  # facts the buyer answered
     steps: list[str] = field(default_factory=list)  # objection steps taken this turn
+
+    def stored(self) -> dict[str, Any]:
+        """What the turns table keeps next to the learner's and buyer's words."""
+        return {"form": self.form, "spin": self.spin, "objectives": list(self.objectives),
+                "moves": list(self.moves), "facts": list(self.facts), "needs": list(self.needs),
+                "phase": self.phase, "act": self.act, "answered": list(self.answered),
+                "steps": list(self.steps)}
+
+    @classmethod
+    def from_stored(cls, learner: str, buyer: str, analysis: dict[str, Any]) -> TurnRecord:
+        """A turn read back from the turns table (older rows lack the newer keys)."""
+        return cls(
+            learner=learner, buyer=buyer, form=analysis.get("form"), spin=analysis.get("spin"),
+            objectives=list(analysis.get("objectives") or []),
+            moves=list(analysis.get("moves") or []), facts=list(analysis.get("facts") or []),
+            needs=list(analysis.get("needs") or []), phase=str(analysis.get("phase") or ""),
+            act=str(analysis.get("act") or "other"),
+            answered=list(analysis.get("answered") or []),
+            steps=list(analysis.get("steps") or []),
+        )
 
 
 @dataclass
@@ -63,6 +86,9 @@ class SessionState:
     hints_used: int = 0
     last_act: str | None = None
     situation_streak: int = 0
+    spins: list[str] = field(default_factory=list)  # SPIN types asked so far (for hints)
+    # Calls stored before state version 2 kept their transcript here; new calls keep it
+    # outside the state (TurnResult.record, the turns table).
     history: list[TurnRecord] = field(default_factory=list)
     version: int = STATE_VERSION
 
