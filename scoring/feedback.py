@@ -88,13 +88,15 @@ def _tips(cs: CompiledScenario, state: SessionState, total: int | None,
         if ostate.raised_turn is None or ostate.handled:
             continue
         after = turns[ostate.raised_turn:] if ostate.raised_turn < len(turns) else []
-        reply = after[0] if after else None
+        reply = _first(after, lambda t: t.act != Act.GOODBYE)
         missing = [s for s, done in ostate.steps.items() if not done]
-        improve.append(Tip("objection", {
-            "quote": quote(reply.learner) if reply else "",
-            "steps": ", ".join(missing),
-            "advice": cl.text(cs.objections[oid].good_handling),
-        }))
+        values = {"steps": ", ".join(missing),
+                  "advice": cl.text(cs.objections[oid].good_handling)}
+        if reply is None:
+            said = cl.texts(cs.objections[oid].text)
+            improve.append(Tip("objection_open", {**values, "objection": quote(said[0])}))
+        else:
+            improve.append(Tip("objection", {**values, "quote": quote(reply.learner)}))
     mix = question_mix(turns)
     closed = _first(turns, lambda t: t.form == "closed" and t.act == Act.FACT_QUESTION
                     and bool(t.facts) and t.spin is not None

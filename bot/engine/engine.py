@@ -161,6 +161,8 @@ class Engine:
               events: list[str]) -> str:
         t = Turn(a, a.act, state, follow_up=self.scenario.buyer.visit == "follow_up")
         self._mark_once(t)
+        if not state.pending_objection and a.moves & {Move.ACKNOWLEDGE, Move.CLARIFY}:
+            self._reopen_rested(state)  # "about your concern earlier: I understand ..."
         if state.pending_objection:
             self._objection_step(cl, t, events)
             if t.outcome is Outcome.CLARIFIED:
@@ -174,6 +176,8 @@ class Engine:
             bring_in = self._closing(cl, t, events)
             if t.outcome is Outcome.HANDLED:
                 t.closing_text = ""  # her acceptance is the answer; no second reaction
+        elif t.act in CLOSING_ACTS:
+            t.closing_text = self._proposal_while_objecting(cl, t)
         if t.act is Act.SOLUTION and not state.pending_objection:
             if self._once(state, "solution_tied"):
                 t.fresh.add("solution_tied")
@@ -214,6 +218,8 @@ class Engine:
         state, moves = t.state, t.a.moves
         if Move.INTRODUCE in moves and self._once(state, "introduced"):
             t.fresh.add("introduced")
+        if t.act is Act.GREET_INTRODUCE and Move.GREET in moves and self._once(state, "greeted"):
+            t.fresh.add("greeted")
         if Move.INVITE_INTRODUCTION in moves and self._once(state, "invited"):
             t.fresh.add("invited")
         if Move.STATE_OBJECTIVE in moves and t.act not in CLOSING_ACTS and self._once(
@@ -398,6 +404,30 @@ class Engine:
             t.outcome = Outcome.ACKNOWLEDGED
         else:
             t.outcome = Outcome.PROGRESS
+
+    def _proposal_while_objecting(self, cl: CompiledLanguage, t: Turn) -> str:
+        """A proposal while her objection stands: noted, but she comes back to it first."""
+        state = t.state
+        state.closing["attempted"] = True
+        state.closing["concrete"] = state.closing["concrete"] or t.a.concrete_time
+        oid = state.pending_objection
+        assert oid is not None
+        objection = self.cs.objections[oid]
+        ostate = state.objections[oid]
+        if ostate.recalled or objection.firmer is None:
+            ostate.recalled = True
+            return self._line(cl, state, "objection_pending")
+        ostate.recalled = True
+        return self._pick(cl, state, f"firmer:{oid}", cl.texts(objection.firmer))
+
+    @staticmethod
+    def _reopen_rested(state: SessionState) -> None:
+        for oid, ostate in state.objections.items():
+            if ostate.rested and not ostate.handled:
+                ostate.rested = False
+                ostate.idle = 0
+                state.pending_objection = oid
+                return
 
     def _bring_in(self, cl: CompiledLanguage, t: Turn, answers: list[str],
                   events: list[str]) -> str:

@@ -107,8 +107,12 @@ class Rule:
     line: str
 
 
+QUESTION_ACTS = frozenset({Act.FACT_QUESTION, Act.OTHER, Act.SMALL_TALK})
+
+
 def _asked_unanswered(t: Turn) -> bool:
-    return (t.a.is_question or t.a.asks) and not t.answered
+    """A question she cannot place; proposals, summaries and the like are no questions."""
+    return (t.a.is_question or t.a.asks) and not t.answered and t.act in QUESTION_ACTS
 
 
 # The reaction to the learner's act: the first rule that applies wins; none may apply
@@ -135,6 +139,9 @@ REACTIONS: tuple[Rule, ...] = (
     Rule("greeted, first meeting", lambda t: "introduced" in t.fresh
          and not t.follow_up, "greet_back"),
     Rule("greeted, follow-up visit", lambda t: "introduced" in t.fresh, "greet_again"),
+    Rule("greeting, first meeting", lambda t: "greeted" in t.fresh and not t.follow_up,
+         "greet_back"),
+    Rule("greeting, follow-up visit", lambda t: "greeted" in t.fresh, "greet_again"),
     Rule("summary", lambda t: t.act is Act.SUMMARY and not t.answered, "summary_ack"),
     Rule("check after handling", lambda t: "checked_after" in t.fresh, "check_ack"),
     Rule("small talk", lambda t: t.act is Act.SMALL_TALK, "small_talk"),
