@@ -57,7 +57,8 @@ class Move(StrEnum):
 
 OBJECTION_MOVES = frozenset({Move.ACKNOWLEDGE, Move.CLARIFY, Move.RESPOND_BENEFIT, Move.CHECK})
 CLOSING_ACTS = frozenset({Act.NEXT_STEP_PROPOSAL, Act.ASK_ORDER})
-OPENING_TURNS = 3  # "tell me about yourself" in the first turns is part of the introduction
+OPENING_TURNS = 3
+CHECK_ALONE_WORDS = 8  # "tell me about yourself" in the first turns is part of the introduction
 
 
 def main_act(a: TurnAnalysis, state: SessionState) -> Act:
@@ -105,8 +106,9 @@ def main_act(a: TurnAnalysis, state: SessionState) -> Act:
     if Move.GREET in moves and not a.is_question and state.turn <= OPENING_TURNS:
         return Act.GREET_INTRODUCE
     if Move.CHECK in moves and a.is_question and not asks_fact:
-        return Act.SOLUTION if "solution_tied" in state.flags else Act.OTHER
-    if Move.SMALL_TALK in moves and not asks_fact:
+        long = a.word_count > CHECK_ALONE_WORDS  # a proposal with its check question
+        return Act.SOLUTION if long or "solution_tied" in state.flags else Act.OTHER
+    if Move.SMALL_TALK in moves and (not asks_fact or not a.facts):
         return Act.SMALL_TALK
     if a.is_question or a.asks:
         if Move.GREET in moves and not asks_fact:

@@ -95,7 +95,14 @@ def analyze_turn(
     proposing = "propose_next_step" in moves and not _asks_besides_proposal(msg, lm)
     if proposing and not analysis.needs:
         moves.discard("propose_solution")  # "I'll bring a tailored proposal" is the next step
-    checking = ("check" in moves or "summarize" in moves) and count_questions(msg, lm) == 0
+    if "propose_solution" in moves and msg.question_mark and _only_asks_agreement(msg, lm):
+        moves.add("check")  # "...and Ilse becomes your host. Does that appeal?" checks
+    if info.form == "open" and "ask_for_order" in moves and _opens_with(msg, lm, _WHO_WHAT):
+        moves.discard("ask_for_order")  # "who will sign?" asks about the DMU, it is no close
+    checking = ("check" in moves or "summarize" in moves) and (
+        count_questions(msg, lm) == 0 or "propose_solution" in moves)
+    if "small_talk" in moves and "greet" in moves and state.turn <= 2:
+        checking = True  # "hi Marco, how's the building work going?" is small talk
     if info.asks and not proposing and not checking:
         several = count_questions(msg, lm) > 1
         scored = cl.facts.match(msg)
@@ -143,6 +150,17 @@ def analyze_turn(
 
 AGREEMENT_QUESTION_WORDS = 6
 _EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF]")
+
+
+_WHO_WHAT = frozenset({"wie", "wat", "welke", "who", "what", "which", "whom", "whose"})
+
+
+def _opens_with(msg, lm, words: frozenset[str]) -> bool:
+    for sentence in msg.sentences:
+        rest = [w for w in sentence.words if w not in lm.lexicon.fillers]
+        if rest and rest[0] in words:
+            return True
+    return False
 
 
 def _first_then(words: list[str]) -> bool:

@@ -107,7 +107,7 @@ class Rule:
     line: str
 
 
-QUESTION_ACTS = frozenset({Act.FACT_QUESTION, Act.OTHER, Act.SMALL_TALK})
+QUESTION_ACTS = frozenset({Act.FACT_QUESTION, Act.SMALL_TALK})
 
 
 def _asked_unanswered(t: Turn) -> bool:
