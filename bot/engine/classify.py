@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from bot.engine.language import LanguageModel
 from bot.engine.text import Analyzed, Sentence
 
-_NON_INVENTORY = ("propose_next_step", "check", "ask_for_order")
+_NON_INVENTORY = ("propose_next_step", "check", "ask_for_order", "summarize")
 
 
 @dataclass(frozen=True, slots=True)

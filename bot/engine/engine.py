@@ -239,10 +239,19 @@ class Engine:
             fact = self.cs.facts[fact_id]
             missing_before = [f for f in fact.after if f not in state.revealed]
             wrong_spin = bool(fact.spin) and a.spin not in fact.spin
+            if missing_before and f"short:{fact_id}" in state.flags:
+                # Asked again, more pointedly: she opens up about what comes first.
+                first = self.cs.facts[missing_before[0]]
+                if state.trust >= first.trust and missing_before[0] not in a.answered:
+                    fact_id, fact, missing_before = first.id, first, []
+                    wrong_spin = False
             if missing_before or wrong_spin:
                 short = cl.texts(fact.short_answer) if fact.short_answer else []
-                if short:
+                if short and f"short:{fact_id}" not in state.flags:
                     parts.append(self._pick(cl, state, f"short:{fact_id}", short))
+                    state.flags[f"short:{fact_id}"] = state.turn
+                elif short:
+                    parts.append(self._line(cl, state, "vague_answer"))
                 continue
             if state.trust < fact.trust:
                 guarded = cl.texts(fact.guarded) if fact.guarded else []
