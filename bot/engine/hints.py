@@ -9,14 +9,16 @@ from bot.engine.state import SessionState
 def next_hint(cs: CompiledScenario, state: SessionState) -> str:
     cl = cs.language(state.lang)
     hints = cl.lm.lexicon.hints
-    buyer = cs.scenario.buyer.name.split()[0]
+    persona = cs.scenario.buyer
+    buyer = persona.name.split()[0]
+    words = {**cl.lm.lexicon.persona.get(persona.gender, {}),
+             **cl.lm.lexicon.persona.get(persona.address, {})}
 
     def say(key: str, **values: str) -> str:
-        return hints[key].format(buyer=buyer, **values)
+        return hints[key].format(buyer=buyer, **words, **values)
 
     if state.ended:
         return say("ended")
-    external = set(cs.external_ids)
     if state.pending_objection:
         steps = state.objections[state.pending_objection].steps
         label = cl.text(cs.objections[state.pending_objection].good_handling)
@@ -28,12 +30,15 @@ def next_hint(cs: CompiledScenario, state: SessionState) -> str:
             return say("objection_respond", need=_need_labels(cs, state) or label)
         return say("objection_check")
     flags = state.flags
-    if cs.scenario.kind not in ("drill",) and "introduced" not in flags and "introduce" in external:
+    roles = {o.method_role for o in cs.scenario.objectives.external if o.method_role}
+    drill = cs.scenario.kind == "drill"
+    follow_up = persona.visit == "follow_up"
+    if not drill and not follow_up and "introduced" not in flags and "introduce" in roles:
         return say("introduce")
-    if "objective_stated" not in flags and "needs" in external and cs.scenario.kind != "drill":
+    if "objective_stated" not in flags and "needs" in roles and not drill:
         return say("objective")
     for oid in (*cs.internal_ids, *cs.external_ids):
-        if oid in state.objectives or oid in ("follow_up", "solution", "introduce", "needs"):
+        if oid in state.objectives or cs.objectives[oid].method_role:
             continue
         objective = cs.objectives[oid]
         if any(f.objective == oid for f in cs.scenario.facts):

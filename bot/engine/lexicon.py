@@ -42,6 +42,7 @@ class Lexicon:
     lines: dict[str, tuple[str, ...]]
     hints: dict[str, str]
     lines_je: dict[str, tuple[str, ...]]  # lines for a buyer who says "je" (nl)
+    persona: dict[str, dict[str, str]]  # words for the buyer in hints, by gender/address
 
     def line(self, key: str, address: str = "u") -> tuple[str, ...]:
         """A default buyer line in the buyer's form of address (je/u where it differs)."""
@@ -82,4 +83,6 @@ def load_lexicon(lang: str) -> Lexicon:
         lines={k: _strs(v) for k, v in data["lines"].items()},
         hints={k: str(v) for k, v in data["hints"].items()},
         lines_je={k: _strs(v) for k, v in (data.get("lines_je") or {}).items()},
+        persona={str(k): {str(a): str(b) for a, b in v.items()}
+                 for k, v in (data.get("persona") or {}).items()},
     )
