@@ -15,6 +15,7 @@ from bot.engine.classify import (
     count_questions,
     detect_moves,
     has_concrete_time,
+    spin_type,
 )
 from bot.engine.compiled import CompiledLanguage, CompiledScenario
 from bot.engine.cues import correct_typos
@@ -99,6 +100,8 @@ def analyze_turn(
         moves.add("check")  # "...and Ilse becomes your host. Does that appeal?" checks
     if info.form == "open" and "ask_for_order" in moves and _opens_with(msg, lm, _WHO_WHAT):
         moves.discard("ask_for_order")  # "who will sign?" asks about the DMU, it is no close
+        info = QuestionInfo(True, info.form, spin_type(msg, lm, moves), True)
+        analysis.form, analysis.spin = info.form, info.spin
     checking = ("check" in moves or "summarize" in moves) and (
         count_questions(msg, lm) == 0 or "propose_solution" in moves)
     if "small_talk" in moves and "greet" in moves and state.turn <= 2:

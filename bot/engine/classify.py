@@ -157,9 +157,23 @@ def spin_type(msg: Analyzed, lm: LanguageModel, moves: set[str]) -> str | None:
     if moves.intersection(_NON_INVENTORY):
         return None
     found = lm.spin.match(msg)
-    if "need_payoff_value" in found and any(w in lm.lexicon.hypothetical for w in msg.words):
+    if "need_payoff_value" in found and _value_is_hypothetical(msg, lm):
         found["need_payoff"] = 100.0
     for kind in ("need_payoff", "implication", "problem"):
         if kind in found:
             return kind
     return "situation"
+
+
+def _value_is_hypothetical(msg: Analyzed, lm: LanguageModel) -> bool:
+    """"Would that be useful?" asks for value; "it is useful to you, what would you want
+    to read?" does not: the value word and the "would" share a clause."""
+    hypothetical = lm.lexicon.hypothetical
+    if not any(w in hypothetical for w in msg.words):
+        return False
+    for sentence in msg.sentences:
+        for clause in sentence.clauses:
+            if hypothetical.intersection(clause) and "need_payoff_value" in lm.spin.match(
+                    lm.pipeline.analyze(" ".join(clause))):
+                return True
+    return False
