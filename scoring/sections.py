@@ -9,6 +9,7 @@ from bot.engine.state import SessionState, TurnRecord
 
 OPEN_TARGET = 0.7  # a first visit is mostly open questions
 ADVANCED_TARGET = 0.3  # share of problem/implication/need-payoff questions
+TRIED_CREDIT = 0.5  # a handling step attempted but not done well (an untied answer)
 
 
 @dataclass
@@ -86,7 +87,8 @@ def objections_score(state: SessionState) -> float | None:
         return None
     total = 0.0
     for o in raised:
-        steps = sum(o.steps.values()) / len(o.steps)
+        tried = sum(1 for s in o.tried if not o.steps.get(s))
+        steps = (sum(o.steps.values()) + TRIED_CREDIT * tried) / len(o.steps)
         total += 0.5 * steps + (0.5 if o.handled else 0.0)
     return 100.0 * total / len(raised)
 

@@ -15,6 +15,7 @@ from bot.engine.classify import (
     count_questions,
     detect_moves,
     has_concrete_time,
+    is_concrete,
     spin_type,
 )
 from bot.engine.compiled import CompiledLanguage, CompiledScenario
@@ -85,10 +86,10 @@ def analyze_turn(
     analysis = TurnAnalysis(info.is_question, info.form, info.spin, info.asks, moves=moves)
     analysis.needs = sorted(cl.needs.match(msg))
     analysis.tied_needs = [n for n in analysis.needs if n in state.needs_stated]
-    analysis.concrete_time = concrete_time
+    analysis.concrete_time = concrete_time and is_concrete(msg, lm)
     analysis.price = bool(lm.price.match(msg))
     analysis.responds_to = sorted(cl.objection_cues.match(msg))
-    if "state_objective" in moves and not analysis.concrete_time:
+    if "state_objective" in moves and not concrete_time:
         moves.discard("propose_next_step")  # "...and agree a next step" is part of the agenda
         moves.discard("ask_for_order")  # "...and see if we can move forward today" too
         if not analysis.tied_needs:

@@ -111,6 +111,21 @@ def has_concrete_time(msg: Analyzed, lm: LanguageModel) -> bool:
 
 
 _CLOCK_SUFFIXES = ("am", "pm", "u", "h", "uur")
+_AT = frozenset({"at", "om", "rond", "around", "from", "vanaf"})
+_DAYPARTS = frozenset({"morning", "afternoon", "evening", "noon", "lunchtime", "ochtend",
+                       "middag", "avond", "morgenochtend", "morgenmiddag", "ochtends",
+                       "middags", "lunch"})
+
+
+def is_concrete(msg: Analyzed, lm: LanguageModel) -> bool:
+    """A proposal a diary can take: a day or date *and* a time or part of the day
+    ("Tuesday 14 November at 10", "tomorrow morning"); "next week, maybe Wednesday" is not."""
+    words = msg.words
+    clock = _has_clock_time(words) or any(
+        w in _AT and i + 1 < len(words) and words[i + 1].isdigit() and 0 < int(words[i + 1]) <= 23
+        for i, w in enumerate(words))
+    daypart = bool(_DAYPARTS.intersection(words))
+    return bool(lm.time.match(msg)) and (clock or daypart)
 
 
 def _has_clock_time(words: list[str]) -> bool:

@@ -374,10 +374,11 @@ class Engine:
             answered_by = set(objection.answered_by)
             tied = bool(answered_by.intersection(a.tied_needs or a.needs)) or (
                 oid in a.responds_to)
-            if a.moves & {Move.RESPOND_BENEFIT, Move.PROPOSE_SOLUTION} and (
-                tied or not answered_by
-            ):
-                did.add("respond")
+            if a.moves & {Move.RESPOND_BENEFIT, Move.PROPOSE_SOLUTION}:
+                if tied or not answered_by:
+                    did.add("respond")
+                elif "respond" not in ostate.tried:
+                    ostate.tried.append("respond")  # an answer, but not tied to her need
         if not did and t.act is Act.OBJECTION_RESPONSE and a.form == "closed" and not a.facts and (
             ostate.steps["respond"]
         ):

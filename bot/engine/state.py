@@ -16,6 +16,7 @@ class ObjectionState:
     idle: int = 0  # turns in a row that did nothing for it
     recalled: bool = False  # the buyer reminded the learner of it (once)
     rested: bool = False  # left unanswered: the buyer let it rest (it counts as unhandled)
+    tried: list[str] = field(default_factory=list)  # steps attempted but not done well
     steps: dict[str, bool] = field(
         default_factory=lambda: {"acknowledge": False, "clarify": False, "respond": False,
                                  "check": False}
@@ -99,6 +100,7 @@ class SessionState:
         data["objections"] = {k: {"raised_turn": o.raised_turn, "handled": o.handled,
                                   "attempts": o.attempts, "idle": o.idle,
                                   "recalled": o.recalled, "rested": o.rested,
+                                  "tried": list(o.tried),
                                   "steps": dict(o.steps)}
                               for k, o in self.objections.items()}
         data["history"] = [{**vars(t), "objectives": list(t.objectives), "moves": list(t.moves),
