@@ -126,9 +126,13 @@ class CueIndex:
         index = len(self._alts)
         self._alts.append(_Alternative(topic, tuple(stems), tuple(prefixes), tuple(sequence)))
         if stems:
-            for stem in set(stems):
-                self._by_stem[stem].append(index)
-                if self.corrector is not None:
+            # Every stem must be present, so one rare stem is enough to find the candidate:
+            # indexing "you said" under "you" too would make every message a candidate.
+            common = self.pipeline.lexicon.stopwords
+            anchor = max(sorted(set(stems)), key=lambda w: (w not in common, len(w)))
+            self._by_stem[anchor].append(index)
+            if self.corrector is not None:
+                for stem in set(stems):
                     self.corrector.add(stem)
         else:
             self._by_head[prefixes[0][:3]].append(index)
@@ -162,9 +166,11 @@ class CueIndex:
         for word in msg.words:
             candidates.update(self._by_head.get(word[:3], ()))
         best: dict[str, int] = {}
-        hits: dict[str, int] = {}
         for index in candidates:
             alt = self._alts[index]
+            words = len(alt.stems) + len(alt.prefixes)
+            if alt.topic in best and (self.ordered or words <= best[alt.topic]):
+                continue  # cue lists only need the topic; facts the surest alternative
             if not all(s in present for s in alt.stems) or not all(
                 any(w.startswith(p) for w in msg.words) for p in alt.prefixes
             ):
@@ -174,13 +180,11 @@ class CueIndex:
                     continue
             elif len(alt.sequence) > 1 and not _close_together(alt.sequence, msg):
                 continue
-            # More words matched, and more alternatives matched, make a surer match: the
-            # score ranks the facts one question could refer to (100 = any keyword match).
-            words = len(alt.stems) + len(alt.prefixes)
-            best[alt.topic] = max(best.get(alt.topic, 0), words)
-            hits[alt.topic] = hits.get(alt.topic, 0) + 1
+            # More words matched make a surer match: the score ranks the facts one question
+            # could refer to (100 = any keyword match).
+            best[alt.topic] = words
         for topic, words in best.items():
-            found[topic] = 100.0 + words + 0.5 * (hits[topic] - 1)
+            found[topic] = 100.0 + words
         if self._phrasings:
             self._match_phrasings(msg, found)
         return found
