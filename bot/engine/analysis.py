@@ -59,9 +59,12 @@ def analyze_turn(
         return TurnAnalysis(False, None, None, False, empty=True)
     concrete_time = has_concrete_time(msg, lm)
     moves = detect_moves(msg, lm, concrete_time)
-    if not concrete_time and msg.question_mark and _first_then(msg.words) and _only_asks_agreement(
-            msg, lm):
-        moves.add("state_objective")  # "first ..., then ..., and at the end ... OK?" is an agenda
+    if not concrete_time and msg.question_mark and _only_asks_agreement(msg, lm) and (
+        _first_then(msg.words)
+        or ("propose_next_step" in moves and len(msg.words) >= AGENDA_WORDS)
+    ):
+        # "first ..., then ..., and at the end a next step. OK?" is an agenda, no proposal
+        moves.add("state_objective")
     if cl.company_words & set(msg.words) and "introduced" not in state.flags:
         moves.add("introduce")  # naming the company again later is a pitch, not an intro
     info = classify(msg, lm, moves)
@@ -118,7 +121,7 @@ def analyze_turn(
     just_raised = raised is not None and state.turn - raised <= 1
     if pending and info.is_question and not moves & {
         "propose_next_step", "ask_for_order", "check"
-    } and not analysis.facts and (just_raised or analysis.responds_to):
+    } and not analysis.facts and ((just_raised and info.form == "open") or analysis.responds_to):
         moves.add("clarify")  # a question right after her objection is about the objection
     analysis.word_count = len(msg.words)
     if _EMOJI.search(text) or {"haha", "hihi", "lol"} & set(msg.words):
@@ -153,6 +156,7 @@ def analyze_turn(
 
 
 AGREEMENT_QUESTION_WORDS = 6
+AGENDA_WORDS = 14
 _EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 
 

@@ -374,7 +374,7 @@ class Engine:
             answered_by = set(objection.answered_by)
             tied = bool(answered_by.intersection(a.tied_needs or a.needs)) or (
                 oid in a.responds_to)
-            if a.moves & {Move.RESPOND_BENEFIT, Move.PROPOSE_SOLUTION}:
+            if a.moves & {Move.RESPOND_BENEFIT, Move.PROPOSE_SOLUTION} and a.form != "open":
                 if tied or not answered_by:
                     did.add("respond")
                 elif "respond" not in ostate.tried:
