@@ -23,7 +23,6 @@ MAX_TIPS = 5
 MIN_TIPS = 3
 QUOTE_CHARS = 90
 STRONG_SCORE = 80  # from here the card opens with praise
-WEAK_SCORE = 50  # below this a "play again" suggestion is fair
 CLOSED_SHARE = 0.3  # more closed fact questions than this gets a tip
 # "May I note your e-mail address?" asks permission: closed by nature, no tip about it.
 PERMISSION_OPENINGS = ("may i", "can i", "could i", "shall i", "mag ik", "kan ik", "zal ik",
@@ -114,6 +113,11 @@ def _tips(cs: CompiledScenario, state: SessionState, total: int | None,
         need = cl.text(cs.needs[state.needs_stated[0]].label).lower()
         improve.append(Tip("solution", {"need": need}))
     improve.extend(_closing_tips(cs, state, turns, roles))
+    if drill:
+        open_goals = [cs.objectives[o] for o in cs.external_ids if o not in state.objectives]
+        if open_goals:
+            labels = "; ".join(cl.text(o.label) for o in open_goals[:3])
+            improve.append(Tip("missed_external", {"topics": labels}))
     praise = _strengths(turns, state)
     fallback = []
     if not drill and not any(t.act == Act.SUMMARY for t in turns):
@@ -124,7 +128,7 @@ def _tips(cs: CompiledScenario, state: SessionState, total: int | None,
     else:
         tips = [*improve[:MAX_TIPS - 1], *praise[:1], *improve[MAX_TIPS - 1:], *praise[1:],
                 *fallback]
-        if len(tips) < MIN_TIPS and (total is None or total < WEAK_SCORE):
+        if len(tips) < MIN_TIPS and (total is None or total < STRONG_SCORE):
             tips.append(Tip("keep_practising"))
     return tips
 
@@ -175,6 +179,12 @@ def _strengths(turns: list[TurnRecord], state: SessionState) -> list[Tip]:
         turn = _first(turns, lambda t, s=spin: t.spin == s)
         if turn is not None:
             found.append(Tip(key, {"quote": quote(turn.learner)}))
+    quoted = {t.values.get("quote") for t in found}
+    for step in ("acknowledge", "clarify", "check"):
+        turn = _first(turns, lambda t, s=step: s in t.steps)
+        if turn is not None and quote(turn.learner) not in quoted:
+            quoted.add(quote(turn.learner))
+            found.append(Tip(f"good_{step}", {"quote": quote(turn.learner)}))
     opener = _first(turns, lambda t: t.act == Act.GREET_INTRODUCE and bool(t.objectives))
     if opener is not None:
         found.append(Tip("good_opening", {"quote": quote(opener.learner)}))

@@ -66,10 +66,10 @@ def objectives_score(cs: CompiledScenario, state: SessionState, group: str) -> f
     return 100.0 * sum(w for oid, w in weights.items() if met[oid]) / total
 
 
-def questions_score(cs: CompiledScenario, turns: list[TurnRecord]) -> float:
+def questions_score(cs: CompiledScenario, turns: list[TurnRecord]) -> float | None:
     mix = question_mix(turns)
     if mix.asking == 0:
-        return 0.0
+        return None if cs.scenario.kind == "drill" else 0.0  # a drill may ask nothing
     open_part = min(1.0, (mix.asking_open / mix.asking) / OPEN_TARGET)
     spin_total = sum(mix.spin.values())
     advanced = mix.spin["problem"] + mix.spin["implication"] + 2 * mix.spin["need_payoff"]
