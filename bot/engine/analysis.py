@@ -47,6 +47,7 @@ class TurnAnalysis:
     steps: list[str] = field(default_factory=list)  # objection steps this turn took
     word_count: int = 0
     answers_objection: list[str] = field(default_factory=list)  # needs that answer it
+    asks_permission: bool = False  # "may I ...?", "would you like our newsletter?"
 
 
 def analyze_turn(
@@ -124,6 +125,8 @@ def analyze_turn(
     } and not analysis.facts and ((just_raised and info.form == "open") or analysis.responds_to):
         moves.add("clarify")  # a question right after her objection is about the objection
     analysis.word_count = len(msg.words)
+    analysis.asks_permission = bool(lm.intents.match(msg)) or _opens_with_phrase(
+        msg, ("would you like", "do you want", "wilt u", "wil je", "zou u", "zou je"))
     if _EMOJI.search(text) or {"haha", "hihi", "lol"} & set(msg.words):
         moves.add("small_talk")
     if pending:
@@ -169,6 +172,10 @@ def _opens_with(msg, lm, words: frozenset[str]) -> bool:
         if rest and rest[0] in words:
             return True
     return False
+
+
+def _opens_with_phrase(msg, phrases: tuple[str, ...]) -> bool:
+    return any(" ".join(s.words).startswith(phrases) for s in msg.sentences)
 
 
 def _first_then(words: list[str]) -> bool:

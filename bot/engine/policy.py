@@ -64,6 +64,7 @@ TRUST_MIN, TRUST_MAX = -5.0, 10.0
 SUMMARY_CREDIT = 2  # summaries that still earn trust; after that they are just polite
 REST_AFTER = 3  # turns a buyer waits for an answer to her objection before letting it rest
 FEW_FACTS = 3  # below this many answered facts, the buyer "hardly knows anything about us"
+VAGUE_WORDS = 6  # "what about the cleaning?" is vague; a longer question is just unknown
 
 
 class Outcome(StrEnum):
@@ -146,8 +147,10 @@ REACTIONS: tuple[Rule, ...] = (
     Rule("check after handling", lambda t: "checked_after" in t.fresh, "check_ack"),
     Rule("small talk", lambda t: t.act is Act.SMALL_TALK, "small_talk"),
     Rule("situation overload", lambda t: "situation_overload" in t.fresh, "situation_overload"),
+    Rule("permission or offer", lambda t: _asked_unanswered(t) and t.a.form == "closed"
+         and t.a.asks_permission, "permission_yes"),
     Rule("vague open question", lambda t: _asked_unanswered(t) and t.a.form == "open"
-         and t.a.spin == "situation", "vague_answer"),
+         and t.a.spin == "situation" and t.a.word_count <= VAGUE_WORDS, "vague_answer"),
     Rule("question she cannot place", _asked_unanswered, "deflect"),
 )
 

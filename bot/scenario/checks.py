@@ -20,7 +20,8 @@ STOCK_LINES = frozenset({
     "solution_ack", "solution_untied", "deflect", "vague_answer", "guarded", "repeat",
     "small_talk", "pitch", "discount", "clarified", "objection_pending", "end_patience",
     "end_rude", "goodbye", "default", "after_close", "out_of_time", "situation_overload",
-    "greet_again", "pitch_late", "check_ack", "objection_rests", "bye_after_agreement",
+    "greet_again", "pitch_late", "check_ack", "permission_yes", "objection_rests",
+    "bye_after_agreement",
 })
 
 
