@@ -154,7 +154,11 @@ def _handles_objection(a: TurnAnalysis, state: SessionState) -> bool:
         return not (a.facts and Move.CLARIFY not in a.moves and Move.ACKNOWLEDGE not in a.moves
                     and a.form == "open")
     if a.is_question:
-        return False  # a plain question: she answers it (or says she cannot)
+        # "Would that help you?" after an answer checks it; other questions are questions
+        oid = state.pending_objection
+        ostate = state.objections[oid] if oid else None
+        return bool(ostate and a.form == "closed" and not a.facts and (
+            ostate.steps["respond"] or "respond" in ostate.tried))
     # A new proposal on her other points is a solution, not an answer to this objection.
     return not (Move.PROPOSE_SOLUTION in a.moves and a.tied_needs and not a.responds_to
                 and not set(a.tied_needs) & set(a.answers_objection))

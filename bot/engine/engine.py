@@ -380,7 +380,7 @@ class Engine:
                 elif "respond" not in ostate.tried:
                     ostate.tried.append("respond")  # an answer, but not tied to her need
         if not did and t.act is Act.OBJECTION_RESPONSE and a.form == "closed" and not a.facts and (
-            ostate.steps["respond"]
+            ostate.steps["respond"] or "respond" in ostate.tried
         ):
             did.add("check")  # "Would that help you take it to the board?" after an answer
         for step in did:
