@@ -22,7 +22,7 @@ from scoring.sections import question_mix
 MAX_TIPS = 5
 MIN_TIPS = 3
 QUOTE_CHARS = 90
-STRONG_SCORE = 80  # from here the card opens with praise
+STRONG_SCORE = 85  # from here the card opens with praise
 CLOSED_SHARE = 0.3  # more closed fact questions than this gets a tip
 # "May I note your e-mail address?" asks permission: closed by nature, no tip about it.
 PERMISSION_OPENINGS = ("may i", "can i", "could i", "shall i", "mag ik", "kan ik", "zal ik",
@@ -137,7 +137,7 @@ def _deeper_questions(cs: CompiledScenario, turns: list[TurnRecord], mix) -> Tip
     if cs.scenario.kind not in ("spin", "first_visit") or mix.total < 3:
         return None
     if mix.spin["implication"] == 0:
-        problem = _first(turns, lambda t: t.spin == "problem")
+        problem = _first(turns, lambda t: t.spin == "problem" and t.act == Act.FACT_QUESTION)
         if problem is not None:
             return Tip("implication", {"quote": quote(problem.learner)})
     elif mix.spin["need_payoff"] == 0:

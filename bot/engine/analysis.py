@@ -124,6 +124,8 @@ def analyze_turn(
         "propose_next_step", "ask_for_order", "check"
     } and not analysis.facts and ((just_raised and info.form == "open") or analysis.responds_to):
         moves.add("clarify")  # a question right after her objection is about the objection
+    if "small_talk" in moves and not analysis.facts:
+        analysis.spin = None  # "was it hard to find parking?" gathers no information
     analysis.word_count = len(msg.words)
     analysis.asks_permission = bool(lm.intents.match(msg)) or _opens_with_phrase(
         msg, ("would you like", "do you want", "wilt u", "wil je", "zou u", "zou je"))
