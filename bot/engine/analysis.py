@@ -23,7 +23,7 @@ from bot.engine.cues import correct_typos
 from bot.engine.state import SessionState
 from bot.scenario.model import Detector
 
-PITCH_MIN_WORDS = 14
+PITCH_MIN_WORDS = 10
 
 
 @dataclass
