@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from bot.engine.acts import Act
 from bot.engine.compiled import CompiledScenario
 from bot.engine.state import SessionState, TurnRecord
+from bot.engine.text import label_in_sentence
 from scoring.sections import question_mix
 
 MAX_TIPS = 5
@@ -110,7 +111,7 @@ def _tips(cs: CompiledScenario, state: SessionState, total: int | None,
     if deeper is not None:
         improve.append(deeper)
     if "solution" in roles and roles["solution"] not in state.objectives and state.needs_stated:
-        need = cl.text(cs.needs[state.needs_stated[0]].label).lower()
+        need = label_in_sentence(cl.text(cs.needs[state.needs_stated[0]].label))
         improve.append(Tip("solution", {"need": need}))
     improve.extend(_closing_tips(cs, state, turns, roles))
     if drill:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.engine.compiled import CompiledScenario
 from bot.engine.state import SessionState
+from bot.engine.text import label_in_sentence
 
 
 def next_hint(cs: CompiledScenario, state: SessionState) -> str:
@@ -59,4 +60,4 @@ def next_hint(cs: CompiledScenario, state: SessionState) -> str:
 
 def _need_labels(cs: CompiledScenario, state: SessionState) -> str:
     cl = cs.language(state.lang)
-    return ", ".join(cl.text(cs.needs[n].label).lower() for n in state.needs_stated[:2])
+    return ", ".join(label_in_sentence(cl.text(cs.needs[n].label)) for n in state.needs_stated[:2])

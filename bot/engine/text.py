@@ -143,3 +143,13 @@ def parse_numbers(text: str) -> list[float]:
 _NUMBER_TOKEN = re.compile(r"\d+(?:[.,]\d+)*")
 _THOUSANDS = re.compile(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*(?:[.,]\d{1,2})?")
 _DECIMAL = re.compile(r"(\d+)[.,](\d{1,2})")
+
+
+def label_in_sentence(label: str) -> str:
+    """A label used inside a sentence: lower-case first letter, unless it is an acronym
+    ("DMU"); the Dutch "Eén" becomes "één", not "eén"."""
+    if label[:2].isupper():
+        return label
+    if label.startswith("Eén"):
+        return "één" + label[3:]
+    return label[:1].lower() + label[1:]
