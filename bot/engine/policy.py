@@ -116,6 +116,15 @@ def _asked_unanswered(t: Turn) -> bool:
     return (t.a.is_question or t.a.asks) and not t.answered and t.act in QUESTION_ACTS
 
 
+def _misses_the_point(t: Turn) -> bool:
+    """An attempt at her objection that takes no step, after she already repeated it."""
+    oid = t.state.pending_objection
+    if t.act is not Act.OBJECTION_RESPONSE or t.outcome is not Outcome.NONE or t.answered:
+        return False
+    ostate = t.state.objections[oid] if oid else None
+    return bool(ostate and ostate.recalled and ostate.idle < REST_AFTER)
+
+
 # The reaction to the learner's act: the first rule that applies wins; none may apply
 # (then the buyer just answers, or says the default line).
 REACTIONS: tuple[Rule, ...] = (
@@ -129,6 +138,7 @@ REACTIONS: tuple[Rule, ...] = (
     Rule("objection acknowledged", lambda t: t.outcome is Outcome.ACKNOWLEDGED
          and not t.answered, "acknowledge_ack"),
     Rule("closing answer", lambda t: bool(t.closing_text), "@closing"),
+    Rule("an answer that misses her point", _misses_the_point, "objection_pending"),
     Rule("discount offered", lambda t: Move.DISCOUNT in t.moves, "discount"),
     Rule("tied solution", lambda t: t.act is Act.SOLUTION and "solution_tied" in t.fresh,
          "solution_ack"),
