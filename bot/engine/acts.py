@@ -140,7 +140,7 @@ def _thanks_at_the_end(a: TurnAnalysis, state: SessionState) -> bool:
     """"Thanks Marco, see you on the 20th!" once the next step is agreed (or time is up)."""
     if Move.THANKS not in a.moves or a.is_question or a.word_count > GOODBYE_WORDS:
         return False
-    return state.closing["agreed"] or (state.closing["attempted"] and not state.pending_objection)
+    return state.closing["agreed"] or state.closing["attempted"]
 
 
 def _handles_objection(a: TurnAnalysis, state: SessionState) -> bool:
@@ -157,8 +157,8 @@ def _handles_objection(a: TurnAnalysis, state: SessionState) -> bool:
         # "Would that help you?" after an answer checks it; other questions are questions
         oid = state.pending_objection
         ostate = state.objections[oid] if oid else None
-        return bool(ostate and a.form == "closed" and not a.facts and (
-            ostate.steps["respond"] or "respond" in ostate.tried))
+        return bool(ostate and a.form == "closed" and not a.facts and not a.asks_permission
+                    and (ostate.steps["respond"] or "respond" in ostate.tried))
     # A new proposal on her other points is a solution, not an answer to this objection.
     return not (Move.PROPOSE_SOLUTION in a.moves and a.tied_needs and not a.responds_to
                 and not set(a.tied_needs) & set(a.answers_objection))

@@ -381,7 +381,7 @@ class Engine:
                     ostate.tried.append("respond")  # an answer, but not tied to her need
         if not did and t.act is Act.OBJECTION_RESPONSE and a.form == "closed" and not a.facts and (
             ostate.steps["respond"] or "respond" in ostate.tried
-        ):
+        ) and not a.asks_permission:
             did.add("check")  # "Would that help you take it to the board?" after an answer
         for step in did:
             ostate.steps[step] = True
