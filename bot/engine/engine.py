@@ -201,7 +201,7 @@ class Engine:
                 react = t.objection_text
             elif not (rule.line == "solution_ack" and bring_in):
                 react = self._line(cl, state, rule.line)  # an objection replaces the praise
-        apply_effects(state, [*self._objection_events(t), *events_for(t)])
+        apply_effects(state, events_for(t))
         if t.act is Act.GOODBYE:
             self._end(state, "goodbye", events)
         bring_in = bring_in or self._bring_in(cl, t, answers, events)
@@ -227,9 +227,6 @@ class Engine:
             t.fresh.add("objective_stated")
         if t.act is Act.SUMMARY:
             state.flags["summaries"] = state.flags.get("summaries", 0) + 1
-
-    def _objection_events(self, t: Turn) -> list[Event]:
-        return [Event(e) for e in t.fresh if e in ("objection_ignored", "objection_rested")]
 
     # -- answers --------------------------------------------------------------------------
     def _answer_facts(self, cl: CompiledLanguage, t: Turn, events: list[str]) -> list[str]:
