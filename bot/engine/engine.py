@@ -37,6 +37,7 @@ STEP_MOVES = {"acknowledge": Move.ACKNOWLEDGE, "clarify": Move.CLARIFY,
               "respond": Move.RESPOND_BENEFIT, "check": Move.CHECK}
 SITUATION_STREAK = 5
 PATIENCE_MIN_TURNS = 5  # nobody walks out after a message or two, however poor
+RECALL_RULES = frozenset({"an answer that misses her point"})
 
 
 @dataclass
@@ -193,6 +194,7 @@ class Engine:
             state.flags["situation_overload"] = state.turn
             t.fresh.add("situation_overload")
         rule = reaction(t)
+        rule_name = rule.name if rule is not None else ""
         react = ""
         if rule is not None:
             if rule.line == "@closing":
@@ -205,6 +207,8 @@ class Engine:
         if t.act is Act.GOODBYE:
             self._end(state, "goodbye", events)
         bring_in = bring_in or self._bring_in(cl, t, answers, events)
+        if "objection_rested" in t.fresh and (rule_name in RECALL_RULES or t.closing_text):
+            react = ""  # "let's move on" replaces "that concern still stands", not joins it
         self._tick(state, a)
         if bring_in:
             tail = self._end_check(cl, state, events)
