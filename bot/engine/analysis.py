@@ -60,6 +60,8 @@ def analyze_turn(
         return TurnAnalysis(False, None, None, False, empty=True)
     concrete_time = has_concrete_time(msg, lm)
     moves = detect_moves(msg, lm, concrete_time)
+    if msg.words[0] in _GREETING_OPENERS:
+        moves.add("greet")  # "Morning Gerard, ..." (not "see you tomorrow morning")
     if not concrete_time and msg.question_mark and _only_asks_agreement(msg, lm) and (
         _first_then(msg.words)
         or ("propose_next_step" in moves and len(msg.words) >= AGENDA_WORDS)
@@ -165,6 +167,8 @@ AGENDA_WORDS = 14
 _EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 
 
+_GREETING_OPENERS = frozenset({"morning", "afternoon", "evening", "hiya", "hoi", "hey", "hi",
+                               "hallo", "hello", "morgen", "middag", "goeiemorgen"})
 _WHO_WHAT = frozenset({"wie", "wat", "welke", "who", "what", "which", "whom", "whose"})
 
 

@@ -137,6 +137,8 @@ REACTIONS: tuple[Rule, ...] = (
          "@objection"),
     Rule("objection acknowledged", lambda t: t.outcome is Outcome.ACKNOWLEDGED
          and not t.answered, "acknowledge_ack"),
+    Rule("objection partly answered", lambda t: t.outcome is Outcome.PROGRESS
+         and not t.answered, "objection_progress"),
     Rule("closing answer", lambda t: bool(t.closing_text), "@closing"),
     Rule("an answer that misses her point", _misses_the_point, "objection_pending"),
     Rule("discount offered", lambda t: Move.DISCOUNT in t.moves, "discount"),
