@@ -17,7 +17,7 @@ from bot.catalog import Catalog
 from bot.engine.compiled import CompiledScenario
 from bot.engine.engine import Engine
 from bot.engine.state import SessionState, TurnRecord
-from bot.report import json_report
+from bot.engine.text import MAX_LEARNER_CHARS
 from bot.storage import queries as q
 from bot.storage.models import CallSession, utcnow
 from scoring.card import ScoreCard, score_call

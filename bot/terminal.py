@@ -15,6 +15,7 @@ from bot.config import Settings
 from bot.engine.compiled import CompiledScenario
 from bot.engine.engine import Engine
 from bot.engine.state import TurnRecord
+from bot.engine.text import MAX_LEARNER_CHARS
 from bot.i18n import t
 from bot.scenario.library import load_library
 from scoring.card import score_call
@@ -89,15 +90,21 @@ def run_script(cs: CompiledScenario, lang: str, lines: Iterable[str], prep_text:
     preparation = None
     if prep_text is not None:
         preparation = score_preparation(cs.scenario, lang, parse_prep_text(prep_text))
+    hints: list[str] = []
     turns: list[TurnRecord] = []
     for line in lines:
         if state.ended or line == STOP:
             break
-        record = engine.turn(state, line[:MAX_MESSAGE_CHARS]).record
+        if line == HINT:
+            hints.append(engine.hint(state))
+            continue
+        record = engine.turn(state, line[:MAX_LEARNER_CHARS]).record
         if record is not None:
             turns.append(record)
     engine.stop(state)
-    return json_report(cs, state, score_call(cs, state, preparation, turns))
+    report = json_report(cs, state, score_call(cs, state, preparation, turns))
+    report["hints"] = hints
+    return report
 
 
 def interactive(cs: CompiledScenario, lang: str, seed: int | None,

@@ -88,8 +88,7 @@ def visit_report(cs: CompiledScenario, state: SessionState,
     used: set[str] = set()  # a sentence is noted under one item only
     for oid in cs.internal_ids:
         if oid in told:
-            answer = _answer_for(cs, state, turns, oid)
-            report.learned.append((oid, answer))
+            report.learned.append((oid, _notes_for(cs, state, turns, oid, used)))
         else:
             report.missed.append(oid)
     report.needs = list(state.needs_stated)
@@ -101,11 +100,18 @@ def visit_report(cs: CompiledScenario, state: SessionState,
     return report
 
 
-def _answer_for(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord],
-                objective_id: str) -> str:
-    """The buyer's words that answered this objective, as said in the call."""
+MAX_FACTS_NOTED = 3
+
+
+def _notes_for(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord],
+               objective_id: str, used: set[str]) -> str:
+    """Short notes of what the buyer told about this objective: per fact she revealed, the
+    informative start of the answer as she said it in the call."""
+    cl = cs.language(state.lang)
+    notes: list[str] = []
+    noted: set[str] = set()
     for turn in turns:
-        for fact_id in turn.facts:
+        for fact_id in [*turn.answered, *turn.facts]:
             fact = cs.facts.get(fact_id)
             if fact is None or fact.objective != objective_id or fact_id not in state.revealed \
                     or fact_id in noted:

@@ -131,7 +131,7 @@ class Engine:
         else:
             reply = self._plan(cl, state, a, events)
         record = TurnRecord(
-            learner=text[:4000], buyer=reply, form=a.form, spin=a.spin,
+            learner=text[:MAX_LEARNER_CHARS], buyer=reply, form=a.form, spin=a.spin,
             objectives=list(a.objectives), moves=sorted(a.moves),
             facts=list(a.facts), needs=list(a.needs), phase=state.phase, act=str(act),
             answered=list(a.answered), steps=list(a.steps),
