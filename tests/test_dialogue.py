@@ -122,3 +122,15 @@ def test_no_play_again_after_a_high_score(library):
     assert report["score"] >= 80, report["sections"]
     assert 3 <= len(report["feedback"]) <= 5
     assert not any("Play this scenario again" in tip for tip in report["feedback"])
+
+
+def test_a_new_question_is_not_answered_with_as_i_said(engine: Engine):
+    """'Who decides about the cleaning?' also names the cleaning she already talked about:
+    she answers who decides, not the supplier again."""
+    state = engine.start("en", seed=5)
+    engine.turn(state, "Good morning, I'm Tom from SchoonWerk, a national cleaning company.")
+    engine.turn(state, "Who does your cleaning at the moment, and when does that contract end?")
+    satisfied = engine.turn(state, "How satisfied are you with them?").reply
+    decides = engine.turn(state, "Who decides about the cleaning?").reply
+    assert not satisfied.startswith(("As I said", "Like I just said")), satisfied
+    assert "partners" in decides and "Blinkend" not in decides

@@ -206,10 +206,11 @@ def _best_matches(facts: list[str], scored: dict[str, float], several: bool,
 
     A single question that happens to hold a cue of another fact ("how happy are you with
     the cleaners?" also names the cleaners) is answered with the fact it matches best; a
-    fact already told loses a tie to one not yet told, so "as I said" is for real repeats."""
+    fact already told comes after any fact not yet told, so "as I said" is for real repeats
+    ("who decides about the cleaning?" also names the cleaning she already talked about)."""
     if not facts:
         return []
-    ranked = sorted(facts, key=lambda f: (-scored[f], f in state.revealed))
+    ranked = sorted(facts, key=lambda f: (f in state.revealed, -scored[f]))
     if several:
         return ranked[:3]
     return ranked[:1]
