@@ -4,7 +4,8 @@ A cohort of 30 learners with 10 assignments (two of them drill sets), each learn
 one to three scored attempts per scenario, per-skill results and a few overrides, in a
 SQLite file (WAL, as the bot runs it). Timed: everything the handlers do apart from
 Telegram itself: reading the cohort (``cohort_data``), building the report, rendering the
-/report HTML and the CSV bytes. Median and max over ``--runs`` runs after one warm-up.
+/report HTML and the export (CSV files or the .xlsx workbook, transcripts included).
+Median and max over ``--runs`` runs after one warm-up.
 
 Measured on the development machine: 2 cores, shared with other work, Python 3.11.
 
@@ -41,7 +42,7 @@ from bot.storage.models import (
     utcnow,
 )
 from bot.trainers import cohort_report as rep
-from bot.trainers import export, views
+from bot.trainers import export, spreadsheet, views
 
 LEARNERS, ASSIGNMENTS = 30, 10
 SCENARIOS = ["first-visit-cleaning", "spin-printing-urgency", "objection-software-renewal",
@@ -112,8 +113,13 @@ def time_report(db: Database, cohort_id: int) -> int:
     return len(views.report_text("nl", report, str, "Europe/Amsterdam"))
 
 
-def time_export(db: Database, cohort_id: int) -> int:
-    return len(export.to_csv(_report(db, cohort_id), "nl", str))
+def time_export(db: Database, cohort_id: int, fmt: str) -> int:
+    """Reading (with transcripts), building the tables and writing CSV files or .xlsx."""
+    data = db.call(export.gather, 1, cohort_id, utcnow(), True)
+    tables = export.tables(data, "nl", str, "Europe/Amsterdam")
+    if fmt == "xlsx":
+        return len(spreadsheet.to_xlsx(tables, "nl"))
+    return sum(len(spreadsheet.to_csv(t, "nl")) for t in tables)
 
 
 def measure(fn, runs: int) -> dict[str, float]:
@@ -140,7 +146,8 @@ def main() -> None:
                        f"{platform.python_version()}",
             "learners": LEARNERS, "assignments": ASSIGNMENTS, "attempts": sessions,
             "report": measure(lambda: time_report(db, cohort_id), args.runs),
-            "export": measure(lambda: time_export(db, cohort_id), args.runs),
+            "export_csv": measure(lambda: time_export(db, cohort_id, "csv"), args.runs),
+            "export_xlsx": measure(lambda: time_export(db, cohort_id, "xlsx"), args.runs),
             "budget_ms": 1000,
         }
         db.close()

@@ -27,6 +27,7 @@ from bot.storage.models import (
     ScoreOverride,
     SkillResult,
     TrainerScenario,
+    Turn,
     User,
     utcnow,
 )
@@ -397,6 +398,32 @@ def override_history(s: Session, trainer_id: int, session_id: int
                   .order_by(col(ScoreOverride.at), col(ScoreOverride.id))).all()
     return [(o, name or "") for o, name in rows]
 
+
+
+def override_log(s: Session, trainer_id: int, session_ids: list[int]
+                 ) -> dict[int, list[tuple[ScoreOverride, str]]]:
+    """This trainer's corrections per attempt, oldest first, with the author's name (the
+    export's attempt log)."""
+    out: dict[int, list[tuple[ScoreOverride, str]]] = {}
+    for chunk in _chunks(session_ids, 500):
+        rows = s.exec(select(ScoreOverride, User.first_name)
+                      .join(User, col(User.id) == col(ScoreOverride.trainer_id), isouter=True)
+                      .where(col(ScoreOverride.session_id).in_(chunk),
+                             ScoreOverride.trainer_id == trainer_id)
+                      .order_by(col(ScoreOverride.at), col(ScoreOverride.id))).all()
+        for o, name in rows:
+            out.setdefault(o.session_id, []).append((o, name or ""))
+    return out
+
+
+def turns_of(s: Session, session_ids: list[int]) -> dict[int, list[Turn]]:
+    """The turns of several attempts at once, in order (transcripts in an export)."""
+    out: dict[int, list[Turn]] = {}
+    for chunk in _chunks(session_ids, 500):
+        for turn in s.exec(select(Turn).where(col(Turn.session_id).in_(chunk))
+                           .order_by(col(Turn.session_id), col(Turn.number))):
+            out.setdefault(turn.session_id, []).append(turn)
+    return out
 
 # -- reminders -------------------------------------------------------------------------------
 

@@ -23,7 +23,9 @@ class User(SQLModel, table=True):
 
     id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
     first_name: str = ""
+    last_name: str | None = None  # as Telegram gives it; trainers' exports show the full name
     username: str | None = None
+    student_number: str | None = None  # set by the learner (/studentnumber), for exports
     language: str = "nl"
     language_chosen: bool = False  # False: follow the Telegram app's language
     timezone: str = "Europe/Amsterdam"

@@ -21,15 +21,17 @@ SKILL_WINDOW = 5  # a skill level is the mean of the learner's last five scores 
 
 
 def touch_user(s: Session, user_id: int, first_name: str, username: str | None,
-               language: str) -> tuple[User, bool]:
+               language: str, last_name: str | None = None) -> tuple[User, bool]:
     """Create or refresh the learner; returns (user, came_back_after_blocking)."""
     user = s.get(User, user_id)
     returned = False
     if user is None:
-        user = User(id=user_id, first_name=first_name, username=username, language=language)
+        user = User(id=user_id, first_name=first_name, last_name=last_name or None,
+                    username=username, language=language)
         s.add(user)
     else:
         user.first_name = first_name or user.first_name
+        user.last_name = last_name or None
         user.username = username
         user.last_seen_at = utcnow()
         if not user.language_chosen:
@@ -269,7 +271,9 @@ def export_user(s: Session, user_id: int) -> dict[str, Any] | None:
                     .order_by(col(SkillResult.id))).all()
     return {
         "user": {
-            "telegram_id": user.id, "first_name": user.first_name, "username": user.username,
+            "telegram_id": user.id, "first_name": user.first_name,
+            "last_name": user.last_name, "username": user.username,
+            "student_number": user.student_number,
             "language": user.language, "timezone": user.timezone,
             "practice_time": user.practice_time, "practice_days": user.practice_days,
             "practice_paused": user.practice_paused, "role": user.role,

@@ -85,7 +85,7 @@ def add_handlers(app: Application) -> None:
         "start": menu.start, "help": menu.help_command, "menu": menu.menu,
         "hint": play.hint, "stop": play.stop, "progress": progress.progress,
         "settings": settings.settings, "privacy": privacy.privacy, "mydata": privacy.mydata,
-        "deleteme": privacy.deleteme,
+        "deleteme": privacy.deleteme, "studentnumber": settings.studentnumber_command,
     }
     app.add_handler(ChatMemberHandler(fallback.membership, ChatMemberHandler.MY_CHAT_MEMBER))
     app.add_handler(MessageHandler(~private & filters.COMMAND, fallback.group_chat))

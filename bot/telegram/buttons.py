@@ -59,6 +59,18 @@ class Export(CallbackData, prefix="tr:x"):
 
 
 @dataclass(frozen=True)
+class ExportFile(CallbackData, prefix="tr:xf"):
+    """Send the export: ``fmt`` is xlsx or csv; ``transcripts`` 1 adds every conversation."""
+
+    cohort_id: int
+    transcripts: int
+    fmt: str
+
+    def check(self) -> bool:
+        return super().check() and self.fmt in ("xlsx", "csv") and self.transcripts in (0, 1)
+
+
+@dataclass(frozen=True)
 class Charts(CallbackData, prefix="tr:ch"):
     cohort_id: int
 

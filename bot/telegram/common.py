@@ -56,7 +56,7 @@ async def learner(update: Update, context: Context) -> tuple[int, str]:
     if "lang" not in data or now - data.get("touched", 0.0) >= TOUCH_EVERY:
         lang = language_from_code(user.language_code, svc.settings.default_language)
         row, _returned = await svc.db.run(q.touch_user, user.id, user.first_name or "",
-                                          user.username, lang)
+                                          user.username, lang, user.last_name)
         data["lang"], data["touched"], data["awaiting"] = row.language, now, row.awaiting
     if data.get("awaiting") and _leaves_settings(update):
         data["awaiting"] = None

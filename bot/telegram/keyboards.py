@@ -96,6 +96,7 @@ def settings(lang: str, paused: bool) -> Markup:
         [Button(t(lang, "practice.settings.days_button"), callback_data="set:days"),
          Button(t(lang, "practice.settings.quiet_button"), callback_data="set:quiet")],
         [Button(t(lang, pause_key), callback_data=pause_data)],
+        [Button(t(lang, "trainer.student_number.button"), callback_data="set:sn")],
         [Button(t(lang, "tg.back"), callback_data="menu")],
     ])
 

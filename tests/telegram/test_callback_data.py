@@ -21,7 +21,12 @@ DECLARED = [v for v in vars(b).values()
             if isinstance(v, type) and issubclass(v, CallbackData) and v is not CallbackData]
 
 
+SAMPLES: dict[type[CallbackData], CallbackData] = {b.ExportFile: b.ExportFile(7, 1, "xlsx")}
+
+
 def _sample(cls: type[CallbackData]) -> CallbackData:
+    if cls in SAMPLES:
+        return SAMPLES[cls]
     values = {f.name: (7 if f.type == "int" else "drill-objection-price")
               for f in dataclasses.fields(cls)}
     return cls(**values)
@@ -43,6 +48,11 @@ def test_the_old_wire_format_still_decodes() -> None:
     assert decode("tr:rot:5") == b.RotateLink(5)
     assert decode("tr:r:5") == b.Report(5)
     assert decode("tr:ad:5:7:drill-objection-price") == b.AssignDue(5, 7, "drill-objection-price")
+
+
+def test_an_export_button_names_a_known_format() -> None:
+    assert decode("tr:xf:5:0:csv") == b.ExportFile(5, 0, "csv")
+    assert decode("tr:xf:5:0:pdf") is None and decode("tr:xf:5:2:xlsx") is None
     assert decode("as:list") == b.MyAssignments()
     assert decode("as:12") == b.ShowAssignment(12)
     assert decode("as:go:12:0") == b.StartPart(12, 0)

@@ -112,13 +112,15 @@ async def test_a_cohort_from_join_link_to_a_passed_assignment_in_report_and_csv(
     assert "Lotte" in report["text"] and "80✓1" in report["text"]
     assert "Everyone has started" in report["text"]
 
-    await trainer.send(f"/export {cohort_id}")
+    await trainer.send(f"/export {cohort_id} csv")
     exported = await trainer.next_message()
+    assert "separator “,”" in exported["caption"]
     raw = env.emulator.file_bytes(exported["document"]["file_id"])
     assert raw.startswith("\ufeff".encode())
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=","))
-    assert rows[0][:3] == ["Telegram id", "Learner", "Assignment"]
-    assert rows[1][:3] == ["200", "Lotte", "A1"]
+    assert rows[0][:5] == ["Student number", "Name", "Username", "Telegram id", "Assignment"]
+    assert rows[1][:5] == ["", "Lotte", "", "200", "A1"]
+    assert "Attempt log" in (await trainer.next_message())["caption"]
     assert rows[1][rows[0].index("Status")] == "passed"
     assert rows[1][rows[0].index("Best score")] == "80"
 

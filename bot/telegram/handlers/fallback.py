@@ -53,4 +53,5 @@ async def membership(update: Update, context: Context) -> None:
     elif change.new_chat_member.status == "member":
         user = change.from_user
         lang = language_from_code(user.language_code, services(context).settings.default_language)
-        await db.run(q.touch_user, user.id, user.first_name or "", user.username, lang)
+        await db.run(q.touch_user, user.id, user.first_name or "", user.username, lang,
+                     user.last_name)

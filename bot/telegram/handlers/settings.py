@@ -42,6 +42,7 @@ from bot.telegram.common import (
 )
 from bot.telegram.handlers.practice import clock
 from bot.telegram.render import tr
+from bot.trainers import identity
 
 ALL_DAYS = "0123456"
 WORK_DAYS = "01234"
@@ -138,6 +139,8 @@ async def _show(update: Update, context: Context, uid: int, lang: str) -> None:
               timezone=user.timezone, time=time, days=days_label(lang, user.practice_days),
               quiet=quiet, next="")
     text = text.rstrip() + "\n" + next_label(lang, user)
+    if user.student_number:
+        text += "\n" + tr(lang, "trainer.student_number.line", number=user.student_number)
     await _answer(update, context, uid, text, kb.settings(lang, user.practice_paused))
 
 
@@ -187,6 +190,8 @@ async def settings_button(update: Update, context: Context) -> None:
         if paused != user.practice_paused:
             await _schedule(context, uid, practice_paused=paused)
         await _show(update, context, uid, lang)
+    elif what == "sn":
+        await _ask_student_number(context, uid, lang)
     elif what in ("days", "day"):
         await _days(update, context, uid, lang, what, arg)
     elif what == "quiet" and arg == "off":
@@ -247,6 +252,9 @@ async def on_setting_text(update: Update, context: Context) -> None:
                        kb.timezones(lang, found))
             return
         await _schedule(context, uid, timezone=found[0])
+    elif awaiting == "student_number":
+        if not await _save_student_number(context, uid, lang, text):
+            return
     elif awaiting == "quiet":
         window = parse_quiet_hours(text)
         if window is None:
@@ -261,3 +269,34 @@ async def on_setting_text(update: Update, context: Context) -> None:
                         quiet_end=window[1].strftime("%H:%M"))
     await _set_awaiting(context, uid, None)
     await _show(update, context, uid, lang)
+
+
+async def studentnumber_command(update: Update, context: Context) -> None:
+    """``/studentnumber [number|-]``: the number a trainer's export shows next to the name."""
+    uid, lang = await learner(update, context)
+    if not context.args:
+        await _ask_student_number(context, uid, lang)
+        return
+    if await _save_student_number(context, uid, lang, " ".join(context.args)):
+        await _set_awaiting(context, uid, None)
+
+
+async def _ask_student_number(context: Context, uid: int, lang: str) -> None:
+    user = await services(context).db.run(q.get_user, uid)
+    await _set_awaiting(context, uid, "student_number")
+    current = user.student_number if user and user.student_number else "–"
+    await send(context, uid, tr(lang, "trainer.student_number.ask", number=current),
+               Markup([[Button(t(lang, "tg.back"), callback_data="settings")]]))
+
+
+async def _save_student_number(context: Context, uid: int, lang: str, text: str) -> bool:
+    """Store it (or remove it); a bad one is explained and nothing changes."""
+    value = identity.clean_student_number(text)
+    if value is None:
+        await send(context, uid, tr(lang, "trainer.student_number.bad", text=text[:40],
+                                    limit=identity.MAX_STUDENT_NUMBER))
+        return False
+    await services(context).db.run(q.update_user, uid, student_number=value or None)
+    key = "trainer.student_number.saved" if value else "trainer.student_number.cleared"
+    await send(context, uid, tr(lang, key, number=value))
+    return True

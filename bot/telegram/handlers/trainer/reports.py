@@ -31,12 +31,13 @@ from bot.telegram.handlers.trainer.base import (
     tz,
 )
 from bot.telegram.render import tr
-from bot.trainers import attempts, export, results, views
+from bot.trainers import attempts, export, results, spreadsheet, views
 from bot.trainers import cohort_report as rep
 
 log = logging.getLogger(__name__)
 MAX_REASON = 300
 ATTEMPT_BUTTONS = 10
+TRANSCRIPT_WORDS = ("transcripts", "gesprekken")
 
 
 async def _one_cohort(update: Update, context: Context, action: str,
@@ -121,8 +122,18 @@ async def charts_button(context: Context, who: Who, data: b.Charts) -> None:
 
 
 async def export_command(update: Update, context: Context) -> None:
-    """``/export [cohort]``: a CSV file, one row per learner per assignment."""
-    await _one_cohort(update, context, "export", _export)
+    """``/export [cohort] [xlsx|csv] [transcripts]``: the choice of files, or the file named."""
+    args = [a.lower() for a in context.args or []]
+    fmt = next((a for a in args if a in ("xlsx", "csv")), None)
+    full = any(a in TRANSCRIPT_WORDS for a in args)
+    if context.args is not None:
+        context.args = [a for a in context.args
+                        if a.lower() not in ("xlsx", "csv", *TRANSCRIPT_WORDS)]
+    if fmt is None:
+        await _one_cohort(update, context, "export", _export)
+    else:
+        await _one_cohort(update, context, "export",
+                          lambda c, who, cid: _send_export(c, who, cid, fmt, full))
 
 
 @on(b.Export)
@@ -131,16 +142,58 @@ async def export_button(context: Context, who: Who, data: b.Export) -> None:
 
 
 async def _export(context: Context, who: Who, cohort_id: int) -> None:
-    report = await _report_for(context, who, cohort_id)
-    if report is None:
+    """What the trainer can take away: a workbook or CSV files, with or without the
+    conversations."""
+    cohort = await services(context).db.run(cq.own_cohort, who.uid, cohort_id)
+    if cohort is None:
+        await denied(context, who)
         return
-    data = export.to_csv(report, who.lang, title(context, who.lang))
-    slug = "".join(ch if ch.isalnum() else "-" for ch in report.cohort.name).strip("-")[:40]
-    name = f"{slug or 'cohort'}-{utcnow():%Y-%m-%d}.csv"
-    await context.bot.send_document(who.uid, data, filename=name,
-                                    caption=t(who.lang, "trainer.export.caption",
-                                              rows=len(report.rows) * len(report.assignments),
-                                              sep=export.separator(who.lang)))
+    lang, c = who.lang, cohort_id
+    await send(context, who.uid, tr(lang, "trainer.export.pick", name=cohort.name,
+                                    sep=export.separator(lang),
+                                    tz=await remember_tz(context, who.uid)),
+               Markup([[button(t(lang, "trainer.buttons.export_xlsx"), b.ExportFile(c, 0, "xlsx")),
+                        button(t(lang, "trainer.buttons.export_csv"), b.ExportFile(c, 0, "csv"))],
+                       [button(t(lang, "trainer.buttons.export_xlsx_full"),
+                               b.ExportFile(c, 1, "xlsx")),
+                        button(t(lang, "trainer.buttons.export_csv_full"),
+                               b.ExportFile(c, 1, "csv"))]]))
+
+
+@on(b.ExportFile)
+async def export_file_button(context: Context, who: Who, data: b.ExportFile) -> None:
+    await _send_export(context, who, data.cohort_id, data.fmt, bool(data.transcripts))
+
+
+async def _send_export(context: Context, who: Who, cohort_id: int, fmt: str,
+                       full: bool) -> None:
+    found = await services(context).db.run(export.gather, who.uid, cohort_id, utcnow(), full)
+    if found is None:
+        await denied(context, who)
+        return
+    lang, zone = who.lang, await remember_tz(context, who.uid)
+    tables = export.tables(found, lang, title(context, lang), zone)
+    cohort = found.report.cohort
+    slug = "".join(ch if ch.isalnum() else "-" for ch in cohort.name).strip("-")[:40] or "cohort"
+    stem = f"{slug}-{utcnow():%Y-%m-%d}"
+    counts = {"rows": len(tables[0].rows), "attempts": len(tables[1].rows),
+              "turns": len(tables[2].rows) if len(tables) > 2 else 0}
+    if fmt == "xlsx":
+        data = await asyncio.to_thread(spreadsheet.to_xlsx, tables, lang)
+        extra = t(lang, "trainer.export.with_transcripts", turns=counts["turns"]) if full else ""
+        await context.bot.send_document(
+            who.uid, data, filename=f"{stem}.xlsx",
+            caption=t(lang, "trainer.export.caption_xlsx", name=cohort.name, tz=zone,
+                      transcripts=extra, **counts))
+        return
+    captions = {"results": t(lang, "trainer.export.caption", rows=counts["rows"],
+                             sep=export.separator(lang)),
+                "attempts": t(lang, "trainer.export.caption_attempts", **counts),
+                "transcripts": t(lang, "trainer.export.caption_transcripts", **counts)}
+    for table in tables:
+        name = f"{stem}-{t(lang, f'trainer.csv.file_{table.key}')}.csv"
+        await context.bot.send_document(who.uid, spreadsheet.to_csv(table, lang),
+                                        filename=name, caption=captions[table.key])
 
 
 @on(b.LearnerDetail)
