@@ -10,6 +10,7 @@ from html import escape
 from bot.i18n import t
 from bot.i18n.html import h, tr
 from bot.storage.models import Assignment, CallSession, Cohort, ScoreOverride, Turn
+from bot.trainers.breakdown import Breakdown
 from bot.trainers.cohort_report import CohortReport
 from bot.trainers.dates import local
 from bot.trainers.progress import SYMBOLS, Progress
@@ -133,9 +134,10 @@ def status_text(lang: str, p: Progress) -> str:
 
 def transcript(lang: str, cs: CallSession, turns: list[Turn], name: str, title: str,
                buyer: str, history: list[tuple[ScoreOverride, str]], tz: str,
-               number: int) -> str:
-    """The attempt as the trainer reads it, with their corrections: the current one first,
-    then every change (who, when, from what to what, why), oldest first."""
+               number: int, why: Breakdown | None = None) -> str:
+    """The attempt as the trainer reads it: the score and their corrections (the current
+    one first, then every change: who, when, from what to what, why), why it scored that
+    (checklist, parts, the tips and hints the learner got), then the call itself."""
     out = [f"<b>{tr(lang, 'trainer.transcript.title', n=number, name=name, title=title)}</b>"]
     if cs.score is not None:
         out.append(tr(lang, "trainer.transcript.score", score=cs.score))
@@ -145,18 +147,43 @@ def transcript(lang: str, cs: CallSession, turns: list[Turn], name: str, title: 
                       reason=current.reason))
         out.append(tr(lang, "trainer.transcript.history"))
         out += [override_line(lang, o, author, tz) for o, author in history]
-    out.append("")
+    if why is not None and cs.score is not None:
+        out += _why(lang, why)
+    out += ["", tr(lang, "trainer.transcript.conversation")]
     for turn in turns:
         out.append(f"<b>{h(name)}:</b> {h(turn.learner)}")
         out.append(f"<i>{h(buyer)}:</i> {h(turn.buyer)}")
     if not turns:
         out.append(tr(lang, "trainer.transcript.no_turns"))
-    tips = (cs.report or {}).get("feedback") or []
-    if tips:
-        out += ["", f"<b>{tr(lang, 'card.tips')}</b>"]
-        out += [f"• {h(tip)}" for tip in tips]
     out += ["", tr(lang, "trainer.transcript.how_override", id=cs.id)]
     return "\n".join(out)
+
+
+def _why(lang: str, why: Breakdown) -> list[str]:
+    if not why.stored:
+        return ["", tr(lang, "trainer.transcript.no_report")]
+    out: list[str] = []
+    if why.sections:
+        out += ["", tr(lang, "trainer.transcript.sections")]
+        out += [f"{h(t(lang, f'card.sections.{name}'))}: <b>{score}</b>"
+                for name, score in why.sections]
+    if why.internal:
+        out += ["", tr(lang, "trainer.transcript.checklist")]
+        for item in why.internal:
+            learned = "" if item.learned is None else ("✓" if item.learned else "✗")
+            marks = ("✓" if item.asked else "✗") + learned
+            out.append(f"{marks} {h(item.label)}")
+        if any(i.learned is not None for i in why.internal):
+            out.append(tr(lang, "trainer.transcript.checklist_legend"))
+    if why.external:
+        out += ["", tr(lang, "trainer.transcript.external")]
+        out += [f"{'✓' if i.asked else '✗'} {h(i.label)}" for i in why.external]
+    if why.tips:
+        out += ["", tr(lang, "trainer.transcript.tips")]
+        out += [f"• {h(tip)}" for tip in why.tips]
+    if why.hints:
+        out.append(tr(lang, "trainer.transcript.hints", count=why.hints))
+    return out
 
 
 def override_line(lang: str, o: ScoreOverride, author: str, tz: str) -> str:

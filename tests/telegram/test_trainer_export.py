@@ -1,5 +1,5 @@
 """Through the emulator: a learner sets a student number, works on a set of two drills, the
-trainer corrects the score and takes the results
+trainer corrects the score, reads why the attempt scored what it did, and takes the results
 away as an Excel workbook and as CSV files (with the transcripts on request)."""
 
 from __future__ import annotations
@@ -111,6 +111,26 @@ async def test_export_offers_a_workbook_and_csv_files_a_trainer_can_hand_in(
     assert tables[1][1][tables[1][0].index("Reason")] == "handled the price objection well"
     said = [r[tables[2][0].index("Learner")] for r in tables[2][1:]]
     assert said == PASSING_LINES
+
+
+async def test_the_attempt_view_shows_why_the_score_is_what_it_is(env: BotEnv) -> None:
+    trainer, _cohort_id, session_id = await _class_with_one_attempt(env)
+    # the learner's results in the report lead to the attempt view
+    await trainer.send("/report")
+    report = await trainer.next_message()
+    await trainer.press(report, next(b for b in buttons(report) if b.startswith("tr:m:")))
+    members = await trainer.next_message()
+    await trainer.press(members, next(b for b in buttons(members) if b.startswith("tr:l:")))
+    detail = await trainer.next_message()
+    await trainer.press(detail, f"tr:t:{session_id}")
+    view = (await trainer.next_message())["text"]
+    assert "Score: 80" in view and "Overridden to 85" in view
+    assert "Scores per part" in view and "Objection handling: 100" in view
+    assert "Call objectives" in view
+    assert "✓ Acknowledge his concern" in view and "✓ Check that the concern is gone" in view
+    assert "✗ Give a benefit tied to less downtime on his line" in view
+    assert "Tips the learner got" in view
+    assert view.index("Scores per part") < view.index("The call") < view.index(PASSING_LINES[0])
 
 
 async def test_a_learner_sets_and_removes_the_student_number_in_settings(env: BotEnv) -> None:

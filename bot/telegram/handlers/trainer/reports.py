@@ -31,7 +31,7 @@ from bot.telegram.handlers.trainer.base import (
     tz,
 )
 from bot.telegram.render import tr
-from bot.trainers import attempts, export, results, spreadsheet, views
+from bot.trainers import attempts, breakdown, export, results, spreadsheet, views
 from bot.trainers import cohort_report as rep
 
 log = logging.getLogger(__name__)
@@ -225,10 +225,12 @@ async def transcript(context: Context, who: Who, data: b.Transcript) -> None:
     turns = await svc.db.run(q.session_turns, data.session_id)
     scenario = svc.catalog.scenarios.get(row.scenario_id)
     buyer = scenario.buyer.name if scenario else "?"
+    why = breakdown.breakdown(row.report, scenario, who.lang,
+                              (row.state or {}).get("hints_used", 0))
     await send(context, who.uid, views.transcript(
         who.lang, row, turns, found.learner.first_name,
         title(context, who.lang)(row.scenario_id), buyer, found.history,
-        await remember_tz(context, who.uid), found.number))
+        await remember_tz(context, who.uid), found.number, why))
 
 
 async def override_command(update: Update, context: Context) -> None:
