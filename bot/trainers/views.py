@@ -169,12 +169,12 @@ def _why(lang: str, why: Breakdown) -> list[str]:
                 for name, score in why.sections]
     if why.internal:
         out += ["", tr(lang, "trainer.transcript.checklist")]
+        if any(i.learned is not None for i in why.internal):
+            out.append(tr(lang, "trainer.transcript.checklist_legend"))
         for item in why.internal:
             learned = "" if item.learned is None else ("✓" if item.learned else "✗")
             marks = ("✓" if item.asked else "✗") + learned
             out.append(f"{marks} {h(item.label)}")
-        if any(i.learned is not None for i in why.internal):
-            out.append(tr(lang, "trainer.transcript.checklist_legend"))
     if why.external:
         out += ["", tr(lang, "trainer.transcript.external")]
         out += [f"{'✓' if i.asked else '✗'} {h(i.label)}" for i in why.external]
