@@ -75,7 +75,13 @@ def to_xlsx(tables: Sequence[Table], lang: str) -> bytes:
 
 
 def _cell(sheet: object, value: Cell, moment: str, wrap: Alignment | None = None,
-          font: Font | None = None) -> WriteOnlyCell:
+          font: Font | None = None) -> WriteOnlyCell | Cell:
+    """Plain values go in as they are (fast); a cell object only where a value needs a
+    format, a style or protection from being read as a formula."""
+    if font is None and (value is None or isinstance(value, int) or (
+            isinstance(value, str) and not value.startswith("=")
+            and len(value) <= WIDE_TEXT and ILLEGAL_CHARACTERS_RE.search(value) is None)):
+        return value
     cell = WriteOnlyCell(sheet, value=_text(value) if isinstance(value, str) else value)
     if isinstance(value, datetime):
         cell.number_format = moment
