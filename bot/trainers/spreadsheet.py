@@ -21,8 +21,10 @@ from datetime import datetime
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import Cell as OpenpyxlCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from bot.trainers.export import Cell, Table, separator
 
@@ -74,8 +76,8 @@ def to_xlsx(tables: Sequence[Table], lang: str) -> bytes:
     return out.getvalue()
 
 
-def _cell(sheet: object, value: Cell, moment: str, wrap: Alignment | None = None,
-          font: Font | None = None) -> WriteOnlyCell | Cell:
+def _cell(sheet: WriteOnlyWorksheet, value: Cell, moment: str, wrap: Alignment | None = None,
+          font: Font | None = None) -> OpenpyxlCell | Cell:
     """Plain values go in as they are (fast); a cell object only where a value needs a
     format, a style or protection from being read as a formula."""
     if font is None and (value is None or isinstance(value, int) or (
