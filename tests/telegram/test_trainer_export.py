@@ -112,6 +112,13 @@ async def test_export_offers_a_workbook_and_csv_files_a_trainer_can_hand_in(
     said = [r[tables[2][0].index("Learner")] for r in tables[2][1:]]
     assert said == PASSING_LINES
 
+    await trainer.press(offer, f"tr:xf:{cohort_id}:1:xlsx")
+    full = await trainer.next_message()
+    assert "attempt log (1 attempt), transcripts (3 turns)" in full["caption"]
+    book = openpyxl.load_workbook(io.BytesIO(env.emulator.file_bytes(full["document"]["file_id"])))
+    turns = list(book["Transcripts"].iter_rows(values_only=True))
+    assert [r[turns[0].index("Learner")] for r in turns[1:]] == PASSING_LINES
+
 
 async def test_the_attempt_view_shows_why_the_score_is_what_it_is(env: BotEnv) -> None:
     trainer, _cohort_id, session_id = await _class_with_one_attempt(env)
