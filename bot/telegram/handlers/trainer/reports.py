@@ -183,13 +183,13 @@ async def _send_export(context: Context, who: Who, cohort_id: int, fmt: str,
         extra = t(lang, "trainer.export.with_transcripts", turns=counts["turns"]) if full else ""
         await context.bot.send_document(
             who.uid, data, filename=f"{stem}.xlsx",
-            caption=t(lang, "trainer.export.caption_xlsx", name=cohort.name, tz=zone,
+            caption=tr(lang, "trainer.export.caption_xlsx", name=cohort.name, tz=zone,
                       transcripts=extra, **counts))
         return
-    captions = {"results": t(lang, "trainer.export.caption", rows=counts["rows"],
-                             sep=export.separator(lang)),
-                "attempts": t(lang, "trainer.export.caption_attempts", **counts),
-                "transcripts": t(lang, "trainer.export.caption_transcripts", **counts)}
+    captions = {"results": tr(lang, "trainer.export.caption", rows=counts["rows"],
+                              sep=export.separator(lang)),
+                "attempts": tr(lang, "trainer.export.caption_attempts", **counts),
+                "transcripts": tr(lang, "trainer.export.caption_transcripts", **counts)}
     for table in tables:
         name = f"{stem}-{t(lang, f'trainer.csv.file_{table.key}')}.csv"
         await context.bot.send_document(who.uid, spreadsheet.to_csv(table, lang),
