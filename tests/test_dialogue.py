@@ -134,3 +134,20 @@ def test_a_new_question_is_not_answered_with_as_i_said(engine: Engine):
     decides = engine.turn(state, "Who decides about the cleaning?").reply
     assert not satisfied.startswith(("As I said", "Like I just said")), satisfied
     assert "partners" in decides and "Blinkend" not in decides
+
+
+def test_two_guarded_facts_asked_at_once_get_one_refusal_not_the_same_line_twice(engine: Engine):
+    state = engine.start("en", seed=1)
+    for line in ("hi, I'm Joris from SchoonWerk, we clean offices all over the country",
+                 "we have great eco products and a 24/7 service desk, best price guaranteed"):
+        engine.turn(state, line)  # a pitch: she is guarded now
+    reply = engine.turn(state, "how big is the office and when does the contract end?").reply
+    sentences = [s.strip() for s in reply.replace("!", ".").split(".") if s.strip()]
+    assert len(sentences) == len(set(sentences)), reply
+
+
+def test_a_goodbye_without_a_question_counts_as_no_question(library):
+    cs = _compiled(library, "first-visit-cleaning")
+    report = run_script(cs, "en", [*OPENING_EN, "thanks, have a nice day!"], None)
+    last = report["turns"][-1]
+    assert last["act"] == "goodbye" and last["form"] is None and last["spin"] is None

@@ -123,6 +123,8 @@ class Engine:
         a = analyze_turn(text, self.cs, cl, state)
         act = main_act(a, state)
         a.act = act
+        if act is Act.GOODBYE and "?" not in text:
+            a.form = a.spin = None  # "thanks, have a nice day!" asks nothing
         events: list[str] = []
         if Move.RUDE in a.moves:
             state.trust = -5.0
@@ -214,8 +216,9 @@ class Engine:
             tail = self._end_check(cl, state, events)
         else:
             tail = self._after_turn(cl, state, a, events)
-        parts = [react, *answers, bring_in, tail]
-        return " ".join(p for p in parts if p).strip() or self._line(cl, state, "default")
+        # two guarded facts asked at once get one refusal, not the same sentence twice
+        parts = dict.fromkeys(p for p in (react, *answers, bring_in, tail) if p)
+        return " ".join(parts).strip() or self._line(cl, state, "default")
 
     def _mark_once(self, t: Turn) -> None:
         """Once-per-call moments of the opening: they earn trust and a reaction once."""
