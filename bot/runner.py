@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 from urllib.parse import urlparse
+
+from sqlalchemy.engine import make_url
 
 from bot.catalog import Catalog
 from bot.config import Settings
@@ -17,7 +20,7 @@ EMULATOR_TOKEN = "1000:local-emulator"
 
 
 def run_command(settings: Settings) -> int:
-    setup_logging(secrets=[settings.bot_token or "", settings.webhook_secret or ""])
+    setup_logging(settings.log_level, secrets=_secrets(settings))
     catalog = Catalog.load(settings.scenario_dirs)
     db = Database(settings.effective_database_url)
     try:
@@ -40,6 +43,14 @@ def run_command(settings: Settings) -> int:
             log.info("the emulator is polled; telegram.webhook.url applies only with a token")
         return _run_bot(settings, db, catalog, token=EMULATOR_TOKEN, base_url=emulator.base_url,
                         base_file_url=emulator.base_file_url, webhook=False)
+
+
+def _secrets(settings: Settings) -> list[str]:
+    """What must never be printed: the token, the webhook secret, the database password."""
+    secrets = [settings.bot_token or "", settings.webhook_secret or ""]
+    with contextlib.suppress(Exception):  # an unparsable URL is reported when it is opened
+        secrets.append(str(make_url(settings.effective_database_url).password or ""))
+    return secrets
 
 
 def _safe_url(db: Database) -> str:

@@ -13,6 +13,7 @@ CPU per message.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import urlencode
 
@@ -23,6 +24,8 @@ from telegram.request import BaseRequest, RequestData
 DEFAULT_TIMEOUTS = {"connect": 5.0, "read": 5.0, "write": 5.0, "pool": 1.0}
 MEDIA_WRITE_TIMEOUT = 20.0
 FORM_HEADERS = {"Content-Type": "application/x-www-form-urlencoded"}
+# aiohttp puts the request URL, and so the token, into many of its errors' texts.
+_TOKEN_IN_URL = re.compile(r"(/bot)\d+:[A-Za-z0-9_-]+")
 
 
 def _value(given: Any, default: float | None) -> float | None:
@@ -81,7 +84,8 @@ class AiohttpRequest(BaseRequest):
         except (TimeoutError, aiohttp.ServerTimeoutError) as err:
             raise TimedOut from err
         except aiohttp.ClientError as err:
-            raise NetworkError(f"aiohttp.{err.__class__.__name__}: {err}") from err
+            text = _TOKEN_IN_URL.sub(r"\1<token>", str(err))
+            raise NetworkError(f"aiohttp.{err.__class__.__name__}: {text}") from err
 
 
 def _body(request_data: RequestData | None, files: dict | None) -> Any:
