@@ -4,21 +4,26 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import SQLModel
 
 from bot.storage import Database
 from bot.storage import queries as q
+from tests.databases import new_database_url, on_server
+
+sqlite_only = pytest.mark.skipif(on_server(), reason="about SQLite's own locking and settings")
 
 
 @pytest.fixture
-def db(tmp_path: Path):
-    database = Database(f"sqlite:///{tmp_path / 'bot.db'}")
+def db(database_url: str):
+    database = Database(database_url)
     database.migrate()
     yield database
     database.close()
@@ -31,6 +36,7 @@ def test_models_and_migrations_agree(db: Database) -> None:
     assert diffs == []
 
 
+@sqlite_only
 def test_sqlite_runs_in_wal_mode_with_normal_sync(db: Database, tmp_path: Path) -> None:
     with db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
@@ -109,6 +115,7 @@ def test_blocked_user_is_unmarked_when_they_return(db: Database) -> None:
     assert returned and not db.call(q.get_user, 7).blocked
 
 
+@sqlite_only
 def test_writes_wait_for_another_process_holding_the_lock(db: Database, tmp_path: Path) -> None:
     """A second process (e.g. a report script) holding the write lock delays, never fails."""
     other = sqlite3.connect(tmp_path / "bot.db", isolation_level=None, check_same_thread=False)
@@ -127,16 +134,18 @@ def test_a_database_from_the_first_release_upgrades_without_loss(tmp_path: Path)
     from bot.storage.database import make_engine
     from bot.storage.migrations import upgrade
 
-    engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    url = new_database_url(tmp_path, "old", empty=True)
+    engine = make_engine(url)
     upgrade(engine, "8a05842b5576")  # the schema of the first release
     with engine.begin() as conn:
-        conn.exec_driver_sql(
+        conn.execute(text(
             "INSERT INTO users (id, first_name, language, language_chosen, timezone,"
             " practice_time, practice_days, practice_paused, role, blocked, settings,"
-            " created_at, last_seen_at) VALUES (5, 'Old', 'nl', 0, 'Europe/Amsterdam',"
-            " '09:00', '0123456', 1, 'learner', 0, '{}', '2026-01-01', '2026-01-01')")
+            " created_at, last_seen_at) VALUES (5, 'Old', 'nl', :no, 'Europe/Amsterdam',"
+            " '09:00', '0123456', :yes, 'learner', :no, '{}', :day, :day)"),
+            {"no": False, "yes": True, "day": datetime(2026, 1, 1)})
     engine.dispose()
-    db = Database(f"sqlite:///{tmp_path / 'old.db'}")
+    db = Database(url)
     try:
         db.migrate()
         assert db.call(q.get_user, 5).first_name == "Old"

@@ -1,10 +1,10 @@
-"""A real SQLite database and a dispatcher whose clock the test moves by hand."""
+"""A real database (SQLite, or PostgreSQL: see tests/databases.py) and a dispatcher whose
+clock the test moves by hand."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -33,8 +33,8 @@ class Clock:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    database = Database(f"sqlite:///{tmp_path / 'practice.db'}")
+def db(database_url: str) -> Iterator[Database]:
+    database = Database(database_url)
     database.migrate()
     yield database
     database.close()

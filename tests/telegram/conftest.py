@@ -1,5 +1,6 @@
 """A real python-telegram-bot Application with the salesbot handlers, polling the local
-emulator over real HTTP, with its own SQLite file per test."""
+emulator over real HTTP, with its own database per test (SQLite, or PostgreSQL when
+SALESBOT_TEST_DATABASE_URL names a server)."""
 
 from __future__ import annotations
 
@@ -107,7 +108,8 @@ async def bot_env(settings: Settings,
 
 
 @pytest.fixture
-async def env(tmp_path: Path) -> AsyncIterator[BotEnv]:
-    settings = Settings(data_dir=tmp_path, default_language="nl", messages_per_second=0)
+async def env(tmp_path: Path, database_url: str) -> AsyncIterator[BotEnv]:
+    settings = Settings(data_dir=tmp_path, database_url=database_url, default_language="nl",
+                        messages_per_second=0)
     async with bot_env(settings) as running:
         yield running

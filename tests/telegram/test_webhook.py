@@ -12,6 +12,7 @@ from bot.config import Settings
 from bot.emulator import Emulator
 from bot.storage import Database
 from bot.telegram.app import ALLOWED_UPDATES, build_application
+from tests.databases import new_database_url
 from tests.telegram.conftest import TOKEN, catalog, stop_app
 
 SECRET = "s3cret-Token_1"
@@ -34,7 +35,8 @@ def _start_update(update_id: int, user_id: int) -> dict:
 async def test_webhook_accepts_updates_with_the_secret_and_rejects_others(tmp_path: Path) -> None:
     emulator = Emulator(port=0)
     await emulator.start()
-    settings = Settings(data_dir=tmp_path, messages_per_second=0)
+    settings = Settings(data_dir=tmp_path, database_url=new_database_url(tmp_path),
+                        messages_per_second=0)
     db = Database(settings.effective_database_url)
     db.migrate()
     app = build_application(settings, db, catalog(), token=TOKEN, base_url=emulator.base_url,

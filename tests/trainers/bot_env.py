@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from bot.config import Settings
+from tests.databases import new_database_url
 from tests.telegram.conftest import BotEnv, bot_env, catalog
 
 ADMIN = 9000
@@ -15,7 +16,7 @@ ADMIN = 9000
 
 @asynccontextmanager
 async def trainer_env(tmp_path: Path) -> AsyncIterator[BotEnv]:
-    settings = Settings(data_dir=tmp_path, default_language="en", messages_per_second=0,
-                        admins=(ADMIN,))
+    settings = Settings(data_dir=tmp_path, database_url=new_database_url(tmp_path),
+                        default_language="en", messages_per_second=0, admins=(ADMIN,))
     async with bot_env(settings, lambda: catalog().copy()) as env:
         yield env

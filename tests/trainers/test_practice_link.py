@@ -12,6 +12,7 @@ from bot.storage import Database
 from bot.storage import practice as store
 from bot.storage.models import Assignment, CallSession, Cohort, Membership, PracticePrompt, User
 from bot.trainers.mine import open_for_practice
+from tests.databases import new_database_url
 
 NOW = datetime(2025, 3, 11, 8, 0, tzinfo=UTC)
 DRILLS = [DrillInfo("drill-closing-order", frozenset({"closing"}), 1),
@@ -40,7 +41,7 @@ def _prompted(db: Database) -> PracticePrompt:
 
 
 def test_an_assignment_due_tomorrow_is_todays_drill(tmp_path: Path) -> None:
-    db = Database(f"sqlite:///{tmp_path}/p.db")
+    db = Database(new_database_url(tmp_path, "p"))
     db.migrate()
     db.call(seed, NOW + timedelta(days=1))
     prompt = _prompted(db)
@@ -51,7 +52,7 @@ def test_an_assignment_due_tomorrow_is_todays_drill(tmp_path: Path) -> None:
 def test_a_passed_or_distant_assignment_leaves_the_choice_to_skills(tmp_path: Path) -> None:
     for name, due, passed, open_count in (("passed", NOW + timedelta(days=1), True, 0),
                                           ("distant", NOW + timedelta(days=20), False, 1)):
-        db = Database(f"sqlite:///{tmp_path}/{name}.db")
+        db = Database(new_database_url(tmp_path, name))
         db.migrate()
         db.call(seed, due, passed)
         assert len(db.call(open_for_practice, 10, NOW)) == open_count

@@ -9,6 +9,7 @@ from pathlib import Path
 from bot.storage import Database
 from bot.storage.models import Assignment, CallSession, Cohort, Membership, User
 from bot.trainers.reminders import claim_due_reminders
+from tests.databases import new_database_url
 
 DUE = datetime(2025, 3, 12, 22, 59, tzinfo=UTC)  # 23:59 Amsterdam
 
@@ -31,7 +32,7 @@ def seed(s) -> None:
 
 
 def test_reminders_go_once_at_each_learners_time_and_skip_who_passed(tmp_path: Path) -> None:
-    db = Database(f"sqlite:///{tmp_path}/r.db")
+    db = Database(new_database_url(tmp_path, "r"))
     db.migrate()
     db.call(seed)
     before = datetime(2025, 3, 11, 4, 0, tzinfo=UTC)  # 05:00 in Amsterdam, the day before

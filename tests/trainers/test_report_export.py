@@ -20,6 +20,7 @@ from bot.storage import queries as q
 from bot.storage.models import utcnow
 from bot.trainers import cohort_report as rep
 from bot.trainers import export, spreadsheet, views
+from tests.databases import new_database_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 import trainer_reports as bench
@@ -27,7 +28,7 @@ import trainer_reports as bench
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> rep.CohortReport:
-    db = Database(f"sqlite:///{tmp_path_factory.mktemp('class')}/c.db")
+    db = Database(new_database_url(tmp_path_factory.mktemp("class"), "c"))
     db.migrate()
     cohort_id = db.call(bench.seed)
     cohort = db.call(cq.own_cohort, 1, cohort_id)
