@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
+import signal
 import sys
 from urllib.parse import urlparse
 
@@ -14,6 +16,7 @@ from bot.config import Settings
 from bot.logs import setup_logging
 from bot.storage import Database
 from bot.telegram.app import ALLOWED_UPDATES, build_application
+from bot.telegram.reach import BotApiUnusable, wait_for_bot_api
 
 log = logging.getLogger("bot.runner")
 EMULATOR_TOKEN = "1000:local-emulator"
@@ -61,6 +64,20 @@ def _run_bot(settings: Settings, db: Database, catalog: Catalog, *, token: str,
              base_url: str, base_file_url: str, webhook: bool = True) -> int:
     """One lifecycle for Telegram and the emulator: post_init (command menus, sent marks,
     outbox), the job queue, signal handling and post_shutdown all run in both."""
+    # python-telegram-bot runs on the current event loop: the wait for the Bot API uses the
+    # same one, so nothing is left bound to a closed loop.
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    try:
+        reached = loop.run_until_complete(_wait_for_bot_api(base_url, token))
+    except BotApiUnusable as exc:
+        print(f"salesbot: {exc}", file=sys.stderr)
+        reached = None
+    if not reached:
+        loop.close()
+        db.close()
+        return 0 if reached is False else 1
+    logging.getLogger("telegram.ext.Updater").addFilter(_calm_stop_notice)
     app = build_application(settings, db, catalog, token=token, base_url=base_url,
                             base_file_url=base_file_url)
     if webhook and settings.webhook_url:
@@ -71,6 +88,37 @@ def _run_bot(settings: Settings, db: Database, catalog: Catalog, *, token: str,
     else:
         app.run_polling(allowed_updates=ALLOWED_UPDATES, poll_interval=0.0)
     return 0
+
+
+async def _wait_for_bot_api(base_url: str, token: str) -> bool:
+    """Waits until the Bot API answers; SIGINT/SIGTERM end the wait at once (False)."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    signals = (signal.SIGINT, signal.SIGTERM)
+    for sig in signals:
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(sig, stop.set)
+    try:
+        return await wait_for_bot_api(base_url, token, stop)
+    finally:
+        for sig in signals:  # python-telegram-bot installs its own
+            with contextlib.suppress(NotImplementedError):
+                loop.remove_signal_handler(sig)
+
+
+def _calm_stop_notice(record: logging.LogRecord) -> bool:
+    """When stopping, the library confirms the handled updates with one last getUpdates;
+    if the Bot API cannot be reached then, it logs an ERROR with the whole chain of
+    tracebacks. Nothing is wrong with the bot, so it becomes one warning line."""
+    if record.levelno >= logging.ERROR and record.getMessage().startswith(
+            "Error while calling `get_updates` one more time"):
+        error = record.exc_info[1] if record.exc_info else None
+        record.levelno, record.levelname = logging.WARNING, "WARNING"
+        record.msg = ("stopping: could not confirm the last updates to the Bot API (%s); "
+                      "they may be delivered again after a restart")
+        record.args = (error,)
+        record.exc_info, record.exc_text = None, None
+    return True
 
 
 def _file_url(base_url: str) -> str:

@@ -49,6 +49,7 @@ log = logging.getLogger(__name__)
 OUTBOX_INTERVAL = 20  # seconds
 # Sixteen parallel requests already exceed what Telegram lets one bot send.
 POOL_SIZE = 16
+GET_UPDATES_READ_TIMEOUT = 2.0
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
 
 
@@ -67,7 +68,9 @@ def build_application(settings: Settings, db: Database, catalog: Catalog, *, tok
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
         .request(AiohttpRequest(POOL_SIZE))
-        .get_updates_request(AiohttpRequest(1))
+        # getUpdates waits its long-poll timeout plus this; the last call when stopping
+        # waits only this, so a stop while Telegram is unreachable takes seconds.
+        .get_updates_request(AiohttpRequest(1, read_timeout=GET_UPDATES_READ_TIMEOUT))
     )
     if base_url:
         builder = builder.base_url(base_url)

@@ -29,10 +29,12 @@ BOT_USER = {"id": 7012345678, "is_bot": True, "first_name": "Salesbot",
 
 @dataclass
 class BrokenApi:
-    """``failing`` maps a Bot API method to how it fails: ``"redirect"`` (a redirect loop)
-    or ``"hang"`` (accepted, never answered). Other methods succeed."""
+    """``failing`` maps a Bot API method to how it fails: ``"redirect"`` (a redirect loop),
+    ``"hang"`` (accepted, never answered) or an HTTP status; ``times`` (when given) how
+    often before it works. Other methods succeed."""
 
-    failing: dict[str, str]
+    failing: dict[str, str | int]
+    times: int | None = None
     calls: list[str] = field(default_factory=list)
     base_url: str = ""
 
@@ -40,10 +42,15 @@ class BrokenApi:
         method = request.match_info["method"]
         self.calls.append(method)
         how = self.failing.get(method)
-        if how == "redirect":
-            raise web.HTTPFound(str(request.rel_url))
-        if how == "hang":
-            await asyncio.Event().wait()
+        if how is not None and (self.times is None or self.count(method) <= self.times):
+            if how == "redirect":
+                raise web.HTTPFound(str(request.rel_url))
+            if how == "hang":
+                await asyncio.Event().wait()
+            if isinstance(how, int):
+                return web.json_response({"ok": False, "error_code": how,
+                                          "description": "Unauthorized" if how == 401
+                                          else "Bad Gateway"}, status=how)
         if method == "getMe":
             return web.json_response({"ok": True, "result": BOT_USER})
         if method == "getUpdates":
@@ -56,8 +63,9 @@ class BrokenApi:
 
 
 @asynccontextmanager
-async def broken_api(failing: dict[str, str]) -> AsyncIterator[BrokenApi]:
-    api = BrokenApi(failing)
+async def broken_api(failing: dict[str, str | int],
+                     times: int | None = None) -> AsyncIterator[BrokenApi]:
+    api = BrokenApi(failing, times)
     app = web.Application()
     app.router.add_route("*", "/bot{token}/{method}", api.handle)
     runner = web.AppRunner(app, shutdown_timeout=0.1)
