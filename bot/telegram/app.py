@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from telegram import LinkPreviewOptions, Update
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
 from telegram.ext import (
     Application,
     CallbackQueryHandler,
@@ -128,9 +128,15 @@ async def _post_init(app: Application) -> None:
     """Command menus in both languages, then answers a crash kept from being sent."""
     svc: Services = app.bot_data["services"]
     app.bot_data["sent_marks"] = SentMarks(svc.db)
-    await set_default_menus(app.bot, svc.settings.default_language)
-    for user_id, lang in await svc.db.run(cq.staff, svc.settings.admins):
-        await set_role_menu(app.bot, user_id, lang, trainer=True)
+    try:
+        await set_default_menus(app.bot, svc.settings.default_language)
+        for user_id, lang in await svc.db.run(cq.staff, svc.settings.admins):
+            await set_role_menu(app.bot, user_id, lang, trainer=True)
+    except (NetworkError, RetryAfter) as exc:
+        # Telegram went away right after answering getMe: the bot still serves learners
+        # when it returns; the menus stay as they were until the next start.
+        log.warning("could not set the command menus (%s); they are set at the next start",
+                    exc)
     await resend_unsent(app)
     if app.job_queue is not None:
         app.job_queue.run_repeating(_resend_job, interval=OUTBOX_INTERVAL, first=OUTBOX_INTERVAL,

@@ -93,3 +93,17 @@ async def test_a_refused_token_stops_the_bot_with_one_line_saying_so(tmp_path: P
     assert_calm(bot)
     assert "refused the token (401 Unauthorized): check BOT_TOKEN" in bot.output()
     assert api.calls == ["getMe"]  # no retrying what cannot work
+
+
+async def test_the_bot_serves_even_when_the_command_menus_cannot_be_set(tmp_path: Path) -> None:
+    """Telegram going away right after getMe once crashed the start with tracebacks."""
+    async with broken_api({"setMyCommands": 502}) as api:
+        bot = start_bot_process(tmp_path, api.base_url)
+        try:
+            await bot.wait_for(lambda: api.count("getUpdates") >= 2)
+            code, _ = await stop_and_time(bot)
+        finally:
+            bot.kill()
+    assert code == 0
+    assert_calm(bot)
+    assert "could not set the command menus" in bot.output()
