@@ -92,4 +92,4 @@ def test_an_unknown_log_level_stops_the_bot_with_a_clear_message(tmp_path: Path)
                           env={**os.environ, "LOG_LEVEL": "loud"},
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 2
-    assert "log_level 'loud' is not one of DEBUG, INFO, WARNING, ERROR" in done.stderr
+    assert "LOG_LEVEL: should be one of DEBUG, INFO, WARNING, ERROR" in done.stderr
