@@ -22,6 +22,7 @@ from bot.storage import Database
 from bot.storage import queries as q
 from bot.storage.models import utcnow
 from bot.trainers import export, spreadsheet
+from tests.databases import new_database_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 import trainer_reports as bench
@@ -50,7 +51,7 @@ def convert(source: Path, target: str, out: Path, infilter: str | None = None) -
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[export.Table]]:
     folder = tmp_path_factory.mktemp("libreoffice")
-    db = Database(f"sqlite:///{folder}/c.db")
+    db = Database(new_database_url(folder, "c"))
     db.migrate()
     cohort_id = db.call(bench.seed, 6, 4)
     db.call(q.update_user, 1001, last_name="van den Berg", student_number="500123")

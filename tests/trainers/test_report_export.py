@@ -39,7 +39,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> rep.CohortReport:
 
 @pytest.fixture(scope="module")
 def gathered(tmp_path_factory: pytest.TempPathFactory) -> export.ExportData:
-    db = Database(f"sqlite:///{tmp_path_factory.mktemp('export')}/c.db")
+    db = Database(new_database_url(tmp_path_factory.mktemp("export"), "c"))
     db.migrate()
     cohort_id = db.call(bench.seed)
     db.call(q.update_user, 1001, last_name="van den Berg", username="janb",
