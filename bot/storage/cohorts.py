@@ -26,6 +26,7 @@ from bot.storage.models import (
     Removal,
     ScoreOverride,
     SkillResult,
+    TrainerDigest,
     TrainerScenario,
     Turn,
     User,
@@ -98,8 +99,8 @@ def update_cohort(s: Session, trainer_id: int, cohort_id: int, **fields: object
 
 
 def toggle(s: Session, trainer_id: int, cohort_id: int, flag: str) -> Cohort | None:
-    """Flip one of the cohort's switches (join_open, leaderboard, notify)."""
-    if flag not in ("join_open", "leaderboard", "notify"):
+    """Flip one of the cohort's switches (join_open, leaderboard, notify, digest)."""
+    if flag not in ("join_open", "leaderboard", "notify", "digest"):
         raise ValueError(flag)
     cohort = own_cohort(s, trainer_id, cohort_id)
     return set_fields(s, cohort, {flag: not getattr(cohort, flag)}) if cohort else None
@@ -454,6 +455,25 @@ def claim_reminder(s: Session, assignment_id: int, user_id: int) -> bool:
     if s.get(AssignmentReminder, (assignment_id, user_id)) is not None:
         return False
     s.add(AssignmentReminder(assignment_id=assignment_id, user_id=user_id))
+    s.flush()
+    return True
+
+
+def digest_cohorts(s: Session) -> list[tuple[User, list[Cohort]]]:
+    """Trainers with their cohorts that have the daily digest switched on."""
+    rows = s.exec(select(User, Cohort).join(Cohort, col(Cohort.trainer_id) == col(User.id))
+                  .where(col(Cohort.digest)).order_by(col(User.id), col(Cohort.id))).all()
+    out: dict[int, tuple[User, list[Cohort]]] = {}
+    for user, cohort in rows:
+        out.setdefault(user.id, (user, []))[1].append(cohort)
+    return list(out.values())
+
+
+def claim_digest(s: Session, trainer_id: int, day: date) -> bool:
+    """Record the day's digest before it is sent: at most one a day, even across restarts."""
+    if s.get(TrainerDigest, (trainer_id, day)) is not None:
+        return False
+    s.add(TrainerDigest(trainer_id=trainer_id, day=day))
     s.flush()
     return True
 

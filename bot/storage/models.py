@@ -142,6 +142,7 @@ class Cohort(SQLModel, table=True):
     join_open: bool = True
     leaderboard: bool = False
     notify: bool = True  # tell the trainer when someone joins or completes an assignment
+    digest: bool = False  # a daily message to the trainer about who needs attention
     created_at: datetime = Field(default_factory=utcnow)
 
 
@@ -203,6 +204,19 @@ class AssignmentReminder(SQLModel, table=True):
     user_id: int = Field(
         sa_column=Column(BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
     )
+    sent_at: datetime = Field(default_factory=utcnow)
+
+
+class TrainerDigest(SQLModel, table=True):
+    """A trainer's daily digest, claimed before it is sent: at most one per local day,
+    even across restarts."""
+
+    __tablename__ = "trainer_digests"
+
+    trainer_id: int = Field(
+        sa_column=Column(BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    )
+    day: date = Field(primary_key=True)  # the trainer's local date
     sent_at: datetime = Field(default_factory=utcnow)
 
 

@@ -101,6 +101,16 @@ class ToggleNotices(CallbackData, prefix="tr:nt"):
 
 
 @dataclass(frozen=True)
+class ToggleDigest(CallbackData, prefix="tr:dg"):
+    cohort_id: int
+
+
+@dataclass(frozen=True)
+class Attention(CallbackData, prefix="tr:at"):
+    cohort_id: int
+
+
+@dataclass(frozen=True)
 class AssignMenu(CallbackData, prefix="tr:a"):
     cohort_id: int
 

@@ -5,7 +5,9 @@ The job claims a reminder (an ``AssignmentReminder`` row) in the same transactio
 decides to send it, and sends after the commit: a restart can never send it twice (at
 worst a crash between commit and send loses one reminder, which is the better failure for
 a nudge). A reminder whose moment has passed is still sent while the assignment is not
-yet due, unless the assignment was set after that moment (the learner was just told).
+yet due. Work set after the usual moment (less than a day before it is due) is still
+reminded of: at the practice time on the due day when that comes at least an hour after it
+was set, otherwise halfway between setting and due.
 """
 
 from __future__ import annotations
@@ -16,11 +18,13 @@ from datetime import UTC, datetime, time, timedelta
 from sqlmodel import Session
 
 from bot.storage import cohorts as cq
+from bot.storage.cohorts import CohortData
 from bot.storage.models import Assignment, CallSession, User
 from bot.trainers.dates import zone
 from bot.trainers.progress import progress
 
 WINDOW = timedelta(days=2)  # only assignments due within this are looked at
+LATE_GAP = timedelta(hours=1)  # a reminder right after the "new assignment" notice is noise
 
 
 @dataclass
@@ -44,11 +48,43 @@ def reminder_moment(due_at: datetime, practice_time: str, tz_name: str) -> datet
     return datetime.combine(due_local.date() - timedelta(days=1), at, tzinfo=tz).astimezone(UTC)
 
 
+def reminder_at(a: Assignment, user: User) -> datetime:
+    """When this learner is reminded of this assignment (see the module's rules)."""
+    created, due = _aware(a.created_at), _aware(a.due_at)
+    moment = reminder_moment(due, user.practice_time, user.timezone)
+    if created < moment:
+        return moment
+    due_day = reminder_moment(due + timedelta(days=1), user.practice_time, user.timezone)
+    if created + LATE_GAP <= due_day < due:
+        return due_day
+    return created + (due - created) / 2
+
+
 def _needs_reminder(user: User, a: Assignment, now: datetime) -> bool:
-    moment = reminder_moment(a.due_at, user.practice_time, user.timezone)
-    created = a.created_at if a.created_at.tzinfo else a.created_at.replace(tzinfo=UTC)
-    due = a.due_at if a.due_at.tzinfo else a.due_at.replace(tzinfo=UTC)
-    return not user.blocked and moment <= now < due and created < moment
+    return not user.blocked and reminder_at(a, user) <= now < _aware(a.due_at)
+
+
+def _aware(value: datetime) -> datetime:
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def planned(data: CohortData, done: set[tuple[int, int]], start: datetime, end: datetime,
+            now: datetime) -> list[tuple[User, Assignment, datetime]]:
+    """The reminders this cohort's job will send between ``start`` and ``end`` as things
+    stand now (a learner who passes first gets none): the trainer's preview."""
+    out = []
+    for a in data.assignments:
+        if _aware(a.due_at) <= now:
+            continue
+        for user, _ in data.members:
+            moment = reminder_at(a, user)
+            if (a.id, user.id) in done or user.blocked or not start <= moment < end \
+                    or moment >= _aware(a.due_at):
+                continue
+            mine = [cs for cs in data.sessions if cs.user_id == user.id]
+            if progress(a, mine, data.overrides, now).status not in ("passed", "failed"):
+                out.append((user, a, moment))
+    return sorted(out, key=lambda row: (row[2], row[0].first_name.lower()))
 
 
 def claim_due_reminders(s: Session, now: datetime) -> list[Reminder]:

@@ -53,6 +53,8 @@ def cohort_panel(lang: str, cohort: Cohort, members: int, link: str,
                else tr(lang, "trainer.cohort.leaderboard_off"))
     out.append(tr(lang, "trainer.cohort.notify_on") if cohort.notify
                else tr(lang, "trainer.cohort.notify_off"))
+    out.append(tr(lang, "trainer.cohort.digest_on") if cohort.digest
+               else tr(lang, "trainer.cohort.digest_off"))
     out += ["", f"<b>{tr(lang, 'trainer.cohort.assignments')}</b>"]
     if not assignments:
         out.append(tr(lang, "trainer.cohort.no_assignments", id=cohort.id))

@@ -22,6 +22,7 @@ from bot.telegram.common import Context
 from bot.telegram.handlers import menu, play
 from bot.telegram.handlers.trainer import (
     assignments,
+    attention,
     cohorts,
     learners,
     notices,
@@ -37,7 +38,7 @@ TRAINER_COMMANDS = {
     "trainer": panel.trainer_command, "cohort": cohorts.cohort_command,
     "assign": assignments.assign_command, "report": reports.report_command,
     "export": reports.export_command, "override": reports.override_command,
-    "scenario": scenarios.scenario_command,
+    "scenario": scenarios.scenario_command, "attention": attention.attention_command,
 }
 LEARNER_COMMANDS = {
     "join": learners.join_command, "leave": learners.leave_command,
@@ -77,4 +78,7 @@ def register(app: Application) -> None:
     if app.job_queue is not None:
         app.job_queue.run_repeating(assignments.reminder_job, interval=REMINDER_INTERVAL,
                                     first=timedelta(seconds=15), name="assignment-reminders",
+                                    job_kwargs={"misfire_grace_time": None})
+        app.job_queue.run_repeating(attention.digest_job, interval=REMINDER_INTERVAL,
+                                    first=timedelta(seconds=20), name="trainer-digests",
                                     job_kwargs={"misfire_grace_time": None})

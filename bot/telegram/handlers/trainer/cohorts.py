@@ -88,6 +88,7 @@ async def cohort_panel(context: Context, who: Who, data: b.CohortPanel) -> None:
     join_key = "trainer.buttons.close" if cohort.join_open else "trainer.buttons.open"
     lb_key = "trainer.buttons.lb_off" if cohort.leaderboard else "trainer.buttons.lb_on"
     notify_key = "trainer.buttons.notify_off" if cohort.notify else "trainer.buttons.notify_on"
+    digest_key = "trainer.buttons.digest_off" if cohort.digest else "trainer.buttons.digest_on"
     markup = Markup([
         [button(t(lang, "trainer.buttons.report"), b.Report(c)),
          button(t(lang, "trainer.buttons.export"), b.Export(c))],
@@ -97,6 +98,8 @@ async def cohort_panel(context: Context, who: Who, data: b.CohortPanel) -> None:
          button(t(lang, join_key), b.ToggleJoin(c))],
         [button(t(lang, lb_key), b.ToggleLeaderboard(c)),
          button(t(lang, notify_key), b.ToggleNotices(c))],
+        [button(t(lang, "trainer.buttons.attention"), b.Attention(c)),
+         button(t(lang, digest_key), b.ToggleDigest(c))],
         [button(t(lang, "tg.back"), b.CohortList())],
     ])
     await send(context, who.uid, text, markup)
