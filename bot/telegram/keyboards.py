@@ -83,11 +83,16 @@ def after_card(lang: str, scenario_id: str) -> Markup:
                    [Button(t(lang, "tg.card.menu"), callback_data="menu")]])
 
 
-def settings(lang: str, paused: bool) -> Markup:
+def settings(lang: str, paused: bool, hide_name: bool | None = None) -> Markup:
     """The settings panel. Every button names the state it sets (``set:practice:on``), so one
-    pressed in an older panel still does what its label says instead of toggling."""
+    pressed in an older panel still does what its label says instead of toggling.
+    ``hide_name`` None: not in a cohort, so no leaderboard button."""
     pause_key = "tg.settings.resume" if paused else "tg.settings.pause"
     pause_data = "set:practice:on" if paused else "set:practice:off"
+    name_row = [] if hide_name is None else [[Button(
+        t(lang, "trainer.leaderboard.show_button" if hide_name
+          else "trainer.leaderboard.hide_button"),
+        callback_data="set:hide:0" if hide_name else "set:hide:1")]]
     return Markup([
         [Button("Nederlands", callback_data="set:lang:nl"),
          Button("English", callback_data="set:lang:en")],
@@ -97,6 +102,7 @@ def settings(lang: str, paused: bool) -> Markup:
          Button(t(lang, "practice.settings.quiet_button"), callback_data="set:quiet")],
         [Button(t(lang, pause_key), callback_data=pause_data)],
         [Button(t(lang, "trainer.student_number.button"), callback_data="set:sn")],
+        *name_row,
         [Button(t(lang, "tg.back"), callback_data="menu")],
     ])
 

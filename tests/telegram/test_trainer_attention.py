@@ -166,3 +166,48 @@ async def test_work_set_less_than_a_day_before_due_still_gets_a_reminder(
         f"⏰ Reminder: {DRILL} (Sales A) is due {due:%d-%m-%Y %H:%M}")
     assert await run_at(due - timedelta(minutes=1)) == 0  # once
 
+
+async def test_a_learner_hides_their_name_in_settings_and_it_stays_hidden_after_rejoining(
+        env: BotEnv) -> None:
+    trainer = await make_trainer(env)
+    cohort_id, code = await make_cohort(trainer)
+    lotte = env.emulator.user(200, "Lotte", language_code="en")
+    await lotte.send("/settings")
+    outside = await lotte.next_message()  # in no cohort: no leaderboard setting
+    assert "Leaderboards" not in outside["text"] and "set:hide:1" not in buttons(outside)
+
+    await join(lotte, code)
+    await assign_drill(trainer, cohort_id, 1)
+    await pass_assignment(lotte)
+    await lotte.send("/settings")
+    panel = await lotte.next_message()
+    assert "Leaderboards: your name is shown" in panel["text"]
+    assert labels(panel)["set:hide:1"] == "🙈 Hide my name on leaderboards"
+    await lotte.press(panel, "set:hide:1")
+    hidden = await lotte.next_edit()  # the same panel, edited
+    assert hidden["message_id"] == panel["message_id"]
+    assert "Leaderboards: your name is hidden" in hidden["text"]
+    assert labels(hidden)["set:hide:0"] == "👁 Show my name on leaderboards"
+
+    await lotte.send("/leave")
+    pick = await lotte.next_message()
+    await lotte.press(pick, f"co:l:{cohort_id}")
+    await lotte.press(await lotte.next_message(), f"co:ly:{cohort_id}")
+    assert "You left Sales A" in (await lotte.next_message())["text"]
+    await join(lotte, code)
+    await trainer.send("/leaderboard")
+    board = (await trainer.next_message())["text"]
+    assert "1. (hidden name) – 1 passed" in board and "Lotte" not in board
+
+    await lotte.send("/settings")
+    again = await lotte.next_message()
+    assert "Leaderboards: your name is hidden" in again["text"]
+    await lotte.press(again, "set:hide:0")
+    assert "your name is shown" in (await lotte.next_edit())["text"]
+    await trainer.send("/leaderboard")
+    assert "1. Lotte – 1 passed" in (await trainer.next_message())["text"]
+
+
+def labels(message: dict) -> dict[str, str]:
+    return {b["callback_data"]: b["text"] for row in message["reply_markup"]["inline_keyboard"]
+            for b in row}

@@ -1,4 +1,5 @@
-"""/settings: language, time zone, daily practice time, days, quiet hours and pause.
+"""/settings: language, time zone, daily practice time, days, quiet hours and pause, and,
+for learners in a cohort, whether their name shows on the leaderboards.
 
 Every schedule change goes through ``storage.practice.update_schedule``, which recomputes
 the learner's next prompt moment at once (a prompt already due moves to the new time and is
@@ -25,6 +26,7 @@ from bot.practice.schedule import (
     parse_time,
     validate_timezone,
 )
+from bot.storage import cohorts as cq
 from bot.storage import practice as store
 from bot.storage import queries as q
 from bot.storage.models import User
@@ -141,7 +143,13 @@ async def _show(update: Update, context: Context, uid: int, lang: str) -> None:
     text = text.rstrip() + "\n" + next_label(lang, user)
     if user.student_number:
         text += "\n" + tr(lang, "trainer.student_number.line", number=user.student_number)
-    await _answer(update, context, uid, text, kb.settings(lang, user.practice_paused))
+    hide_name = None
+    if await services(context).db.run(cq.learner_cohorts, uid):  # leaderboards concern them
+        hide_name = user.hide_name
+        text += "\n" + tr(lang, "trainer.leaderboard.setting_hidden" if hide_name
+                          else "trainer.leaderboard.setting_shown")
+    await _answer(update, context, uid, text,
+                  kb.settings(lang, user.practice_paused, hide_name))
 
 
 async def settings(update: Update, context: Context) -> None:
@@ -154,7 +162,8 @@ async def settings(update: Update, context: Context) -> None:
 async def settings_button(update: Update, context: Context) -> None:
     """``set:lang:<nl|en>``, ``set:tz``, ``set:tz:<i>``, ``set:tzn:<zone>``, ``set:time``,
     ``set:practice:<on|off>``, ``set:days``, ``set:day:<0-6>:<0|1>``,
-    ``set:days:<all|work>``, ``set:quiet``, ``set:quiet:off``. Anything else (a
+    ``set:days:<all|work>``, ``set:quiet``, ``set:quiet:off``, ``set:hide:<0|1>`` (one's
+    name on the leaderboards; kept on the person, so it survives rejoining). Anything else (a
     stale or forged button) shows the panel."""
     await answer_query(update)
     uid, lang = await learner(update, context)
@@ -192,6 +201,9 @@ async def settings_button(update: Update, context: Context) -> None:
         await _show(update, context, uid, lang)
     elif what == "sn":
         await _ask_student_number(context, uid, lang)
+    elif what == "hide" and arg in ("0", "1"):
+        await db.run(cq.set_hide_name, uid, arg == "1")
+        await _show(update, context, uid, lang)
     elif what in ("days", "day"):
         await _days(update, context, uid, lang, what, arg)
     elif what == "quiet" and arg == "off":
