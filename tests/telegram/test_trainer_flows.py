@@ -91,7 +91,7 @@ async def test_a_cohort_from_join_link_to_a_passed_assignment_in_report_and_csv(
     await trainer.send(f"/assign {cohort_id} drill-objection-price +7 pass=60 attempts=2")
     done = await trainer.next_message()
     assert "Assigned Drill – objection: too expensive" in done["text"]
-    assert "1 of 1 learners were told" in done["text"]
+    assert "1 of 1 learner was told" in done["text"]
     notice = await learner.next_message()
     assert "New assignment" in notice["text"] and "pass mark 60" in notice["text"]
 
@@ -190,7 +190,7 @@ async def test_a_broken_upload_gets_file_line_errors_and_a_good_one_can_be_assig
     installed = await trainer.next_message()
     assert "(my-price-drill) is installed" in installed["text"]
     await trainer.send(f"/assign {cohort_id} my-price-drill +3")
-    assert "1 of 1 learners were told" in (await trainer.next_message())["text"]
+    assert "1 of 1 learner was told" in (await trainer.next_message())["text"]
     notice = await learner.next_message()
     assert "New assignment" in notice["text"]
     await learner.press(notice, buttons(notice)[0])

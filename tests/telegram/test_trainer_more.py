@@ -45,7 +45,8 @@ async def env(tmp_path: Path) -> AsyncIterator[BotEnv]:
 async def assign_drill(trainer: EmulatedUser, cohort_id: int, learners: int) -> None:
     await trainer.send(f"/assign {cohort_id} drill-objection-price +7 pass=60 attempts=2")
     done = await trainer.next_message()
-    assert f"{learners} of {learners} learners were told" in done["text"]
+    told = "learner was told" if learners == 1 else "learners were told"
+    assert f"{learners} of {learners} {told}" in done["text"]
 
 
 async def pass_assignment(learner: EmulatedUser) -> dict:
