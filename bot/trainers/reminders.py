@@ -7,7 +7,7 @@ worst a crash between commit and send loses one reminder, which is the better fa
 a nudge). A reminder whose moment has passed is still sent while the assignment is not
 yet due. Work set after the usual moment (less than a day before it is due) is still
 reminded of: at the practice time on the due day when that comes at least an hour after it
-was set, otherwise halfway between setting and due.
+was set, otherwise halfway between setting and due (moved out of the night when it can be).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from bot.trainers.progress import progress
 
 WINDOW = timedelta(days=2)  # only assignments due within this are looked at
 LATE_GAP = timedelta(hours=1)  # a reminder right after the "new assignment" notice is noise
+NIGHT_START, NIGHT_END = time(22, 0), time(7, 0)
 
 
 @dataclass
@@ -57,7 +58,22 @@ def reminder_at(a: Assignment, user: User) -> datetime:
     due_day = reminder_moment(due + timedelta(days=1), user.practice_time, user.timezone)
     if created + LATE_GAP <= due_day < due:
         return due_day
-    return created + (due - created) / 2
+    return _daytime(created + (due - created) / 2, created + LATE_GAP, due, user.timezone)
+
+
+def _daytime(moment: datetime, earliest: datetime, before: datetime, tz_name: str) -> datetime:
+    """Not in the night (22:00–07:00 local): the next morning at 07:00 or else the evening
+    before at 21:00, when that still lies between ``earliest`` and ``before``."""
+    tz = zone(tz_name)
+    at = moment.astimezone(tz)
+    if NIGHT_END <= at.time() < NIGHT_START:
+        return moment
+    day = at.date() if at.time() < NIGHT_END else at.date() + timedelta(days=1)
+    for option in (datetime.combine(day, NIGHT_END, tzinfo=tz),
+                   datetime.combine(day - timedelta(days=1), time(21, 0), tzinfo=tz)):
+        if earliest <= option < before:
+            return option.astimezone(UTC)
+    return moment
 
 
 def _needs_reminder(user: User, a: Assignment, now: datetime) -> bool:

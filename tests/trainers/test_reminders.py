@@ -45,3 +45,22 @@ def test_reminders_go_once_at_each_learners_time_and_skip_who_passed(tmp_path: P
     assert again == []
     assert db.call(claim_due_reminders, DUE + timedelta(minutes=1)) == []
     db.close()
+
+
+def test_work_set_late_is_reminded_on_the_due_day_or_halfway_but_not_at_night() -> None:
+    from bot.trainers.reminders import reminder_at
+
+    learner = User(id=10, practice_time="09:00")
+
+    def at(set_at: datetime, due: datetime) -> datetime:
+        return reminder_at(Assignment(cohort_id=1, due_at=due, created_at=set_at), learner)
+
+    # set the evening before, due at 17:00: the practice time on the due day
+    assert at(datetime(2025, 3, 11, 19, 0, tzinfo=UTC),
+              datetime(2025, 3, 12, 16, 0, tzinfo=UTC)) == datetime(2025, 3, 12, 8, 0, tzinfo=UTC)
+    # set at 11:00, due 23:59 the same day: halfway, 17:29
+    assert at(datetime(2025, 3, 12, 10, 0, tzinfo=UTC), DUE) == \
+        datetime(2025, 3, 12, 16, 29, 30, tzinfo=UTC)
+    # set at 21:00, due at 08:00: halfway is 02:30, so 07:00 instead
+    assert at(datetime(2025, 3, 11, 20, 0, tzinfo=UTC),
+              datetime(2025, 3, 12, 7, 0, tzinfo=UTC)) == datetime(2025, 3, 12, 6, 0, tzinfo=UTC)
