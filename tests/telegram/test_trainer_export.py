@@ -52,7 +52,7 @@ async def _class_with_one_attempt(env: BotEnv) -> tuple[EmulatedUser, int, int]:
     assert "Your student number is now 4711-22" in (await learner.next_message())["text"]
 
     await trainer.send(f"/assign {cohort_id} {DRILLS} +7 pass=60 attempts=2")
-    assert "1 of 1 learners were told" in (await trainer.next_message())["text"]
+    assert "1 of 1 learner was told" in (await trainer.next_message())["text"]
     notice = await learner.next_message()
     await learner.press(notice, buttons(notice)[0])
     detail = await learner.next_message()
