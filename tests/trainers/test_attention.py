@@ -10,6 +10,7 @@ from pathlib import Path
 from bot.storage import Database
 from bot.storage.models import Assignment, CallSession, Cohort, Membership, User
 from bot.trainers import attention
+from tests.databases import new_database_url
 
 NOW = datetime(2025, 3, 10, 12, 0, tzinfo=UTC)
 DRILL = "drill-objection-price"
@@ -35,7 +36,7 @@ def seed(s) -> None:
 
 
 def test_each_reason_and_only_those_who_need_it(tmp_path: Path) -> None:
-    db = Database(f"sqlite:///{tmp_path}/a.db")
+    db = Database(new_database_url(tmp_path, "a"))
     db.migrate()
     db.call(seed)
     view = db.call(attention.for_cohort, 1, 1, NOW, "Europe/Amsterdam")
@@ -58,7 +59,7 @@ def test_each_reason_and_only_those_who_need_it(tmp_path: Path) -> None:
 
 
 def test_one_digest_a_day_at_the_trainers_time(tmp_path: Path) -> None:
-    db = Database(f"sqlite:///{tmp_path}/d.db")
+    db = Database(new_database_url(tmp_path, "d"))
     db.migrate()
     db.call(seed)
 
