@@ -151,3 +151,12 @@ def test_a_goodbye_without_a_question_counts_as_no_question(library):
     report = run_script(cs, "en", [*OPENING_EN, "thanks, have a nice day!"], None)
     last = report["turns"][-1]
     assert last["act"] == "goodbye" and last["form"] is None and last["spin"] is None
+
+
+def test_who_decides_about_the_cleaning_is_answered_with_who_decides(engine: Engine):
+    """Words of one keyword far apart ("who ... cleaning") match less surely than a
+    keyword said outright ("decides")."""
+    state = engine.start("en", seed=1)
+    result = engine.turn(state, "Good morning, I am Jan from SchoonWerk. Who decides about "
+                                "the cleaning here?")
+    assert result.analysis.answered == ["decision_makers"], result.reply

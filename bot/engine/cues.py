@@ -22,6 +22,8 @@ from bot.engine.text import Analyzed, TextPipeline
 
 PHRASING_THRESHOLD = 86.0
 MIN_TYPO_LEN = 5
+# A keyword whose words stand apart counts this much less sure per word in between.
+SPREAD_COST = 0.4
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +168,7 @@ class CueIndex:
         for word in msg.words:
             candidates.update(self._by_head.get(word[:3], ()))
         best: dict[str, int] = {}
+        sure: dict[str, float] = {}
         for index in candidates:
             alt = self._alts[index]
             words = len(alt.stems) + len(alt.prefixes)
@@ -175,16 +178,22 @@ class CueIndex:
                 any(w.startswith(p) for w in msg.words) for p in alt.prefixes
             ):
                 continue
-            if self.ordered:
-                if not _in_sequence(alt.sequence, msg):
-                    continue
-            elif len(alt.sequence) > 1 and not _close_together(alt.sequence, msg):
+            if self.ordered and not _in_sequence(alt.sequence, msg):
                 continue
+            spread = 0
+            if not self.ordered and len(alt.sequence) > 1:
+                gap = _spread(alt.sequence, msg)
+                if gap is None:
+                    continue
+                spread = gap
             # More words matched make a surer match: the score ranks the facts one question
             # could refer to (100 = any keyword match).
+            # Words far apart are a looser match than the same words side by side ("who
+            # decides about the cleaning" is about deciding, not about who cleans).
             best[alt.topic] = words
-        for topic, words in best.items():
-            found[topic] = 100.0 + words
+            sure[alt.topic] = words - SPREAD_COST * spread
+        for topic, score in sure.items():
+            found[topic] = 100.0 + score
         if self._phrasings:
             self._match_phrasings(msg, found)
         return found
@@ -247,9 +256,10 @@ def _positions(term: str, is_prefix: bool, msg: Analyzed) -> list[int]:
             if s == term or w == term or term in msg.corrections.get(i, ())]
 
 
-def _close_together(sequence: tuple[tuple[str, bool, str], ...], msg: Analyzed) -> bool:
-    """Words of one keyword stand near each other (any order): "who cleans" must not
-    match "who makes the final decision on a cleaning contract"."""
+def _spread(sequence: tuple[tuple[str, bool, str], ...], msg: Analyzed) -> int | None:
+    """How many other words stand between the words of one keyword (any order), or None
+    when they are too far apart: "who cleans" must not match "who makes the final
+    decision on a cleaning contract"."""
     span = len(sequence) + 3  # Dutch puts particles far away: "wie maakt er nu bij u schoon"
     lists = [_positions(term, is_prefix, msg) for term, is_prefix, _ in sequence]
     if any(not p for p in lists):
@@ -259,8 +269,8 @@ def _close_together(sequence: tuple[tuple[str, bool, str], ...], msg: Analyzed) 
             low = min(min(p for p in pl if abs(p - anchor) <= span) for pl in lists)
             high = max(max(p for p in pl if abs(p - anchor) <= span) for pl in lists)
             if high - low <= span:
-                return True
-    return False
+                return high - low - (len(sequence) - 1)
+    return None
 
 
 def correct_typos(msg: Analyzed, corrector: TypoCorrector, protected: frozenset[str]) -> None:
