@@ -7,7 +7,7 @@ from collections import defaultdict
 from datetime import datetime
 from typing import Any, NamedTuple, TypeVar
 
-from sqlalchemy import bindparam, delete, func, insert, update
+from sqlalchemy import bindparam, func, insert, update
 from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
@@ -253,60 +253,6 @@ def skill_levels(s: Session, user_id: int) -> dict[str, float]:
     return {skill: sum(v) / len(v) for skill, v in recent.items()}
 
 
-# -- privacy ---------------------------------------------------------------------------------
+# -- privacy: see bot.storage.personal ------------------------------------------------------
 
-
-def _iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value else None
-
-
-def export_user(s: Session, user_id: int) -> dict[str, Any] | None:
-    """Everything stored about one learner, as plain JSON data (/mydata)."""
-    user = s.get(User, user_id)
-    if user is None:
-        return None
-    sessions = s.exec(select(CallSession).where(CallSession.user_id == user_id)
-                      .order_by(col(CallSession.id))).all()
-    skills = s.exec(select(SkillResult).where(SkillResult.user_id == user_id)
-                    .order_by(col(SkillResult.id))).all()
-    return {
-        "user": {
-            "telegram_id": user.id, "first_name": user.first_name,
-            "last_name": user.last_name, "username": user.username,
-            "student_number": user.student_number,
-            "language": user.language, "timezone": user.timezone,
-            "practice_time": user.practice_time, "practice_days": user.practice_days,
-            "practice_paused": user.practice_paused, "role": user.role,
-            "settings": user.settings, "created_at": _iso(user.created_at),
-            "last_seen_at": _iso(user.last_seen_at),
-        },
-        "sessions": [
-            {
-                "id": cs.id, "scenario": cs.scenario_id, "kind": cs.kind,
-                "language": cs.language, "phase": cs.phase, "source": cs.source,
-                "started_at": _iso(cs.started_at), "ended_at": _iso(cs.ended_at),
-                "end_reason": cs.end_reason, "score": cs.score, "preparation": cs.prep,
-                "turns": [
-                    {"number": t.number, "at": _iso(t.created_at), "learner": t.learner,
-                     "buyer": t.buyer, "analysis": t.analysis}
-                    for t in session_turns(s, cs.id or 0)
-                ],
-                "report": cs.report,
-            }
-            for cs in sessions
-        ],
-        "skill_results": [
-            {"skill": r.skill, "score": r.score, "at": _iso(r.at), "session": r.session_id}
-            for r in skills
-        ],
-    }
-
-
-def delete_user(s: Session, user_id: int) -> bool:
-    """Remove the learner and everything about them (/deleteme)."""
-    session_ids = select(CallSession.id).where(CallSession.user_id == user_id)
-    s.exec(delete(Turn).where(col(Turn.session_id).in_(session_ids)))
-    s.exec(delete(SkillResult).where(col(SkillResult.user_id) == user_id))
-    s.exec(delete(CallSession).where(col(CallSession.user_id) == user_id))
-    deleted = s.exec(delete(User).where(col(User.id) == user_id))
-    return bool(deleted.rowcount)
+from bot.storage.personal import delete_user, export_user  # noqa: E402, F401

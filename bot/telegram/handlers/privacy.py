@@ -6,7 +6,7 @@ import json
 
 from telegram import InputFile, Update
 
-from bot.storage import queries as q
+from bot.storage import personal
 from bot.telegram import keyboards as kb
 from bot.telegram.common import Context, answer_query, button_data, learner, send, services
 from bot.telegram.render import tr
@@ -19,7 +19,7 @@ async def privacy(update: Update, context: Context) -> None:
 
 async def mydata(update: Update, context: Context) -> None:
     uid, lang = await learner(update, context)
-    data = await services(context).db.run(q.export_user, uid)
+    data = await services(context).db.run(personal.export_user, uid)
     payload = json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
     await context.bot.send_document(uid, InputFile(payload, filename="salesbot-mydata.json"),
                                     caption=tr(lang, "tg.privacy.mydata"))
@@ -27,17 +27,22 @@ async def mydata(update: Update, context: Context) -> None:
 
 async def deleteme(update: Update, context: Context) -> None:
     uid, lang = await learner(update, context)
-    await send(context, uid, tr(lang, "tg.privacy.delete_confirm"), kb.confirm_delete(lang))
+    text = tr(lang, "tg.privacy.delete_confirm")
+    if await services(context).db.run(personal.is_trainer_of_something, uid):
+        text += "\n\n" + tr(lang, "tg.privacy.delete_trainer_note")
+    await send(context, uid, text, kb.confirm_delete(lang))
 
 
 async def delete_answer(update: Update, context: Context) -> None:
-    """``del:yes`` removes everything about the learner; ``del:no`` keeps it."""
+    """``del:yes`` removes everything about the person (a trainer's class stays, handed to
+    an admin or kept without their name); ``del:no`` keeps it."""
     await answer_query(update)
     uid, lang = await learner(update, context)
     if button_data(update) != "del:yes":
         await send(context, uid, tr(lang, "tg.privacy.delete_cancelled"))
         return
-    await services(context).db.run(q.delete_user, uid)
+    svc = services(context)
+    await svc.db.run(personal.delete_user, uid, svc.settings.admins)
     if context.user_data is not None:
         context.user_data.clear()
     await send(context, uid, tr(lang, "tg.privacy.deleted"))
