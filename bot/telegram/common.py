@@ -98,12 +98,14 @@ async def send(context: Context, chat_id: int, html: str, markup: Any = None,
     return message
 
 
-async def answer_query(update: Update) -> None:
-    """Stop the button's spinner; an expired query is not worth an error."""
+async def answer_query(update: Update, text: str | None = None) -> None:
+    """Stop the button's spinner (with ``text`` as a toast); an expired query is not worth
+    an error. A query can be answered once only: a handler that may hand a button on to
+    ``menu.stale_button`` must leave the answer to it, or its toast never shows."""
     query = update.callback_query
     if query is not None:
         with contextlib.suppress(TelegramError):  # an expired query: the button still works
-            await query.answer()
+            await query.answer(text)
 
 
 # What python-telegram-bot guarantees by the handler's registration, stated once for the

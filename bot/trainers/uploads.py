@@ -51,6 +51,8 @@ def check_upload(file_name: str, raw: bytes, owner_id: int, builtin_ids: set[str
         return UploadCheck(error="trainer.upload.builtin_id", values={"id": scenario.id})
     owner = owners.get(scenario.id)
     if owner is not None and owner != owner_id:
+        # One answer, private or published, and never "another trainer": an upload must
+        # not tell a trainer which private ids exist or whose they are.
         return UploadCheck(error="trainer.upload.taken_id", values={"id": scenario.id})
     if owner is None and own_count >= MAX_SCENARIOS_PER_TRAINER:
         return UploadCheck(error="trainer.upload.too_many",

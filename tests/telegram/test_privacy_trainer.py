@@ -61,3 +61,38 @@ async def test_a_trainers_deleteme_keeps_the_learners_class(env: BotEnv) -> None
     assert len(await env.db.run(q.session_turns, attempt.id)) == 1
     await learner.send("/privacy")
     assert "removes you, not your class" in (await learner.next_message())["text"]
+
+
+async def test_an_upload_does_not_tell_whose_private_id_it_is(env: BotEnv) -> None:
+    first = await make_trainer(env)
+    source = (Path(__file__).resolve().parents[2]
+              / "scenarios/drills/drill-objection-price.yaml").read_text(encoding="utf-8")
+    for sid in ("secret-drill", "public-drill"):
+        await first.send_document(source.replace("id: drill-objection-price", f"id: {sid}")
+                                  .encode(), f"{sid}.yaml")
+        assert "is installed" in (await first.next_message())["text"]
+    admin = env.emulator.user(ADMIN, "Ada", language_code="en")
+    await admin.send("/scenario publish public-drill")
+    await admin.next_message()
+
+    second = await make_trainer(env, 101, "Otto")
+    answers = []
+    for sid in ("secret-drill", "public-drill"):
+        await second.send_document(source.replace("id: drill-objection-price", f"id: {sid}")
+                                   .encode(), "mine.yaml")
+        answers.append((await second.next_message())["text"].replace(sid, "<id>"))
+    assert answers[0] == answers[1]
+    assert "trainer" not in answers[0] and "not available" in answers[0]
+
+
+async def test_a_forged_or_stale_button_gets_its_toast_and_the_menu(env: BotEnv) -> None:
+    learner = env.emulator.user(210, "Lotte", language_code="en")
+    await learner.send("/start")
+    menu = await learner.next_message()
+    for data in ("as:bogus", "co:zz:1", "nonsense"):
+        menu["reply_markup"] = {"inline_keyboard": [[{"text": "x", "callback_data": data}]]}
+        learner._state.chat(learner.id).messages[menu["message_id"]] = menu
+        query = await learner.press(menu, data)
+        answer = await env.emulator.callback_answer(query["id"])
+        assert "older message" in (answer or {}).get("text", "")
+        assert "current menu" in (await learner.next_message())["text"]

@@ -8,6 +8,7 @@ from collections.abc import Awaitable, Callable
 from telegram import Update
 
 from bot import calls
+from bot.i18n import t
 from bot.storage import cohorts as cq
 from bot.storage.models import utcnow
 from bot.telegram import keyboards as kb
@@ -71,8 +72,9 @@ async def unknown_command(update: Update, context: Context) -> None:
 
 
 async def stale_button(update: Update, context: Context) -> None:
-    """A button from an old message or an older version of the bot."""
-    await answer_query(update)
+    """A button from an old message or an older version of the bot (or a forged one): a
+    toast, and the current menu."""
     uid, lang = await learner(update, context)
+    await answer_query(update, t(lang, "tg.errors.stale_button"))
     await send(context, uid, tr(lang, "tg.errors.stale_button"),
                await _menu_markup(context, uid, lang))
