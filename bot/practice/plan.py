@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from bot.practice.schedule import MAX_LATE, PracticeSchedule, next_due, overdue_action
+from bot.practice.schedule import MAX_LATE, PracticeSchedule, next_due, overdue_action, zone
 
 SUNDAY = 6
 
@@ -32,6 +33,7 @@ class DuePlan:
     next_at: dt.datetime | None
 
 
+@lru_cache(maxsize=4096)
 def dispatch_schedule(schedule: PracticeSchedule) -> PracticeSchedule:
     """The moments the dispatcher wakes up for: practice days and Sunday (weekly summary)."""
     return replace(schedule, days=schedule.days | {SUNDAY})
@@ -39,7 +41,7 @@ def dispatch_schedule(schedule: PracticeSchedule) -> PracticeSchedule:
 
 def kinds_at(schedule: PracticeSchedule, due: dt.datetime) -> list[str]:
     """What a moment carries: a drill on practice days, the weekly summary on Sundays."""
-    weekday = due.astimezone(ZoneInfo(schedule.timezone)).weekday()
+    weekday = due.astimezone(zone(schedule.timezone)).weekday()
     kinds = ["drill"] if weekday in schedule.days else []
     if weekday == SUNDAY:
         kinds.append("weekly")

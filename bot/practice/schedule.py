@@ -127,6 +127,14 @@ def _gap_end(naive: dt.datetime, tz: ZoneInfo) -> dt.datetime:
     return dt.datetime.fromtimestamp(hi, UTC)
 
 
+@cache
+def zone(name: str) -> ZoneInfo:
+    """``ZoneInfo(name)``, kept: ZoneInfo's own cache holds only eight zones strongly, and
+    planning a minute of learners in a dozen zones reread the zone files thousands of
+    times. Only names from the installed list reach here (``validate_timezone``)."""
+    return ZoneInfo(name)
+
+
 def next_due(schedule: PracticeSchedule, after: dt.datetime) -> dt.datetime | None:
     """The first due moment strictly after ``after``, as aware UTC; None if nothing is due.
 
@@ -136,7 +144,7 @@ def next_due(schedule: PracticeSchedule, after: dt.datetime) -> dt.datetime | No
     _require_aware("after", after)
     if schedule.paused or not schedule.days:
         return None
-    tz = ZoneInfo(schedule.timezone)
+    tz = zone(schedule.timezone)
     t = schedule.send_time
     after = after.astimezone(UTC)
     # Start a day early: only the local date is known, and a shifted gap time may spill over.

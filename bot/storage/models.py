@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Column, ForeignKey, Index, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Column, ForeignKey, Index, UniqueConstraint, false
 from sqlmodel import Field, SQLModel
 
 
@@ -53,7 +53,10 @@ class CallSession(SQLModel, table=True):
     """
 
     __tablename__ = "sessions"
-    __table_args__ = (Index("ix_sessions_user_active", "user_id", "ended_at"),)
+    __table_args__ = (Index("ix_sessions_user_active", "user_id", "ended_at"),
+                      # a cohort report reads its members' attempts at the assigned
+                      # scenarios, not every attempt at those scenarios
+                      Index("ix_sessions_user_scenario", "user_id", "scenario_id"))
 
     id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(
@@ -85,11 +88,16 @@ class Turn(SQLModel, table=True):
     """One learner message and the buyer's answer, kept for transcripts and feedback.
 
     ``reply_sent`` is the outbox flag: the turn is committed before the answer goes out,
-    and an answer that a crash kept from being sent is sent after the restart.
+    and an answer that a crash kept from being sent is sent after the restart. The partial
+    index holds only the unsent ones (a handful), so the outbox finds them without
+    reading every turn ever stored.
     """
 
     __tablename__ = "turns"
-    __table_args__ = (UniqueConstraint("session_id", "message_id", name="uq_turns_message"),)
+    __table_args__ = (UniqueConstraint("session_id", "message_id", name="uq_turns_message"),
+                      Index("ix_turns_unsent", "id",
+                            sqlite_where=Column("reply_sent") == false(),
+                            postgresql_where=Column("reply_sent") == false()))
 
     id: int | None = Field(default=None, primary_key=True)
     session_id: int = Field(
@@ -108,7 +116,8 @@ class SkillResult(SQLModel, table=True):
     """A section score of one finished session: what /progress and daily drills build on."""
 
     __tablename__ = "skill_results"
-    __table_args__ = (Index("ix_skill_results_user_skill", "user_id", "skill"),)
+    __table_args__ = (Index("ix_skill_results_user_skill", "user_id", "skill"),
+                      Index("ix_skill_results_session", "session_id"))
 
     id: int | None = Field(default=None, primary_key=True)
     user_id: int = Field(

@@ -13,9 +13,11 @@ import datetime as dt
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func
+from sqlalchemy import Row, bindparam, func, insert, update
+from sqlalchemy import select as select_core
 from sqlmodel import Session, col, select
 
 from bot.practice.choice import (
@@ -28,7 +30,7 @@ from bot.practice.choice import (
 from bot.practice.plan import kinds_at, plan_due, replan
 from bot.practice.schedule import MAX_LATE, PracticeSchedule, parse_time
 from bot.practice.streaks import StreakInfo, local_days, streak
-from bot.storage.models import CallSession, PracticePrompt, User
+from bot.storage.models import Assignment, CallSession, Membership, PracticePrompt, User
 
 PASS_MARK = 60  # a drill scored at least this is passed and leaves spaced repetition
 HISTORY_DAYS = 120  # drill attempts older than this no longer steer the choice
@@ -40,18 +42,27 @@ def _time(value: str | None, default: dt.time | None) -> dt.time | None:
     return parsed or default
 
 
-def schedule_of(user: User) -> PracticeSchedule:
+def schedule_of(user: User | Row) -> PracticeSchedule:
     """The learner's stored settings as a schedule; damaged values fall back to defaults."""
-    quiet_start, quiet_end = _time(user.quiet_start, None), _time(user.quiet_end, None)
-    if quiet_start is None or quiet_end is None:
-        quiet_start = quiet_end = None
+    return _schedule(user.practice_time, user.practice_days, user.timezone,
+                     bool(user.practice_paused), user.quiet_start, user.quiet_end)
+
+
+@lru_cache(maxsize=4096)
+def _schedule(practice_time: str, practice_days: str, timezone: str | None, paused: bool,
+              quiet_start: str | None, quiet_end: str | None) -> PracticeSchedule:
+    # cached: learners share a few thousand schedules, and planning a busy minute parsed
+    # the same "09:00" tens of thousands of times
+    start, end = _time(quiet_start, None), _time(quiet_end, None)
+    if start is None or end is None:
+        start = end = None
     return PracticeSchedule(
-        time=_time(user.practice_time, dt.time(9, 0)) or dt.time(9, 0),
-        days=frozenset(int(c) for c in user.practice_days if c in "0123456"),
-        timezone=user.timezone or "Europe/Amsterdam",
-        paused=user.practice_paused,
-        quiet_start=quiet_start,
-        quiet_end=quiet_end,
+        time=_time(practice_time, dt.time(9, 0)) or dt.time(9, 0),
+        days=frozenset(int(c) for c in practice_days if c in "0123456"),
+        timezone=timezone or "Europe/Amsterdam",
+        paused=paused,
+        quiet_start=start,
+        quiet_end=end,
     )
 
 
@@ -81,14 +92,6 @@ def last_prompt_due(s: Session, user_id: int) -> dt.datetime | None:
     return _aware(due) if due is not None else None
 
 
-def _yesterdays_drill(s: Session, user_id: int) -> str | None:
-    return s.exec(
-        select(PracticePrompt.scenario_id)
-        .where(PracticePrompt.user_id == user_id, PracticePrompt.kind == "drill")
-        .order_by(col(PracticePrompt.due_at).desc())
-    ).first()
-
-
 # -- the claim -----------------------------------------------------------------------------
 
 
@@ -99,22 +102,46 @@ class ClaimStats:
     skipped: int
 
 
-def claim_due(s: Session, drills: Sequence[DrillInfo], now: dt.datetime, limit: int = 500,
+# What planning reads of a learner: the schedule and the pointer, not the whole row.
+_USERS = User.__table__
+_DUE_COLUMNS = (_USERS.c.id, _USERS.c.timezone, _USERS.c.practice_time, _USERS.c.practice_days,
+                _USERS.c.practice_paused, _USERS.c.quiet_start, _USERS.c.quiet_end,
+                _USERS.c.next_practice_at)
+_MOVE_POINTER = (update(_USERS).where(_USERS.c.id == bindparam("uid"))
+                 .values(next_practice_at=bindparam("next_at")))
+
+
+def claim_due(s: Session, drills: Sequence[DrillInfo], now: dt.datetime, limit: int = 100,
               assignments_for: AssignmentsFor | None = None,
               rng: random.Random | None = None) -> ClaimStats:
     """Claim the prompts of up to ``limit`` due learners and move their pointers on.
 
-    Selection is the indexed ``next_practice_at <= now``; paused and blocked learners
-    never have a pointer in the past for long (pausing clears it, blocking is checked).
-    ``assignments_for(session, user_id, now)`` is the hook for open trainer assignments.
+    Set-based, so one batch is a handful of statements whatever its size: the due learners
+    (the indexed ``next_practice_at <= now``; paused and blocked learners never have a
+    pointer in the past for long), then their drill history, yesterday's drills and who
+    has open assignments, each in one query; the prompts are inserted and the pointers
+    moved in two executemany statements. Keep ``limit`` small: each batch is one
+    transaction on the database thread that also serves call turns.
+    ``assignments_for(session, user_id, now)`` is the hook for open trainer assignments;
+    it is asked only about learners in a cohort with work due after ``now``.
     """
-    users = s.exec(
-        select(User)
-        .where(col(User.next_practice_at) <= now, col(User.practice_paused).is_(False),
-               col(User.blocked).is_(False))
-        .order_by(col(User.next_practice_at))
+    users = s.connection().execute(
+        select_core(*_DUE_COLUMNS)
+        .where(_USERS.c.next_practice_at <= now, _USERS.c.practice_paused.is_(False),
+               _USERS.c.blocked.is_(False))
+        .order_by(_USERS.c.next_practice_at)
         .limit(limit)
     ).all()
+    if not users:
+        return ClaimStats(0, 0, 0)
+    ids = [u.id for u in users]
+    rng = rng or random.Random()
+    wants_drill = bool(drills)
+    history = drill_history(s, ids, now) if wants_drill else {}
+    yesterday = yesterdays_drills(s, ids) if wants_drill else {}
+    with_work = learners_with_open_work(s, ids, now) if wants_drill and assignments_for else set()
+    prompts: list[dict] = []
+    moves: list[dict] = []
     claimed = skipped = 0
     for user in users:
         assert user.next_practice_at is not None  # the query selected on it
@@ -122,32 +149,74 @@ def claim_due(s: Session, drills: Sequence[DrillInfo], now: dt.datetime, limit: 
         plan = plan_due(schedule, _aware(user.next_practice_at), now)
         if plan.skipped is not None:
             for kind in kinds_at(schedule, plan.skipped):
-                s.add(PracticePrompt(user_id=user.id, kind=kind, due_at=plan.skipped,
-                                     status="skipped"))
+                prompts.append(_prompt_row(user.id, kind, plan.skipped, "skipped"))
                 skipped += 1
         if plan.send is not None:
             for kind in kinds_at(schedule, plan.send):
-                s.add(_new_prompt(s, user, kind, plan.send, drills, now, assignments_for, rng))
+                row = _prompt_row(user.id, kind, plan.send, "claimed")
+                if kind == "drill" and wants_drill:
+                    assignments: list[OpenAssignment] = (
+                        list(assignments_for(s, user.id, now)) if user.id in with_work else [])
+                    choice = choose_drill(drills, history.get(user.id, []), now,
+                                          assignments=assignments,
+                                          yesterday=yesterday.get(user.id), rng=rng)
+                    row["scenario_id"], row["reason"] = choice.scenario_id, choice.kind
+                prompts.append(row)
                 claimed += 1
-        user.next_practice_at = plan.next_at
-        s.add(user)
-    s.flush()
+        moves.append({"uid": user.id, "next_at": plan.next_at})
+    conn = s.connection()
+    if prompts:
+        conn.execute(insert(PracticePrompt.__table__), prompts)
+    conn.execute(_MOVE_POINTER, moves)
     return ClaimStats(len(users), claimed, skipped)
 
 
-def _new_prompt(s: Session, user: User, kind: str, due: dt.datetime,
-                drills: Sequence[DrillInfo], now: dt.datetime,
-                assignments_for: AssignmentsFor | None,
-                rng: random.Random | None) -> PracticePrompt:
-    prompt = PracticePrompt(user_id=user.id, kind=kind, due_at=due, status="claimed")
-    if kind == "drill" and drills:
-        assignments: list[OpenAssignment] = (
-            list(assignments_for(s, user.id, now)) if assignments_for else [])
-        choice = choose_drill(drills, drill_attempts(s, user.id, now), now,
-                              assignments=assignments,
-                              yesterday=_yesterdays_drill(s, user.id), rng=rng)
-        prompt.scenario_id, prompt.reason = choice.scenario_id, choice.kind
-    return prompt
+def _prompt_row(user_id: int, kind: str, due: dt.datetime, status: str) -> dict:
+    return {"user_id": user_id, "kind": kind, "due_at": due, "status": status,
+            "scenario_id": None, "reason": None, "attempts": 0, "sent_at": None,
+            "message_id": None}
+
+
+def drill_history(s: Session, user_ids: Sequence[int], now: dt.datetime
+                  ) -> dict[int, list[Attempt]]:
+    """``drill_attempts`` for many learners in one query."""
+    sessions = CallSession.__table__
+    rows = s.connection().execute(
+        select_core(sessions.c.user_id, sessions.c.scenario_id, sessions.c.ended_at,
+                    sessions.c.score)
+        .where(sessions.c.user_id.in_(user_ids), sessions.c.kind == "drill",
+               sessions.c.score.is_not(None),
+               sessions.c.ended_at >= now - dt.timedelta(days=HISTORY_DAYS)))
+    out: dict[int, list[Attempt]] = {}
+    for uid, sid, at, score in rows:
+        if at is not None:
+            out.setdefault(uid, []).append(
+                Attempt(sid, _aware(at), int(score), int(score) >= PASS_MARK))
+    return out
+
+
+def yesterdays_drills(s: Session, user_ids: Sequence[int]) -> dict[int, str | None]:
+    """Per learner the drill of their latest drill prompt, in one query."""
+    prompts = PracticePrompt.__table__
+    latest = (select_core(prompts.c.user_id, func.max(prompts.c.due_at).label("due"))
+              .where(prompts.c.user_id.in_(user_ids), prompts.c.kind == "drill")
+              .group_by(prompts.c.user_id).subquery())
+    rows = s.connection().execute(
+        select_core(prompts.c.user_id, prompts.c.scenario_id)
+        .join(latest, (prompts.c.user_id == latest.c.user_id)
+              & (prompts.c.due_at == latest.c.due))
+        .where(prompts.c.kind == "drill"))
+    return {uid: sid for uid, sid in rows}
+
+
+def learners_with_open_work(s: Session, user_ids: Sequence[int], now: dt.datetime) -> set[int]:
+    """Which of these learners are in a cohort with an assignment due after ``now``."""
+    members, assignments = Membership.__table__, Assignment.__table__
+    rows = s.connection().execute(
+        select_core(members.c.user_id).distinct()
+        .join(assignments, assignments.c.cohort_id == members.c.cohort_id)
+        .where(members.c.user_id.in_(user_ids), assignments.c.due_at > now))
+    return {uid for (uid,) in rows}
 
 
 def pending(s: Session, now: dt.datetime, exclude: Sequence[int] = (), limit: int = 1000

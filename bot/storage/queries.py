@@ -7,7 +7,7 @@ from collections import defaultdict
 from datetime import datetime
 from typing import Any, NamedTuple, TypeVar
 
-from sqlalchemy import bindparam, func, insert, update
+from sqlalchemy import bindparam, false, func, insert, update
 from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
@@ -178,11 +178,13 @@ def mark_replies_sent(s: Session, turn_ids: list[int]) -> None:
 def unsent_replies(s: Session, older_than: datetime | None = None
                    ) -> list[tuple[int, Turn, str]]:
     """Answers committed but not delivered (the process died or the network failed in
-    between): (user id, turn, session language), oldest first."""
+    between): (user id, turn, session language), oldest first. ``reply_sent = false`` is
+    written as the literal the partial index ``ix_turns_unsent`` is defined with, so the
+    database reads only the unsent turns, however many have been stored."""
     query = (
         select(CallSession.user_id, Turn, CallSession.language)
         .join(CallSession, col(Turn.session_id) == col(CallSession.id))
-        .where(col(Turn.reply_sent).is_(False))
+        .where(Turn.reply_sent == false())
         .order_by(col(Turn.id))
     )
     if older_than is not None:
