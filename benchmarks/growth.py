@@ -169,26 +169,31 @@ def measure_turns_db(path: Path, info: dict[str, int], runs: int) -> dict[str, A
 
 
 def build_learners_db(path: Path, learners: int) -> tuple[dt.datetime, int]:
+    """``learners`` learners as ``practice_dispatch`` spreads them, inserted 100k at a time
+    (a million row dicts at once would take gigabytes); returns the busiest minute."""
     db = Database(f"sqlite:///{path}")
     db.migrate()
     db.call(q.touch_user, PROBE_USER, "Probe", None, "en")
     db.close()
-    rows = learner_rows(learners, random.Random(7))
-    rows = [r for r in rows if r["id"] != PROBE_USER]
+    rng = random.Random(7)
     per_minute: dict[dt.datetime, int] = {}
-    for row in rows:
-        per_minute[row["next_practice_at"]] = per_minute.get(row["next_practice_at"], 0) + 1
-    busiest, count = max(per_minute.items(), key=lambda kv: kv[1])
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA synchronous=OFF")
-    columns = [c.name for c in User.__table__.columns if c.name in rows[0]]
-    conn.executemany(
-        f"INSERT INTO users ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-        ([_stamp(r[c]) if isinstance(r[c], dt.datetime) else
-          (json.dumps(r[c]) if isinstance(r[c], dict) else r[c]) for c in columns]
-         for r in rows))
-    conn.commit()
+    chunk = 100_000
+    for offset in range(0, learners, chunk):
+        rows = learner_rows(min(chunk, learners - offset), rng)
+        for row in rows:
+            row["id"] += PROBE_USER + offset  # above the probe learner
+            per_minute[row["next_practice_at"]] = per_minute.get(row["next_practice_at"], 0) + 1
+        columns = [c.name for c in User.__table__.columns if c.name in rows[0]]
+        conn.executemany(
+            f"INSERT INTO users ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+            ([_stamp(r[c]) if isinstance(r[c], dt.datetime) else
+              (json.dumps(r[c]) if isinstance(r[c], dict) else r[c]) for c in columns]
+             for r in rows))
+        conn.commit()
     conn.close()
+    busiest, count = max(per_minute.items(), key=lambda kv: kv[1])
     return busiest, count
 
 
