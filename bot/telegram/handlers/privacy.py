@@ -6,8 +6,10 @@ import json
 
 from telegram import InputFile, Update
 
+from bot.storage import cohorts as cq
 from bot.storage import personal
 from bot.telegram import keyboards as kb
+from bot.telegram.commands import set_role_menu
 from bot.telegram.common import Context, answer_query, button_data, learner, send, services
 from bot.telegram.render import tr
 
@@ -42,7 +44,10 @@ async def delete_answer(update: Update, context: Context) -> None:
         await send(context, uid, tr(lang, "tg.privacy.delete_cancelled"))
         return
     svc = services(context)
+    was_staff = await svc.db.run(cq.stored_role, uid) != "learner"
     await svc.db.run(personal.delete_user, uid, svc.settings.admins)
+    if was_staff:  # someone who comes back starts as a learner, with the learner menu
+        await set_role_menu(context.bot, uid, lang, trainer=False)
     if context.user_data is not None:
         context.user_data.clear()
     await send(context, uid, tr(lang, "tg.privacy.deleted"))
