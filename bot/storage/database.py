@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -60,6 +61,10 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
+def _nothing(_session: Session) -> None:
+    """The work of a transaction that only carries deferred writes."""
+
+
 def is_sqlite(engine: Engine) -> bool:
     return engine.dialect.name == "sqlite"
 
@@ -72,6 +77,32 @@ class Database:
         self.engine = make_engine(url)
         workers = 1 if is_sqlite(self.engine) else 4
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="db")
+        self._deferred: list[Callable[[Session], Any]] = []
+        self._deferred_lock = threading.Lock()
+
+    def defer(self, fn: Callable[[Session], Any]) -> None:
+        """Have ``fn(session)`` run inside the next transaction, whoever's it is.
+
+        For small writes that must not wait their turn behind a queue of other work (the
+        "answer sent" marks, see ``bot/telegram/outbox.py``): they ride along with the
+        next transaction to start, at no cost of a transaction of their own. If that
+        transaction fails they wait for the one after it. ``flush`` makes sure one runs.
+        """
+        with self._deferred_lock:
+            self._deferred.append(fn)
+
+    def has_deferred(self) -> bool:
+        with self._deferred_lock:
+            return bool(self._deferred)
+
+    def _take_deferred(self) -> list[Callable[[Session], Any]]:
+        with self._deferred_lock:
+            taken, self._deferred = self._deferred, []
+        return taken
+
+    def _give_back(self, taken: list[Callable[[Session], Any]]) -> None:
+        with self._deferred_lock:
+            self._deferred[:0] = taken
 
     def migrate(self) -> None:
         """Create the schema on first start, or upgrade an existing database to this release."""
@@ -88,16 +119,44 @@ class Database:
     def call(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run ``fn(session, ...)`` in one transaction, committed when it returns."""
         for attempt in range(LOCK_RETRIES):
+            deferred = self._take_deferred()
             try:
                 with self.session() as session:
+                    deferred = self._write_deferred(session, deferred)
                     result = fn(session, *args, **kwargs)
                     session.commit()
                     return result
             except OperationalError as exc:
+                self._give_back(deferred)
                 if "locked" not in str(exc).lower() and "busy" not in str(exc).lower():
                     raise
                 log.warning("database busy (attempt %d of %d)", attempt + 1, LOCK_RETRIES)
+            except BaseException:
+                self._give_back(deferred)
+                raise
         raise DatabaseBusy("the database stayed locked")
+
+    @staticmethod
+    def _write_deferred(session: Session, deferred: list[Callable[[Session], Any]]
+                        ) -> list[Callable[[Session], Any]]:
+        """Run the deferred writes; one that fails for any reason but a busy database is
+        dropped (logged), so it can never take other people's transactions down with it."""
+        try:
+            for write in deferred:
+                write(session)
+        except OperationalError:
+            raise
+        except Exception:
+            log.warning("a deferred write failed and was dropped", exc_info=True)
+            session.rollback()
+            return []
+        return deferred
+
+    async def flush(self) -> None:
+        """Run a transaction if deferred writes are waiting (one that starts earlier takes
+        them along; then this finds nothing left and does nothing)."""
+        while self.has_deferred():
+            await self.run(_nothing)
 
     async def run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """``call`` off the event loop."""

@@ -1,4 +1,4 @@
-"""The "answer sent" marks: written as soon as the database is free, gathered under load.
+"""The "answer sent" marks: written by the next transaction to start, never queued.
 
 The window between an answer going out and its mark being committed is where a crash
 repeats answers (benchmarks/crash_repeats.py measures it); these check the two properties
@@ -40,29 +40,37 @@ async def test_a_mark_is_written_before_database_work_that_comes_after_it(db: Da
     assert await db.run(q.unsent_replies) == []
 
 
-async def test_marks_arriving_during_a_write_go_out_together_in_the_next(
-        db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_marks_ride_on_the_next_transaction_instead_of_queueing_behind_it(
+        db: Database) -> None:
+    """While the database thread is busy, marks wait for the next transaction to start
+    (a learner's turn, here) and are written in it, not in transactions of their own."""
     turns = _turns(db, 6)
-    writes: list[list[int]] = []
-    original = q.mark_replies_sent
-
-    def counting(s, ids):
-        writes.append(list(ids))
-        original(s, ids)
-
-    monkeypatch.setattr(q, "mark_replies_sent", counting)
     loop = asyncio.get_running_loop()
     gate = asyncio.Event()
-    # the database thread is busy with a call turn until the gate opens
-    busy = asyncio.create_task(db.run(
+    busy = asyncio.create_task(db.run(  # a call turn holding the database thread
         lambda s: asyncio.run_coroutine_threadsafe(gate.wait(), loop).result()))
     await asyncio.sleep(0.05)
+    next_turn = asyncio.create_task(db.run(q.unsent_replies))  # queued behind it
+    await asyncio.sleep(0)
     marks = SentMarks(db)
     for turn in turns:
         marks.add(turn)
-        await asyncio.sleep(0)
     gate.set()
     await busy
+    assert await next_turn == []  # the turn saw the marks it carried
     await marks.close()
-    assert writes == [turns[:1], turns[1:]]
+    assert await db.run(q.unsent_replies) == []
+
+
+async def test_a_mark_whose_transaction_fails_goes_with_the_next_one(db: Database) -> None:
+    [turn] = _turns(db, 1)
+
+    def failing(s):
+        q.get_user(s, 7)
+        raise RuntimeError("a turn that fails")
+
+    db.defer(lambda s: q.mark_replies_sent(s, [turn]))
+    with pytest.raises(RuntimeError):
+        await db.run(failing)
+    assert db.has_deferred()
     assert await db.run(q.unsent_replies) == []
