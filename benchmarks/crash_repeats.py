@@ -8,8 +8,9 @@ benchmark counts those repeats under load.
 The bot runs as a real ``python -m bot run`` subprocess (its own SQLite file) against the
 in-process emulator, as in ``bot_throughput.py``; ``--learners`` emulated learners (20)
 hold the flagship call in a closed loop (each sends its next line when it has the
-answer). Every few seconds (uniformly 3-6 s of load) the bot gets SIGKILL and is started
-again; learners simply wait for their answer across the restart.
+answer). Once answers flow (as many as there are learners since the last start), the bot
+gets SIGKILL after a further 3-6 s (uniformly) and is started again; learners simply wait
+for their answer across the restart.
 
 Counting, per learner: every buyer line received in a normal reply is remembered (the
 last five turns); a late-flagged message whose buyer line the learner already had is a
@@ -148,6 +149,15 @@ async def learner_loop(tracked: Tracked, counts: Counts, stop: asyncio.Event) ->
             await asyncio.sleep(0.5)
 
 
+async def flowing(counts: Counts, learners: int, timeout: float = 120.0) -> None:
+    """Wait until answers flow again after a restart (as many as there are learners), so
+    every kill lands in a stretch of full load, not in the next start-up."""
+    target = counts.answers + learners
+    deadline = time.perf_counter() + timeout
+    while counts.answers < target and time.perf_counter() < deadline:
+        await asyncio.sleep(0.1)
+
+
 async def run(args: argparse.Namespace) -> dict[str, Any]:
     rng = random.Random(args.seed)
     emulator = Emulator(port=0)
@@ -165,6 +175,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         try:
             await asyncio.sleep(args.warmup)
             for kills in range(1, args.kills + 1):
+                await flowing(counts, args.learners)
                 await asyncio.sleep(rng.uniform(3.0, 6.0))
                 bot.kill_now()
                 progress(f"kill {kills}: {counts.answers} answers, {counts.repeats} repeats")

@@ -287,6 +287,7 @@ def main() -> None:
             print(f"[growth] built {n} turns in {time.perf_counter() - started:.1f}s",
                   file=sys.stderr)
             sizes[n] = {"data": info, **measure_turns_db(path, info, args.runs)}
+            print(f"[growth] {n} turns: {json.dumps(sizes[n])}", file=sys.stderr, flush=True)
             path.unlink()
         small, large = sizes[turns[0]], sizes[turns[-1]]
         out["turns"] = sizes
@@ -296,7 +297,8 @@ def main() -> None:
         for n in learners:
             path = Path(tmp) / f"learners-{n}.db"
             plans[n] = measure_planning(path, n)
-            print(f"[growth] planned {n} learners: {plans[n]['plan_wall_s']}s", file=sys.stderr)
+            print(f"[growth] planned {n} learners: {json.dumps(plans[n])}", file=sys.stderr,
+                  flush=True)
             path.unlink()
         out["planning"] = plans
         a, b = plans[learners[0]], plans[learners[-1]]
