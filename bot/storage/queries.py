@@ -171,8 +171,13 @@ def mark_reply_sent(s: Session, turn_id: int) -> None:
         s.add(turn)
 
 
+_MARK_SENT = update(_TURNS).where(_TURNS.c.id.in_(bindparam("ids", expanding=True))) \
+    .values(reply_sent=True)
+
+
 def mark_replies_sent(s: Session, turn_ids: list[int]) -> None:
-    s.exec(update(Turn).where(col(Turn.id).in_(turn_ids)).values(reply_sent=True))
+    """Core, not the ORM: this rides along with nearly every call turn (outbox.py)."""
+    s.connection().execute(_MARK_SENT, {"ids": list(turn_ids)})
 
 
 def unsent_replies(s: Session, older_than: datetime | None = None
