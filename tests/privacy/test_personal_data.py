@@ -14,6 +14,7 @@ from bot.storage import cohorts as cq
 from bot.storage import practice as store
 from bot.storage import queries as q
 from bot.storage.models import Assignment, CallSession, Cohort, Membership, PracticePrompt
+from bot.trainers import attempts
 
 NOW = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
 
@@ -65,7 +66,7 @@ def _class(db: Database) -> dict[str, int]:
             buyer="Te duur.", analysis={}, state={}, phase="call")
     db.call(q.finish_session, sid, state={}, score=40, report={"score": 40}, end_reason="done",
             skills={"objections": 40.0})
-    db.call(cq.override_score, 100, sid, 70, "Goed doorgevraagd")
+    assert db.call(attempts.override, 100, sid, 70, "Goed doorgevraagd") is not None
     db.call(cq.set_hide_name, 7, True)
     db.call(store.update_schedule, 7, NOW, practice_paused=False, quiet_start="22:00",
             quiet_end="07:00")
@@ -140,7 +141,7 @@ def test_a_trainers_deleteme_keeps_the_class(db: Database, admins, heir) -> None
     assert owner == heir and members == [7, 8]
     assert assignment is not None and session is not None and session.score == 40
     assert len(db.call(q.session_turns, ids["session"])) == 1
-    override = db.call(cq.overrides_for, [ids["session"]])[ids["session"]]
+    override = db.call(cq.overrides_for, heir, [ids["session"]])[ids["session"]]
     assert override.score == 70 and override.trainer_id == heir
     if heir == personal.FORMER_TRAINER_ID:
         former = db.call(q.get_user, heir)
