@@ -239,7 +239,8 @@ def _probe_turn(s, session_id: int, counter: list[int]) -> None:
                   analysis={"form": "open"}, state=STATE, phase="call")
 
 
-def measure_planning(path: Path, learners: int) -> dict[str, Any]:
+def measure_planning(path: Path, learners: int, claim_batch: int | None = None
+                     ) -> dict[str, Any]:
     busiest, due = build_learners_db(path, learners)
     db = Database(f"sqlite:///{path}")
     session_id = db.call(q.start_session, PROBE_USER, "first-visit-cleaning", "call", "en",
@@ -247,6 +248,8 @@ def measure_planning(path: Path, learners: int) -> dict[str, Any]:
     drills = drill_infos(Catalog.load())
     dispatcher = Dispatcher(db, lambda: drills, send=None,  # type: ignore[arg-type]
                             assignments_for=open_for_practice)
+    if claim_batch:
+        dispatcher.claim_batch = claim_batch
     # Everyone due before that minute was claimed by earlier sweeps (not measured).
     asyncio.run(dispatcher._claim(SweepResult(), busiest - dt.timedelta(seconds=30)))
     out = asyncio.run(_plan_with_probe(db, dispatcher, busiest, session_id))
@@ -265,6 +268,8 @@ def main() -> None:
     parser.add_argument("--turns", default=None, help="two sizes, e.g. 10000,1000000")
     parser.add_argument("--learners", default=None, help="two sizes, e.g. 100000,1000000")
     parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--claim-batch", type=int, default=None,
+                        help="learners per claim transaction (default: the dispatcher's)")
     parser.add_argument("--dir", type=Path, default=None,
                         help="where the SQLite files go (default: a temporary folder)")
     args = parser.parse_args()
@@ -296,7 +301,7 @@ def main() -> None:
         plans = {}
         for n in learners:
             path = Path(tmp) / f"learners-{n}.db"
-            plans[n] = measure_planning(path, n)
+            plans[n] = measure_planning(path, n, args.claim_batch)
             print(f"[growth] planned {n} learners: {json.dumps(plans[n])}", file=sys.stderr,
                   flush=True)
             path.unlink()

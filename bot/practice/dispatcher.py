@@ -72,7 +72,7 @@ class Dispatcher:
     workers: int = 8  # sends in flight at once: enough to fill 30/s at 250 ms latency
     # learners per claim transaction: each batch holds the database thread that call turns
     # share, so it is kept to a few tens of milliseconds (benchmarks/growth.py)
-    claim_batch: int = 100
+    claim_batch: int = 50
     send_batch: int = 1000  # prompts per round; new due learners are claimed in between
     clock: Callable[[], dt.datetime] = utcnow
     running: Callable[[], bool] = lambda: True

@@ -111,7 +111,7 @@ _MOVE_POINTER = (update(_USERS).where(_USERS.c.id == bindparam("uid"))
                  .values(next_practice_at=bindparam("next_at")))
 
 
-def claim_due(s: Session, drills: Sequence[DrillInfo], now: dt.datetime, limit: int = 100,
+def claim_due(s: Session, drills: Sequence[DrillInfo], now: dt.datetime, limit: int = 50,
               assignments_for: AssignmentsFor | None = None,
               rng: random.Random | None = None) -> ClaimStats:
     """Claim the prompts of up to ``limit`` due learners and move their pointers on.
