@@ -48,10 +48,11 @@ class UserRef:
 USER_REFS: tuple[UserRef, ...] = (
     UserRef("sessions", "user_id", "sessions"),
     UserRef("turns", "session_id", "sessions.turns", via_session=True),
-    UserRef("score_overrides", "session_id", "sessions.score_override", via_session=True),
+    UserRef("score_overrides", "session_id", "sessions.score_overrides", via_session=True),
     UserRef("skill_results", "user_id", "skill_results"),
     UserRef("skill_results", "session_id", "skill_results", via_session=True),
     UserRef("memberships", "user_id", "memberships"),
+    UserRef("cohort_removals", "user_id", "cohort_removals"),
     UserRef("assignment_reminders", "user_id", "assignment_reminders"),
     UserRef("practice_prompts", "user_id", "practice_prompts"),
     UserRef("cohorts", "trainer_id", "trainer.cohorts", as_trainer=True),
@@ -133,10 +134,12 @@ def export_user(s: Session, user_id: int) -> dict[str, Any] | None:
     turns: dict[int, list[dict[str, Any]]] = {}
     for turn in sorted(sections.pop("sessions.turns"), key=lambda t: t["number"]):
         turns.setdefault(turn["session_id"], []).append(turn)
-    overrides = {o["session_id"]: o for o in sections.pop("sessions.score_override")}
+    overrides: dict[int, list[dict[str, Any]]] = {}
+    for override in sections.pop("sessions.score_overrides"):  # oldest first: the history
+        overrides.setdefault(override["session_id"], []).append(override)
     for session in sections["sessions"]:
         session["turns"] = turns.get(session["id"], [])
-        session["score_override"] = overrides.get(session["id"])
+        session["score_overrides"] = overrides.get(session["id"], [])
     _named_cohorts(s, sections["memberships"])
     trainer = {}
     for key in [k for k in sections if k.startswith("trainer.")]:

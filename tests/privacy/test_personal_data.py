@@ -85,11 +85,11 @@ def test_mydata_holds_memberships_prompts_overrides_and_settings(db: Database) -
     assert user["blocked"] is True and user["practice_paused"] is False
     [membership] = data["memberships"]
     assert membership["cohort"] == "Sales A" and membership["trainer"] == "Tineke"
-    assert membership["hide_name"] is True
+    assert user["hide_name"] is True
     [session] = data["sessions"]
     assert session["turns"][0]["learner"] == "Wat bedoelt u met duur?"
-    assert session["score_override"]["reason"] == "Goed doorgevraagd"
-    assert session["score_override"]["score"] == 70
+    [override] = session["score_overrides"]
+    assert override["reason"] == "Goed doorgevraagd" and override["score"] == 70
     assert session["assignment_id"] == ids["assignment"]
     assert [p["scenario_id"] for p in data["practice_prompts"]] == ["drill-x"]
     assert data["assignment_reminders"][0]["assignment_id"] == ids["assignment"]
