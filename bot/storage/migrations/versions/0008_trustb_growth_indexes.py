@@ -1,7 +1,7 @@
 """indexes that keep the outbox, reports and cascades flat as data grows
 
 Revision ID: 0008_trustb_growth_indexes
-Revises: 0007_trainer_hide_name
+Revises: 0005_export_student_number
 Create Date: 2026-11-30 14:50:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0008_trustb_growth_indexes'
-down_revision = '0007_trainer_hide_name'
+down_revision = '0005_export_student_number'
 branch_labels = None
 depends_on = None
 
