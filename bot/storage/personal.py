@@ -21,10 +21,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Column, MetaData, Table, delete, select, update
+from sqlalchemy import Column, ColumnElement, MetaData, Table, delete, select, update
 from sqlmodel import Session, SQLModel
 
 from bot.storage.models import CallSession, User
+
+_SESSIONS: Table = CallSession.__table__  # type: ignore[attr-defined]  # untyped in SQLModel
 
 USERS, SESSIONS = "users", "sessions"
 # Integer columns that hold a person's Telegram id without a foreign key (an override
@@ -55,6 +57,7 @@ USER_REFS: tuple[UserRef, ...] = (
     UserRef("cohort_removals", "user_id", "cohort_removals"),
     UserRef("assignment_reminders", "user_id", "assignment_reminders"),
     UserRef("practice_prompts", "user_id", "practice_prompts"),
+    UserRef("trainer_digests", "trainer_id", "trainer_digests"),
     UserRef("cohorts", "trainer_id", "trainer.cohorts", as_trainer=True),
     UserRef("trainer_scenarios", "owner_id", "trainer.scenarios", as_trainer=True),
     UserRef("score_overrides", "trainer_id", "trainer.score_overrides_given", as_trainer=True),
@@ -94,9 +97,9 @@ def _rows(s: Session, ref: UserRef, user_id: int) -> list[dict[str, Any]]:
     table = _table(ref.table)
     column = table.c[ref.column]
     if ref.via_session:
-        sessions = select(CallSession.__table__.c.id).where(
-            CallSession.__table__.c.user_id == user_id)
-        where = column.in_(sessions)
+        sessions = select(_SESSIONS.c.id).where(
+            _SESSIONS.c.user_id == user_id)
+        where: ColumnElement[bool] = column.in_(sessions)
     else:
         where = column == user_id
     order = [c for c in table.primary_key.columns]
@@ -192,7 +195,7 @@ def delete_user(s: Session, user_id: int, admins: Sequence[int] = ()) -> bool:
                 s.connection().execute(update(table).where(table.c[ref.column] == user_id)
                                        .values({ref.column: heir}))
     conn = s.connection()
-    sessions = select(CallSession.__table__.c.id).where(CallSession.__table__.c.user_id == user_id)
+    sessions = select(_SESSIONS.c.id).where(_SESSIONS.c.user_id == user_id)
     # Children first, so this holds without relying on ON DELETE CASCADE being enforced.
     for ref in USER_REFS:
         if ref.via_session and not ref.as_trainer:

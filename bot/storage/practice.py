@@ -103,7 +103,7 @@ class ClaimStats:
 
 
 # What planning reads of a learner: the schedule and the pointer, not the whole row.
-_USERS = User.__table__
+_USERS = User.__table__  # type: ignore[attr-defined]
 _DUE_COLUMNS = (_USERS.c.id, _USERS.c.timezone, _USERS.c.practice_time, _USERS.c.practice_days,
                 _USERS.c.practice_paused, _USERS.c.quiet_start, _USERS.c.quiet_end,
                 _USERS.c.next_practice_at)
@@ -156,7 +156,8 @@ def claim_due(s: Session, drills: Sequence[DrillInfo], now: dt.datetime, limit: 
                 row = _prompt_row(user.id, kind, plan.send, "claimed")
                 if kind == "drill" and wants_drill:
                     assignments: list[OpenAssignment] = (
-                        list(assignments_for(s, user.id, now)) if user.id in with_work else [])
+                        list(assignments_for(s, user.id, now))
+                        if assignments_for is not None and user.id in with_work else [])
                     choice = choose_drill(drills, history.get(user.id, []), now,
                                           assignments=assignments,
                                           yesterday=yesterday.get(user.id), rng=rng)
@@ -166,7 +167,7 @@ def claim_due(s: Session, drills: Sequence[DrillInfo], now: dt.datetime, limit: 
         moves.append({"uid": user.id, "next_at": plan.next_at})
     conn = s.connection()
     if prompts:
-        conn.execute(insert(PracticePrompt.__table__), prompts)
+        conn.execute(insert(PracticePrompt.__table__), prompts)  # type: ignore[attr-defined]
     conn.execute(_MOVE_POINTER, moves)
     return ClaimStats(len(users), claimed, skipped)
 
@@ -180,7 +181,7 @@ def _prompt_row(user_id: int, kind: str, due: dt.datetime, status: str) -> dict:
 def drill_history(s: Session, user_ids: Sequence[int], now: dt.datetime
                   ) -> dict[int, list[Attempt]]:
     """``drill_attempts`` for many learners in one query."""
-    sessions = CallSession.__table__
+    sessions = CallSession.__table__  # type: ignore[attr-defined]
     rows = s.connection().execute(
         select_core(sessions.c.user_id, sessions.c.scenario_id, sessions.c.ended_at,
                     sessions.c.score)
@@ -197,7 +198,7 @@ def drill_history(s: Session, user_ids: Sequence[int], now: dt.datetime
 
 def yesterdays_drills(s: Session, user_ids: Sequence[int]) -> dict[int, str | None]:
     """Per learner the drill of their latest drill prompt, in one query."""
-    prompts = PracticePrompt.__table__
+    prompts = PracticePrompt.__table__  # type: ignore[attr-defined]
     latest = (select_core(prompts.c.user_id, func.max(prompts.c.due_at).label("due"))
               .where(prompts.c.user_id.in_(user_ids), prompts.c.kind == "drill")
               .group_by(prompts.c.user_id).subquery())
@@ -211,7 +212,7 @@ def yesterdays_drills(s: Session, user_ids: Sequence[int]) -> dict[int, str | No
 
 def learners_with_open_work(s: Session, user_ids: Sequence[int], now: dt.datetime) -> set[int]:
     """Which of these learners are in a cohort with an assignment due after ``now``."""
-    members, assignments = Membership.__table__, Assignment.__table__
+    members, assignments = Membership.__table__, Assignment.__table__  # type: ignore[attr-defined]
     rows = s.connection().execute(
         select_core(members.c.user_id).distinct()
         .join(assignments, assignments.c.cohort_id == members.c.cohort_id)

@@ -15,13 +15,14 @@ from bot.storage import practice as store
 from bot.storage import queries as q
 from bot.storage.models import Assignment, CallSession, Cohort, Membership, PracticePrompt
 from bot.trainers import attempts
+from tests.databases import new_database_url
 
 NOW = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
 
 
 @pytest.fixture
 def db(tmp_path: Path):
-    database = Database(f"sqlite:///{tmp_path / 'bot.db'}")
+    database = Database(new_database_url(tmp_path))
     database.migrate()
     yield database
     database.close()

@@ -15,11 +15,12 @@ import pytest
 from bot.storage import Database
 from bot.storage import queries as q
 from bot.telegram.outbox import SentMarks
+from tests.databases import new_database_url
 
 
 @pytest.fixture
 def db(tmp_path: Path):
-    database = Database(f"sqlite:///{tmp_path / 'bot.db'}")
+    database = Database(new_database_url(tmp_path))
     database.migrate()
     yield database
     database.close()

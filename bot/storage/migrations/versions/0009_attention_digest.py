@@ -2,7 +2,7 @@
 attention, at most once a day
 
 Revision ID: 0009_attention_digest
-Revises: 0005_export_student_number
+Revises: 0008_trustb_growth_indexes
 Create Date: 2026-11-30 16:00:00
 """
 
@@ -13,7 +13,7 @@ import sqlmodel
 from alembic import op
 
 revision = '0009_attention_digest'
-down_revision = '0005_export_student_number'
+down_revision = '0008_trustb_growth_indexes'
 branch_labels = None
 depends_on = None
 
