@@ -45,6 +45,7 @@ MAX_HEIGHT_IN = 15.0  # 1800 px: the tallest skills matrix (reached at about 44 
 BLUE = "#0072B2"
 SKY = "#56B4E9"
 GREY = "#BBBBBB"
+VERMILION = "#D55E00"  # the pass mark
 MISSING = "#E4E4E4"
 INK = "#222222"
 
@@ -95,16 +96,20 @@ def progress_chart(
 
 
 def distribution_chart(
-    scores: Sequence[int], *, title: str, x_label: str, y_label: str, empty_text: str = ""
+    scores: Sequence[int], *, title: str, x_label: str, y_label: str, empty_text: str = "",
+    pass_marks: Mapping[int, str] | None = None,
 ) -> bytes:
     """A cohort's best scores as a histogram with bins of 10 (0-9, ..., 90-100).
 
     The trainer sees at a glance where the group sits; each bar carries its count so no
-    gridline reading is needed. 100 falls in the last bin.
+    gridline reading is needed. 100 falls in the last bin. ``pass_marks`` (score → the
+    caller's label) are drawn as dashed lines, so "how many are above the bar" needs no
+    counting of bins.
     """
     return _png(
         _distribution_figure(
-            scores, title=title, x_label=x_label, y_label=y_label, empty_text=empty_text
+            scores, title=title, x_label=x_label, y_label=y_label, empty_text=empty_text,
+            pass_marks=pass_marks,
         )
     )
 
@@ -243,7 +248,8 @@ def _progress_figure(
 
 
 def _distribution_figure(
-    scores: Sequence[int], *, title: str, x_label: str, y_label: str, empty_text: str
+    scores: Sequence[int], *, title: str, x_label: str, y_label: str, empty_text: str,
+    pass_marks: Mapping[int, str] | None = None,
 ) -> Figure:
     from matplotlib.ticker import MaxNLocator
 
@@ -269,6 +275,11 @@ def _distribution_figure(
     ax.tick_params(labelsize=TICK_SIZE)
     ax.grid(axis="y", color=GREY, linewidth=0.6, alpha=0.6)
     ax.set_axisbelow(True)
+    for mark, label in sorted((pass_marks or {}).items()):
+        x = _clip(mark)
+        ax.axvline(x, color=VERMILION, linestyle="--", linewidth=1.6)
+        ax.text(x, 1.0, f" {_plain(label)}", transform=ax.get_xaxis_transform(), ha="left",
+                va="top", fontsize=NOTE_SIZE, color=VERMILION)
     _despine(ax)
     if not scores:
         _empty_note(ax, empty_text)

@@ -10,7 +10,7 @@ from datetime import datetime
 
 from bot.storage.cohorts import CohortData
 from bot.storage.models import Assignment, CallSession, Cohort, User
-from bot.trainers.progress import Progress, progress
+from bot.trainers.progress import Progress, learner_score, progress
 
 SKILLS = ("preparation", "internal", "external", "questions", "objections", "closing")
 WEAKEST = 3
@@ -43,13 +43,11 @@ class CohortReport:
         return [r.name for r in self.rows if r.cells[index].status == "not_started"]
 
     def best_scores(self) -> list[int]:
-        """Per learner the mean of their best scores over the assignments they worked on."""
-        out = []
-        for row in self.rows:
-            scores = [c.best for c in row.cells if c.best is not None]
-            if scores:
-                out.append(round(mean(scores)))
-        return out
+        """Per learner with a result, their ``learner_score`` (what the chart shows)."""
+        return [score for row in self.rows if (score := learner_score(row.cells)) is not None]
+
+    def pass_marks(self) -> list[int]:
+        return sorted({a.pass_mark for a in self.assignments})
 
 
 def mean(values: list[float] | list[int]) -> float:
@@ -99,12 +97,12 @@ def _skills(results: list[dict[str, float]]) -> dict[str, float]:
 
 
 def leaderboard(report: CohortReport) -> list[tuple[str | None, int, int]]:
-    """(name or None when hidden, passed assignments, mean best score), best first."""
+    """(name or None when hidden, passed assignments, ``learner_score``), best first."""
     board = []
     for row in report.rows:
-        scores = [c.best for c in row.cells if c.best is not None]
-        if not scores:
+        score = learner_score(row.cells)
+        if score is None:
             continue
         passed = sum(1 for c in row.cells if c.status == "passed")
-        board.append((None if row.hide_name else row.name, passed, round(mean(scores))))
+        board.append((None if row.hide_name else row.name, passed, score))
     return sorted(board, key=lambda item: (-item[1], -item[2]))

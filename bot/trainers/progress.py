@@ -7,6 +7,12 @@ practises the scenario on their own has done the work), but never an attempt lin
 count, so practising more never raises a result after the limit. A trainer's override
 replaces an attempt's score (and is shown as such).
 
+A drill set's result is per drill (``Progress.parts``: passed, best score and attempts of
+each drill). Its one figure, ``Progress.best``, is the mean of the best scores of the drills
+*tried*, always read beside how many drills are passed: an untried drill is "not yet", never
+a 0 that drags a good drill down. ``learner_score`` is the one figure per learner the
+report's chart and the leaderboard share.
+
 Statuses, in this order of precedence:
 
 - ``passed``: every scenario of the assignment has a counted score at or above the pass mark
@@ -42,14 +48,37 @@ class Attempt:
 
 
 @dataclass
+class Part:
+    """One drill of a set (or the one scenario of a single assignment)."""
+
+    scenario_id: str
+    best: int | None  # None: not tried yet
+    attempts: int  # scored attempts that count
+    passed: bool
+
+
+@dataclass
 class Progress:
     status: str
-    best: int | None  # a drill set: the mean of the best score per drill (missing = 0)
+    best: int | None  # a drill set: the mean of the best scores of the drills tried
     attempts: int  # scored attempts that count
     late: bool = False
     counted: list[Attempt] = field(default_factory=list)
     best_sessions: dict[str, int] = field(default_factory=dict)  # scenario → session id
     overridden: bool = False
+    parts: list[Part] = field(default_factory=list)  # per scenario, in the assignment's order
+
+    @property
+    def parts_passed(self) -> int:
+        return sum(1 for part in self.parts if part.passed)
+
+
+def learner_score(cells: Iterable[Progress]) -> int | None:
+    """A learner's one figure over a cohort's assignments: the mean of the assignments'
+    results (``Progress.best``) they have one for. The report's chart and the leaderboard
+    both use this, so they rank the same way."""
+    scores = [c.best for c in cells if c.best is not None]
+    return round(sum(scores) / len(scores)) if scores else None
 
 
 def counts_for(assignment: Assignment, session: CallSession) -> bool:
@@ -82,15 +111,14 @@ def progress(assignment: Assignment, sessions: Iterable[CallSession],
     for sid, bucket in per_scenario.items():
         if bucket:
             bests[sid] = max(bucket, key=lambda a: (a.score, -a.session_id))
-    best = None
-    if bests:
-        best = round(sum(bests[sid].score if sid in bests else 0
-                         for sid in assignment.scenario_ids) / len(assignment.scenario_ids))
-    result = Progress("not_started", best, len(counted), counted=counted,
-                      best_sessions={sid: a.session_id for sid, a in bests.items()},
-                      overridden=any(a.overridden for a in bests.values()))
+    best = round(sum(a.score for a in bests.values()) / len(bests)) if bests else None
     passes = {sid: _first_pass(bucket, assignment.pass_mark)
               for sid, bucket in per_scenario.items()}
+    parts = [Part(sid, bests[sid].score if sid in bests else None, len(bucket),
+                  passes[sid] is not None) for sid, bucket in per_scenario.items()]
+    result = Progress("not_started", best, len(counted), counted=counted,
+                      best_sessions={sid: a.session_id for sid, a in bests.items()},
+                      overridden=any(a.overridden for a in bests.values()), parts=parts)
     due = _aware(assignment.due_at)
     if all(p is not None for p in passes.values()):
         result.status = "passed"

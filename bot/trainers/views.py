@@ -13,7 +13,7 @@ from bot.storage.models import Assignment, CallSession, Cohort, ScoreOverride, T
 from bot.trainers.breakdown import Breakdown
 from bot.trainers.cohort_report import CohortReport
 from bot.trainers.dates import local
-from bot.trainers.progress import SYMBOLS, Progress
+from bot.trainers.progress import SYMBOLS, Part, Progress
 
 Title = Callable[[str], str]
 NAME_WIDTH = 12
@@ -103,9 +103,12 @@ def report_text(lang: str, report: CohortReport, title: Title, tz: str) -> str:
 
 
 def _cell(p: Progress) -> str:
+    """Best score, status and attempts; for a drill set the drills passed of all (``1/3``)
+    instead of attempts, since attempts are counted per drill."""
     best = "–" if p.best is None else str(p.best)
     mark = SYMBOLS[p.status] + ("*" if p.overridden else "")
-    return f"{best:>4}{mark}{p.attempts}".rjust(7)
+    tail = f"{p.parts_passed}/{len(p.parts)}" if len(p.parts) > 1 else str(p.attempts)
+    return f"{best:>4}{mark}{tail}".rjust(7)
 
 
 def learner_detail(lang: str, name: str, report: CohortReport, title: Title, tz: str) -> str:
@@ -115,6 +118,8 @@ def learner_detail(lang: str, name: str, report: CohortReport, title: Title, tz:
         out += ["", tr(lang, "trainer.learner.assignment", n=i, title=assignment_title(a, title),
                        status=status_text(lang, p), best="–" if p.best is None else p.best,
                        attempts=p.attempts, max=a.max_attempts)]
+        if len(p.parts) > 1:
+            out += [drill_line(lang, part, a.max_attempts, title) for part in p.parts]
         for at in p.counted:
             cs = report.sessions.get(at.session_id)
             ended = when(cs.ended_at, tz) if cs and cs.ended_at else ""
@@ -127,6 +132,13 @@ def learner_detail(lang: str, name: str, report: CohortReport, title: Title, tz:
                            for s, v in row.skills.items())
         out += ["", tr(lang, "trainer.learner.skills", skills=skills)]
     return "\n".join(out)
+
+
+def drill_line(lang: str, part: Part, max_attempts: int, title: Title) -> str:
+    """One drill of a set: passed or not, its best score and its own attempts."""
+    return tr(lang, "trainer.learner.drill", mark="✓" if part.passed else "·",
+              title=title(part.scenario_id), best="–" if part.best is None else part.best,
+              attempts=part.attempts, max=max_attempts)
 
 
 def status_text(lang: str, p: Progress) -> str:

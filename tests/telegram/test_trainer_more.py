@@ -79,14 +79,14 @@ async def test_the_report_offers_charts_as_png_photos_in_the_trainers_language(
         assert image.startswith(PNG_SIGNATURE)
         width, height = image_size(image)
         assert width >= 600 and height >= 200  # a readable chart, not a placeholder
-    # the distribution is the one drawn for Noor's 80 with the English texts
-    expected = charts.distribution_chart(
-        [80], title="Sales A: best scores", x_label="Score", y_label="Learners",
-        empty_text="No results yet")
-    assert images[0] == expected
-    assert images[0] != charts.distribution_chart(
-        [], title="Sales A: best scores", x_label="Score", y_label="Learners",
-        empty_text="No results yet")
+    # the distribution is the one drawn for Noor's 80 with the English texts, saying what it
+    # shows, with the assignment's pass mark drawn
+    shown = dict(title="Sales A: learners by mean best score (drill sets: drills tried)",
+                 x_label="Score", y_label="Learners", empty_text="No results yet")
+    assert images[0] == charts.distribution_chart([80], **shown,
+                                                  pass_marks={60: "pass mark 60"})
+    assert images[0] != charts.distribution_chart([80], **shown)
+    assert images[0] != charts.distribution_chart([], **shown, pass_marks={60: "pass mark 60"})
     assert images[1] != images[0]
 
 

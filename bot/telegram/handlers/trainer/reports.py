@@ -108,7 +108,8 @@ async def charts_button(context: Context, who: Who, data: b.Charts) -> None:
         charts.distribution_chart, report.best_scores(),
         title=t(lang, "trainer.charts.distribution", name=report.cohort.name),
         x_label=t(lang, "trainer.charts.score"), y_label=t(lang, "trainer.charts.learners"),
-        empty_text=t(lang, "trainer.charts.empty"))
+        empty_text=t(lang, "trainer.charts.empty"),
+        pass_marks={m: t(lang, "trainer.charts.pass_mark", score=m) for m in report.pass_marks()})
     matrix = await asyncio.to_thread(
         charts.skills_matrix_chart,
         [(r.name, {s: r.skills.get(s) for s in rep.SKILLS}) for r in report.rows],
