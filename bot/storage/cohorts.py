@@ -257,6 +257,16 @@ def cohort_assignments(s: Session, cohort_id: int) -> list[Assignment]:
                        .order_by(col(Assignment.due_at), col(Assignment.id))))
 
 
+def own_assignment(s: Session, trainer_id: int, assignment_id: int
+                   ) -> tuple[Assignment, Cohort] | None:
+    """An assignment of one of the trainer's own cohorts, with its cohort; else None."""
+    assignment = s.get(Assignment, assignment_id)
+    if assignment is None:
+        return None
+    cohort = own_cohort(s, trainer_id, assignment.cohort_id)
+    return None if cohort is None else (assignment, cohort)
+
+
 def delete_assignment(s: Session, trainer_id: int, assignment_id: int) -> Assignment | None:
     assignment = s.get(Assignment, assignment_id)
     if assignment is None or own_cohort(s, trainer_id, assignment.cohort_id) is None:

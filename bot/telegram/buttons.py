@@ -132,6 +132,21 @@ class AssignDue(CallbackData, prefix="tr:ad"):
 
 
 @dataclass(frozen=True)
+class AssignmentPanel(CallbackData, prefix="tr:as"):
+    assignment_id: int
+
+
+@dataclass(frozen=True)
+class AssignmentDelete(CallbackData, prefix="tr:asd"):
+    assignment_id: int
+
+
+@dataclass(frozen=True)
+class AssignmentDeleteYes(CallbackData, prefix="tr:asdy"):
+    assignment_id: int
+
+
+@dataclass(frozen=True)
 class LearnerDetail(CallbackData, prefix="tr:l"):
     cohort_id: int
     user_id: int

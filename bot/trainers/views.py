@@ -64,6 +64,16 @@ def cohort_panel(lang: str, cohort: Cohort, members: int, link: str,
     return "\n".join(out)
 
 
+def assignment_panel(lang: str, a: Assignment, cohort: Cohort, title: Title, tz: str) -> str:
+    """One assignment for its trainer: its terms and how to change them."""
+    return "\n".join([
+        f"<b>{h(assignment_title(a, title))}</b> · {h(cohort.name)}",
+        tr(lang, "trainer.assignment.terms", due=when(a.due_at, tz), pass_mark=a.pass_mark,
+           attempts=a.max_attempts),
+        tr(lang, "trainer.assignment.how_edit", id=a.id),
+    ])
+
+
 def report_text(lang: str, report: CohortReport, title: Title, tz: str) -> str:
     cohort = report.cohort
     out = [f"<b>{tr(lang, 'trainer.report.title', name=cohort.name)}</b>"]

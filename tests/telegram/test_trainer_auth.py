@@ -99,6 +99,7 @@ def commands(w: World) -> list[str]:
         f"/cohort close {c}", f"/cohort open {c}", f"/cohort remove {c} {m}",
         f"/assign {c} drill-objection-price +3", f"/assign {c} my-price-drill +3",
         f"/report {c}", f"/export {c}", f"/override {sid} 5 sabotage",
+        f"/assign edit {w.assignment_id} pass=0", f"/assign delete {w.assignment_id}",
         "/scenario", "/scenario download my-price-drill", "/scenario test my-price-drill",
         "/scenario delete my-price-drill", "/scenario publish my-price-drill",
         "/scenario unpublish my-price-drill",
@@ -113,6 +114,7 @@ def callbacks(w: World) -> list[str]:
         "tr:lbs",
         f"tr:l:{c}:{m}", f"tr:rm:{c}:{m}", f"tr:rmy:{c}:{m}", f"tr:ri:{c}:{m}", f"tr:t:{sid}",
         f"tr:ap:{c}:drill-objection-price", f"tr:ad:{c}:7:drill-objection-price",
+        f"tr:as:{w.assignment_id}", f"tr:asd:{w.assignment_id}", f"tr:asdy:{w.assignment_id}",
         "tr:pr:300", "tr:st:my-price-drill", "tr:bogus", f"as:{w.assignment_id}",
         f"as:go:{w.assignment_id}:0", f"co:ly:{c}",
     ]

@@ -31,6 +31,7 @@ from bot.trainers import assigning, reminders, views
 from bot.trainers.assigning import DEFAULT_ATTEMPTS, DEFAULT_PASS, DUE_CHOICES, Terms
 
 KINDS = ("first_visit", "spin", "objection", "closing", "drill")
+MANAGE = ("edit", "delete")
 
 
 async def assign_command(update: Update, context: Context) -> None:
@@ -39,6 +40,10 @@ async def assign_command(update: Update, context: Context) -> None:
     if who is None:
         return
     args = context.args or []
+    action = args[0].lower() if args else ""
+    if action in MANAGE:
+        await _manage(context, who, action, args[1:])
+        return
     cohort_id = number(args[0]) if args else None
     if len(args) < 3 or cohort_id is None:
         await send(context, who.uid, tr(who.lang, "trainer.assign.usage"))
@@ -72,12 +77,92 @@ async def _assign(context: Context, who: Who, cohort_id: int, scenario_ids: list
     for user in done.learners:
         if not user.blocked and await _tell(context, user, done.assignment) is not None:
             told += 1
-    await send(context, who.uid, tr(who.lang, "trainer.assign.done",
-                                    title=views.assignment_title(done.assignment,
-                                                                 title(context, who.lang)),
-                                    due=views.when(done.assignment.due_at, tz(context)),
-                                    told=told, members=len(done.learners)),
+    text = tr(who.lang, "trainer.assign.done",
+              title=views.assignment_title(done.assignment, title(context, who.lang)),
+              due=views.when(done.assignment.due_at, tz(context)),
+              told=told, members=len(done.learners))
+    await send(context, who.uid, text + _after_end(context, who, done),
                Markup([[button(t(who.lang, "trainer.buttons.cohort"), b.CohortPanel(cohort_id))]]))
+
+
+def _after_end(context: Context, who: Who, done: assigning.Assigned) -> str:
+    """The warning line when the due date lies after the cohort's end, else nothing."""
+    a, cohort = done.assignment, done.cohort
+    if a is None or cohort is None or not assigning.after_end(a, cohort, tz(context)):
+        return ""
+    ends = cohort.ends_on.strftime("%d-%m-%Y") if cohort.ends_on else ""
+    return "\n" + tr(who.lang, "trainer.assignment.after_end", ends=ends)
+
+
+async def _manage(context: Context, who: Who, action: str, args: list[str]) -> None:
+    """``/assign edit <id> [due] [pass=70] [attempts=2]`` and ``/assign delete <id>`` (the
+    id is in the assignment's panel, under ⚙️ in the cohort)."""
+    assignment_id = number(args[0]) if args else None
+    if assignment_id is None:
+        await send(context, who.uid, tr(who.lang, "trainer.assignment.usage"))
+        return
+    if action == "delete":
+        await delete_ask(context, who, b.AssignmentDelete(assignment_id))
+        return
+    changes = assigning.read_changes(args[1:], await remember_tz(context, who.uid), utcnow())
+    if changes.error:
+        await send(context, who.uid, tr(who.lang, changes.error, **changes.values))
+        return
+    if changes.due is None and not any(changes.values.values()):
+        await send(context, who.uid, tr(who.lang, "trainer.assignment.usage"))
+        return
+    done = await services(context).db.run(assigning.edit, who.uid, assignment_id, changes,
+                                          utcnow())
+    if done.assignment is None:
+        await send(context, who.uid, tr(who.lang, done.error or "", **done.values))
+        return
+    await send(context, who.uid, tr(who.lang, "trainer.assignment.edited")
+               + _after_end(context, who, done))
+    await assignment_panel(context, who, b.AssignmentPanel(assignment_id))
+
+
+@on(b.AssignmentPanel)
+async def assignment_panel(context: Context, who: Who, data: b.AssignmentPanel) -> None:
+    found = await services(context).db.run(cq.own_assignment, who.uid, data.assignment_id)
+    if found is None:
+        await denied(context, who)
+        return
+    a, cohort = found
+    zone = await remember_tz(context, who.uid)
+    text = views.assignment_panel(who.lang, a, cohort, title(context, who.lang), zone)
+    if assigning.after_end(a, cohort, zone):
+        text += "\n" + tr(who.lang, "trainer.assignment.after_end",
+                          ends=cohort.ends_on.strftime("%d-%m-%Y") if cohort.ends_on else "")
+    await send(context, who.uid, text, Markup([
+        [button(t(who.lang, "trainer.buttons.delete"), b.AssignmentDelete(a.id or 0)),
+         button(t(who.lang, "trainer.buttons.cohort"), b.CohortPanel(cohort.id or 0))]]))
+
+
+@on(b.AssignmentDelete)
+async def delete_ask(context: Context, who: Who, data: b.AssignmentDelete) -> None:
+    found = await services(context).db.run(cq.own_assignment, who.uid, data.assignment_id)
+    if found is None:
+        await denied(context, who)
+        return
+    a, cohort = found
+    await send(context, who.uid, tr(who.lang, "trainer.assignment.delete_ask",
+                                    title=views.assignment_title(a, title(context, who.lang)),
+                                    cohort=cohort.name),
+               Markup([[button(t(who.lang, "trainer.buttons.delete_yes"),
+                               b.AssignmentDeleteYes(a.id or 0)),
+                        button(t(who.lang, "tg.back"), b.AssignmentPanel(a.id or 0))]]))
+
+
+@on(b.AssignmentDeleteYes)
+async def delete_yes(context: Context, who: Who, data: b.AssignmentDeleteYes) -> None:
+    gone = await services(context).db.run(cq.delete_assignment, who.uid, data.assignment_id)
+    if gone is None:
+        await denied(context, who)
+        return
+    await send(context, who.uid, tr(who.lang, "trainer.assignment.deleted",
+                                    title=views.assignment_title(gone, title(context, who.lang))),
+               Markup([[button(t(who.lang, "trainer.buttons.cohort"),
+                               b.CohortPanel(gone.cohort_id))]]))
 
 
 async def _tell(context: Context, user: User, a: Assignment) -> object:

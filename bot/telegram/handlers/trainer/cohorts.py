@@ -3,12 +3,12 @@ members and removing one. Every cohort is looked up through the trainer's own co
 
 from __future__ import annotations
 
+from telegram import InlineKeyboardButton, Update
 from telegram import InlineKeyboardMarkup as Markup
-from telegram import Update
 
 from bot.i18n import t
 from bot.storage import cohorts as cq
-from bot.storage.models import utcnow
+from bot.storage.models import Assignment, utcnow
 from bot.telegram import buttons as b
 from bot.telegram.callback_data import button
 from bot.telegram.common import Context, send, services
@@ -100,9 +100,17 @@ async def cohort_panel(context: Context, who: Who, data: b.CohortPanel) -> None:
          button(t(lang, notify_key), b.ToggleNotices(c))],
         [button(t(lang, "trainer.buttons.attention"), b.Attention(c)),
          button(t(lang, digest_key), b.ToggleDigest(c))],
+        *_manage_rows(lang, found.assignments),
         [button(t(lang, "tg.back"), b.CohortList())],
     ])
     await send(context, who.uid, text, markup)
+
+
+def _manage_rows(lang: str, assignments: list[Assignment]) -> list[list[InlineKeyboardButton]]:
+    """A ⚙️ button per assignment (labelled as in the list above it), four to a row."""
+    keys = [button(t(lang, "trainer.buttons.manage", n=i), b.AssignmentPanel(a.id or 0))
+            for i, a in enumerate(assignments, 1)]
+    return [keys[i:i + 4] for i in range(0, len(keys), 4)]
 
 
 async def _link_action(context: Context, who: Who, action: str, cohort_id: int) -> None:

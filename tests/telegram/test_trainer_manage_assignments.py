@@ -1,0 +1,106 @@
+"""A trainer manages an assignment after setting it, through the emulator: the ⚙️ panel,
+changing the pass mark, attempts and due date, the warning for a due date after the
+cohort's end, and deleting with a confirmation. Another trainer can do none of it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.telegram.conftest import BotEnv
+from tests.telegram.helpers import buttons
+from tests.telegram.test_trainer_auth import forge_press
+from tests.telegram.test_trainer_flows import join, make_cohort, make_trainer
+from tests.trainers.bot_env import trainer_env
+
+
+@pytest.fixture
+async def env(tmp_path: Path) -> AsyncIterator[BotEnv]:
+    async with trainer_env(tmp_path) as e:
+        yield e
+
+
+async def test_edit_and_delete_an_assignment_from_its_panel(env: BotEnv) -> None:
+    trainer = await make_trainer(env)
+    cohort_id, code = await make_cohort(trainer)
+    learner = env.emulator.user(230, "Sanne", language_code="en")
+    await join(learner, code)
+    await trainer.send(f"/assign {cohort_id} drill-objection-price +7 pass=60 attempts=2")
+    done = await trainer.next_message()
+    assert "Assigned" in done["text"] and "⚠️" not in done["text"]
+    assert "pass mark 60" in (await learner.next_message())["text"]
+
+    await trainer.press(done, f"tr:c:{cohort_id}")
+    panel = await trainer.next_message()
+    manage = [k for k in buttons(panel) if k.startswith("tr:as:")]
+    assert len(manage) == 1
+    assignment_id = int(manage[0].rsplit(":", 1)[1])
+    await trainer.press(panel, manage[0])
+    own = await trainer.next_message()
+    assert "pass mark 60 · max 2 attempts" in own["text"]
+    assert f"/assign edit {assignment_id}" in own["text"]
+
+    await trainer.send(f"/assign edit {assignment_id} pass=75 attempts=4")
+    assert "Assignment changed" in (await trainer.next_message())["text"]
+    changed = await trainer.next_message()
+    assert "pass mark 75 · max 4 attempts" in changed["text"]
+    await learner.send("/assignments")
+    mine = await learner.next_message()
+    assert "(pass 75)" in mine["text"] and "0/4 attempts" in mine["text"]
+
+    due = (date.today() + timedelta(days=20)).strftime("%d-%m-%Y")
+    await trainer.send(f"/assign edit {assignment_id} {due} 17:00")
+    await trainer.next_message()
+    assert f"Due {due} 17:00 · pass mark 75" in (await trainer.next_message())["text"]
+    await trainer.send(f"/assign edit {assignment_id} 01-01-2020")
+    assert "already passed" in (await trainer.next_message())["text"]
+    await trainer.send(f"/assign edit {assignment_id} pass=101")
+    assert "from 0 to 100" in (await trainer.next_message())["text"]
+
+    other = await make_trainer(env, 101, "Bram")
+    await other.send(f"/assign edit {assignment_id} pass=10")
+    assert "Not found" in (await other.next_message())["text"]
+    await other.send(f"/assign delete {assignment_id}")
+    assert "Not found" in (await other.next_message())["text"]
+    for forged in (f"tr:as:{assignment_id}", f"tr:asd:{assignment_id}",
+                   f"tr:asdy:{assignment_id}"):
+        await forge_press(other, forged)
+        assert "Not found" in (await other.next_message())["text"]
+
+    await trainer.press(changed, f"tr:asd:{assignment_id}")
+    ask = await trainer.next_message()
+    assert "Delete" in ask["text"] and f"tr:asdy:{assignment_id}" in buttons(ask)
+    await learner.send("/assignments")
+    assert "(pass 75)" in (await learner.next_message())["text"]  # asking deletes nothing
+    await trainer.press(ask, f"tr:asdy:{assignment_id}")
+    assert "Deleted" in (await trainer.next_message())["text"]
+    await learner.send("/assignments")
+    assert "You have no assignments" in (await learner.next_message())["text"]
+    await trainer.press(ask, f"tr:asdy:{assignment_id}")  # pressed twice
+    assert "Not found" in (await trainer.next_message())["text"]
+
+
+async def test_a_due_date_after_the_cohorts_end_is_warned_about(env: BotEnv) -> None:
+    trainer = await make_trainer(env)
+    ends = date.today() + timedelta(days=5)
+    await trainer.send(f"/cohort new Resit nl {ends:%d-%m-%Y}")
+    await trainer.next_message()
+    panel = await trainer.next_message()
+    cohort_id = int(re.search(r"\(#(\d+)\)", panel["text"])[1])
+    await trainer.send(f"/assign {cohort_id} drill-objection-price +3")
+    inside = await trainer.next_message()
+    assert "Assigned" in inside["text"]
+    assert "⚠️" not in inside["text"]
+    await trainer.send(f"/assign {cohort_id} drill-objection-price +14")
+    assert f"after the cohort's end ({ends:%d-%m-%Y})" in (await trainer.next_message())["text"]
+    await trainer.press(inside, f"tr:c:{cohort_id}")
+    listing = await trainer.next_message()
+    first = next(k for k in buttons(listing) if k.startswith("tr:as:"))
+    aid = first.rsplit(":", 1)[1]
+    await trainer.send(f"/assign edit {aid} +10")
+    assert "after the cohort's end" in (await trainer.next_message())["text"]
+    assert "after the cohort's end" in (await trainer.next_message())["text"]  # the panel
