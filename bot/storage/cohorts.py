@@ -245,8 +245,11 @@ def create_assignment(s: Session, trainer_id: int, cohort_id: int, scenario_ids:
     """The assignment and the members to tell about it (None: not this trainer's cohort)."""
     if own_cohort(s, trainer_id, cohort_id) is None:
         return None
+    last = s.exec(select(func.max(Assignment.label))
+                  .where(Assignment.cohort_id == cohort_id)).one()
     assignment = Assignment(cohort_id=cohort_id, scenario_ids=scenario_ids, due_at=due_at,
-                            pass_mark=pass_mark, max_attempts=max_attempts)
+                            pass_mark=pass_mark, max_attempts=max_attempts,
+                            label=(last or 0) + 1)
     s.add(assignment)
     s.flush()
     return assignment, [u for u, _ in members(s, cohort_id)]

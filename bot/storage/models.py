@@ -199,6 +199,7 @@ class Assignment(SQLModel, table=True):
     due_at: datetime = Field(index=True)
     pass_mark: int = 60
     max_attempts: int = 3
+    label: int = 0  # A<label> within the cohort: given once, never renumbered
     created_at: datetime = Field(default_factory=utcnow)
 
 

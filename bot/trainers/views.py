@@ -58,8 +58,8 @@ def cohort_panel(lang: str, cohort: Cohort, members: int, link: str,
     out += ["", f"<b>{tr(lang, 'trainer.cohort.assignments')}</b>"]
     if not assignments:
         out.append(tr(lang, "trainer.cohort.no_assignments", id=cohort.id))
-    for i, a in enumerate(assignments, 1):
-        out.append(tr(lang, "trainer.assignment.line", n=i, title=assignment_title(a, title),
+    for a in assignments:
+        out.append(tr(lang, "trainer.assignment.line", n=a.label, title=assignment_title(a, title),
                       due=when(a.due_at, tz), pass_mark=a.pass_mark, attempts=a.max_attempts))
     return "\n".join(out)
 
@@ -67,7 +67,7 @@ def cohort_panel(lang: str, cohort: Cohort, members: int, link: str,
 def assignment_panel(lang: str, a: Assignment, cohort: Cohort, title: Title, tz: str) -> str:
     """One assignment for its trainer: its terms and how to change them."""
     return "\n".join([
-        f"<b>{h(assignment_title(a, title))}</b> · {h(cohort.name)}",
+        f"<b>A{a.label} {h(assignment_title(a, title))}</b> · {h(cohort.name)}",
         tr(lang, "trainer.assignment.terms", due=when(a.due_at, tz), pass_mark=a.pass_mark,
            attempts=a.max_attempts),
         tr(lang, "trainer.assignment.how_edit", id=a.id),
@@ -83,11 +83,10 @@ def report_text(lang: str, report: CohortReport, title: Title, tz: str) -> str:
     if not report.assignments:
         out.append(tr(lang, "trainer.report.no_assignments", id=cohort.id))
         return "\n".join(out)
-    for i, a in enumerate(report.assignments, 1):
-        out.append(tr(lang, "trainer.assignment.line", n=i, title=assignment_title(a, title),
+    for a in report.assignments:
+        out.append(tr(lang, "trainer.assignment.line", n=a.label, title=assignment_title(a, title),
                       due=when(a.due_at, tz), pass_mark=a.pass_mark, attempts=a.max_attempts))
-    head = " " * NAME_WIDTH + "".join(f"{'A' + str(i):>7}" for i in
-                                      range(1, len(report.assignments) + 1))
+    head = " " * NAME_WIDTH + "".join(f"{'A' + str(a.label):>7}" for a in report.assignments)
     lines = [head]
     for row in report.rows:
         name = row.name[:NAME_WIDTH].ljust(NAME_WIDTH)
@@ -105,7 +104,8 @@ def report_text(lang: str, report: CohortReport, title: Title, tz: str) -> str:
             more = len(names) - MAX_NOT_STARTED_NAMES
             if more > 0:
                 shown += " " + t(lang, "trainer.report.more", count=more)
-            missing.append(tr(lang, "trainer.report.not_started_line", n=i + 1,
+            missing.append(tr(lang, "trainer.report.not_started_line",
+                              n=report.assignments[i].label,
                               count=len(names), names=shown))
     out += ["", f"<b>{tr(lang, 'trainer.report.not_started')}</b>"]
     out += missing or [tr(lang, "trainer.report.everyone_started")]
@@ -124,9 +124,10 @@ def _cell(p: Progress) -> str:
 def learner_detail(lang: str, name: str, report: CohortReport, title: Title, tz: str) -> str:
     row = next(r for r in report.rows if r.name == name)
     out = [f"<b>{h(name)}</b> · {h(report.cohort.name)}"]
-    for i, (a, p) in enumerate(zip(report.assignments, row.cells, strict=True), 1):
-        out += ["", tr(lang, "trainer.learner.assignment", n=i, title=assignment_title(a, title),
-                       status=status_text(lang, p), best="–" if p.best is None else p.best,
+    for a, p in zip(report.assignments, row.cells, strict=True):
+        out += ["", tr(lang, "trainer.learner.assignment", n=a.label,
+                       title=assignment_title(a, title), status=status_text(lang, p),
+                       best="–" if p.best is None else p.best,
                        attempts=p.attempts, max=a.max_attempts)]
         if len(p.parts) > 1:
             out += [drill_line(lang, part, a.max_attempts, title) for part in p.parts]

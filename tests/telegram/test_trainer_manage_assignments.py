@@ -104,3 +104,42 @@ async def test_a_due_date_after_the_cohorts_end_is_warned_about(env: BotEnv) -> 
     await trainer.send(f"/assign edit {aid} +10")
     assert "after the cohort's end" in (await trainer.next_message())["text"]
     assert "after the cohort's end" in (await trainer.next_message())["text"]  # the panel
+
+
+def assignment_lines(text: str) -> dict[str, str]:
+    """The report's "A<n>: <title> · due …" lines, label → title."""
+    return {m[1]: m[2] for m in re.finditer(r"^(A\d+): (.+?) · ", text, re.MULTILINE)}
+
+
+async def test_labels_stay_put_when_assignments_are_added_or_deleted(env: BotEnv) -> None:
+    trainer = await make_trainer(env)
+    cohort_id, code = await make_cohort(trainer)
+    await join(env.emulator.user(231, "Mila", language_code="en"), code)
+    for scenario, days in (("drill-objection-price", 7), ("drill-forecast", 3)):
+        await trainer.send(f"/assign {cohort_id} {scenario} +{days}")
+        await trainer.next_message()
+    await trainer.send(f"/report {cohort_id}")
+    report = (await trainer.next_message())["text"]
+    # the second assignment is due first and listed first, but keeps its label A2
+    first = assignment_lines(report)
+    assert first["A1"] == "Drill – objection: too expensive" and "forecast" in first["A2"].lower()
+    assert report.index("A2:") < report.index("A1:")
+
+    panel_id = await env.db.run(_first_assignment_id, cohort_id)
+    await trainer.send(f"/assign delete {panel_id}")
+    ask = await trainer.next_message()
+    await trainer.press(ask, f"tr:asdy:{panel_id}")
+    await trainer.next_message()
+    await trainer.send(f"/assign {cohort_id} drill-closing-order +5")
+    await trainer.next_message()
+    await trainer.send(f"/report {cohort_id}")
+    after = assignment_lines((await trainer.next_message())["text"])
+    assert set(after) == {"A2", "A3"} and after["A2"] == first["A2"]
+
+
+def _first_assignment_id(s, cohort_id: int) -> int:
+    from sqlmodel import select
+
+    from bot.storage.models import Assignment
+    return s.exec(select(Assignment.id).where(Assignment.cohort_id == cohort_id)
+                  .order_by(Assignment.id)).first()

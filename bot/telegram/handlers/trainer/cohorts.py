@@ -108,8 +108,8 @@ async def cohort_panel(context: Context, who: Who, data: b.CohortPanel) -> None:
 
 def _manage_rows(lang: str, assignments: list[Assignment]) -> list[list[InlineKeyboardButton]]:
     """A ⚙️ button per assignment (labelled as in the list above it), four to a row."""
-    keys = [button(t(lang, "trainer.buttons.manage", n=i), b.AssignmentPanel(a.id or 0))
-            for i, a in enumerate(assignments, 1)]
+    keys = [button(t(lang, "trainer.buttons.manage", n=a.label), b.AssignmentPanel(a.id or 0))
+            for a in assignments]
     return [keys[i:i + 4] for i in range(0, len(keys), 4)]
 
 
