@@ -19,6 +19,7 @@ from sqlmodel import Session, col, select
 
 from bot.storage.models import (
     Assignment,
+    AssignmentException,
     AssignmentReminder,
     CallSession,
     Cohort,
@@ -270,6 +271,26 @@ def own_assignment(s: Session, trainer_id: int, assignment_id: int
     return None if cohort is None else (assignment, cohort)
 
 
+def grant(s: Session, trainer_id: int, assignment_id: int, user_id: int,
+          extra_attempts: int = 0, due_at: datetime | None = None
+          ) -> tuple[Assignment, User, AssignmentException] | None:
+    """Give one learner of the trainer's own assignment more attempts or a later due
+    moment (added to what they had); None when the assignment or learner is not theirs."""
+    found = own_assignment(s, trainer_id, assignment_id)
+    user = s.get(User, user_id)
+    if found is None or user is None or s.get(Membership, (found[1].id, user_id)) is None:
+        return None
+    e = s.get(AssignmentException, (assignment_id, user_id)) or AssignmentException(
+        assignment_id=assignment_id, user_id=user_id)
+    e.extra_attempts += extra_attempts
+    if due_at is not None:
+        e.due_at = due_at
+    e.at = utcnow()
+    s.add(e)
+    s.flush()
+    return found[0], user, e
+
+
 def delete_assignment(s: Session, trainer_id: int, assignment_id: int) -> Assignment | None:
     assignment = s.get(Assignment, assignment_id)
     if assignment is None or own_cohort(s, trainer_id, assignment.cohort_id) is None:
@@ -304,6 +325,8 @@ class CohortData:
     sessions: list[CallSession] = field(default_factory=list)
     skills: dict[int, dict[str, float]] = field(default_factory=dict)  # session id → skills
     overrides: dict[int, ScoreOverride] = field(default_factory=dict)  # session id → override
+    exceptions: dict[tuple[int, int], AssignmentException] = field(default_factory=dict)
+    # (assignment id, user id) → what the trainer granted that learner
 
 
 def cohort_data(s: Session, cohort: Cohort, user_ids: list[int] | None = None) -> CohortData:
@@ -322,6 +345,11 @@ def cohort_data(s: Session, cohort: Cohort, user_ids: list[int] | None = None) -
         .order_by(col(CallSession.started_at), col(CallSession.id))
     ).all()
     data.sessions = list(sessions)
+    assignment_ids = [a.id for a in data.assignments if a.id is not None]
+    for e in s.exec(select(AssignmentException)
+                    .where(col(AssignmentException.assignment_id).in_(assignment_ids),
+                           col(AssignmentException.user_id).in_(ids))):
+        data.exceptions[(e.assignment_id, e.user_id)] = e
     session_ids = [cs.id for cs in data.sessions if cs.id is not None and cs.score is not None]
     for chunk in _chunks(session_ids, 500):
         for sid, skill, score in s.exec(

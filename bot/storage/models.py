@@ -203,6 +203,23 @@ class Assignment(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
 
 
+class AssignmentException(SQLModel, table=True):
+    """What a trainer granted one learner on one assignment: extra attempts (per scenario)
+    and a later due moment of their own."""
+
+    __tablename__ = "assignment_exceptions"
+
+    assignment_id: int = Field(
+        sa_column=Column(ForeignKey("assignments.id", ondelete="CASCADE"), primary_key=True)
+    )
+    user_id: int = Field(
+        sa_column=Column(BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    )
+    extra_attempts: int = 0
+    due_at: datetime | None = None
+    at: datetime = Field(default_factory=utcnow)
+
+
 class AssignmentReminder(SQLModel, table=True):
     """A reminder sent (so a restart never sends it twice)."""
 

@@ -74,7 +74,9 @@ def build(data: CohortData, now: datetime) -> CohortReport:
     rows = []
     for user, _membership in data.members:
         sessions = by_user.get(user.id, [])
-        cells = [progress(a, sessions, data.overrides, now) for a in data.assignments]
+        cells = [progress(a, sessions, data.overrides, now,
+                          data.exceptions.get((a.id or 0, user.id)))
+                 for a in data.assignments]
         cell_skills = [_skills([data.skills.get(sid, {}) for sid in c.best_sessions.values()])
                        for c in cells]
         rows.append(LearnerRow(user.id, names[user.id], user.hide_name, cells,

@@ -34,7 +34,9 @@ def my_assignments(s: Session, user_id: int, now: datetime) -> list[Mine]:
     out = []
     for data in cq.learner_open_work(s, user_id):
         for a in data.assignments:
-            out.append(Mine(a, data.cohort, progress(a, data.sessions, data.overrides, now)))
+            out.append(Mine(a, data.cohort, progress(
+                a, data.sessions, data.overrides, now,
+                data.exceptions.get((a.id or 0, user_id)))))
     return sorted(out, key=lambda m: (not m.open, m.assignment.due_at, m.assignment.id or 0))
 
 
@@ -49,7 +51,8 @@ def one(s: Session, user_id: int, assignment_id: int, now: datetime) -> Mine | N
         return None
     a, cohort = found
     data = cq.cohort_data(s, cohort, [user_id])
-    return Mine(a, cohort, progress(a, data.sessions, data.overrides, now))
+    return Mine(a, cohort, progress(a, data.sessions, data.overrides, now,
+                                    data.exceptions.get((a.id or 0, user_id))))
 
 
 def open_for_practice(s: Session, user_id: int, now: datetime) -> list[OpenAssignment]:

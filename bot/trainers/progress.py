@@ -29,7 +29,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from bot.storage.models import Assignment, CallSession, ScoreOverride
+from bot.storage.models import Assignment, AssignmentException, CallSession, ScoreOverride
 
 STATUSES = ("not_started", "in_progress", "passed", "failed", "past_due")
 SYMBOLS = {"not_started": "·", "in_progress": "…", "passed": "✓", "failed": "✗",
@@ -67,6 +67,8 @@ class Progress:
     best_sessions: dict[str, int] = field(default_factory=dict)  # scenario → session id
     overridden: bool = False
     parts: list[Part] = field(default_factory=list)  # per scenario, in the assignment's order
+    max_attempts: int = 0  # per scenario, with any extra attempts the trainer granted
+    due_at: datetime | None = None  # the learner's own due moment (extended or not)
 
     @property
     def parts_passed(self) -> int:
@@ -90,8 +92,12 @@ def counts_for(assignment: Assignment, session: CallSession) -> bool:
 
 
 def progress(assignment: Assignment, sessions: Iterable[CallSession],
-             overrides: Mapping[int, ScoreOverride], now: datetime) -> Progress:
-    """One learner's progress on one assignment (``sessions``: theirs, oldest first)."""
+             overrides: Mapping[int, ScoreOverride], now: datetime,
+             exception: AssignmentException | None = None) -> Progress:
+    """One learner's progress on one assignment (``sessions``: theirs, oldest first), with
+    what the trainer granted this learner (extra attempts, a later due moment)."""
+    limit = assignment.max_attempts + (exception.extra_attempts if exception else 0)
+    due = _aware(exception.due_at if exception and exception.due_at else assignment.due_at)
     mine = [cs for cs in sessions if counts_for(assignment, cs)]
     counted: list[Attempt] = []
     per_scenario: dict[str, list[Attempt]] = {sid: [] for sid in assignment.scenario_ids}
@@ -99,7 +105,7 @@ def progress(assignment: Assignment, sessions: Iterable[CallSession],
         if cs.score is None:
             continue
         bucket = per_scenario[cs.scenario_id]
-        if len(bucket) >= assignment.max_attempts:
+        if len(bucket) >= limit:
             continue
         override = overrides.get(cs.id or 0)
         attempt = Attempt(cs.id or 0, cs.scenario_id,
@@ -118,13 +124,13 @@ def progress(assignment: Assignment, sessions: Iterable[CallSession],
                   passes[sid] is not None) for sid, bucket in per_scenario.items()]
     result = Progress("not_started", best, len(counted), counted=counted,
                       best_sessions={sid: a.session_id for sid, a in bests.items()},
-                      overridden=any(a.overridden for a in bests.values()), parts=parts)
-    due = _aware(assignment.due_at)
+                      overridden=any(a.overridden for a in bests.values()), parts=parts,
+                      max_attempts=limit, due_at=due)
     if all(p is not None for p in passes.values()):
         result.status = "passed"
         result.late = any(p.ended_at is not None and _aware(p.ended_at) > due
                           for p in passes.values() if p is not None)
-    elif any(passes[sid] is None and len(bucket) >= assignment.max_attempts
+    elif any(passes[sid] is None and len(bucket) >= limit
              for sid, bucket in per_scenario.items()):
         result.status = "failed"
     elif _aware(now) > due:
@@ -140,7 +146,7 @@ def _first_pass(bucket: list[Attempt], pass_mark: int) -> Attempt | None:
 
 def attempts_left(assignment: Assignment, p: Progress, scenario_id: str) -> int:
     used = sum(1 for a in p.counted if a.scenario_id == scenario_id)
-    return max(0, assignment.max_attempts - used)
+    return max(0, (p.max_attempts or assignment.max_attempts) - used)
 
 
 def _aware(value: datetime) -> datetime:

@@ -123,14 +123,15 @@ def _cell(p: Progress) -> str:
 
 def learner_detail(lang: str, name: str, report: CohortReport, title: Title, tz: str) -> str:
     row = next(r for r in report.rows if r.name == name)
-    out = [f"<b>{h(name)}</b> · {h(report.cohort.name)}"]
+    out = [f"<b>{h(name)}</b> · {h(report.cohort.name)} · #{row.user_id}"]
     for a, p in zip(report.assignments, row.cells, strict=True):
         out += ["", tr(lang, "trainer.learner.assignment", n=a.label,
                        title=assignment_title(a, title), status=status_text(lang, p),
                        best="–" if p.best is None else p.best,
-                       attempts=p.attempts, max=a.max_attempts)]
+                       attempts=p.attempts, max=p.max_attempts or a.max_attempts)]
         if len(p.parts) > 1:
-            out += [drill_line(lang, part, a.max_attempts, title) for part in p.parts]
+            out += [drill_line(lang, part, p.max_attempts or a.max_attempts, title)
+                    for part in p.parts]
         for at in p.counted:
             cs = report.sessions.get(at.session_id)
             ended = when(cs.ended_at, tz) if cs and cs.ended_at else ""
@@ -220,6 +221,6 @@ def override_line(lang: str, o: ScoreOverride, author: str, tz: str) -> str:
 def learner_assignment(lang: str, a: Assignment, cohort: Cohort, p: Progress, title: Title,
                        tz: str) -> str:
     return tr(lang, "trainer.mine.line", title=assignment_title(a, title), cohort=cohort.name,
-              due=when(a.due_at, tz), status=status_text(lang, p),
+              due=when(p.due_at or a.due_at, tz), status=status_text(lang, p),
               best="–" if p.best is None else p.best, pass_mark=a.pass_mark,
-              attempts=p.attempts, max=a.max_attempts)
+              attempts=p.attempts, max=p.max_attempts or a.max_attempts)

@@ -143,3 +143,55 @@ def _first_assignment_id(s, cohort_id: int) -> int:
     from bot.storage.models import Assignment
     return s.exec(select(Assignment.id).where(Assignment.cohort_id == cohort_id)
                   .order_by(Assignment.id)).first()
+
+
+async def test_one_learner_gets_an_extra_attempt_and_a_later_due_date(env: BotEnv) -> None:
+    from tests.telegram.test_trainer_flows import PASSING_LINES, has_text, until
+
+    trainer = await make_trainer(env)
+    cohort_id, code = await make_cohort(trainer)
+    learner = env.emulator.user(232, "Fenna", language_code="en")
+    other = env.emulator.user(233, "Gijs", language_code="en")
+    await join(learner, code)
+    await join(other, code)
+    await trainer.send(f"/assign {cohort_id} drill-objection-price +2 pass=90 attempts=1")
+    await trainer.next_message()
+    notice = await learner.next_message()
+    await other.next_message()
+    assignment_id = int(buttons(notice)[0].split(":")[1])
+    await learner.press(notice, buttons(notice)[0])
+    detail = await learner.next_message()
+    await learner.press(detail, next(k for k in buttons(detail) if k.startswith("as:go:")))
+    for line in PASSING_LINES:
+        await learner.send(line)
+    await until(learner, has_text("/100"), limit=10)
+    await learner.send("/assignments")
+    used = await until(learner, has_text("Your assignments"), limit=10)
+    assert "failed" in used["text"] and "1/1 attempts" in used["text"]
+
+    await trainer.send(f"/assign extra {assignment_id} {learner.id}")
+    assert "Fenna has one extra attempt" in (await trainer.next_message())["text"]
+    told = await learner.next_message()
+    assert "one extra attempt" in told["text"]
+    await learner.send("/assignments")
+    again = await learner.next_message()
+    assert "in progress" in again["text"] and "1/2 attempts" in again["text"]
+
+    due = date.today() + timedelta(days=9)
+    await trainer.send(f"/assign extend {assignment_id} {learner.id} {due:%d-%m-%Y}")
+    assert f"now due {due:%d-%m-%Y}" in (await trainer.next_message())["text"]
+    assert f"to {due:%d-%m-%Y}" in (await learner.next_message())["text"]
+    await learner.send("/assignments")
+    assert f"due {due:%d-%m-%Y}" in (await learner.next_message())["text"]
+    await other.send("/assignments")
+    theirs = (await other.next_message())["text"]
+    assert f"due {due:%d-%m-%Y}" not in theirs and "0/1 attempts" in theirs
+
+    intruder = await make_trainer(env, 102, "Ivo")
+    await intruder.send(f"/assign extra {assignment_id} {learner.id}")
+    assert "Not found" in (await intruder.next_message())["text"]
+    outsider = env.emulator.user(234, "Hugo", language_code="en")
+    await outsider.send("/start")
+    await outsider.next_message()
+    await trainer.send(f"/assign extra {assignment_id} {outsider.id}")  # not in the cohort
+    assert "Not found" in (await trainer.next_message())["text"]

@@ -27,11 +27,11 @@ from bot.telegram.handlers.trainer.base import (
     tz,
 )
 from bot.telegram.render import tr
-from bot.trainers import assigning, reminders, views
+from bot.trainers import assigning, dates, reminders, views
 from bot.trainers.assigning import DEFAULT_ATTEMPTS, DEFAULT_PASS, DUE_CHOICES, Terms
 
 KINDS = ("first_visit", "spin", "objection", "closing", "drill")
-MANAGE = ("edit", "delete")
+MANAGE = ("edit", "delete", "extra", "extend")
 
 
 async def assign_command(update: Update, context: Context) -> None:
@@ -104,6 +104,9 @@ async def _manage(context: Context, who: Who, action: str, args: list[str]) -> N
     if action == "delete":
         await delete_ask(context, who, b.AssignmentDelete(assignment_id))
         return
+    if action in ("extra", "extend"):
+        await _grant(context, who, action, assignment_id, args[1:])
+        return
     changes = assigning.read_changes(args[1:], await remember_tz(context, who.uid), utcnow())
     if changes.error:
         await send(context, who.uid, tr(who.lang, changes.error, **changes.values))
@@ -119,6 +122,42 @@ async def _manage(context: Context, who: Who, action: str, args: list[str]) -> N
     await send(context, who.uid, tr(who.lang, "trainer.assignment.edited")
                + _after_end(context, who, done))
     await assignment_panel(context, who, b.AssignmentPanel(assignment_id))
+
+
+async def _grant(context: Context, who: Who, action: str, assignment_id: int,
+                 args: list[str]) -> None:
+    """``/assign extra <id> <learner id>`` (one more attempt per scenario) and ``/assign
+    extend <id> <learner id> <due>`` (a later due moment for that learner only); the
+    learner is told."""
+    user_id = number(args[0]) if args else None
+    due = None
+    if action == "extend":
+        due = dates.parse_due(args[1:], await remember_tz(context, who.uid), utcnow())
+        if due is None or due <= utcnow():
+            user_id = None
+    if user_id is None:
+        await send(context, who.uid, tr(who.lang, "trainer.assignment.usage"))
+        return
+    granted = await services(context).db.run(cq.grant, who.uid, assignment_id, user_id,
+                                             1 if action == "extra" else 0, due)
+    if granted is None:
+        await denied(context, who)
+        return
+    a, user, _ = granted
+    name = views.assignment_title(a, title(context, who.lang))
+    if due is not None:
+        await send(context, who.uid, tr(who.lang, "trainer.assignment.extended", title=name,
+                                        name=user.first_name, due=views.when(due, tz(context))))
+    else:
+        await send(context, who.uid, tr(who.lang, "trainer.assignment.extra_given", title=name,
+                                        name=user.first_name))
+    if user.blocked:
+        return
+    mine_title = views.assignment_title(a, title(context, user.language))
+    told = (tr(user.language, "trainer.mine.extended", title=mine_title,
+               due=views.when(due, user.timezone)) if due is not None
+            else tr(user.language, "trainer.mine.extra", title=mine_title))
+    await send(context, user.id, told, _parts(context, user.language, a))
 
 
 @on(b.AssignmentPanel)
