@@ -99,3 +99,29 @@ def begin_assignment(s: Session, catalog: Catalog, user_id: int, assignment_id: 
     started = calls.begin(s, catalog, user_id, sid, play_lang, "assignment", prepare,
                           assignment_id)
     return AssignmentStart(started, sid)
+
+
+@dataclass
+class Counting:
+    """Whether the next attempt at a scenario counts for one of the learner's assignments."""
+
+    assignment: Assignment
+    number: int  # the attempt it would be (1-based)
+    limit: int
+
+
+def next_attempt_counts(s: Session, user_id: int, scenario_id: str, now: datetime
+                        ) -> tuple[list[Counting], bool]:
+    """Told before a replay starts: the assignments an attempt at ``scenario_id`` would
+    count for (with its number), and whether the scenario is assigned at all (assigned
+    but nothing counts: the attempts are used up, so it is free practice)."""
+    counting, assigned = [], False
+    for item in my_assignments(s, user_id, now):
+        if scenario_id not in item.assignment.scenario_ids:
+            continue
+        assigned = True
+        left = attempts_left(item.assignment, item.progress, scenario_id)
+        if left > 0:
+            limit = item.progress.max_attempts or item.assignment.max_attempts
+            counting.append(Counting(item.assignment, limit - left + 1, limit))
+    return counting, assigned

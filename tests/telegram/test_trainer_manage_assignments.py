@@ -164,10 +164,12 @@ async def test_one_learner_gets_an_extra_attempt_and_a_later_due_date(env: BotEn
     await learner.press(detail, next(k for k in buttons(detail) if k.startswith("as:go:")))
     for line in PASSING_LINES:
         await learner.send(line)
-    await until(learner, has_text("/100"), limit=10)
+    card = await until(learner, has_text("/100"), limit=10)
     await learner.send("/assignments")
     used = await until(learner, has_text("Your assignments"), limit=10)
     assert "failed" in used["text"] and "1/1 attempts" in used["text"]
+    await learner.press(card, "s:drill-objection-price")
+    assert "Free practice" in (await learner.next_message())["text"]
 
     await trainer.send(f"/assign extra {assignment_id} {learner.id}")
     assert "Fenna has one extra attempt" in (await trainer.next_message())["text"]
@@ -176,6 +178,10 @@ async def test_one_learner_gets_an_extra_attempt_and_a_later_due_date(env: BotEn
     await learner.send("/assignments")
     again = await learner.next_message()
     assert "in progress" in again["text"] and "1/2 attempts" in again["text"]
+
+    # a replay from the score card says before it starts whether it is graded
+    await learner.press(card, "s:drill-objection-price")
+    assert "graded attempt 2 of 2" in (await learner.next_message())["text"]
 
     due = date.today() + timedelta(days=9)
     await trainer.send(f"/assign extend {assignment_id} {learner.id} {due:%d-%m-%Y}")

@@ -11,6 +11,7 @@ from bot.calls import Finished, Started
 from bot.engine.text import MAX_LEARNER_CHARS
 from bot.storage import cohorts as cq
 from bot.storage import queries as q
+from bot.storage.models import utcnow
 from bot.storage.practice import PASS_MARK
 from bot.telegram import keyboards as kb
 from bot.telegram import render
@@ -25,6 +26,7 @@ from bot.telegram.common import (
 )
 from bot.telegram.render import tr
 from bot.telegram.typing import typing
+from bot.trainers import mine
 
 MAX_TEXT = MAX_LEARNER_CHARS
 
@@ -63,7 +65,19 @@ async def show_briefing_for(context: Context, uid: int, lang: str, scenario_id: 
     text = render.briefing(cs, play_lang, best)
     if play_lang != lang:
         text = tr(lang, "tg.briefing.other_language", language=play_lang) + "\n\n" + text
+    text += await _counts_line(context, uid, lang, scenario_id)
     await send(context, uid, text, kb.briefing(lang, scenario_id, calls.has_preparation(cs)))
+
+
+async def _counts_line(context: Context, uid: int, lang: str, scenario_id: str) -> str:
+    """Before an attempt at an assigned scenario (a replay from the score card included):
+    whether it will count as a graded attempt, and which one."""
+    counting, assigned = await services(context).db.run(
+        mine.next_attempt_counts, uid, scenario_id, utcnow())
+    if counting:
+        c = counting[0]
+        return "\n\n" + tr(lang, "trainer.mine.counts", n=c.number, max=c.limit)
+    return "\n\n" + tr(lang, "trainer.mine.free_practice") if assigned else ""
 
 
 async def show_briefing(update: Update, context: Context) -> None:
