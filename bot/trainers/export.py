@@ -134,8 +134,10 @@ def results(data: ExportData, lang: str, title: Callable[[str], str], tz: str) -
             cell, skills = row.cells[index], row.cell_skills[index]
             last = max((a.ended_at for a in cell.counted if a.ended_at), default=None)
             table.rows.append([
-                *person, f"A{index + 1}", " + ".join(title(sid) for sid in assignment.scenario_ids),
-                _moment(assignment.due_at, tz), assignment.pass_mark, assignment.max_attempts,
+                *person, f"A{assignment.label}",
+                " + ".join(title(sid) for sid in assignment.scenario_ids),
+                _moment(cell.due_at or assignment.due_at, tz), assignment.pass_mark,
+                cell.max_attempts or assignment.max_attempts,
                 t(lang, f"trainer.status.{cell.status}"), cell.best, cell.attempts,
                 yes if cell.overridden else no, yes if cell.late else no, _moment(last, tz),
                 *(per_drill(cell, sid) if sid in assignment.scenario_ids else None
@@ -168,8 +170,8 @@ def attempts(data: ExportData, lang: str, title: Callable[[str], str], tz: str) 
                 current, author = history[-1] if history else (None, "")
                 at, reason = (current.at, current.reason) if current else (None, "")
                 table.rows.append([
-                    *person, f"A{index + 1}", title(a.scenario_id), a.number,
-                    _moment(cs.started_at if cs else None, tz), _moment(a.ended_at, tz),
+                    *person, f"A{report.assignments[index].label}", title(a.scenario_id),
+                    a.number, _moment(cs.started_at if cs else None, tz), _moment(a.ended_at, tz),
                     a.original, a.score, author, _moment(at, tz), reason,
                     max(0, len(history) - 1), a.session_id,
                 ])
@@ -192,7 +194,8 @@ def transcripts(data: ExportData, lang: str, title: Callable[[str], str], tz: st
             for a in cell.counted:
                 for turn in data.turns.get(a.session_id, []):
                     table.rows.append([
-                        *person, f"A{index + 1}", title(a.scenario_id), a.number, turn.number,
+                        *person, f"A{data.report.assignments[index].label}",
+                        title(a.scenario_id), a.number, turn.number,
                         _moment(turn.created_at, tz), turn.learner, turn.buyer,
                     ])
     return table

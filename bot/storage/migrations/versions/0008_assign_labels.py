@@ -2,7 +2,7 @@
 renumbers when another assignment is added or one is deleted
 
 Revision ID: 0008_assign_labels
-Revises: 0007_trainer_hide_name
+Revises: 0005_export_student_number
 Create Date: 2026-11-30 16:05:00
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = '0008_assign_labels'
-down_revision = '0007_trainer_hide_name'
+down_revision = '0005_export_student_number'
 branch_labels = None
 depends_on = None
 
