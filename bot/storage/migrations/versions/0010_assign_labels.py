@@ -1,8 +1,8 @@
 """assignments.label: a cohort's own number for each assignment (A1, A2, …) that never
 renumbers when another assignment is added or one is deleted
 
-Revision ID: 0008_assign_labels
-Revises: 0005_export_student_number
+Revision ID: 0010_assign_labels
+Revises: 0009_attention_digest
 Create Date: 2026-11-30 16:05:00
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0008_assign_labels'
-down_revision = '0005_export_student_number'
+revision = '0010_assign_labels'
+down_revision = '0009_attention_digest'
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """assignment_exceptions: extra attempts and a later due moment for one learner
 
-Revision ID: 0009_assign_exceptions
-Revises: 0008_assign_labels
+Revision ID: 0011_assign_exceptions
+Revises: 0010_assign_labels
 Create Date: 2026-11-30 16:15:00
 """
 
@@ -11,8 +11,8 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-revision = '0009_assign_exceptions'
-down_revision = '0008_assign_labels'
+revision = '0011_assign_exceptions'
+down_revision = '0010_assign_labels'
 branch_labels = None
 depends_on = None
 
