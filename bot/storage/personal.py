@@ -56,6 +56,7 @@ USER_REFS: tuple[UserRef, ...] = (
     UserRef("memberships", "user_id", "memberships"),
     UserRef("cohort_removals", "user_id", "cohort_removals"),
     UserRef("assignment_reminders", "user_id", "assignment_reminders"),
+    UserRef("assignment_exceptions", "user_id", "assignment_exceptions"),
     UserRef("practice_prompts", "user_id", "practice_prompts"),
     UserRef("trainer_digests", "trainer_id", "trainer_digests"),
     UserRef("cohorts", "trainer_id", "trainer.cohorts", as_trainer=True),

@@ -167,7 +167,7 @@ async def test_one_learner_gets_an_extra_attempt_and_a_later_due_date(env: BotEn
     card = await until(learner, has_text("/100"), limit=10)
     await learner.send("/assignments")
     used = await until(learner, has_text("Your assignments"), limit=10)
-    assert "failed" in used["text"] and "1/1 attempts" in used["text"]
+    assert "failed" in used["text"] and "1/1 attempt" in used["text"]
     await learner.press(card, "s:drill-objection-price")
     assert "Free practice" in (await learner.next_message())["text"]
 
@@ -191,7 +191,7 @@ async def test_one_learner_gets_an_extra_attempt_and_a_later_due_date(env: BotEn
     assert f"due {due:%d-%m-%Y}" in (await learner.next_message())["text"]
     await other.send("/assignments")
     theirs = (await other.next_message())["text"]
-    assert f"due {due:%d-%m-%Y}" not in theirs and "0/1 attempts" in theirs
+    assert f"due {due:%d-%m-%Y}" not in theirs and "0/1 attempt" in theirs
 
     intruder = await make_trainer(env, 102, "Ivo")
     await intruder.send(f"/assign extra {assignment_id} {learner.id}")
