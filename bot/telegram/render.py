@@ -149,12 +149,17 @@ def score_card(done: Finished) -> str:
         out.append(tr(lang, "card.preparation", score=card.preparation.score))
     out += ["", f"<b>{tr(lang, 'card.tips')}</b>"]
     out += [f"• {h(render_tip(lang, tip))}" for tip in card.tips]
-    out += ["", visit_report(done)]
+    report = visit_report(done)
+    if report:
+        out += ["", report]
     return "\n".join(out)
 
 
 def visit_report(done: Finished) -> str:
     cs, report, lang = done.cs, done.card.visit_report, done.state.lang
+    if cs.scenario.kind == "drill" and not (
+            report.learned or report.missed or report.needs or report.next_step):
+        return ""  # a two-minute drill that asks for no facts has nothing to report
     cl = cs.language(lang)
     out = [f"<b>{tr(lang, 'card.report')}</b>", f"<i>{tr(lang, 'card.learned')}:</i>"]
     if report.learned:

@@ -286,3 +286,21 @@ async def test_the_visit_report_names_the_buyer_instead_of_guessing_her_or_him(
         await user.send("/stop")
         card = (await until_buttons(user, "menu"))[-1]["text"]
         assert wanted in card and "Her needs" not in card and "Haar behoeften" not in card
+
+
+async def test_a_drill_card_shows_no_empty_visit_report(env: BotEnv) -> None:
+    """A question-form drill asks for no facts: 'Visit report – nothing yet' under a
+    100/100 card read as if something had gone wrong."""
+    user = env.emulator.user(3040, "Sanne", language_code="nl")
+    briefing = await open_briefing(user, "drill-closed-to-open")
+    await user.press(briefing, "go:drill-closed-to-open")
+    await user.next_message()
+    texts = []
+    for line in ("Hoe tevreden bent u over uw huidige vervoerder?",
+                 "Wat zou er beter kunnen aan het vervoer?"):
+        await user.send(line)
+        texts.append((await user.next_message())["text"])
+    while not any("/100" in text for text in texts):
+        texts.append((await user.next_message())["text"])
+    card = next(text for text in texts if "/100" in text)
+    assert "Scorekaart" in card and "Bezoekrapport" not in card
