@@ -8,6 +8,7 @@ that keep it small without costing throughput.
 from __future__ import annotations
 
 import asyncio
+import threading
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ import pytest
 from bot.storage import Database
 from bot.storage import queries as q
 from bot.telegram.outbox import SentMarks
-from tests.databases import new_database_url
+from tests.databases import new_database_url, on_server
 
 
 @pytest.fixture
@@ -41,16 +42,21 @@ async def test_a_mark_is_written_before_database_work_that_comes_after_it(db: Da
     assert await db.run(q.unsent_replies) == []
 
 
+@pytest.mark.skipif(on_server(), reason="SQLite's single database thread; a server has a pool")
 async def test_marks_ride_on_the_next_transaction_instead_of_queueing_behind_it(
         db: Database) -> None:
     """While the database thread is busy, marks wait for the next transaction to start
     (a learner's turn, here) and are written in it, not in transactions of their own."""
     turns = _turns(db, 6)
     loop = asyncio.get_running_loop()
-    gate = asyncio.Event()
-    busy = asyncio.create_task(db.run(  # a call turn holding the database thread
-        lambda s: asyncio.run_coroutine_threadsafe(gate.wait(), loop).result()))
-    await asyncio.sleep(0.05)
+    gate, holding = asyncio.Event(), threading.Event()
+
+    def hold(_session: object) -> None:
+        holding.set()
+        asyncio.run_coroutine_threadsafe(gate.wait(), loop).result()
+
+    busy = asyncio.create_task(db.run(hold))  # a call turn holding the database thread
+    await loop.run_in_executor(None, holding.wait)
     next_turn = asyncio.create_task(db.run(q.unsent_replies))  # queued behind it
     await asyncio.sleep(0)
     marks = SentMarks(db)
