@@ -4,23 +4,17 @@ the class stays, and afterwards the learner still has their cohort, assignment a
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
 from pathlib import Path
-
-import pytest
 
 from bot.storage import cohorts as cq
 from bot.storage import queries as q
 from tests.telegram.conftest import BotEnv
 from tests.telegram.helpers import buttons
 from tests.telegram.test_trainer_flows import join, make_cohort, make_trainer
-from tests.trainers.bot_env import ADMIN, trainer_env
-
-
-@pytest.fixture
-async def env(tmp_path: Path) -> AsyncIterator[BotEnv]:
-    async with trainer_env(tmp_path) as e:
-        yield e
+from tests.trainers.bot_env import (
+    ADMIN,
+    admin_env,  # noqa: F401  (the trainer tests' env)
+)
 
 
 async def test_a_trainers_deleteme_keeps_the_learners_class(env: BotEnv) -> None:

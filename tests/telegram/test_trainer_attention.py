@@ -5,9 +5,7 @@ trainer's practice time), and the reminder for work set less than a day before d
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -22,17 +20,15 @@ from tests.telegram.helpers import buttons
 from tests.telegram.test_trainer_flows import has_text, join, make_cohort, make_trainer, until
 from tests.telegram.test_trainer_more import assign_drill, pass_assignment
 from tests.telegram.test_trainer_notices import fail_once
-from tests.trainers.bot_env import trainer_env
+from tests.trainers.bot_env import (
+    admin_env,  # noqa: F401  (the trainer tests' env)
+    )
 
 AMS = ZoneInfo("Europe/Amsterdam")
 DRILL = "Drill – objection: too expensive"
 NOOR_BEST = 0  # "ok", then /stop
 
 
-@pytest.fixture
-async def env(tmp_path: Path) -> AsyncIterator[BotEnv]:
-    async with trainer_env(tmp_path) as e:
-        yield e
 
 
 async def class_of_three(env: BotEnv) -> tuple[EmulatedUser, int, dict[str, EmulatedUser]]:

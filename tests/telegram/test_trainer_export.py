@@ -7,12 +7,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import AsyncIterator
 from datetime import datetime
-from pathlib import Path
 
 import openpyxl
-import pytest
 from sqlmodel import select
 
 from bot.emulator.user import EmulatedUser
@@ -27,17 +24,15 @@ from tests.telegram.test_trainer_flows import (
     make_trainer,
     until,
 )
-from tests.trainers.bot_env import trainer_env
+from tests.trainers.bot_env import (
+    admin_env,  # noqa: F401  (the trainer tests' env)
+    )
 
 DRILLS = "drill-objection-price,drill-closed-to-open"
 PRICE = "Drill – objection: too expensive"
 OPEN = "Drill – from a closed to an open question"
 
 
-@pytest.fixture
-async def env(tmp_path: Path) -> AsyncIterator[BotEnv]:
-    async with trainer_env(tmp_path) as e:
-        yield e
 
 
 async def _class_with_one_attempt(env: BotEnv) -> tuple[EmulatedUser, int, int]:

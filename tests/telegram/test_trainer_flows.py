@@ -7,15 +7,15 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import AsyncIterator
 from pathlib import Path
-
-import pytest
 
 from bot.emulator.user import EmulatedUser
 from tests.telegram.conftest import BotEnv
 from tests.telegram.helpers import buttons
-from tests.trainers.bot_env import ADMIN, trainer_env
+from tests.trainers.bot_env import (
+    ADMIN,
+    admin_env,  # noqa: F401  (the trainer tests' env)
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSING_LINES = [
@@ -27,10 +27,6 @@ PASSING_LINES = [
 ]
 
 
-@pytest.fixture
-async def env(tmp_path: Path) -> AsyncIterator[BotEnv]:
-    async with trainer_env(tmp_path) as e:
-        yield e
 
 
 async def until(user: EmulatedUser, predicate, limit: int = 8) -> dict:

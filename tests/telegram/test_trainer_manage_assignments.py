@@ -5,23 +5,15 @@ cohort's end, and deleting with a confirmation. Another trainer can do none of i
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator
 from datetime import date, timedelta
-from pathlib import Path
-
-import pytest
 
 from tests.telegram.conftest import BotEnv
 from tests.telegram.helpers import buttons
 from tests.telegram.test_trainer_auth import forge_press
 from tests.telegram.test_trainer_flows import join, make_cohort, make_trainer
-from tests.trainers.bot_env import trainer_env
-
-
-@pytest.fixture
-async def env(tmp_path: Path) -> AsyncIterator[BotEnv]:
-    async with trainer_env(tmp_path) as e:
-        yield e
+from tests.trainers.bot_env import (
+    admin_env,  # noqa: F401  (the trainer tests' env)
+)
 
 
 async def test_edit_and_delete_an_assignment_from_its_panel(env: BotEnv) -> None:

@@ -6,9 +6,7 @@ reminder the day before an assignment is due."""
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator
 from datetime import timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -30,16 +28,15 @@ from tests.telegram.test_trainer_flows import (
     price_drill,
     until,
 )
-from tests.trainers.bot_env import ADMIN, trainer_env
+from tests.trainers.bot_env import (
+    ADMIN,
+    admin_env,  # noqa: F401  (the trainer tests' env)
+    )
 
 DRILL_TITLE = "Drill – objection: too expensive"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
-@pytest.fixture
-async def env(tmp_path: Path) -> AsyncIterator[BotEnv]:
-    async with trainer_env(tmp_path) as e:
-        yield e
 
 
 async def assign_drill(trainer: EmulatedUser, cohort_id: int, learners: int) -> None:

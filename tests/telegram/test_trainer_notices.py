@@ -4,25 +4,18 @@ panel has the leaderboards."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from pathlib import Path
-
-import pytest
-
 from bot.emulator.user import EmulatedUser
 from tests.telegram.conftest import BotEnv
 from tests.telegram.helpers import buttons
 from tests.telegram.test_trainer_flows import has_text, join, make_cohort, make_trainer, until
 from tests.telegram.test_trainer_more import assign_drill, pass_assignment
-from tests.trainers.bot_env import trainer_env
+from tests.trainers.bot_env import (
+    admin_env,  # noqa: F401  (the trainer tests' env)
+)
 
 FAILING_LINE = "ok"
 
 
-@pytest.fixture
-async def env(tmp_path: Path) -> AsyncIterator[BotEnv]:
-    async with trainer_env(tmp_path) as e:
-        yield e
 
 
 async def fail_once(learner: EmulatedUser, assignment_id: int) -> None:
