@@ -28,7 +28,7 @@ FLOORS = {
     "objective_f1_end": 0.91,
 }
 CEILINGS = {
-    "calls_stonewalled": 0,
+    "calls_stonewalled": 1,
     "calls_cut_short": 0,
     "calls_ending_wrong": 2,
     "turns_unplayed": 0,
