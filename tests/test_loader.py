@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from itertools import pairwise
 from pathlib import Path
 
 from bot.scenario.loader import load_paths, load_text
@@ -137,7 +138,33 @@ def test_yaml_block_texts_reach_the_learner_as_prose():
     library = load_paths([ROOT / "scenarios"])
     for scenario in library.scenarios.values():
         for text in _texts(scenario.model_dump()):
-            assert "\n" not in text.replace("\n\n", "").replace("\n- ", ""), (scenario.id, text)
+            for paragraph in text.split("\n\n"):
+                lines = paragraph.splitlines()
+                for line, after in pairwise(lines):
+                    # A single break only before a list item or around a laid-out row.
+                    assert after.startswith("- ") or "   " in line + after, (scenario.id, text)
+
+
+def test_a_table_in_a_briefing_keeps_one_row_a_line_and_prose_is_unwrapped():
+    """An indented block (a table of figures) is laid out by the author: each row keeps
+    its line on the phone and in the terminal, and so does the line after it."""
+    briefing = (
+        "briefing:\n  en: |\n    These are your open quotations, wrapped at\n"
+        "    the author's editor width:\n\n"
+        "      Brink accountants     €24,000   chance 50%\n"
+        "      Kuipers transport     €30,000   chance 60%   LOST\n"
+        "    Give her your total forecast.\n  nl: Tekst.\n"
+    )
+    source = GOOD.replace(GOOD[GOOD.index("briefing:"):GOOD.index("\nseller:") + 1], briefing)
+    scenario, problems = load_text(source, "trainer.yaml")
+    assert problems == [] and scenario is not None
+    assert scenario.briefing["en"].splitlines() == [
+        "These are your open quotations, wrapped at the author's editor width:",
+        "",
+        "Brink accountants     €24,000   chance 50%",
+        "Kuipers transport     €30,000   chance 60%   LOST",
+        "Give her your total forecast.",
+    ]
 
 
 def test_pad_keywords_are_per_language_and_a_plain_one_stays_in_its_language():

@@ -26,27 +26,32 @@ def variants(value: Any, lang: str, languages: Sequence[str]) -> list[str]:
     return list(picked) if isinstance(picked, list) else [picked]
 
 
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)*")
 _LIST_ITEM = re.compile(r"^(?:[-*•·–]|\d{1,2}[.)])\s")
 
 
 def unwrap(text: str) -> str:
     """Prose as a phone should show it: YAML block texts are wrapped at the author's editor
     width, and those line breaks would reach the learner as ragged lines. A blank line
-    (a paragraph) stays, and so does the break before a list item ("- ", "• ", "1. ")."""
+    (a paragraph) stays, and so does the break before a list item ("- ", "• ", "1. ").
+    An indented line is laid out by the author (a table of figures, an address): it keeps
+    its own line, and so does the line after it."""
     if "\n" not in text:
         return text
     paragraphs = []
-    for block in _PARAGRAPH_BREAK.split(text.strip()):
+    for block in _PARAGRAPH_BREAK.split(text.strip("\n")):
         lines: list[str] = []
+        laid_out = False
         for raw in block.splitlines():
             line = raw.strip()
             if not line:
                 continue
-            if lines and not _LIST_ITEM.match(line):
+            indented = raw[:1] in (" ", "\t")
+            if lines and not indented and not laid_out and not _LIST_ITEM.match(line):
                 lines[-1] = f"{lines[-1]} {line}"
             else:
                 lines.append(line)
+            laid_out = indented
         paragraphs.append("\n".join(lines))
     return "\n\n".join(p for p in paragraphs if p)
 
