@@ -2,9 +2,10 @@
 
 Plays the labelled dev calls in benchmarks/dialogues/dev through the same path as
 ``python -m bot play --script --json`` (benchmarks/dialogue_quality.py prints all
-figures). The floors sit a little below the values measured after the engine learned
-dialogue acts (act 0.89, form 0.98, SPIN 0.86, no stonewalls, no calls cut short); raise
-them when the engine improves. The held-out set stays out of the tests.
+figures). The floors sit a little below the values measured when 48 new calls, written
+without sight of the engine, joined the set (98 calls: act 0.80, form 0.96, SPIN 0.79, 4
+stonewalled calls); raise them as the engine improves. The held-out set stays out of the
+tests.
 """
 
 from __future__ import annotations
@@ -20,22 +21,22 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from dialogue_quality import ACTS, evaluate, load_dialogues, play
 
 FLOORS = {
-    "act_accuracy": 0.85,
-    "act_accuracy_non_fact": 0.78,
+    "act_accuracy": 0.79,
+    "act_accuracy_non_fact": 0.69,
     "form_accuracy": 0.95,
-    "spin_accuracy": 0.83,
-    "objective_f1_turn": 0.84,
-    "objective_f1_end": 0.91,
+    "spin_accuracy": 0.78,
+    "objective_f1_turn": 0.81,
+    "objective_f1_end": 0.89,
 }
 CEILINGS = {
-    "calls_stonewalled": 1,
+    "calls_stonewalled": 4,
     "calls_cut_short": 0,
-    "calls_ending_wrong": 2,
+    "calls_ending_wrong": 5,
     "turns_unplayed": 0,
-    "score_gap_mean": 13.5,
-    "score_gap_worst": 38,
+    "score_gap_mean": 14.0,
+    "score_gap_worst": 52,
 }
-FLAGSHIP_END_F1_FLOOR = 0.95
+FLAGSHIP_END_F1_FLOOR = 0.94
 
 
 @pytest.fixture(scope="module")
