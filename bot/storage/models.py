@@ -268,6 +268,41 @@ class ScoreOverride(SQLModel, table=True):
     at: datetime = Field(default_factory=utcnow)
 
 
+class ReviewComment(SQLModel, table=True):
+    """A trainer's comment on a learner's attempt, on one turn (``turn``) or on the whole
+    call (``turn`` None), sent to the learner; ``redo`` asks them to do the call again.
+
+    Like an override it belongs to the learner's attempt (it goes with the attempt) and
+    keeps its author's id without a foreign key (erasing the trainer hands it over)."""
+
+    __tablename__ = "review_comments"
+
+    id: int | None = Field(default=None, primary_key=True)
+    session_id: int = Field(
+        sa_column=Column(ForeignKey("sessions.id", ondelete="CASCADE"), nullable=False,
+                         index=True)
+    )
+    trainer_id: int = Field(sa_column=Column(BigInteger, nullable=False))
+    turn: int | None = None  # the turn's number in the transcript; None: the whole call
+    text: str
+    redo: bool = False  # the learner is asked to do the call again
+    assignment_id: int | None = None  # where the redo goes as a graded attempt, if anywhere
+    extra_attempt: bool = False  # the redo came with one extra attempt (none were left)
+    at: datetime = Field(default_factory=utcnow)
+
+
+class AttemptReview(SQLModel, table=True):
+    """A trainer marked an attempt in their grade book as reviewed: it leaves their queue."""
+
+    __tablename__ = "attempt_reviews"
+
+    session_id: int = Field(
+        sa_column=Column(ForeignKey("sessions.id", ondelete="CASCADE"), primary_key=True)
+    )
+    trainer_id: int = Field(sa_column=Column(BigInteger, primary_key=True))
+    at: datetime = Field(default_factory=utcnow)
+
+
 class TrainerScenario(SQLModel, table=True):
     """A scenario a trainer uploaded: private to them until an admin publishes it."""
 

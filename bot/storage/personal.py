@@ -62,6 +62,12 @@ USER_REFS: tuple[UserRef, ...] = (
     UserRef("cohorts", "trainer_id", "trainer.cohorts", as_trainer=True),
     UserRef("trainer_scenarios", "owner_id", "trainer.scenarios", as_trainer=True),
     UserRef("score_overrides", "trainer_id", "trainer.score_overrides_given", as_trainer=True),
+    # A trainer's review of a learner's attempt goes with the attempt (the learner's data:
+    # they got the comments); erasing the trainer hands their reviews to the heir.
+    UserRef("review_comments", "session_id", "sessions.review_comments", via_session=True),
+    UserRef("attempt_reviews", "session_id", "sessions.reviews", via_session=True),
+    UserRef("review_comments", "trainer_id", "trainer.review_comments_given", as_trainer=True),
+    UserRef("attempt_reviews", "trainer_id", "trainer.reviews_given", as_trainer=True),
 )
 
 
@@ -141,9 +147,13 @@ def export_user(s: Session, user_id: int) -> dict[str, Any] | None:
     overrides: dict[int, list[dict[str, Any]]] = {}
     for override in sections.pop("sessions.score_overrides"):  # oldest first: the history
         overrides.setdefault(override["session_id"], []).append(override)
+    nested = {key: _by_session(sections.pop(f"sessions.{key}"))
+              for key in ("review_comments", "reviews")}
     for session in sections["sessions"]:
         session["turns"] = turns.get(session["id"], [])
         session["score_overrides"] = overrides.get(session["id"], [])
+        for key, rows in nested.items():
+            session[key] = rows.get(session["id"], [])
     _named_cohorts(s, sections["memberships"])
     trainer = {}
     for key in [k for k in sections if k.startswith("trainer.")]:
@@ -151,6 +161,13 @@ def export_user(s: Session, user_id: int) -> dict[str, Any] | None:
     data.update(sections)
     data["as_trainer"] = trainer
     return data
+
+
+def _by_session(rows: list[dict[str, Any]]) -> dict[int, list[dict[str, Any]]]:
+    out: dict[int, list[dict[str, Any]]] = {}
+    for row in rows:
+        out.setdefault(row["session_id"], []).append(row)
+    return out
 
 
 def exported_tables() -> set[str]:

@@ -110,18 +110,31 @@ def add_handlers(app: Application) -> None:
     app.add_handler(MessageHandler(filters.UpdateType.EDITED_MESSAGE & private, fallback.edited))
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & private, on_text))
     app.add_handler(MessageHandler(filters.COMMAND & private, menu.unknown_command))
-    app.add_handler(MessageHandler(private & filters.UpdateType.MESSAGE, fallback.non_text))
+    app.add_handler(MessageHandler(private & filters.UpdateType.MESSAGE, on_non_text))
     app.add_error_handler(on_error)
 
 
 async def on_text(update: Update, context: Context) -> None:
-    """A typed message answers an open settings question (time, city, quiet hours) when
-    one is open, and is otherwise preparation or a turn in the call."""
+    """A typed message answers an open settings question (time, city, quiet hours) or a
+    trainer's review comment when one is open, and is otherwise preparation or a turn in
+    the call."""
     await learner(update, context)  # loads an open question after a restart
-    if context.user_data and context.user_data.get("awaiting"):
+    if trainer.reviews.waits_for_comment(context):  # a trainer's review comment
+        await trainer.reviews.on_comment_text(update, context)
+    elif context.user_data and context.user_data.get("awaiting"):
         await settings.on_setting_text(update, context)
     else:
         await play.on_text(update, context)
+
+
+async def on_non_text(update: Update, context: Context) -> None:
+    """A sticker, photo or voice note: a trainer writing a review comment is told that a
+    comment is text; anyone else hears that the buyer only reads text."""
+    await learner(update, context)
+    if trainer.reviews.waits_for_comment(context):
+        await trainer.reviews.on_comment_text(update, context)
+    else:
+        await fallback.non_text(update, context)
 
 
 async def _post_init(app: Application) -> None:

@@ -175,6 +175,65 @@ class Transcript(CallbackData, prefix="tr:t"):
     session_id: int
 
 
+# -- the review queue (every attempt is opened through ``attempts.owned_attempt``) ----------
+
+
+@dataclass(frozen=True)
+class ReviewQueue(CallbackData, prefix="tr:rvq"):
+    """The oldest attempt waiting for the trainer's review."""
+
+
+@dataclass(frozen=True)
+class ReviewOpen(CallbackData, prefix="tr:rvo"):
+    session_id: int
+
+
+@dataclass(frozen=True)
+class ReviewSkip(CallbackData, prefix="tr:rvs"):
+    """The next waiting attempt after this one (this one stays in the queue)."""
+
+    session_id: int
+
+
+@dataclass(frozen=True)
+class ReviewCall(CallbackData, prefix="tr:rvc"):
+    """Comment on the whole call: the next text the trainer sends."""
+
+    session_id: int
+
+
+@dataclass(frozen=True)
+class ReviewTurns(CallbackData, prefix="tr:rvt"):
+    """Pick the turn to comment on."""
+
+    session_id: int
+
+
+@dataclass(frozen=True)
+class ReviewTurn(CallbackData, prefix="tr:rvn"):
+    """Comment on turn ``turn`` (1-based, as the review numbers them)."""
+
+    session_id: int
+    turn: int
+
+    def check(self) -> bool:
+        return super().check() and self.turn > 0
+
+
+@dataclass(frozen=True)
+class ReviewRedo(CallbackData, prefix="tr:rvr"):
+    """Ask the learner for a redo, with the next text the trainer sends."""
+
+    session_id: int
+
+
+@dataclass(frozen=True)
+class ReviewDone(CallbackData, prefix="tr:rvd"):
+    """Mark reviewed, then the next waiting attempt."""
+
+    session_id: int
+
+
 # -- the learner's side ----------------------------------------------------------------------
 
 
@@ -208,3 +267,10 @@ class Leave(CallbackData, prefix="co:l"):
 @dataclass(frozen=True)
 class LeaveYes(CallbackData, prefix="co:ly"):
     cohort_id: int
+
+
+@dataclass(frozen=True)
+class RedoCall(CallbackData, prefix="rv:go"):
+    """The learner does the call again that their trainer asked a redo of."""
+
+    comment_id: int

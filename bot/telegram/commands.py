@@ -13,7 +13,7 @@ from bot.i18n import LANGUAGES, t
 LEARNER = ("start", "menu", "hint", "stop", "progress", "assignments", "settings", "help",
            "privacy", "mydata", "deleteme")
 TRAINER = ("trainer", "cohort", "assign", "report", "export", "override", "scenario",
-           "attention")
+           "attention", "review")
 
 
 def menu(lang: str, trainer: bool = False) -> list[BotCommand]:

@@ -27,6 +27,7 @@ class OwnedAttempt:
     override: ScoreOverride | None  # this trainer's current correction, if any
     history: list[tuple[ScoreOverride, str]] = field(default_factory=list)  # with author
     number: int = 1  # the learner's attempt number, as the trainer's report counts it
+    assignment: Assignment | None = None  # the trainer's assignment it counts for
 
 
 def owned_attempt(s: Session, trainer_id: int, session_id: int) -> OwnedAttempt | None:
@@ -41,7 +42,7 @@ def owned_attempt(s: Session, trainer_id: int, session_id: int) -> OwnedAttempt 
         return None
     history = cq.override_history(s, trainer_id, session_id)
     return OwnedAttempt(row, user, history[-1][0] if history else None, history,
-                        _number(s, row, counted_for[0]))
+                        _number(s, row, counted_for[0]), counted_for[0])
 
 
 def _number(s: Session, row: CallSession, assignment: Assignment) -> int:

@@ -38,6 +38,7 @@ class CohortReport:
     weakest: list[tuple[str, float]]
     skill_means: dict[str, float]
     sessions: dict[int, CallSession]
+    reviewed: set[int] = field(default_factory=set)  # attempts the trainer marked reviewed
 
     def not_started(self, index: int) -> list[str]:
         return [r.name for r in self.rows if r.cells[index].status == "not_started"]
@@ -48,6 +49,19 @@ class CohortReport:
 
     def pass_marks(self) -> list[int]:
         return sorted({a.pass_mark for a in self.assignments})
+
+    def counted_ids(self, row: LearnerRow) -> list[int]:
+        """The learner's attempts in the grade book (what the review queue holds)."""
+        return list(dict.fromkeys(a.session_id for c in row.cells for a in c.counted))
+
+    def waiting_for_review(self) -> list[tuple[str, int]]:
+        """Per learner with counted attempts not yet reviewed: (name, how many)."""
+        out = []
+        for row in self.rows:
+            waiting = sum(1 for sid in self.counted_ids(row) if sid not in self.reviewed)
+            if waiting:
+                out.append((row.name, waiting))
+        return out
 
 
 def mean(values: list[float] | list[int]) -> float:

@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlmodel import Session
 
 from bot.storage import cohorts as cq
+from bot.storage import reviews as rv
 from bot.storage.models import Cohort
 from bot.trainers import cohort_report as rep
 
@@ -19,7 +20,12 @@ def own_report(s: Session, trainer_id: int, cohort_id: int, now: datetime
                ) -> rep.CohortReport | None:
     """The cohort's report, only when the cohort is this trainer's."""
     cohort = cq.own_cohort(s, trainer_id, cohort_id)
-    return None if cohort is None else rep.build(cq.cohort_data(s, cohort), now)
+    if cohort is None:
+        return None
+    report = rep.build(cq.cohort_data(s, cohort), now)
+    ids = [sid for row in report.rows for sid in report.counted_ids(row)]
+    report.reviewed = set(rv.reviewed(s, trainer_id, ids))
+    return report
 
 
 @dataclass

@@ -109,7 +109,26 @@ def report_text(lang: str, report: CohortReport, title: Title, tz: str) -> str:
                               count=len(names), names=shown))
     out += ["", f"<b>{tr(lang, 'trainer.report.not_started')}</b>"]
     out += missing or [tr(lang, "trainer.report.everyone_started")]
+    out += review_lines(lang, report)
     return "\n".join(out)
+
+
+def review_lines(lang: str, report: CohortReport) -> list[str]:
+    """Reviewed and waiting attempts of the cohort, and who is waiting (the queue)."""
+    counted = [sid for row in report.rows for sid in report.counted_ids(row)]
+    if not counted:
+        return []
+    done = sum(1 for sid in counted if sid in report.reviewed)
+    out = ["", tr(lang, "trainer.review.report_line", waiting=len(counted) - done,
+                  reviewed=done)]
+    waiting = report.waiting_for_review()
+    if waiting:
+        names = ", ".join(f"{name} {n}" for name, n in waiting[:MAX_NOT_STARTED_NAMES])
+        more = len(waiting) - MAX_NOT_STARTED_NAMES
+        if more > 0:
+            names += " " + t(lang, "trainer.report.more", count=more)
+        out.append(tr(lang, "trainer.review.report_waiting", names=names))
+    return out
 
 
 def _cell(p: Progress) -> str:
@@ -137,8 +156,11 @@ def learner_detail(lang: str, name: str, report: CohortReport, title: Title, tz:
             ended = when(cs.ended_at, tz) if cs and cs.ended_at else ""
             note = tr(lang, "trainer.learner.overridden", original=at.original) \
                 if at.overridden else ""
+            review = t(lang, "trainer.review.attempt_reviewed"
+                       if at.session_id in report.reviewed else "trainer.review.attempt_waiting")
             out.append(tr(lang, "trainer.learner.attempt", n=at.number,
-                          title=title(at.scenario_id), score=at.score, when=ended) + note)
+                          title=title(at.scenario_id), score=at.score, when=ended) + note
+                       + review)
     if row.skills:
         skills = ", ".join(f"{t(lang, f'card.sections.{s}')} {round(v)}"
                            for s, v in row.skills.items())
@@ -160,7 +182,7 @@ def status_text(lang: str, p: Progress) -> str:
 
 def transcript(lang: str, cs: CallSession, turns: list[Turn], name: str, title: str,
                buyer: str, history: list[tuple[ScoreOverride, str]], tz: str,
-               number: int, why: Breakdown | None = None) -> str:
+               number: int, why: Breakdown | None = None, numbered: bool = False) -> str:
     """The attempt as the trainer reads it: the score and their corrections (the current
     one first, then every change: who, when, from what to what, why), why it scored that
     (checklist, parts, the tips and hints the learner got), then the call itself."""
@@ -176,8 +198,9 @@ def transcript(lang: str, cs: CallSession, turns: list[Turn], name: str, title: 
     if why is not None and cs.score is not None:
         out += _why(lang, why)
     out += ["", tr(lang, "trainer.transcript.conversation")]
-    for turn in turns:
-        out.append(f"<b>{h(name)}:</b> {h(turn.learner)}")
+    for n, turn in enumerate(turns, 1):
+        mark = f"<b>{n}.</b> " if numbered else ""
+        out.append(f"{mark}<b>{h(name)}:</b> {h(turn.learner)}")
         out.append(f"<i>{h(buyer)}:</i> {h(turn.buyer)}")
     if not turns:
         out.append(tr(lang, "trainer.transcript.no_turns"))

@@ -28,6 +28,7 @@ from bot.telegram.handlers.trainer import (
     notices,
     panel,
     reports,
+    reviews,
     scenarios,
 )
 from bot.telegram.handlers.trainer.base import ROUTES, denied, trainer
@@ -39,6 +40,7 @@ TRAINER_COMMANDS = {
     "assign": assignments.assign_command, "report": reports.report_command,
     "export": reports.export_command, "override": reports.override_command,
     "scenario": scenarios.scenario_command, "attention": attention.attention_command,
+    "review": reviews.review_command,
 }
 LEARNER_COMMANDS = {
     "join": learners.join_command, "leave": learners.leave_command,
@@ -67,6 +69,7 @@ def register(app: Application) -> None:
         app.add_handler(CommandHandler(name, callback, filters=private))
     app.add_handler(CallbackQueryHandler(trainer_button, pattern=r"^tr:"))
     app.add_handler(CallbackQueryHandler(learners.learner_button, pattern=r"^(as|co):"))
+    app.add_handler(CallbackQueryHandler(reviews.redo_call, pattern=r"^rv:"))
     app.add_handler(MessageHandler(private & filters.Document.ALL, scenarios.on_document))
     admins = app.bot_data["services"].settings.admins
     if admins:

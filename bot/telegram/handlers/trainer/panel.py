@@ -8,13 +8,14 @@ from telegram import Update
 
 from bot.i18n import t
 from bot.storage import cohorts as cq
+from bot.storage.models import utcnow
 from bot.telegram import buttons as b
 from bot.telegram.callback_data import button
 from bot.telegram.commands import set_role_menu
 from bot.telegram.common import Context, learner, send, services
 from bot.telegram.handlers.trainer.base import Who, number, on, trainer
 from bot.telegram.render import tr
-from bot.trainers import roles
+from bot.trainers import reviews, roles
 
 
 async def trainer_command(update: Update, context: Context) -> None:
@@ -40,8 +41,11 @@ async def home(context: Context, who: Who, _: b.Home) -> None:
     lang = who.lang
     text = tr(lang, "trainer.panel") + ("\n\n" + tr(lang, "trainer.panel_admin")
                                         if roles.is_admin(who.role) else "")
+    waiting = await services(context).db.run(reviews.queue_count, who.uid, utcnow())
     markup = Markup([[button(t(lang, "trainer.buttons.cohorts"), b.CohortList()),
                       button(t(lang, "trainer.buttons.scenarios"), b.ScenarioList())],
+                     [button(t(lang, "trainer.buttons.review_queue", count=waiting),
+                             b.ReviewQueue())],
                      [button(t(lang, "trainer.buttons.leaderboards"), b.Leaderboards())],
                      [Button(t(lang, "tg.back"), callback_data="menu")]])
     await send(context, who.uid, text, markup)

@@ -231,7 +231,9 @@ async def transcript(context: Context, who: Who, data: b.Transcript) -> None:
     await send(context, who.uid, views.transcript(
         who.lang, row, turns, found.learner.first_name,
         title(context, who.lang)(row.scenario_id), buyer, found.history,
-        await remember_tz(context, who.uid), found.number, why))
+        await remember_tz(context, who.uid), found.number, why),
+        Markup([[button(t(who.lang, "trainer.buttons.review"), b.ReviewOpen(data.session_id))]])
+        if row.score is not None else None)
 
 
 async def override_command(update: Update, context: Context) -> None:
