@@ -16,10 +16,12 @@ from bot.emulator.user import EmulatedUser
 from bot.storage.models import (
     Assignment,
     AssignmentReminder,
+    AttemptReview,
     CallSession,
     Cohort,
     Membership,
     Removal,
+    ReviewComment,
     ScoreOverride,
     TrainerScenario,
     User,
@@ -83,10 +85,11 @@ def _sessions(s: Session) -> list[tuple]:
 
 def _snapshot(s: Session) -> dict[str, list]:
     tables = (Cohort, Membership, Assignment, AssignmentReminder, ScoreOverride,
-              TrainerScenario, Removal)
+              TrainerScenario, Removal, ReviewComment, AttemptReview)
     snap = {t.__name__: sorted(repr(sorted(r.model_dump().items())) for r in s.exec(select(t)))
             for t in tables}
     snap["roles"] = sorted((u.id, u.role) for u in s.exec(select(User)))
+    snap["awaiting"] = sorted((u.id, u.awaiting or "") for u in s.exec(select(User)))
     snap["sessions"] = _sessions(s)
     return snap
 
@@ -102,7 +105,7 @@ def commands(w: World) -> list[str]:
         f"/assign edit {w.assignment_id} pass=0", f"/assign delete {w.assignment_id}",
         "/scenario", "/scenario download my-price-drill", "/scenario test my-price-drill",
         "/scenario delete my-price-drill", "/scenario publish my-price-drill",
-        "/scenario unpublish my-price-drill",
+        "/scenario unpublish my-price-drill", f"/review {sid}",
     ]
 
 
@@ -117,6 +120,8 @@ def callbacks(w: World) -> list[str]:
         f"tr:as:{w.assignment_id}", f"tr:asd:{w.assignment_id}", f"tr:asdy:{w.assignment_id}",
         "tr:pr:300", "tr:st:my-price-drill", "tr:bogus", f"as:{w.assignment_id}",
         f"as:go:{w.assignment_id}:0", f"co:ly:{c}",
+        f"tr:rvo:{sid}", f"tr:rvc:{sid}", f"tr:rvt:{sid}", f"tr:rvn:{sid}:1", f"tr:rvr:{sid}",
+        f"tr:rvd:{sid}",
     ]
 
 

@@ -86,8 +86,10 @@ def id_actions(w: Shared) -> list[str]:
     """Every command and button that takes an attempt or a learner id, aimed at the owner's
     attempt and the owner's cohort (removals last: they change the cohort)."""
     c, m, sid = w.owner_cohort, w.member.id, w.session_id
-    return [f"tr:t:{sid}", f"/override {sid} 90 I-say-so", f"tr:l:{c}:{m}", f"tr:rm:{c}:{m}",
-            f"tr:rmy:{c}:{m}", f"/cohort remove {c} {m}", f"tr:ri:{c}:{m}"]
+    return [f"tr:t:{sid}", f"/override {sid} 90 I-say-so", f"tr:l:{c}:{m}",
+            f"/review {sid}", f"tr:rvo:{sid}", f"tr:rvc:{sid}", f"tr:rvt:{sid}",
+            f"tr:rvn:{sid}:1", f"tr:rvr:{sid}", f"tr:rvd:{sid}",
+            f"tr:rm:{c}:{m}", f"tr:rmy:{c}:{m}", f"/cohort remove {c} {m}", f"tr:ri:{c}:{m}"]
 
 
 async def _do(user: EmulatedUser, action: str) -> str:
