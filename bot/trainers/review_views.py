@@ -24,7 +24,7 @@ def review(lang: str, r: reviews.Review, title: str, buyer: str, tz: str,
                   count=r.waiting)
     else:
         head = tr(lang, "trainer.review.title_other", count=r.waiting)
-    out = [f"<b>{head}</b>", "",
+    out = [f"<b>{head}</b>", *([f"<i>{h(r.cohort)}</i>"] if r.cohort else []), "",
            views.transcript(lang, owned.session, r.turns, owned.learner.first_name, title,
                             buyer, owned.history, tz, owned.number, why, numbered=True)]
     if r.comments:

@@ -24,7 +24,7 @@ from bot.catalog import Catalog
 from bot.storage import cohorts as cq
 from bot.storage import queries as q
 from bot.storage import reviews as rq
-from bot.storage.models import CallSession, ReviewComment, Turn, User
+from bot.storage.models import CallSession, Cohort, ReviewComment, Turn, User
 from bot.trainers import attempts, mine
 from bot.trainers import cohort_report as rep
 from bot.trainers.progress import attempts_left
@@ -86,6 +86,7 @@ class Review:
     reviewed_at: datetime | None
     position: int  # 1-based place in the queue; 0 when it is not waiting
     waiting: int  # how many wait, this one included when it waits
+    cohort: str = ""  # the cohort of the assignment it counts for
 
 
 def open_review(s: Session, trainer_id: int, session_id: int, now: datetime) -> Review | None:
@@ -97,8 +98,9 @@ def open_review(s: Session, trainer_id: int, session_id: int, now: datetime) -> 
     waiting = [w.session_id for w in queue(s, trainer_id, now)]
     done = rq.reviewed(s, trainer_id, [session_id]).get(session_id)
     position = waiting.index(session_id) + 1 if session_id in waiting else 0
+    cohort = s.get(Cohort, owned.assignment.cohort_id) if owned.assignment else None
     return Review(owned, q.session_turns(s, session_id), rq.comments(s, trainer_id, session_id),
-                  done, position, len(waiting))
+                  done, position, len(waiting), cohort.name if cohort else "")
 
 
 def next_waiting(s: Session, trainer_id: int, now: datetime, after: int | None = None
