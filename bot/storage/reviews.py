@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from bot.storage.models import AttemptReview, CallSession, ReviewComment, utcnow
@@ -22,6 +23,19 @@ def reviewed(s: Session, trainer_id: int, session_ids: list[int]) -> dict[int, d
                           .where(AttemptReview.trainer_id == trainer_id,
                                  col(AttemptReview.session_id).in_(chunk))):
             out[row.session_id] = row.at
+    return out
+
+
+def comment_counts(s: Session, trainer_id: int, session_ids: list[int]) -> dict[int, int]:
+    """How many comments this trainer wrote on each of these attempts (the export)."""
+    out: dict[int, int] = {}
+    for i in range(0, len(session_ids), CHUNK):
+        chunk = session_ids[i:i + CHUNK]
+        for sid, n in s.exec(select(ReviewComment.session_id, func.count())
+                             .where(ReviewComment.trainer_id == trainer_id,
+                                    col(ReviewComment.session_id).in_(chunk))
+                             .group_by(col(ReviewComment.session_id))):
+            out[sid] = int(n)
     return out
 
 

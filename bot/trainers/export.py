@@ -1,6 +1,7 @@
 """A cohort's results as tables a trainer can hand in: the results (one row per learner per
 assignment, one column per drill of a drill set and per skill), the attempt log (every
-counted attempt with its original score, the trainer's correction and the reason) and, on
+counted attempt with its original score, the trainer's correction and the reason, and
+when the trainer reviewed it with how many comments) and, on
 request, the transcripts. ``bot.trainers.spreadsheet`` writes them as CSV or .xlsx.
 
 Learners are named in full (first and last name as Telegram has them), with their
@@ -20,6 +21,7 @@ from sqlmodel import Session
 
 from bot.i18n import t
 from bot.storage import cohorts as cq
+from bot.storage import reviews as rv
 from bot.storage.models import Assignment, ScoreOverride, Turn, User
 from bot.trainers import cohort_report as rep
 from bot.trainers import identity
@@ -52,6 +54,8 @@ class ExportData:
     overrides: dict[int, list[tuple[ScoreOverride, str]]]  # session id → (change, author)
     turns: dict[int, list[Turn]] = field(default_factory=dict)  # session id → its turns
     with_transcripts: bool = False
+    reviewed: dict[int, datetime] = field(default_factory=dict)  # session id → when
+    comments: dict[int, int] = field(default_factory=dict)  # session id → review comments
 
 
 def gather(s: Session, trainer_id: int, cohort_id: int, now: datetime,
@@ -63,9 +67,12 @@ def gather(s: Session, trainer_id: int, cohort_id: int, now: datetime,
     data = cq.cohort_data(s, cohort)
     report = rep.build(data, now)
     counted = [a.session_id for row in report.rows for c in row.cells for a in c.counted]
+    reviewed = rv.reviewed(s, trainer_id, counted)
+    report.reviewed = set(reviewed)
     return ExportData(report, {u.id: u for u, _ in data.members},
                       dict(cq.override_log(s, trainer_id, counted)),
-                      dict(cq.turns_of(s, counted)) if transcripts else {}, transcripts)
+                      dict(cq.turns_of(s, counted)) if transcripts else {}, transcripts,
+                      reviewed, rv.comment_counts(s, trainer_id, counted))
 
 
 def tables(data: ExportData, lang: str, title: Callable[[str], str], tz: str
@@ -157,7 +164,8 @@ def attempts(data: ExportData, lang: str, title: Callable[[str], str], tz: str) 
         t(lang, "trainer.csv.original_score"), t(lang, "trainer.csv.score"),
         t(lang, "trainer.csv.override_by"), _when(lang, "override_at", tz),
         t(lang, "trainer.csv.override_reason"), t(lang, "trainer.csv.earlier_changes"),
-        t(lang, "trainer.csv.attempt_id"),
+        t(lang, "trainer.csv.attempt_id"), _when(lang, "reviewed", tz),
+        t(lang, "trainer.csv.review_comments"),
     ]
     table = Table("attempts", t(lang, "trainer.csv.sheet_attempts"), header)
     report = data.report
@@ -174,6 +182,8 @@ def attempts(data: ExportData, lang: str, title: Callable[[str], str], tz: str) 
                     a.number, _moment(cs.started_at if cs else None, tz), _moment(a.ended_at, tz),
                     a.original, a.score, author, _moment(at, tz), reason,
                     max(0, len(history) - 1), a.session_id,
+                    _moment(data.reviewed.get(a.session_id), tz),
+                    data.comments.get(a.session_id, 0),
                 ])
     return table
 

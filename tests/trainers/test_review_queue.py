@@ -7,11 +7,14 @@ reviewed and what waits."""
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
+import openpyxl
 import pytest
 from sqlmodel import Session, select
 
@@ -217,6 +220,16 @@ async def test_the_report_and_the_panel_show_what_waits_and_what_is_reviewed(
     panel = await _do(w.owner, "/trainer")
     assert "📝 Review queue (0)" in [b["text"] for row in panel["reply_markup"]
                                     ["inline_keyboard"] for b in row]
+    # The workbook's attempt log says when it was reviewed (a date cell) and how often
+    # the trainer commented (here: never).
+    await w.owner.send(f"/export {w.owner_cohort} xlsx")
+    workbook = await w.owner.next_message()
+    book = openpyxl.load_workbook(io.BytesIO(
+        w.env.emulator.file_bytes(workbook["document"]["file_id"])))
+    log = list(book["Attempts"].iter_rows(values_only=True))
+    entry = dict(zip(log[0], log[1], strict=True))
+    assert entry["Attempt id"] == sid and entry["Review comments"] == 0
+    assert isinstance(entry["Reviewed (Europe/Amsterdam)"], datetime)
     # The other trainer's report of the shared learner has nothing of it.
     assert "Reviews:" not in _text(await _do(w.other, f"/report {w.other_cohort}"))
 
