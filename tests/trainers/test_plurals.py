@@ -10,7 +10,7 @@ from bot.i18n import t
 VALUES = {"id": 3, "name": "Sales A", "state": "open", "language": "nl", "ends": "–",
           "n": 1, "title": "Drill", "due": "30-06-2026 23:59", "pass_mark": 60,
           "scenario": "drill-x", "told": 1, "sep": ";", "status": "passed", "best": 80,
-          "cohort": "Sales A"}
+          "cohort": "Sales A", "turn": 9, "when": "30-06-2026 17:00"}
 # key, the number that agrees, its words for one and for more, per language
 CASES = [
     ("cohort.line", "members", {"en": ("learner", "learners"), "nl": ("deelnemer", "deelnemers")}),
@@ -23,6 +23,12 @@ CASES = [
     ("learner.assignment", "max", {"en": ("attempt", "attempts"), "nl": ("poging", "pogingen")}),
     ("mine.line", "max", {"en": ("attempt", "attempts"), "nl": ("poging", "pogingen")}),
     ("mine.new", "attempts", {"en": ("attempt", "attempts"), "nl": ("poging", "pogingen")}),
+    ("review.pick_turn", "count", {"en": ("turn", "turns"), "nl": ("beurt", "beurten")}),
+    ("review.no_turn", "count", {"en": ("turn.", "turns."), "nl": ("beurt.", "beurten.")}),
+    ("review.title_done", "count", {"en": ("attempt waits", "attempts wait"),
+                                    "nl": ("poging wacht", "pogingen wachten")}),
+    ("review.title_other", "count", {"en": ("attempt waits", "attempts wait"),
+                                     "nl": ("poging wacht", "pogingen wachten")}),
 ]
 
 
