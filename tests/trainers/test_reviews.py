@@ -8,15 +8,17 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
-from sqlmodel import Session
+from sqlmodel import Session, select
 
-from bot.storage import Database
+from bot.storage import Database, personal
 from bot.storage.models import (
     Assignment,
     AssignmentException,
+    AttemptReview,
     CallSession,
     Cohort,
     Membership,
+    ReviewComment,
     Turn,
     User,
     utcnow,
@@ -155,3 +157,30 @@ def test_a_redo_after_a_pass_is_practice(db: Database) -> None:
     assert done.redo == reviews.Redo(False)
     assert done.comment.assignment_id is None
     assert db.call(_extra(ids["assignment_a2"])) == 0
+
+
+def _review_rows(s: Session) -> list[tuple[str, int, int]]:
+    return sorted([("comment", c.session_id, c.trainer_id)
+                   for c in s.exec(select(ReviewComment))]
+                  + [("reviewed", r.session_id, r.trainer_id)
+                     for r in s.exec(select(AttemptReview))])
+
+
+def test_reviews_go_with_the_learners_attempts_and_stay_when_the_trainer_leaves(
+        db: Database) -> None:
+    ids = db.call(_world)
+    sid = ids["for_a1"]
+    db.call(reviews.comment, A, sid, 1, "Good question.", False, NOW)
+    db.call(reviews.mark_reviewed, A, sid, NOW)
+    mine = db.call(personal.export_user, LEARNER)
+    attempt = next(s for s in mine["sessions"] if s["id"] == sid)
+    assert [c["text"] for c in attempt["review_comments"]] == ["Good question."]
+    assert [r["trainer_id"] for r in attempt["reviews"]] == [A]
+    given = db.call(personal.export_user, A)["as_trainer"]
+    assert [c["text"] for c in given["review_comments_given"]] == ["Good question."]
+
+    assert db.call(personal.delete_user, A)  # the learner keeps what they were told
+    heir = personal.FORMER_TRAINER_ID
+    assert db.call(_review_rows) == [("comment", sid, heir), ("reviewed", sid, heir)]
+    assert db.call(personal.delete_user, LEARNER)
+    assert db.call(_review_rows) == []
