@@ -274,3 +274,12 @@ class RedoCall(CallbackData, prefix="rv:go"):
     """The learner does the call again that their trainer asked a redo of."""
 
     comment_id: int
+
+
+@dataclass(frozen=True)
+class PartBriefing(CallbackData, prefix="as:b"):
+    """Part ``n`` of an assignment: its briefing, saying where a graded attempt goes, with
+    the buttons that start it (the learner's list and the replay from a graded card)."""
+
+    assignment_id: int
+    n: int

@@ -1,9 +1,9 @@
 """Whose grade book an attempt is in, and the trainer's override of it.
 
 An attempt belongs to the trainer whose assignment it counts for (``progress.counts_for``):
-one started from an assignment to that assignment's trainer only; one started from the
-menu to the trainers of the learner's cohorts that had set that scenario before it began;
-free practice that counts for no assignment to nobody. Viewing a transcript and
+the one assignment it was started for (``bot.trainers.mine`` says which, before the start),
+so to that assignment's trainer only; free practice (the picker, a drill, the daily prompt)
+counts for no assignment and is in nobody's book. Viewing a transcript and
 overriding a score both go through ``owned_attempt``, so a trainer who shares a learner
 with a colleague never sees or changes the colleague's grades. Use cases: each runs
 inside ``Database.run``.

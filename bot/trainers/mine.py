@@ -1,4 +1,23 @@
-"""A learner's own assignments, across all their cohorts, and starting one."""
+"""A learner's own assignments, across all their cohorts, and which one an attempt is for.
+
+The rule (also in the README's trainer section): an attempt counts for exactly one
+assignment, the one it is started for, and is in that assignment's trainer's grade book
+only. Started from the free picker, a drill, the daily prompt or a deep link it is free
+practice: in nobody's grade book, and it never uses up a graded attempt.
+
+When several of the learner's assignments (in one cohort or in cohorts of different
+trainers) set the same scenario, the learner's list shows that scenario once, and its
+button starts it for the open assignment *due first* that can still take it: the scenario
+not yet passed there, attempts left, and the assignment not yet past its (the learner's
+own) due moment before one that is. Once that assignment is passed or its attempts are
+used up, the next one takes over; the entry says where the next attempt counts ("counts
+for: <cohort>, due <date>"). A tap from one assignment's own page, its reminder or its
+notice starts the attempt for *that* assignment (refused, with the reason, when it can no
+longer take one). The replay from a graded score card goes to the same assignment while it
+can take another attempt, and otherwise to the next one by the rule above. Every briefing
+says before the start whether the attempt is graded ("graded attempt 2 of 3 · counts for
+…") or free practice.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +31,7 @@ from bot.calls import Started
 from bot.catalog import Catalog
 from bot.practice.choice import OpenAssignment
 from bot.storage import cohorts as cq
-from bot.storage.models import Assignment, Cohort
+from bot.storage.models import Assignment, CallSession, Cohort
 from bot.trainers.progress import Progress, attempts_left, progress
 
 OPEN = ("not_started", "in_progress", "past_due")
@@ -41,7 +60,8 @@ def my_assignments(s: Session, user_id: int, now: datetime) -> list[Mine]:
 
 
 def open_count(s: Session, user_id: int, now: datetime) -> int:
-    return sum(1 for m in my_assignments(s, user_id, now) if m.open)
+    """The entries of the learner's list that still take a graded attempt."""
+    return sum(1 for entry in my_list(s, user_id, now) if entry.target is not None)
 
 
 def one(s: Session, user_id: int, assignment_id: int, now: datetime) -> Mine | None:
@@ -74,54 +94,172 @@ def open_for_practice(s: Session, user_id: int, now: datetime) -> list[OpenAssig
 
 
 @dataclass
+class Counting:
+    """Where a graded attempt at one scenario goes: attempt ``number`` of ``limit`` for part
+    ``part`` of ``assignment``, due (for this learner) at ``due_at``."""
+
+    assignment: Assignment
+    cohort: Cohort
+    part: int
+    number: int
+    limit: int
+    due_at: datetime
+
+
+def can_take(item: Mine, scenario_id: str) -> Counting | None:
+    """The graded attempt this assignment would take at the scenario, or None when it is
+    not in the assignment, is passed there, or its attempts are used up."""
+    ids = item.assignment.scenario_ids
+    if scenario_id not in ids or item.progress.status == "passed":
+        return None
+    part = next((p for p in item.progress.parts if p.scenario_id == scenario_id), None)
+    left = attempts_left(item.assignment, item.progress, scenario_id)
+    if (part is not None and part.passed) or left == 0:
+        return None
+    limit = item.progress.max_attempts or item.assignment.max_attempts
+    return Counting(item.assignment, item.cohort, ids.index(scenario_id), limit - left + 1,
+                    limit, _aware(item.progress.due_at or item.assignment.due_at))
+
+
+def next_graded(items: list[Mine], scenario_id: str, now: datetime,
+                prefer: int | None = None) -> Counting | None:
+    """Which assignment the next graded attempt at ``scenario_id`` is for (the module's
+    rule): ``prefer`` when it can take it, else the open one due first."""
+    options = [c for item in items if (c := can_take(item, scenario_id)) is not None]
+    chosen = [c for c in options if c.assignment.id == prefer]
+    if chosen:
+        return chosen[0]
+    options.sort(key=lambda c: (c.due_at <= _aware(now), c.due_at, c.assignment.id or 0))
+    return options[0] if options else None
+
+
+@dataclass
+class Entry:
+    """One line of the learner's list: an assigned scenario, shown once however many
+    assignments set it; ``target`` is where the next graded attempt goes (None: nowhere)."""
+
+    scenario_id: str
+    target: Counting | None
+    items: list[Mine]  # every assignment that sets it, the target's first
+
+
+def my_list(s: Session, user_id: int, now: datetime) -> list[Entry]:
+    """The learner's list: each assigned scenario once, those with a graded attempt to make
+    first (the soonest target first), then the finished ones."""
+    items = my_assignments(s, user_id, now)
+    scenario_ids = list(dict.fromkeys(sid for m in items for sid in m.assignment.scenario_ids))
+    entries = []
+    for sid in scenario_ids:
+        target = next_graded(items, sid, now)
+        having = [m for m in items if sid in m.assignment.scenario_ids]
+        if target is not None:
+            having.sort(key=lambda m: m.assignment.id != target.assignment.id)
+        entries.append(Entry(sid, target, having))
+    return sorted(entries, key=lambda e: (
+        e.target is None, e.target.due_at if e.target else _aware(e.items[0].assignment.due_at)))
+
+
+def part_status(item: Mine, scenario_id: str) -> str:
+    """One scenario's status within an assignment: the assignment's own for a single
+    scenario; for a drill set the drill's (passed, failed when its attempts are used up)."""
+    p = item.progress
+    part = next((x for x in p.parts if x.scenario_id == scenario_id), None)
+    if len(p.parts) <= 1 or part is None:
+        return p.status
+    if part.passed:
+        return "passed"
+    if part.attempts >= (p.max_attempts or item.assignment.max_attempts):
+        return "failed"
+    if p.status == "past_due":
+        return "past_due"
+    return "in_progress" if part.attempts else "not_started"
+
+
+def graded_next(s: Session, user_id: int, scenario_id: str, now: datetime,
+                prefer: int | None = None) -> tuple[Counting | None, bool]:
+    """Told before an attempt starts: where a graded attempt at ``scenario_id`` would go,
+    and whether the scenario is assigned at all (assigned but nowhere to go: passed or
+    used up, so only free practice is left)."""
+    items = my_assignments(s, user_id, now)
+    assigned = any(scenario_id in m.assignment.scenario_ids for m in items)
+    return next_graded(items, scenario_id, now, prefer), assigned
+
+
+def for_part(s: Session, user_id: int, assignment_id: int, n: int, now: datetime
+             ) -> tuple[str, Counting | None] | None:
+    """Part ``n`` of one of the learner's assignments: its scenario and where a graded
+    attempt at it goes from there (that assignment if it can take one, else the rule's
+    next); None when the assignment or part is not theirs."""
+    found = cq.learner_assignment(s, user_id, assignment_id)
+    ids = found[0].scenario_ids if found else []
+    if not 0 <= n < len(ids):
+        return None
+    target, _ = graded_next(s, user_id, ids[n], now, prefer=assignment_id)
+    return ids[n], target
+
+
+@dataclass
 class AssignmentStart:
     """A learner starting part ``n`` of an assignment: the attempt, or why not."""
 
     started: Started | None = None
     scenario_id: str = ""
     error: str | None = None  # trainer.mine.gone, .passed or .no_attempts
+    counting: Counting | None = None
 
 
 def begin_assignment(s: Session, catalog: Catalog, user_id: int, assignment_id: int, n: int,
                      lang: str, prepare: bool, now: datetime) -> AssignmentStart:
-    """Start an attempt from an assignment, unless it is passed or the attempts for this
-    scenario are used up (practising from the menu stays possible either way)."""
+    """Start a graded attempt for this assignment, unless it can no longer take one (passed,
+    or the attempts for this scenario used up; practising from the menu stays possible)."""
     item = one(s, user_id, assignment_id, now)
     ids = item.assignment.scenario_ids if item else []
     if item is None or not 0 <= n < len(ids) or ids[n] not in catalog.scenarios:
         return AssignmentStart(error="trainer.mine.gone")
     sid = ids[n]
-    if item.progress.status == "passed":
-        return AssignmentStart(error="trainer.mine.passed")
-    if attempts_left(item.assignment, item.progress, sid) == 0:
-        return AssignmentStart(error="trainer.mine.no_attempts")
+    counting = can_take(item, sid)
+    if counting is None:
+        passed = item.progress.status == "passed" or part_status(item, sid) == "passed"
+        return AssignmentStart(error="trainer.mine.passed" if passed
+                               else "trainer.mine.no_attempts")
     play_lang = catalog.language_for(catalog.compiled(sid).scenario, lang)
     started = calls.begin(s, catalog, user_id, sid, play_lang, "assignment", prepare,
                           assignment_id)
-    return AssignmentStart(started, sid)
+    return AssignmentStart(started, sid, counting=counting)
 
 
 @dataclass
-class Counting:
-    """Whether the next attempt at a scenario counts for one of the learner's assignments."""
+class CardNote:
+    """What the score card says about grading: this attempt's place (``graded``: None for
+    free practice), whether the scenario is assigned, and where the next graded one goes."""
 
-    assignment: Assignment
-    number: int  # the attempt it would be (1-based)
-    limit: int
+    graded: Counting | None
+    assigned: bool
+    next: Counting | None
+    counted: bool = True  # False: started for an assignment but past its attempt limit
 
 
-def next_attempt_counts(s: Session, user_id: int, scenario_id: str, now: datetime
-                        ) -> tuple[list[Counting], bool]:
-    """Told before a replay starts: the assignments an attempt at ``scenario_id`` would
-    count for (with its number), and whether the scenario is assigned at all (assigned
-    but nothing counts: the attempts are used up, so it is free practice)."""
-    counting, assigned = [], False
-    for item in my_assignments(s, user_id, now):
-        if scenario_id not in item.assignment.scenario_ids:
-            continue
-        assigned = True
-        left = attempts_left(item.assignment, item.progress, scenario_id)
-        if left > 0:
-            limit = item.progress.max_attempts or item.assignment.max_attempts
-            counting.append(Counting(item.assignment, limit - left + 1, limit))
-    return counting, assigned
+def card_note(s: Session, user_id: int, session_id: int, now: datetime) -> CardNote:
+    """The card and the trainer's report agree: the number shown is the attempt's number in
+    that assignment's counted attempts, as the report and the attempt view count them."""
+    row = s.get(CallSession, session_id)
+    if row is None or row.user_id != user_id:
+        return CardNote(None, False, None)
+    items = my_assignments(s, user_id, now)
+    assigned = any(row.scenario_id in m.assignment.scenario_ids for m in items)
+    following = next_graded(items, row.scenario_id, now, prefer=row.assignment_id)
+    item = next((m for m in items if m.assignment.id == row.assignment_id), None)
+    if item is None:
+        return CardNote(None, assigned, following)
+    counted = next((a for a in item.progress.counted if a.session_id == session_id), None)
+    limit = item.progress.max_attempts or item.assignment.max_attempts
+    ids = item.assignment.scenario_ids
+    graded = Counting(item.assignment, item.cohort, ids.index(row.scenario_id)
+                      if row.scenario_id in ids else 0,
+                      counted.number if counted else limit, limit,
+                      _aware(item.progress.due_at or item.assignment.due_at))
+    return CardNote(graded, True, following, counted is not None)
+
+
+def _aware(value: datetime) -> datetime:
+    return value if value.tzinfo is not None else value.replace(tzinfo=UTC)

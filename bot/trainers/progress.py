@@ -1,11 +1,13 @@
 """How far a learner is with an assignment: the statuses trainers and learners see.
 
-Which attempts count: every attempt at one of the assignment's scenarios started after the
-assignment was set, whether started from the assignment or from the menu (a learner who
-practises the scenario on their own has done the work), but never an attempt linked to a
-*different* assignment. Only the first ``max_attempts`` scored attempts per scenario
-count, so practising more never raises a result after the limit. A trainer's override
-replaces an attempt's score (and is shown as such).
+Which attempts count: only those started *from* the assignment (``CallSession.assignment_id``:
+its list entry, page, reminder or the replay from a graded score card). An attempt counts
+for that one assignment and no other; one started from the free picker, a drill, the daily
+prompt or a deep link is free practice and counts for none, so practising never uses up a
+graded attempt (``bot.trainers.mine`` decides, before the start, which assignment an attempt
+is for, and tells the learner). Only the first ``max_attempts`` scored attempts per scenario
+count, so an attempt past the limit never raises a result. A trainer's override replaces an
+attempt's score (and is shown as such).
 
 A drill set's result is per drill (``Progress.parts``: passed, best score and attempts of
 each drill). Its one figure, ``Progress.best``, is the mean of the best scores of the drills
@@ -84,11 +86,9 @@ def learner_score(cells: Iterable[Progress]) -> int | None:
 
 
 def counts_for(assignment: Assignment, session: CallSession) -> bool:
-    if session.scenario_id not in assignment.scenario_ids:
-        return False
-    if session.assignment_id is not None:
-        return session.assignment_id == assignment.id
-    return _aware(session.started_at) >= _aware(assignment.created_at)
+    """Graded for this assignment: started from it (free practice counts for none)."""
+    return (session.assignment_id is not None and session.assignment_id == assignment.id
+            and session.scenario_id in assignment.scenario_ids)
 
 
 def progress(assignment: Assignment, sessions: Iterable[CallSession],

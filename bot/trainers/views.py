@@ -247,3 +247,32 @@ def learner_assignment(lang: str, a: Assignment, cohort: Cohort, p: Progress, ti
               due=when(p.due_at or a.due_at, tz), status=status_text(lang, p),
               best="–" if p.best is None else p.best, pass_mark=a.pass_mark,
               attempts=p.attempts, max=p.max_attempts or a.max_attempts)
+
+
+def counts_line(lang: str, cohort: str, due: datetime, n: int, limit: int, tz: str) -> str:
+    """Before a graded attempt starts: which one it is and whose assignment it counts for."""
+    return tr(lang, "trainer.mine.counts", n=n, max=limit, cohort=cohort, due=when(due, tz))
+
+
+def learner_entry(lang: str, title: str, target: tuple[str, datetime, int, int] | None,
+                  lines: list[tuple[Assignment, Cohort, Progress, str, Part | None]],
+                  tz: str) -> str:
+    """One scenario of the learner's list, shown once however many assignments set it:
+    where the next graded attempt counts (cohort, due, number), then each assignment's
+    state of it (``lines``: assignment, cohort, progress, the part's status, the part)."""
+    out = [f"<b>{h(title)}</b>"]
+    if target is not None:
+        cohort, due, n, limit = target
+        out.append(tr(lang, "trainer.mine.entry_counts", cohort=cohort, due=when(due, tz),
+                      n=n, max=limit))
+    for a, cohort_row, p, status, part in lines:
+        best = part.best if part is not None and len(p.parts) > 1 else p.best
+        attempts = part.attempts if part is not None and len(p.parts) > 1 else p.attempts
+        text = t(lang, f"trainer.status.{status}")
+        if status == "passed" and p.late and len(p.parts) <= 1:
+            text += " " + t(lang, "trainer.status.late")
+        out.append(tr(lang, "trainer.mine.entry_line", cohort=cohort_row.name,
+                      due=when(p.due_at or a.due_at, tz), status=text,
+                      best="–" if best is None else best, pass_mark=a.pass_mark,
+                      attempts=attempts, max=p.max_attempts or a.max_attempts))
+    return "\n".join(out)

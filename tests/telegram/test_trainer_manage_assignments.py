@@ -171,8 +171,12 @@ async def test_one_learner_gets_an_extra_attempt_and_a_later_due_date(env: BotEn
     again = await learner.next_message()
     assert "in progress" in again["text"] and "1/2 attempts" in again["text"]
 
-    # a replay from the score card says before it starts whether it is graded
+    # the free replay from the card now offers the extra graded attempt with one tap, and
+    # that briefing says before the start which graded attempt it is
     await learner.press(card, "s:drill-objection-price")
+    free = await learner.next_message()
+    assert "Free practice" in free["text"] and "2 of 2" in free["text"]
+    await learner.press(free, f"as:b:{assignment_id}:0")
     assert "graded attempt 2 of 2" in (await learner.next_message())["text"]
 
     due = date.today() + timedelta(days=9)

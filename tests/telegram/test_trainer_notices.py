@@ -19,12 +19,12 @@ FAILING_LINE = "ok"
 
 
 async def fail_once(learner: EmulatedUser, assignment_id: int) -> None:
-    """One attempt from the assignment that ends with /stop and a low score."""
+    """One attempt from the learner's list that ends with /stop and a low score."""
     await learner.send("/assignments")
     overview = await learner.next_message()
-    await learner.press(overview, f"as:{assignment_id}")
-    detail = await learner.next_message()
-    await learner.press(detail, next(b for b in buttons(detail) if b.startswith("as:go:")))
+    await learner.press(overview, f"as:b:{assignment_id}:0")
+    briefing = await learner.next_message()
+    await learner.press(briefing, f"as:go:{assignment_id}:0")
     await learner.send(FAILING_LINE)
     await learner.next_message()
     await learner.send("/stop")

@@ -1,6 +1,6 @@
-"""Whose grade book an attempt is in (``bot.trainers.attempts``), on a real database:
-free practice is in nobody's, a menu attempt at an assigned scenario in the book of every
-trainer who set it before the attempt began, an assignment attempt in its trainer's only."""
+"""Whose grade book an attempt is in (``bot.trainers.attempts``), on a real database: an
+attempt started for an assignment is in that assignment's trainer's book only; free practice
+(started from the menu, even at a scenario both trainers set) is in nobody's."""
 
 from __future__ import annotations
 
@@ -53,9 +53,10 @@ def _world(s: Session) -> dict[str, int]:
         ids[name] = cs.id
 
     attempt("free", "drill-b", None, 1)  # a scenario nobody assigned
-    attempt("before", "drill-a", None, 3)  # before either assignment was set
-    attempt("menu", "drill-a", None, 1)  # counts for both assignments
+    attempt("menu", "drill-a", None, 1)  # free practice at the scenario both trainers set
     attempt("for_a", "drill-a", ids[f"assignment{A}"], 1)
+    attempt("for_b", "drill-a", ids[f"assignment{B}"], 0.5)
+    attempt("for_a_again", "drill-a", ids[f"assignment{A}"], 0.2)
     return ids
 
 
@@ -65,32 +66,34 @@ def _owners(ids: dict[str, int], name: str):
     return query
 
 
-def test_each_attempt_is_in_the_grade_books_it_counts_for(db: Database) -> None:
+def test_each_attempt_is_in_the_grade_book_of_the_assignment_it_was_started_for(
+        db: Database) -> None:
     ids = db.call(_world)
     assert db.call(_owners(ids, "free")) == set()
-    assert db.call(_owners(ids, "before")) == set()
-    assert db.call(_owners(ids, "menu")) == {A, B}
+    assert db.call(_owners(ids, "menu")) == set()
     assert db.call(_owners(ids, "for_a")) == {A}
+    assert db.call(_owners(ids, "for_b")) == {B}
 
 
 def test_an_attempt_is_numbered_as_the_learner_made_it_not_by_database_id(db: Database) -> None:
     ids = db.call(_world)
-    number = {name: db.call(attempts.owned_attempt, A, ids[name]).number
-              for name in ("menu", "for_a")}
-    assert (ids["menu"], ids["for_a"]) == (3, 4)
-    assert number == {"menu": 1, "for_a": 2}
+    number = {name: db.call(attempts.owned_attempt, t, ids[name]).number
+              for name, t in (("for_a", A), ("for_b", B), ("for_a_again", A))}
+    assert (ids["for_a"], ids["for_b"], ids["for_a_again"]) == (3, 4, 5)
+    assert number == {"for_a": 1, "for_b": 1, "for_a_again": 2}
 
 
 def test_overrides_are_kept_per_trainer_with_their_history(db: Database) -> None:
     ids = db.call(_world)
     assert db.call(attempts.override, B, ids["for_a"], 10, "mine now") is None
-    db.call(attempts.override, A, ids["menu"], 90, "well argued")
-    db.call(attempts.override, B, ids["menu"], 40, "too short")  # B's own book
-    done = db.call(attempts.override, A, ids["menu"], 75, "second look")
+    assert db.call(attempts.override, A, ids["menu"], 10, "free practice") is None
+    db.call(attempts.override, A, ids["for_a"], 90, "well argued")
+    db.call(attempts.override, B, ids["for_b"], 40, "too short")  # B's own book
+    done = db.call(attempts.override, A, ids["for_a"], 75, "second look")
     assert [(o.previous, o.score, o.reason, who) for o, who in done.history] == [
         (70, 90, "well argued", "Tineke"), (90, 75, "second look", "Tineke")]
-    assert db.call(attempts.owned_attempt, A, ids["menu"]).override.score == 75
-    seen_by_b = db.call(attempts.owned_attempt, B, ids["menu"])
+    assert db.call(attempts.owned_attempt, A, ids["for_a"]).override.score == 75
+    seen_by_b = db.call(attempts.owned_attempt, B, ids["for_b"])
     assert [(o.score, who) for o, who in seen_by_b.history] == [(40, "Otto")]
 
 

@@ -21,7 +21,9 @@ def assignment(ids=("drill-a",), due_days=3, pass_mark=60, attempts=2) -> Assign
 _IDS = iter(range(1, 10_000))
 
 
-def attempt(sid="drill-a", score=None, days_ago=1, assignment_id=None) -> CallSession:
+def attempt(sid="drill-a", score=None, days_ago=1, assignment_id: int | None = 1
+            ) -> CallSession:
+    """An attempt started from assignment 1 (``assignment_id`` None: free practice)."""
     start = NOW - timedelta(days=days_ago)
     return CallSession(id=next(_IDS), user_id=5, scenario_id=sid, language="nl", score=score,
                        started_at=start, ended_at=start + timedelta(minutes=5) if score is not
@@ -38,15 +40,15 @@ def test_statuses_follow_the_attempts() -> None:
     assert progress(a, [attempt(score=40)], {}, NOW + timedelta(days=4)).status == "past_due"
 
 
-def test_attempts_beyond_the_limit_and_for_other_assignments_do_not_count() -> None:
+def test_attempts_beyond_the_limit_for_other_assignments_or_free_do_not_count() -> None:
     a = assignment()
     late_try = [attempt(score=10), attempt(score=20), attempt(score=95)]
     p = progress(a, late_try, {}, NOW)
     assert (p.status, p.best, p.attempts) == ("failed", 20, 2)
     other = progress(a, [attempt(score=95, assignment_id=2)], {}, NOW)
     assert other.status == "not_started"
-    before = progress(a, [attempt(score=95, days_ago=9)], {}, NOW)
-    assert before.status == "not_started"  # practised before it was assigned
+    free = progress(a, [attempt(score=95, assignment_id=None)], {}, NOW)
+    assert (free.status, free.attempts) == ("not_started", 0)  # free practice is not graded
 
 
 def test_a_drill_set_passes_only_when_every_drill_does() -> None:

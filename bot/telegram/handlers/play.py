@@ -4,17 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
+from telegram import InlineKeyboardButton as Button
+from telegram import InlineKeyboardMarkup as Markup
 from telegram import Update
 
 from bot import calls
 from bot.calls import Finished, Started
 from bot.engine.text import MAX_LEARNER_CHARS
+from bot.i18n import t
 from bot.storage import cohorts as cq
 from bot.storage import queries as q
 from bot.storage.models import utcnow
 from bot.storage.practice import PASS_MARK
+from bot.telegram import buttons as b
 from bot.telegram import keyboards as kb
 from bot.telegram import render
+from bot.telegram.callback_data import button
 from bot.telegram.common import (
     Context,
     answer_query,
@@ -65,19 +70,26 @@ async def show_briefing_for(context: Context, uid: int, lang: str, scenario_id: 
     text = render.briefing(cs, play_lang, best)
     if play_lang != lang:
         text = tr(lang, "tg.briefing.other_language", language=play_lang) + "\n\n" + text
-    text += await _counts_line(context, uid, lang, scenario_id)
-    await send(context, uid, text, kb.briefing(lang, scenario_id, calls.has_preparation(cs)))
+    note, graded = await practice_note(context, uid, lang, scenario_id)
+    markup = kb.briefing(lang, scenario_id, calls.has_preparation(cs))
+    if graded is not None:
+        markup = Markup([[graded], *markup.inline_keyboard])
+    await send(context, uid, text + note, markup)
 
 
-async def _counts_line(context: Context, uid: int, lang: str, scenario_id: str) -> str:
-    """Before an attempt at an assigned scenario (a replay from the score card included):
-    whether it will count as a graded attempt, and which one."""
-    counting, assigned = await services(context).db.run(
-        mine.next_attempt_counts, uid, scenario_id, utcnow())
-    if counting:
-        c = counting[0]
-        return "\n\n" + tr(lang, "trainer.mine.counts", n=c.number, max=c.limit)
-    return "\n\n" + tr(lang, "trainer.mine.free_practice") if assigned else ""
+async def practice_note(context: Context, uid: int, lang: str, scenario_id: str
+                        ) -> tuple[str, Button | None]:
+    """Before a free attempt at an assigned scenario (the picker, a drill, the daily prompt,
+    the free replay): that it is free practice, and one tap to the graded attempt instead
+    when one is left (``bot.trainers.mine`` decides where it would count)."""
+    target, assigned = await services(context).db.run(
+        mine.graded_next, uid, scenario_id, utcnow())
+    if target is None:
+        return ("\n\n" + tr(lang, "trainer.mine.free_practice") if assigned else ""), None
+    text = "\n\n" + tr(lang, "trainer.mine.free_other", n=target.number, max=target.limit,
+                        cohort=target.cohort.name)
+    return text, button(t(lang, "trainer.mine.start_graded", n=target.number, max=target.limit),
+                        b.PartBriefing(target.assignment.id or 0, target.part))
 
 
 async def show_briefing(update: Update, context: Context) -> None:
@@ -200,7 +212,29 @@ async def _card(context: Context, uid: int, done: Finished) -> None:
         if row is not None and row.source == "practice":
             await _send_drill_card(context, uid, done)
             return
-    await send(context, uid, render.score_card(done), kb.after_card(lang, done.cs.scenario.id))
+    note, graded = await _grading_note(context, uid, lang, done)
+    markup = kb.after_card(lang, done.cs.scenario.id)
+    if graded is not None:
+        markup = Markup([[graded], *markup.inline_keyboard])
+    await send(context, uid, render.score_card(done) + note, markup)
+
+
+async def _grading_note(context: Context, uid: int, lang: str, done: Finished
+                        ) -> tuple[str, Button | None]:
+    """What the card says about grading, as the trainer's report counts it (graded attempt
+    n of m for which cohort, or free practice), and the graded replay when one is left."""
+    note = await services(context).db.run(mine.card_note, uid, done.session_id, utcnow())
+    if note.graded is not None:
+        c = note.graded
+        key = "trainer.mine.card_graded" if note.counted else "trainer.mine.card_not_counted"
+        text = "\n\n" + tr(lang, key, n=c.number, max=c.limit, cohort=c.cohort.name)
+    else:
+        text = "\n\n" + tr(lang, "trainer.mine.card_free") if note.assigned else ""
+    nxt = note.next
+    if nxt is None:
+        return text, None
+    return text, button(t(lang, "trainer.mine.start_graded", n=nxt.number, max=nxt.limit),
+                        b.PartBriefing(nxt.assignment.id or 0, nxt.part))
 
 
 async def hint(update: Update, context: Context) -> None:
@@ -252,5 +286,8 @@ async def _send_drill_card(context: Context, uid: int, done: Finished) -> None:
     """A drill from daily practice: the compact card (score, verdict, the first tip) and a
     one-tap retry, because a drill is practised by repeating it at once."""
     lang = done.state.lang
-    await send(context, uid, render.drill_card(done, done.card.total >= PASS_MARK),
-               kb.drill_card(lang, done.cs.scenario.id))
+    note, graded = await _grading_note(context, uid, lang, done)
+    markup = kb.drill_card(lang, done.cs.scenario.id)
+    if graded is not None:
+        markup = Markup([[graded], *markup.inline_keyboard])
+    await send(context, uid, render.drill_card(done, done.card.total >= PASS_MARK) + note, markup)

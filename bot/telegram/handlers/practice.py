@@ -40,7 +40,7 @@ from bot.telegram.common import (
     send,
     services,
 )
-from bot.telegram.handlers.play import show_briefing_for
+from bot.telegram.handlers.play import practice_note, show_briefing_for
 from bot.telegram.render import tr
 from bot.trainers.mine import open_for_practice
 
@@ -189,7 +189,8 @@ async def start_drill(update: Update, context: Context) -> None:
     started = await svc.db.run(calls.begin, svc.catalog, uid, scenario_id, play_lang,
                                "practice", False)
     cs = svc.catalog.compiled(scenario_id)
-    text = render.briefing(cs, play_lang, None) + "\n\n" + render.call_start(
+    note, _ = await practice_note(context, uid, lang, scenario_id)  # free practice, said so
+    text = render.briefing(cs, play_lang, None) + note + "\n\n" + render.call_start(
         cs, play_lang, started.opening or "")
     await send(context, uid, text)
 

@@ -10,6 +10,7 @@ from telegram import Update
 from bot import calls
 from bot.i18n import t
 from bot.storage import cohorts as cq
+from bot.storage import queries as q
 from bot.storage.models import utcnow
 from bot.telegram import buttons as b
 from bot.telegram import keyboards as kb
@@ -60,17 +61,26 @@ async def assignments_command(update: Update, context: Context) -> None:
 
 
 async def _my_assignments(context: Context, uid: int, lang: str) -> None:
+    """Each assigned scenario once, saying where its next graded attempt counts, with one
+    tap to its briefing (``bot.trainers.mine`` holds the rule)."""
     zone = await remember_tz(context, uid)
-    items = await services(context).db.run(mine.my_assignments, uid, utcnow())
-    if not items:
+    entries = await services(context).db.run(mine.my_list, uid, utcnow())
+    if not entries:
         await send(context, uid, tr(lang, "trainer.mine.none"), kb.main_menu(lang))
         return
     name = title(context, lang)
     out = [f"<b>{tr(lang, 'trainer.mine.title')}</b>"]
-    out += [views.learner_assignment(lang, m.assignment, m.cohort, m.progress, name, zone)
-            for m in items]
-    buttons = [[button(views.assignment_title(m.assignment, name)[:50],
-                       b.ShowAssignment(m.assignment.id or 0))] for m in items if m.open]
+    buttons = []
+    for e in entries:
+        c = e.target
+        target = (c.cohort.name, c.due_at, c.number, c.limit) if c else None
+        lines = [(m.assignment, m.cohort, m.progress, mine.part_status(m, e.scenario_id),
+                  next((p for p in m.progress.parts if p.scenario_id == e.scenario_id), None))
+                 for m in e.items]
+        out.append(views.learner_entry(lang, name(e.scenario_id), target, lines, zone))
+        if c is not None:
+            buttons.append([button(f"🎯 {name(e.scenario_id)}"[:50],
+                                   b.PartBriefing(c.assignment.id or 0, c.part))])
     buttons.append([Button(t(lang, "tg.card.menu"), callback_data="menu")])
     await send(context, uid, "\n\n".join(out), Markup(buttons))
 
@@ -90,7 +100,7 @@ async def learner_button(update: Update, context: Context) -> None:
     unanswered: a query takes one answer, and that one is its toast."""
     data = decode(update.callback_query.data if update.callback_query else None)
     if not isinstance(data, b.MyAssignments | b.ShowAssignment | b.StartPart | b.PreparePart
-                      | b.Leave | b.LeaveYes):
+                      | b.PartBriefing | b.Leave | b.LeaveYes):
         await menu.stale_button(update, context)
         return
     await answer_query(update)
@@ -99,6 +109,8 @@ async def learner_button(update: Update, context: Context) -> None:
         await _my_assignments(context, uid, lang)
     elif isinstance(data, b.ShowAssignment):
         await _show_assignment(context, uid, lang, data.assignment_id)
+    elif isinstance(data, b.PartBriefing):
+        await _part_briefing(context, uid, lang, data.assignment_id, data.n)
     elif isinstance(data, b.StartPart | b.PreparePart):
         await _start(context, uid, lang, data.assignment_id, data.n,
                      isinstance(data, b.PreparePart))
@@ -114,10 +126,19 @@ async def _show_assignment(context: Context, uid: int, lang: str, assignment_id:
         return
     zone = await remember_tz(context, uid)
     name = title(context, lang)
-    text = views.learner_assignment(lang, item.assignment, item.cohort, item.progress, name, zone)
+    lines = [views.learner_assignment(lang, item.assignment, item.cohort, item.progress, name,
+                                      zone)]
     rows = []
     for n, sid in enumerate(item.assignment.scenario_ids):
         if sid not in svc.catalog.scenarios:
+            continue
+        counting = mine.can_take(item, sid)
+        if counting is not None:
+            lines.append(tr(lang, "trainer.mine.part_next", title=name(sid),
+                            n=counting.number, max=counting.limit))
+        else:
+            key = "passed" if mine.part_status(item, sid) == "passed" else "used"
+            lines.append(tr(lang, f"trainer.mine.part_{key}", title=name(sid)))
             continue
         row = [button(t(lang, "trainer.buttons.start", title=name(sid))[:60],
                       b.StartPart(assignment_id, n))]
@@ -125,6 +146,38 @@ async def _show_assignment(context: Context, uid: int, lang: str, assignment_id:
             row.append(button(t(lang, "tg.briefing.prepare"), b.PreparePart(assignment_id, n)))
         rows.append(row)
     rows.append([button(t(lang, "tg.back"), b.MyAssignments())])
+    await send(context, uid, "\n".join(lines), Markup(rows))
+
+
+async def _part_briefing(context: Context, uid: int, lang: str, assignment_id: int,
+                         n: int) -> None:
+    """The briefing of an assignment's part, saying before the start which graded attempt
+    it will be and whose assignment it counts for; free practice when none can take it."""
+    svc = services(context)
+    found = await svc.db.run(mine.for_part, uid, assignment_id, n, utcnow())
+    if found is None or found[0] not in svc.catalog.scenarios:
+        await send(context, uid, tr(lang, "trainer.mine.gone"), kb.main_menu(lang))
+        return
+    sid, target = found
+    if target is None:  # passed or used up everywhere: the free briefing says so
+        await play.show_briefing_for(context, uid, lang, sid)
+        return
+    cs = svc.catalog.compiled(sid)
+    play_lang = svc.catalog.language_for(cs.scenario, lang)
+    best = (await svc.db.run(q.best_scores, uid)).get(sid)
+    text = render.briefing(cs, play_lang, best)
+    if play_lang != lang:
+        text = tr(lang, "tg.briefing.other_language", language=play_lang) + "\n\n" + text
+    zone = await remember_tz(context, uid)
+    text += "\n\n" + views.counts_line(lang, target.cohort.name, target.due_at, target.number,
+                                       target.limit, zone)
+    aid = target.assignment.id or 0
+    rows = [[button(t(lang, "trainer.mine.start_graded", n=target.number, max=target.limit),
+                    b.StartPart(aid, target.part))]]
+    if calls.has_preparation(cs):
+        rows.append([button(t(lang, "tg.briefing.prepare"), b.PreparePart(aid, target.part))])
+    rows.append([button(t(lang, "trainer.buttons.open_assignment"), b.ShowAssignment(aid)),
+                 button(t(lang, "tg.back"), b.MyAssignments())])
     await send(context, uid, text, Markup(rows))
 
 
@@ -133,11 +186,17 @@ async def _start(context: Context, uid: int, lang: str, assignment_id: int, n: i
     svc = services(context)
     begun = await svc.db.run(mine.begin_assignment, svc.catalog, uid, assignment_id, n, lang,
                              prepare, utcnow())
-    if begun.started is None:
-        await send(context, uid, tr(lang, begun.error or "trainer.mine.gone"), kb.main_menu(lang))
+    if begun.started is None or begun.counting is None:
+        await send(context, uid, tr(lang, begun.error or "trainer.mine.gone"),
+                   Markup([[button(t(lang, "trainer.buttons.my_assignments"),
+                                   b.MyAssignments())],
+                           [Button(t(lang, "tg.card.menu"), callback_data="menu")]]))
         return
     cs = svc.catalog.compiled(begun.scenario_id)
-    await send(context, uid, render.briefing(cs, begun.started.lang, None))
+    c = begun.counting
+    zone = await remember_tz(context, uid)
+    await send(context, uid, render.briefing(cs, begun.started.lang, None) + "\n\n"
+               + views.counts_line(lang, c.cohort.name, c.due_at, c.number, c.limit, zone))
     await play.announce(context, uid, begun.started)
 
 
