@@ -283,3 +283,16 @@ class PartBriefing(CallbackData, prefix="as:b"):
 
     assignment_id: int
     n: int
+
+
+@dataclass(frozen=True)
+class StartBriefed(CallbackData, prefix="as:gg"):
+    """Start part ``n`` from its graded briefing (``prepare`` 1: preparation first); the
+    learner has just read the briefing, so only the graded line is repeated."""
+
+    assignment_id: int
+    n: int
+    prepare: int
+
+    def check(self) -> bool:
+        return super().check() and self.prepare in (0, 1)

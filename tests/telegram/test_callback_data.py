@@ -21,7 +21,8 @@ DECLARED = [v for v in vars(b).values()
             if isinstance(v, type) and issubclass(v, CallbackData) and v is not CallbackData]
 
 
-SAMPLES: dict[type[CallbackData], CallbackData] = {b.ExportFile: b.ExportFile(7, 1, "xlsx")}
+SAMPLES: dict[type[CallbackData], CallbackData] = {b.ExportFile: b.ExportFile(7, 1, "xlsx"),
+                                                  b.StartBriefed: b.StartBriefed(7, 0, 1)}
 
 
 def _sample(cls: type[CallbackData]) -> CallbackData:

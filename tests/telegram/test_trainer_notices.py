@@ -24,7 +24,7 @@ async def fail_once(learner: EmulatedUser, assignment_id: int) -> None:
     overview = await learner.next_message()
     await learner.press(overview, f"as:b:{assignment_id}:0")
     briefing = await learner.next_message()
-    await learner.press(briefing, f"as:go:{assignment_id}:0")
+    await learner.press(briefing, f"as:gg:{assignment_id}:0:0")
     await learner.send(FAILING_LINE)
     await learner.next_message()
     await learner.send("/stop")

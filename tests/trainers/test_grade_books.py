@@ -158,3 +158,47 @@ def _insert(c, table: str, values: dict) -> None:
     names = sorted(row)
     c.execute(text(f"INSERT INTO {table} ({', '.join(names)}) VALUES "
                    f"({', '.join(':' + n for n in names)})"), row)
+
+
+def test_earlier_menu_attempts_are_linked_to_the_assignment_the_rule_picks(
+        tmp_path: Path) -> None:
+    """Migration 0012: before it, a menu attempt counted for every assignment of its
+    scenario; now an attempt counts for the one it is linked to, so each earlier one is
+    linked as the rule would have started it: due first, while attempts are left."""
+    from sqlalchemy import text
+
+    from bot.storage.database import make_engine
+    from bot.storage.migrations import upgrade
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    upgrade(engine, "0011_assign_exceptions")
+    with engine.begin() as c:
+        for uid in (LEARNER, A, B):
+            _insert(c, "users", {"id": uid, "first_name": str(uid)})
+        for cid, trainer in ((1, A), (2, B)):
+            _insert(c, "cohorts", {"id": cid, "trainer_id": trainer, "name": f"c{cid}",
+                                   "join_code": f"code{cid}"})
+            _insert(c, "memberships", {"cohort_id": cid, "user_id": LEARNER})
+        # B's is due later, A's first and with one attempt
+        _insert(c, "assignments", {"id": 1, "cohort_id": 2, "scenario_ids": '["drill-a"]',
+                                   "due_at": "2025-01-20 17:00:00", "pass_mark": 60,
+                                   "max_attempts": 3, "created_at": "2025-01-01 09:00:00"})
+        _insert(c, "assignments", {"id": 2, "cohort_id": 1, "scenario_ids": '["drill-a"]',
+                                   "due_at": "2025-01-10 17:00:00", "pass_mark": 60,
+                                   "max_attempts": 1, "created_at": "2025-01-01 09:00:00"})
+        for sid, scenario, started, score, linked in (
+                (1, "drill-a", "2024-12-20 10:00:00", 90, None),  # before either was set
+                (2, "drill-a", "2025-01-05 10:00:00", 50, None),  # A's one attempt
+                (3, "drill-a", "2025-01-06 10:00:00", 70, None),  # A used up: B's
+                (4, "drill-b", "2025-01-06 11:00:00", 70, None),  # nobody set drill-b
+                (5, "drill-a", "2025-01-07 10:00:00", 80, 1),  # already linked: kept
+                (6, "drill-a", "2025-01-08 10:00:00", 85, None),  # B passed: nowhere
+                (7, "drill-a", "2025-01-08 11:00:00", None, None)):  # unscored: left
+            _insert(c, "sessions", {"id": sid, "user_id": LEARNER, "scenario_id": scenario,
+                                    "started_at": started, "score": score,
+                                    "assignment_id": linked, "prep": "{}", "state": "{}"})
+    upgrade(engine)
+    with engine.begin() as c:
+        links = dict(c.execute(text("SELECT id, assignment_id FROM sessions")).all())
+    assert links == {1: None, 2: 2, 3: 1, 4: None, 5: 1, 6: None, 7: None}
+    engine.dispose()

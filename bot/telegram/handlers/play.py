@@ -77,8 +77,8 @@ async def show_briefing_for(context: Context, uid: int, lang: str, scenario_id: 
     await send(context, uid, text + note, markup)
 
 
-async def practice_note(context: Context, uid: int, lang: str, scenario_id: str
-                        ) -> tuple[str, Button | None]:
+async def practice_note(context: Context, uid: int, lang: str, scenario_id: str,
+                        offer: bool = True) -> tuple[str, Button | None]:
     """Before a free attempt at an assigned scenario (the picker, a drill, the daily prompt,
     the free replay): that it is free practice, and one tap to the graded attempt instead
     when one is left (``bot.trainers.mine`` decides where it would count)."""
@@ -86,10 +86,17 @@ async def practice_note(context: Context, uid: int, lang: str, scenario_id: str
         mine.graded_next, uid, scenario_id, utcnow())
     if target is None:
         return ("\n\n" + tr(lang, "trainer.mine.free_practice") if assigned else ""), None
-    text = "\n\n" + tr(lang, "trainer.mine.free_other", n=target.number, max=target.limit,
-                        cohort=target.cohort.name)
-    return text, button(t(lang, "trainer.mine.start_graded", n=target.number, max=target.limit),
-                        b.PartBriefing(target.assignment.id or 0, target.part))
+    key = "trainer.mine.free_other" if offer else "trainer.mine.free_other_list"
+    text = "\n\n" + tr(lang, key, n=target.number, max=target.limit, cohort=target.cohort.name)
+    return text, graded_button(lang, target) if offer else None
+
+
+def graded_button(lang: str, target: mine.Counting) -> Button:
+    """One tap to the briefing of the graded attempt ``target`` (it names the cohort: the
+    next graded attempt may be for another assignment than the one just played)."""
+    label = t(lang, "trainer.mine.graded_button", n=target.number, max=target.limit,
+              cohort=target.cohort.name)
+    return button(label[:60], b.PartBriefing(target.assignment.id or 0, target.part))
 
 
 async def show_briefing(update: Update, context: Context) -> None:
@@ -230,11 +237,7 @@ async def _grading_note(context: Context, uid: int, lang: str, done: Finished
         text = "\n\n" + tr(lang, key, n=c.number, max=c.limit, cohort=c.cohort.name)
     else:
         text = "\n\n" + tr(lang, "trainer.mine.card_free") if note.assigned else ""
-    nxt = note.next
-    if nxt is None:
-        return text, None
-    return text, button(t(lang, "trainer.mine.start_graded", n=nxt.number, max=nxt.limit),
-                        b.PartBriefing(nxt.assignment.id or 0, nxt.part))
+    return text, None if note.next is None else graded_button(lang, note.next)
 
 
 async def hint(update: Update, context: Context) -> None:

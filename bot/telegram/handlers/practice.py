@@ -189,7 +189,7 @@ async def start_drill(update: Update, context: Context) -> None:
     started = await svc.db.run(calls.begin, svc.catalog, uid, scenario_id, play_lang,
                                "practice", False)
     cs = svc.catalog.compiled(scenario_id)
-    note, _ = await practice_note(context, uid, lang, scenario_id)  # free practice, said so
+    note, _ = await practice_note(context, uid, lang, scenario_id, offer=False)
     text = render.briefing(cs, play_lang, None) + note + "\n\n" + render.call_start(
         cs, play_lang, started.opening or "")
     await send(context, uid, text)

@@ -100,7 +100,7 @@ async def learner_button(update: Update, context: Context) -> None:
     unanswered: a query takes one answer, and that one is its toast."""
     data = decode(update.callback_query.data if update.callback_query else None)
     if not isinstance(data, b.MyAssignments | b.ShowAssignment | b.StartPart | b.PreparePart
-                      | b.PartBriefing | b.Leave | b.LeaveYes):
+                      | b.PartBriefing | b.StartBriefed | b.Leave | b.LeaveYes):
         await menu.stale_button(update, context)
         return
     await answer_query(update)
@@ -111,6 +111,9 @@ async def learner_button(update: Update, context: Context) -> None:
         await _show_assignment(context, uid, lang, data.assignment_id)
     elif isinstance(data, b.PartBriefing):
         await _part_briefing(context, uid, lang, data.assignment_id, data.n)
+    elif isinstance(data, b.StartBriefed):
+        await _start(context, uid, lang, data.assignment_id, data.n, data.prepare == 1,
+                     briefed=True)
     elif isinstance(data, b.StartPart | b.PreparePart):
         await _start(context, uid, lang, data.assignment_id, data.n,
                      isinstance(data, b.PreparePart))
@@ -173,16 +176,19 @@ async def _part_briefing(context: Context, uid: int, lang: str, assignment_id: i
                                        target.limit, zone)
     aid = target.assignment.id or 0
     rows = [[button(t(lang, "trainer.mine.start_graded", n=target.number, max=target.limit),
-                    b.StartPart(aid, target.part))]]
+                    b.StartBriefed(aid, target.part, 0))]]
     if calls.has_preparation(cs):
-        rows.append([button(t(lang, "tg.briefing.prepare"), b.PreparePart(aid, target.part))])
+        rows.append([button(t(lang, "tg.briefing.prepare"),
+                            b.StartBriefed(aid, target.part, 1))])
     rows.append([button(t(lang, "trainer.buttons.open_assignment"), b.ShowAssignment(aid)),
                  button(t(lang, "tg.back"), b.MyAssignments())])
     await send(context, uid, text, Markup(rows))
 
 
 async def _start(context: Context, uid: int, lang: str, assignment_id: int, n: int,
-                 prepare: bool) -> None:
+                 prepare: bool, briefed: bool = False) -> None:
+    """A graded attempt for this assignment: the briefing (unless just shown) and the
+    graded line before the buyer's first words or the first preparation question."""
     svc = services(context)
     begun = await svc.db.run(mine.begin_assignment, svc.catalog, uid, assignment_id, n, lang,
                              prepare, utcnow())
@@ -195,8 +201,9 @@ async def _start(context: Context, uid: int, lang: str, assignment_id: int, n: i
     cs = svc.catalog.compiled(begun.scenario_id)
     c = begun.counting
     zone = await remember_tz(context, uid)
-    await send(context, uid, render.briefing(cs, begun.started.lang, None) + "\n\n"
-               + views.counts_line(lang, c.cohort.name, c.due_at, c.number, c.limit, zone))
+    line = views.counts_line(lang, c.cohort.name, c.due_at, c.number, c.limit, zone)
+    await send(context, uid, line if briefed
+               else render.briefing(cs, begun.started.lang, None) + "\n\n" + line)
     await play.announce(context, uid, begun.started)
 
 
