@@ -472,9 +472,13 @@ def turns_of(s: Session, session_ids: list[int]) -> dict[int, list[Turn]]:
 
 def reminder_candidates(s: Session, due_from: datetime, due_to: datetime
                         ) -> list[tuple[Assignment, CohortData]]:
-    """Assignments due in the window, with their cohorts' data, for the reminder job."""
-    assignments = s.exec(select(Assignment).where(col(Assignment.due_at) > due_from,
-                                                  col(Assignment.due_at) <= due_to)).all()
+    """Assignments due in the window (for everyone, or for a learner whose due moment the
+    trainer moved into it), with their cohorts' data, for the reminder job."""
+    extended = select(AssignmentException.assignment_id).where(
+        col(AssignmentException.due_at) > due_from, col(AssignmentException.due_at) <= due_to)
+    assignments = s.exec(select(Assignment).where(
+        (col(Assignment.due_at) > due_from) & (col(Assignment.due_at) <= due_to)
+        | col(Assignment.id).in_(extended))).all()
     out = []
     for a in assignments:
         cohort = s.get(Cohort, a.cohort_id)

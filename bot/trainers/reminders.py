@@ -8,6 +8,9 @@ a nudge). A reminder whose moment has passed is still sent while the assignment 
 yet due. Work set after the usual moment (less than a day before it is due) is still
 reminded of: at the practice time on the due day when that comes at least an hour after it
 was set, otherwise halfway between setting and due (moved out of the night when it can be).
+A learner the trainer gave a later due moment of their own (``/assign extend``) is reminded
+before *their* due moment, with that date, and one given an extra attempt after failing is
+reminded again like anyone who has not finished (one reminder per learner and assignment).
 """
 
 from __future__ import annotations
@@ -19,13 +22,14 @@ from sqlmodel import Session
 
 from bot.storage import cohorts as cq
 from bot.storage.cohorts import CohortData
-from bot.storage.models import Assignment, CallSession, User
+from bot.storage.models import Assignment, AssignmentException, CallSession, User
 from bot.trainers.dates import zone
 from bot.trainers.progress import progress
 
 WINDOW = timedelta(days=2)  # only assignments due within this are looked at
 LATE_GAP = timedelta(hours=1)  # a reminder right after the "new assignment" notice is noise
 NIGHT_START, NIGHT_END = time(22, 0), time(7, 0)
+DONE = ("passed", "failed")  # nothing left to remind of
 
 
 @dataclass
@@ -35,6 +39,7 @@ class Reminder:
     assignment: Assignment
     cohort_name: str
     best: int | None
+    due_at: datetime | None = None  # this learner's due moment (extended or not)
 
 
 def reminder_moment(due_at: datetime, practice_time: str, tz_name: str) -> datetime:
@@ -49,9 +54,10 @@ def reminder_moment(due_at: datetime, practice_time: str, tz_name: str) -> datet
     return datetime.combine(due_local.date() - timedelta(days=1), at, tzinfo=tz).astimezone(UTC)
 
 
-def reminder_at(a: Assignment, user: User) -> datetime:
-    """When this learner is reminded of this assignment (see the module's rules)."""
-    created, due = _aware(a.created_at), _aware(a.due_at)
+def reminder_at(a: Assignment, user: User, due_at: datetime | None = None) -> datetime:
+    """When this learner is reminded of this assignment (see the module's rules);
+    ``due_at``: the learner's own due moment when the trainer extended it."""
+    created, due = _aware(a.created_at), _aware(due_at or a.due_at)
     moment = reminder_moment(due, user.practice_time, user.timezone)
     if created < moment:
         return moment
@@ -76,8 +82,15 @@ def _daytime(moment: datetime, earliest: datetime, before: datetime, tz_name: st
     return moment
 
 
-def _needs_reminder(user: User, a: Assignment, now: datetime) -> bool:
-    return not user.blocked and reminder_at(a, user) <= now < _aware(a.due_at)
+def _needs_reminder(user: User, a: Assignment, due: datetime, now: datetime) -> bool:
+    return not user.blocked and reminder_at(a, user, due) <= now < due
+
+
+def _own(data: CohortData, a: Assignment, user: User
+         ) -> tuple[datetime, AssignmentException | None]:
+    """The learner's due moment for ``a`` and what the trainer granted them."""
+    granted = data.exceptions.get((a.id or 0, user.id or 0))
+    return _aware(granted.due_at if granted and granted.due_at else a.due_at), granted
 
 
 def _aware(value: datetime) -> datetime:
@@ -90,15 +103,14 @@ def planned(data: CohortData, done: set[tuple[int, int]], start: datetime, end: 
     stand now (a learner who passes first gets none): the trainer's preview."""
     out = []
     for a in data.assignments:
-        if _aware(a.due_at) <= now:
-            continue
         for user, _ in data.members:
-            moment = reminder_at(a, user)
-            if (a.id, user.id) in done or user.blocked or not start <= moment < end \
-                    or moment >= _aware(a.due_at):
+            due, granted = _own(data, a, user)
+            moment = reminder_at(a, user, due)
+            if due <= now or (a.id, user.id) in done or user.blocked \
+                    or not start <= moment < end or moment >= due:
                 continue
             mine = [cs for cs in data.sessions if cs.user_id == user.id]
-            if progress(a, mine, data.overrides, now).status not in ("passed", "failed"):
+            if progress(a, mine, data.overrides, now, granted).status not in DONE:
                 out.append((user, a, moment))
     return sorted(out, key=lambda row: (row[2], row[0].first_name.lower()))
 
@@ -113,11 +125,12 @@ def claim_due_reminders(s: Session, now: datetime) -> list[Reminder]:
         for cs in data.sessions:
             by_user.setdefault(cs.user_id, []).append(cs)
         for user, _ in data.members:
-            if (a.id, user.id) in done or not _needs_reminder(user, a, now):
+            due, granted = _own(data, a, user)
+            if (a.id, user.id) in done or not _needs_reminder(user, a, due, now):
                 continue
-            p = progress(a, by_user.get(user.id, []), data.overrides, now)
-            if p.status in ("passed", "failed"):
+            p = progress(a, by_user.get(user.id, []), data.overrides, now, granted)
+            if p.status in DONE:
                 continue
             if cq.claim_reminder(s, a.id or 0, user.id):
-                out.append(Reminder(user.id, user.language, a, data.cohort.name, p.best))
+                out.append(Reminder(user.id, user.language, a, data.cohort.name, p.best, due))
     return out

@@ -214,3 +214,46 @@ async def test_a_tap_on_the_other_assignments_own_notice_counts_for_that_one(
     assert await _do(tineke, f"tr:t:{session_id}") == NOT_FOUND
     assert "Attempt 1 – Noor" in await _do(otto, f"tr:t:{session_id}")
     assert "–·0" in await _report(tineke, soon)
+
+
+async def test_a_reminder_holds_the_learners_own_due_date_and_starts_a_graded_attempt(
+        env: BotEnv, monkeypatch) -> None:
+    from datetime import date, timedelta
+
+    from telegram.ext import CallbackContext
+
+    from bot.storage import cohorts as cq
+    from bot.telegram.handlers.trainer import assignments as trainer_handlers
+
+    trainer = await make_trainer(env)
+    cohort_id, code = await make_cohort(trainer)
+    extended = env.emulator.user(243, "Fenna", language_code="en")
+    usual = env.emulator.user(244, "Gijs", language_code="en")
+    for learner in (extended, usual):
+        await join(learner, code)
+    await trainer.send(f"/assign {cohort_id} {DRILL} +3")
+    await trainer.next_message()
+    for learner in (extended, usual):
+        await learner.next_message()
+    (assignment,) = await env.db.run(cq.cohort_assignments, cohort_id)
+    own_day = date.today() + timedelta(days=9)
+    await trainer.send(f"/assign extend {assignment.id} {extended.id} {own_day:%d-%m-%Y}")
+    await trainer.next_message()
+    await extended.next_message()
+    (job,) = env.app.job_queue.get_jobs_by_name("assignment-reminders")
+
+    async def run_job_at(moment) -> None:
+        monkeypatch.setattr(trainer_handlers, "utcnow", lambda: moment)
+        await job.callback(CallbackContext.from_job(job, env.app))
+
+    seen = len(extended.bot_messages())
+    await run_job_at(assignment.due_at - timedelta(hours=3))
+    assert "Reminder" in (await usual.next_message())["text"]
+    assert len(extended.bot_messages()) == seen  # not before the day they were given
+    await run_job_at(assignment.due_at + timedelta(days=6, hours=-3))
+    reminder = await extended.next_message()
+    assert f"is due {own_day:%d-%m-%Y} 23:59" in reminder["text"]
+    await extended.press(reminder, f"as:go:{assignment.id}:0")
+    start = await extended.next_message()
+    assert "graded attempt 1 of 3, counts for: Sales A, due " \
+        f"{own_day:%d-%m-%Y} 23:59" in start["text"]

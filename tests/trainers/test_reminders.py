@@ -64,3 +64,35 @@ def test_work_set_late_is_reminded_on_the_due_day_or_halfway_but_not_at_night() 
     # set at 21:00, due at 08:00: halfway is 02:30, so 07:00 instead
     assert at(datetime(2025, 3, 11, 20, 0, tzinfo=UTC),
               datetime(2025, 3, 12, 7, 0, tzinfo=UTC)) == datetime(2025, 3, 12, 6, 0, tzinfo=UTC)
+
+
+def test_an_extended_learner_is_reminded_before_their_own_due_and_an_extra_attempt_counts(
+        tmp_path: Path) -> None:
+    """What the trainer granted one learner (``/assign extend``, ``/assign extra``) holds
+    for the reminder too: the day before *their* due moment, with that date, and a learner
+    who failed but got one more attempt is reminded like anyone who has not finished."""
+    from bot.storage.models import AssignmentException
+
+    later = DUE + timedelta(days=5)
+
+    def seed_granted(s) -> None:
+        seed(s)
+        s.flush()
+        s.add(AssignmentException(assignment_id=1, user_id=10, due_at=later))
+        s.add(AssignmentException(assignment_id=1, user_id=11, extra_attempts=1))
+        for _ in range(3):  # the three attempts of the default, all below the pass mark
+            s.add(CallSession(user_id=12, scenario_id="drill-objection-price", language="nl",
+                              assignment_id=1, score=20, started_at=DUE - timedelta(days=2),
+                              ended_at=DUE - timedelta(days=2)))
+        s.add(AssignmentException(assignment_id=1, user_id=12, extra_attempts=1))
+
+    db = Database(new_database_url(tmp_path, "r"))
+    db.migrate()
+    db.call(seed_granted)
+    usual = db.call(claim_due_reminders, datetime(2025, 3, 11, 8, 5, tzinfo=UTC))
+    assert [r.user_id for r in usual] == [12]  # 10 is extended; 11 passed (extra or not)
+    assert usual[0].due_at == DUE
+    # 09:05 in Amsterdam the day before 10's own due day, after the assignment's due moment
+    theirs = db.call(claim_due_reminders, datetime(2025, 3, 16, 8, 5, tzinfo=UTC))
+    assert [(r.user_id, r.due_at) for r in theirs] == [(10, later)]
+    db.close()

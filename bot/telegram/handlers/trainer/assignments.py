@@ -258,6 +258,6 @@ async def reminder_job(context: Context) -> None:
         text = tr(r.language, "trainer.mine.reminder",
                   title=views.assignment_title(r.assignment, title(context, r.language)),
                   cohort=r.cohort_name,
-                  due=views.when(r.assignment.due_at, zone),
+                  due=views.when(r.due_at or r.assignment.due_at, zone),
                   pass_mark=r.assignment.pass_mark)
         await send(context, r.user_id, text, _parts(context, r.language, r.assignment))
