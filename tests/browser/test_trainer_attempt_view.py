@@ -63,8 +63,10 @@ def test_the_trainer_reads_why_an_attempt_scored_what_it_did(
     learner.send(f"/start join_{code}", "Welcome to Sales A")
     trainer.send(f"/assign {cohort} first-visit-cleaning +7", "Assigned")
 
-    learner.send("/start play_first-visit-cleaning", shown("en", "tg.briefing.start"))
-    learner.tap(shown("en", "tg.briefing.start"), "/hint")
+    # graded: started from the learner's list (free practice would be in nobody's report)
+    learner.send("/assignments", "Next attempt counts for: Sales A")
+    learner.tap(re.compile("^🎯 "), "graded attempt 1 of 3")
+    learner.tap(shown("en", "trainer.mine.start_graded", n=1, max=3), "/hint")
     for line in LINES:
         learner.send(line, re.compile("."))
     learner.send("/stop", "/100")
