@@ -11,12 +11,13 @@ button starts it for the open assignment *due first* that can still take it: the
 not yet passed there, attempts left, and the assignment not yet past its (the learner's
 own) due moment before one that is. Once that assignment is passed or its attempts are
 used up, the next one takes over; the entry says where the next attempt counts ("counts
-for: <cohort>, due <date>"). A tap from one assignment's own page, its reminder or its
-notice starts the attempt for *that* assignment (refused, with the reason, when it can no
-longer take one). The replay from a graded score card goes to the same assignment while it
-can take another attempt, and otherwise to the next one by the rule above. Every briefing
-says before the start whether the attempt is graded ("graded attempt 2 of 3 · counts for
-…") or free practice.
+for: <cohort>, due <date>"). The learner may choose otherwise with one tap: the graded
+briefing offers the other assignments that could take the attempt, and a tap from one
+assignment's own page, its reminder or its notice starts the attempt for *that* assignment
+(refused, with the reason, when it can no longer take one). The replay from a graded
+score card goes to the same assignment while it can take another attempt, and otherwise
+to the next one by the rule above. Every briefing says before the start whether the
+attempt is graded ("graded attempt 2 of 3, counts for: …") or free practice.
 """
 
 from __future__ import annotations
@@ -185,17 +186,30 @@ def graded_next(s: Session, user_id: int, scenario_id: str, now: datetime,
     return next_graded(items, scenario_id, now, prefer), assigned
 
 
+@dataclass
+class PartChoice:
+    """Part ``n`` of an assignment as its graded briefing shows it: where the attempt goes
+    (``target``), and the learner's other assignments that could take it instead."""
+
+    scenario_id: str
+    target: Counting | None
+    others: list[Counting]
+
+
 def for_part(s: Session, user_id: int, assignment_id: int, n: int, now: datetime
-             ) -> tuple[str, Counting | None] | None:
-    """Part ``n`` of one of the learner's assignments: its scenario and where a graded
-    attempt at it goes from there (that assignment if it can take one, else the rule's
-    next); None when the assignment or part is not theirs."""
+             ) -> PartChoice | None:
+    """Part ``n`` of one of the learner's assignments: where a graded attempt at it goes
+    from there (that assignment if it can take one, else the rule's next), and the other
+    assignments a tap could send it to; None when the assignment or part is not theirs."""
     found = cq.learner_assignment(s, user_id, assignment_id)
     ids = found[0].scenario_ids if found else []
     if not 0 <= n < len(ids):
         return None
-    target, _ = graded_next(s, user_id, ids[n], now, prefer=assignment_id)
-    return ids[n], target
+    items = my_assignments(s, user_id, now)
+    target = next_graded(items, ids[n], now, prefer=assignment_id)
+    others = [c for m in items if (c := can_take(m, ids[n])) is not None
+              and target is not None and c.assignment.id != target.assignment.id]
+    return PartChoice(ids[n], target, sorted(others, key=lambda c: c.due_at))
 
 
 @dataclass

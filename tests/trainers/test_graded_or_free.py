@@ -4,9 +4,9 @@ assignment's page, its notice or reminder, or the replay from a graded score car
 free picker, a deep link and the daily drill are free practice and never use up a graded
 attempt. Every briefing says which before the start, and the score card says the same as
 the trainer's report. A learner in two trainers' cohorts sees a scenario both set once;
-the attempt counts for one assignment (the one due first, unless the learner tapped the
-other's own page or notice), is in that trainer's book only, and the list moves on to the
-other assignment once the first is passed."""
+the attempt counts for one assignment (the one due first, unless the learner chose the
+other with one tap or started from its own page or notice), is in that trainer's book
+only, and the list moves on to the other assignment once the first is passed."""
 
 from __future__ import annotations
 
@@ -154,6 +154,14 @@ async def test_two_trainers_one_scenario_shown_once_counted_once_and_moving_on(
     assert "Sales A: due" in mine["text"] and "Other group: due" in mine["text"]
     assert [b for b in buttons(mine) if b.startswith("as:")] == [f"as:b:{a_soon}:0"]
     await learner.press(mine, f"as:b:{a_soon}:0")
+    choice = await learner.next_message()
+    assert "counts for: Sales A" in choice["text"]
+    # one tap lets the learner choose the other grade book instead, and back
+    assert _labels(choice)[f"as:b:{a_later}:0"].startswith("↪️ Count it for Other group")
+    await learner.press(choice, f"as:b:{a_later}:0")
+    other = await learner.next_message()
+    assert "counts for: Other group" in other["text"]
+    await learner.press(other, f"as:b:{a_soon}:0")
     briefing = await learner.next_message()
     assert "counts for: Sales A" in briefing["text"]
     await learner.press(briefing, f"as:gg:{a_soon}:0:0")

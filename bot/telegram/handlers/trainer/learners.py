@@ -21,7 +21,7 @@ from bot.telegram.handlers import menu, play
 from bot.telegram.handlers.trainer import notices
 from bot.telegram.handlers.trainer.base import Who, on, remember_tz, role_of, title
 from bot.telegram.render import tr
-from bot.trainers import codes, mine, results, roles, views
+from bot.trainers import codes, dates, mine, results, roles, views
 
 HIDE_WORDS, SHOW_WORDS = ("hide", "verberg"), ("show", "toon")
 
@@ -78,7 +78,7 @@ async def _my_assignments(context: Context, uid: int, lang: str) -> None:
                   next((p for p in m.progress.parts if p.scenario_id == e.scenario_id), None))
                  for m in e.items]
         out.append(views.learner_entry(lang, name(e.scenario_id), target, lines, zone))
-        if c is not None:
+        if c is not None and e.scenario_id in services(context).catalog.scenarios:
             buttons.append([button(f"🎯 {name(e.scenario_id)}"[:50],
                                    b.PartBriefing(c.assignment.id or 0, c.part))])
     buttons.append([Button(t(lang, "tg.card.menu"), callback_data="menu")])
@@ -158,10 +158,10 @@ async def _part_briefing(context: Context, uid: int, lang: str, assignment_id: i
     it will be and whose assignment it counts for; free practice when none can take it."""
     svc = services(context)
     found = await svc.db.run(mine.for_part, uid, assignment_id, n, utcnow())
-    if found is None or found[0] not in svc.catalog.scenarios:
+    if found is None or found.scenario_id not in svc.catalog.scenarios:
         await send(context, uid, tr(lang, "trainer.mine.gone"), kb.main_menu(lang))
         return
-    sid, target = found
+    sid, target = found.scenario_id, found.target
     if target is None:  # passed or used up everywhere: the free briefing says so
         await play.show_briefing_for(context, uid, lang, sid)
         return
@@ -180,6 +180,10 @@ async def _part_briefing(context: Context, uid: int, lang: str, assignment_id: i
     if calls.has_preparation(cs):
         rows.append([button(t(lang, "tg.briefing.prepare"),
                             b.StartBriefed(aid, target.part, 1))])
+    for other in found.others:  # the learner's one-tap choice of another grade book
+        label = t(lang, "trainer.mine.instead", cohort=other.cohort.name,
+                  due=dates.local(other.due_at, zone).strftime("%d-%m"))
+        rows.append([button(label[:60], b.PartBriefing(other.assignment.id or 0, other.part))])
     rows.append([button(t(lang, "trainer.buttons.open_assignment"), b.ShowAssignment(aid)),
                  button(t(lang, "tg.back"), b.MyAssignments())])
     await send(context, uid, text, Markup(rows))
