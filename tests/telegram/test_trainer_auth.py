@@ -119,7 +119,8 @@ def callbacks(w: World) -> list[str]:
         f"tr:ap:{c}:drill-objection-price", f"tr:ad:{c}:7:drill-objection-price",
         f"tr:as:{w.assignment_id}", f"tr:asd:{w.assignment_id}", f"tr:asdy:{w.assignment_id}",
         "tr:pr:300", "tr:st:my-price-drill", "tr:bogus", f"as:{w.assignment_id}",
-        f"as:go:{w.assignment_id}:0", f"co:ly:{c}",
+        f"as:go:{w.assignment_id}:0", f"as:b:{w.assignment_id}:0",
+        f"as:gg:{w.assignment_id}:0:0", f"co:ly:{c}",
         f"tr:rvo:{sid}", f"tr:rvc:{sid}", f"tr:rvt:{sid}", f"tr:rvn:{sid}:1", f"tr:rvr:{sid}",
         f"tr:rvd:{sid}",
     ]
