@@ -218,7 +218,7 @@ class AssignmentStart:
 
     started: Started | None = None
     scenario_id: str = ""
-    error: str | None = None  # trainer.mine.gone, .passed or .no_attempts
+    error: str | None = None  # trainer.mine.gone, .passed, .part_done or .no_attempts
     counting: Counting | None = None
 
 
@@ -233,9 +233,10 @@ def begin_assignment(s: Session, catalog: Catalog, user_id: int, assignment_id: 
     sid = ids[n]
     counting = can_take(item, sid)
     if counting is None:
-        passed = item.progress.status == "passed" or part_status(item, sid) == "passed"
-        return AssignmentStart(error="trainer.mine.passed" if passed
-                               else "trainer.mine.no_attempts")
+        error = ("trainer.mine.passed" if item.progress.status == "passed"
+                 else "trainer.mine.part_done" if part_status(item, sid) == "passed"
+                 else "trainer.mine.no_attempts")
+        return AssignmentStart(error=error)
     play_lang = catalog.language_for(catalog.compiled(sid).scenario, lang)
     started = calls.begin(s, catalog, user_id, sid, play_lang, "assignment", prepare,
                           assignment_id)

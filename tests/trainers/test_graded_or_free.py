@@ -265,3 +265,27 @@ async def test_a_reminder_holds_the_learners_own_due_date_and_starts_a_graded_at
     start = await extended.next_message()
     assert "graded attempt 1 of 3, counts for: Sales A, due " \
         f"{own_day:%d-%m-%Y} 23:59" in start["text"]
+
+
+async def test_a_drill_set_lists_each_drill_once_and_a_passed_drill_is_not_started_again(
+        env: BotEnv) -> None:
+    trainer = await make_trainer(env)
+    cohort_id, code = await make_cohort(trainer)
+    learner = env.emulator.user(245, "Ilse", language_code="en")
+    await join(learner, code)
+    await trainer.send(f"/assign {cohort_id} {DRILL},drill-closing-order +7 attempts=2")
+    await trainer.next_message()
+    notice = await learner.next_message()
+    aid = await env.db.run(_assignment_of(cohort_id))
+    await learner.press(notice, f"as:go:{aid}:0")
+    await _play_passing(learner)
+
+    await learner.send("/assignments")
+    mine = await learner.next_message()
+    assert mine["text"].count(TITLE) == 1
+    assert re.search(rf"{TITLE}\nSales A: due [^\n]* passed · best 80", mine["text"])
+    assert [b for b in buttons(mine) if b.startswith("as:")] == [f"as:b:{aid}:1"]
+    assert "(graded attempt 1 of 2)" in mine["text"]  # the closing drill's
+    refused = await _do(learner, f"as:go:{aid}:0")  # the notice's button, pressed again
+    assert "already passed this drill of the assignment" in refused
+    assert "1/2" in await _report(trainer, cohort_id)  # one drill of two passed
