@@ -162,7 +162,7 @@ def _insert(c, table: str, values: dict) -> None:
 
 def test_earlier_menu_attempts_are_linked_to_the_assignment_the_rule_picks(
         tmp_path: Path) -> None:
-    """Migration 0012: before it, a menu attempt counted for every assignment of its
+    """Migration 0013: before it, a menu attempt counted for every assignment of its
     scenario; now an attempt counts for the one it is linked to, so each earlier one is
     linked as the rule would have started it: due first, while attempts are left."""
     from sqlalchemy import text
@@ -171,7 +171,7 @@ def test_earlier_menu_attempts_are_linked_to_the_assignment_the_rule_picks(
     from bot.storage.migrations import upgrade
 
     engine = make_engine(f"sqlite:///{tmp_path / 'old.db'}")
-    upgrade(engine, "0011_assign_exceptions")
+    upgrade(engine, "0012_review_queue")
     with engine.begin() as c:
         for uid in (LEARNER, A, B):
             _insert(c, "users", {"id": uid, "first_name": str(uid)})

@@ -10,8 +10,8 @@ with attempts left at that scenario, the one not yet due first, soonest due firs
 attempt no assignment could take stays free practice. Data only: the downgrade keeps the
 links (the earlier rule still counts a linked attempt for its assignment).
 
-Revision ID: 0012_assign_graded_attempts
-Revises: 0011_assign_exceptions
+Revision ID: 0013_assign_graded_attempts
+Revises: 0012_review_queue
 Create Date: 2026-11-30 17:40:00
 """
 
@@ -23,8 +23,8 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0012_assign_graded_attempts'
-down_revision = '0011_assign_exceptions'
+revision = '0013_assign_graded_attempts'
+down_revision = '0012_review_queue'
 branch_labels = None
 depends_on = None
 
