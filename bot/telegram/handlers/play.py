@@ -212,18 +212,24 @@ async def send_card(context: Context, uid: int, done: Finished) -> None:
 
 
 async def _card(context: Context, uid: int, done: Finished) -> None:
+    # The database work comes before the first message, so "call ended" and the card
+    # arrive back to back, not with a pause between them that reads as "no card".
     lang = done.state.lang
-    await send(context, uid, tr(lang, "tg.call.ended"))
+    drill_card = False
     if done.cs.scenario.kind == "drill":
         row = await services(context).db.run(q.get_session, done.session_id)
-        if row is not None and row.source == "practice":
-            await _send_drill_card(context, uid, done)
-            return
+        drill_card = row is not None and row.source == "practice"
     note, graded = await _grading_note(context, uid, lang, done)
+    if drill_card:
+        await send(context, uid, tr(lang, "tg.call.ended"))
+        await _send_drill_card(context, uid, done, note, graded)
+        return
+    card = render.score_card(done) + note
     markup = kb.after_card(lang, done.cs.scenario.id)
     if graded is not None:
         markup = Markup([[graded], *markup.inline_keyboard])
-    await send(context, uid, render.score_card(done) + note, markup)
+    await send(context, uid, tr(lang, "tg.call.ended"))
+    await send(context, uid, card, markup)
 
 
 async def _grading_note(context: Context, uid: int, lang: str, done: Finished
@@ -285,11 +291,11 @@ async def resume(update: Update, context: Context) -> None:
     await send(context, uid, text)
 
 
-async def _send_drill_card(context: Context, uid: int, done: Finished) -> None:
+async def _send_drill_card(context: Context, uid: int, done: Finished, note: str,
+                           graded: Button | None) -> None:
     """A drill from daily practice: the compact card (score, verdict, the first tip) and a
     one-tap retry, because a drill is practised by repeating it at once."""
     lang = done.state.lang
-    note, graded = await _grading_note(context, uid, lang, done)
     markup = kb.drill_card(lang, done.cs.scenario.id)
     if graded is not None:
         markup = Markup([[graded], *markup.inline_keyboard])
