@@ -16,6 +16,7 @@ from scoring.sections import (
     objections_score,
     objectives_met,
     objectives_score,
+    on_trainer_scale,
     question_mix,
     questions_score,
     weighted_total,
@@ -58,14 +59,16 @@ def score_call(
         "internal": objectives_score(cs, state, "internal"),
         "external": objectives_score(cs, state, "external"),
         "questions": questions_score(cs, turns),
-        "objections": objections_score(state),
+        "objections": objections_score(state, turns),
         "closing": closing_score(state) if cs.scenario.closing is not None else None,
     }
     weights = cs.scenario.scoring.weights.model_dump()
     if cs.scenario.kind == "drill":
         weights["questions"] = weights["questions"] if turns else 0
-    deduction = conduct_deduction(turns)
-    total = max(0, weighted_total(sections, weights) - deduction)
+    deduction = conduct_deduction(cs, state, turns)
+    did_something = bool(state.objectives) or any(t.steps for t in turns)
+    raw = weighted_total(sections, weights)
+    total = max(0, round(on_trainer_scale(raw, cs.scenario.kind, did_something)) - deduction)
     return ScoreCard(
         total=total,
         sections=sections,

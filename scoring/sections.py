@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bot.engine.acts import Act
 from bot.engine.compiled import CompiledScenario
 from bot.engine.state import SessionState, TurnRecord
 
 OPEN_TARGET = 0.7  # a first visit is mostly open questions
 ADVANCED_TARGET = 0.3  # share of problem/implication/need-payoff questions
 TRIED_CREDIT = 0.5  # a handling step attempted but not done well (an untied answer)
+SHALLOW_DEPTH = 0.5  # a first visit's SPIN part without implication or need-payoff questions
+DEPTH_STEP = 0.25  # ... plus this for each of the two asked
 
 
 @dataclass
@@ -78,29 +81,59 @@ def questions_score(cs: CompiledScenario, turns: list[TurnRecord]) -> float | No
         deep = mix.spin["implication"] + mix.spin["need_payoff"]
         spin_part = min(spin_part, min(1.0, deep / 3))
         return 100.0 * (0.35 * open_part + 0.65 * spin_part)
+    if cs.scenario.kind == "first_visit":
+        # Problem questions alone do not make a good inventory: the method asks for the
+        # consequences (implication) and the value (need-payoff) too.
+        depth = SHALLOW_DEPTH + sum(DEPTH_STEP for kind in ("implication", "need_payoff")
+                                    if mix.spin[kind])
+        spin_part = min(spin_part, depth)
     return 100.0 * (0.6 * open_part + 0.4 * spin_part)
 
 
-def objections_score(state: SessionState) -> float | None:
-    raised = [o for o in state.objections.values() if o.raised_turn is not None]
+def answerable(turns: list[TurnRecord], raised_turn: int) -> bool:
+    """Whether the learner had a turn to answer an objection raised in reply to turn
+    ``raised_turn`` (a goodbye right after it is no answer, but no chance either)."""
+    return any(t.act != Act.GOODBYE for t in turns[raised_turn:])
+
+
+def engaged(turns: list[TurnRecord], raised_turn: int) -> bool:
+    """Whether the learner answered the objection at all: a turn that addresses it but
+    takes no recognised step (defending, promising) still shows an attempt."""
+    return any(t.act == Act.OBJECTION_RESPONSE for t in turns[raised_turn:])
+
+
+def objections_score(state: SessionState, turns: list[TurnRecord] | None = None) -> float | None:
+    """Per objection: the handling steps taken (an untied answer half), and whether it was
+    handled. An objection raised when the learner had no turn left does not count."""
+    turns = list(state.history) if turns is None else turns
+    raised = [o for o in state.objections.values() if o.raised_turn is not None
+              and (not turns or answerable(turns, o.raised_turn))]
     if not raised:
         return None
     total = 0.0
     for o in raised:
-        tried = sum(1 for s in o.tried if not o.steps.get(s))
-        steps = (sum(o.steps.values()) + TRIED_CREDIT * tried) / len(o.steps)
+        tried = {s for s in o.tried if not o.steps.get(s)}
+        if not o.steps.get("respond") and o.raised_turn is not None \
+                and engaged(turns, o.raised_turn):
+            tried.add("respond")
+        steps = (sum(o.steps.values()) + TRIED_CREDIT * len(tried)) / len(o.steps)
         total += 0.5 * steps + (0.5 if o.handled else 0.0)
     return 100.0 * total / len(raised)
 
 
+CLOSING_CREDIT = {"agreed": 100.0, "concrete": 85.0, "attempted": 40.0}
+
+
 def closing_score(state: SessionState) -> float:
+    """The learner's proposal is scored, not the buyer's mood: a concrete next step (day and
+    time) earns most of the part even when the buyer still hesitates."""
     c = state.closing
     if c["agreed"]:
-        return 100.0
+        return CLOSING_CREDIT["agreed"]
     if c["attempted"] and c["concrete"]:
-        return 60.0
+        return CLOSING_CREDIT["concrete"]
     if c["attempted"]:
-        return 35.0
+        return CLOSING_CREDIT["attempted"]
     return 0.0
 
 
@@ -117,12 +150,108 @@ def weighted_total(parts: dict[str, float | None], weights: dict[str, float]) ->
 PITCH_COST = 8  # points off the total per pitch, up to PITCH_COST_MAX
 PITCH_COST_MAX = 24
 DISCOUNT_COST = 10
+REGISTER_COST = 8  # chat style ("hoi", "u" for "you", no capitals) towards a buyer
+INFORMAL_MIN = 2  # messages; one casual "ok" is no style
+# Text-speak per language (Dutch "u" is the polite form of address, not a shortening).
+TEXT_SPEAK = {
+    "en": frozenset({"u", "ur", "r", "thx", "pls", "plz", "im", "dont", "cant", "gonna",
+                     "wanna", "k", "cya"}),
+    "nl": frozenset({"ff", "idd", "ipv", "mss", "wss", "gwn", "thx", "pls", "w8", "k"}),
+}
+MISS_COST = 25  # a drill message that did nothing for the exercise (of two or three)
+MISS_COST_MAX = 50
+# Acts that serve a drill's task even when they tick nothing: answering an objection,
+# proposing or asking for the next step, summing up, saying goodbye.
+TASK_ACTS = frozenset({Act.OBJECTION_RESPONSE, Act.NEXT_STEP_PROPOSAL, Act.ASK_ORDER,
+                       Act.SUMMARY, Act.GOODBYE})
 
 
-def conduct_deduction(turns: list[TurnRecord]) -> int:
+def needs_known(cs: CompiledScenario, state: SessionState,
+                turns: list[TurnRecord]) -> list[set[str]]:
+    """Per turn, the needs the buyer had stated before the learner wrote it (in answers
+    to questions, or inside an objection): what a solution has to be tied to."""
+    raised = [(o.raised_turn, cs.objections[oid].reveals) for oid, o in state.objections.items()
+              if o.raised_turn is not None and oid in cs.objections]
+    known: set[str] = set()
+    out: list[set[str]] = []
+    for index, turn in enumerate(turns):
+        for raised_turn, reveals in raised:
+            if raised_turn <= index:
+                known.update(reveals)
+        out.append(set(known))
+        for fact_id in turn.answered or turn.facts:
+            fact = cs.facts.get(fact_id)
+            if fact is not None:
+                known.update(fact.reveals)
+    return out
+
+
+def pitch_turns(cs: CompiledScenario, state: SessionState,
+                turns: list[TurnRecord]) -> list[TurnRecord]:
+    """Turns that talk about the offer before it can be tied to a need: the pitches, and
+    a "solution" made before the buyer had stated any need at all."""
+    return [turn for turn, known in zip(turns, needs_known(cs, state, turns), strict=True)
+            if turn.act == Act.PITCH or (turn.act == Act.SOLUTION and not known)]
+
+
+def false_starts(turns: list[TurnRecord]) -> list[TurnRecord]:
+    """Drill messages sent before the learner got anything of the exercise right that did
+    nothing for it (the closed question, the wrong figure, the sales talk the drill is
+    about). No objective, no handling step, and not an answer to the objection, a
+    proposal, a summary or a goodbye."""
+    out: list[TurnRecord] = []
+    for turn in turns:
+        if turn.objectives or turn.steps or turn.act in TASK_ACTS:
+            break
+        out.append(turn)
+    return out
+
+
+def informal(turns: list[TurnRecord], lang: str) -> bool:
+    """Chat style towards a buyer: most messages start in lower case or use text-speak
+    ("u", "ur", "thx"). A trainer marks that down in a business conversation."""
+    words = [t.learner.split() for t in turns if any(c.isalpha() for c in t.learner)]
+    if not words:
+        return False
+    speak = TEXT_SPEAK.get(lang, frozenset())
+    casual = sum(1 for w in words if _starts_lower(w[0])
+                 or any(x.lower().strip(".,!?") in speak for x in w))
+    return casual * 2 >= len(words) and casual >= INFORMAL_MIN
+
+
+def _starts_lower(word: str) -> bool:
+    first = next((c for c in word if c.isalpha()), "")
+    return first.islower()
+
+
+def conduct_deduction(cs: CompiledScenario, state: SessionState,
+                      turns: list[TurnRecord]) -> int:
     """Points off for what the method warns against whatever else went well: pitching
-    before tying the offer to a need, and offering a discount."""
-    pitches = sum(1 for t in turns if t.act == "pitch")
+    before tying the offer to a need, offering a discount, chat style towards a buyer
+    and, in a drill of two or three messages, a false start."""
+    pitches = pitch_turns(cs, state, turns)
     discounts = sum(1 for t in turns if "discount" in t.moves)
-    return min(PITCH_COST_MAX, PITCH_COST * pitches) + min(2 * DISCOUNT_COST,
-                                                            DISCOUNT_COST * discounts)
+    cost = min(2 * DISCOUNT_COST, DISCOUNT_COST * discounts)
+    cost += REGISTER_COST if informal(turns, state.lang) else 0
+    if cs.scenario.kind == "drill":
+        misses = false_starts(turns)
+        pitched = sum(1 for t in pitches if t not in misses)
+        return cost + min(MISS_COST_MAX, MISS_COST * len(misses)) + min(
+            PITCH_COST_MAX, PITCH_COST * pitched)
+    return cost + min(PITCH_COST_MAX, PITCH_COST * len(pitches))
+
+
+# A trainer's scale: a learner who did part of the method earns a base, and even a
+# flawless run through the steps leaves a little to polish (tone, wording, timing), which
+# the engine cannot judge. Nothing of the method done: no base.
+TRAINER_BASE = {"drill": 30.0, "call": 15.0}
+TRAINER_TOP = {"drill": 95.0, "call": 93.0}
+
+
+def on_trainer_scale(raw: float, kind: str, did_something: bool) -> float:
+    """The weighted parts (0-100) on a trainer's scale: base + share of the rest."""
+    scale = "drill" if kind == "drill" else "call"
+    if not did_something:
+        return raw * TRAINER_BASE[scale] / 100 if raw else 0.0
+    base, top = TRAINER_BASE[scale], TRAINER_TOP[scale]
+    return base + (top - base) * raw / 100
