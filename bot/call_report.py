@@ -8,6 +8,7 @@ from bot.engine.compiled import CompiledScenario
 from bot.engine.state import SessionState
 from bot.i18n import t
 from scoring.card import ScoreCard
+from scoring.feedback import Tip
 
 STEP_NAMES = ("acknowledge", "clarify", "respond", "check")
 
@@ -73,8 +74,9 @@ def pad_label(cs: CompiledScenario, objective_id: str, lang: str) -> str:
             or cs.language(lang).text(objective.label))
 
 
-def render_tip(lang: str, tip) -> str:
-    """A tip in words, with the buyer's pronouns and form of address filled in."""
+def render_tip(lang: str, tip: Tip) -> str:
+    """A tip in words, with the buyer's pronouns and form of address filled in, and the
+    objection steps (ids in the tip) named in the learner's language."""
     values = dict(tip.values)
     gender = values.pop("gender", "female")
     address = values.pop("address", "u")
@@ -82,6 +84,9 @@ def render_tip(lang: str, tip) -> str:
         values.setdefault(word, t(lang, f"persona.{gender}.{word}"))
     for word in ("you", "your"):
         values.setdefault(word, t(lang, f"persona.{address}.{word}"))
+    if values.get("steps"):
+        values["steps"] = ", ".join(t(lang, f"tips.step_names.{step.strip()}", her=values["her"])
+                                    for step in values["steps"].split(","))
     return t(lang, f"tips.{tip.key}", **values)
 
 

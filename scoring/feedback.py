@@ -6,19 +6,30 @@ carries the buyer's persona (``gender``, ``address``), so "she/he" and "u/je" in
 wording follow the scenario.
 
 Order: what went wrong that matters most first, then what could be deeper, then praise
-for what was good (a strong call gets praise first, and never "try again").
+for what was good (a strong call gets praise first, and never "try again"). Praise and
+criticism never quote the same words, and no two tips quote the same words.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.engine.acts import Act
+from bot.engine.classify import is_concrete
 from bot.engine.compiled import CompiledScenario
 from bot.engine.state import SessionState, TurnRecord
 from bot.engine.text import label_in_sentence
-from scoring.sections import question_mix
+from scoring.notes import sentences
+from scoring.sections import (
+    QuestionMix,
+    answerable,
+    false_starts,
+    informal,
+    pitch_turns,
+    question_mix,
+)
 
 MAX_TIPS = 5
 MIN_TIPS = 3
@@ -28,6 +39,15 @@ CLOSED_SHARE = 0.3  # more closed fact questions than this gets a tip
 # "May I note your e-mail address?" asks permission: closed by nature, no tip about it.
 PERMISSION_OPENINGS = ("may i", "can i", "could i", "shall i", "mag ik", "kan ik", "zal ik",
                        "mogen wij", "mogen we")
+# "Would that work for you?", "Neemt dat uw zorg weg?": a check is closed on purpose.
+CHECK_OPENINGS = ("would that", "would this", "does that", "does this", "will that", "is that",
+                  "is this", "could that", "would it", "does it", "zou dat", "zou het",
+                  "neemt dat", "werkt dat", "spreekt dat", "helpt dat", "past dat", "is dat",
+                  "klinkt dat", "lost dat", "kunt u daar", "kun je daar", "heeft u daar",
+                  "heb je daar")
+# "I'm Tom", "mijn naam is ...": the learner introduced herself (maybe not her company).
+_SELF_INTRO = re.compile(r"\b(i'?m|i am|my name is|my name's|this is|ik ben|mijn naam is|"
+                         r"ik heet)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -66,41 +86,85 @@ def choose_tips(cs: CompiledScenario, state: SessionState, total: int | None = N
 
 def _tips(cs: CompiledScenario, state: SessionState, total: int | None,
           turns: list[TurnRecord]) -> list[Tip]:
-    cl = cs.language(state.lang)
     if not turns:
         return [Tip("no_turns")]
+    improve = _improvements(cs, state, turns)
+    criticised = {t.values.get("quote") for t in improve} - {None}
+    praise = [t for t in _strengths(cs, state, turns) if t.values.get("quote") not in criticised]
+    fallback: list[Tip] = []
+    if cs.scenario.kind != "drill" and not any(t.act == Act.SUMMARY for t in turns):
+        fallback.append(Tip("summarise"))
+    strong = total is not None and total >= STRONG_SCORE
+    if strong:
+        tips = [Tip("strong_call", {"score": str(total)}), *praise[:1], *improve[:2],
+                *praise[1:], *improve[2:], *fallback]
+    else:
+        tips = [*improve[:MAX_TIPS - 1], *praise[:1], *improve[MAX_TIPS - 1:], *praise[1:],
+                *fallback]
+    tips = _distinct(tips)
+    if len(tips) < MIN_TIPS and not strong:
+        cl = cs.language(state.lang)
+        goals = "; ".join(in_sentence(cl.text(cs.objectives[o].label))
+                          for o in cs.external_ids)
+        if goals:
+            tips.append(Tip("model_answer", {"topics": goals}))
+    return tips
+
+
+# Kinds of tip that may appear more than once on a card.
+REPEATABLE = frozenset({"good_task", "objection", "objection_open", "objection_steps"})
+
+
+def _distinct(tips: list[Tip]) -> list[Tip]:
+    """Each kind of tip once (the first that applies), each quote in one tip only."""
+    seen: set[str] = set()
+    keys: set[str] = set()
+    out: list[Tip] = []
+    for tip in tips:
+        said = tip.values.get("quote")
+        if (tip.key in keys and tip.key not in REPEATABLE) or (said is not None and said in seen):
+            continue
+        keys.add(tip.key)
+        if said is not None:
+            seen.add(said)
+        out.append(tip)
+    return out
+
+
+def _improvements(cs: CompiledScenario, state: SessionState,
+                  turns: list[TurnRecord]) -> list[Tip]:
+    """What would have been better, most important first, each with the learner's words."""
+    cl = cs.language(state.lang)
     roles = role_ids(cs)
     drill = cs.scenario.kind == "drill"
     follow_up = cs.scenario.buyer.visit == "follow_up"
     improve: list[Tip] = []
     first = turns[0]
+    pitches = pitch_turns(cs, state, turns)
+    # The opening is quoted once; when it was a pitch, the pitch tip quotes it.
+    opening = {} if first in pitches else {"quote": quote(first.learner)}
     if "introduce" in roles and roles["introduce"] not in state.objectives and not follow_up:
-        improve.append(Tip("introduce", {"quote": quote(first.learner)}))
+        company = cl.text(cs.scenario.seller.company)
+        if _SELF_INTRO.search(first.learner) and company.lower() not in first.learner.lower():
+            improve.append(Tip("introduce_company", {"quote": quote(first.learner),
+                                                     "company": company}))
+        else:
+            improve.append(Tip("introduce" if opening else "introduce_plain", opening))
+        opening = {}
     if "needs" in roles and "objective_stated" not in state.flags and not drill:
-        improve.append(Tip("state_objective", {"quote": quote(first.learner)}))
-    pitch = _first(turns, lambda t: t.act == Act.PITCH)
-    if pitch is not None:
-        improve.append(Tip("pitch", {"quote": quote(pitch.learner)}))
+        improve.append(Tip("state_objective" if opening else "state_objective_plain", opening))
+    if drill:
+        start = false_starts(turns)
+        if start:
+            improve.append(Tip("false_start", {"quote": quote(start[0].learner)}))
+    if pitches:
+        improve.append(Tip("pitch", {"quote": quote(pitches[0].learner)}))
     discount = _first(turns, lambda t: "discount" in t.moves)
     if discount is not None:
         improve.append(Tip("discount", {"quote": quote(discount.learner)}))
-    for oid, ostate in state.objections.items():
-        if ostate.raised_turn is None or ostate.handled:
-            continue
-        after = turns[ostate.raised_turn:] if ostate.raised_turn < len(turns) else []
-        reply = _first(after, lambda t: t.act != Act.GOODBYE)
-        missing = [s for s, done in ostate.steps.items() if not done]
-        values = {"steps": ", ".join(missing),
-                  "advice": cl.text(cs.objections[oid].good_handling)}
-        if reply is None:
-            said = cl.texts(cs.objections[oid].text)
-            improve.append(Tip("objection_open", {**values, "objection": quote(said[0])}))
-        else:
-            improve.append(Tip("objection", {**values, "quote": quote(reply.learner)}))
+    improve.extend(_objection_tips(cs, state, turns, {t.values.get("quote", "") for t in improve}))
     mix = question_mix(turns)
-    closed = _first(turns, lambda t: t.form == "closed" and t.act == Act.FACT_QUESTION
-                    and bool(t.facts) and t.spin is not None
-                    and not t.learner.lower().startswith(PERMISSION_OPENINGS))
+    closed = _first(turns, lambda t: _gathering_closed(turns, t))
     if closed is not None and mix.asking and mix.asking_closed / mix.asking > CLOSED_SHARE:
         improve.append(Tip("closed_question", {"quote": quote(closed.learner)}))
     missed = [cs.objectives[o] for o in cs.internal_ids if o not in state.objectives]
@@ -110,8 +174,9 @@ def _tips(cs: CompiledScenario, state: SessionState, total: int | None,
     deeper = _deeper_questions(cs, turns, mix)
     if deeper is not None:
         improve.append(deeper)
-    if "solution" in roles and roles["solution"] not in state.objectives and state.needs_stated:
-        need = label_in_sentence(cl.text(cs.needs[state.needs_stated[0]].label))
+    if "solution" in roles and roles["solution"] not in state.objectives and state.needs_stated \
+            and not any(t.act == Act.SOLUTION for t in turns):
+        need = in_sentence(cl.text(cs.needs[state.needs_stated[0]].label))
         improve.append(Tip("solution", {"need": need}))
     improve.extend(_closing_tips(cs, state, turns, roles))
     if drill:
@@ -119,22 +184,55 @@ def _tips(cs: CompiledScenario, state: SessionState, total: int | None,
         if open_goals:
             labels = "; ".join(cl.text(o.label) for o in open_goals[:3])
             improve.append(Tip("missed_external", {"topics": labels}))
-    praise = _strengths(turns, state)
-    fallback = []
-    if not drill and not any(t.act == Act.SUMMARY for t in turns):
-        fallback.append(Tip("summarise"))
-    if total is not None and total >= STRONG_SCORE:
-        tips = [Tip("strong_call", {"score": str(total)}), *praise[:1], *improve,
-                *praise[1:], *fallback]
-    else:
-        tips = [*improve[:MAX_TIPS - 1], *praise[:1], *improve[MAX_TIPS - 1:], *praise[1:],
-                *fallback]
-        if len(tips) < MIN_TIPS and (total is None or total < STRONG_SCORE):
-            tips.append(Tip("keep_practising"))
-    return tips
+    if informal(turns, state.lang):
+        lower = [t for t in turns if t.learner[:1].islower()] or turns
+        casual = next((t for t in lower if not t.objectives and not t.steps), lower[0])
+        improve.append(Tip("register", {"quote": quote(casual.learner)}))
+    return improve
 
 
-def _deeper_questions(cs: CompiledScenario, turns: list[TurnRecord], mix) -> Tip | None:
+def _objection_tips(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord],
+                    used: set[str]) -> list[Tip]:
+    cl = cs.language(state.lang)
+    out: list[Tip] = []
+    for oid, ostate in state.objections.items():
+        if ostate.raised_turn is None or ostate.handled or oid not in cs.objections:
+            continue
+        objection = cs.objections[oid]
+        missing = [s for s, done in ostate.steps.items() if not done]
+        values = {"steps": ", ".join(missing), "advice": cl.text(objection.good_handling)}
+        after = turns[ostate.raised_turn:]
+        reply = _first(after, lambda t: t.act == Act.OBJECTION_RESPONSE and not t.steps) \
+            or _first(after, lambda t: t.act == Act.OBJECTION_RESPONSE) \
+            or _first(after, lambda t: t.act != Act.GOODBYE)
+        said = quote(cl.texts(objection.text)[0])
+        if reply is None or not answerable(turns, ostate.raised_turn):
+            out.append(Tip("objection_open", {**values, "objection": said}))
+        elif quote(reply.learner) in used:  # those words already have their own tip
+            out.append(Tip("objection_steps", {**values, "objection": said}))
+        else:
+            out.append(Tip("objection", {**values, "quote": quote(reply.learner)}))
+    return out
+
+
+def _gathering_closed(turns: list[TurnRecord], turn: TurnRecord) -> bool:
+    """A closed question that gathers facts (not a permission, a check or a proposal)."""
+    text = turn.learner.lower().lstrip("-–•* ")
+    if turn.form != "closed" or turn.act != Act.FACT_QUESTION or not turn.facts \
+            or turn.spin is None or text.startswith(PERMISSION_OPENINGS) or "check" in turn.moves:
+        return False
+    asked = [s.lower() for s in sentences(turn.learner) if s.rstrip().endswith("?")]
+    if any(s.startswith(CHECK_OPENINGS) for s in asked or [text]):
+        return False
+    index = turns.index(turn)
+    before = turns[index - 1] if index else None
+    # right after a proposal or an answer to an objection, a yes/no question is a check
+    return before is None or before.act not in (Act.SOLUTION, Act.OBJECTION_RESPONSE,
+                                                 Act.NEXT_STEP_PROPOSAL)
+
+
+def _deeper_questions(cs: CompiledScenario, turns: list[TurnRecord],
+                      mix: QuestionMix) -> Tip | None:
     if cs.scenario.kind not in ("spin", "first_visit") or mix.total < 3:
         return None
     if mix.spin["implication"] == 0:
@@ -154,39 +252,82 @@ def _closing_tips(cs: CompiledScenario, state: SessionState, turns: list[TurnRec
         return []
     if state.closing["agreed"]:
         return []
-    attempt = _first(turns, lambda t: t.act in (Act.NEXT_STEP_PROPOSAL, Act.ASK_ORDER))
-    if attempt is None:
+    attempts = [t for t in turns if t.act in (Act.NEXT_STEP_PROPOSAL, Act.ASK_ORDER)]
+    if not attempts:
         return [Tip("no_close")]
-    if not state.closing["concrete"]:
-        return [Tip("vague_close", {"quote": quote(attempt.learner)})]
-    last = _first(list(reversed(turns)), lambda t: t.act in (Act.NEXT_STEP_PROPOSAL,
-                                                              Act.ASK_ORDER))
-    return [Tip("close_not_earned", {"quote": quote((last or attempt).learner)})]
+    lm = cs.language(state.lang).lm
+    concrete = [t for t in attempts if is_concrete(lm.analyze(t.learner), lm)]
+    if not state.closing["concrete"] and not concrete:
+        return [Tip("vague_close", {"quote": quote(attempts[0].learner)})]
+    last = (concrete or attempts)[-1]
+    if any(o.raised_turn is not None and not o.handled for o in state.objections.values()):
+        return []  # the objection's own tip says what to do first
+    return [Tip("close_not_earned", {"quote": quote(last.learner)})]
 
 
-def _strengths(turns: list[TurnRecord], state: SessionState) -> list[Tip]:
+def _strengths(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord]) -> list[Tip]:
+    """What the learner did well, each with the words that did it; most telling first."""
     found: list[Tip] = []
-    if state.closing["agreed"]:
-        close = _first(list(reversed(turns)), lambda t: t.act in (Act.NEXT_STEP_PROPOSAL,
-                                                                   Act.ASK_ORDER))
-        if close is not None:
-            found.append(Tip("good_close", {"quote": quote(close.learner)}))
-    handled = [o for o in state.objections.values() if o.handled]
-    if handled:
-        turn = _first(turns, lambda t: "respond" in t.steps)
-        if turn is not None:
-            found.append(Tip("good_objection", {"quote": quote(turn.learner)}))
-    for spin, key in (("need_payoff", "good_need_payoff"), ("implication", "good_implication")):
-        turn = _first(turns, lambda t, s=spin: t.spin == s)
+
+    def add(key: str, turn: TurnRecord | None) -> None:
         if turn is not None:
             found.append(Tip(key, {"quote": quote(turn.learner)}))
-    quoted = {t.values.get("quote") for t in found}
+
+    closes = [t for t in turns if t.act in (Act.NEXT_STEP_PROPOSAL, Act.ASK_ORDER)]
+    if state.closing["agreed"] and closes:
+        add("good_close", closes[-1])
+    if any(o.handled for o in state.objections.values()):
+        # the answer is a statement; a question credited with "respond" is no example
+        add("good_objection", _first(turns, lambda t: "respond" in t.steps and t.form is None))
+    for spin, key in (("need_payoff", "good_need_payoff"), ("implication", "good_implication")):
+        add(key, _first(turns, lambda t, s=spin: t.spin == s and t.act == Act.FACT_QUESTION))
     for step in ("acknowledge", "clarify", "check"):
-        turn = _first(turns, lambda t, s=step: s in t.steps)
-        if turn is not None and quote(turn.learner) not in quoted:
-            quoted.add(quote(turn.learner))
-            found.append(Tip(f"good_{step}", {"quote": quote(turn.learner)}))
-    opener = _first(turns, lambda t: t.act == Act.GREET_INTRODUCE and bool(t.objectives))
-    if opener is not None:
-        found.append(Tip("good_opening", {"quote": quote(opener.learner)}))
+        add(f"good_{step}", _first(turns, lambda t, s=step: s in t.steps))
+    roles = role_ids(cs)
+    if "solution" in roles and roles["solution"] in state.objectives:
+        add("good_solution", _first(turns, lambda t: t.act == Act.SOLUTION
+                                    and roles["solution"] in t.objectives))
+    add("good_summary", _first(turns, lambda t: t.act == Act.SUMMARY))
+    agenda = _first(turns, lambda t: t.act == Act.STATE_OBJECTIVE)
+    if agenda is not None and cs.scenario.kind != "drill":
+        add("good_agenda", agenda)
+    add("good_opening", _first(turns, lambda t: t.act == Act.GREET_INTRODUCE
+                               and bool(t.objectives)))
+    found.extend(_tasks_done(cs, state, turns))
+    for turn in turns:  # the first one not quoted elsewhere is kept
+        if _open_question(turn, cs.scenario.kind == "drill"):
+            add("good_open_question", turn)
+    if agenda is not None and agenda.form == "closed":
+        check = next((s for s in reversed(sentences(agenda.learner)) if s.endswith("?")), None)
+        if check is not None:
+            found.append(Tip("good_agenda_check", {"check": quote(check)}))
     return found
+
+
+def _open_question(turn: TurnRecord, drill: bool) -> bool:
+    """An open question worth naming: any in a drill, else one that probes a problem."""
+    return turn.form == "open" and turn.act == Act.FACT_QUESTION and bool(turn.facts) and (
+        drill or turn.spin == "problem")
+
+
+def in_sentence(label: str) -> str:
+    """A label inside a sentence ("A switch …" -> "a switch …", "DMU" stays)."""
+    if label[1:2] == " ":
+        return label[:1].lower() + label[1:]
+    return label_in_sentence(label)
+
+
+def _tasks_done(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord]) -> list[Tip]:
+    """In a drill, each part of the exercise done, with the words that did it."""
+    if cs.scenario.kind != "drill":
+        return []
+    cl = cs.language(state.lang)
+    out: list[Tip] = []
+    for oid in cs.external_ids:
+        if oid not in state.objectives:
+            continue
+        turn = _first(turns, lambda t, o=oid: o in t.objectives)
+        if turn is not None:
+            label = in_sentence(cl.text(cs.objectives[oid].label))
+            out.append(Tip("good_task", {"quote": quote(turn.learner), "task": label}))
+    return out
