@@ -280,9 +280,9 @@ def _strengths(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord
         # the answer is a statement; a question credited with "respond" is no example
         add("good_objection", _first(turns, lambda t: "respond" in t.steps and t.form is None))
     for spin, key in (("need_payoff", "good_need_payoff"), ("implication", "good_implication")):
-        add(key, _first(turns, lambda t, s=spin: t.spin == s and t.act == Act.FACT_QUESTION))
+        add(key, next((t for t in turns if t.spin == spin and t.act == Act.FACT_QUESTION), None))
     for step in ("acknowledge", "clarify", "check"):
-        add(f"good_{step}", _first(turns, lambda t, s=step: s in t.steps))
+        add(f"good_{step}", next((t for t in turns if step in t.steps), None))
     roles = role_ids(cs)
     if "solution" in roles and roles["solution"] in state.objectives:
         add("good_solution", _first(turns, lambda t: t.act == Act.SOLUTION
@@ -326,7 +326,7 @@ def _tasks_done(cs: CompiledScenario, state: SessionState, turns: list[TurnRecor
     for oid in cs.external_ids:
         if oid not in state.objectives:
             continue
-        turn = _first(turns, lambda t, o=oid: o in t.objectives)
+        turn = next((t for t in turns if oid in t.objectives), None)
         if turn is not None:
             label = in_sentence(cl.text(cs.objectives[oid].label))
             out.append(Tip("good_task", {"quote": quote(turn.learner), "task": label}))

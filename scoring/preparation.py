@@ -26,7 +26,8 @@ def _norm(text: str) -> str:
 
 
 def _aliases(item: ChecklistItem, lang: str) -> list[str]:
-    aliases = item.aliases.get(lang, []) if isinstance(item.aliases, dict) else item.aliases
+    aliases = next((v for k, v in item.aliases.items() if k == lang), []) \
+        if isinstance(item.aliases, dict) else item.aliases
     return [a for a in (_norm(x) for x in aliases) if a]
 
 

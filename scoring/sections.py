@@ -66,7 +66,7 @@ def objectives_score(cs: CompiledScenario, state: SessionState, group: str) -> f
     total = sum(weights.values())
     if total == 0:
         return None
-    return 100.0 * sum(w for oid, w in weights.items() if met[oid]) / total
+    return float(100.0 * sum(w for oid, w in weights.items() if met[oid]) / total)
 
 
 def questions_score(cs: CompiledScenario, turns: list[TurnRecord]) -> float | None:
@@ -139,12 +139,16 @@ def closing_score(state: SessionState) -> float:
 
 def weighted_total(parts: dict[str, float | None], weights: dict[str, float]) -> int:
     """Weighted mean of the parts that apply; a part that did not occur is left out."""
-    used = {k: w for k, w in weights.items() if w > 0 and parts.get(k) is not None}
-    total_weight = sum(used.values())
+    weighted = 0.0
+    total_weight = 0.0
+    for key, weight in weights.items():
+        part = parts.get(key)
+        if weight > 0 and part is not None:
+            weighted += part * weight
+            total_weight += weight
     if total_weight == 0:
         return 0
-    value = sum(parts[k] * w for k, w in used.items()) / total_weight  # type: ignore[operator]
-    return max(0, min(100, round(value)))
+    return max(0, min(100, round(weighted / total_weight)))
 
 
 PITCH_COST = 8  # points off the total per pitch, up to PITCH_COST_MAX
