@@ -15,7 +15,8 @@ labels (see ``benchmarks/dialogues/README.md``). Prints JSON, per scenario and o
   still had lines (drills may end once their task is done);
 - calls that should have ended by themselves and did not, or the reverse
   (``ends_by_itself: null`` means either is fine);
-- the gap between the score and the trainer's ``fair_score`` (mean and worst).
+- the gap between the score and the trainer's ``fair_score`` (mean and worst);
+- tips per card (min, median, max; a card should hold 3 to 5) and cards outside 3-5.
 
 Accuracy figures are over the turns that were played; ``turns_unplayed`` counts the
 rest. ``--sample PATH`` writes (learner, buyer reply, good reply) triples with an empty
@@ -31,6 +32,7 @@ import argparse
 import json
 import random
 import re
+import statistics
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -55,6 +57,7 @@ MUST_FINISH_STYLES = ("good", "average")
 DRILL_PREFIX = "drill-"
 STONEWALL_REPLIES = 3
 STONEWALL_MIN_WORDS = 3
+TIPS_MIN, TIPS_MAX = 3, 5  # tips a card should hold (issue 11)
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 
 
@@ -94,11 +97,12 @@ class Tally:
     cut_short: int = 0
     ending_wrong: int = 0
     gaps: list[int] = field(default_factory=list)
+    tips: list[int] = field(default_factory=list)
 
     def add(self, other: Tally) -> None:
         for name, value in vars(other).items():
-            if name == "gaps":
-                self.gaps.extend(value)
+            if name in ("gaps", "tips"):
+                getattr(self, name).extend(value)
             else:
                 setattr(self, name, getattr(self, name) + value)
 
@@ -120,6 +124,11 @@ class Tally:
             "calls_ending_wrong": self.ending_wrong,
             "score_gap_mean": round(sum(self.gaps) / len(self.gaps), 1) if self.gaps else None,
             "score_gap_worst": max(self.gaps) if self.gaps else None,
+            "tips_min": min(self.tips) if self.tips else None,
+            "tips_median": statistics.median(self.tips) if self.tips else None,
+            "tips_max": max(self.tips) if self.tips else None,
+            "cards_outside_tip_range": sum(1 for n in self.tips
+                                           if not TIPS_MIN <= n <= TIPS_MAX),
         }
 
 
@@ -204,12 +213,14 @@ def score_dialogue(dialogue: dict, report: dict) -> tuple[Tally, dict, list[tupl
     tally.ending_wrong = int(should_end is not None and ended_itself != should_end)
     gap = abs(report.get("score", 0) - dialogue["fair_score"])
     tally.gaps.append(gap)
+    tally.tips.append(len(report.get("feedback") or []))
     row = {
         "file": dialogue["file"],
         "style": dialogue["style"],
         "score": report.get("score"),
         "fair_score": dialogue["fair_score"],
         "gap": gap,
+        "tips": len(report.get("feedback") or []),
         "turns_played": f"{len(played)}/{len(labels)}",
         "end_reason": end_reason,
         "ends_by_itself_expected": dialogue.get("ends_by_itself"),
@@ -253,6 +264,7 @@ def evaluate(set_name: str = "dev", sample: Path | None = None,
     overall = Tally()
     per_scenario: dict[str, Tally] = {}
     per_style: dict[str, Tally] = {}
+    per_kind: dict[str, Tally] = {}
     flagship = Tally()
     rows = []
     confusions: Counter[tuple] = Counter()
@@ -261,6 +273,8 @@ def evaluate(set_name: str = "dev", sample: Path | None = None,
         overall.add(tally)
         per_scenario.setdefault(dialogue["scenario"], Tally()).add(tally)
         per_style.setdefault(dialogue["style"], Tally()).add(tally)
+        kind = "drill" if dialogue["scenario"].startswith(DRILL_PREFIX) else "full"
+        per_kind.setdefault(kind, Tally()).add(tally)
         if dialogue["scenario"] == FLAGSHIP:
             flagship.add(tally)
         rows.append(row)
@@ -271,6 +285,7 @@ def evaluate(set_name: str = "dev", sample: Path | None = None,
         "flagship_objective_f1_end": flagship.summary()["objective_f1_end"],
         "per_scenario": {sid: t.summary() for sid, t in sorted(per_scenario.items())},
         "per_style": {style: t.summary() for style, t in sorted(per_style.items())},
+        "per_kind": {kind: t.summary() for kind, t in sorted(per_kind.items())},
         "act_confusions": [{"labelled": g, "reported": p, "turns": n}
                            for (g, p), n in confusions.most_common(15)],
         "calls": rows,

@@ -35,6 +35,7 @@ CEILINGS = {
     "turns_unplayed": 0,
     "score_gap_mean": 14.0,
     "score_gap_worst": 52,
+    "cards_outside_tip_range": 0,  # every card holds 3-5 tips
 }
 FLAGSHIP_END_F1_FLOOR = 0.94
 
