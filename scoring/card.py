@@ -68,7 +68,10 @@ def score_call(
     deduction = conduct_deduction(cs, state, turns)
     did_something = bool(state.objectives) or any(t.steps for t in turns)
     raw = weighted_total(sections, weights)
-    total = max(0, round(on_trainer_scale(raw, cs.scenario.kind, did_something)) - deduction)
+    earned = round(on_trainer_scale(raw, cs.scenario.kind, did_something))
+    # what the method warns against costs points, but never more than half of what was earned
+    deduction = min(deduction, earned - earned // 2)
+    total = max(0, earned - deduction)
     return ScoreCard(
         total=total,
         sections=sections,

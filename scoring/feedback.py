@@ -29,6 +29,7 @@ from scoring.sections import (
     informal,
     pitch_turns,
     question_mix,
+    stacked_questions,
 )
 
 MAX_TIPS = 5
@@ -163,6 +164,9 @@ def _improvements(cs: CompiledScenario, state: SessionState,
     if discount is not None:
         improve.append(Tip("discount", {"quote": quote(discount.learner)}))
     improve.extend(_objection_tips(cs, state, turns, {t.values.get("quote", "") for t in improve}))
+    stacked = stacked_questions(turns)
+    if stacked:
+        improve.append(Tip("stacked", {"quote": quote(stacked[0].learner)}))
     mix = question_mix(turns)
     closed = _first(turns, lambda t: _gathering_closed(turns, t))
     if closed is not None and mix.asking and mix.asking_closed / mix.asking > CLOSED_SHARE:
@@ -275,7 +279,9 @@ def _strengths(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord
 
     closes = [t for t in turns if t.act in (Act.NEXT_STEP_PROPOSAL, Act.ASK_ORDER)]
     if state.closing["agreed"] and closes:
-        add("good_close", closes[-1])
+        lm = cs.language(state.lang).lm
+        concrete = [t for t in closes if is_concrete(lm.analyze(t.learner), lm)]
+        add("good_close", (concrete or closes)[-1])
     if any(o.handled for o in state.objections.values()):
         # the answer is a statement; a question credited with "respond" is no example
         add("good_objection", _first(turns, lambda t: "respond" in t.steps and t.form is None))

@@ -11,6 +11,7 @@ from bot.engine.state import SessionState, TurnRecord
 OPEN_TARGET = 0.7  # a first visit is mostly open questions
 ADVANCED_TARGET = 0.3  # share of problem/implication/need-payoff questions
 TRIED_CREDIT = 0.5  # a handling step attempted but not done well (an untied answer)
+NEEDS_WITHOUT_PURPOSE = 0.5  # needs taken stock of, but the visit's purpose never said
 SHALLOW_DEPTH = 0.5  # a first visit's SPIN part without implication or need-payoff questions
 DEPTH_STEP = 0.25  # ... plus this for each of the two asked
 
@@ -59,14 +60,22 @@ def objectives_met(cs: CompiledScenario, state: SessionState, group: str) -> dic
 
 
 def objectives_score(cs: CompiledScenario, state: SessionState, group: str) -> float | None:
+    """Weighted share of the objectives met. The needs role has two halves (say what the
+    visit is for, then take stock): questions without the purpose said earn half of it."""
     met = objectives_met(cs, state, group)
     if not met:
         return None
-    weights = {oid: cs.objectives[oid].weight for oid in met}
+    weights = {oid: float(cs.objectives[oid].weight) for oid in met}
     total = sum(weights.values())
     if total == 0:
         return None
-    return float(100.0 * sum(w for oid, w in weights.items() if met[oid]) / total)
+    earned = 0.0
+    for oid, weight in weights.items():
+        if met[oid]:
+            half = (cs.objectives[oid].method_role == "needs" and cs.scenario.kind != "drill"
+                    and "objective_stated" not in state.flags)
+            earned += weight * (NEEDS_WITHOUT_PURPOSE if half else 1.0)
+    return 100.0 * earned / total
 
 
 def questions_score(cs: CompiledScenario, turns: list[TurnRecord]) -> float | None:
@@ -162,6 +171,9 @@ TEXT_SPEAK = {
                      "wanna", "k", "cya"}),
     "nl": frozenset({"ff", "idd", "ipv", "mss", "wss", "gwn", "thx", "pls", "w8", "k"}),
 }
+STACKED_FACTS = 3  # a question asking this many facts at once is several questions stacked
+STACKED_COST = 4
+STACKED_COST_MAX = 8
 MISS_COST = 25  # a drill message that did nothing for the exercise (of two or three)
 MISS_COST_MAX = 50
 # Acts that serve a drill's task even when they tick nothing: answering an objection,
@@ -228,15 +240,23 @@ def _starts_lower(word: str) -> bool:
     return first.islower()
 
 
+def stacked_questions(turns: list[TurnRecord]) -> list[TurnRecord]:
+    """Questions that ask three things or more at once ("who cleans now, are you happy
+    with them, and what does it cost?"): the buyer answers part, the learner loses track."""
+    return [t for t in turns if t.form is not None and t.act == Act.FACT_QUESTION
+            and len(set(t.answered or t.facts)) >= STACKED_FACTS]
+
+
 def conduct_deduction(cs: CompiledScenario, state: SessionState,
                       turns: list[TurnRecord]) -> int:
     """Points off for what the method warns against whatever else went well: pitching
-    before tying the offer to a need, offering a discount, chat style towards a buyer
-    and, in a drill of two or three messages, a false start."""
+    before tying the offer to a need, offering a discount, chat style towards a buyer,
+    stacked questions and, in a drill of two or three messages, a false start."""
     pitches = pitch_turns(cs, state, turns)
     discounts = sum(1 for t in turns if "discount" in t.moves)
     cost = min(2 * DISCOUNT_COST, DISCOUNT_COST * discounts)
     cost += REGISTER_COST if informal(turns, state.lang) else 0
+    cost += min(STACKED_COST_MAX, STACKED_COST * len(stacked_questions(turns)))
     if cs.scenario.kind == "drill":
         misses = false_starts(turns)
         pitched = sum(1 for t in pitches if t not in misses)
