@@ -324,16 +324,20 @@ def in_sentence(label: str) -> str:
 
 
 def _tasks_done(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord]) -> list[Tip]:
-    """In a drill, each part of the exercise done, with the words that did it."""
+    """In a drill, the parts of the exercise done, with the words that did them (parts done
+    by one message in one tip), and praise for a first message that already did it."""
     if cs.scenario.kind != "drill":
         return []
     cl = cs.language(state.lang)
-    out: list[Tip] = []
+    done: dict[str, list[str]] = {}
     for oid in cs.external_ids:
-        if oid not in state.objectives:
-            continue
         turn = next((t for t in turns if oid in t.objectives), None)
-        if turn is not None:
+        if oid in state.objectives and turn is not None:
             label = in_sentence(cl.text(cs.objectives[oid].label))
-            out.append(Tip("good_task", {"quote": quote(turn.learner), "task": label}))
+            done.setdefault(quote(turn.learner), []).append(label)
+    out = [Tip("good_task", {"quote": said, "task": "; ".join(labels)})
+           for said, labels in done.items()]
+    complete = all(o in state.objectives for o in cs.external_ids)
+    if complete and (turns[0].objectives or turns[0].steps):
+        out.append(Tip("good_first_message"))
     return out

@@ -11,6 +11,7 @@ from bot.engine.state import SessionState, TurnRecord
 OPEN_TARGET = 0.7  # a first visit is mostly open questions
 ADVANCED_TARGET = 0.3  # share of problem/implication/need-payoff questions
 TRIED_CREDIT = 0.5  # a handling step attempted but not done well (an untied answer)
+ATTEMPT_WORDS = 5  # "ok", "I see" is no attempt at an answer
 NEEDS_WITHOUT_PURPOSE = 0.5  # needs taken stock of, but the visit's purpose never said
 SHALLOW_DEPTH = 0.5  # a first visit's SPIN part without implication or need-payoff questions
 DEPTH_STEP = 0.25  # ... plus this for each of the two asked
@@ -108,7 +109,8 @@ def answerable(turns: list[TurnRecord], raised_turn: int) -> bool:
 def engaged(turns: list[TurnRecord], raised_turn: int) -> bool:
     """Whether the learner answered the objection at all: a turn that addresses it but
     takes no recognised step (defending, promising) still shows an attempt."""
-    return any(t.act == Act.OBJECTION_RESPONSE for t in turns[raised_turn:])
+    return any(t.act == Act.OBJECTION_RESPONSE and len(t.learner.split()) >= ATTEMPT_WORDS
+               for t in turns[raised_turn:])
 
 
 def objections_score(state: SessionState, turns: list[TurnRecord] | None = None) -> float | None:
