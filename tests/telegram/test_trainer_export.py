@@ -18,6 +18,7 @@ from tests.telegram.conftest import BotEnv
 from tests.telegram.helpers import buttons
 from tests.telegram.test_trainer_flows import (
     PASSING_LINES,
+    PASSING_SCORE,
     has_text,
     join,
     make_cohort,
@@ -37,7 +38,7 @@ OPEN = "Drill – from a closed to an open question"
 
 async def _class_with_one_attempt(env: BotEnv) -> tuple[EmulatedUser, int, int]:
     """A trainer, a cohort with a set of two drills, and Lotte de Vries (student number
-    set, username lotte_dv) who passed the first drill with 80, corrected to 85."""
+    set, username lotte_dv) who passed the first drill (PASSING_SCORE), corrected to 85."""
     trainer = await make_trainer(env)
     cohort_id, code = await make_cohort(trainer)
     learner = env.emulator.user(210, "Lotte", last_name="de Vries", username="lotte_dv",
@@ -56,11 +57,11 @@ async def _class_with_one_attempt(env: BotEnv) -> tuple[EmulatedUser, int, int]:
     assert "/hint" in (await learner.next_message())["text"]
     for line in PASSING_LINES:
         await learner.send(line)
-    assert "80/100" in (await until(learner, has_text("/100"), limit=10))["text"]
+    assert f"{PASSING_SCORE}/100" in (await until(learner, has_text("/100"), limit=10))["text"]
 
     session_id = await env.db.run(lambda s: s.exec(select(CallSession.id)).one())
     await trainer.send(f"/override {session_id} 85 handled the price objection well")
-    assert "80 → 85" in (await trainer.next_message())["text"]
+    assert f"{PASSING_SCORE} → 85" in (await trainer.next_message())["text"]
     return trainer, cohort_id, session_id
 
 
@@ -89,7 +90,7 @@ async def test_export_offers_a_workbook_and_csv_files_a_trainer_can_hand_in(
     assert row[header.index("Status")] == "in progress"
     log = list(book["Attempts"].iter_rows(values_only=True))
     entry = dict(zip(log[0], log[1], strict=True))
-    assert entry["Original score"] == 80 and entry["Score"] == 85
+    assert entry["Original score"] == PASSING_SCORE and entry["Score"] == 85
     assert entry["Reason"] == "handled the price objection well"
     assert entry["Corrected by"] == "Tineke" and entry["Attempt id"] == session_id
     assert isinstance(entry["Corrected at (Europe/Amsterdam)"], datetime)
@@ -126,7 +127,7 @@ async def test_the_attempt_view_shows_why_the_score_is_what_it_is(env: BotEnv) -
     detail = await trainer.next_message()
     await trainer.press(detail, f"tr:t:{session_id}")
     view = (await trainer.next_message())["text"]
-    assert "Score: 80" in view and "Overridden to 85" in view
+    assert f"Score: {PASSING_SCORE}" in view and "Overridden to 85" in view
     assert "Scores per part" in view and "Objection handling: 100" in view
     assert "Call objectives" in view
     assert "✓ Acknowledge his concern" in view and "✓ Check that the concern is gone" in view

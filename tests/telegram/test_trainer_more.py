@@ -21,6 +21,7 @@ from tests.telegram.conftest import BotEnv
 from tests.telegram.helpers import buttons
 from tests.telegram.test_trainer_flows import (
     PASSING_LINES,
+    PASSING_SCORE,
     cohort_with_learner,
     has_text,
     join,
@@ -47,7 +48,7 @@ async def assign_drill(trainer: EmulatedUser, cohort_id: int, learners: int) -> 
 
 
 async def pass_assignment(learner: EmulatedUser) -> dict:
-    """From the "New assignment" notice to the score card of a passing attempt (80)."""
+    """From the "New assignment" notice to the score card of a passing attempt."""
     notice = await until(learner, has_text("New assignment"))
     await learner.press(notice, buttons(notice)[0])
     detail = await learner.next_message()
@@ -55,7 +56,7 @@ async def pass_assignment(learner: EmulatedUser) -> dict:
     for line in PASSING_LINES:
         await learner.send(line)
     card = await until(learner, has_text("/100"), limit=10)
-    assert "80/100" in card["text"]
+    assert f"{PASSING_SCORE}/100" in card["text"]
     return card
 
 
@@ -67,7 +68,7 @@ async def test_the_report_offers_charts_as_png_photos_in_the_trainers_language(
 
     await trainer.send(f"/report {cohort_id}")
     report = await trainer.next_message()
-    assert "Report Sales A" in report["text"] and "80✓1" in report["text"]
+    assert "Report Sales A" in report["text"] and f"{PASSING_SCORE}✓1" in report["text"]
     assert f"tr:ch:{cohort_id}" in buttons(report)
     await trainer.press(report, f"tr:ch:{cohort_id}")
     photos = [await trainer.next_message() for _ in range(2)]
@@ -76,13 +77,13 @@ async def test_the_report_offers_charts_as_png_photos_in_the_trainers_language(
         assert image.startswith(PNG_SIGNATURE)
         width, height = image_size(image)
         assert width >= 600 and height >= 200  # a readable chart, not a placeholder
-    # the distribution is the one drawn for Noor's 80 with the English texts, saying what it
+    # the distribution drawn for Noor's passing score with the English texts, saying what it
     # shows, with the assignment's pass mark drawn
     shown = dict(title="Sales A: learners by mean best score (drill sets: drills tried)",
                  x_label="Score", y_label="Learners", empty_text="No results yet")
-    assert images[0] == charts.distribution_chart([80], **shown,
+    assert images[0] == charts.distribution_chart([PASSING_SCORE], **shown,
                                                   pass_marks={60: "pass mark 60"})
-    assert images[0] != charts.distribution_chart([80], **shown)
+    assert images[0] != charts.distribution_chart([PASSING_SCORE], **shown)
     assert images[0] != charts.distribution_chart([], **shown, pass_marks={60: "pass mark 60"})
     assert images[1] != images[0]
 
@@ -104,15 +105,15 @@ async def test_the_report_drills_down_to_one_learners_attempts(env: BotEnv) -> N
     await trainer.press(members, f"tr:l:{cohort_id}:211")
     detail = await trainer.next_message()
     assert "Noor · Sales A" in detail["text"]
-    assert f"A1 {DRILL_TITLE}: passed · best 80 · 1/2 attempts" in detail["text"]
-    assert ": 80 (" in detail["text"]  # the attempt line with its score and time
+    assert f"A1 {DRILL_TITLE}: passed · best {PASSING_SCORE} · 1/2 attempts" in detail["text"]
+    assert f": {PASSING_SCORE} (" in detail["text"]  # the attempt line with its score and time
     attempt = [b for b in buttons(detail) if b.startswith("tr:t:")]
-    assert len(attempt) == 1 and f"Attempt 1 · {DRILL_TITLE}: 80" in detail["text"]
+    assert len(attempt) == 1 and f"Attempt 1 · {DRILL_TITLE}: {PASSING_SCORE}" in detail["text"]
     await trainer.press(detail, attempt[0])
     transcript = (await trainer.next_message())["text"]
     session_id = attempt[0][5:]
     assert "Attempt 1 – Noor" in transcript  # her attempt number, not a database id
-    assert "Score: 80" in transcript and PASSING_LINES[0] in transcript
+    assert f"Score: {PASSING_SCORE}" in transcript and PASSING_LINES[0] in transcript
     assert f"/override {session_id}" in transcript
 
     await trainer.press(members, f"tr:l:{cohort_id}:212")

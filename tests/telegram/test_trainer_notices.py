@@ -7,7 +7,14 @@ from __future__ import annotations
 from bot.emulator.user import EmulatedUser
 from tests.telegram.conftest import BotEnv
 from tests.telegram.helpers import buttons
-from tests.telegram.test_trainer_flows import has_text, join, make_cohort, make_trainer, until
+from tests.telegram.test_trainer_flows import (
+    PASSING_SCORE,
+    has_text,
+    join,
+    make_cohort,
+    make_trainer,
+    until,
+)
 from tests.telegram.test_trainer_more import assign_drill, pass_assignment
 from tests.trainers.bot_env import (
     admin_env,  # noqa: F401  (the trainer tests' env)
@@ -43,7 +50,8 @@ async def test_the_trainer_hears_of_a_join_and_a_pass_and_can_switch_it_off(env:
     await assign_drill(trainer, cohort_id, 1)
     await pass_assignment(lotte)
     passed = await trainer.next_message()
-    assert "Lotte passed Drill – objection: too expensive in Sales A (best 80)" in passed["text"]
+    assert f"Lotte passed Drill – objection: too expensive in Sales A (best {PASSING_SCORE})" \
+        in passed["text"]
 
     await trainer.send(f"/cohort link {cohort_id}")  # the pass was told once
     assert "link" in (await trainer.next_message())["text"].lower()
