@@ -25,11 +25,11 @@ from scoring.notes import sentences
 from scoring.sections import (
     QuestionMix,
     answerable,
-    false_starts,
     informal,
     pitch_turns,
     question_mix,
     stacked_questions,
+    wasted_messages,
 )
 
 MAX_TIPS = 5
@@ -103,17 +103,19 @@ def _tips(cs: CompiledScenario, state: SessionState, total: int | None,
         tips = [*improve[:MAX_TIPS - 1], *praise[:1], *improve[MAX_TIPS - 1:], *praise[1:],
                 *fallback]
     tips = _distinct(tips)
-    if len(tips) < MIN_TIPS and not strong:
+    if len(tips) < MIN_TIPS:
         cl = cs.language(state.lang)
         goals = "; ".join(in_sentence(cl.text(cs.objectives[o].label))
                           for o in cs.external_ids)
-        if goals:
-            tips.append(Tip("model_answer", {"topics": goals}))
+        if goals:  # what a strong answer does: done (a strong card) or still to learn
+            tips.append(Tip("model_answer_done" if strong else "model_answer",
+                            {"topics": goals}))
     return tips
 
 
 # Kinds of tip that may appear more than once on a card.
-REPEATABLE = frozenset({"good_task", "objection", "objection_open", "objection_steps"})
+REPEATABLE = frozenset({"good_task", "objection", "objection_open", "objection_steps",
+                        "wasted_message"})
 
 
 def _distinct(tips: list[Tip]) -> list[Tip]:
@@ -155,9 +157,9 @@ def _improvements(cs: CompiledScenario, state: SessionState,
     if "needs" in roles and "objective_stated" not in state.flags and not drill:
         improve.append(Tip("state_objective" if opening else "state_objective_plain", opening))
     if drill:
-        start = false_starts(turns)
-        if start:
-            improve.append(Tip("false_start", {"quote": quote(start[0].learner)}))
+        for wasted in wasted_messages(cs, state, turns):
+            key = "false_start" if wasted is first else "wasted_message"
+            improve.append(Tip(key, {"quote": quote(wasted.learner)}))
     if pitches:
         improve.append(Tip("pitch", {"quote": quote(pitches[0].learner)}))
     discount = _first(turns, lambda t: "discount" in t.moves)
@@ -338,6 +340,7 @@ def _tasks_done(cs: CompiledScenario, state: SessionState, turns: list[TurnRecor
     out = [Tip("good_task", {"quote": said, "task": "; ".join(labels)})
            for said, labels in done.items()]
     complete = all(o in state.objectives for o in cs.external_ids)
-    if complete and (turns[0].objectives or turns[0].steps):
+    wasted = wasted_messages(cs, state, turns)
+    if complete and not wasted and (turns[0].objectives or turns[0].steps):
         out.append(Tip("good_first_message"))
     return out

@@ -212,16 +212,44 @@ def pitch_turns(cs: CompiledScenario, state: SessionState,
             if turn.act == Act.PITCH or (turn.act == Act.SOLUTION and not known)]
 
 
-def false_starts(turns: list[TurnRecord]) -> list[TurnRecord]:
+def _serves_task(turn: TurnRecord, questions_count: bool) -> bool:
+    return bool(turn.objectives or turn.steps or turn.act in TASK_ACTS
+                or (turn.form is not None and not questions_count))
+
+
+def false_starts(turns: list[TurnRecord], questions_count: bool = True) -> list[TurnRecord]:
     """Drill messages sent before the learner got anything of the exercise right that did
     nothing for it (the closed question, the wrong figure, the sales talk the drill is
     about). No objective, no handling step, and not an answer to the objection, a
-    proposal, a summary or a goodbye."""
+    proposal, a summary or a goodbye. A question is a false start only in a drill about
+    questions (``questions_count``); elsewhere it is at worst a clarifying question missed."""
     out: list[TurnRecord] = []
     for turn in turns:
-        if turn.objectives or turn.steps or turn.act in TASK_ACTS:
+        if _serves_task(turn, questions_count):
             break
         out.append(turn)
+    return out
+
+
+def wasted_messages(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord],
+                    ) -> list[TurnRecord]:
+    """A drill's messages that did nothing for the exercise before it was done: the false
+    starts and, in a drill without an objection to answer, any later one too (a wrong
+    figure after a right one; later sales talk costs as a pitch). After an objection a
+    later message is most likely an answer to it, well or badly, and is judged by the
+    handling steps instead; once the exercise is done, a wrap-up is no waste."""
+    questions_count = cs.scenario.scoring.weights.questions > 0
+    if any(o.raised_turn is not None for o in state.objections.values()):
+        return false_starts(turns, questions_count)
+    goals = set(cs.external_ids)
+    done: set[str] = set()
+    out: list[TurnRecord] = []
+    for turn in turns:
+        if goals and goals <= done:
+            break
+        if not _serves_task(turn, questions_count) and (not done or turn.act != Act.PITCH):
+            out.append(turn)  # sales talk after a good start is costed as a pitch
+        done.update(turn.objectives)
     return out
 
 
@@ -260,7 +288,7 @@ def conduct_deduction(cs: CompiledScenario, state: SessionState,
     cost += REGISTER_COST if informal(turns, state.lang) else 0
     cost += min(STACKED_COST_MAX, STACKED_COST * len(stacked_questions(turns)))
     if cs.scenario.kind == "drill":
-        misses = false_starts(turns)
+        misses = wasted_messages(cs, state, turns)
         pitched = sum(1 for t in pitches if t not in misses)
         return cost + min(MISS_COST_MAX, MISS_COST * len(misses)) + min(
             PITCH_COST_MAX, PITCH_COST * pitched)
