@@ -97,7 +97,8 @@ def _tips(cs: CompiledScenario, state: SessionState, total: int | None,
         fallback.append(Tip("summarise"))
     strong = total is not None and total >= STRONG_SCORE
     if strong:
-        tips = [Tip("strong_call", {"score": str(total)}), *praise[:1], *improve[:2],
+        opener = "strong_drill" if cs.scenario.kind == "drill" else "strong_call"
+        tips = [Tip(opener, {"score": str(total)}), *praise[:1], *improve[:2],
                 *praise[1:], *improve[2:], *fallback]
     else:
         tips = [*improve[:MAX_TIPS - 1], *praise[:1], *improve[MAX_TIPS - 1:], *praise[1:],
