@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot.engine.acts import Act
+from bot.engine.classify import is_concrete
 from bot.engine.compiled import CompiledScenario
 from bot.engine.state import SessionState, TurnRecord
 
@@ -244,13 +245,26 @@ def wasted_messages(cs: CompiledScenario, state: SessionState, turns: list[TurnR
     goals = set(cs.external_ids)
     done: set[str] = set()
     out: list[TurnRecord] = []
+    vague = vague_before_concrete(cs, state, turns)
     for turn in turns:
-        if goals and goals <= done:
+        if goals and goals <= done and turn not in vague:
             break
-        if not _serves_task(turn, questions_count) and (not done or turn.act != Act.PITCH):
+        if turn in vague or (not _serves_task(turn, questions_count)
+                             and (not done or turn.act != Act.PITCH)):
             out.append(turn)  # sales talk after a good start is costed as a pitch
         done.update(turn.objectives)
     return out
+
+
+def vague_before_concrete(cs: CompiledScenario, state: SessionState,
+                          turns: list[TurnRecord]) -> list[TurnRecord]:
+    """Proposals without a day and time that the learner had to follow with a concrete
+    one ("we can come by some time", then "Thursday at 8?"): the first did not do it."""
+    lm = cs.language(state.lang).lm
+    closes = [(t, is_concrete(lm.analyze(t.learner), lm)) for t in turns
+              if t.act == Act.NEXT_STEP_PROPOSAL]
+    last_concrete = max((i for i, (_, ok) in enumerate(closes) if ok), default=-1)
+    return [t for i, (t, ok) in enumerate(closes) if not ok and i < last_concrete]
 
 
 def informal(turns: list[TurnRecord], lang: str) -> bool:

@@ -238,3 +238,14 @@ def test_every_tip_renders_in_both_languages(library):
         for lang in ("nl", "en"):
             text = render_tip(lang, tip)
             assert "{" not in text and not text.startswith("tips."), text
+
+
+def test_a_vague_proposal_followed_by_a_concrete_one_costs_a_message_in_a_drill(library):
+    concrete = "Shall we say Thursday at 8, two of us, to measure the morning shift?"
+    vague_first = play(library, "drill-closing-next-step", "en", [
+        "We could come by some time next week.", concrete])
+    straight = play(library, "drill-closing-next-step", "en", [concrete])
+    assert straight["score"] == 95
+    assert 60 <= vague_first["score"] <= 80
+    assert "“We could come by some time next week.”" in vague_first["feedback"][0]
+    assert not any("first message already" in tip for tip in vague_first["feedback"])
