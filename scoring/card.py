@@ -47,6 +47,9 @@ class ScoreCard:
     deduction: int = 0
 
 
+KEPT_AFTER_DEDUCTION = 1 / 3  # a pitch-only call keeps a little for what it did do
+
+
 def score_call(
     cs: CompiledScenario, state: SessionState, preparation: PreparationResult | None = None,
     turns: list[TurnRecord] | None = None,
@@ -60,7 +63,8 @@ def score_call(
         "external": objectives_score(cs, state, "external"),
         "questions": questions_score(cs, turns),
         "objections": objections_score(state, turns),
-        "closing": closing_score(state) if cs.scenario.closing is not None else None,
+        "closing": (closing_score(cs, state, turns) if cs.scenario.closing is not None
+                    else None),
     }
     weights = cs.scenario.scoring.weights.model_dump()
     if cs.scenario.kind == "drill":
@@ -69,8 +73,8 @@ def score_call(
     did_something = bool(state.objectives) or any(t.steps for t in turns)
     raw = weighted_total(sections, weights)
     earned = round(on_trainer_scale(raw, cs.scenario.kind, did_something))
-    # what the method warns against costs points, but never more than half of what was earned
-    deduction = min(deduction, earned - earned // 2)
+    # what the method warns against costs points, but leaves a third of what was earned
+    deduction = min(deduction, earned - round(earned * KEPT_AFTER_DEDUCTION))
     total = max(0, earned - deduction)
     return ScoreCard(
         total=total,

@@ -136,17 +136,23 @@ def objections_score(state: SessionState, turns: list[TurnRecord] | None = None)
 CLOSING_CREDIT = {"agreed": 100.0, "concrete": 85.0, "attempted": 40.0}
 
 
-def closing_score(state: SessionState) -> float:
-    """The learner's proposal is scored, not the buyer's mood: a concrete next step (day and
-    time) earns most of the part even when the buyer still hesitates."""
+def closing_score(cs: CompiledScenario, state: SessionState,
+                  turns: list[TurnRecord] | None = None) -> float:
+    """The learner's proposal is scored, not the buyer's mood: a concrete next step (a day
+    and a time) earns most of the part even when the buyer still hesitates. A push for
+    the signature without a date is an attempt, not a concrete step."""
     c = state.closing
     if c["agreed"]:
         return CLOSING_CREDIT["agreed"]
-    if c["attempted"] and c["concrete"]:
+    if not c["attempted"]:
+        return 0.0
+    lm = cs.language(state.lang).lm
+    closes = [t for t in (state.history if turns is None else turns)
+              if t.act in (Act.NEXT_STEP_PROPOSAL, Act.ASK_ORDER)]
+    if c["concrete"] and (not closes or any(is_concrete(lm.analyze(t.learner), lm)
+                                            for t in closes)):
         return CLOSING_CREDIT["concrete"]
-    if c["attempted"]:
-        return CLOSING_CREDIT["attempted"]
-    return 0.0
+    return CLOSING_CREDIT["attempted"]
 
 
 def weighted_total(parts: dict[str, float | None], weights: dict[str, float]) -> int:

@@ -249,3 +249,12 @@ def test_a_vague_proposal_followed_by_a_concrete_one_costs_a_message_in_a_drill(
     assert 60 <= vague_first["score"] <= 80
     assert "“We could come by some time next week.”" in vague_first["feedback"][0]
     assert not any("first message already" in tip for tip in vague_first["feedback"])
+
+
+def test_a_push_for_the_signature_without_a_date_is_an_attempt_not_a_concrete_step(library):
+    report = play(library, "first-visit-cleaning", "en", [
+        "Good morning, I'm Tom from SchoonWerk Netherlands.", "Who cleans your offices now?",
+        "If you sign with us this week I can give you 15% off the first year. Shall I put you "
+        "down?"])
+    assert report["closing"] == {"attempted": True, "agreed": False}
+    assert report["sections"]["closing"] == 40
