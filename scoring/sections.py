@@ -11,6 +11,7 @@ from bot.engine.state import SessionState, TurnRecord
 
 OPEN_TARGET = 0.7  # a first visit is mostly open questions
 ADVANCED_TARGET = 0.3  # share of problem/implication/need-payoff questions
+OPENING_TURNS = 3  # the opening: greeting, a word about the company, the agenda
 TRIED_CREDIT = 0.5  # a handling step attempted but not done well (an untied answer)
 ATTEMPT_WORDS = 5  # "ok", "I see" is no attempt at an answer
 NEEDS_WITHOUT_PURPOSE = 0.5  # needs taken stock of, but the visit's purpose never said
@@ -215,8 +216,26 @@ def pitch_turns(cs: CompiledScenario, state: SessionState,
                 turns: list[TurnRecord]) -> list[TurnRecord]:
     """Turns that talk about the offer before it can be tied to a need: the pitches, and
     a "solution" made before the buyer had stated any need at all."""
-    return [turn for turn, known in zip(turns, needs_known(cs, state, turns), strict=True)
-            if turn.act == Act.PITCH or (turn.act == Act.SOLUTION and not known)]
+    out = [turn for turn, known in zip(turns, needs_known(cs, state, turns), strict=True)
+           if turn.act == Act.PITCH or (turn.act == Act.SOLUTION and not known)]
+    intro = _company_introduction(cs, turns)
+    return [t for t in out if t is not intro]
+
+
+def _company_introduction(cs: CompiledScenario, turns: list[TurnRecord]) -> TurnRecord | None:
+    """On a first visit, a few words about the company in the opening, before any question
+    and followed by the agenda or a question, introduce the company (both sides get to
+    know each other's company); a monologue that goes on is still a pitch."""
+    if cs.scenario.buyer.visit != "first":
+        return None
+    for index, turn in enumerate(turns[:OPENING_TURNS]):
+        if turn.form is not None or turn.act == Act.FACT_QUESTION:
+            return None
+        if turn.act == Act.PITCH:
+            after = turns[index + 1] if index + 1 < len(turns) else None
+            moves_on = after is not None and after.act in (Act.STATE_OBJECTIVE, Act.FACT_QUESTION)
+            return turn if moves_on else None
+    return None
 
 
 def _serves_task(turn: TurnRecord, questions_count: bool) -> bool:

@@ -258,3 +258,20 @@ def test_a_push_for_the_signature_without_a_date_is_an_attempt_not_a_concrete_st
         "down?"])
     assert report["closing"] == {"attempted": True, "agreed": False}
     assert report["sections"]["closing"] == 40
+
+
+def test_a_word_about_the_company_before_the_agenda_is_an_introduction_not_a_pitch(library):
+    cs = library["first-visit-cleaning"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="en", seed=0,
+                         objectives={"introduce": 1})
+    hello = turn("Good morning, I'm Tom from SchoonWerk Netherlands.", "greet_introduce",
+                 objectives=("introduce",))
+    company = turn("SchoonWerk is a national cleaning company; nearby we clean a law firm.",
+                   "pitch")
+    agenda = turn("Today I'd like to get to know you and hear what matters to you.",
+                  "state_objective")
+    more = turn("We also have green products and a 24/7 service desk.", "pitch")
+    introduced = score_call(cs, state, None, [hello, company, agenda])
+    monologue = score_call(cs, state, None, [hello, company, more])
+    assert not any(tip.key == "pitch" for tip in introduced.tips)
+    assert any(tip.key == "pitch" for tip in monologue.tips) and monologue.deduction > 0
