@@ -21,6 +21,7 @@ from tests.telegram.helpers import buttons
 from tests.telegram.test_trainer_auth import forge_press
 from tests.telegram.test_trainer_flows import (
     PASSING_LINES,
+    PASSING_SCORE,
     has_text,
     join,
     make_cohort,
@@ -50,7 +51,7 @@ async def _play_passing(learner: EmulatedUser) -> dict:
     for line in PASSING_LINES:
         await learner.send(line)
     card = await until(learner, has_text("/100"), limit=10)
-    assert "80/100" in card["text"]
+    assert f"{PASSING_SCORE}/100" in card["text"]
     return card
 
 
@@ -113,7 +114,8 @@ async def test_free_practice_never_uses_a_graded_attempt_and_the_card_agrees_wit
     graded = await _play_passing(learner)
     assert "Graded attempt 1 of 2 for Sales A" in graded["text"]
     report = await _report(trainer, cohort_id)
-    assert re.search(r"Sanne\s+80…1", report), report  # 80, in progress (pass 90), 1 attempt
+    # the passing score, in progress (pass 90), 1 attempt
+    assert re.search(rf"Sanne\s+{PASSING_SCORE}…1", report), report
 
     # The replay from the graded card is the next graded attempt, said before it starts.
     await learner.press(graded, f"as:b:{aid}:0")
@@ -127,7 +129,7 @@ async def test_free_practice_never_uses_a_graded_attempt_and_the_card_agrees_wit
     await learner.send("/stop")
     stopped = await until(learner, has_text("/100"), limit=6)
     assert "Free practice" in stopped["text"]
-    assert re.search(r"Sanne\s+80…1", await _report(trainer, cohort_id))
+    assert re.search(rf"Sanne\s+{PASSING_SCORE}…1", await _report(trainer, cohort_id))
 
 
 async def test_two_trainers_one_scenario_shown_once_counted_once_and_moving_on(
@@ -175,7 +177,7 @@ async def test_two_trainers_one_scenario_shown_once_counted_once_and_moving_on(
     assert await _do(otto, f"/override {session_id} 20 mine-now") == NOT_FOUND
     assert "–·0" in await _report(otto, later)
     assert "Attempt 1 – Lotte" in await _do(tineke, f"tr:t:{session_id}")
-    assert "80 → 85" in await _do(tineke, f"/override {session_id} 85 well-done")
+    assert f"{PASSING_SCORE} → 85" in await _do(tineke, f"/override {session_id} 85 well-done")
     await until(learner, has_text("85"))  # the learner is told of the new score
     assert re.search(r"Lotte\s+85✓\*1", await _report(tineke, soon))
 
@@ -283,7 +285,7 @@ async def test_a_drill_set_lists_each_drill_once_and_a_passed_drill_is_not_start
     await learner.send("/assignments")
     mine = await learner.next_message()
     assert mine["text"].count(TITLE) == 1
-    assert re.search(rf"{TITLE}\nSales A: due [^\n]* passed · best 80", mine["text"])
+    assert re.search(rf"{TITLE}\nSales A: due [^\n]* passed · best {PASSING_SCORE}", mine["text"])
     assert [b for b in buttons(mine) if b.startswith("as:")] == [f"as:b:{aid}:1"]
     assert "(graded attempt 1 of 2)" in mine["text"]  # the closing drill's
     refused = await _do(learner, f"as:go:{aid}:0")  # the notice's button, pressed again
