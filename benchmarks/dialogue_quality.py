@@ -21,9 +21,11 @@ labels (see ``benchmarks/dialogues/README.md``). Prints JSON, per scenario and o
 Accuracy figures are over the turns that were played; ``turns_unplayed`` counts the
 rest. ``--sample PATH`` writes (learner, buyer reply, good reply) triples with an empty
 ``coherent`` field for a reviewer; ``--reviewed PATH`` reads such a file back and adds
-the coherence rate to the output. The held-out set is for the final check only.
+the coherence rate to the output; ``--review PATH`` writes whole calls (every reply and
+every tip, to be judged in context) and ``--reviewed`` then adds the rate of fair tips too.
+The held-out set is for the final check only.
 
-    python benchmarks/dialogue_quality.py [--set dev|heldout|all] [--sample PATH]
+    python benchmarks/dialogue_quality.py [--set dev|heldout|all] [--sample PATH] [--review PATH]
 """
 
 from __future__ import annotations
@@ -248,15 +250,40 @@ def sample_triples(dialogues: list[dict], reports: list[dict], size: int,
     return sorted(picked, key=lambda t: (t["file"], t["turn"]))
 
 
+def review_calls(dialogues: list[dict], reports: list[dict]) -> list[dict]:
+    """Whole calls for a trainer to review: every buyer reply in its context, with an empty
+    ``coherent`` field, and every tip on the card with an empty ``fair`` field (true of
+    this call, and useful). A reply is judged in its call, not as a loose triple."""
+    calls = []
+    for dialogue, report in zip(dialogues, reports, strict=True):
+        calls.append({
+            "file": dialogue["file"], "style": dialogue["style"],
+            "language": dialogue["language"], "score": report.get("score"),
+            "turns": [{"learner": t.get("learner", ""), "buyer": t.get("buyer", ""),
+                       "coherent": None} for t in report.get("turns", [])],
+            "tips": [{"text": tip, "fair": None} for tip in report.get("feedback") or []],
+        })
+    return calls
+
+
 def coherence_rate(path: Path) -> dict:
-    """Rate of reviewed triples judged coherent (entries left at null are not counted)."""
-    triples = json.loads(path.read_text(encoding="utf-8"))
-    judged = [t["coherent"] for t in triples if t.get("coherent") is not None]
-    return {"reviewed": len(judged), "coherent_rate": _rate(sum(map(bool, judged)), len(judged))}
+    """Rates a reviewer's judgements: coherent replies, from sampled triples or whole calls
+    (``--review``), and fair tips (whole calls only). Entries left at null are not
+    counted."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    turns = [t for c in data for t in c["turns"]] if data and "turns" in data[0] else data
+    tips = [t for c in data for t in c.get("tips", [])] if data and "turns" in data[0] else []
+    judged = [t["coherent"] for t in turns if t.get("coherent") is not None]
+    fair = [t["fair"] for t in tips if t.get("fair") is not None]
+    result = {"reviewed": len(judged), "coherent_rate": _rate(sum(map(bool, judged)), len(judged))}
+    if fair:
+        result |= {"tips_reviewed": len(fair), "tips_fair_rate": _rate(sum(map(bool, fair)),
+                                                                        len(fair))}
+    return result
 
 
 def evaluate(set_name: str = "dev", sample: Path | None = None,
-             sample_size: int = 80) -> dict:
+             sample_size: int = 80, review: Path | None = None) -> dict:
     """Every figure of the set as one JSON-ready dict (the floor test reads it too)."""
     library: dict[str, CompiledScenario] = {}
     dialogues = load_dialogues(set_name)
@@ -295,6 +322,11 @@ def evaluate(set_name: str = "dev", sample: Path | None = None,
         sample.write_text(json.dumps(triples, ensure_ascii=False, indent=2) + "\n",
                           encoding="utf-8")
         result["sample"] = {"path": str(sample), "triples": len(triples)}
+    if review is not None:
+        calls = review_calls(dialogues, reports)
+        review.write_text(json.dumps(calls, ensure_ascii=False, indent=2) + "\n",
+                          encoding="utf-8")
+        result["review"] = {"path": str(review), "calls": len(calls)}
     return result
 
 
@@ -303,9 +335,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--set", choices=[*SETS, "all"], default="dev")
     parser.add_argument("--sample", type=Path, help="write triples for a coherence review")
     parser.add_argument("--sample-size", type=int, default=80)
-    parser.add_argument("--reviewed", type=Path, help="a reviewed sample file to rate")
+    parser.add_argument("--review", type=Path,
+                        help="write whole calls (replies and tips) for a trainer's review")
+    parser.add_argument("--reviewed", type=Path, help="a reviewed sample or review file to rate")
     args = parser.parse_args(argv)
-    result = evaluate(args.set, args.sample, args.sample_size)
+    result = evaluate(args.set, args.sample, args.sample_size, args.review)
     if args.reviewed is not None:
         result["coherence"] = coherence_rate(args.reviewed)
     print(json.dumps(result, ensure_ascii=False, indent=2))
