@@ -18,8 +18,11 @@ practice times (``practice_dispatch.learner_rows``); the busiest minute is claim
 way the dispatcher does it (``Dispatcher._claim``: batches of ``claim_batch``, each its own
 transaction, through the bot's ``Database.run`` and its single database thread) while a
 probe sends a call turn through the same ``Database.run`` every 20 ms: ``turn_wait_ms``
-is how long a learner's turn waits behind planning (max and p99), the figure that
-matters to someone mid-call.
+is how long a learner's turn took while planning ran (max and p99), the figure that
+matters to someone mid-call. ``turn_wait_idle_ms`` is the same probe for as long with
+nothing else running: the machine's own floor (a shared machine stalls any thread now and
+then). ``batch_hold_ms`` is how long each planning transaction held the database thread,
+the longest a turn can wait behind planning.
 
     .venv/bin/python benchmarks/growth.py            # 10k/1M turns, 100k/1M learners (~10 min)
     .venv/bin/python benchmarks/growth.py --quick    # 10k/100k turns, 10k/100k learners
@@ -54,10 +57,11 @@ from bot.catalog import Catalog  # noqa: E402
 from bot.practice.dispatcher import Dispatcher, SweepResult  # noqa: E402
 from bot.storage import Database  # noqa: E402
 from bot.storage import cohorts as cq  # noqa: E402
+from bot.storage import practice as store  # noqa: E402
 from bot.storage import queries as q  # noqa: E402
 from bot.storage.models import User, utcnow  # noqa: E402
 from bot.telegram.handlers.practice import drill_infos  # noqa: E402
-from bot.trainers import report as rep  # noqa: E402
+from bot.trainers import cohort_report as rep  # noqa: E402
 from bot.trainers.mine import open_for_practice  # noqa: E402
 
 TURNS_PER_CALL = 20
@@ -197,38 +201,63 @@ def build_learners_db(path: Path, learners: int) -> tuple[dt.datetime, int]:
     return busiest, count
 
 
+def _spread(waits: list[float]) -> dict[str, float | int | None]:
+    if not waits:
+        return {"max": None, "p99": None, "median": None, "probes": 0}
+    waits = sorted(waits)
+    return {"max": round(waits[-1], 1), "p99": round(waits[max(0, int(len(waits) * 0.99) - 1)], 1),
+            "median": round(statistics.median(waits), 1), "probes": len(waits)}
+
+
+async def _probe(db: Database, session_id: int, seconds: float | None,
+                 done: asyncio.Event) -> list[tuple[float, float]]:
+    """A call turn through ``Database.run`` every 20 ms: when each began, how long it took
+    (ms)."""
+    waits: list[tuple[float, float]] = []
+    counter = [10**6 + int(time.time() * 1000) % 10**6 * 10]
+    end = time.perf_counter() + seconds if seconds else None
+    while not done.is_set() and (end is None or time.perf_counter() < end):
+        start = time.perf_counter()
+        await db.run(_probe_turn, session_id, counter)
+        waits.append((start, (time.perf_counter() - start) * 1000))
+        await asyncio.sleep(0.02)
+    return waits
+
+
 async def _plan_with_probe(db: Database, dispatcher: Dispatcher, busiest: dt.datetime,
                            session_id: int) -> dict[str, Any]:
-    waits: list[float] = []
-    counter = [10**6]
+    # The same probe with nothing else running first, as long as planning will take: the
+    # floor of this machine (a shared 2-core machine stalls any thread now and then).
+    holds: list[float] = []
+    call = db.call
+
+    def timed_call(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        start = time.perf_counter()
+        try:
+            return call(fn, *args, **kwargs)
+        finally:
+            if fn is store.claim_due:
+                holds.append((time.perf_counter() - start) * 1000)
+
+    db.call = timed_call  # type: ignore[method-assign]
     done = asyncio.Event()
-
-    async def probe() -> None:
-        while not done.is_set():
-            start = time.perf_counter()
-            await db.run(_probe_turn, session_id, counter)
-            waits.append((time.perf_counter() - start) * 1000)
-            await asyncio.sleep(0.02)
-
-    task = asyncio.create_task(probe())
+    task = asyncio.create_task(_probe(db, session_id, None, done))
     await asyncio.sleep(0.2)
-    idle = list(waits)
     result = SweepResult()
     start, cpu = time.perf_counter(), time.process_time()
     await dispatcher._claim(result, busiest)
     wall, cpu = time.perf_counter() - start, time.process_time() - cpu
     done.set()
-    await task
-    during = waits[len(idle):]
-    during.sort()
+    during = await task
+    idle = await _probe(db, session_id, max(wall, 2.0), asyncio.Event())
     return {"claimed": result.claimed, "plan_wall_s": round(wall, 3),
             "plan_cpu_s": round(cpu, 3),
-            "turn_wait_ms": {"max": round(max(during), 1) if during else None,
-                             "p99": round(during[int(len(during) * 0.99) - 1], 1)
-                             if during else None,
-                             "median": round(statistics.median(during), 1) if during else None,
-                             "probes": len(during),
-                             "idle_median": round(statistics.median(idle), 1) if idle else None}}
+            "batches": len(holds),
+            # how long one planning transaction holds the database thread: the longest a
+            # turn can wait behind planning
+            "batch_hold_ms": _spread(holds),
+            "turn_wait_ms": _spread([w for at, w in during if at >= start]),
+            "turn_wait_idle_ms": _spread([w for _, w in idle])}
 
 
 def _probe_turn(s, session_id: int, counter: list[int]) -> None:

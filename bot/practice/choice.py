@@ -186,59 +186,103 @@ def _target_level(skill_level: float | None) -> int:
     return 2 if skill_level < 75 else 3
 
 
-def _best_drill(
-    candidates: Sequence[DrillInfo],
-    counts: Counter[str],
-    skill_level: float | None,
-    rng: random.Random,
-) -> DrillInfo:
-    """Fewest attempts first, then closest to a suitable difficulty, then chance."""
-    target = _target_level(skill_level)
+def _tied(candidates: Sequence[DrillInfo], counts: Counter[str], target: int
+          ) -> list[DrillInfo]:
     key = {d.id: (counts[d.id], abs(d.level - target)) for d in candidates}
     best = min(key.values())
-    tied = sorted((d for d in candidates if key[d.id] == best), key=lambda d: d.id)
-    return rng.choice(tied)
+    return sorted((d for d in candidates if key[d.id] == best), key=lambda d: d.id)
 
 
-def _pick_weakest(
-    drills: Sequence[DrillInfo],
-    levels: Mapping[str, float],
-    counts: Counter[str],
-    rng: random.Random,
-) -> Choice | None:
-    skills = sorted({s for d in drills for s in d.skills})
-    # Shuffle before the stable sort so equal levels (e.g. all unpractised) come in random order.
-    rng.shuffle(skills)
-    skills.sort(key=lambda s: (s in levels, levels.get(s, 0.0)))
-    for skill in skills:
-        candidates = [d for d in drills if skill in d.skills]
-        if candidates:
-            drill = _best_drill(candidates, counts, levels.get(skill), rng)
-            return _choice("weakest" if skill in levels else "new", drill.id, skill)
-    return None
+class DrillSet:
+    """A catalogue's drills with what every choice derives from them, derived once.
 
+    Planning a busy minute chooses for tens of thousands of learners from the same drills;
+    rebuilding the skill lists per learner was most of the cost. ``choose`` follows exactly
+    the rules and random draws of ``choose_drill`` (which is ``DrillSet(drills).choose``).
+    """
 
-def _pick_from_drills(
-    drills: Sequence[DrillInfo],
-    attempts: Sequence[Attempt],
-    now: dt.datetime,
-    levels: Mapping[str, float],
-    rng: random.Random,
-) -> Choice | None:
-    by_id = {d.id: d for d in drills}
-    for drill_id in review_due(attempts, now):
-        if drill_id in by_id:
-            return _choice("review", drill_id, _drill_skill(by_id[drill_id], levels))
-    counts = Counter(a.drill_id for a in attempts)
-    weakest = _pick_weakest(drills, levels, counts, rng)
-    if weakest or not drills:
-        return weakest
-    drill = _best_drill(drills, counts, None, rng)
-    return _choice("new", drill.id, _drill_skill(drill, levels))
+    def __init__(self, drills: Iterable[DrillInfo]) -> None:
+        self.drills: tuple[DrillInfo, ...] = tuple(drills)
+        self.by_id = {d.id: d for d in self.drills}
+        self.drill_skills = {d.id: d.skills for d in self.drills}
+        self.skills = sorted({s for d in self.drills for s in d.skills})
+        self.with_skill = {s: [d for d in self.drills if s in d.skills] for s in self.skills}
+        self._without: dict[frozenset[str], DrillSet] = {}
+        self._fresh_ties: dict[tuple[str | None, int], list[DrillInfo]] = {}
+
+    def without(self, avoid: frozenset[str]) -> DrillSet:
+        """The drills not in ``avoid`` (kept: learners avoid the same few drills)."""
+        if not avoid & self.by_id.keys():
+            return self
+        if avoid not in self._without:
+            if len(self._without) > 256:
+                self._without.clear()
+            self._without[avoid] = DrillSet(d for d in self.drills if d.id not in avoid)
+        return self._without[avoid]
+
+    def best(self, skill: str | None, candidates: Sequence[DrillInfo], counts: Counter[str],
+             skill_level: float | None, rng: random.Random) -> DrillInfo:
+        """``_best_drill``; the ties of a learner without attempts are kept per skill."""
+        target = _target_level(skill_level)
+        if counts:
+            return rng.choice(_tied(candidates, counts, target))
+        if (skill, target) not in self._fresh_ties:
+            self._fresh_ties[skill, target] = _tied(candidates, counts, target)
+        return rng.choice(self._fresh_ties[skill, target])
+
+    def pick_weakest(self, levels: Mapping[str, float], counts: Counter[str],
+                     rng: random.Random) -> Choice | None:
+        skills = list(self.skills)
+        # Shuffle before the stable sort so equal levels (e.g. all unpractised) come in
+        # random order.
+        rng.shuffle(skills)
+        skills.sort(key=lambda s: (s in levels, levels.get(s, 0.0)))
+        for skill in skills:
+            candidates = self.with_skill[skill]
+            if candidates:
+                drill = self.best(skill, candidates, counts, levels.get(skill), rng)
+                return _choice("weakest" if skill in levels else "new", drill.id, skill)
+        return None
+
+    def pick(self, attempts: Sequence[Attempt], now: dt.datetime,
+             levels: Mapping[str, float], rng: random.Random) -> Choice | None:
+        for drill_id in review_due(attempts, now) if attempts else ():
+            if drill_id in self.by_id:
+                return _choice("review", drill_id, _drill_skill(self.by_id[drill_id], levels))
+        counts = Counter(a.drill_id for a in attempts)
+        weakest = self.pick_weakest(levels, counts, rng)
+        if weakest or not self.drills:
+            return weakest
+        drill = self.best(None, self.drills, counts, None, rng)
+        return _choice("new", drill.id, _drill_skill(drill, levels))
+
+    def choose(
+        self,
+        attempts: Sequence[Attempt],
+        now: dt.datetime,
+        *,
+        assignments: Sequence[OpenAssignment] = (),
+        yesterday: str | None = None,
+        rng: random.Random | None = None,
+    ) -> Choice:
+        """See ``choose_drill``."""
+        rng = rng or random.Random()
+        attempts = list(attempts)
+        avoid = frozenset(x for x in (yesterday, _last_attempted(attempts)) if x is not None)
+        assignment = _pick_assignment(assignments, now, avoid) if assignments else None
+        if assignment:
+            return assignment
+        levels = skill_levels(attempts, self.drill_skills, now) if attempts else {}
+        choice = self.without(avoid).pick(attempts, now, levels, rng) or self.pick(
+            attempts, now, levels, rng
+        )
+        if choice is None:
+            raise ValueError("no drills and no open assignments to choose from")
+        return choice
 
 
 def choose_drill(
-    drills: Sequence[DrillInfo],
+    drills: Sequence[DrillInfo] | DrillSet,
     attempts: Sequence[Attempt],
     now: dt.datetime,
     *,
@@ -249,19 +293,9 @@ def choose_drill(
     """Today's drill for one learner (see the module docstring for the rules).
 
     Deterministic for a seeded ``rng``; without one, ties are broken by fresh randomness.
-    Raises ValueError when there is neither an assignment nor a drill to offer.
+    Raises ValueError when there is neither an assignment nor a drill to offer. Pass a
+    ``DrillSet`` when choosing for many learners from the same drills.
     """
-    rng = rng or random.Random()
-    attempts = list(attempts)
-    avoid = frozenset(x for x in (yesterday, _last_attempted(attempts)) if x is not None)
-    assignment = _pick_assignment(assignments, now, avoid)
-    if assignment:
-        return assignment
-    levels = skill_levels(attempts, {d.id: d.skills for d in drills}, now)
-    fresh = [d for d in drills if d.id not in avoid]
-    choice = _pick_from_drills(fresh, attempts, now, levels, rng) or _pick_from_drills(
-        drills, attempts, now, levels, rng
-    )
-    if choice is None:
-        raise ValueError("no drills and no open assignments to choose from")
-    return choice
+    drill_set = drills if isinstance(drills, DrillSet) else DrillSet(drills)
+    return drill_set.choose(attempts, now, assignments=assignments, yesterday=yesterday,
+                            rng=rng)

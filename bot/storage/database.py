@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -28,6 +29,9 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 BUSY_TIMEOUT_MS = 10_000
 LOCK_RETRIES = 3
+CHECKPOINT_EVERY_S = 0.25
+# SQLite's own checkpoint on commit, kept as a safety net behind the Checkpointer (40 MB)
+AUTOCHECKPOINT_PAGES = 100_000
 
 
 class DatabaseBusy(Exception):
@@ -50,6 +54,7 @@ def make_engine(url: str) -> Engine:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute(f"PRAGMA wal_autocheckpoint={AUTOCHECKPOINT_PAGES}")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
@@ -59,6 +64,41 @@ def make_engine(url: str) -> Engine:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
+
+
+class Checkpointer:
+    """Copies SQLite's write-ahead log into the database file from a thread of its own.
+
+    By default SQLite does this inside whichever commit finds the log past 1000 pages, so a
+    call turn that happened to commit then waited for those pages to be written and synced
+    to disk: 200 ms while daily practice was being planned (``benchmarks/growth.py``). A
+    PASSIVE checkpoint blocks neither readers nor writers, and the sqlite3 module lets go
+    of the GIL while it runs.
+    """
+
+    def __init__(self, path: str, every_s: float = CHECKPOINT_EVERY_S) -> None:
+        self._path, self._every = path, every_s
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="db-checkpoint", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join()
+
+    def _run(self) -> None:
+        conn = sqlite3.connect(self._path, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            while not self._stop.wait(self._every):
+                try:
+                    conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+                except sqlite3.Error as exc:  # a locked or vanished file: try again later
+                    log.debug("background checkpoint skipped: %s", exc)
+        finally:
+            conn.close()
 
 
 def _nothing(_session: Session) -> None:
@@ -79,6 +119,11 @@ class Database:
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="db")
         self._deferred: list[Callable[[Session], Any]] = []
         self._deferred_lock = threading.Lock()
+        self._checkpointer: Checkpointer | None = None
+        database = make_url(url).database
+        if is_sqlite(self.engine) and database and database != ":memory:":
+            self._checkpointer = Checkpointer(database)
+        self._checkpointing = False
 
     def defer(self, fn: Callable[[Session], Any]) -> None:
         """Have ``fn(session)`` run inside the next transaction, whoever's it is.
@@ -159,10 +204,16 @@ class Database:
             await self.run(_nothing)
 
     async def run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        """``call`` off the event loop."""
+        """``call`` off the event loop. The first call starts the background checkpoints:
+        the bot works through here, scripts and tests that only ``call`` need none."""
+        if self._checkpointer is not None and not self._checkpointing:
+            self._checkpointing = True
+            self._checkpointer.start()
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._pool, partial(self.call, fn, *args, **kwargs))
 
     def close(self) -> None:
         self._pool.shutdown(wait=True)
+        if self._checkpointing and self._checkpointer is not None:
+            self._checkpointer.stop()
         self.engine.dispose()

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Row, bindparam, func, insert, update
+from sqlalchemy import Connection, Row, bindparam, func, insert, update
 from sqlalchemy import select as select_core
 from sqlmodel import Session, col, select
 
@@ -24,8 +24,8 @@ from bot.practice.choice import (
     AssignmentsFor,
     Attempt,
     DrillInfo,
+    DrillSet,
     OpenAssignment,
-    choose_drill,
 )
 from bot.practice.plan import kinds_at, plan_due, replan
 from bot.practice.schedule import MAX_LATE, PracticeSchedule, parse_time
@@ -102,13 +102,64 @@ class ClaimStats:
     skipped: int
 
 
-# What planning reads of a learner: the schedule and the pointer, not the whole row.
+# What planning reads of a learner: the schedule, the pointer, and two facts the drill
+# choice needs, each an index probe per due learner inside the one query (so a batch costs
+# the same few statements, all compiled once): the drill of their latest drill prompt
+# (the unique (user_id, kind, due_at) index, read backwards) and whether a cohort of theirs
+# has assignment work due after ``now``.
 _USERS = User.__table__  # type: ignore[attr-defined]
-_DUE_COLUMNS = (_USERS.c.id, _USERS.c.timezone, _USERS.c.practice_time, _USERS.c.practice_days,
-                _USERS.c.practice_paused, _USERS.c.quiet_start, _USERS.c.quiet_end,
-                _USERS.c.next_practice_at)
-_MOVE_POINTER = (update(_USERS).where(_USERS.c.id == bindparam("uid"))
-                 .values(next_practice_at=bindparam("next_at")))
+_PROMPTS = PracticePrompt.__table__  # type: ignore[attr-defined]
+_MEMBERS = Membership.__table__  # type: ignore[attr-defined]
+_ASSIGNMENTS = Assignment.__table__  # type: ignore[attr-defined]
+_SESSIONS = CallSession.__table__  # type: ignore[attr-defined]
+_YESTERDAY = (select_core(_PROMPTS.c.scenario_id)
+              .where(_PROMPTS.c.user_id == _USERS.c.id, _PROMPTS.c.kind == "drill")
+              .order_by(_PROMPTS.c.due_at.desc()).limit(1)
+              .correlate(_USERS).scalar_subquery())
+_HAS_WORK = (select_core(_MEMBERS.c.user_id)
+             .join(_ASSIGNMENTS, _ASSIGNMENTS.c.cohort_id == _MEMBERS.c.cohort_id)
+             .where(_MEMBERS.c.user_id == _USERS.c.id,
+                    _ASSIGNMENTS.c.due_at > bindparam("now"))
+             .correlate(_USERS).exists())
+_DUE = (select_core(_USERS.c.id, _USERS.c.timezone, _USERS.c.practice_time,
+                    _USERS.c.practice_days, _USERS.c.practice_paused, _USERS.c.quiet_start,
+                    _USERS.c.quiet_end, _USERS.c.next_practice_at,
+                    _YESTERDAY.label("yesterday"), _HAS_WORK.label("has_work"))
+        .where(_USERS.c.next_practice_at <= bindparam("now"),
+               _USERS.c.practice_paused.is_(False), _USERS.c.blocked.is_(False))
+        .order_by(_USERS.c.next_practice_at)
+        .limit(bindparam("limit")))
+_HISTORY = (select_core(_SESSIONS.c.user_id, _SESSIONS.c.scenario_id, _SESSIONS.c.ended_at,
+                        _SESSIONS.c.score)
+            .where(_SESSIONS.c.user_id.in_(bindparam("ids", expanding=True)),
+                   _SESSIONS.c.kind == "drill", _SESSIONS.c.score.is_not(None),
+                   _SESSIONS.c.ended_at >= bindparam("since")))
+_INSERT_PROMPTS = insert(_PROMPTS)
+# One statement per new pointer value, not per learner: the learners due at one moment
+# mostly move to the same next moment (the same local time the next day).
+_MOVE_POINTERS = (update(_USERS).where(_USERS.c.id.in_(bindparam("uids", expanding=True)))
+                  .values(next_practice_at=bindparam("next_at")))
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """``plan_due`` and what each moment carries, for one (schedule, pointer, now)."""
+
+    send: dt.datetime | None
+    send_kinds: tuple[str, ...]
+    skipped: dt.datetime | None
+    skipped_kinds: tuple[str, ...]
+    next_at: dt.datetime | None
+
+
+@lru_cache(maxsize=8192)
+def _plan(schedule: PracticeSchedule, due: dt.datetime, now: dt.datetime) -> _Plan:
+    # Pure and shared: the learners due in one minute have a few hundred distinct schedules
+    # and pointers between them, so a busy minute computes each plan once, not per learner.
+    plan = plan_due(schedule, due, now)
+    return _Plan(plan.send, tuple(kinds_at(schedule, plan.send)) if plan.send else (),
+                 plan.skipped, tuple(kinds_at(schedule, plan.skipped)) if plan.skipped else (),
+                 plan.next_at)
 
 
 def claim_due(s: Session, drills: Sequence[DrillInfo], now: dt.datetime, limit: int = 50,
@@ -116,108 +167,72 @@ def claim_due(s: Session, drills: Sequence[DrillInfo], now: dt.datetime, limit: 
               rng: random.Random | None = None) -> ClaimStats:
     """Claim the prompts of up to ``limit`` due learners and move their pointers on.
 
-    Set-based, so one batch is a handful of statements whatever its size: the due learners
-    (the indexed ``next_practice_at <= now``; paused and blocked learners never have a
-    pointer in the past for long), then their drill history, yesterday's drills and who
-    has open assignments, each in one query; the prompts are inserted and the pointers
-    moved in two executemany statements. Keep ``limit`` small: each batch is one
-    transaction on the database thread that also serves call turns.
+    Set-based, so a batch is a handful of statements whatever its size: the due learners
+    with their latest drill and whether they have open work (the index range
+    ``next_practice_at <= now``: only due rows are read; paused and blocked learners never
+    have a pointer in the past for long), their drill history, the prompts inserted in one
+    executemany and the pointers moved, one statement per new pointer value. Plans are
+    shared between learners with the same schedule (``_plan``). Keep ``limit`` small: each
+    batch is one transaction on the database thread that also serves call turns.
     ``assignments_for(session, user_id, now)`` is the hook for open trainer assignments;
     it is asked only about learners in a cohort with work due after ``now``.
     """
-    users = s.connection().execute(
-        select_core(*_DUE_COLUMNS)
-        .where(_USERS.c.next_practice_at <= now, _USERS.c.practice_paused.is_(False),
-               _USERS.c.blocked.is_(False))
-        .order_by(_USERS.c.next_practice_at)
-        .limit(limit)
-    ).all()
+    conn = s.connection()
+    users = conn.execute(_DUE, {"now": now, "limit": limit}).all()
     if not users:
         return ClaimStats(0, 0, 0)
-    ids = [u.id for u in users]
     rng = rng or random.Random()
     wants_drill = bool(drills)
-    history = drill_history(s, ids, now) if wants_drill else {}
-    yesterday = yesterdays_drills(s, ids) if wants_drill else {}
-    with_work = learners_with_open_work(s, ids, now) if wants_drill and assignments_for else set()
+    drill_set = DrillSet(drills)
+    history = (_history(conn, [u.id for u in users], now) if wants_drill else {})
     prompts: list[dict] = []
-    moves: list[dict] = []
+    moves: dict[dt.datetime | None, list[int]] = {}
     claimed = skipped = 0
     for user in users:
         assert user.next_practice_at is not None  # the query selected on it
-        schedule = schedule_of(user)
-        plan = plan_due(schedule, _aware(user.next_practice_at), now)
-        if plan.skipped is not None:
-            for kind in kinds_at(schedule, plan.skipped):
-                prompts.append(_prompt_row(user.id, kind, plan.skipped, "skipped"))
-                skipped += 1
-        if plan.send is not None:
-            for kind in kinds_at(schedule, plan.send):
-                row = _prompt_row(user.id, kind, plan.send, "claimed")
-                if kind == "drill" and wants_drill:
-                    assignments: list[OpenAssignment] = (
-                        list(assignments_for(s, user.id, now))
-                        if assignments_for is not None and user.id in with_work else [])
-                    choice = choose_drill(drills, history.get(user.id, []), now,
-                                          assignments=assignments,
-                                          yesterday=yesterday.get(user.id), rng=rng)
-                    row["scenario_id"], row["reason"] = choice.scenario_id, choice.kind
-                prompts.append(row)
-                claimed += 1
-        moves.append({"uid": user.id, "next_at": plan.next_at})
-    conn = s.connection()
+        plan = _plan(schedule_of(user), _aware(user.next_practice_at), now)
+        for kind in plan.skipped_kinds:
+            assert plan.skipped is not None
+            prompts.append(_prompt_row(user.id, kind, plan.skipped, "skipped"))
+            skipped += 1
+        for kind in plan.send_kinds:
+            assert plan.send is not None
+            row = _prompt_row(user.id, kind, plan.send, "claimed")
+            if kind == "drill" and wants_drill:
+                assignments: list[OpenAssignment] = (
+                    list(assignments_for(s, user.id, now))
+                    if assignments_for is not None and user.has_work else [])
+                choice = drill_set.choose(history.get(user.id, ()), now,
+                                          assignments=assignments, yesterday=user.yesterday,
+                                          rng=rng)
+                row["scenario_id"], row["reason"] = choice.scenario_id, choice.kind
+            prompts.append(row)
+            claimed += 1
+        moves.setdefault(plan.next_at, []).append(user.id)
     if prompts:
-        conn.execute(insert(PracticePrompt.__table__), prompts)  # type: ignore[attr-defined]
-    conn.execute(_MOVE_POINTER, moves)
+        conn.execute(_INSERT_PROMPTS, prompts)
+    for next_at, uids in moves.items():
+        conn.execute(_MOVE_POINTERS, {"uids": uids, "next_at": next_at})
     return ClaimStats(len(users), claimed, skipped)
 
 
 def _prompt_row(user_id: int, kind: str, due: dt.datetime, status: str) -> dict:
+    # sent_at and message_id are left out (NULL): fewer values to convert per row
     return {"user_id": user_id, "kind": kind, "due_at": due, "status": status,
-            "scenario_id": None, "reason": None, "attempts": 0, "sent_at": None,
-            "message_id": None}
+            "scenario_id": None, "reason": None, "attempts": 0}
 
 
-def drill_history(s: Session, user_ids: Sequence[int], now: dt.datetime
-                  ) -> dict[int, list[Attempt]]:
+def _history(conn: Connection, user_ids: Sequence[int], now: dt.datetime
+             ) -> dict[int, list[Attempt]]:
     """``drill_attempts`` for many learners in one query."""
-    sessions = CallSession.__table__  # type: ignore[attr-defined]
-    rows = s.connection().execute(
-        select_core(sessions.c.user_id, sessions.c.scenario_id, sessions.c.ended_at,
-                    sessions.c.score)
-        .where(sessions.c.user_id.in_(user_ids), sessions.c.kind == "drill",
-               sessions.c.score.is_not(None),
-               sessions.c.ended_at >= now - dt.timedelta(days=HISTORY_DAYS)))
     out: dict[int, list[Attempt]] = {}
+    rows = conn.execute(_HISTORY, {"ids": list(user_ids),
+                                   "since": now - dt.timedelta(days=HISTORY_DAYS)})
     for uid, sid, at, score in rows:
         if at is not None:
             out.setdefault(uid, []).append(
                 Attempt(sid, _aware(at), int(score), int(score) >= PASS_MARK))
     return out
-
-
-def yesterdays_drills(s: Session, user_ids: Sequence[int]) -> dict[int, str | None]:
-    """Per learner the drill of their latest drill prompt, in one query."""
-    prompts = PracticePrompt.__table__  # type: ignore[attr-defined]
-    latest = (select_core(prompts.c.user_id, func.max(prompts.c.due_at).label("due"))
-              .where(prompts.c.user_id.in_(user_ids), prompts.c.kind == "drill")
-              .group_by(prompts.c.user_id).subquery())
-    rows = s.connection().execute(
-        select_core(prompts.c.user_id, prompts.c.scenario_id)
-        .join(latest, (prompts.c.user_id == latest.c.user_id)
-              & (prompts.c.due_at == latest.c.due))
-        .where(prompts.c.kind == "drill"))
-    return {uid: sid for uid, sid in rows}
-
-
-def learners_with_open_work(s: Session, user_ids: Sequence[int], now: dt.datetime) -> set[int]:
-    """Which of these learners are in a cohort with an assignment due after ``now``."""
-    members, assignments = Membership.__table__, Assignment.__table__  # type: ignore[attr-defined]
-    rows = s.connection().execute(
-        select_core(members.c.user_id).distinct()
-        .join(assignments, assignments.c.cohort_id == members.c.cohort_id)
-        .where(members.c.user_id.in_(user_ids), assignments.c.due_at > now))
-    return {uid for (uid,) in rows}
 
 
 def pending(s: Session, now: dt.datetime, exclude: Sequence[int] = (), limit: int = 1000
