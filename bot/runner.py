@@ -49,8 +49,10 @@ def run_command(settings: Settings) -> int:
 
 
 def _secrets(settings: Settings) -> list[str]:
-    """What must never be printed: the token, the webhook secret, the database password."""
-    secrets = [settings.bot_token or "", settings.webhook_secret or ""]
+    """What must never be printed: the token (the emulator's stand-in without one: the
+    same log lines must look the same in both modes), the webhook secret, the database
+    password."""
+    secrets = [settings.bot_token or EMULATOR_TOKEN, settings.webhook_secret or ""]
     with contextlib.suppress(Exception):  # an unparsable URL is reported when it is opened
         secrets.append(str(make_url(settings.effective_database_url).password or ""))
     return secrets

@@ -17,6 +17,7 @@ from pathlib import Path
 from tests.telegram.broken_api import (
     SECRET_HALF,
     TOKEN,
+    BotProcess,
     broken_api,
     start_bot_process,
     terminate,
@@ -85,6 +86,32 @@ def test_warnings_thread_crashes_and_uncaught_exceptions_are_masked(tmp_path: Pa
                  "stdout", "RuntimeError: fatal"):
         assert seen in output
     assert output.count("<token>") >= 6, output
+
+
+async def test_without_a_token_the_emulators_stand_in_is_masked_as_well(tmp_path: Path) -> None:
+    """``python -m bot run`` without a token talks to the built-in emulator with a token of
+    its own; its request URLs are logged like Telegram's, so they are masked the same way."""
+    from bot.runner import EMULATOR_TOKEN
+
+    (tmp_path / "config.yaml").write_text("emulator:\n  port: 0\n")
+    environ = {k: v for k, v in os.environ.items()
+               if k not in ("BOT_TOKEN", "DATABASE_URL", "SALESBOT_CONFIG", "LOG_LEVEL")}
+    log = tmp_path / "bot.log"
+    with log.open("wb") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "bot", "run"], cwd=tmp_path,
+                                env={**environ, "LOG_LEVEL": "DEBUG"},
+                                stdout=out, stderr=subprocess.STDOUT)
+    bot = BotProcess(proc, log)
+    try:
+        await bot.wait_for(lambda: "Set Bot API URL" in bot.output(), timeout=60)
+        await bot.wait_for(lambda: "getUpdates" in bot.output(), timeout=30)
+        terminate(bot)
+        code = await bot.exit_code(timeout=30)
+    finally:
+        bot.kill()
+    assert code == 0, bot.output()
+    assert EMULATOR_TOKEN.split(":")[1] not in bot.output(), bot.output()
+    assert "/bot<token>" in bot.output()
 
 
 def test_an_unknown_log_level_stops_the_bot_with_a_clear_message(tmp_path: Path) -> None:
