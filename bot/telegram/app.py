@@ -163,10 +163,17 @@ async def _resend_job(context) -> None:
 async def resend_unsent(app: Application, older_than: timedelta | None = None) -> None:
     """A turn is committed before its answer goes out; if the process died or the network
     failed in between, the learner still gets the answer, marked as sent late. At start
-    every such answer goes out; later only ones old enough not to be still in flight."""
+    every such answer goes out; later only ones old enough not to be still in flight.
+
+    Telegram unreachable ends the round: every other answer would fail the same way, each
+    only after the reconnect backoff, and a stop waits for a running job, so trying them
+    all held a stop for seconds per answer. A round started by the job also ends when the
+    bot stops. What is not sent stays unsent for the next round or start."""
     svc: Services = app.bot_data["services"]
     cutoff = utcnow() - older_than if older_than is not None else None
     for user_id, turn, lang in await svc.db.run(q.unsent_replies, cutoff):
+        if older_than is not None and not app.running:
+            return
         user = await svc.db.run(q.get_user, user_id)
         row = await svc.db.run(q.get_session, turn.session_id)
         if user is not None and not user.blocked and row is not None \
@@ -178,6 +185,13 @@ async def resend_unsent(app: Application, older_than: timedelta | None = None) -
                 await app.bot.send_message(user_id, text)
             except Forbidden:
                 await svc.db.run(q.mark_blocked, user_id)
+            except NetworkError as exc:
+                if isinstance(exc, BadRequest):  # this message only: try the others
+                    log.warning("could not resend an answer to %s: %s", user_id, exc)
+                    continue
+                log.warning("could not resend the late answers (%s); they go out once "
+                            "Telegram can be reached", exc)
+                return
             except TelegramError as exc:
                 log.warning("could not resend an answer to %s: %s", user_id, exc)
                 continue

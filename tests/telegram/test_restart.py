@@ -7,10 +7,15 @@ import os
 import signal
 import subprocess
 import sys
+import time
+from datetime import timedelta
 from pathlib import Path
+
+from sqlmodel import Session, select
 
 from bot.storage import Database
 from bot.storage import queries as q
+from bot.storage.models import Turn, utcnow
 from tests.telegram.conftest import TOKEN, BotEnv, stop_app
 from tests.telegram.helpers import start_call
 
@@ -59,6 +64,47 @@ async def test_an_answer_lost_in_a_crash_is_sent_after_the_restart(env: BotEnv) 
     late = await user.next_message()
     assert "sent late" in late["text"] and "CleanCo" not in late["text"]
     assert await env.db.run(q.unsent_replies) == []
+
+
+async def test_a_stop_while_telegram_is_unreachable_is_quick_and_keeps_the_late_answers(
+        env: BotEnv) -> None:
+    """The outbox job is running when the bot is told to stop and Telegram cannot be
+    reached: each answer would fail only after the reconnect backoff (~2 s), so trying all
+    of them held the stop for as long. The job gives up at the first unreachable send and
+    when the bot stops; the answers stay unsent for the next start."""
+    waiting = 8
+    for i in range(waiting):
+        user = env.emulator.user(3100 + i, "Sanne", language_code="en")
+        await start_call(user)
+        env.emulator.fail_next("sendMessage", "disconnect", chat_id=user.id)
+        await user.send(LINES[0])
+    await env.emulator.wait_until(
+        lambda: sum(c.status != 200 for c in env.emulator.calls("sendMessage")) == waiting)
+    await env.settle()
+    await env.db.run(_age_turns, timedelta(minutes=1))  # past the job's 20-second grace
+    assert len(await env.db.run(q.unsent_replies, utcnow())) == waiting
+    db_url = env.db_url
+    await env.emulator.stop()  # Telegram is unreachable from here on
+    [outbox] = env.app.job_queue.get_jobs_by_name("outbox")
+    due = utcnow()
+    outbox.job.modify(next_run_time=due)  # its 20-second timer runs out now
+    while outbox.next_t is not None and outbox.next_t <= due + timedelta(seconds=5):
+        await asyncio.sleep(0.01)  # until the scheduler started it (and set the next run)
+    started = time.monotonic()
+    await stop_app(env.app)  # stopping waits for a running job
+    took = time.monotonic() - started
+    assert took < 8, took  # trying all eight took at least 8 x 1.7 s of backoff alone
+    later = Database(db_url)
+    try:
+        assert len(later.call(q.unsent_replies)) == waiting
+    finally:
+        later.close()
+
+
+def _age_turns(s: Session, by: timedelta) -> None:
+    for turn in s.exec(select(Turn)):
+        turn.created_at -= by
+        s.add(turn)
 
 
 def _spawn(env: BotEnv, log: Path) -> subprocess.Popen:
