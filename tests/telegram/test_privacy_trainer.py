@@ -4,10 +4,12 @@ the class stays, and afterwards the learner still has their cohort, assignment a
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from bot.storage import cohorts as cq
 from bot.storage import queries as q
+from bot.trainers import uploads
 from tests.telegram.conftest import BotEnv
 from tests.telegram.helpers import buttons
 from tests.telegram.test_trainer_flows import join, make_cohort, make_trainer
@@ -57,26 +59,47 @@ async def test_a_trainers_deleteme_keeps_the_learners_class(env: BotEnv) -> None
     assert "removes you, not your class" in (await learner.next_message())["text"]
 
 
-async def test_an_upload_does_not_tell_whose_private_id_it_is(env: BotEnv) -> None:
-    first = await make_trainer(env)
+async def test_an_upload_answers_alike_whether_or_not_another_trainer_uses_the_id(
+        env: BotEnv) -> None:
+    """A second trainer uploading the id of another trainer's private scenario learns
+    nothing from the answer: every new id is installed under the uploader's own ending,
+    exactly as an id nobody uses, and the other trainer's scenario stays theirs."""
     source = (Path(__file__).resolve().parents[2]
               / "scenarios/drills/drill-objection-price.yaml").read_text(encoding="utf-8")
+
+    def scenario(sid: str) -> bytes:
+        return source.replace("id: drill-objection-price", f"id: {sid}").encode()
+
+    first = await make_trainer(env)
+    installed = {}
     for sid in ("secret-drill", "public-drill"):
-        await first.send_document(source.replace("id: drill-objection-price", f"id: {sid}")
-                                  .encode(), f"{sid}.yaml")
-        assert "is installed" in (await first.next_message())["text"]
+        await first.send_document(scenario(sid), f"{sid}.yaml")
+        answer = (await first.next_message())["text"]
+        installed[sid] = re.search(r"installed as ([\w-]+):", answer).group(1)
+    # one from before ids had endings, kept under its plain id
+    legacy = uploads.check_upload("legacy.yaml", scenario("legacy-drill"), 100, set(), {}, 0)
+    await env.db.run(cq.save_trainer_scenario, 100, "legacy-drill", "legacy.yaml",
+                     scenario("legacy-drill").decode())
+    env.app.bot_data["services"].catalog.add(legacy.scenario.model_copy(
+        update={"id": "legacy-drill"}), 100)
     admin = env.emulator.user(ADMIN, "Ada", language_code="en")
-    await admin.send("/scenario publish public-drill")
+    await admin.send(f"/scenario publish {installed['public-drill']}")
     await admin.next_message()
 
     second = await make_trainer(env, 101, "Otto")
     answers = []
-    for sid in ("secret-drill", "public-drill"):
-        await second.send_document(source.replace("id: drill-objection-price", f"id: {sid}")
-                                   .encode(), "mine.yaml")
+    for sid in (installed["secret-drill"], installed["public-drill"], "secret-drill",
+                "legacy-drill", "nobody-uses-this-drill"):
+        await second.send_document(scenario(sid), "mine.yaml")
         answers.append((await second.next_message())["text"].replace(sid, "<id>"))
-    assert answers[0] == answers[1]
-    assert "trainer" not in answers[0] and "not available" in answers[0]
+    assert all(answer == answers[0] for answer in answers), answers
+    assert "is installed as <id>-" in answers[0]
+    catalog = env.app.bot_data["services"].catalog
+    for sid in (*installed.values(), "legacy-drill"):
+        assert catalog.owners[sid] == 100
+    await first.send("/scenario")
+    listing = (await first.next_message())["text"]
+    assert all(sid in listing for sid in (*installed.values(), "legacy-drill"))
 
 
 async def test_a_forged_or_stale_button_gets_its_toast_and_the_menu(env: BotEnv) -> None:

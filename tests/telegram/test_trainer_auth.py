@@ -26,6 +26,7 @@ from bot.storage.models import (
     TrainerScenario,
     User,
 )
+from bot.trainers.uploads import installed_id
 from tests.telegram.conftest import BotEnv
 from tests.telegram.helpers import buttons
 from tests.telegram.test_trainer_flows import (
@@ -40,6 +41,8 @@ from tests.trainers.bot_env import trainer_env
 
 ROOT = Path(__file__).resolve().parents[2]
 SECRET_WORDS = ("Sales A", "Lotte")
+# the id trainer 100 uploads "my-price-drill" under (uploads.installed_id)
+MINE = installed_id("my-price-drill", 100, {})
 
 
 @dataclass
@@ -62,7 +65,7 @@ async def world(tmp_path: Path) -> AsyncIterator[World]:
         await join(member, code)
         source = (ROOT / "scenarios/drills/drill-objection-price.yaml").read_text()
         await owner.send_document(
-            source.replace("id: drill-objection-price", "id: my-price-drill").encode(),
+            source.replace("id: drill-objection-price", f"id: {MINE}").encode(),
             "mine.yaml")
         await owner.next_message()
         await owner.send(f"/assign {cohort_id} drill-objection-price +7")
@@ -100,12 +103,12 @@ def commands(w: World) -> list[str]:
         "/trainer", "/trainer add 300", "/trainer remove 100", "/cohort", "/cohort list",
         "/cohort new Intruders", f"/cohort link {c}", f"/cohort rotate {c}",
         f"/cohort close {c}", f"/cohort open {c}", f"/cohort remove {c} {m}",
-        f"/assign {c} drill-objection-price +3", f"/assign {c} my-price-drill +3",
+        f"/assign {c} drill-objection-price +3", f"/assign {c} {MINE} +3",
         f"/report {c}", f"/export {c}", f"/override {sid} 5 sabotage",
         f"/assign edit {w.assignment_id} pass=0", f"/assign delete {w.assignment_id}",
-        "/scenario", "/scenario download my-price-drill", "/scenario test my-price-drill",
-        "/scenario delete my-price-drill", "/scenario publish my-price-drill",
-        "/scenario unpublish my-price-drill", f"/review {sid}",
+        "/scenario", f"/scenario download {MINE}", f"/scenario test {MINE}",
+        f"/scenario delete {MINE}", f"/scenario publish {MINE}",
+        f"/scenario unpublish {MINE}", f"/review {sid}",
     ]
 
 
@@ -118,7 +121,7 @@ def callbacks(w: World) -> list[str]:
         f"tr:l:{c}:{m}", f"tr:rm:{c}:{m}", f"tr:rmy:{c}:{m}", f"tr:ri:{c}:{m}", f"tr:t:{sid}",
         f"tr:ap:{c}:drill-objection-price", f"tr:ad:{c}:7:drill-objection-price",
         f"tr:as:{w.assignment_id}", f"tr:asd:{w.assignment_id}", f"tr:asdy:{w.assignment_id}",
-        "tr:pr:300", "tr:st:my-price-drill", "tr:bogus", f"as:{w.assignment_id}",
+        "tr:pr:300", f"tr:st:{MINE}", "tr:bogus", f"as:{w.assignment_id}",
         f"as:go:{w.assignment_id}:0", f"as:b:{w.assignment_id}:0",
         f"as:gg:{w.assignment_id}:0:0", f"co:ly:{c}",
         f"tr:rvo:{sid}", f"tr:rvc:{sid}", f"tr:rvt:{sid}", f"tr:rvn:{sid}:1", f"tr:rvr:{sid}",

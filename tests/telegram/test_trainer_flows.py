@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 from bot.emulator.user import EmulatedUser
+from bot.trainers.uploads import installed_id
 from tests.telegram.conftest import BotEnv
 from tests.telegram.helpers import buttons
 from tests.trainers.bot_env import (
@@ -26,6 +27,8 @@ PASSING_LINES = [
     "Shall I send you a free trial roll next Tuesday?",
 ]
 PASSING_SCORE = 82  # what the card gives PASSING_LINES (follows scoring/, see issue 11)
+# the id trainer 100 uploads "my-price-drill" under (uploads.installed_id)
+MINE = installed_id("my-price-drill", 100, {})
 
 
 
@@ -185,8 +188,8 @@ async def test_a_broken_upload_gets_file_line_errors_and_a_good_one_can_be_assig
     good = source.replace("id: drill-objection-price", "id: my-price-drill")
     await trainer.send_document(good.encode(), "my-drill.yaml")
     installed = await trainer.next_message()
-    assert "(my-price-drill) is installed" in installed["text"]
-    await trainer.send(f"/assign {cohort_id} my-price-drill +3")
+    assert f"is installed as {MINE}:" in installed["text"]
+    await trainer.send(f"/assign {cohort_id} {MINE} +3")
     assert "1 of 1 learner was told" in (await trainer.next_message())["text"]
     notice = await learner.next_message()
     assert "New assignment" in notice["text"]
@@ -199,16 +202,16 @@ async def test_a_broken_upload_gets_file_line_errors_and_a_good_one_can_be_assig
     # private: another trainer can neither assign nor download it
     other = await make_trainer(env, 101, "Otto")
     other_cohort, _ = await make_cohort(other, "Other")
-    await other.send(f"/assign {other_cohort} my-price-drill +3")
+    await other.send(f"/assign {other_cohort} {MINE} +3")
     assert "do not know these scenarios" in (await other.next_message())["text"]
-    await other.send("/scenario download my-price-drill")
+    await other.send(f"/scenario download {MINE}")
     assert "Not found" in (await other.next_message())["text"]
     # … nor can an outsider play it from a link; the cohort's learner can
     outsider = env.emulator.user(299, "Els", language_code="en")
-    await outsider.send("/start play_my-price-drill")
+    await outsider.send(f"/start play_{MINE}")
     assert "do not know that scenario" in (await outsider.next_message())["text"]
-    await learner.send("/start play_my-price-drill")
-    assert "go:my-price-drill" in buttons(await learner.next_message())
+    await learner.send(f"/start play_{MINE}")
+    assert f"go:{MINE}" in buttons(await learner.next_message())
 
 
 async def test_a_learner_mid_call_goes_on_when_the_trainer_replaces_the_scenario(
@@ -218,7 +221,7 @@ async def test_a_learner_mid_call_goes_on_when_the_trainer_replaces_the_scenario
     await trainer.send_document(first.encode(), "my-drill.yaml")
     assert "is installed" in (await trainer.next_message())["text"]
 
-    await learner.send("/start play_my-price-drill")
+    await learner.send(f"/start play_{MINE}")
     briefing = await learner.next_message()
     await learner.press(briefing, next(b for b in buttons(briefing) if b.startswith("go:")))
     await until(learner, has_text("/hint"))
@@ -237,4 +240,4 @@ async def test_a_learner_mid_call_goes_on_when_the_trainer_replaces_the_scenario
     assert "💡" in (await learner.next_message())["text"]
     await learner.send("/stop")
     card = await until(learner, has_text("/100"))
-    assert "my-price-drill" in str(buttons(card))
+    assert MINE in str(buttons(card))

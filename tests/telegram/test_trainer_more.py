@@ -17,6 +17,7 @@ from bot.emulator.media import image_size
 from bot.emulator.user import EmulatedUser
 from bot.storage import cohorts as cq
 from bot.telegram.handlers.trainer import assignments as trainer_handlers
+from bot.trainers.uploads import installed_id
 from tests.telegram.conftest import BotEnv
 from tests.telegram.helpers import buttons
 from tests.telegram.test_trainer_flows import (
@@ -36,8 +37,8 @@ from tests.trainers.bot_env import (
 
 DRILL_TITLE = "Drill – objection: too expensive"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-
-
+# the id trainer 100 uploads "my-price-drill" under (uploads.installed_id)
+MINE = installed_id("my-price-drill", 100, {})
 
 
 async def assign_drill(trainer: EmulatedUser, cohort_id: int, learners: int) -> None:
@@ -127,38 +128,38 @@ async def test_an_admin_publishes_an_uploaded_scenario_for_everyone_and_takes_it
         env: BotEnv) -> None:
     trainer, _cohort_id, learner = await cohort_with_learner(env, 213)
     admin = env.emulator.user(ADMIN, "Ada", language_code="en")
-    own = price_drill().replace("id: drill-objection-price", "id: my-price-drill")
+    own = price_drill().replace("id: drill-objection-price", f"id: {MINE}")
     await trainer.send_document(own.encode(), "my-drill.yaml")
     assert "is installed" in (await trainer.next_message())["text"]
     outsider = env.emulator.user(299, "Els", language_code="en")
 
     async def outsider_opens() -> dict:
-        await outsider.send("/start play_my-price-drill")
+        await outsider.send(f"/start play_{MINE}")
         return await outsider.next_message()
 
     assert "do not know that scenario" in (await outsider_opens())["text"]
-    await trainer.send("/scenario publish my-price-drill")
+    await trainer.send(f"/scenario publish {MINE}")
     assert "Only an admin can do that." in (await trainer.next_message())["text"]
     assert "do not know that scenario" in (await outsider_opens())["text"]
 
-    await admin.send("/scenario publish my-price-drill")
-    assert "my-price-drill is published" in (await admin.next_message())["text"]
+    await admin.send(f"/scenario publish {MINE}")
+    assert f"{MINE} is published" in (await admin.next_message())["text"]
     briefing = await outsider_opens()
-    assert "go:my-price-drill" in buttons(briefing)
+    assert f"go:{MINE}" in buttons(briefing)
     await trainer.send("/scenario")
     listing = (await trainer.next_message())["text"]
-    assert f"my-price-drill {DRILL_TITLE} · published" in listing
+    assert f"{MINE} {DRILL_TITLE} · published" in listing
 
-    await admin.send("/scenario unpublish my-price-drill")
-    assert "my-price-drill is private again" in (await admin.next_message())["text"]
+    await admin.send(f"/scenario unpublish {MINE}")
+    assert f"{MINE} is private again" in (await admin.next_message())["text"]
     refused = await outsider_opens()
     assert "do not know that scenario" in refused["text"]
-    assert "go:my-price-drill" not in buttons(refused)
-    await outsider.press(briefing, "go:my-price-drill")  # the old briefing's button
+    assert f"go:{MINE}" not in buttons(refused)
+    await outsider.press(briefing, f"go:{MINE}")  # the old briefing's button
     assert "do not know that scenario" in (await outsider.next_message())["text"]
     # the trainer's own cohort keeps it
-    await learner.send("/start play_my-price-drill")
-    assert "go:my-price-drill" in buttons(await learner.next_message())
+    await learner.send(f"/start play_{MINE}")
+    assert f"go:{MINE}" in buttons(await learner.next_message())
 
 
 def forward_from(user: EmulatedUser | None, text: str) -> dict:

@@ -171,8 +171,9 @@ async def on_document(update: Update, context: Context) -> None:
     row = await svc.db.run(cq.save_trainer_scenario, uid, scenario.id, name,
                            raw.decode("utf-8-sig"))
     svc.catalog.add(scenario, uid, row.published)
-    key = "trainer.upload.replaced" if check.replaces else "trainer.upload.installed"
-    await send(context, uid, tr(lang, key, id=scenario.id,
+    key = ("trainer.upload.replaced" if check.replaces else "trainer.upload.installed_as"
+           if check.uploaded_id else "trainer.upload.installed")
+    await send(context, uid, tr(lang, key, id=scenario.id, uploaded=check.uploaded_id or "",
                                 title=render.scenario_title(scenario, lang)),
                Markup(_try_button(lang, scenario.id)) if b.TryScenario(scenario.id).fits()
                else None)
@@ -192,4 +193,6 @@ def load_trainer_scenarios(app: Application) -> None:
             log.warning("trainer scenario %s skipped: %s", row.scenario_id,
                         "; ".join(map(str, problems)))
             continue
+        if scenario.id != row.scenario_id:  # installed under the trainer's ending
+            scenario = scenario.model_copy(update={"id": row.scenario_id})
         svc.catalog.add(scenario, row.owner_id, row.published)
