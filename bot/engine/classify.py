@@ -35,29 +35,72 @@ def _strip_fillers(words: list[str], fillers: frozenset[str]) -> list[str]:
 JOINERS = frozenset({"maar", "en", "of", "dus", "but", "and", "so", "or", "plus"})
 _SUBJECTS = frozenset({"ik", "i", "we", "wij", "u", "you", "ze", "zij", "they", "he", "she",
                        "hij", "het", "it", "dat", "that", "weet", "know", "snap", "see"})
+# Question words that open a question even after a comma in a message typed without a
+# question mark ("goedemorgen gerard, hoe is het"); "which"/"die" there open relative clauses.
+_STRONG_OPENERS = frozenset({"hoe", "waarom", "hoeveel", "hoelang", "how", "why", "wie", "who"})
+_NOT_QUESTIONS = ("how about", "what about", "wat dacht", "hoe zit")
 
 
-def _clause_opens_with_question_word(clause: list[str], lm: LanguageModel) -> bool:
-    """A clause that starts with a question word, also after "maar"/"and" or a name:
+def _embedded(words: list[str], i: int, lex) -> bool:
+    """"What *you* said", "when *you* compare", "hoe *u* dat doet": a question word right
+    before a subject opens an embedded clause (questions put the verb there instead);
+    "wat *een* pand", "how *nice*" open an exclamation."""
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    return nxt in lex.subjects or nxt in lex.exclamations or (
+        f"{words[i]} {nxt}" in _NOT_QUESTIONS)
+
+
+def _question_word_at(clause: list[str], lm: LanguageModel) -> int | None:
+    """Where a question word opens the clause, also after "maar"/"and" or a name:
     "mss een rare vraag maar wat betalen jullie", "en beverwijk hoe vaak gaan ze"."""
     lex = lm.lexicon
     words = _strip_fillers(clause, lex.fillers)
-    if not words:
-        return False
     for i, word in enumerate(words):
         if word not in lex.question_words:
             continue
+        if _embedded(words, i, lex):
+            return None
         before = words[:i]
         if before and before[-1] in lex.prepositions:
             before = before[:-1]
-        nxt = words[i + 1] if i + 1 < len(words) else ""
-        if f"{word} {nxt}" in ("how about", "what about", "wat dacht"):
-            return False
         if not before or before[-1] in JOINERS:
-            return True
+            return i
         if len(before) <= 2 and not set(before) & _SUBJECTS:
-            return True
-    return False
+            return i
+        return None
+    return None
+
+
+def _clause_opens_with_question_word(clause: list[str], lm: LanguageModel) -> bool:
+    return _question_word_at(clause, lm) is not None
+
+
+def _clause_form(clause: list[str], previous: list[str] | None, lm: LanguageModel,
+                 question_mark: bool) -> str | None:
+    """The form of the question one clause asks, if it asks one. A later clause counts only
+    in a question (a question mark, or a strong opener on a phone: "..., hoe is het")."""
+    lex = lm.lexicon
+    words = _strip_fillers(clause, lex.fillers)
+    if not words:
+        return None
+    at = _question_word_at(clause, lm)
+    if previous is None or question_mark:
+        if at is not None:
+            return "open"
+        if previous is not None and words[0] in lex.question_verbs and (
+            len(words) > 1 and words[1] in lex.subjects | {"er", "there", "dat", "that"}
+        ):
+            return "closed"  # "Wat een mooi pand, zitten jullie hier al lang?"
+        return None
+    if at is not None and words[at] in _STRONG_OPENERS and len(words) > at + 1:
+        return "open"
+    subordinate = bool(previous) and _strip_fillers(previous, lex.fillers)[:1] and (
+        _strip_fillers(previous, lex.fillers)[0] in lex.subordinators)
+    if not subordinate and words[0] in lex.question_verbs and len(words) > 1 and (
+        words[1] in lex.subjects
+    ):
+        return "closed"  # "en jullie leverancier, zijn jullie daar tevreden over"
+    return None
 
 
 def _sentence_form(sentence: Sentence, lm: LanguageModel) -> str | None:
@@ -67,26 +110,45 @@ def _sentence_form(sentence: Sentence, lm: LanguageModel) -> str | None:
         return None
     sub = lm.pipeline.analyze(" ".join(words))
     first = words[0]
-    # A later clause opening with a question word is a question only with a question mark:
-    # "our team comes after five, which saves you time." is a relative clause.
-    clauses = sentence.clauses if sentence.question_mark else sentence.clauses[:1]
-    if any(_clause_opens_with_question_word(c, lm) for c in clauses):
-        return "open"
-    opens_with_question_word = first in lex.question_words
-    if opens_with_question_word and not (len(words) > 1 and f"{first} {words[1]}" in (
-        "how about", "wat dacht", "hoe zit", "what about"
-    )):
-        return "open"
     if lm.open_requests.match(sub):
         return "open"
     request = bool(lm.requests.match(sub))
     if request and any(w in lex.question_words for w in words[1:]):
+        return "open"  # "Mag ik vragen wat u nu betaalt?" asks it indirectly
+    # The first clause that asks something decides ("Are there other offers, and on which
+    # points do they compare?" is closed); a verb-first sentence is closed unless a
+    # clause of its own opens with a question word.
+    previous: list[str] | None = None
+    clauses = sentence.clauses or [sentence.words]
+    for clause in clauses:
+        form = _clause_form(clause, previous, lm, sentence.question_mark)
+        if form is not None:
+            if form == "open" and sentence.question_mark and _alternative(clauses, lm):
+                return "closed"  # "Wat was het ergste: dat alles plat lag, of ...?"
+            return form
+        if previous is None and first in lex.question_verbs and sentence.question_mark:
+            break  # "Heeft u ..., en hoeveel ...?": the verb-first question comes first
+        previous = clause
+    opens_with_question_word = first in lex.question_words and not _embedded(words, 0, lex)
+    if opens_with_question_word and any(
+        _clause_opens_with_question_word(c, lm) for c in clauses[1:]
+    ) and sentence.question_mark:
         return "open"
     if request and not sentence.question_mark and first not in lex.question_verbs:
         return "open"
-    if sentence.question_mark or first in lex.question_verbs or opens_with_question_word:
+    if sentence.question_mark or first in lex.question_verbs:
+        if first in lex.question_words and sentence.question_mark and len(clauses) == 1 and (
+            len(words) > 1 and words[1] in lex.subjects
+        ):
+            return "open"  # "hoe jullie dat nu doen?": typed without the verb up front
         return "closed"
     return None
+
+
+def _alternative(clauses: list[list[str]], lm: LanguageModel) -> bool:
+    """A question that offers a choice after its question word: "what was worst: X, or Y?"."""
+    return len(clauses) > 2 and clauses[-1][:1] != [] and (
+        clauses[-1][0] in lm.lexicon.choice_words)
 
 
 def detect_moves(msg: Analyzed, lm: LanguageModel, concrete: bool | None = None) -> set[str]:
@@ -151,7 +213,7 @@ def count_questions(msg: Analyzed, lm: LanguageModel) -> int:
         clauses = sentence.clauses if sentence.question_mark else sentence.clauses[:1]
         for clause in clauses:
             for i, word in enumerate(clause):
-                if word in lex.question_words and (
+                if word in lex.question_words and not _embedded(clause, i, lex) and (
                     i == 0 or clause[i - 1] in JOINERS or clause[i - 1] in lex.fillers
                 ):
                     count += 1

@@ -33,6 +33,10 @@ class Lexicon:
     hypothetical: frozenset[str]
     choice_words: frozenset[str]
     prepositions: frozenset[str]
+    subjects: frozenset[str]  # "what *you* said": a question word before a subject is no question
+    subordinators: frozenset[str]  # "*when* you compare, do you ...": a clause, not a question
+    negations: frozenset[str]
+    exclamations: frozenset[str]  # "wat *een* pand", "how *nice*": exclamations, no questions
     spin: dict[str, tuple[str, ...]]
     moves: dict[str, tuple[str, ...]]
     price_cues: tuple[str, ...]
@@ -74,6 +78,10 @@ def load_lexicon(lang: str) -> Lexicon:
         hypothetical=frozenset(data["hypothetical"]),
         choice_words=frozenset(data["choice_words"]),
         prepositions=frozenset(data.get("prepositions") or []),
+        subjects=frozenset(data.get("subjects") or []),
+        subordinators=frozenset(data.get("subordinators") or []),
+        negations=frozenset(data.get("negations") or []),
+        exclamations=frozenset(data.get("exclamations") or []),
         spin={k: _strs(v) for k, v in data["spin"].items()},
         moves={k: _strs(v) for k, v in data["moves"].items()},
         price_cues=_strs(data["price_cues"]),
