@@ -76,8 +76,10 @@ def main_act(a: TurnAnalysis, state: SessionState) -> Act:
     ):
         return Act.GOODBYE
     pending = state.pending_objection
-    if Move.SUMMARIZE in moves and a.form != "open" and not (
-        pending and Move.RESPOND_BENEFIT in moves
+    # A summary sums up; one that goes on to propose something is that proposal.
+    if Move.SUMMARIZE in moves and a.form != "open" and Move.PROPOSE_SOLUTION not in moves and (
+        not (pending and (a.states_benefit or a.responds_to
+                          or set(a.needs) & set(a.answers_objection)))
     ):
         return Act.SUMMARY
     if pending and _handles_objection(a, state):
@@ -85,11 +87,18 @@ def main_act(a: TurnAnalysis, state: SessionState) -> Act:
     if not pending and _checks_handling(a, state):
         return Act.OBJECTION_RESPONSE
     if Move.ASK_FOR_ORDER in moves and not asks_fact and a.form != "open":
+        if Move.PROPOSE_NEXT_STEP in moves and a.meeting_words:
+            # "shall we make an appointment to sign, Thursday at 2?", "I'll email you the
+            # order confirmation": a meeting or a document to come is the next step
+            return Act.NEXT_STEP_PROPOSAL
         return Act.ASK_ORDER
     if Move.PROPOSE_NEXT_STEP in moves and not (asks_fact and a.form == "open"):
         return Act.NEXT_STEP_PROPOSAL
+    if a.joke and not a.tied_needs and not asks_fact:
+        return Act.SMALL_TALK  # "haha, our cleaners are quicker than I am at parking"
     if Move.PROPOSE_SOLUTION in moves or (Move.RESPOND_BENEFIT in moves and not a.is_question):
-        if a.tied_needs or (Move.PROPOSE_SOLUTION in moves and (
+        knows_needs = bool(state.needs_stated) or a.follow_up
+        if a.tied_needs or (Move.PROPOSE_SOLUTION in moves and knows_needs and (
                 a.needs or Move.CHECK in moves)):
             return Act.SOLUTION
         if Move.PROPOSE_SOLUTION in moves and not a.is_question:
@@ -108,6 +117,8 @@ def main_act(a: TurnAnalysis, state: SessionState) -> Act:
     if Move.CHECK in moves and a.is_question and not asks_fact:
         long = a.word_count > CHECK_ALONE_WORDS  # a proposal with its check question
         return Act.SOLUTION if long or "solution_tied" in state.flags else Act.OTHER
+    if Move.INVITE_INTRODUCTION in moves and a.is_question:
+        return Act.FACT_QUESTION  # "what does your role look like?" asks about her
     if Move.SMALL_TALK in moves and (not asks_fact or not a.facts):
         return Act.SMALL_TALK
     if a.is_question or a.asks:
@@ -144,21 +155,28 @@ def _thanks_at_the_end(a: TurnAnalysis, state: SessionState) -> bool:
 
 
 def _handles_objection(a: TurnAnalysis, state: SessionState) -> bool:
-    """A step of objection handling, or an attempt at one: while her objection stands,
-    whatever the learner says that is not a plain question or a proposal is taken as the
-    answer to it."""
+    """A step of objection handling, or an attempt at one. While her objection stands a
+    message that takes a step, names it or answers it is the response; a pitch, a
+    proposal on other points, a summary or a joke that ignores it is what it is. When she
+    raised it in her first words the whole call is about it, and any statement answers it."""
     handling = a.moves & {Move.ACKNOWLEDGE, Move.CLARIFY, Move.CHECK}
     if a.moves & {Move.PROPOSE_NEXT_STEP, Move.ASK_FOR_ORDER, Move.GREET} and not handling:
+        return False
+    if a.joke and not handling:
         return False
     if handling:
         return not (a.facts and Move.CLARIFY not in a.moves and Move.ACKNOWLEDGE not in a.moves
                     and a.form == "open")
+    oid = state.pending_objection
+    ostate = state.objections[oid] if oid else None
     if a.is_question:
         # "Would that help you?" after an answer checks it; other questions are questions
-        oid = state.pending_objection
-        ostate = state.objections[oid] if oid else None
         return bool(ostate and a.form == "closed" and not a.facts and not a.asks_permission
                     and (ostate.steps["respond"] or "respond" in ostate.tried))
-    # A new proposal on her other points is a solution, not an answer to this objection.
-    return not (Move.PROPOSE_SOLUTION in a.moves and a.tied_needs and not a.responds_to
-                and not set(a.tied_needs) & set(a.answers_objection))
+    knew = bool(ostate and ostate.raised_turn == 0)
+    refers = a.about_objection or bool(set(a.tied_needs) & set(a.answers_objection)) or (
+        Move.DISCOUNT in a.moves)
+    if knew or refers:
+        return True
+    # A new proposal on her other points is a solution, a pitch a pitch.
+    return not (Move.PROPOSE_SOLUTION in a.moves or a.pitch or Move.SUMMARIZE in a.moves)

@@ -48,6 +48,11 @@ class TurnAnalysis:
     word_count: int = 0
     answers_objection: list[str] = field(default_factory=list)  # needs that answer it
     asks_permission: bool = False  # "may I ...?", "would you like our newsletter?"
+    states_benefit: bool = False  # the message itself claims a benefit or proposes something
+    joke: bool = False  # "haha", an emoji: small talk, whatever else it mentions
+    meeting_words: bool = False  # names a meeting, a call, a quote to send (not just a date)
+    about_objection: bool = False  # shares words with the pending objection as she said it
+    follow_up: bool = False  # a follow-up visit: her needs are known from the first one
 
 
 def analyze_turn(
@@ -60,11 +65,17 @@ def analyze_turn(
         return TurnAnalysis(False, None, None, False, empty=True)
     concrete_time = has_concrete_time(msg, lm)
     moves = detect_moves(msg, lm, concrete_time)
+    cue_moves = set(moves)
+    if "acknowledge" in moves and msg.question_mark and not _acknowledges_outside_questions(
+            msg, lm):
+        moves.discard("acknowledge")  # "wat is voor u het vervelendste als ...?" asks
     if msg.words[0] in _GREETING_OPENERS:
         moves.add("greet")  # "Morning Gerard, ..." (not "see you tomorrow morning")
     if not concrete_time and msg.question_mark and _only_asks_agreement(msg, lm) and (
         _first_then(msg.words)
         or ("propose_next_step" in moves and len(msg.words) >= AGENDA_WORDS)
+        or (_plans_the_meeting(msg, lm) and (
+            "propose_next_step" not in moves or len(msg.words) >= AGENDA_WORDS))
     ):
         # "first ..., then ..., and at the end a next step. OK?" is an agenda, no proposal
         moves.add("state_objective")
@@ -90,6 +101,14 @@ def analyze_turn(
     if "respond_benefit" in moves and info.is_question and not state.pending_objection:
         moves.discard("respond_benefit")
     analysis = TurnAnalysis(info.is_question, info.form, info.spin, info.asks, moves=moves)
+    analysis.states_benefit = bool(cue_moves & {"respond_benefit", "propose_solution"})
+    analysis.meeting_words = "propose_next_step" in lm.moves.match(msg) if (
+        "propose_next_step" in moves) else False
+    analysis.follow_up = cs.scenario.buyer.visit == "follow_up"
+    permission = bool(lm.intents.match(msg)) or _opens_with_phrase(msg, _PERMISSION)
+    analysis.asks_permission = permission or _opens_with_phrase(msg, ("zou u", "zou je"))
+    if info.form == "closed" and permission and not lm.requests.match(msg):
+        analysis.spin = None  # "may I add you to our newsletter?" gathers no information
     analysis.needs = sorted(cl.needs.match(msg))
     analysis.tied_needs = [n for n in analysis.needs if n in state.needs_stated]
     analysis.concrete_time = concrete_time and is_concrete(msg, lm)
@@ -122,17 +141,27 @@ def analyze_turn(
         analysis.answered = _best_matches(analysis.facts, scored, several, cs, state)
     raised = state.objections[pending].raised_turn if pending else None
     just_raised = raised is not None and state.turn - raised <= 1
+    if pending:
+        analysis.about_objection = pending in analysis.responds_to or bool(
+            cl.objection_stems.get(pending, frozenset()) & msg.stem_set)
     if pending and info.is_question and not moves & {
         "propose_next_step", "ask_for_order", "check"
-    } and not analysis.facts and ((just_raised and info.form == "open") or analysis.responds_to):
-        moves.add("clarify")  # a question right after her objection is about the objection
+    } and not analysis.facts and (
+        (just_raised and info.form == "open" and analysis.about_objection)
+        or analysis.responds_to
+    ):
+        moves.add("clarify")  # a question right after her objection about what she said
+    if "clarify" in moves and analysis.facts and not analysis.responds_to and not (
+        moves & {"acknowledge"}
+    ) and not _clarifies_alone(msg, lm):
+        moves.discard("clarify")  # "who else has a say?" asks about the DMU, not her concern
     if "small_talk" in moves and not analysis.facts:
         analysis.spin = None  # "was it hard to find parking?" gathers no information
     analysis.word_count = len(msg.words)
-    analysis.asks_permission = bool(lm.intents.match(msg)) or _opens_with_phrase(
-        msg, ("would you like", "do you want", "wilt u", "wil je", "zou u", "zou je"))
-    if _EMOJI.search(text) or {"haha", "hihi", "lol"} & set(msg.words):
+    if _EMOJI.search(text) or {"haha", "hihi", "lol", "hahaha", "grapje", "kidding"} & set(
+            msg.words):
         moves.add("small_talk")
+        analysis.joke = True
     if pending:
         analysis.answers_objection = list(cs.objections[pending].answered_by)
     if (
@@ -182,6 +211,49 @@ def _opens_with(msg, lm, words: frozenset[str]) -> bool:
 
 def _opens_with_phrase(msg, phrases: tuple[str, ...]) -> bool:
     return any(" ".join(s.words).startswith(phrases) for s in msg.sentences)
+
+
+def _acknowledges_outside_questions(msg, lm) -> bool:
+    """Understanding is shown in a statement ("I see, ..."), not inside a question that
+    opens with a question word ("what's the most annoying ...?")."""
+    for sentence in msg.sentences:
+        words = [w for w in sentence.words if w not in lm.lexicon.fillers] or sentence.words
+        if sentence.question_mark and words[0] in lm.lexicon.question_words:
+            continue
+        if "acknowledge" in lm.moves.match(lm.pipeline.analyze(" ".join(sentence.words))):
+            return True
+    return False
+
+
+def _clarifies_alone(msg, lm) -> bool:
+    """Phrases that only ever clarify ("what do you mean", "apart from that")."""
+    text = " ".join(msg.words)
+    return any(p in text for p in _CLARIFY_ONLY)
+
+
+_CLARIFY_ONLY = ("wat bedoelt u", "hoe bedoelt u", "afgezien van", "behalve de", "los van",
+                 "is dat het enige", "what do you mean", "apart from", "is that the only",
+                 "anything else", "what else", "besides the", "other than")
+
+
+def _plans_the_meeting(msg, lm) -> bool:
+    """A statement of what the seller wants to do in this meeting, before an agreement
+    check: "Ik wil graag horen hoe ..., dan kijken we ... Is dat goed?"."""
+    for sentence in msg.sentences:
+        if sentence.question_mark:
+            continue
+        text = " ".join(sentence.words)
+        if any(p in text for p in _PLAN_PHRASES):
+            return True
+    return False
+
+
+_PERMISSION = ("would you like", "do you want", "wilt u", "wil je", "vindt u het goed",
+               "vind u het goed", "is het goed als", "is het goed dat", "is it ok if",
+               "is it okay if", "do you mind", "would you mind")
+_PLAN_PHRASES = ("ik wil graag", "ik zou graag", "wil ik graag", "ik wil even", "dan kijken we",
+                 "daarna kijken", "i would like", "i would love to", "i want to", "then we",
+                 "after that we", "we could then", "wat ik graag", "what i would like")
 
 
 def _first_then(words: list[str]) -> bool:

@@ -38,6 +38,8 @@ _SUBJECTS = frozenset({"ik", "i", "we", "wij", "u", "you", "ze", "zij", "they", 
 # Question words that open a question even after a comma in a message typed without a
 # question mark ("goedemorgen gerard, hoe is het"); "which"/"die" there open relative clauses.
 _STRONG_OPENERS = frozenset({"hoe", "waarom", "hoeveel", "hoelang", "how", "why", "wie", "who"})
+_REPORTED = frozenset({"vertelde", "vertelden", "verteld", "beschreef", "schetste", "legde",
+                       "told", "described", "explained", "shared", "mentioned"})
 _NOT_QUESTIONS = ("how about", "what about", "wat dacht", "hoe zit")
 
 
@@ -96,8 +98,10 @@ def _clause_form(clause: list[str], previous: list[str] | None, lm: LanguageMode
         return "open"
     subordinate = bool(previous) and _strip_fillers(previous, lex.fillers)[:1] and (
         _strip_fillers(previous, lex.fillers)[0] in lex.subordinators)
-    if not subordinate and words[0] in lex.question_verbs and len(words) > 1 and (
-        words[1] in lex.subjects
+    # only "en"/"maar" go: Dutch puts the verb first after "dan" in a statement too
+    bare = clause[1:] if clause[:1] and clause[0] in JOINERS else clause
+    if not subordinate and len(bare) > 1 and bare[0] in lex.question_verbs and (
+        bare[1] in lex.subjects
     ):
         return "closed"  # "en jullie leverancier, zijn jullie daar tevreden over"
     return None
@@ -108,7 +112,8 @@ def _sentence_form(sentence: Sentence, lm: LanguageModel) -> str | None:
     words = _strip_fillers(sentence.words, lex.fillers)
     if not words:
         return None
-    sub = lm.pipeline.analyze(" ".join(words))
+    # "u vertelde dat ...", "you told me ...": a request verb in the past reports, asks nothing
+    sub = lm.pipeline.analyze(" ".join(w for w in words if w not in _REPORTED))
     first = words[0]
     if lm.open_requests.match(sub):
         return "open"

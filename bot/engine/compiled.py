@@ -35,6 +35,15 @@ class CompiledLanguage:
             for i, det in enumerate(obj.detect):
                 detectors.append((f"{obj.id}#{i}", det.asked_by))
         self.detector_cues = self._index(detectors)
+        # The words of each objection as she says it: a question that shares one is about
+        # the objection ("fifty cents?"), one that does not is a question of its own.
+        self.objection_stems: dict[str, frozenset[str]] = {}
+        for objection in scenario.objections:
+            said = " ".join(self.texts(objection.text) + (
+                self.texts(objection.firmer) if objection.firmer else []))
+            self.objection_stems[objection.id] = frozenset(
+                self.lm.pipeline.stem(w) for w in self.lm.pipeline.tokens(said)
+                if w not in self.lm.lexicon.stopwords and len(w) > 3)
         company = localized(scenario.seller.company, lang, scenario.languages)
         self.company_words = {
             w for w in self.lm.pipeline.tokens(company)

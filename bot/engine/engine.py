@@ -121,6 +121,11 @@ class Engine:
             return TurnResult(line, TurnAnalysis(False, None, None, False, empty=True), True)
         state.turn += 1
         a = analyze_turn(text, self.cs, cl, state)
+        if not state.pending_objection and a.moves & {Move.ACKNOWLEDGE, Move.CLARIFY} and (
+            self._reopen_rested(state)
+        ):
+            # "about your concern earlier: I understand ..." takes it up again
+            a = analyze_turn(text, self.cs, cl, state)
         act = main_act(a, state)
         a.act = act
         if act is Act.GOODBYE and "?" not in text:
@@ -164,8 +169,6 @@ class Engine:
               events: list[str]) -> str:
         t = Turn(a, a.act, state, follow_up=self.scenario.buyer.visit == "follow_up")
         self._mark_once(t)
-        if not state.pending_objection and a.moves & {Move.ACKNOWLEDGE, Move.CLARIFY}:
-            self._reopen_rested(state)  # "about your concern earlier: I understand ..."
         if state.pending_objection:
             self._objection_step(cl, t, events)
             if t.outcome is Outcome.CLARIFIED:
@@ -435,13 +438,14 @@ class Engine:
         return self._pick(cl, state, f"firmer:{oid}", cl.texts(objection.firmer))
 
     @staticmethod
-    def _reopen_rested(state: SessionState) -> None:
+    def _reopen_rested(state: SessionState) -> bool:
         for oid, ostate in state.objections.items():
             if ostate.rested and not ostate.handled:
                 ostate.rested = False
                 ostate.idle = 0
                 state.pending_objection = oid
-                return
+                return True
+        return False
 
     def _bring_in(self, cl: CompiledLanguage, t: Turn, answers: list[str],
                   events: list[str]) -> str:
