@@ -160,3 +160,112 @@ def test_who_decides_about_the_cleaning_is_answered_with_who_decides(engine: Eng
     result = engine.turn(state, "Good morning, I am Jan from SchoonWerk. Who decides about "
                                 "the cleaning here?")
     assert result.analysis.answered == ["decision_makers"], result.reply
+
+
+PRINTING_NL = [
+    "Goedemorgen Ingrid, ik ben Joris van Printwise.",
+    "Hoe vaak lopen de labelprinters vast in de piek?",
+    "Wat betekent dat voor de orders die weg moeten?",
+]
+
+
+def test_a_need_payoff_question_she_cannot_place_gets_an_answer_in_kind(library):
+    """Known defect: "Wat zou het voor jullie betekenen als ...?" about something she never
+    raised got "Ik weet niet goed waar je heen wilt"; a person says what it is worth to her."""
+    engine = Engine(_compiled(library, "spin-printing-urgency"))
+    state = engine.start("nl", seed=2)
+    for line in PRINTING_NL:
+        engine.turn(state, line)
+    result = engine.turn(state, "Wat zou het voor jullie betekenen als de drukproeven "
+                                "binnen twee dagen klaar zijn?")
+    assert result.record.spin == "need_payoff"
+    assert "waar je heen wilt" not in result.reply and "Wat bedoel je" not in result.reply
+    assert "prettig" in result.reply
+
+
+@pytest.mark.parametrize("line", [
+    "Je zei dat de piek het belangrijkst is, daarom stel ik voor om de labelprinters te "
+    "leasen met monitoring op afstand.",
+    "Je zei dat de piek het belangrijkst is. Daarom stel ik voor de labelprinters te leasen "
+    "met monitoring op afstand, zodat een storing binnen vier uur is verholpen. Zou dat "
+    "helpen?",
+])
+def test_a_solution_tied_to_her_stated_wish_is_a_solution(library, line):
+    """Known defect: "je zei dat ..., daarom stel ik voor ..." was read as a summary or a
+    fact question; it cites her need and proposes: a solution."""
+    engine = Engine(_compiled(library, "spin-printing-urgency"))
+    state = engine.start("nl", seed=2)
+    for text in [*PRINTING_NL, "Wat zou het voor jullie betekenen als de printers in de piek "
+                               "gewoon blijven draaien?"]:
+        engine.turn(state, text)
+    assert "peak_reliability" in state.needs_stated
+    result = engine.turn(state, line)
+    assert result.record.act == "solution"
+    assert not result.record.answered
+
+
+def test_while_her_objection_stands_a_pitch_a_summary_and_a_proposal_are_what_they_are(
+        library):
+    """A learner who ignores her objection is pitching, summing up or proposing: the act
+    says so (the buyer still recalls the objection once), and no stock line repeats."""
+    engine = Engine(_compiled(library, "closing-catering-followup"))
+    state = engine.start("en", seed=1)
+    for line in ["Hi Marco, good to see you again!",
+                 "Are there other offers on the table, and how do they compare on price?"]:
+        engine.turn(state, line)
+    engine.turn(state, "Our price per lunch is what it is.")
+    assert state.pending_objection == "cheaper_competitor"
+    acts = [engine.turn(state, line) for line in [
+        "We also do a fantastic dessert bar with homemade cakes, people love it.",
+        "So: you like the concept, the contribution must stay low and you want a trial "
+        "period. Is that a fair summary?",
+        "Then I'd add a second hot dish every day and more salads. Would that cover it?",
+    ]]
+    assert [r.record.act for r in acts] == ["pitch", "summary", "solution"]
+    sentences = [s for r in acts for s in r.reply.split(". ")]
+    assert len(sentences) == len(set(sentences)), [r.reply for r in acts]
+
+
+@pytest.mark.parametrize("lang, line, act", [
+    ("nl", "Zullen we dan een afspraak maken om te tekenen, donderdag 29 juni om 14.00 uur?",
+     "next_step_proposal"),
+    ("en", "Great, I'll email you the order confirmation this afternoon for your signature.",
+     "next_step_proposal"),
+    ("en", "If we sort that out, can I put you down for a start in September?", "ask_order"),
+    ("nl", "Kunnen we het dan rond maken?", "ask_order"),
+])
+def test_an_appointment_to_sign_is_a_next_step_and_a_request_to_sign_a_close(
+        library, lang, line, act):
+    engine = Engine(_compiled(library, "closing-catering-followup"))
+    state = engine.start(lang, seed=1)
+    engine.turn(state, "Hoi Marco!" if lang == "nl" else "Hi Marco!")
+    assert engine.turn(state, line).record.act == act
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("nl", "Ik wil graag even horen hoe het printen bij jullie loopt, dan kijken we of er "
+           "iets is waar ik kan helpen. Is dat goed?"),
+    ("en", "What I'd like today: hear how the printing runs for you, and then see together "
+           "whether I can help. Does that suit you?"),
+])
+def test_a_plan_for_the_meeting_before_an_agreement_check_states_the_objective(
+        library, lang, line):
+    engine = Engine(_compiled(library, "spin-printing-urgency"))
+    state = engine.start(lang, seed=1)
+    engine.turn(state, "Hoi Ingrid, ik ben Joris van Printwise." if lang == "nl"
+                else "Hi Ingrid, I'm Joris from Printwise.")
+    result = engine.turn(state, line)
+    assert result.record.act == "state_objective"
+    assert result.record.form == "closed" and result.record.spin is None
+
+
+@pytest.mark.parametrize("lang, line", [
+    ("nl", "Mag ik je ook aanmelden voor onze nieuwsbrief?"),
+    ("nl", "Vindt u het goed als ik u aanmeld voor onze nieuwsbrief?"),
+    ("en", "One last thing: would you like to receive our quarterly newsletter?"),
+])
+def test_asking_permission_is_a_closed_question_without_a_spin_type(library, lang, line):
+    engine = Engine(_compiled(library, "first-visit-cleaning"))
+    state = engine.start(lang, seed=1)
+    result = engine.turn(state, line)
+    assert result.record.form == "closed" and result.record.spin is None

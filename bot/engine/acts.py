@@ -78,8 +78,8 @@ def main_act(a: TurnAnalysis, state: SessionState) -> Act:
     pending = state.pending_objection
     # A summary sums up; one that goes on to propose something is that proposal.
     if Move.SUMMARIZE in moves and a.form != "open" and Move.PROPOSE_SOLUTION not in moves and (
-        not (pending and (a.states_benefit or a.responds_to
-                          or set(a.needs) & set(a.answers_objection)))
+        not (pending and (a.states_benefit or a.responds_to or (
+            a.seller_talk and set(a.needs) & set(a.answers_objection))))
     ):
         return Act.SUMMARY
     if pending and _handles_objection(a, state):
@@ -157,9 +157,17 @@ def _thanks_at_the_end(a: TurnAnalysis, state: SessionState) -> bool:
 def _handles_objection(a: TurnAnalysis, state: SessionState) -> bool:
     """A step of objection handling, or an attempt at one. While her objection stands a
     message that takes a step, names it or answers it is the response; a pitch, a
-    proposal on other points, a summary or a joke that ignores it is what it is. When she
-    raised it in her first words the whole call is about it, and any statement answers it."""
+    proposal on other points (with its own "would that work?"), a summary or a joke that
+    ignores it is what it is. When she raised it in her first words the whole call is
+    about it, and any statement answers it."""
+    oid = state.pending_objection
+    ostate = state.objections[oid] if oid else None
+    knew = bool(ostate and ostate.raised_turn == 0)
+    refers = knew or a.about_objection or bool(set(a.tied_needs) & set(a.answers_objection)) or (
+        Move.DISCOUNT in a.moves)
     handling = a.moves & {Move.ACKNOWLEDGE, Move.CLARIFY, Move.CHECK}
+    if handling == {Move.CHECK} and Move.PROPOSE_SOLUTION in a.moves and not refers:
+        return False  # "Then I'd add a second hot dish. Would that cover it?" checks that
     if a.moves & {Move.PROPOSE_NEXT_STEP, Move.ASK_FOR_ORDER, Move.GREET} and not handling:
         return False
     if a.joke and not handling:
@@ -167,16 +175,11 @@ def _handles_objection(a: TurnAnalysis, state: SessionState) -> bool:
     if handling:
         return not (a.facts and Move.CLARIFY not in a.moves and Move.ACKNOWLEDGE not in a.moves
                     and a.form == "open")
-    oid = state.pending_objection
-    ostate = state.objections[oid] if oid else None
     if a.is_question:
         # "Would that help you?" after an answer checks it; other questions are questions
         return bool(ostate and a.form == "closed" and not a.facts and not a.asks_permission
                     and (ostate.steps["respond"] or "respond" in ostate.tried))
-    knew = bool(ostate and ostate.raised_turn == 0)
-    refers = a.about_objection or bool(set(a.tied_needs) & set(a.answers_objection)) or (
-        Move.DISCOUNT in a.moves)
-    if knew or refers:
+    if refers:
         return True
     # A new proposal on her other points is a solution, a pitch a pitch.
     return not (Move.PROPOSE_SOLUTION in a.moves or a.pitch or Move.SUMMARIZE in a.moves)

@@ -53,6 +53,7 @@ class TurnAnalysis:
     meeting_words: bool = False  # names a meeting, a call, a quote to send (not just a date)
     about_objection: bool = False  # shares words with the pending objection as she said it
     follow_up: bool = False  # a follow-up visit: her needs are known from the first one
+    seller_talk: bool = False  # talks about the seller's side ("our module", "we have")
 
 
 def analyze_turn(
@@ -64,8 +65,8 @@ def analyze_turn(
     if not msg.words:
         return TurnAnalysis(False, None, None, False, empty=True)
     concrete_time = has_concrete_time(msg, lm)
-    moves = detect_moves(msg, lm, concrete_time)
-    cue_moves = set(moves)
+    cue_moves = set(lm.moves.match(msg))  # the moves the words name, before any inference
+    moves = detect_moves(msg, lm, concrete_time, cue_moves)
     if "acknowledge" in moves and msg.question_mark and not _acknowledges_outside_questions(
             msg, lm):
         moves.discard("acknowledge")  # "wat is voor u het vervelendste als ...?" asks
@@ -102,8 +103,7 @@ def analyze_turn(
         moves.discard("respond_benefit")
     analysis = TurnAnalysis(info.is_question, info.form, info.spin, info.asks, moves=moves)
     analysis.states_benefit = bool(cue_moves & {"respond_benefit", "propose_solution"})
-    analysis.meeting_words = "propose_next_step" in lm.moves.match(msg) if (
-        "propose_next_step" in moves) else False
+    analysis.meeting_words = "propose_next_step" in cue_moves
     analysis.follow_up = cs.scenario.buyer.visit == "follow_up"
     permission = bool(lm.intents.match(msg)) or _opens_with_phrase(msg, _PERMISSION)
     analysis.asks_permission = permission or _opens_with_phrase(msg, ("zou u", "zou je"))
@@ -119,6 +119,10 @@ def analyze_turn(
         moves.discard("ask_for_order")  # "...and see if we can move forward today" too
         if not analysis.tied_needs:
             moves.discard("propose_solution")  # "...and see if we can help" too
+    if "propose_next_step" in moves and "propose_solution" in moves and analysis.tied_needs and (
+        "propose_next_step" not in cue_moves
+    ):
+        moves.discard("propose_next_step")  # "... fixed within four hours": a solution's terms
     proposing = "propose_next_step" in moves and not _asks_besides_proposal(msg, lm)
     if proposing and not analysis.needs:
         moves.discard("propose_solution")  # "I'll bring a tailored proposal" is the next step
@@ -164,10 +168,11 @@ def analyze_turn(
         analysis.joke = True
     if pending:
         analysis.answers_objection = list(cs.objections[pending].answered_by)
+    analysis.seller_talk = bool(lm.pitch.match(msg))
     if (
         not info.is_question
         and len(msg.words) >= PITCH_MIN_WORDS
-        and lm.pitch.match(msg)
+        and analysis.seller_talk
         and not moves & {"acknowledge", "summarize", "state_objective"}
         and not ("introduce" in moves and "introduced" not in state.flags)
     ):
@@ -210,7 +215,10 @@ def _opens_with(msg, lm, words: frozenset[str]) -> bool:
 
 
 def _opens_with_phrase(msg, phrases: tuple[str, ...]) -> bool:
-    return any(" ".join(s.words).startswith(phrases) for s in msg.sentences)
+    """A sentence or a clause opens with one of the phrases ("one last thing: would you
+    like ...")."""
+    return any(" ".join(part).startswith(phrases)
+               for s in msg.sentences for part in (s.words, *s.clauses[1:]))
 
 
 def _acknowledges_outside_questions(msg, lm) -> bool:

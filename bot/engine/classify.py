@@ -156,9 +156,11 @@ def _alternative(clauses: list[list[str]], lm: LanguageModel) -> bool:
         clauses[-1][0] in lm.lexicon.choice_words)
 
 
-def detect_moves(msg: Analyzed, lm: LanguageModel, concrete: bool | None = None) -> set[str]:
-    """Moves from the lexicon cues, with next-step proposals needing a proposal or a time."""
-    moves = set(lm.moves.match(msg))
+def detect_moves(msg: Analyzed, lm: LanguageModel, concrete: bool | None = None,
+                 cued: set[str] | None = None) -> set[str]:
+    """Moves from the lexicon cues, with next-step proposals needing a proposal or a time.
+    ``cued``, when given, is the lexicon's match already made."""
+    moves = set(lm.moves.match(msg) if cued is None else cued)
     if concrete is None:
         concrete = has_concrete_time(msg, lm)
     proposal = bool(lm.proposal.match(msg))

@@ -43,7 +43,7 @@ class CompiledLanguage:
                 self.texts(objection.firmer) if objection.firmer else []))
             self.objection_stems[objection.id] = frozenset(
                 self.lm.pipeline.stem(w) for w in self.lm.pipeline.tokens(said)
-                if w not in self.lm.lexicon.stopwords and len(w) > 3)
+                if w not in self.lm.lexicon.stopwords and len(w) >= 5)
         company = localized(scenario.seller.company, lang, scenario.languages)
         self.company_words = {
             w for w in self.lm.pipeline.tokens(company)

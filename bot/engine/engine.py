@@ -373,10 +373,13 @@ class Engine:
         ostate = state.objections[oid]
         ostate.attempts += 1
         did: set[str] = set()
-        if t.act not in (Act.GOODBYE, Act.SMALL_TALK, Act.PITCH, Act.GREET_INTRODUCE):
+        # A summary's "is that right?" and a new proposal's "would that work?" check those,
+        # not her objection; the proposal may still answer it (the respond step).
+        if t.act not in (Act.GOODBYE, Act.SMALL_TALK, Act.PITCH, Act.GREET_INTRODUCE,
+                         Act.SUMMARY):
             for move, step in ((Move.ACKNOWLEDGE, "acknowledge"), (Move.CLARIFY, "clarify"),
                                (Move.CHECK, "check")):
-                if move in a.moves:
+                if move in a.moves and t.act is not Act.SOLUTION:
                     did.add(step)
             answered_by = set(objection.answered_by)
             tied = bool(answered_by.intersection(a.tied_needs or a.needs)) or (
@@ -579,7 +582,14 @@ class Engine:
             texts = cl.texts(override)
         else:
             texts = list(cl.lm.lexicon.line(key, self.scenario.buyer.address))
-        return self._pick(cl, state, f"line:{key}", texts)
+        if len(texts) < 2 or key in _ONCE_A_CALL_LINES:
+            return self._pick(cl, state, f"line:{key}", texts)
+        # A stock line said again takes the next variant: a person rephrases, and one
+        # sentence in every other reply reads as a wall.
+        uses = state.flags.get(f"said:{key}", 0)
+        state.flags[f"said:{key}"] = uses + 1
+        first = zlib.crc32(f"{state.seed}:line:{key}".encode())
+        return str(texts[(first + uses) % len(texts)])
 
     @staticmethod
     def _pick(cl: CompiledLanguage, state: SessionState, key: str, texts: list[Any]) -> str:
@@ -588,6 +598,11 @@ class Engine:
             return ""
         h = zlib.crc32(f"{state.seed}:{key}:{state.turn}".encode())
         return str(texts[h % len(texts)])
+
+
+# Lines said at most once in a call, picked as before (a replayed call reads the same).
+_ONCE_A_CALL_LINES = frozenset({"greet_back", "greet_again", "goodbye", "bye_after_agreement",
+                                "end_patience", "end_rude", "out_of_time"})
 
 
 def _lower_first(text: str) -> str:

@@ -163,6 +163,10 @@ REACTIONS: tuple[Rule, ...] = (
          and t.a.asks_permission, "permission_yes"),
     Rule("vague open question", lambda t: _asked_unanswered(t) and t.a.form == "open"
          and t.a.spin == "situation" and t.a.word_count <= VAGUE_WORDS, "vague_answer"),
+    Rule("value of something she did not bring up", lambda t: _asked_unanswered(t)
+         and t.a.spin == "need_payoff", "value_unknown"),
+    Rule("consequence she has not thought about", lambda t: _asked_unanswered(t)
+         and t.a.spin == "implication", "consequence_unknown"),
     Rule("question she cannot place", _asked_unanswered, "deflect"),
 )
 

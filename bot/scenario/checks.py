@@ -21,7 +21,7 @@ STOCK_LINES = frozenset({
     "small_talk", "pitch", "discount", "clarified", "objection_pending", "end_patience",
     "end_rude", "goodbye", "default", "after_close", "out_of_time", "situation_overload",
     "greet_again", "pitch_late", "check_ack", "permission_yes", "objection_rests",
-    "objection_progress",
+    "objection_progress", "value_unknown", "consequence_unknown",
     "bye_after_agreement",
 })
 
