@@ -105,8 +105,11 @@ def analyze_turn(
     analysis.states_benefit = bool(cue_moves & {"respond_benefit", "propose_solution"})
     analysis.meeting_words = "propose_next_step" in cue_moves
     analysis.follow_up = cs.scenario.buyer.visit == "follow_up"
-    permission = bool(lm.intents.match(msg)) or _opens_with_phrase(msg, _PERMISSION)
-    analysis.asks_permission = permission or _opens_with_phrase(msg, ("zou u", "zou je"))
+    intent = bool(lm.intents.match(msg))
+    analysis.asks_permission = intent or _opens_with_phrase(msg, (*_PERMISSION, "zou u", "zou je"))
+    # "May I add *you* to the newsletter?" asks leave to act; "may I have *your* card?"
+    # asks for her details, a situation question like any other
+    permission = _opens_with_phrase(msg, _PERMISSION) or (intent and _acts_on_her(msg, lm))
     if info.form == "closed" and permission and not lm.requests.match(msg):
         analysis.spin = None  # "may I add you to our newsletter?" gathers no information
     analysis.needs = sorted(cl.needs.match(msg))
@@ -242,6 +245,21 @@ def _clarifies_alone(msg, lm) -> bool:
 _CLARIFY_ONLY = ("wat bedoelt u", "hoe bedoelt u", "afgezien van", "behalve de", "los van",
                  "is dat het enige", "what do you mean", "apart from", "is that the only",
                  "anything else", "what else", "besides the", "other than")
+
+
+_LEAVE_VERBS = frozenset({"mag", "kan", "zal", "may", "can", "could", "shall"})
+
+
+def _acts_on_her(msg, lm) -> bool:
+    """"mag ik u aanmelden", "can I put you on the list": the buyer is the object of what
+    the seller asks leave to do."""
+    for sentence in msg.sentences:
+        for part in (sentence.words, *sentence.clauses[1:]):
+            words = [w for w in part if w not in lm.lexicon.fillers]
+            if len(words) > 2 and words[0] in _LEAVE_VERBS and words[1] in ("ik", "i") and (
+                    {"u", "you"} & set(words[2:5])):
+                return True
+    return False
 
 
 def _plans_the_meeting(msg, lm) -> bool:

@@ -240,13 +240,87 @@ def spin_type(msg: Analyzed, lm: LanguageModel, moves: set[str]) -> str | None:
     """None for questions that do not gather information (proposals, checks)."""
     if moves.intersection(_NON_INVENTORY):
         return None
+    msg = _question_part(msg, lm)
     found = lm.spin.match(msg)
     if "need_payoff_value" in found and _value_is_hypothetical(msg, lm):
         found["need_payoff"] = 100.0
+    condition = _condition(msg, lm, _OCCASIONS)
+    if condition is not None:
+        # "What would it mean if your people didn't like the food?" asks about the
+        # consequence of a problem; "... if the printers just kept running?" about value.
+        # "What does it cost you when the line stops?" too; "who fixes them when they
+        # break?" asks who, the breaking is only the occasion.
+        bad = _names_a_problem(condition, lm)
+        hypothesis = _condition(msg, lm, _IFS)
+        if "need_payoff" in found and hypothesis is not None and _names_a_problem(hypothesis, lm):
+            del found["need_payoff"]
+            found["implication"] = 100.0
+        elif bad and not found.keys() & {"need_payoff", "implication"}:
+            main = _head_clause(msg, lm)
+            if main and main[0] in lm.lexicon.question_words and (
+                main[0] in _ASKS_WHO_WHICH
+            ) and not lm.spin.match(lm.pipeline.analyze(" ".join(main))).keys() - {
+                    "need_payoff_value"}:
+                return "situation"
+            if _COSTS & set(main or []):
+                return "implication"
     for kind in ("need_payoff", "implication", "problem"):
         if kind in found:
             return kind
     return "situation"
+
+
+def _question_part(msg: Analyzed, lm: LanguageModel) -> Analyzed:
+    """The sentences that ask: the SPIN type is what the question is about, not the remark
+    before it ("u heeft het druk. wat zou u in de brochure willen zien?")."""
+    asking = [s for s in msg.sentences if s.question_mark]
+    if not asking or len(asking) == len(msg.sentences):
+        return msg
+    return lm.analyze(" ".join(" ".join(s.words) + "?" for s in asking))
+
+
+_IFS = frozenset({"if", "als", "indien", "mocht"})  # a supposed change
+_OCCASIONS = _IFS | {"when", "whenever", "wanneer", "zodra"}  # ... or just the occasion
+# "no longer", "nooit meer": a problem gone, the value of a solution
+_RELIEF = frozenset({"meer", "again", "longer", "anymore", "hoeft", "hoef", "hoeven", "need"})
+_RELIEF_PHRASES = ("have to", "had to", "has to")
+_ASKS_WHO_WHICH = frozenset({"who", "wie", "which", "welke", "where", "waar", "whom"})
+_COSTS = frozenset({"kost", "kosten", "cost", "costs", "tijd", "time", "geld", "money"})
+
+
+def _split_condition(msg: Analyzed, markers: frozenset[str]) -> int | None:
+    """Where a condition starts ("... als de lijn stilstaat", "... when it breaks"), if
+    the message holds one after its first words."""
+    for i, word in enumerate(msg.words):
+        if i > 1 and word in markers:
+            return i
+    return None
+
+
+def _condition(msg: Analyzed, lm: LanguageModel, markers: frozenset[str]) -> list[str] | None:
+    """The words of the condition: a clause opening with a marker ("If you went for ...,
+    what would that mean?"), or what follows a marker later on."""
+    for sentence in msg.sentences:
+        for clause in sentence.clauses[:-1]:
+            if clause[:1] and clause[0] in markers:
+                return clause[1:]
+    at = _split_condition(msg, markers)
+    return None if at is None else msg.words[at + 1:]
+
+
+def _head_clause(msg: Analyzed, lm: LanguageModel) -> list[str] | None:
+    at = _split_condition(msg, _OCCASIONS)
+    head = msg.words if at is None else msg.words[:at]
+    return [w for w in head if w not in lm.lexicon.fillers] or None
+
+
+def _names_a_problem(words: list[str], lm: LanguageModel) -> bool:
+    """A problem, or something not happening, and not both ("if it never jams again")."""
+    found = lm.spin.match(lm.pipeline.analyze(" ".join(words)))
+    problem = bool(found.keys() & {"problem", "implication"})
+    relief = bool(_RELIEF & set(words)) or any(p in " ".join(words) for p in _RELIEF_PHRASES)
+    negated = bool(lm.lexicon.negations & set(words)) and not relief
+    return problem != negated
 
 
 def _value_is_hypothetical(msg: Analyzed, lm: LanguageModel) -> bool:

@@ -32,6 +32,7 @@ class _Alternative:
     stems: tuple[str, ...]
     prefixes: tuple[str, ...]
     sequence: tuple[tuple[str, bool, str], ...]  # (stem or prefix, is_prefix, word) in order
+    loose: bool = False  # "lopen ... vast": near each other, not side by side (Dutch particles)
 
 
 class TypoCorrector:
@@ -113,8 +114,9 @@ class CueIndex:
     def _add_alternative(self, topic: str, text: str) -> None:
         stems: list[str] = []
         prefixes: list[str] = []
-        sequence: list[tuple[str, bool]] = []
-        for raw in text.split():
+        sequence: list[tuple[str, bool, str]] = []
+        loose = "..." in text
+        for raw in text.replace("...", " ").split():
             is_prefix = raw.endswith("*")
             for word in self.pipeline.tokens(raw.rstrip("*")):
                 if is_prefix:
@@ -126,7 +128,8 @@ class CueIndex:
         if not stems and not prefixes:
             return
         index = len(self._alts)
-        self._alts.append(_Alternative(topic, tuple(stems), tuple(prefixes), tuple(sequence)))
+        self._alts.append(_Alternative(topic, tuple(stems), tuple(prefixes), tuple(sequence),
+                                       loose))
         if stems:
             # Every stem must be present, so one rare stem is enough to find the candidate:
             # indexing "you said" under "you" too would make every message a candidate.
@@ -178,11 +181,11 @@ class CueIndex:
                 any(w.startswith(p) for w in msg.words) for p in alt.prefixes
             ):
                 continue
-            if self.ordered and not _in_sequence(alt.sequence, msg):
+            if self.ordered and not alt.loose and not _in_sequence(alt.sequence, msg):
                 continue
             spread = 0
-            if not self.ordered and len(alt.sequence) > 1:
-                gap = _spread(alt.sequence, msg)
+            if (not self.ordered or alt.loose) and len(alt.sequence) > 1:
+                gap = _spread(alt.sequence, msg, exact=alt.loose)
                 if gap is None:
                     continue
                 spread = gap
@@ -249,21 +252,25 @@ def _in_sequence(sequence: tuple[tuple[str, bool, str], ...], msg: Analyzed) -> 
     return False
 
 
-def _positions(term: str, is_prefix: bool, msg: Analyzed) -> list[int]:
+def _positions(term: str, is_prefix: bool, msg: Analyzed, word: str = "") -> list[int]:
+    if word:  # the very word: a particle's stem is another word's too ("vast", "vaste")
+        return [i for i, w in enumerate(msg.words) if w == word]
     if is_prefix:
         return [i for i, w in enumerate(msg.words) if w.startswith(term)]
     return [i for i, (s, w) in enumerate(zip(msg.stems, msg.words, strict=True))
             if s == term or w == term or term in msg.corrections.get(i, ())]
 
 
-def _spread(sequence: tuple[tuple[str, bool, str], ...], msg: Analyzed) -> int | None:
+def _spread(sequence: tuple[tuple[str, bool, str], ...], msg: Analyzed,
+            exact: bool = False) -> int | None:
     """How many other words stand between the words of one keyword (any order), or None
     when they are too far apart: "who cleans" must not match "who makes the final
     decision on a cleaning contract"."""
     span = len(sequence) + 3  # Dutch puts particles far away: "wie maakt er nu bij u schoon"
-    lists = [_positions(term, is_prefix, msg) for term, is_prefix, _ in sequence]
+    lists = [_positions(term, is_prefix, msg, word if exact and not is_prefix else "")
+             for term, is_prefix, word in sequence]
     if any(not p for p in lists):
-        return False
+        return None
     for anchor in lists[0]:
         if all(any(abs(p - anchor) <= span for p in plist) for plist in lists[1:]):
             low = min(min(p for p in pl if abs(p - anchor) <= span) for pl in lists)

@@ -130,6 +130,8 @@ class Engine:
         a.act = act
         if act is Act.GOODBYE and "?" not in text:
             a.form = a.spin = None  # "thanks, have a nice day!" asks nothing
+        if act in (Act.SMALL_TALK, Act.GREET_INTRODUCE) and not a.facts:
+            a.spin = None  # "did you survive the quarter closing?" gathers no information
         events: list[str] = []
         if Move.RUDE in a.moves:
             state.trust = -5.0
@@ -137,6 +139,8 @@ class Engine:
             reply = self._line(cl, state, "end_rude")
         else:
             reply = self._plan(cl, state, a, events)
+        if act is Act.OBJECTION_RESPONSE and "check" in a.steps and "clarify" not in a.steps:
+            a.spin = None  # "would that help you?" checks her objection, it asks no facts
         record = TurnRecord(
             learner=text[:MAX_LEARNER_CHARS], buyer=reply, form=a.form, spin=a.spin,
             objectives=list(a.objectives), moves=sorted(a.moves),
