@@ -20,8 +20,10 @@ from bot.engine.classify import (
 )
 from bot.engine.compiled import CompiledLanguage, CompiledScenario
 from bot.engine.cues import correct_typos
+from bot.engine.language import LanguageModel
 from bot.engine.state import SessionState
-from bot.scenario.model import Detector
+from bot.engine.text import Analyzed
+from bot.scenario.model import Detector, Fact
 
 PITCH_MIN_WORDS = 10
 
@@ -185,9 +187,9 @@ def analyze_turn(
     detector_hits = cl.detector_cues.match(msg)
     ticked: list[str] = []
     for fact_id in analysis.facts:
-        objective = cs.facts[fact_id].objective
-        if objective and objective not in ticked:
-            ticked.append(objective)
+        objective_id = cs.facts[fact_id].objective
+        if objective_id and objective_id not in ticked:
+            ticked.append(objective_id)
     for objective in cs.objectives.values():
         if objective.id in ticked:
             continue
@@ -209,7 +211,7 @@ _GREETING_OPENERS = frozenset({"morning", "afternoon", "evening", "hiya", "hoi",
 _WHO_WHAT = frozenset({"wie", "wat", "welke", "who", "what", "which", "whom", "whose"})
 
 
-def _opens_with(msg, lm, words: frozenset[str]) -> bool:
+def _opens_with(msg: Analyzed, lm: LanguageModel, words: frozenset[str]) -> bool:
     for sentence in msg.sentences:
         rest = [w for w in sentence.words if w not in lm.lexicon.fillers]
         if rest and rest[0] in words:
@@ -217,14 +219,14 @@ def _opens_with(msg, lm, words: frozenset[str]) -> bool:
     return False
 
 
-def _opens_with_phrase(msg, phrases: tuple[str, ...]) -> bool:
+def _opens_with_phrase(msg: Analyzed, phrases: tuple[str, ...]) -> bool:
     """A sentence or a clause opens with one of the phrases ("one last thing: would you
     like ...")."""
     return any(" ".join(part).startswith(phrases)
                for s in msg.sentences for part in (s.words, *s.clauses[1:]))
 
 
-def _acknowledges_outside_questions(msg, lm) -> bool:
+def _acknowledges_outside_questions(msg: Analyzed, lm: LanguageModel) -> bool:
     """Understanding is shown in a statement ("I see, ..."), not inside a question that
     opens with a question word ("what's the most annoying ...?")."""
     for sentence in msg.sentences:
@@ -236,7 +238,7 @@ def _acknowledges_outside_questions(msg, lm) -> bool:
     return False
 
 
-def _clarifies_alone(msg, lm) -> bool:
+def _clarifies_alone(msg: Analyzed, lm: LanguageModel) -> bool:
     """Phrases that only ever clarify ("what do you mean", "apart from that")."""
     text = " ".join(msg.words)
     return any(p in text for p in _CLARIFY_ONLY)
@@ -250,7 +252,7 @@ _CLARIFY_ONLY = ("wat bedoelt u", "hoe bedoelt u", "afgezien van", "behalve de",
 _LEAVE_VERBS = frozenset({"mag", "kan", "zal", "may", "can", "could", "shall"})
 
 
-def _acts_on_her(msg, lm) -> bool:
+def _acts_on_her(msg: Analyzed, lm: LanguageModel) -> bool:
     """"mag ik u aanmelden", "can I put you on the list": the buyer is the object of what
     the seller asks leave to do."""
     for sentence in msg.sentences:
@@ -262,7 +264,7 @@ def _acts_on_her(msg, lm) -> bool:
     return False
 
 
-def _plans_the_meeting(msg, lm) -> bool:
+def _plans_the_meeting(msg: Analyzed, lm: LanguageModel) -> bool:
     """A statement of what the seller wants to do in this meeting, before an agreement
     check: "Ik wil graag horen hoe ..., dan kijken we ... Is dat goed?"."""
     for sentence in msg.sentences:
@@ -287,7 +289,7 @@ def _first_then(words: list[str]) -> bool:
         "first" in words and "then" in words)
 
 
-def _only_asks_agreement(msg, lm) -> bool:
+def _only_asks_agreement(msg: Analyzed, lm: LanguageModel) -> bool:
     """Every question in the message is a short closed one ("is dat goed?", "OK?")."""
     for sentence in msg.sentences:
         if not sentence.question_mark:
@@ -314,7 +316,7 @@ def _best_matches(facts: list[str], scored: dict[str, float], several: bool,
     return ranked[:1]
 
 
-def _asks_besides_proposal(msg, lm) -> bool:
+def _asks_besides_proposal(msg: Analyzed, lm: LanguageModel) -> bool:
     """A sentence other than the next-step proposal asks something of its own."""
     proposals = asked = 0
     for sentence in msg.sentences:
@@ -326,7 +328,7 @@ def _asks_besides_proposal(msg, lm) -> bool:
     return bool(asked and proposals)
 
 
-def _fits_question(fact, spin: str | None, *, several_questions: bool = False) -> bool:
+def _fits_question(fact: Fact, spin: str | None, *, several_questions: bool = False) -> bool:
     """Deeper SPIN questions reach the facts written for them, not plain situation facts.
 
     "What does it mean for your clients when the meeting room isn't clean?" is about

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.engine.language import LanguageModel
+from bot.engine.lexicon import Lexicon
 from bot.engine.text import Analyzed, Sentence
 
 _NON_INVENTORY = ("propose_next_step", "check", "ask_for_order", "summarize")
@@ -43,7 +44,7 @@ _REPORTED = frozenset({"vertelde", "vertelden", "verteld", "beschreef", "schetst
 _NOT_QUESTIONS = ("how about", "what about", "wat dacht", "hoe zit")
 
 
-def _embedded(words: list[str], i: int, lex) -> bool:
+def _embedded(words: list[str], i: int, lex: Lexicon) -> bool:
     """"What *you* said", "when *you* compare", "hoe *u* dat doet": a question word right
     before a subject opens an embedded clause (questions put the verb there instead);
     "wat *een* pand", "how *nice*" open an exclamation."""

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import cached_property
 from typing import Any
 
 from bot.engine.cues import CueIndex, TypoCorrector
 from bot.engine.language import LanguageModel, language_model
-from bot.scenario.model import Cues, Scenario
+from bot.scenario.model import Cues, Fact, Need, Objection, Objective, Scenario
 from bot.scenario.text import localized, variants
 
 
@@ -51,7 +51,7 @@ class CompiledLanguage:
             and w not in {"nederland", "netherlands", "holland", "group", "groep", "services"}
         }
 
-    def _index(self, items) -> CueIndex:
+    def _index(self, items: Iterable[tuple[str, Any]]) -> CueIndex:
         index = CueIndex(self.lm.pipeline, self.corrector)
         for topic, value in items:
             cues = _cues_for(value, self.lang, self.scenario.languages)
@@ -83,19 +83,19 @@ class CompiledScenario:
         return self._langs[lang]
 
     @cached_property
-    def facts(self):
+    def facts(self) -> dict[str, Fact]:
         return {f.id: f for f in self.scenario.facts}
 
     @cached_property
-    def objections(self):
+    def objections(self) -> dict[str, Objection]:
         return {o.id: o for o in self.scenario.objections}
 
     @cached_property
-    def needs(self):
+    def needs(self) -> dict[str, Need]:
         return {n.id: n for n in self.scenario.needs}
 
     @cached_property
-    def objectives(self):
+    def objectives(self) -> dict[str, Objective]:
         s = self.scenario.objectives
         return {o.id: o for o in (*s.internal, *s.external)}
 

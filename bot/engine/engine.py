@@ -171,7 +171,7 @@ class Engine:
     # -- one turn: the plan -------------------------------------------------------------
     def _plan(self, cl: CompiledLanguage, state: SessionState, a: TurnAnalysis,
               events: list[str]) -> str:
-        t = Turn(a, a.act, state, follow_up=self.scenario.buyer.visit == "follow_up")
+        t = Turn(a, Act(a.act), state, follow_up=self.scenario.buyer.visit == "follow_up")
         self._mark_once(t)
         if state.pending_objection:
             self._objection_step(cl, t, events)

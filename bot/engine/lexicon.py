@@ -56,7 +56,10 @@ class Lexicon:
 
 
 def _strs(values: object) -> tuple[str, ...]:
-    return tuple(str(v) for v in (values or []))  # type: ignore[union-attr]
+    if not values:
+        return ()
+    assert isinstance(values, list | tuple), values
+    return tuple(str(v) for v in values)
 
 
 @cache

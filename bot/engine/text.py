@@ -66,7 +66,7 @@ class TextPipeline:
     def _stem(self, word: str) -> str:
         if not word.isalpha():
             return word
-        return self._stemmer.stemWord(word)
+        return str(self._stemmer.stemWord(word))
 
     def words(self, folded: str) -> list[str]:
         out: list[str] = []
