@@ -71,16 +71,16 @@ def main_act(a: TurnAnalysis, state: SessionState) -> Act:
     closing_moves = moves & {Move.PROPOSE_NEXT_STEP, Move.ASK_FOR_ORDER}
     farewell = Move.GOODBYE in moves or _thanks_at_the_end(a, state)
     if farewell and not asks_fact and not opening and (
-        not closing_moves or state.closing["agreed"] or (
-            state.closing["attempted"] and not a.is_question)
+        not closing_moves or state.closing["agreed"] or not a.is_question
     ):
-        return Act.GOODBYE
+        return Act.GOODBYE  # "I'll send you the quote then. Have a nice day!" takes leave
     pending = state.pending_objection
-    # A summary sums up; one that goes on to propose something is that proposal.
-    if Move.SUMMARIZE in moves and a.form != "open" and Move.PROPOSE_SOLUTION not in moves and (
-        not (pending and (a.states_benefit or a.responds_to or (
-            a.seller_talk and set(a.needs) & set(a.answers_objection))))
-    ):
+    # A summary sums up; one that goes on to propose something is that proposal, one that
+    # goes on to the agenda states the objective ("last time you said ...; today I'd like").
+    offers = Move.PROPOSE_SOLUTION in moves or (a.seller_talk and not a.is_question)
+    if Move.SUMMARIZE in moves and a.form != "open" and not offers and (
+        Move.STATE_OBJECTIVE not in moves
+    ) and not (pending and (a.states_benefit or a.responds_to)):
         return Act.SUMMARY
     if pending and _handles_objection(a, state):
         return Act.OBJECTION_RESPONSE
@@ -96,6 +96,8 @@ def main_act(a: TurnAnalysis, state: SessionState) -> Act:
         return Act.NEXT_STEP_PROPOSAL
     if a.joke and not a.tied_needs and not asks_fact:
         return Act.SMALL_TALK  # "haha, our cleaners are quicker than I am at parking"
+    if Move.SUMMARIZE in moves and offers and not pending:
+        return Act.SOLUTION  # "what you described: that is exactly what our app fixes"
     if Move.PROPOSE_SOLUTION in moves or (Move.RESPOND_BENEFIT in moves and not a.is_question):
         knows_needs = bool(state.needs_stated) or a.follow_up
         if a.tied_needs or (Move.PROPOSE_SOLUTION in moves and knows_needs and (

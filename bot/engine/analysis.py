@@ -25,7 +25,7 @@ from bot.engine.state import SessionState
 from bot.engine.text import Analyzed
 from bot.scenario.model import Detector, Fact
 
-PITCH_MIN_WORDS = 10
+PITCH_MIN_WORDS = 6
 
 
 @dataclass
@@ -72,9 +72,18 @@ def analyze_turn(
     if "acknowledge" in moves and msg.question_mark and not _acknowledges_outside_questions(
             msg, lm):
         moves.discard("acknowledge")  # "wat is voor u het vervelendste als ...?" asks
+    if msg.words[-3:] in (["hoe", "is", "het"], ["how", "is", "it"]):
+        moves.add("small_talk")  # "goedemorgen gerard, hoe is het" (not "hoe is het kantoor")
     if msg.words[0] in _GREETING_OPENERS:
         moves.add("greet")  # "Morning Gerard, ..." (not "see you tomorrow morning")
-    if not concrete_time and msg.question_mark and _only_asks_agreement(msg, lm) and (
+    joined = " ".join(msg.words)
+    if not concrete_time and _plans_the_meeting(msg, lm) and (
+        any(p in joined for p in _THEN)
+        or (state.turn <= OPENING_PLAN_TURNS and _TODAY & set(msg.words))
+    ):
+        moves.add("state_objective")  # "ik wil graag horen hoe ..., en dan kijken of ..."
+    if not concrete_time and (msg.question_mark or _agreement_tag(msg, lm)) and (
+            _only_asks_agreement(msg, lm) or _agreement_tag(msg, lm)) and (
         _first_then(msg.words)
         or ("propose_next_step" in moves and len(msg.words) >= AGENDA_WORDS)
         or (_plans_the_meeting(msg, lm) and (
@@ -92,7 +101,7 @@ def analyze_turn(
     ):
         # "Today I'd like to hear how the cleaning is arranged, is that OK?" states an agenda
         # and asks agreement with it: a closed question that asks no facts
-        agreement = msg.question_mark
+        agreement = msg.question_mark or _agreement_tag(msg, lm)
         info = QuestionInfo(agreement, "closed" if agreement else None, None, False)
     pending = state.pending_objection
     if "clarify" in moves and not (pending and info.is_question):
@@ -150,14 +159,18 @@ def analyze_turn(
         analysis.answered = _best_matches(analysis.facts, scored, several, cs, state)
     raised = state.objections[pending].raised_turn if pending else None
     just_raised = raised is not None and state.turn - raised <= 1
+    shares = False
     if pending:
-        analysis.about_objection = pending in analysis.responds_to or bool(
-            cl.objection_stems.get(pending, frozenset()) & msg.stem_set)
+        shared = cl.objection_stems.get(pending, frozenset()) & msg.stem_set
+        # one shared word is chance ("system"); two, or one in a short echo ("fifty cents?"),
+        # is her point
+        shares = len(shared) >= 2 or (len(shared) == 1 and (
+            len(msg.words) <= SHORT_ECHO or len(next(iter(shared))) >= RARE_WORD))
+        analysis.about_objection = pending in analysis.responds_to or shares
     if pending and info.is_question and not moves & {
         "propose_next_step", "ask_for_order", "check"
-    } and not analysis.facts and (
-        (just_raised and info.form == "open" and analysis.about_objection)
-        or analysis.responds_to
+    } and not analysis.facts and shares and (
+        (just_raised and info.form == "open") or analysis.responds_to
     ):
         moves.add("clarify")  # a question right after her objection about what she said
     if "clarify" in moves and analysis.facts and not analysis.responds_to and not (
@@ -202,6 +215,8 @@ def analyze_turn(
 
 
 AGREEMENT_QUESTION_WORDS = 6
+SHORT_ECHO = 6
+RARE_WORD = 7  # a stem this long ("nadenken", "begroting") shared with her objection is her point
 AGENDA_WORDS = 14
 _EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 
@@ -274,6 +289,22 @@ def _plans_the_meeting(msg: Analyzed, lm: LanguageModel) -> bool:
         if any(p in text for p in _PLAN_PHRASES):
             return True
     return False
+
+
+OPENING_PLAN_TURNS = 3
+_TODAY = frozenset({"vandaag", "today", "gesprek", "meeting", "eerst", "first"})
+_THEN = ("en dan", "dan kijken", "daarna", "and then", "then see", "after that")
+_AGREEMENT = frozenset({"goed", "ok", "oke", "okay", "akkoord", "prima", "fine", "alright",
+                        "suit", "suits", "right", "klopt"})
+
+
+def _agreement_tag(msg: Analyzed, lm: LanguageModel) -> bool:
+    """A short agreement check closing the message, with or without a question mark:
+    "..., is dat ok", "... Akkoord?", "..., does that suit you"."""
+    last = msg.sentences[-1]
+    tail = last.clauses[-1] if last.clauses else last.words
+    return len(tail) <= 4 and bool(_AGREEMENT & set(tail)) and (
+        len(tail) <= 2 or tail[0] in lm.lexicon.question_verbs)
 
 
 _PERMISSION = ("would you like", "do you want", "wilt u", "wil je", "vindt u het goed",

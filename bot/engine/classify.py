@@ -167,9 +167,11 @@ def detect_moves(msg: Analyzed, lm: LanguageModel, concrete: bool | None = None,
     proposal = bool(lm.proposal.match(msg))
     if "propose_next_step" in moves and not (concrete or proposal):
         moves.discard("propose_next_step")  # "afspraken" alone proposes nothing
+    bare_time = msg.question_mark and is_concrete(msg, lm) and not (
+        set(msg.words) & lm.lexicon.question_words)  # "dinsdag 11 uur?" proposes a time
     if (concrete and proposal and not moves & {"summarize", "propose_solution"}) or (
         proposal and lm.time.match(msg)
-    ):
+    ) or bare_time:
         # "How about Tuesday 17 September at 10am?" ("...a team that comes after five"
         # describes a solution, "...after five, right?" sums up: no next step)
         moves.add("propose_next_step")

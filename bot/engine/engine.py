@@ -280,7 +280,9 @@ class Engine:
                 continue
             answer = self._pick(cl, state, f"fact:{fact_id}", cl.texts(fact.answer))
             if times:
-                answer = self._line(cl, state, "repeat") + _lower_first(answer)
+                # asked again: she recaps the gist, not the whole story word for word
+                gist = _first_sentence(answer)
+                answer = self._line(cl, state, "repeat") + _lower_first(gist)
             else:
                 events.append(f"fact:{fact_id}")
             parts.append(answer)
@@ -582,16 +584,16 @@ class Engine:
 
     def _line(self, cl: CompiledLanguage, state: SessionState, key: str) -> str:
         override = self.scenario.buyer.lines.get(key)
-        if override is not None:
-            texts = cl.texts(override)
-        else:
-            texts = list(cl.lm.lexicon.line(key, self.scenario.buyer.address))
+        texts = cl.texts(override) if override is not None else []
+        if not texts or (len(texts) < 2 and state.flags.get(f"said:{key}", 0) >= 1):
+            # said before, and the scenario wrote one version: the stock variants take over
+            texts = texts + list(cl.lm.lexicon.line(key, self.scenario.buyer.address))
+        uses = state.flags.get(f"said:{key}", 0)
+        state.flags[f"said:{key}"] = uses + 1
         if len(texts) < 2 or key in _ONCE_A_CALL_LINES:
             return self._pick(cl, state, f"line:{key}", texts)
         # A stock line said again takes the next variant: a person rephrases, and one
         # sentence in every other reply reads as a wall.
-        uses = state.flags.get(f"said:{key}", 0)
-        state.flags[f"said:{key}"] = uses + 1
         first = zlib.crc32(f"{state.seed}:line:{key}".encode())
         return str(texts[(first + uses) % len(texts)])
 
@@ -607,6 +609,11 @@ class Engine:
 # Lines said at most once in a call, picked as before (a replayed call reads the same).
 _ONCE_A_CALL_LINES = frozenset({"greet_back", "greet_again", "goodbye", "bye_after_agreement",
                                 "end_patience", "end_rude", "out_of_time"})
+
+
+def _first_sentence(text: str) -> str:
+    head, sep, _ = text.partition(". ")
+    return head + "." if sep else text
 
 
 def _lower_first(text: str) -> str:
