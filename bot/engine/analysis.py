@@ -175,7 +175,7 @@ def analyze_turn(
         moves.add("clarify")  # a question right after her objection about what she said
     if "clarify" in moves and analysis.facts and not analysis.responds_to and not (
         moves & {"acknowledge"}
-    ) and not _clarifies_alone(msg, lm):
+    ) and not _clarifies_alone(msg, lm) and not shares and raised != 0:
         moves.discard("clarify")  # "who else has a say?" asks about the DMU, not her concern
     if "small_talk" in moves and not analysis.facts:
         analysis.spin = None  # "was it hard to find parking?" gathers no information
