@@ -269,3 +269,40 @@ def test_asking_permission_is_a_closed_question_without_a_spin_type(library, lan
     state = engine.start(lang, seed=1)
     result = engine.turn(state, line)
     assert result.record.form == "closed" and result.record.spin is None
+
+
+@pytest.mark.parametrize("lang, lines, act", [
+    ("en", ["Hi Marco!", "No problem, I'll email you our brochure then. Thanks!"], "goodbye"),
+    ("nl", ["Hoi Marco!", "Ik stuur u de offerte wel, dan hoor ik het. Fijne dag!"], "goodbye"),
+    ("nl", ["Hoi Marco!", "dinsdag 11 uur?"], "next_step_proposal"),
+    ("nl", ["Hoi Marco!", "Zal ik de offerte dan gewoon vast mailen?"], "next_step_proposal"),
+    ("en", ["Hi Marco!", "Can I send you the contract so you're up and running by September?"],
+     "ask_order"),
+])
+def test_leaving_with_a_promise_is_goodbye_and_a_bare_time_or_a_quote_is_a_next_step(
+        library, lang, lines, act):
+    engine = Engine(_compiled(library, "closing-catering-followup"))
+    state = engine.start(lang, seed=1)
+    results = [engine.turn(state, line) for line in lines]
+    assert results[-1].record.act == act
+
+
+def test_a_fact_asked_again_is_recapped_not_retold_and_no_line_walls_the_call(library):
+    """A buyer asked the same thing three times recaps it; one scenario line said on every
+    pitch is varied with the stock lines (the benchmark's stonewall: one sentence in three
+    replies)."""
+    engine = Engine(_compiled(library, "closing-catering-followup"))
+    state = engine.start("nl", seed=1)
+    replies = [engine.turn(state, line).reply for line in [
+        "Goedemiddag Marco, Kevin van Smaakmakers.",
+        "We hebben sushi op vrijdag, een koffiebar en maaltijden om mee te nemen.",
+        "Bovendien zijn we de enige cateraar in Rotterdam met een Green Key-keurmerk.",
+        "En onze klanten geven ons gemiddeld een 8,7.",
+        "Wanneer wilt u beginnen?", "Wanneer zou u willen starten?", "Wanneer beginnen we?",
+    ]]
+    sentences: dict[str, int] = {}
+    for reply in replies:
+        for sentence in {s.strip().lower() for s in reply.replace("?", ".").split(". ")}:
+            if len(sentence.split()) >= 3:
+                sentences[sentence] = sentences.get(sentence, 0) + 1
+    assert max(sentences.values()) < 3, replies

@@ -2,10 +2,11 @@
 
 Plays the labelled dev calls in benchmarks/dialogues/dev through the same path as
 ``python -m bot play --script --json`` (benchmarks/dialogue_quality.py prints all
-figures). The floors sit a little below the values measured when 48 new calls, written
-without sight of the engine, joined the set (98 calls: act 0.80, form 0.96, SPIN 0.79, 4
-stonewalled calls); raise them as the engine improves. The held-out set stays out of the
-tests.
+figures). The floors sit a little below what the engine reaches on the 98 calls after it
+read acts, form and SPIN by grammar and context (act 0.905, acts other than fact questions
+0.85, form 0.98, SPIN 0.88, no stonewalls); the 48 calls written without sight of the
+engine started at act 0.80, SPIN 0.79, 4 stonewalled calls. Raise them as the engine
+improves. The held-out set stays out of the tests.
 """
 
 from __future__ import annotations
@@ -21,17 +22,17 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from dialogue_quality import ACTS, evaluate, load_dialogues, play
 
 FLOORS = {
-    "act_accuracy": 0.79,
-    "act_accuracy_non_fact": 0.69,
-    "form_accuracy": 0.95,
-    "spin_accuracy": 0.78,
-    "objective_f1_turn": 0.81,
-    "objective_f1_end": 0.89,
+    "act_accuracy": 0.89,
+    "act_accuracy_non_fact": 0.83,
+    "form_accuracy": 0.97,
+    "spin_accuracy": 0.87,
+    "objective_f1_turn": 0.82,
+    "objective_f1_end": 0.90,
 }
 CEILINGS = {
-    "calls_stonewalled": 4,
+    "calls_stonewalled": 0,
     "calls_cut_short": 0,
-    "calls_ending_wrong": 5,
+    "calls_ending_wrong": 2,
     "turns_unplayed": 0,
     "score_gap_mean": 10.0,  # 8.0 on 98 calls after the fair-scoring work (issue 11)
     "score_gap_worst": 42,

@@ -94,7 +94,7 @@ def main_act(a: TurnAnalysis, state: SessionState) -> Act:
         return Act.ASK_ORDER
     if Move.PROPOSE_NEXT_STEP in moves and not (asks_fact and a.form == "open"):
         return Act.NEXT_STEP_PROPOSAL
-    if a.joke and not a.tied_needs and not asks_fact:
+    if a.joke and not a.tied_needs and not asks_fact and Move.GREET not in moves:
         return Act.SMALL_TALK  # "haha, our cleaners are quicker than I am at parking"
     if Move.SUMMARIZE in moves and offers and not pending:
         return Act.SOLUTION  # "what you described: that is exactly what our app fixes"
@@ -153,7 +153,9 @@ def _thanks_at_the_end(a: TurnAnalysis, state: SessionState) -> bool:
     """"Thanks Marco, see you on the 20th!" once the next step is agreed (or time is up)."""
     if Move.THANKS not in a.moves or a.is_question or a.word_count > GOODBYE_WORDS:
         return False
-    return state.closing["agreed"] or state.closing["attempted"]
+    # "No problem, I'll email you the brochure then. Thanks!" leaves with a last promise
+    return state.closing["agreed"] or state.closing["attempted"] or (
+        Move.PROPOSE_NEXT_STEP in a.moves)
 
 
 def _handles_objection(a: TurnAnalysis, state: SessionState) -> bool:

@@ -142,15 +142,22 @@ def analyze_turn(
         moves.discard("propose_solution")  # "I'll bring a tailored proposal" is the next step
     if "propose_solution" in moves and msg.question_mark and _only_asks_agreement(msg, lm):
         moves.add("check")  # "...and Ilse becomes your host. Does that appeal?" checks
-    if info.form == "open" and "ask_for_order" in moves and _opens_with(msg, lm, _WHO_WHAT):
-        moves.discard("ask_for_order")  # "who will sign?" asks about the DMU, it is no close
+    if info.form == "open" and moves & {"ask_for_order", "propose_next_step"} and (
+        _opens_with(msg, lm, _WHO_WHAT) and not concrete_time
+    ):
+        # "who will sign?", "who else can I email about the quote?" ask about people
+        moves.discard("ask_for_order")
+        moves.discard("propose_next_step")
         info = QuestionInfo(True, info.form, spin_type(msg, lm, moves), True)
         analysis.form, analysis.spin = info.form, info.spin
     checking = ("check" in moves or "summarize" in moves) and (
         count_questions(msg, lm) == 0 or "propose_solution" in moves)
     if "small_talk" in moves and "greet" in moves and state.turn <= 2:
         checking = True  # "hi Marco, how's the building work going?" is small talk
-    if info.asks and not proposing and not checking:
+    # "shall we start after the summer?" asks her to commit, not for the start date
+    closing_question = "ask_for_order" in moves and info.form == "closed" and bool(
+        lm.proposal.match(msg))
+    if info.asks and not proposing and not checking and not closing_question:
         several = count_questions(msg, lm) > 1
         scored = cl.facts.match(msg)
         fitting = [f for f in scored
@@ -215,7 +222,7 @@ def analyze_turn(
 
 
 AGREEMENT_QUESTION_WORDS = 6
-SHORT_ECHO = 6
+SHORT_ECHO = 4
 RARE_WORD = 7  # a stem this long ("nadenken", "begroting") shared with her objection is her point
 AGENDA_WORDS = 14
 _EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF]")
@@ -283,9 +290,12 @@ def _plans_the_meeting(msg: Analyzed, lm: LanguageModel) -> bool:
     """A statement of what the seller wants to do in this meeting, before an agreement
     check: "Ik wil graag horen hoe ..., dan kijken we ... Is dat goed?"."""
     for sentence in msg.sentences:
+        words = sentence.words
         if sentence.question_mark:
-            continue
-        text = " ".join(sentence.words)
+            if len(sentence.clauses) < 2 or not _agreement_tag(msg, lm):
+                continue
+            words = [w for c in sentence.clauses[:-1] for w in c]  # "..., is dat ok?"
+        text = " ".join(words)
         if any(p in text for p in _PLAN_PHRASES):
             return True
     return False
@@ -311,6 +321,7 @@ _PERMISSION = ("would you like", "do you want", "wilt u", "wil je", "vindt u het
                "vind u het goed", "is het goed als", "is het goed dat", "is it ok if",
                "is it okay if", "do you mind", "would you mind")
 _PLAN_PHRASES = ("ik wil graag", "ik zou graag", "wil ik graag", "ik wil even", "dan kijken we",
+                 "ik wil vandaag", "ik wil vooral", "wil ik vandaag", "vandaag wil ik",
                  "daarna kijken", "i would like", "i would love to", "i want to", "then we",
                  "after that we", "we could then", "wat ik graag", "what i would like")
 

@@ -39,9 +39,14 @@ _SUBJECTS = frozenset({"ik", "i", "we", "wij", "u", "you", "ze", "zij", "they", 
 # Question words that open a question even after a comma in a message typed without a
 # question mark ("goedemorgen gerard, hoe is het"); "which"/"die" there open relative clauses.
 _STRONG_OPENERS = frozenset({"hoe", "waarom", "hoeveel", "hoelang", "how", "why", "wie", "who"})
+# The seller telling: "let me tell you about us", "ik vertel u" ask nothing
+_TELLING = ("let me tell you", "i will tell you", "ik vertel u", "laat me u vertellen",
+            "ik zal u vertellen")
+_INVERTING = frozenset({"dan", "toen", "daarna", "nu", "daar", "hier", "dus", "ook", "then"})
 _REPORTED = frozenset({"vertelde", "vertelden", "verteld", "beschreef", "schetste", "legde",
                        "told", "described", "explained", "shared", "mentioned"})
-_NOT_QUESTIONS = ("how about", "what about", "wat dacht", "hoe zit")
+_RELATIVE = frozenset({"which", "welke", "welk", "whose", "wiens"})  # "..., which is what"
+_NOT_QUESTIONS = ("how about", "what about", "wat dacht", "hoe zit", "what if", "wat als")
 
 
 def _embedded(words: list[str], i: int, lex: Lexicon) -> bool:
@@ -95,8 +100,11 @@ def _clause_form(clause: list[str], previous: list[str] | None, lm: LanguageMode
         ):
             return "closed"  # "Wat een mooi pand, zitten jullie hier al lang?"
         return None
-    if at is not None and words[at] in _STRONG_OPENERS and len(words) > at + 1:
-        return "open"
+    if at is not None and len(words) > at + 1 and (
+        words[at] in _STRONG_OPENERS
+        or (words[at] not in _RELATIVE and words[at + 1] in lex.question_verbs)
+    ):
+        return "open"  # "..., what does that mean for u"
     subordinate = bool(previous) and _strip_fillers(previous, lex.fillers)[:1] and (
         _strip_fillers(previous, lex.fillers)[0] in lex.subordinators)
     # only "en"/"maar" go: Dutch puts the verb first after "dan" in a statement too
@@ -114,8 +122,12 @@ def _sentence_form(sentence: Sentence, lm: LanguageModel) -> str | None:
     if not words:
         return None
     # "u vertelde dat ...", "you told me ...": a request verb in the past reports, asks nothing
-    sub = lm.pipeline.analyze(" ".join(w for w in words if w not in _REPORTED))
+    told = " ".join(words)
+    sub = lm.pipeline.analyze(" ".join(w for w in words if w not in _REPORTED)) if not any(
+        p in told for p in _TELLING) else lm.pipeline.analyze("")
     first = words[0]
+    if not sentence.question_mark and sentence.words[0] in _INVERTING:
+        first = ""  # "Dan zijn wij goedkoper": Dutch puts the verb first after "dan"
     if lm.open_requests.match(sub):
         return "open"
     request = bool(lm.requests.match(sub))
