@@ -133,10 +133,12 @@ def analyze_turn(
         moves.discard("ask_for_order")  # "...and see if we can move forward today" too
         if not analysis.tied_needs:
             moves.discard("propose_solution")  # "...and see if we can help" too
-    if "propose_next_step" in moves and "propose_solution" in moves and analysis.tied_needs and (
+    if "propose_next_step" in moves and "propose_solution" in moves and (
         "propose_next_step" not in cue_moves
     ):
-        moves.discard("propose_next_step")  # "... fixed within four hours": a solution's terms
+        # "a fixed team after 17.00", "fixed within four hours": a solution's terms, no
+        # appointment (that needs a meeting, a call, a visit, a quote to send)
+        moves.discard("propose_next_step")
     proposing = "propose_next_step" in moves and not _asks_besides_proposal(msg, lm)
     if proposing and not analysis.needs:
         moves.discard("propose_solution")  # "I'll bring a tailored proposal" is the next step
@@ -162,28 +164,37 @@ def analyze_turn(
         scored = cl.facts.match(msg)
         fitting = [f for f in scored
                    if _fits_question(cs.facts[f], info.spin, several_questions=several)]
+        if not fitting and info.spin in ("implication", "need_payoff"):
+            # no fact written for the deeper question: a fact about her pain still answers
+            # "what happens when an allowance is paid wrongly?" (not "which rooms?")
+            fitting = [f for f in scored if not cs.facts[f].spin and cs.facts[f].reveals]
         analysis.facts = sorted(fitting, key=lambda f: -scored[f])
         analysis.answered = _best_matches(analysis.facts, scored, several, cs, state)
     raised = state.objections[pending].raised_turn if pending else None
     just_raised = raised is not None and state.turn - raised <= 1
-    shares = False
+    shares = strong = False
     if pending:
         shared = cl.objection_stems.get(pending, frozenset()) & msg.stem_set
         # one shared word is chance ("system"); two, or one in a short echo ("fifty cents?"),
         # is her point
+        strong = any(len(s) >= RARE_WORD for s in shared)  # "Loonhuis", "nadenken"
         shares = len(shared) >= 2 or (len(shared) == 1 and (
-            len(msg.words) <= SHORT_ECHO or len(next(iter(shared))) >= RARE_WORD))
+            len(msg.words) <= SHORT_ECHO or strong))
         analysis.about_objection = pending in analysis.responds_to or shares
     if pending and info.is_question and not moves & {
         "propose_next_step", "ask_for_order", "check"
-    } and not analysis.facts and shares and (
-        (just_raised and info.form == "open") or analysis.responds_to
+    } and (not analysis.facts or strong) and shares and (
+        strong or (just_raised and info.form == "open") or analysis.responds_to
     ):
         moves.add("clarify")  # a question right after her objection about what she said
     if "clarify" in moves and analysis.facts and not analysis.responds_to and not (
         moves & {"acknowledge"}
     ) and not _clarifies_alone(msg, lm) and not shares and raised != 0:
         moves.discard("clarify")  # "who else has a say?" asks about the DMU, not her concern
+    if state.turn <= SMALL_TALK_TURNS and info.is_question and not analysis.facts and not (
+        moves - {"greet", "thanks", "introduce"}
+    ) and not pending and cs.scenario.kind != "drill" and analysis.spin == "situation":
+        moves.add("small_talk")  # "hoe gaat het op de bouw, druk?" before the business
     if "small_talk" in moves and not analysis.facts:
         analysis.spin = None  # "was it hard to find parking?" gathers no information
     analysis.word_count = len(msg.words)
@@ -223,6 +234,7 @@ def analyze_turn(
 
 AGREEMENT_QUESTION_WORDS = 6
 SHORT_ECHO = 4
+SMALL_TALK_TURNS = 2
 RARE_WORD = 7  # a stem this long ("nadenken", "begroting") shared with her objection is her point
 AGENDA_WORDS = 14
 _EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF]")

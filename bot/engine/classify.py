@@ -239,6 +239,10 @@ def count_questions(msg: Analyzed, lm: LanguageModel) -> int:
                     i == 0 or clause[i - 1] in JOINERS or clause[i - 1] in lex.fillers
                 ):
                     count += 1
+                elif i and clause[i - 1] in JOINERS and word in lex.question_verbs and (
+                    i + 1 < len(clause) and clause[i + 1] in lex.subjects
+                ) and count:
+                    count += 1  # "wie doet het nu en bent u tevreden?" asks two things
     return count
 
 

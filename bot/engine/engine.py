@@ -175,6 +175,10 @@ class Engine:
         self._mark_once(t)
         if state.pending_objection:
             self._objection_step(cl, t, events)
+            if t.outcome is Outcome.HANDLED and a.form != "open":
+                # her acceptance is the answer; "what if it costs less than the penalties?"
+                # does not also ask about the penalties
+                a.answered = []
             if t.outcome is Outcome.CLARIFIED:
                 # Her explanation answers the clarifying question; only a fact she has not
                 # told yet is worth adding ("what are you comparing with?" is not "who cleans")
