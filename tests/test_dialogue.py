@@ -306,3 +306,17 @@ def test_a_fact_asked_again_is_recapped_not_retold_and_no_line_walls_the_call(li
             if len(sentence.split()) >= 3:
                 sentences[sentence] = sentences.get(sentence, 0) + 1
     assert max(sentences.values()) < 3, replies
+
+
+def test_a_concern_the_learner_takes_up_first_is_answered_not_raised_after(library):
+    """The learner names the fifty cents before Marco does: he explains it (the message
+    clarifies his concern) instead of deflecting and then voicing the concern himself."""
+    engine = Engine(_compiled(library, "closing-catering-followup"))
+    state = engine.start("nl", seed=1)
+    for line in ["Hoi Marco! Goed je weer te zien.", "Kijken jullie ook naar andere cateraars?"]:
+        engine.turn(state, line)
+    result = engine.turn(state, "Ik snap dat vijftig cent opvalt. Wat zit er bij hen in voor "
+                                "die prijs?")
+    assert result.record.act == "objection_response"
+    assert "140 lunches" in result.reply and "Wat bedoel je" not in result.reply
+    assert result.reply.count("vijftig cent") <= 2

@@ -177,7 +177,7 @@ def analyze_turn(
         shared = cl.objection_stems.get(pending, frozenset()) & msg.stem_set
         # one shared word is chance ("system"); two, or one in a short echo ("fifty cents?"),
         # is her point
-        strong = any(len(s) >= RARE_WORD for s in shared)  # "Loonhuis", "nadenken"
+        strong = bool(shared & cl.objection_rare.get(pending, frozenset()))  # "Loonhuis"
         shares = len(shared) >= 2 or (len(shared) == 1 and (
             len(msg.words) <= SHORT_ECHO or strong))
         analysis.about_objection = pending in analysis.responds_to or shares
@@ -235,7 +235,6 @@ def analyze_turn(
 AGREEMENT_QUESTION_WORDS = 6
 SHORT_ECHO = 4
 SMALL_TALK_TURNS = 2
-RARE_WORD = 7  # a stem this long ("nadenken", "begroting") shared with her objection is her point
 AGENDA_WORDS = 14
 _EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 

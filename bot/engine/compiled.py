@@ -19,6 +19,10 @@ def _cues_for(value: Any, lang: str, languages: Sequence[str]) -> Cues | None:
     return picked if isinstance(picked, Cues) else None
 
 
+RARE_WORD = 7
+CASE_WORD_FACTS = 2  # a word in this many of her answers belongs to the case, not the objection
+
+
 class CompiledLanguage:
     """One scenario in one language: the indexes the engine asks every turn."""
 
@@ -37,13 +41,25 @@ class CompiledLanguage:
         self.detector_cues = self._index(detectors)
         # The words of each objection as she says it: a question that shares one is about
         # the objection ("fifty cents?"), one that does not is a question of its own.
+        # Long words of her own ("vijftig", "begroting", "nadenken") name it on their own;
+        # the words of the whole case ("payroll", "schoonmaak") do not.
+        spread: dict[str, int] = {}
+        for fact in scenario.facts:
+            for stem in {self.lm.pipeline.stem(w)
+                         for w in self.lm.pipeline.tokens(" ".join(self.texts(fact.answer)))}:
+                spread[stem] = spread.get(stem, 0) + 1
         self.objection_stems: dict[str, frozenset[str]] = {}
+        self.objection_rare: dict[str, frozenset[str]] = {}
         for objection in scenario.objections:
             said = " ".join(self.texts(objection.text) + (
                 self.texts(objection.firmer) if objection.firmer else []))
+            words = [w for w in self.lm.pipeline.tokens(said)
+                     if w not in self.lm.lexicon.stopwords and len(w) >= 5]
             self.objection_stems[objection.id] = frozenset(
-                self.lm.pipeline.stem(w) for w in self.lm.pipeline.tokens(said)
-                if w not in self.lm.lexicon.stopwords and len(w) >= 5)
+                self.lm.pipeline.stem(w) for w in words)
+            self.objection_rare[objection.id] = frozenset(
+                stem for stem in (self.lm.pipeline.stem(w) for w in words if len(w) >= RARE_WORD)
+                if spread.get(stem, 0) < CASE_WORD_FACTS)
         company = localized(scenario.seller.company, lang, scenario.languages)
         self.company_words = {
             w for w in self.lm.pipeline.tokens(company)

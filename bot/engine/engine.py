@@ -126,6 +126,10 @@ class Engine:
         ):
             # "about your concern earlier: I understand ..." takes it up again
             a = analyze_turn(text, self.cs, cl, state)
+        if not state.pending_objection and a.price and self._anticipated(cl, state, a, text):
+            # "I see fifty cents stands out. What do they offer for it?": the learner takes up
+            # the concern before she voices it; the message answers it, she does not raise it
+            a = analyze_turn(text, self.cs, cl, state)
         act = main_act(a, state)
         a.act = act
         if act is Act.GOODBYE and "?" not in text:
@@ -449,6 +453,27 @@ class Engine:
             return self._line(cl, state, "objection_pending")
         ostate.recalled = True
         return self._pick(cl, state, f"firmer:{oid}", cl.texts(objection.firmer))
+
+    def _anticipated(self, cl: CompiledLanguage, state: SessionState, a: TurnAnalysis,
+                     text: str) -> bool:
+        """A price objection she has not raised yet, named by a message that acknowledges
+        or asks about it: it counts as raised, and this message as the answer to it."""
+        if not a.moves & {Move.ACKNOWLEDGE, Move.CLARIFY} and not a.is_question:
+            return False
+        for objection in self.scenario.objections:
+            ostate = state.objections[objection.id]
+            if ostate.raised_turn is not None or objection.raise_when.after != "price":
+                continue
+            shared = cl.objection_stems.get(objection.id, frozenset()) & cl.lm.analyze(
+                text).stem_set
+            if shared & cl.objection_rare.get(objection.id, frozenset()) or len(shared) >= 2:
+                ostate.raised_turn = state.turn - 1
+                state.pending_objection = objection.id
+                for need in objection.reveals:
+                    if need not in state.needs_stated:
+                        state.needs_stated.append(need)
+                return True
+        return False
 
     @staticmethod
     def _reopen_rested(state: SessionState) -> bool:
