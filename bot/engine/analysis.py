@@ -183,7 +183,7 @@ def analyze_turn(
         analysis.about_objection = pending in analysis.responds_to or shares
     if pending and info.is_question and not moves & {
         "propose_next_step", "ask_for_order", "check"
-    } and (not analysis.facts or strong) and shares and (
+    } and (not analysis.facts or strong or raised == 0) and (shares or raised == 0) and (
         strong or (just_raised and info.form == "open") or analysis.responds_to
     ):
         moves.add("clarify")  # a question right after her objection about what she said

@@ -320,12 +320,12 @@ class Engine:
         elif state.closing["agreed"]:
             t.closing_text = self._line(cl, state, "summary_ack")
         elif not self._closing_earned(state):
-            t.closing_text = self._pick(cl, state, "stall", cl.texts(closing.stall))
+            t.closing_text = self._next(state, "stall", cl.texts(closing.stall))
             events.append("stall")
         elif not concrete:
             vague = cl.texts(closing.vague) if closing.vague else []
-            t.closing_text = (self._pick(cl, state, "vague", vague) if vague
-                              else self._pick(cl, state, "stall", cl.texts(closing.stall)))
+            t.closing_text = (self._next(state, "vague", vague) if vague
+                              else self._next(state, "stall", cl.texts(closing.stall)))
         else:
             state.closing["agreed"] = True
             t.closing_text = self._pick(cl, state, "agree", cl.texts(closing.agree))
@@ -617,12 +617,18 @@ class Engine:
         if not texts or (len(texts) < 2 and state.flags.get(f"said:{key}", 0) >= 1):
             # said before, and the scenario wrote one version: the stock variants take over
             texts = texts + list(cl.lm.lexicon.line(key, self.scenario.buyer.address))
+        if key in _ONCE_A_CALL_LINES:
+            return self._pick(cl, state, f"line:{key}", texts)
+        return self._next(state, key, texts)
+
+    @staticmethod
+    def _next(state: SessionState, key: str, texts: list[Any]) -> str:
+        """A line said again takes the next variant: a person rephrases, and one sentence
+        in every other reply reads as a wall. Deterministic per seed, like ``_pick``."""
+        if not texts:
+            return ""
         uses = state.flags.get(f"said:{key}", 0)
         state.flags[f"said:{key}"] = uses + 1
-        if len(texts) < 2 or key in _ONCE_A_CALL_LINES:
-            return self._pick(cl, state, f"line:{key}", texts)
-        # A stock line said again takes the next variant: a person rephrases, and one
-        # sentence in every other reply reads as a wall.
         first = zlib.crc32(f"{state.seed}:line:{key}".encode())
         return str(texts[(first + uses) % len(texts)])
 
