@@ -204,7 +204,8 @@ def analyze_turn(
         analysis.joke = True
     if pending:
         analysis.answers_objection = list(cs.objections[pending].answered_by)
-    analysis.seller_talk = bool(lm.pitch.match(msg))
+    analysis.seller_talk = ("summarize" in moves or (
+        not info.is_question and len(msg.words) >= PITCH_MIN_WORDS)) and bool(lm.pitch.match(msg))
     if (
         not info.is_question
         and len(msg.words) >= PITCH_MIN_WORDS

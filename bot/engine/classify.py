@@ -295,7 +295,26 @@ def _question_part(msg: Analyzed, lm: LanguageModel) -> Analyzed:
     asking = [s for s in msg.sentences if s.question_mark]
     if not asking or len(asking) == len(msg.sentences):
         return msg
-    return lm.analyze(" ".join(" ".join(s.words) + "?" for s in asking))
+    # cut from the message itself (words, stems and typo fixes line up): no second analysis
+    words: list[str] = []
+    stems: list[str] = []
+    corrections: dict[int, set[str]] = {}
+    start = 0
+    for sentence in msg.sentences:
+        end = start + len(sentence.words)
+        if sentence.question_mark:
+            for i in range(start, end):
+                if i in msg.corrections:
+                    corrections[len(words) + i - start] = msg.corrections[i]
+            words.extend(msg.words[start:end])
+            stems.extend(msg.stems[start:end])
+        start = end
+    stem_set = set(stems) | set(words)
+    for fixed in corrections.values():
+        stem_set |= fixed
+    return Analyzed(raw=msg.raw, words=words, stems=stems, stem_set=stem_set,
+                    sentences=asking, numbers=msg.numbers, question_mark=True,
+                    corrections=corrections)
 
 
 _IFS = frozenset({"if", "als", "indien", "mocht"})  # a supposed change
