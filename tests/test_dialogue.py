@@ -320,3 +320,20 @@ def test_a_concern_the_learner_takes_up_first_is_answered_not_raised_after(libra
     assert result.record.act == "objection_response"
     assert "140 lunches" in result.reply and "Wat bedoel je" not in result.reply
     assert result.reply.count("vijftig cent") <= 2
+
+
+def test_a_time_inside_a_solution_is_no_appointment_she_agrees_to(engine: Engine):
+    """Played as a student: "a fixed team after 17.00" made her agree to a meeting nobody
+    proposed ("put it in the diary"), and the call later said goodbye 'after agreement'."""
+    state = engine.start("nl", seed=1)
+    for line in ["Goedemorgen, ik ben Lisa van SchoonWerk.",
+                 "Wie doet nu de schoonmaak en bent u daar tevreden over?",
+                 "Wat zou het voor u betekenen als er altijd hetzelfde team komt na kantoortijd?"]:
+        engine.turn(state, line)
+    result = engine.turn(state, "U zei dat betrouwbaarheid het belangrijkste is, daarom stel ik "
+                                "voor een vast team na 17.00 uur te sturen. Zou dat helpen?")
+    assert result.record.act == "solution"
+    assert not state.closing["agreed"] and "agenda" not in result.reply
+    proposal = engine.turn(state, "Zullen we dinsdag 14 november om 10 uur afspreken om de "
+                                  "offerte te bespreken?")
+    assert proposal.record.act == "next_step_proposal"

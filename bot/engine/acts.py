@@ -180,9 +180,12 @@ def _handles_objection(a: TurnAnalysis, state: SessionState) -> bool:
         return not (a.facts and Move.CLARIFY not in a.moves and Move.ACKNOWLEDGE not in a.moves
                     and a.form == "open")
     if a.is_question:
-        # "Would that help you?" after an answer checks it; other questions are questions
+        # "Would that help you?" after an answer checks it, and so does a benefit with its
+        # own check ("With our module that work disappears. Would that answer it?");
+        # other questions are questions
         return bool(ostate and a.form == "closed" and not a.facts and not a.asks_permission
-                    and (ostate.steps["respond"] or "respond" in ostate.tried))
+                    and (ostate.steps["respond"] or "respond" in ostate.tried
+                         or (a.states_benefit and Move.RESPOND_BENEFIT in a.moves)))
     if refers:
         return True
     # A new proposal on her other points is a solution, a pitch a pitch.

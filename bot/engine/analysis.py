@@ -135,7 +135,7 @@ def analyze_turn(
             moves.discard("propose_solution")  # "...and see if we can help" too
     if "propose_next_step" in moves and "propose_solution" in moves and (
         "propose_next_step" not in cue_moves
-    ):
+    ) and not _DAYS & set(msg.words):
         # "a fixed team after 17.00", "fixed within four hours": a solution's terms, no
         # appointment (that needs a meeting, a call, a visit, a quote to send)
         moves.discard("propose_next_step")
@@ -314,6 +314,14 @@ def _plans_the_meeting(msg: Analyzed, lm: LanguageModel) -> bool:
 
 
 OPENING_PLAN_TURNS = 3
+# A day names an appointment; a clock time alone can be a solution's term ("na 17.00 uur")
+_DAYS = frozenset({
+    "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag", "morgen",
+    "overmorgen", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "tomorrow", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
+    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+    "oktober", "november", "december", "january", "february", "march", "june", "july",
+    "august", "october", "week"})
 _TODAY = frozenset({"vandaag", "today", "gesprek", "meeting", "eerst", "first"})
 _THEN = ("en dan", "dan kijken", "daarna", "and then", "then see", "after that")
 _AGREEMENT = frozenset({"goed", "ok", "oke", "okay", "akkoord", "prima", "fine", "alright",
