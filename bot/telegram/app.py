@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import html
 import logging
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
 from telegram import LinkPreviewOptions, Update
@@ -27,6 +28,8 @@ from bot.storage import Database, DatabaseBusy
 from bot.storage import cohorts as cq
 from bot.storage import queries as q
 from bot.storage.models import utcnow
+from bot.telegram import buttons as b
+from bot.telegram.callback_data import CallbackData
 from bot.telegram.commands import set_default_menus, set_role_menu
 from bot.telegram.common import Context, Services, learner, services
 from bot.telegram.handlers import (
@@ -46,6 +49,7 @@ from bot.telegram.render import buyer_line
 from bot.telegram.request import AiohttpRequest
 
 log = logging.getLogger(__name__)
+ButtonHandler = Callable[[Update, Context], Awaitable[None]]
 OUTBOX_INTERVAL = 20  # seconds
 # Sixteen parallel requests already exceed what Telegram lets one bot send.
 POOL_SIZE = 16
@@ -94,16 +98,18 @@ def add_handlers(app: Application) -> None:
     app.add_handler(MessageHandler(~private & filters.COMMAND, fallback.group_chat))
     for name, callback in commands.items():
         app.add_handler(CommandHandler(name, callback, filters=private))
-    callbacks = {
-        r"^menu$": menu.menu, r"^help$": menu.help_command, r"^pick$": play.show_kinds,
-        r"^k:[a-z_]+:\d+$": play.show_picker, r"^s:[\w-]+$": play.show_briefing,
-        r"^(prep|go):[\w-]+$": play.begin, r"^prep_(next|skip)$": play.prep_button,
-        r"^cont$": play.resume, r"^progress$": progress.progress,
-        r"^settings$": settings.settings, r"^set:": settings.settings_button,
-        r"^del:(yes|no)$": privacy.delete_answer,
+    # Each button is routed by its declared type; anything the codec refuses (forged,
+    # stale, malformed) reaches no handler but the last, ``menu.stale_button``.
+    buttons: dict[type[CallbackData], ButtonHandler] = {
+        b.Menu: menu.menu, b.Help: menu.help_command, b.Kinds: play.show_kinds,
+        b.Picker: play.show_picker, b.Briefing: play.show_briefing,
+        b.Prepare: play.prepare, b.Go: play.go, b.PrepNext: play.prep_next,
+        b.PrepSkip: play.prep_skip, b.Resume: play.resume, b.Progress: progress.progress,
+        b.DeleteYes: privacy.delete_yes, b.DeleteNo: privacy.delete_no,
     }
-    for pattern, callback in callbacks.items():
-        app.add_handler(CallbackQueryHandler(callback, pattern=pattern))
+    for kind, callback in buttons.items():
+        app.add_handler(CallbackQueryHandler(callback, pattern=kind.matches))
+    settings.register(app)
     trainer.register(app)
     practice.register(app)
     app.add_handler(CallbackQueryHandler(menu.stale_button))

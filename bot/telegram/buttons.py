@@ -1,14 +1,21 @@
-"""Every trainer and assignment button, declared once (see ``bot.telegram.callback_data``).
-Outside the handler package, so keyboards can build these buttons without importing it.
+"""Every button the bot sends, declared once (see ``bot.telegram.callback_data``): the
+trainer panel, assignments and cohorts, then the learner's menu, calls, practice, privacy
+and settings. Outside the handler package, so keyboards can build these buttons without
+importing it.
 
 The wire format is the one the bot has always sent, so buttons already in chats work."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from bot.i18n import LANGUAGES
+from bot.practice.schedule import COMMON_TIMEZONES, validate_timezone
 from bot.telegram.callback_data import CallbackData
 from bot.trainers.assigning import DUE_CHOICES
+
+KIND = re.compile(r"[a-z_]+")
 
 # -- the trainer panel (every ``tr:`` button checks the role first) ----------------------------
 
@@ -296,3 +303,224 @@ class StartBriefed(CallbackData, prefix="as:gg"):
 
     def check(self) -> bool:
         return super().check() and self.prepare in (0, 1)
+
+
+# -- the learner's menu, picker and calls ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Menu(CallbackData, prefix="menu"):
+    pass
+
+
+@dataclass(frozen=True)
+class Help(CallbackData, prefix="help"):
+    pass
+
+
+@dataclass(frozen=True)
+class Progress(CallbackData, prefix="progress"):
+    pass
+
+
+@dataclass(frozen=True)
+class Kinds(CallbackData, prefix="pick"):
+    """The kinds of scenario (calls, drills…) to pick from."""
+
+
+@dataclass(frozen=True)
+class Picker(CallbackData, prefix="k"):
+    """One page of the scenarios of one kind."""
+
+    kind: str
+    page: int
+
+    def check(self) -> bool:
+        return KIND.fullmatch(self.kind) is not None
+
+
+@dataclass(frozen=True)
+class Briefing(CallbackData, prefix="s"):
+    """A scenario's briefing, with prepare and start (also "again" on the score card)."""
+
+    scenario_id: str
+
+
+@dataclass(frozen=True)
+class Prepare(CallbackData, prefix="prep"):
+    scenario_id: str
+
+
+@dataclass(frozen=True)
+class Go(CallbackData, prefix="go"):
+    scenario_id: str
+
+
+@dataclass(frozen=True)
+class PrepNext(CallbackData, prefix="prep_next"):
+    """Skip one part of the preparation."""
+
+
+@dataclass(frozen=True)
+class PrepSkip(CallbackData, prefix="prep_skip"):
+    """Skip the rest of the preparation: the call starts."""
+
+
+@dataclass(frozen=True)
+class Resume(CallbackData, prefix="cont"):
+    """Back to the call or preparation in progress."""
+
+
+# -- daily practice ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StartDrill(CallbackData, prefix="pd"):
+    """From the daily prompt or a drill's card: straight to the buyer's opening."""
+
+    scenario_id: str
+
+
+@dataclass(frozen=True)
+class DrillLater(CallbackData, prefix="pl"):
+    pass
+
+
+# -- privacy -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DeleteYes(CallbackData, prefix="del:yes"):
+    pass
+
+
+@dataclass(frozen=True)
+class DeleteNo(CallbackData, prefix="del:no"):
+    pass
+
+
+# -- settings ----------------------------------------------------------------------------------
+# Every ``set:`` button names the state it sets, so one pressed in an older panel does what
+# its label says; the two bare toggles are still declared for panels sent before that.
+
+
+@dataclass(frozen=True)
+class Settings(CallbackData, prefix="settings"):
+    """The settings panel (closes any open settings question)."""
+
+
+class InSettings:
+    """A button inside the settings panel: pressing it keeps an open settings question
+    (time, city, quiet hours) open; any other button or command closes it."""
+
+
+@dataclass(frozen=True)
+class SetLanguage(InSettings, CallbackData, prefix="set:lang"):
+    lang: str
+
+    def check(self) -> bool:
+        return self.lang in LANGUAGES
+
+
+@dataclass(frozen=True)
+class AskTimezone(InSettings, CallbackData, prefix="set:tz"):
+    pass
+
+
+@dataclass(frozen=True)
+class CommonTimezone(InSettings, CallbackData, prefix="set:tz"):
+    """One of ``COMMON_TIMEZONES``, by its place in the list."""
+
+    index: int
+
+    def check(self) -> bool:
+        return self.index < len(COMMON_TIMEZONES)
+
+
+@dataclass(frozen=True)
+class NamedTimezone(InSettings, CallbackData, prefix="set:tzn"):
+    """A zone matching a typed city (IANA names fit in the 64 bytes)."""
+
+    zone: str
+
+    def check(self) -> bool:
+        return validate_timezone(self.zone) is not None
+
+
+@dataclass(frozen=True)
+class AskTime(InSettings, CallbackData, prefix="set:time"):
+    pass
+
+
+@dataclass(frozen=True)
+class SetPractice(InSettings, CallbackData, prefix="set:practice"):
+    """Daily practice ``on`` or ``off``."""
+
+    state: str
+
+    def check(self) -> bool:
+        return self.state in ("on", "off")
+
+
+@dataclass(frozen=True)
+class TogglePause(InSettings, CallbackData, prefix="set:pause"):
+    """From panels sent before buttons named their state: flips the pause."""
+
+
+@dataclass(frozen=True)
+class AskStudentNumber(InSettings, CallbackData, prefix="set:sn"):
+    pass
+
+
+@dataclass(frozen=True)
+class HideName(InSettings, CallbackData, prefix="set:hide"):
+    """1 hides one's name on the cohort leaderboards, 0 shows it."""
+
+    hide: int
+
+    def check(self) -> bool:
+        return self.hide in (0, 1)
+
+
+@dataclass(frozen=True)
+class Days(InSettings, CallbackData, prefix="set:days"):
+    """The practice days panel."""
+
+
+@dataclass(frozen=True)
+class DayPreset(InSettings, CallbackData, prefix="set:days"):
+    preset: str
+
+    def check(self) -> bool:
+        return self.preset in ("all", "work")
+
+
+@dataclass(frozen=True)
+class SetDay(InSettings, CallbackData, prefix="set:day"):
+    """A weekday (0 is Monday) on (1) or off (0)."""
+
+    day: int
+    on: int
+
+    def check(self) -> bool:
+        return self.day <= 6 and self.on in (0, 1)
+
+
+@dataclass(frozen=True)
+class ToggleDay(InSettings, CallbackData, prefix="set:day"):
+    """From panels sent before day buttons named their state: flips the day."""
+
+    day: int
+
+    def check(self) -> bool:
+        return self.day <= 6
+
+
+@dataclass(frozen=True)
+class AskQuiet(InSettings, CallbackData, prefix="set:quiet"):
+    pass
+
+
+@dataclass(frozen=True)
+class QuietOff(InSettings, CallbackData, prefix="set:quiet:off"):
+    pass

@@ -17,6 +17,8 @@ from bot.i18n import LANGUAGES
 from bot.storage import Database
 from bot.storage import queries as q
 from bot.storage.models import User
+from bot.telegram.buttons import InSettings
+from bot.telegram.callback_data import decode
 from bot.telegram.split import split_html
 
 TOUCH_EVERY = 600.0  # seconds between refreshes of a known learner's row
@@ -68,7 +70,7 @@ def _leaves_settings(update: Update) -> bool:
     """Any other button or a command closes an open settings question, so a learner who
     walks away from it is never stuck answering it."""
     if update.callback_query is not None:
-        return not (update.callback_query.data or "").startswith("set:")
+        return not isinstance(decode(update.callback_query.data), InSettings)
     message = update.effective_message
     return bool(message and (message.text or "").startswith("/"))
 

@@ -1,18 +1,21 @@
-"""Button data: every trainer and assignment button is declared once and goes through one
-codec; forged, stale and malformed data is refused there (and, pressed in a chat, gets
-the same answer as an id that does not exist)."""
+"""Button data: every button is declared once and goes through one codec; forged, stale
+and malformed data is refused there (pressed in a chat, a trainer's gets the same answer as
+an id that does not exist, a learner's a toast and the current menu)."""
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 from pathlib import Path
 
 import pytest
 
 from bot.storage import cohorts as cq
+from bot.storage import queries as q
 from bot.telegram import buttons as b
-from bot.telegram.callback_data import MAX_BYTES, CallbackData, decode
+from bot.telegram.callback_data import MAX_BYTES, CallbackData, declared, decode
 from bot.telegram.handlers.trainer.base import ROUTES
+from tests.telegram.conftest import BotEnv
 from tests.telegram.test_trainer_auth import forge_press
 from tests.telegram.test_trainer_flows import make_cohort, make_trainer
 from tests.trainers.bot_env import trainer_env
@@ -21,8 +24,14 @@ DECLARED = [v for v in vars(b).values()
             if isinstance(v, type) and issubclass(v, CallbackData) and v is not CallbackData]
 
 
-SAMPLES: dict[type[CallbackData], CallbackData] = {b.ExportFile: b.ExportFile(7, 1, "xlsx"),
-                                                  b.StartBriefed: b.StartBriefed(7, 0, 1)}
+SAMPLES: dict[type[CallbackData], CallbackData] = {
+    b.ExportFile: b.ExportFile(7, 1, "xlsx"), b.StartBriefed: b.StartBriefed(7, 0, 1),
+    b.Picker: b.Picker("first_visit", 2),
+    b.SetLanguage: b.SetLanguage("nl"), b.CommonTimezone: b.CommonTimezone(3),
+    b.NamedTimezone: b.NamedTimezone("America/Argentina/Buenos_Aires"),
+    b.SetPractice: b.SetPractice("off"), b.HideName: b.HideName(1),
+    b.DayPreset: b.DayPreset("work"), b.SetDay: b.SetDay(6, 0), b.ToggleDay: b.ToggleDay(0),
+}
 
 
 def _sample(cls: type[CallbackData]) -> CallbackData:
@@ -88,3 +97,92 @@ async def test_a_forged_button_in_the_chat_is_refused_and_changes_nothing(tmp_pa
         await forge_press(trainer, f"tr:ad:{cohort_id}:7:drill-objection-price")  # genuine
         assert "Assigned" in (await trainer.next_message())["text"]
         assert len(await env.db.run(cq.cohort_assignments, cohort_id)) == 1
+
+
+def test_every_button_is_declared_in_the_buttons_module() -> None:
+    assert set(DECLARED) == set(declared())
+
+
+def test_the_learners_old_wire_format_still_decodes() -> None:
+    """Daily prompts, score cards and settings panels already in learners' chats, including
+    the two toggles sent before buttons named the state they set."""
+    assert decode("pd:drill-objection-price") == b.StartDrill("drill-objection-price")
+    assert decode("k:drill:0") == b.Picker("drill", 0)
+    assert decode("s:first-visit-cleaning") == b.Briefing("first-visit-cleaning")
+    assert decode("prep:first-visit-cleaning") == b.Prepare("first-visit-cleaning")
+    assert decode("prep_skip") == b.PrepSkip() and decode("cont") == b.Resume()
+    assert decode("set:tz") == b.AskTimezone() and decode("set:tz:3") == b.CommonTimezone(3)
+    assert decode("set:days") == b.Days() and decode("set:days:all") == b.DayPreset("all")
+    assert decode("set:day:3:1") == b.SetDay(3, 1) and decode("set:day:3") == b.ToggleDay(3)
+    assert decode("set:quiet") == b.AskQuiet() and decode("set:quiet:off") == b.QuietOff()
+    assert decode("set:pause") == b.TogglePause() and decode("del:no") == b.DeleteNo()
+
+
+@pytest.mark.parametrize("data", [
+    "k:drill", "k:Drill:0", "k:drill:-1", "s:", "s:a b", "go:../x", "go:a:b", "pd:x y",
+    "menu:1", "pl:1", "prep_next:", "del:maybe", "set:lang:de", "set:tz:99", "set:tz:٣",
+    "set:tzn:Mars/Olympus", "set:day:7:1", "set:day:1:2", "set:hide:2", "set:practice:maybe",
+    "set:days:weekend", "set:quiet:on", "set:bogus", "settings:1",
+])
+def test_forged_or_stale_learner_data_decodes_to_nothing(data: str) -> None:
+    assert decode(data) is None
+
+
+def test_a_prefix_is_declared_once_per_number_of_fields() -> None:
+    with pytest.raises(TypeError):
+        @dataclasses.dataclass(frozen=True)
+        class Twice(CallbackData, prefix="set:tz"):
+            other: int
+
+        declared()
+
+
+async def test_a_forged_learner_button_changes_nothing_and_gets_the_menu(env: BotEnv) -> None:
+    learner = env.emulator.user(230, "Lotte", language_code="en")
+    await learner.send("/start")
+    await learner.next_message()
+    for data in ("set:lang:de", "set:tz:99", "set:day:9:1", "go:first-visit-cleaning:x",
+                 "pd:../../etc", "k:drill:x"):
+        await forge_press(learner, data)
+        assert "current menu" in (await learner.next_message())["text"]
+    user = await env.db.run(q.get_user, 230)
+    assert (user.language, user.timezone) == ("en", "Europe/Amsterdam")
+    assert user.practice_days == "0123456"
+    assert await env.db.run(q.active_session, 230) is None
+    await forge_press(learner, "go:first-visit-cleaning")  # genuine: the call starts
+    await learner.next_message()
+    assert await env.db.run(q.active_session, 230) is not None
+
+
+async def test_a_stale_settings_toggle_still_does_what_it_did(env: BotEnv) -> None:
+    """A days panel from before day buttons named their state flips the day."""
+    learner = env.emulator.user(231, "Lotte", language_code="en")
+    await learner.send("/settings")
+    await learner.next_message()
+    await forge_press(learner, "set:day:6")
+    assert (await learner.next_edit())["text"].endswith("Mon, Tue, Wed, Thu, Fri, Sat")
+    assert (await env.db.run(q.get_user, 231)).practice_days == "012345"
+
+
+def test_no_button_data_is_built_or_matched_by_hand() -> None:
+    """Outside the codec no module writes ``callback_data`` as a string or f-string, nor
+    routes buttons by a regular expression: a button means what ``buttons.py`` declares.
+    The one exception is the trainer namespace: every ``tr:`` press, declared or forged,
+    meets the role check before it is decoded."""
+    root = Path(__file__).resolve().parents[2] / "bot"
+    found = []
+    for path in root.rglob("*.py"):
+        if path.name == "callback_data.py" or "emulator" in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            handler = getattr(node.func, "id", getattr(node.func, "attr", ""))
+            for keyword in node.keywords:
+                value = keyword.value
+                literal = isinstance(value, ast.JoinedStr | ast.Constant | ast.IfExp)
+                if (keyword.arg == "callback_data" and literal) or (
+                        keyword.arg == "pattern" and handler == "CallbackQueryHandler"
+                        and literal and getattr(value, "value", None) != "^tr:"):
+                    found.append(f"{path.relative_to(root.parent)}:{node.lineno}")
+    assert found == []

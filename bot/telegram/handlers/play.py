@@ -23,7 +23,6 @@ from bot.telegram.callback_data import button
 from bot.telegram.common import (
     Context,
     answer_query,
-    button_data,
     learner,
     message_of,
     send,
@@ -43,19 +42,20 @@ async def show_kinds(update: Update, context: Context) -> None:
 
 
 async def show_picker(update: Update, context: Context) -> None:
-    """``k:<kind>:<page>``: the scenarios of one kind, with level, minutes and best score."""
+    """The scenarios of one kind, with level, minutes and best score."""
     await answer_query(update)
     uid, lang = await learner(update, context)
-    _, kind, page = [*button_data(update).split(":"), "0"][:3]
+    pressed = b.Picker.of(update)
+    kind = pressed.kind
     svc = services(context)
     if kind not in svc.catalog.kinds():
         await send(context, uid, tr(lang, "tg.picker.kinds"), kb.kinds(lang, svc.catalog))
         return
     best = await svc.db.run(q.best_scores, uid)
     text = tr(lang, "tg.picker.title", kind=tr(lang, f"tg.kinds.{kind}"))
-    page_no = int(page) if page.isdigit() else 0
     audience = await svc.db.run(cq.audience, uid)
-    await send(context, uid, text, kb.picker(lang, svc.catalog, kind, page_no, best, audience))
+    await send(context, uid, text,
+               kb.picker(lang, svc.catalog, kind, pressed.page, best, audience))
 
 
 async def show_briefing_for(context: Context, uid: int, lang: str, scenario_id: str) -> None:
@@ -100,17 +100,25 @@ def graded_button(lang: str, target: mine.Counting) -> Button:
 
 
 async def show_briefing(update: Update, context: Context) -> None:
-    """``s:<scenario>``: a scenario's briefing with prepare / start buttons."""
+    """A scenario's briefing with prepare / start buttons."""
     await answer_query(update)
     uid, lang = await learner(update, context)
-    await show_briefing_for(context, uid, lang, button_data(update)[2:])
+    await show_briefing_for(context, uid, lang, b.Briefing.of(update).scenario_id)
 
 
-async def begin(update: Update, context: Context) -> None:
-    """``prep:<scenario>`` or ``go:<scenario>``: start an attempt."""
+async def prepare(update: Update, context: Context) -> None:
+    """Start an attempt with its preparation questions."""
+    await _begin(update, context, b.Prepare.of(update).scenario_id, prepare=True)
+
+
+async def go(update: Update, context: Context) -> None:
+    """Start an attempt straight into the call."""
+    await _begin(update, context, b.Go.of(update).scenario_id, prepare=False)
+
+
+async def _begin(update: Update, context: Context, scenario_id: str, *, prepare: bool) -> None:
     await answer_query(update)
     uid, lang = await learner(update, context)
-    action, _, scenario_id = button_data(update).partition(":")
     svc = services(context)
     scenario = svc.catalog.get(scenario_id, audience=await svc.db.run(cq.audience, uid))
     if scenario is None:
@@ -119,7 +127,7 @@ async def begin(update: Update, context: Context) -> None:
         return
     play_lang = svc.catalog.language_for(scenario, lang)
     started = await svc.db.run(calls.begin, svc.catalog, uid, scenario_id, play_lang, "menu",
-                               action == "prep")
+                               prepare)
     await announce(context, uid, started)
 
 
@@ -132,18 +140,23 @@ async def announce(context: Context, uid: int, started: Started) -> None:
                    kb.preparation(started.lang))
 
 
-async def prep_button(update: Update, context: Context) -> None:
-    """``prep_next`` skips one part of the preparation, ``prep_skip`` all of it."""
+async def prep_skip(update: Update, context: Context) -> None:
+    """Skip the rest of the preparation: the call starts."""
     await answer_query(update)
     uid, lang = await learner(update, context)
     svc = services(context)
-    if button_data(update) == "prep_skip":
-        started = await svc.db.run(calls.skip_preparation, svc.catalog, uid)
-        if started is None:
-            await send(context, uid, tr(lang, "tg.errors.no_preparation"))
-            return
-        await announce(context, uid, started)
+    started = await svc.db.run(calls.skip_preparation, svc.catalog, uid)
+    if started is None:
+        await send(context, uid, tr(lang, "tg.errors.no_preparation"))
         return
+    await announce(context, uid, started)
+
+
+async def prep_next(update: Update, context: Context) -> None:
+    """Skip one part of the preparation."""
+    await answer_query(update)
+    uid, lang = await learner(update, context)
+    svc = services(context)
     step = await svc.db.run(calls.add_preparation, svc.catalog, uid, None)
     await _after_prep_step(context, uid, lang, step)
 
@@ -271,7 +284,7 @@ async def stop(update: Update, context: Context) -> None:
 
 
 async def resume(update: Update, context: Context) -> None:
-    """``cont``: repeat where the learner was, after a break or a restart."""
+    """Repeat where the learner was, after a break or a restart."""
     await answer_query(update)
     uid, lang = await learner(update, context)
     svc = services(context)

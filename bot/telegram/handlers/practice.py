@@ -29,13 +29,13 @@ from bot.practice.streaks import week_summary
 from bot.storage import cohorts as cq
 from bot.storage import practice as store
 from bot.storage.models import PracticePrompt
+from bot.telegram import buttons as b
 from bot.telegram import keyboards as kb
 from bot.telegram import render
 from bot.telegram.common import (
     Context,
     Services,
     answer_query,
-    button_data,
     learner,
     send,
     services,
@@ -87,8 +87,8 @@ def register(app: Application) -> None:
     app.bot_data["practice"] = Dispatcher(
         svc.db, lambda: drills, send_prompt,
         running=lambda: app.running, assignments_for=open_for_practice)
-    app.add_handler(CallbackQueryHandler(start_drill, pattern=r"^pd:[\w-]+$"))
-    app.add_handler(CallbackQueryHandler(later, pattern=r"^pl$"))
+    app.add_handler(CallbackQueryHandler(start_drill, pattern=b.StartDrill.matches))
+    app.add_handler(CallbackQueryHandler(later, pattern=b.DrillLater.matches))
     if app.job_queue is not None:
         app.job_queue.run_repeating(
             _sweep_job, interval=SWEEP_SECONDS, first=FIRST_SWEEP_SECONDS, name="practice",
@@ -170,11 +170,11 @@ async def _send_weekly(app: Application, view: store.PromptView, now: dt.datetim
 
 
 async def start_drill(update: Update, context: Context) -> None:
-    """``pd:<drill>``: one tap from the prompt (or the drill card) to the buyer's opening."""
+    """One tap from the prompt (or the drill card) to the buyer's opening."""
     await answer_query(update)
     uid, lang = await learner(update, context)
     svc = services(context)
-    scenario_id = button_data(update)[3:]
+    scenario_id = b.StartDrill.of(update).scenario_id
     audience = await svc.db.run(cq.audience, uid)
     scenario = svc.catalog.get(scenario_id, audience=audience)
     if scenario is None:
@@ -196,7 +196,7 @@ async def start_drill(update: Update, context: Context) -> None:
 
 
 async def later(update: Update, context: Context) -> None:
-    """``pl``: "not now" - the prompt stays, with its start button."""
+    """"Not now" - the prompt stays, with its start button."""
     await answer_query(update)
     uid, lang = await learner(update, context)
     await send(context, uid, tr(lang, "practice.prompt.later_done"))

@@ -10,7 +10,7 @@ from bot.storage import cohorts as cq
 from bot.storage import personal
 from bot.telegram import keyboards as kb
 from bot.telegram.commands import set_role_menu
-from bot.telegram.common import Context, answer_query, button_data, learner, send, services
+from bot.telegram.common import Context, answer_query, learner, send, services
 from bot.telegram.render import tr
 
 
@@ -35,14 +35,18 @@ async def deleteme(update: Update, context: Context) -> None:
     await send(context, uid, text, kb.confirm_delete(lang))
 
 
-async def delete_answer(update: Update, context: Context) -> None:
-    """``del:yes`` removes everything about the person (a trainer's class stays, handed to
-    an admin or kept without their name); ``del:no`` keeps it."""
+async def delete_no(update: Update, context: Context) -> None:
+    """Keep everything."""
     await answer_query(update)
     uid, lang = await learner(update, context)
-    if button_data(update) != "del:yes":
-        await send(context, uid, tr(lang, "tg.privacy.delete_cancelled"))
-        return
+    await send(context, uid, tr(lang, "tg.privacy.delete_cancelled"))
+
+
+async def delete_yes(update: Update, context: Context) -> None:
+    """Remove everything about the person (a trainer's class stays, handed to an admin or
+    kept without their name)."""
+    await answer_query(update)
+    uid, lang = await learner(update, context)
     svc = services(context)
     was_staff = await svc.db.run(cq.stored_role, uid) != "learner"
     await svc.db.run(personal.delete_user, uid, svc.settings.admins)

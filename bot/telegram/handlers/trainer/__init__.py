@@ -17,6 +17,7 @@ from datetime import timedelta
 from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
+from bot.telegram import buttons as b
 from bot.telegram.callback_data import decode
 from bot.telegram.common import Context
 from bot.telegram.handlers import menu, play
@@ -68,8 +69,9 @@ def register(app: Application) -> None:
     for name, callback in {**TRAINER_COMMANDS, **LEARNER_COMMANDS}.items():
         app.add_handler(CommandHandler(name, callback, filters=private))
     app.add_handler(CallbackQueryHandler(trainer_button, pattern=r"^tr:"))
-    app.add_handler(CallbackQueryHandler(learners.learner_button, pattern=r"^(as|co):"))
-    app.add_handler(CallbackQueryHandler(reviews.redo_call, pattern=r"^rv:"))
+    app.add_handler(CallbackQueryHandler(learners.learner_button,
+                                         pattern=learners.is_learner_button))
+    app.add_handler(CallbackQueryHandler(reviews.redo_call, pattern=b.RedoCall.matches))
     app.add_handler(MessageHandler(private & filters.Document.ALL, scenarios.on_document))
     admins = app.bot_data["services"].settings.admins
     if admins:

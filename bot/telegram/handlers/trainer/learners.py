@@ -3,7 +3,6 @@ one, leaving a cohort, and the leaderboard."""
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardButton as Button
 from telegram import InlineKeyboardMarkup as Markup
 from telegram import Update
 
@@ -15,9 +14,9 @@ from bot.storage.models import utcnow
 from bot.telegram import buttons as b
 from bot.telegram import keyboards as kb
 from bot.telegram import render
-from bot.telegram.callback_data import button, decode
+from bot.telegram.callback_data import button, decode, pressed
 from bot.telegram.common import Context, answer_query, learner, send, services
-from bot.telegram.handlers import menu, play
+from bot.telegram.handlers import play
 from bot.telegram.handlers.trainer import notices
 from bot.telegram.handlers.trainer.base import Who, on, remember_tz, role_of, title
 from bot.telegram.render import tr
@@ -81,7 +80,7 @@ async def _my_assignments(context: Context, uid: int, lang: str) -> None:
         if c is not None and e.scenario_id in services(context).catalog.scenarios:
             buttons.append([button(f"🎯 {name(e.scenario_id)}"[:50],
                                    b.PartBriefing(c.assignment.id or 0, c.part))])
-    buttons.append([Button(t(lang, "tg.card.menu"), callback_data="menu")])
+    buttons.append([button(t(lang, "tg.card.menu"), b.Menu())])
     await send(context, uid, "\n\n".join(out), Markup(buttons))
 
 
@@ -95,16 +94,21 @@ async def leave_command(update: Update, context: Context) -> None:
                Markup([[button(c.name[:50], b.Leave(c.id or 0))] for c, _ in rows]))
 
 
+LEARNER_BUTTONS = (b.MyAssignments, b.ShowAssignment, b.StartPart, b.PreparePart, b.PartBriefing,
+                   b.StartBriefed, b.Leave, b.LeaveYes)
+
+
+def is_learner_button(data: object) -> bool:
+    """The pattern of ``learner_button``: a forged or stale ``as:`` or ``co:`` button matches
+    no handler and gets the stale-button toast and the menu."""
+    return isinstance(data, str) and isinstance(decode(data), LEARNER_BUTTONS)
+
+
 async def learner_button(update: Update, context: Context) -> None:
-    """Every ``as:`` and ``co:`` button. A forged or stale one goes to ``stale_button``
-    unanswered: a query takes one answer, and that one is its toast."""
-    data = decode(update.callback_query.data if update.callback_query else None)
-    if not isinstance(data, b.MyAssignments | b.ShowAssignment | b.StartPart | b.PreparePart
-                      | b.PartBriefing | b.StartBriefed | b.Leave | b.LeaveYes):
-        await menu.stale_button(update, context)
-        return
+    """Every assignment and cohort button of a learner."""
     await answer_query(update)
     uid, lang = await learner(update, context)
+    data = pressed(update)
     if isinstance(data, b.MyAssignments):
         await _my_assignments(context, uid, lang)
     elif isinstance(data, b.ShowAssignment):
@@ -117,7 +121,7 @@ async def learner_button(update: Update, context: Context) -> None:
     elif isinstance(data, b.StartPart | b.PreparePart):
         await _start(context, uid, lang, data.assignment_id, data.n,
                      isinstance(data, b.PreparePart))
-    else:
+    elif isinstance(data, b.Leave | b.LeaveYes):
         await _leave(context, uid, lang, data.cohort_id, isinstance(data, b.LeaveYes))
 
 
@@ -200,7 +204,7 @@ async def _start(context: Context, uid: int, lang: str, assignment_id: int, n: i
         await send(context, uid, tr(lang, begun.error or "trainer.mine.gone"),
                    Markup([[button(t(lang, "trainer.buttons.my_assignments"),
                                    b.MyAssignments())],
-                           [Button(t(lang, "tg.card.menu"), callback_data="menu")]]))
+                           [button(t(lang, "tg.card.menu"), b.Menu())]]))
         return
     cs = svc.catalog.compiled(begun.scenario_id)
     c = begun.counting
@@ -220,7 +224,7 @@ async def _leave(context: Context, uid: int, lang: str, cohort_id: int, sure: bo
     if not sure:
         await send(context, uid, tr(lang, "trainer.leave.confirm", name=mine_ids[cohort_id].name),
                    Markup([[button(t(lang, "trainer.buttons.leave_yes"), b.LeaveYes(cohort_id)),
-                            Button(t(lang, "tg.back"), callback_data="menu")]]))
+                            kb.back(lang)]]))
         return
     cohort = await db.run(cq.leave, uid, cohort_id)
     await send(context, uid, tr(lang, "trainer.leave.done", name=cohort.name if cohort else ""),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardButton as Button
 from telegram import InlineKeyboardMarkup as Markup
 from telegram import Update
 
@@ -47,7 +46,7 @@ async def home(context: Context, who: Who, _: b.Home) -> None:
                      [button(t(lang, "trainer.buttons.review_queue", count=waiting),
                              b.ReviewQueue())],
                      [button(t(lang, "trainer.buttons.leaderboards"), b.Leaderboards())],
-                     [Button(t(lang, "tg.back"), callback_data="menu")]])
+                     [button(t(lang, "tg.back"), b.Menu())]])
     await send(context, who.uid, text, markup)
 
 

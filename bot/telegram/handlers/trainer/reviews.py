@@ -9,7 +9,6 @@ any other button or command drops it, as the settings questions do.
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardButton as Button
 from telegram import InlineKeyboardMarkup as Markup
 from telegram import Update
 
@@ -18,9 +17,9 @@ from bot.storage import queries as q
 from bot.storage.models import utcnow
 from bot.telegram import buttons as b
 from bot.telegram import render
-from bot.telegram.callback_data import button, decode_as
+from bot.telegram.callback_data import button
 from bot.telegram.common import Context, answer_query, learner, send, services
-from bot.telegram.handlers import menu, play
+from bot.telegram.handlers import play
 from bot.telegram.handlers.trainer.base import (
     Who,
     denied,
@@ -264,11 +263,8 @@ async def _tell_learner(context: Context, who: Who, done: reviews.Commented) -> 
 
 
 async def redo_call(update: Update, context: Context) -> None:
-    """``rv:go``: the call again, graded when the assignment still takes an attempt."""
-    data = decode_as(b.RedoCall, update.callback_query.data if update.callback_query else None)
-    if data is None:
-        await menu.stale_button(update, context)
-        return
+    """The call again, graded when the assignment still takes an attempt."""
+    data = b.RedoCall.of(update)
     await answer_query(update)
     uid, lang = await learner(update, context)
     svc = services(context)
@@ -276,7 +272,7 @@ async def redo_call(update: Update, context: Context) -> None:
                              utcnow())
     if begun.started is None:
         await send(context, uid, tr(lang, f"trainer.review.redo_{begun.error or 'gone'}"),
-                   Markup([[Button(t(lang, "tg.card.menu"), callback_data="menu")]]))
+                   Markup([[button(t(lang, "tg.card.menu"), b.Menu())]]))
         return
     cs = svc.catalog.compiled(begun.scenario_id)
     note = "trainer.review.redo_start_graded" if begun.graded else "trainer.review.redo_start_free"
