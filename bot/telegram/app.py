@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import html
 import logging
-from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
 from telegram import LinkPreviewOptions, Update
@@ -31,7 +30,7 @@ from bot.storage.models import utcnow
 from bot.telegram import buttons as b
 from bot.telegram.callback_data import CallbackData
 from bot.telegram.commands import set_default_menus, set_role_menu
-from bot.telegram.common import Context, Services, learner, services
+from bot.telegram.common import Context, Handler, Services, learner, services
 from bot.telegram.handlers import (
     fallback,
     menu,
@@ -49,7 +48,6 @@ from bot.telegram.render import buyer_line
 from bot.telegram.request import AiohttpRequest
 
 log = logging.getLogger(__name__)
-ButtonHandler = Callable[[Update, Context], Awaitable[None]]
 OUTBOX_INTERVAL = 20  # seconds
 # Sixteen parallel requests already exceed what Telegram lets one bot send.
 POOL_SIZE = 16
@@ -100,15 +98,15 @@ def add_handlers(app: Application) -> None:
         app.add_handler(CommandHandler(name, callback, filters=private))
     # Each button is routed by its declared type; anything the codec refuses (forged,
     # stale, malformed) reaches no handler but the last, ``menu.stale_button``.
-    buttons: dict[type[CallbackData], ButtonHandler] = {
+    buttons: dict[type[CallbackData], Handler] = {
         b.Menu: menu.menu, b.Help: menu.help_command, b.Kinds: play.show_kinds,
         b.Picker: play.show_picker, b.Briefing: play.show_briefing,
         b.Prepare: play.prepare, b.Go: play.go, b.PrepNext: play.prep_next,
         b.PrepSkip: play.prep_skip, b.Resume: play.resume, b.Progress: progress.progress,
         b.DeleteYes: privacy.delete_yes, b.DeleteNo: privacy.delete_no,
     }
-    for kind, callback in buttons.items():
-        app.add_handler(CallbackQueryHandler(callback, pattern=kind.matches))
+    for kind, on_press in buttons.items():
+        app.add_handler(CallbackQueryHandler(on_press, pattern=kind.matches))
     settings.register(app)
     trainer.register(app)
     practice.register(app)

@@ -20,7 +20,7 @@ from bot.practice.schedule import (
 from bot.telegram import buttons as b
 from bot.telegram import keyboards as kb
 from bot.telegram.callback_data import CallbackData, button, pressed
-from bot.telegram.common import Context, answer_query, learner, send, stored_user
+from bot.telegram.common import Context, Handler, answer_query, learner, send, stored_user
 from bot.telegram.handlers.settings_panel import (
     ALL_DAYS,
     WORK_DAYS,
@@ -181,7 +181,7 @@ async def on_text(update: Update, context: Context, uid: int, lang: str, awaitin
     return True
 
 
-ROUTES = {
+ROUTES: dict[type[CallbackData], Handler] = {
     b.AskTimezone: ask_timezone, b.CommonTimezone: common_timezone,
     b.NamedTimezone: named_timezone, b.AskTime: ask_time, b.AskQuiet: ask_quiet,
     b.QuietOff: quiet_off, b.Days: days, b.DayPreset: days, b.SetDay: days, b.ToggleDay: days,

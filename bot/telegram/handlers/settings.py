@@ -8,8 +8,6 @@ panel they all answer with in ``settings_panel``.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-
 from telegram import Update
 from telegram.ext import Application, CallbackQueryHandler
 
@@ -19,6 +17,7 @@ from bot.telegram import buttons as b
 from bot.telegram.callback_data import CallbackData, pressed
 from bot.telegram.common import (
     Context,
+    Handler,
     answer_query,
     learner,
     message_of,
@@ -28,8 +27,6 @@ from bot.telegram.common import (
 )
 from bot.telegram.handlers import practice_schedule, student_number
 from bot.telegram.handlers.settings_panel import schedule, set_awaiting, show
-
-ButtonHandler = Callable[[Update, Context], Awaitable[None]]
 
 
 async def settings(update: Update, context: Context) -> None:
@@ -91,7 +88,7 @@ async def on_setting_text(update: Update, context: Context) -> None:
 
 studentnumber_command = student_number.command
 
-ROUTES: dict[type[CallbackData], ButtonHandler] = {
+ROUTES: dict[type[CallbackData], Handler] = {
     b.Settings: settings, b.SetLanguage: language, b.SetPractice: practice,
     b.TogglePause: practice, b.HideName: hide_name, b.AskStudentNumber: student_number.ask_button,
     **practice_schedule.ROUTES,
