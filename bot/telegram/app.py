@@ -30,7 +30,7 @@ from bot.storage.models import utcnow
 from bot.telegram import buttons as b
 from bot.telegram.callback_data import CallbackData
 from bot.telegram.commands import set_default_menus, set_role_menu
-from bot.telegram.common import Context, Handler, Services, learner, services
+from bot.telegram.common import App, Context, Handler, Services, learner, services
 from bot.telegram.handlers import (
     fallback,
     menu,
@@ -57,7 +57,7 @@ ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_membe
 
 def build_application(settings: Settings, db: Database, catalog: Catalog, *, token: str,
                       base_url: str | None = None, base_file_url: str | None = None,
-                      messages_per_second: float | None = None) -> Application:
+                      messages_per_second: float | None = None) -> App:
     """The bot, ready for ``run_polling``/``run_webhook`` or manual start in tests."""
     rate = settings.messages_per_second if messages_per_second is None else messages_per_second
     builder = (
@@ -84,7 +84,7 @@ def build_application(settings: Settings, db: Database, catalog: Catalog, *, tok
     return app
 
 
-def add_handlers(app: Application) -> None:
+def add_handlers(app: App) -> None:
     private = filters.ChatType.PRIVATE
     commands = {
         "start": menu.start, "help": menu.help_command, "menu": menu.menu,
@@ -141,7 +141,7 @@ async def on_non_text(update: Update, context: Context) -> None:
         await fallback.non_text(update, context)
 
 
-async def _post_init(app: Application) -> None:
+async def _post_init(app: App) -> None:
     """Command menus in both languages, then answers a crash kept from being sent."""
     svc: Services = app.bot_data["services"]
     app.bot_data["sent_marks"] = SentMarks(svc.db)
@@ -160,11 +160,11 @@ async def _post_init(app: Application) -> None:
                                     name="outbox", job_kwargs={"misfire_grace_time": None})
 
 
-async def _resend_job(context) -> None:
+async def _resend_job(context: Context) -> None:
     await resend_unsent(context.application, older_than=timedelta(seconds=OUTBOX_INTERVAL))
 
 
-async def resend_unsent(app: Application, older_than: timedelta | None = None) -> None:
+async def resend_unsent(app: App, older_than: timedelta | None = None) -> None:
     """A turn is committed before its answer goes out; if the process died or the network
     failed in between, the learner still gets the answer, marked as sent late. At start
     every such answer goes out; later only ones old enough not to be still in flight.
@@ -202,14 +202,14 @@ async def resend_unsent(app: Application, older_than: timedelta | None = None) -
         await svc.db.run(q.mark_reply_sent, turn.id)
 
 
-async def _post_shutdown(app: Application) -> None:
+async def _post_shutdown(app: App) -> None:
     marks = app.bot_data.get("sent_marks")
     if marks is not None:
         await marks.close()
     app.bot_data["services"].db.close()
 
 
-async def on_error(update: object, context) -> None:
+async def on_error(update: object, context: Context) -> None:
     """Log it, and tell the learner plainly; their committed turns are safe."""
     error = context.error
     if isinstance(error, Forbidden) and isinstance(update, Update) and update.effective_user:

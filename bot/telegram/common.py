@@ -6,11 +6,11 @@ import contextlib
 import time
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from telegram import Message, Update
 from telegram.error import Forbidden, TelegramError
-from telegram.ext import ContextTypes
+from telegram.ext import Application, ContextTypes, ExtBot
 
 from bot.catalog import Catalog
 from bot.config import Settings
@@ -34,10 +34,13 @@ class Services:
 
 Context = ContextTypes.DEFAULT_TYPE
 Handler = Callable[[Update, Context], Coroutine[Any, Any, None]]
+# The bot's Application as handlers see it (``context.application`` leaves the context and
+# job queue types open).
+App = Application[ExtBot[Any], Any, dict[Any, Any], dict[Any, Any], dict[Any, Any], Any]
 
 
 def services(context: Context) -> Services:
-    return context.application.bot_data["services"]
+    return cast(Services, context.application.bot_data["services"])
 
 
 def language_from_code(code: str | None, default: str) -> str:

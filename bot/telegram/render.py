@@ -9,7 +9,8 @@ from bot.call_report import bar, pad_label, render_tip
 from bot.calls import Finished, PrepStep
 from bot.engine.compiled import CompiledScenario
 from bot.i18n import t
-from bot.i18n.html import h, tr
+from bot.i18n.html import h as h  # re-exported: handlers render through this module
+from bot.i18n.html import tr as tr
 from bot.scenario.model import SHORT_TITLE_MAX, Scenario
 from bot.storage.models import CallSession
 

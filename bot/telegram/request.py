@@ -88,7 +88,7 @@ class AiohttpRequest(BaseRequest):
             raise NetworkError(f"aiohttp.{err.__class__.__name__}: {text}") from err
 
 
-def _body(request_data: RequestData | None, files: dict | None) -> Any:
+def _body(request_data: RequestData | None, files: dict[str, Any] | None) -> Any:
     if request_data is None:
         return None
     params = request_data.json_parameters

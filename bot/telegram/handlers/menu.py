@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Awaitable, Callable
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 
 from bot import calls
 from bot.i18n import t
@@ -23,7 +23,7 @@ DeepLink = Callable[[Update, Context, str], Awaitable[None]]
 DEEP_LINKS: dict[str, DeepLink] = {}
 
 
-async def _menu_markup(context: Context, uid: int, lang: str):
+async def _menu_markup(context: Context, uid: int, lang: str) -> InlineKeyboardMarkup:
     svc = services(context)
     status = await svc.db.run(calls.call_status, svc.catalog, uid)
     title = kb.title_of(svc.catalog, status[0].scenario_id, lang) if status else None

@@ -9,7 +9,7 @@ from telegram import InlineKeyboardMarkup as Markup
 from telegram import Update
 
 from bot import calls
-from bot.calls import Finished, Started
+from bot.calls import Finished, PrepStep, Started
 from bot.engine.text import MAX_LEARNER_CHARS
 from bot.i18n import t
 from bot.storage import cohorts as cq
@@ -161,7 +161,7 @@ async def prep_next(update: Update, context: Context) -> None:
     await _after_prep_step(context, uid, lang, step)
 
 
-async def _after_prep_step(context: Context, uid: int, lang: str, step) -> None:
+async def _after_prep_step(context: Context, uid: int, lang: str, step: PrepStep | None) -> None:
     if step is None:
         await send(context, uid, tr(lang, "tg.errors.no_preparation"))
         return

@@ -14,10 +14,11 @@ import asyncio
 import datetime as dt
 import logging
 from collections.abc import Callable
+from typing import cast
 
 from telegram import Update
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
-from telegram.ext import Application, CallbackQueryHandler
+from telegram.ext import CallbackQueryHandler
 
 from bot import calls
 from bot.catalog import Catalog
@@ -33,6 +34,7 @@ from bot.telegram import buttons as b
 from bot.telegram import keyboards as kb
 from bot.telegram import render
 from bot.telegram.common import (
+    App,
     Context,
     Services,
     answer_query,
@@ -67,8 +69,8 @@ def drill_infos(catalog: Catalog) -> list[DrillInfo]:
     return infos
 
 
-def dispatcher(app: Application) -> Dispatcher:
-    return app.bot_data["practice"]
+def dispatcher(app: App) -> Dispatcher:
+    return cast(Dispatcher, app.bot_data["practice"])
 
 
 def clock(context: Context) -> Callable[[], dt.datetime]:
@@ -76,7 +78,7 @@ def clock(context: Context) -> Callable[[], dt.datetime]:
     return dispatcher(context.application).clock
 
 
-def register(app: Application) -> None:
+def register(app: App) -> None:
     """Add the practice handlers and jobs (called before the bot's catch-all handlers)."""
     svc: Services = app.bot_data["services"]
     drills = drill_infos(svc.catalog)
@@ -104,7 +106,7 @@ async def _sweep_job(context: Context) -> None:
 # -- sending ---------------------------------------------------------------------------------
 
 
-async def _send_prompt(app: Application, prompt: PracticePrompt) -> int | None:
+async def _send_prompt(app: App, prompt: PracticePrompt) -> int | None:
     """Build and send one prompt; Telegram's errors become the dispatcher's three kinds."""
     svc: Services = app.bot_data["services"]
     now = dispatcher(app).clock()
@@ -127,7 +129,7 @@ async def _send_prompt(app: Application, prompt: PracticePrompt) -> int | None:
         raise RetryLater(None) from exc
 
 
-async def _send_drill(app: Application, catalog: Catalog, view: store.PromptView) -> int | None:
+async def _send_drill(app: App, catalog: Catalog, view: store.PromptView) -> int | None:
     prompt, lang = view.prompt, view.language
     if not prompt.scenario_id or catalog.get(prompt.scenario_id) is None:
         raise Permanent(f"drill {prompt.scenario_id!r} is not in the catalogue")
@@ -145,7 +147,7 @@ async def _send_drill(app: Application, catalog: Catalog, view: store.PromptView
     return message.message_id
 
 
-async def _send_weekly(app: Application, view: store.PromptView, now: dt.datetime) -> int | None:
+async def _send_weekly(app: App, view: store.PromptView, now: dt.datetime) -> int | None:
     """The Sunday summary: best score per day of the (local) week as a chart."""
     from zoneinfo import ZoneInfo
 

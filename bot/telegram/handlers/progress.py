@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from typing import Any
 
 from telegram import Update
 
@@ -14,7 +15,7 @@ from bot.telegram.common import Context, answer_query, learner, send, services
 from bot.telegram.render import SKILLS, progress_text, scenario_title
 
 
-def chart_texts(lang: str) -> dict:
+def chart_texts(lang: str) -> dict[str, Any]:
     """The chart's words in the learner's language (short enough for a phone's width)."""
     return {"title": t(lang, "tg.progress.chart_title"),
             "scores_label": t(lang, "tg.progress.scores"),

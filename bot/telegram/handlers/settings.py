@@ -9,13 +9,14 @@ panel they all answer with in ``settings_panel``.
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import Application, CallbackQueryHandler
+from telegram.ext import CallbackQueryHandler
 
 from bot.storage import cohorts as cq
 from bot.storage import queries as q
 from bot.telegram import buttons as b
 from bot.telegram.callback_data import CallbackData, pressed
 from bot.telegram.common import (
+    App,
     Context,
     Handler,
     answer_query,
@@ -95,7 +96,7 @@ ROUTES: dict[type[CallbackData], Handler] = {
 }
 
 
-def register(app: Application) -> None:
+def register(app: App) -> None:
     """A handler for every settings button, routed by its declared type."""
     for kind, callback in ROUTES.items():
         app.add_handler(CallbackQueryHandler(callback, pattern=kind.matches))

@@ -15,11 +15,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 from telegram import Update
-from telegram.ext import Application, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.telegram import buttons as b
 from bot.telegram.callback_data import decode
-from bot.telegram.common import Context
+from bot.telegram.common import App, Context
 from bot.telegram.handlers import menu, play
 from bot.telegram.handlers.trainer import (
     assignments,
@@ -63,7 +63,7 @@ async def trainer_button(update: Update, context: Context) -> None:
     await handler(context, who, data)
 
 
-def register(app: Application) -> None:
+def register(app: App) -> None:
     """Add the trainer handlers (called before the bot's catch-all handlers)."""
     private = filters.ChatType.PRIVATE
     for name, callback in {**TRAINER_COMMANDS, **LEARNER_COMMANDS}.items():

@@ -6,9 +6,8 @@ from __future__ import annotations
 import asyncio
 import logging
 
+from telegram import InlineKeyboardButton, Update
 from telegram import InlineKeyboardMarkup as Markup
-from telegram import Update
-from telegram.ext import Application
 
 from bot import calls
 from bot.i18n import t
@@ -18,7 +17,7 @@ from bot.telegram import buttons as b
 from bot.telegram import keyboards as kb
 from bot.telegram import render
 from bot.telegram.callback_data import button
-from bot.telegram.common import Context, learner, send, services
+from bot.telegram.common import App, Context, learner, send, services
 from bot.telegram.handlers import fallback
 from bot.telegram.handlers.trainer.base import Who, denied, on, role_of, title, trainer
 from bot.telegram.render import h, tr
@@ -56,7 +55,7 @@ def _usage(lang: str) -> str:
               size=uploads.MAX_UPLOAD_BYTES // 1024)
 
 
-def _try_button(lang: str, sid: str) -> list[list]:
+def _try_button(lang: str, sid: str) -> list[list[InlineKeyboardButton]]:
     data = b.TryScenario(sid)
     return [[button(t(lang, "trainer.buttons.test", id=sid)[:60], data)]] if data.fits() else []
 
@@ -179,7 +178,7 @@ async def on_document(update: Update, context: Context) -> None:
                else None)
 
 
-def load_trainer_scenarios(app: Application) -> None:
+def load_trainer_scenarios(app: App) -> None:
     """Install the uploaded scenarios at start; one that no longer validates is skipped."""
     svc = app.bot_data["services"]
     try:
