@@ -7,6 +7,7 @@ import contextlib
 import logging
 import signal
 import sys
+from collections.abc import Awaitable, Callable
 from urllib.parse import urlparse
 
 from sqlalchemy.engine import make_url
@@ -15,7 +16,8 @@ from bot.catalog import Catalog
 from bot.config import Settings
 from bot.logs import setup_logging
 from bot.storage import Database
-from bot.telegram.app import ALLOWED_UPDATES, build_application
+from bot.telegram.app import ALLOWED_UPDATES, build_application, handling
+from bot.telegram.common import App
 from bot.telegram.reach import BotApiUnusable, wait_for_bot_api
 
 log = logging.getLogger("bot.runner")
@@ -45,7 +47,9 @@ def run_command(settings: Settings) -> int:
         if settings.webhook_url:
             log.info("the emulator is polled; telegram.webhook.url applies only with a token")
         return _run_bot(settings, db, catalog, token=EMULATOR_TOKEN, base_url=emulator.base_url,
-                        base_file_url=emulator.base_file_url, webhook=False)
+                        base_file_url=emulator.base_file_url, webhook=False,
+                        attach=lambda app, loop: setattr(emulator.state, "bot_busy",
+                                                         busy_probe(app, loop)))
 
 
 def _secrets(settings: Settings) -> list[str]:
@@ -63,7 +67,8 @@ def _safe_url(db: Database) -> str:
 
 
 def _run_bot(settings: Settings, db: Database, catalog: Catalog, *, token: str,
-             base_url: str, base_file_url: str, webhook: bool = True) -> int:
+             base_url: str, base_file_url: str, webhook: bool = True,
+             attach: Callable[[App, asyncio.AbstractEventLoop], None] | None = None) -> int:
     """One lifecycle for Telegram and the emulator: post_init (command menus, sent marks,
     outbox), the job queue, signal handling and post_shutdown all run in both."""
     # python-telegram-bot runs on the current event loop: the wait for the Bot API uses the
@@ -82,6 +87,8 @@ def _run_bot(settings: Settings, db: Database, catalog: Catalog, *, token: str,
     logging.getLogger("telegram.ext.Updater").addFilter(_calm_stop_notice)
     app = build_application(settings, db, catalog, token=token, base_url=base_url,
                             base_file_url=base_file_url)
+    if attach is not None:
+        attach(app, loop)
     if webhook and settings.webhook_url:
         app.run_webhook(listen=settings.webhook_listen, port=settings.webhook_port,
                         url_path=urlparse(settings.webhook_url).path.lstrip("/"),
@@ -121,6 +128,27 @@ def _calm_stop_notice(record: logging.LogRecord) -> bool:
         record.args = (error,)
         record.exc_info, record.exc_text = None, None
     return True
+
+
+def busy_probe(app: App, loop: asyncio.AbstractEventLoop) -> Callable[[], Awaitable[bool]]:
+    """Whether the bot still holds an update, asked from the emulator's thread: the
+    question runs on the bot's own loop, over a few of its turns (so a task it has just
+    scheduled counts), the same check ``wait_idle`` makes for a bot in its own loop."""
+    from bot.emulator.state import IDLE_TURNS  # the emulator is loaded only without a token
+
+    async def here() -> bool:
+        for _ in range(IDLE_TURNS):
+            if handling(app):
+                return True
+            await asyncio.sleep(0)
+        return False
+
+    async def busy() -> bool:
+        if not loop.is_running() or loop.is_closed():
+            return False
+        return await asyncio.wrap_future(asyncio.run_coroutine_threadsafe(here(), loop))
+
+    return busy
 
 
 def _file_url(base_url: str) -> str:

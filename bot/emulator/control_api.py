@@ -360,6 +360,20 @@ async def list_calls(request: web.Request) -> web.Response:
     ])
 
 
+@routes.get(f"{PREFIX}/idle")
+async def wait_idle(request: web.Request) -> web.Response:
+    """Answers once the bot has handled everything sent to it (``EmulatorState.wait_idle``:
+    nothing pending or in flight, and the bot in this process holds no update); 504 if it
+    is still busy after ``timeout`` seconds. A client waits here, not for a quiet while,
+    before it takes what has arrived as the whole answer."""
+    timeout = min(float(request.query.get("timeout", 5) or 5), MAX_WAIT_SECONDS)
+    try:
+        await request.app[STATE_KEY].wait_idle(timeout=timeout)
+    except TimeoutError as exc:
+        raise ControlError(504, str(exc)) from exc
+    return _ok(True)
+
+
 @routes.post(f"{PREFIX}/reset")
 async def reset(request: web.Request) -> web.Response:
     request.app[STATE_KEY].reset()

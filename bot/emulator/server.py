@@ -17,14 +17,12 @@ from aiohttp import web
 from bot.emulator import bot_api, control_api, page
 from bot.emulator.app_keys import STATE_KEY
 from bot.emulator.faults import Fault
-from bot.emulator.state import DEFAULT_SCOPE, ApiCall, EmulatorState
+from bot.emulator.state import DEFAULT_SCOPE, ApiCall, Busy, EmulatorState
 from bot.emulator.user import EmulatedUser
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 MAX_UPLOAD_BYTES = 60 * 1024 * 1024  # above Telegram's 50 MB so its own 413 logic applies
-IDLE_TURNS = 5  # event-loop turns that must stay quiet before wait_idle returns
-IDLE_RECHECK = 0.01  # seconds between looks at a bot that is still busy
 
 
 def create_app(state: EmulatorState) -> web.Application:
@@ -235,32 +233,10 @@ class Emulator:
                 raise TimeoutError(f"condition not met within {timeout}s")
             await self.state.activity.wait(remaining)
 
-    async def wait_idle(self, busy: Callable[[], bool] | None = None,
-                        timeout: float = 5.0) -> None:
-        """Wait until nothing is outstanding: every update delivered and confirmed, no Bot
-        API request being answered and ``busy()`` (the bot's own view, when given) false.
-
-        A test waits here before asserting that nothing more arrives, instead of sleeping
-        for a while. The emulator sees only its side of the wire: a request the bot is
-        about to make, or an update it fetched but has not handled, is visible only to the
-        bot, so with a bot in this event loop pass its ``busy`` (``BotEnv.settle`` does).
-        Once all is quiet the check is repeated over a few turns of the event loop, so a
-        task that was scheduled but has not started yet gets to show itself.
-        """
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + timeout
-        quiet_turns = 0
-        while quiet_turns < IDLE_TURNS:
-            if self.state.idle and not (busy and busy()):
-                quiet_turns += 1
-                await asyncio.sleep(0)
-                continue
-            quiet_turns = 0
-            remaining = deadline - loop.time()
-            if remaining <= 0:
-                raise TimeoutError(f"the bot was still busy after {timeout}s")
-            # the bot's side fires no signal here, so look again soon
-            await self.state.activity.wait(min(remaining, IDLE_RECHECK))
+    async def wait_idle(self, busy: Busy | None = None, timeout: float = 5.0) -> None:
+        """Wait until nothing is outstanding (see ``EmulatorState.wait_idle``); with a bot in
+        this event loop pass its ``busy`` (``BotEnv.settle`` does)."""
+        await self.state.wait_idle(busy, timeout)
 
     async def wait_for_call(
         self, method: str, *, count: int = 1, timeout: float = 5.0

@@ -8,11 +8,14 @@ running for days does not grow without limit.
 
 from __future__ import annotations
 
+import asyncio
 import copy
+import inspect
 import json
 import secrets
 import time
 from collections import OrderedDict, deque
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -98,6 +101,11 @@ class ChatState:
             self.messages.popitem(last=False)
 
 
+IDLE_TURNS = 5  # event-loop turns that must stay quiet before wait_idle returns
+IDLE_RECHECK = 0.01  # seconds between looks at a bot that is still busy
+Busy = Callable[[], bool | Awaitable[bool]]
+
+
 class EmulatorState:
     """The whole emulated service; Bot API handlers and the control API both act on it."""
 
@@ -129,6 +137,9 @@ class EmulatorState:
         self.commands: dict[tuple[str, str], list[dict[str, str]]] = {}
         self.bot_texts: dict[tuple[str, str], str] = {}
         self.default_menu_button: dict[str, Any] | None = None
+        # The bot's own view of whether it still holds an update, when it runs in this
+        # process (``salesbot run`` without a token sets it; see ``wait_idle``).
+        self.bot_busy: Busy | None = None
         self.webhook: dict[str, Any] = {"url": ""}
         self.tokens: list[str] = []
         self.requests_in_flight = 0  # Bot API requests being answered, long polls aside
@@ -555,6 +566,34 @@ class EmulatorState:
         """
         return not self.updates.pending_count and not self.requests_in_flight
 
+    async def wait_idle(self, busy: Busy | None = None, timeout: float = 5.0) -> None:
+        """Wait until nothing is outstanding: every update delivered and confirmed, no Bot
+        API request being answered and ``busy()`` (the bot's own view; ``bot_busy`` when
+        not given) false.
+
+        A test waits here before asserting that nothing more arrives, instead of sleeping
+        for a while. The emulator sees only its side of the wire: a request the bot is
+        about to make, or an update it fetched but has not handled, is visible only to the
+        bot, so the bot's ``busy`` is asked too. Once all is quiet the check is repeated
+        over a few turns of the event loop, so a task that was scheduled but has not
+        started yet gets to show itself.
+        """
+        busy = busy if busy is not None else self.bot_busy
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + timeout
+        quiet_turns = 0
+        while quiet_turns < IDLE_TURNS:
+            if self.idle and not await _ask(busy):
+                quiet_turns += 1
+                await asyncio.sleep(0)
+                continue
+            quiet_turns = 0
+            remaining = deadline - loop.time()
+            if remaining <= 0:
+                raise TimeoutError(f"the bot was still busy after {timeout}s")
+            # the bot's side fires no signal here, so look again soon
+            await self.activity.wait(min(remaining, IDLE_RECHECK))
+
     def close(self) -> None:
         """Wake every long poll so the server can stop without waiting for timeouts."""
         self.updates.close()
@@ -585,3 +624,10 @@ class EmulatorState:
             chat.version = self.next_seq()
             chat.signal.fire()
         self.activity.fire()
+
+
+async def _ask(busy: Busy | None) -> bool:
+    if busy is None:
+        return False
+    answer = busy()
+    return await answer if inspect.isawaitable(answer) else answer

@@ -118,6 +118,11 @@ def add_handlers(app: App) -> None:
     app.add_error_handler(on_error)
 
 
+def handling(app: App) -> bool:
+    """Whether the bot still holds an update: queued, or in one of its handlers."""
+    return not app.update_queue.empty() or app.update_processor.current_concurrent_updates > 0
+
+
 async def on_text(update: Update, context: Context) -> None:
     """A typed message answers an open settings question (time, city, quiet hours) or a
     trainer's review comment when one is open, and is otherwise preparation or a turn in

@@ -263,3 +263,30 @@ async def test_reset_forgets_chats_but_keeps_update_ids_rising(
 
     assert [u.message.text for u in after] == ["after"]
     assert after[0].update_id > before[-1].update_id
+
+
+async def test_idle_waits_until_the_bot_has_fetched_confirmed_and_handled_the_update(
+    emulator: Emulator, bot: Bot, http: aiohttp.ClientSession
+) -> None:
+    """The barrier a chat client waits on instead of a quiet while: not before the bot has
+    the update, confirmed it and (its own view, ``bot_busy``) finished handling it."""
+    assert await api(http, "GET", "/idle") is True  # nothing outstanding
+    handled, asked = asyncio.Event(), asyncio.Event()
+
+    def busy() -> bool:
+        asked.set()  # asked only once the emulator's side is quiet
+        return not handled.is_set()
+
+    emulator.state.bot_busy = busy
+    await api(http, "POST", "/chats/4010/messages", json={"text": "hi", "user": {}})
+    idle = asyncio.create_task(api(http, "GET", "/idle"))
+    updates = await bot.get_updates(timeout=0)
+    assert not asked.is_set()  # fetched, not yet confirmed: the bot is not even asked
+    await bot.get_updates(offset=updates[-1].update_id + 1, timeout=0)  # confirmed
+    await asyncio.wait_for(asked.wait(), 5)
+    assert not idle.done()  # the bot said it is still handling the update
+    handled.set()
+    assert await idle is True
+    emulator.state.bot_busy = lambda: True
+    timed_out = await api(http, "GET", "/idle", expect=504, params={"timeout": 0.2})
+    assert "still busy" in timed_out["description"]

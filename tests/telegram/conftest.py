@@ -16,7 +16,7 @@ from bot.catalog import Catalog
 from bot.config import Settings
 from bot.emulator import Emulator
 from bot.storage import Database
-from bot.telegram.app import ALLOWED_UPDATES, build_application
+from bot.telegram.app import ALLOWED_UPDATES, build_application, handling
 
 TOKEN = "123456:TEST-token-do-not-log"
 _CATALOG: Catalog | None = None
@@ -49,11 +49,6 @@ class BotEnv:
         """Wait until the bot has handled every update and the emulator answered every
         request: after this, whatever the bot was going to send has arrived."""
         await self.emulator.wait_idle(busy=lambda: handling(self.app), timeout=timeout)
-
-
-def handling(app: Application) -> bool:
-    """Whether the bot still holds an update: queued, or in one of its handlers."""
-    return not app.update_queue.empty() or app.update_processor.current_concurrent_updates > 0
 
 
 async def start_app(emulator: Emulator, settings: Settings, db_url: str,

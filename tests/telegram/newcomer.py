@@ -98,22 +98,16 @@ class PageClient:
                          json={"message_id": message["id"], "data": data})
         return await self.answers()
 
-    async def answers(self, quiet: float = 0.6, timeout: float = 30.0) -> list[dict]:
-        """Bot messages that arrive until the chat stays quiet for ``quiet`` seconds
-        after the first one (at least one must arrive within ``timeout``)."""
+    async def answers(self, timeout: float = 30.0) -> list[dict]:
+        """The bot's messages that answer what was just sent: the emulator's idle barrier
+        (the bot in that process has handled every update and every request is answered)
+        says when the answer is complete, so nothing waits for a quiet while."""
+        await self._call("GET", "/idle", params={"timeout": timeout})
         first = len(self.messages)
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            wait = quiet if len(self.messages) > first else min(5.0, deadline - time.monotonic())
-            chat = await self._call("GET", f"/chats/{self.chat_id}",
-                                    params={"since": self.version, "wait": wait})
-            if chat["version"] == self.version:
-                if len(self.messages) > first:
-                    return self.messages[first:]
-                continue
-            self.version = chat["version"]
-            self.messages = [m for m in chat["messages"] if m["from_bot"]]
-        raise AssertionError(f"the bot did not answer within {timeout} s")
+        chat = await self._call("GET", f"/chats/{self.chat_id}")
+        self.version = chat["version"]
+        self.messages = [m for m in chat["messages"] if m["from_bot"]]
+        return self.messages[first:]
 
     def texts(self) -> list[str]:
         return [m["raw"].get("text") or m["raw"].get("caption") or "" for m in self.messages]
