@@ -8,6 +8,7 @@ import csv
 import io
 import re
 import sys
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
@@ -27,26 +28,28 @@ import trainer_reports as bench
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> rep.CohortReport:
+def seeded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Database, int]]:
+    """The benchmark's class, seeded once for the module (it is most of the module's time)."""
     db = Database(new_database_url(tmp_path_factory.mktemp("class"), "c"))
-    db.migrate()
-    cohort_id = db.call(bench.seed)
-    cohort = db.call(cq.own_cohort, 1, cohort_id)
-    report = rep.build(db.call(cq.cohort_data, cohort), utcnow())
-    db.close()
-    return report
-
-
-@pytest.fixture(scope="module")
-def gathered(tmp_path_factory: pytest.TempPathFactory) -> export.ExportData:
-    db = Database(new_database_url(tmp_path_factory.mktemp("export"), "c"))
     db.migrate()
     cohort_id = db.call(bench.seed)
     db.call(q.update_user, 1001, last_name="van den Berg", username="janb",
             student_number="500123")
-    data = db.call(export.gather, 1, cohort_id, utcnow(), True)
+    yield db, cohort_id
     db.close()
-    return data
+
+
+@pytest.fixture(scope="module")
+def built(seeded: tuple[Database, int]) -> rep.CohortReport:
+    db, cohort_id = seeded
+    cohort = db.call(cq.own_cohort, 1, cohort_id)
+    return rep.build(db.call(cq.cohort_data, cohort), utcnow())
+
+
+@pytest.fixture(scope="module")
+def gathered(seeded: tuple[Database, int]) -> export.ExportData:
+    db, cohort_id = seeded
+    return db.call(export.gather, 1, cohort_id, utcnow(), True)
 
 
 @pytest.mark.parametrize(("lang", "sep"), [("nl", ";"), ("en", ",")])
