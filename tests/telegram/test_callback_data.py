@@ -172,9 +172,11 @@ def test_no_button_data_is_built_or_matched_by_hand() -> None:
     root = Path(__file__).resolve().parents[2] / "bot"
     found = []
     for path in root.rglob("*.py"):
-        if path.name == "callback_data.py" or "emulator" in path.parts:
+        source = path.read_text(encoding="utf-8")
+        if path.name == "callback_data.py" or "emulator" in path.parts or not (
+                "callback_data" in source or "CallbackQueryHandler" in source):
             continue
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in ast.walk(ast.parse(source)):
             if not isinstance(node, ast.Call):
                 continue
             handler = getattr(node.func, "id", getattr(node.func, "attr", ""))
