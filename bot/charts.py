@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
     from matplotlib.path import Path
+    from matplotlib.text import Text
 
 __all__ = ["distribution_chart", "progress_chart", "skills_matrix_chart", "weekly_chart"]
 
@@ -194,10 +195,11 @@ def _progress_figure(
         tz = xs[0].tzinfo
         # Evenly spaced ticks: with interval multiples, day ticks restart at each month's 1st
         # and "31-03" and "01-04" end up on top of each other.
-        locator = mdates.AutoDateLocator(tz=tz, minticks=3, maxticks=5, interval_multiples=False)
+        locator = mdates.AutoDateLocator(  # type: ignore[no-untyped-call]
+            tz=tz, minticks=3, maxticks=5, interval_multiples=False)
         left.xaxis.set_major_locator(locator)
         left.xaxis.set_major_formatter(
-            mdates.ConciseDateFormatter(
+            mdates.ConciseDateFormatter(  # type: ignore[no-untyped-call]
                 locator, tz=tz,
                 # Numbers only: month names would come out in English (C locale).
                 formats=["%Y", "%m-%Y", "%d-%m", "%H:%M", "%H:%M", "%S"],
@@ -446,13 +448,15 @@ def _panel_title(fig: Figure, ax: Axes, text: str) -> None:
                               fontsize=PROGRESS_SIZES["label"], color=INK))
 
 
-def _fitted(fig: Figure, text) -> None:
+def _fitted(fig: Figure, text: Text) -> None:
     """Shrink a text down to MIN_TEXT_PT until it fits the figure's width, then wrap it
     onto two lines: a title is never cut off at the image's edge."""
     renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]  # Agg, see _figure
     room = fig.bbox.width * 0.94
-    while text.get_window_extent(renderer).width > room and text.get_fontsize() > MIN_TEXT_PT:
-        text.set_fontsize(text.get_fontsize() - 1)
+    size = float(text.get_fontsize())  # always points here: every text is given a number
+    while text.get_window_extent(renderer).width > room and size > MIN_TEXT_PT:
+        size -= 1
+        text.set_fontsize(size)
     if text.get_window_extent(renderer).width > room:
         words = text.get_text().split()
         half = len(" ".join(words)) / 2

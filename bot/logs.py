@@ -104,7 +104,8 @@ def parse_level(value: str | int | None) -> int:
     name = str(value).strip().upper()
     if name not in LEVELS:
         raise ValueError(f"unknown log level {value!r} (use one of {', '.join(LEVELS)})")
-    return logging.getLevelName(name)
+    level: int = logging.getLevelName(name)
+    return level
 
 
 def setup_logging(level: int | str = logging.INFO, secrets: Iterable[str] = ()) -> None:

@@ -9,6 +9,7 @@ import sys
 import textwrap
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from bot.call_report import json_report, text_card
 from bot.config import Settings
@@ -80,7 +81,7 @@ def play_command(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def run_script(cs: CompiledScenario, lang: str, lines: Iterable[str], prep_text: str | None,
-               seed: int | None = None) -> dict:
+               seed: int | None = None) -> dict[str, Any]:
     """Play the lines, end as /stop would, and return the JSON report.
 
     As in a live call, a line ``/hint`` asks for a tip (listed under "hints", not a turn)

@@ -37,10 +37,13 @@ def _ok(result: Any) -> web.Response:
 @web.middleware
 async def _errors(request: web.Request, handler: Any) -> web.StreamResponse:
     """Turn user mistakes into JSON 4xx answers instead of aiohttp's HTML error pages."""
+    answer: web.StreamResponse
     if not request.path.startswith(PREFIX):
-        return await handler(request)
+        answer = await handler(request)
+        return answer
     try:
-        return await handler(request)
+        answer = await handler(request)
+        return answer
     except ControlError as error:
         status, description = error.status, error.description
     except UserActionError as error:

@@ -39,7 +39,7 @@ def format_path(path: Path) -> str:
     return out or "(top level)"
 
 
-def _clean_loc(data: Any, loc: tuple) -> Path:
+def _clean_loc(data: Any, loc: tuple[str | int, ...]) -> Path:
     """Drop pydantic's union-branch tags so the path names real keys of the file."""
     path: list[str | int] = []
     node = data

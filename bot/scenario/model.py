@@ -106,7 +106,8 @@ class Objective(_Strict):
         """The pad keyword in ``lang``, or None: a plain keyword is only shown in the
         scenario's first language, so no learner reads another language's jargon."""
         if isinstance(self.pad, dict):
-            return self.pad.get(lang)  # type: ignore[call-overload]
+            found: str | None = self.pad.get(lang)  # type: ignore[call-overload]
+            return found
         return self.pad if self.pad and (not languages or languages[0] == lang) else None
 
 

@@ -13,7 +13,7 @@ import asyncio
 import logging
 import sqlite3
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from functools import partial
@@ -156,7 +156,7 @@ class Database:
         upgrade(self.engine)
 
     @contextmanager
-    def session(self):
+    def session(self) -> Iterator[Session]:
         """A session whose ``commit`` makes everything done inside it durable at once."""
         with Session(self.engine, expire_on_commit=False) as session:
             yield session

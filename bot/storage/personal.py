@@ -71,7 +71,7 @@ USER_REFS: tuple[UserRef, ...] = (
 )
 
 
-def _refers_to(column: Column, table: str) -> bool:
+def _refers_to(column: Column[Any], table: str) -> bool:
     return any(fk.column.table.name == table for fk in column.foreign_keys)
 
 

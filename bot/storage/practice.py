@@ -14,6 +14,7 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, Row, bindparam, func, insert, update
@@ -42,7 +43,7 @@ def _time(value: str | None, default: dt.time | None) -> dt.time | None:
     return parsed or default
 
 
-def schedule_of(user: User | Row) -> PracticeSchedule:
+def schedule_of(user: User | Row[*tuple[Any, ...]]) -> PracticeSchedule:
     """The learner's stored settings as a schedule; damaged values fall back to defaults."""
     return _schedule(user.practice_time, user.practice_days, user.timezone,
                      bool(user.practice_paused), user.quiet_start, user.quiet_end)
@@ -185,7 +186,7 @@ def claim_due(s: Session, drills: Sequence[DrillInfo], now: dt.datetime, limit: 
     wants_drill = bool(drills)
     drill_set = DrillSet(drills)
     history = (_history(conn, [u.id for u in users], now) if wants_drill else {})
-    prompts: list[dict] = []
+    prompts: list[dict[str, Any]] = []
     moves: dict[dt.datetime | None, list[int]] = {}
     claimed = skipped = 0
     for user in users:
@@ -216,7 +217,7 @@ def claim_due(s: Session, drills: Sequence[DrillInfo], now: dt.datetime, limit: 
     return ClaimStats(len(users), claimed, skipped)
 
 
-def _prompt_row(user_id: int, kind: str, due: dt.datetime, status: str) -> dict:
+def _prompt_row(user_id: int, kind: str, due: dt.datetime, status: str) -> dict[str, Any]:
     # sent_at and message_id are left out (NULL): fewer values to convert per row
     return {"user_id": user_id, "kind": kind, "due_at": due, "status": status,
             "scenario_id": None, "reason": None, "attempts": 0}
