@@ -578,12 +578,12 @@ class EmulatorState:
         over a few turns of the event loop, so a task that was scheduled but has not
         started yet gets to show itself.
         """
-        busy = busy if busy is not None else self.bot_busy
         loop = asyncio.get_running_loop()
         deadline = loop.time() + timeout
         quiet_turns = 0
         while quiet_turns < IDLE_TURNS:
-            if self.idle and not await _ask(busy):
+            # bot_busy is read each time: a bot starting up sets it only once it is built
+            if self.idle and not await _ask(busy if busy is not None else self.bot_busy):
                 quiet_turns += 1
                 await asyncio.sleep(0)
                 continue

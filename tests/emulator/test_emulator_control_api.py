@@ -277,10 +277,10 @@ async def test_idle_waits_until_the_bot_has_fetched_confirmed_and_handled_the_up
         asked.set()  # asked only once the emulator's side is quiet
         return not handled.is_set()
 
-    emulator.state.bot_busy = busy
     await api(http, "POST", "/chats/4010/messages", json={"text": "hi", "user": {}})
     idle = asyncio.create_task(api(http, "GET", "/idle"))
     updates = await bot.get_updates(timeout=0)
+    emulator.state.bot_busy = busy  # a starting bot sets it late, while a client waits
     assert not asked.is_set()  # fetched, not yet confirmed: the bot is not even asked
     await bot.get_updates(offset=updates[-1].update_id + 1, timeout=0)  # confirmed
     await asyncio.wait_for(asked.wait(), 5)
