@@ -34,6 +34,7 @@ from bot.telegram.common import App, Context, Handler, Services, learner, servic
 from bot.telegram.handlers import (
     fallback,
     menu,
+    picker,
     play,
     practice,
     privacy,
@@ -99,8 +100,8 @@ def add_handlers(app: App) -> None:
     # Each button is routed by its declared type; anything the codec refuses (forged,
     # stale, malformed) reaches no handler but the last, ``menu.stale_button``.
     buttons: dict[type[CallbackData], Handler] = {
-        b.Menu: menu.menu, b.Help: menu.help_command, b.Kinds: play.show_kinds,
-        b.Picker: play.show_picker, b.Briefing: play.show_briefing,
+        b.Menu: menu.menu, b.Help: menu.help_command, b.Kinds: picker.show_kinds,
+        b.Picker: picker.show_picker, b.Briefing: picker.show_briefing,
         b.Prepare: play.prepare, b.Go: play.go, b.PrepNext: play.prep_next,
         b.PrepSkip: play.prep_skip, b.Resume: play.resume, b.Progress: progress.progress,
         b.DeleteYes: privacy.delete_yes, b.DeleteNo: privacy.delete_no,

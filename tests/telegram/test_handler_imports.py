@@ -44,3 +44,11 @@ def test_no_import_cycle_between_handler_modules() -> None:
 
     for module in graph:
         visit(module, ())
+
+
+def test_no_handler_module_is_over_300_lines() -> None:
+    """Issue 13: a handler module that grows past this holds more than one feature (or
+    rules that belong in a use case); split it."""
+    long = {str(path.relative_to(HANDLERS)): n for path in HANDLERS.rglob("*.py")
+            if (n := len(path.read_text(encoding="utf-8").splitlines())) > 300}
+    assert long == {}

@@ -13,7 +13,7 @@ from bot.storage import cohorts as cq
 from bot.storage.models import utcnow
 from bot.telegram import keyboards as kb
 from bot.telegram.common import Context, answer_query, learner, message_of, send, services
-from bot.telegram.handlers.play import show_briefing_for
+from bot.telegram.handlers.picker import show_briefing_for
 from bot.telegram.render import tr
 from bot.trainers import mine, roles
 

@@ -42,7 +42,7 @@ from bot.telegram.common import (
     send,
     services,
 )
-from bot.telegram.handlers.play import practice_note, show_briefing_for
+from bot.telegram.handlers.picker import practice_note, show_briefing_for
 from bot.telegram.render import tr
 from bot.trainers.mine import open_for_practice
 

@@ -16,7 +16,7 @@ from bot.telegram import keyboards as kb
 from bot.telegram import render
 from bot.telegram.callback_data import button, decode, pressed
 from bot.telegram.common import Context, answer_query, learner, send, services
-from bot.telegram.handlers import play
+from bot.telegram.handlers import picker, play
 from bot.telegram.handlers.trainer import notices
 from bot.telegram.handlers.trainer.base import Who, on, remember_tz, role_of, title
 from bot.telegram.render import tr
@@ -167,7 +167,7 @@ async def _part_briefing(context: Context, uid: int, lang: str, assignment_id: i
         return
     sid, target = found.scenario_id, found.target
     if target is None:  # passed or used up everywhere: the free briefing says so
-        await play.show_briefing_for(context, uid, lang, sid)
+        await picker.show_briefing_for(context, uid, lang, sid)
         return
     cs = svc.catalog.compiled(sid)
     play_lang = svc.catalog.language_for(cs.scenario, lang)
