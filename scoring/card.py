@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bot.engine.acts import Act
 from bot.engine.compiled import CompiledScenario
 from bot.engine.state import SessionState, TurnRecord
 from scoring.feedback import Tip, choose_tips
@@ -48,6 +49,20 @@ class ScoreCard:
 
 
 KEPT_AFTER_DEDUCTION = 1 / 3  # a pitch-only call keeps a little for what it did do
+# Acts that are part of the method whatever the engine made of their details: a learner
+# who did these earns the trainer's base even when no objective or step was recognised,
+# so one missed detection is no cliff from a base to nothing. An answer to an objection
+# counts by its steps, a proposal when it is concrete (sales talk is neither).
+METHOD_ACTS = frozenset({Act.STATE_OBJECTIVE, Act.SUMMARY})
+
+
+def did_method_work(state: SessionState, turns: list[TurnRecord]) -> bool:
+    """Whether the learner did any part of the method: an objective met, an objection
+    step taken, an agenda or a summary, or a concrete next step proposed; a greeting,
+    small talk or a pitch alone is not."""
+    return (bool(state.objectives) or bool(state.closing["concrete"])
+            or bool(state.closing["agreed"])
+            or any(t.steps or t.act in METHOD_ACTS for t in turns))
 
 
 def score_call(
@@ -70,7 +85,7 @@ def score_call(
     if cs.scenario.kind == "drill":
         weights["questions"] = weights["questions"] if turns else 0
     deduction = conduct_deduction(cs, state, turns)
-    did_something = bool(state.objectives) or any(t.steps for t in turns)
+    did_something = did_method_work(state, turns)
     raw = weighted_total(sections, weights)
     earned = round(on_trainer_scale(raw, cs.scenario.kind, did_something))
     # what the method warns against costs points, but leaves a third of what was earned

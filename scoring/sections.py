@@ -185,7 +185,7 @@ STACKED_FACTS = 3  # a question asking this many facts at once is several questi
 STACKED_COST = 4
 STACKED_COST_MAX = 8
 MISS_COST = 25  # a drill message that did nothing for the exercise (of two or three)
-MISS_COST_MAX = 50
+MISS_COST_MAX = 30  # one false start and a bit: no drill loses most of its score to them
 # Acts that serve a drill's task even when they tick nothing: answering an objection,
 # proposing or asking for the next step, summing up, saying goodbye.
 TASK_ACTS = frozenset({Act.OBJECTION_RESPONSE, Act.NEXT_STEP_PROPOSAL, Act.ASK_ORDER,
@@ -327,7 +327,11 @@ def conduct_deduction(cs: CompiledScenario, state: SessionState,
     cost += REGISTER_COST if informal(turns, state.lang) else 0
     cost += min(STACKED_COST_MAX, STACKED_COST * len(stacked_questions(turns)))
     if cs.scenario.kind == "drill":
-        misses = wasted_messages(cs, state, turns)
+        # A false start costs against what the learner got right later; when nothing of
+        # the exercise was recognised, the objectives not met already say so (one
+        # missed reading must not cost twice).
+        done = any(oid in state.objectives for oid in cs.external_ids)
+        misses = wasted_messages(cs, state, turns) if done else []
         pitched = sum(1 for t in pitches if t not in misses)
         return cost + min(MISS_COST_MAX, MISS_COST * len(misses)) + min(
             PITCH_COST_MAX, PITCH_COST * pitched)

@@ -275,3 +275,36 @@ def test_a_word_about_the_company_before_the_agenda_is_an_introduction_not_a_pit
     monologue = score_call(cs, state, None, [hello, company, more])
     assert not any(tip.key == "pitch" for tip in introduced.tips)
     assert any(tip.key == "pitch" for tip in monologue.tips) and monologue.deduction > 0
+
+
+# -- robustness: one reading the engine missed is no cliff ------------------------------
+
+
+def test_a_concrete_proposal_keeps_the_base_even_when_its_objective_was_not_recognised(
+        library):
+    """A closing drill whose objective the engine did not tick still sees a concrete next
+    step proposed: the learner keeps the trainer's base instead of dropping to nothing."""
+    cs = library["drill-closing-next-step"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="en", seed=0)
+    state.closing.update(attempted=True, concrete=True)
+    turns = [turn("Shall I come by on Thursday 12 June at 10 with the samples?",
+                  "next_step_proposal", form="closed")]
+    card = score_call(cs, state, None, turns)
+    state.closing.update(attempted=False, concrete=False)
+    nothing = score_call(cs, state, None, [turn("We are the best in the region.", "pitch")])
+    assert card.total >= 40
+    assert nothing.total <= 10
+
+
+def test_a_drill_with_nothing_recognised_is_not_charged_for_false_starts_on_top(library):
+    """Two messages that did nothing for the exercise, and nothing right later: the card
+    loses the objectives, not a false-start fine as well (it would cost twice)."""
+    cs = library["drill-forecast"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="en", seed=0)
+    turns = [turn("My total forecast is €70,500.", "other"),
+             turn("And March is €40,000.", "other")]
+    assert score_call(cs, state, None, turns).deduction == 0
+    state.objectives["forecast_march"] = 1
+    turns.append(turn("Sorry, March is €25,500.", "other", objectives=("forecast_march",)))
+    card = score_call(cs, state, None, turns)
+    assert 0 < card.deduction <= 30  # a false start costs, but never most of the score
