@@ -263,7 +263,9 @@ def wasted_messages(cs: CompiledScenario, state: SessionState, turns: list[TurnR
     starts and, in a drill without an objection to answer, any later one too (a wrong
     figure after a right one; later sales talk costs as a pitch). After an objection a
     later message is most likely an answer to it, well or badly, and is judged by the
-    handling steps instead; once the exercise is done, a wrap-up is no waste."""
+    handling steps instead; once the exercise is done, a wrap-up is no waste. Messages
+    after the last one that got something right are not charged: what they failed to do
+    already costs the objectives not met (a missed reading must not cost twice)."""
     questions_count = cs.scenario.scoring.weights.questions > 0
     if any(o.raised_turn is not None for o in state.objections.values()):
         return false_starts(turns, questions_count)
@@ -271,7 +273,8 @@ def wasted_messages(cs: CompiledScenario, state: SessionState, turns: list[TurnR
     done: set[str] = set()
     out: list[TurnRecord] = []
     vague = vague_before_concrete(cs, state, turns)
-    for turn in turns:
+    last_right = max((i for i, t in enumerate(turns) if t.objectives), default=-1)
+    for turn in turns[:last_right + 1]:
         if goals and goals <= done and turn not in vague:
             break
         if turn in vague or (not _serves_task(turn, questions_count)
@@ -327,10 +330,12 @@ def conduct_deduction(cs: CompiledScenario, state: SessionState,
     cost += REGISTER_COST if informal(turns, state.lang) else 0
     cost += min(STACKED_COST_MAX, STACKED_COST * len(stacked_questions(turns)))
     if cs.scenario.kind == "drill":
-        # A false start costs against what the learner got right later; when nothing of
-        # the exercise was recognised, the objectives not met already say so (one
-        # missed reading must not cost twice).
-        done = any(oid in state.objectives for oid in cs.external_ids)
+        # A detour costs when the learner got there in the end (in an objection drill:
+        # took a step of the handling); otherwise the objectives not met already say so
+        # and one missed reading must not cost twice.
+        met = [oid in state.objectives for oid in cs.external_ids]
+        objection = any(o.raised_turn is not None for o in state.objections.values())
+        done = any(met) if objection else all(met)
         misses = wasted_messages(cs, state, turns) if done else []
         pitched = sum(1 for t in pitches if t not in misses)
         return cost + min(MISS_COST_MAX, MISS_COST * len(misses)) + min(

@@ -296,15 +296,19 @@ def test_a_concrete_proposal_keeps_the_base_even_when_its_objective_was_not_reco
     assert nothing.total <= 10
 
 
-def test_a_drill_with_nothing_recognised_is_not_charged_for_false_starts_on_top(library):
-    """Two messages that did nothing for the exercise, and nothing right later: the card
-    loses the objectives, not a false-start fine as well (it would cost twice)."""
+def test_a_drills_detour_costs_only_when_the_learner_got_there_in_the_end(library):
+    """Messages that did nothing for the exercise cost when the learner got it right
+    later (a false start); when the exercise was never completed, the objectives not met
+    already cost and the messages are not charged a second time."""
     cs = library["drill-forecast"]
     state = SessionState(scenario_id=cs.scenario.id, lang="en", seed=0)
-    turns = [turn("My total forecast is €70,500.", "other"),
+    wrong = [turn("My total forecast is €70,500.", "other"),
              turn("And March is €40,000.", "other")]
-    assert score_call(cs, state, None, turns).deduction == 0
+    assert score_call(cs, state, None, wrong).deduction == 0
     state.objectives["forecast_march"] = 1
-    turns.append(turn("Sorry, March is €25,500.", "other", objectives=("forecast_march",)))
-    card = score_call(cs, state, None, turns)
-    assert 0 < card.deduction <= 30  # a false start costs, but never most of the score
+    half = [*wrong, turn("Sorry, March is €25,500.", "other", objectives=("forecast_march",))]
+    assert score_call(cs, state, None, half).deduction == 0
+    state.objectives["forecast_total"] = 1
+    full = [*half, turn("And the total is €52,500.", "other", objectives=("forecast_total",))]
+    card = score_call(cs, state, None, full)
+    assert 0 < card.deduction <= 30  # a detour costs, but never most of the score
