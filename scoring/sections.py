@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.engine.acts import Act
+from bot.engine.acts import Act, Move
 from bot.engine.classify import is_concrete
 from bot.engine.compiled import CompiledScenario
 from bot.engine.state import SessionState, TurnRecord
@@ -135,6 +135,7 @@ def objections_score(state: SessionState, turns: list[TurnRecord] | None = None)
 
 
 CLOSING_CREDIT = {"agreed": 100.0, "concrete": 85.0, "attempted": 40.0}
+CLOSING_MOVES = frozenset({Move.PROPOSE_NEXT_STEP, Move.ASK_FOR_ORDER})
 
 
 def closing_score(cs: CompiledScenario, state: SessionState,
@@ -148,8 +149,10 @@ def closing_score(cs: CompiledScenario, state: SessionState,
     if not c["attempted"]:
         return 0.0
     lm = cs.language(state.lang).lm
+    # a proposal read as another act still holds its closing move
     closes = [t for t in (state.history if turns is None else turns)
-              if t.act in (Act.NEXT_STEP_PROPOSAL, Act.ASK_ORDER)]
+              if t.act in (Act.NEXT_STEP_PROPOSAL, Act.ASK_ORDER)
+              or CLOSING_MOVES & set(t.moves)]
     if c["concrete"] and (not closes or any(is_concrete(lm.analyze(t.learner), lm)
                                             for t in closes)):
         return CLOSING_CREDIT["concrete"]

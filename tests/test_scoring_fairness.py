@@ -15,7 +15,7 @@ from bot.engine.state import ObjectionState, SessionState, TurnRecord
 from bot.scenario.library import load_library
 from bot.terminal import run_script
 from scoring.card import score_call
-from scoring.sections import informal, objections_score, questions_score
+from scoring.sections import closing_score, informal, objections_score, questions_score
 
 
 @pytest.fixture(scope="module")
@@ -312,3 +312,18 @@ def test_a_drills_detour_costs_only_when_the_learner_got_there_in_the_end(librar
     full = [*half, turn("And the total is €52,500.", "other", objectives=("forecast_total",))]
     card = score_call(cs, state, None, full)
     assert 0 < card.deduction <= 30  # a detour costs, but never most of the score
+
+
+def test_a_concrete_proposal_read_as_another_act_still_scores_as_concrete(library):
+    """'Then let's book the signing: Wednesday 28 June at 10am' may be read as a solution
+    too; its closing move still makes it the learner's concrete proposal (85, not 40)."""
+    cs = library["first-visit-cleaning"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="en", seed=0)
+    state.closing.update(attempted=True, concrete=True)
+    proposal = turn("So we start with both offices; shall we meet on Wednesday 28 June at "
+                    "10am to go through the quotation?", "solution", form="closed")
+    proposal.moves = ["propose_next_step"]
+    vague = turn("Could we meet again some time?", "next_step_proposal", form="closed")
+    assert closing_score(cs, state, [vague, proposal]) == 85
+    proposal.moves = []
+    assert closing_score(cs, state, [vague, proposal]) == 40
