@@ -134,14 +134,15 @@ def objections_score(state: SessionState, turns: list[TurnRecord] | None = None)
     return 100.0 * total / len(raised)
 
 
-CLOSING_CREDIT = {"agreed": 100.0, "concrete": 85.0, "attempted": 40.0}
+CLOSING_CREDIT = {"agreed": 100.0, "concrete": 95.0, "attempted": 40.0}
 CLOSING_MOVES = frozenset({Move.PROPOSE_NEXT_STEP, Move.ASK_FOR_ORDER})
 
 
 def closing_score(cs: CompiledScenario, state: SessionState,
                   turns: list[TurnRecord] | None = None) -> float:
     """The learner's proposal is scored, not the buyer's mood: a concrete next step (a day
-    and a time) earns most of the part even when the buyer still hesitates. A push for
+    and a time) earns nearly all of the part even when the buyer still hesitates (her
+    agreement depends on the engine's reading of the whole call, so it adds little). A push for
     the signature without a date is an attempt, not a concrete step."""
     c = state.closing
     if c["agreed"]:
@@ -185,8 +186,6 @@ TEXT_SPEAK = {
     "nl": frozenset({"ff", "idd", "ipv", "mss", "wss", "gwn", "thx", "pls", "w8", "k"}),
 }
 STACKED_FACTS = 3  # a question asking this many facts at once is several questions stacked
-STACKED_COST = 4
-STACKED_COST_MAX = 8
 MISS_COST = 25  # a drill message that did nothing for the exercise (of two or three)
 MISS_COST_MAX = 30  # one false start and a bit: no drill loses most of its score to them
 # Acts that serve a drill's task even when they tick nothing: answering an objection,
@@ -325,13 +324,14 @@ def stacked_questions(turns: list[TurnRecord]) -> list[TurnRecord]:
 def conduct_deduction(cs: CompiledScenario, state: SessionState,
                       turns: list[TurnRecord]) -> int:
     """Points off for what the method warns against whatever else went well: pitching
-    before tying the offer to a need, offering a discount, chat style towards a buyer,
-    stacked questions and, in a drill of two or three messages, a false start."""
+    before tying the offer to a need, offering a discount, chat style towards a buyer
+    and, in a drill of two or three messages, a false start. Stacked questions get a tip
+    but cost nothing: how many facts one question touched is the engine's reading, and
+    on the dev calls the cost made as many scores worse as better."""
     pitches = pitch_turns(cs, state, turns)
     discounts = sum(1 for t in turns if "discount" in t.moves)
     cost = min(2 * DISCOUNT_COST, DISCOUNT_COST * discounts)
     cost += REGISTER_COST if informal(turns, state.lang) else 0
-    cost += min(STACKED_COST_MAX, STACKED_COST * len(stacked_questions(turns)))
     if cs.scenario.kind == "drill":
         # A detour costs when the learner got there in the end (in an objection drill:
         # took a step of the handling); otherwise the objectives not met already say so

@@ -38,14 +38,14 @@ def turn(learner: str, act: str, *, form: str | None = None, spin: str | None = 
 # -- the score ---------------------------------------------------------------------------
 
 
-def test_a_concrete_proposal_earns_most_of_the_closing_even_when_the_buyer_hesitates(library):
+def test_a_concrete_proposal_earns_nearly_all_of_the_closing_even_when_the_buyer_hesitates(library):
     opening = "Good morning, I'm Tom from SchoonWerk Netherlands."
     concrete = play(library, "first-visit-cleaning", "en", [
         opening, "Could we meet again on Tuesday 14 March at 10 to talk about a quotation?"])
     vague = play(library, "first-visit-cleaning", "en", [
         opening, "Could we meet again sometime to talk about a quotation?"])
     assert concrete["closing"]["agreed"] is False
-    assert concrete["sections"]["closing"] == 85
+    assert concrete["sections"]["closing"] == 95
     assert vague["sections"]["closing"] == 40
     assert concrete["score"] > vague["score"]
     assert not any("make it concrete" in tip for tip in concrete["feedback"])
@@ -316,7 +316,7 @@ def test_a_drills_detour_costs_only_when_the_learner_got_there_in_the_end(librar
 
 def test_a_concrete_proposal_read_as_another_act_still_scores_as_concrete(library):
     """'Then let's book the signing: Wednesday 28 June at 10am' may be read as a solution
-    too; its closing move still makes it the learner's concrete proposal (85, not 40)."""
+    too; its closing move still makes it the learner's concrete proposal (95, not 40)."""
     cs = library["first-visit-cleaning"]
     state = SessionState(scenario_id=cs.scenario.id, lang="en", seed=0)
     state.closing.update(attempted=True, concrete=True)
@@ -324,6 +324,6 @@ def test_a_concrete_proposal_read_as_another_act_still_scores_as_concrete(librar
                     "10am to go through the quotation?", "solution", form="closed")
     proposal.moves = ["propose_next_step"]
     vague = turn("Could we meet again some time?", "next_step_proposal", form="closed")
-    assert closing_score(cs, state, [vague, proposal]) == 85
+    assert closing_score(cs, state, [vague, proposal]) == 95
     proposal.moves = []
     assert closing_score(cs, state, [vague, proposal]) == 40
