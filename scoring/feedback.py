@@ -29,6 +29,7 @@ from scoring.sections import (
     pitch_turns,
     question_mix,
     stacked_questions,
+    text_speak,
     wasted_messages,
 )
 
@@ -96,19 +97,23 @@ def _tips(cs: CompiledScenario, state: SessionState, total: int | None,
     if cs.scenario.kind != "drill" and not any(t.act == Act.SUMMARY for t in turns):
         fallback.append(Tip("summarise"))
     strong = total is not None and total >= STRONG_SCORE
+    cl = cs.language(state.lang)
     if strong:
-        opener = "strong_drill" if cs.scenario.kind == "drill" else "strong_call"
-        tips = [Tip(opener, {"score": str(total)}), *praise[:1], *improve[:2],
-                *praise[1:], *improve[2:], *fallback]
+        # A score alone is no feedback: the opener names the parts of the task done.
+        done = "; ".join(in_sentence(cl.text(cs.objectives[o].label))
+                         for o in cs.external_ids if o in state.objectives)
+        opener = [Tip("strong_drill" if cs.scenario.kind == "drill" else "strong_call",
+                      {"score": str(total), "done": done})] if done else []
+        tips = [*opener, *praise[:1], *improve[:2], *praise[1:], *improve[2:], *fallback]
     else:
         tips = [*improve[:MAX_TIPS - 1], *praise[:1], *improve[MAX_TIPS - 1:], *praise[1:],
                 *fallback]
     tips = _distinct(tips)
     if len(tips) < MIN_TIPS:
-        cl = cs.language(state.lang)
         goals = "; ".join(in_sentence(cl.text(cs.objectives[o].label))
                           for o in cs.external_ids)
-        if goals:  # what a strong answer does: done (a strong card) or still to learn
+        if goals and not (strong and tips and tips[0].key.startswith("strong_")):
+            # what a strong answer does: done (a strong card) or still to learn
             tips.append(Tip("model_answer_done" if strong else "model_answer",
                             {"topics": goals}))
     return tips
@@ -156,11 +161,17 @@ def _improvements(cs: CompiledScenario, state: SessionState,
             improve.append(Tip("introduce" if opening else "introduce_plain", opening))
         opening = {}
     if "needs" in roles and "objective_stated" not in state.flags and not drill:
-        improve.append(Tip("state_objective" if opening else "state_objective_plain", opening))
+        key = "state_objective_follow_up" if follow_up else "state_objective"
+        improve.append(Tip(key if opening else f"{key}_plain", opening))
     if drill:
+        asks = "; ".join(in_sentence(cl.text(cs.objectives[o].label))
+                         for o in cs.external_ids[:3])
+        questions_count = cs.scenario.scoring.weights.questions > 0
         for wasted in wasted_messages(cs, state, turns):
             key = "false_start" if wasted is first else "wasted_message"
-            improve.append(Tip(key, {"quote": quote(wasted.learner)}))
+            if questions_count and wasted.form == "closed":
+                key = "closed_start"  # say what was wrong: a yes/no question
+            improve.append(Tip(key, {"quote": quote(wasted.learner), "topics": asks}))
     if pitches:
         improve.append(Tip("pitch", {"quote": quote(pitches[0].learner)}))
     discount = _first(turns, lambda t: "discount" in t.moves)
@@ -192,9 +203,12 @@ def _improvements(cs: CompiledScenario, state: SessionState,
             labels = "; ".join(cl.text(o.label) for o in open_goals[:3])
             improve.append(Tip("missed_external", {"topics": labels}))
     if informal(turns, state.lang):
-        lower = [t for t in turns if t.learner[:1].islower()] or turns
-        casual = next((t for t in lower if not t.objectives and not t.steps), lower[0])
-        improve.append(Tip("register", {"quote": quote(casual.learner)}))
+        speak = [t for t in turns if text_speak(t.learner, state.lang)]
+        if speak:
+            improve.append(Tip("register", {"quote": quote(speak[0].learner)}))
+        else:  # well-formed lines whose only fault is the missing capital
+            lower = [t for t in turns if t.learner[:1].islower()] or turns
+            improve.append(Tip("register_capital", {"quote": quote(lower[0].learner)}))
     return improve
 
 
@@ -206,7 +220,9 @@ def _objection_tips(cs: CompiledScenario, state: SessionState, turns: list[TurnR
         if ostate.raised_turn is None or ostate.handled or oid not in cs.objections:
             continue
         objection = cs.objections[oid]
-        missing = [s for s, done in ostate.steps.items() if not done]
+        # a step attempted (an answer not tied to her need) is not called missing
+        missing = [s for s, done in ostate.steps.items() if not done and s not in ostate.tried] \
+            or [s for s, done in ostate.steps.items() if not done]
         values = {"steps": ", ".join(missing), "advice": cl.text(objection.good_handling)}
         after = turns[ostate.raised_turn:]
         reply = _first(after, lambda t: t.act == Act.OBJECTION_RESPONSE and not t.steps) \
@@ -303,6 +319,12 @@ def _strengths(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord
     add("good_opening", _first(turns, lambda t: t.act == Act.GREET_INTRODUCE
                                and bool(t.objectives)))
     found.extend(_tasks_done(cs, state, turns))
+    proposal = _first(turns, lambda t: t.act in (Act.NEXT_STEP_PROPOSAL, Act.ASK_ORDER))
+    if cs.scenario.kind == "drill" and proposal is not None and turns.index(proposal) > 0:
+        # in a closing drill, a question right before the proposal made it fit
+        before = turns[turns.index(proposal) - 1]
+        if before.form is not None and before.act == Act.FACT_QUESTION:
+            add("good_question_first", before)
     for turn in turns:  # the first one not quoted elsewhere is kept
         if _open_question(turn, cs.scenario.kind == "drill"):
             add("good_open_question", turn)

@@ -309,6 +309,12 @@ def informal(turns: list[TurnRecord], lang: str) -> bool:
     return casual * 2 >= len(words) and casual >= INFORMAL_MIN
 
 
+def text_speak(text: str, lang: str) -> bool:
+    """Whether a message holds chat shorthand ("u", "thx", "ff"), not just a lower case."""
+    speak = TEXT_SPEAK.get(lang, frozenset())
+    return any(x.lower().strip(".,!?") in speak for x in text.split())
+
+
 def _starts_lower(word: str) -> bool:
     first = next((c for c in word if c.isalpha()), "")
     return first.islower()

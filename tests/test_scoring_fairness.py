@@ -327,3 +327,59 @@ def test_a_concrete_proposal_read_as_another_act_still_scores_as_concrete(librar
     assert closing_score(cs, state, [vague, proposal]) == 95
     proposal.moves = []
     assert closing_score(cs, state, [vague, proposal]) == 40
+
+
+# -- tips a trainer found unfair on the dev review ------------------------------------
+
+
+def test_a_strong_drill_card_says_what_was_done_not_just_the_score(library):
+    report = play(library, "drill-forecast", "en",
+                  ["My total forecast is €52,500, and March is €25,500."])
+    opener = report["feedback"][0]
+    assert opener.startswith("Strong work: 95/100")
+    assert "You did what it asks: total forecast" in opener
+
+
+def test_a_closed_question_in_the_open_question_drill_is_named_as_closed(library):
+    report = play(library, "drill-closed-to-open", "en", [
+        "Are you happy with your current carrier?",
+        "What do you like about them, and what could be better?"])
+    tip = next(t for t in report["feedback"] if "Are you happy" in t)
+    assert "closed question" in tip and "open one" in tip
+    assert "did not yet do what the exercise asks" not in tip
+
+
+def test_lower_case_alone_gets_the_capital_tip_and_text_speak_the_chat_tip(library):
+    polite = play(library, "drill-closed-to-open", "en", [
+        "how satisfied are you with your current carrier?", "what could they do better?"])
+    assert any("starts without a capital" in tip and "how satisfied are you" in tip
+               for tip in polite["feedback"])
+    assert not any("chat with a friend" in tip for tip in polite["feedback"])
+    chatty = play(library, "drill-closed-to-open", "en", [
+        "how satisfied are u with ur current carrier?", "thx, what could they do better?"])
+    assert any("chat with a friend" in tip and "are u with ur" in tip
+               for tip in chatty["feedback"])
+    assert chatty["score"] == polite["score"]  # the same cost, a truer tip
+
+
+def test_a_follow_up_visit_is_told_to_recap_not_to_get_acquainted(library):
+    report = play(library, "closing-catering-followup", "en", [
+        "Good afternoon Marco, thanks for having me again.", "So what did you think of it?"])
+    joined = " ".join(report["feedback"])
+    assert "recap of last time" in joined
+    assert "get to know each other" not in joined
+
+
+def test_praise_for_a_spin_question_names_the_question_not_an_effect_she_did_not_show(
+        library):
+    cs = library["spin-printing-urgency"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="en", seed=0)
+    asked = "What happens to your orders when a printer stops for an hour?"
+    turns = [turn("Good morning, I'm Sam from PrintPartners.", "greet_introduce"),
+             turn("Today I'd like to hear how printing goes and agree a next step.",
+                  "state_objective"),
+             turn(asked, "fact_question", form="open", spin="implication")]
+    tips = score_call(cs, state, None, turns).tips
+    text = " ".join(render_tip("en", tip) for tip in tips)
+    assert f"“{asked}” is an implication question" in text
+    assert "made her think" not in text
