@@ -183,7 +183,9 @@ def _improvements(cs: CompiledScenario, state: SessionState,
         improve.append(Tip("stacked", {"quote": quote(stacked[0].learner)}))
     mix = question_mix(turns)
     closed = _first(turns, lambda t: _gathering_closed(turns, t))
-    if closed is not None and mix.asking and mix.asking_closed / mix.asking > CLOSED_SHARE:
+    # A first visit is mostly open; later in the sale closed questions confirm and commit.
+    if closed is not None and mix.asking and mix.asking_closed / mix.asking > CLOSED_SHARE \
+            and not follow_up:
         improve.append(Tip("closed_question", {"quote": quote(closed.learner)}))
     missed = [cs.objectives[o] for o in cs.internal_ids if o not in state.objectives]
     if missed:
@@ -224,7 +226,10 @@ def _objection_tips(cs: CompiledScenario, state: SessionState, turns: list[TurnR
         missing = [s for s, done in ostate.steps.items() if not done and s not in ostate.tried] \
             or [s for s, done in ostate.steps.items() if not done]
         values = {"steps": ", ".join(missing), "advice": cl.text(objection.good_handling)}
-        after = turns[ostate.raised_turn:]
+        # her next objection starts another exchange: the reply is sought before it
+        later = [o.raised_turn for o in state.objections.values()
+                 if o.raised_turn is not None and o.raised_turn > ostate.raised_turn]
+        after = turns[ostate.raised_turn:min(later, default=len(turns))]
         reply = _first(after, lambda t: t.act == Act.OBJECTION_RESPONSE and not t.steps) \
             or _first(after, lambda t: t.act == Act.OBJECTION_RESPONSE) \
             or _first(after, lambda t: t.act != Act.GOODBYE)
@@ -270,7 +275,9 @@ def _deeper_questions(cs: CompiledScenario, turns: list[TurnRecord],
 def _closing_tips(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord],
                   roles: dict[str, str]) -> list[Tip]:
     if cs.scenario.closing is None:
-        if "follow_up" in roles and roles["follow_up"] not in state.objectives:
+        # in a drill the follow-up may be an agenda item: the open-parts tip names it
+        if "follow_up" in roles and roles["follow_up"] not in state.objectives \
+                and cs.scenario.kind != "drill":
             return [Tip("no_close")]
         return []
     if state.closing["agreed"]:
@@ -316,8 +323,9 @@ def _strengths(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord
     agenda = _first(turns, lambda t: t.act == Act.STATE_OBJECTIVE)
     if agenda is not None and cs.scenario.kind != "drill":
         add("good_agenda", agenda)
-    add("good_opening", _first(turns, lambda t: t.act == Act.GREET_INTRODUCE
-                               and bool(t.objectives)))
+    # the opening is the first message (an introduction she had to ask for is none)
+    if turns[0].act == Act.GREET_INTRODUCE and turns[0].objectives:
+        add("good_opening", turns[0])
     found.extend(_tasks_done(cs, state, turns))
     proposal = _first(turns, lambda t: t.act in (Act.NEXT_STEP_PROPOSAL, Act.ASK_ORDER))
     if cs.scenario.kind == "drill" and proposal is not None and turns.index(proposal) > 0:

@@ -48,8 +48,8 @@ def test_a_concrete_proposal_earns_nearly_all_of_the_closing_even_when_the_buyer
     assert concrete["sections"]["closing"] == 95
     assert vague["sections"]["closing"] == 40
     assert concrete["score"] > vague["score"]
-    assert not any("make it concrete" in tip for tip in concrete["feedback"])
-    assert any("make it concrete" in tip for tip in vague["feedback"])
+    assert not any("not yet a concrete next step" in tip for tip in concrete["feedback"])
+    assert any("not yet a concrete next step" in tip for tip in vague["feedback"])
 
 
 def test_a_drill_done_right_first_time_scores_95_with_praise_and_no_try_again(library):
@@ -383,3 +383,56 @@ def test_praise_for_a_spin_question_names_the_question_not_an_effect_she_did_not
     text = " ".join(render_tip("en", tip) for tip in tips)
     assert f"“{asked}” is an implication question" in text
     assert "made her think" not in text
+
+
+def test_the_objection_tip_quotes_the_reply_to_that_objection_not_to_a_later_one(library):
+    cs = library["objection-software-renewal"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="en", seed=0)
+    state.objections["happy_current"] = ObjectionState(raised_turn=1)
+    state.objections["brochure"] = ObjectionState(raised_turn=2)
+    later = "Totally get that you want a brochure first, I'll bring one."
+    turns = [turn("Good morning Mr Smits, good to be back.", "greet_introduce"),
+             turn("How many hours a week go into retyping?", "fact_question", form="open",
+                  spin="problem"),
+             turn(later, "objection_response")]
+    tips = [t for t in score_call(cs, state, None, turns).tips
+            if t.key.startswith("objection") and t.values.get("quote") == later]
+    brochure = cs.language("en").text(cs.objections["brochure"].good_handling)
+    assert [t.values["advice"] for t in tips] == [brochure]  # the request it answered
+
+
+def test_closed_questions_get_no_tip_on_a_follow_up_visit(library):
+    """A first visit is mostly open; in a follow-up that closes the sale, closed
+    questions confirm and commit."""
+    questions = [turn("Good afternoon, I'm Tom from SchoonWerk.", "greet_introduce",
+                      objectives=("introduce",))]
+    questions += [turn(f"Are you also talking to {who}?", "fact_question", form="closed",
+                       spin="situation", facts=("competitor",))
+                  for who in ("other caterers", "other suppliers", "anyone else")]
+
+    def closed_tip(sid: str) -> bool:
+        cs = library[sid]
+        state = SessionState(scenario_id=cs.scenario.id, lang="en", seed=0,
+                             flags={"objective_stated": 1}, objectives={"introduce": 1})
+        return any(t.key == "closed_question" for t in score_call(cs, state, None, questions).tips)
+
+    assert closed_tip("first-visit-cleaning")
+    assert not closed_tip("closing-catering-followup")
+
+
+def test_an_agenda_drill_names_the_follow_up_as_open_not_as_a_missing_proposal(library):
+    report = play(library, "drill-external-objective", "nl", [
+        "Goedemorgen, ik ben Sanne van KoffieCompleet. Ik wil graag horen wat u nodig heeft."])
+    assert not any("Je stelde geen vervolgstap voor" in tip for tip in report["feedback"])
+    assert any(tip.startswith("Nog open in deze oefening") for tip in report["feedback"])
+
+
+def test_an_introduction_she_had_to_ask_for_is_not_praised_as_a_good_opening(library):
+    cs = library["first-visit-cleaning"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="en", seed=0,
+                         objectives={"introduce": 1})
+    turns = [turn("So how big is the office?", "fact_question", form="open",
+                  spin="situation"),
+             turn("Oh sorry, I'm Daan from SchoonWerk.", "greet_introduce",
+                  objectives=("introduce",))]
+    assert not any(t.key == "good_opening" for t in score_call(cs, state, None, turns).tips)
