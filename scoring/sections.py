@@ -174,8 +174,12 @@ def weighted_total(parts: dict[str, float | None], weights: dict[str, float]) ->
     return max(0, min(100, round(weighted / total_weight)))
 
 
-PITCH_COST = 8  # points off the total per pitch, up to PITCH_COST_MAX
+PITCH_COST = 8  # points off a drill per pitch, up to PITCH_COST_MAX
 PITCH_COST_MAX = 24
+# In a call, pitching costs by the share of the messages it took (all of them: 80, one
+# in sixteen: 5), so a single message misread as a pitch in a long call is no cliff,
+# while a call that is mostly sales talk loses the full PITCH_COST_MAX.
+PITCH_SHARE_COST = 80
 DISCOUNT_COST = 10
 REGISTER_COST = 8  # chat style ("hoi", "u" for "you", no capitals) towards a buyer
 INFORMAL_MIN = 2  # messages; one casual "ok" is no style
@@ -349,7 +353,8 @@ def conduct_deduction(cs: CompiledScenario, state: SessionState,
         pitched = sum(1 for t in pitches if t not in misses)
         return cost + min(MISS_COST_MAX, MISS_COST * len(misses)) + min(
             PITCH_COST_MAX, PITCH_COST * pitched)
-    return cost + min(PITCH_COST_MAX, PITCH_COST * len(pitches))
+    share = len(pitches) / len(turns) if turns else 0.0
+    return cost + min(PITCH_COST_MAX, round(PITCH_SHARE_COST * share))
 
 
 # A trainer's scale: a learner who did part of the method earns a base, and even a

@@ -436,3 +436,23 @@ def test_an_introduction_she_had_to_ask_for_is_not_praised_as_a_good_opening(lib
              turn("Oh sorry, I'm Daan from SchoonWerk.", "greet_introduce",
                   objectives=("introduce",))]
     assert not any(t.key == "good_opening" for t in score_call(cs, state, None, turns).tips)
+
+
+def test_one_pitch_in_a_long_call_costs_little_and_a_call_of_pitches_the_full_cost(library):
+    """Pitching costs by the share of the call it took, so one message the engine read
+    as a pitch in a long, good call does not cost like a call of sales talk."""
+    cs = library["first-visit-cleaning"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="en", seed=0,
+                         objectives={"introduce": 1})
+    opening = turn("Good morning, I'm Tom from SchoonWerk.", "greet_introduce",
+                   objectives=("introduce",))
+    pitch = turn("We are the biggest cleaner in the country, with our own academy.", "pitch")
+    questions = [turn(f"Question {n}: how does the cleaning go at {place}?", "fact_question",
+                      form="open", spin="situation")
+                 for n, place in enumerate(["Haarlem", "Beverwijk"] * 7)]
+    long_call = score_call(cs, state, None, [opening, *questions, pitch])
+    pitches = [turn(f"{n}. We are the biggest, the cheapest and the best.", "pitch")
+               for n in range(3)]
+    sales_talk = score_call(cs, state, None, [opening, *pitches])
+    assert 0 < long_call.deduction <= 5
+    assert sales_talk.deduction >= 20
