@@ -61,7 +61,6 @@ def did_method_work(state: SessionState, turns: list[TurnRecord]) -> bool:
     step taken, an agenda or a summary, or a concrete next step proposed; a greeting,
     small talk or a pitch alone is not."""
     return (bool(state.objectives) or bool(state.closing["concrete"])
-            or bool(state.closing["agreed"])
             or any(t.steps or t.act in METHOD_ACTS for t in turns))
 
 
