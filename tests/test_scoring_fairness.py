@@ -462,3 +462,16 @@ def test_one_pitch_in_a_long_call_costs_little_and_a_call_of_pitches_the_full_co
     sales_talk = conduct_deduction(cs, state, [opening, *pitches])
     assert 0 < long_call <= 5
     assert sales_talk == 24
+
+
+def test_an_objection_never_answered_does_not_wipe_out_one_handled_well():
+    state = SessionState(scenario_id="objection-software-renewal", lang="en", seed=0)
+    steps = {"acknowledge": True, "clarify": True, "respond": True, "check": True}
+    state.objections["happy_current"] = ObjectionState(raised_turn=0, steps=dict(steps),
+                                                       handled=True)
+    state.objections["dmu_consult"] = ObjectionState(raised_turn=1)
+    turns = [turn("I understand, nine good years count.", "objection_response"),
+             turn("How many hours a week go into retyping?", "fact_question", form="open"),
+             turn("And who else decides with you?", "fact_question", form="open")]
+    score = objections_score(state, turns)
+    assert score is not None and 60 <= score < 100  # the open one costs, but not half
