@@ -351,7 +351,7 @@ def test_a_closed_question_in_the_open_question_drill_is_named_as_closed(library
         "Are you happy with your current carrier?",
         "What do you like about them, and what could be better?"])
     tip = next(t for t in report["feedback"] if "Are you happy" in t)
-    assert "closed question" in tip and "open one" in tip
+    assert "closed question" in tip and "The exercise asks for: an open question" in tip
     assert "did not yet do what the exercise asks" not in tip
 
 
