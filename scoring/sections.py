@@ -335,9 +335,10 @@ def _starts_lower(word: str) -> bool:
 
 def stacked_questions(turns: list[TurnRecord]) -> list[TurnRecord]:
     """Questions that ask three things or more at once ("who cleans now, are you happy
-    with them, and what does it cost?"): the buyer answers part, the learner loses track."""
+    with them, and what does it cost?") of which the buyer answered only part: the rest got
+    lost. When she answered every part, nothing was lost and there is nothing to say."""
     return [t for t in turns if t.form is not None and t.act == Act.FACT_QUESTION
-            and len(set(t.answered or t.facts)) >= STACKED_FACTS]
+            and len(set(t.facts)) >= STACKED_FACTS and not set(t.facts) <= set(t.answered)]
 
 
 def conduct_deduction(cs: CompiledScenario, state: SessionState,

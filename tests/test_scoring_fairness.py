@@ -475,3 +475,20 @@ def test_an_objection_never_answered_does_not_wipe_out_one_handled_well():
              turn("And who else decides with you?", "fact_question", form="open")]
     score = objections_score(state, turns)
     assert score is not None and 60 <= score < 100  # the open one costs, but not half
+
+
+def test_a_stacked_question_she_answered_in_full_gets_no_tip(library):
+    """The tip says the rest got lost: only true when she answered part of it."""
+    cs = library["first-visit-cleaning"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="en", seed=0,
+                         objectives={"introduce": 1}, flags={"objective_stated": 1})
+    asked = "Who cleans now, are you happy with them, and what does it cost?"
+    facts = ("supplier", "satisfaction", "price_paid")
+    opening = turn("Good morning, I'm Tom from SchoonWerk.", "greet_introduce",
+                   objectives=("introduce",))
+    answered = turn(asked, "fact_question", form="open", spin="problem", facts=facts)
+    part = turn(asked, "fact_question", form="open", spin="problem", facts=facts)
+    part.answered = ["supplier"]
+    assert not any(t.key == "stacked" for t in score_call(cs, state, None,
+                                                          [opening, answered]).tips)
+    assert any(t.key == "stacked" for t in score_call(cs, state, None, [opening, part]).tips)
