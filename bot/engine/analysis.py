@@ -56,6 +56,8 @@ class TurnAnalysis:
     about_objection: bool = False  # shares words with the pending objection as she said it
     follow_up: bool = False  # a follow-up visit: her needs are known from the first one
     seller_talk: bool = False  # talks about the seller's side ("our module", "we have")
+    topic_stems: frozenset[str] = frozenset()  # content stems of the message (what it is about)
+    asks_amount: bool = False  # "how much", "hoeveel": a figure answers it
 
 
 def analyze_turn(
@@ -160,8 +162,11 @@ def analyze_turn(
     closing_question = "ask_for_order" in moves and info.form == "closed" and bool(
         lm.proposal.match(msg))
     if info.asks and not proposing and not checking and not closing_question:
-        several = count_questions(msg, lm) > 1
-        scored = cl.facts.match(msg)
+        asked = count_questions(msg, lm)
+        several = asked > 1
+        where: dict[str, int] = {}
+        framed: set[str] = set()
+        scored = cl.facts.match(msg, where, framed)
         fitting = [f for f in scored
                    if _fits_question(cs.facts[f], info.spin, several_questions=several)]
         if not fitting and info.spin in ("implication", "need_payoff"):
@@ -169,7 +174,8 @@ def analyze_turn(
             # "what happens when an allowance is paid wrongly?" (not "which rooms?")
             fitting = [f for f in scored if not cs.facts[f].spin and cs.facts[f].reveals]
         analysis.facts = sorted(fitting, key=lambda f: -scored[f])
-        analysis.answered = _best_matches(analysis.facts, scored, several, cs, state)
+        analysis.answered = _best_matches(analysis.facts, scored, asked, state, where,
+                                          framed)
     raised = state.objections[pending].raised_turn if pending else None
     just_raised = raised is not None and state.turn - raised <= 1
     shares = strong = False
@@ -198,6 +204,11 @@ def analyze_turn(
     if "small_talk" in moves and not analysis.facts:
         analysis.spin = None  # "was it hard to find parking?" gathers no information
     analysis.word_count = len(msg.words)
+    analysis.topic_stems = frozenset(
+        st for st, w in zip(msg.stems, msg.words, strict=True)
+        if w not in lm.lexicon.stopwords and w not in lm.lexicon.question_words and len(st) > 2)
+    analysis.asks_amount = bool(_AMOUNT & set(msg.words)) or " ".join(msg.words).find(
+        "how m") >= 0
     if _EMOJI.search(text) or {"haha", "hihi", "lol", "hahaha", "grapje", "kidding"} & set(
             msg.words):
         moves.add("small_talk")
@@ -233,6 +244,9 @@ def analyze_turn(
     return analysis
 
 
+MAX_ANSWERS = 3
+SURE_MATCH = 101.0  # a keyword match with at least one whole topic word close together
+_AMOUNT = frozenset({"hoeveel", "hoelang", "hoe lang"})
 AGREEMENT_QUESTION_WORDS = 6
 SHORT_ECHO = 4
 SMALL_TALK_TURNS = 2
@@ -362,19 +376,33 @@ def _only_asks_agreement(msg: Analyzed, lm: LanguageModel) -> bool:
     return True
 
 
-def _best_matches(facts: list[str], scored: dict[str, float], several: bool,
-                  cs: CompiledScenario, state: SessionState) -> list[str]:
+def _best_matches(facts: list[str], scored: dict[str, float], asked: int,
+                  state: SessionState, where: dict[str, int] | None = None,
+                  framed: set[str] | None = None) -> list[str]:
     """What to answer: the best-matching fact, or one per question when several are asked.
 
     A single question that happens to hold a cue of another fact ("how happy are you with
     the cleaners?" also names the cleaners) is answered with the fact it matches best; a
     fact already told comes after any fact not yet told, so "as I said" is for real repeats
-    ("who decides about the cleaning?" also names the cleaning she already talked about)."""
+    ("who decides about the cleaning?" also names the cleaning she already talked about).
+    A fact found only by a question's frame ("how much *time* does the retyping *cost*")
+    comes after one that names what is asked about, told before or not."""
     if not facts:
         return []
-    ranked = sorted(facts, key=lambda f: (f in state.revealed, -scored[f]))
-    if several:
-        return ranked[:3]
+    weak = framed or set()
+    at = where or {}
+    # equal matches: the one named first, nearest the question word ("what goes wrong with
+    # the timesheets?" asks about what goes wrong)
+    ranked = sorted(facts, key=lambda f: (f in weak, f in state.revealed, -scored[f],
+                                          at.get(f, 0)))
+    if asked > 1:
+        # one answer per question, and any other sure match (three at most): "who does it,
+        # are you happy, and what does it cost?" asks three things; a keyword found only
+        # with words far apart is no question of its own. In the order asked, as a person
+        # does.
+        chosen = [f for i, f in enumerate(ranked[:MAX_ANSWERS])
+                  if i < asked or scored[f] >= SURE_MATCH]
+        return sorted(chosen, key=lambda f: at.get(f, len(chosen) + chosen.index(f)))
     return ranked[:1]
 
 

@@ -237,7 +237,8 @@ def count_questions(msg: Analyzed, lm: LanguageModel) -> int:
             for i, word in enumerate(clause):
                 if word in lex.question_words and not _embedded(clause, i, lex) and (
                     i == 0 or clause[i - 1] in JOINERS or clause[i - 1] in lex.fillers
-                ):
+                    or (i > 1 and clause[i - 2] in JOINERS and clause[i - 1] in lex.frame_words)
+                ):  # "... and roughly how many ...?" asks a second thing too
                     count += 1
                 elif i and clause[i - 1] in JOINERS and word in lex.question_verbs and (
                     i + 1 < len(clause) and clause[i + 1] in lex.subjects
@@ -283,6 +284,8 @@ def spin_type(msg: Analyzed, lm: LanguageModel, moves: set[str]) -> str | None:
                 return "situation"
             if _COSTS & set(main or []):
                 return "implication"
+        elif not found.keys() & {"need_payoff", "implication"} and _others_react(msg, lm):
+            return "implication"
     for kind in ("need_payoff", "implication", "problem"):
         if kind in found:
             return kind
@@ -350,6 +353,18 @@ def _head_clause(msg: Analyzed, lm: LanguageModel) -> list[str] | None:
     at = _split_condition(msg, _OCCASIONS)
     head = msg.words if at is None else msg.words[:at]
     return [w for w in head if w not in lm.lexicon.fillers] or None
+
+
+_WHAT_HOW = frozenset({"wat", "hoe", "what", "how"})  # not "who else has a say", "when ..."
+
+
+def _others_react(msg: Analyzed, lm: LanguageModel) -> bool:
+    """"What do the notaries think when someone vacuums?", "how do clients react if ...":
+    how others take what happens is its consequence (implication), not her satisfaction."""
+    main = _head_clause(msg, lm)
+    lex = lm.lexicon
+    return bool(main) and main is not None and main[0] in _WHAT_HOW and bool(
+        lex.reaction_words & set(main)) and not lex.second_person & set(main)
 
 
 def _names_a_problem(words: list[str], lm: LanguageModel) -> bool:

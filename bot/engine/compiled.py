@@ -32,6 +32,9 @@ class CompiledLanguage:
         self.lm: LanguageModel = language_model(lang)
         self.corrector = TypoCorrector()
         self.facts = self._index((f.id, f.asked_by) for f in scenario.facts)
+        lex = self.lm.lexicon
+        self.facts.frame = frozenset(self.lm.pipeline.stem(w) for w in lex.frame_words)
+        self.facts.question = frozenset(self.lm.pipeline.stem(w) for w in lex.question_words)
         self.needs = self._index((n.id, n.asked_by) for n in scenario.needs)
         self.objection_cues = self._index((o.id, o.respond) for o in scenario.objections)
         detectors = []

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import DamerauLevenshtein
@@ -24,6 +25,10 @@ PHRASING_THRESHOLD = 86.0
 MIN_TYPO_LEN = 5
 # A keyword whose words stand apart counts this much less sure per word in between.
 SPREAD_COST = 0.4
+# A word that says what kind of question it is ("how much time", "what does it cost"),
+# not what it is about, counts this much of a topic word when facts are ranked.
+FRAME_WEIGHT = 0.2
+MIN_SURE = 0.01
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +110,9 @@ class CueIndex:
         self._by_head: dict[str, list[int]] = defaultdict(list)
         self._phrasings: list[tuple[str, frozenset[str], str]] = []
         self._phrasing_by_stem: dict[str, list[int]] = defaultdict(list)
+        # stems that frame a question rather than name its topic (see FRAME_WEIGHT)
+        self.frame: frozenset[str] = frozenset()
+        self.question: frozenset[str] = frozenset()  # question words: no topic either
 
     def add_keywords(self, topic: str, entries: Iterable[str]) -> None:
         for entry in entries:
@@ -161,8 +169,13 @@ class CueIndex:
         return [self.pipeline.stem(w) for w in words
                 if w not in lex.stopwords or w in lex.question_words]
 
-    def match(self, msg: Analyzed) -> dict[str, float]:
-        """Topics the message refers to, with a confidence 0-100."""
+    def match(self, msg: Analyzed, where: dict[str, int] | None = None,
+              framed: set[str] | None = None) -> dict[str, float]:
+        """Topics the message refers to, with a confidence 0-100 (over 100: a keyword
+        match, surer the more topic words it holds). ``where`` receives the position of
+        each topic's first word in the message, so answers can follow the order asked;
+        ``framed`` the topics matched only by words that frame a question ("how much time
+        does it cost"), weaker than any match that names what is asked about."""
         found: dict[str, float] = {}
         present = msg.stem_set
         candidates: set[int] = set()
@@ -170,12 +183,12 @@ class CueIndex:
             candidates.update(self._by_stem.get(stem, ()))
         for word in msg.words:
             candidates.update(self._by_head.get(word[:3], ()))
-        best: dict[str, int] = {}
+        best: dict[str, float] = {}
         sure: dict[str, float] = {}
         for index in candidates:
             alt = self._alts[index]
-            words = len(alt.stems) + len(alt.prefixes)
-            if alt.topic in best and (self.ordered or words <= best[alt.topic]):
+            words = self._weight(alt)
+            if alt.topic in best and (self.ordered or words <= sure[alt.topic]):
                 continue  # cue lists only need the topic; facts the surest alternative
             if not all(s in present for s in alt.stems) or not all(
                 any(w.startswith(p) for w in msg.words) for p in alt.prefixes
@@ -184,6 +197,9 @@ class CueIndex:
             if self.ordered and not alt.loose and not _in_sequence(alt.sequence, msg):
                 continue
             spread = 0
+            if not self.ordered and not (self._question_word_leads(alt, msg)
+                                         and self._one_question(alt, msg)):
+                continue  # "who decides on the cleaning, and when does ..." asks no "when clean"
             if (not self.ordered or alt.loose) and len(alt.sequence) > 1:
                 gap = _spread(alt.sequence, msg, exact=alt.loose)
                 if gap is None:
@@ -193,15 +209,59 @@ class CueIndex:
             # could refer to (100 = any keyword match).
             # Words far apart are a looser match than the same words side by side ("who
             # decides about the cleaning" is about deciding, not about who cleans).
+            score = max(words - SPREAD_COST * spread, MIN_SURE)
+            if score <= sure.get(alt.topic, 0.0):
+                continue  # more words, but further apart: the closer keyword stands
             best[alt.topic] = words
-            sure[alt.topic] = words - SPREAD_COST * spread
+            sure[alt.topic] = score
+            if where is not None:
+                where[alt.topic] = _first_position(alt.sequence, msg)
+            if framed is not None:
+                if all(t in self.frame or t in self.question for t, _p, _w in alt.sequence):
+                    framed.add(alt.topic)
+                else:
+                    framed.discard(alt.topic)
         for topic, score in sure.items():
             found[topic] = 100.0 + score
         if self._phrasings:
-            self._match_phrasings(msg, found)
+            self._match_phrasings(msg, found, where)
         return found
 
-    def _match_phrasings(self, msg: Analyzed, found: dict[str, float]) -> None:
+    def _question_word_leads(self, alt: _Alternative, msg: Analyzed) -> bool:
+        """A keyword with a question word ("wanneer schoon*") is that question only when the
+        question word comes first: in "wie beslist over de schoonmaak en wanneer loopt het
+        contract af" the "when" opens the next question."""
+        qwords = self.pipeline.lexicon.question_words
+        leads = [t for t, is_prefix, w in alt.sequence if not is_prefix and w in qwords]
+        if not leads or len(alt.sequence) < 2:
+            return True
+        starts = [i for i, w in enumerate(msg.words) if w in {
+            w for _t, p, w in alt.sequence if not p and w in qwords}]
+        rest = [(t, p, w) for t, p, w in alt.sequence if p or w not in qwords]
+        return any(all(any(i >= start for i in _positions(t, p, msg)) for t, p, _w in rest)
+                   for start in starts)
+
+    def _one_question(self, alt: _Alternative, msg: Analyzed) -> bool:
+        """All words of a keyword stand in one of the questions a message joins with "and":
+        "who decides on the cleaning, and when does the contract end?" holds no "who does
+        the cleaning"."""
+        starts = _question_starts(msg, self.pipeline.lexicon.question_words)
+        if not starts or len(alt.sequence) < 2:
+            return True
+        bounds = [0, *starts, len(msg.words)]
+        lists = [_positions(t, p, msg) for t, p, _w in alt.sequence]
+        return any(all(any(lo <= i < hi for i in plist) for plist in lists)
+                   for lo, hi in pairwise(bounds))
+
+    def _weight(self, alt: _Alternative) -> float:
+        """How much of the topic an alternative names: "hoeveel tijd kost" (a frame) weighs
+        less than "overtypen" (the thing asked about)."""
+        frame = self.frame
+        return (sum(FRAME_WEIGHT if s in frame else 1.0 for s in alt.stems)
+                + sum(FRAME_WEIGHT if p in frame else 1.0 for p in alt.prefixes))
+
+    def _match_phrasings(self, msg: Analyzed, found: dict[str, float],
+                         where: dict[str, int] | None = None) -> None:
         lex = self.pipeline.lexicon
         content = [s for s, w in zip(msg.stems, msg.words, strict=True)
                    if w not in lex.stopwords or w in lex.question_words]
@@ -223,6 +283,9 @@ class CueIndex:
             score = fuzz.token_set_ratio(text, phrasing)
             if score >= PHRASING_THRESHOLD and score > found.get(topic, 0.0):
                 found[topic] = score
+                if where is not None:
+                    where[topic] = min((i for i, s in enumerate(msg.stems) if s in stems),
+                                       default=len(msg.stems))
 
 
 def _same_word(word: str, stem: str, cue_stem: str, cue_word: str) -> bool:
@@ -250,6 +313,22 @@ def _in_sequence(sequence: tuple[tuple[str, bool, str], ...], msg: Analyzed) -> 
         else:
             return True
     return False
+
+
+_JOINERS = frozenset({"en", "of", "and", "or"})
+
+
+def _question_starts(msg: Analyzed, question_words: frozenset[str]) -> list[int]:
+    """Where a second question starts: a question word right after "and"/"or"."""
+    words = msg.words
+    return [i for i in range(1, len(words))
+            if words[i] in question_words and words[i - 1] in _JOINERS]
+
+
+def _first_position(sequence: tuple[tuple[str, bool, str], ...], msg: Analyzed) -> int:
+    """Where a matched keyword starts in the message (its earliest word)."""
+    found = [p for term, is_prefix, _ in sequence for p in _positions(term, is_prefix, msg)]
+    return min(found, default=len(msg.words))
 
 
 def _positions(term: str, is_prefix: bool, msg: Analyzed, word: str = "") -> list[int]:

@@ -12,8 +12,10 @@ reaction to it, answers what was actually asked, and brings in at most one thing
 from __future__ import annotations
 
 import random
+import re
 import zlib
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from bot.engine.acts import CLOSING_ACTS, Act, Move, main_act
@@ -57,6 +59,7 @@ class Engine:
     def __init__(self, scenario: Scenario | CompiledScenario) -> None:
         self.cs = scenario if isinstance(scenario, CompiledScenario) else CompiledScenario(scenario)
         self.scenario = self.cs.scenario
+        self._names: dict[str, frozenset[str]] = {}
 
     # -- public API -------------------------------------------------------------------
     def start(self, lang: str | None = None, seed: int | None = None) -> SessionState:
@@ -289,8 +292,9 @@ class Engine:
             answer = self._pick(cl, state, f"fact:{fact_id}", cl.texts(fact.answer))
             if times:
                 # asked again: she recaps the gist, not the whole story word for word
-                gist = _first_sentence(answer)
-                answer = self._line(cl, state, "repeat") + _lower_first(gist)
+                gist = self._gist(cl, answer, a)
+                answer = self._line(cl, state, "repeat") + _lower_first(
+                    gist, self._names_in(cl, state.lang))
             else:
                 events.append(f"fact:{fact_id}")
             parts.append(answer)
@@ -301,6 +305,45 @@ class Engine:
             if state.phase == "opening":
                 state.phase = "inventory"
         return parts
+
+    def _names_in(self, cl: CompiledLanguage, lang: str) -> frozenset[str]:
+        """Words the buyer writes with a capital inside a sentence (names): "as I said: Joke
+        and Ahmed ..." keeps it, "as I said: the contract ..." does not."""
+        if lang not in self._names:
+            names: set[str] = set()
+            texts = [t for fact in self.scenario.facts for t in cl.texts(fact.answer)]
+            texts += [t for o in self.scenario.objections for t in cl.texts(o.text)]
+            texts += cl.texts(self.scenario.buyer.greeting)
+            for text in texts:
+                words = str(text).split()
+                for prev, word in pairwise(words):
+                    if word[:1].isupper() and not prev.endswith((".", "!", "?", ":")):
+                        names.add(word.split("'")[0].strip(".,;:!?\"()"))
+            self._names[lang] = frozenset(names)
+        return self._names[lang]
+
+    @staticmethod
+    def _gist(cl: CompiledLanguage, answer: str, a: TurnAnalysis) -> str:
+        """The sentence of an earlier answer that answers this question: asked "how much
+        time does the retyping take?" again, she repeats the four days, not how the slips
+        come in. The first sentence when none stands out."""
+        sentences = _sentences(answer)
+        if len(sentences) < 2:
+            return answer
+        asked = a.topic_stems
+
+        def fit(sentence: str) -> float:
+            said = cl.lm.analyze(sentence)
+            shared = sum(1 for st in said.stem_set if len(st) > 2 and any(
+                st == q or (len(st) >= 3 and len(q) >= 5 and st in q) or (
+                    len(q) >= 3 and len(st) >= 5 and q in st) for q in asked))
+            figure = a.asks_amount and any(
+                w[:1].isdigit() or w in _NUMBER_WORDS for w in said.words)
+            return shared + (1.5 if figure else 0.0)
+
+        scores = [fit(s) for s in sentences]
+        best = max(range(len(sentences)), key=lambda i: (scores[i], -i))
+        return sentences[best] if scores[best] > 0 else sentences[0]
 
     # -- closing ------------------------------------------------------------------------
     def _closing(self, cl: CompiledLanguage, t: Turn, events: list[str]) -> str:
@@ -646,10 +689,21 @@ _ONCE_A_CALL_LINES = frozenset({"greet_back", "greet_again", "goodbye", "bye_aft
                                 "end_patience", "end_rude", "out_of_time"})
 
 
-def _first_sentence(text: str) -> str:
-    head, sep, _ = text.partition(". ")
-    return head + "." if sep else text
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
 
 
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:] if text[:2].isalpha() and not text[:2].isupper() else text
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\u00c0-\u00dd'\"])")
+_NUMBER_WORDS = frozenset({"twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",
+                           "twintig", "dertig", "veertig", "honderd", "anderhalve", "half",
+                           "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                           "ten", "twenty", "thirty", "forty", "hundred"})
+
+
+def _lower_first(text: str, names: frozenset[str]) -> str:
+    """"As I said: the contract ..." but "as I said: Joke and Ahmed ...": a name keeps its
+    capital."""
+    first = text.split(" ", 1)[0].strip(".,;:!?'\"()")
+    if first in names or not text[:2].isalpha() or text[:2].isupper():
+        return text
+    return text[:1].lower() + text[1:]

@@ -36,6 +36,9 @@ class Lexicon:
     subjects: frozenset[str]  # "what *you* said": a question word before a subject is no question
     subordinators: frozenset[str]  # "*when* you compare, do you ...": a clause, not a question
     negations: frozenset[str]
+    second_person: frozenset[str]
+    reaction_words: frozenset[str]  # "what do the partners *think* when ...": effect on others
+    frame_words: frozenset[str]  # "how much *time*", "what does it *cost*": the question's frame
     exclamations: frozenset[str]  # "wat *een* pand", "how *nice*": exclamations, no questions
     spin: dict[str, tuple[str, ...]]
     moves: dict[str, tuple[str, ...]]
@@ -84,6 +87,9 @@ def load_lexicon(lang: str) -> Lexicon:
         subjects=frozenset(data.get("subjects") or []),
         subordinators=frozenset(data.get("subordinators") or []),
         negations=frozenset(data.get("negations") or []),
+        second_person=frozenset(map(str, data.get("second_person") or [])),
+        reaction_words=frozenset(map(str, data.get("reaction_words") or [])),
+        frame_words=frozenset(map(str, data.get("frame_words") or [])),
         exclamations=frozenset(data.get("exclamations") or []),
         spin={k: _strs(v) for k, v in data["spin"].items()},
         moves={k: _strs(v) for k, v in data["moves"].items()},

@@ -1,0 +1,141 @@
+"""The buyer answers the question that was asked: the fact it is about, in the order asked.
+
+Each case has its own variations (other wording, a typo, the other language), so a rule
+that only fits one sentence fails here.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine.compiled import CompiledScenario
+from bot.engine.engine import Engine
+from bot.engine.state import SessionState
+from bot.scenario.library import LoadResult as Library
+from bot.scenario.library import load_library
+
+INTRO = {
+    "nl": "Goedemorgen, ik ben Sanne Visser van SchoonWerk Nederland. Vertelt u eens over uzelf?",
+    "en": "Good morning, I'm Sanne Visser from SchoonWerk Nederland. Tell me about yourself?",
+}
+RENEWAL_INTRO = {
+    "nl": "Goedemiddag, ik ben Sam de Vries van Urenwerk.",
+    "en": "Good afternoon, I'm Sam de Vries from Urenwerk.",
+}
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return load_library([])
+
+
+def _engine(library: Library, scenario_id: str) -> Engine:
+    return Engine(CompiledScenario(library.scenarios[scenario_id]))
+
+
+def _call(engine: Engine, lang: str, lines: list[str]) -> SessionState:
+    state = engine.start(lang, seed=7)
+    for line in lines:
+        engine.turn(state, line)
+    return state
+
+
+@pytest.mark.parametrize(("lang", "question", "first", "second"), [
+    ("nl", "Hoe vaak wordt er schoongemaakt en hoeveel vierkante meter is het?", "Drie keer",
+     "450"),
+    ("nl", "Hoeveel vierkante meter is het, en hoe vaak wordt er schoongemaakt?", "450",
+     "Drie keer"),
+    ("en", "How often do they clean, and roughly how many square metres is it?", "three times",
+     "450"),
+    ("en", "Which areas need cleaning, and roughly how many square metres is that?", "Offices",
+     "450"),
+])
+def test_several_questions_are_answered_in_the_order_asked(
+        engine: Engine, lang: str, question: str, first: str, second: str) -> None:
+    state = _call(engine, lang, [INTRO[lang]])
+    reply = engine.turn(state, question).reply
+    assert first in reply and second in reply, reply
+    assert reply.index(first) < reply.index(second), reply
+
+
+@pytest.mark.parametrize(("lang", "question"), [
+    ("nl", "wat vinden de notarissen ervan als er gestofzuigd wordt?"),
+    ("nl", "Hoe reageren de cliënten als de schoonmaker tijdens een bespreking binnenkomt?"),
+    ("nl", "wat vinden de notarisen ervan wanneer er tijdens een afspraak gestofzuigd wordt"),
+    ("en", "What do the notaries think when someone is vacuuming?"),
+    ("en", "How do your clients react if a cleaner walks in during a meeting?"),
+])
+def test_how_others_take_a_problem_is_its_consequence(
+        engine: Engine, lang: str, question: str) -> None:
+    state = _call(engine, lang, [INTRO[lang]])
+    result = engine.turn(state, question)
+    assert result.analysis.spin == "implication"
+    assert result.analysis.answered == ["impact"], result.reply
+
+
+@pytest.mark.parametrize(("lang", "question"), [
+    ("en", "Who else would have a say if you switched?"),
+    ("en", "When does the current contract end, and is there a notice period?"),
+    ("nl", "Wie moet er verder nog ja zeggen als u overstapt?"),
+])
+def test_a_who_or_when_question_with_an_occasion_stays_a_situation_question(
+        engine: Engine, lang: str, question: str) -> None:
+    state = _call(engine, lang, [INTRO[lang], "Wie maakt er nu schoon?" if lang == "nl"
+                                 else "Who cleans now?"])
+    assert engine.turn(state, question).analysis.spin == "situation"
+
+
+@pytest.mark.parametrize(("lang", "question"), [
+    ("nl", "Wat waardeert u het meest aan hen?"),
+    ("nl", "wat vind je het prettigst aan loonhuis"),
+    ("en", "What do you appreciate most about them?"),
+    ("en", "what do u like most abut loonhuis"),
+])
+def test_what_she_values_in_her_supplier_is_her_satisfaction(
+        library: Library, lang: str, question: str) -> None:
+    engine = _engine(library, "objection-software-renewal")
+    state = _call(engine, lang, [RENEWAL_INTRO[lang]])
+    assert engine.turn(state, question).analysis.answered == ["satisfaction"]
+
+
+@pytest.mark.parametrize(("lang", "question"), [
+    ("nl", "hoeveel tijd kost het overtypen?"),
+    ("nl", "Hoeveel tijd kost het overtypen van de briefjes per week?"),
+    ("en", "How much time does the retyping cost you?"),
+])
+def test_the_topic_named_outranks_the_frame_of_the_question(
+        library: Library, lang: str, question: str) -> None:
+    """"How much time does X cost" is about X, not about whatever fact has a keyword
+    "how much time"."""
+    engine = _engine(library, "objection-software-renewal")
+    state = _call(engine, lang, [RENEWAL_INTRO[lang]])
+    assert engine.turn(state, question).analysis.answered == ["hours_process"]
+
+
+@pytest.mark.parametrize(("lang", "question", "expected"), [
+    ("nl", "Wie beslist er over de schoonmaak en wanneer loopt het contract af?",
+     ["decision_makers", "contract_terms"]),
+    ("en", "Who decides on the cleaning, and when does the contract end?",
+     ["decision_makers", "contract_terms"]),
+])
+def test_a_keyword_does_not_span_two_questions(
+        engine: Engine, lang: str, question: str, expected: list[str]) -> None:
+    """"... de schoonmaak en wanneer ..." is no "wanneer schoonmaak" (time of day)."""
+    state = _call(engine, lang, [INTRO[lang]])
+    assert engine.turn(state, question).analysis.answered == expected
+
+
+@pytest.mark.parametrize(("lang", "first", "again", "expected", "not_expected"), [
+    ("nl", "Hoe komen de uren nu binnen?", "Hoeveel tijd kost het overtypen per maand?",
+     "vier dagen", "verzamelen op vrijdag"),
+    ("en", "How do the hours come in now?", "How much time does the retyping take each month?",
+     "four days", "collect the paper"),
+])
+def test_asked_again_she_repeats_the_part_that_answers(
+        library: Library, lang: str, first: str, again: str, expected: str,
+        not_expected: str) -> None:
+    engine = _engine(library, "objection-software-renewal")
+    state = _call(engine, lang, [RENEWAL_INTRO[lang], first])
+    reply = engine.turn(state, again).reply
+    assert expected in reply and not_expected not in reply, reply
+    assert "Joke" in reply  # a name keeps its capital after "as I said:"
