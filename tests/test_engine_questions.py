@@ -139,3 +139,33 @@ def test_asked_again_she_repeats_the_part_that_answers(
     reply = engine.turn(state, again).reply
     assert expected in reply and not_expected not in reply, reply
     assert "Joke" in reply  # a name keeps its capital after "as I said:"
+
+
+SIGNAL = {"nl": "labelprinters, of alleen", "en": "label printers too"}
+PRINTING_WARMUP = {
+    "nl": ["Goedemorgen, ik ben Sam van PrintPartners.", "Hoeveel zendingen gaat er per dag uit?",
+           "Welke printers staan er nu?", "Wie doet het onderhoud?", "Hoe oud zijn ze?",
+           "Wat gebeurt er als een printer vastloopt?"],
+    "en": ["Good morning, I'm Sam from PrintPartners.", "How many shipments go out per day?",
+           "Which printers do you have now?", "Who does the maintenance?", "How old are they?",
+           "What happens when a printer jams?"],
+}
+
+
+@pytest.mark.parametrize(("lang", "cold"), [
+    ("nl", "Ons leasecontract begint bij 39 euro per printer per maand, alles inbegrepen."),
+    ("nl", "Wij zijn marktleider in managed print en onze klanten geven ons een 9."),
+    ("en", "Our lease starts at 39 euros per printer per month, all-in."),
+    ("en", "we r market leader in managed print, our clients rate us a 9"),
+])
+def test_no_buying_signal_straight_after_she_turns_something_down(
+        library: Library, lang: str, cold: str) -> None:
+    """A buyer who just said "this isn't going anywhere" does not ask, in the same breath,
+    whether you also do label printers; she asks it on a warmer turn."""
+    engine = _engine(library, "spin-printing-urgency")
+    state = _call(engine, lang, PRINTING_WARMUP[lang])
+    assert state.turn >= 6
+    cold_reply = engine.turn(state, cold).reply
+    assert SIGNAL[lang] not in cold_reply, cold_reply
+    warm = engine.turn(state, "Wie beslist hierover?" if lang == "nl" else "Who decides on this?")
+    assert SIGNAL[lang] in warm.reply, warm.reply

@@ -230,10 +230,14 @@ class Engine:
         if "objection_rested" in t.fresh and (rule_name in RECALL_RULES or t.closing_text):
             react = ""  # "let's move on" replaces "that concern still stands", not joins it
         self._tick(state, a)
+        # a refusal, a rebuke or a stall is no moment to sound keen: no buying signal
+        cool = (rule is not None and rule.cool) or bool(
+            t.closing_text and "agreed" not in events) or any(
+            e.startswith("guarded:") or e == "stall" for e in events)
         if bring_in:
             tail = self._end_check(cl, state, events)
         else:
-            tail = self._after_turn(cl, state, a, events)
+            tail = self._after_turn(cl, state, a, events, cool=cool)
         # two guarded facts asked at once get one refusal, not the same sentence twice
         parts = dict.fromkeys(p for p in (react, *answers, bring_in, tail) if p)
         return " ".join(parts).strip() or self._line(cl, state, "default")
@@ -602,7 +606,7 @@ class Engine:
             state.objectives.setdefault(objective, state.turn)
 
     def _after_turn(self, cl: CompiledLanguage, state: SessionState, a: TurnAnalysis,
-                    events: list[str]) -> str:
+                    events: list[str], *, cool: bool = False) -> str:
         """Objections set off by what was said, a buying signal, or the end of the call.
         Says at most one of them (an end line always)."""
         if state.ended:
@@ -616,8 +620,8 @@ class Engine:
                 said = said or self._trigger(cl, state, "fact", fact=fact_id)
             said = said or self._trigger(cl, state, "turn")
         closing = self.scenario.closing
-        if not said and closing is not None and not state.closing["agreed"] and not (
-            state.pending_objection
+        if not said and not cool and closing is not None and not state.closing["agreed"] and (
+            not state.pending_objection
         ):
             for i, signal in enumerate(closing.buying_signals):
                 if signal.after_turn <= state.turn and i not in state.signals_sent:

@@ -106,6 +106,7 @@ class Rule:
     name: str
     applies: Callable[[Turn], bool]
     line: str
+    cool: bool = False  # a refusal, a rebuke or not following: no buying signal after it
 
 
 QUESTION_ACTS = frozenset({Act.FACT_QUESTION, Act.SMALL_TALK})
@@ -128,7 +129,7 @@ def _misses_the_point(t: Turn) -> bool:
 # The reaction to the learner's act: the first rule that applies wins; none may apply
 # (then the buyer just answers, or says the default line).
 REACTIONS: tuple[Rule, ...] = (
-    Rule("empty message", lambda t: t.a.empty, "deflect"),
+    Rule("empty message", lambda t: t.a.empty, "deflect", cool=True),
     Rule("goodbye after agreement", lambda t: t.act is Act.GOODBYE
          and t.state.closing["agreed"], "bye_after_agreement"),
     Rule("goodbye", lambda t: t.act is Act.GOODBYE, "goodbye"),
@@ -140,13 +141,13 @@ REACTIONS: tuple[Rule, ...] = (
     Rule("objection partly answered", lambda t: t.outcome is Outcome.PROGRESS
          and not t.answered, "objection_progress"),
     Rule("closing answer", lambda t: bool(t.closing_text), "@closing"),
-    Rule("an answer that misses her point", _misses_the_point, "objection_pending"),
-    Rule("discount offered", lambda t: Move.DISCOUNT in t.moves, "discount"),
+    Rule("an answer that misses her point", _misses_the_point, "objection_pending", cool=True),
+    Rule("discount offered", lambda t: Move.DISCOUNT in t.moves, "discount", cool=True),
     Rule("tied solution", lambda t: t.act is Act.SOLUTION and "solution_tied" in t.fresh,
          "solution_ack"),
     Rule("pitch before knowing her", lambda t: t.act is Act.PITCH
-         and len(t.state.revealed) < FEW_FACTS, "pitch"),
-    Rule("pitch after the inventory", lambda t: t.act is Act.PITCH, "pitch_late"),
+         and len(t.state.revealed) < FEW_FACTS, "pitch", cool=True),
+    Rule("pitch after the inventory", lambda t: t.act is Act.PITCH, "pitch_late", cool=True),
     Rule("invited to introduce herself", lambda t: "invited" in t.fresh, "introduce_back"),
     Rule("objective stated", lambda t: "objective_stated" in t.fresh, "objective_ack"),
     Rule("greeted, first meeting", lambda t: "introduced" in t.fresh
@@ -158,16 +159,18 @@ REACTIONS: tuple[Rule, ...] = (
     Rule("summary", lambda t: t.act is Act.SUMMARY and not t.answered, "summary_ack"),
     Rule("check after handling", lambda t: "checked_after" in t.fresh, "check_ack"),
     Rule("small talk", lambda t: t.act is Act.SMALL_TALK, "small_talk"),
-    Rule("situation overload", lambda t: "situation_overload" in t.fresh, "situation_overload"),
+    Rule("situation overload", lambda t: "situation_overload" in t.fresh, "situation_overload",
+         cool=True),
     Rule("permission or offer", lambda t: _asked_unanswered(t) and t.a.form == "closed"
          and t.a.asks_permission, "permission_yes"),
     Rule("vague open question", lambda t: _asked_unanswered(t) and t.a.form == "open"
-         and t.a.spin == "situation" and t.a.word_count <= VAGUE_WORDS, "vague_answer"),
+         and t.a.spin == "situation" and t.a.word_count <= VAGUE_WORDS, "vague_answer",
+         cool=True),
     Rule("value of something she did not bring up", lambda t: _asked_unanswered(t)
-         and t.a.spin == "need_payoff", "value_unknown"),
+         and t.a.spin == "need_payoff", "value_unknown", cool=True),
     Rule("consequence she has not thought about", lambda t: _asked_unanswered(t)
-         and t.a.spin == "implication", "consequence_unknown"),
-    Rule("question she cannot place", _asked_unanswered, "deflect"),
+         and t.a.spin == "implication", "consequence_unknown", cool=True),
+    Rule("question she cannot place", _asked_unanswered, "deflect", cool=True),
 )
 
 
