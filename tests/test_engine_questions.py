@@ -169,3 +169,72 @@ def test_no_buying_signal_straight_after_she_turns_something_down(
     assert SIGNAL[lang] not in cold_reply, cold_reply
     warm = engine.turn(state, "Wie beslist hierover?" if lang == "nl" else "Who decides on this?")
     assert SIGNAL[lang] in warm.reply, warm.reply
+
+
+@pytest.mark.parametrize(("lang", "bye", "stall_line"), [
+    ("nl", "Dank u wel, tot dinsdag de 14e!", "staat nog niet vast"),
+    ("nl", "top! tot dinsdag", "staat nog niet vast"),
+    ("en", "Thanks for your time, see you on the 14th!", "isn't agreed yet"),
+    ("en", "cheers, see u tue", "isn't agreed yet"),
+])
+def test_a_goodbye_to_a_date_she_never_agreed_is_corrected(
+        engine: Engine, lang: str, bye: str, stall_line: str) -> None:
+    """She said she finds it difficult; "see you Tuesday" does not make it an appointment."""
+    state = _call(engine, lang, [INTRO[lang]])
+    result = engine.turn(state, bye)
+    assert result.ended and not state.closing["agreed"]
+    assert stall_line in result.reply
+
+
+def test_a_plain_goodbye_without_a_date_stays_a_goodbye(engine: Engine) -> None:
+    state = _call(engine, "en", [INTRO["en"]])
+    reply = engine.turn(state, "Thanks for your time, goodbye!").reply
+    assert "agreed" not in reply and "Goodbye" in reply
+
+
+@pytest.mark.parametrize(("lang", "lines", "follow_up", "expected"), [
+    ("nl", ["Welke printers staan er nu?"], "Uit welk jaar zijn ze?", "2016"),
+    ("nl", ["welke printers hebben jullie"], "hoe oud zijn die", "2016"),
+    ("en", ["Which printers do you have now?"], "how old are they?", "2016"),
+    ("en", ["Which printers do you have now?"], "When were they bought?", "2016"),
+])
+def test_a_follow_up_on_her_last_answer_gets_the_part_that_answers_it(
+        library: Library, lang: str, lines: list[str], follow_up: str, expected: str) -> None:
+    """No fact lists "which year", but she just said it: she points to it instead of
+    "what do you mean exactly?"."""
+    engine = _engine(library, "spin-printing-urgency")
+    state = _call(engine, lang, [PRINTING_WARMUP[lang][0], *lines])
+    reply = engine.turn(state, follow_up).reply
+    assert expected in reply, reply
+    assert "Sixteen" not in reply and "Zestien" not in reply and "zestien" not in reply
+
+
+@pytest.mark.parametrize(("lang", "question"), [
+    ("nl", "Hoeveel medewerkers heeft u?"),
+    ("en", "How many people work here?"),
+])
+def test_a_new_question_is_not_mistaken_for_a_follow_up(
+        library: Library, lang: str, question: str) -> None:
+    engine = _engine(library, "spin-printing-urgency")
+    state = _call(engine, lang, [PRINTING_WARMUP[lang][0], PRINTING_WARMUP[lang][2]])
+    reply = engine.turn(state, question).reply
+    assert "2016" not in reply and "16" not in reply, reply
+
+
+@pytest.mark.parametrize(("lang", "questions", "move_on"), [
+    ("en", ["Which package do you use now?", "How do the hours come in now?",
+            "Who runs payroll?", "When does your current contract end?",
+            "Who decides about a switch?", "Are you happy with Loonhuis otherwise?",
+            "How many payslips a month?"], "let's move on"),
+    ("nl", ["Met welk pakket werkt u nu?", "Hoe komen de uren nu binnen?",
+            "Wie doet de salarisadministratie?", "Wanneer loopt het contract af?",
+            "Wie beslist over een overstap?", "Bent u verder tevreden over Loonhuis?",
+            "Hoeveel loonstroken zijn het per maand?"], "laten we verder gaan"),
+])
+def test_an_objection_left_alone_rests_without_a_line_glued_to_an_answer(
+        library: Library, lang: str, questions: list[str], move_on: str) -> None:
+    engine = _engine(library, "objection-software-renewal")
+    state = engine.start(lang, seed=7)
+    replies = [engine.turn(state, line).reply for line in [RENEWAL_INTRO[lang], *questions]]
+    assert any(o.rested for o in state.objections.values())
+    assert not any(move_on in r for r in replies), replies

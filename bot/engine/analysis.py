@@ -58,6 +58,7 @@ class TurnAnalysis:
     seller_talk: bool = False  # talks about the seller's side ("our module", "we have")
     topic_stems: frozenset[str] = frozenset()  # content stems of the message (what it is about)
     asks_amount: bool = False  # "how much", "hoeveel": a figure answers it
+    names_date: bool = False  # "see you Thursday", "tot de 22e": a day or a date
 
 
 def analyze_turn(
@@ -204,11 +205,14 @@ def analyze_turn(
     if "small_talk" in moves and not analysis.facts:
         analysis.spin = None  # "was it hard to find parking?" gathers no information
     analysis.word_count = len(msg.words)
+    analysis.names_date = concrete_time or bool(_DAYS & set(msg.words)) or any(
+        _ORDINAL.fullmatch(w) for w in msg.words)
     analysis.topic_stems = frozenset(
         st for st, w in zip(msg.stems, msg.words, strict=True)
-        if w not in lm.lexicon.stopwords and w not in lm.lexicon.question_words and len(st) > 2)
-    analysis.asks_amount = bool(_AMOUNT & set(msg.words)) or " ".join(msg.words).find(
-        "how m") >= 0
+        if w not in lm.lexicon.stopwords and w not in lm.lexicon.question_words and len(st) > 2
+        and w not in _AMOUNT and w not in lm.lexicon.frame_words
+        and w not in lm.lexicon.fillers)
+    analysis.asks_amount = bool(_AMOUNT & set(msg.words))
     if _EMOJI.search(text) or {"haha", "hihi", "lol", "hahaha", "grapje", "kidding"} & set(
             msg.words):
         moves.add("small_talk")
@@ -245,8 +249,11 @@ def analyze_turn(
 
 
 MAX_ANSWERS = 3
+_ORDINAL = re.compile(r"\d{1,2}(?:e|ste|de|st|nd|rd|th)")
 SURE_MATCH = 101.0  # a keyword match with at least one whole topic word close together
-_AMOUNT = frozenset({"hoeveel", "hoelang", "hoe lang"})
+# words that ask for a figure, a year or a date ("hoe vaak", "uit welk jaar", "how old")
+_AMOUNT = frozenset({"hoeveel", "hoelang", "vaak", "oud", "jaar", "bouwjaar", "wanneer",
+                     "datum", "often", "old", "year", "many", "much", "long", "when", "date"})
 AGREEMENT_QUESTION_WORDS = 6
 SHORT_ECHO = 4
 SMALL_TALK_TURNS = 2

@@ -191,6 +191,10 @@ class Engine:
                 # told yet is worth adding ("what are you comparing with?" is not "who cleans")
                 a.answered = [f for f in a.answered if f not in state.revealed]
         answers = self._answer_facts(cl, t, events)
+        if not answers and not state.pending_objection:
+            answers = self._follow_up(cl, t)
+        elif answers:
+            state.last_answered = list(a.answered)
         t.answered = bool(answers)
         bring_in = ""
         if t.act in CLOSING_ACTS and not state.pending_objection:
@@ -310,6 +314,24 @@ class Engine:
                 state.phase = "inventory"
         return parts
 
+    def _follow_up(self, cl: CompiledLanguage, t: Turn) -> list[str]:
+        """A question about what she just told, in words no fact lists ("Uit welk jaar zijn
+        ze?" after "all bought in 2016"): she points to the part of her last answer that
+        answers it. Nothing when no part does; then the question is really new."""
+        a, state = t.a, t.state
+        if t.act is not Act.FACT_QUESTION or not a.is_question or a.facts or not (
+                state.last_answered):
+            return []
+        fact = self.cs.facts.get(state.last_answered[0])
+        if fact is None:
+            return []
+        answer = self._pick(cl, state, f"fact:{fact.id}", cl.texts(fact.answer))
+        gist = self._gist(cl, answer, a, strict=True)
+        if not gist:
+            return []
+        return [self._line(cl, state, "repeat") + _lower_first(gist, self._names_in(
+            cl, state.lang))]
+
     def _names_in(self, cl: CompiledLanguage, lang: str) -> frozenset[str]:
         """Words the buyer writes with a capital inside a sentence (names): "as I said: Joke
         and Ahmed ..." keeps it, "as I said: the contract ..." does not."""
@@ -327,27 +349,42 @@ class Engine:
         return self._names[lang]
 
     @staticmethod
-    def _gist(cl: CompiledLanguage, answer: str, a: TurnAnalysis) -> str:
+    def _gist(cl: CompiledLanguage, answer: str, a: TurnAnalysis, *,
+              strict: bool = False) -> str:
         """The sentence of an earlier answer that answers this question: asked "how much
         time does the retyping take?" again, she repeats the four days, not how the slips
         come in. The first sentence when none stands out."""
         sentences = _sentences(answer)
-        if len(sentences) < 2:
+        if len(sentences) < 2 and not strict:
             return answer
         asked = a.topic_stems
+
+        def same(st: str, q: str) -> bool:
+            # a compound ends in its head: "overtyp(en)" is about "typ(en)"
+            return st == q or (len(st) >= 3 and len(q) >= 5 and q.endswith(st)) or (
+                len(q) >= 3 and len(st) >= 5 and st.endswith(q))
+
+        if strict:
+            told = cl.lm.analyze(answer).stem_set
+            if any(not any(same(st, q) for st in told) for q in asked):
+                return ""  # it names something her answer did not: a new question
 
         def fit(sentence: str) -> float:
             said = cl.lm.analyze(sentence)
             shared = sum(1 for st in said.stem_set if len(st) > 2 and any(
-                st == q or (len(st) >= 3 and len(q) >= 5 and st in q) or (
-                    len(q) >= 3 and len(st) >= 5 and q in st) for q in asked))
-            figure = a.asks_amount and any(
-                w[:1].isdigit() or w in _NUMBER_WORDS for w in said.words)
-            return shared + (1.5 if figure else 0.0)
+                same(st, q) for q in asked))
+            if not a.asks_amount:
+                return shared
+            # a figure answers "how many", "how often", "which year": digits most surely
+            if any(w[:1].isdigit() for w in said.words):
+                return shared + 1.5
+            return shared + (1.0 if _NUMBER_WORDS & set(said.words) else 0.0)
 
         scores = [fit(s) for s in sentences]
         best = max(range(len(sentences)), key=lambda i: (scores[i], -i))
-        return sentences[best] if scores[best] > 0 else sentences[0]
+        if scores[best] > 0:
+            return sentences[best]
+        return "" if strict else sentences[0]
 
     # -- closing ------------------------------------------------------------------------
     def _closing(self, cl: CompiledLanguage, t: Turn, events: list[str]) -> str:
@@ -552,6 +589,8 @@ class Engine:
             events.append(f"rested:{oid}")
             if state.phase == "objection":
                 state.phase = "inventory"
+            if answers:
+                return ""  # she answers and lets it rest; "let's move on" after an answer jars
             return self._line(cl, state, "objection_rests")
         if ostate.recalled:
             return ""
@@ -689,7 +728,8 @@ class Engine:
 
 
 # Lines said at most once in a call, picked as before (a replayed call reads the same).
-_ONCE_A_CALL_LINES = frozenset({"greet_back", "greet_again", "goodbye", "bye_after_agreement",
+_ONCE_A_CALL_LINES = frozenset({"greet_back", "greet_again", "goodbye", "goodbye_unagreed",
+                                "bye_after_agreement",
                                 "end_patience", "end_rude", "out_of_time"})
 
 

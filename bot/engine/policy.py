@@ -132,6 +132,8 @@ REACTIONS: tuple[Rule, ...] = (
     Rule("empty message", lambda t: t.a.empty, "deflect", cool=True),
     Rule("goodbye after agreement", lambda t: t.act is Act.GOODBYE
          and t.state.closing["agreed"], "bye_after_agreement"),
+    Rule("goodbye to a date she did not agree", lambda t: t.act is Act.GOODBYE
+         and t.a.names_date and not t.state.closing["agreed"], "goodbye_unagreed"),
     Rule("goodbye", lambda t: t.act is Act.GOODBYE, "goodbye"),
     Rule("objection accepted", lambda t: t.outcome is Outcome.HANDLED, "@objection"),
     Rule("objection explained", lambda t: t.outcome is Outcome.CLARIFIED and not t.answered,

@@ -88,6 +88,7 @@ class SessionState:
     last_act: str | None = None
     situation_streak: int = 0
     spins: list[str] = field(default_factory=list)  # SPIN types asked so far (for hints)
+    last_answered: list[str] = field(default_factory=list)  # facts told in her last answer
     # Calls stored before state version 2 kept their transcript here; new calls keep it
     # outside the state (TurnResult.record, the turns table).
     history: list[TurnRecord] = field(default_factory=list)
@@ -109,7 +110,7 @@ class SessionState:
                            for t in self.history]
         for key in ("objectives", "revealed", "flags", "closing"):
             data[key] = dict(data[key])
-        for key in ("needs_stated", "signals_sent"):
+        for key in ("needs_stated", "signals_sent", "last_answered"):
             data[key] = list(data[key])
         return data
 
