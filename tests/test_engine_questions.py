@@ -238,3 +238,22 @@ def test_an_objection_left_alone_rests_without_a_line_glued_to_an_answer(
     replies = [engine.turn(state, line).reply for line in [RENEWAL_INTRO[lang], *questions]]
     assert any(o.rested for o in state.objections.values())
     assert not any(move_on in r for r in replies), replies
+
+
+@pytest.mark.parametrize(("lang", "question", "expected"), [
+    ("en", "When does the contract with the repair firm end?", "contract_end"),
+    ("nl", "Wanneer loopt het contract met de reparateur af?", "contract_end"),
+    ("nl", "wat gebeurt er dan met de orders als een printer een uur stilstaat?", "late_trucks"),
+    ("en", "what happens to the orders when a printer is down for an hour?", "late_trucks"),
+])
+def test_words_that_qualify_the_topic_or_share_a_closing_word_keep_the_question(
+        library: Library, lang: str, question: str, expected: str) -> None:
+    """"the contract *with the repair firm* end" is about the contract; the warehouse's
+    "orders" are no request for the order."""
+    engine = _engine(library, "spin-printing-urgency")
+    warmup = PRINTING_WARMUP[lang]
+    state = _call(engine, lang, [warmup[0], warmup[2], "Waar lopen jullie tegenaan?"
+                                 if lang == "nl" else "What problems do you run into?"])
+    result = engine.turn(state, question)
+    assert result.analysis.act == "fact_question"
+    assert result.analysis.answered == [expected], result.reply

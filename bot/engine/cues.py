@@ -29,6 +29,7 @@ SPREAD_COST = 0.4
 # not what it is about, counts this much of a topic word when facts are ranked.
 FRAME_WEIGHT = 0.2
 MIN_SURE = 0.01
+QUALIFIER_SHARE = 0.25  # of a word's spread cost, for words in a phrase that qualifies
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,12 +197,13 @@ class CueIndex:
                 continue
             if self.ordered and not alt.loose and not _in_sequence(alt.sequence, msg):
                 continue
-            spread = 0
+            spread = 0.0
             if not self.ordered and not (self._question_word_leads(alt, msg)
                                          and self._one_question(alt, msg)):
                 continue  # "who decides on the cleaning, and when does ..." asks no "when clean"
             if (not self.ordered or alt.loose) and len(alt.sequence) > 1:
-                gap = _spread(alt.sequence, msg, exact=alt.loose)
+                gap = _spread(alt.sequence, msg, exact=alt.loose,
+                              prepositions=self.pipeline.lexicon.prepositions)
                 if gap is None:
                     continue
                 spread = gap
@@ -341,10 +343,11 @@ def _positions(term: str, is_prefix: bool, msg: Analyzed, word: str = "") -> lis
 
 
 def _spread(sequence: tuple[tuple[str, bool, str], ...], msg: Analyzed,
-            exact: bool = False) -> int | None:
+            exact: bool = False, prepositions: frozenset[str] = frozenset()) -> float | None:
     """How many other words stand between the words of one keyword (any order), or None
     when they are too far apart: "who cleans" must not match "who makes the final
-    decision on a cleaning contract"."""
+    decision on a cleaning contract". Words that only qualify the first one ("the
+    contract *with the repair firm* end") count a quarter: they keep the topic."""
     span = len(sequence) + 3  # Dutch puts particles far away: "wie maakt er nu bij u schoon"
     lists = [_positions(term, is_prefix, msg, word if exact and not is_prefix else "")
              for term, is_prefix, word in sequence]
@@ -355,7 +358,10 @@ def _spread(sequence: tuple[tuple[str, bool, str], ...], msg: Analyzed,
             low = min(min(p for p in pl if abs(p - anchor) <= span) for pl in lists)
             high = max(max(p for p in pl if abs(p - anchor) <= span) for pl in lists)
             if high - low <= span:
-                return high - low - (len(sequence) - 1)
+                gap = high - low - (len(sequence) - 1)
+                if gap and msg.words[low + 1] in prepositions:
+                    return gap * QUALIFIER_SHARE
+                return gap
     return None
 
 
