@@ -257,3 +257,15 @@ def test_words_that_qualify_the_topic_or_share_a_closing_word_keep_the_question(
     result = engine.turn(state, question)
     assert result.analysis.act == "fact_question"
     assert result.analysis.answered == [expected], result.reply
+
+
+@pytest.mark.parametrize(("lang", "question", "expected"), [
+    ("nl", "Snap ik, u heeft het druk. Gaat het vooral om het weekend?", "zaterdag en zondag"),
+    ("nl", "snap ik helemaal. gaat het vooral om de zaterdagen en zondagen?", "zaterdag en zondag"),
+    ("en", "I get it, you're busy. Is it mainly the weekends?", "Saturdays and Sundays"),
+])
+def test_the_busy_shop_owner_explains_his_objection_when_asked(
+        library: Library, lang: str, question: str, expected: str) -> None:
+    engine = _engine(library, "drill-objection-no-time")
+    state = engine.start(lang, seed=7)
+    assert expected in engine.turn(state, question).reply
