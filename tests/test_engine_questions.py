@@ -269,3 +269,23 @@ def test_the_busy_shop_owner_explains_his_objection_when_asked(
     engine = _engine(library, "drill-objection-no-time")
     state = engine.start(lang, seed=7)
     assert expected in engine.turn(state, question).reply
+
+
+@pytest.mark.parametrize(("lang", "agenda", "question"), [
+    ("nl", "Fijn. Ik stel voor dat we eerst terugkijken op uw wensen, dan laat ik zien wat we "
+           "kunnen, en aan het eind spreken we een vervolgstap af. Is dat goed?",
+     "Met welk pakket werkt u nu?"),
+    ("en", "Great. I suggest we first look back at your wishes, then I show what we can do, "
+           "and at the end we agree a next step. Is that OK?",
+     "Which package do you use now?"),
+])
+def test_a_concern_due_by_the_clock_waits_until_the_agenda_is_set(
+        library: Library, lang: str, agenda: str, question: str) -> None:
+    engine = _engine(library, "objection-software-renewal")
+    state = engine.start(lang, seed=7)
+    engine.turn(state, RENEWAL_INTRO[lang])
+    engine.turn(state, "Hoe gaat het?" if lang == "nl" else "How are you?")
+    engine.turn(state, agenda)
+    assert state.pending_objection is None
+    engine.turn(state, question)
+    assert state.pending_objection == "happy_current"

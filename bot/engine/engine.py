@@ -652,12 +652,16 @@ class Engine:
             return ""
         said = ""
         raised_now = any(o.raised_turn == state.turn for o in state.objections.values())
+        # a concern due by the clock waits until the learner is through the opening
+        # (greeting, agenda, small talk)
+        opening = a.act in _OPENING_ACTS
         if not raised_now and not state.pending_objection:
             if a.price:
                 said = self._trigger(cl, state, "price")
             for fact_id in [e.removeprefix("fact:") for e in events if e.startswith("fact:")]:
                 said = said or self._trigger(cl, state, "fact", fact=fact_id)
-            said = said or self._trigger(cl, state, "turn")
+            if not opening:
+                said = said or self._trigger(cl, state, "turn")
         closing = self.scenario.closing
         if not said and not cool and closing is not None and not state.closing["agreed"] and (
             not state.pending_objection
@@ -726,6 +730,9 @@ class Engine:
         h = zlib.crc32(f"{state.seed}:{key}:{state.turn}".encode())
         return str(texts[h % len(texts)])
 
+
+_OPENING_ACTS = frozenset({Act.GREET_INTRODUCE, Act.STATE_OBJECTIVE, Act.SMALL_TALK,
+                           Act.GOODBYE})
 
 # Lines said at most once in a call, picked as before (a replayed call reads the same).
 _ONCE_A_CALL_LINES = frozenset({"greet_back", "greet_again", "goodbye", "goodbye_unagreed",
