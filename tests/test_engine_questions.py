@@ -289,3 +289,31 @@ def test_a_concern_due_by_the_clock_waits_until_the_agenda_is_set(
     assert state.pending_objection is None
     engine.turn(state, question)
     assert state.pending_objection == "happy_current"
+
+
+@pytest.mark.parametrize(("lang", "question", "first", "second"), [
+    ("nl", "Om hoeveel vierkante meter gaat het, en komen ze elke dag?", "450", "Drie keer"),
+    ("nl", "Wie maakt er nu schoon en bent u daar blij mee?", "Blinkend Schoon", "tevreden"),
+    ("en", "Who signs, you or the partners, and is there a budget?", "partners", "budget"),
+])
+def test_a_second_question_after_a_comma_or_a_preposition_is_answered_too(
+        engine: Engine, lang: str, question: str, first: str, second: str) -> None:
+    state = _call(engine, lang, [INTRO[lang]])
+    result = engine.turn(state, question)
+    assert len(result.analysis.answered) == 2, result.reply
+    assert first in result.reply, result.reply
+
+
+@pytest.mark.parametrize(("lang", "question", "known", "unknown"), [
+    ("nl", "Wat zou het u opleveren als de uitvoerders de uren via een app op hun telefoon "
+           "doorgeven?", "zou zeker schelen", "niet wakker"),
+    ("en", "What would it mean for you if the site managers entered hours in an app on their "
+           "phone?", "certainly help", "keeps me awake"),
+])
+def test_the_value_of_a_need_she_stated_is_not_shrugged_off(
+        library: Library, lang: str, question: str, known: str, unknown: str) -> None:
+    engine = _engine(library, "objection-software-renewal")
+    hours = "Hoe komen de uren nu binnen?" if lang == "nl" else "How do the hours come in now?"
+    state = _call(engine, lang, [RENEWAL_INTRO[lang], hours])
+    reply = engine.turn(state, question).reply
+    assert known in reply and unknown not in reply, reply

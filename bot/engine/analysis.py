@@ -170,9 +170,10 @@ def analyze_turn(
         scored = cl.facts.match(msg, where, framed)
         fitting = [f for f in scored
                    if _fits_question(cs.facts[f], info.spin, several_questions=several)]
-        if not fitting and info.spin in ("implication", "need_payoff"):
+        if not fitting and info.spin == "implication":
             # no fact written for the deeper question: a fact about her pain still answers
-            # "what happens when an allowance is paid wrongly?" (not "which rooms?")
+            # "what happens when an allowance is paid wrongly?" (not "which rooms?"); the
+            # value of a solution is hers to state, not a fact to recite
             fitting = [f for f in scored if not cs.facts[f].spin and cs.facts[f].reveals]
         analysis.facts = sorted(fitting, key=lambda f: -scored[f])
         analysis.answered = _best_matches(analysis.facts, scored, asked, state, where,

@@ -168,6 +168,10 @@ REACTIONS: tuple[Rule, ...] = (
     Rule("vague open question", lambda t: _asked_unanswered(t) and t.a.form == "open"
          and t.a.spin == "situation" and t.a.word_count <= VAGUE_WORDS, "vague_answer",
          cool=True),
+    Rule("value of a need she stated", lambda t: _asked_unanswered(t)
+         and t.a.spin == "need_payoff" and bool(t.a.tied_needs), "value_known"),
+    Rule("consequence of a problem she stated", lambda t: _asked_unanswered(t)
+         and t.a.spin == "implication" and bool(t.a.tied_needs), "consequence_known"),
     Rule("value of something she did not bring up", lambda t: _asked_unanswered(t)
          and t.a.spin == "need_payoff", "value_unknown", cool=True),
     Rule("consequence she has not thought about", lambda t: _asked_unanswered(t)
