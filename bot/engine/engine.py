@@ -40,6 +40,9 @@ STEP_MOVES = {"acknowledge": Move.ACKNOWLEDGE, "clarify": Move.CLARIFY,
 SITUATION_STREAK = 5
 PATIENCE_MIN_TURNS = 5  # nobody walks out after a message or two, however poor
 RECALL_RULES = frozenset({"an answer that misses her point"})
+# reactions that say yes to what the learner asked or said
+AGREEING = frozenset({"permission or offer", "summary", "objective stated", "check after handling",
+                      "small talk"})
 
 
 @dataclass
@@ -230,7 +233,8 @@ class Engine:
         apply_effects(state, events_for(t))
         if t.act is Act.GOODBYE:
             self._end(state, "goodbye", events)
-        bring_in = bring_in or self._bring_in(cl, t, answers, events)
+        bring_in = bring_in or self._bring_in(cl, t, answers, events,
+                                              agreed=bool(react) and rule_name in AGREEING)
         if "objection_rested" in t.fresh and (rule_name in RECALL_RULES or t.closing_text):
             react = ""  # "let's move on" replaces "that concern still stands", not joins it
         self._tick(state, a)
@@ -570,7 +574,7 @@ class Engine:
         return False
 
     def _bring_in(self, cl: CompiledLanguage, t: Turn, answers: list[str],
-                  events: list[str]) -> str:
+                  events: list[str], *, agreed: bool = False) -> str:
         """At most one thing the buyer raises herself: a pending objection's reminder (once),
         letting it rest, or nothing (objections and signals come in ``_after_turn``)."""
         state = t.state
@@ -594,8 +598,10 @@ class Engine:
             return self._line(cl, state, "objection_rests")
         if ostate.recalled:
             return ""
-        if answers and ostate.idle < 2:
-            return ""  # she answers the question; the concern can wait a turn
+        if agreed or (answers and ostate.idle < 2):
+            # she answers the question, or just said yes: "yes, that's fine. No, really,
+            # I don't want to rush" takes it back in one breath; the concern can wait
+            return ""
         ostate.recalled = True
         apply_effects(state, [Event.OBJECTION_IGNORED])
         firmer = cl.texts(objection.firmer) if objection.firmer else []
