@@ -317,3 +317,15 @@ def test_the_value_of_a_need_she_stated_is_not_shrugged_off(
     state = _call(engine, lang, [RENEWAL_INTRO[lang], hours])
     reply = engine.turn(state, question).reply
     assert known in reply and unknown not in reply, reply
+
+
+@pytest.mark.parametrize(("lang", "question", "vague"), [
+    ("nl", "Hoeveel medewerkers werken er in het magazijn?", "Wat bedoel"),
+    ("en", "How many people work in the warehouse?", "What do you mean"),
+])
+def test_a_specific_question_without_an_answer_is_not_called_unclear(
+        library: Library, lang: str, question: str, vague: str) -> None:
+    engine = _engine(library, "spin-printing-urgency")
+    state = _call(engine, lang, PRINTING_WARMUP[lang][:3])
+    reply = engine.turn(state, question).reply
+    assert vague not in reply and "general" not in reply and "algemeen" not in reply, reply

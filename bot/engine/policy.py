@@ -165,6 +165,9 @@ REACTIONS: tuple[Rule, ...] = (
          cool=True),
     Rule("permission or offer", lambda t: _asked_unanswered(t) and t.a.form == "closed"
          and t.a.asks_permission, "permission_yes"),
+    Rule("a specific fact she has not at hand", lambda t: _asked_unanswered(t)
+         and t.a.form == "open" and t.a.spin == "situation" and bool(t.a.topic_stems)
+         and t.a.asks_amount, "not_at_hand", cool=True),
     Rule("vague open question", lambda t: _asked_unanswered(t) and t.a.form == "open"
          and t.a.spin == "situation" and t.a.word_count <= VAGUE_WORDS, "vague_answer",
          cool=True),
