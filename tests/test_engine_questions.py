@@ -329,3 +329,22 @@ def test_a_specific_question_without_an_answer_is_not_called_unclear(
     state = _call(engine, lang, PRINTING_WARMUP[lang][:3])
     reply = engine.turn(state, question).reply
     assert vague not in reply and "general" not in reply and "algemeen" not in reply, reply
+
+
+@pytest.mark.parametrize(("lang", "lines", "proposal", "hold"), [
+    ("en", ["Which package do you use now?", "How do the hours come in now?"],
+     "shall we plan a call next tuesday at 10 to go through the new quote?",
+     ("Before we plan anything", "Hold on, first this")),
+    ("nl", ["Met welk pakket werkt u nu?", "Hoe komen de uren nu binnen?"],
+     "zullen we dinsdag om 10 uur bellen om de offerte door te nemen?",
+     ("Voordat we iets inplannen", "Ho, eerst dit")),
+])
+def test_a_proposal_while_her_objection_stands_is_answered_before_she_restates_it(
+        library: Library, lang: str, lines: list[str], proposal: str,
+        hold: tuple[str, str]) -> None:
+    engine = _engine(library, "objection-software-renewal")
+    state = _call(engine, lang, [RENEWAL_INTRO[lang], *lines])
+    assert state.pending_objection
+    reply = engine.turn(state, proposal).reply
+    assert reply.startswith(hold), reply
+    assert not state.closing["agreed"]

@@ -537,10 +537,13 @@ class Engine:
         objection = self.cs.objections[oid]
         ostate = state.objections[oid]
         if ostate.recalled or objection.firmer is None:
-            ostate.recalled = True
-            return self._line(cl, state, "objection_pending")
+            text = self._line(cl, state, "objection_pending")
+        else:
+            text = self._pick(cl, state, f"firmer:{oid}", cl.texts(objection.firmer))
         ostate.recalled = True
-        return self._pick(cl, state, f"firmer:{oid}", cl.texts(objection.firmer))
+        # she answers the proposal first ("before we plan anything"), then says why
+        hold = self._line(cl, state, "proposal_on_hold")
+        return f"{hold} {_lower_first(text, self._names_in(cl, state.lang))}" if hold else text
 
     def _anticipated(self, cl: CompiledLanguage, state: SessionState, a: TurnAnalysis,
                      text: str) -> bool:
