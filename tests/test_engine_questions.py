@@ -348,3 +348,17 @@ def test_a_proposal_while_her_objection_stands_is_answered_before_she_restates_i
     reply = engine.turn(state, proposal).reply
     assert reply.startswith(hold), reply
     assert not state.closing["agreed"]
+
+
+def test_a_buying_signal_the_learner_already_answered_is_not_asked(library: Library) -> None:
+    engine = _engine(library, "spin-printing-urgency")
+    rest = [*PRINTING_WARMUP["en"][1:], "Who decides on this?",
+            "When does the maintenance contract end?"]
+    told = engine.start("en", seed=7)
+    replies = [engine.turn(told, line).reply for line in [
+        "Good morning, I'm Sam from PrintPartners. We lease label printers and office "
+        "printers to warehouses.", *rest]]
+    assert not any(SIGNAL["en"] in r for r in replies), replies
+    untold = engine.start("en", seed=7)
+    replies = [engine.turn(untold, line).reply for line in [PRINTING_WARMUP["en"][0], *rest]]
+    assert any(SIGNAL["en"] in r for r in replies), replies

@@ -672,6 +672,8 @@ class Engine:
             if not opening:
                 said = said or self._trigger(cl, state, "turn")
         closing = self.scenario.closing
+        if closing is not None and not a.is_question and len(a.topic_stems) >= 2:
+            self._signals_told(cl, state, a)
         if not said and not cool and closing is not None and not state.closing["agreed"] and (
             not state.pending_objection
         ):
@@ -684,6 +686,22 @@ class Engine:
         if end and state.end_reason == "patience":
             return end
         return " ".join(p for p in (said, end) if p)
+
+    def _signals_told(self, cl: CompiledLanguage, state: SessionState, a: TurnAnalysis) -> None:
+        """A buying signal the learner already answered ("we lease label and office
+        printers") is not asked later ("do you do label printers too?")."""
+        closing = self.scenario.closing
+        assert closing is not None
+        for i, signal in enumerate(closing.buying_signals):
+            if i in state.signals_sent:
+                continue
+            texts = cl.texts(signal.text)
+            if not texts:
+                continue
+            stems = {st for st, w in zip(*_content(cl, str(texts[0])), strict=True)
+                     if len(st) > 3 and w not in cl.lm.lexicon.stopwords}
+            if len(stems & a.topic_stems) >= 2:
+                state.signals_sent.append(i)
 
     def _end_check(self, cl: CompiledLanguage, state: SessionState, events: list[str]) -> str:
         """The buyer ends the call when her patience or the time runs out."""
@@ -747,6 +765,11 @@ _OPENING_ACTS = frozenset({Act.GREET_INTRODUCE, Act.STATE_OBJECTIVE, Act.SMALL_T
 _ONCE_A_CALL_LINES = frozenset({"greet_back", "greet_again", "goodbye", "goodbye_unagreed",
                                 "bye_after_agreement",
                                 "end_patience", "end_rude", "out_of_time"})
+
+
+def _content(cl: CompiledLanguage, text: str) -> tuple[list[str], list[str]]:
+    said = cl.lm.analyze(text)
+    return said.stems, said.words
 
 
 def _sentences(text: str) -> list[str]:
