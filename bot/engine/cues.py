@@ -114,6 +114,7 @@ class CueIndex:
         # stems that frame a question rather than name its topic (see FRAME_WEIGHT)
         self.frame: frozenset[str] = frozenset()
         self.question: frozenset[str] = frozenset()  # question words: no topic either
+        self._weights: list[float] = []  # per alternative, filled on first use (frame set)
 
     def add_keywords(self, topic: str, entries: Iterable[str]) -> None:
         for entry in entries:
@@ -184,11 +185,16 @@ class CueIndex:
             candidates.update(self._by_stem.get(stem, ()))
         for word in msg.words:
             candidates.update(self._by_head.get(word[:3], ()))
+        if len(self._weights) != len(self._alts):
+            self._weights = [self._weight(a) for a in self._alts]
+        weights = self._weights
+        starts = (_question_starts(msg, self.pipeline.lexicon.question_words)
+                  if not self.ordered else [])
         best: dict[str, float] = {}
         sure: dict[str, float] = {}
         for index in candidates:
             alt = self._alts[index]
-            words = self._weight(alt)
+            words = weights[index]
             if alt.topic in best and (self.ordered or words <= sure[alt.topic]):
                 continue  # cue lists only need the topic; facts the surest alternative
             if not all(s in present for s in alt.stems) or not all(
@@ -198,8 +204,8 @@ class CueIndex:
             if self.ordered and not alt.loose and not _in_sequence(alt.sequence, msg):
                 continue
             spread = 0.0
-            if not self.ordered and not (self._question_word_leads(alt, msg)
-                                         and self._one_question(alt, msg)):
+            if not self.ordered and len(alt.sequence) > 1 and not (
+                    self._question_word_leads(alt, msg) and self._one_question(alt, msg, starts)):
                 continue  # "who decides on the cleaning, and when does ..." asks no "when clean"
             if (not self.ordered or alt.loose) and len(alt.sequence) > 1:
                 gap = _spread(alt.sequence, msg, exact=alt.loose,
@@ -234,21 +240,20 @@ class CueIndex:
         question word comes first: in "wie beslist over de schoonmaak en wanneer loopt het
         contract af" the "when" opens the next question."""
         qwords = self.pipeline.lexicon.question_words
-        leads = [t for t, is_prefix, w in alt.sequence if not is_prefix and w in qwords]
-        if not leads or len(alt.sequence) < 2:
+        leads = {w for _t, is_prefix, w in alt.sequence if not is_prefix and w in qwords}
+        if not leads:
             return True
-        starts = [i for i, w in enumerate(msg.words) if w in {
-            w for _t, p, w in alt.sequence if not p and w in qwords}]
+        starts = [i for i, w in enumerate(msg.words) if w in leads]
         rest = [(t, p, w) for t, p, w in alt.sequence if p or w not in qwords]
         return any(all(any(i >= start for i in _positions(t, p, msg)) for t, p, _w in rest)
                    for start in starts)
 
-    def _one_question(self, alt: _Alternative, msg: Analyzed) -> bool:
+    @staticmethod
+    def _one_question(alt: _Alternative, msg: Analyzed, starts: list[int]) -> bool:
         """All words of a keyword stand in one of the questions a message joins with "and":
         "who decides on the cleaning, and when does the contract end?" holds no "who does
         the cleaning"."""
-        starts = _question_starts(msg, self.pipeline.lexicon.question_words)
-        if not starts or len(alt.sequence) < 2:
+        if not starts:
             return True
         bounds = [0, *starts, len(msg.words)]
         lists = [_positions(t, p, msg) for t, p, _w in alt.sequence]

@@ -63,6 +63,7 @@ class Engine:
         self.cs = scenario if isinstance(scenario, CompiledScenario) else CompiledScenario(scenario)
         self.scenario = self.cs.scenario
         self._names: dict[str, frozenset[str]] = {}
+        self._said: dict[str, tuple[frozenset[str], frozenset[str]]] = {}  # text -> stems, words
 
     # -- public API -------------------------------------------------------------------
     def start(self, lang: str | None = None, seed: int | None = None) -> SessionState:
@@ -352,8 +353,14 @@ class Engine:
             self._names[lang] = frozenset(names)
         return self._names[lang]
 
-    @staticmethod
-    def _gist(cl: CompiledLanguage, answer: str, a: TurnAnalysis, *,
+    def _stems_of(self, cl: CompiledLanguage, text: str) -> tuple[frozenset[str], frozenset[str]]:
+        """Stems and words of one of her own lines, analysed once per engine."""
+        if text not in self._said:
+            said = cl.lm.analyze(text)
+            self._said[text] = frozenset(said.stem_set), frozenset(said.words)
+        return self._said[text]
+
+    def _gist(self, cl: CompiledLanguage, answer: str, a: TurnAnalysis, *,
               strict: bool = False) -> str:
         """The sentence of an earlier answer that answers this question: asked "how much
         time does the retyping take?" again, she repeats the four days, not how the slips
@@ -369,20 +376,20 @@ class Engine:
                 len(q) >= 3 and len(st) >= 5 and st.endswith(q))
 
         if strict:
-            told = cl.lm.analyze(answer).stem_set
+            told = self._stems_of(cl, answer)[0]
             if any(not any(same(st, q) for st in told) for q in asked):
                 return ""  # it names something her answer did not: a new question
 
         def fit(sentence: str) -> float:
-            said = cl.lm.analyze(sentence)
-            shared = sum(1 for st in said.stem_set if len(st) > 2 and any(
+            stems, words = self._stems_of(cl, sentence)
+            shared = sum(1 for st in stems if len(st) > 2 and any(
                 same(st, q) for q in asked))
             if not a.asks_amount:
                 return shared
             # a figure answers "how many", "how often", "which year": digits most surely
-            if any(w[:1].isdigit() for w in said.words):
+            if any(w[:1].isdigit() for w in words):
                 return shared + 1.5
-            return shared + (1.0 if _NUMBER_WORDS & set(said.words) else 0.0)
+            return shared + (1.0 if _NUMBER_WORDS & words else 0.0)
 
         scores = [fit(s) for s in sentences]
         best = max(range(len(sentences)), key=lambda i: (scores[i], -i))
