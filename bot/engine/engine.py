@@ -149,7 +149,7 @@ class Engine:
             self._end(state, "rude", events)
             reply = self._line(cl, state, "end_rude")
         else:
-            reply = self._plan(cl, state, a, events)
+            reply = self._plan(cl, state, a, events, text)
         if act is Act.OBJECTION_RESPONSE and "check" in a.steps and "clarify" not in a.steps:
             a.spin = None  # "would that help you?" checks her objection, it asks no facts
         record = TurnRecord(
@@ -181,9 +181,11 @@ class Engine:
 
     # -- one turn: the plan -------------------------------------------------------------
     def _plan(self, cl: CompiledLanguage, state: SessionState, a: TurnAnalysis,
-              events: list[str]) -> str:
+              events: list[str], text: str = "") -> str:
         t = Turn(a, Act(a.act), state, follow_up=self.scenario.buyer.visit == "follow_up")
         self._mark_once(t)
+        if t.act is Act.SUMMARY:
+            t.misquoted = self._misquoted(cl, state, text)
         if state.pending_objection:
             self._objection_step(cl, t, events)
             if t.outcome is Outcome.HANDLED and a.form != "open":
@@ -231,12 +233,14 @@ class Engine:
                 react = t.objection_text
             elif not (rule.line == "solution_ack" and bring_in):
                 react = self._line(cl, state, rule.line)  # an objection replaces the praise
+                react = react.replace("{figure}", t.misquoted)
         apply_effects(state, events_for(t))
         if t.act is Act.GOODBYE:
             self._end(state, "goodbye", events)
-        bring_in = bring_in or self._bring_in(cl, t, answers, events,
-                                              agreed=bool(react) and rule_name in AGREEING)
-        if "objection_rested" in t.fresh and (rule_name in RECALL_RULES or t.closing_text):
+        bring_in = bring_in or self._bring_in(
+            cl, t, answers, events, agreed=bool(react) and rule_name in AGREEING,
+            reacted=bool(react) and rule_name not in RECALL_RULES)
+        if "objection_rested" in t.fresh and rule_name in RECALL_RULES:
             react = ""  # "let's move on" replaces "that concern still stands", not joins it
         self._tick(state, a)
         # a refusal, a rebuke or a stall is no moment to sound keen: no buying signal
@@ -250,6 +254,40 @@ class Engine:
         # two guarded facts asked at once get one refusal, not the same sentence twice
         parts = dict.fromkeys(p for p in (react, *answers, bring_in, tail) if p)
         return " ".join(parts).strip() or self._line(cl, state, "default")
+
+    def _misquoted(self, cl: CompiledLanguage, state: SessionState, text: str) -> str:
+        """The first figure in a learner's summary that she never gave ("thirty corrections"
+        when she said sixteen), or "". She corrects it instead of saying "yes, that's
+        right". Only digits are checked on the learner's side; her side also counts number
+        words, the briefing and the seller's offer, so a figure the learner may know is
+        never called wrong."""
+        figures = [(m.group(), _figure(m.group())) for m in _DIGITS.finditer(text)]
+        if not figures:
+            return ""
+        sc = self.scenario
+        said: list[str] = [cl.text(sc.briefing), *cl.texts(sc.buyer.greeting)]
+        if sc.seller.offer is not None:
+            said.append(cl.text(sc.seller.offer))
+        for fact_id in state.revealed:
+            fact = self.cs.facts[fact_id]
+            said += cl.texts(fact.answer)
+            if fact.short_answer is not None:
+                said += cl.texts(fact.short_answer)
+        for fact_id in state.flags:
+            if fact_id.startswith("short:") and fact_id[6:] in self.cs.facts:
+                short = self.cs.facts[fact_id[6:]].short_answer
+                said += cl.texts(short) if short is not None else []
+        for objection in sc.objections:
+            if state.objections[objection.id].raised_turn is not None:
+                for value in (objection.text, objection.firmer, objection.explain):
+                    said += cl.texts(value) if value is not None else []
+        if sc.closing is not None:
+            said += [t for s in sc.closing.buying_signals for t in cl.texts(s.text)]
+        words = cl.lm.lexicon.number_words
+        known = {_figure(m.group()) for line in said for m in _DIGITS.finditer(line)}
+        known |= {words[w] for line in said for w in re.findall(r"\w+", line.lower())
+                  if w in words}
+        return next((raw for raw, value in figures if value not in known), "")
 
     def _mark_once(self, t: Turn) -> None:
         """Once-per-call moments of the opening: they earn trust and a reaction once."""
@@ -584,9 +622,13 @@ class Engine:
         return False
 
     def _bring_in(self, cl: CompiledLanguage, t: Turn, answers: list[str],
-                  events: list[str], *, agreed: bool = False) -> str:
+                  events: list[str], *, agreed: bool = False, reacted: bool = False) -> str:
         """At most one thing the buyer raises herself: a pending objection's reminder (once),
-        letting it rest, or nothing (objections and signals come in ``_after_turn``)."""
+        letting it rest, or nothing (objections and signals come in ``_after_turn``).
+
+        She lets an objection rest out loud ("fine, let's move on") only when she has
+        nothing else to say: after an answer or a reaction of her own (a yes, a reply to a
+        proposal) the line refers to nothing and contradicts what she just said."""
         state = t.state
         oid = state.pending_objection
         if not oid or t.outcome is not Outcome.NONE or state.ended:
@@ -595,6 +637,8 @@ class Engine:
         ostate = state.objections[oid]
         if ostate.raised_turn == state.turn:
             return ""
+        if t.closing_text:
+            return ""  # her answer to the proposal already restated it; it rests later
         if ostate.idle >= REST_AFTER:
             state.pending_objection = None
             ostate.rested = True
@@ -603,7 +647,7 @@ class Engine:
             events.append(f"rested:{oid}")
             if state.phase == "objection":
                 state.phase = "inventory"
-            if answers:
+            if answers or reacted:
                 return ""  # she answers and lets it rest; "let's move on" after an answer jars
             return self._line(cl, state, "objection_rests")
         if ostate.recalled:
@@ -788,6 +832,14 @@ _NUMBER_WORDS = frozenset({"twee", "drie", "vier", "vijf", "zes", "zeven", "acht
                            "twintig", "dertig", "veertig", "honderd", "anderhalve", "half",
                            "two", "three", "four", "five", "six", "seven", "eight", "nine",
                            "ten", "twenty", "thirty", "forty", "hundred"})
+
+
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _figure(raw: str) -> float:
+    """ "2,50" and "2.50" are one figure."""
+    return float(raw.replace(",", "."))
 
 
 def _lower_first(text: str, names: frozenset[str]) -> str:

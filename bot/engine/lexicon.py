@@ -7,7 +7,7 @@ and hints. Adding a language is adding a file, not code.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -50,6 +50,8 @@ class Lexicon:
     hints: dict[str, str]
     lines_je: dict[str, tuple[str, ...]]  # lines for a buyer who says "je" (nl)
     persona: dict[str, dict[str, str]]  # words for the buyer in hints, by gender/address
+    # "sixteen printers" and "16 printers" are the same figure in a learner's summary
+    number_words: dict[str, float] = field(default_factory=dict)
 
     def line(self, key: str, address: str = "u") -> tuple[str, ...]:
         """A default buyer line in the buyer's form of address (je/u where it differs)."""
@@ -102,4 +104,5 @@ def load_lexicon(lang: str) -> Lexicon:
         lines_je={k: _strs(v) for k, v in (data.get("lines_je") or {}).items()},
         persona={str(k): {str(a): str(b) for a, b in v.items()}
                  for k, v in (data.get("persona") or {}).items()},
+        number_words={str(k): float(v) for k, v in (data.get("number_words") or {}).items()},
     )

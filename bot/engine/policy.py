@@ -65,6 +65,8 @@ SUMMARY_CREDIT = 2  # summaries that still earn trust; after that they are just 
 REST_AFTER = 3  # turns a buyer waits for an answer to her objection before letting it rest
 FEW_FACTS = 3  # below this many answered facts, the buyer "hardly knows anything about us"
 VAGUE_WORDS = 6  # "what about the cleaning?" is vague; a longer question is just unknown
+# "what do you mean exactly?" fits "and then?"; a question this long is clear, only new to her
+CLEAR_WORDS = 4
 
 
 class Outcome(StrEnum):
@@ -90,6 +92,7 @@ class Turn:
     closing_text: str = ""
     objection_text: str = ""  # accepted / explained, from the objection itself
     follow_up: bool = False  # the scenario is a follow-up visit: they have met before
+    misquoted: str = ""  # a figure in the learner's summary that she never gave
 
     @property
     def moves(self) -> set[str]:
@@ -158,6 +161,8 @@ REACTIONS: tuple[Rule, ...] = (
     Rule("greeting, first meeting", lambda t: "greeted" in t.fresh and not t.follow_up,
          "greet_back"),
     Rule("greeting, follow-up visit", lambda t: "greeted" in t.fresh, "greet_again"),
+    Rule("summary with a figure she never gave", lambda t: t.act is Act.SUMMARY
+         and bool(t.misquoted), "summary_misquoted", cool=True),
     Rule("summary", lambda t: t.act is Act.SUMMARY and not t.answered, "summary_ack"),
     Rule("check after handling", lambda t: "checked_after" in t.fresh, "check_ack"),
     Rule("small talk", lambda t: t.act is Act.SMALL_TALK, "small_talk"),
@@ -179,6 +184,8 @@ REACTIONS: tuple[Rule, ...] = (
          and t.a.spin == "need_payoff", "value_unknown", cool=True),
     Rule("consequence she has not thought about", lambda t: _asked_unanswered(t)
          and t.a.spin == "implication", "consequence_unknown", cool=True),
+    Rule("clear question she has no answer to", lambda t: _asked_unanswered(t)
+         and t.a.word_count >= CLEAR_WORDS, "no_answer", cool=True),
     Rule("question she cannot place", _asked_unanswered, "deflect", cool=True),
 )
 
