@@ -93,3 +93,16 @@ def test_a_proposal_while_her_objection_stands_is_answered_not_brushed_off(libra
                                 "at 3pm?")
     assert "move on" not in result.reply, result.reply
     assert "first this" in result.reply and not state.closing["agreed"]
+
+
+@pytest.mark.parametrize("seed", [2, 3])
+def test_a_recap_gives_what_she_said_not_only_its_lead_in(library, seed):
+    """Asked again what bothers her, "as I said: it's mixed." says nothing; the recap is
+    the part after the lead-in (the changing team, four o'clock)."""
+    engine = _engine(library, "first-visit-cleaning")
+    state = engine.start("en", seed=seed)
+    for line in ["Good morning, I'm Tom from SchoonWerk.",
+                 "Who cleans the office now, and how happy are you with them?"]:
+        engine.turn(state, line)
+    result = engine.turn(state, "What bothers you most about it?")
+    assert "said:" in result.reply and "four" in result.reply, result.reply

@@ -38,6 +38,7 @@ MAX_FACTS_PER_REPLY = 3
 STEP_MOVES = {"acknowledge": Move.ACKNOWLEDGE, "clarify": Move.CLARIFY,
               "respond": Move.RESPOND_BENEFIT, "check": Move.CHECK}
 SITUATION_STREAK = 5
+LEAD_IN_WORDS = 3  # "It's mixed.", "Twee dingen.": a first sentence this short only leads in
 PATIENCE_MIN_TURNS = 5  # nobody walks out after a message or two, however poor
 RECALL_RULES = frozenset({"an answer that misses her point"})
 # reactions that say yes to what the learner asked or said
@@ -433,7 +434,12 @@ class Engine:
         best = max(range(len(sentences)), key=lambda i: (scores[i], -i))
         if scores[best] > 0:
             return sentences[best]
-        return "" if strict else sentences[0]
+        if strict:
+            return ""
+        if len(sentences[0].split()) <= LEAD_IN_WORDS:
+            # "It's mixed." / "Two things." only leads in: the recap is what follows it
+            return " ".join(sentences[1:3])
+        return sentences[0]
 
     # -- closing ------------------------------------------------------------------------
     def _closing(self, cl: CompiledLanguage, t: Turn, events: list[str]) -> str:
