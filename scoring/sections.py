@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from bot.engine.acts import Act, Move
@@ -199,6 +200,25 @@ TEXT_SPEAK = {
     "nl": frozenset({"ff", "idd", "ipv", "mss", "wss", "gwn", "thx", "pls", "w8", "k"}),
 }
 STACKED_FACTS = 3  # a question asking this many facts at once is several questions stacked
+# Where one question ends and the next begins, and the words that start a question.
+_CLAUSE_BREAK = re.compile(r",|;|\s(?=(?:and|en|or|of)\s)")
+_JOINERS = frozenset({"and", "en", "or", "of", "but", "maar", "so", "dus"})
+_CONDITIONAL = frozenset({"when", "if", "als", "wanneer", "zodra", "once"})
+_QUESTION_WORDS = frozenset({
+    "who", "what", "when", "where", "which", "why", "how", "whom", "whose",
+    "wie", "wat", "wanneer", "waar", "welke", "welk", "waarom", "hoe", "hoeveel", "hoelang",
+    "waarmee", "waarvoor", "waardoor", "waarover", "om"})
+_QUESTION_VERBS = frozenset({
+    "are", "is", "do", "does", "did", "have", "has", "can", "could", "would", "will", "should",
+    "was", "were", "ben", "bent", "zijn", "heeft", "hebt", "heb", "hebben", "kunt", "kun",
+    "kan", "kunnen", "wilt", "wil", "willen", "doet", "doen", "gaat", "gaan", "komen", "komt",
+    "wordt", "worden", "zou", "zouden", "moet", "moeten", "werkt", "werken", "vindt", "vinden",
+    "lopen", "loopt", "zit", "zitten", "staat", "staan", "maakt", "maken", "gebruikt",
+    "gebruiken", "merkt", "merken"})
+_PRONOUNS = frozenset({
+    "you", "they", "we", "he", "she", "it", "there", "that", "this", "those", "your", "the",
+    "u", "je", "jij", "jullie", "ze", "zij", "hij", "het", "er", "die", "dat", "dit", "uw",
+    "de", "wij"})
 MISS_COST = 25  # a drill message that did nothing for the exercise (of two or three)
 MISS_COST_MAX = 30  # one false start and a bit: no drill loses most of its score to them
 # Acts that serve a drill's task even when they tick nothing: answering an objection,
@@ -333,12 +353,37 @@ def _starts_lower(word: str) -> bool:
     return first.islower()
 
 
+def question_clauses(text: str) -> int:
+    """How many questions the learner's words put: "who cleans now, are you happy with
+    them, and what does it cost?" is three, "when does the contract with the repair firm
+    end?" one however many facts it touches, and "when a truck leaves without them, what
+    does that cost?" one (the when-clause sets the scene). An either/or ("with the web
+    shops or in overtime?") is one question too."""
+    count = 0
+    for sentence in re.split(r"[?.!]+", text.lower()):
+        clauses = [c.strip() for c in _CLAUSE_BREAK.split(sentence) if c and c.strip()]
+        for index, clause in enumerate(clauses):
+            words = clause.split()
+            if words and words[0] in _JOINERS:
+                words = words[1:]
+            if not words:
+                continue
+            if words[0] in _CONDITIONAL and index < len(clauses) - 1:
+                continue
+            if words[0] in _QUESTION_WORDS or (
+                    words[0] in _QUESTION_VERBS and len(words) > 1 and words[1] in _PRONOUNS):
+                count += 1
+    return count
+
+
 def stacked_questions(turns: list[TurnRecord]) -> list[TurnRecord]:
     """Questions that ask three things or more at once ("who cleans now, are you happy
     with them, and what does it cost?") of which the buyer answered only part: the rest got
-    lost. When she answered every part, nothing was lost and there is nothing to say."""
+    lost. When she answered every part, nothing was lost and there is nothing to say; one
+    question that touches several facts ("when does the contract end?") is one question."""
     return [t for t in turns if t.form is not None and t.act == Act.FACT_QUESTION
-            and len(set(t.facts)) >= STACKED_FACTS and not set(t.facts) <= set(t.answered)]
+            and len(set(t.facts)) >= STACKED_FACTS and not set(t.facts) <= set(t.answered)
+            and question_clauses(t.learner) >= 2]
 
 
 def conduct_deduction(cs: CompiledScenario, state: SessionState,

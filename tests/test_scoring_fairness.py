@@ -492,3 +492,25 @@ def test_a_stacked_question_she_answered_in_full_gets_no_tip(library):
     assert not any(t.key == "stacked" for t in score_call(cs, state, None,
                                                           [opening, answered]).tips)
     assert any(t.key == "stacked" for t in score_call(cs, state, None, [opening, part]).tips)
+
+
+def test_one_question_touching_several_facts_is_not_called_several_things_at_once(library):
+    """'When does the contract end?' touches end date, renewal and notice, but it is one
+    question; a when-clause that sets the scene does not make a second one."""
+    cs = library["first-visit-cleaning"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="en", seed=0,
+                         objectives={"introduce": 1}, flags={"objective_stated": 1})
+    opening = turn("Good morning, I'm Tom from SchoonWerk.", "greet_introduce",
+                   objectives=("introduce",))
+    facts = ("supplier", "satisfaction", "price_paid")
+    for asked in ("When does the contract with the repair firm end?",
+                  "And when a truck leaves without them, what does that cost you, "
+                  "with the web shops or in overtime?"):
+        one = turn(asked, "fact_question", form="open", spin="situation", facts=facts)
+        one.answered = ["supplier"]
+        assert not any(t.key == "stacked" for t in score_call(cs, state, None, [opening, one]).tips)
+    two = turn("Who cleans now and when does that contract end?", "fact_question",
+               form="open", spin="situation", facts=facts)
+    two.answered = ["supplier"]
+    assert any(t.key == "stacked" for t in score_call(cs, state, None, [opening, two]).tips)
+
