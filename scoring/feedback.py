@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from bot.engine.acts import Act
 from bot.engine.classify import is_concrete
 from bot.engine.compiled import CompiledScenario
-from bot.engine.state import SessionState, TurnRecord
+from bot.engine.state import ObjectionState, SessionState, TurnRecord
 from bot.engine.text import label_in_sentence
 from scoring.notes import sentences
 from scoring.sections import (
@@ -47,6 +47,13 @@ CHECK_OPENINGS = ("would that", "would this", "does that", "does this", "will th
                   "neemt dat", "werkt dat", "spreekt dat", "helpt dat", "past dat", "is dat",
                   "klinkt dat", "lost dat", "kunt u daar", "kun je daar", "heeft u daar",
                   "heb je daar")
+# "Kunt u ...?", "Is that ...?": a question that starts with its verb asks for yes or no.
+YES_NO_VERBS = frozenset({
+    "are", "is", "do", "does", "can", "could", "would", "will", "ben", "bent", "zijn",
+    "heeft", "hebt", "kunt", "kun", "kan", "kunnen", "wilt", "zou", "zouden", "past", "helpt",
+    "werkt", "klopt"})
+YES_NO_SUBJECTS = frozenset({"you", "that", "this", "it", "u", "je", "jij", "jullie", "dat",
+                             "dit", "het", "ze", "zij", "hij", "we", "wij"})
 # "I'm Tom", "mijn naam is ...": the learner introduced herself (maybe not her company).
 _SELF_INTRO = re.compile(r"\b(i'?m|i am|my name is|my name's|this is|ik ben|mijn naam is|"
                          r"ik heet)\b", re.IGNORECASE)
@@ -200,7 +207,11 @@ def _improvements(cs: CompiledScenario, state: SessionState,
         improve.append(Tip("solution", {"need": need}))
     improve.extend(_closing_tips(cs, state, turns, roles))
     if drill:
-        open_goals = [cs.objectives[o] for o in cs.external_ids if o not in state.objectives]
+        # an objection drill's goals are the handling steps: one the turns record is done
+        taken = set().union(*(steps_taken(exchange(state, o, turns))
+                              for o in state.objections.values()))
+        open_goals = [cs.objectives[o] for o in cs.external_ids
+                      if o not in state.objectives and o not in taken]
         if open_goals:
             labels = "; ".join(cl.text(o.label) for o in open_goals[:3])
             improve.append(Tip("missed_external", {"topics": labels}))
@@ -222,14 +233,16 @@ def _objection_tips(cs: CompiledScenario, state: SessionState, turns: list[TurnR
         if ostate.raised_turn is None or ostate.handled or oid not in cs.objections:
             continue
         objection = cs.objections[oid]
+        after = exchange(state, ostate, turns)
+        # a step the turns themselves record is done, whatever the objection's tally says
+        taken = steps_taken(after)
         # a step attempted (an answer not tied to her need) is not called missing
-        missing = [s for s, done in ostate.steps.items() if not done and s not in ostate.tried] \
-            or [s for s, done in ostate.steps.items() if not done]
+        missing = [s for s, done in ostate.steps.items()
+                   if not done and s not in taken and s not in ostate.tried] \
+            or [s for s, done in ostate.steps.items() if not done and s not in taken]
+        if not missing:
+            continue
         values = {"steps": ", ".join(missing), "advice": cl.text(objection.good_handling)}
-        # her next objection starts another exchange: the reply is sought before it
-        later = [o.raised_turn for o in state.objections.values()
-                 if o.raised_turn is not None and o.raised_turn > ostate.raised_turn]
-        after = turns[ostate.raised_turn:min(later, default=len(turns))]
         reply = _first(after, lambda t: t.act == Act.OBJECTION_RESPONSE and not t.steps) \
             or _first(after, lambda t: t.act == Act.OBJECTION_RESPONSE) \
             or _first(after, lambda t: t.act != Act.GOODBYE)
@@ -241,6 +254,40 @@ def _objection_tips(cs: CompiledScenario, state: SessionState, turns: list[TurnR
         else:
             out.append(Tip("objection", {**values, "quote": quote(reply.learner)}))
     return out
+
+
+def exchange(state: SessionState, ostate: ObjectionState,
+             turns: list[TurnRecord]) -> list[TurnRecord]:
+    """The learner's turns that answer one objection: from her objection up to her next
+    one (which starts another exchange)."""
+    if ostate.raised_turn is None:
+        return []
+    later = [o.raised_turn for o in state.objections.values()
+             if o.raised_turn is not None and o.raised_turn > ostate.raised_turn]
+    return turns[ostate.raised_turn:min(later, default=len(turns))]
+
+
+def steps_taken(after: list[TurnRecord]) -> set[str]:
+    """The handling steps the turns of an exchange record, plus a check the engine may
+    read as a fact question: once the answer is given, a yes/no question that asks for no
+    new fact ("Kunt u het intern zo uitleggen?", "Would that work for you?") checks it."""
+    taken = {step for t in after for step in t.steps}
+    answered = False
+    for t in after:
+        if answered and not t.facts and _yes_no_question(t.learner):
+            taken.add("check")
+        answered = answered or "respond" in t.steps
+    return taken
+
+
+def _yes_no_question(text: str) -> bool:
+    asked = [q.strip().lower().lstrip("-–•* ") for q in sentences(text) if q.rstrip().endswith("?")]
+    for question in asked:
+        words = question.split()
+        if question.startswith(CHECK_OPENINGS) or (
+                len(words) > 1 and words[0] in YES_NO_VERBS and words[1] in YES_NO_SUBJECTS):
+            return True
+    return False
 
 
 def _gathering_closed(turns: list[TurnRecord], turn: TurnRecord) -> bool:
