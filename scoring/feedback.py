@@ -23,6 +23,7 @@ from bot.engine.state import ObjectionState, SessionState, TurnRecord
 from bot.engine.text import label_in_sentence
 from scoring.notes import sentences
 from scoring.sections import (
+    QUESTION_VERBS,
     QuestionMix,
     answerable,
     informal,
@@ -48,12 +49,11 @@ CHECK_OPENINGS = ("would that", "would this", "does that", "does this", "will th
                   "klinkt dat", "lost dat", "kunt u daar", "kun je daar", "heeft u daar",
                   "heb je daar")
 # "Kunt u ...?", "Is that ...?": a question that starts with its verb asks for yes or no.
-YES_NO_VERBS = frozenset({
-    "are", "is", "do", "does", "can", "could", "would", "will", "ben", "bent", "zijn",
-    "heeft", "hebt", "kunt", "kun", "kan", "kunnen", "wilt", "zou", "zouden", "past", "helpt",
-    "werkt", "klopt"})
 YES_NO_SUBJECTS = frozenset({"you", "that", "this", "it", "u", "je", "jij", "jullie", "dat",
                              "dit", "het", "ze", "zij", "hij", "we", "wij"})
+FRAGMENT_WORDS = 4  # "m2 both offices?": a few words without a verb ask for a figure
+# "Shall I send you a quote?": a quotation, unless the follow-up itself is about one.
+_QUOTATION = re.compile(r"\b(quote|quotation|offerte|prijsopgave)\b", re.IGNORECASE)
 # "I'm Tom", "mijn naam is ...": the learner introduced herself (maybe not her company).
 _SELF_INTRO = re.compile(r"\b(i'?m|i am|my name is|my name's|this is|ik ben|mijn naam is|"
                          r"ik heet)\b", re.IGNORECASE)
@@ -179,8 +179,10 @@ def _improvements(cs: CompiledScenario, state: SessionState,
             if questions_count and wasted.form == "closed":
                 key = "closed_start"  # say what was wrong: a yes/no question
             improve.append(Tip(key, {"quote": quote(wasted.learner), "topics": asks}))
-    if pitches:
-        improve.append(Tip("pitch", {"quote": quote(pitches[0].learner)}))
+    # a discount is named as a discount (its own tip says why), not as a pitch
+    pitched = [t for t in pitches if "discount" not in t.moves]
+    if pitched:
+        improve.append(Tip("pitch", {"quote": quote(pitched[0].learner)}))
     discount = _first(turns, lambda t: "discount" in t.moves)
     if discount is not None:
         improve.append(Tip("discount", {"quote": quote(discount.learner)}))
@@ -285,7 +287,7 @@ def _yes_no_question(text: str) -> bool:
     for question in asked:
         words = question.split()
         if question.startswith(CHECK_OPENINGS) or (
-                len(words) > 1 and words[0] in YES_NO_VERBS and words[1] in YES_NO_SUBJECTS):
+                len(words) > 1 and words[0] in QUESTION_VERBS and words[1] in YES_NO_SUBJECTS):
             return True
     return False
 
@@ -299,6 +301,9 @@ def _gathering_closed(turns: list[TurnRecord], turn: TurnRecord) -> bool:
     asked = [s.lower() for s in sentences(turn.learner) if s.rstrip().endswith("?")]
     if any(s.startswith(CHECK_OPENINGS) for s in asked or [text]):
         return False
+    words = [w for w in (asked or [text])[0].split() if any(c.isalnum() for c in w)]
+    if len(words) <= FRAGMENT_WORDS and words[0] not in QUESTION_VERBS:
+        return False  # "m2 both offices?" asks for a figure, not for yes or no
     index = turns.index(turn)
     before = turns[index - 1] if index else None
     # right after a proposal or an answer to an objection, a yes/no question is a check
@@ -335,7 +340,13 @@ def _closing_tips(cs: CompiledScenario, state: SessionState, turns: list[TurnRec
     lm = cs.language(state.lang).lm
     concrete = [t for t in attempts if is_concrete(lm.analyze(t.learner), lm)]
     if not state.closing["concrete"] and not concrete:
-        return [Tip("vague_close", {"quote": quote(attempts[0].learner)})]
+        first = attempts[0]
+        cl = cs.language(state.lang)
+        # where an objective is about a quotation, asking for one is on the way: only vague
+        quotation_goal = any(_QUOTATION.search(cl.text(o.label)) for o in cs.objectives.values())
+        if _QUOTATION.search(first.learner) and not quotation_goal:
+            return [Tip("quote_close", {"quote": quote(first.learner)})]
+        return [Tip("vague_close", {"quote": quote(first.learner)})]
     last = (concrete or attempts)[-1]
     if any(o.raised_turn is not None and not o.handled for o in state.objections.values()):
         return []  # the objection's own tip says what to do first

@@ -200,7 +200,8 @@ TEXT_SPEAK = {
     "nl": frozenset({"ff", "idd", "ipv", "mss", "wss", "gwn", "thx", "pls", "w8", "k"}),
 }
 STACKED_FACTS = 3  # a question asking this many facts at once is several questions stacked
-# Where one question ends and the next begins, and the words that start a question.
+# Where one question ends and the next begins, and the words that start a question
+# (a verb up front asks for yes or no).
 _CLAUSE_BREAK = re.compile(r",|;|\s(?=(?:and|en|or|of)\s)")
 _JOINERS = frozenset({"and", "en", "or", "of", "but", "maar", "so", "dus"})
 _CONDITIONAL = frozenset({"when", "if", "als", "wanneer", "zodra", "once"})
@@ -208,7 +209,7 @@ _QUESTION_WORDS = frozenset({
     "who", "what", "when", "where", "which", "why", "how", "whom", "whose",
     "wie", "wat", "wanneer", "waar", "welke", "welk", "waarom", "hoe", "hoeveel", "hoelang",
     "waarmee", "waarvoor", "waardoor", "waarover", "om"})
-_QUESTION_VERBS = frozenset({
+QUESTION_VERBS = frozenset({
     "are", "is", "do", "does", "did", "have", "has", "can", "could", "would", "will", "should",
     "was", "were", "ben", "bent", "zijn", "heeft", "hebt", "heb", "hebben", "kunt", "kun",
     "kan", "kunnen", "wilt", "wil", "willen", "doet", "doen", "gaat", "gaan", "komen", "komt",
@@ -371,7 +372,7 @@ def question_clauses(text: str) -> int:
             if words[0] in _CONDITIONAL and index < len(clauses) - 1:
                 continue
             if words[0] in _QUESTION_WORDS or (
-                    words[0] in _QUESTION_VERBS and len(words) > 1 and words[1] in _PRONOUNS):
+                    words[0] in QUESTION_VERBS and len(words) > 1 and words[1] in _PRONOUNS):
                 count += 1
     return count
 

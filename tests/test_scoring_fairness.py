@@ -15,6 +15,7 @@ from bot.engine.state import ObjectionState, SessionState, TurnRecord
 from bot.scenario.library import load_library
 from bot.terminal import run_script
 from scoring.card import score_call
+from scoring.feedback import Tip
 from scoring.sections import (
     closing_score,
     conduct_deduction,
@@ -548,3 +549,53 @@ def test_objection_advice_is_framed_as_a_model_answer_in_both_languages(library)
         in render_tip("en", tip)
     assert "Een sterk antwoord in dit geval, met wat hij vertelt zodra je ernaar vraagt:" \
         in render_tip("nl", tip)
+
+
+def test_a_few_words_asking_for_a_figure_are_not_called_a_yes_no_question(library):
+    """'m2 both offices?' asks for a number; the closed-question tip says she can answer
+    yes or no, which is untrue of it. A verb-first question still gets the tip."""
+    cs = library["first-visit-cleaning"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="en", seed=0,
+                         flags={"objective_stated": 1}, objectives={"introduce": 1})
+    opening = turn("Good afternoon, I'm Tom from SchoonWerk.", "greet_introduce",
+                   objectives=("introduce",))
+
+    def closed_tip(asked: str) -> bool:
+        questions = [turn(asked, "fact_question", form="closed", spin="situation",
+                          facts=("scope",)) for _ in range(3)]
+        return any(t.key == "closed_question"
+                   for t in score_call(cs, state, None, [opening, *questions]).tips)
+
+    assert not closed_tip("m2 both offices?")
+    assert closed_tip("Are both offices the same size?")
+
+
+def test_a_discount_is_named_as_a_discount_not_as_a_pitch(library):
+    cs = library["drill-objection-current-supplier"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="nl", seed=0)
+    offer = turn("Wij hebben ook nog elektrische bussen en een scherpe prijs.", "pitch")
+    offer.moves = ["discount"]
+    tips = score_call(cs, state, None, [offer]).tips
+    quoted = {t.key for t in tips if t.values.get("quote", "").startswith("Wij hebben")}
+    assert quoted == {"discount"}
+
+
+def test_offering_a_quotation_says_why_it_is_not_the_goal_yet(library):
+    """On a first visit whose follow-up is a demo, 'may I send you a quote?' is premature
+    by the method; where the follow-up is an appointment for a quotation it is only vague."""
+    def close_keys(sid: str, asked: str) -> set[str]:
+        cs = library[sid]
+        state = SessionState(scenario_id=cs.scenario.id, lang="nl", seed=0,
+                             flags={"objective_stated": 1}, objectives={"introduce": 1})
+        turns = [turn("Goedemorgen, ik ben Tom.", "greet_introduce", objectives=("introduce",)),
+                 turn(asked, "next_step_proposal", form="closed")]
+        return {t.key for t in score_call(cs, state, None, turns).tips} & {
+            "quote_close", "vague_close"}
+
+    assert close_keys("spin-printing-urgency", "Mag ik u een offerte sturen?") == {"quote_close"}
+    assert close_keys("first-visit-cleaning", "Mag ik u een offerte sturen?") == {"vague_close"}
+    assert close_keys("spin-printing-urgency", "Zullen we binnenkort verder praten?") == {
+        "vague_close"}
+    for lang in ("nl", "en"):
+        text = render_tip(lang, Tip("quote_close", {"quote": "Mag ik u een offerte sturen?"}))
+        assert "{" not in text and not text.startswith("tips.") and "offerte sturen" in text
