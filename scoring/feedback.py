@@ -196,7 +196,11 @@ def _improvements(cs: CompiledScenario, state: SessionState,
     if closed is not None and mix.asking and mix.asking_closed / mix.asking > CLOSED_SHARE \
             and not follow_up:
         improve.append(Tip("closed_question", {"quote": quote(closed.learner)}))
-    missed = [cs.objectives[o] for o in cs.internal_ids if o not in state.objectives]
+    # a topic she answered about was asked, even in words the engine did not credit
+    answered = {fact for t in turns for fact in t.answered}
+    told = {f.objective for f in cs.scenario.facts if f.id in answered}
+    missed = [cs.objectives[o] for o in cs.internal_ids
+              if o not in state.objectives and o not in told]
     if missed:
         labels = "; ".join(cl.text(o.label) for o in missed[:3])
         improve.append(Tip("missed_internal", {"topics": labels}))

@@ -599,3 +599,27 @@ def test_offering_a_quotation_says_why_it_is_not_the_goal_yet(library):
     for lang in ("nl", "en"):
         text = render_tip(lang, Tip("quote_close", {"quote": "Mag ik u een offerte sturen?"}))
         assert "{" not in text and not text.startswith("tips.") and "offerte sturen" in text
+
+
+def test_a_topic_she_answered_about_is_not_listed_as_not_asked(library):
+    """She told who cleans and how happy she is in reply to the learner's words, though
+    the engine did not credit the objective: the card must not say it was not asked."""
+    cs = library["first-visit-cleaning"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="en", seed=0,
+                         flags={"objective_stated": 1},
+                         objectives={"introduce": 1, "naw": 1, "dmu": 1, "newsletter": 1})
+    opening = turn("Good morning, I'm Tom from SchoonWerk.", "greet_introduce",
+                   objectives=("introduce",))
+    asked = turn("And the cleaning now, how is that going?", "fact_question", form="open",
+                 spin="situation", facts=("supplier", "satisfaction"))
+
+    def not_asked(turns: list[TurnRecord]) -> str:
+        tips = score_call(cs, state, None, turns).tips
+        return next((t.values["topics"] for t in tips if t.key == "missed_internal"), "")
+
+    label = cs.language("en").text(cs.objectives["current_supplier"].label)
+    assert label not in not_asked([opening, asked])
+    asked.answered = []
+    assert label in not_asked([opening, asked])
+    assert render_tip("en", Tip("missed_internal", {"topics": label})).startswith(
+        "You did not ask about")
