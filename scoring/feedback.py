@@ -54,6 +54,19 @@ YES_NO_SUBJECTS = frozenset({"you", "that", "this", "it", "u", "je", "jij", "jul
 FRAGMENT_WORDS = 4  # "m2 both offices?": a few words without a verb ask for a figure
 # "Shall I send you a quote?": a quotation, unless the follow-up itself is about one.
 _QUOTATION = re.compile(r"\b(quote|quotation|offerte|prijsopgave)\b", re.IGNORECASE)
+# Praise names a question's SPIN type: only when its words ask for consequences or value
+# ("Welke merken zijn dat?" read as an implication question is not praised as one).
+_SPIN_WORDING = {
+    "implication": re.compile(
+        r"happen|mean|effect|impact|lead|cost|affect|result|consequen|\bdo(es)? to\b|"
+        r"come back|gebeur|beteken|gevolg|invloed|kost|leidt|levert|ervan|erdoor|"
+        r"merk(t|en) (u|je|jij|jullie|ze|zij|hij)\b",
+        re.IGNORECASE),
+    "need_payoff": re.compile(
+        r"worth|mean|value|help|benefit|gain|save|difference|waard|beteken|opleveren|oplevert|"
+        r"levert|helpen|helpt|schelen|scheelt|verschil|winst|voordeel",
+        re.IGNORECASE),
+}
 # "I'm Tom", "mijn naam is ...": the learner introduced herself (maybe not her company).
 _SELF_INTRO = re.compile(r"\b(i'?m|i am|my name is|my name's|this is|ik ben|mijn naam is|"
                          r"ik heet)\b", re.IGNORECASE)
@@ -374,7 +387,8 @@ def _strengths(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord
         # the answer is a statement; a question credited with "respond" is no example
         add("good_objection", _first(turns, lambda t: "respond" in t.steps and t.form is None))
     for spin, key in (("need_payoff", "good_need_payoff"), ("implication", "good_implication")):
-        add(key, next((t for t in turns if t.spin == spin and t.act == Act.FACT_QUESTION), None))
+        add(key, next((t for t in turns if t.spin == spin and t.act == Act.FACT_QUESTION
+                       and _SPIN_WORDING[spin].search(t.learner)), None))
     for step in ("acknowledge", "clarify", "check"):
         add(f"good_{step}", next((t for t in turns if step in t.steps), None))
     roles = role_ids(cs)

@@ -15,7 +15,7 @@ from bot.engine.state import ObjectionState, SessionState, TurnRecord
 from bot.scenario.library import load_library
 from bot.terminal import run_script
 from scoring.card import score_call
-from scoring.feedback import Tip
+from scoring.feedback import Tip, choose_tips
 from scoring.sections import (
     closing_score,
     conduct_deduction,
@@ -623,3 +623,21 @@ def test_a_topic_she_answered_about_is_not_listed_as_not_asked(library):
     assert label in not_asked([opening, asked])
     assert render_tip("en", Tip("missed_internal", {"topics": label})).startswith(
         "You did not ask about")
+
+
+def test_spin_praise_needs_words_that_ask_for_consequences_or_value(library):
+    """'Welke merken zijn dat?' misread as an implication question must not be praised as
+    one; a question about what a jam leads to still is."""
+    cs = library["spin-printing-urgency"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="nl", seed=0,
+                         flags={"objective_stated": 1}, objectives={"introduce": 1})
+    opening = turn("Goedemorgen, ik ben Tom van Printwise.", "greet_introduce",
+                   objectives=("introduce",))
+
+    def praised(asked: str) -> bool:
+        turns = [opening, turn(asked, "fact_question", form="open", spin="implication")]
+        # a strong card opens with praise, so the praise is not crowded out
+        return any(t.key == "good_implication" for t in choose_tips(cs, state, 90, turns))
+
+    assert not praised("Welke merken zijn dat?")
+    assert praised("Wat gebeurt er dan met de orders als een printer vastloopt?")
