@@ -84,10 +84,12 @@ class TextPipeline:
         base, _, tail = token.partition("'")
         joined = base + tail
         full = self.lexicon.contractions.get(tail)
-        if joined in self.lexicon.abbreviations and (full is None or tail == "s"):
-            return self.lexicon.abbreviations[joined].split()
+        if joined in self.lexicon.abbreviations and (full is None or tail in ("s", "t")):
+            return self.lexicon.abbreviations[joined].split()  # don't -> do not, not "don"
         if full is None:
             return [joined]
+        if tail == "t" and base.endswith("n"):
+            return [base[:-1], *full.split()]  # haven't -> have not, wouldn't -> would not
         if tail == "s" and base not in self.lexicon.is_contracted:
             return [base]
         return [self.lexicon.abbreviations.get(base, base), *full.split()]
