@@ -131,6 +131,8 @@ def analyze_turn(
     analysis.concrete_time = concrete_time and is_concrete(msg, lm)
     analysis.price = bool(lm.price.match(msg))
     analysis.responds_to = sorted(cl.objection_cues.match(msg))
+    if _offers_a_price(msg) and _price_objection_raised(cs, state):
+        moves.add("discount")  # "€2,25 per couvert" after "they are cheaper" gives way on price
     if "state_objective" in moves and not concrete_time:
         moves.discard("propose_next_step")  # "...and agree a next step" is part of the agenda
         moves.discard("ask_for_order")  # "...and see if we can move forward today" too
@@ -344,6 +346,27 @@ _DAYS = frozenset({
     "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
     "oktober", "november", "december", "january", "february", "march", "june", "july",
     "august", "october", "week"})
+def _offers_a_price(msg: Analyzed) -> bool:
+    """An amount the learner offers ("we can do 2.25", "ik kan het doen voor €2,25"), not
+    one she is asked about or told ("betaalt u nu 2,10 euro?")."""
+    words = msg.words
+    amount = any(w.startswith("€") for w in words) or any(
+        w[:1].isdigit() and bool(_MONEY & set(words[max(i - 1, 0):i + 2]))
+        for i, w in enumerate(words))
+    joined = f" {' '.join(words)} "
+    return amount and any(p in joined for p in _OFFER)
+
+
+def _price_objection_raised(cs: CompiledScenario, state: SessionState) -> bool:
+    """A price objection is on the table (or was): an amount now gives way on price."""
+    return any(o.raise_when.after == "price" and state.objections[oid].raised_turn is not None
+               for oid, o in cs.objections.items() if oid in state.objections)
+
+
+_MONEY = frozenset({"euro", "euros", "eur", "cent", "cents"})
+_OFFER = (" doen voor ", " kan het voor ", " kunnen het voor ", " voor maar ", " verlagen ",
+          " zakken naar ", " omlaag naar ", " do it for ", " can do it for ", " for just ",
+          " for only ", " drop it to ", " down to ", " lower ")
 _TODAY = frozenset({"vandaag", "today", "gesprek", "meeting", "eerst", "first"})
 _THEN = ("en dan", "dan kijken", "daarna", "and then", "then see", "after that")
 _AGREEMENT = frozenset({"goed", "ok", "oke", "okay", "akkoord", "prima", "fine", "alright",

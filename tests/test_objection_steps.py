@@ -1,0 +1,111 @@
+"""The steps of objection handling a learner takes are recognised, in nl and en, written
+properly or typed fast on a phone (issue 11: cards called steps missing that were done).
+
+Each call is played through the same path as ``python -m bot play --script --json``; the
+steps are read from the report the card is built from."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine.compiled import CompiledScenario
+from bot.scenario.library import load_library
+from bot.terminal import run_script
+
+
+@pytest.fixture(scope="module")
+def library() -> dict[str, CompiledScenario]:
+    return {sid: CompiledScenario(s) for sid, s in load_library(()).scenarios.items()}
+
+
+def steps(library: dict[str, CompiledScenario], sid: str, lang: str,
+          lines: list[str]) -> dict[str, bool]:
+    report = run_script(library[sid], lang, lines, None)
+    raised = [o for o in report["objections"] if o["raised"]]
+    assert raised, "the buyer raised no objection"
+    return raised[0]["steps"]
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "Twaalf jaar al, dat is mooi."),
+    ("nl", "snap ik het hoor, u zit er goed bij"),
+    ("nl", "Respect voor zo'n lange samenwerking."),
+    ("nl", "Dat is heel begrijpelijk."),
+    ("en", "understand."),
+    ("en", "Fair comment."),
+    ("en", "Twelve years, that is impressive."),
+    ("en", "I respect your loyalty to them."),
+])
+def test_acknowledging_her_loyalty_or_concern_is_the_acknowledge_step(library, lang, line):
+    done = steps(library, "drill-objection-current-supplier", lang, [line])
+    assert done["acknowledge"] is True
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "Waar vergelijk je het mee?"),
+    ("nl", "Wat bieden zij voor die prijs?"),
+    ("nl", "wat bedoel je met te duur"),
+    ("en", "What do they give you for that money?"),
+    ("en", "What are you comparing it with?"),
+    ("en", "what do u mean by too expensive?"),
+])
+def test_asking_what_lies_behind_the_price_is_the_clarify_step(library, lang, line):
+    done = steps(library, "drill-objection-price", lang, [line])
+    assert done["clarify"] is True
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "Dan heeft u het verzuim allemaal in één overzicht, niet in losse Excel-lijsten."),
+    ("en", "It's all in one overview instead of three spreadsheets, no merging."),
+])
+def test_a_benefit_tied_to_her_spreadsheets_is_the_respond_step(library, lang, line):
+    done = steps(library, "drill-objection-brochure", lang, [line])
+    assert done["respond"] is True
+
+
+@pytest.mark.parametrize(("lang", "check"), [
+    ("nl", "Zou dat helpen?"),
+    ("nl", "kunt u het intern zo uitleggen?"),
+    ("nl", "Klinkt dat goed?"),
+    ("en", "Would that help?"),
+    ("en", "Is that a fair way to look at it?"),
+])
+def test_a_closed_check_after_an_answer_is_the_check_step(library, lang, check):
+    answer = {"nl": "Dan heeft u alles in één overzicht in plaats van in drie Excel-lijsten.",
+              "en": "Then it's all in one overview instead of three spreadsheets."}[lang]
+    done = steps(library, "drill-objection-brochure", lang, [answer, check])
+    assert done["check"] is True
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "Goedemiddag, ik wil vandaag graag horen wat u nodig heeft."),
+    ("en", "Good afternoon, today I'd like to hear what you need."),
+])
+def test_saying_she_wants_to_hear_what_the_buyer_needs_states_the_objective(library, lang, line):
+    report = run_script(library["drill-external-objective"], lang, [line], None)
+    assert report["turns"][0]["act"] == "state_objective"
+
+
+OPENING = ["Fijn dat ik weer mocht komen, Marco. Ik wil horen wat jullie van het voorstel vonden.",
+           "Hoe is het voorstel gevallen?"]
+
+
+def test_an_amount_offered_after_her_price_objection_is_a_discount(library):
+    report = run_script(library["closing-catering-followup"], "nl", [
+        *OPENING,
+        "Wat kost de lunch bij hen?",
+        "Ik kan het doen voor €2,25 per couvert.",
+    ], None)
+    assert any(o["id"] == "cheaper_competitor" and o["raised"] for o in report["objections"])
+    assert report["turns"][-1]["buyer"].startswith("Korting?")
+    assert any("korting geven" in tip for tip in report["feedback"])
+
+
+def test_an_amount_she_is_asked_about_is_no_discount(library):
+    report = run_script(library["closing-catering-followup"], "nl", [
+        *OPENING,
+        "Wat kost de lunch bij hen?",
+        "Dus zij rekenen 2,10 euro per lunch?",
+    ], None)
+    assert "Korting" not in report["turns"][-1]["buyer"]
+    assert not any("korting geven" in tip for tip in report["feedback"])
