@@ -448,6 +448,18 @@ def _tasks_done(cs: CompiledScenario, state: SessionState, turns: list[TurnRecor
            for said, labels in done.items()]
     complete = all(o in state.objectives for o in cs.external_ids)
     wasted = wasted_messages(cs, state, turns)
-    if complete and not wasted and (turns[0].objectives or turns[0].steps):
+    if complete and not wasted and (turns[0].objectives or turns[0].steps) \
+            and _first_message_did_it_all(cs, state, turns[0]):
         out.append(Tip("good_first_message"))
     return out
+
+
+def _first_message_did_it_all(cs: CompiledScenario, state: SessionState,
+                              first: TurnRecord) -> bool:
+    """Praise for the first message only when it alone met every part of the exercise: an
+    acknowledgement or clarifying question followed later by the benefit and the check is
+    good handling, but not "your first message already did it"."""
+    if not set(cs.external_ids) <= set(first.objectives):
+        return False
+    return all(set(o.steps) <= set(first.steps) for o in state.objections.values()
+               if o.raised_turn is not None)

@@ -69,6 +69,21 @@ def test_a_drill_done_right_first_time_scores_95_with_praise_and_no_try_again(li
     assert "again" not in joined and "different approach" not in joined
 
 
+def test_first_message_praise_only_when_that_message_alone_did_the_exercise(library):
+    """A trainer's review: an acknowledgement with a question, then the benefit and the
+    check, is good handling, but "your first message already did it" is not true of it."""
+    report = play(library, "drill-objection-price", "en", [
+        "Fourteen percent is a real difference, I understand. What does it cost you when the "
+        "packing line stops because the film tears?",
+        "Our film tears far less and is thinner, so you use less per pallet and the line keeps "
+        "running.",
+        "If we show that with a trial roll on your line, would that take away your concern?"])
+    assert report["score"] >= 70
+    assert not any("first message already did" in tip for tip in report["feedback"])
+    partial = play(library, "drill-forecast", "nl", ["Mijn totale forecast is € 52.500."])
+    assert not any("eerste bericht deed al" in tip for tip in partial["feedback"])
+
+
 def test_a_false_start_in_a_drill_costs_about_a_quarter_and_is_named(library):
     report = play(library, "drill-forecast", "en", [
         "My total forecast is €70,500.", "Sorry, Kuipers is lost so that's zero. Total €52,500.",
