@@ -383,9 +383,7 @@ def _strengths(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord
         lm = cs.language(state.lang).lm
         concrete = [t for t in closes if is_concrete(lm.analyze(t.learner), lm)]
         add("good_close", (concrete or closes)[-1])
-    if any(o.handled for o in state.objections.values()):
-        # the answer is a statement; a question credited with "respond" is no example
-        add("good_objection", _first(turns, lambda t: "respond" in t.steps and t.form is None))
+    add("good_objection", _good_answer(state, turns))
     for spin, key in (("need_payoff", "good_need_payoff"), ("implication", "good_implication")):
         add(key, next((t for t in turns if t.spin == spin and t.act == Act.FACT_QUESTION
                        and _SPIN_WORDING[spin].search(t.learner)), None))
@@ -417,6 +415,22 @@ def _strengths(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord
         if check is not None:
             found.append(Tip("good_agenda_check", {"check": quote(check)}))
     return found
+
+
+def _good_answer(state: SessionState, turns: list[TurnRecord]) -> TurnRecord | None:
+    """The answer worth praising as objection handling: a statement credited with "respond"
+    to an objection that got handled, given after the learner acknowledged or explored it.
+    A benefit blurted out before the concern was even heard is a pitch that happened to
+    land, not handling (a trainer's review of a pitch that ignored the switch fear)."""
+    for ostate in state.objections.values():
+        if not ostate.handled:
+            continue
+        heard = False
+        for turn in exchange(state, ostate, turns):
+            heard = heard or bool({"acknowledge", "clarify"} & set(turn.steps))
+            if heard and "respond" in turn.steps and turn.form is None:
+                return turn
+    return None
 
 
 def _open_question(turn: TurnRecord, drill: bool) -> bool:

@@ -15,7 +15,7 @@ from bot.engine.state import ObjectionState, SessionState, TurnRecord
 from bot.scenario.library import load_library
 from bot.terminal import run_script
 from scoring.card import score_call
-from scoring.feedback import Tip, choose_tips
+from scoring.feedback import Tip, _strengths, choose_tips
 from scoring.sections import (
     closing_score,
     conduct_deduction,
@@ -656,3 +656,22 @@ def test_spin_praise_needs_words_that_ask_for_consequences_or_value(library):
 
     assert not praised("Welke merken zijn dat?")
     assert praised("Wat gebeurt er dan met de orders als een printer vastloopt?")
+
+
+def test_a_benefit_before_the_concern_was_heard_is_not_praised_as_objection_handling(
+        library):
+    """A trainer's review: a pitch answering an objection nobody acknowledged or explored
+    is not "good objection handling"; the same benefit after an acknowledgement is."""
+    state = SessionState(scenario_id="objection-software-renewal", lang="nl", seed=0)
+    steps = {"acknowledge": True, "clarify": False, "respond": True, "check": False}
+    state.objections["switch_fear"] = ObjectionState(raised_turn=0, steps=dict(steps),
+                                                     handled=True)
+    pitch = turn("Onze uren-app lost dat op: de toeslagen worden automatisch berekend.",
+                 "objection_response", steps=("respond",))
+    ack = turn("Dat snap ik. Maar u kunt het toch eens proberen?", "objection_response",
+               form="closed", steps=("acknowledge",))
+    cs = library[state.scenario_id]
+    keys = [t.key for t in _strengths(cs, state, [pitch, ack])]
+    assert "good_objection" not in keys and "good_acknowledge" in keys
+    keys = [t.key for t in _strengths(cs, state, [ack, pitch])]
+    assert "good_objection" in keys
