@@ -114,7 +114,9 @@ def _tips(cs: CompiledScenario, state: SessionState, total: int | None,
     criticised = {t.values.get("quote") for t in improve} - {None}
     praise = [t for t in _strengths(cs, state, turns) if t.values.get("quote") not in criticised]
     fallback: list[Tip] = []
-    if cs.scenario.kind != "drill" and not any(t.act == Act.SUMMARY for t in turns):
+    # "sum up what she told you" needs something she told
+    told = bool(state.revealed) or any(t.answered for t in turns)
+    if cs.scenario.kind != "drill" and told and not any(t.act == Act.SUMMARY for t in turns):
         fallback.append(Tip("summarise"))
     strong = total is not None and total >= STRONG_SCORE
     cl = cs.language(state.lang)

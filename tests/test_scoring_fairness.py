@@ -675,3 +675,20 @@ def test_a_benefit_before_the_concern_was_heard_is_not_praised_as_objection_hand
     assert "good_objection" not in keys and "good_acknowledge" in keys
     keys = [t.key for t in _strengths(cs, state, [ack, pitch])]
     assert "good_objection" in keys
+
+
+def test_no_advice_to_sum_up_what_she_told_when_she_told_nothing(library):
+    """A trainer's review: "sum up what she told you" after a call of pure sales talk, in
+    which she told nothing, is advice that does not fit the call."""
+    pitch = play(library, "first-visit-cleaning", "en", [
+        "Hello, I'm Tom from SchoonWerk Netherlands.",
+        "We're the number one cleaning company in the country, with certified staff, green "
+        "products and an app where you can follow every cleaning round.",
+        "So if you sign with us this week I can give you 15% off the first year."])
+    assert not any("Sum up what" in tip for tip in pitch["feedback"])
+    assert 3 <= len(pitch["feedback"]) <= 5
+    asked = play(library, "first-visit-cleaning", "en", [
+        "Hello, I'm Tom from SchoonWerk Netherlands.",
+        "How is the cleaning arranged now, and who does it?",
+        "So if you sign with us this week I can give you 15% off the first year."])
+    assert any("Sum up what" in tip for tip in asked["feedback"])
