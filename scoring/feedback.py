@@ -53,6 +53,8 @@ YES_NO_SUBJECTS = frozenset({"you", "that", "this", "it", "u", "je", "jij", "jul
                              "dit", "het", "ze", "zij", "hij", "we", "wij"})
 FRAGMENT_WORDS = 4  # "m2 both offices?": a few words without a verb ask for a figure
 # "Shall I send you a quote?": a quotation, unless the follow-up itself is about one.
+# "I understand. But ..." takes the understanding back: a yes-but is no acknowledgement
+_YES_BUT = re.compile(r"(^|[.!?,;]\s*)(but|maar)\b", re.IGNORECASE)
 _QUOTATION = re.compile(r"\b(quote|quotation|offerte|prijsopgave)\b", re.IGNORECASE)
 # Praise names a question's SPIN type: only when its words ask for consequences or value
 # ("Welke merken zijn dat?" read as an implication question is not praised as one).
@@ -390,7 +392,8 @@ def _strengths(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord
         add(key, next((t for t in turns if t.spin == spin and t.act == Act.FACT_QUESTION
                        and _SPIN_WORDING[spin].search(t.learner)), None))
     for step in ("acknowledge", "clarify", "check"):
-        add(f"good_{step}", next((t for t in turns if step in t.steps), None))
+        add(f"good_{step}", next((t for t in turns if step in t.steps and not (
+            step == "acknowledge" and _YES_BUT.search(t.learner))), None))
     roles = role_ids(cs)
     if "solution" in roles and roles["solution"] in state.objectives:
         add("good_solution", _first(turns, lambda t: t.act == Act.SOLUTION

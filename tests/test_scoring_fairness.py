@@ -668,8 +668,8 @@ def test_a_benefit_before_the_concern_was_heard_is_not_praised_as_objection_hand
                                                      handled=True)
     pitch = turn("Onze uren-app lost dat op: de toeslagen worden automatisch berekend.",
                  "objection_response", steps=("respond",))
-    ack = turn("Dat snap ik. Maar u kunt het toch eens proberen?", "objection_response",
-               form="closed", steps=("acknowledge",))
+    ack = turn("Dat snap ik, na negen jaar wil je geen gedoe.", "objection_response",
+               steps=("acknowledge",))
     cs = library[state.scenario_id]
     keys = [t.key for t in _strengths(cs, state, [pitch, ack])]
     assert "good_objection" not in keys and "good_acknowledge" in keys
@@ -692,3 +692,16 @@ def test_no_advice_to_sum_up_what_she_told_when_she_told_nothing(library):
         "How is the cleaning arranged now, and who does it?",
         "So if you sign with us this week I can give you 15% off the first year."])
     assert any("Sum up what" in tip for tip in asked["feedback"])
+
+
+def test_a_yes_but_is_not_praised_as_acknowledging_the_objection(library):
+    """A trainer's review: "Dat snap ik. Maar u kunt het toch eens proberen?" is a push."""
+    state = SessionState(scenario_id="objection-software-renewal", lang="nl", seed=0)
+    state.objections["switch_fear"] = ObjectionState(raised_turn=0)
+    cs = library[state.scenario_id]
+    push = turn("Dat snap ik. Maar u kunt het toch eens proberen?", "objection_response",
+                form="closed", steps=("acknowledge",))
+    assert "good_acknowledge" not in [t.key for t in _strengths(cs, state, [push])]
+    heard = turn("Dat snap ik: een overstap die misgaat wil niemand nog eens.",
+                 "objection_response", steps=("acknowledge",))
+    assert "good_acknowledge" in [t.key for t in _strengths(cs, state, [push, heard])]
