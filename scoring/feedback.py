@@ -392,8 +392,8 @@ def _strengths(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord
         add(key, next((t for t in turns if t.spin == spin and t.act == Act.FACT_QUESTION
                        and _SPIN_WORDING[spin].search(t.learner)), None))
     for step in ("acknowledge", "clarify", "check"):
-        add(f"good_{step}", next((t for t in turns if step in t.steps and not (
-            step == "acknowledge" and _YES_BUT.search(t.learner))), None))
+        add(f"good_{step}", next((t for t in turns if step in t.steps
+                                  and _step_worth_praise(step, t)), None))
     roles = role_ids(cs)
     if "solution" in roles and roles["solution"] in state.objectives:
         add("good_solution", _first(turns, lambda t: t.act == Act.SOLUTION
@@ -420,6 +420,24 @@ def _strengths(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord
         if check is not None:
             found.append(Tip("good_agenda_check", {"check": quote(check)}))
     return found
+
+
+def _step_worth_praise(step: str, turn: TurnRecord) -> bool:
+    """A handling step the turn records that a trainer would also call good: a yes-but
+    takes the understanding back, and a clarifying step has to ask a real question."""
+    if step == "acknowledge":
+        return not _YES_BUT.search(turn.learner)
+    if step == "clarify":
+        return _explores(turn)
+    return True
+
+
+def _explores(turn: TurnRecord) -> bool:
+    """A clarifying step worth praising asks a real question: not a summary, and not an echo
+    of her words ("AutoLease Oost? Die staan er niet om bekend dat ze snel zijn.", which
+    runs down the competitor she is happy with)."""
+    asked = [q for q in sentences(turn.learner) if q.rstrip().endswith("?")]
+    return turn.act != Act.SUMMARY and any(len(q.split()) >= 3 for q in asked)
 
 
 def _good_answer(state: SessionState, turns: list[TurnRecord]) -> TurnRecord | None:
@@ -460,7 +478,9 @@ def _tasks_done(cs: CompiledScenario, state: SessionState, turns: list[TurnRecor
     done: dict[str, list[str]] = {}
     for oid in cs.external_ids:
         turn = next((t for t in turns if oid in t.objectives), None)
-        if oid in state.objectives and turn is not None:
+        moves = {m for d in cs.objectives[oid].detect for m in d.moves}
+        if oid in state.objectives and turn is not None \
+                and all(_step_worth_praise(m, turn) for m in moves):
             label = in_sentence(cl.text(cs.objectives[oid].label))
             done.setdefault(quote(turn.learner), []).append(label)
     out = [Tip("good_task", {"quote": said, "task": "; ".join(labels)})

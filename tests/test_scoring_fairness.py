@@ -705,3 +705,21 @@ def test_a_yes_but_is_not_praised_as_acknowledging_the_objection(library):
     heard = turn("Dat snap ik: een overstap die misgaat wil niemand nog eens.",
                  "objection_response", steps=("acknowledge",))
     assert "good_acknowledge" in [t.key for t in _strengths(cs, state, [push, heard])]
+
+
+def test_running_down_the_competitor_is_not_praised_as_exploring_the_objection(library):
+    """A trainer's review: "AutoLease Oost? Die staan er niet echt om bekend dat ze snel
+    zijn hoor." knocks the supplier she is happy with; it found out nothing."""
+    knock = "AutoLease Oost? Die staan er niet echt om bekend dat ze snel zijn hoor."
+    report = play(library, "drill-objection-current-supplier", "nl", [
+        knock,
+        "Bij ons krijgt u een nieuwere vloot, scherpere tarieven en een app waarin u alle "
+        "ritten ziet.",
+        "En als u nu overstapt, geef ik de eerste twee maanden twintig procent korting."])
+    assert not any(tip.startswith("Goed") and knock in tip for tip in report["feedback"])
+    state = SessionState(scenario_id="drill-objection-current-supplier", lang="nl", seed=0)
+    state.objections["happy_with_supplier"] = ObjectionState(raised_turn=0)
+    cs = library[state.scenario_id]
+    asked = turn("Acht jaar, dat zegt veel. Wat bevalt u het meest aan hen?",
+                 "objection_response", form="open", steps=("clarify",))
+    assert "good_clarify" in [t.key for t in _strengths(cs, state, [asked])]
