@@ -55,6 +55,7 @@ FRAGMENT_WORDS = 4  # "m2 both offices?": a few words without a verb ask for a f
 # "Shall I send you a quote?": a quotation, unless the follow-up itself is about one.
 # "I understand. But ..." takes the understanding back: a yes-but is no acknowledgement
 _YES_BUT = re.compile(r"(^|[.!?,;]\s*)(but|maar)\b", re.IGNORECASE)
+_DISCOUNT = re.compile(r"\b(korting|discount)\b|\d+\s*%\s*off\b", re.IGNORECASE)
 _QUOTATION = re.compile(r"\b(quote|quotation|offerte|prijsopgave)\b", re.IGNORECASE)
 # Praise names a question's SPIN type: only when its words ask for consequences or value
 # ("Welke merken zijn dat?" read as an implication question is not praised as one).
@@ -369,6 +370,10 @@ def _closing_tips(cs: CompiledScenario, state: SessionState, turns: list[TurnRec
             return [Tip("quote_close", {"quote": quote(first.learner)})]
         return [Tip("vague_close", {"quote": quote(first.learner)})]
     last = (concrete or attempts)[-1]
+    if "discount" in last.moves or _DISCOUNT.search(last.learner):
+        # "sign this week and get 15% off" is no concrete proposal: say what a discount is
+        said = {t.learner for t in turns if "discount" in t.moves}
+        return [] if last.learner in said else [Tip("discount", {"quote": quote(last.learner)})]
     if any(o.raised_turn is not None and not o.handled for o in state.objections.values()):
         return []  # the objection's own tip says what to do first
     return [Tip("close_not_earned", {"quote": quote(last.learner)})]

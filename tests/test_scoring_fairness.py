@@ -723,3 +723,15 @@ def test_running_down_the_competitor_is_not_praised_as_exploring_the_objection(l
     asked = turn("Acht jaar, dat zegt veel. Wat bevalt u het meest aan hen?",
                  "objection_response", form="open", steps=("clarify",))
     assert "good_clarify" in [t.key for t in _strengths(cs, state, [asked])]
+
+
+def test_a_sign_this_week_discount_is_named_as_a_discount_not_a_concrete_proposal(library):
+    """A trainer's review: a discount is never an objective, whatever the engine read."""
+    report = play(library, "first-visit-cleaning", "en", [
+        "Hello, I'm Tom from SchoonWerk Netherlands.",
+        "We're the number one cleaning company in the country, with certified staff, green "
+        "products and an app where you can follow every cleaning round.",
+        "So if you sign with us this week I can give you 15% off the first year."])
+    joined = " ".join(report["feedback"])
+    assert "was a concrete proposal" not in joined
+    assert "discount is never an objective" in joined
