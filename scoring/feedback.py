@@ -125,8 +125,12 @@ def _tips(cs: CompiledScenario, state: SessionState, total: int | None,
     cl = cs.language(state.lang)
     if strong:
         # A score alone is no feedback: the opener names the parts of the task done.
+        # a next step she did not agree to earns its credit, but is not "agreed" on the card
+        # (in a drill about stating the visit's objective, naming the follow-up is the task)
+        unagreed = {role_ids(cs).get("follow_up")} if not state.closing["agreed"] \
+            and cs.scenario.kind != "drill" else set()
         done = "; ".join(in_sentence(cl.text(cs.objectives[o].label))
-                         for o in cs.external_ids if o in state.objectives)
+                         for o in cs.external_ids if o in state.objectives and o not in unagreed)
         opener = [Tip("strong_drill" if cs.scenario.kind == "drill" else "strong_call",
                       {"score": str(total), "done": done})] if done else []
         tips = [*opener, *praise[:1], *improve[:2], *praise[1:], *improve[2:], *fallback]

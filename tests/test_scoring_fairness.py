@@ -7,7 +7,10 @@ reading of free text is not the point (that is tested in the engine's own tests)
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import yaml
 
 from bot.call_report import render_tip
 from bot.engine.compiled import CompiledScenario
@@ -735,3 +738,16 @@ def test_a_sign_this_week_discount_is_named_as_a_discount_not_a_concrete_proposa
     joined = " ".join(report["feedback"])
     assert "was a concrete proposal" not in joined
     assert "discount is never an objective" in joined
+
+
+def test_a_next_step_she_did_not_agree_to_is_not_listed_as_agreed(library):
+    """A trainer's review: "Done: … agree a concrete next step" on a strong card whose
+    buyer ended with "that date isn't agreed yet" is not true."""
+    dev = Path(__file__).parents[1] / "benchmarks" / "dialogues" / "dev"
+    path = dev / "first-visit-cleaning.en.good.b.yaml"
+    lines = [t["learner"] for t in yaml.safe_load(path.read_text(encoding="utf-8"))["turns"]]
+    report = play(library, "first-visit-cleaning", "en", lines)
+    assert report["closing"]["agreed"] is False and report["score"] >= 80
+    assert report["feedback"][0].startswith("A strong call")
+    assert "a first solution" in report["feedback"][0]
+    assert "next step" not in report["feedback"][0]
