@@ -362,3 +362,25 @@ def test_a_buying_signal_the_learner_already_answered_is_not_asked(library: Libr
     untold = engine.start("en", seed=7)
     replies = [engine.turn(untold, line).reply for line in [PRINTING_WARMUP["en"][0], *rest]]
     assert any(SIGNAL["en"] in r for r in replies), replies
+
+
+@pytest.mark.parametrize(("lang", "problem", "implication", "known"), [
+    ("en", "What goes wrong with the allowances most?",
+     "And if those corrections keep piling up, what does that do to payroll at the end of "
+     "the month?", "certainly notice"),
+    ("en", "What goes wrong with the allowances?",
+     "If the corections keep coming, what does that mean for the month end?",
+     "certainly notice"),
+    ("nl", "Hoe vaak moeten er toeslagen gecorrigeerd worden?",
+     "En als die correcties zich opstapelen, wat betekent dat dan voor de salarisrun?",
+     "merken we zeker"),
+])
+def test_the_consequence_of_a_pain_she_told_is_not_the_same_story_again(
+        library: Library, lang: str, problem: str, implication: str, known: str) -> None:
+    engine = _engine(library, "objection-software-renewal")
+    state = _call(engine, lang, [RENEWAL_INTRO[lang]])
+    told = engine.turn(state, problem).reply
+    reply = engine.turn(state, implication).reply
+    assert known in reply, reply
+    assert "said" not in reply and "zei" not in reply, reply
+    assert not any(sentence in reply for sentence in told.split(". ")[1:]), (told, reply)

@@ -59,6 +59,9 @@ class TurnAnalysis:
     topic_stems: frozenset[str] = frozenset()  # content stems of the message (what it is about)
     asks_amount: bool = False  # "how much", "hoeveel": a figure answers it
     names_date: bool = False  # "see you Thursday", "tot de 22e": a day or a date
+    # "what does that do to payroll?" about a pain she already told: its consequence, not
+    # the same story again
+    consequence_of_told: bool = False
 
 
 def analyze_turn(
@@ -177,9 +180,19 @@ def analyze_turn(
             # "what happens when an allowance is paid wrongly?" (not "which rooms?"); the
             # value of a solution is hers to state, not a fact to recite
             fitting = [f for f in scored if not cs.facts[f].spin and cs.facts[f].reveals]
+            fallback = True
+        else:
+            fallback = False
         analysis.facts = sorted(fitting, key=lambda f: -scored[f])
         analysis.answered = _best_matches(analysis.facts, scored, asked, state, where,
                                           framed)
+        if fallback and analysis.answered and not _AMOUNT & set(msg.words) and all(
+                f in state.revealed for f in analysis.answered):
+            # she told that pain already; asked what it leads to, she says what it costs
+            # her instead of "like I just said" and the same story word for word ("how
+            # much time does the retyping take?" asks for a figure she told: that she recaps)
+            analysis.answered = []
+            analysis.consequence_of_told = True
     raised = state.objections[pending].raised_turn if pending else None
     just_raised = raised is not None and state.turn - raised <= 1
     shares = strong = False

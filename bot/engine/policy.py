@@ -179,7 +179,8 @@ REACTIONS: tuple[Rule, ...] = (
     Rule("value of a need she stated", lambda t: _asked_unanswered(t)
          and t.a.spin == "need_payoff" and bool(t.a.tied_needs), "value_known"),
     Rule("consequence of a problem she stated", lambda t: _asked_unanswered(t)
-         and t.a.spin == "implication" and bool(t.a.tied_needs), "consequence_known"),
+         and t.a.spin == "implication" and (bool(t.a.tied_needs) or t.a.consequence_of_told),
+         "consequence_known"),
     Rule("value of something she did not bring up", lambda t: _asked_unanswered(t)
          and t.a.spin == "need_payoff", "value_unknown", cool=True),
     Rule("consequence she has not thought about", lambda t: _asked_unanswered(t)
