@@ -384,3 +384,19 @@ def test_the_consequence_of_a_pain_she_told_is_not_the_same_story_again(
     assert known in reply, reply
     assert "said" not in reply and "zei" not in reply, reply
     assert not any(sentence in reply for sentence in told.split(". ")[1:]), (told, reply)
+
+
+@pytest.mark.parametrize(("lang", "question"), [
+    ("en", "Quick check first: are all eighty on site at the same time, or split over the two "
+           "shifts?"),
+    ("en", "What time do the shifts start?"),
+    ("nl", "Even checken: zijn ze er allemaal tegelijk, of in twee ploegen?"),
+    ("nl", "Hoe laat beginnen de ploegen?"),
+])
+def test_the_next_step_drill_buyer_knows_his_own_shifts(
+        library: Library, lang: str, question: str) -> None:
+    """Planning the fitting around the shifts is the point of the drill; he knows them."""
+    engine = _engine(library, "drill-closing-next-step")
+    state = engine.start(lang, seed=7)
+    reply = engine.turn(state, question).reply
+    assert ("half past two" if lang == "en" else "half drie") in reply, reply
