@@ -400,3 +400,34 @@ def test_the_next_step_drill_buyer_knows_his_own_shifts(
     state = engine.start(lang, seed=7)
     reply = engine.turn(state, question).reply
     assert ("half past two" if lang == "en" else "half drie") in reply, reply
+
+
+@pytest.mark.parametrize(("lang", "hours", "who", "how_long"), [
+    ("en", "How many timesheets come in every week?", "Who types them into the system?",
+     "And how long does that take them?"),
+    ("nl", "Hoeveel urenbriefjes komen er per week binnen?", "Wie typt ze over in het systeem?",
+     "En hoe lang zijn ze daarmee bezig?"),
+])
+def test_a_follow_up_with_them_or_that_is_answered_while_her_objection_waits(
+        library: Library, lang: str, hours: str, who: str, how_long: str) -> None:
+    """"them" points at the timesheets she just described; her objection does not stop
+    her from saying who retypes them and how long it takes."""
+    engine = _engine(library, "objection-software-renewal")
+    state = _call(engine, lang, [RENEWAL_INTRO[lang], hours])
+    first = engine.turn(state, who).reply
+    assert state.pending_objection is not None
+    second = engine.turn(state, how_long).reply
+    assert "Joke" in first, first
+    assert ("four days" if lang == "en" else "vier dagen") in second, second
+
+
+@pytest.mark.parametrize(("lang", "question", "wrong"), [
+    ("en", "And where do they let you down now and then?", "cheap"),
+])
+def test_a_pronoun_alone_does_not_make_a_question_about_her_last_answer(
+        library: Library, lang: str, question: str, wrong: str) -> None:
+    engine = _engine(library, "drill-closed-to-open")
+    state = engine.start(lang, seed=7)
+    engine.turn(state, "What do you like about the way they work for you?")
+    reply = engine.turn(state, question).reply
+    assert wrong not in reply, reply

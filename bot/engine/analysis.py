@@ -62,6 +62,8 @@ class TurnAnalysis:
     # "what does that do to payroll?" about a pain she already told: its consequence, not
     # the same story again
     consequence_of_told: bool = False
+    # "who types *them* into the system?": points back at what she just told
+    refers_back: bool = False
 
 
 def analyze_turn(
@@ -227,8 +229,9 @@ def analyze_turn(
         st for st, w in zip(msg.stems, msg.words, strict=True)
         if w not in lm.lexicon.stopwords and w not in lm.lexicon.question_words and len(st) > 2
         and w not in _AMOUNT and w not in lm.lexicon.frame_words
-        and w not in lm.lexicon.fillers)
+        and w not in lm.lexicon.fillers and w not in _BACK_REFERENCES)
     analysis.asks_amount = bool(_AMOUNT & set(msg.words))
+    analysis.refers_back = bool(_BACK_REFERENCES & set(msg.words))
     if _EMOJI.search(text) or {"haha", "hihi", "lol", "hahaha", "grapje", "kidding"} & set(
             msg.words):
         moves.add("small_talk")
@@ -277,6 +280,9 @@ AGENDA_WORDS = 14
 _EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 
 
+# pronouns that point at what she just said ("who types them in?", "hoe lang duurt dat?")
+_BACK_REFERENCES = frozenset({"them", "they", "those", "that", "these", "it", "dat", "dit",
+                              "die", "ze", "zij", "daar", "daarmee", "daarvan", "dan"})
 _GREETING_OPENERS = frozenset({"morning", "afternoon", "evening", "hiya", "hoi", "hey", "hi",
                                "hallo", "hello", "morgen", "middag", "goeiemorgen"})
 _WHO_WHAT = frozenset({"wie", "wat", "welke", "who", "what", "which", "whom", "whose"})

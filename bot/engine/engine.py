@@ -198,7 +198,9 @@ class Engine:
                 # told yet is worth adding ("what are you comparing with?" is not "who cleans")
                 a.answered = [f for f in a.answered if f not in state.revealed]
         answers = self._answer_facts(cl, t, events)
-        if not answers and not state.pending_objection:
+        if not answers and (not state.pending_objection or (
+                t.outcome is Outcome.NONE and not a.about_objection)):
+            # a follow-up on her last answer is answered while her objection waits too
             answers = self._follow_up(cl, t)
         elif answers:
             state.last_answered = list(a.answered)
@@ -416,7 +418,8 @@ class Engine:
 
         if strict:
             told = self._stems_of(cl, answer)[0]
-            if any(not any(same(st, q) for st in told) for q in asked):
+            unknown = [q for q in asked if not any(same(st, q) for st in told)]
+            if len(unknown) > (1 if a.refers_back else 0):
                 return ""  # it names something her answer did not: a new question
 
         def fit(sentence: str) -> float:
