@@ -431,3 +431,29 @@ def test_a_pronoun_alone_does_not_make_a_question_about_her_last_answer(
     engine.turn(state, "What do you like about the way they work for you?")
     reply = engine.turn(state, question).reply
     assert wrong not in reply, reply
+
+
+@pytest.mark.parametrize(("question", "spin"), [
+    ("Welke merken zijn dat?", "situation"),
+    ("Wat voor merken heeft u staan?", "situation"),
+    ("Wat merken uw klanten daarvan?", "implication"),
+])
+def test_brands_are_not_noticing(library: Library, question: str, spin: str) -> None:
+    """'merken' is the noun (brands) after 'welke'; the verb (to notice) asks consequences."""
+    engine = _engine(library, "spin-printing-urgency")
+    state = _call(engine, "nl", PRINTING_WARMUP["nl"][:3])
+    assert engine.turn(state, question).analysis.spin == spin
+
+
+@pytest.mark.parametrize(("lang", "question"), [
+    ("nl", "Met welke vervoerders werkt u?"),
+    ("nl", "Welke merken zijn dat?"),
+    ("en", "Which carriers do you work with?"),
+])
+def test_a_which_question_she_has_no_fact_for_is_not_called_vague(
+        library: Library, lang: str, question: str) -> None:
+    engine = _engine(library, "spin-printing-urgency")
+    state = _call(engine, lang, PRINTING_WARMUP[lang][:3])
+    reply = engine.turn(state, question).reply
+    for vague in ("algemeen", "Waar doel", "general", "getting at", "What do you mean"):
+        assert vague not in reply, reply

@@ -64,6 +64,7 @@ class TurnAnalysis:
     consequence_of_told: bool = False
     # "who types *them* into the system?": points back at what she just told
     refers_back: bool = False
+    asks_which: bool = False  # "welke merken?", "which carriers?": a named thing, not vague
 
 
 def analyze_turn(
@@ -232,6 +233,9 @@ def analyze_turn(
         and w not in lm.lexicon.fillers and w not in _BACK_REFERENCES)
     analysis.asks_amount = bool(_AMOUNT & set(msg.words))
     analysis.refers_back = bool(_BACK_REFERENCES & set(msg.words))
+    analysis.asks_which = any(
+        w in _WHICH and i + 1 < len(msg.words) and msg.words[i + 1] not in lm.lexicon.stopwords
+        for i, w in enumerate(msg.words))
     if _EMOJI.search(text) or {"haha", "hihi", "lol", "hahaha", "grapje", "kidding"} & set(
             msg.words):
         moves.add("small_talk")
@@ -280,6 +284,7 @@ AGENDA_WORDS = 14
 _EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 
 
+_WHICH = frozenset({"welke", "welk", "which"})
 # pronouns that point at what she just said ("who types them in?", "hoe lang duurt dat?")
 _BACK_REFERENCES = frozenset({"them", "they", "those", "that", "these", "it", "dat", "dit",
                               "die", "ze", "zij", "daar", "daarmee", "daarvan", "dan"})

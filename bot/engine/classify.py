@@ -262,6 +262,7 @@ def spin_type(msg: Analyzed, lm: LanguageModel, moves: set[str]) -> str | None:
     if moves.intersection(_NON_INVENTORY):
         return None
     msg = _question_part(msg, lm)
+    msg = _brands_as_nouns(msg, lm)
     found = lm.spin.match(msg)
     if "need_payoff_value" in found and _value_is_hypothetical(msg, lm):
         found["need_payoff"] = 100.0
@@ -291,6 +292,24 @@ def spin_type(msg: Analyzed, lm: LanguageModel, moves: set[str]) -> str | None:
         if kind in found:
             return kind
     return "situation"
+
+
+# "welke merken", "wat voor merken": the noun (brands), not the verb (to notice)
+_BRAND_NOUN = ("merken", "merknamen")
+_BEFORE_NOUN = frozenset({"welke", "voor", "andere", "deze", "die", "alle", "de", "twee",
+                          "drie", "verschillende"})
+
+
+def _brands_as_nouns(msg: Analyzed, lm: LanguageModel) -> Analyzed:
+    """"Welke merken zijn dat?" asks which brands; "merken" as a verb ("wat merken uw
+    klanten daarvan?") asks about consequences."""
+    words = msg.words
+    noun, singular = _BRAND_NOUN
+    if not any(w == noun and i and words[i - 1] in _BEFORE_NOUN for i, w in enumerate(words)):
+        return msg
+    text = " ".join(singular if w == noun and i and words[i - 1] in _BEFORE_NOUN else w
+                    for i, w in enumerate(words))
+    return lm.pipeline.analyze(text + ("?" if msg.question_mark else ""))
 
 
 def _question_part(msg: Analyzed, lm: LanguageModel) -> Analyzed:

@@ -172,9 +172,10 @@ REACTIONS: tuple[Rule, ...] = (
          and t.a.asks_permission, "permission_yes"),
     Rule("a specific fact she has not at hand", lambda t: _asked_unanswered(t)
          and t.a.form == "open" and t.a.spin == "situation" and bool(t.a.topic_stems)
-         and t.a.asks_amount, "not_at_hand", cool=True),
+         and (t.a.asks_amount or t.a.asks_which), "not_at_hand", cool=True),
     Rule("vague open question", lambda t: _asked_unanswered(t) and t.a.form == "open"
-         and t.a.spin == "situation" and t.a.word_count <= VAGUE_WORDS, "vague_answer",
+         and t.a.spin == "situation" and t.a.word_count <= VAGUE_WORDS and not t.a.asks_which,
+         "vague_answer",
          cool=True),
     Rule("value of a need she stated", lambda t: _asked_unanswered(t)
          and t.a.spin == "need_payoff" and bool(t.a.tied_needs), "value_known"),
