@@ -457,3 +457,19 @@ def test_a_which_question_she_has_no_fact_for_is_not_called_vague(
     reply = engine.turn(state, question).reply
     for vague in ("algemeen", "Waar doel", "general", "getting at", "What do you mean"):
         assert vague not in reply, reply
+
+
+@pytest.mark.parametrize(("lang", "first", "again", "asked"), [
+    ("en", "What happens on the line when a label printer jams?",
+     "And during peak, what does a jam mean for the trucks that have to leave?",
+     "trailer to the hub leaves at seven"),
+    ("nl", "Wat gebeurt er op de lijn als een labelprinter vastloopt?",
+     "En wat betekent dat voor de vrachtwagens die weg moeten?",
+     "vertrekt de laatste trailer"),
+])
+def test_asked_again_pointedly_she_tells_what_comes_first_and_then_what_was_asked(
+        library: Library, lang: str, first: str, again: str, asked: str) -> None:
+    engine = _engine(library, "spin-printing-urgency")
+    state = _call(engine, lang, [*PRINTING_WARMUP[lang][:3], first])
+    reply = engine.turn(state, again).reply
+    assert asked in reply, reply

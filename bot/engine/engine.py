@@ -311,14 +311,19 @@ class Engine:
     def _answer_facts(self, cl: CompiledLanguage, t: Turn, events: list[str]) -> list[str]:
         a, state = t.a, t.state
         parts: list[str] = []
-        for fact_id in a.answered[:MAX_FACTS_PER_REPLY]:
+        queue = list(a.answered[:MAX_FACTS_PER_REPLY])
+        while queue:
+            fact_id = queue.pop(0)
             fact = self.cs.facts[fact_id]
             missing_before = [f for f in fact.after if f not in state.revealed]
             wrong_spin = bool(fact.spin) and a.spin not in fact.spin
             if missing_before and f"short:{fact_id}" in state.flags:
-                # Asked again, more pointedly: she opens up about what comes first.
+                # Asked again, more pointedly: she opens up about what comes first, and
+                # then answers what was asked ("what does a jam mean for the trucks?")
                 first = self.cs.facts[missing_before[0]]
                 if state.trust >= first.trust and missing_before[0] not in a.answered:
+                    if len(missing_before) == 1 and not wrong_spin:
+                        queue.insert(0, fact_id)
                     fact_id, fact, missing_before = first.id, first, []
                     wrong_spin = False
             if missing_before or wrong_spin:
