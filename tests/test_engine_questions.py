@@ -473,3 +473,19 @@ def test_asked_again_pointedly_she_tells_what_comes_first_and_then_what_was_aske
     state = _call(engine, lang, [*PRINTING_WARMUP[lang][:3], first])
     reply = engine.turn(state, again).reply
     assert asked in reply, reply
+
+
+@pytest.mark.parametrize(("lang", "question", "joke"), [
+    ("en", "Who cleans the offices now?", "Haha, everyone says we're expensive 😄"),
+    ("nl", "Wie maakt er nu schoon?", "Haha, iedereen zegt dat wij duur zijn 😄"),
+])
+def test_small_talk_in_the_middle_of_the_call_does_not_restart_it(
+        engine: Engine, lang: str, question: str, joke: str) -> None:
+    """'Right, what can I do for you?' opens a call; after she has told facts it rings false."""
+    state = _call(engine, lang, [INTRO[lang], question])
+    reply = engine.turn(state, joke).reply
+    for opening in ("what can I do for you", "where shall we start", "waar kan ik",
+                    "waar zullen we beginnen"):
+        assert opening not in reply, reply
+    assert any(on in reply for on in ("where were we", "carry on", "waar waren we",
+                                      "verder gaan")), reply

@@ -183,7 +183,8 @@ class Engine:
     # -- one turn: the plan -------------------------------------------------------------
     def _plan(self, cl: CompiledLanguage, state: SessionState, a: TurnAnalysis,
               events: list[str], text: str = "") -> str:
-        t = Turn(a, Act(a.act), state, follow_up=self.scenario.buyer.visit == "follow_up")
+        t = Turn(a, Act(a.act), state, follow_up=self.scenario.buyer.visit == "follow_up",
+                 own_lines=frozenset(self.scenario.buyer.lines))
         self._mark_once(t)
         if t.act is Act.SUMMARY:
             t.misquoted = self._misquoted(cl, state, text)

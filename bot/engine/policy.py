@@ -93,6 +93,7 @@ class Turn:
     objection_text: str = ""  # accepted / explained, from the objection itself
     follow_up: bool = False  # the scenario is a follow-up visit: they have met before
     misquoted: str = ""  # a figure in the learner's summary that she never gave
+    own_lines: frozenset[str] = frozenset()  # line keys the scenario writes for this buyer
 
     @property
     def moves(self) -> set[str]:
@@ -165,6 +166,8 @@ REACTIONS: tuple[Rule, ...] = (
          and bool(t.misquoted), "summary_misquoted", cool=True),
     Rule("summary", lambda t: t.act is Act.SUMMARY and not t.answered, "summary_ack"),
     Rule("check after handling", lambda t: "checked_after" in t.fresh, "check_ack"),
+    Rule("small talk once the call is under way", lambda t: t.act is Act.SMALL_TALK
+         and bool(t.state.revealed) and "small_talk" not in t.own_lines, "small_talk_later"),
     Rule("small talk", lambda t: t.act is Act.SMALL_TALK, "small_talk"),
     Rule("situation overload", lambda t: "situation_overload" in t.fresh, "situation_overload",
          cool=True),
