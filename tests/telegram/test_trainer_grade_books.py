@@ -11,10 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from sqlmodel import Session, select
 
 from bot.emulator.user import EmulatedUser
-from bot.storage.models import Assignment, CallSession
 from tests.telegram.conftest import BotEnv
 from tests.telegram.helpers import buttons
 from tests.telegram.test_trainer_auth import _snapshot, forge_press
@@ -26,7 +24,7 @@ from tests.telegram.test_trainer_flows import (
     make_trainer,
     until,
 )
-from tests.trainers.bot_env import trainer_env
+from tests.trainers.bot_env import assignment_of, last_session, trainer_env
 
 NOT_FOUND = "Not found, or not one of yours."
 DRILL = "drill-objection-price"
@@ -43,16 +41,6 @@ class Shared:
     session_id: int
     score: int
 
-
-def _assignment_of(cohort_id: int):
-    def query(s: Session) -> int:
-        return s.exec(select(Assignment.id).where(Assignment.cohort_id == cohort_id)).one()
-    return query
-
-
-def _last_session(s: Session) -> tuple[int, int]:
-    row = s.exec(select(CallSession).order_by(CallSession.id.desc())).first()
-    return row.id, row.score
 
 
 @pytest.fixture
@@ -71,14 +59,14 @@ async def shared(tmp_path: Path) -> AsyncIterator[Shared]:
             await trainer.send(f"/assign {cohort_id} {DRILL} +7")
             await until(trainer, has_text("Assigned"))
             await member.next_message()
-        assignment_id = await env.db.run(_assignment_of(owner_cohort))
+        assignment_id = await env.db.run(assignment_of(owner_cohort))
         await forge_press(member, f"as:{assignment_id}")
         detail = await member.next_message()
         await member.press(detail, next(b for b in buttons(detail) if b.startswith("as:go:")))
         for line in PASSING_LINES:
             await member.send(line)
         await until(member, has_text("/100"), limit=10)
-        session_id, score = await env.db.run(_last_session)
+        session_id, score = await env.db.run(last_session)
         yield Shared(env, owner, other, member, owner_cohort, other_cohort, session_id, score)
 
 

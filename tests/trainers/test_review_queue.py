@@ -21,7 +21,6 @@ from sqlmodel import Session, select
 from bot.emulator.user import EmulatedUser
 from bot.storage import personal
 from bot.storage.models import (
-    Assignment,
     AssignmentException,
     AttemptReview,
     CallSession,
@@ -38,7 +37,7 @@ from tests.telegram.test_trainer_flows import (
     make_trainer,
     until,
 )
-from tests.trainers.bot_env import trainer_env
+from tests.trainers.bot_env import assignment_of, last_session, trainer_env
 
 NOT_FOUND = "Not found, or not one of yours."
 DRILL = "drill-objection-price"
@@ -56,16 +55,6 @@ class World:
     session_id: int
     score: int
 
-
-def _assignment_of(cohort_id: int):
-    def query(s: Session) -> int:
-        return s.exec(select(Assignment.id).where(Assignment.cohort_id == cohort_id)).one()
-    return query
-
-
-def _last_session(s: Session) -> tuple[int, int]:
-    row = s.exec(select(CallSession).order_by(CallSession.id.desc())).first()
-    return row.id, row.score
 
 
 @pytest.fixture
@@ -85,7 +74,7 @@ async def world(tmp_path: Path) -> AsyncIterator[World]:
             await trainer.send(f"/assign {cohort_id} {DRILL} +7{terms}")
             await until(trainer, has_text("Assigned"))
             await member.next_message()
-        assignment_id = await env.db.run(_assignment_of(owner_cohort))
+        assignment_id = await env.db.run(assignment_of(owner_cohort))
         await forge_press(member, f"as:{assignment_id}")
         detail = await member.next_message()
         await member.press(detail, next(b for b in buttons(detail) if b.startswith("as:go:")))
@@ -94,7 +83,7 @@ async def world(tmp_path: Path) -> AsyncIterator[World]:
         await until(member, has_text("/100"), limit=10)
         await env.settle()
         member.skip_pending()
-        session_id, score = await env.db.run(_last_session)
+        session_id, score = await env.db.run(last_session)
         assert score < 100
         yield World(env, owner, other, member, owner_cohort, other_cohort, assignment_id,
                     session_id, score)
@@ -167,7 +156,7 @@ async def test_a_trainer_comments_on_a_turn_and_the_call_and_the_learner_redoes_
     start = await w.member.next_message()
     assert "Redo" in _text(start) and "counts for your assignment" in _text(start)
     await until(w.member, lambda m: "/hint" in _text(m) or "turn" in _text(m).lower())
-    new = await w.env.db.run(_last_session)
+    new = await w.env.db.run(last_session)
     assert new[0] > sid
 
     def redo_attempt(s: Session) -> tuple:
@@ -178,7 +167,7 @@ async def test_a_trainer_comments_on_a_turn_and_the_call_and_the_learner_redoes_
     # The button did its job: pressed again it says so and starts nothing.
     await w.member.press(redo, redo_button)
     assert "already did this call again" in _text(await w.member.next_message())
-    assert (await w.env.db.run(_last_session))[0] == new[0]
+    assert (await w.env.db.run(last_session))[0] == new[0]
 
     # The learner's own copy of their data holds the comments on their attempt.
     data = await w.env.db.run(personal.export_user, w.member.id)
