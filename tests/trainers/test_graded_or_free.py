@@ -12,10 +12,7 @@ from __future__ import annotations
 
 import re
 
-from sqlmodel import Session, select
-
 from bot.emulator.user import EmulatedUser
-from bot.storage.models import Assignment, CallSession
 from tests.telegram.conftest import BotEnv
 from tests.telegram.helpers import buttons
 from tests.telegram.test_trainer_auth import forge_press
@@ -30,21 +27,13 @@ from tests.telegram.test_trainer_flows import (
 )
 from tests.trainers.bot_env import (
     admin_env,  # noqa: F401  (the trainer tests' env)
+    assignment_of,
+    last_session,
 )
 
 DRILL = "drill-objection-price"
 TITLE = "Drill – objection: too expensive"
 NOT_FOUND = "Not found, or not one of yours."
-
-
-def _assignment_of(cohort_id: int):
-    def query(s: Session) -> int:
-        return s.exec(select(Assignment.id).where(Assignment.cohort_id == cohort_id)).one()
-    return query
-
-
-def _last_session(s: Session) -> CallSession:
-    return s.exec(select(CallSession).order_by(CallSession.id.desc())).first()
 
 
 async def _play_passing(learner: EmulatedUser) -> dict:
@@ -82,7 +71,7 @@ async def test_free_practice_never_uses_a_graded_attempt_and_the_card_agrees_wit
     await trainer.send(f"/assign {cohort_id} {DRILL} +7 pass=90 attempts=2")
     await trainer.next_message()
     await learner.next_message()  # the "new assignment" notice
-    aid = await env.db.run(_assignment_of(cohort_id))
+    aid = await env.db.run(assignment_of(cohort_id))
 
     # From the free picker (a deep link): the briefing says free practice before the start,
     # with one tap to the graded attempt instead.
@@ -146,8 +135,8 @@ async def test_two_trainers_one_scenario_shown_once_counted_once_and_moving_on(
         await trainer.send(f"/assign {cohort_id} {DRILL} {due} pass=60 attempts=2")
         await until(trainer, has_text("Assigned"))
         await learner.next_message()
-    a_soon = await env.db.run(_assignment_of(soon))
-    a_later = await env.db.run(_assignment_of(later))
+    a_soon = await env.db.run(assignment_of(soon))
+    a_later = await env.db.run(assignment_of(later))
 
     await learner.send("/assignments")
     mine = await learner.next_message()
@@ -170,7 +159,7 @@ async def test_two_trainers_one_scenario_shown_once_counted_once_and_moving_on(
     await learner.next_message()
     card = await _play_passing(learner)
     assert "Graded attempt 1 of 2 for Sales A" in card["text"]
-    session_id = (await env.db.run(_last_session)).id
+    session_id, _ = await env.db.run(last_session)
 
     # In Tineke's book only: Otto can neither see nor change it, Tineke can.
     assert await _do(otto, f"tr:t:{session_id}") == NOT_FOUND
@@ -210,7 +199,7 @@ async def test_a_tap_on_the_other_assignments_own_notice_counts_for_that_one(
     await otto.send(f"/assign {later} {DRILL} +7")
     await until(otto, has_text("Assigned"))
     notice = await learner.next_message()
-    a_later = await env.db.run(_assignment_of(later))
+    a_later = await env.db.run(assignment_of(later))
 
     await learner.press(notice, f"as:{a_later}")
     page = await learner.next_message()
@@ -220,7 +209,7 @@ async def test_a_tap_on_the_other_assignments_own_notice_counts_for_that_one(
     assert "counts for: Other group" in start["text"]
     card = await _play_passing(learner)
     assert "Graded attempt 1 of 3 for Other group" in card["text"]
-    session_id = (await env.db.run(_last_session)).id
+    session_id, _ = await env.db.run(last_session)
     assert await _do(tineke, f"tr:t:{session_id}") == NOT_FOUND
     assert "Attempt 1 – Noor" in await _do(otto, f"tr:t:{session_id}")
     assert "–·0" in await _report(tineke, soon)
@@ -278,7 +267,7 @@ async def test_a_drill_set_lists_each_drill_once_and_a_passed_drill_is_not_start
     await trainer.send(f"/assign {cohort_id} {DRILL},drill-closing-order +7 attempts=2")
     await trainer.next_message()
     notice = await learner.next_message()
-    aid = await env.db.run(_assignment_of(cohort_id))
+    aid = await env.db.run(assignment_of(cohort_id))
     await learner.press(notice, f"as:go:{aid}:0")
     await _play_passing(learner)
 
