@@ -751,3 +751,20 @@ def test_a_next_step_she_did_not_agree_to_is_not_listed_as_agreed(library):
     assert report["feedback"][0].startswith("A strong call")
     assert "a first solution" in report["feedback"][0]
     assert "next step" not in report["feedback"][0]
+
+
+@pytest.mark.parametrize(("sid", "lang", "objective", "other_step", "demo"), [
+    ("objection-software-renewal", "nl", "demo_dmu",
+     "Zullen we de verlenging zo afspreken, dan stuur ik morgen de nieuwe offerte?",
+     "Zullen we dinsdag 14 maart om 10 uur een demo doen met Monique erbij?"),
+    ("spin-printing-urgency", "en", "demo",
+     "Shall I send you our price list tomorrow morning?",
+     "Can we plan a demo next Thursday at 2 pm with you and Ruud?"),
+])
+def test_a_dated_next_step_ticks_the_demo_objective_only_when_it_is_a_demo(
+        library, sid, lang, objective, other_step, demo):
+    opening = {"nl": "Goedemorgen, ik ben Sem.", "en": "Good morning, I'm Sem."}[lang]
+    other = play(library, sid, lang, [opening, other_step])
+    booked = play(library, sid, lang, [opening, demo])
+    assert other["objectives"]["external"][objective] is False
+    assert booked["objectives"]["external"][objective] is True
