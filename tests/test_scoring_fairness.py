@@ -768,3 +768,14 @@ def test_a_dated_next_step_ticks_the_demo_objective_only_when_it_is_a_demo(
     booked = play(library, sid, lang, [opening, demo])
     assert other["objectives"]["external"][objective] is False
     assert booked["objectives"]["external"][objective] is True
+
+
+def test_the_order_drill_is_not_done_by_a_pitch_and_a_promise_to_call(library):
+    pitched = play(library, "drill-closing-order", "en", [
+        "Great to hear! They come with our new lithium batteries. I'll send you the spec sheet.",
+        "Shall I call you next week to see what you think?"])
+    asked = play(library, "drill-closing-order", "en", [
+        "Great to hear. Shall I book the delivery for the week of 20 February?"])
+    assert pitched["objectives"]["external"]["ask_for_order"] is False
+    assert pitched["score"] <= 30
+    assert asked["objectives"]["external"]["ask_for_order"] is True
