@@ -779,3 +779,13 @@ def test_the_order_drill_is_not_done_by_a_pitch_and_a_promise_to_call(library):
     assert pitched["objectives"]["external"]["ask_for_order"] is False
     assert pitched["score"] <= 30
     assert asked["objectives"]["external"]["ask_for_order"] is True
+
+
+def test_the_catering_close_is_not_ticked_by_a_promise_to_call(library):
+    opening = "Hi Marco, good to see you again."
+    call_back = play(library, "closing-catering-followup", "en", [
+        opening, "Ok fine. Can I call you next week then?"])
+    signing = play(library, "closing-catering-followup", "en", [
+        opening, "Shall we meet on Tuesday 3 June at 10 to sign the agreement?"])
+    assert call_back["objectives"]["external"]["close"] is False
+    assert signing["objectives"]["external"]["close"] is True
