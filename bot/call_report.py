@@ -90,6 +90,24 @@ def render_tip(lang: str, tip: Tip) -> str:
     return t(lang, f"tips.{tip.key}", **values)
 
 
+def objective_marks(card: ScoreCard) -> list[tuple[str, str, str]]:
+    """Each objective on the card as (group, id, mark): "met", "missed", or "asked" for an
+    internal objective the learner asked about that the buyer kept to herself. The score
+    counts the asking (contract.md); the mark keeps the card in line with the visit report,
+    which lists it as still unknown."""
+    unknown = set(card.visit_report.missed)
+    marks: list[tuple[str, str, str]] = []
+    for group, met in (("internal", card.internal), ("external", card.external)):
+        for oid, ok in met.items():
+            mark = "missed" if not ok else (
+                "asked" if group == "internal" and oid in unknown else "met")
+            marks.append((group, oid, mark))
+    return marks
+
+
+TEXT_MARKS = {"met": "✓", "asked": "?", "missed": "✗"}
+
+
 def bar(value: float | None, width: int = 10) -> str:
     if value is None:
         return "·" * width
@@ -107,14 +125,16 @@ def text_card(cs: CompiledScenario, state: SessionState, card: ScoreCard) -> str
         label = t(lang, f"card.sections.{name}")
         shown = t(lang, "card.not_applicable") if value is None else f"{round(value):>3}"
         out.append(f"  {label:<24} {bar(value)} {shown}")
-    for group, met in (("internal", card.internal), ("external", card.external)):
-        if not met:
-            continue
-        out.append("")
-        out.append(t(lang, f"card.{group}") + ":")
-        for oid, ok in met.items():
-            mark = "✓" if ok else "✗"
-            out.append(f"  {mark} {cl.text(cs.objectives[oid].label)}")
+    group_shown = ""
+    for group, oid, mark in objective_marks(card):
+        if group != group_shown:
+            group_shown = group
+            out.append("")
+            out.append(t(lang, f"card.{group}") + ":")
+        label = cl.text(cs.objectives[oid].label)
+        if mark == "asked":
+            label += " " + t(lang, "card.asked_not_told")
+        out.append(f"  {TEXT_MARKS[mark]} {label}")
     q = card.questions
     out.append("")
     out.append(t(lang, "card.questions", open=q.open, closed=q.closed, **q.spin))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bot.call_report import bar, pad_label, render_tip
+from bot.call_report import bar, objective_marks, pad_label, render_tip
 from bot.calls import Finished, PrepStep
 from bot.engine.compiled import CompiledScenario
 from bot.i18n import t
@@ -13,6 +13,9 @@ from bot.i18n.html import h as h  # re-exported: handlers render through this mo
 from bot.i18n.html import tr as tr
 from bot.scenario.model import SHORT_TITLE_MAX, Scenario
 from bot.storage.models import CallSession
+
+# met / asked but not told (internal objectives only) / missed
+CARD_MARKS = {"met": "✅", "asked": "❔", "missed": "❌"}
 
 SKILLS = ("preparation", "internal", "external", "questions", "objections", "closing")
 
@@ -138,12 +141,15 @@ def score_card(done: Finished) -> str:
             continue
         label = h(t(lang, f"card.sections.{name}"))
         out.append(f"{bar_cell(value)} {label}")
-    for group, met in (("internal", card.internal), ("external", card.external)):
-        if not met:
-            continue
-        out += ["", f"<b>{tr(lang, f'card.{group}')}</b>"]
-        out += [f"{'✅' if ok else '❌'} {h(cl.text(cs.objectives[oid].label))}"
-                for oid, ok in met.items()]
+    group_shown = ""
+    for group, oid, mark in objective_marks(card):
+        if group != group_shown:
+            group_shown = group
+            out += ["", f"<b>{tr(lang, f'card.{group}')}</b>"]
+        label = h(cl.text(cs.objectives[oid].label))
+        if mark == "asked":
+            label += " " + h(t(lang, "card.asked_not_told"))
+        out.append(f"{CARD_MARKS[mark]} {label}")
     q = card.questions
     out += ["", tr(lang, "card.questions", open=q.open, closed=q.closed, **q.spin)]
     if card.preparation is not None:

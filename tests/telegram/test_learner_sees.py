@@ -6,7 +6,7 @@ import re
 
 from bot.storage import queries as q
 from tests.telegram.conftest import BotEnv
-from tests.telegram.helpers import buttons, open_briefing
+from tests.telegram.helpers import buttons, open_briefing, start_call, until_buttons
 
 WRAPPED = re.compile(r"[^\n]\n[^\n]")  # a single line break inside a paragraph
 
@@ -84,7 +84,6 @@ async def test_preparation_feedback_names_what_is_missing_and_is_quiet_when_comp
 
 
 async def test_counts_agree_with_their_nouns_in_both_languages(env: BotEnv) -> None:
-    from tests.telegram.helpers import start_call, until_buttons
 
     for uid, lang, one in ((3006, "en", "1 scored call ·"),
                            (3007, "nl", "1 gescoord gesprek ·")):
@@ -124,7 +123,6 @@ DUTCH_PAD = ("lev:", "afl. contr.", "€ conc", "nw. contract", "overige", "vrvl
 
 
 async def _card_after_call(user, lang: str) -> tuple[str, list[str]]:
-    from tests.telegram.helpers import start_call, until_buttons
 
     await start_call(user)
     replies = []
@@ -216,7 +214,6 @@ def test_the_progress_chart_fits_and_reads_on_a_320_px_phone() -> None:
 
 
 async def test_drill_buttons_fit_one_line_on_a_phone(env: BotEnv) -> None:
-    from tests.telegram.helpers import start_call, until_buttons
 
     for uid, lang in ((3011, "en"), (3012, "nl")):
         user = env.emulator.user(uid, "Sanne", language_code=lang)
@@ -272,7 +269,6 @@ async def test_an_assignment_offers_each_part_and_the_join_link_is_tappable(tmp_
 
 async def test_the_visit_report_names_the_buyer_instead_of_guessing_her_or_him(
         env: BotEnv) -> None:
-    from tests.telegram.helpers import start_call, until_buttons
 
     for uid, lang, wanted in ((3014, "en", "What Henk Brouwer needs:"),
                               (3015, "nl", "Behoeften van Henk Brouwer:")):
@@ -304,3 +300,21 @@ async def test_a_drill_card_shows_no_empty_visit_report(env: BotEnv) -> None:
         texts.append((await user.next_message())["text"])
     card = next(text for text in texts if "/100" in text)
     assert "Scorekaart" in card and "Bezoekrapport" not in card
+
+
+async def test_a_question_she_would_not_answer_yet_shows_as_asked_not_as_known(
+        env: BotEnv) -> None:
+    """Asking what they pay counts on the card, but she kept it to herself: the card must
+    not tick it as known while the visit report lists it as still unknown."""
+    user = env.emulator.user(3041, "Sanne", language_code="nl")
+    await start_call(user, "first-visit-cleaning")
+    await user.send("Goedemorgen, ik ben Sem van SchoonWerk Nederland.")
+    await user.next_message()
+    await user.send("Wat betalen jullie nu voor de schoonmaak?")
+    refusal = (await user.next_message())["text"]
+    assert "euro" not in refusal  # she keeps the amount to herself at this trust
+    await user.send("/stop")
+    card = (await until_buttons(user, "menu"))[-1]["text"]
+    assert "❔ Wat ze nu betalen (gevraagd; nog niet verteld)" in card
+    assert "✅ Wat ze nu betalen" not in card
+    assert "Nog onbekend" in card and "€ conc" in card.split("Nog onbekend")[1]
