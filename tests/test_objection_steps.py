@@ -109,3 +109,26 @@ def test_an_amount_she_is_asked_about_is_no_discount(library):
     ], None)
     assert "Korting" not in report["turns"][-1]["buyer"]
     assert not any("korting geven" in tip for tip in report["feedback"])
+
+
+def test_the_reply_that_accepts_an_answer_raises_no_new_objection_in_the_same_breath(
+        library):
+    """'All right, it's worth a look. Just send me the brochure' took back what it granted:
+    an objection due by the clock waits for the next turn."""
+    lines = [
+        "Morning Gerard! Good to see you again. How was your weekend?",
+        "Today I'd like to go deeper into the timesheets and, if it fits, plan a demo. OK?",
+        "How do the hours get from the building sites to payroll at the moment?",
+        "who types them in?",
+        "How long does that take them every month?",
+        "And if a correction is wrong, what happens then?",
+        "I understand that switching feels risky after last time. What went wrong back then?",
+        "Would it help if we ran your payroll in parallel for two months, so you only switch "
+        "when the results match to the cent? Would that take away your worry?",
+        "Which parts of the current way of working cost you the most time?",
+    ]
+    report = run_script(library["objection-software-renewal"], "en", lines, None)
+    accepted, after = report["turns"][7], report["turns"][8]  # due by the clock at turn 8
+    assert "worth a look" in accepted["buyer"]
+    assert "brochure" not in accepted["buyer"]
+    assert "brochure" in after["buyer"]

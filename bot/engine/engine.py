@@ -730,12 +730,15 @@ class Engine:
         # a concern due by the clock waits until the learner is through the opening
         # (greeting, agenda, small talk)
         opening = a.act in _OPENING_ACTS
+        # nor in the reply that accepts (or lets rest) another one: "all right, worth a
+        # look - just send me the brochure" takes back in one breath what it granted
+        settled_now = any(e.startswith(("handled:", "rested:")) for e in events)
         if not raised_now and not state.pending_objection:
             if a.price:
                 said = self._trigger(cl, state, "price")
             for fact_id in [e.removeprefix("fact:") for e in events if e.startswith("fact:")]:
                 said = said or self._trigger(cl, state, "fact", fact=fact_id)
-            if not opening:
+            if not opening and not settled_now:
                 said = said or self._trigger(cl, state, "turn")
         closing = self.scenario.closing
         if closing is not None and not a.is_question and len(a.topic_stems) >= 2:
