@@ -73,8 +73,8 @@ def score_call(
     turns = list(turns) if turns is not None else list(state.history)
     sections: dict[str, float | None] = {
         "preparation": float(preparation.score) if preparation is not None else None,
-        "internal": objectives_score(cs, state, "internal"),
-        "external": objectives_score(cs, state, "external"),
+        "internal": objectives_score(cs, state, "internal", turns),
+        "external": objectives_score(cs, state, "external", turns),
         "questions": questions_score(cs, turns),
         "objections": objections_score(state, turns),
         "closing": (closing_score(cs, state, turns) if cs.scenario.closing is not None

@@ -63,9 +63,26 @@ def objectives_met(cs: CompiledScenario, state: SessionState, group: str) -> dic
     return {oid: oid in state.objectives for oid in ids}
 
 
-def objectives_score(cs: CompiledScenario, state: SessionState, group: str) -> float | None:
+def purpose_stated(state: SessionState, turns: list[TurnRecord]) -> bool:
+    """Whether the learner said what the visit is for: the engine marked it, or a message
+    before the first question held the agenda ("today I'd like to get to know you, hear
+    what you need and see whether a next meeting makes sense. OK?"), whatever act it was
+    read as: the buyer heard the purpose all the same."""
+    if "objective_stated" in state.flags:
+        return True
+    for turn in turns:
+        if turn.spin is not None:
+            return False
+        if turn.act == Act.STATE_OBJECTIVE or Move.STATE_OBJECTIVE in turn.moves:
+            return True
+    return False
+
+
+def objectives_score(cs: CompiledScenario, state: SessionState, group: str,
+                     turns: list[TurnRecord] | None = None) -> float | None:
     """Weighted share of the objectives met. The needs role has two halves (say what the
     visit is for, then take stock): questions without the purpose said earn half of it."""
+    turns = list(state.history) if turns is None else turns
     met = objectives_met(cs, state, group)
     if not met:
         return None
@@ -77,7 +94,7 @@ def objectives_score(cs: CompiledScenario, state: SessionState, group: str) -> f
     for oid, weight in weights.items():
         if met[oid]:
             half = (cs.objectives[oid].method_role == "needs" and cs.scenario.kind != "drill"
-                    and "objective_stated" not in state.flags)
+                    and not purpose_stated(state, turns))
             earned += weight * (NEEDS_WITHOUT_PURPOSE if half else 1.0)
     return 100.0 * earned / total
 

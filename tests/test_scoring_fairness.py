@@ -153,6 +153,30 @@ def test_taking_stock_of_needs_without_saying_the_purpose_earns_half_of_it(libra
     assert without == pytest.approx(stated / 2)
 
 
+def test_an_agenda_read_as_another_act_still_counts_as_the_purpose_said(library):
+    """A trainer's review: "My proposal: first we get acquainted, then I ask how the
+    cleaning goes, and at the end we see whether a next meeting makes sense. OK?" states
+    the purpose, even when its closing words get it read as a proposal: the needs earn
+    their full credit and no tip says to state the purpose early."""
+    cs = library["first-visit-cleaning"]
+    agenda = turn("My proposal: first we get acquainted, then I ask how the cleaning goes, "
+                  "and at the end we see whether a next meeting makes sense. OK?",
+                  "next_step_proposal", form="closed")
+    agenda.moves = ["state_objective", "propose_next_step", "check"]
+    question = turn("What bothers you most about the cleaning?", "fact_question",
+                    form="open", spin="problem", objectives=("needs",), facts=("satisfaction",))
+    state = SessionState(scenario_id=cs.scenario.id, lang="en", seed=0,
+                         objectives={"needs": 1})
+    said = score_call(cs, state, None, [agenda, question])
+    unsaid = score_call(cs, state, None, [question])
+    assert said.sections["external"] == pytest.approx(2 * unsaid.sections["external"])
+    assert not any(tip.key.startswith("state_objective") for tip in said.tips)
+    assert any(tip.key.startswith("state_objective") for tip in unsaid.tips)
+    # the same words after the inventory are a closing proposal, not the agenda
+    late = score_call(cs, state, None, [question, agenda])
+    assert late.sections["external"] == unsaid.sections["external"]
+
+
 def test_a_first_visit_inventory_needs_implication_and_need_payoff_questions(library):
     cs = library["first-visit-cleaning"]
     shallow = [turn(f"Question {i}?", "fact_question", form="open", spin=spin)
