@@ -18,6 +18,10 @@ ATTEMPT_WORDS = 5  # "ok", "I see" is no attempt at an answer
 NEEDS_WITHOUT_PURPOSE = 0.5  # needs taken stock of, but the visit's purpose never said
 SHALLOW_DEPTH = 0.5  # a first visit's SPIN part without implication or need-payoff questions
 DEPTH_STEP = 0.25  # ... plus this for each of the two asked
+# A call that takes stock asks in most of its messages (the good dev calls in 55-75 % of
+# them); a pitch with a few questions in between is no needs analysis, however well those
+# few were put. Below this share of the learner's messages the part shrinks in proportion.
+INQUIRY_SHARE = 0.6
 
 
 @dataclass
@@ -99,10 +103,20 @@ def objectives_score(cs: CompiledScenario, state: SessionState, group: str,
     return 100.0 * earned / total
 
 
+def inquiry_share(turns: list[TurnRecord]) -> float:
+    """The share of the learner's messages (the goodbye aside) that asked for information."""
+    messages = [t for t in turns if t.act != Act.GOODBYE]
+    return question_mix(messages).asking / len(messages) if messages else 0.0
+
+
 def questions_score(cs: CompiledScenario, turns: list[TurnRecord]) -> float | None:
+    """How well the learner asked: open questions, and SPIN beyond the situation; in a
+    call also how much of it was asking rather than telling."""
     mix = question_mix(turns)
     if mix.asking == 0:
         return None if cs.scenario.kind == "drill" else 0.0  # a drill may ask nothing
+    volume = 1.0 if cs.scenario.kind == "drill" else min(
+        1.0, inquiry_share(turns) / INQUIRY_SHARE)
     open_part = min(1.0, (mix.asking_open / mix.asking) / OPEN_TARGET)
     spin_total = sum(mix.spin.values())
     advanced = mix.spin["problem"] + mix.spin["implication"] + 2 * mix.spin["need_payoff"]
@@ -110,14 +124,14 @@ def questions_score(cs: CompiledScenario, turns: list[TurnRecord]) -> float | No
     if cs.scenario.kind == "spin":
         deep = mix.spin["implication"] + mix.spin["need_payoff"]
         spin_part = min(spin_part, min(1.0, deep / 3))
-        return 100.0 * (0.35 * open_part + 0.65 * spin_part)
+        return 100.0 * volume * (0.35 * open_part + 0.65 * spin_part)
     if cs.scenario.kind == "first_visit":
         # Problem questions alone do not make a good inventory: the method asks for the
         # consequences (implication) and the value (need-payoff) too.
         depth = SHALLOW_DEPTH + sum(DEPTH_STEP for kind in ("implication", "need_payoff")
                                     if mix.spin[kind])
         spin_part = min(spin_part, depth)
-    return 100.0 * (0.6 * open_part + 0.4 * spin_part)
+    return 100.0 * volume * (0.6 * open_part + 0.4 * spin_part)
 
 
 def answerable(turns: list[TurnRecord], raised_turn: int) -> bool:

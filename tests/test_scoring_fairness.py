@@ -192,6 +192,22 @@ def test_a_first_visit_inventory_needs_implication_and_need_payoff_questions(lib
     assert shallow_score < deep_score == 100
 
 
+def test_a_pitch_with_a_few_questions_is_not_credited_like_a_needs_analysis(library):
+    """The same four questions earn less of the questions part when most of the call was
+    sales talk around them; in a drill, where a message or two is all, they do not."""
+    questions = [turn(f"Question {i}?", "fact_question", form="open", spin="situation")
+                 for i in range(4)]
+    talk = [turn(f"We are great at {i}.", "pitch") for i in range(6)]
+    goodbye = turn("Thanks, goodbye!", "goodbye")
+    call = library["first-visit-cleaning"]
+    inventory = questions_score(call, [*questions, goodbye])
+    pitch = questions_score(call, [*talk[:3], *questions, *talk[3:], goodbye])
+    assert inventory is not None and pitch is not None
+    assert pitch == pytest.approx(inventory * (4 / 10) / 0.6)
+    drill = library["drill-closed-to-open"]
+    assert questions_score(drill, [talk[0], *questions]) == questions_score(drill, questions)
+
+
 def test_a_pitch_without_questions_stays_low_but_is_not_wiped_out(library):
     report = play(library, "first-visit-cleaning", "en", [
         "Hello, I'm Tom from SchoonWerk Netherlands.",
