@@ -29,6 +29,7 @@ from scoring.sections import (
     informal,
     pitch_turns,
     purpose_stated,
+    question_clauses,
     question_mix,
     stacked_questions,
     text_speak,
@@ -399,8 +400,8 @@ def _strengths(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord
         add("good_close", (concrete or closes)[-1])
     add("good_objection", _good_answer(state, turns))
     for spin, key in (("need_payoff", "good_need_payoff"), ("implication", "good_implication")):
-        add(key, next((t for t in turns if t.spin == spin and t.act == Act.FACT_QUESTION
-                       and _SPIN_WORDING[spin].search(t.learner)), None))
+        add(key, next((t for t in turns if t.spin == spin and _spin_worth_praise(spin, t)),
+                      None))
     for step in ("acknowledge", "clarify", "check"):
         add(f"good_{step}", next((t for t in turns if step in t.steps
                                   and _step_worth_praise(step, t)), None))
@@ -430,6 +431,15 @@ def _strengths(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord
         if check is not None:
             found.append(Tip("good_agenda_check", {"check": quote(check)}))
     return found
+
+
+def _spin_worth_praise(spin: str, turn: TurnRecord) -> bool:
+    """A SPIN question a trainer would hold up as the model: one open question whose words
+    ask for consequences or value. "Does that cost you a lot, and who fixes them?" touches
+    the cost, but closed and with a second question in its tail it draws a yes or a name."""
+    return (turn.act == Act.FACT_QUESTION and turn.form == "open"
+            and question_clauses(turn.learner) <= 1
+            and bool(_SPIN_WORDING[spin].search(turn.learner)))
 
 
 def _step_worth_praise(step: str, turn: TurnRecord) -> bool:

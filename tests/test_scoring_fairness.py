@@ -701,6 +701,26 @@ def test_spin_praise_needs_words_that_ask_for_consequences_or_value(library):
     assert praised("Wat gebeurt er dan met de orders als een printer vastloopt?")
 
 
+def test_spin_praise_goes_to_one_open_question_not_a_closed_double_one(library):
+    """A trainer's review: "Ouch. Does that cost you a lot, and who fixes them?" touches the
+    cost but draws a yes and a name; holding it up as a strong implication question teaches
+    the wrong form. The open question about what a jam leads to is the one to praise."""
+    cs = library["spin-printing-urgency"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="en", seed=0,
+                         flags={"objective_stated": 1}, objectives={"introduce": 1})
+    opening = turn("Good morning, I'm Tom from Printwise.", "greet_introduce",
+                   objectives=("introduce",))
+
+    def praised(asked: str, form: str) -> bool:
+        turns = [opening, turn(asked, "fact_question", form=form, spin="implication")]
+        return any(t.key == "good_implication" for t in choose_tips(cs, state, 90, turns))
+
+    assert not praised("Ouch. Does that cost you a lot, and who fixes them?", "closed")
+    assert not praised("What does that cost you, and who fixes them?", "open")
+    assert praised("What happens to the orders when a printer jams at the end of the day?",
+                   "open")
+
+
 def test_a_benefit_before_the_concern_was_heard_is_not_praised_as_objection_handling(
         library):
     """A trainer's review: a pitch answering an objection nobody acknowledged or explored
