@@ -206,7 +206,11 @@ def _improvements(cs: CompiledScenario, state: SessionState,
     # a discount is named as a discount (its own tip says why), not as a pitch
     pitched = [t for t in pitches if "discount" not in t.moves]
     if pitched:
-        improve.append(Tip("pitch", {"quote": quote(pitched[0].learner)}))
+        # In a closing drill she has shown her interest already: the cure for more sales
+        # talk is to come to the point, not to go back to questions about her situation.
+        closing_drill = drill and cs.scenario.closing is not None
+        improve.append(Tip("pitch_closing" if closing_drill else "pitch",
+                           {"quote": quote(pitched[0].learner)}))
     discount = _first(turns, lambda t: "discount" in t.moves)
     if discount is not None:
         improve.append(Tip("discount", {"quote": quote(discount.learner)}))

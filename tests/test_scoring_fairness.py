@@ -305,6 +305,28 @@ def test_every_tip_renders_in_both_languages(library):
             assert "{" not in text and not text.startswith("tips."), text
 
 
+def test_sales_talk_in_a_closing_drill_is_told_to_come_to_the_point(library):
+    """A trainer's review: after her buying signal, "ask an open question about her
+    situation first" is the wrong cure for more sales talk; asking for the order is."""
+    talk = ("Great to hear! And don't forget the batteries come with three years of "
+            "warranty, maintenance is included for two years and they have a speed limiter.")
+    cs = library["drill-closing-order"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="en", seed=0)
+    tips = score_call(cs, state, None, [turn(talk, "pitch"),
+                                        turn("Thanks, goodbye!", "goodbye")]).tips
+    pitch = next(tip for tip in tips if tip.key.startswith("pitch"))
+    assert pitch.key == "pitch_closing"
+    for lang in ("nl", "en"):
+        text = render_tip(lang, pitch)
+        assert "{" not in text and ("order" in text)
+    assert "open question" not in render_tip("en", pitch)
+    call = library["first-visit-cleaning"]
+    state = SessionState(scenario_id=call.scenario.id, lang="en", seed=0)
+    early = score_call(call, state, None, [turn("Hello, I'm Tom.", "greet_introduce"),
+                                           turn(talk, "pitch")]).tips
+    assert any(tip.key == "pitch" for tip in early)
+
+
 def test_a_vague_proposal_followed_by_a_concrete_one_costs_a_message_in_a_drill(library):
     concrete = "Shall we say Thursday at 8, two of us, to measure the morning shift?"
     vague_first = play(library, "drill-closing-next-step", "en", [
