@@ -209,8 +209,11 @@ def _improvements(cs: CompiledScenario, state: SessionState,
         # In a closing drill she has shown her interest already: the cure for more sales
         # talk is to come to the point, not to go back to questions about her situation.
         closing_drill = drill and cs.scenario.closing is not None
-        improve.append(Tip("pitch_closing" if closing_drill else "pitch",
-                           {"quote": quote(pitched[0].learner)}))
+        key = "pitch_closing" if closing_drill else "pitch"
+        # "we can send you a quote afterwards" promises no feature: its fault is the goal
+        if _QUOTATION.search(pitched[0].learner) and not _quotation_goal(cs, state):
+            key = "quote_close"
+        improve.append(Tip(key, {"quote": quote(pitched[0].learner)}))
     discount = _first(turns, lambda t: "discount" in t.moves)
     if discount is not None:
         improve.append(Tip("discount", {"quote": quote(discount.learner)}))
@@ -373,10 +376,7 @@ def _closing_tips(cs: CompiledScenario, state: SessionState, turns: list[TurnRec
     concrete = [t for t in attempts if is_concrete(lm.analyze(t.learner), lm)]
     if not state.closing["concrete"] and not concrete:
         first = attempts[0]
-        cl = cs.language(state.lang)
-        # where an objective is about a quotation, asking for one is on the way: only vague
-        quotation_goal = any(_QUOTATION.search(cl.text(o.label)) for o in cs.objectives.values())
-        if _QUOTATION.search(first.learner) and not quotation_goal:
+        if _QUOTATION.search(first.learner) and not _quotation_goal(cs, state):
             return [Tip("quote_close", {"quote": quote(first.learner)})]
         return [Tip("vague_close", {"quote": quote(first.learner)})]
     last = (concrete or attempts)[-1]
@@ -387,6 +387,12 @@ def _closing_tips(cs: CompiledScenario, state: SessionState, turns: list[TurnRec
     if any(o.raised_turn is not None and not o.handled for o in state.objections.values()):
         return []  # the objection's own tip says what to do first
     return [Tip("close_not_earned", {"quote": quote(last.learner)})]
+
+
+def _quotation_goal(cs: CompiledScenario, state: SessionState) -> bool:
+    """Where an objective is about a quotation, asking for one is on the way."""
+    cl = cs.language(state.lang)
+    return any(_QUOTATION.search(cl.text(o.label)) for o in cs.objectives.values())
 
 
 def _strengths(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord]) -> list[Tip]:

@@ -327,6 +327,22 @@ def test_sales_talk_in_a_closing_drill_is_told_to_come_to_the_point(library):
     assert any(tip.key == "pitch" for tip in early)
 
 
+def test_promising_a_quotation_is_told_why_it_is_no_goal_yet_not_called_a_feature_pitch(
+        library):
+    """A trainer's review: "And then hopefully we can send you a quote afterwards." read as
+    sales talk is no feature pitch; its fault is that a quotation is no realistic goal of a
+    first visit."""
+    cs = library["drill-external-objective"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="en", seed=0)
+    agenda = turn("Today I'd like to get to know each other and hear what you need.",
+                  "state_objective")
+    promise = turn("And then hopefully we can send you a quote afterwards.", "pitch")
+    keys = [tip.key for tip in score_call(cs, state, None, [agenda, promise]).tips]
+    assert "quote_close" in keys and "pitch" not in keys
+    talk = turn("And our machines grind fresh beans for every cup.", "pitch")
+    assert "pitch" in [tip.key for tip in score_call(cs, state, None, [agenda, talk]).tips]
+
+
 def test_a_vague_proposal_followed_by_a_concrete_one_costs_a_message_in_a_drill(library):
     concrete = "Shall we say Thursday at 8, two of us, to measure the morning shift?"
     vague_first = play(library, "drill-closing-next-step", "en", [
