@@ -26,7 +26,7 @@ PASSING_LINES = [
     "down. Does that take away your concern?",
     "Shall I send you a free trial roll next Tuesday?",
 ]
-PASSING_SCORE = 82  # what the card gives PASSING_LINES (follows scoring/, see issue 11)
+PASSING_SCORE = 80  # what the card gives PASSING_LINES (follows scoring/, see issue 11)
 # the id trainer 100 uploads "my-price-drill" under (uploads.installed_id)
 MINE = installed_id("my-price-drill", 100, {})
 
