@@ -16,6 +16,7 @@ OPENING_TURNS = 3  # the opening: greeting, a word about the company, the agenda
 TRIED_CREDIT = 0.5  # a handling step attempted but not done well (an untied answer)
 ATTEMPT_WORDS = 5  # "ok", "I see" is no attempt at an answer
 NEEDS_WITHOUT_PURPOSE = 0.5  # needs taken stock of, but the visit's purpose never said
+SPIN_IMPLICATIONS = 2  # implication questions a SPIN call needs for the consequences half
 SHALLOW_DEPTH = 0.5  # a first visit's SPIN part without implication or need-payoff questions
 DEPTH_STEP = 0.25  # ... plus this for each of the two asked
 # A call that takes stock asks in most of its messages (the good dev calls in 55-75 % of
@@ -122,8 +123,12 @@ def questions_score(cs: CompiledScenario, turns: list[TurnRecord]) -> float | No
     advanced = mix.spin["problem"] + mix.spin["implication"] + 2 * mix.spin["need_payoff"]
     spin_part = min(1.0, (advanced / spin_total) / ADVANCED_TARGET) if spin_total else 0.0
     if cs.scenario.kind == "spin":
-        deep = mix.spin["implication"] + mix.spin["need_payoff"]
-        spin_part = min(spin_part, min(1.0, deep / 3))
+        # Depth has two halves: the consequences (two implication questions) and the
+        # value in her own words (a need-payoff question); three questions about the
+        # consequences do not make up for never asking what a solution would be worth.
+        depth = (0.5 * min(1.0, mix.spin["implication"] / SPIN_IMPLICATIONS)
+                 + 0.5 * min(1.0, float(mix.spin["need_payoff"])))
+        spin_part = min(spin_part, depth)
         return 100.0 * volume * (0.35 * open_part + 0.65 * spin_part)
     if cs.scenario.kind == "first_visit":
         # Problem questions alone do not make a good inventory: the method asks for the

@@ -192,6 +192,26 @@ def test_a_first_visit_inventory_needs_implication_and_need_payoff_questions(lib
     assert shallow_score < deep_score == 100
 
 
+def test_a_spin_call_needs_the_value_question_as_well_as_the_consequences(library):
+    """In the SPIN scenario three implication questions without one need-payoff question
+    leave half of the depth unearned; two of each kind earn it all."""
+    cs = library["spin-printing-urgency"]
+
+    def score(*spins: str) -> float:
+        turns = [turn(f"Question {i}?", "fact_question", form="open", spin=spin)
+                 for i, spin in enumerate(spins)]
+        result = questions_score(cs, turns)
+        assert result is not None
+        return result
+
+    base = ("situation", "situation", "problem")
+    consequences_only = score(*base, "implication", "implication", "implication")
+    both = score(*base, "implication", "implication", "need_payoff")
+    assert both == 100
+    assert consequences_only == pytest.approx(100 * (0.35 + 0.65 * 0.5))
+    assert score(*base, "implication", "need_payoff") < both
+
+
 def test_a_pitch_with_a_few_questions_is_not_credited_like_a_needs_analysis(library):
     """The same four questions earn less of the questions part when most of the call was
     sales talk around them; in a drill, where a message or two is all, they do not."""
