@@ -351,7 +351,11 @@ def _deeper_questions(cs: CompiledScenario, turns: list[TurnRecord],
     if cs.scenario.kind not in ("spin", "first_visit") or mix.total < 3:
         return None
     if mix.spin["implication"] == 0:
-        problem = _first(turns, lambda t: t.spin == "problem" and t.act == Act.FACT_QUESTION)
+        # quote a question that probed the problem by itself: after "who cleans now, are
+        # you happy with them and what does it cost?" the consequences are no next step
+        problems = [t for t in turns if t.spin == "problem" and t.act == Act.FACT_QUESTION]
+        problem = next((t for t in problems if question_clauses(t.learner) <= 1),
+                       problems[0] if problems else None)
         if problem is not None:
             return Tip("implication", {"quote": quote(problem.learner)})
     elif mix.spin["need_payoff"] == 0:

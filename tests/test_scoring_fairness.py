@@ -18,12 +18,13 @@ from bot.engine.state import ObjectionState, SessionState, TurnRecord
 from bot.scenario.library import load_library
 from bot.terminal import run_script
 from scoring.card import score_call
-from scoring.feedback import Tip, _strengths, choose_tips
+from scoring.feedback import Tip, _deeper_questions, _strengths, choose_tips
 from scoring.sections import (
     closing_score,
     conduct_deduction,
     informal,
     objections_score,
+    question_mix,
     questions_score,
 )
 
@@ -777,6 +778,25 @@ def test_spin_praise_goes_to_one_open_question_not_a_closed_double_one(library):
     assert not praised("What does that cost you, and who fixes them?", "open")
     assert praised("What happens to the orders when a printer jams at the end of the day?",
                    "open")
+
+
+def test_the_implication_tip_follows_the_question_that_probed_the_problem_by_itself(library):
+    """After a stacked opener ("who cleans now, are you happy with them, and what does it
+    cost?") the consequences are no natural next question; after "what bothers you most
+    about it?" they are, so the tip quotes that one."""
+    cs = library["first-visit-cleaning"]
+    stacked = turn("And the cleaning, who does that now, are you happy with them, and what "
+                   "does it cost?", "fact_question", form="open", spin="problem")
+    single = turn("What bothers you most about it?", "fact_question", form="open",
+                  spin="problem")
+    size = turn("How big are both offices?", "fact_question", form="open", spin="situation")
+    def quoted(turns: list[TurnRecord]) -> str:
+        tip = _deeper_questions(cs, turns, question_mix(turns))
+        assert tip is not None and tip.key == "implication"
+        return tip.values["quote"]
+
+    assert quoted([stacked, size, single]) == single.learner
+    assert quoted([stacked, size, size]).startswith("And the cleaning")
 
 
 def test_a_benefit_before_the_concern_was_heard_is_not_praised_as_objection_handling(
