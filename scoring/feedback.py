@@ -57,6 +57,9 @@ FRAGMENT_WORDS = 4  # "m2 both offices?": a few words without a verb ask for a f
 # "Shall I send you a quote?": a quotation, unless the follow-up itself is about one.
 # "I understand. But ..." takes the understanding back: a yes-but is no acknowledgement
 _YES_BUT = re.compile(r"(^|[.!?,;]\s*)(but|maar)\b", re.IGNORECASE)
+# "Which firm was it? I bet it was one of those cheap ones haha": a laugh at her expense
+# while she tells what went wrong is no step a trainer holds up as the model
+_LAUGH = re.compile(r"\b(ha){2,}h?\b|\bhihi\b|\blol\b|😂|🤣|😅", re.IGNORECASE)
 _DISCOUNT = re.compile(r"\b(korting|discount)\b|\d+\s*%\s*off\b", re.IGNORECASE)
 _QUOTATION = re.compile(r"\b(quote|quotation|offerte|prijsopgave)\b", re.IGNORECASE)
 # Praise names a question's SPIN type: only when its words ask for consequences or value
@@ -459,6 +462,8 @@ def _spin_worth_praise(spin: str, turn: TurnRecord) -> bool:
 def _step_worth_praise(step: str, turn: TurnRecord) -> bool:
     """A handling step the turn records that a trainer would also call good: a yes-but
     takes the understanding back, and a clarifying step has to ask a real question."""
+    if _LAUGH.search(turn.learner) and step in ("acknowledge", "clarify"):
+        return False
     if step == "acknowledge":
         return not _YES_BUT.search(turn.learner)
     if step == "clarify":

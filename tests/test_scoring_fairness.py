@@ -866,6 +866,22 @@ def test_running_down_the_competitor_is_not_praised_as_exploring_the_objection(l
     assert "good_clarify" in [t.key for t in _strengths(cs, state, [asked])]
 
 
+def test_a_clarifying_question_with_a_laugh_at_the_competitor_is_not_praised(library):
+    """A trainer's review: "Which firm was it? I bet it was one of those cheap ones haha"
+    gossips about the firm that let her down; the plain question is the one to praise."""
+    cs = library["drill-objection-bad-experience"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="en", seed=0)
+    state.objections["bad_experience"] = ObjectionState(raised_turn=0)
+
+    def praised(text: str) -> bool:
+        asked = turn(text, "objection_response", form="open", steps=("clarify",))
+        return "good_clarify" in [t.key for t in _strengths(cs, state, [asked])]
+
+    assert not praised("Oh no, in tax season of all times! Which firm was it, if you don't "
+                       "mind me asking? I bet it was one of those cheap ones haha")
+    assert praised("That must have been awful in tax season. What exactly went wrong then?")
+
+
 def test_a_sign_this_week_discount_is_named_as_a_discount_not_a_concrete_proposal(library):
     """A trainer's review: a discount is never an objective, whatever the engine read."""
     report = play(library, "first-visit-cleaning", "en", [
