@@ -483,13 +483,16 @@ def _good_answer(state: SessionState, turns: list[TurnRecord]) -> TurnRecord | N
     """The answer worth praising as objection handling: a statement credited with "respond"
     to an objection that got handled, given after the learner acknowledged or explored it.
     A benefit blurted out before the concern was even heard is a pitch that happened to
-    land, not handling (a trainer's review of a pitch that ignored the switch fear)."""
+    land, not handling (a trainer's review of a pitch that ignored the switch fear), and so
+    is one after a yes-but ("I understand it is higher. But you get ...")."""
     for ostate in state.objections.values():
         if not ostate.handled:
             continue
         heard = False
         for turn in exchange(state, ostate, turns):
-            heard = heard or bool({"acknowledge", "clarify"} & set(turn.steps))
+            # "I understand it is higher. But you get ..." takes the understanding back
+            heard = heard or any(_step_worth_praise(step, turn) for step in turn.steps
+                                 if step in ("acknowledge", "clarify"))
             if heard and "respond" in turn.steps and turn.form is None:
                 return turn
     return None

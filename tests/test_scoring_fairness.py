@@ -816,6 +816,9 @@ def test_a_benefit_before_the_concern_was_heard_is_not_praised_as_objection_hand
     assert "good_objection" not in keys and "good_acknowledge" in keys
     keys = [t.key for t in _strengths(cs, state, [ack, pitch])]
     assert "good_objection" in keys
+    yes_but = turn("Ik begrijp dat 9,40 hoger is. Maar u krijgt er ook een cao-module bij.",
+                   "objection_response", steps=("acknowledge", "respond"))
+    assert "good_objection" not in [t.key for t in _strengths(cs, state, [yes_but])]
 
 
 def test_no_advice_to_sum_up_what_she_told_when_she_told_nothing(library):
