@@ -416,11 +416,13 @@ def question_clauses(text: str) -> int:
 def stacked_questions(turns: list[TurnRecord]) -> list[TurnRecord]:
     """Questions that ask three things or more at once ("who cleans now, are you happy
     with them, and what does it cost?") of which the buyer answered only part: the rest got
-    lost. When she answered every part, nothing was lost and there is nothing to say; one
-    question that touches several facts ("when does the contract end?") is one question."""
+    lost. When she answered every part, nothing was lost and there is nothing to say: one
+    question that touches several facts ("when does the contract end?") is one question,
+    and two questions that she answered with two facts or more lost nothing (a trainer's
+    review: "how many parcels a day, and how often do the printers jam?" got both)."""
     return [t for t in turns if t.form is not None and t.act == Act.FACT_QUESTION
             and len(set(t.facts)) >= STACKED_FACTS and not set(t.facts) <= set(t.answered)
-            and question_clauses(t.learner) >= 2]
+            and 2 <= question_clauses(t.learner) > len(set(t.answered))]
 
 
 def conduct_deduction(cs: CompiledScenario, state: SessionState,
