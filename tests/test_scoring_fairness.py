@@ -371,6 +371,17 @@ def test_promising_a_quotation_is_told_why_it_is_no_goal_yet_not_called_a_featur
     assert "pitch" in [tip.key for tip in score_call(cs, state, None, [agenda, talk]).tips]
 
 
+def test_the_solution_tip_says_the_need_follows_from_her_words_not_that_she_named_it():
+    """A trainer's review: "She mentioned: cleaning outside office hours" when she told of
+    a cleaner vacuuming during a will reading; the need is read from her words, so the tip
+    says so instead of putting words in her mouth."""
+    tip = Tip("solution", {"need": "cleaning outside office hours", "gender": "female"})
+    assert render_tip("en", tip).startswith("What she told you points to this need: "
+                                            "cleaning outside office hours.")
+    assert "vertelde wijst op" in render_tip("nl", tip)
+    assert "mentioned" not in render_tip("en", tip)
+
+
 def test_a_vague_proposal_followed_by_a_concrete_one_costs_a_message_in_a_drill(library):
     concrete = "Shall we say Thursday at 8, two of us, to measure the morning shift?"
     vague_first = play(library, "drill-closing-next-step", "en", [
