@@ -27,6 +27,7 @@ from scoring.sections import (
     QuestionMix,
     answerable,
     informal,
+    offers_discount,
     pitch_turns,
     purpose_stated,
     question_clauses,
@@ -60,7 +61,6 @@ _YES_BUT = re.compile(r"(^|[.!?,;]\s*)(but|maar)\b", re.IGNORECASE)
 # "Which firm was it? I bet it was one of those cheap ones haha": a laugh at her expense
 # while she tells what went wrong is no step a trainer holds up as the model
 _LAUGH = re.compile(r"\b(ha){2,}h?\b|\bhihi\b|\blol\b|😂|🤣|😅", re.IGNORECASE)
-_DISCOUNT = re.compile(r"\b(korting|discount)\b|\d+\s*%\s*off\b", re.IGNORECASE)
 _QUOTATION = re.compile(r"\b(quote|quotation|offerte|prijsopgave)\b", re.IGNORECASE)
 # Praise names a question's SPIN type: only when its words ask for consequences or value
 # ("Welke merken zijn dat?" read as an implication question is not praised as one).
@@ -207,7 +207,7 @@ def _improvements(cs: CompiledScenario, state: SessionState,
                 key = "closed_start"  # say what was wrong: a yes/no question
             improve.append(Tip(key, {"quote": quote(wasted.learner), "topics": asks}))
     # a discount is named as a discount (its own tip says why), not as a pitch
-    pitched = [t for t in pitches if "discount" not in t.moves]
+    pitched = [t for t in pitches if not offers_discount(t)]
     if pitched:
         # In a closing drill she has shown her interest already: the cure for more sales
         # talk is to come to the point, not to go back to questions about her situation.
@@ -217,7 +217,7 @@ def _improvements(cs: CompiledScenario, state: SessionState,
         if _QUOTATION.search(pitched[0].learner) and not _quotation_goal(cs, state):
             key = "quote_close"
         improve.append(Tip(key, {"quote": quote(pitched[0].learner)}))
-    discount = _first(turns, lambda t: "discount" in t.moves)
+    discount = _first(turns, offers_discount)
     if discount is not None:
         improve.append(Tip("discount", {"quote": quote(discount.learner)}))
     improve.extend(_objection_tips(cs, state, turns, {t.values.get("quote", "") for t in improve}))
@@ -387,10 +387,10 @@ def _closing_tips(cs: CompiledScenario, state: SessionState, turns: list[TurnRec
             return [Tip("quote_close", {"quote": quote(first.learner)})]
         return [Tip("vague_close", {"quote": quote(first.learner)})]
     last = (concrete or attempts)[-1]
-    if "discount" in last.moves or _DISCOUNT.search(last.learner):
-        # "sign this week and get 15% off" is no concrete proposal: say what a discount is
-        said = {t.learner for t in turns if "discount" in t.moves}
-        return [] if last.learner in said else [Tip("discount", {"quote": quote(last.learner)})]
+    if offers_discount(last):
+        # "sign this week and get 15% off" is no concrete proposal: the discount tip says
+        # what a discount is
+        return []
     if any(o.raised_turn is not None and not o.handled for o in state.objections.values()):
         return []  # the objection's own tip says what to do first
     return [Tip("close_not_earned", {"quote": quote(last.learner)})]

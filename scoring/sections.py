@@ -227,6 +227,20 @@ PITCH_COST_MAX = 24
 # while a call that is mostly sales talk loses the full PITCH_COST_MAX.
 PITCH_SHARE_COST = 80
 DISCOUNT_COST = 10
+# A discount or a price cut in so many words: "15% off", "10% vanaf", "tien procent onder
+# de markt", "we can do that for less". The engine's discount move misses some of them
+# (a sign-this-week "15% off" read as asking for the order); what the method warns against
+# is the offer, whatever act the message was read as.
+_DISCOUNT = re.compile(
+    r"\b(korting|discount)\b|\d+\s*(%|procent|percent)\s*(off|vanaf|eraf|korting)\b"
+    r"|\b(for less|voor minder)(?=\s*[,.!?;]|$)|\b(procent|percent)\s+(onder|below|under)\b",
+    re.IGNORECASE)
+
+
+def offers_discount(turn: TurnRecord) -> bool:
+    """Whether the learner offered a discount or a lower price in this message."""
+    return Move.DISCOUNT in turn.moves or bool(_DISCOUNT.search(turn.learner))
+
 REGISTER_COST = 8  # chat style ("hoi", "u" for "you", no capitals) towards a buyer
 INFORMAL_MIN = 2  # messages; one casual "ok" is no style
 # Text-speak per language (Dutch "u" is the polite form of address, not a shortening).
@@ -433,7 +447,7 @@ def conduct_deduction(cs: CompiledScenario, state: SessionState,
     but cost nothing: how many facts one question touched is the engine's reading, and
     on the dev calls the cost made as many scores worse as better."""
     pitches = pitch_turns(cs, state, turns)
-    discounts = sum(1 for t in turns if "discount" in t.moves)
+    discounts = sum(1 for t in turns if offers_discount(t))
     cost = min(2 * DISCOUNT_COST, DISCOUNT_COST * discounts)
     cost += REGISTER_COST if informal(turns, state.lang) else 0
     if cs.scenario.kind == "drill":

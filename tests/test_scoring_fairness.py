@@ -715,6 +715,32 @@ def test_a_discount_is_named_as_a_discount_not_as_a_pitch(library):
     assert quoted == {"discount"}
 
 
+@pytest.mark.parametrize(("lang", "said"), [
+    ("nl", "En als u voor drie jaar tekent gaat er nog eens 10% vanaf."),
+    ("nl", "Nou, wij zitten meestal zo'n tien tot vijftien procent onder de grote namen."),
+    ("en", "I understand. But if you sign before the end of the month I can give you 15% off."),
+    ("en", "I'm pretty sure we can do that for less, our rates are very competitive."),
+])
+def test_a_discount_in_so_many_words_costs_as_a_discount_whatever_act_it_was_read_as(
+        library, lang: str, said: str):
+    """A trainer's review: "10% vanaf", "15% off", "we can do that for less" are price
+    cuts, whether or not the engine heard a discount in them (read as asking for the
+    order, or as other talk): they cost what a discount costs and get the discount tip."""
+    cs = library["first-visit-cleaning"]
+    state = SessionState(scenario_id=cs.scenario.id, lang=lang, seed=0)
+    opening = turn("Hello, I'm Tom from SchoonWerk.", "greet_introduce")
+    plain = turn("We clean offices all over the country.", "other")
+    offer = turn(said, "ask_order")
+    assert conduct_deduction(cs, state, [opening, offer]) == \
+        conduct_deduction(cs, state, [opening, plain]) + 10
+    tips = score_call(cs, state, None, [opening, offer]).tips
+    assert [t.key for t in tips if t.values.get("quote", "").startswith(said[:20])] == [
+        "discount"]
+    assert conduct_deduction(cs, state, [opening, turn(
+        "With a fixed team you pay for less hassle and fewer complaints.", "other")]) == \
+        conduct_deduction(cs, state, [opening, plain])
+
+
 def test_offering_a_quotation_says_why_it_is_not_the_goal_yet(library):
     """On a first visit whose follow-up is a demo, 'may I send you a quote?' is premature
     by the method; where the follow-up is an appointment for a quotation it is only vague."""
