@@ -56,3 +56,39 @@ def test_a_step_short_of_the_order_gets_a_nudge_to_the_order_not_a_question_for_
     buyer = play(library, "drill-closing-order", lang, [line])["turns"][0]["buyer"].lower()
     assert "order" in buyer
     assert "volgende stap" not in buyer and "next step" not in buyer
+
+
+@pytest.mark.parametrize(("lang", "line", "says"), [
+    ("nl", "Natuurlijk kan ik een brochure sturen. Wat zou u er vooral in willen lezen?",
+     "op één plek"),
+    ("nl", "snap ik. wat wilt u er uit halen?", "op één plek"),
+    ("en", "Happy to. What's most important to you?", "in one place"),
+    ("en", "What would you want the brochure to tell you?", "in one place"),
+])
+def test_asked_what_he_would_look_for_he_names_it(library, lang, line, says):
+    turn = play(library, "drill-objection-brochure", lang, [line])["turns"][0]
+    assert "clarify" in turn["objectives"]
+    assert says in turn["buyer"]
+
+
+def test_asked_how_much_absence_he_gives_a_figure_not_what_he_would_look_for(library):
+    buyer = play(library, "drill-objection-brochure", "nl",
+                 ["Hoeveel ziekmeldingen hebben jullie ongeveer per maand?"])["turns"][0]["buyer"]
+    assert "vijftien" in buyer
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "ok so with us all absence is on one screen, no more 3 spreadsheets"),
+    ("nl", "Met onze module ziet u in één scherm wie er ziek is, zonder Excel."),
+])
+def test_a_benefit_tied_to_his_spreadsheets_is_the_respond_step(library, lang, line):
+    report = play(library, "drill-objection-brochure", lang,
+                  ["What would you look for in it?" if lang == "en"
+                   else "Waar zou u in de brochure naar kijken?", line])
+    assert report["objectives"]["external"]["respond"]
+
+
+def test_agreeing_to_send_it_gets_no_yes_but(library):
+    buyer = play(library, "drill-objection-brochure", "nl",
+                 ["Prima, ik stuur hem vandaag nog op."])["turns"][0]["buyer"]
+    assert not buyer.startswith("Ja, maar")
