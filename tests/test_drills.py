@@ -92,3 +92,43 @@ def test_agreeing_to_send_it_gets_no_yes_but(library):
     buyer = play(library, "drill-objection-brochure", "nl",
                  ["Prima, ik stuur hem vandaag nog op."])["turns"][0]["buyer"]
     assert not buyer.startswith("Ja, maar")
+
+
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("nl", ["Snap ik helemaal, ik hou het kort. Waar lopen jullie nu het meest tegenaan qua "
+            "personeel?",
+            "Wij kunnen binnen 24 uur ervaren krachten leveren voor de kassa, dan hoeven uw "
+            "vaste mensen geen dubbele diensten. Zou dat helpen?"]),
+    ("en", ["I get it, you're swamped. Quick one: how many people are you short?",
+            "We can have four trained till staff with you by Saturday, so you're off the till "
+            "yourself. Would that help?"]),
+])
+def test_a_benefit_in_his_own_words_handles_no_time(library, lang, lines):
+    report = play(library, "drill-objection-no-time", lang, lines)
+    assert report["objectives"]["external"]["respond"]
+    assert report["objections"][0]["handled"]
+    assert "twee minuten" in report["turns"][1]["buyer"] or "two minutes" in report[
+        "turns"][1]["buyer"]
+
+
+def test_asked_how_many_he_is_short_he_does_not_also_plan_a_call(library):
+    buyer = play(library, "drill-objection-no-time", "en",
+                 ["Quick one: how many people are you short?"])["turns"][0]["buyer"]
+    assert "Four people" in buyer and "call me" not in buyer
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "Begrijp ik. Zoekt u mensen voor het weekend?"),
+    ("en", "I see. Are you looking for people for the weekend?"),
+])
+def test_asking_whether_he_needs_people_is_no_offer_of_people(library, lang, line):
+    report = play(library, "drill-objection-no-time", lang, [line])
+    assert not report["objections"][0]["handled"]
+
+
+def test_agreeing_the_call_on_the_last_turn_says_goodbye_once(library):
+    buyer = play(library, "drill-objection-no-time", "nl", [
+        "Snap ik. Hoeveel mensen komt u tekort?",
+        "Wij hebben vanaf zaterdag vier uitzendkrachten voor u, ook voor de kassa.",
+        "Zal ik u maandag om half negen bellen?"])["turns"][-1]["buyer"]
+    assert buyer.count("moet") <= 1, buyer
