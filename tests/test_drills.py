@@ -132,3 +132,24 @@ def test_agreeing_the_call_on_the_last_turn_says_goodbye_once(library):
         "Wij hebben vanaf zaterdag vier uitzendkrachten voor u, ook voor de kassa.",
         "Zal ik u maandag om half negen bellen?"])["turns"][-1]["buyer"]
     assert buyer.count("moet") <= 1, buyer
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "Het totaal is 70.500, in maart 43.500."),
+    ("en", "My total forecast is €70,500."),
+])
+def test_the_manager_does_not_wave_a_wrong_forecast_through(library, lang, line):
+    report = play(library, "drill-forecast", lang, [line])
+    buyer = report["turns"][0]["buyer"].lower()
+    assert "noteer" not in buyer and "noted" not in buyer and "note that" not in buyer
+    assert not any(report["objectives"]["external"].values())
+
+
+@pytest.mark.parametrize(("lang", "line", "says"), [
+    ("nl", "Tel ik de verloren offerte van Kuipers mee?", "nul"),
+    ("en", "Should I include the lost one?", "zero"),
+    ("en", "Which months do you need?", "March"),
+])
+def test_the_manager_answers_a_question_about_the_forecast(library, lang, line, says):
+    buyer = play(library, "drill-forecast", lang, [line])["turns"][0]["buyer"]
+    assert says in buyer
