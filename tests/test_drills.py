@@ -153,3 +153,32 @@ def test_the_manager_does_not_wave_a_wrong_forecast_through(library, lang, line)
 def test_the_manager_answers_a_question_about_the_forecast(library, lang, line, says):
     buyer = play(library, "drill-forecast", lang, [line])["turns"][0]["buyer"]
     assert says in buyer
+
+
+@pytest.mark.parametrize(("lang", "lines", "ticked"), [
+    ("en", ["I'd like us to get to know each other a bit and hear what you need when it comes "
+            "to coffee at your three branches.",
+            "And if there's a match I'll show you a first idea, and we'll agree on the next "
+            "step before I leave."],
+     {"get_acquainted", "wishes_needs", "first_solution", "follow_up"}),
+    ("nl", ["Ik wil graag kennismaken en horen wat u nodig heeft op de drie vestigingen.",
+            "En als het past laat ik een eerste idee zien, en dan spreken we een vervolg af."],
+     {"get_acquainted", "wishes_needs", "first_solution", "follow_up"}),
+    ("en", ["Well, we're Bonenburg, we do coffee machines and maintenance. Today I'd like to "
+            "find out which machines you've got and how happy you are with your current "
+            "supplier."],
+     {"get_acquainted", "wishes_needs"}),
+])
+def test_an_agenda_split_over_two_messages_counts_every_part(library, lang, lines, ticked):
+    report = play(library, "drill-external-objective", lang, lines)
+    done = {k for k, v in report["objectives"]["external"].items() if v}
+    assert done == ticked
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "We can offer you a first solution: our Barista 3000 machine."),
+    ("nl", "Wij hebben een eerste oplossing voor u: de Barista 3000."),
+])
+def test_a_pitch_naming_a_first_solution_is_not_the_agenda(library, lang, line):
+    report = play(library, "drill-external-objective", lang, [line])
+    assert not report["objectives"]["external"]["first_solution"]
