@@ -182,3 +182,38 @@ def test_an_agenda_split_over_two_messages_counts_every_part(library, lang, line
 def test_a_pitch_naming_a_first_solution_is_not_the_agenda(library, lang, line):
     report = play(library, "drill-external-objective", lang, [line])
     assert not report["objectives"]["external"]["first_solution"]
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "snap ik helemaal. is de ict coordinator degene die er het meest over te zeggen "
+           "heeft?"),
+    ("en", "I see. Is the IT coordinator the one with the final say?"),
+])
+def test_a_question_about_the_coordinator_clarifies_and_does_not_settle_it(library, lang, line):
+    report = play(library, "drill-objection-discuss-others", lang, [line])
+    assert report["objectives"]["external"]["clarify"]
+    assert not report["objections"][0]["handled"]
+    assert "Bas" in report["turns"][0]["buyer"]
+
+
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("en", ["That makes sense. Besides the laptops, what else will the IT coordinator and the "
+            "management team want to know?",
+            "Then I suggest I come and test the screen with two of the teachers' laptops "
+            "together with your IT coordinator, so he sees for himself that it works."]),
+    ("nl", ["Begrijp ik. Wat wil de coördinator precies weten?",
+            "ik kan met de ict coordinator een keer testen met de laptops van de docenten, dan "
+            "ziet hij zelf dat het werkt"]),
+    ("en", ["Of course, I understand.",
+            "Our screens work with all common laptops, so that won't be a problem."]),
+])
+def test_a_test_with_their_own_laptops_is_a_benefit_tied_to_her_question(library, lang, lines):
+    report = play(library, "drill-objection-discuss-others", lang, lines)
+    assert report["objectives"]["external"]["respond"]
+    assert report["objections"][0]["handled"]
+
+
+def test_asked_what_else_they_want_to_know_she_says_it(library):
+    buyer = play(library, "drill-objection-discuss-others", "en", [
+        "Besides the laptops, what else will they want to know?"])["turns"][0]["buyer"]
+    assert "older laptops" in buyer
