@@ -217,3 +217,27 @@ def test_asked_what_else_they_want_to_know_she_says_it(library):
     buyer = play(library, "drill-objection-discuss-others", "en", [
         "Besides the laptops, what else will they want to know?"])["turns"][0]["buyer"]
     assert "older laptops" in buyer
+
+
+@pytest.mark.parametrize(("sid", "lang", "lines", "not_said"), [
+    # no demo was offered: he does not thank her for "fifteen minutes with our own lists"
+    ("drill-objection-brochure", "nl",
+     ["Waar zou u in de brochure vooral naar kijken?",
+      "Met onze module staat het verzuim in één overzicht in plaats van in drie Excel-lijsten."],
+     "kwartier"),
+    # "the same day", not "within four hours"
+    ("drill-objection-current-supplier", "en",
+     ["Eight years, that says a lot. What do you like most about them?",
+      "We guarantee a replacement van the same day, so your engineers keep working."],
+     "four hours"),
+    # no reference client was offered
+    ("drill-objection-bad-experience", "en",
+     ["That sounds awful, I'm sorry. What exactly went wrong?",
+      "You get a named engineer who knows your office, with a response time of 30 minutes."],
+     "reference"),
+])
+def test_her_acceptance_takes_up_her_need_not_an_offer_nobody_made(
+        library, sid, lang, lines, not_said):
+    report = play(library, sid, lang, lines)
+    assert report["objections"][0]["handled"]
+    assert not_said not in report["turns"][-1]["buyer"]
