@@ -241,3 +241,17 @@ def test_her_acceptance_takes_up_her_need_not_an_offer_nobody_made(
     report = play(library, sid, lang, lines)
     assert report["objections"][0]["handled"]
     assert not_said not in report["turns"][-1]["buyer"]
+
+
+@pytest.mark.parametrize(("lang", "line", "says"), [
+    ("nl", "Snap ik, 14% is een flink verschil. Hoe vaak staat de lijn nu eigenlijk stil door "
+           "die folie?", "per week"),
+    ("en", "ok fair. what does a stop cost u?", "six people"),
+    ("nl", "Wat zou het voor u betekenen als de lijn niet meer stilstaat?", "ploegleider"),
+    ("en", "What would it mean for you if the line never stopped again?", "shift lead"),
+])
+def test_asked_about_the_torn_film_she_answers_instead_of_repeating_the_price(
+        library, lang, line, says):
+    turn = play(library, "drill-objection-price", lang, [line])["turns"][0]
+    assert "clarify" in turn["objectives"]
+    assert says in turn["buyer"]
