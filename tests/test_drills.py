@@ -255,3 +255,22 @@ def test_asked_about_the_torn_film_she_answers_instead_of_repeating_the_price(
     turn = play(library, "drill-objection-price", lang, [line])["turns"][0]
     assert "clarify" in turn["objectives"]
     assert says in turn["buyer"]
+
+
+@pytest.mark.parametrize("sid", [
+    "drill-objection-bad-experience", "drill-objection-contract-running",
+    "drill-objection-current-supplier", "drill-objection-price",
+    "drill-objection-brochure", "drill-objection-discuss-others",
+])
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "Hoe bedoelt u precies?"),
+    ("en", "I see. Could you tell me a bit more about that?"),
+])
+def test_asked_what_is_behind_the_objection_the_buyer_says_more_than_a_stock_line(
+        library, sid, lang, line):
+    cs = library[sid]
+    stock = cs.language(lang).texts(cs.scenario.buyer.lines["clarified"])
+    turn = play(library, sid, lang, [line])["turns"][0]
+    assert "clarify" in turn["objectives"]
+    assert turn["buyer"] not in stock
+    assert len(turn["buyer"].split()) >= 12
