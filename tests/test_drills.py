@@ -274,3 +274,26 @@ def test_asked_what_is_behind_the_objection_the_buyer_says_more_than_a_stock_lin
     assert "clarify" in turn["objectives"]
     assert turn["buyer"] not in stock
     assert len(turn["buyer"].split()) >= 12
+
+
+@pytest.mark.parametrize(("lang", "lines", "says"), [
+    ("nl", ["Hoe tevreden bent u over uw huidige vervoerder?",
+            "Wat zou er voor u beter kunnen aan hoe zij het nu doen?"], "vaste ophaaltijd"),
+    ("en", ["What do you think of your current carrier?",
+            "And where do they let you down now and then?"], "Two or three times a month"),
+    ("nl", ["Hoe bevalt uw huidige vervoerder?",
+            "Wat gebeurt er als de zaterdaglevering gemist wordt?"], "kwijtgeraakt"),
+])
+def test_an_open_follow_up_gets_a_new_answer_not_the_same_story_again(
+        library, lang, lines, says):
+    buyer = play(library, "drill-closed-to-open", lang, lines)["turns"][1]["buyer"]
+    assert says in buyer
+    assert "zei ik net" not in buyer and "as I said" not in buyer.lower()
+
+
+@pytest.mark.parametrize(("lang", "line", "short"), [
+    ("nl", "Heeft u problemen met uw vervoerder?", "Ach, af en toe."),
+    ("en", "Is there anything that goes wrong with them?", "Now and then."),
+])
+def test_a_closed_question_about_problems_still_gets_a_short_answer(library, lang, line, short):
+    assert play(library, "drill-closed-to-open", lang, [line])["turns"][0]["buyer"] == short
