@@ -297,3 +297,23 @@ def test_an_open_follow_up_gets_a_new_answer_not_the_same_story_again(
 ])
 def test_a_closed_question_about_problems_still_gets_a_short_answer(library, lang, line, short):
     assert play(library, "drill-closed-to-open", lang, [line])["turns"][0]["buyer"] == short
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "Zal ik het gaan regelen?"),
+    ("en", "Shall I arrange it for you then?"),
+])
+def test_asking_leave_to_arrange_it_picks_up_the_signal(library, lang, line):
+    report = play(library, "drill-closing-next-step", lang, [line])
+    assert report["objectives"]["external"]["next_step"]
+
+
+@pytest.mark.parametrize(("lang", "line", "not_said"), [
+    ("en", "Yes, and our workwear is also very durable and comes in lots of colours.",
+     "don't know anything about us"),
+    ("en", "We could come by next week, maybe Wednesday?", "but when?"),
+    ("nl", "Hoeveel medewerkers moeten er gemeten worden?", "uit mijn hoofd"),
+])
+def test_ruud_answers_what_was_said_at_the_end_of_a_visit(library, lang, line, not_said):
+    buyer = play(library, "drill-closing-next-step", lang, [line])["turns"][0]["buyer"]
+    assert not_said not in buyer
