@@ -317,3 +317,27 @@ def test_asking_leave_to_arrange_it_picks_up_the_signal(library, lang, line):
 def test_ruud_answers_what_was_said_at_the_end_of_a_visit(library, lang, line, not_said):
     buyer = play(library, "drill-closing-next-step", lang, [line])["turns"][0]["buyer"]
     assert not_said not in buyer
+
+
+def test_plans_that_run_month_by_month_answer_being_locked_in(library):
+    report = play(library, "drill-objection-contract-running", "en", [
+        "I understand: nothing can change before March.",
+        "What notice period does the contract have?",
+        "After the first year our plans run month by month, so you're never tied for three "
+        "years. Would that be worth looking at?"])
+    assert report["objectives"]["external"]["respond"]
+
+
+def test_restating_her_wish_not_to_be_locked_in_is_no_answer_to_it(library):
+    report = play(library, "drill-objection-contract-running", "en", [
+        "I understand: you don't want to be tied down for three years again."])
+    assert not report["objectives"]["external"]["respond"]
+    assert not report["objections"][0]["handled"]
+
+
+def test_a_call_proposed_after_her_notice_date_gets_the_date_named(library):
+    buyer = play(library, "drill-objection-contract-running", "nl", [
+        "Dat begrijp ik, u zit nog vast tot maart.",
+        "Wij hebben maandelijks opzegbare abonnementen, dus u zit nooit meer drie jaar vast.",
+        "Zal ik u in januari eens bellen?"])["turns"][-1]["buyer"]
+    assert "1 december" in buyer
