@@ -341,3 +341,14 @@ def test_a_call_proposed_after_her_notice_date_gets_the_date_named(library):
         "Wij hebben maandelijks opzegbare abonnementen, dus u zit nooit meer drie jaar vast.",
         "Zal ik u in januari eens bellen?"])["turns"][-1]["buyer"]
     assert "1 december" in buyer
+
+
+@pytest.mark.parametrize(("lang", "line", "says", "not_said"), [
+    ("en", "How often does that happen, an engineer without a van?", "Once or twice",
+     "account manager"),
+    ("nl", "Hoe vaak gebeurt dat, een monteur zonder bus?", "Een keer of twee", "accountmanager"),
+])
+def test_asked_how_often_she_gives_the_figure_not_the_whole_story(
+        library, lang, line, says, not_said):
+    buyer = play(library, "drill-objection-current-supplier", lang, [line])["turns"][0]["buyer"]
+    assert says in buyer and not_said not in buyer
