@@ -352,3 +352,13 @@ def test_asked_how_often_she_gives_the_figure_not_the_whole_story(
         library, lang, line, says, not_said):
     buyer = play(library, "drill-objection-current-supplier", lang, [line])["turns"][0]["buyer"]
     assert says in buyer and not_said not in buyer
+
+
+@pytest.mark.parametrize(("lang", "line", "says"), [
+    ("en", "Which firm was it, if you don't mind me asking? I bet it was one of those cheap "
+           "ones haha", "rather not name names"),
+    ("nl", "Welk bedrijf was dat eigenlijk?", "in het midden"),
+])
+def test_asked_to_name_the_other_firm_she_does_not_gossip(library, lang, line, says):
+    buyer = play(library, "drill-objection-bad-experience", lang, [line])["turns"][0]["buyer"]
+    assert says in buyer
