@@ -362,3 +362,13 @@ def test_asked_how_often_she_gives_the_figure_not_the_whole_story(
 def test_asked_to_name_the_other_firm_she_does_not_gossip(library, lang, line, says):
     buyer = play(library, "drill-objection-bad-experience", lang, [line])["turns"][0]["buyer"]
     assert says in buyer
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "Hoi Monique, mijn forecast is 147.000 euro, waarvan maart 72.000"),
+    ("en", "Hi Monique, total is 147,000 and March 72,000"),
+])
+def test_figures_in_a_greeting_are_not_met_with_good_to_see_you(library, lang, line):
+    buyer = play(library, "drill-forecast", lang, [line])["turns"][0]["buyer"].lower()
+    assert "weer te zien" not in buyer and "welcome back" not in buyer
+    assert "reken" in buyer or "check" in buyer
