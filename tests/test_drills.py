@@ -372,3 +372,12 @@ def test_figures_in_a_greeting_are_not_met_with_good_to_see_you(library, lang, l
     buyer = play(library, "drill-forecast", lang, [line])["turns"][0]["buyer"].lower()
     assert "weer te zien" not in buyer and "welcome back" not in buyer
     assert "reken" in buyer or "check" in buyer
+
+
+def test_an_appointment_next_week_is_no_offer_of_weekend_staff(library):
+    """Dutch stems "weekend" to "week": "volgende week" must not read as weekend staff."""
+    report = play(library, "drill-objection-no-time", "nl", [
+        "Zullen we volgende week dinsdag om 10 uur een afspraak maken?"])
+    assert not report["objectives"]["external"]["respond"]
+    assert "respond" not in report["objections"][0]["steps"] or not report[
+        "objections"][0]["steps"]["respond"]
