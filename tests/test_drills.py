@@ -58,6 +58,13 @@ def test_a_step_short_of_the_order_gets_a_nudge_to_the_order_not_a_question_for_
     assert "volgende stap" not in buyer and "next step" not in buyer
 
 
+def test_asked_to_sign_the_confirmation_she_agrees_to_sign_it(library):
+    buyer = play(library, "drill-closing-order", "en", [
+        "Great. I'll send the order confirmation today, could you sign it tomorrow?"])[
+        "turns"][0]["buyer"]
+    assert "sign" in buyer and "?" not in buyer
+
+
 @pytest.mark.parametrize(("lang", "line", "says"), [
     ("nl", "Natuurlijk kan ik een brochure sturen. Wat zou u er vooral in willen lezen?",
      "op één plek"),
