@@ -388,3 +388,16 @@ def test_an_appointment_next_week_is_no_offer_of_weekend_staff(library):
     assert not report["objectives"]["external"]["respond"]
     assert "respond" not in report["objections"][0]["steps"] or not report[
         "objections"][0]["steps"]["respond"]
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "ik wil graag weten wat jullie nu betalen voor de koffie en wanneer jullie contract "
+           "afloopt"),
+    ("en", "When does your contract end?"),
+])
+def test_internal_questions_before_the_agenda_are_parked_with_a_question_for_the_purpose(
+        library, lang, line):
+    report = play(library, "drill-external-objective", lang, [line])
+    buyer = report["turns"][0]["buyer"]
+    assert "bedoeling" in buyer or "purpose" in buyer
+    assert not any(report["objectives"]["external"].values())
