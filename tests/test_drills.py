@@ -401,3 +401,25 @@ def test_internal_questions_before_the_agenda_are_parked_with_a_question_for_the
     buyer = report["turns"][0]["buyer"]
     assert "bedoeling" in buyer or "purpose" in buyer
     assert not any(report["objectives"]["external"].values())
+
+
+@pytest.mark.parametrize("sid", [
+    "drill-objection-bad-experience", "drill-objection-contract-running",
+    "drill-objection-current-supplier", "drill-objection-price",
+    "drill-objection-brochure", "drill-objection-discuss-others", "drill-objection-no-time",
+])
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_learner_who_ignores_the_objection_hears_it_in_persona_and_never_twice_alike(
+        library, sid, lang):
+    report = play(library, sid, lang, [
+        "Wij zijn marktleider met meer dan tweeduizend tevreden klanten." if lang == "nl"
+        else "We are the market leader with over two thousand happy customers.",
+        "Onze service is ook nog eens de beste van het land." if lang == "nl"
+        else "Our service is also the best in the country.",
+        "Zal ik u volgende week dinsdag om tien uur bellen?" if lang == "nl"
+        else "Shall I call you next Tuesday at ten?"])
+    replies = [t["buyer"] for t in report["turns"]]
+    assert not any("Dat bezwaar blijft voor mij staan" in r or "That concern still stands" in r
+                   for r in replies)
+    sentences = [s.strip() for r in replies for s in r.replace("?", ".").split(".") if s.strip()]
+    assert len(sentences) == len(set(sentences)), replies
