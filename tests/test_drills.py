@@ -423,3 +423,21 @@ def test_a_learner_who_ignores_the_objection_hears_it_in_persona_and_never_twice
                    for r in replies)
     sentences = [s.strip() for r in replies for s in r.replace("?", ".").split(".") if s.strip()]
     assert len(sentences) == len(set(sentences)), replies
+
+
+@pytest.mark.parametrize(("lang", "line", "says"), [
+    ("nl", "Begrijpelijk. Mag ik vragen hoe u het verzuim nu bijhoudt?", "In drie Excel-lijsten"),
+    ("en", "How do you keep track of absence now?", "In three spreadsheets"),
+])
+def test_asked_how_absence_is_kept_now_he_says_how(library, lang, line, says):
+    buyer = play(library, "drill-objection-brochure", lang, [line])["turns"][0]["buyer"]
+    assert buyer.startswith(says)
+
+
+def test_a_demo_proposed_with_a_day_and_time_is_not_answered_with_send_me_some_times(library):
+    buyer = play(library, "drill-objection-brochure", "nl", [
+        "Waar zou u in de brochure vooral naar kijken?",
+        "Met onze module staat het verzuim in één overzicht in plaats van drie Excel-lijsten.",
+        "Zullen we volgende week dinsdag om 10 uur een korte online demo doen met uw eigen "
+        "gegevens?"])["turns"][-1]["buyer"]
+    assert "paar tijden" not in buyer
