@@ -1,0 +1,139 @@
+"""How often an ordinary question reaches the fact the persona has a stored answer for.
+
+Each question of the paraphrase corpus (``tests/data/fact_paraphrases.yaml``) and of its
+held-out part (``fact_paraphrases_heldout.yaml``) is asked as the first question after a
+neutral greeting. Prints JSON per scenario and language: recall (the fact asked about is
+the one answered first; a guarded fact counts when it is the one refused), wrong-fact rate
+(another fact answered) and near misses that reached the fact they must not.
+
+    python benchmarks/fact_recall.py [--ref main] [--errors]
+
+``--ref`` reads the scenarios from a git revision instead of the work tree, for a
+before/after comparison with the same corpus.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bot.engine.compiled import CompiledScenario  # noqa: E402
+from bot.engine.engine import Engine  # noqa: E402
+from bot.scenario.loader import load_file  # noqa: E402
+
+DATA = ROOT / "tests" / "data"
+CORPORA = {"corpus": DATA / "fact_paraphrases.yaml",
+           "heldout": DATA / "fact_paraphrases_heldout.yaml"}
+GREETING = {"nl": "Goedemorgen, ik ben Sam de Vries van {company}.",
+            "en": "Good morning, I'm Sam de Vries from {company}."}
+
+
+def greeting(engine: Engine, lang: str) -> str:
+    company = engine.scenario.seller.company
+    if isinstance(company, dict):
+        company = company.get(lang) or next(iter(company.values()))
+    return GREETING[lang].format(company=company)
+
+
+def reached(engine: Engine, lang: str, question: str) -> list[str]:
+    """The facts the buyer answers (or refuses, if guarded), best match first."""
+    state = engine.start(lang, seed=0)
+    engine.turn(state, greeting(engine, lang))
+    record = engine.turn(state, question).record
+    return list(record.answered) if record is not None else []
+
+
+def load_engine(scenario_id: str, ref: str | None) -> Engine:
+    path = ROOT / "scenarios" / f"{scenario_id}.yaml"
+    if ref is None:
+        scenario, problems = load_file(path)
+    else:
+        text = subprocess.run(["git", "show", f"{ref}:scenarios/{scenario_id}.yaml"],
+                              cwd=ROOT, check=True, capture_output=True, text=True).stdout
+        with tempfile.TemporaryDirectory() as tmp:
+            copy = Path(tmp) / path.name
+            copy.write_text(text, encoding="utf-8")
+            scenario, problems = load_file(copy)
+    assert scenario is not None, problems
+    return Engine(CompiledScenario(scenario))
+
+
+def evaluate(corpus: dict[str, Any], engines: dict[str, Engine]) -> tuple[dict, list[dict]]:
+    summary: dict[str, Any] = {}
+    errors: list[dict] = []
+    totals = {"asked": 0, "reached": 0, "wrong": 0, "near_asked": 0, "near_reached": 0}
+    for scenario_id, block in corpus.items():
+        engine = engines[scenario_id]
+        per_lang: dict[str, dict[str, int]] = {}
+        for fact_id, langs in block.get("facts", {}).items():
+            for lang, questions in langs.items():
+                counts = per_lang.setdefault(lang, {"asked": 0, "reached": 0, "wrong": 0,
+                                                    "near_asked": 0, "near_reached": 0})
+                for question in questions:
+                    got = reached(engine, lang, question)
+                    counts["asked"] += 1
+                    if got[:1] == [fact_id]:
+                        counts["reached"] += 1
+                        continue
+                    if got:
+                        counts["wrong"] += 1
+                    errors.append({"scenario": scenario_id, "lang": lang, "fact": fact_id,
+                                   "question": question, "got": got})
+        for miss in block.get("near_misses", []):
+            counts = per_lang.setdefault(miss["lang"], {"asked": 0, "reached": 0, "wrong": 0,
+                                                         "near_asked": 0, "near_reached": 0})
+            counts["near_asked"] += 1
+            got = reached(engine, miss["lang"], miss["text"])
+            if got[:1] == [miss["not"]]:
+                counts["near_reached"] += 1
+                errors.append({"scenario": scenario_id, "lang": miss["lang"],
+                               "not": miss["not"], "question": miss["text"], "got": got})
+        for lang, counts in sorted(per_lang.items()):
+            summary[f"{scenario_id}/{lang}"] = _rates(counts)
+            for key in totals:
+                totals[key] += counts[key]
+    summary["all"] = _rates(totals)
+    return summary, errors
+
+
+def _rates(c: dict[str, int]) -> dict[str, Any]:
+    asked = max(c["asked"], 1)
+    return {"questions": c["asked"], "recall": round(c["reached"] / asked, 3),
+            "wrong_fact": round(c["wrong"] / asked, 3),
+            "near_misses_reached": f"{c['near_reached']}/{c['near_asked']}"}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--ref", help="git revision to read the scenarios from (before)")
+    parser.add_argument("--errors", action="store_true", help="list the misses")
+    parser.add_argument("--only", choices=sorted(CORPORA), help="run one part only")
+    args = parser.parse_args()
+    out: dict[str, Any] = {}
+    engines: dict[str, Engine] = {}
+    for name, path in CORPORA.items():
+        if args.only and name != args.only:
+            continue
+        corpus = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for scenario_id in corpus:
+            if scenario_id not in engines:
+                engines[scenario_id] = load_engine(scenario_id, args.ref)
+        summary, errors = evaluate(corpus, engines)
+        out[name] = summary
+        if args.errors:
+            out[f"{name}_errors"] = errors
+    print(json.dumps(out, indent=1, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
