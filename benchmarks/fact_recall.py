@@ -4,7 +4,9 @@ Each question of the paraphrase corpus (``tests/data/fact_paraphrases.yaml``) an
 held-out part (``fact_paraphrases_heldout.yaml``) is asked as the first question after a
 neutral greeting. Prints JSON per scenario and language: recall (the fact asked about is
 the one answered first; a guarded fact counts when it is the one refused), wrong-fact rate
-(another fact answered) and near misses that reached the fact they must not.
+(another fact answered) and near misses that reached the fact they must not; and for the
+needs, how often a learner's line about a need is recognised as naming it (``need_recall``)
+and how often it also names another need (``other_need``).
 
     python benchmarks/fact_recall.py [--ref main] [--errors]
 
@@ -34,6 +36,8 @@ from bot.scenario.loader import load_file  # noqa: E402
 DATA = ROOT / "tests" / "data"
 CORPORA = {"corpus": DATA / "fact_paraphrases.yaml",
            "heldout": DATA / "fact_paraphrases_heldout.yaml"}
+COUNTS = ("asked", "reached", "wrong", "near_asked", "near_reached", "need_lines",
+          "need_found", "need_other")
 GREETING = {"nl": "Goedemorgen, ik ben Sam de Vries van {company}.",
             "en": "Good morning, I'm Sam de Vries from {company}."}
 
@@ -51,6 +55,13 @@ def reached(engine: Engine, lang: str, question: str) -> list[str]:
     engine.turn(state, greeting(engine, lang))
     record = engine.turn(state, question).record
     return list(record.answered) if record is not None else []
+
+
+def needs_named(engine: Engine, lang: str, line: str) -> list[str]:
+    """The needs the engine recognises in a learner's line after a greeting."""
+    state = engine.start(lang, seed=0)
+    engine.turn(state, greeting(engine, lang))
+    return list(engine.turn(state, line).analysis.needs)
 
 
 def load_engine(scenario_id: str, ref: str | None) -> Engine:
@@ -71,14 +82,13 @@ def load_engine(scenario_id: str, ref: str | None) -> Engine:
 def evaluate(corpus: dict[str, Any], engines: dict[str, Engine]) -> tuple[dict, list[dict]]:
     summary: dict[str, Any] = {}
     errors: list[dict] = []
-    totals = {"asked": 0, "reached": 0, "wrong": 0, "near_asked": 0, "near_reached": 0}
+    totals = dict.fromkeys(COUNTS, 0)
     for scenario_id, block in corpus.items():
         engine = engines[scenario_id]
         per_lang: dict[str, dict[str, int]] = {}
         for fact_id, langs in block.get("facts", {}).items():
             for lang, questions in langs.items():
-                counts = per_lang.setdefault(lang, {"asked": 0, "reached": 0, "wrong": 0,
-                                                    "near_asked": 0, "near_reached": 0})
+                counts = per_lang.setdefault(lang, dict.fromkeys(COUNTS, 0))
                 for question in questions:
                     got = reached(engine, lang, question)
                     counts["asked"] += 1
@@ -90,14 +100,24 @@ def evaluate(corpus: dict[str, Any], engines: dict[str, Engine]) -> tuple[dict, 
                     errors.append({"scenario": scenario_id, "lang": lang, "fact": fact_id,
                                    "question": question, "got": got})
         for miss in block.get("near_misses", []):
-            counts = per_lang.setdefault(miss["lang"], {"asked": 0, "reached": 0, "wrong": 0,
-                                                         "near_asked": 0, "near_reached": 0})
+            counts = per_lang.setdefault(miss["lang"], dict.fromkeys(COUNTS, 0))
             counts["near_asked"] += 1
             got = reached(engine, miss["lang"], miss["text"])
             if got[:1] == [miss["not"]]:
                 counts["near_reached"] += 1
                 errors.append({"scenario": scenario_id, "lang": miss["lang"],
                                "not": miss["not"], "question": miss["text"], "got": got})
+        for need_id, langs in block.get("needs", {}).items():
+            for lang, lines in langs.items():
+                counts = per_lang.setdefault(lang, dict.fromkeys(COUNTS, 0))
+                for line in lines:
+                    got = needs_named(engine, lang, line)
+                    counts["need_lines"] += 1
+                    counts["need_found"] += need_id in got
+                    counts["need_other"] += any(n != need_id for n in got)
+                    if need_id not in got or len(got) > 1:
+                        errors.append({"scenario": scenario_id, "lang": lang, "need": need_id,
+                                       "line": line, "got": got})
         for lang, counts in sorted(per_lang.items()):
             summary[f"{scenario_id}/{lang}"] = _rates(counts)
             for key in totals:
@@ -107,10 +127,12 @@ def evaluate(corpus: dict[str, Any], engines: dict[str, Engine]) -> tuple[dict, 
 
 
 def _rates(c: dict[str, int]) -> dict[str, Any]:
-    asked = max(c["asked"], 1)
+    asked, lines = max(c["asked"], 1), max(c["need_lines"], 1)
     return {"questions": c["asked"], "recall": round(c["reached"] / asked, 3),
             "wrong_fact": round(c["wrong"] / asked, 3),
-            "near_misses_reached": f"{c['near_reached']}/{c['near_asked']}"}
+            "near_misses_reached": f"{c['near_reached']}/{c['near_asked']}",
+            "need_lines": c["need_lines"], "need_recall": round(c["need_found"] / lines, 3),
+            "other_need": round(c["need_other"] / lines, 3)}
 
 
 def main() -> None:
