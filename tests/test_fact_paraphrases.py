@@ -38,6 +38,9 @@ FLOORS = {
     "closing-catering-followup/nl": (0.95, 0.03),
 }
 
+NEED_RECALL_FLOOR = 0.93  # per scenario/language, lines that name a need
+OTHER_NEED_CEILING = 0.15  # lines that name another need besides (some name two)
+
 
 @pytest.fixture(scope="module")
 def corpus() -> dict[str, Any]:
@@ -54,7 +57,7 @@ def figures(corpus: dict[str, Any], engines: dict[str, Engine]) -> tuple[dict, l
     return evaluate(corpus, engines)
 
 
-def test_the_corpus_covers_every_fact_in_both_languages(
+def test_the_corpus_covers_every_fact_and_need_in_both_languages(
         corpus: dict[str, Any], engines: dict[str, Engine]) -> None:
     for sid, engine in engines.items():
         facts = set(corpus[sid]["facts"])
@@ -62,6 +65,7 @@ def test_the_corpus_covers_every_fact_in_both_languages(
         for fact_id, langs in corpus[sid]["facts"].items():
             assert {"nl", "en"} <= set(langs), (sid, fact_id)
             assert all(len(langs[lang]) >= 4 for lang in ("nl", "en")), (sid, fact_id)
+        assert set(corpus[sid]["needs"]) == {n.id for n in engine.scenario.needs}, sid
 
 
 @pytest.mark.parametrize("key", sorted(FLOORS))
@@ -71,6 +75,17 @@ def test_paraphrases_reach_their_fact(figures: tuple[dict, list[dict]], key: str
     misses = [e for e in errors if f"{e['scenario']}/{e['lang']}" == key and "fact" in e]
     assert summary[key]["recall"] >= recall_floor, misses
     assert summary[key]["wrong_fact"] <= wrong_ceiling, [e for e in misses if e["got"]]
+
+
+@pytest.mark.parametrize("key", sorted(FLOORS))
+def test_a_learner_naming_a_need_is_understood(figures: tuple[dict, list[dict]],
+                                               key: str) -> None:
+    """"geen loonstroken meer per post" names the employee app she wants: a solution or an
+    objection answer tied to it counts as tied to her need."""
+    summary, errors = figures
+    misses = [e for e in errors if f"{e['scenario']}/{e['lang']}" == key and "need" in e]
+    assert summary[key]["need_recall"] >= NEED_RECALL_FLOOR, misses
+    assert summary[key]["other_need"] <= OTHER_NEED_CEILING, misses
 
 
 def test_near_misses_do_not_reach_the_neighbouring_fact(
