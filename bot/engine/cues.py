@@ -39,6 +39,7 @@ class _Alternative:
     prefixes: tuple[str, ...]
     sequence: tuple[tuple[str, bool, str], ...]  # (stem or prefix, is_prefix, word) in order
     loose: bool = False  # "lopen ... vast": near each other, not side by side (Dutch particles)
+    stem_set: frozenset[str] = frozenset()  # ``stems`` for a subset test done in C
 
 
 class TypoCorrector:
@@ -139,7 +140,7 @@ class CueIndex:
             return
         index = len(self._alts)
         self._alts.append(_Alternative(topic, tuple(stems), tuple(prefixes), tuple(sequence),
-                                       loose))
+                                       loose, frozenset(stems)))
         if stems:
             # Every stem must be present, so one rare stem is enough to find the candidate:
             # indexing "you said" under "you" too would make every message a candidate.
@@ -181,10 +182,11 @@ class CueIndex:
         found: dict[str, float] = {}
         present = msg.stem_set
         candidates: set[int] = set()
-        for stem in present:
-            candidates.update(self._by_stem.get(stem, ()))
-        for word in msg.words:
-            candidates.update(self._by_head.get(word[:3], ()))
+        by_stem, by_head = self._by_stem, self._by_head
+        for stem in by_stem.keys() & present:
+            candidates.update(by_stem[stem])
+        for head in by_head.keys() & {word[:3] for word in msg.words}:
+            candidates.update(by_head[head])
         if len(self._weights) != len(self._alts):
             self._weights = [self._weight(a) for a in self._alts]
         weights = self._weights
@@ -197,7 +199,7 @@ class CueIndex:
             words = weights[index]
             if alt.topic in best and (self.ordered or words <= sure[alt.topic]):
                 continue  # cue lists only need the topic; facts the surest alternative
-            if not all(s in present for s in alt.stems) or not all(
+            if not alt.stem_set <= present or not all(
                 any(w.startswith(p) for w in msg.words) for p in alt.prefixes
             ):
                 continue
