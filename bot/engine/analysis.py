@@ -94,7 +94,8 @@ def analyze_turn(
     if not concrete_time and (msg.question_mark or _agreement_tag(msg, lm)) and (
             _only_asks_agreement(msg, lm) or _agreement_tag(msg, lm)) and (
         _first_then(msg.words)
-        or ("propose_next_step" in moves and len(msg.words) >= AGENDA_WORDS)
+        or ("propose_next_step" in moves and len(msg.words) >= AGENDA_WORDS
+            and state.turn <= AGENDA_TURNS)  # later "I'll send a quote, OK?" is no agenda
         or (_plans_the_meeting(msg, lm) and (
             "propose_next_step" not in moves or len(msg.words) >= AGENDA_WORDS))
     ):
@@ -278,9 +279,11 @@ SURE_MATCH = 101.0  # a keyword match with at least one whole topic word close t
 _AMOUNT = frozenset({"hoeveel", "hoelang", "vaak", "oud", "jaar", "bouwjaar", "wanneer",
                      "datum", "often", "old", "year", "many", "much", "long", "when", "date"})
 AGREEMENT_QUESTION_WORDS = 6
+AGREEMENT_TAG_WORDS = 4
 SHORT_ECHO = 4
 SMALL_TALK_TURNS = 2
 AGENDA_WORDS = 14
+AGENDA_TURNS = 4  # an agenda is set at the start of the call
 _EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 
 
@@ -468,9 +471,14 @@ def _asks_besides_proposal(msg: Analyzed, lm: LanguageModel) -> bool:
         sub = lm.pipeline.analyze(" ".join(sentence.words))
         if "propose_next_step" in lm.moves.match(sub) or lm.proposal.match(sub):
             proposals += 1
-        elif sentence.question_mark:
-            asked += 1
+        elif sentence.question_mark and not _tag_only(sentence.words):
+            asked += 1  # "..., I'll send a quote. Is that OK?" asks nothing of its own
     return bool(asked and proposals)
+
+
+def _tag_only(words: list[str]) -> bool:
+    """A sentence that is only an agreement check ("Is dat goed?", "OK?", "Alright?")."""
+    return len(words) <= AGREEMENT_TAG_WORDS and bool(_AGREEMENT & set(words))
 
 
 def _fits_question(fact: Fact, spin: str | None, *, several_questions: bool = False) -> bool:

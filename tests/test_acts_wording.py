@@ -1,0 +1,71 @@
+"""The act of a learner's turn read from the method's rules in everyday wording: typed on
+a phone, informal, in another word order (issue 11, item 1)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine.compiled import CompiledScenario
+from bot.scenario.library import load_library
+from bot.terminal import run_script
+
+OPENING = {
+    "nl": ["Goedemorgen, ik ben Tom van SchoonWerk.",
+           "Wie doet de schoonmaak nu bij u, en hoe tevreden bent u daarover?"],
+    "en": ["Good morning, I'm Tom from SchoonWerk.",
+           "Who does the cleaning now, and how happy are you with them?"],
+}
+
+
+@pytest.fixture(scope="module")
+def library():
+    return load_library([])
+
+
+def _last_turn(library, lang: str, line: str, scenario: str = "first-visit-cleaning",
+               before: list[str] | None = None) -> dict:
+    cs = CompiledScenario(library.scenarios[scenario])
+    lines = [*(OPENING[lang] if before is None else before), line]
+    return run_script(cs, lang, lines, None)["turns"][-1]
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "Voor beide panden kom je bij ons op zo'n 2.000 euro per maand, alles inbegrepen."),
+    ("nl", "Wij zitten meestal een stuk onder de prijs van de grote schoonmaakbedrijven."),
+    ("nl", "We doen trouwens ook de glazenwasser en het sanitair, alles op één factuur."),
+    ("en", "And the price is very reasonable: 1,900 a month for both offices."),
+    ("en", "We work for more than fifty law firms across the region, so we know the sector."),
+])
+def test_the_offer_or_its_price_told_unasked_is_a_pitch(library, lang: str, line: str):
+    assert _last_turn(library, lang, line)["act"] == "pitch"
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "wich company does the cleaning at the moment"),
+    ("en", "hwo often do they come"),
+    ("nl", "hoevel vierkante meter is het samen?"),
+])
+def test_a_mistyped_question_word_still_asks(library, lang: str, line: str):
+    turn = _last_turn(library, lang, line)
+    assert turn["act"] == "fact_question" and turn["form"] == "open"
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "Prima, dan mail ik u morgen de offerte. Is dat goed?"),
+    ("en", "No problem, then I'll email you a quotation tomorrow so you can read it. OK?"),
+])
+def test_a_later_proposal_with_an_agreement_check_is_a_next_step_not_an_agenda(
+        library, lang: str, line: str):
+    turn = _last_turn(library, lang, line)
+    assert turn["act"] == "next_step_proposal"
+    assert turn["spin"] is None  # "is dat goed?" asks her nothing about her situation
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "Zullen we het dan zo doen?"),
+    ("nl", "zullen we er gewoon voor gaan?"),
+    ("en", "Shall we go for it then?"),
+])
+def test_a_trial_close_in_everyday_words_asks_for_the_order(library, lang: str, line: str):
+    turn = _last_turn(library, lang, line, "drill-closing-order", before=[])
+    assert turn["act"] == "ask_order" and turn["form"] == "closed"
