@@ -69,3 +69,34 @@ def test_a_later_proposal_with_an_agreement_check_is_a_next_step_not_an_agenda(
 def test_a_trial_close_in_everyday_words_asks_for_the_order(library, lang: str, line: str):
     turn = _last_turn(library, lang, line, "drill-closing-order", before=[])
     assert turn["act"] == "ask_order" and turn["form"] == "closed"
+
+
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("nl", ["Dat snap ik, u heeft het druk.", "Hoeveel mensen werken er bij jullie?"]),
+    ("en", ["I understand, you're busy.", "How many people work here, roughly?"]),
+])
+def test_an_open_question_about_the_concern_she_opened_with_clarifies_it(
+        library, lang: str, lines: list[str]):
+    """In a drill she opens with her objection: a question she has no stock answer for
+    explores it (a clarifying question), the convention of the labelled dialogues."""
+    cs = CompiledScenario(library.scenarios["drill-objection-brochure"])
+    report = run_script(cs, lang, lines, None)
+    assert report["turns"][-1]["act"] == "objection_response"
+    assert report["objections"][0]["steps"]["clarify"]
+
+
+def test_her_own_need_met_and_checked_while_she_objects_answers_the_objection(library):
+    """"You said X; our module does Y. Does it look different then?" answers her objection
+    with her own words and checks it: not a question about her situation."""
+    cs = CompiledScenario(library.scenarios["objection-software-renewal"])
+    report = run_script(cs, "en", [
+        "Good morning Gerard, good to see you again.",
+        "Last time you said the timesheets from the sites are still on paper and payroll "
+        "retypes them.",
+        "Our app would fix all of that, it's the best on the market.",
+        "What happens when an allowance is paid wrongly?",
+        "You mentioned the corrections take days every month. With our cao module the "
+        "allowances come straight from the hours on site, so those corrections go away. "
+        "Does the switch look different to you then?",
+    ], None)
+    assert report["turns"][-1]["act"] == "objection_response"

@@ -181,11 +181,13 @@ def _handles_objection(a: TurnAnalysis, state: SessionState) -> bool:
                     and a.form == "open")
     if a.is_question:
         # "Would that help you?" after an answer checks it, and so does a benefit with its
-        # own check ("With our module that work disappears. Would that answer it?");
-        # other questions are questions
+        # own check ("With our module that work disappears. Would that answer it?"), or
+        # her own need met with a check ("you said X; our module does Y. Does the sum still
+        # look the same?"); other questions are questions
         return bool(ostate and a.form == "closed" and not a.facts and not a.asks_permission
                     and (ostate.steps["respond"] or "respond" in ostate.tried
-                         or (a.states_benefit and Move.RESPOND_BENEFIT in a.moves)))
+                         or (Move.RESPOND_BENEFIT in a.moves
+                             and (a.states_benefit or bool(a.tied_needs)))))
     if refers:
         return True
     # A new proposal on her other points is a solution, a pitch a pitch.

@@ -212,6 +212,7 @@ def analyze_turn(
         "propose_next_step", "ask_for_order", "check"
     } and (not analysis.facts or strong or raised == 0) and (shares or raised == 0) and (
         strong or (just_raised and info.form == "open") or analysis.responds_to
+        or (raised == 0 and not analysis.facts and info.form == "open")  # her opening concern
     ):
         moves.add("clarify")  # a question right after her objection about what she said
     if "clarify" in moves and analysis.facts and not analysis.responds_to and not (
