@@ -100,3 +100,48 @@ def test_her_own_need_met_and_checked_while_she_objects_answers_the_objection(li
         "Does the switch look different to you then?",
     ], None)
     assert report["turns"][-1]["act"] == "objection_response"
+
+
+@pytest.mark.parametrize("drill", ["drill-objection-no-time", "drill-objection-bad-experience"])
+def test_boasting_past_the_concern_she_opened_with_is_a_pitch(library, drill: str):
+    cs = CompiledScenario(library.scenarios[drill])
+    report = run_script(cs, "en", ["Honestly, that won't happen with us, we are ISO certified "
+                                   "and have 300 clients."], None)
+    assert report["turns"][-1]["act"] == "pitch"
+
+
+def test_her_words_cited_with_the_benefit_are_a_solution_while_another_concern_stands(library):
+    """"You told me X: our module does Y, that saves your people hours" ties the offer to
+    her words (a solution), also while her objection about switching is still open."""
+    cs = CompiledScenario(library.scenarios["objection-software-renewal"])
+    report = run_script(cs, "nl", [
+        "Goedemorgen Gerard, goed u weer te zien.",
+        "Vorige keer zei u dat de urenbriefjes nog op papier gaan en de salarisadministratie "
+        "alles overtypt.",
+        "Onze app lost dat allemaal op, echt de beste van de markt.",
+        "Wie doet de salarisadministratie bij jullie?",
+        "U vertelde dat de correcties veel tijd kosten: met onze cao-module gaan de toeslagen "
+        "automatisch, dat scheelt uw mensen uren.",
+    ], None)
+    assert report["turns"][-1]["act"] == "solution"
+
+
+def test_her_opinion_of_the_proposal_summed_up_is_a_summary_not_a_new_offer(library):
+    cs = CompiledScenario(library.scenarios["closing-catering-followup"])
+    report = run_script(cs, "nl", [
+        "Hoi Marco, goed je weer te zien.",
+        "Oké, dus als ik het goed begrijp vind je het voorstel goed, maar twijfel je nog "
+        "over de prijs?",
+    ], None)
+    assert report["turns"][-1]["act"] == "summary"
+
+
+def test_a_benefit_told_before_she_stated_a_need_is_a_pitch_not_nothing(library):
+    cs = CompiledScenario(library.scenarios["spin-printing-urgency"])
+    report = run_script(cs, "en", [
+        "Good morning, I'm Tom from PrintPartners.",
+        "How many label printers do you have, and how old are they?",
+        "We monitor the printers remotely and put a replacement there within four hours, so "
+        "no more missed trucks.",
+    ], None)
+    assert report["turns"][-1]["act"] == "pitch"

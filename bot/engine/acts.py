@@ -96,8 +96,10 @@ def main_act(a: TurnAnalysis, state: SessionState) -> Act:
         return Act.NEXT_STEP_PROPOSAL
     if a.joke and not a.tied_needs and not asks_fact and Move.GREET not in moves:
         return Act.SMALL_TALK  # "haha, our cleaners are quicker than I am at parking"
-    if Move.SUMMARIZE in moves and offers and not pending:
-        return Act.SOLUTION  # "what you described: that is exactly what our app fixes"
+    if Move.SUMMARIZE in moves and offers:
+        # "what you described: that is exactly what our app fixes" cites her words (while
+        # an objection stands too, when it does not answer that objection)
+        return Act.SOLUTION
     if Move.PROPOSE_SOLUTION in moves or (Move.RESPOND_BENEFIT in moves and not a.is_question):
         knows_needs = bool(state.needs_stated) or a.follow_up
         if a.tied_needs or (Move.PROPOSE_SOLUTION in moves and knows_needs and (
@@ -105,6 +107,10 @@ def main_act(a: TurnAnalysis, state: SessionState) -> Act:
             return Act.SOLUTION
         if Move.PROPOSE_SOLUTION in moves and not a.is_question:
             return Act.PITCH
+        if a.needs and not a.is_question and not a.pitch:
+            # "we swap a broken printer within 4 hours, so no more missed trucks": a
+            # benefit on one of her needs is the offer, tied once she has stated needs
+            return Act.SOLUTION if knows_needs else Act.PITCH
     if a.pitch:
         return Act.PITCH
     fresh_intro = Move.INTRODUCE in moves and "introduced" not in state.flags
@@ -167,9 +173,13 @@ def _handles_objection(a: TurnAnalysis, state: SessionState) -> bool:
     oid = state.pending_objection
     ostate = state.objections[oid] if oid else None
     knew = bool(ostate and ostate.raised_turn == 0)
-    refers = knew or a.about_objection or bool(set(a.tied_needs) & set(a.answers_objection)) or (
+    named = a.about_objection or bool(set(a.tied_needs) & set(a.answers_objection)) or (
         Move.DISCOUNT in a.moves)
+    refers = knew or named
     handling = a.moves & {Move.ACKNOWLEDGE, Move.CLARIFY, Move.CHECK}
+    if knew and not named and a.pitch and not handling and not a.needs and (
+            Move.RESPOND_BENEFIT not in a.moves):
+        return False  # "we are ISO certified and serve 200 offices" boasts past her concern
     if handling == {Move.CHECK} and Move.PROPOSE_SOLUTION in a.moves and not refers:
         return False  # "Then I'd add a second hot dish. Would that cover it?" checks that
     if a.moves & {Move.PROPOSE_NEXT_STEP, Move.ASK_FOR_ORDER, Move.GREET} and not handling:

@@ -77,6 +77,8 @@ def analyze_turn(
         return TurnAnalysis(False, None, None, False, empty=True)
     concrete_time = has_concrete_time(msg, lm)
     cue_moves = set(lm.moves.match(msg))  # the moves the words name, before any inference
+    if "propose_solution" in cue_moves and _talks_about_the_proposal(msg, lm):
+        cue_moves.discard("propose_solution")  # "did you read the proposal?" proposes nothing
     moves = detect_moves(msg, lm, concrete_time, cue_moves)
     if "acknowledge" in moves and msg.question_mark and not _acknowledges_outside_questions(
             msg, lm):
@@ -295,6 +297,24 @@ _BACK_REFERENCES = frozenset({"them", "they", "those", "that", "these", "it", "d
 _GREETING_OPENERS = frozenset({"morning", "afternoon", "evening", "hiya", "hoi", "hey", "hi",
                                "hallo", "hello", "morgen", "middag", "goeiemorgen"})
 _WHO_WHAT = frozenset({"wie", "wat", "welke", "who", "what", "which", "whom", "whose"})
+
+
+# "the proposal", "het voorstel": the one she has, talked about ("our proposal" makes one)
+_PROPOSAL_NOUNS = frozenset({"proposal", "voorstel"})
+_THE = frozenset({"the", "that", "this", "your", "het", "dat", "dit", "uw", "je", "jullie"})
+_CHANGES = frozenset({"adjust", "adapt", "change", "update", "amend", "tweak", "revise",
+                      "aanpassen", "pas", "aangepast", "wijzigen", "bijstellen", "bijgesteld"})
+
+
+def _talks_about_the_proposal(msg: Analyzed, lm: LanguageModel) -> bool:
+    """The only proposal word names the proposal already made ("how did you find the
+    proposal?", "vind je het voorstel goed?"), not a new one."""
+    at = [i for i, w in enumerate(msg.words) if w in _PROPOSAL_NOUNS]
+    if not at or any(i == 0 or msg.words[i - 1] not in _THE for i in at) or (
+            _CHANGES & set(msg.words)):
+        return False  # "I'd adjust the proposal like this: ..." makes a new one
+    rest = " ".join(w for i, w in enumerate(msg.words) if i not in at)
+    return "propose_solution" not in lm.moves.match(lm.pipeline.analyze(rest))
 
 
 def _opens_with(msg: Analyzed, lm: LanguageModel, words: frozenset[str]) -> bool:
