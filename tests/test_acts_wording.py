@@ -145,3 +145,30 @@ def test_a_benefit_told_before_she_stated_a_need_is_a_pitch_not_nothing(library)
         "no more missed trucks.",
     ], None)
     assert report["turns"][-1]["act"] == "pitch"
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "En vindt u het goed als ik u op onze nieuwsbrief zet?"),
+    ("en", "Oh and would you mind if I put you on our newsletter?"),
+])
+def test_asking_leave_after_a_joining_word_gathers_no_information(library, lang, line):
+    turn = _last_turn(library, lang, line)
+    assert turn["form"] == "closed" and turn["spin"] is None
+
+
+def test_the_first_question_gives_the_spin_type_not_a_permission_after_it(library):
+    turn = _last_turn(library, "nl", "Mag ik nog de naam en het e-mailadres van de notaris "
+                                     "noteren? En vindt u het goed als ik u op onze "
+                                     "nieuwsbrief zet?")
+    assert turn["spin"] == "situation"
+
+
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("nl", ["Goedemorgen, ik ben Tom van PrintPartners.", "Heeft u wel eens storingen?",
+            "Hoe vaak ongeveer?"]),
+    ("en", ["Good morning, I'm Tom from PrintPartners.", "Do you ever have breakdowns?",
+            "How often, roughly?"]),
+])
+def test_how_often_right_after_she_told_a_pain_asks_about_the_problem(library, lang, lines):
+    turn = _last_turn(library, lang, lines[-1], "spin-printing-urgency", before=lines[:-1])
+    assert turn["spin"] == "problem"

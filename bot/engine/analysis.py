@@ -17,6 +17,7 @@ from bot.engine.classify import (
     has_concrete_time,
     is_concrete,
     spin_type,
+    strip_fillers,
 )
 from bot.engine.compiled import CompiledLanguage, CompiledScenario
 from bot.engine.cues import correct_typos
@@ -129,10 +130,13 @@ def analyze_turn(
     analysis.meeting_words = "propose_next_step" in cue_moves
     analysis.follow_up = cs.scenario.buyer.visit == "follow_up"
     intent = bool(lm.intents.match(msg))
-    analysis.asks_permission = intent or _opens_with_phrase(msg, (*_PERMISSION, "zou u", "zou je"))
+    fillers = lm.lexicon.fillers
+    analysis.asks_permission = intent or _opens_with_phrase(
+        msg, (*_PERMISSION, "zou u", "zou je"), fillers)
     # "May I add *you* to the newsletter?" asks leave to act; "may I have *your* card?"
     # asks for her details, a situation question like any other
-    permission = _opens_with_phrase(msg, _PERMISSION) or (intent and _acts_on_her(msg, lm))
+    permission = _opens_with_phrase(msg, _PERMISSION, fillers, first_question=True) or (
+        intent and _acts_on_her(msg, lm))
     if info.form == "closed" and permission and not lm.requests.match(msg):
         analysis.spin = None  # "may I add you to our newsletter?" gathers no information
     analysis.needs = sorted(cl.needs.match(msg))
@@ -236,6 +240,12 @@ def analyze_turn(
         and w not in _AMOUNT and w not in lm.lexicon.frame_words
         and w not in lm.lexicon.fillers and w not in _BACK_REFERENCES)
     analysis.asks_amount = bool(_AMOUNT & set(msg.words))
+    if analysis.spin == "situation" and analysis.asks_amount and (
+        len(msg.words) <= FOLLOW_UP_WORDS and set(analysis.facts) <= set(state.last_answered)
+    ) and any(f in cs.facts and cs.facts[f].reveals for f in state.last_answered):
+        # "how often, roughly?", "and how long does that take them?" right after she told
+        # a pain: how big her problem is (a problem question), not a new fact
+        analysis.spin = "problem"
     analysis.refers_back = bool(_BACK_REFERENCES & set(msg.words))
     analysis.asks_which = any(
         w in _WHICH and i + 1 < len(msg.words) and msg.words[i + 1] not in lm.lexicon.stopwords
@@ -285,6 +295,7 @@ AGREEMENT_QUESTION_WORDS = 6
 AGREEMENT_TAG_WORDS = 4
 SHORT_ECHO = 4
 SMALL_TALK_TURNS = 2
+FOLLOW_UP_WORDS = 7
 AGENDA_WORDS = 14
 AGENDA_TURNS = 4  # an agenda is set at the start of the call
 _EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF]")
@@ -325,11 +336,18 @@ def _opens_with(msg: Analyzed, lm: LanguageModel, words: frozenset[str]) -> bool
     return False
 
 
-def _opens_with_phrase(msg: Analyzed, phrases: tuple[str, ...]) -> bool:
+def _opens_with_phrase(msg: Analyzed, phrases: tuple[str, ...],
+                       fillers: frozenset[str] = frozenset(), *,
+                       first_question: bool = False) -> bool:
     """A sentence or a clause opens with one of the phrases ("one last thing: would you
-    like ...")."""
-    return any(" ".join(part).startswith(phrases)
-               for s in msg.sentences for part in (s.words, *s.clauses[1:]))
+    like ...", "en vindt u het goed als ..."); with ``first_question``, the first sentence
+    that asks (the one that gives a message its form and SPIN type)."""
+    sentences = msg.sentences
+    if first_question:
+        asking = [s for s in sentences if s.question_mark]
+        sentences = asking[:1] or sentences[:1]
+    return any(" ".join(strip_fillers(part, fillers)).startswith(phrases)
+               for s in sentences for part in (s.words, *s.clauses[1:]))
 
 
 def _acknowledges_outside_questions(msg: Analyzed, lm: LanguageModel) -> bool:

@@ -25,7 +25,8 @@ class QuestionInfo:
     asks: bool  # asks for information (a question, a request or "may I note…")
 
 
-def _strip_fillers(words: list[str], fillers: frozenset[str]) -> list[str]:
+def strip_fillers(words: list[str], fillers: frozenset[str]) -> list[str]:
+    """The words from the first one that is no filler ("well, so, ...") on."""
     i = 0
     while i < len(words) - 1 and words[i] in fillers:
         i += 1
@@ -62,7 +63,7 @@ def _question_word_at(clause: list[str], lm: LanguageModel) -> int | None:
     """Where a question word opens the clause, also after "maar"/"and" or a name:
     "mss een rare vraag maar wat betalen jullie", "en beverwijk hoe vaak gaan ze"."""
     lex = lm.lexicon
-    words = _strip_fillers(clause, lex.fillers)
+    words = strip_fillers(clause, lex.fillers)
     for i, word in enumerate(words):
         if word not in lex.question_words:
             continue
@@ -88,7 +89,7 @@ def _clause_form(clause: list[str], previous: list[str] | None, lm: LanguageMode
     """The form of the question one clause asks, if it asks one. A later clause counts only
     in a question (a question mark, or a strong opener on a phone: "..., hoe is het")."""
     lex = lm.lexicon
-    words = _strip_fillers(clause, lex.fillers)
+    words = strip_fillers(clause, lex.fillers)
     if not words:
         return None
     at = _question_word_at(clause, lm)
@@ -105,8 +106,8 @@ def _clause_form(clause: list[str], previous: list[str] | None, lm: LanguageMode
         or (words[at] not in _RELATIVE and words[at + 1] in lex.question_verbs)
     ):
         return "open"  # "..., what does that mean for u"
-    subordinate = bool(previous) and _strip_fillers(previous, lex.fillers)[:1] and (
-        _strip_fillers(previous, lex.fillers)[0] in lex.subordinators)
+    subordinate = bool(previous) and strip_fillers(previous, lex.fillers)[:1] and (
+        strip_fillers(previous, lex.fillers)[0] in lex.subordinators)
     # only "en"/"maar" go: Dutch puts the verb first after "dan" in a statement too
     bare = clause[1:] if clause[:1] and clause[0] in JOINERS else clause
     if not subordinate and len(bare) > 1 and bare[0] in lex.question_verbs and (
@@ -118,7 +119,7 @@ def _clause_form(clause: list[str], previous: list[str] | None, lm: LanguageMode
 
 def _sentence_form(sentence: Sentence, lm: LanguageModel) -> str | None:
     lex = lm.lexicon
-    words = _strip_fillers(sentence.words, lex.fillers)
+    words = strip_fillers(sentence.words, lex.fillers)
     if not words:
         return None
     # "u vertelde dat ...", "you told me ...": a request verb in the past reports, asks nothing
