@@ -47,6 +47,10 @@ _INVERTING = frozenset({"dan", "toen", "daarna", "nu", "daar", "hier", "dus", "o
 _REPORTED = frozenset({"vertelde", "vertelden", "verteld", "beschreef", "schetste", "legde",
                        "told", "described", "explained", "shared", "mentioned"})
 _RELATIVE = frozenset({"which", "welke", "welk", "whose", "wiens"})  # "..., which is what"
+# "Dus, wat denkt u, zullen we ervoor gaan?": a frame before the real question
+_OPINION_FRAMES = frozenset({"wat denkt u", "wat denk je", "wat vindt u", "wat vind je",
+                             "wat zegt u", "wat zeg je", "what do you think", "what do you say",
+                             "what do you reckon", "what say you"})
 _NOT_QUESTIONS = ("how about", "what about", "wat dacht", "hoe zit", "what if", "wat als")
 
 
@@ -139,7 +143,11 @@ def _sentence_form(sentence: Sentence, lm: LanguageModel) -> str | None:
     # clause of its own opens with a question word.
     previous: list[str] | None = None
     clauses = sentence.clauses or [sentence.words]
-    for clause in clauses:
+    for index, clause in enumerate(clauses):
+        if index + 1 < len(clauses) and " ".join(strip_fillers(clause, lex.fillers)) in (
+                _OPINION_FRAMES):
+            previous = clause  # "wat denkt u, zullen we ervoor gaan?" asks the second
+            continue
         form = _clause_form(clause, previous, lm, sentence.question_mark)
         if form is not None:
             if form == "open" and sentence.question_mark and _alternative(clauses, lm):
