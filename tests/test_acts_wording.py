@@ -172,3 +172,30 @@ def test_the_first_question_gives_the_spin_type_not_a_permission_after_it(librar
 def test_how_often_right_after_she_told_a_pain_asks_about_the_problem(library, lang, lines):
     turn = _last_turn(library, lang, lines[-1], "spin-printing-urgency", before=lines[:-1])
     assert turn["spin"] == "problem"
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "Mag ik uw mailadres en uw mobiele nummer, dan stuur ik u een bevestiging?"),
+    ("en", "could I get your email so I can send you a confirmation?"),
+])
+def test_asking_her_details_to_send_a_confirmation_is_a_fact_question(library, lang, line):
+    assert _last_turn(library, lang, line)["act"] == "fact_question"
+
+
+def test_offering_to_send_an_email_is_still_a_proposal(library):
+    line = "Shall I send you an email with some info, and we find a date for a demo later?"
+    assert _last_turn(library, "en", line)["act"] == "next_step_proposal"
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "Prima, ik stuur u vanmiddag de uitnodiging en de planning. Dank u wel, tot de 12e."),
+    ("en", "Great, I'll send you the invitation and the planning this afternoon. Thanks, see "
+           "you on the 12th."),
+])
+def test_a_last_promise_with_thanks_and_see_you_on_a_date_takes_leave(library, lang, line):
+    assert _last_turn(library, lang, line)["act"] == "goodbye"
+
+
+def test_a_greeting_word_offering_a_choice_is_no_greeting(library):
+    engine_turn = _last_turn(library, "en", "evening or morning cleaning now")
+    assert engine_turn["act"] != "greet_introduce"

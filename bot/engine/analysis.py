@@ -81,13 +81,24 @@ def analyze_turn(
     if "propose_solution" in cue_moves and _talks_about_the_proposal(msg, lm):
         cue_moves.discard("propose_solution")  # "did you read the proposal?" proposes nothing
     moves = detect_moves(msg, lm, concrete_time, cue_moves)
+    details = _asks_her_details(msg)
+    if details and msg.question_mark:
+        # "could I have your email so I can send a confirmation?" asks for her details (a
+        # fact question, an internal objective); the confirmation is no new proposal
+        moves -= {"propose_next_step", "ask_for_order"}
     if "acknowledge" in moves and msg.question_mark and not _acknowledges_outside_questions(
             msg, lm):
         moves.discard("acknowledge")  # "wat is voor u het vervelendste als ...?" asks
     if msg.words[-3:] in (["hoe", "is", "het"], ["how", "is", "it"]):
         moves.add("small_talk")  # "goedemorgen gerard, hoe is het" (not "hoe is het kantoor")
-    if msg.words[0] in _GREETING_OPENERS:
-        moves.add("greet")  # "Morning Gerard, ..." (not "see you tomorrow morning")
+    if msg.words[0] in _GREETING_OPENERS and msg.words[1:2] != [] and (
+            msg.words[1] not in lm.lexicon.choice_words):
+        moves.add("greet")  # "Morning Gerard, ..." (not "evening or morning cleaning?")
+    elif msg.words[0] in _GREETING_OPENERS and len(msg.words) == 1:
+        moves.add("greet")
+    if len(msg.words) >= 2 and msg.words[-2] in _UNTIL and (
+            _ORDINAL.fullmatch(msg.words[-1]) or msg.words[-1].isdigit()):
+        moves.add("goodbye")  # "Dank u wel, tot de 7e", "see you the 14th"
     joined = " ".join(msg.words)
     if not concrete_time and _plans_the_meeting(msg, lm) and (
         any(p in joined for p in _THEN)
@@ -157,6 +168,8 @@ def analyze_turn(
         # "a fixed team after 17.00", "fixed within four hours": a solution's terms, no
         # appointment (that needs a meeting, a call, a visit, a quote to send)
         moves.discard("propose_next_step")
+    if info.is_question and details:
+        moves -= {"propose_next_step", "ask_for_order"}  # typed without a question mark
     proposing = "propose_next_step" in moves and not _asks_besides_proposal(msg, lm)
     if proposing and not analysis.needs:
         moves.discard("propose_solution")  # "I'll bring a tailored proposal" is the next step
@@ -326,6 +339,25 @@ def _talks_about_the_proposal(msg: Analyzed, lm: LanguageModel) -> bool:
         return False  # "I'd adjust the proposal like this: ..." makes a new one
     rest = " ".join(w for i, w in enumerate(msg.words) if i not in at)
     return "propose_solution" not in lm.moves.match(lm.pipeline.analyze(rest))
+
+
+# "tot de 7e": the last words of a call; "email", "telefoonnummer": her details
+_UNTIL = frozenset({"de", "tot", "the", "on"})
+_CONTACT = frozenset({"email", "emailadres", "mailadres", "mail", "telefoonnummer",
+                      "nummer", "number", "phone", "mobile", "mobiel", "06", "kaartje",
+                      "card", "contactgegevens", "gegevens", "details"})
+_WHOSE = frozenset({"your", "uw", "jouw", "je", "his", "her", "zijn", "haar", "their", "hun"})
+
+
+def _asks_her_details(msg: Analyzed) -> bool:
+    """The first question asks for her (or a colleague's) contact details ("your email",
+    "uw telefoonnummer"), not "shall I send you an email?"."""
+    for sentence in msg.sentences:
+        if sentence.question_mark or sentence is msg.sentences[-1]:
+            words = sentence.words
+            return any(w in _WHOSE and _CONTACT.intersection(words[i + 1:i + 3])
+                       for i, w in enumerate(words))  # "your (direct) number"
+    return False
 
 
 def _opens_with(msg: Analyzed, lm: LanguageModel, words: frozenset[str]) -> bool:
