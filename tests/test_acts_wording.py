@@ -65,6 +65,8 @@ def test_a_later_proposal_with_an_agreement_check_is_a_next_step_not_an_agenda(
     ("nl", "Zullen we het dan zo doen?"),
     ("nl", "zullen we er gewoon voor gaan?"),
     ("en", "Shall we go for it then?"),
+    ("nl", "Als ik dat aanpas, kunnen we dan zeggen dat we in september beginnen?"),
+    ("en", "If I change that, can we say we start in September?"),
 ])
 def test_a_trial_close_in_everyday_words_asks_for_the_order(library, lang: str, line: str):
     turn = _last_turn(library, lang, line, "drill-closing-order", before=[])
