@@ -201,3 +201,26 @@ def test_a_last_promise_with_thanks_and_see_you_on_a_date_takes_leave(library, l
 def test_a_greeting_word_offering_a_choice_is_no_greeting(library):
     engine_turn = _last_turn(library, "en", "evening or morning cleaning now")
     assert engine_turn["act"] != "greet_introduce"
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "Shall I work out a quote and go through it with you on Tuesday 14 May at 10?"),
+    ("nl", "Zal ik een offerte maken en die met u doornemen, dinsdag de 14e om 10 uur?"),
+])
+def test_a_day_and_a_time_proposed_is_a_new_appointment_whatever_it_is_called(
+        library, lang: str, line: str):
+    turn = _last_turn(library, lang, line)
+    assert turn["act"] == "next_step_proposal"
+    assert "new_appointment" in turn["objectives"]
+
+
+def test_a_punctuated_statement_before_a_check_is_no_question(library):
+    """"What works well for offices like yours is a fixed crew. Would that suit you?"
+    proposes and checks: the first sentence opens with "what" but states."""
+    lines = ["Goedemorgen, ik ben Tom van SchoonWerk.",
+             "Wie doet de schoonmaak nu, en wat vindt u belangrijk?"]
+    turn = _last_turn(library, "nl", "Wat bij kantoren als het uwe goed werkt, is een vaste "
+                                     "ploeg per pand. Dan heeft u altijd dezelfde mensen. Zou "
+                                     "dat bij u passen?", before=lines)
+    assert (turn["act"], turn["form"], turn["spin"]) == ("solution", "closed", None)
+    assert "solution" in turn["objectives"]

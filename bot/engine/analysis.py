@@ -134,7 +134,9 @@ def analyze_turn(
         "check" not in moves
     ):
         moves.discard("propose_solution")
-    if "respond_benefit" in moves and info.is_question and not state.pending_objection:
+    if "respond_benefit" in moves and info.is_question and not state.pending_objection and (
+        "check" not in moves  # "..., so you have one contact. Would that suit you?" offers
+    ):
         moves.discard("respond_benefit")
     analysis = TurnAnalysis(info.is_question, info.form, info.spin, info.asks, moves=moves)
     analysis.states_benefit = bool(cue_moves & {"respond_benefit", "propose_solution"})
@@ -565,6 +567,17 @@ def _fits_question(fact: Fact, spin: str | None, *, several_questions: bool = Fa
     return spin not in ("implication", "need_payoff")
 
 
+_APPOINTMENT = ("appointment", "afspraak")
+
+
+def _asks_for_an_appointment(det: Detector) -> bool:
+    """The detector's words ask for an appointment as such (not a demo, a trial, ...)."""
+    cues = det.asked_by
+    groups = cues.values() if isinstance(cues, dict) else [cues] if cues else []
+    return any(word in str(entry) for group in groups for entry in group.keywords
+               for word in _APPOINTMENT)
+
+
 def _detector_holds(
     det: Detector, key: str, a: TurnAnalysis, hits: dict[str, float], numbers: list[float]
 ) -> bool:
@@ -574,7 +587,12 @@ def _detector_holds(
         return False
     if det.spin and a.spin not in det.spin:
         return False
-    if det.asked_by is not None and key not in hits:
+    if det.asked_by is not None and key not in hits and not (
+        "propose_next_step" in det.moves and "propose_next_step" in a.moves and a.concrete_time
+        and _asks_for_an_appointment(det)
+    ):
+        # a day and a time proposed is an appointment, whatever it is called ("shall I go
+        # through the quote with you on Tuesday at 10?"); a demo still has to be a demo
         return False
     if det.number is not None and not any(
         abs(n - det.number.value) <= det.number.tolerance for n in numbers

@@ -240,7 +240,10 @@ def count_questions(msg: Analyzed, lm: LanguageModel) -> int:
     """Question words that open a clause or follow 'and'/'or': "wie ... en hoe ..." is two."""
     lex = lm.lexicon
     count = 0
+    marked = any(s.question_mark for s in msg.sentences)
     for sentence in msg.sentences:
+        if marked and not sentence.question_mark:
+            continue  # "What works well is a fixed team. Would that suit you?" asks one
         clauses = sentence.clauses if sentence.question_mark else sentence.clauses[:1]
         for clause in clauses:
             for i, word in enumerate(clause):
@@ -258,7 +261,12 @@ def count_questions(msg: Analyzed, lm: LanguageModel) -> int:
 
 
 def classify(msg: Analyzed, lm: LanguageModel, moves: set[str]) -> QuestionInfo:
-    forms = [f for f in (_sentence_form(s, lm) for s in msg.sentences) if f]
+    # A learner who puts a question mark somewhere punctuates: the sentences without one
+    # state ("What works well in offices like yours is a fixed cleaner. Would that suit
+    # you?" asks the second); unpunctuated phone typing is read by its words
+    marked = any(s.question_mark for s in msg.sentences)
+    forms = [f for f in (_sentence_form(s, lm) for s in msg.sentences
+                         if s.question_mark or not marked) if f]
     intent = bool(lm.intents.match(msg))
     if not forms:
         return QuestionInfo(False, None, None, intent)
