@@ -7,8 +7,10 @@ read acts, form and SPIN by grammar and context (act 0.92, acts other than fact 
 0.87, form 0.98, SPIN 0.90, no stonewalls); the 48 calls written without sight of the
 engine started at act 0.80, SPIN 0.79, 4 stonewalled calls. The first held-out set (24
 calls, run only for figures) joined dev afterwards as the `.h1` files, which lowered the
-dev figures to act 0.90, other acts 0.85, worst score gap 55. Raise them as the engine
-improves. The held-out set stays out of the tests.
+dev figures to act 0.90, other acts 0.85, worst score gap 55; reading acts by the
+method's rules in everyday wording then brought act 0.93, other acts 0.89, SPIN 0.91 and
+the flagship's end-of-call F1 0.96. Raise them as the engine improves. The held-out set
+stays out of the tests.
 """
 
 from __future__ import annotations
@@ -24,12 +26,12 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from dialogue_quality import ACTS, evaluate, load_dialogues, play
 
 FLOORS = {
-    "act_accuracy": 0.90,
-    "act_accuracy_non_fact": 0.84,
-    "form_accuracy": 0.97,
-    "spin_accuracy": 0.89,
-    "objective_f1_turn": 0.83,
-    "objective_f1_end": 0.91,
+    "act_accuracy": 0.92,
+    "act_accuracy_non_fact": 0.88,
+    "form_accuracy": 0.975,
+    "spin_accuracy": 0.905,
+    "objective_f1_turn": 0.85,
+    "objective_f1_end": 0.925,
 }
 CEILINGS = {
     "calls_stonewalled": 0,
@@ -40,7 +42,7 @@ CEILINGS = {
     "score_gap_worst": 56,  # a closing drill of the first held-out set
     "cards_outside_tip_range": 0,  # every card holds 3-5 tips
 }
-FLAGSHIP_END_F1_FLOOR = 0.94
+FLAGSHIP_END_F1_FLOOR = 0.95
 
 
 @pytest.fixture(scope="module")
