@@ -224,3 +224,12 @@ def test_a_punctuated_statement_before_a_check_is_no_question(library):
                                      "dat bij u passen?", before=lines)
     assert (turn["act"], turn["form"], turn["spin"]) == ("solution", "closed", None)
     assert "solution" in turn["objectives"]
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "U zei dat er steeds andere mensen komen: hoe vaak gaat er dan iets mis?"),
+    ("en", "You said different people keep turning up: how often does something go wrong?"),
+])
+def test_an_open_question_after_recalling_her_words_still_has_a_spin_type(library, lang, line):
+    turn = _last_turn(library, lang, line)
+    assert turn["form"] == "open" and turn["spin"] == "problem"

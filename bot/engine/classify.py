@@ -271,7 +271,10 @@ def classify(msg: Analyzed, lm: LanguageModel, moves: set[str]) -> QuestionInfo:
     if not forms:
         return QuestionInfo(False, None, None, intent)
     form = "open" if "open" in forms else "closed"
-    return QuestionInfo(True, form, spin_type(msg, lm, moves), True)
+    # "You said the film tears: how often does the line stop?" recalls her words to ask an
+    # open question, which gathers information like any other (a closed one checks a recap)
+    asking = moves - {"summarize"} if form == "open" else moves
+    return QuestionInfo(True, form, spin_type(msg, lm, asking), True)
 
 
 def spin_type(msg: Analyzed, lm: LanguageModel, moves: set[str]) -> str | None:
