@@ -233,3 +233,12 @@ def test_a_punctuated_statement_before_a_check_is_no_question(library):
 def test_an_open_question_after_recalling_her_words_still_has_a_spin_type(library, lang, line):
     turn = _last_turn(library, lang, line)
     assert turn["form"] == "open" and turn["spin"] == "problem"
+
+
+def test_an_agenda_that_fits_her_half_hour_is_no_dated_proposal(library):
+    """"Past dat in uw half uur?" names how long the visit takes, not when to meet."""
+    turn = _last_turn(library, "nl", "Mijn voorstel: eerst kort kennismaken, dan stel ik u "
+                                     "wat vragen, en aan het eind kijken we of een "
+                                     "vervolgafspraak zin heeft. Past dat in uw half uur?",
+                      before=["Goedemorgen, ik ben Tom van SchoonWerk."])
+    assert turn["act"] == "state_objective"
