@@ -67,6 +67,10 @@ def test_a_later_proposal_with_an_agreement_check_is_a_next_step_not_an_agenda(
     ("en", "Shall we go for it then?"),
     ("nl", "Als ik dat aanpas, kunnen we dan zeggen dat we in september beginnen?"),
     ("en", "If I change that, can we say we start in September?"),
+    ("en", "ready to sign?"),
+    ("en", "Shall I get the paperwork going?"),
+    ("nl", "Zullen we de knoop doorhakken?"),
+    ("nl", "Mag ik u noteren voor twintig stuks?"),
 ])
 def test_a_trial_close_in_everyday_words_asks_for_the_order(library, lang: str, line: str):
     turn = _last_turn(library, lang, line, "drill-closing-order", before=[])
