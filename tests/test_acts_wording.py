@@ -246,3 +246,28 @@ def test_an_agenda_that_fits_her_half_hour_is_no_dated_proposal(library):
                                      "vervolgafspraak zin heeft. Past dat in uw half uur?",
                       before=["Goedemorgen, ik ben Tom van SchoonWerk."])
     assert turn["act"] == "state_objective"
+
+
+INVENTORY = {
+    "nl": ["Goedemorgen, ik ben Tom van SchoonWerk.",
+           "Wie maakt er nu schoon, en hoe tevreden bent u daarover?",
+           "Wat stoort u het meest?"],
+    "en": ["Good morning, I'm Tom from SchoonWerk Netherlands.",
+           "Who cleans the office now, and how happy are you with them?",
+           "What bothers you most about it?"],
+}
+
+
+@pytest.mark.parametrize(("lang", "line", "act"), [
+    ("en", "In short, you want the same people every time and cleaning after hours, yes?",
+     "summary"),
+    ("en", "If I'm hearing you right, reliability matters more than price?", "summary"),
+    ("nl", "Kortom: steeds andere gezichten en schoonmaken terwijl er cliënten zijn. Klopt dat?",
+     "summary"),
+    ("nl", "Dus eigenlijk wilt u vaste mensen en schoonmaak na kantoortijd, toch?", "summary"),
+    ("nl", "Omdat u vaste gezichten wilt, zetten wij één vast team op beide vestigingen.",
+     "solution"),
+    ("nl", "Daarnaast hebben we een app waarin u alles ziet.", "pitch"),
+])
+def test_summaries_and_offers_in_everyday_word_order(library, lang, line, act):
+    assert _last_turn(library, lang, line, before=INVENTORY[lang])["act"] == act
