@@ -271,3 +271,14 @@ INVENTORY = {
 ])
 def test_summaries_and_offers_in_everyday_word_order(library, lang, line, act):
     assert _last_turn(library, lang, line, before=INVENTORY[lang])["act"] == act
+
+
+@pytest.mark.parametrize(("lang", "line", "act"), [
+    ("en", "Shall we just sign for a year then?", "ask_order"),
+    ("en", "Would you like to start with one office first?", "ask_order"),
+    ("nl", "Wilt u eerst met één vestiging beginnen?", "ask_order"),
+    ("nl", "Wanneer komt het u uit om verder te praten?", "next_step_proposal"),
+    ("nl", "Heeft u donderdagmiddag tijd om de teamleider te ontmoeten?", "next_step_proposal"),
+])
+def test_closing_questions_in_everyday_words(library, lang, line, act):
+    assert _last_turn(library, lang, line, before=INVENTORY[lang][:2])["act"] == act
