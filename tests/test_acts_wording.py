@@ -282,3 +282,17 @@ def test_summaries_and_offers_in_everyday_word_order(library, lang, line, act):
 ])
 def test_closing_questions_in_everyday_words(library, lang, line, act):
     assert _last_turn(library, lang, line, before=INVENTORY[lang][:2])["act"] == act
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "What would it mean for you if they never jammed again?"),
+    ("en", "What would it mean if the printers didn't break down anymore?"),
+    ("nl", "Wat zou het betekenen als de printers nooit meer kapot gingen?"),
+])
+def test_a_problem_gone_for_good_asks_for_the_value_of_a_solution(library, lang, line):
+    before = {"en": ["Good morning, I'm Tom from PrintPartners.",
+                     "How many label printers do you have?"],
+              "nl": ["Goedemorgen, ik ben Tom van PrintPartners.",
+                     "Hoeveel labelprinters hebben jullie?"]}[lang]
+    turn = _last_turn(library, lang, line, "spin-printing-urgency", before=before)
+    assert turn["spin"] == "need_payoff"

@@ -365,6 +365,8 @@ _OCCASIONS = _IFS | {"when", "whenever", "wanneer", "zodra"}  # ... or just the 
 # "no longer", "nooit meer": a problem gone, the value of a solution
 _RELIEF = frozenset({"meer", "again", "longer", "anymore", "hoeft", "hoef", "hoeven", "need"})
 _RELIEF_PHRASES = ("have to", "had to", "has to")
+# "never ... again", "nooit meer": a problem gone for good ("doesn't show again" recurs)
+_FOR_GOOD = frozenset({"never", "nooit", "anymore", "longer"})
 _ASKS_WHO_WHICH = frozenset({"who", "wie", "which", "welke", "where", "waar", "whom"})
 _COSTS = frozenset({"kost", "kosten", "cost", "costs", "tijd", "time", "geld", "money"})
 
@@ -412,8 +414,10 @@ def _names_a_problem(words: list[str], lm: LanguageModel) -> bool:
     found = lm.spin.match(lm.pipeline.analyze(" ".join(words)))
     problem = bool(found.keys() & {"problem", "implication"})
     relief = bool(_RELIEF & set(words)) or any(p in " ".join(words) for p in _RELIEF_PHRASES)
-    negated = bool(lm.lexicon.negations & set(words)) and not relief
-    return problem != negated
+    negated = bool(lm.lexicon.negations & set(words))
+    if negated and relief and _FOR_GOOD & set(words):
+        return False  # "if they never jammed again", "als u nooit meer hoeft te bellen"
+    return problem != (negated and not relief)
 
 
 def _value_is_hypothetical(msg: Analyzed, lm: LanguageModel) -> bool:
