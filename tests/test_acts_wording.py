@@ -296,3 +296,14 @@ def test_a_problem_gone_for_good_asks_for_the_value_of_a_solution(library, lang,
                      "Hoeveel labelprinters hebben jullie?"]}[lang]
     turn = _last_turn(library, lang, line, "spin-printing-urgency", before=before)
     assert turn["spin"] == "need_payoff"
+
+
+@pytest.mark.parametrize(("line", "spin"), [
+    ("Hebben jullie wel eens last van de printers?", "problem"),  # her own trouble
+    ("Hebben jullie klanten daar last van?", "implication"),  # its effect on others
+    ("Hoe reageren jullie klanten als pakketten te laat zijn?", "implication"),
+])
+def test_trouble_she_has_is_a_problem_its_effect_on_others_an_implication(library, line, spin):
+    before = ["Goedemorgen, ik ben Tom van PrintPartners.", "Hoeveel labelprinters hebben jullie?"]
+    turn = _last_turn(library, "nl", line, "spin-printing-urgency", before=before)
+    assert turn["spin"] == spin
