@@ -307,3 +307,27 @@ def test_trouble_she_has_is_a_problem_its_effect_on_others_an_implication(librar
     before = ["Goedemorgen, ik ben Tom van PrintPartners.", "Hoeveel labelprinters hebben jullie?"]
     turn = _last_turn(library, "nl", line, "spin-printing-urgency", before=before)
     assert turn["spin"] == spin
+
+
+RAISED = {
+    "nl": ["Goedemorgen Gerard, goed u weer te zien.",
+           "Vorige keer zei u dat de urenbriefjes nog op papier gaan en de salarisadministratie "
+           "alles overtypt.",
+           "Onze app lost dat allemaal op, echt de beste van de markt."],
+    "en": ["Good morning Gerard, good to see you again.",
+           "Last time you said the timesheets from the sites are still on paper and payroll "
+           "retypes them.",
+           "Our app would fix all of that, it's the best on the market."],
+}
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "what went wrong with the last switch exactly?"),
+    ("en", "So you're worried the same thing happens again?"),
+    ("nl", "Dus u bent bang dat een overstap weer een drama wordt?"),
+])
+def test_a_question_about_the_concern_she_just_raised_clarifies_it(library, lang, line):
+    """Her objection (a happy supplier, a switch that went wrong) was just raised: asking
+    what went wrong or naming her worry clarifies it, even where a fact matches too."""
+    turn = _last_turn(library, lang, line, "objection-software-renewal", before=RAISED[lang])
+    assert turn["act"] == "objection_response"

@@ -80,7 +80,9 @@ def main_act(a: TurnAnalysis, state: SessionState) -> Act:
     offers = Move.PROPOSE_SOLUTION in moves or (a.seller_talk and not a.is_question)
     if Move.SUMMARIZE in moves and a.form != "open" and not offers and (
         Move.STATE_OBJECTIVE not in moves
-    ) and not (pending and (a.states_benefit or a.responds_to)):
+    ) and not (pending and (a.states_benefit or a.responds_to or (
+            # "so you're afraid the switch goes wrong again?" clarifies her concern
+            Move.CLARIFY in moves and a.about_objection))):
         return Act.SUMMARY
     if pending and _handles_objection(a, state):
         return Act.OBJECTION_RESPONSE

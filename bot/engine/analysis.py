@@ -231,7 +231,9 @@ def analyze_turn(
         analysis.about_objection = pending in analysis.responds_to or shares
     if pending and info.is_question and not moves & {
         "propose_next_step", "ask_for_order", "check"
-    } and (not analysis.facts or strong or raised == 0) and (shares or raised == 0) and (
+    } and (not analysis.facts or strong or raised == 0 or (
+        just_raised and shares and info.form == "open"  # "what went wrong with that switch?"
+    )) and (shares or raised == 0) and (
         strong or (just_raised and info.form == "open") or analysis.responds_to
         or (raised == 0 and not analysis.facts and info.form == "open")  # her opening concern
     ):
@@ -404,7 +406,9 @@ def _clarifies_alone(msg: Analyzed, lm: LanguageModel) -> bool:
 
 _CLARIFY_ONLY = ("wat bedoelt u", "hoe bedoelt u", "afgezien van", "behalve de", "los van",
                  "is dat het enige", "what do you mean", "apart from", "is that the only",
-                 "anything else", "what else", "besides the", "other than")
+                 "anything else", "what else", "besides the", "other than",
+                 "you are worried", "worried that", "afraid that", "bent u bang", "bang dat",
+                 "maakt u zich zorgen", "maak je je zorgen")
 
 
 _LEAVE_VERBS = frozenset({"mag", "kan", "zal", "may", "can", "could", "shall"})
