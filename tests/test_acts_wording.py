@@ -331,3 +331,29 @@ def test_a_question_about_the_concern_she_just_raised_clarifies_it(library, lang
     what went wrong or naming her worry clarifies it, even where a fact matches too."""
     turn = _last_turn(library, lang, line, "objection-software-renewal", before=RAISED[lang])
     assert turn["act"] == "objection_response"
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "so basicly u want the same ppl every time right"),
+    ("nl", "dus eigenlijk wilt u steeds dezelfde mensen klopt dat"),
+])
+def test_a_recap_with_a_typed_tag_is_a_closed_summary(library, lang, line):
+    turn = _last_turn(library, lang, line, before=INVENTORY[lang][:2])
+    assert (turn["act"], turn["form"]) == ("summary", "closed")
+
+
+@pytest.mark.parametrize(("lang", "line"), [("en", "yes that's right"), ("nl", "ja dat klopt")])
+def test_agreeing_is_no_tag_question(library, lang, line):
+    assert _last_turn(library, lang, line, before=INVENTORY[lang][:2])["form"] is None
+
+
+def test_a_typed_argument_with_a_tag_answers_her_objection(library):
+    turn = _last_turn(library, "en", "ok but ur current system doesnt even do the site hours "
+                                     "right", "objection-software-renewal", before=RAISED["en"])
+    assert turn["act"] == "objection_response"
+
+
+def test_whats_bugging_you_asks_about_a_problem(library):
+    turn = _last_turn(library, "en", "whats bugging u most about them",
+                      before=INVENTORY["en"][:2])
+    assert turn["spin"] == "problem"

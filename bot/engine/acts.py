@@ -191,7 +191,7 @@ def _handles_objection(a: TurnAnalysis, state: SessionState) -> bool:
     if handling:
         return not (a.facts and Move.CLARIFY not in a.moves and Move.ACKNOWLEDGE not in a.moves
                     and a.form == "open")
-    if a.is_question:
+    if a.is_question and not a.tagged:  # "ur system has no site app right" argues
         # "Would that help you?" after an answer checks it, and so does a benefit with its
         # own check ("With our module that work disappears. Would that answer it?"), or
         # her own need met with a check ("you said X; our module does Y. Does the sum still

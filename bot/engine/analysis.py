@@ -14,6 +14,7 @@ from bot.engine.classify import (
     classify,
     count_questions,
     detect_moves,
+    ends_with_tag,
     has_concrete_time,
     is_concrete,
     spin_type,
@@ -66,6 +67,7 @@ class TurnAnalysis:
     # "who types *them* into the system?": points back at what she just told
     refers_back: bool = False
     asks_which: bool = False  # "welke merken?", "which carriers?": a named thing, not vague
+    tagged: bool = False  # a statement made a question by a typed tag ("..., right")
 
 
 def analyze_turn(
@@ -249,6 +251,8 @@ def analyze_turn(
     if "small_talk" in moves and not analysis.facts:
         analysis.spin = None  # "was it hard to find parking?" gathers no information
     analysis.word_count = len(msg.words)
+    analysis.tagged = info.is_question and not msg.question_mark and ends_with_tag(
+        msg.sentences[-1].words)
     analysis.names_date = concrete_time or bool(_DAYS & set(msg.words)) or any(
         _ORDINAL.fullmatch(w) for w in msg.words)
     analysis.topic_stems = frozenset(

@@ -163,6 +163,8 @@ def _sentence_form(sentence: Sentence, lm: LanguageModel) -> str | None:
         return "open"
     if request and not sentence.question_mark and first not in lex.question_verbs:
         return "open"
+    if not sentence.question_mark and ends_with_tag(words):
+        return "closed"  # "so u want the same people every time right", "..., klopt dat"
     if sentence.question_mark or first in lex.question_verbs:
         if first in lex.question_words and sentence.question_mark and len(clauses) == 1 and (
             len(words) > 1 and words[1] in lex.subjects
@@ -170,6 +172,22 @@ def _sentence_form(sentence: Sentence, lm: LanguageModel) -> str | None:
             return "open"  # "hoe jullie dat nu doen?": typed without the verb up front
         return "closed"
     return None
+
+
+# A tag that turns a statement into a check, typed without a question mark on a phone
+_TAGS = (("right",), ("correct",), ("is", "that", "right"), ("is", "that", "correct"),
+         ("klopt", "dat"), ("klopt", "het"), ("of", "niet"))
+_NOT_BEFORE_TAG = frozenset({"is", "that", "thats", "all", "quite", "exactly", "dat", "het"})
+
+
+def ends_with_tag(words: list[str]) -> bool:
+    """"so you want the same people every time right": a statement with a check tag."""
+    for tag in _TAGS:
+        n = len(tag)
+        if len(words) > n + 2 and tuple(words[-n:]) == tag and (
+                words[-n - 1] not in _NOT_BEFORE_TAG):
+            return True
+    return False
 
 
 def _alternative(clauses: list[list[str]], lm: LanguageModel) -> bool:
