@@ -357,3 +357,14 @@ def test_whats_bugging_you_asks_about_a_problem(library):
     turn = _last_turn(library, "en", "whats bugging u most about them",
                       before=INVENTORY["en"][:2])
     assert turn["spin"] == "problem"
+
+
+def test_acknowledging_the_cents_she_mentioned_takes_up_her_price_concern(library):
+    """She told the competitor is fifty cents cheaper; "fifty cents is real money" names
+    the price, so the message answers the concern she has not raised in so many words."""
+    turn = _last_turn(library, "en", "I get it, fifty cents is real money.",
+                      "closing-catering-followup",
+                      before=["Hi Marco, good to see you again!",
+                              "What did you think of the proposal?",
+                              "Who else are you comparing us with?"])
+    assert turn["act"] == "objection_response"
