@@ -368,3 +368,18 @@ def test_acknowledging_the_cents_she_mentioned_takes_up_her_price_concern(librar
                               "What did you think of the proposal?",
                               "Who else are you comparing us with?"])
     assert turn["act"] == "objection_response"
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "would that make up for the 14%?"),
+    ("nl", "zou dat het verschil goedmaken?"),
+])
+def test_a_check_naming_the_difference_is_a_check_not_a_farewell(library, lang, line):
+    before = {"en": ["I understand, 14% is a lot.",
+                     "Our film tears less, so the line stops less often and you save on "
+                     "downtime."],
+              "nl": ["Dat snap ik, 14% is veel.",
+                     "Onze folie scheurt minder, dus de lijn staat minder stil en u bespaart "
+                     "op stilstand."]}[lang]
+    turn = _last_turn(library, lang, line, "drill-objection-price", before=before)
+    assert turn["act"] == "objection_response" and "check" in turn["objectives"]

@@ -98,9 +98,9 @@ def analyze_turn(
         moves.add("greet")  # "Morning Gerard, ..." (not "evening or morning cleaning?")
     elif msg.words[0] in _GREETING_OPENERS and len(msg.words) == 1:
         moves.add("greet")
-    if len(msg.words) >= 2 and msg.words[-2] in _UNTIL and (
+    if (msg.words[-3:-1] == ["tot", "de"] or msg.words[-2:-1] == ["tot"]) and (
             _ORDINAL.fullmatch(msg.words[-1]) or msg.words[-1].isdigit()):
-        moves.add("goodbye")  # "Dank u wel, tot de 7e", "see you the 14th"
+        moves.add("goodbye")  # "Dank u wel, tot de 7e" (not "... make up for the 14%?")
     joined = " ".join(msg.words)
     if not concrete_time and _plans_the_meeting(msg, lm) and (
         any(p in joined for p in _THEN)
@@ -349,8 +349,7 @@ def _talks_about_the_proposal(msg: Analyzed, lm: LanguageModel) -> bool:
     return "propose_solution" not in lm.moves.match(lm.pipeline.analyze(rest))
 
 
-# "tot de 7e": the last words of a call; "email", "telefoonnummer": her details
-_UNTIL = frozenset({"de", "tot", "the", "on"})
+# "email", "telefoonnummer": her details
 _CONTACT = frozenset({"email", "emailadres", "mailadres", "mail", "telefoonnummer",
                       "nummer", "number", "phone", "mobile", "mobiel", "06", "kaartje",
                       "card", "contactgegevens", "gegevens", "details"})
