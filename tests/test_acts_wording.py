@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from bot.engine.acts import Act, Move, main_act
+from bot.engine.analysis import TurnAnalysis
 from bot.engine.compiled import CompiledScenario
+from bot.engine.state import ObjectionState, SessionState
 from bot.scenario.library import load_library
 from bot.terminal import run_script
 
@@ -116,20 +119,16 @@ def test_boasting_past_the_concern_she_opened_with_is_a_pitch(library, drill: st
     assert report["turns"][-1]["act"] == "pitch"
 
 
-def test_her_words_cited_with_the_benefit_are_a_solution_while_another_concern_stands(library):
-    """"You told me X: our module does Y, that saves your people hours" ties the offer to
-    her words (a solution), also while her objection about switching is still open."""
-    cs = CompiledScenario(library.scenarios["objection-software-renewal"])
-    report = run_script(cs, "nl", [
-        "Goedemorgen Gerard, goed u weer te zien.",
-        "Vorige keer zei u dat de urenbriefjes nog op papier gaan en de salarisadministratie "
-        "alles overtypt.",
-        "Onze app lost dat allemaal op, echt de beste van de markt.",
-        "Wie doet de salarisadministratie bij jullie?",
-        "U vertelde dat de correcties veel tijd kosten: met onze cao-module gaan de toeslagen "
-        "automatisch, dat scheelt uw mensen uren.",
-    ], None)
-    assert report["turns"][-1]["act"] == "solution"
+def test_her_words_cited_with_the_benefit_are_a_solution_while_another_concern_stands():
+    """"You told me X: our module does Y" ties the offer to her words (a solution), also
+    while an objection it does not answer is still open."""
+    state = SessionState(scenario_id="s", lang="en", seed=0, turn=6,
+                         objections={"switch": ObjectionState(raised_turn=3)},
+                         pending_objection="switch")
+    a = TurnAnalysis(False, None, None, False, moves={Move.SUMMARIZE, Move.RESPOND_BENEFIT},
+                     needs=["fewer_corrections"], seller_talk=True, states_benefit=True,
+                     word_count=20)
+    assert main_act(a, state) is Act.SOLUTION
 
 
 def test_her_opinion_of_the_proposal_summed_up_is_a_summary_not_a_new_offer(library):
@@ -383,3 +382,13 @@ def test_a_check_naming_the_difference_is_a_check_not_a_farewell(library, lang, 
                      "op stilstand."]}[lang]
     turn = _last_turn(library, lang, line, "drill-objection-price", before=before)
     assert turn["act"] == "objection_response" and "check" in turn["objectives"]
+
+
+def test_her_words_a_benefit_and_a_check_on_her_concern_are_no_mere_summary(library):
+    turn = _last_turn(library, "nl", "U zei dat de salarisadministratie elke maand dagen kwijt "
+                                     "is aan correcties. Met onze cao-module gaan de toeslagen "
+                                     "automatisch goed, dus dat werk verdwijnt. Neemt dat uw "
+                                     "zorg over de prijs weg?", "objection-software-renewal",
+                      before=["Goedemorgen Gerard, goed u weer te zien.",
+                              "Hoeveel correcties doet de salarisadministratie per maand?"])
+    assert turn["act"] == "solution"

@@ -82,7 +82,9 @@ def main_act(a: TurnAnalysis, state: SessionState) -> Act:
         Move.STATE_OBJECTIVE not in moves
     ) and not (pending and (a.states_benefit or a.responds_to or (
             # "so you're afraid the switch goes wrong again?" clarifies her concern
-            Move.CLARIFY in moves and a.about_objection))):
+            Move.CLARIFY in moves and a.about_objection))) and not (
+            # "you said X; our module does Y. Does that take away your price concern?"
+            Move.CHECK in moves and a.responds_to and a.tied_needs):
         return Act.SUMMARY
     if pending and _handles_objection(a, state):
         return Act.OBJECTION_RESPONSE
