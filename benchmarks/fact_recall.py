@@ -1,12 +1,13 @@
 """How often an ordinary question reaches the fact the persona has a stored answer for.
 
 Each question of the paraphrase corpus (``tests/data/fact_paraphrases.yaml``) and of its
-held-out part (``fact_paraphrases_heldout.yaml``) is asked as the first question after a
-neutral greeting. Prints JSON per scenario and language: recall (the fact asked about is
-the one answered first; a guarded fact counts when it is the one refused), wrong-fact rate
-(another fact answered) and near misses that reached the fact they must not; and for the
-needs, how often a learner's line about a need is recognised as naming it (``need_recall``)
-and how often it also names another need (``other_need``).
+held-out part (``fact_paraphrases_heldout.yaml``), and the same for the two-minute drills
+(``drill_paraphrases.yaml``, ``drill_paraphrases_heldout.yaml``), is asked as the first
+question after a neutral greeting. Prints JSON per scenario and language: recall (the
+fact asked about is the one answered first; a guarded fact counts when it is the one
+refused), wrong-fact rate (another fact answered) and near misses that reached the fact
+they must not; and for the needs, how often a learner's line about a need is recognised
+as naming it (``need_recall``) and how often it also names another need (``other_need``).
 
     python benchmarks/fact_recall.py [--ref main] [--errors]
 
@@ -35,7 +36,9 @@ from bot.scenario.loader import load_file  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 CORPORA = {"corpus": DATA / "fact_paraphrases.yaml",
-           "heldout": DATA / "fact_paraphrases_heldout.yaml"}
+           "heldout": DATA / "fact_paraphrases_heldout.yaml",
+           "drills": DATA / "drill_paraphrases.yaml",
+           "drills_heldout": DATA / "drill_paraphrases_heldout.yaml"}
 COUNTS = ("asked", "reached", "wrong", "near_asked", "near_reached", "need_lines",
           "need_found", "need_other")
 GREETING = {"nl": "Goedemorgen, ik ben Sam de Vries van {company}.",
@@ -64,12 +67,19 @@ def needs_named(engine: Engine, lang: str, line: str) -> list[str]:
     return list(engine.turn(state, line).analysis.needs)
 
 
-def load_engine(scenario_id: str, ref: str | None) -> Engine:
+def scenario_path(scenario_id: str) -> Path:
+    """A full scenario lives in scenarios/, a two-minute drill in scenarios/drills/."""
     path = ROOT / "scenarios" / f"{scenario_id}.yaml"
+    return path if path.exists() else ROOT / "scenarios" / "drills" / f"{scenario_id}.yaml"
+
+
+def load_engine(scenario_id: str, ref: str | None) -> Engine:
+    path = scenario_path(scenario_id)
     if ref is None:
         scenario, problems = load_file(path)
     else:
-        text = subprocess.run(["git", "show", f"{ref}:scenarios/{scenario_id}.yaml"],
+        relative = path.relative_to(ROOT).as_posix()
+        text = subprocess.run(["git", "show", f"{ref}:{relative}"],
                               cwd=ROOT, check=True, capture_output=True, text=True).stdout
         with tempfile.TemporaryDirectory() as tmp:
             copy = Path(tmp) / path.name
