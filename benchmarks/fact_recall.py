@@ -52,12 +52,30 @@ def greeting(engine: Engine, lang: str) -> str:
     return GREETING[lang].format(company=company)
 
 
-def reached(engine: Engine, lang: str, question: str) -> list[str]:
-    """The facts the buyer answers (or refuses, if guarded), best match first."""
+def _variants(value: Any, lang: str) -> list[str]:
+    if isinstance(value, dict):
+        value = value.get(lang, [])
+    return [value] if isinstance(value, str) else list(value or [])
+
+
+def reached(engine: Engine, lang: str, question: str, *, by_reply: bool = False) -> list[str]:
+    """The facts the buyer answers (or refuses, if guarded), best match first.
+
+    With ``by_reply`` a fact also counts when its answer is in the reply although no fact
+    was recorded: in an objection drill a clarifying question is answered on the
+    objection's path ("what happened?" gets the six hours), in a closing drill the
+    order question on the closing path; the learner hears the answer either way.
+    """
     state = engine.start(lang, seed=0)
     engine.turn(state, greeting(engine, lang))
-    record = engine.turn(state, question).record
-    return list(record.answered) if record is not None else []
+    result = engine.turn(state, question)
+    record = result.record
+    answered = list(record.answered) if record is not None else []
+    if answered or not by_reply:
+        return answered
+    reply = result.reply
+    return [fact.id for fact in engine.scenario.facts
+            if any(text[:40] in reply for text in _variants(fact.answer, lang))]
 
 
 def needs_named(engine: Engine, lang: str, line: str) -> list[str]:
@@ -89,7 +107,8 @@ def load_engine(scenario_id: str, ref: str | None) -> Engine:
     return Engine(CompiledScenario(scenario))
 
 
-def evaluate(corpus: dict[str, Any], engines: dict[str, Engine]) -> tuple[dict, list[dict]]:
+def evaluate(corpus: dict[str, Any], engines: dict[str, Engine], *,
+             by_reply: bool = False) -> tuple[dict, list[dict]]:
     summary: dict[str, Any] = {}
     errors: list[dict] = []
     totals = dict.fromkeys(COUNTS, 0)
@@ -100,7 +119,7 @@ def evaluate(corpus: dict[str, Any], engines: dict[str, Engine]) -> tuple[dict, 
             for lang, questions in langs.items():
                 counts = per_lang.setdefault(lang, dict.fromkeys(COUNTS, 0))
                 for question in questions:
-                    got = reached(engine, lang, question)
+                    got = reached(engine, lang, question, by_reply=by_reply)
                     counts["asked"] += 1
                     if got[:1] == [fact_id]:
                         counts["reached"] += 1
@@ -112,7 +131,7 @@ def evaluate(corpus: dict[str, Any], engines: dict[str, Engine]) -> tuple[dict, 
         for miss in block.get("near_misses", []):
             counts = per_lang.setdefault(miss["lang"], dict.fromkeys(COUNTS, 0))
             counts["near_asked"] += 1
-            got = reached(engine, miss["lang"], miss["text"])
+            got = reached(engine, miss["lang"], miss["text"], by_reply=by_reply)
             if got[:1] == [miss["not"]]:
                 counts["near_reached"] += 1
                 errors.append({"scenario": scenario_id, "lang": miss["lang"],
@@ -160,7 +179,7 @@ def main() -> None:
         for scenario_id in corpus:
             if scenario_id not in engines:
                 engines[scenario_id] = load_engine(scenario_id, args.ref)
-        summary, errors = evaluate(corpus, engines)
+        summary, errors = evaluate(corpus, engines, by_reply=name.startswith("drills"))
         out[name] = summary
         if args.errors:
             out[f"{name}_errors"] = errors
