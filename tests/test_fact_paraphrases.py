@@ -154,7 +154,7 @@ DRILL_FLOORS = {
     "drill-objection-contract-running/en": (0.80, 0.05),
     "drill-objection-contract-running/nl": (0.80, 0.05),
     "drill-objection-current-supplier/en": (0.85, 0.15),
-    "drill-objection-current-supplier/nl": (0.80, 0.05),
+    "drill-objection-current-supplier/nl": (0.80, 0.10),
     "drill-objection-discuss-others/en": (0.90, 0.05),
     "drill-objection-discuss-others/nl": (0.90, 0.05),
     "drill-objection-no-time/en": (0.80, 0.05),
