@@ -10,6 +10,9 @@ import re
 from pathlib import Path
 
 from bot.emulator.user import EmulatedUser
+from bot.engine.compiled import CompiledScenario
+from bot.scenario.library import load_library
+from bot.terminal import run_script
 from bot.trainers.uploads import installed_id
 from tests.telegram.conftest import BotEnv
 from tests.telegram.helpers import buttons
@@ -26,7 +29,18 @@ PASSING_LINES = [
     "down. Does that take away your concern?",
     "Shall I send you a free trial roll next Tuesday?",
 ]
-PASSING_SCORE = 80  # what the card gives PASSING_LINES (follows scoring/, see issue 11)
+
+
+def _card_score(scenario_id: str, lines: list[str]) -> int:
+    """What the card gives these lines, played the way ``bot play --script`` plays them:
+    the trainer tests check that the report and the export carry the learner's score, so
+    they follow the scoring instead of pinning a number it may change (issue 11)."""
+    library = load_library(())
+    return int(run_script(CompiledScenario(library.scenarios[scenario_id]), "en", lines,
+                          None)["score"])
+
+
+PASSING_SCORE = _card_score("drill-objection-price", PASSING_LINES)
 # the id trainer 100 uploads "my-price-drill" under (uploads.installed_id)
 MINE = installed_id("my-price-drill", 100, {})
 
