@@ -32,12 +32,13 @@ from bot.engine.policy import (
 )
 from bot.engine.state import ObjectionState, SessionState, TurnRecord
 from bot.engine.text import MAX_LEARNER_CHARS
-from bot.scenario.model import Scenario
+from bot.scenario.model import Fact, Scenario
 
 MAX_FACTS_PER_REPLY = 3
 STEP_MOVES = {"acknowledge": Move.ACKNOWLEDGE, "clarify": Move.CLARIFY,
               "respond": Move.RESPOND_BENEFIT, "check": Move.CHECK}
 SITUATION_STREAK = 5
+NEW_ANGLE_WORDS = 2  # words a question names beyond her told answer to ask something further
 LEAD_IN_WORDS = 3  # "It's mixed.", "Twee dingen.": a first sentence this short only leads in
 PATIENCE_MIN_TURNS = 5  # nobody walks out after a message or two, however poor
 RECALL_RULES = frozenset({"an answer that misses her point"})
@@ -316,7 +317,10 @@ class Engine:
         while queue:
             fact_id = queue.pop(0)
             fact = self.cs.facts[fact_id]
-            missing_before = [f for f in fact.after if f not in state.revealed]
+            # a fact told in its short form counts: "they jam now and then", then "what
+            # happens when one jams?" is the SPIN path the persona opens up to
+            missing_before = [f for f in fact.after if f not in state.revealed
+                              and f"short:{f}" not in state.flags]
             wrong_spin = bool(fact.spin) and a.spin not in fact.spin
             if missing_before and f"short:{fact_id}" in state.flags:
                 # Asked again, more pointedly: she opens up about what comes first, and
@@ -350,6 +354,14 @@ class Engine:
                 state.flags[f"short:{fact_id}"] = state.turn
                 continue
             answer = self._pick(cl, state, f"fact:{fact_id}", cl.texts(fact.answer))
+            if times and t.act is Act.FACT_QUESTION and a.spin in _DEEPER_SPIN and (
+                    self._new_angle(cl, answer, a)):
+                # asked about a told fact from a new angle ("and what does that mean for
+                # your web-shop customers?"): the next thing she knows, not "as I said"
+                deeper = self._deeper(fact, t, queue)
+                if deeper is not None:
+                    queue.insert(0, deeper)
+                    continue
             if times:
                 # asked again: she recaps the gist, not the whole story word for word
                 gist = self._gist(cl, answer, a)
@@ -365,6 +377,45 @@ class Engine:
             if state.phase == "opening":
                 state.phase = "inventory"
         return parts
+
+    def _new_angle(self, cl: CompiledLanguage, answer: str, a: TurnAnalysis) -> bool:
+        """The question names more that her told answer does not hold than it does ("what
+        does a late correction mean for the men on site?" after the corrections), so it
+        asks further; "how much time does the retyping take?" asks the same again."""
+        told = self._stems_of(cl, answer)[0]
+        frame = cl.facts.frame
+        known = unknown = 0
+        for q in a.topic_stems - frame:
+            if any(_same_stem(st, q) for st in told):
+                known += 1
+            else:
+                unknown += 1
+        return unknown >= NEW_ANGLE_WORDS and unknown > known
+
+    def _deeper(self, told: Fact, t: Turn, queue: list[str]) -> str | None:
+        """An untold fact that takes a told one further: first one written to come after
+        it (the missed trailer, then the penalties), else another of the same objective
+        (the corrections, then the four days of retyping). Only one she would tell now:
+        its SPIN type fits the question and what must come first has come; a fact
+        written after this one may be guarded, she then says so in her own words."""
+        state, a = t.state, t.a
+        chained: list[Fact] = []
+        related: list[Fact] = []
+        for fact in self.scenario.facts:
+            if fact.id in state.revealed or fact.id in queue or fact.id in a.answered:
+                continue
+            if fact.spin and a.spin not in fact.spin:
+                continue
+            if any(f not in state.revealed and f"short:{f}" not in state.flags
+                   for f in fact.after):
+                continue
+            if told.id in fact.after:
+                chained.append(fact)
+            elif told.objective and fact.objective == told.objective and (
+                    state.trust >= fact.trust and not fact.after):
+                related.append(fact)
+        best = (chained or related)[:1]
+        return best[0].id if best else None
 
     def _follow_up(self, cl: CompiledLanguage, t: Turn) -> list[str]:
         """A question about what she just told, in words no fact lists ("Uit welk jaar zijn
@@ -417,10 +468,7 @@ class Engine:
             return answer
         asked = a.topic_stems
 
-        def same(st: str, q: str) -> bool:
-            # a compound ends in its head: "overtyp(en)" is about "typ(en)"
-            return st == q or (len(st) >= 3 and len(q) >= 5 and q.endswith(st)) or (
-                len(q) >= 3 and len(st) >= 5 and st.endswith(q))
+        same = _same_stem
 
         if strict:
             told = self._stems_of(cl, answer)[0]
@@ -827,6 +875,7 @@ class Engine:
         return str(texts[h % len(texts)])
 
 
+_DEEPER_SPIN = frozenset({"implication", "need_payoff"})
 _OPENING_ACTS = frozenset({Act.GREET_INTRODUCE, Act.STATE_OBJECTIVE, Act.SMALL_TALK,
                            Act.GOODBYE})
 
@@ -834,6 +883,12 @@ _OPENING_ACTS = frozenset({Act.GREET_INTRODUCE, Act.STATE_OBJECTIVE, Act.SMALL_T
 _ONCE_A_CALL_LINES = frozenset({"greet_back", "greet_again", "goodbye", "goodbye_unagreed",
                                 "bye_after_agreement",
                                 "end_patience", "end_rude", "out_of_time"})
+
+
+def _same_stem(st: str, q: str) -> bool:
+    """A compound ends in its head: "overtyp(en)" is about "typ(en)"."""
+    return st == q or (len(st) >= 3 and len(q) >= 5 and q.endswith(st)) or (
+        len(q) >= 3 and len(st) >= 5 and st.endswith(q))
 
 
 def _content(cl: CompiledLanguage, text: str) -> tuple[list[str], list[str]]:
