@@ -105,3 +105,25 @@ def test_mistyped_question_words_still_ask_the_question(
     _engine, state, replies = _call(library, "first-visit-cleaning", lang, lines)
     assert fact in state.revealed, replies
     assert expected in replies[-1]
+
+
+@pytest.mark.parametrize(("scenario", "lang", "lines", "fact"), [
+    ("objection-software-renewal", "en", ["Good afternoon, I'm Sam de Vries from Urenwerk.",
+                                           "Who are you with at the moment?"],
+     "current_supplier"),
+    ("objection-software-renewal", "nl", ["Goedemiddag, ik ben Sam de Vries van Urenwerk.",
+                                           "Bij wie zitten jullie nu eigenlijk?"],
+     "current_supplier"),
+    ("objection-software-renewal", "nl", ["Goedemiddag, ik ben Sam de Vries van Urenwerk.",
+                                           "Hoe gaat het eigenlijk met het bedrijf, veel "
+                                           "projecten?"], "organisation"),
+    ("objection-software-renewal", "en", ["Good afternoon, I'm Sam de Vries from Urenwerk.",
+                                           "So how is business, lots of projects?"],
+     "organisation"),
+])
+def test_everyday_wordings_reach_what_the_persona_knows(
+        library: Library, scenario: str, lang: str, lines: list[str], fact: str) -> None:
+    """"Who are you with?" is a question about the supplier, not one she "can't say much
+    about"."""
+    _engine, state, replies = _call(library, scenario, lang, lines)
+    assert fact in state.revealed, replies
