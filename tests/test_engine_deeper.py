@@ -127,3 +127,21 @@ def test_everyday_wordings_reach_what_the_persona_knows(
     about"."""
     _engine, state, replies = _call(library, scenario, lang, lines)
     assert fact in state.revealed, replies
+
+
+@pytest.mark.parametrize(("scenario", "lang", "lines", "greetings"), [
+    ("objection-software-renewal", "en",
+     ["Good morning Mr Smits! Great to be back. I've brought our new presentation, shall I "
+      "just get started?",
+      "So Werkwijzer HR is the complete package: payroll, an hours app for the building "
+      "site and an employee app."], ("Welcome back", "Good to see you again")),
+    ("closing-catering-followup", "en",
+     ["Hi Marco, good to see you again.", "So what did you think of the proposal?",
+      "Great to hear you like it! We also do catering for meetings, so you could have "
+      "everything under one roof."], ("Welcome back", "Good to see you again")),
+])
+def test_no_greeting_once_the_call_is_under_way(
+        library: Library, scenario: str, lang: str, lines: list[str],
+        greetings: tuple[str, ...]) -> None:
+    _engine, _state, replies = _call(library, scenario, lang, lines)
+    assert not any(g in r for g in greetings for r in replies[1:]), replies

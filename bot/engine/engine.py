@@ -185,7 +185,10 @@ class Engine:
     def _plan(self, cl: CompiledLanguage, state: SessionState, a: TurnAnalysis,
               events: list[str], text: str = "") -> str:
         t = Turn(a, Act(a.act), state, follow_up=self.scenario.buyer.visit == "follow_up",
-                 own_lines=frozenset(self.scenario.buyer.lines))
+                 own_lines=frozenset(self.scenario.buyer.lines),
+                 past_opening="past_opening" in state.flags)
+        if t.act not in (Act.GREET_INTRODUCE, Act.SMALL_TALK):
+            state.flags.setdefault("past_opening", state.turn)
         self._mark_once(t)
         if t.act is Act.SUMMARY:
             t.misquoted = self._misquoted(cl, state, text)

@@ -94,6 +94,9 @@ class Turn:
     follow_up: bool = False  # the scenario is a follow-up visit: they have met before
     misquoted: str = ""  # a figure in the learner's summary that she never gave
     own_lines: frozenset[str] = frozenset()  # line keys the scenario writes for this buyer
+    # the learner already did more than greet (an agenda, a question, a pitch): "welcome
+    # back" or "nice to meet you" no longer fits, whatever the message holds
+    past_opening: bool = False
 
     @property
     def moves(self) -> set[str]:
@@ -157,11 +160,13 @@ REACTIONS: tuple[Rule, ...] = (
     Rule("invited to introduce herself", lambda t: "invited" in t.fresh, "introduce_back"),
     Rule("objective stated", lambda t: "objective_stated" in t.fresh, "objective_ack"),
     Rule("greeted, first meeting", lambda t: "introduced" in t.fresh
-         and not t.follow_up, "greet_back"),
-    Rule("greeted, follow-up visit", lambda t: "introduced" in t.fresh, "greet_again"),
-    Rule("greeting, first meeting", lambda t: "greeted" in t.fresh and not t.follow_up,
-         "greet_back"),
-    Rule("greeting, follow-up visit", lambda t: "greeted" in t.fresh, "greet_again"),
+         and not t.follow_up and not t.past_opening, "greet_back"),
+    Rule("greeted, follow-up visit", lambda t: "introduced" in t.fresh
+         and not t.past_opening, "greet_again"),
+    Rule("greeting, first meeting", lambda t: "greeted" in t.fresh and not t.follow_up
+         and not t.past_opening, "greet_back"),
+    Rule("greeting, follow-up visit", lambda t: "greeted" in t.fresh and not t.past_opening,
+         "greet_again"),
     Rule("summary with a figure she never gave", lambda t: t.act is Act.SUMMARY
          and bool(t.misquoted), "summary_misquoted", cool=True),
     Rule("summary", lambda t: t.act is Act.SUMMARY and not t.answered, "summary_ack"),
