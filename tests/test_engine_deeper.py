@@ -145,3 +145,27 @@ def test_no_greeting_once_the_call_is_under_way(
         greetings: tuple[str, ...]) -> None:
     _engine, _state, replies = _call(library, scenario, lang, lines)
     assert not any(g in r for g in greetings for r in replies[1:]), replies
+
+
+@pytest.mark.parametrize(("scenario", "lang", "lines"), [
+    ("objection-software-renewal", "en",
+     ["Good afternoon, I'm Sam de Vries from Urenwerk.", "Who decides on new payroll software?",
+      "Could you give me the finance director's email address, so I can send the invitation?"]),
+    ("objection-software-renewal", "nl",
+     ["Goedemiddag, ik ben Sam de Vries van Urenwerk.",
+      "Wie beslist er over nieuwe salarissoftware?",
+      "Mag ik het e-mailadres van de financieel directeur, dan stuur ik de uitnodiging?"]),
+    ("closing-catering-followup", "en",
+     ["Hi Marco, good to see you again.",
+      "How does invoicing work with you, do you need a purchase order number?",
+      "Could you send me the name of whoever handles your purchase orders?"]),
+])
+def test_asked_for_contact_details_she_gives_them_instead_of_a_told_fact(
+        library: Library, scenario: str, lang: str, lines: list[str]) -> None:
+    engine, state, replies = _call(library, scenario, lang, lines[:-1])
+    told = dict(state.revealed)
+    assert told, replies
+    reply = engine.turn(state, lines[-1]).reply
+    assert not any(r in reply for r in REPEAT), reply
+    assert dict(state.revealed) == told, reply
+    assert "mail" in reply.lower(), reply

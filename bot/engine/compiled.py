@@ -36,6 +36,8 @@ class CompiledLanguage:
         self.facts.frame = frozenset(self.lm.pipeline.stem(w) for w in lex.frame_words)
         self.facts.question = frozenset(self.lm.pipeline.stem(w) for w in lex.question_words)
         self.needs = self._index((n.id, n.asked_by) for n in scenario.needs)
+        self.contact = CueIndex(self.lm.pipeline, ordered=True)
+        self.contact.add_keywords("contact", lex.contact_cues)
         self.objection_cues = self._index((o.id, o.respond) for o in scenario.objections)
         detectors = []
         for obj in (*scenario.objectives.internal, *scenario.objectives.external):

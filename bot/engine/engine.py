@@ -66,6 +66,7 @@ class Engine:
         self.scenario = self.cs.scenario
         self._names: dict[str, frozenset[str]] = {}
         self._said: dict[str, tuple[frozenset[str], frozenset[str]]] = {}  # text -> stems, words
+        self._contact_facts: dict[str, bool] = {}  # fact id -> its answer gives contact details
 
     # -- public API -------------------------------------------------------------------
     def start(self, lang: str | None = None, seed: int | None = None) -> SessionState:
@@ -202,8 +203,19 @@ class Engine:
                 # Her explanation answers the clarifying question; only a fact she has not
                 # told yet is worth adding ("what are you comparing with?" is not "who cleans")
                 a.answered = [f for f in a.answered if f not in state.revealed]
+        contact = self._asks_contact(cl, t, text)
+        if contact:
+            # "could you send me the name of whoever handles your POs?": she gives it; the
+            # invoicing she told about is no answer to it (a fact not told yet still is:
+            # "who else should I invite, and at which address?")
+            a.answered = [f for f in a.answered
+                          if self._about_contact(cl, f) or f not in state.revealed]
+            a.answered += [f for f in a.facts if f not in a.answered
+                           and self._about_contact(cl, f)][:1]
         answers = self._answer_facts(cl, t, events)
-        if not answers and (not state.pending_objection or (
+        if contact and not any(self._about_contact(cl, f) for f in a.answered):
+            answers.append(self._line(cl, state, "contact_yes"))
+        elif not answers and (not state.pending_objection or (
                 t.outcome is Outcome.NONE and not a.about_objection)):
             # a follow-up on her last answer is answered while her objection waits too
             answers = self._follow_up(cl, t)
@@ -380,6 +392,22 @@ class Engine:
             if state.phase == "opening":
                 state.phase = "inventory"
         return parts
+
+    def _asks_contact(self, cl: CompiledLanguage, t: Turn, text: str) -> bool:
+        """A question or request for contact details (an e-mail address, a name)."""
+        a = t.a
+        if t.act is not Act.FACT_QUESTION or not (a.is_question or a.asks
+                                                  or a.asks_permission):
+            return False
+        return bool(cl.contact.match(cl.lm.analyze(text)))
+
+    def _about_contact(self, cl: CompiledLanguage, fact_id: str) -> bool:
+        """A fact whose answer gives contact details ("here's my card") answers the ask."""
+        if fact_id not in self._contact_facts:
+            answer = " ".join(cl.texts(self.cs.facts[fact_id].answer))
+            self._contact_facts[fact_id] = "@" in answer or bool(
+                cl.contact.match(cl.lm.analyze(answer)))
+        return self._contact_facts[fact_id]
 
     def _new_angle(self, cl: CompiledLanguage, answer: str, a: TurnAnalysis) -> bool:
         """The question names more that her told answer does not hold than it does ("what
