@@ -169,3 +169,40 @@ def test_asked_for_contact_details_she_gives_them_instead_of_a_told_fact(
     assert not any(r in reply for r in REPEAT), reply
     assert dict(state.revealed) == told, reply
     assert "mail" in reply.lower(), reply
+
+
+SPIN_START = {
+    "en": ["Good morning Ingrid, I'm Tom from PrintPartners.",
+           "Where do you run into problems with the printers at peak?",
+           "What happens when one jams at the end of the day?"],
+    "nl": ["Goedemorgen Ingrid, ik ben Tom van PrintPartners.",
+           "Waar lopen jullie in de piek tegenaan met de printers?",
+           "En wat gebeurt er dan met de orders die op dat moment klaarstaan?"],
+}
+
+
+@pytest.mark.parametrize(("lang", "summary", "confirmed"), [
+    ("en", "So, to sum up: jams at peak, and then parcels miss the last trailer, which "
+           "costs you penalties, overtime and maybe a customer. Did I get that right?", False),
+    ("nl", "Als ik het samenvat: in de piek lopen ze vast, dan missen pakketten de trailer, "
+           "en dat kost u boetes, overuren en misschien een klant. Klopt dat?", False),
+    ("en", "So, to sum up: jams at peak, and then parcels miss the last trailer. Did I get "
+           "that right?", True),
+    ("nl", "Als ik het samenvat: in de piek lopen ze vast en dan missen pakketten de "
+           "trailer. Klopt dat?", True),
+])
+def test_a_summary_with_things_she_never_said_is_corrected(
+        library: Library, lang: str, summary: str, confirmed: bool) -> None:
+    engine, state, replies = _call(library, "spin-printing-urgency", lang, SPIN_START[lang])
+    assert "late_trucks" in state.revealed, replies
+    result = engine.turn(state, summary)
+    assert result.record is not None and result.record.act == "summary", result.record
+    yes = ("that's right", "Exactly", "dat klopt", "Precies")
+    assert any(y in result.reply for y in yes) is confirmed, result.reply
+
+
+def test_she_names_who_decides_when_asked_who_the_boss_is(library: Library) -> None:
+    _engine, state, replies = _call(library, "spin-printing-urgency", "en", [
+        "Good morning Ingrid, I'm Tom from PrintPartners.",
+        "Who's the boss on this, you or the director?"])
+    assert "dmu" in state.revealed and "Ruud" in replies[-1], replies

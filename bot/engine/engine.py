@@ -38,6 +38,7 @@ MAX_FACTS_PER_REPLY = 3
 STEP_MOVES = {"acknowledge": Move.ACKNOWLEDGE, "clarify": Move.CLARIFY,
               "respond": Move.RESPOND_BENEFIT, "check": Move.CHECK}
 SITUATION_STREAK = 5
+KEYWORD_MATCH = 100.0  # a cue match scores above this; a fuzzy phrasing below
 NEW_ANGLE_WORDS = 2  # words a question names beyond her told answer to ask something further
 LEAD_IN_WORDS = 3  # "It's mixed.", "Twee dingen.": a first sentence this short only leads in
 PATIENCE_MIN_TURNS = 5  # nobody walks out after a message or two, however poor
@@ -193,6 +194,7 @@ class Engine:
         self._mark_once(t)
         if t.act is Act.SUMMARY:
             t.misquoted = self._misquoted(cl, state, text)
+            t.unsaid = not t.misquoted and self._unsaid(cl, state, text)
         if state.pending_objection:
             self._objection_step(cl, t, events)
             if t.outcome is Outcome.HANDLED and a.form != "open":
@@ -271,6 +273,11 @@ class Engine:
             tail = self._end_check(cl, state, events)
         else:
             tail = self._after_turn(cl, state, a, events, cool=cool)
+        if rule_name in _NON_ANSWERS and not answers and any(
+                o.raised_turn == state.turn for o in state.objections.values()):
+            # "who's the boss on this?" - "I'd have to go to Ruud with it": the concern she
+            # raises is her answer; "I can't say much about that" before it contradicts it
+            react = ""
         # two guarded facts asked at once get one refusal, not the same sentence twice
         parts = dict.fromkeys(p for p in (react, *answers, bring_in, tail) if p)
         return " ".join(parts).strip() or self._line(cl, state, "default")
@@ -284,6 +291,15 @@ class Engine:
         figures = [(m.group(), _figure(m.group())) for m in _DIGITS.finditer(text)]
         if not figures:
             return ""
+        said = self._said_texts(cl, state)
+        words = cl.lm.lexicon.number_words
+        known = {_figure(m.group()) for line in said for m in _DIGITS.finditer(line)}
+        known |= {words[w] for line in said for w in re.findall(r"\w+", line.lower())
+                  if w in words}
+        return next((raw for raw, value in figures if value not in known), "")
+
+    def _said_texts(self, cl: CompiledLanguage, state: SessionState) -> list[str]:
+        """What the learner may know: the briefing, the offer, and all she said so far."""
         sc = self.scenario
         said: list[str] = [cl.text(sc.briefing), *cl.texts(sc.buyer.greeting)]
         if sc.seller.offer is not None:
@@ -303,11 +319,30 @@ class Engine:
                     said += cl.texts(value) if value is not None else []
         if sc.closing is not None:
             said += [t for s in sc.closing.buying_signals for t in cl.texts(s.text)]
-        words = cl.lm.lexicon.number_words
-        known = {_figure(m.group()) for line in said for m in _DIGITS.finditer(line)}
-        known |= {words[w] for line in said for w in re.findall(r"\w+", line.lower())
-                  if w in words}
-        return next((raw for raw, value in figures if value not in known), "")
+        return said
+
+    def _unsaid(self, cl: CompiledLanguage, state: SessionState, text: str) -> bool:
+        """A learner's summary names a fact she keeps for later (trust-gated, or a
+        consequence she tells only when asked) and has not told: "penalties, overtime,
+        maybe a lost customer" when she spoke of none. She says so instead of "yes,
+        that's right"; the plain facts of the case may be known from elsewhere."""
+        lex = cl.lm.lexicon
+        told: set[str] = set()
+        for line in self._said_texts(cl, state):
+            told |= self._stems_of(cl, line)[0]
+        # only the words that name things she never used: "dat kost je" names no fact, and
+        # "parcels miss the last trailer" is what she said, not a question's cue
+        said = cl.lm.analyze(text)
+        named = " ".join(w for w, st in zip(said.words, said.stems, strict=True)
+                         if w not in lex.stopwords and w not in lex.frame_words
+                         and st not in told)
+        for fact_id, score in cl.facts.match(cl.lm.analyze(named)).items():
+            fact = self.cs.facts[fact_id]
+            if score < KEYWORD_MATCH or not (fact.trust > 0 or "implication" in fact.spin):
+                continue  # the value of a solution shares her problem's words
+            if fact_id not in state.revealed and f"short:{fact_id}" not in state.flags:
+                return True
+        return False
 
     def _mark_once(self, t: Turn) -> None:
         """Once-per-call moments of the opening: they earn trust and a reaction once."""
@@ -906,6 +941,9 @@ class Engine:
         return str(texts[h % len(texts)])
 
 
+# Reactions that say she has no answer; a concern she raises in the same reply replaces them.
+_NON_ANSWERS = frozenset({"a specific fact she has not at hand", "vague open question",
+                          "clear question she has no answer to", "question she cannot place"})
 _DEEPER_SPIN = frozenset({"implication", "need_payoff"})
 _OPENING_ACTS = frozenset({Act.GREET_INTRODUCE, Act.STATE_OBJECTIVE, Act.SMALL_TALK,
                            Act.GOODBYE})

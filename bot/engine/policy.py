@@ -93,6 +93,7 @@ class Turn:
     objection_text: str = ""  # accepted / explained, from the objection itself
     follow_up: bool = False  # the scenario is a follow-up visit: they have met before
     misquoted: str = ""  # a figure in the learner's summary that she never gave
+    unsaid: bool = False  # the summary holds something she has not told (penalties, a rival)
     own_lines: frozenset[str] = frozenset()  # line keys the scenario writes for this buyer
     # the learner already did more than greet (an agenda, a question, a pitch): "welcome
     # back" or "nice to meet you" no longer fits, whatever the message holds
@@ -169,6 +170,8 @@ REACTIONS: tuple[Rule, ...] = (
          "greet_again"),
     Rule("summary with a figure she never gave", lambda t: t.act is Act.SUMMARY
          and bool(t.misquoted), "summary_misquoted", cool=True),
+    Rule("summary with something she never said", lambda t: t.act is Act.SUMMARY
+         and t.unsaid, "summary_unsaid", cool=True),
     Rule("summary", lambda t: t.act is Act.SUMMARY and not t.answered, "summary_ack"),
     Rule("check after handling", lambda t: "checked_after" in t.fresh, "check_ack"),
     Rule("small talk once the call is under way", lambda t: t.act is Act.SMALL_TALK
