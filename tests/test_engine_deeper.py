@@ -206,3 +206,30 @@ def test_she_names_who_decides_when_asked_who_the_boss_is(library: Library) -> N
         "Good morning Ingrid, I'm Tom from PrintPartners.",
         "Who's the boss on this, you or the director?"])
     assert "dmu" in state.revealed and "Ruud" in replies[-1], replies
+
+
+@pytest.mark.parametrize(("lang", "lines", "told_again"), [
+    ("en", ["Good afternoon, I'm Sam de Vries from Urenwerk.", "Who are you with at the moment?",
+            "What budget have you set aside for payroll software next year, and when does the "
+            "current contract end?"], "Loonhuis, since 2016"),
+    ("nl", ["Goedemiddag, ik ben Sam de Vries van Urenwerk.", "Welk salarispakket gebruikt u?",
+            "Wanneer loopt het contract met uw huidige leverancier af, en wat is de "
+            "opzegtermijn?"], "Loonhuis, sinds 2016"),
+])
+def test_a_told_fact_is_not_recited_between_new_answers(
+        library: Library, lang: str, lines: list[str], told_again: str) -> None:
+    _engine, state, replies = _call(library, "objection-software-renewal", lang, lines)
+    assert "current_supplier" in state.revealed, replies
+    assert told_again not in replies[-1], replies[-1]
+    assert "1 oktober" in replies[-1] or "1 October" in replies[-1] or (
+        "contract_end" not in state.revealed), replies[-1]
+
+
+def test_a_buyer_who_says_je_keeps_saying_je(library: Library) -> None:
+    engine = Engine(CompiledScenario(library.scenarios["closing-catering-followup"]))
+    assert library.scenarios["closing-catering-followup"].buyer.address == "je"
+    lex = engine.cs.language("nl").lm.lexicon
+    for key in lex.lines:
+        for line in lex.line(key, "je"):
+            assert not any(w in ("u", "uw") for w in line.lower().replace("?", " ").replace(
+                ".", " ").replace(",", " ").split()), (key, line)

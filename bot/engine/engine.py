@@ -364,6 +364,13 @@ class Engine:
         a, state = t.a, t.state
         parts: list[str] = []
         queue = list(a.answered[:MAX_FACTS_PER_REPLY])
+        if any(f not in state.revealed for f in queue):
+            # she tells something new; a told fact only a side word pointed at ("when does
+            # the *current* contract end?" is no question about the supplier again) is not
+            # recited between the answers
+            queue = [f for f in queue if f not in state.revealed or self._gist(
+                cl, self._pick(cl, state, f"fact:{f}", cl.texts(self.cs.facts[f].answer)), a,
+                strict=True)]
         while queue:
             fact_id = queue.pop(0)
             fact = self.cs.facts[fact_id]
@@ -404,6 +411,8 @@ class Engine:
                 state.flags[f"short:{fact_id}"] = state.turn
                 continue
             answer = self._pick(cl, state, f"fact:{fact_id}", cl.texts(fact.answer))
+            if times and t.act not in _ASKING_ACTS:
+                continue  # a proposal's "would that suit you?" asks no told fact again
             if times and t.act is Act.FACT_QUESTION and a.spin in _DEEPER_SPIN and (
                     self._new_angle(cl, answer, a)):
                 # asked about a told fact from a new angle ("and what does that mean for
@@ -944,6 +953,8 @@ class Engine:
 # Reactions that say she has no answer; a concern she raises in the same reply replaces them.
 _NON_ANSWERS = frozenset({"a specific fact she has not at hand", "vague open question",
                           "clear question she has no answer to", "question she cannot place"})
+_ASKING_ACTS = frozenset({Act.FACT_QUESTION, Act.SMALL_TALK, Act.SUMMARY,
+                          Act.OBJECTION_RESPONSE})
 _DEEPER_SPIN = frozenset({"implication", "need_payoff"})
 _OPENING_ACTS = frozenset({Act.GREET_INTRODUCE, Act.STATE_OBJECTIVE, Act.SMALL_TALK,
                            Act.GOODBYE})
