@@ -233,3 +233,47 @@ def test_a_buyer_who_says_je_keeps_saying_je(library: Library) -> None:
         for line in lex.line(key, "je"):
             assert not any(w in ("u", "uw") for w in line.lower().replace("?", " ").replace(
                 ".", " ").replace(",", " ").split()), (key, line)
+
+
+@pytest.mark.parametrize(("lang", "lines", "bye"), [
+    ("en", ["Good morning Ingrid, I'm Tom from PrintPartners.",
+            "Could I come by for a demo on Wednesday 10 September at 2 pm?"],
+     "Thanks Ingrid, see you then!"),
+    ("nl", ["Goedemorgen Ingrid, ik ben Tom van PrintPartners.",
+            "Mag ik woensdag 10 september om 14 uur langskomen voor een demo?"],
+     "Dank je Ingrid, tot dan!"),
+])
+def test_a_goodbye_right_after_she_held_off_a_date_does_not_book_it(
+        library: Library, lang: str, lines: list[str], bye: str) -> None:
+    engine, state, replies = _call(library, "spin-printing-urgency", lang, lines)
+    assert not state.closing["agreed"], replies
+    reply = engine.turn(state, bye).reply
+    assert state.ended
+    assert "isn't agreed" in reply or "staat nog niet vast" in reply, reply
+
+
+@pytest.mark.parametrize(("lang", "lines", "expected"), [
+    ("en", ["Good morning Ingrid, I'm Tom from PrintPartners.",
+            "How many orders do you ship per day?",
+            "And in peak season, how much more is that?"], "14,000"),
+    ("nl", ["Goedemorgen Ingrid, ik ben Tom van PrintPartners.",
+            "Hoeveel orders gaan er per dag de deur uit?",
+            "En in de piek, hoeveel meer is dat dan?"], "14.000"),
+])
+def test_asked_how_much_more_at_peak_she_gives_the_peak_figure(
+        library: Library, lang: str, lines: list[str], expected: str) -> None:
+    _engine, _state, replies = _call(library, "spin-printing-urgency", lang, lines)
+    assert expected in replies[-1], replies
+
+
+@pytest.mark.parametrize(("lang", "question"), [
+    ("nl", "Wat gebeurt er als de uren een keer te laat binnenkomen?"),
+    ("en", "What happens when the hours come in late?"),
+])
+def test_late_hours_lead_to_the_corrections_she_knows_about(
+        library: Library, lang: str, question: str) -> None:
+    intro = {"nl": "Goedemiddag, ik ben Sam de Vries van Urenwerk.",
+             "en": "Good afternoon, I'm Sam de Vries from Urenwerk."}[lang]
+    _engine, state, replies = _call(library, "objection-software-renewal", lang,
+                                    [intro, question])
+    assert "cao_errors" in state.revealed, replies

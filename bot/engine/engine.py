@@ -565,6 +565,11 @@ class Engine:
         scores = [fit(s) for s in sentences]
         best = max(range(len(sentences)), key=lambda i: (scores[i], -i))
         if scores[best] > 0:
+            tied = [i for i, score in enumerate(scores) if score == scores[best]]
+            if a.asks_amount and len(tied) == 2:
+                # "and in peak season, how much more?": both figures she gave answer it
+                # (6,000 a day, 14,000 at peak), not the first one alone
+                return " ".join(sentences[i] for i in tied)
             return sentences[best]
         if strict:
             return ""
@@ -583,6 +588,8 @@ class Engine:
         state.closing["concrete"] = state.closing["concrete"] or concrete
         if state.phase != "ended":
             state.phase = "closing"
+        if a.concrete_time:
+            state.flags["date_on_hold"] = state.turn  # until she agrees below
         objection = self._trigger(cl, state, "next_step")
         if objection:
             return objection
@@ -599,6 +606,7 @@ class Engine:
                               else self._next(state, "stall", cl.texts(closing.stall)))
         else:
             state.closing["agreed"] = True
+            state.flags.pop("date_on_hold", None)
             t.closing_text = self._pick(cl, state, "agree", cl.texts(closing.agree))
             events.append("agreed")
         return ""
@@ -715,6 +723,8 @@ class Engine:
         state = t.state
         state.closing["attempted"] = True
         state.closing["concrete"] = state.closing["concrete"] or t.a.concrete_time
+        if t.a.concrete_time:
+            state.flags["date_on_hold"] = state.turn  # "see you then!" next is no agreement
         oid = state.pending_objection
         assert oid is not None
         objection = self.cs.objections[oid]

@@ -141,7 +141,8 @@ REACTIONS: tuple[Rule, ...] = (
     Rule("goodbye after agreement", lambda t: t.act is Act.GOODBYE
          and t.state.closing["agreed"], "bye_after_agreement"),
     Rule("goodbye to a date she did not agree", lambda t: t.act is Act.GOODBYE
-         and t.a.names_date and not t.state.closing["agreed"], "goodbye_unagreed"),
+         and not t.state.closing["agreed"] and (t.a.names_date or t.state.flags.get(
+             "date_on_hold") == t.state.turn - 1), "goodbye_unagreed"),
     Rule("goodbye", lambda t: t.act is Act.GOODBYE, "goodbye"),
     Rule("objection accepted", lambda t: t.outcome is Outcome.HANDLED, "@objection"),
     Rule("objection explained", lambda t: t.outcome is Outcome.CLARIFIED and not t.answered,
