@@ -277,3 +277,17 @@ def test_late_hours_lead_to_the_corrections_she_knows_about(
     _engine, state, replies = _call(library, "objection-software-renewal", lang,
                                     [intro, question])
     assert "cao_errors" in state.revealed, replies
+
+
+@pytest.mark.parametrize(("lang", "question"), [
+    ("en", "Have you looked at other caterers too? Who are you comparing us with?"),
+    ("en", "are u looking at other caterers too"),
+    ("nl", "Kijken jullie ook nog bij andere cateraars?"),
+])
+def test_a_question_about_other_caterers_is_about_the_competitor(
+        library: Library, lang: str, question: str) -> None:
+    hello = {"en": "Hi Marco, good to see you again.", "nl": "Hoi Marco, goed je weer te zien."}
+    _engine, state, replies = _call(library, "closing-catering-followup", lang,
+                                    [hello[lang], question])
+    assert "competitor" in state.revealed, replies
+    assert "decision_criteria" not in state.revealed, replies
