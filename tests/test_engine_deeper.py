@@ -291,3 +291,17 @@ def test_a_question_about_other_caterers_is_about_the_competitor(
                                     [hello[lang], question])
     assert "competitor" in state.revealed, replies
     assert "decision_criteria" not in state.revealed, replies
+
+
+def test_an_argument_after_understanding_is_not_thanked_for_understanding(
+        library: Library) -> None:
+    engine, state, replies = _call(library, "spin-printing-urgency", "en", [
+        "Good morning Ingrid, I'm Tom from PrintPartners.",
+        "Where do you run into problems with the printers at peak?",
+        "We could replace the label printers with new leased ones and monitor them remotely, "
+        "so you'd have far fewer of the jams you just described."])
+    assert state.pending_objection == "not_budgeted", replies
+    result = engine.turn(state, "OK, I understand. Maybe we could spread the cost over the "
+                                "lease, so it's a monthly amount instead of one big investment.")
+    assert "glad you understand" not in result.reply and "Good that you see" not in (
+        result.reply), result.reply

@@ -125,6 +125,12 @@ def _asked_unanswered(t: Turn) -> bool:
     return (t.a.is_question or t.a.asks) and not t.answered and t.act in QUESTION_ACTS
 
 
+def _argues(t: Turn) -> bool:
+    """"I understand. Maybe we could spread the cost over the lease": the message argues
+    too; "I'm glad you understand" would ignore the argument."""
+    return bool(t.moves & {Move.RESPOND_BENEFIT, Move.PROPOSE_SOLUTION}) or t.a.states_benefit
+
+
 def _misses_the_point(t: Turn) -> bool:
     """An attempt at her objection that takes no step, after she already repeated it."""
     oid = t.state.pending_objection
@@ -147,6 +153,8 @@ REACTIONS: tuple[Rule, ...] = (
     Rule("objection accepted", lambda t: t.outcome is Outcome.HANDLED, "@objection"),
     Rule("objection explained", lambda t: t.outcome is Outcome.CLARIFIED and not t.answered,
          "@objection"),
+    Rule("objection acknowledged with an argument that misses it", lambda t: t.outcome
+         is Outcome.ACKNOWLEDGED and not t.answered and _argues(t), "objection_progress"),
     Rule("objection acknowledged", lambda t: t.outcome is Outcome.ACKNOWLEDGED
          and not t.answered, "acknowledge_ack"),
     Rule("objection partly answered", lambda t: t.outcome is Outcome.PROGRESS
