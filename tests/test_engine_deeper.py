@@ -120,6 +120,9 @@ def test_mistyped_question_words_still_ask_the_question(
     ("objection-software-renewal", "en", ["Good afternoon, I'm Sam de Vries from Urenwerk.",
                                            "So how is business, lots of projects?"],
      "organisation"),
+    ("spin-printing-urgency", "en", ["Good morning Ingrid, I'm Tom from PrintPartners.",
+                                      "What printers do you use on the packing line, and who "
+                                      "looks after them?"], "maintenance"),
 ])
 def test_everyday_wordings_reach_what_the_persona_knows(
         library: Library, scenario: str, lang: str, lines: list[str], fact: str) -> None:
