@@ -6,7 +6,10 @@ in a learner's typing, so a rule fitted to one sentence fails here.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import yaml
 
 from bot.engine.compiled import CompiledScenario
 from bot.engine.engine import Engine
@@ -14,6 +17,7 @@ from bot.engine.state import SessionState
 from bot.scenario.library import LoadResult as Library
 from bot.scenario.library import load_library
 
+DIALOGUES = Path(__file__).resolve().parents[1] / "benchmarks" / "dialogues" / "dev"
 REPEAT = ("As I said", "Like I just said", "Zoals ik al zei", "Dat zei ik net al")
 
 
@@ -308,3 +312,17 @@ def test_an_argument_after_understanding_is_not_thanked_for_understanding(
                                 "lease, so it's a monthly amount instead of one big investment.")
     assert "glad you understand" not in result.reply and "Good that you see" not in (
         result.reply), result.reply
+
+
+def test_accepting_an_answer_she_does_not_claim_an_offer_nobody_made(library: Library) -> None:
+    """Pay-per-lunch convinces him; he names the trial week as his wish, not as if the
+    learner had offered it ("A trial week ... yes, I can sell that")."""
+    # the reviewed call, replayed up to the answer to his doubt
+    path = DIALOGUES / "closing-catering-followup.en.good.h1.yaml"
+    lines = [t["learner"] for t in yaml.safe_load(path.read_text())["turns"][:15]]
+    engine, state, _replies = _call(library, "closing-catering-followup", "en", lines)
+    result = engine.turn(state, "Because you pay per lunch taken, you only pay for what people "
+                                "actually eat. Does that take away your doubt?")
+    assert "handled:think_it_over" in result.events, result.reply
+    assert not result.reply.startswith("A trial week"), result.reply
+    assert "if we can start with a trial week" in result.reply, result.reply
