@@ -326,3 +326,21 @@ def test_accepting_an_answer_she_does_not_claim_an_offer_nobody_made(library: Li
     assert "handled:think_it_over" in result.events, result.reply
     assert not result.reply.startswith("A trial week"), result.reply
     assert "if we can start with a trial week" in result.reply, result.reply
+
+
+@pytest.mark.parametrize(("lang", "agenda"), [
+    ("nl", "Mijn voorstel: we maken eerst kort kennis, dan stel ik u een aantal vragen over hoe "
+           "de schoonmaak nu loopt en wat u belangrijk vindt, en aan het eind kijken we samen of "
+           "een vervolgafspraak zin heeft. Past dat in uw half uur?"),
+    ("en", "My proposal: first we get acquainted briefly, then I'll ask you some questions about "
+           "how the cleaning goes now and what matters to you, and at the end we see together "
+           "whether a follow-up appointment makes sense. Does that fit in your half hour?"),
+])
+def test_an_agenda_that_ends_in_a_follow_up_is_agreed_not_stalled(
+        library: Library, lang: str, agenda: str) -> None:
+    hello = {"nl": "Goedemorgen mevrouw De Groot, ik ben Sanne Bakker van SchoonWerk Nederland.",
+             "en": "Good morning Ms de Groot, I'm Sanne Bakker from SchoonWerk Nederland."}
+    engine, state, _replies = _call(library, "first-visit-cleaning", lang, [hello[lang]])
+    result = engine.turn(state, agenda)
+    assert "stall" not in result.events, result.reply
+    assert "objective_stated" in state.flags, result.reply

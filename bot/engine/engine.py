@@ -225,7 +225,9 @@ class Engine:
             state.last_answered = list(a.answered)
         t.answered = bool(answers)
         bring_in = ""
-        if t.act in CLOSING_ACTS and not state.pending_objection:
+        if t.act in CLOSING_ACTS and "objective_stated" in t.fresh:
+            pass  # an agenda that ends in "and then we see about a follow-up" plans the visit
+        elif t.act in CLOSING_ACTS and not state.pending_objection:
             bring_in = self._closing(cl, t, events)
             if t.outcome is Outcome.HANDLED:
                 t.closing_text = ""  # her acceptance is the answer; no second reaction
@@ -321,6 +323,14 @@ class Engine:
             said += [t for s in sc.closing.buying_signals for t in cl.texts(s.text)]
         return said
 
+    @staticmethod
+    def _agenda(t: Turn) -> bool:
+        """A proposal before she has told anything, in a message that states the objective:
+        "first get acquainted, then my questions, and at the end we see whether a
+        follow-up makes sense" is the agenda, not a request for a next appointment."""
+        state = t.state
+        return not state.revealed and not state.closing["attempted"] and not t.a.concrete_time
+
     def _unsaid(self, cl: CompiledLanguage, state: SessionState, text: str) -> bool:
         """A learner's summary names a fact she keeps for later (trust-gated, or a
         consequence she tells only when asked) and has not told: "penalties, overtime,
@@ -353,8 +363,8 @@ class Engine:
             t.fresh.add("greeted")
         if Move.INVITE_INTRODUCTION in moves and self._once(state, "invited"):
             t.fresh.add("invited")
-        if Move.STATE_OBJECTIVE in moves and t.act not in CLOSING_ACTS and self._once(
-                state, "objective_stated"):
+        if Move.STATE_OBJECTIVE in moves and (t.act not in CLOSING_ACTS or self._agenda(
+                t)) and self._once(state, "objective_stated"):
             t.fresh.add("objective_stated")
         if t.act is Act.SUMMARY:
             state.flags["summaries"] = state.flags.get("summaries", 0) + 1
