@@ -344,3 +344,23 @@ def test_an_agenda_that_ends_in_a_follow_up_is_agreed_not_stalled(
     result = engine.turn(state, agenda)
     assert "stall" not in result.events, result.reply
     assert "objective_stated" in state.flags, result.reply
+
+
+@pytest.mark.parametrize(("lang", "lines", "ask"), [
+    ("en", ["Good morning, I'm Tom from SchoonWerk Netherlands. Could you tell me about your role?",
+            "Who cleans the office now, and how happy are you with them?",
+            "How many square metres is it, and how often do they come?",
+            "We can offer a fixed screened team that cleans after five."],
+     "Great. Could I have your email address so I can send a confirmation?"),
+    ("nl", ["Goedemorgen, ik ben Tom van SchoonWerk Nederland. Wat is uw rol hier?",
+            "Wie maakt er nu schoon, en hoe tevreden bent u over hen?",
+            "Hoeveel vierkante meter is het, en hoe vaak komen ze?",
+            "Wij kunnen een vast, gescreend team bieden dat na vijf uur schoonmaakt."],
+     "Mag ik uw e-mailadres en telefoonnummer noteren, dan stuur ik een bevestiging?"),
+])
+def test_asked_for_her_address_while_her_concern_stands_she_gives_her_card(
+        library: Library, lang: str, lines: list[str], ask: str) -> None:
+    engine, state, replies = _call(library, "first-visit-cleaning", lang, lines)
+    assert state.pending_objection == "price", replies
+    reply = engine.turn(state, ask).reply
+    assert "card" in reply or "kaartje" in reply, reply

@@ -212,7 +212,10 @@ class Engine:
             # "who else should I invite, and at which address?")
             a.answered = [f for f in a.answered
                           if self._about_contact(cl, f) or f not in state.revealed]
-            a.answered += [f for f in a.facts if f not in a.answered
+            # her card, where the scenario has one ("here's my card"), also when the message
+            # was read as a proposal ("... so I can send a confirmation?")
+            found = a.facts or list(cl.facts.match(cl.lm.analyze(text)))
+            a.answered += [f for f in found if f not in a.answered
                            and self._about_contact(cl, f)][:1]
         answers = self._answer_facts(cl, t, events)
         if contact and not any(self._about_contact(cl, f) for f in a.answered):
@@ -225,7 +228,7 @@ class Engine:
             state.last_answered = list(a.answered)
         t.answered = bool(answers)
         bring_in = ""
-        if t.act in CLOSING_ACTS and "objective_stated" in t.fresh:
+        if t.act in CLOSING_ACTS and ("objective_stated" in t.fresh or contact):
             pass  # an agenda that ends in "and then we see about a follow-up" plans the visit
         elif t.act in CLOSING_ACTS and not state.pending_objection:
             bring_in = self._closing(cl, t, events)
@@ -450,6 +453,9 @@ class Engine:
     def _asks_contact(self, cl: CompiledLanguage, t: Turn, text: str) -> bool:
         """A question or request for contact details (an e-mail address, a name)."""
         a = t.a
+        if t.act in CLOSING_ACTS:
+            # "could I have your e-mail address, to send a confirmation?" asks no meeting
+            return not a.concrete_time and bool(cl.contact.match(cl.lm.analyze(text)))
         if t.act is not Act.FACT_QUESTION or not (a.is_question or a.asks
                                                   or a.asks_permission):
             return False
