@@ -6,6 +6,7 @@ in a learner's typing, so a rule fitted to one sentence fails here.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -364,3 +365,19 @@ def test_asked_for_her_address_while_her_concern_stands_she_gives_her_card(
     assert state.pending_objection == "price", replies
     reply = engine.turn(state, ask).reply
     assert "card" in reply or "kaartje" in reply, reply
+
+
+def test_her_reminder_is_not_the_same_sentence_twice_in_a_row(library: Library) -> None:
+    engine, state, replies = _call(library, "first-visit-cleaning", "en", [
+        "Good morning, I'm Tom from SchoonWerk Netherlands. Could you tell me about your role?",
+        "Who cleans the office now, and how happy are you with them?",
+        "How many square metres is it, and how often do they come?",
+        "We can offer a fixed screened team that cleans after five."])
+    assert state.pending_objection == "price", replies
+    tails = []
+    for proposal in ("Shall I come back on Thursday the 21st at ten with a quote?",
+                     "Or would Friday the 22nd at nine suit you better?",
+                     "Shall I come by on Monday the 25th at two then?"):
+        reply = engine.turn(state, proposal).reply
+        tails.append(reply.split(":", 1)[-1].strip().lower())  # after "Hold on, first this:"
+    assert all(a != b for a, b in pairwise(tails)), tails
