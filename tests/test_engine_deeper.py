@@ -381,3 +381,17 @@ def test_her_reminder_is_not_the_same_sentence_twice_in_a_row(library: Library) 
         reply = engine.turn(state, proposal).reply
         tails.append(reply.split(":", 1)[-1].strip().lower())  # after "Hold on, first this:"
     assert all(a != b for a, b in pairwise(tails)), tails
+
+
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("en", ["Good afternoon, I'm Sam from Urenwerk.", "How do the hours from the sites come in?",
+            "What does that mean for you?"]),
+    ("nl", ["Goedemiddag, ik ben Sam van Urenwerk.", "Hoe komen de uren van de bouwplaats binnen?",
+            "Wat betekent dat voor u?"]),
+])
+def test_what_that_means_right_after_a_problem_gets_what_follows_from_it(
+        library: Library, lang: str, lines: list[str]) -> None:
+    _engine, state, replies = _call(library, "objection-software-renewal", lang, lines)
+    assert "hours_process" in state.revealed, replies
+    assert "cao_errors" in state.revealed, replies[-1]
+    assert "never" not in replies[-1] and "nooit" not in replies[-1], replies[-1]

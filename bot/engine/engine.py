@@ -39,6 +39,9 @@ STEP_MOVES = {"acknowledge": Move.ACKNOWLEDGE, "clarify": Move.CLARIFY,
               "respond": Move.RESPOND_BENEFIT, "check": Move.CHECK}
 SITUATION_STREAK = 5
 KEYWORD_MATCH = 100.0  # a cue match scores above this; a fuzzy phrasing below
+# "what does that mean for you?" names no topic of its own; "what would it mean if the
+# proofs were ready in two days?" does
+FURTHER_TOPIC_WORDS = 1
 NEW_ANGLE_WORDS = 2  # words a question names beyond her told answer to ask something further
 LEAD_IN_WORDS = 3  # "It's mixed.", "Twee dingen.": a first sentence this short only leads in
 PATIENCE_MIN_TURNS = 5  # nobody walks out after a message or two, however poor
@@ -218,6 +221,15 @@ class Engine:
             a.answered += [f for f in found if f not in a.answered
                            and self._about_contact(cl, f)][:1]
         answers = self._answer_facts(cl, t, events)
+        if not answers and not a.facts and self._asks_further(t):
+            # "what does that mean for you?" right after she told the retyping: the next
+            # thing she knows (the corrections), not "I've never added that up"
+            deeper = self._deeper(self.cs.facts[state.last_answered[0]], t, [])
+            if deeper is not None and state.trust >= self.cs.facts[deeper].trust:
+                a.answered = [deeper]
+                answers = self._answer_facts(cl, t, events)
+        if answers:
+            state.flags["answered_turn"] = state.turn
         if contact and not any(self._about_contact(cl, f) for f in a.answered):
             answers.append(self._line(cl, state, "contact_yes"))
         elif not answers and (not state.pending_objection or (
@@ -450,6 +462,16 @@ class Engine:
                 state.phase = "inventory"
         return parts
 
+    @staticmethod
+    def _asks_further(t: Turn) -> bool:
+        """A consequence or value question with no topic of its own, right after she
+        answered something: it asks about what she just told."""
+        a, state = t.a, t.state
+        return (t.act is Act.FACT_QUESTION and a.spin in _DEEPER_SPIN
+                and bool(state.last_answered) and state.last_answered[0] in state.revealed
+                and state.flags.get("answered_turn") == state.turn - 1
+                and len(a.topic_stems) <= FURTHER_TOPIC_WORDS)
+
     def _asks_contact(self, cl: CompiledLanguage, t: Turn, text: str) -> bool:
         """A question or request for contact details (an e-mail address, a name)."""
         a = t.a
@@ -497,6 +519,8 @@ class Engine:
                 continue
             if fact.spin and a.spin not in fact.spin:
                 continue
+            if a.spin == "need_payoff" and not fact.spin:
+                continue  # what a solution is worth to her is no further problem
             if any(f not in state.revealed and f"short:{f}" not in state.flags
                    for f in fact.after):
                 continue
