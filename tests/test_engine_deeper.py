@@ -395,3 +395,18 @@ def test_what_that_means_right_after_a_problem_gets_what_follows_from_it(
     assert "hours_process" in state.revealed, replies
     assert "cao_errors" in state.revealed, replies[-1]
     assert "never" not in replies[-1] and "nooit" not in replies[-1], replies[-1]
+
+
+@pytest.mark.parametrize(("lang", "proposal", "contradiction"), [
+    ("en", "If we go ahead on this basis, shall we plan the start for Monday 1 September, when "
+           "the canteen opens?", "after the summer"),
+    ("nl", "Stel dat we het zo doen, kunnen we dan uitgaan van een start op 1 september?",
+     "na de zomer"),
+])
+def test_stalling_a_start_date_she_does_not_name_that_very_date(
+        library: Library, lang: str, proposal: str, contradiction: str) -> None:
+    hello = {"en": "Hi Marco, good to see you again.", "nl": "Hoi Marco, goed je weer te zien."}
+    engine, state, _replies = _call(library, "closing-catering-followup", lang, [hello[lang]])
+    result = engine.turn(state, proposal)
+    assert state.objections["think_it_over"].raised_turn is not None, result.reply
+    assert contradiction not in result.reply, result.reply
