@@ -410,3 +410,13 @@ def test_stalling_a_start_date_she_does_not_name_that_very_date(
     result = engine.turn(state, proposal)
     assert state.objections["think_it_over"].raised_turn is not None, result.reply
     assert contradiction not in result.reply, result.reply
+
+
+def test_a_new_option_is_not_called_old_news(library: Library) -> None:
+    """"Then we add a cold lunch option as standard" adds something: "that was all in the
+    proposal" would be untrue, whatever the message is read as."""
+    engine, state, _replies = _call(library, "closing-catering-followup", "nl", [
+        "hoi marco, hoe gaat ie", "wat vond je van het voorstel", "wat zou je anders willen"])
+    reply = engine.turn(state, "dan doen we standaard een extra koude lunchoptie erbij, "
+                               "zelfde prijs").reply
+    assert "stond allemaal in het voorstel" not in reply, reply
