@@ -420,3 +420,18 @@ def test_a_new_option_is_not_called_old_news(library: Library) -> None:
     reply = engine.turn(state, "dan doen we standaard een extra koude lunchoptie erbij, "
                                "zelfde prijs").reply
     assert "stond allemaal in het voorstel" not in reply, reply
+
+
+@pytest.mark.parametrize(("lang", "offer"), [
+    ("en", "We could lower the price: the employee contribution goes to €2.25."),
+    ("nl", "We kunnen de prijs verlagen: de eigen bijdrage gaat naar € 2,25."),
+])
+def test_a_discount_on_a_follow_up_visit_is_not_met_with_you_dont_know_our_needs(
+        library: Library, lang: str, offer: str) -> None:
+    hello = {"en": "Hi Marco, good to see you again.", "nl": "Hoi Marco, goed je weer te zien."}
+    engine, state, _replies = _call(library, "closing-catering-followup", lang, [hello[lang]])
+    result = engine.turn(state, offer)
+    reply = result.reply
+    assert "discount" in result.record.moves, result.record
+    assert "know what we need" not in reply and "wat we nodig hebben" not in reply, reply
+    assert "Korting?" in reply or "discount" in reply.lower(), reply

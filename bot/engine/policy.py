@@ -161,6 +161,9 @@ REACTIONS: tuple[Rule, ...] = (
          and not t.answered, "objection_progress"),
     Rule("closing answer", lambda t: bool(t.closing_text), "@closing"),
     Rule("an answer that misses her point", _misses_the_point, "objection_pending", cool=True),
+    Rule("discount offered once she has told what she needs", lambda t: Move.DISCOUNT
+         in t.moves and (t.follow_up or len(t.state.revealed) >= FEW_FACTS), "discount_late",
+         cool=True),
     Rule("discount offered", lambda t: Move.DISCOUNT in t.moves, "discount", cool=True),
     Rule("tied solution", lambda t: t.act is Act.SOLUTION and "solution_tied" in t.fresh,
          "solution_ack"),
