@@ -69,7 +69,6 @@ class Engine:
         self.cs = scenario if isinstance(scenario, CompiledScenario) else CompiledScenario(scenario)
         self.scenario = self.cs.scenario
         self._names: dict[str, frozenset[str]] = {}
-        self._said: dict[str, tuple[frozenset[str], frozenset[str]]] = {}  # text -> stems, words
         self._contact_facts: dict[str, bool] = {}  # fact id -> its answer gives contact details
 
     # -- public API -------------------------------------------------------------------
@@ -475,6 +474,8 @@ class Engine:
     def _asks_contact(self, cl: CompiledLanguage, t: Turn, text: str) -> bool:
         """A question or request for contact details (an e-mail address, a name)."""
         a = t.a
+        if not a.topic_stems & cl.contact_stems:
+            return False
         if t.act in CLOSING_ACTS:
             # "could I have your e-mail address, to send a confirmation?" asks no meeting
             return not a.concrete_time and bool(cl.contact.match(cl.lm.analyze(text)))
@@ -566,12 +567,11 @@ class Engine:
             self._names[lang] = frozenset(names)
         return self._names[lang]
 
-    def _stems_of(self, cl: CompiledLanguage, text: str) -> tuple[frozenset[str], frozenset[str]]:
-        """Stems and words of one of her own lines, analysed once per engine."""
-        if text not in self._said:
-            said = cl.lm.analyze(text)
-            self._said[text] = frozenset(said.stem_set), frozenset(said.words)
-        return self._said[text]
+    @staticmethod
+    def _stems_of(cl: CompiledLanguage, text: str) -> tuple[frozenset[str], frozenset[str]]:
+        """Stems and words of one of her own lines, analysed once per compiled scenario
+        (an engine may be made per turn; her lines are the scenario's, a bounded set)."""
+        return cl.stems_of(text)
 
     def _gist(self, cl: CompiledLanguage, answer: str, a: TurnAnalysis, *,
               strict: bool = False) -> str:
