@@ -30,12 +30,20 @@ class CompiledLanguage:
         self.scenario = scenario
         self.lang = lang
         self.lm: LanguageModel = language_model(lang)
+        self._said: dict[str, tuple[frozenset[str], frozenset[str]]] = {}  # line -> stems, words
         self.corrector = TypoCorrector()
         self.facts = self._index((f.id, f.asked_by) for f in scenario.facts)
         lex = self.lm.lexicon
         self.facts.frame = frozenset(self.lm.pipeline.stem(w) for w in lex.frame_words)
         self.facts.question = frozenset(self.lm.pipeline.stem(w) for w in lex.question_words)
         self.needs = self._index((n.id, n.asked_by) for n in scenario.needs)
+        self.contact = CueIndex(self.lm.pipeline, ordered=True)
+        self.contact.add_keywords("contact", lex.contact_cues)
+        # a message without one of these words asks no contact details (checked first)
+        self.contact_stems = frozenset(
+            self.lm.pipeline.stem(w)
+            for w in self.lm.pipeline.tokens(" ".join(lex.contact_cues).replace("|", " "))
+            if w not in lex.stopwords)
         self.objection_cues = self._index((o.id, o.respond) for o in scenario.objections)
         detectors = []
         for obj in (*scenario.objectives.internal, *scenario.objectives.external):
@@ -69,6 +77,13 @@ class CompiledLanguage:
             if len(w) > 3 and w not in self.lm.lexicon.stopwords
             and w not in {"nederland", "netherlands", "holland", "group", "groep", "services"}
         }
+
+    def stems_of(self, text: str) -> tuple[frozenset[str], frozenset[str]]:
+        """Stems and words of one of the buyer's own lines, analysed once."""
+        if text not in self._said:
+            said = self.lm.analyze(text)
+            self._said[text] = frozenset(said.stem_set), frozenset(said.words)
+        return self._said[text]
 
     def _index(self, items: Iterable[tuple[str, Any]]) -> CueIndex:
         index = CueIndex(self.lm.pipeline, self.corrector)

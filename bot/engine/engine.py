@@ -32,12 +32,17 @@ from bot.engine.policy import (
 )
 from bot.engine.state import ObjectionState, SessionState, TurnRecord
 from bot.engine.text import MAX_LEARNER_CHARS
-from bot.scenario.model import Scenario
+from bot.scenario.model import Fact, Scenario
 
 MAX_FACTS_PER_REPLY = 3
 STEP_MOVES = {"acknowledge": Move.ACKNOWLEDGE, "clarify": Move.CLARIFY,
               "respond": Move.RESPOND_BENEFIT, "check": Move.CHECK}
 SITUATION_STREAK = 5
+KEYWORD_MATCH = 100.0  # a cue match scores above this; a fuzzy phrasing below
+# "what does that mean for you?" names no topic of its own; "what would it mean if the
+# proofs were ready in two days?" does
+FURTHER_TOPIC_WORDS = 1
+NEW_ANGLE_WORDS = 2  # words a question names beyond her told answer to ask something further
 LEAD_IN_WORDS = 3  # "It's mixed.", "Twee dingen.": a first sentence this short only leads in
 PATIENCE_MIN_TURNS = 5  # nobody walks out after a message or two, however poor
 RECALL_RULES = frozenset({"an answer that misses her point"})
@@ -64,7 +69,7 @@ class Engine:
         self.cs = scenario if isinstance(scenario, CompiledScenario) else CompiledScenario(scenario)
         self.scenario = self.cs.scenario
         self._names: dict[str, frozenset[str]] = {}
-        self._said: dict[str, tuple[frozenset[str], frozenset[str]]] = {}  # text -> stems, words
+        self._contact_facts: dict[str, bool] = {}  # fact id -> its answer gives contact details
 
     # -- public API -------------------------------------------------------------------
     def start(self, lang: str | None = None, seed: int | None = None) -> SessionState:
@@ -184,10 +189,14 @@ class Engine:
     def _plan(self, cl: CompiledLanguage, state: SessionState, a: TurnAnalysis,
               events: list[str], text: str = "") -> str:
         t = Turn(a, Act(a.act), state, follow_up=self.scenario.buyer.visit == "follow_up",
-                 own_lines=frozenset(self.scenario.buyer.lines))
+                 own_lines=frozenset(self.scenario.buyer.lines),
+                 past_opening="past_opening" in state.flags)
+        if t.act not in (Act.GREET_INTRODUCE, Act.SMALL_TALK):
+            state.flags.setdefault("past_opening", state.turn)
         self._mark_once(t)
         if t.act is Act.SUMMARY:
             t.misquoted = self._misquoted(cl, state, text)
+            t.unsaid = not t.misquoted and self._unsaid(cl, state, text)
         if state.pending_objection:
             self._objection_step(cl, t, events)
             if t.outcome is Outcome.HANDLED and a.form != "open":
@@ -198,8 +207,31 @@ class Engine:
                 # Her explanation answers the clarifying question; only a fact she has not
                 # told yet is worth adding ("what are you comparing with?" is not "who cleans")
                 a.answered = [f for f in a.answered if f not in state.revealed]
+        contact = self._asks_contact(cl, t, text)
+        if contact:
+            # "could you send me the name of whoever handles your POs?": she gives it; the
+            # invoicing she told about is no answer to it (a fact not told yet still is:
+            # "who else should I invite, and at which address?")
+            a.answered = [f for f in a.answered
+                          if self._about_contact(cl, f) or f not in state.revealed]
+            # her card, where the scenario has one ("here's my card"), also when the message
+            # was read as a proposal ("... so I can send a confirmation?")
+            found = a.facts or list(cl.facts.match(cl.lm.analyze(text)))
+            a.answered += [f for f in found if f not in a.answered
+                           and self._about_contact(cl, f)][:1]
         answers = self._answer_facts(cl, t, events)
-        if not answers and (not state.pending_objection or (
+        if not answers and not a.facts and self._asks_further(t):
+            # "what does that mean for you?" right after she told the retyping: the next
+            # thing she knows (the corrections), not "I've never added that up"
+            deeper = self._deeper(self.cs.facts[state.last_answered[0]], t, [])
+            if deeper is not None and state.trust >= self.cs.facts[deeper].trust:
+                a.answered = [deeper]
+                answers = self._answer_facts(cl, t, events)
+        if answers:
+            state.flags["answered_turn"] = state.turn
+        if contact and not any(self._about_contact(cl, f) for f in a.answered):
+            answers.append(self._line(cl, state, "contact_yes"))
+        elif not answers and (not state.pending_objection or (
                 t.outcome is Outcome.NONE and not a.about_objection)):
             # a follow-up on her last answer is answered while her objection waits too
             answers = self._follow_up(cl, t)
@@ -207,7 +239,9 @@ class Engine:
             state.last_answered = list(a.answered)
         t.answered = bool(answers)
         bring_in = ""
-        if t.act in CLOSING_ACTS and not state.pending_objection:
+        if t.act in CLOSING_ACTS and ("objective_stated" in t.fresh or contact):
+            pass  # an agenda that ends in "and then we see about a follow-up" plans the visit
+        elif t.act in CLOSING_ACTS and not state.pending_objection:
             bring_in = self._closing(cl, t, events)
             if t.outcome is Outcome.HANDLED:
                 t.closing_text = ""  # her acceptance is the answer; no second reaction
@@ -255,6 +289,11 @@ class Engine:
             tail = self._end_check(cl, state, events)
         else:
             tail = self._after_turn(cl, state, a, events, cool=cool)
+        if rule_name in _NON_ANSWERS and not answers and any(
+                o.raised_turn == state.turn for o in state.objections.values()):
+            # "who's the boss on this?" - "I'd have to go to Ruud with it": the concern she
+            # raises is her answer; "I can't say much about that" before it contradicts it
+            react = ""
         # two guarded facts asked at once get one refusal, not the same sentence twice
         parts = dict.fromkeys(p for p in (react, *answers, bring_in, tail) if p)
         return " ".join(parts).strip() or self._line(cl, state, "default")
@@ -268,6 +307,15 @@ class Engine:
         figures = [(m.group(), _figure(m.group())) for m in _DIGITS.finditer(text)]
         if not figures:
             return ""
+        said = self._said_texts(cl, state)
+        words = cl.lm.lexicon.number_words
+        known = {_figure(m.group()) for line in said for m in _DIGITS.finditer(line)}
+        known |= {words[w] for line in said for w in re.findall(r"\w+", line.lower())
+                  if w in words}
+        return next((raw for raw, value in figures if value not in known), "")
+
+    def _said_texts(self, cl: CompiledLanguage, state: SessionState) -> list[str]:
+        """What the learner may know: the briefing, the offer, and all she said so far."""
         sc = self.scenario
         said: list[str] = [cl.text(sc.briefing), *cl.texts(sc.buyer.greeting)]
         if sc.seller.offer is not None:
@@ -287,11 +335,38 @@ class Engine:
                     said += cl.texts(value) if value is not None else []
         if sc.closing is not None:
             said += [t for s in sc.closing.buying_signals for t in cl.texts(s.text)]
-        words = cl.lm.lexicon.number_words
-        known = {_figure(m.group()) for line in said for m in _DIGITS.finditer(line)}
-        known |= {words[w] for line in said for w in re.findall(r"\w+", line.lower())
-                  if w in words}
-        return next((raw for raw, value in figures if value not in known), "")
+        return said
+
+    @staticmethod
+    def _agenda(t: Turn) -> bool:
+        """A proposal before she has told anything, in a message that states the objective:
+        "first get acquainted, then my questions, and at the end we see whether a
+        follow-up makes sense" is the agenda, not a request for a next appointment."""
+        state = t.state
+        return not state.revealed and not state.closing["attempted"] and not t.a.concrete_time
+
+    def _unsaid(self, cl: CompiledLanguage, state: SessionState, text: str) -> bool:
+        """A learner's summary names a fact she keeps for later (trust-gated, or a
+        consequence she tells only when asked) and has not told: "penalties, overtime,
+        maybe a lost customer" when she spoke of none. She says so instead of "yes,
+        that's right"; the plain facts of the case may be known from elsewhere."""
+        lex = cl.lm.lexicon
+        told: set[str] = set()
+        for line in self._said_texts(cl, state):
+            told |= self._stems_of(cl, line)[0]
+        # only the words that name things she never used: "dat kost je" names no fact, and
+        # "parcels miss the last trailer" is what she said, not a question's cue
+        said = cl.lm.analyze(text)
+        named = " ".join(w for w, st in zip(said.words, said.stems, strict=True)
+                         if w not in lex.stopwords and w not in lex.frame_words
+                         and st not in told)
+        for fact_id, score in cl.facts.match(cl.lm.analyze(named)).items():
+            fact = self.cs.facts[fact_id]
+            if score < KEYWORD_MATCH or not (fact.trust > 0 or "implication" in fact.spin):
+                continue  # the value of a solution shares her problem's words
+            if fact_id not in state.revealed and f"short:{fact_id}" not in state.flags:
+                return True
+        return False
 
     def _mark_once(self, t: Turn) -> None:
         """Once-per-call moments of the opening: they earn trust and a reaction once."""
@@ -302,8 +377,8 @@ class Engine:
             t.fresh.add("greeted")
         if Move.INVITE_INTRODUCTION in moves and self._once(state, "invited"):
             t.fresh.add("invited")
-        if Move.STATE_OBJECTIVE in moves and t.act not in CLOSING_ACTS and self._once(
-                state, "objective_stated"):
+        if Move.STATE_OBJECTIVE in moves and (t.act not in CLOSING_ACTS or self._agenda(
+                t)) and self._once(state, "objective_stated"):
             t.fresh.add("objective_stated")
         if t.act is Act.SUMMARY:
             state.flags["summaries"] = state.flags.get("summaries", 0) + 1
@@ -313,10 +388,20 @@ class Engine:
         a, state = t.a, t.state
         parts: list[str] = []
         queue = list(a.answered[:MAX_FACTS_PER_REPLY])
+        if any(f not in state.revealed for f in queue):
+            # she tells something new; a told fact only a side word pointed at ("when does
+            # the *current* contract end?" is no question about the supplier again) is not
+            # recited between the answers
+            queue = [f for f in queue if f not in state.revealed or self._gist(
+                cl, self._pick(cl, state, f"fact:{f}", cl.texts(self.cs.facts[f].answer)), a,
+                strict=True)]
         while queue:
             fact_id = queue.pop(0)
             fact = self.cs.facts[fact_id]
-            missing_before = [f for f in fact.after if f not in state.revealed]
+            # a fact told in its short form counts: "they jam now and then", then "what
+            # happens when one jams?" is the SPIN path the persona opens up to
+            missing_before = [f for f in fact.after if f not in state.revealed
+                              and f"short:{f}" not in state.flags]
             wrong_spin = bool(fact.spin) and a.spin not in fact.spin
             if missing_before and f"short:{fact_id}" in state.flags:
                 # Asked again, more pointedly: she opens up about what comes first, and
@@ -350,6 +435,16 @@ class Engine:
                 state.flags[f"short:{fact_id}"] = state.turn
                 continue
             answer = self._pick(cl, state, f"fact:{fact_id}", cl.texts(fact.answer))
+            if times and t.act not in _ASKING_ACTS:
+                continue  # a proposal's "would that suit you?" asks no told fact again
+            if times and t.act is Act.FACT_QUESTION and a.spin in _DEEPER_SPIN and (
+                    self._new_angle(cl, answer, a)):
+                # asked about a told fact from a new angle ("and what does that mean for
+                # your web-shop customers?"): the next thing she knows, not "as I said"
+                deeper = self._deeper(fact, t, queue)
+                if deeper is not None:
+                    queue.insert(0, deeper)
+                    continue
             if times:
                 # asked again: she recaps the gist, not the whole story word for word
                 gist = self._gist(cl, answer, a)
@@ -365,6 +460,78 @@ class Engine:
             if state.phase == "opening":
                 state.phase = "inventory"
         return parts
+
+    @staticmethod
+    def _asks_further(t: Turn) -> bool:
+        """A consequence or value question with no topic of its own, right after she
+        answered something: it asks about what she just told."""
+        a, state = t.a, t.state
+        return (t.act is Act.FACT_QUESTION and a.spin in _DEEPER_SPIN
+                and bool(state.last_answered) and state.last_answered[0] in state.revealed
+                and state.flags.get("answered_turn") == state.turn - 1
+                and len(a.topic_stems) <= FURTHER_TOPIC_WORDS)
+
+    def _asks_contact(self, cl: CompiledLanguage, t: Turn, text: str) -> bool:
+        """A question or request for contact details (an e-mail address, a name)."""
+        a = t.a
+        if not a.topic_stems & cl.contact_stems:
+            return False
+        if t.act in CLOSING_ACTS:
+            # "could I have your e-mail address, to send a confirmation?" asks no meeting
+            return not a.concrete_time and bool(cl.contact.match(cl.lm.analyze(text)))
+        if t.act is not Act.FACT_QUESTION or not (a.is_question or a.asks
+                                                  or a.asks_permission):
+            return False
+        return bool(cl.contact.match(cl.lm.analyze(text)))
+
+    def _about_contact(self, cl: CompiledLanguage, fact_id: str) -> bool:
+        """A fact whose answer gives contact details ("here's my card") answers the ask."""
+        if fact_id not in self._contact_facts:
+            answer = " ".join(cl.texts(self.cs.facts[fact_id].answer))
+            self._contact_facts[fact_id] = "@" in answer or bool(
+                cl.contact.match(cl.lm.analyze(answer)))
+        return self._contact_facts[fact_id]
+
+    def _new_angle(self, cl: CompiledLanguage, answer: str, a: TurnAnalysis) -> bool:
+        """The question names more that her told answer does not hold than it does ("what
+        does a late correction mean for the men on site?" after the corrections), so it
+        asks further; "how much time does the retyping take?" asks the same again."""
+        told = self._stems_of(cl, answer)[0]
+        frame = cl.facts.frame
+        known = unknown = 0
+        for q in a.topic_stems - frame:
+            if any(_same_stem(st, q) for st in told):
+                known += 1
+            else:
+                unknown += 1
+        return unknown >= NEW_ANGLE_WORDS and unknown > known
+
+    def _deeper(self, told: Fact, t: Turn, queue: list[str]) -> str | None:
+        """An untold fact that takes a told one further: first one written to come after
+        it (the missed trailer, then the penalties), else another of the same objective
+        (the corrections, then the four days of retyping). Only one she would tell now:
+        its SPIN type fits the question and what must come first has come; a fact
+        written after this one may be guarded, she then says so in her own words."""
+        state, a = t.state, t.a
+        chained: list[Fact] = []
+        related: list[Fact] = []
+        for fact in self.scenario.facts:
+            if fact.id in state.revealed or fact.id in queue or fact.id in a.answered:
+                continue
+            if fact.spin and a.spin not in fact.spin:
+                continue
+            if a.spin == "need_payoff" and not fact.spin:
+                continue  # what a solution is worth to her is no further problem
+            if any(f not in state.revealed and f"short:{f}" not in state.flags
+                   for f in fact.after):
+                continue
+            if told.id in fact.after:
+                chained.append(fact)
+            elif told.objective and fact.objective == told.objective and (
+                    state.trust >= fact.trust and not fact.after):
+                related.append(fact)
+        best = (chained or related)[:1]
+        return best[0].id if best else None
 
     def _follow_up(self, cl: CompiledLanguage, t: Turn) -> list[str]:
         """A question about what she just told, in words no fact lists ("Uit welk jaar zijn
@@ -400,12 +567,11 @@ class Engine:
             self._names[lang] = frozenset(names)
         return self._names[lang]
 
-    def _stems_of(self, cl: CompiledLanguage, text: str) -> tuple[frozenset[str], frozenset[str]]:
-        """Stems and words of one of her own lines, analysed once per engine."""
-        if text not in self._said:
-            said = cl.lm.analyze(text)
-            self._said[text] = frozenset(said.stem_set), frozenset(said.words)
-        return self._said[text]
+    @staticmethod
+    def _stems_of(cl: CompiledLanguage, text: str) -> tuple[frozenset[str], frozenset[str]]:
+        """Stems and words of one of her own lines, analysed once per compiled scenario
+        (an engine may be made per turn; her lines are the scenario's, a bounded set)."""
+        return cl.stems_of(text)
 
     def _gist(self, cl: CompiledLanguage, answer: str, a: TurnAnalysis, *,
               strict: bool = False) -> str:
@@ -417,10 +583,7 @@ class Engine:
             return answer
         asked = a.topic_stems
 
-        def same(st: str, q: str) -> bool:
-            # a compound ends in its head: "overtyp(en)" is about "typ(en)"
-            return st == q or (len(st) >= 3 and len(q) >= 5 and q.endswith(st)) or (
-                len(q) >= 3 and len(st) >= 5 and st.endswith(q))
+        same = _same_stem
 
         if strict:
             told = self._stems_of(cl, answer)[0]
@@ -442,6 +605,11 @@ class Engine:
         scores = [fit(s) for s in sentences]
         best = max(range(len(sentences)), key=lambda i: (scores[i], -i))
         if scores[best] > 0:
+            tied = [i for i, score in enumerate(scores) if score == scores[best]]
+            if a.asks_amount and len(tied) == 2:
+                # "and in peak season, how much more?": both figures she gave answer it
+                # (6,000 a day, 14,000 at peak), not the first one alone
+                return " ".join(sentences[i] for i in tied)
             return sentences[best]
         if strict:
             return ""
@@ -460,6 +628,8 @@ class Engine:
         state.closing["concrete"] = state.closing["concrete"] or concrete
         if state.phase != "ended":
             state.phase = "closing"
+        if a.concrete_time:
+            state.flags["date_on_hold"] = state.turn  # until she agrees below
         objection = self._trigger(cl, state, "next_step")
         if objection:
             return objection
@@ -476,6 +646,7 @@ class Engine:
                               else self._next(state, "stall", cl.texts(closing.stall)))
         else:
             state.closing["agreed"] = True
+            state.flags.pop("date_on_hold", None)
             t.closing_text = self._pick(cl, state, "agree", cl.texts(closing.agree))
             events.append("agreed")
         return ""
@@ -592,6 +763,8 @@ class Engine:
         state = t.state
         state.closing["attempted"] = True
         state.closing["concrete"] = state.closing["concrete"] or t.a.concrete_time
+        if t.a.concrete_time:
+            state.flags["date_on_hold"] = state.turn  # "see you then!" next is no agreement
         oid = state.pending_objection
         assert oid is not None
         objection = self.cs.objections[oid]
@@ -827,6 +1000,12 @@ class Engine:
         return str(texts[h % len(texts)])
 
 
+# Reactions that say she has no answer; a concern she raises in the same reply replaces them.
+_NON_ANSWERS = frozenset({"a specific fact she has not at hand", "vague open question",
+                          "clear question she has no answer to", "question she cannot place"})
+_ASKING_ACTS = frozenset({Act.FACT_QUESTION, Act.SMALL_TALK, Act.SUMMARY,
+                          Act.OBJECTION_RESPONSE})
+_DEEPER_SPIN = frozenset({"implication", "need_payoff"})
 _OPENING_ACTS = frozenset({Act.GREET_INTRODUCE, Act.STATE_OBJECTIVE, Act.SMALL_TALK,
                            Act.GOODBYE})
 
@@ -834,6 +1013,12 @@ _OPENING_ACTS = frozenset({Act.GREET_INTRODUCE, Act.STATE_OBJECTIVE, Act.SMALL_T
 _ONCE_A_CALL_LINES = frozenset({"greet_back", "greet_again", "goodbye", "goodbye_unagreed",
                                 "bye_after_agreement",
                                 "end_patience", "end_rude", "out_of_time"})
+
+
+def _same_stem(st: str, q: str) -> bool:
+    """A compound ends in its head: "overtyp(en)" is about "typ(en)"."""
+    return st == q or (len(st) >= 3 and len(q) >= 5 and q.endswith(st)) or (
+        len(q) >= 3 and len(st) >= 5 and st.endswith(q))
 
 
 def _content(cl: CompiledLanguage, text: str) -> tuple[list[str], list[str]]:

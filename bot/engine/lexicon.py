@@ -52,6 +52,8 @@ class Lexicon:
     persona: dict[str, dict[str, str]]  # words for the buyer in hints, by gender/address
     # "sixteen printers" and "16 printers" are the same figure in a learner's summary
     number_words: dict[str, float] = field(default_factory=dict)
+    # "could I have your e-mail address?": contact details she gives, no fact to recite
+    contact_cues: tuple[str, ...] = ()
 
     def line(self, key: str, address: str = "u") -> tuple[str, ...]:
         """A default buyer line in the buyer's form of address (je/u where it differs)."""
@@ -105,4 +107,5 @@ def load_lexicon(lang: str) -> Lexicon:
         persona={str(k): {str(a): str(b) for a, b in v.items()}
                  for k, v in (data.get("persona") or {}).items()},
         number_words={str(k): float(v) for k, v in (data.get("number_words") or {}).items()},
+        contact_cues=_strs(data.get("contact_cues")),
     )

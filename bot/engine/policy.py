@@ -93,7 +93,11 @@ class Turn:
     objection_text: str = ""  # accepted / explained, from the objection itself
     follow_up: bool = False  # the scenario is a follow-up visit: they have met before
     misquoted: str = ""  # a figure in the learner's summary that she never gave
+    unsaid: bool = False  # the summary holds something she has not told (penalties, a rival)
     own_lines: frozenset[str] = frozenset()  # line keys the scenario writes for this buyer
+    # the learner already did more than greet (an agenda, a question, a pitch): "welcome
+    # back" or "nice to meet you" no longer fits, whatever the message holds
+    past_opening: bool = False
 
     @property
     def moves(self) -> set[str]:
@@ -121,6 +125,12 @@ def _asked_unanswered(t: Turn) -> bool:
     return (t.a.is_question or t.a.asks) and not t.answered and t.act in QUESTION_ACTS
 
 
+def _argues(t: Turn) -> bool:
+    """"I understand. Maybe we could spread the cost over the lease": the message argues
+    too; "I'm glad you understand" would ignore the argument."""
+    return bool(t.moves & {Move.RESPOND_BENEFIT, Move.PROPOSE_SOLUTION}) or t.a.states_benefit
+
+
 def _misses_the_point(t: Turn) -> bool:
     """An attempt at her objection that takes no step, after she already repeated it."""
     oid = t.state.pending_objection
@@ -137,17 +147,23 @@ REACTIONS: tuple[Rule, ...] = (
     Rule("goodbye after agreement", lambda t: t.act is Act.GOODBYE
          and t.state.closing["agreed"], "bye_after_agreement"),
     Rule("goodbye to a date she did not agree", lambda t: t.act is Act.GOODBYE
-         and t.a.names_date and not t.state.closing["agreed"], "goodbye_unagreed"),
+         and not t.state.closing["agreed"] and (t.a.names_date or t.state.flags.get(
+             "date_on_hold") == t.state.turn - 1), "goodbye_unagreed"),
     Rule("goodbye", lambda t: t.act is Act.GOODBYE, "goodbye"),
     Rule("objection accepted", lambda t: t.outcome is Outcome.HANDLED, "@objection"),
     Rule("objection explained", lambda t: t.outcome is Outcome.CLARIFIED and not t.answered,
          "@objection"),
+    Rule("objection acknowledged with an argument that misses it", lambda t: t.outcome
+         is Outcome.ACKNOWLEDGED and not t.answered and _argues(t), "objection_progress"),
     Rule("objection acknowledged", lambda t: t.outcome is Outcome.ACKNOWLEDGED
          and not t.answered, "acknowledge_ack"),
     Rule("objection partly answered", lambda t: t.outcome is Outcome.PROGRESS
          and not t.answered, "objection_progress"),
     Rule("closing answer", lambda t: bool(t.closing_text), "@closing"),
     Rule("an answer that misses her point", _misses_the_point, "objection_pending", cool=True),
+    Rule("discount offered once she has told what she needs", lambda t: Move.DISCOUNT
+         in t.moves and (t.follow_up or len(t.state.revealed) >= FEW_FACTS), "discount_late",
+         cool=True),
     Rule("discount offered", lambda t: Move.DISCOUNT in t.moves, "discount", cool=True),
     Rule("tied solution", lambda t: t.act is Act.SOLUTION and "solution_tied" in t.fresh,
          "solution_ack"),
@@ -157,13 +173,17 @@ REACTIONS: tuple[Rule, ...] = (
     Rule("invited to introduce herself", lambda t: "invited" in t.fresh, "introduce_back"),
     Rule("objective stated", lambda t: "objective_stated" in t.fresh, "objective_ack"),
     Rule("greeted, first meeting", lambda t: "introduced" in t.fresh
-         and not t.follow_up, "greet_back"),
-    Rule("greeted, follow-up visit", lambda t: "introduced" in t.fresh, "greet_again"),
-    Rule("greeting, first meeting", lambda t: "greeted" in t.fresh and not t.follow_up,
-         "greet_back"),
-    Rule("greeting, follow-up visit", lambda t: "greeted" in t.fresh, "greet_again"),
+         and not t.follow_up and not t.past_opening, "greet_back"),
+    Rule("greeted, follow-up visit", lambda t: "introduced" in t.fresh
+         and not t.past_opening, "greet_again"),
+    Rule("greeting, first meeting", lambda t: "greeted" in t.fresh and not t.follow_up
+         and not t.past_opening, "greet_back"),
+    Rule("greeting, follow-up visit", lambda t: "greeted" in t.fresh and not t.past_opening,
+         "greet_again"),
     Rule("summary with a figure she never gave", lambda t: t.act is Act.SUMMARY
          and bool(t.misquoted), "summary_misquoted", cool=True),
+    Rule("summary with something she never said", lambda t: t.act is Act.SUMMARY
+         and t.unsaid, "summary_unsaid", cool=True),
     Rule("summary", lambda t: t.act is Act.SUMMARY and not t.answered, "summary_ack"),
     Rule("check after handling", lambda t: "checked_after" in t.fresh, "check_ack"),
     Rule("small talk once the call is under way", lambda t: t.act is Act.SMALL_TALK
