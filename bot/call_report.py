@@ -90,12 +90,16 @@ def render_tip(lang: str, tip: Tip) -> str:
     return t(lang, f"tips.{tip.key}", **values)
 
 
-def objective_marks(card: ScoreCard) -> list[tuple[str, str, str]]:
+def objective_marks(cs: CompiledScenario, card: ScoreCard) -> list[tuple[str, str, str]]:
     """Each objective on the card as (group, id, mark): "met", "missed", or "asked" for an
     internal objective the learner asked about that the buyer kept to herself. The score
     counts the asking (contract.md); the mark keeps the card in line with the visit report,
-    which lists it as still unknown."""
-    unknown = set(card.visit_report.missed)
+    which lists it as still unknown. An objective met by doing it (proposing the new
+    appointment) rather than by asking is met, whatever she told."""
+    facts = cs.facts
+    done = {oid for turn in card.turns for oid in turn.objectives
+            if not any(facts[f].objective == oid for f in turn.facts if f in facts)}
+    unknown = set(card.visit_report.missed) - done
     marks: list[tuple[str, str, str]] = []
     for group, met in (("internal", card.internal), ("external", card.external)):
         for oid, ok in met.items():
@@ -126,7 +130,7 @@ def text_card(cs: CompiledScenario, state: SessionState, card: ScoreCard) -> str
         shown = t(lang, "card.not_applicable") if value is None else f"{round(value):>3}"
         out.append(f"  {label:<24} {bar(value)} {shown}")
     group_shown = ""
-    for group, oid, mark in objective_marks(card):
+    for group, oid, mark in objective_marks(cs, card):
         if group != group_shown:
             group_shown = group
             out.append("")

@@ -108,11 +108,12 @@ def visit_report(cs: CompiledScenario, state: SessionState,
                  turns: list[TurnRecord] | None = None) -> VisitReport:
     turns = list(state.history) if turns is None else turns
     report = VisitReport()
-    told = {cs.facts[f].objective for f in state.revealed if f in cs.facts}
+    heard = _heard(cs, state)
+    told = {cs.facts[f].objective for f in heard}
     used: set[str] = set()  # a sentence is noted under one item only
     for oid in cs.internal_ids:
         if oid in told:
-            report.learned.append((oid, _notes_for(cs, state, turns, oid, used)))
+            report.learned.append((oid, _notes_for(cs, state, turns, oid, used, heard)))
         else:
             report.missed.append(oid)
     report.needs = list(state.needs_stated)
@@ -127,8 +128,15 @@ def visit_report(cs: CompiledScenario, state: SessionState,
 MAX_FACTS_NOTED = 3
 
 
+def _heard(cs: CompiledScenario, state: SessionState) -> set[str]:
+    """Facts she told, in full or in her short answer to a closed question ("Sure, here's
+    my card, everything is on it" gives the contact details as much as reading them out)."""
+    short = {key.removeprefix("short:") for key in state.flags if key.startswith("short:")}
+    return {f for f in (*state.revealed, *short) if f in cs.facts}
+
+
 def _notes_for(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord],
-               objective_id: str, used: set[str]) -> str:
+               objective_id: str, used: set[str], heard: set[str]) -> str:
     """Short notes of what the buyer told about this objective: per fact she revealed, the
     informative start of the answer as she said it in the call."""
     cl = cs.language(state.lang)
@@ -137,7 +145,7 @@ def _notes_for(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord
     for turn in turns:
         for fact_id in [*turn.answered, *turn.facts]:
             fact = cs.facts.get(fact_id)
-            if fact is None or fact.objective != objective_id or fact_id not in state.revealed \
+            if fact is None or fact.objective != objective_id or fact_id not in heard \
                     or fact_id in noted:
                 continue
             noted.add(fact_id)

@@ -142,7 +142,7 @@ def score_card(done: Finished) -> str:
         label = h(t(lang, f"card.sections.{name}"))
         out.append(f"{bar_cell(value)} {label}")
     group_shown = ""
-    for group, oid, mark in objective_marks(card):
+    for group, oid, mark in objective_marks(cs, card):
         if group != group_shown:
             group_shown = group
             out += ["", f"<b>{tr(lang, f'card.{group}')}</b>"]

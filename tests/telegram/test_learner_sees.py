@@ -318,3 +318,20 @@ async def test_a_question_she_would_not_answer_yet_shows_as_asked_not_as_known(
     assert "❔ Wat ze nu betalen (gevraagd; nog niet verteld)" in card
     assert "✅ Wat ze nu betalen" not in card
     assert "Nog onbekend" in card and "€ conc" in card.split("Nog onbekend")[1]
+
+
+async def test_an_appointment_made_and_a_card_handed_over_show_as_done(env: BotEnv) -> None:
+    """A new appointment is no fact she tells: proposing it ticks it. Her short answer
+    "here's my card, everything is on it" gives the contact details."""
+    user = env.emulator.user(3042, "Sanne", language_code="nl")
+    await start_call(user, "first-visit-cleaning")
+    for line in ("Goedemorgen, ik ben Sem van SchoonWerk Nederland.",
+                 "Mag ik uw e-mailadres voor de bevestiging?",
+                 "Zullen we donderdag 14 maart om 10 uur afspreken om een offerte te bespreken?"):
+        await user.send(line)
+        await user.next_message()
+    await user.send("/stop")
+    card = (await until_buttons(user, "menu"))[-1]["text"]
+    assert "✅ NAW-gegevens van de DMU voor het CRM" in card
+    assert "✅ Nieuwe afspraak voor een offerte" in card
+    assert "(gevraagd; nog niet verteld)" not in card
