@@ -180,30 +180,67 @@ def objections_score(state: SessionState, turns: list[TurnRecord] | None = None)
     return 100.0 * (BEST_SHARE * max(credits) + (1 - BEST_SHARE) * mean)
 
 
-CLOSING_CREDIT = {"agreed": 100.0, "concrete": 95.0, "attempted": 40.0}
+# A concrete proposal pushed over a concern the learner left alone, or on a first visit
+# before she had told any need, has the right form (date, who, what) but the wrong moment:
+# the method closes once the needs are known and the objection is handled. It earns the
+# attempt and about half of what the concrete form adds.
+CLOSING_CREDIT = {"agreed": 100.0, "concrete": 95.0, "untimely": 70.0, "attempted": 40.0}
 CLOSING_MOVES = frozenset({Move.PROPOSE_NEXT_STEP, Move.ASK_FOR_ORDER})
+
+
+def objection_open(state: SessionState, turns: list[TurnRecord], index: int) -> bool:
+    """Whether the learner closed over a concern she had raised before the message before
+    this one and that the learner had left alone: no handling step and no answer to it
+    since. A close straight after a fresh concern may be the answer to it ("then let's
+    show it to your director on Tuesday"); a concern already worked on was not ignored."""
+    for o in state.objections.values():
+        if o.raised_turn is None or o.raised_turn >= index:
+            continue
+        if not any(t.steps or t.act == Act.OBJECTION_RESPONSE
+                   for t in turns[o.raised_turn:index + 1]):
+            return True
+    return False
+
+
+def well_timed(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord],
+               index: int, known: list[set[str]]) -> bool:
+    """Whether a close came at a moment the method allows: no concern standing and, on a
+    first visit, some need of hers known (a drill's close is the exercise itself)."""
+    if objection_open(state, turns, index):
+        return False
+    first = cs.scenario.kind != "drill" and cs.scenario.buyer.visit == "first"
+    return not first or bool(known[index])
 
 
 def closing_score(cs: CompiledScenario, state: SessionState,
                   turns: list[TurnRecord] | None = None) -> float:
     """The learner's proposal is scored, not the buyer's mood: a concrete next step (a day
-    and a time) earns nearly all of the part even when the buyer still hesitates (her
-    agreement depends on the engine's reading of the whole call, so it adds little). A push for
-    the signature without a date is an attempt, not a concrete step."""
+    and a time) at the right moment earns nearly all of the part even when the buyer still
+    hesitates (her agreement depends on the engine's reading of the whole call, so it adds
+    little). A push for the signature without a date is an attempt, not a concrete step;
+    a concrete one over her standing concern or before any need was known is in between."""
     c = state.closing
     if c["agreed"]:
         return CLOSING_CREDIT["agreed"]
     if not c["attempted"]:
         return 0.0
+    turns = list(state.history) if turns is None else turns
     lm = cs.language(state.lang).lm
     # a proposal read as another act still holds its closing move
-    closes = [t for t in (state.history if turns is None else turns)
+    closes = [i for i, t in enumerate(turns)
               if t.act in (Act.NEXT_STEP_PROPOSAL, Act.ASK_ORDER)
               or CLOSING_MOVES & set(t.moves)]
-    if c["concrete"] and (not closes or any(is_concrete(lm.analyze(t.learner), lm)
-                                            for t in closes)):
+    if not c["concrete"]:
+        return CLOSING_CREDIT["attempted"]
+    if not closes:
         return CLOSING_CREDIT["concrete"]
-    return CLOSING_CREDIT["attempted"]
+    concrete = [i for i in closes if is_concrete(lm.analyze(turns[i].learner), lm)]
+    if not concrete:
+        return CLOSING_CREDIT["attempted"]
+    known = needs_known(cs, state, turns)
+    if any(well_timed(cs, state, turns, i, known) for i in concrete):
+        return CLOSING_CREDIT["concrete"]
+    return CLOSING_CREDIT["untimely"]
 
 
 def weighted_total(parts: dict[str, float | None], weights: dict[str, float]) -> int:
