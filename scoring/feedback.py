@@ -26,6 +26,7 @@ from scoring.sections import (
     QUESTION_VERBS,
     QuestionMix,
     answerable,
+    false_starts,
     informal,
     offers_discount,
     pitch_turns,
@@ -75,6 +76,11 @@ _SPIN_WORDING = {
         r"levert|helpen|helpt|schelen|scheelt|verschil|winst|voordeel",
         re.IGNORECASE),
 }
+# "Wat is uw mailadres dan?", "when will I hear from you?": a question for the learner's own
+# errand (where to send it, when she calls back) gives in to the objection, it explores nothing
+_ERRAND = re.compile(r"e-?mail|mailadres|\baddress|telefoon|phone|hoor ik|hear from|"
+                     r"call me|bel (me|mij)|newsletter|nieuwsbrief",
+                     re.IGNORECASE)
 # "I'm Tom", "mijn naam is ...": the learner introduced herself (maybe not her company).
 _SELF_INTRO = re.compile(r"\b(i'?m|i am|my name is|my name's|this is|ik ben|mijn naam is|"
                          r"ik heet)\b", re.IGNORECASE)
@@ -201,7 +207,14 @@ def _improvements(cs: CompiledScenario, state: SessionState,
         asks = "; ".join(in_sentence(cl.text(cs.objectives[o].label))
                          for o in cs.external_ids[:3])
         questions_count = cs.scenario.scoring.weights.questions > 0
-        for wasted in wasted_messages(cs, state, turns):
+        wasted_turns = wasted_messages(cs, state, turns)
+        if not wasted_turns and not state.objectives and not any(t.steps for t in turns):
+            # nothing of the exercise done: the first message that missed it is the fault
+            # to name (the closed question, the wrong figures), not its missing capital
+            # (sales talk gets its own tip)
+            wasted_turns = [t for t in false_starts(turns, questions_count)
+                            if t not in pitches and not offers_discount(t)][:1]
+        for wasted in wasted_turns:
             key = "false_start" if wasted is first else "wasted_message"
             if questions_count and wasted.form == "closed":
                 key = "closed_start"  # say what was wrong: a yes/no question
@@ -244,7 +257,8 @@ def _improvements(cs: CompiledScenario, state: SessionState,
     if "solution" in roles and roles["solution"] not in state.objectives and state.needs_stated \
             and not any(t.act == Act.SOLUTION for t in turns):
         need = in_sentence(cl.text(cs.needs[state.needs_stated[0]].label))
-        improve.append(Tip("solution", {"need": need}))
+        # on a follow-up visit an offer is on the table: adjust it, do not start over
+        improve.append(Tip("solution_follow_up" if follow_up else "solution", {"need": need}))
     improve.extend(_closing_tips(cs, state, turns, roles))
     if drill:
         # an objection drill's goals are the handling steps: one the turns record is done
@@ -259,7 +273,9 @@ def _improvements(cs: CompiledScenario, state: SessionState,
         speak = [t for t in turns if text_speak(t.learner, state.lang)]
         if speak:
             improve.append(Tip("register", {"quote": quote(speak[0].learner)}))
-        else:  # well-formed lines whose only fault is the missing capital
+        elif not drill or set(cs.external_ids) <= set(state.objectives):
+            # well-formed lines whose only fault is the missing capital (in a drill of two
+            # or three messages only once the exercise is done: the tips go to it first)
             lower = [t for t in turns if t.learner[:1].islower()] or turns
             improve.append(Tip("register_capital", {"quote": quote(lower[0].learner)}))
     return improve
@@ -472,11 +488,13 @@ def _step_worth_praise(step: str, turn: TurnRecord) -> bool:
 
 
 def _explores(turn: TurnRecord) -> bool:
-    """A clarifying step worth praising asks a real question: not a summary, and not an echo
-    of her words ("AutoLease Oost? Die staan er niet om bekend dat ze snel zijn.", which
-    runs down the competitor she is happy with)."""
+    """A clarifying step worth praising asks a real question: not a summary, not the
+    learner's own errand ("wat is uw mailadres dan?"), and not an echo of her words
+    ("AutoLease Oost? Die staan er niet om bekend dat ze snel zijn.", which runs down the
+    competitor she is happy with)."""
     asked = [q for q in sentences(turn.learner) if q.rstrip().endswith("?")]
-    return turn.act != Act.SUMMARY and any(len(q.split()) >= 3 for q in asked)
+    return turn.act != Act.SUMMARY and any(len(q.split()) >= 3 and not _ERRAND.search(q)
+                                           for q in asked)
 
 
 def _good_answer(state: SessionState, turns: list[TurnRecord]) -> TurnRecord | None:

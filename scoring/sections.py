@@ -264,12 +264,13 @@ PITCH_COST_MAX = 24
 # while a call that is mostly sales talk loses the full PITCH_COST_MAX.
 PITCH_SHARE_COST = 80
 DISCOUNT_COST = 10
-# A discount or a price cut in so many words: "15% off", "10% vanaf", "tien procent onder
-# de markt", "we can do that for less". The engine's discount move misses some of them
-# (a sign-this-week "15% off" read as asking for the order); what the method warns against
-# is the offer, whatever act the message was read as.
+# A discount or a price cut in so many words: "15% off", "10% vanaf", "15% goedkoper als u
+# nu tekent", "tien procent onder de markt", "we can do that for less". The engine's
+# discount move misses some of them (a sign-this-week "15% off" read as asking for the
+# order); what the method warns against is the offer, whatever act the message was read as.
 _DISCOUNT = re.compile(
-    r"\b(korting|discount)\b|\d+\s*(%|procent|percent)\s*(off|vanaf|eraf|korting)\b"
+    r"\b(korting|discount)\b"
+    r"|\d+\s*(%|procent|percent)\s*(off|vanaf|eraf|korting|goedkoper|cheaper|lager|lower)\b"
     r"|\b(for less|voor minder)(?=\s*[,.!?;]|$)|\b(procent|percent)\s+(onder|below|under)\b",
     re.IGNORECASE)
 

@@ -1021,3 +1021,62 @@ def test_the_catering_close_is_not_ticked_by_a_promise_to_call(library):
         opening, "Shall we meet on Tuesday 3 June at 10 to sign the agreement?"])
     assert call_back["objectives"]["external"]["close"] is False
     assert signing["objectives"]["external"]["close"] is True
+
+
+def test_a_percentage_cheaper_for_signing_now_is_named_as_a_discount(library):
+    """A user test: "wij kunnen het 15% goedkoper doen als u nu tekent" got no discount tip."""
+    report = play(library, "first-visit-cleaning", "nl", [
+        "Goedemorgen, ik ben Tim van SchoonWerk.",
+        "Wie maakt er nu bij u schoon, en hoe bevalt dat?",
+        "Wij kunnen het 15% goedkoper doen als u nu tekent."])
+    assert any("korting geven is nooit een doelstelling" in tip for tip in report["feedback"])
+
+
+def test_on_a_follow_up_visit_the_solution_tip_adjusts_the_proposal_on_the_table(library):
+    """A user test: "make a first, careful proposal" on a second visit where the proposal
+    was sent two weeks ago; the tip says to adjust that proposal instead."""
+    def solution_tips(sid: str) -> list[str]:
+        cs = library[sid]
+        state = SessionState(scenario_id=sid, lang="en", seed=0)
+        state.needs_stated = [next(iter(cs.needs))]
+        asked = turn("What did you think of the proposal?", "fact_question", form="open",
+                     spin="situation")
+        return [t.key for t in choose_tips(cs, state, 50, [asked]) if "solution" in t.key]
+
+    assert solution_tips("closing-catering-followup") == ["solution_follow_up"]
+    assert solution_tips("first-visit-cleaning") == ["solution"]
+    text = render_tip("en", Tip("solution_follow_up", {"need": "a trial week"}))
+    assert "Adjust the proposal" in text and "first, careful" not in text
+
+
+@pytest.mark.parametrize(("sid", "lang", "lines", "fault"), [
+    ("drill-forecast", "en", ["total is 147000 i think, march is 72000",
+                              "oh wait, with the chances its 70500?", "march 55500"],
+     "Your first message, “total is 147000"),
+    ("drill-closed-to-open", "en", ["do you think your carrier is doing a good job or not?",
+                                    "and are they on time?"], "is a closed question"),
+])
+def test_a_drills_three_tips_name_the_real_fault_not_the_missing_capital(library, sid, lang,
+                                                                         lines, fault):
+    """A user test: on a three-tip drill card "starts without a capital" took the place of
+    the real fault (a closed question, wrong figures). A drill is a spoken exchange."""
+    report = play(library, sid, lang, lines)
+    assert 3 <= len(report["feedback"]) <= 5
+    assert not any("capital" in tip for tip in report["feedback"])
+    assert any(fault in tip for tip in report["feedback"])
+
+
+def test_asking_where_to_send_the_brochure_is_not_praised_as_exploring_the_objection(library):
+    """A user test: "ok prima, wat is uw mailadres dan?" gives in to the brochure request;
+    the card praised it as finding out what was behind his objection."""
+    cs = library["drill-objection-brochure"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="nl", seed=0)
+    state.objections[next(iter(cs.objections))] = ObjectionState(raised_turn=0)
+
+    def praised(text: str) -> bool:
+        asked = turn(text, "objection_response", form="open", steps=("clarify",))
+        return "good_clarify" in [t.key for t in _strengths(cs, state, [asked])]
+
+    assert not praised("ok prima, wat is uw mailadres dan?")
+    assert not praised("wanneer hoor ik dan iets?")
+    assert praised("Waar zou u in die brochure vooral naar zoeken?")
