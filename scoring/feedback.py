@@ -246,11 +246,18 @@ def _improvements(cs: CompiledScenario, state: SessionState,
     # a topic she answered about was asked, even in words the engine did not credit
     answered = {fact for t in turns for fact in t.answered}
     told = {f.objective for f in cs.scenario.facts if f.id in answered}
-    missed = [cs.objectives[o] for o in cs.internal_ids
-              if o not in state.objectives and o not in told]
+    asked = {f.objective for f in cs.scenario.facts
+             if f.objective is not None and any(f.id in t.facts for t in turns)}
+    asked |= set(state.objectives)
+    missed = [cs.objectives[o] for o in cs.internal_ids if o not in asked and o not in told]
     if missed:
         labels = "; ".join(cl.text(o.label) for o in missed[:3])
         improve.append(Tip("missed_internal", {"topics": labels}))
+    # asked in so many words (an agreed meeting ticks the appointment, it asks nothing)
+    questioned = {f.objective for f in cs.scenario.facts
+                  if f.objective is not None and any(f.id in t.facts for t in turns)}
+    questioned |= {o for t in turns if t.act == Act.FACT_QUESTION for o in t.objectives}
+    withheld = _asked_not_told(cs, state, questioned, answered)
     deeper = _deeper_questions(cs, turns, mix)
     if deeper is not None:
         improve.append(deeper)
@@ -260,6 +267,10 @@ def _improvements(cs: CompiledScenario, state: SessionState,
         # on a follow-up visit an offer is on the table: adjust it, do not start over
         improve.append(Tip("solution_follow_up" if follow_up else "solution", {"need": need}))
     improve.extend(_closing_tips(cs, state, turns, roles))
+    if withheld:
+        # asked, and she kept it to herself: not a question missed, but trust not yet earned
+        labels = "; ".join(cl.text(cs.objectives[o].label) for o in withheld[:3])
+        improve.append(Tip("not_told", {"topics": labels}))
     if drill:
         # an objection drill's goals are the handling steps: one the turns record is done
         taken = set().union(*(steps_taken(exchange(state, o, turns))
@@ -279,6 +290,18 @@ def _improvements(cs: CompiledScenario, state: SessionState,
             lower = [t for t in turns if t.learner[:1].islower()] or turns
             improve.append(Tip("register_capital", {"quote": quote(lower[0].learner)}))
     return improve
+
+
+def _asked_not_told(cs: CompiledScenario, state: SessionState, asked: set[str],
+                    answered: set[str]) -> list[str]:
+    """Internal objectives the learner asked about that she has not told yet (none of
+    their facts revealed or answered, "I'd rather not say yet"): not a question missed."""
+    facts: dict[str, list[str]] = {}
+    for fact in cs.scenario.facts:
+        if fact.objective is not None:
+            facts.setdefault(fact.objective, []).append(fact.id)
+    return [o for o in cs.internal_ids if o in asked and o in facts
+            and not any(f in state.revealed or f in answered for f in facts[o])]
 
 
 def _objection_tips(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord],

@@ -805,14 +805,16 @@ def test_a_topic_she_answered_about_is_not_listed_as_not_asked(library):
     asked = turn("And the cleaning now, how is that going?", "fact_question", form="open",
                  spin="situation", facts=("supplier", "satisfaction"))
 
-    def not_asked(turns: list[TurnRecord]) -> str:
+    def topics(turns: list[TurnRecord], key: str = "missed_internal") -> str:
         tips = score_call(cs, state, None, turns).tips
-        return next((t.values["topics"] for t in tips if t.key == "missed_internal"), "")
+        return next((t.values["topics"] for t in tips if t.key == key), "")
 
     label = cs.language("en").text(cs.objectives["current_supplier"].label)
-    assert label not in not_asked([opening, asked])
-    asked.answered = []
-    assert label in not_asked([opening, asked])
+    assert label not in topics([opening, asked])
+    assert label not in topics([opening, asked], "not_told")
+    asked.answered = []  # asked, and she dodged it: not told yet, but not "not asked"
+    assert label not in topics([opening, asked])
+    assert label in topics([opening, asked], "not_told")
     assert render_tip("en", Tip("missed_internal", {"topics": label})).startswith(
         "You did not ask about")
 
@@ -1080,3 +1082,23 @@ def test_asking_where_to_send_the_brochure_is_not_praised_as_exploring_the_objec
     assert not praised("ok prima, wat is uw mailadres dan?")
     assert not praised("wanneer hoor ik dan iets?")
     assert praised("Waar zou u in die brochure vooral naar zoeken?")
+
+
+def test_a_topic_she_would_not_tell_yet_is_not_called_a_question_missed(library):
+    """A user test: "is there a newsletter I can sign you up for?" got "I'd rather not say
+    yet", and the card said "you did not ask about: permission for the e-mail newsletter".
+    The learner asked; what is missing is her trust, and the tip says how to earn it."""
+    cs = library["first-visit-cleaning"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="en", seed=0)
+    asked = turn("Could I sign you up for our newsletter?", "fact_question", form="closed",
+                 facts=("newsletter_permission",))
+    asked.answered = []  # she kept it to herself
+    tips = choose_tips(cs, state, 40, [turn("Hello, I'm Tom from SchoonWerk.", "greet_introduce"),
+                                       asked])
+    newsletter = cs.language("en").text(cs.objectives["newsletter"].label)
+    missed = [t for t in tips if t.key == "missed_internal"]
+    assert missed and newsletter not in missed[0].values["topics"]
+    told = [t for t in tips if t.key == "not_told"]
+    assert told and newsletter in told[0].values["topics"]
+    for lang in ("en", "nl"):
+        assert "{" not in render_tip(lang, told[0])
