@@ -465,7 +465,8 @@ def _strengths(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord
     if "solution" in roles and roles["solution"] in state.objectives:
         add("good_solution", _first(turns, lambda t: t.act == Act.SOLUTION
                                     and roles["solution"] in t.objectives))
-    add("good_summary", _first(turns, lambda t: t.act == Act.SUMMARY))
+    add("good_summary", _first(turns, lambda t: t.act == Act.SUMMARY
+                               and _summary_worth_praise(cs, state, turns, t)))
     agenda = _first(turns, lambda t: t.act == Act.STATE_OBJECTIVE)
     if agenda is not None and cs.scenario.kind != "drill":
         add("good_agenda", agenda)
@@ -479,14 +480,30 @@ def _strengths(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord
         before = turns[turns.index(proposal) - 1]
         if before.form is not None and before.act == Act.FACT_QUESTION:
             add("good_question_first", before)
+    heard: set[str] = set()
     for turn in turns:  # the first one not quoted elsewhere is kept
-        if _open_question(turn, cs.scenario.kind == "drill"):
+        # "as I said ...": a question she answered with a repeat got her telling nothing new
+        if _open_question(turn, cs.scenario.kind == "drill") and set(turn.answered) - heard:
             add("good_open_question", turn)
+        heard.update(turn.answered)
     if agenda is not None and agenda.form == "closed":
         check = next((s for s in reversed(sentences(agenda.learner)) if s.endswith("?")), None)
         if check is not None:
             found.append(Tip("good_agenda_check", {"check": quote(check)}))
     return found
+
+
+def _summary_worth_praise(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord],
+                          summary: TurnRecord) -> bool:
+    """A summary a trainer would praise sums up what she told: something was told before
+    it, and she did not have to correct it ("Niet helemaal: 300? Dat heb ik niet gezegd.")."""
+    index = turns.index(summary)
+    if not any(t.answered for t in turns[:index]):
+        return False
+    lexicon = cs.language(state.lang).lm.lexicon
+    corrections = [line.split("{")[0].strip() for line in
+                   lexicon.line("summary_misquoted", cs.scenario.buyer.address)]
+    return not any(c and c in summary.buyer for c in corrections)
 
 
 def _spin_worth_praise(spin: str, turn: TurnRecord) -> bool:

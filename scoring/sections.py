@@ -341,9 +341,25 @@ def pitch_turns(cs: CompiledScenario, state: SessionState,
     """Turns that talk about the offer before it can be tied to a need: the pitches, and
     a "solution" made before the buyer had stated any need at all."""
     out = [turn for turn, known in zip(turns, needs_known(cs, state, turns), strict=True)
-           if turn.act == Act.PITCH or (turn.act == Act.SOLUTION and not known)]
+           if (turn.act == Act.PITCH or (turn.act == Act.SOLUTION and not known))
+           and not only_a_question(turn.learner)]
     intro = _company_introduction(cs, turns)
     return [t for t in out if t is not intro]
+
+
+def only_a_question(text: str) -> bool:
+    """A message that is one open question and nothing else ("en, wat vond je van het
+    voorstel", without its question mark): it talks about no offer, whatever word in it
+    ("voorstel") made it read as one."""
+    parts = [p for p in re.split(r"[.!?]+", text.lower()) if p.strip()]
+    if len(parts) != 1:
+        return False
+    words = parts[0].split()
+    while words and words[0].strip(",;:") in _JOINERS:
+        words = words[1:]
+    # one clause: "how about our offer, we are the cheapest" goes on selling
+    return bool(words) and words[0] in _QUESTION_WORDS and not re.search(r"[,;:]",
+                                                                        " ".join(words))
 
 
 def _company_introduction(cs: CompiledScenario, turns: list[TurnRecord]) -> TurnRecord | None:

@@ -1102,3 +1102,57 @@ def test_a_topic_she_would_not_tell_yet_is_not_called_a_question_missed(library)
     assert told and newsletter in told[0].values["topics"]
     for lang in ("en", "nl"):
         assert "{" not in render_tip(lang, told[0])
+
+
+def test_a_summary_she_corrected_or_made_before_she_told_anything_is_not_praised(library):
+    """User tests: "dus je wilt per 1 juli starten met 300 lunches per dag, klopt dat?" got
+    "Niet helemaal: 300? Dat heb ik niet gezegd." and the card praised it as a summary; so
+    did a summary of a call in which the buyer had told nothing yet."""
+    cs = library["closing-catering-followup"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="nl", seed=0)
+    asked = turn("Hoeveel mensen lunchen er per dag?", "fact_question", form="open",
+                 spin="situation", facts=(next(iter(cs.facts)),))
+    summary = turn("Dus je wilt per 1 juli starten met 300 lunches per dag, klopt dat?",
+                   "summary", form="closed")
+
+    def praised(turns: list[TurnRecord]) -> bool:
+        return "good_summary" in [t.key for t in _strengths(cs, state, turns)]
+
+    summary.buyer = "Ja, dat klopt."
+    assert praised([asked, summary])
+    assert not praised([summary])  # nothing told yet: nothing to sum up
+    summary.buyer = "Niet helemaal: 300? Dat heb ik niet gezegd. Dat tikt aan hoor."
+    assert not praised([asked, summary])
+
+
+def test_an_open_question_she_answered_with_a_repeat_is_not_praised_for_getting_her_talking(
+        library):
+    """A user test: "wat kost een storing u eigenlijk?" got "Zoals ik al zei: ..." and the
+    card said "Goede open vraag: ... zette haar aan het vertellen"."""
+    cs = library["spin-printing-urgency"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="nl", seed=0)
+    first = turn("Heeft u vaak storingen?", "fact_question", form="closed", spin="problem",
+                 facts=("jams_peak",))
+    again = turn("Wat kost een storing u eigenlijk?", "fact_question", form="open",
+                 spin="problem", facts=("jams_peak",))
+    quoted = [t.values.get("quote") for t in _strengths(cs, state, [first, again])
+              if t.key == "good_open_question"]
+    assert again.learner not in quoted
+    assert again.learner in [t.values.get("quote") for t in _strengths(cs, state, [again])
+                             if t.key == "good_open_question"]
+
+
+def test_an_open_question_about_the_proposal_is_not_called_sales_talk(library):
+    """A user test: "en, wat vond je van het voorstel" was called "een verkooppraatje"
+    (read as a proposal for its word "voorstel"); it is an open question."""
+    cs = library["closing-catering-followup"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="nl", seed=0)
+    opening = turn("Hoi Marco, fijn je weer te zien.", "greet_introduce")
+    question = turn("en, wat vond je van het voorstel", "pitch")
+    talk = turn("Wij zijn echt de beste cateraar van Rotterdam, beter dan elke bakker.",
+                "pitch")
+    keys = {t.key: t.values.get("quote") for t in score_call(cs, state, None,
+                                                             [opening, question]).tips}
+    assert keys.get("pitch") != question.learner
+    assert conduct_deduction(cs, state, [opening, question]) == 0
+    assert conduct_deduction(cs, state, [opening, talk]) > 0
