@@ -47,7 +47,8 @@ CLOSED_SHARE = 0.3  # more closed fact questions than this gets a tip
 PERMISSION_OPENINGS = ("may i", "can i", "could i", "shall i", "mag ik", "kan ik", "zal ik",
                        "mogen wij", "mogen we")
 # "Would that work for you?", "Neemt dat uw zorg weg?": a check is closed on purpose.
-CHECK_OPENINGS = ("would that", "would this", "does that", "does this", "will that", "is that",
+CHECK_OPENINGS = ("would that", "would this", "would a", "does that", "does this", "will that",
+                  "is that",
                   "is this", "could that", "would it", "does it", "zou dat", "zou het",
                   "neemt dat", "werkt dat", "spreekt dat", "helpt dat", "past dat", "is dat",
                   "klinkt dat", "lost dat", "kunt u daar", "kun je daar", "heeft u daar",
@@ -346,16 +347,23 @@ def exchange(state: SessionState, ostate: ObjectionState,
     return turns[ostate.raised_turn:min(later, default=len(turns))]
 
 
+HANDLING_STEPS = ("acknowledge", "clarify", "respond", "check")
+
+
 def steps_taken(after: list[TurnRecord]) -> set[str]:
-    """The handling steps the turns of an exchange record, plus a check the engine may
-    read as a fact question: once the answer is given, a yes/no question that asks for no
-    new fact ("Kunt u het intern zo uitleggen?", "Would that work for you?") checks it."""
+    """The handling steps the turns of an exchange record (as steps, or as the drill's
+    objectives named after them: the card ticks "a benefit tied to his need", so no tip
+    calls it missing), plus a check the engine may read as a fact question: with the
+    answer or after it, a yes/no question that asks for no new fact ("Kunt u het intern
+    zo uitleggen?", "..., does that make it easier to defend internally?") checks it."""
     taken = {step for t in after for step in t.steps}
+    taken |= {o for t in after for o in t.objectives if o in HANDLING_STEPS}
     answered = False
     for t in after:
-        if answered and not t.facts and _yes_no_question(t.learner):
+        answers = "respond" in t.steps or "respond" in t.objectives
+        if (answered or answers) and not t.facts and _yes_no_question(t.learner):
             taken.add("check")
-        answered = answered or "respond" in t.steps
+        answered = answered or answers
     return taken
 
 
@@ -461,6 +469,10 @@ def _strengths(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord
     for step in ("acknowledge", "clarify", "check"):
         add(f"good_{step}", next((t for t in turns if step in t.steps
                                   and _step_worth_praise(step, t)), None))
+    if not any(tip.key == "good_check" for tip in found):
+        # the benefit and its check in one message ("..., would that help?")
+        add("good_check", next((t for t in turns if "respond" in t.steps and not t.facts
+                                and _yes_no_question(t.learner)), None))
     roles = role_ids(cs)
     if "solution" in roles and roles["solution"] in state.objectives:
         add("good_solution", _first(turns, lambda t: t.act == Act.SOLUTION
@@ -549,10 +561,14 @@ def _good_answer(state: SessionState, turns: list[TurnRecord]) -> TurnRecord | N
         heard = False
         for turn in exchange(state, ostate, turns):
             # "I understand it is higher. But you get ..." takes the understanding back
-            heard = heard or any(_step_worth_praise(step, turn) for step in turn.steps
-                                 if step in ("acknowledge", "clarify"))
-            if heard and "respond" in turn.steps and turn.form is None:
+            now = any(_step_worth_praise(step, turn) for step in turn.steps
+                      if step in ("acknowledge", "clarify"))
+            # one sentence that acknowledges ("Heel logisch dat u dit samen beslist.") holds
+            # no benefit besides: the answer comes in a sentence of its own
+            answers = heard or (now and len(sentences(turn.learner)) > 1)
+            if answers and "respond" in turn.steps and turn.form is None:
                 return turn
+            heard = heard or now
     return None
 
 

@@ -18,7 +18,7 @@ from bot.engine.state import ObjectionState, SessionState, TurnRecord
 from bot.scenario.library import load_library
 from bot.terminal import run_script
 from scoring.card import score_call
-from scoring.feedback import Tip, _deeper_questions, _strengths, choose_tips
+from scoring.feedback import Tip, _deeper_questions, _strengths, choose_tips, quote
 from scoring.sections import (
     closing_score,
     conduct_deduction,
@@ -1156,3 +1156,67 @@ def test_an_open_question_about_the_proposal_is_not_called_sales_talk(library):
     assert keys.get("pitch") != question.learner
     assert conduct_deduction(cs, state, [opening, question]) == 0
     assert conduct_deduction(cs, state, [opening, talk]) > 0
+
+
+def test_a_benefit_the_card_ticks_is_not_called_missing_in_another_tip(library):
+    """A user test: "Still missing: a benefit tied to his need, check" next to "Done well -
+    a benefit tied to getting absence out of Excel" on the same drill card; the benefit
+    came with its check ("Would a 20-minute screen share be more useful than a brochure?")."""
+    cs = library["drill-objection-brochure"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="en", seed=0,
+                         objectives={"acknowledge": 1, "clarify": 1, "respond": 2})
+    state.objections["send_brochure"] = ObjectionState(
+        raised_turn=0, steps={"acknowledge": True, "clarify": True, "respond": False,
+                              "check": False})
+    turns = [turn("Of course, I can send one. So I send the right thing: what would you want "
+                  "to find in it about absence tracking?", "objection_response",
+                  objectives=("acknowledge", "clarify"), steps=("acknowledge", "clarify")),
+             turn("With one system instead of three spreadsheets your planners see right away "
+                  "who is off. Would a 20-minute screen share next Tuesday be more useful than "
+                  "a brochure?", "objection_response", form="closed",
+                  objectives=("clarify", "respond"), steps=("clarify",))]
+    tips = score_call(cs, state, None, turns).tips
+    said = " ".join(render_tip("en", t) for t in tips)
+    assert "a benefit tied to his need" not in said
+    assert "Still missing: check" not in said and "Still open" not in said
+    assert 3 <= len(tips) <= 5
+
+
+def test_a_benefit_with_its_check_in_one_message_is_praised_as_a_check(library):
+    """A user test: "..., so you avoid those line stops. Does that make it easier to
+    defend internally?" got "Still open in this exercise: Check that the concern is gone"."""
+    cs = library["drill-objection-price"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="en", seed=0,
+                         objectives={"acknowledge": 1, "clarify": 1})
+    oid = next(iter(cs.objections))
+    state.objections[oid] = ObjectionState(
+        raised_turn=0, handled=True, steps={"acknowledge": True, "clarify": True,
+                                            "respond": True, "check": False})
+    answer = turn("Our film is thicker and hardly tears, so you avoid those line stops. Does "
+                  "that make it easier to defend internally?", "objection_response",
+                  form="closed", steps=("clarify", "respond"))
+    turns = [turn("I understand, fourteen percent is a big step. What are you comparing it "
+                  "with?", "objection_response", form="open", steps=("acknowledge", "clarify"),
+                  objectives=("acknowledge", "clarify")), answer]
+    tips = score_call(cs, state, None, turns).tips
+    assert not any(t.key == "missed_external" and "Check" in t.values["topics"] for t in tips)
+    assert any(t.key == "good_check" and t.values["quote"] == quote(answer.learner)
+               for t in tips)
+    assert 3 <= len(tips) <= 5
+
+
+def test_an_acknowledgement_alone_is_not_praised_as_answering_with_a_benefit(library):
+    """A user test: "Heel logisch dat u dit samen met de ICT-coördinator en de directie
+    beslist." was praised as "beantwoordde haar zorg met een voordeel"."""
+    cs = library["drill-objection-discuss-others"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="nl", seed=0)
+    state.objections[next(iter(cs.objections))] = ObjectionState(raised_turn=0, handled=True)
+
+    def praised(text: str) -> bool:
+        said = turn(text, "objection_response", steps=("acknowledge", "respond"))
+        return "good_objection" in [t.key for t in _strengths(cs, state, [said])]
+
+    assert not praised("Heel logisch dat u dit samen met de ICT-coördinator en de directie "
+                       "beslist.")
+    assert praised("Heel logisch dat u dit samen beslist. Onze schermen werken met elke "
+                   "laptop, dus Bas kan het zelf testen.")
