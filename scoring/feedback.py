@@ -201,7 +201,7 @@ def _improvements(cs: CompiledScenario, state: SessionState,
         else:
             improve.append(Tip("introduce" if opening else "introduce_plain", opening))
         opening = {}
-    if "needs" in roles and not purpose_stated(state, turns) and not drill:
+    if "needs" in roles and not purpose_stated(state, turns, cs) and not drill:
         key = "state_objective_follow_up" if follow_up else "state_objective"
         improve.append(Tip(key if opening else f"{key}_plain", opening))
     if drill:

@@ -68,12 +68,19 @@ def objectives_met(cs: CompiledScenario, state: SessionState, group: str) -> dic
     return {oid: oid in state.objectives for oid in ids}
 
 
-def purpose_stated(state: SessionState, turns: list[TurnRecord]) -> bool:
-    """Whether the learner said what the visit is for: the engine marked it, or a message
-    before the first question held the agenda ("today I'd like to get to know you, hear
-    what you need and see whether a next meeting makes sense. OK?"), whatever act it was
-    read as: the buyer heard the purpose all the same."""
+def purpose_stated(state: SessionState, turns: list[TurnRecord],
+                   cs: CompiledScenario | None = None) -> bool:
+    """Whether the learner said what the visit is for: the engine marked it, the card
+    ticks an objective met only by stating it (a SPIN call's "state the purpose"), or
+    a message before the first question held the agenda ("today I'd like to get to know
+    you, hear what you need and see whether a next meeting makes sense. OK?"), whatever
+    act it was read as: the buyer heard the purpose all the same."""
     if "objective_stated" in state.flags:
+        return True
+    if cs is not None and any(
+            oid in state.objectives and cs.objectives[oid].detect
+            and all(Move.STATE_OBJECTIVE in d.moves for d in cs.objectives[oid].detect)
+            for oid in cs.external_ids):
         return True
     for turn in turns:
         if turn.spin is not None:
@@ -99,7 +106,7 @@ def objectives_score(cs: CompiledScenario, state: SessionState, group: str,
     for oid, weight in weights.items():
         if met[oid]:
             half = (cs.objectives[oid].method_role == "needs" and cs.scenario.kind != "drill"
-                    and not purpose_stated(state, turns))
+                    and not purpose_stated(state, turns, cs))
             earned += weight * (NEEDS_WITHOUT_PURPOSE if half else 1.0)
     return 100.0 * earned / total
 

@@ -1220,3 +1220,23 @@ def test_an_acknowledgement_alone_is_not_praised_as_answering_with_a_benefit(lib
                        "beslist.")
     assert praised("Heel logisch dat u dit samen beslist. Onze schermen werken met elke "
                    "laptop, dus Bas kan het zelf testen.")
+
+
+def test_state_the_purpose_is_not_advised_when_the_card_ticks_the_purpose(library):
+    """A user test: "State the purpose of the meeting early on" on a card that ticked
+    "state the purpose of the meeting" (the agenda came after a first question)."""
+    cs = library["spin-printing-urgency"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="en", seed=0,
+                         objectives={"introduce": 1, "agenda": 2})
+    turns = [turn("Good morning Ingrid, I'm Sam from Printwise.", "greet_introduce",
+                  objectives=("introduce",)),
+             turn("How many shipments do you send a day?", "fact_question", form="open",
+                  spin="situation"),
+             turn("What I'd like today is to understand your printing and see if we can help.",
+                  "other", objectives=("agenda",))]
+    keys = [t.key for t in score_call(cs, state, None, turns).tips]
+    assert not any(k.startswith("state_objective") for k in keys)
+    state.objectives.pop("agenda")
+    turns[2].objectives = []
+    keys = [t.key for t in score_call(cs, state, None, turns).tips]
+    assert any(k.startswith("state_objective") for k in keys)
