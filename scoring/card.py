@@ -93,8 +93,8 @@ def score_call(
     return ScoreCard(
         total=total,
         sections=sections,
-        internal=objectives_met(cs, state, "internal"),
-        external=objectives_met(cs, state, "external"),
+        internal=objectives_met(cs, state, "internal", turns),
+        external=objectives_met(cs, state, "external", turns),
         questions=question_mix(turns),
         preparation=preparation,
         tips=choose_tips(cs, state, total, turns),

@@ -23,11 +23,15 @@ from bot.engine.state import ObjectionState, SessionState, TurnRecord
 from bot.engine.text import label_in_sentence
 from scoring.notes import sentences
 from scoring.sections import (
+    ERRAND,
     QUESTION_VERBS,
     QuestionMix,
     answerable,
+    errand_only,
     false_starts,
+    handling_steps,
     informal,
+    objectives_met,
     offers_discount,
     pitch_turns,
     purpose_stated,
@@ -77,11 +81,7 @@ _SPIN_WORDING = {
         r"levert|helpen|helpt|schelen|scheelt|verschil|winst|voordeel",
         re.IGNORECASE),
 }
-# "Wat is uw mailadres dan?", "when will I hear from you?": a question for the learner's own
-# errand (where to send it, when she calls back) gives in to the objection, it explores nothing
-_ERRAND = re.compile(r"e-?mail|mailadres|\baddress|telefoon|phone|hoor ik|hear from|"
-                     r"call me|bel (me|mij)|newsletter|nieuwsbrief",
-                     re.IGNORECASE)
+_ERRAND = ERRAND  # the learner's own errand is no clarifying question
 # "I'm Tom", "mijn naam is ...": the learner introduced herself (maybe not her company).
 _SELF_INTRO = re.compile(r"\b(i'?m|i am|my name is|my name's|this is|ik ben|mijn naam is|"
                          r"ik heet)\b", re.IGNORECASE)
@@ -276,8 +276,9 @@ def _improvements(cs: CompiledScenario, state: SessionState,
         # an objection drill's goals are the handling steps: one the turns record is done
         taken = set().union(*(steps_taken(exchange(state, o, turns))
                               for o in state.objections.values()))
+        met = objectives_met(cs, state, "external", turns)
         open_goals = [cs.objectives[o] for o in cs.external_ids
-                      if o not in state.objectives and o not in taken]
+                      if not met[o] and o not in taken]
         if open_goals:
             labels = "; ".join(cl.text(o.label) for o in open_goals[:3])
             improve.append(Tip("missed_external", {"topics": labels}))
@@ -316,10 +317,11 @@ def _objection_tips(cs: CompiledScenario, state: SessionState, turns: list[TurnR
         after = exchange(state, ostate, turns)
         # a step the turns themselves record is done, whatever the objection's tally says
         taken = steps_taken(after)
+        steps = handling_steps(ostate, turns)
         # a step attempted (an answer not tied to her need) is not called missing
-        missing = [s for s, done in ostate.steps.items()
+        missing = [s for s, done in steps.items()
                    if not done and s not in taken and s not in ostate.tried] \
-            or [s for s, done in ostate.steps.items() if not done and s not in taken]
+            or [s for s, done in steps.items() if not done and s not in taken]
         if not missing:
             continue
         values = {"steps": ", ".join(missing), "advice": cl.text(objection.good_handling)}
@@ -356,8 +358,8 @@ def steps_taken(after: list[TurnRecord]) -> set[str]:
     calls it missing), plus a check the engine may read as a fact question: with the
     answer or after it, a yes/no question that asks for no new fact ("Kunt u het intern
     zo uitleggen?", "..., does that make it easier to defend internally?") checks it."""
-    taken = {step for t in after for step in t.steps}
-    taken |= {o for t in after for o in t.objectives if o in HANDLING_STEPS}
+    taken = {step for t in after for step in [*t.steps, *t.objectives]
+             if step in HANDLING_STEPS and (step != "clarify" or not errand_only(t))}
     answered = False
     for t in after:
         answers = "respond" in t.steps or "respond" in t.objectives

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from bot.engine.acts import Act, Move
 from bot.engine.classify import is_concrete
 from bot.engine.compiled import CompiledScenario
-from bot.engine.state import SessionState, TurnRecord
+from bot.engine.state import ObjectionState, SessionState, TurnRecord
 
 OPEN_TARGET = 0.7  # a first visit is mostly open questions
 ADVANCED_TARGET = 0.3  # share of problem/implication/need-payoff questions
@@ -63,9 +63,32 @@ def question_mix(turns: list[TurnRecord]) -> QuestionMix:
     return mix
 
 
-def objectives_met(cs: CompiledScenario, state: SessionState, group: str) -> dict[str, bool]:
+# "Wat is uw mailadres dan?", "when will I hear from you?": a question for the learner's own
+# errand (where to send it, when she calls back) gives in to the objection, it explores nothing
+ERRAND = re.compile(r"e-?mail|mailadres|\baddress|telefoon|phone|hoor ik|hear from|"
+                    r"call me|bel (me|mij)|newsletter|nieuwsbrief", re.IGNORECASE)
+
+
+def errand_only(turn: TurnRecord) -> bool:
+    """Whether every question in the message is the learner's own errand."""
+    asked = [q for q in re.split(r"(?<=[?.!])\s+", turn.learner) if q.rstrip().endswith("?")]
+    return bool(asked) and all(ERRAND.search(q) for q in asked)
+
+
+def objectives_met(cs: CompiledScenario, state: SessionState, group: str,
+                   turns: list[TurnRecord] | None = None) -> dict[str, bool]:
+    """The objectives met; with the transcript, an objective met only by exploring the
+    objection does not count when the messages that met it asked only the learner's own
+    errand ("sure, what's your e-mail address?" gives in to the brochure request)."""
     ids = cs.internal_ids if group == "internal" else cs.external_ids
-    return {oid: oid in state.objectives for oid in ids}
+    met = {oid: oid in state.objectives for oid in ids}
+    for oid in ids:
+        detect = cs.objectives[oid].detect
+        by = [t for t in turns or [] if oid in t.objectives]
+        if met[oid] and by and detect and all(Move.CLARIFY in d.moves for d in detect) \
+                and all(errand_only(t) for t in by):
+            met[oid] = False
+    return met
 
 
 def purpose_stated(state: SessionState, turns: list[TurnRecord],
@@ -95,7 +118,7 @@ def objectives_score(cs: CompiledScenario, state: SessionState, group: str,
     """Weighted share of the objectives met. The needs role has two halves (say what the
     visit is for, then take stock): questions without the purpose said earn half of it."""
     turns = list(state.history) if turns is None else turns
-    met = objectives_met(cs, state, group)
+    met = objectives_met(cs, state, group, turns)
     if not met:
         return None
     weights = {oid: float(cs.objectives[oid].weight) for oid in met}
@@ -159,6 +182,17 @@ def engaged(turns: list[TurnRecord], raised_turn: int) -> bool:
                for t in turns[raised_turn:])
 
 
+def handling_steps(o: ObjectionState, turns: list[TurnRecord]) -> dict[str, bool]:
+    """The objection's handling steps, without a clarifying step that only asked the
+    learner's own errand ("sure, what's your e-mail address?" explores nothing)."""
+    steps = dict(o.steps)
+    if steps.get("clarify") and o.raised_turn is not None:
+        asked = [t for t in turns[o.raised_turn:] if "clarify" in t.steps]
+        if asked and all(errand_only(t) for t in asked):
+            steps["clarify"] = False
+    return steps
+
+
 STEPS_SHARE = 0.5  # of an objection's credit: the steps the learner took; the rest: handled
 BEST_SHARE = 0.3  # of the part: the best-handled objection; the rest: the mean of all
 
@@ -177,12 +211,13 @@ def objections_score(state: SessionState, turns: list[TurnRecord] | None = None)
         return None
     credits: list[float] = []
     for o in raised:
-        tried = {s for s in o.tried if not o.steps.get(s)}
-        if not o.steps.get("respond") and o.raised_turn is not None \
+        steps = handling_steps(o, turns)
+        tried = {s for s in o.tried if not steps.get(s)}
+        if not steps.get("respond") and o.raised_turn is not None \
                 and engaged(turns, o.raised_turn):
             tried.add("respond")
-        steps = (sum(o.steps.values()) + TRIED_CREDIT * len(tried)) / len(o.steps)
-        credits.append(STEPS_SHARE * steps + ((1 - STEPS_SHARE) if o.handled else 0.0))
+        share = (sum(steps.values()) + TRIED_CREDIT * len(tried)) / len(steps)
+        credits.append(STEPS_SHARE * share + ((1 - STEPS_SHARE) if o.handled else 0.0))
     mean = sum(credits) / len(credits)
     return 100.0 * (BEST_SHARE * max(credits) + (1 - BEST_SHARE) * mean)
 

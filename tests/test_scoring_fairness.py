@@ -1240,3 +1240,19 @@ def test_state_the_purpose_is_not_advised_when_the_card_ticks_the_purpose(librar
     turns[2].objectives = []
     keys = [t.key for t in score_call(cs, state, None, turns).tips]
     assert any(k.startswith("state_objective") for k in keys)
+
+
+def test_asking_for_her_e_mail_address_to_send_the_brochure_earns_no_clarifying_step(library):
+    """A user test: "sure, whats your email adress?" gives in to the brochure request; it
+    scored 36 with the clarifying step ticked, and the tips implied it had explored the
+    objection. Asking what she would look for in it does explore it."""
+    lines = ["sure, whats your email adress?", "and do you want our newsletter too?",
+             "ok ill send it, bye"]
+    report = play(library, "drill-objection-brochure", "en", lines)
+    assert report["objectives"]["external"]["clarify"] is False
+    assert report["score"] < 30
+    said = " ".join(report["feedback"])
+    assert "Still missing: acknowledge, clarify" in said
+    good = play(library, "drill-objection-brochure", "en", [
+        "Of course. So I send the right thing: what would you want to find in it?"])
+    assert good["objectives"]["external"]["clarify"] is True
