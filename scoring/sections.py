@@ -225,8 +225,9 @@ def objections_score(state: SessionState, turns: list[TurnRecord] | None = None)
 # A concrete proposal pushed over a concern the learner left alone, or on a first visit
 # before she had told any need, has the right form (date, who, what) but the wrong moment:
 # the method closes once the needs are known and the objection is handled. It earns the
-# attempt and about half of what the concrete form adds.
-CLOSING_CREDIT = {"agreed": 100.0, "concrete": 95.0, "untimely": 70.0, "attempted": 40.0}
+# attempt and most of what the concrete form adds (the form is the learner's; the dev
+# calls, whose scripts ignore concerns the buyer raises in play, set the upper bound).
+CLOSING_CREDIT = {"agreed": 100.0, "concrete": 95.0, "untimely": 75.0, "attempted": 40.0}
 CLOSING_MOVES = frozenset({Move.PROPOSE_NEXT_STEP, Move.ASK_FOR_ORDER})
 
 
@@ -247,11 +248,12 @@ def objection_open(state: SessionState, turns: list[TurnRecord], index: int) -> 
 def well_timed(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord],
                index: int, known: list[set[str]]) -> bool:
     """Whether a close came at a moment the method allows: no concern standing and, on a
-    first visit, some need of hers known (a drill's close is the exercise itself)."""
+    first visit, something of hers known, a need or any answer (a drill's close is the
+    exercise itself)."""
     if objection_open(state, turns, index):
         return False
     first = cs.scenario.kind != "drill" and cs.scenario.buyer.visit == "first"
-    return not first or bool(known[index])
+    return not first or bool(known[index]) or any(t.answered for t in turns[:index])
 
 
 def closing_score(cs: CompiledScenario, state: SessionState,
