@@ -254,10 +254,13 @@ def _improvements(cs: CompiledScenario, state: SessionState,
     if missed:
         labels = "; ".join(cl.text(o.label) for o in missed[:3])
         improve.append(Tip("missed_internal", {"topics": labels}))
-    # asked in so many words (an agreed meeting ticks the appointment, it asks nothing)
+    # asked in so many words and dodged: a question she answered nothing of (an agreed
+    # meeting ticks the appointment, it asks nothing; a question she answered in part may
+    # only have seemed to touch the rest)
+    dodged = [t for t in turns if not t.answered]
     questioned = {f.objective for f in cs.scenario.facts
-                  if f.objective is not None and any(f.id in t.facts for t in turns)}
-    questioned |= {o for t in turns if t.act == Act.FACT_QUESTION for o in t.objectives}
+                  if f.objective is not None and any(f.id in t.facts for t in dodged)}
+    questioned |= {o for t in dodged if t.act == Act.FACT_QUESTION for o in t.objectives}
     withheld = _asked_not_told(cs, state, questioned, answered)
     deeper = _deeper_questions(cs, turns, mix)
     if deeper is not None:
