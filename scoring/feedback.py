@@ -82,6 +82,10 @@ _SPIN_WORDING = {
         re.IGNORECASE),
 }
 _ERRAND = ERRAND  # the learner's own errand is no clarifying question
+# "We can do it cheaper, I'm sure": a price promised before the learner knows the price is
+# no solution a trainer holds up as the model, however well the rest of it fits
+_PRICE_PROMISE = re.compile(r"\b(cheaper|goedkoper|voordeliger|lower price|lagere prijs)\b",
+                            re.IGNORECASE)
 # "I'm Tom", "mijn naam is ...": the learner introduced herself (maybe not her company).
 _SELF_INTRO = re.compile(r"\b(i'?m|i am|my name is|my name's|this is|ik ben|mijn naam is|"
                          r"ik heet)\b", re.IGNORECASE)
@@ -481,7 +485,8 @@ def _strengths(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord
     roles = role_ids(cs)
     if "solution" in roles and roles["solution"] in state.objectives:
         add("good_solution", _first(turns, lambda t: t.act == Act.SOLUTION
-                                    and roles["solution"] in t.objectives))
+                                    and roles["solution"] in t.objectives
+                                    and not _PRICE_PROMISE.search(t.learner)))
     add("good_summary", _first(turns, lambda t: t.act == Act.SUMMARY
                                and _summary_worth_praise(cs, state, turns, t)))
     agenda = _first(turns, lambda t: t.act == Act.STATE_OBJECTIVE)

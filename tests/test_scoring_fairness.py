@@ -1256,3 +1256,20 @@ def test_asking_for_her_e_mail_address_to_send_the_brochure_earns_no_clarifying_
     good = play(library, "drill-objection-brochure", "en", [
         "Of course. So I send the right thing: what would you want to find in it?"])
     assert good["objectives"]["external"]["clarify"] is True
+
+
+def test_a_solution_that_promises_a_lower_price_is_not_praised(library):
+    """A user test: "Good: “We can do it cheaper, I'm sure, we have a fixed team per location
+    and we work after 18:00.” tied your proposal to what she said herself"; a trainer flags
+    the price promise made before the learner knows the price."""
+    cs = library["first-visit-cleaning"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="en", seed=0,
+                         objectives={"solution": 1})
+
+    def praised(text: str) -> bool:
+        said = turn(text, "solution", objectives=("solution",))
+        return "good_solution" in [t.key for t in _strengths(cs, state, [said])]
+
+    assert not praised("We can do it cheaper, I'm sure, we have a fixed team per location "
+                       "and we work after 18:00.")
+    assert praised("We have a fixed team per location and we work after 18:00.")
