@@ -518,13 +518,15 @@ def _strengths(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord
 def _summary_worth_praise(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord],
                           summary: TurnRecord) -> bool:
     """A summary a trainer would praise sums up what she told: something was told before
-    it, and she did not have to correct it ("Niet helemaal: 300? Dat heb ik niet gezegd.")."""
+    it, and she did not have to correct it ("Niet helemaal: 300? Dat heb ik niet gezegd.",
+    "Hold on, I didn't say all of that.")."""
     index = turns.index(summary)
     if not any(t.answered for t in turns[:index]):
         return False
     lexicon = cs.language(state.lang).lm.lexicon
-    corrections = [line.split("{")[0].strip() for line in
-                   lexicon.line("summary_misquoted", cs.scenario.buyer.address)]
+    corrections = [line.split("{")[0].strip()
+                   for key in ("summary_misquoted", "summary_unsaid") if key in lexicon.lines
+                   for line in lexicon.line(key, cs.scenario.buyer.address)]
     return not any(c and c in summary.buyer for c in corrections)
 
 

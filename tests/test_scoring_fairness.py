@@ -1123,6 +1123,8 @@ def test_a_summary_she_corrected_or_made_before_she_told_anything_is_not_praised
     assert not praised([summary])  # nothing told yet: nothing to sum up
     summary.buyer = "Niet helemaal: 300? Dat heb ik niet gezegd. Dat tikt aan hoor."
     assert not praised([asked, summary])
+    summary.buyer = "Ho, dat heb ik niet allemaal gezegd."  # it names what she never said
+    assert not praised([asked, summary])
 
 
 def test_an_open_question_she_answered_with_a_repeat_is_not_praised_for_getting_her_talking(
