@@ -223,11 +223,11 @@ def objections_score(state: SessionState, turns: list[TurnRecord] | None = None)
 
 
 # A concrete proposal pushed over a concern the learner left alone, or on a first visit
-# before she had told any need, has the right form (date, who, what) but the wrong moment:
+# before she had told anything, has the right form (date, who, what) but the wrong moment:
 # the method closes once the needs are known and the objection is handled. It earns the
 # attempt and most of what the concrete form adds (the form is the learner's; the dev
 # calls, whose scripts ignore concerns the buyer raises in play, set the upper bound).
-CLOSING_CREDIT = {"agreed": 100.0, "concrete": 95.0, "untimely": 75.0, "attempted": 40.0}
+CLOSING_CREDIT = {"agreed": 100.0, "concrete": 95.0, "untimely": 80.0, "attempted": 40.0}
 CLOSING_MOVES = frozenset({Move.PROPOSE_NEXT_STEP, Move.ASK_FOR_ORDER})
 
 

@@ -87,7 +87,7 @@ def test_a_dated_proposal_pushed_over_a_concern_left_alone_is_no_near_perfect_cl
                    spin="situation")
     proposal = turn("Could we meet again on Tuesday 14 March at 10 with Mr Verhoef?",
                     "next_step_proposal", form="closed")
-    assert closing_score(cs, state, [asked, ignored, proposal]) == 75
+    assert closing_score(cs, state, [asked, ignored, proposal]) == 80
     ignored.act, ignored.steps = "objection_response", ["acknowledge"]
     assert closing_score(cs, state, [asked, ignored, proposal]) == 95
 
