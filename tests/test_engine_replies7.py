@@ -42,3 +42,35 @@ def test_an_agenda_naming_a_guarded_topic_is_agreed_not_refused(
     assert "objective_stated" in state.flags, replies
     assert not any(k.startswith("guarded:") for k in state.flags), replies
     assert "terug" not in replies[-1] and "come back" not in replies[-1], replies
+
+
+RENEWAL_EN_TO_THE_DEMO = [
+    'Morning Gerard! Good to see you again. How was your weekend?',
+    ("Last time you told me about the timesheets from the building sites. Today I'd like to"
+     ' go a bit deeper into that and, if it fits, plan a demo. OK with you?'),
+    'How do the hours get from the sites to payroll at the moment?',
+    'who types them in?',
+    'How long does that take her every month?',
+    'And if a correction is wrong, what happens then?',
+    ('I understand that switching feels risky after last time. What exactly went wrong back'
+     ' then?'),
+    ('What if we ran your own payroll in parallel for two months, so you only switch when '
+     'the results match to the cent? Would that take away your worry?'),
+    'Who besides you would need to be in the demo?',
+    'Could we do the demo on Thursday 12 March at 2pm with Monique and the works council?',
+]
+
+
+@pytest.mark.parametrize("ask", [
+    "Great. Could you also give me Monique's email address?",
+    "Fine. can u send me monique's e-mail address?",
+])
+def test_a_contact_request_while_an_objection_waits_gets_the_details(
+        library: Library, ask: str) -> None:
+    engine, state, replies = _call(library, "objection-software-renewal", "en",
+                                   RENEWAL_EN_TO_THE_DEMO)
+    assert state.pending_objection, replies
+    result = engine.turn(state, ask)
+    assert result.analysis.steps == [], result.reply
+    assert "mail" in result.reply.lower(), result.reply
+    assert "settle my point" not in result.reply, result.reply

@@ -198,7 +198,7 @@ class Engine:
             t.misquoted = self._misquoted(cl, state, text)
             t.unsaid = not t.misquoted and self._unsaid(cl, state, text)
         if state.pending_objection:
-            self._objection_step(cl, t, events)
+            self._objection_step(cl, t, events, self._names_contact(cl, a, text))
             if t.outcome is Outcome.HANDLED and a.form != "open":
                 # her acceptance is the answer; "what if it costs less than the penalties?"
                 # does not also ask about the penalties
@@ -474,15 +474,22 @@ class Engine:
     def _asks_contact(self, cl: CompiledLanguage, t: Turn, text: str) -> bool:
         """A question or request for contact details (an e-mail address, a name)."""
         a = t.a
-        if not a.topic_stems & cl.contact_stems:
+        if not self._names_contact(cl, a, text):
             return False
         if t.act in CLOSING_ACTS:
             # "could I have your e-mail address, to send a confirmation?" asks no meeting
-            return not a.concrete_time and bool(cl.contact.match(cl.lm.analyze(text)))
-        if t.act is not Act.FACT_QUESTION or not (a.is_question or a.asks
-                                                  or a.asks_permission):
-            return False
-        return bool(cl.contact.match(cl.lm.analyze(text)))
+            return not a.concrete_time
+        # while her objection waits, "could you give me Monique's e-mail address?" took no
+        # step for it: it is still a request she answers
+        asking = t.act is Act.FACT_QUESTION or (
+            t.act is Act.OBJECTION_RESPONSE and not a.steps)
+        return asking and (a.is_question or a.asks or a.asks_permission)
+
+    @staticmethod
+    def _names_contact(cl: CompiledLanguage, a: TurnAnalysis, text: str) -> bool:
+        """The message names contact details (an e-mail address, a phone number)."""
+        return bool(a.topic_stems & cl.contact_stems) and bool(
+            cl.contact.match(cl.lm.analyze(text)))
 
     def _about_contact(self, cl: CompiledLanguage, fact_id: str) -> bool:
         """A fact whose answer gives contact details ("here's my card") answers the ask."""
@@ -697,8 +704,11 @@ class Engine:
                 state.needs_stated.append(need)
         return self._pick(cl, state, f"objection:{objection_id}", cl.texts(objection.text))
 
-    def _objection_step(self, cl: CompiledLanguage, t: Turn, events: list[str]) -> None:
-        """What the learner's message did for the pending objection (steps, outcome)."""
+    def _objection_step(self, cl: CompiledLanguage, t: Turn, events: list[str],
+                        contact: bool = False) -> None:
+        """What the learner's message did for the pending objection (steps, outcome).
+        ``contact``: the message asks for contact details ("could you give me Monique's
+        e-mail address?"), which is no check of her objection."""
         state, a = t.state, t.a
         oid = state.pending_objection
         assert oid is not None
@@ -724,7 +734,7 @@ class Engine:
                     ostate.tried.append("respond")  # an answer, but not tied to her need
         if not did and t.act is Act.OBJECTION_RESPONSE and a.form == "closed" and not a.facts and (
             ostate.steps["respond"] or "respond" in ostate.tried
-        ) and not a.asks_permission:
+        ) and not a.asks_permission and not contact:
             did.add("check")  # "Would that help you take it to the board?" after an answer
         for step in did:
             ostate.steps[step] = True
