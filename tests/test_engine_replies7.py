@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bot.engine.compiled import CompiledScenario
+from bot.engine.cues import CueIndex
 from bot.engine.engine import Engine
 from bot.engine.state import SessionState
 from bot.scenario.library import LoadResult as Library
@@ -74,3 +75,22 @@ def test_a_contact_request_while_an_objection_waits_gets_the_details(
     assert result.analysis.steps == [], result.reply
     assert "mail" in result.reply.lower(), result.reply
     assert "settle my point" not in result.reply, result.reply
+
+
+@pytest.mark.parametrize(("lang", "keyword", "near", "repeated"), [
+    ("en", "discuss ... with ... coordinator",
+     "I will discuss it with the IT coordinator and the head",
+     "I will discuss it with the IT coordinator and with the head"),
+    ("nl", "bespreken ... met ... coördinator",
+     "ik moet het bespreken met de coördinator en de directeur",
+     "ik moet het bespreken met de coördinator en met de directeur"),
+])
+def test_a_common_word_said_again_does_not_stretch_a_keyword(
+        library: Library, lang: str, keyword: str, near: str, repeated: str) -> None:
+    """The tightest stretch holding the keyword's words counts, not the first and last
+    time a common word ("with", "met") occurs."""
+    cl = CompiledScenario(library.scenarios["first-visit-cleaning"]).language(lang)
+    index = CueIndex(cl.lm.pipeline)
+    index.add_keywords("topic", [keyword])
+    sure = index.match(cl.lm.analyze(near))["topic"]
+    assert index.match(cl.lm.analyze(repeated)).get("topic") == sure

@@ -360,16 +360,37 @@ def _spread(sequence: tuple[tuple[str, bool, str], ...], msg: Analyzed,
              for term, is_prefix, word in sequence]
     if any(not p for p in lists):
         return None
-    for anchor in lists[0]:
-        if all(any(abs(p - anchor) <= span for p in plist) for plist in lists[1:]):
-            low = min(min(p for p in pl if abs(p - anchor) <= span) for pl in lists)
-            high = max(max(p for p in pl if abs(p - anchor) <= span) for pl in lists)
-            if high - low <= span:
-                gap = high - low - (len(sequence) - 1)
-                if gap and msg.words[low + 1] in prepositions:
-                    return gap * QUALIFIER_SHARE
-                return gap
-    return None
+    window = _tightest(lists)
+    if window is None or window[1] - window[0] > span:
+        return None
+    low, high = window
+    gap = high - low - (len(sequence) - 1)
+    if gap and msg.words[low + 1] in prepositions:
+        return gap * QUALIFIER_SHARE
+    return gap
+
+
+def _tightest(lists: list[list[int]]) -> tuple[int, int] | None:
+    """The smallest stretch of the message holding one occurrence of every word: a
+    common word that comes again elsewhere ("together *with* your IT coordinator ...
+    *with* it") must not stretch the keyword apart (a sweep over the sorted positions)."""
+    events = sorted((p, i) for i, plist in enumerate(lists) for p in set(plist))
+    need = len(lists)
+    counts = [0] * need
+    have = 0
+    best: tuple[int, int] | None = None
+    start = 0
+    for pos, i in events:
+        counts[i] += 1
+        have += counts[i] == 1
+        while have == need:
+            low, j = events[start]
+            if best is None or pos - low < best[1] - best[0]:
+                best = (low, pos)
+            counts[j] -= 1
+            have -= counts[j] == 0
+            start += 1
+    return best
 
 
 def correct_typos(msg: Analyzed, corrector: TypoCorrector, protected: frozenset[str]) -> None:
