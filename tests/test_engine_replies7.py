@@ -94,3 +94,19 @@ def test_a_common_word_said_again_does_not_stretch_a_keyword(
     index.add_keywords("topic", [keyword])
     sure = index.match(cl.lm.analyze(near))["topic"]
     assert index.match(cl.lm.analyze(repeated)).get("topic") == sure
+
+
+@pytest.mark.parametrize("ask", [
+    "Dat begrijp ik, dat is best een stijging. Wat zou voor jou een redelijk bedrag zijn?",
+    "dat snap ik hoor. hoe zie je het zelf voor je?",
+])
+def test_an_open_question_after_acknowledging_is_not_dropped(
+        library: Library, ask: str) -> None:
+    lines = ["Goedemiddag, ik ben Sem van Loonwijs. Fijn dat ik langs mag komen",
+             "hoe tevreden zijn jullie eigenlijk over het pakket?",
+             "wat bedoel je precies met te duur?"]
+    engine, state, replies = _call(library, "objection-software-renewal", "nl", lines)
+    assert state.pending_objection, replies
+    result = engine.turn(state, ask)
+    assert "clarify" in result.analysis.steps, result.reply
+    assert not result.reply.startswith("Fijn dat u dat begrijpt"), result.reply

@@ -724,6 +724,11 @@ class Engine:
                                (Move.CHECK, "check")):
                 if move in a.moves and t.act is not Act.SOLUTION:
                     did.add(step)
+            if did == {"acknowledge"} and a.is_question and a.form == "open" and not (
+                    a.facts or a.moves & {Move.RESPOND_BENEFIT, Move.PROPOSE_SOLUTION}):
+                # "I understand, that is quite a rise. What would be a fair amount for
+                # you?": an open question after acknowledging asks into her objection
+                did.add("clarify")
             answered_by = set(objection.answered_by)
             tied = bool(answered_by.intersection(a.tied_needs or a.needs)) or (
                 oid in a.responds_to)
