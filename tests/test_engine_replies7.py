@@ -110,3 +110,23 @@ def test_an_open_question_after_acknowledging_is_not_dropped(
     result = engine.turn(state, ask)
     assert "clarify" in result.analysis.steps, result.reply
     assert not result.reply.startswith("Fijn dat u dat begrijpt"), result.reply
+
+
+@pytest.mark.parametrize(("lang", "keyword", "asks", "not_asks"), [
+    ("nl", "tot wanneer|vanaf wanneer",
+     ["tot wanneer loopt het contract?", "Wie beslist, en vanaf wanneer kunt u starten?"],
+     ["wanneer gaat u tot actie over?"]),
+    ("en", "by when|from when",
+     ["By when do you need it?", "who decides, and from when could you start?"],
+     ["when do you go by train?"]),
+])
+def test_a_keyword_with_a_preposition_before_its_question_word_matches(
+        library: Library, lang: str, keyword: str, asks: list[str],
+        not_asks: list[str]) -> None:
+    cl = CompiledScenario(library.scenarios["first-visit-cleaning"]).language(lang)
+    index = CueIndex(cl.lm.pipeline)
+    index.add_keywords("topic", [keyword])
+    for text in asks:
+        assert "topic" in index.match(cl.lm.analyze(text)), text
+    for text in not_asks:
+        assert "topic" not in index.match(cl.lm.analyze(text)), text

@@ -190,7 +190,8 @@ class CueIndex:
         if len(self._weights) != len(self._alts):
             self._weights = [self._weight(a) for a in self._alts]
         weights = self._weights
-        starts = (_question_starts(msg, self.pipeline.lexicon.question_words)
+        starts = (_question_starts(msg, self.pipeline.lexicon.question_words,
+                                   self.pipeline.lexicon.prepositions)
                   if not self.ordered else [])
         best: dict[str, float] = {}
         sure: dict[str, float] = {}
@@ -246,8 +247,14 @@ class CueIndex:
         if not leads:
             return True
         starts = [i for i, w in enumerate(msg.words) if w in leads]
-        rest = [(t, p, w) for t, p, w in alt.sequence if p or w not in qwords]
+        # words the keyword puts before its question word lead into it: "tot wanneer",
+        # "by when" (the spread keeps them near)
+        first = next(k for k, (_t, p, w) in enumerate(alt.sequence) if not p and w in qwords)
+        lead_in, rest = alt.sequence[:first], [
+            (t, p, w) for t, p, w in alt.sequence[first:] if p or w not in qwords]
         return any(all(any(i >= start for i in _positions(t, p, msg)) for t, p, _w in rest)
+                   and all(any(start - first <= i < start for i in _positions(t, p, msg))
+                           for t, p, _w in lead_in)
                    for start in starts)
 
     @staticmethod
@@ -327,11 +334,20 @@ def _in_sequence(sequence: tuple[tuple[str, bool, str], ...], msg: Analyzed) -> 
 _JOINERS = frozenset({"en", "of", "and", "or"})
 
 
-def _question_starts(msg: Analyzed, question_words: frozenset[str]) -> list[int]:
-    """Where a second question starts: a question word right after "and"/"or"."""
+def _question_starts(msg: Analyzed, question_words: frozenset[str],
+                     prepositions: frozenset[str] = frozenset()) -> list[int]:
+    """Where a second question starts: a question word right after "and"/"or", or the
+    preposition that leads into it ("and by when", "en tot wanneer")."""
     words = msg.words
-    return [i for i in range(1, len(words))
-            if words[i] in question_words and words[i - 1] in _JOINERS]
+    starts = []
+    for i in range(1, len(words)):
+        if words[i] not in question_words:
+            continue
+        if words[i - 1] in _JOINERS:
+            starts.append(i)
+        elif i >= 2 and words[i - 1] in prepositions and words[i - 2] in _JOINERS:
+            starts.append(i - 1)
+    return starts
 
 
 def _first_position(sequence: tuple[tuple[str, bool, str], ...], msg: Analyzed) -> int:
