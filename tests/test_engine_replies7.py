@@ -130,3 +130,16 @@ def test_a_keyword_with_a_preposition_before_its_question_word_matches(
         assert "topic" in index.match(cl.lm.analyze(text)), text
     for text in not_asks:
         assert "topic" not in index.match(cl.lm.analyze(text)), text
+
+
+@pytest.mark.parametrize(("lang", "keyword", "text"), [
+    ("nl", "ict coordinator", "Kan ik het samen met de ICT-coördinator testen?"),
+    ("nl", "coördinator", "Wanneer is de ICT-coördinator er?"),
+    ("en", "account manager", "Would your account-manager join us?"),
+])
+def test_a_hyphenated_word_is_found_by_its_parts(
+        library: Library, lang: str, keyword: str, text: str) -> None:
+    cl = CompiledScenario(library.scenarios["first-visit-cleaning"]).language(lang)
+    index = CueIndex(cl.lm.pipeline)
+    index.add_keywords("topic", [keyword])
+    assert "topic" in index.match(cl.lm.analyze(text)), text

@@ -380,7 +380,8 @@ def _spread(sequence: tuple[tuple[str, bool, str], ...], msg: Analyzed,
     if window is None or window[1] - window[0] > span:
         return None
     low, high = window
-    gap = high - low - (len(sequence) - 1)
+    # the parts of one hyphenated word stand at one place ("ict-coordinator"): no gap
+    gap = max(high - low - (len(sequence) - 1), 0)
     if gap and msg.words[low + 1] in prepositions:
         return gap * QUALIFIER_SHARE
     return gap

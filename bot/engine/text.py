@@ -99,7 +99,8 @@ class TextPipeline:
         return self.words(_join_hyphens(fold(text)))
 
     def analyze(self, text: str) -> Analyzed:
-        folded = _join_hyphens(fold(text))
+        unjoined = fold(text)
+        folded = _join_hyphens(unjoined)
         sentences = []
         all_words: list[str] = []
         for part in _SENTENCE_END.split(folded):
@@ -118,7 +119,23 @@ class TextPipeline:
             numbers=parse_numbers(folded),
             question_mark="?" in folded,
         )
+        self._hyphen_parts(unjoined, result)
         return result
+
+    def _hyphen_parts(self, unjoined: str, msg: Analyzed) -> None:
+        """A hyphenated word is one word ("ICT-coördinator"), and its parts stand in its
+        place too, so a cue "ict coordinator" or "coordinator" finds it."""
+        for compound in _HYPHENATED.findall(unjoined):
+            parts = [w for w in compound.split("-") if len(w) > 1]
+            joined = compound.replace("-", "")
+            stems = {self.stem(w) for w in parts}
+            for i, word in enumerate(msg.words):
+                if word == joined:
+                    msg.corrections.setdefault(i, set()).update(stems)
+                    msg.stem_set.update(stems)
+
+
+_HYPHENATED = re.compile(r"[a-z]+(?:-[a-z]+)+")
 
 
 def _join_hyphens(text: str) -> str:
