@@ -143,3 +143,22 @@ def test_a_hyphenated_word_is_found_by_its_parts(
     index = CueIndex(cl.lm.pipeline)
     index.add_keywords("topic", [keyword])
     assert "topic" in index.match(cl.lm.analyze(text)), text
+
+
+@pytest.mark.parametrize(("lang", "lines", "first", "second"), [
+    ("nl", ["Goedemorgen, ik ben Sanne Visser van SchoonWerk Nederland.",
+            "Het doel van vandaag is kennismaken en uw wensen in kaart brengen.",
+            "Hoe vaak komen ze nu, en hoe groot is het kantoor eigenlijk?"],
+     "Drie keer per week", "450"),
+    ("en", ["Good morning, I'm Sanne Visser from SchoonWerk.",
+            "The aim for today is to get to know you and map your needs.",
+            "How often do they come now, and how big is the office actually?"],
+     "three times a week", "450"),
+])
+def test_two_questions_are_answered_in_the_order_asked(
+        library: Library, lang: str, lines: list[str], first: str, second: str) -> None:
+    """A keyword's place is where its words stand together ("how big"), not the first
+    "how" of the message."""
+    _engine, _state, replies = _call(library, "first-visit-cleaning", lang, lines)
+    assert first in replies[-1] and second in replies[-1], replies[-1]
+    assert replies[-1].index(first) < replies[-1].index(second), replies[-1]

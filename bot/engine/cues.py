@@ -207,6 +207,7 @@ class CueIndex:
             if self.ordered and not alt.loose and not _in_sequence(alt.sequence, msg):
                 continue
             spread = 0.0
+            start: int | None = None  # where the keyword's tightest stretch begins
             if not self.ordered and len(alt.sequence) > 1 and not (
                     self._question_word_leads(alt, msg) and self._one_question(alt, msg, starts)):
                 continue  # "who decides on the cleaning, and when does ..." asks no "when clean"
@@ -215,7 +216,7 @@ class CueIndex:
                               prepositions=self.pipeline.lexicon.prepositions)
                 if gap is None:
                     continue
-                spread = gap
+                spread, start = gap
             # More words matched make a surer match: the score ranks the facts one question
             # could refer to (100 = any keyword match).
             # Words far apart are a looser match than the same words side by side ("who
@@ -226,7 +227,10 @@ class CueIndex:
             best[alt.topic] = words
             sure[alt.topic] = score
             if where is not None:
-                where[alt.topic] = _first_position(alt.sequence, msg)
+                # "how often ..., and how big is it?": "how big" stands where its own
+                # "how" is, not at the first "how" of the message
+                where[alt.topic] = (start if start is not None
+                                    else _first_position(alt.sequence, msg))
             if framed is not None:
                 if all(t in self.frame or t in self.question for t, _p, _w in alt.sequence):
                     framed.add(alt.topic)
@@ -366,8 +370,10 @@ def _positions(term: str, is_prefix: bool, msg: Analyzed, word: str = "") -> lis
 
 
 def _spread(sequence: tuple[tuple[str, bool, str], ...], msg: Analyzed,
-            exact: bool = False, prepositions: frozenset[str] = frozenset()) -> float | None:
-    """How many other words stand between the words of one keyword (any order), or None
+            exact: bool = False,
+            prepositions: frozenset[str] = frozenset()) -> tuple[float, int] | None:
+    """How many other words stand between the words of one keyword (any order), and where
+    the tightest stretch holding them starts, or None
     when they are too far apart: "who cleans" must not match "who makes the final
     decision on a cleaning contract". Words that only qualify the first one ("the
     contract *with the repair firm* end") count a quarter: they keep the topic."""
@@ -383,8 +389,8 @@ def _spread(sequence: tuple[tuple[str, bool, str], ...], msg: Analyzed,
     # the parts of one hyphenated word stand at one place ("ict-coordinator"): no gap
     gap = max(high - low - (len(sequence) - 1), 0)
     if gap and msg.words[low + 1] in prepositions:
-        return gap * QUALIFIER_SHARE
-    return gap
+        return gap * QUALIFIER_SHARE, low
+    return gap, low
 
 
 def _tightest(lists: list[list[int]]) -> tuple[int, int] | None:
