@@ -162,3 +162,22 @@ def test_two_questions_are_answered_in_the_order_asked(
     _engine, _state, replies = _call(library, "first-visit-cleaning", lang, lines)
     assert first in replies[-1] and second in replies[-1], replies[-1]
     assert replies[-1].index(first) < replies[-1].index(second), replies[-1]
+
+
+def test_a_phrase_with_a_hyphen_keeps_its_own_meaning(library: Library) -> None:
+    """'the run-up to Christmas' is a time of year: no 'run' for a go-live question."""
+    cl = CompiledScenario(library.scenarios["spin-printing-urgency"]).language("en")
+    index = CueIndex(cl.lm.pipeline)
+    index.add_keywords("topic", ["run|running|up and running"])
+    assert "topic" not in index.match(cl.lm.analyze("and in the run-up to Christmas?"))
+
+
+def test_proposing_a_call_after_acknowledging_is_no_clarifying_question(
+        library: Library) -> None:
+    lines = ["Good afternoon Gerard, Sem from Loonwijs here.",
+             "How happy are you with the package, actually?",
+             "What exactly do you mean by that?"]
+    engine, state, replies = _call(library, "objection-software-renewal", "en", lines)
+    assert state.pending_objection, replies
+    result = engine.turn(state, "Of course, take your time. When can I give you a call?")
+    assert "clarify" not in result.analysis.steps, result.reply

@@ -725,7 +725,9 @@ class Engine:
                 if move in a.moves and t.act is not Act.SOLUTION:
                     did.add(step)
             if did == {"acknowledge"} and a.is_question and a.form == "open" and not (
-                    a.facts or a.moves & {Move.RESPOND_BENEFIT, Move.PROPOSE_SOLUTION}):
+                    a.facts or a.meeting_words or a.moves & {
+                        Move.RESPOND_BENEFIT, Move.PROPOSE_SOLUTION, Move.PROPOSE_NEXT_STEP,
+                        Move.ASK_FOR_ORDER}):
                 # "I understand, that is quite a rise. What would be a fair amount for
                 # you?": an open question after acknowledging asks into her objection
                 did.add("clarify")

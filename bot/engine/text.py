@@ -125,8 +125,12 @@ class TextPipeline:
     def _hyphen_parts(self, unjoined: str, msg: Analyzed) -> None:
         """A hyphenated word is one word ("ICT-coördinator"), and its parts stand in its
         place too, so a cue "ict coordinator" or "coordinator" finds it."""
+        stopwords = self.lexicon.stopwords
         for compound in _HYPHENATED.findall(unjoined):
-            parts = [w for w in compound.split("-") if len(w) > 1]
+            split = compound.split("-")
+            if split[-1] in stopwords:
+                continue  # "run-up", "follow-up": a phrase of its own, not its parts
+            parts = [w for w in split if len(w) > 1 and w not in stopwords]
             joined = compound.replace("-", "")
             stems = {self.stem(w) for w in parts}
             for i, word in enumerate(msg.words):
