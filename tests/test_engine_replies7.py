@@ -181,3 +181,15 @@ def test_proposing_a_call_after_acknowledging_is_no_clarifying_question(
     assert state.pending_objection, replies
     result = engine.turn(state, "Of course, take your time. When can I give you a call?")
     assert "clarify" not in result.analysis.steps, result.reply
+
+
+@pytest.mark.parametrize("ask", [
+    "Eight years says a lot, I wouldn't want to spoil that. What do you value most about "
+    "them, and what does it cost you when an engineer is stuck without a van for a day?",
+    "what do u like about them and how often is an engineer stuck without a van?",
+])
+def test_two_answers_that_share_a_sentence_say_it_once(library: Library, ask: str) -> None:
+    _engine, _state, replies = _call(library, "drill-objection-current-supplier", "en",
+                                     [ask])
+    sentences = [s.strip() for s in replies[-1].replace("?", ".").split(". ") if s.strip()]
+    assert len(sentences) == len(set(sentences)), replies[-1]

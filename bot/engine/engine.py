@@ -296,7 +296,7 @@ class Engine:
             react = ""
         # two guarded facts asked at once get one refusal, not the same sentence twice
         parts = dict.fromkeys(p for p in (react, *answers, bring_in, tail) if p)
-        return " ".join(parts).strip() or self._line(cl, state, "default")
+        return " ".join(_once_each(list(parts))).strip() or self._line(cl, state, "default")
 
     def _misquoted(self, cl: CompiledLanguage, state: SessionState, text: str) -> str:
         """The first figure in a learner's summary that she never gave ("thirty corrections"
@@ -1041,6 +1041,20 @@ def _same_stem(st: str, q: str) -> bool:
 def _content(cl: CompiledLanguage, text: str) -> tuple[list[str], list[str]]:
     said = cl.lm.analyze(text)
     return said.stems, said.words
+
+
+def _once_each(parts: list[str]) -> list[str]:
+    """Two answers that share a sentence ("Once or twice a month." ends one fact and
+    starts the next) say it once: a person does not repeat herself within one reply."""
+    said: set[str] = set()
+    out: list[str] = []
+    for part in parts:
+        sentences = _sentences(part)
+        fresh = [x for x in sentences if x not in said]
+        said.update(sentences)
+        if fresh:
+            out.append(part if len(fresh) == len(sentences) else " ".join(fresh))
+    return out
 
 
 def _sentences(text: str) -> list[str]:
