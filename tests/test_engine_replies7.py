@@ -193,3 +193,26 @@ def test_two_answers_that_share_a_sentence_say_it_once(library: Library, ask: st
                                      [ask])
     sentences = [s.strip() for s in replies[-1].replace("?", ".").split(". ") if s.strip()]
     assert len(sentences) == len(set(sentences)), replies[-1]
+
+
+RENEWAL_EN_OBJECTION_HANDLED = [
+    ('Hi Gerard, thanks for seeing me again. Last time we talked about the timesheets.'
+     " Today I'd like to dig a bit deeper and see if a demo makes sense."),
+    'Who fills in the hours on site now and how do they get to payroll?',
+    'How long does that take your team each month?',
+    'What happens when an allowance is calculated wrong?',
+    ('I understand nine years with Loonhuis counts for something, and a bad switch is '
+     'the last thing you want. What went wrong last time exactly?'),
+    ('We run the old and new payroll side by side for two months, so nothing goes out '
+     'until both match. Would that take away that worry?'),
+]
+
+
+@pytest.mark.parametrize("ask", [
+    "How do you look at the €9.40 compared to what you pay now?",
+    "and what are you paying loonhuis at the moment?",
+])
+def test_asked_what_she_pays_now_she_names_the_figure(library: Library, ask: str) -> None:
+    engine, state, replies = _call(library, "objection-software-renewal", "en",
+                                   RENEWAL_EN_OBJECTION_HANDLED)
+    assert "7.80" in engine.turn(state, ask).reply, replies
