@@ -216,3 +216,32 @@ def test_asked_what_she_pays_now_she_names_the_figure(library: Library, ask: str
     engine, state, replies = _call(library, "objection-software-renewal", "en",
                                    RENEWAL_EN_OBJECTION_HANDLED)
     assert "7.80" in engine.turn(state, ask).reply, replies
+
+
+SPIN_EN_BUDGET_OBJECTION = [
+    'hi, Im Sem from LabelPro, thanks for making time. how are you doing?',
+    ("Today I'd like to understand how printing works in your fulfilment centre and "
+     'see if we can help, ok?'),
+    'so how many printers do you have and who looks after them',
+    'what kind of problems do you run into with them?',
+    'how often does that happen',
+    ('and what does that mean for your team when the printer is down before a '
+     'deadline?'),
+    'What would it be worth to you if that never happened again?',
+    'We offer a managed print service where we fix any breakdown within 4 hours.',
+]
+
+
+@pytest.mark.parametrize("check", [
+    "You said the downtime costs you hours before deadlines, with our 4-hour fix that "
+    "would be solved. Does that sound useful?",
+    "so the jams cost you trucks, and with our 4 hour fix that's gone. does that help?",
+])
+def test_a_summary_carrying_the_answer_to_her_objection_gets_an_answer_about_it(
+        library: Library, check: str) -> None:
+    engine, state, replies = _call(library, "spin-printing-urgency", "en",
+                                   SPIN_EN_BUDGET_OBJECTION)
+    assert state.pending_objection, replies
+    result = engine.turn(state, check)
+    assert "check" in result.analysis.steps, result.reply
+    assert "right" not in result.reply and "Exactly" not in result.reply, result.reply

@@ -718,8 +718,11 @@ class Engine:
         did: set[str] = set()
         # A summary's "is that right?" and a new proposal's "would that work?" check those,
         # not her objection; the proposal may still answer it (the respond step).
+        # A summary that carries the seller's answer ("you said the downtime costs you
+        # hours; with our 4-hour fix that is solved. Does that sound useful?") checks it.
+        offers = t.act is Act.SUMMARY and a.seller_talk and bool(a.answers_objection)
         if t.act not in (Act.GOODBYE, Act.SMALL_TALK, Act.PITCH, Act.GREET_INTRODUCE,
-                         Act.SUMMARY):
+                         Act.SUMMARY) or offers:
             for move, step in ((Move.ACKNOWLEDGE, "acknowledge"), (Move.CLARIFY, "clarify"),
                                (Move.CHECK, "check")):
                 if move in a.moves and t.act is not Act.SOLUTION:
