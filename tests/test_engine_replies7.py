@@ -245,3 +245,44 @@ def test_a_summary_carrying_the_answer_to_her_objection_gets_an_answer_about_it(
     result = engine.turn(state, check)
     assert "check" in result.analysis.steps, result.reply
     assert "right" not in result.reply and "Exactly" not in result.reply, result.reply
+
+
+FIRST_VISIT_NL_WEAK = [
+    'hoi, met tim van schoonwerk',
+    'hoe gaat ie? lekker weer he vandaag',
+    ('wij zijn de beste schoonmaker van nederland, we doen alles: kantoren, ramen, '
+     'tapijt. zal ik een offerte sturen?'),
+    'ok sorry. hoeveel vestigingen heeft u en wie maakt er nu schoon?',
+    'wie doet dat dan?',
+    'hoe lang zit u daar al mee?',
+    'en bent u tevreden of niet eigenlijk',
+    'heeft u klachten?',
+]
+
+
+@pytest.mark.parametrize(("lang", "lines", "ask"), [
+    ("nl", FIRST_VISIT_NL_WEAK, "wij kunnen het 15% goedkoper doen als u nu tekent"),
+    ("en", ["hi, tim from schoonwerk here",
+            "how many branches do you have and who cleans them now?",
+            "and are you happy with them or not",
+            "any complaints?"], "we can do it 15% cheaper if you sign today"),
+])
+def test_asking_for_the_order_on_a_first_visit_is_no_agreed_appointment(
+        library: Library, lang: str, lines: list[str], ask: str) -> None:
+    engine, state, _replies = _call(library, "first-visit-cleaning", lang, lines)
+    reply = engine.turn(state, ask).reply
+    assert not state.closing["agreed"], reply
+    assert "agenda" not in reply and "diary" not in reply, reply
+
+
+def test_a_proposal_after_the_agreement_is_not_confirmed_like_a_summary(
+        library: Library) -> None:
+    lines = ["Goedemorgen, ik ben Sanne Visser van SchoonWerk Nederland.",
+             "Het doel van vandaag is kennismaken en uw wensen in kaart brengen.",
+             "Hoeveel vestigingen heeft u en wie maakt er nu schoon?",
+             "Hoe tevreden bent u over de schoonmaak?",
+             "Zal ik donderdag 14 maart om 10 uur langskomen met een voorstel?"]
+    engine, state, replies = _call(library, "first-visit-cleaning", "nl", lines)
+    assert state.closing["agreed"], replies
+    reply = engine.turn(state, "kunnen we volgende week afspreken?").reply
+    assert reply not in ("Ja, dat klopt.", "Zo is het, ja."), reply

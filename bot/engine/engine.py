@@ -631,7 +631,10 @@ class Engine:
         state, a = t.state, t.a
         closing = self.scenario.closing
         state.closing["attempted"] = True
-        concrete = a.concrete_time or t.act is Act.ASK_ORDER
+        # on a first visit there is nothing to sign yet: "15% off if you sign now" is no
+        # next step she can agree to ("put it in the diary")
+        premature = t.act is Act.ASK_ORDER and self.scenario.buyer.visit == "first"
+        concrete = a.concrete_time or (t.act is Act.ASK_ORDER and not premature)
         state.closing["concrete"] = state.closing["concrete"] or concrete
         if state.phase != "ended":
             state.phase = "closing"
@@ -643,8 +646,9 @@ class Engine:
         if closing is None:
             t.closing_text = self._line(cl, state, "after_close")
         elif state.closing["agreed"]:
-            t.closing_text = self._line(cl, state, "summary_ack")
-        elif not self._closing_earned(state):
+            # "kunnen we volgende week afspreken?" after they agreed: no "zo is het, ja"
+            t.closing_text = self._line(cl, state, "already_agreed")
+        elif premature or not self._closing_earned(state):
             t.closing_text = self._next(state, "stall", cl.texts(closing.stall))
             events.append("stall")
         elif not concrete:
