@@ -60,8 +60,10 @@ def test_a_concrete_proposal_earns_nearly_all_of_the_closing_even_when_the_buyer
     assert concrete["sections"]["closing"] == 95
     assert vague["sections"]["closing"] == 40
     assert concrete["score"] > vague["score"]
-    assert not any("not yet a concrete next step" in tip for tip in concrete["feedback"])
-    assert any("not yet a concrete next step" in tip for tip in vague["feedback"])
+    # the vague one is told to name a day and a time (in words that do not deny the next
+    # step the card ticks for it)
+    assert not any("a day and a time" in tip for tip in concrete["feedback"])
+    assert any("a day and a time" in tip for tip in vague["feedback"])
 
 
 def test_a_dated_proposal_before_any_need_is_known_is_no_near_perfect_close(library):
