@@ -25,6 +25,7 @@ from scoring.feedback import (
     role_ids,
     steps_taken,
 )
+from scoring.sections import handling_steps
 
 # The classes of contradiction, as the report counts them.
 TICKS = "tip_vs_ticks"  # a tip calls missing what the card ticks (or done what it does not)
@@ -83,6 +84,15 @@ def _praise_vs_criticism(cs: CompiledScenario, state: SessionState, card: ScoreC
                 if not card.external.get(oid):
                     out.append(Contradiction(TICKS, tip.key,
                                              f"praises '{oid}' done; the card does not tick it"))
+        found = _turn_of(turns, tip.values.get("quote"))
+        if cs.scenario.kind == "drill" and tip.key.startswith("good_") and found is not None \
+                and found[1].form == "open" and "step:clarify" in claimed \
+                and _answers_an_objection(state, turns, found[1]):
+            # in an objection drill, an open question asked after her objection is what
+            # clarifying is
+            out.append(Contradiction(PRAISE, tip.key, "praises an open question about the "
+                                     f"objection; '{claimed['step:clarify']}' says nobody "
+                                     "asked"))
         if tip.key == "good_first_message" and turns:
             first = quote(turns[0].learner)
             critics = [t.key for t in tips if not t.key.startswith(("good_", "strong_", "register"))
@@ -152,6 +162,19 @@ def _against_ticks(cs: CompiledScenario, state: SessionState, card: ScoreCard,
         steps = {c.removeprefix("step:") for c in _claims(cs, state, tip)}
         out += [Contradiction(TICKS, tip.key, f"says step '{s}' is missing; the card ticks it")
                 for s in sorted(steps & ticked)]
+    # the card's objection block: a step it marks done is no step still open
+    shown = {step for o in state.objections.values() if o.raised_turn is not None
+             for step, done in handling_steps(o, turns).items() if done}
+    if tip.key == "missed_external":
+        out += [Contradiction(TICKS, tip.key, f"says step '{o}' is open; the card's objection "
+                              "shows it done")
+                for o in _named(cs, state, tip, "topics", cs.external_ids) if o in shown]
+    if tip.key in _OBJECTION_TIPS:
+        ostate = _objection_of(cs, state, tip)
+        done = {s for s, d in handling_steps(ostate, turns).items() if d} if ostate else set()
+        out += [Contradiction(TICKS, tip.key, f"says step '{s}' is missing; the card's "
+                              "objection shows it done")
+                for s in tip.values.get("steps", "").split(", ") if s in done]
     if tip.key == "no_close" and state.closing.get("agreed"):
         out.append(Contradiction(TICKS, tip.key, "says no close; the card records one agreed"))
     if tip.key in ("strong_call", "strong_drill"):
@@ -247,6 +270,12 @@ def _praise(state: SessionState, turns: list[TurnRecord], tip: Tip) -> list[Cont
     if key == "good_opening" and index != 0:
         flag("praises a later turn as the opening")
     return out
+
+
+def _answers_an_objection(state: SessionState, turns: list[TurnRecord],
+                          turn: TurnRecord) -> bool:
+    return any(turn in exchange(state, o, turns) for o in state.objections.values()
+               if o.raised_turn is not None)
 
 
 def _before_objection(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord],

@@ -327,7 +327,7 @@ def _improvements(cs: CompiledScenario, state: SessionState,
         improve.append(Tip("not_told", {"topics": labels}))
     if drill:
         # an objection drill's goals are the handling steps: one the turns record is done
-        taken = set().union(*(steps_taken(exchange(state, o, turns))
+        taken = set().union(*(steps_taken(exchange(state, o, turns), drill=True)
                               for o in state.objections.values()))
         met = objectives_met(cs, state, "external", turns)
         said = _goals_named(roles, improve)
@@ -384,7 +384,7 @@ def _objection_tips(cs: CompiledScenario, state: SessionState, turns: list[TurnR
         objection = cs.objections[oid]
         after = exchange(state, ostate, turns)
         # a step the turns themselves record is done, whatever the objection's tally says
-        taken = steps_taken(after)
+        taken = steps_taken(after, drill=cs.scenario.kind == "drill")
         steps = handling_steps(ostate, turns)
         # a step attempted (an answer not tied to her need) is not called missing
         missing = [s for s, done in steps.items()
@@ -421,14 +421,21 @@ def exchange(state: SessionState, ostate: ObjectionState,
 HANDLING_STEPS = ("acknowledge", "clarify", "respond", "check")
 
 
-def steps_taken(after: list[TurnRecord]) -> set[str]:
+def steps_taken(after: list[TurnRecord], drill: bool = False) -> set[str]:
     """The handling steps the turns of an exchange record (as steps, or as the drill's
     objectives named after them: the card ticks "a benefit tied to his need", so no tip
     calls it missing), plus a check the engine may read as a fact question: with the
     answer or after it, a yes/no question that asks for no new fact ("Kunt u het intern
-    zo uitleggen?", "..., does that make it easier to defend internally?") checks it."""
+    zo uitleggen?", "..., does that make it easier to defend internally?") checks it.
+    In an objection drill every message answers her objection, so an open question that
+    explores ("who is that then?", "Op welke dagen mist u die vier mensen het meest?")
+    clarifies it, whatever the engine read it as: no tip calls that step missing while
+    another praises the question."""
     taken = {step for t in after for step in [*t.steps, *t.objectives]
              if step in HANDLING_STEPS and (step != "clarify" or not errand_only(t))}
+    if drill and any(t.form == "open" and t.act == Act.FACT_QUESTION and _explores(t)
+                     and not _yes_no_question(t.learner) for t in after):
+        taken.add("clarify")
     answered = False
     for t in after:
         answers = "respond" in t.steps or "respond" in t.objectives
