@@ -171,10 +171,10 @@ def _against_ticks(cs: CompiledScenario, state: SessionState, card: ScoreCard,
                 for o in _named(cs, state, tip, "topics", cs.external_ids) if o in shown]
     if tip.key in _OBJECTION_TIPS:
         ostate = _objection_of(cs, state, tip)
-        done = {s for s, d in handling_steps(ostate, turns).items() if d} if ostate else set()
+        marked = {s for s, d in handling_steps(ostate, turns).items() if d} if ostate else set()
         out += [Contradiction(TICKS, tip.key, f"says step '{s}' is missing; the card's "
                               "objection shows it done")
-                for s in tip.values.get("steps", "").split(", ") if s in done]
+                for s in tip.values.get("steps", "").split(", ") if s in marked]
     if tip.key == "no_close" and state.closing.get("agreed"):
         out.append(Contradiction(TICKS, tip.key, "says no close; the card records one agreed"))
     if tip.key in ("strong_call", "strong_drill"):
