@@ -436,6 +436,11 @@ def steps_taken(after: list[TurnRecord], drill: bool = False) -> set[str]:
     if drill and any(t.form == "open" and t.act == Act.FACT_QUESTION and _explores(t)
                      and not _yes_no_question(t.learner) for t in after):
         taken.add("clarify")
+    # "Ik snap dat overstappen spannend is. Wat zou er voor u geregeld moeten zijn om de
+    # overstap veilig te maken?": the acknowledgement and the question that explores it
+    if any("acknowledge" in t.steps and _explores(t)
+           and not _yes_no_question(t.learner) for t in after):
+        taken.add("clarify")
     answered = False
     for t in after:
         answers = "respond" in t.steps or "respond" in t.objectives
