@@ -132,6 +132,11 @@ def _tips(cs: CompiledScenario, state: SessionState, total: int | None,
     improve = _improvements(cs, state, turns)
     criticised = {t.values.get("quote") for t in improve} - {None}
     praise = [t for t in _strengths(cs, state, turns) if t.values.get("quote") not in criticised]
+    # "your first message already did it" is no praise for a message a tip finds fault with
+    # (other than its capitals)
+    faulted = {t.values.get("quote") for t in improve if not t.key.startswith("register")}
+    if quote(turns[0].learner) in faulted:
+        praise = [t for t in praise if t.key != "good_first_message"]
     fallback: list[Tip] = []
     # "sum up what she told you" needs something she told
     told = bool(state.revealed) or any(t.answered for t in turns)
@@ -155,6 +160,10 @@ def _tips(cs: CompiledScenario, state: SessionState, total: int | None,
                 *fallback]
     tips = _distinct(tips)
     if len(tips) < MIN_TIPS:
+        tips = _praise_the_answer_too(tips, _strengths(cs, state, turns))
+    if len(tips) < MIN_TIPS and cs.scenario.kind == "drill":
+        tips.extend(_idle_messages(cs, state, turns, tips)[:1])
+    if len(tips) < MIN_TIPS:
         goals = "; ".join(in_sentence(cl.text(cs.objectives[o].label))
                           for o in cs.external_ids)
         if goals and not (strong and tips and tips[0].key.startswith("strong_")):
@@ -164,6 +173,39 @@ def _tips(cs: CompiledScenario, state: SessionState, total: int | None,
     return tips
 
 
+def _praise_the_answer_too(tips: list[Tip], strengths: list[Tip]) -> list[Tip]:
+    """On a short card, an answer to an objection that did one step well ("Of course. What
+    would you look for in it?" explores the brochure request) is praised for it, and the
+    objection's tip names her objection instead of those words."""
+    out = list(tips)
+    for index, tip in enumerate(out):
+        said = tip.values.get("quote")
+        praise = next((p for p in strengths if said is not None and p.values.get("quote") == said
+                       and p.key in ("good_acknowledge", "good_clarify", "good_check",
+                                     "good_task")), None)
+        if tip.key == "objection" and "objection" in tip.values and praise is not None:
+            steps = {k: v for k, v in tip.values.items() if k != "quote"}
+            out[index] = Tip("objection_steps", steps)
+            out.insert(index + 1, praise)
+            break
+    return out
+
+
+def _idle_messages(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord],
+                   tips: list[Tip]) -> list[Tip]:
+    """A short card's third tip, true of any drill: a message no other tip quotes that did
+    nothing for the exercise (no goal met, no handling step), rather than a second tip
+    saying what another already says."""
+    cl = cs.language(state.lang)
+    asks = "; ".join(in_sentence(cl.text(cs.objectives[o].label)) for o in cs.external_ids[:3])
+    quoted = {t.values.get("quote") for t in tips}
+    return [Tip("wasted_message", {"quote": quote(t.learner), "topics": asks}) for t in turns
+            if not t.objectives and not t.steps and t.act != Act.GOODBYE
+            and quote(t.learner) not in quoted]
+
+
+# Tips that say the next step is still to be made (or made concrete).
+CLOSE_TIPS = frozenset({"no_close", "vague_close", "quote_close"})
 # Kinds of tip that may appear more than once on a card.
 REPEATABLE = frozenset({"good_task", "objection", "objection_open", "objection_steps",
                         "wasted_message"})
@@ -225,7 +267,11 @@ def _improvements(cs: CompiledScenario, state: SessionState,
                 key = "closed_start"  # say what was wrong: a yes/no question
             improve.append(Tip(key, {"quote": quote(wasted.learner), "topics": asks}))
     # a discount is named as a discount (its own tip says why), not as a pitch
-    pitched = [t for t in pitches if not offers_discount(t)]
+    # (nor is a message the card credits with a goal: "And then hopefully we can send you
+    # a quote afterwards" names the follow-up of the agenda the exercise asks for)
+    met = objectives_met(cs, state, "external", turns)
+    pitched = [t for t in pitches if not offers_discount(t)
+               and not any(met.get(o) for o in t.objectives)]
     if pitched:
         # In a closing drill she has shown her interest already: the cure for more sales
         # talk is to come to the point, not to go back to questions about her situation.
@@ -274,18 +320,19 @@ def _improvements(cs: CompiledScenario, state: SessionState,
         need = in_sentence(cl.text(cs.needs[state.needs_stated[0]].label))
         # on a follow-up visit an offer is on the table: adjust it, do not start over
         improve.append(Tip("solution_follow_up" if follow_up else "solution", {"need": need}))
-    improve.extend(_closing_tips(cs, state, turns, roles))
+    improve.extend(_closing_tips(cs, state, turns, roles, met))
     if withheld:
         # asked, and she kept it to herself: not a question missed, but trust not yet earned
         labels = "; ".join(cl.text(cs.objectives[o].label) for o in withheld[:3])
         improve.append(Tip("not_told", {"topics": labels}))
     if drill:
         # an objection drill's goals are the handling steps: one the turns record is done
-        taken = set().union(*(steps_taken(exchange(state, o, turns))
+        taken = set().union(*(steps_taken(exchange(state, o, turns), drill=True)
                               for o in state.objections.values()))
         met = objectives_met(cs, state, "external", turns)
+        said = _goals_named(roles, improve)
         open_goals = [cs.objectives[o] for o in cs.external_ids
-                      if not met[o] and o not in taken]
+                      if not met[o] and o not in taken and o not in said]
         if open_goals:
             labels = "; ".join(cl.text(o.label) for o in open_goals[:3])
             improve.append(Tip("missed_external", {"topics": labels}))
@@ -299,6 +346,20 @@ def _improvements(cs: CompiledScenario, state: SessionState,
             lower = [t for t in turns if t.learner[:1].islower()] or turns
             improve.append(Tip("register_capital", {"quote": quote(lower[0].learner)}))
     return improve
+
+
+def _goals_named(roles: dict[str, str], tips: list[Tip]) -> set[str]:
+    """The exercise's goals a tip already names as still to do: the steps an objection tip
+    lists as missing, the introduction an introduce tip asks for. "Still open: ..." names
+    them a second time, in fewer words than the tip that says how."""
+    named = {step for tip in tips if tip.key in ("objection", "objection_steps",
+                                                  "objection_open")
+             for step in tip.values.get("steps", "").split(", ")}
+    if "introduce" in roles and any(tip.key.startswith("introduce") for tip in tips):
+        named.add(roles["introduce"])
+    if "follow_up" in roles and any(tip.key in CLOSE_TIPS for tip in tips):
+        named.add(roles["follow_up"])
+    return named
 
 
 def _asked_not_told(cs: CompiledScenario, state: SessionState, asked: set[str],
@@ -323,7 +384,7 @@ def _objection_tips(cs: CompiledScenario, state: SessionState, turns: list[TurnR
         objection = cs.objections[oid]
         after = exchange(state, ostate, turns)
         # a step the turns themselves record is done, whatever the objection's tally says
-        taken = steps_taken(after)
+        taken = steps_taken(after, drill=cs.scenario.kind == "drill")
         steps = handling_steps(ostate, turns)
         # a step attempted (an answer not tied to her need) is not called missing
         missing = [s for s, done in steps.items()
@@ -341,7 +402,8 @@ def _objection_tips(cs: CompiledScenario, state: SessionState, turns: list[TurnR
         elif quote(reply.learner) in used:  # those words already have their own tip
             out.append(Tip("objection_steps", {**values, "objection": said}))
         else:
-            out.append(Tip("objection", {**values, "quote": quote(reply.learner)}))
+            out.append(Tip("objection", {**values, "quote": quote(reply.learner),
+                                         "objection": said}))
     return out
 
 
@@ -359,14 +421,26 @@ def exchange(state: SessionState, ostate: ObjectionState,
 HANDLING_STEPS = ("acknowledge", "clarify", "respond", "check")
 
 
-def steps_taken(after: list[TurnRecord]) -> set[str]:
+def steps_taken(after: list[TurnRecord], drill: bool = False) -> set[str]:
     """The handling steps the turns of an exchange record (as steps, or as the drill's
     objectives named after them: the card ticks "a benefit tied to his need", so no tip
     calls it missing), plus a check the engine may read as a fact question: with the
     answer or after it, a yes/no question that asks for no new fact ("Kunt u het intern
-    zo uitleggen?", "..., does that make it easier to defend internally?") checks it."""
+    zo uitleggen?", "..., does that make it easier to defend internally?") checks it.
+    In an objection drill every message answers her objection, so an open question that
+    explores ("who is that then?", "Op welke dagen mist u die vier mensen het meest?")
+    clarifies it, whatever the engine read it as: no tip calls that step missing while
+    another praises the question."""
     taken = {step for t in after for step in [*t.steps, *t.objectives]
              if step in HANDLING_STEPS and (step != "clarify" or not errand_only(t))}
+    if drill and any(t.form == "open" and t.act == Act.FACT_QUESTION and _explores(t)
+                     and not _yes_no_question(t.learner) for t in after):
+        taken.add("clarify")
+    # "Ik snap dat overstappen spannend is. Wat zou er voor u geregeld moeten zijn om de
+    # overstap veilig te maken?": the acknowledgement and the question that explores it
+    if any("acknowledge" in t.steps and _explores(t)
+           and not _yes_no_question(t.learner) for t in after):
+        taken.add("clarify")
     answered = False
     for t in after:
         answers = "respond" in t.steps or "respond" in t.objectives
@@ -423,7 +497,7 @@ def _deeper_questions(cs: CompiledScenario, turns: list[TurnRecord],
 
 
 def _closing_tips(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord],
-                  roles: dict[str, str]) -> list[Tip]:
+                  roles: dict[str, str], met: dict[str, bool]) -> list[Tip]:
     if cs.scenario.closing is None:
         # in a drill the follow-up may be an agenda item: the open-parts tip names it
         if "follow_up" in roles and roles["follow_up"] not in state.objectives \
@@ -439,6 +513,10 @@ def _closing_tips(cs: CompiledScenario, state: SessionState, turns: list[TurnRec
     concrete = [t for t in attempts if is_concrete(lm.analyze(t.learner), lm)]
     if not state.closing["concrete"] and not concrete:
         first = attempts[0]
+        if met.get(roles.get("follow_up", "")):
+            # the card ticks the next step (a day without a time, "maybe Wednesday?"):
+            # "not yet a concrete next step" would deny it; say how to make it firmer
+            return [Tip("firmer_close", {"quote": quote(first.learner)})]
         if _QUOTATION.search(first.learner) and not _quotation_goal(cs, state):
             return [Tip("quote_close", {"quote": quote(first.learner)})]
         return [Tip("vague_close", {"quote": quote(first.learner)})]
@@ -613,7 +691,8 @@ def _tasks_done(cs: CompiledScenario, state: SessionState, turns: list[TurnRecor
             done.setdefault(quote(turn.learner), []).append(label)
     out = [Tip("good_task", {"quote": said, "task": "; ".join(labels)})
            for said, labels in done.items()]
-    complete = all(o in state.objectives for o in cs.external_ids)
+    met = objectives_met(cs, state, "external", turns)
+    complete = all(met[o] for o in cs.external_ids)
     wasted = wasted_messages(cs, state, turns)
     if complete and not wasted and (turns[0].objectives or turns[0].steps) \
             and _first_message_did_it_all(cs, state, turns[0]):

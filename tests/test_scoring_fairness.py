@@ -60,8 +60,10 @@ def test_a_concrete_proposal_earns_nearly_all_of_the_closing_even_when_the_buyer
     assert concrete["sections"]["closing"] == 95
     assert vague["sections"]["closing"] == 40
     assert concrete["score"] > vague["score"]
-    assert not any("not yet a concrete next step" in tip for tip in concrete["feedback"])
-    assert any("not yet a concrete next step" in tip for tip in vague["feedback"])
+    # the vague one is told to name a day and a time (in words that do not deny the next
+    # step the card ticks for it)
+    assert not any("a day and a time" in tip for tip in concrete["feedback"])
+    assert any("a day and a time" in tip for tip in vague["feedback"])
 
 
 def test_a_dated_proposal_before_any_need_is_known_is_no_near_perfect_close(library):
@@ -1275,3 +1277,21 @@ def test_a_solution_that_promises_a_lower_price_is_not_praised(library):
     assert not praised("We can do it cheaper, I'm sure, we have a fixed team per location "
                        "and we work after 18:00.")
     assert praised("We have a fixed team per location and we work after 18:00.")
+
+
+def test_an_acknowledgement_with_a_question_that_explores_it_is_not_told_to_clarify(library):
+    """"I understand you decide this together. Who else will want to know more, and what
+    matters to them?" acknowledges and clarifies in one message (user test obj_good: "Ik snap
+    dat overstappen spannend is. Wat zou er voor u geregeld moeten zijn ...?"); the engine
+    may record only the acknowledgement, but no tip calls the clarifying step missing."""
+    cs = library["drill-objection-discuss-others"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="en", seed=0,
+                         objectives={"acknowledge": 1})
+    state.objections["discuss_with_others"] = ObjectionState(raised_turn=0)
+    turns = [turn("I understand you decide this together. What will they want to know?",
+                  "objection_response", form="open", steps=("acknowledge",))]
+    tips = score_call(cs, state, None, turns).tips
+    still_open = " ".join(t.values.get("topics", "") + t.values.get("steps", "") for t in tips
+                          if t.key in ("missed_external", "objection", "objection_steps"))
+    assert "clarify" not in still_open.lower()
+    assert "respond" in still_open or "benefit" in still_open.lower()  # what really is missing
