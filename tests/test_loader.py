@@ -177,3 +177,17 @@ def test_pad_keywords_are_per_language_and_a_plain_one_stays_in_its_language():
     supplier = next(o for o in scenario.objectives.internal if o.id == "current_supplier")
     assert supplier.pad_in("nl", scenario.languages) == "lev"
     assert supplier.pad_in("en", scenario.languages) is None  # not Dutch jargon in English
+
+
+def test_a_scenario_may_word_every_stock_line_and_only_those():
+    """Lines added to the lexicons later ("contact_yes", "already_agreed") are a trainer's
+    to rewrite too; a misspelt key still names the line it cannot find."""
+    extra = ("    contact_yes: {nl: Hier is mijn kaartje., en: Here is my card.}\n"
+             "    alredy_agreed: {nl: Prima., en: Fine.}\n")
+    text = GOOD.replace("  lines:\n", "  lines:\n" + extra, 1)
+    _, problems = load_text(text, "s.yaml")
+    messages = " | ".join(str(p) for p in problems)
+    assert "unknown line 'alredy_agreed'" in messages
+    assert "contact_yes" not in messages.split("known lines")[0]
+    assert len(problems) == 1
+    assert problems[0].line == _line_of(text, "alredy_agreed:")

@@ -10,20 +10,15 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from bot.engine.lexicon import load_lexicon
 from bot.scenario.model import SHORT_TITLE_MAX, Cues, Scenario
 from bot.scenario.yaml_marks import Path
 
 Finding = tuple[Path, str]
 
-STOCK_LINES = frozenset({
-    "greet_back", "introduce_back", "objective_ack", "summary_ack", "acknowledge_ack",
-    "solution_ack", "solution_untied", "deflect", "vague_answer", "guarded", "repeat",
-    "small_talk", "pitch", "discount", "clarified", "objection_pending", "end_patience",
-    "end_rude", "goodbye", "default", "after_close", "out_of_time", "situation_overload",
-    "greet_again", "pitch_late", "check_ack", "permission_yes", "objection_rests",
-    "objection_progress", "value_unknown", "consequence_unknown",
-    "bye_after_agreement",
-})
+# Every line the buyer can say is one a scenario may write in its own words: the keys of
+# the lexicons' stock lines, so a line added there is never refused here.
+STOCK_LINES = frozenset(load_lexicon("en").lines) | frozenset(load_lexicon("nl").lines)
 
 
 def _langs_of(value: Any, path: Path, langs: Sequence[str]) -> Iterator[Finding]:
