@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.classify import classify, detect_moves
+from bot.engine.classify import classify, detect_moves, is_concrete
 from bot.engine.language import language_model
 
 
@@ -73,3 +73,19 @@ def test_form_follows_question_grammar_not_words(lang: str, text: str, form: str
 ])
 def test_spin(lang: str, text: str, spin: str):
     assert _read(lang, text).spin == spin
+
+
+@pytest.mark.parametrize(("lang", "text", "concrete"), [
+    ("nl", "Zullen we dinsdag om tien uur afspreken?", True),
+    ("nl", "Ik kom donderdag om half negen langs met het voorstel.", True),
+    ("nl", "Schikt volgende week woensdag om kwart over twee?", True),
+    ("en", "Shall we meet on Tuesday at ten?", True),
+    ("en", "Could I come by on Thursday at half past two?", True),
+    ("nl", "Zullen we dinsdag om een demo te geven bij u langskomen?", False),
+    ("en", "Shall we meet on Tuesday at one of your sites?", False),
+    ("nl", "Volgende week dinsdag kom ik om tien procent korting te bespreken.", False),
+])
+def test_an_hour_typed_in_words_makes_a_proposal_concrete(lang: str, text: str,
+                                                          concrete: bool):
+    lm = language_model(lang)
+    assert is_concrete(lm.analyze(text), lm) is concrete

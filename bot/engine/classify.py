@@ -234,9 +234,42 @@ def is_concrete(msg: Analyzed, lm: LanguageModel) -> bool:
     words = msg.words
     clock = _has_clock_time(words) or any(
         w in _AT and i + 1 < len(words) and words[i + 1].isdigit() and 0 < int(words[i + 1]) <= 23
-        for i, w in enumerate(words))
+        for i, w in enumerate(words)) or _has_clock_in_words(words, lm.lexicon.number_words)
     daypart = bool(_DAYPARTS.intersection(words))
     return bool(lm.time.match(msg)) and (clock or daypart)
+
+
+# "om half negen", "at quarter past two", "om tien uur": an hour typed in words
+_HOUR_PARTS = frozenset({"half", "kwart", "quarter"})
+_HOUR_LINKS = frozenset({"over", "voor", "past", "to"})
+_NO_HOUR = frozenset({"procent", "percent", "euro", "euros", "minuten", "minutes", "min",
+                      "dagen", "days", "weken", "weeks", "man", "people", "mensen", "keer",
+                      "times", "printers", "rollen", "rolls", "jaar", "years", "maanden",
+                      "months", "uurtjes", "hours", "of", "van"})
+_ONE = frozenset({"een", "één", "one"})  # "om een demo te geven", "at one of your sites"
+
+
+def _has_clock_in_words(words: list[str], number_words: dict[str, float]) -> bool:
+    """'om tien uur', 'at ten', 'om half negen', 'at quarter past two': a diary takes an
+    hour in words as well as in figures ('at ten people' counts heads, no time)."""
+
+    def hour(word: str) -> bool:
+        value = number_words.get(word)
+        return value is not None and value == int(value) and 1 <= value <= 12
+
+    for i, w in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if hour(w) and nxt in {"uur", "oclock"}:
+            return True
+        if w not in _AT:
+            continue
+        rest = words[i + 1:i + 5]
+        if rest[:1] and rest[0] in _HOUR_PARTS:
+            rest = rest[2:] if rest[1:2] and rest[1] in _HOUR_LINKS else rest[1:]
+        if rest[:1] and hour(rest[0]) and not (rest[1:2] and (
+                rest[1] in _NO_HOUR or rest[0] in _ONE)):
+            return True
+    return False
 
 
 def _has_clock_time(words: list[str]) -> bool:
