@@ -89,3 +89,26 @@ def test_an_hour_typed_in_words_makes_a_proposal_concrete(lang: str, text: str,
                                                           concrete: bool):
     lm = language_model(lang)
     assert is_concrete(lm.analyze(text), lm) is concrete
+
+
+@pytest.mark.parametrize(("lang", "text", "spin"), [
+    # a problem solved is the value of a solution; one not solved its consequence
+    ("nl", "Wat zou het voor u betekenen als storingen binnen vier uur verholpen zijn?",
+     "need_payoff"),
+    ("en", "What would it mean for you if breakdowns were fixed within four hours?",
+     "need_payoff"),
+    ("en", "What would it mean if the jams weren't fixed?", "implication"),
+    # a supposition opens the condition like "if"
+    ("nl", "Stel dat het niet op tijd geregeld is, wat betekent dat dan voor jullie mensen?",
+     "implication"),
+    ("nl", "Stel dat de uren rechtstreeks binnenkomen, wat levert dat uw afdeling op?",
+     "need_payoff"),
+    # what a problem costs her, fines included, is its consequence
+    ("nl", "Zijn er boetes als zendingen te laat zijn?", "implication"),
+    # her reaction to the offer is no consequence of a problem
+    ("nl", "Wat is je eerste reactie op het voorstel?", "situation"),
+    ("en", "What was your first reaction to the proposal?", "situation"),
+    ("nl", "Hoe reageren klanten als zendingen te laat zijn?", "implication"),
+])
+def test_spin_of_conditions_and_reactions(lang: str, text: str, spin: str):
+    assert _read(lang, text).spin == spin

@@ -335,6 +335,8 @@ def spin_type(msg: Analyzed, lm: LanguageModel, moves: set[str]) -> str | None:
     msg = _question_part(msg, lm)
     msg = _brands_as_nouns(msg, lm)
     found = lm.spin.match(msg)
+    if "implication" in found and _reacts_to_the_offer(msg, lm):
+        del found["implication"]  # "what was your first reaction to the proposal?"
     if "need_payoff_value" in found and _value_is_hypothetical(msg, lm):
         found["need_payoff"] = 100.0
     condition = _condition(msg, lm, _OCCASIONS)
@@ -418,8 +420,15 @@ _RELIEF = frozenset({"meer", "again", "longer", "anymore", "hoeft", "hoef", "hoe
 _RELIEF_PHRASES = ("have to", "had to", "has to")
 # "never ... again", "nooit meer": a problem gone for good ("doesn't show again" recurs)
 _FOR_GOOD = frozenset({"never", "nooit", "anymore", "longer"})
+# "if breakdowns were fixed within four hours": a problem solved is the value of a solution
+_FIXED = frozenset({"verholpen", "opgelost", "gerepareerd", "gemaakt", "voorkomen", "fixed",
+                    "solved", "resolved", "repaired", "prevented", "avoided", "sorted"})
+# "Stel dat ...", "Suppose ...": a clause that opens a supposition
+_SUPPOSE = frozenset({"stel", "suppose", "supposing", "imagine", "stelt"})
 _ASKS_WHO_WHICH = frozenset({"who", "wie", "which", "welke", "where", "waar", "whom"})
-_COSTS = frozenset({"kost", "kosten", "cost", "costs", "tijd", "time", "geld", "money"})
+_COSTS = frozenset({"kost", "kosten", "cost", "costs", "tijd", "time", "geld", "money",
+                    "boete", "boetes", "fine", "fines", "penalty", "penalties", "claim",
+                    "claims"})
 
 
 def _split_condition(msg: Analyzed, markers: frozenset[str]) -> int | None:
@@ -436,7 +445,7 @@ def _condition(msg: Analyzed, lm: LanguageModel, markers: frozenset[str]) -> lis
     what would that mean?"), or what follows a marker later on."""
     for sentence in msg.sentences:
         for clause in sentence.clauses[:-1]:
-            if clause[:1] and clause[0] in markers:
+            if clause[:1] and (clause[0] in markers or clause[0] in _SUPPOSE):
                 return clause[1:]
     at = _split_condition(msg, markers)
     return None if at is None else msg.words[at + 1:]
@@ -460,12 +469,31 @@ def _others_react(msg: Analyzed, lm: LanguageModel) -> bool:
         lex.reaction_words & set(main)) and not lex.second_person & set(main)
 
 
+# "the proposal", "de offerte": the seller's offer, what a reaction to it is about
+_OFFER_NOUNS = frozenset({"proposal", "proposals", "quote", "quotation", "offer", "voorstel",
+                          "voorstellen", "offerte", "aanbod", "prijsindicatie"})
+_REACTION_PREFIXES = ("reacti", "react", "reage")
+
+
+def _reacts_to_the_offer(msg: Analyzed, lm: LanguageModel) -> bool:
+    """"What was your first reaction to the proposal?" asks her opinion of the offer;
+    only "how do clients react when parcels are late?" asks about a consequence."""
+    if not _OFFER_NOUNS & set(msg.words):
+        return False
+    rest = [w for w in msg.words if not w.startswith(_REACTION_PREFIXES)]
+    if len(rest) == len(msg.words):
+        return False
+    return "implication" not in lm.spin.match(lm.pipeline.analyze(" ".join(rest)))
+
+
 def _names_a_problem(words: list[str], lm: LanguageModel) -> bool:
     """A problem, or something not happening, and not both ("if it never jams again")."""
     found = lm.spin.match(lm.pipeline.analyze(" ".join(words)))
     problem = bool(found.keys() & {"problem", "implication"})
     relief = bool(_RELIEF & set(words)) or any(p in " ".join(words) for p in _RELIEF_PHRASES)
     negated = bool(lm.lexicon.negations & set(words))
+    if problem and _FIXED & set(words):
+        return negated  # "if breakdowns were fixed in four hours" (not "weren't fixed")
     if negated and relief and _FOR_GOOD & set(words):
         return False  # "if they never jammed again", "als u nooit meer hoeft te bellen"
     return problem != (negated and not relief)
