@@ -112,3 +112,16 @@ def test_an_hour_typed_in_words_makes_a_proposal_concrete(lang: str, text: str,
 ])
 def test_spin_of_conditions_and_reactions(lang: str, text: str, spin: str):
     assert _read(lang, text).spin == spin
+
+
+@pytest.mark.parametrize(("lang", "text", "form"), [
+    # the seller explaining asks her for no description: the proposal is closed
+    ("nl", "Zullen we een vervolgafspraak maken waarin ik een voorstel kom toelichten, "
+           "bijvoorbeeld dinsdag de 15e om 10 uur?", "closed"),
+    ("en", "Shall we set up a meeting where I explain the proposal, Tuesday at 10?", "closed"),
+    ("en", "Shall I explain how it works?", "closed"),
+    ("nl", "Kunt u mij vertellen hoe het nu gaat?", "open"),
+    ("nl", "Ik ben benieuwd naar uw ervaring, kunt u die delen?", "open"),
+])
+def test_who_explains_decides_whether_a_request_is_open(lang: str, text: str, form: str):
+    assert _read(lang, text).form == form

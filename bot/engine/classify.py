@@ -133,9 +133,10 @@ def _sentence_form(sentence: Sentence, lm: LanguageModel) -> str | None:
     first = words[0]
     if not sentence.question_mark and sentence.words[0] in _INVERTING:
         first = ""  # "Dan zijn wij goedkoper": Dutch puts the verb first after "dan"
-    if lm.open_requests.match(sub):
+    explains = _seller_explains(words, lm)
+    if lm.open_requests.match(sub) and not explains:
         return "open"
-    request = bool(lm.requests.match(sub))
+    request = bool(lm.requests.match(sub)) and not explains
     if request and any(w in lex.question_words for w in words[1:]):
         return "open"  # "Mag ik vragen wat u nu betaalt?" asks it indirectly
     # The first clause that asks something decides ("Are there other offers, and on which
@@ -172,6 +173,24 @@ def _sentence_form(sentence: Sentence, lm: LanguageModel) -> str | None:
             return "open"  # "hoe jullie dat nu doen?": typed without the verb up front
         return "closed"
     return None
+
+
+_SELLER = frozenset({"ik", "i", "we", "wij"})
+_BUYER = frozenset({"u", "you", "je", "jij", "jullie", "uw", "your", "jouw"})
+_TELLING_VERBS = ("toelicht", "vertel", "uitleg", "explain", "tell", "describ", "beschrijf",
+                  "schets", "presenteer", "present")
+
+
+def _seller_explains(words: list[str], lm: LanguageModel) -> bool:
+    """"Zullen we een afspraak maken waarin ik het voorstel kom toelichten?": the seller
+    is the one to explain, so the request word asks her for no description ("kunt u mij
+    vertellen" does)."""
+    for end in range(1, len(words) + 1):
+        if lm.open_requests.match(lm.pipeline.analyze(" ".join(words[:end]))):
+            before = set(words[:end - 1])
+            return words[end - 1].startswith(_TELLING_VERBS) and bool(
+                before & _SELLER) and not before & _BUYER
+    return False
 
 
 # A tag that turns a statement into a check, typed without a question mark on a phone
