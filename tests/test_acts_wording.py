@@ -392,3 +392,24 @@ def test_her_words_a_benefit_and_a_check_on_her_concern_are_no_mere_summary(libr
                       before=["Goedemorgen Gerard, goed u weer te zien.",
                               "Hoeveel correcties doet de salarisadministratie per maand?"])
     assert turn["act"] == "solution"
+
+
+@pytest.mark.parametrize(("lang", "before", "line"), [
+    ("nl", ["Goedemorgen, ik ben Eva van PrintPlus."],
+     "Mijn voorstel: ik vertel kort wie wij zijn, dan wil ik vooral van u horen hoe het printen "
+     "nu loopt, en aan het eind bekijken we samen of een vervolg zinvol is. Is dat een goed plan?"),
+    ("en", ["Good morning, I'm Eva from PrintPlus."],
+     "I'd briefly tell you who we are, then hear how printing goes now, and at the end we see "
+     "if a next step makes sense. Is that a good plan?"),
+])
+def test_an_agenda_of_steps_with_an_agreement_check_states_the_objective(
+        library, lang: str, before: list[str], line: str):
+    turn = _last_turn(library, lang, line, "spin-printing-urgency", before)
+    assert turn["act"] == "state_objective" and turn["form"] == "closed"
+
+
+def test_a_pitch_ending_in_a_quote_offer_proposes_a_next_step_not_an_agenda(library):
+    line = ("wij zijn de beste schoonmaker van nederland, we doen alles: kantoren, ramen, "
+            "tapijt. zal ik een offerte sturen?")
+    turn = _last_turn(library, "nl", line, before=OPENING["nl"][:1])
+    assert turn["act"] == "next_step_proposal"

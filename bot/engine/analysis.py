@@ -110,8 +110,10 @@ def analyze_turn(
     if not concrete_time and (msg.question_mark or _agreement_tag(msg, lm)) and (
             _only_asks_agreement(msg, lm) or _agreement_tag(msg, lm)) and (
         _first_then(msg.words)
+        or (_steps_ahead(msg.words) and state.turn <= AGENDA_TURNS)
         or ("propose_next_step" in moves and len(msg.words) >= AGENDA_WORDS
-            and state.turn <= AGENDA_TURNS)  # later "I'll send a quote, OK?" is no agenda
+            and state.turn <= AGENDA_TURNS  # later "I'll send a quote, OK?" is no agenda
+            and not _question_proposes(msg, lm))  # "..., zal ik een offerte sturen?"
         or (_plans_the_meeting(msg, lm) and (
             "propose_next_step" not in moves or len(msg.words) >= AGENDA_WORDS))
     ):
@@ -485,7 +487,7 @@ def _agreement_tag(msg: Analyzed, lm: LanguageModel) -> bool:
     "..., is dat ok", "... Akkoord?", "..., does that suit you"."""
     last = msg.sentences[-1]
     tail = last.clauses[-1] if last.clauses else last.words
-    return len(tail) <= 4 and bool(_AGREEMENT & set(tail)) and (
+    return len(tail) <= AGREEMENT_TAG_WORDS + 1 and bool(_AGREEMENT & set(tail)) and (
         len(tail) <= 2 or tail[0] in lm.lexicon.question_verbs)
 
 
@@ -498,9 +500,21 @@ _PLAN_PHRASES = ("ik wil graag", "ik zou graag", "wil ik graag", "ik wil even", 
                  "after that we", "we could then", "wat ik graag", "what i would like")
 
 
+# steps of an agenda ("ik vertel kort ..., dan ..., en aan het eind ...")
+_SEQUENCE = ("dan", "daarna", "tot slot", "aan het eind", "aan het einde", "als laatste",
+             "then", "after that", "at the end", "finally", "to finish")
+
+
 def _first_then(words: list[str]) -> bool:
     return ("eerst" in words and ("dan" in words or "daarna" in words)) or (
         "first" in words and "then" in words)
+
+
+def _steps_ahead(words: list[str]) -> bool:
+    """Two steps named after the first ("..., dan ..., en aan het eind ..."): an agenda
+    at the start of a call (later it is a plan for after the call)."""
+    joined = f" {' '.join(words)} "
+    return sum(f" {marker} " in joined for marker in _SEQUENCE) >= 2
 
 
 def _only_asks_agreement(msg: Analyzed, lm: LanguageModel) -> bool:
@@ -554,6 +568,18 @@ def _asks_besides_proposal(msg: Analyzed, lm: LanguageModel) -> bool:
         elif sentence.question_mark and not _tag_only(sentence.words):
             asked += 1  # "..., I'll send a quote. Is that OK?" asks nothing of its own
     return bool(asked and proposals)
+
+
+def _question_proposes(msg: Analyzed, lm: LanguageModel) -> bool:
+    """The question itself is a proposal ("..., we do it all. Zal ik een offerte sturen?"),
+    not an agreement check after one ("... Does that work for you?")."""
+    for sentence in msg.sentences:
+        if not sentence.question_mark:
+            continue
+        asked = sentence.clauses[-1] if sentence.clauses else sentence.words
+        if "propose_next_step" in lm.moves.match(lm.pipeline.analyze(" ".join(asked))):
+            return True
+    return False
 
 
 def _tag_only(words: list[str]) -> bool:
