@@ -132,3 +132,12 @@ def test_the_reply_that_accepts_an_answer_raises_no_new_objection_in_the_same_br
     assert "worth a look" in accepted["buyer"]
     assert "brochure" not in accepted["buyer"]
     assert "brochure" in after["buyer"]
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "ok prima, wat is uw mailadres dan?"),
+    ("en", "sure, whats your email adress?"),
+])
+def test_asking_her_address_to_send_the_brochure_clarifies_nothing(library, lang, line):
+    done = steps(library, "drill-objection-brochure", lang, [line])
+    assert not done["clarify"]

@@ -237,7 +237,7 @@ def analyze_turn(
         "propose_next_step", "ask_for_order", "check"
     } and (not analysis.facts or strong or raised == 0 or (
         just_raised and shares and info.form == "open"  # "what went wrong with that switch?"
-    )) and (shares or raised == 0) and (
+    )) and not details and (shares or raised == 0) and (
         strong or (just_raised and info.form == "open") or analysis.responds_to
         or (raised == 0 and not analysis.facts and info.form == "open")  # her opening concern
     ):
