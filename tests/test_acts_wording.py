@@ -413,3 +413,12 @@ def test_a_pitch_ending_in_a_quote_offer_proposes_a_next_step_not_an_agenda(libr
             "tapijt. zal ik een offerte sturen?")
     turn = _last_turn(library, "nl", line, before=OPENING["nl"][:1])
     assert turn["act"] == "next_step_proposal"
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "we'll be in touch"),
+    ("nl", "ik laat wel van me horen"),
+])
+def test_a_vague_promise_to_be_in_touch_is_a_next_step_not_a_pitch(library, lang, line):
+    turn = _last_turn(library, lang, line, "drill-closing-next-step", [])
+    assert turn["act"] == "next_step_proposal"
