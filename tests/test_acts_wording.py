@@ -422,3 +422,30 @@ def test_a_pitch_ending_in_a_quote_offer_proposes_a_next_step_not_an_agenda(libr
 def test_a_vague_promise_to_be_in_touch_is_a_next_step_not_a_pitch(library, lang, line):
     turn = _last_turn(library, lang, line, "drill-closing-next-step", [])
     assert turn["act"] == "next_step_proposal"
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "What's the cleaning schedule now?"),
+    ("en", "Have you received other proposals?"),
+    ("nl", "Heeft u andere voorstellen gekregen?"),
+])
+def test_an_early_question_about_the_deal_is_no_small_talk(library, lang, line):
+    turn = _last_turn(library, lang, line, before=[])
+    assert turn["act"] == "fact_question" and turn["spin"] == "situation"
+
+
+@pytest.mark.parametrize(("lang", "line", "act"), [
+    ("en", "What are your concerns about the proposal?", "fact_question"),
+    ("nl", "Wat zijn uw zorgen over het voorstel?", "fact_question"),
+    ("en", "Shall I sign you up for our newsletter?", "fact_question"),
+    ("nl", "Zal ik u aanmelden voor onze nieuwsbrief?", "fact_question"),
+])
+def test_asking_her_concerns_or_the_newsletter_is_no_check_and_no_close(library, lang, line,
+                                                                        act):
+    assert _last_turn(library, lang, line)["act"] == act
+
+
+def test_a_loss_because_of_her_problem_is_an_implication(library):
+    turn = _last_turn(library, "en", "did a webshop ever leave because of it?",
+                      "spin-printing-urgency", [])
+    assert turn["spin"] == "implication"

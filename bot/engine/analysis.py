@@ -88,6 +88,10 @@ def analyze_turn(
         # "could I have your email so I can send a confirmation?" asks for her details (a
         # fact question, an internal objective); the confirmation is no new proposal
         moves -= {"propose_next_step", "ask_for_order"}
+    if "ask_for_order" in moves and _MAILING & set(msg.words):
+        moves.discard("ask_for_order")  # "shall I sign you up for our newsletter?" sells nothing
+    if "check" in moves and _asks_her_concerns(msg, lm):
+        moves.discard("check")  # "what are your concerns about the proposal?" asks them
     if "acknowledge" in moves and msg.question_mark and not _acknowledges_outside_questions(
             msg, lm):
         moves.discard("acknowledge")  # "wat is voor u het vervelendste als ...?" asks
@@ -248,7 +252,9 @@ def analyze_turn(
         moves.discard("clarify")  # "who else has a say?" asks about the DMU, not her concern
     if state.turn <= SMALL_TALK_TURNS and info.is_question and not analysis.facts and not (
         moves - {"greet", "thanks", "introduce"}
-    ) and not pending and cs.scenario.kind != "drill" and analysis.spin == "situation":
+    ) and not pending and cs.scenario.kind != "drill" and analysis.spin == "situation" and (
+        not _BUSINESS & set(msg.words)  # "have you had other proposals?" asks business
+    ):
         moves.add("small_talk")  # "hoe gaat het op de bouw, druk?" before the business
     if "small_talk" in moves and not analysis.facts:
         analysis.spin = None  # "was it hard to find parking?" gathers no information
@@ -334,8 +340,10 @@ _WHO_WHAT = frozenset({"wie", "wat", "welke", "who", "what", "which", "whom", "w
 
 
 # "the proposal", "het voorstel": the one she has, talked about ("our proposal" makes one)
-_PROPOSAL_NOUNS = frozenset({"proposal", "voorstel"})
-_THE = frozenset({"the", "that", "this", "your", "het", "dat", "dit", "uw", "je", "jullie"})
+_PROPOSAL_NOUNS = frozenset({"proposal", "proposals", "voorstel", "voorstellen"})
+# "other proposals", "andere voorstellen": the competitors' offers she has
+_THE = frozenset({"the", "that", "this", "your", "het", "dat", "dit", "uw", "je", "jullie",
+                  "other", "any", "more", "competing", "andere", "ander", "meer"})
 _CHANGES = frozenset({"adjust", "adapt", "change", "update", "amend", "tweak", "revise",
                       "aanpassen", "pas", "aangepast", "wijzigen", "bijstellen", "bijgesteld"})
 
@@ -401,6 +409,28 @@ def _acknowledges_outside_questions(msg: Analyzed, lm: LanguageModel) -> bool:
         if "acknowledge" in lm.moves.match(lm.pipeline.analyze(" ".join(sentence.words))):
             return True
     return False
+
+
+# words of the deal itself: a question about them is no small talk, however early
+_BUSINESS = frozenset({
+    "proposal", "proposals", "offer", "offers", "quote", "quotes", "quotation", "offerte",
+    "offertes", "voorstel", "voorstellen", "aanbod", "schedule", "rooster", "planning",
+    "contract", "contracten", "supplier", "suppliers", "leverancier", "leveranciers",
+    "price", "prices", "prijs", "prijzen", "tarief", "tarieven", "cost", "costs", "kosten",
+    "budget", "invoice", "invoices", "factuur", "facturen", "competitor", "competitors",
+    "concurrent", "concurrenten", "vendor", "vendors"})
+_MAILING = frozenset({"newsletter", "nieuwsbrief", "mailing", "mailinglijst", "mailinglist",
+                      "maillijst"})
+_CONCERNS = ("concern", "zorg", "worr", "bezwa")
+
+
+def _asks_her_concerns(msg: Analyzed, lm: LanguageModel) -> bool:
+    """"What are your concerns about the proposal?" asks what worries her; "does that take
+    away your concern?" checks an answer: only the concern word made the first a check."""
+    if not _opens_with(msg, lm, _WHO_WHAT):
+        return False
+    rest = " ".join(w for w in msg.words if not w.startswith(_CONCERNS))
+    return "check" not in lm.moves.match(lm.pipeline.analyze(rest))
 
 
 def _clarifies_alone(msg: Analyzed, lm: LanguageModel) -> bool:
