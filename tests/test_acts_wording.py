@@ -449,3 +449,37 @@ def test_a_loss_because_of_her_problem_is_an_implication(library):
     turn = _last_turn(library, "en", "did a webshop ever leave because of it?",
                       "spin-printing-urgency", [])
     assert turn["spin"] == "implication"
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "I'll send the confirmation, could you sign it tomorrow?"),
+    ("nl", "Ik stuur u de bevestiging, kunt u die morgen tekenen?"),
+])
+def test_a_document_to_come_with_a_request_to_sign_asks_for_the_order(library, lang, line):
+    assert _last_turn(library, lang, line, "drill-closing-order", [])["act"] == "ask_order"
+
+
+def test_a_greeting_that_delivers_the_forecast_is_no_greeting(library):
+    forecast = "forecast is in totaal 52.500 euro, en daarvan valt 25.500 euro in maart."
+    plain, greeted = (_last_turn(library, "nl", line, "drill-forecast", [])["act"]
+                      for line in (f"Mijn {forecast}", f"Hoi Monique, mijn {forecast}"))
+    assert greeted == plain != "greet_introduce"
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "Wat als ik u over 2 weken bel?"),
+    ("en", "What if I call you in two weeks?"),
+])
+def test_what_if_i_call_you_at_a_time_proposes_a_next_step(library, lang, line):
+    turn = _last_turn(library, lang, line, "drill-closing-next-step", [])
+    assert turn["act"] == "next_step_proposal" and turn["spin"] is None
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "Zal ik een proefrol sturen?"),
+])
+def test_offering_what_answers_her_concern_responds_without_clarifying(library, lang, line):
+    cs = CompiledScenario(library.scenarios["drill-objection-price"])
+    report = run_script(cs, lang, [line], None)
+    assert report["turns"][-1]["act"] == "objection_response"
+    assert report["objections"][0]["steps"]["clarify"] is False

@@ -141,3 +141,12 @@ def test_the_reply_that_accepts_an_answer_raises_no_new_objection_in_the_same_br
 def test_asking_her_address_to_send_the_brochure_clarifies_nothing(library, lang, line):
     done = steps(library, "drill-objection-brochure", lang, [line])
     assert not done["clarify"]
+
+
+@pytest.mark.parametrize(("sid", "lang", "line"), [
+    ("drill-objection-brochure", "nl", "Natuurlijk kan ik een brochure sturen."),
+    ("drill-objection-no-time", "nl", "ik zie het, u heeft het druk"),
+    ("drill-objection-no-time", "en", "no worries, I'll be quick"),
+])
+def test_everyday_acknowledgements_are_the_acknowledge_step(library, sid, lang, line):
+    assert steps(library, sid, lang, [line])["acknowledge"]

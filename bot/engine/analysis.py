@@ -68,6 +68,10 @@ class TurnAnalysis:
     refers_back: bool = False
     asks_which: bool = False  # "welke merken?", "which carriers?": a named thing, not vague
     tagged: bool = False  # a statement made a question by a typed tag ("..., right")
+    # the question itself asks to sign ("I'll send the confirmation, could you sign it?")
+    question_closes: bool = False
+    # "Hoi Monique, mijn forecast is 52.500 euro": a greeting that delivers figures
+    greeting_with_content: bool = False
 
 
 def analyze_turn(
@@ -149,6 +153,9 @@ def analyze_turn(
     analysis = TurnAnalysis(info.is_question, info.form, info.spin, info.asks, moves=moves)
     analysis.states_benefit = bool(cue_moves & {"respond_benefit", "propose_solution"})
     analysis.meeting_words = "propose_next_step" in cue_moves
+    analysis.question_closes = "ask_for_order" in moves and _question_asks_order(msg, lm)
+    analysis.greeting_with_content = "greet" in moves and bool(msg.numbers) and (
+        not info.is_question and len(msg.words) > GREETING_WORDS and "introduce" not in moves)
     analysis.follow_up = cs.scenario.buyer.visit == "follow_up"
     intent = bool(lm.intents.match(msg))
     fillers = lm.lexicon.fillers
@@ -242,7 +249,9 @@ def analyze_turn(
     } and (not analysis.facts or strong or raised == 0 or (
         just_raised and shares and info.form == "open"  # "what went wrong with that switch?"
     )) and not details and (shares or raised == 0) and (
-        strong or (just_raised and info.form == "open") or analysis.responds_to
+        strong or (just_raised and info.form == "open")
+        # "Zal ik een proefrol sturen?" offers the answer: no question about her concern
+        or (analysis.responds_to and (info.form == "open" or shares))
         or (raised == 0 and not analysis.facts and info.form == "open")  # her opening concern
     ):
         moves.add("clarify")  # a question right after her objection about what she said
@@ -326,6 +335,7 @@ SHORT_ECHO = 4
 SMALL_TALK_TURNS = 2
 FOLLOW_UP_WORDS = 7
 AGENDA_WORDS = 14
+GREETING_WORDS = 8
 AGENDA_TURNS = 4  # an agenda is set at the start of the call
 _EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 
@@ -598,6 +608,20 @@ def _asks_besides_proposal(msg: Analyzed, lm: LanguageModel) -> bool:
         elif sentence.question_mark and not _tag_only(sentence.words):
             asked += 1  # "..., I'll send a quote. Is that OK?" asks nothing of its own
     return bool(asked and proposals)
+
+
+def _question_asks_order(msg: Analyzed, lm: LanguageModel) -> bool:
+    """The last question asks for the order and names no meeting of its own: "..., could
+    you sign it tomorrow?" (not "shall we meet Thursday to sign?")."""
+    asking = [s for s in msg.sentences if s.question_mark]
+    if not asking:
+        return False
+    last = asking[-1]
+    asked = last.clauses[-1] if last.clauses else last.words
+    if not asked or asked[0] not in lm.lexicon.question_verbs:
+        return False  # "..., zodat jullie kunnen tekenen?" says what the visit is for
+    found = lm.moves.match(lm.pipeline.analyze(" ".join(asked)))
+    return "ask_for_order" in found and "propose_next_step" not in found
 
 
 def _question_proposes(msg: Analyzed, lm: LanguageModel) -> bool:
