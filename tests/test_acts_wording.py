@@ -483,3 +483,13 @@ def test_offering_what_answers_her_concern_responds_without_clarifying(library, 
     report = run_script(cs, lang, [line], None)
     assert report["turns"][-1]["act"] == "objection_response"
     assert report["objections"][0]["steps"]["clarify"] is False
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "I can give you 15% off if you sign this month."),
+    ("nl", "ik kan er 10% vanaf doen"),
+    ("nl", "Dan zitten we 5 procent onder uw huidige prijs."),
+])
+def test_a_percentage_off_typed_with_a_sign_is_a_discount(library, lang, line):
+    turn = _last_turn(library, lang, line)
+    assert "discount" in turn["details"]["moves"]

@@ -172,6 +172,8 @@ def analyze_turn(
     analysis.concrete_time = concrete_time and is_concrete(msg, lm)
     analysis.price = bool(lm.price.match(msg))
     analysis.responds_to = sorted(cl.objection_cues.match(msg))
+    if _PERCENT_OFF.search(text):
+        moves.add("discount")  # "15% off", "10% vanaf", "5 procent onder uw prijs"
     if _offers_a_price(msg) and _price_objection_raised(cs, state):
         moves.add("discount")  # "€2,25 per couvert" after "they are cheaper" gives way on price
     if "state_objective" in moves and not concrete_time:
@@ -512,6 +514,13 @@ def _price_objection_raised(cs: CompiledScenario, state: SessionState) -> bool:
                for oid, o in cs.objections.items() if oid in state.objections)
 
 
+# A percentage off the price, typed with "%" (the word pipeline drops the sign); in line
+# with scoring's ``offers_discount``
+_PERCENT_OFF = re.compile(
+    r"\d+\s*(%|procent|percent|per cent)\s*(off|vanaf|eraf|korting|discount|goedkoper|cheaper"
+    r"|onder|below|under)\b"
+    r"|\d+\s*(%|procent|percent)\s+van\s+(de|het|uw|je)\s+\w+\s+af\b",
+    re.IGNORECASE)
 _MONEY = frozenset({"euro", "euros", "eur", "cent", "cents"})
 _OFFER = (" doen voor ", " kan het voor ", " kunnen het voor ", " voor maar ", " verlagen ",
           " zakken naar ", " omlaag naar ", " do it for ", " can do it for ", " for just ",
