@@ -150,3 +150,19 @@ def test_asking_her_address_to_send_the_brochure_clarifies_nothing(library, lang
 ])
 def test_everyday_acknowledgements_are_the_acknowledge_step(library, sid, lang, line):
     assert steps(library, sid, lang, [line])["acknowledge"]
+
+
+def test_isolating_her_concern_after_she_let_it_rest_is_the_clarify_step(library):
+    lines = [
+        "Goedemiddag meneer Smits, Lotte Verbeek van Werkwijzer HR.",
+        "Vandaag wil ik graag verder ingaan op de urenregistratie en horen wat u van de "
+        "prijsindicatie vond. Akkoord?",
+        "Wat vond u van de prijsindicatie die ik u stuurde?",
+        "Dat begrijp ik, u kijkt kritisch naar elke euro. Waar vergelijkt u het bedrag mee?",
+        "Hoeveel tijd gaat er nu per week zitten in het overtypen van de urenbriefjes?",
+        "Wat kost dat u op jaarbasis, als u het omrekent?",
+        "Stel dat de uren rechtstreeks vanaf de bouwplaats binnenkomen, wat levert dat uw "
+        "afdeling op?",
+        "Naast de prijs, is er nog iets anders waardoor u aarzelt?"]
+    report = run_script(library["objection-software-renewal"], "nl", lines, None)
+    assert "clarify" in report["turns"][-1]["details"]["objection_steps"]

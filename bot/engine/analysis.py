@@ -257,6 +257,14 @@ def analyze_turn(
         or (raised == 0 and not analysis.facts and info.form == "open")  # her opening concern
     ):
         moves.add("clarify")  # a question right after her objection about what she said
+    open_concern = pending or any(o.raised_turn is not None and not o.handled
+                                  for o in state.objections.values())
+    if open_concern and info.is_question and not details and any(
+            p in joined for p in _ISOLATING) and not (
+            moves & {"propose_next_step", "ask_for_order"}):
+        # "Naast de prijs, is er nog iets anders?" isolates her concern (one she let rest
+        # is taken up again)
+        moves.add("clarify")
     if "clarify" in moves and analysis.facts and not analysis.responds_to and not (
         moves & {"acknowledge"}
     ) and not _clarifies_alone(msg, lm) and not shares and raised != 0:
@@ -451,7 +459,11 @@ def _clarifies_alone(msg: Analyzed, lm: LanguageModel) -> bool:
     return any(p in text for p in _CLARIFY_ONLY)
 
 
+# "is there anything else?": isolating her concern from any other
+_ISOLATING = ("iets anders", "anything else", "something else", "is dat het enige",
+              "is that the only", "what else", "wat nog meer", "wat houdt u nog meer")
 _CLARIFY_ONLY = ("wat bedoelt u", "hoe bedoelt u", "afgezien van", "behalve de", "los van",
+                 "nog iets anders", "something else",
                  "is dat het enige", "what do you mean", "apart from", "is that the only",
                  "anything else", "what else", "besides the", "other than",
                  "you are worried", "worried that", "afraid that", "bent u bang", "bang dat",
