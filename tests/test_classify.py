@@ -125,3 +125,12 @@ def test_spin_of_conditions_and_reactions(lang: str, text: str, spin: str):
 ])
 def test_who_explains_decides_whether_a_request_is_open(lang: str, text: str, form: str):
     assert _read(lang, text).form == form
+
+
+@pytest.mark.parametrize(("lang", "text", "spin"), [
+    # "waarde" (value) and "waar" (where) share a stem: where she looks is no value
+    ("nl", "Waar zou u in die brochure vooral naar zoeken?", "situation"),
+    ("nl", "Wat zou de waarde daarvan voor u zijn?", "need_payoff"),
+])
+def test_where_is_no_value_word(lang: str, text: str, spin: str):
+    assert _read(lang, text).spin == spin

@@ -166,3 +166,14 @@ def test_isolating_her_concern_after_she_let_it_rest_is_the_clarify_step(library
         "Naast de prijs, is er nog iets anders waardoor u aarzelt?"]
     report = run_script(library["objection-software-renewal"], "nl", lines, None)
     assert "clarify" in report["turns"][-1]["details"]["objection_steps"]
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "Dan laat ik u liever in tien minuten zien hoe uw verzuim in één overzicht komt, met "
+           "uw eigen gegevens. Zou dat u meer helpen dan een folder?"),
+    ("en", "Then I'd rather show you in ten minutes how your absence fits in one overview, "
+           "with your own data. Would that help you more than a leaflet?"),
+])
+def test_a_benefit_with_would_that_help_you_more_is_respond_and_check(library, lang, line):
+    done = steps(library, "drill-objection-brochure", lang, [line])
+    assert done["respond"] and done["check"] and not done["clarify"]
