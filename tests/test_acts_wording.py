@@ -493,3 +493,19 @@ def test_offering_what_answers_her_concern_responds_without_clarifying(library, 
 def test_a_percentage_off_typed_with_a_sign_is_a_discount(library, lang, line):
     turn = _last_turn(library, lang, line)
     assert "discount" in turn["details"]["moves"]
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "Top, dan zet ik de twee heftrucks voor u vast. Akkoord?"),
+    ("en", "Great, then I'll reserve them for you. OK?"),
+])
+def test_an_assumptive_close_with_an_agreement_tag_asks_for_the_order(library, lang, line):
+    assert _last_turn(library, lang, line, "drill-closing-order", [])["act"] == "ask_order"
+
+
+def test_an_agenda_of_what_to_talk_about_today_states_the_objective(library):
+    line = ("Ik wil het vandaag hebben over de verlenging van jullie contract, en horen hoe het "
+            "bevalt. Is dat oké?")
+    turn = _last_turn(library, "nl", line, "objection-software-renewal",
+                      ["Goedemiddag meneer Smits, Lotte Verbeek van Werkwijzer HR."])
+    assert turn["act"] == "state_objective"

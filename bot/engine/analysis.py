@@ -207,8 +207,8 @@ def analyze_turn(
     if "small_talk" in moves and "greet" in moves and state.turn <= 2:
         checking = True  # "hi Marco, how's the building work going?" is small talk
     # "shall we start after the summer?" asks her to commit, not for the start date
-    closing_question = "ask_for_order" in moves and info.form == "closed" and bool(
-        lm.proposal.match(msg))
+    closing_question = "ask_for_order" in moves and info.form == "closed" and (
+        bool(lm.proposal.match(msg)) or _agreement_tag(msg, lm))  # "... voor u vast. Akkoord?"
     if info.asks and not proposing and not checking and not closing_question:
         asked = count_questions(msg, lm)
         several = asked > 1
@@ -558,6 +558,8 @@ _PERMISSION = ("would you like", "do you want", "wilt u", "wil je", "vindt u het
 _PLAN_PHRASES = ("ik wil graag", "ik zou graag", "wil ik graag", "ik wil even", "dan kijken we",
                  "ik wil vandaag", "ik wil vooral", "wil ik vandaag", "vandaag wil ik",
                  "daarna kijken", "i would like", "i would love to", "i want to", "then we",
+                 "het hebben over", "wil het vandaag", "wil ik het hebben", "talk about today",
+                 "today i want", "today i would like",
                  "after that we", "we could then", "wat ik graag", "what i would like")
 
 
