@@ -509,3 +509,19 @@ def test_an_agenda_of_what_to_talk_about_today_states_the_objective(library):
     turn = _last_turn(library, "nl", line, "objection-software-renewal",
                       ["Goedemiddag meneer Smits, Lotte Verbeek van Werkwijzer HR."])
     assert turn["act"] == "state_objective"
+
+
+@pytest.mark.parametrize(("lang", "agenda", "check"), [
+    ("nl", "Graag wil ik vandaag eerst uw autobedrijf leren kennen en kort vertellen wie "
+           "Bonenburg is. Daarna hoor ik graag wat u belangrijk vindt rond koffie, en tot slot "
+           "spreken we een vervolgafspraak af.", "Is dat goed?"),
+    ("en", "I'd like to get to know your company first and tell you briefly who Bonenburg is. "
+           "Then I'd like to hear what matters to you about coffee, and finally we agree a next "
+           "step.", "Is that OK?"),
+])
+def test_a_bare_agreement_check_after_the_agenda_checks_the_agenda(library, lang, agenda,
+                                                                    check):
+    cs = CompiledScenario(library.scenarios["drill-external-objective"])
+    turns = run_script(cs, lang, [agenda, check], None)["turns"]
+    assert turns[0]["act"] == turns[1]["act"] == "state_objective"
+    assert turns[1]["spin"] is None

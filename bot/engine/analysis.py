@@ -127,6 +127,9 @@ def analyze_turn(
     ):
         # "first ..., then ..., and at the end a next step. OK?" is an agenda, no proposal
         moves.add("state_objective")
+    if state.last_act == "state_objective" and _tag_only(msg.words) and (
+            msg.question_mark or _agreement_tag(msg, lm)):
+        moves.add("state_objective")  # "Is dat goed?" sent after the agenda checks it
     if cl.company_words & set(msg.words) and "introduced" not in state.flags:
         moves.add("introduce")  # naming the company again later is a pitch, not an intro
     info = classify(msg, lm, moves)
