@@ -525,3 +525,17 @@ def test_a_bare_agreement_check_after_the_agenda_checks_the_agenda(library, lang
     turns = run_script(cs, lang, [agenda, check], None)["turns"]
     assert turns[0]["act"] == turns[1]["act"] == "state_objective"
     assert turns[1]["spin"] is None
+
+
+def test_looking_back_asked_of_her_is_a_question_not_an_agenda(library):
+    line = "Kees, how do you look back on the cooperation with your current carrier so far?"
+    turn = _last_turn(library, "en", line, "drill-closed-to-open", [])
+    assert turn["act"] == "fact_question" and "state_objective" not in turn["details"]["moves"]
+
+
+def test_nice_to_meet_you_and_a_name_like_jan_propose_no_meeting(library):
+    line = ("Hi Ingrid, Jan from Printwise, nice to meet you. What I'd like is to understand your "
+            "printing and see if we can help. Could you tell me something about your company?")
+    turn = _last_turn(library, "en", line, "spin-printing-urgency", [])
+    assert turn["act"] != "next_step_proposal"
+    assert "propose_next_step" not in turn["details"]["moves"]

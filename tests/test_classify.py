@@ -134,3 +134,16 @@ def test_who_explains_decides_whether_a_request_is_open(lang: str, text: str, fo
 ])
 def test_where_is_no_value_word(lang: str, text: str, spin: str):
     assert _read(lang, text).spin == spin
+
+
+@pytest.mark.parametrize(("lang", "text", "form", "spin"), [
+    # "merk" after "welk" is the brand, "merk je" the verb (to notice)
+    ("nl", "hoeveel printers heeft u en van welk merk zijn ze?", "open", "situation"),
+    ("nl", "Merk je dat aan de klanten?", "closed", "implication"),
+    # a joiner before a comma opens the question typed without a question mark
+    ("nl", "en, wat vond je van het voorstel", "open", "situation"),
+    ("en", "so, what did you think of the proposal", "open", "situation"),
+])
+def test_brands_and_joiners_typed_on_a_phone(lang: str, text: str, form: str, spin: str):
+    info = _read(lang, text)
+    assert (info.form, info.spin) == (form, spin)

@@ -86,6 +86,12 @@ def analyze_turn(
     cue_moves = set(lm.moves.match(msg))  # the moves the words name, before any inference
     if "propose_solution" in cue_moves and _talks_about_the_proposal(msg, lm):
         cue_moves.discard("propose_solution")  # "did you read the proposal?" proposes nothing
+    if "propose_next_step" in cue_moves and _MEETING_HER & {
+            " ".join(msg.words[i:i + 3]) for i in range(len(msg.words))} and (
+            "propose_next_step" not in _moves_without(msg, lm, _MEETING_HER)):
+        cue_moves.discard("propose_next_step")  # "nice to meet you" proposes no meeting
+    if "state_objective" in cue_moves and _asks_about_her_view(msg, lm):
+        cue_moves.discard("state_objective")  # "how do you look back on ...?" asks
     moves = detect_moves(msg, lm, concrete_time, cue_moves)
     details = _asks_her_details(msg)
     if details and msg.question_mark:
@@ -634,6 +640,31 @@ def _asks_besides_proposal(msg: Analyzed, lm: LanguageModel) -> bool:
         elif sentence.question_mark and not _tag_only(sentence.words):
             asked += 1  # "..., I'll send a quote. Is that OK?" asks nothing of its own
     return bool(asked and proposals)
+
+
+_MEETING_HER = frozenset({"to meet you", "kennis te maken", "kennis maken", "meet you too"})
+
+
+def _moves_without(msg: Analyzed, lm: LanguageModel, phrases: frozenset[str]) -> set[str]:
+    text = f" {' '.join(msg.words)} "
+    for phrase in phrases:
+        text = text.replace(f" {phrase} ", " ")
+    return set(lm.moves.match(lm.pipeline.analyze(text)))
+
+
+def _asks_about_her_view(msg: Analyzed, lm: LanguageModel) -> bool:
+    """"How do you look back on the cooperation so far?": an open question to her whose
+    words only happen to name an agenda ("today I'd like to look back on ...")."""
+    lex = lm.lexicon
+    for sentence in msg.sentences:
+        if not sentence.question_mark:
+            continue
+        for part in (sentence.words, *sentence.clauses[1:]):  # "Kees, how do you ...?"
+            words = strip_fillers(part, lex.fillers)
+            if len(words) > 2 and words[0] in lex.question_words and (
+                    words[1] in lex.question_verbs and words[2] in lex.second_person):
+                return True
+    return False
 
 
 def _question_asks_order(msg: Analyzed, lm: LanguageModel) -> bool:

@@ -149,6 +149,8 @@ def _sentence_form(sentence: Sentence, lm: LanguageModel) -> str | None:
                 _OPINION_FRAMES):
             previous = clause  # "wat denkt u, zullen we ervoor gaan?" asks the second
             continue
+        if previous is None and index + 1 < len(clauses) and set(clause) <= JOINERS | lex.fillers:
+            continue  # "en, wat vond je van het voorstel": the joiner opens the question
         form = _clause_form(clause, previous, lm, sentence.question_mark)
         if form is not None:
             if form == "open" and sentence.question_mark and _alternative(clauses, lm):
@@ -392,15 +394,26 @@ _BEFORE_NOUN = frozenset({"welke", "voor", "andere", "deze", "die", "alle", "de"
                           "drie", "verschillende"})
 
 
+_BEFORE_BRAND = frozenset({"welk", "welke", "het", "een", "dat", "dit", "ander", "hetzelfde",
+                           "zelfde", "uw", "jullie", "je"})
+_SUBJECT_AFTER = frozenset({"je", "jij", "u", "jullie", "ik"})
+
+
 def _brands_as_nouns(msg: Analyzed, lm: LanguageModel) -> Analyzed:
     """"Welke merken zijn dat?" asks which brands; "merken" as a verb ("wat merken uw
     klanten daarvan?") asks about consequences."""
     words = msg.words
     noun, singular = _BRAND_NOUN
-    if not any(w == noun and i and words[i - 1] in _BEFORE_NOUN for i, w in enumerate(words)):
+
+    def brand(i: int, w: str) -> bool:
+        # "welke merken", "van welk merk" (not "merk je dat?", "merkt u dat?")
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        return bool(i) and ((w == noun and words[i - 1] in _BEFORE_NOUN) or (
+            w == "merk" and words[i - 1] in _BEFORE_BRAND and nxt not in _SUBJECT_AFTER))
+
+    if not any(brand(i, w) for i, w in enumerate(words)):
         return msg
-    text = " ".join(singular if w == noun and i and words[i - 1] in _BEFORE_NOUN else w
-                    for i, w in enumerate(words))
+    text = " ".join(singular if brand(i, w) else w for i, w in enumerate(words))
     return lm.pipeline.analyze(text + ("?" if msg.question_mark else ""))
 
 
