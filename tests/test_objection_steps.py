@@ -177,3 +177,14 @@ def test_isolating_her_concern_after_she_let_it_rest_is_the_clarify_step(library
 def test_a_benefit_with_would_that_help_you_more_is_respond_and_check(library, lang, line):
     done = steps(library, "drill-objection-brochure", lang, [line])
     assert done["respond"] and done["check"] and not done["clarify"]
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "Gaat het u om de prijs per rol of om de totale kosten?"),
+    ("nl", "Bedoelt u dat het budget vastligt?"),
+    ("en", "Do you mean the budget is fixed?"),
+])
+def test_a_closed_question_on_what_her_concern_is_clarifies_and_answers_nothing(
+        library, lang, line):
+    done = steps(library, "drill-objection-price", lang, [line])
+    assert done["clarify"] and not done["respond"]

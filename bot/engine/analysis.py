@@ -268,8 +268,8 @@ def analyze_turn(
         moves.add("clarify")  # a question right after her objection about what she said
     open_concern = pending or any(o.raised_turn is not None and not o.handled
                                   for o in state.objections.values())
-    if open_concern and info.is_question and not details and any(
-            p in joined for p in _ISOLATING) and not (
+    isolating = any(p in joined for p in _ISOLATING) and len(msg.sentences) == 1
+    if open_concern and info.is_question and not details and isolating and not (
             moves & {"propose_next_step", "ask_for_order"}):
         # "Naast de prijs, is er nog iets anders?" isolates her concern (one she let rest
         # is taken up again)
@@ -323,7 +323,10 @@ def analyze_turn(
         and not ("introduce" in moves and "introduced" not in state.flags)
     ):
         analysis.pitch = True
-    if state.pending_objection and (analysis.needs or analysis.responds_to):
+    if state.pending_objection and (analysis.needs or analysis.responds_to) and not (
+            isolating and info.is_question and not analysis.states_benefit):
+        # (a question about what her concern is answers nothing yet: "Gaat het u om de
+        # prijs per rol of om de totale kosten?")
         analysis.moves.add("respond_benefit")
     detector_hits = cl.detector_cues.match(msg)
     ticked: list[str] = []
@@ -470,7 +473,11 @@ def _clarifies_alone(msg: Analyzed, lm: LanguageModel) -> bool:
 
 # "is there anything else?": isolating her concern from any other
 _ISOLATING = ("iets anders", "anything else", "something else", "is dat het enige",
-              "is that the only", "what else", "wat nog meer", "wat houdt u nog meer")
+              "is that the only", "what else", "wat nog meer", "wat houdt u nog meer",
+              # "Bedoelt u ...?", "Gaat het u om X of om Y?": what her concern is exactly
+              "bedoelt u", "bedoel je", "do you mean", "gaat het u om", "gaat het je om",
+              "gaat het vooral om", "is het vooral", "is it mainly", "is it mostly",
+              "is it about")
 _CLARIFY_ONLY = ("wat bedoelt u", "hoe bedoelt u", "afgezien van", "behalve de", "los van",
                  "nog iets anders", "something else",
                  "is dat het enige", "what do you mean", "apart from", "is that the only",
