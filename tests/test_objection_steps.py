@@ -188,3 +188,21 @@ def test_a_closed_question_on_what_her_concern_is_clarifies_and_answers_nothing(
         library, lang, line):
     done = steps(library, "drill-objection-price", lang, [line])
     assert done["clarify"] and not done["respond"]
+
+
+WEAK_CALL = ["hey gerard! how was the weekend? did you see the match?",
+             "so did u read my offer, its a really good deal and what do you pay now?",
+             "what do you mean?", "ok I can give you 10% off if you sign this month",
+             "yeah i get it but our software is just better than your current one",
+             "who decides that then?", "how long does that take then?",
+             "so you are basicly happy to switch as long as the price goes down, right?",
+             "can I put you on our newsletter list? what's your email adress?"]
+
+
+def test_a_bare_demo_proposal_is_no_answer_to_her_concern(library):
+    report = run_script(library["objection-software-renewal"], "en",
+                        [*WEAK_CALL, "lets plan a demo, next week?"], None)
+    assert "respond" not in report["turns"][-1]["details"]["objection_steps"]
+    tied = steps(library, "drill-objection-brochure", "nl",
+                 ["Zal ik een demo geven met uw eigen gegevens?"])
+    assert tied["respond"]

@@ -323,8 +323,12 @@ def analyze_turn(
         and not ("introduce" in moves and "introduced" not in state.flags)
     ):
         analysis.pitch = True
+    content = [w for w in msg.words if w not in lm.lexicon.stopwords]
+    bare_step = "propose_next_step" in moves and not analysis.needs and (
+        not analysis.states_benefit and len(content) <= BARE_STEP_WORDS)
     if state.pending_objection and (analysis.needs or analysis.responds_to) and not (
-            isolating and info.is_question and not analysis.states_benefit):
+            isolating and info.is_question and not analysis.states_benefit) and not bare_step:
+        # ("lets plan a demo, next week?" proposes a step, it names no benefit)
         # (a question about what her concern is answers nothing yet: "Gaat het u om de
         # prijs per rol of om de totale kosten?")
         analysis.moves.add("respond_benefit")
@@ -358,6 +362,7 @@ SMALL_TALK_TURNS = 2
 FOLLOW_UP_WORDS = 7
 AGENDA_WORDS = 14
 GREETING_WORDS = 8
+BARE_STEP_WORDS = 4  # content words of a next step that names nothing else
 AGENDA_TURNS = 4  # an agenda is set at the start of the call
 _EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 
