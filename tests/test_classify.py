@@ -84,6 +84,10 @@ def test_spin(lang: str, text: str, spin: str):
     ("nl", "Zullen we dinsdag om een demo te geven bij u langskomen?", False),
     ("en", "Shall we meet on Tuesday at one of your sites?", False),
     ("nl", "Volgende week dinsdag kom ik om tien procent korting te bespreken.", False),
+    # a day is all an order needs; a meeting still needs its time
+    ("en", "I'll send the confirmation, could you sign it tomorrow?", True),
+    ("nl", "Ik stuur de bevestiging, kunt u die morgen tekenen?", True),
+    ("en", "Shall we meet tomorrow?", False),
 ])
 def test_an_hour_typed_in_words_makes_a_proposal_concrete(lang: str, text: str,
                                                           concrete: bool):

@@ -249,6 +249,11 @@ _DAYPARTS = frozenset({"morning", "afternoon", "evening", "noon", "lunchtime", "
                        "middags", "lunch"})
 
 
+_SIGNING_DAYS = frozenset({
+    "today", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "vandaag",
+    "morgen", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag"})
+
+
 def is_concrete(msg: Analyzed, lm: LanguageModel) -> bool:
     """A proposal a diary can take: a day or date *and* a time or part of the day
     ("Tuesday 14 November at 10", "tomorrow morning"); "next week, maybe Wednesday" is not."""
@@ -257,6 +262,8 @@ def is_concrete(msg: Analyzed, lm: LanguageModel) -> bool:
         w in _AT and i + 1 < len(words) and words[i + 1].isdigit() and 0 < int(words[i + 1]) <= 23
         for i, w in enumerate(words)) or _has_clock_in_words(words, lm.lexicon.number_words)
     daypart = bool(_DAYPARTS.intersection(words))
+    if _SIGNING_DAYS.intersection(words) and "ask_for_order" in lm.moves.match(msg):
+        return True  # "could you sign it tomorrow?": a day is all an order needs
     return bool(lm.time.match(msg)) and (clock or daypart)
 
 
