@@ -206,3 +206,12 @@ def test_a_bare_demo_proposal_is_no_answer_to_her_concern(library):
     tied = steps(library, "drill-objection-brochure", "nl",
                  ["Zal ik een demo geven met uw eigen gegevens?"])
     assert tied["respond"]
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "Heel logisch dat u dit samen met de ICT-coördinator en de directie beslist."),
+    ("en", "Makes sense that you decide this together with the IT coordinator and the board."),
+])
+def test_acknowledging_her_words_is_no_answer_to_them(library, lang, line):
+    done = steps(library, "drill-objection-discuss-others", lang, [line])
+    assert done["acknowledge"] and not done["respond"]

@@ -326,8 +326,12 @@ def analyze_turn(
     content = [w for w in msg.words if w not in lm.lexicon.stopwords]
     bare_step = "propose_next_step" in moves and not analysis.needs and (
         not analysis.states_benefit and len(content) <= BARE_STEP_WORDS)
+    # "Heel logisch dat u dit samen met de directie beslist." only acknowledges her words
+    echoes = "acknowledge" in moves and not analysis.needs and not analysis.states_benefit and (
+        not moves & {"propose_next_step", "propose_solution"} and not info.is_question)
     if state.pending_objection and (analysis.needs or analysis.responds_to) and not (
-            isolating and info.is_question and not analysis.states_benefit) and not bare_step:
+            isolating and info.is_question and not analysis.states_benefit) and not (
+            bare_step or echoes):
         # ("lets plan a demo, next week?" proposes a step, it names no benefit)
         # (a question about what her concern is answers nothing yet: "Gaat het u om de
         # prijs per rol of om de totale kosten?")
