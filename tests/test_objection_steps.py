@@ -215,3 +215,11 @@ def test_a_bare_demo_proposal_is_no_answer_to_her_concern(library):
 def test_acknowledging_her_words_is_no_answer_to_them(library, lang, line):
     done = steps(library, "drill-objection-discuss-others", lang, [line])
     assert done["acknowledge"] and not done["respond"]
+
+
+def test_an_open_clarifying_question_before_any_answer_is_no_check(library):
+    line = ("Makes sense that you want to take this to the IT coordinator and the management "
+            "team. Besides the laptop question, what will they want to know, and what do you "
+            "think yourself?")
+    done = steps(library, "drill-objection-discuss-others", "en", [line])
+    assert done["acknowledge"] and done["clarify"] and not done["check"]

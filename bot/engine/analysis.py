@@ -274,6 +274,13 @@ def analyze_turn(
         # "Naast de prijs, is er nog iets anders?" isolates her concern (one she let rest
         # is taken up again)
         moves.add("clarify")
+    if pending and {"check", "clarify"} <= moves and info.form == "open" and not (
+            cue_moves & {"respond_benefit", "propose_solution"} or analysis.needs
+            or state.objections[pending].steps["respond"]
+            or "respond" in state.objections[pending].tried):
+        # "..., what will they want to know, and what do you think yourself?" asks about
+        # her concern: nothing is answered yet that a check could check
+        moves.discard("check")
     if "clarify" in moves and analysis.facts and not analysis.responds_to and not (
         moves & {"acknowledge"}
     ) and not _clarifies_alone(msg, lm) and not shares and raised != 0:
