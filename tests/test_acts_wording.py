@@ -454,6 +454,8 @@ def test_a_loss_because_of_her_problem_is_an_implication(library):
 @pytest.mark.parametrize(("lang", "line"), [
     ("en", "I'll send the confirmation, could you sign it tomorrow?"),
     ("nl", "Ik stuur u de bevestiging, kunt u die morgen tekenen?"),
+    ("en", "Shall I book the delivery for the week of 20 February?"),
+    ("nl", "Zal ik de levering inplannen voor de week van 20 februari?"),
 ])
 def test_a_document_to_come_with_a_request_to_sign_asks_for_the_order(library, lang, line):
     assert _last_turn(library, lang, line, "drill-closing-order", [])["act"] == "ask_order"

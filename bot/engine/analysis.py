@@ -690,6 +690,10 @@ def _asks_about_her_view(msg: Analyzed, lm: LanguageModel) -> bool:
     return False
 
 
+_ORDER_WORDS = frozenset({"delivery", "deliveries", "levering", "leveringen", "order",
+                          "bestelling"})
+
+
 def _question_asks_order(msg: Analyzed, lm: LanguageModel) -> bool:
     """The last question asks for the order and names no meeting of its own: "..., could
     you sign it tomorrow?" (not "shall we meet Thursday to sign?")."""
@@ -701,7 +705,9 @@ def _question_asks_order(msg: Analyzed, lm: LanguageModel) -> bool:
     if not asked or asked[0] not in lm.lexicon.question_verbs:
         return False  # "..., zodat jullie kunnen tekenen?" says what the visit is for
     found = lm.moves.match(lm.pipeline.analyze(" ".join(asked)))
-    return "ask_for_order" in found and "propose_next_step" not in found
+    # "Shall I book the delivery for the week of 20 February?" books the order itself
+    return "ask_for_order" in found and (
+        "propose_next_step" not in found or bool(_ORDER_WORDS & set(asked)))
 
 
 def _question_proposes(msg: Analyzed, lm: LanguageModel) -> bool:
