@@ -392,3 +392,152 @@ def test_her_words_a_benefit_and_a_check_on_her_concern_are_no_mere_summary(libr
                       before=["Goedemorgen Gerard, goed u weer te zien.",
                               "Hoeveel correcties doet de salarisadministratie per maand?"])
     assert turn["act"] == "solution"
+
+
+@pytest.mark.parametrize(("lang", "before", "line"), [
+    ("nl", ["Goedemorgen, ik ben Eva van PrintPlus."],
+     "Mijn voorstel: ik vertel kort wie wij zijn, dan wil ik vooral van u horen hoe het printen "
+     "nu loopt, en aan het eind bekijken we samen of een vervolg zinvol is. Is dat een goed plan?"),
+    ("en", ["Good morning, I'm Eva from PrintPlus."],
+     "I'd briefly tell you who we are, then hear how printing goes now, and at the end we see "
+     "if a next step makes sense. Is that a good plan?"),
+])
+def test_an_agenda_of_steps_with_an_agreement_check_states_the_objective(
+        library, lang: str, before: list[str], line: str):
+    turn = _last_turn(library, lang, line, "spin-printing-urgency", before)
+    assert turn["act"] == "state_objective" and turn["form"] == "closed"
+
+
+def test_a_pitch_ending_in_a_quote_offer_proposes_a_next_step_not_an_agenda(library):
+    line = ("wij zijn de beste schoonmaker van nederland, we doen alles: kantoren, ramen, "
+            "tapijt. zal ik een offerte sturen?")
+    turn = _last_turn(library, "nl", line, before=OPENING["nl"][:1])
+    assert turn["act"] == "next_step_proposal"
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "we'll be in touch"),
+    ("nl", "ik laat wel van me horen"),
+])
+def test_a_vague_promise_to_be_in_touch_is_a_next_step_not_a_pitch(library, lang, line):
+    turn = _last_turn(library, lang, line, "drill-closing-next-step", [])
+    assert turn["act"] == "next_step_proposal"
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "What's the cleaning schedule now?"),
+    ("en", "Have you received other proposals?"),
+    ("nl", "Heeft u andere voorstellen gekregen?"),
+])
+def test_an_early_question_about_the_deal_is_no_small_talk(library, lang, line):
+    turn = _last_turn(library, lang, line, before=[])
+    assert turn["act"] == "fact_question" and turn["spin"] == "situation"
+
+
+@pytest.mark.parametrize(("lang", "line", "act"), [
+    ("en", "What are your concerns about the proposal?", "fact_question"),
+    ("nl", "Wat zijn uw zorgen over het voorstel?", "fact_question"),
+    ("en", "Shall I sign you up for our newsletter?", "fact_question"),
+    ("nl", "Zal ik u aanmelden voor onze nieuwsbrief?", "fact_question"),
+])
+def test_asking_her_concerns_or_the_newsletter_is_no_check_and_no_close(library, lang, line,
+                                                                        act):
+    assert _last_turn(library, lang, line)["act"] == act
+
+
+def test_a_loss_because_of_her_problem_is_an_implication(library):
+    turn = _last_turn(library, "en", "did a webshop ever leave because of it?",
+                      "spin-printing-urgency", [])
+    assert turn["spin"] == "implication"
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "I'll send the confirmation, could you sign it tomorrow?"),
+    ("nl", "Ik stuur u de bevestiging, kunt u die morgen tekenen?"),
+    ("en", "Shall I book the delivery for the week of 20 February?"),
+    ("nl", "Zal ik de levering inplannen voor de week van 20 februari?"),
+])
+def test_a_document_to_come_with_a_request_to_sign_asks_for_the_order(library, lang, line):
+    assert _last_turn(library, lang, line, "drill-closing-order", [])["act"] == "ask_order"
+
+
+def test_a_greeting_that_delivers_the_forecast_is_no_greeting(library):
+    forecast = "forecast is in totaal 52.500 euro, en daarvan valt 25.500 euro in maart."
+    plain, greeted = (_last_turn(library, "nl", line, "drill-forecast", [])["act"]
+                      for line in (f"Mijn {forecast}", f"Hoi Monique, mijn {forecast}"))
+    assert greeted == plain != "greet_introduce"
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "Wat als ik u over 2 weken bel?"),
+    ("en", "What if I call you in two weeks?"),
+])
+def test_what_if_i_call_you_at_a_time_proposes_a_next_step(library, lang, line):
+    turn = _last_turn(library, lang, line, "drill-closing-next-step", [])
+    assert turn["act"] == "next_step_proposal" and turn["spin"] is None
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "Zal ik een proefrol sturen?"),
+])
+def test_offering_what_answers_her_concern_responds_without_clarifying(library, lang, line):
+    cs = CompiledScenario(library.scenarios["drill-objection-price"])
+    report = run_script(cs, lang, [line], None)
+    assert report["turns"][-1]["act"] == "objection_response"
+    assert report["objections"][0]["steps"]["clarify"] is False
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "I can give you 15% off if you sign this month."),
+    ("nl", "ik kan er 10% vanaf doen"),
+    ("nl", "Dan zitten we 5 procent onder uw huidige prijs."),
+])
+def test_a_percentage_off_typed_with_a_sign_is_a_discount(library, lang, line):
+    turn = _last_turn(library, lang, line)
+    assert "discount" in turn["details"]["moves"]
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "Top, dan zet ik de twee heftrucks voor u vast. Akkoord?"),
+    ("en", "Great, then I'll reserve them for you. OK?"),
+])
+def test_an_assumptive_close_with_an_agreement_tag_asks_for_the_order(library, lang, line):
+    assert _last_turn(library, lang, line, "drill-closing-order", [])["act"] == "ask_order"
+
+
+def test_an_agenda_of_what_to_talk_about_today_states_the_objective(library):
+    line = ("Ik wil het vandaag hebben over de verlenging van jullie contract, en horen hoe het "
+            "bevalt. Is dat oké?")
+    turn = _last_turn(library, "nl", line, "objection-software-renewal",
+                      ["Goedemiddag meneer Smits, Lotte Verbeek van Werkwijzer HR."])
+    assert turn["act"] == "state_objective"
+
+
+@pytest.mark.parametrize(("lang", "agenda", "check"), [
+    ("nl", "Graag wil ik vandaag eerst uw autobedrijf leren kennen en kort vertellen wie "
+           "Bonenburg is. Daarna hoor ik graag wat u belangrijk vindt rond koffie, en tot slot "
+           "spreken we een vervolgafspraak af.", "Is dat goed?"),
+    ("en", "I'd like to get to know your company first and tell you briefly who Bonenburg is. "
+           "Then I'd like to hear what matters to you about coffee, and finally we agree a next "
+           "step.", "Is that OK?"),
+])
+def test_a_bare_agreement_check_after_the_agenda_checks_the_agenda(library, lang, agenda,
+                                                                    check):
+    cs = CompiledScenario(library.scenarios["drill-external-objective"])
+    turns = run_script(cs, lang, [agenda, check], None)["turns"]
+    assert turns[0]["act"] == turns[1]["act"] == "state_objective"
+    assert turns[1]["spin"] is None
+
+
+def test_looking_back_asked_of_her_is_a_question_not_an_agenda(library):
+    line = "Kees, how do you look back on the cooperation with your current carrier so far?"
+    turn = _last_turn(library, "en", line, "drill-closed-to-open", [])
+    assert turn["act"] == "fact_question" and "state_objective" not in turn["details"]["moves"]
+
+
+def test_nice_to_meet_you_and_a_name_like_jan_propose_no_meeting(library):
+    line = ("Hi Ingrid, Jan from Printwise, nice to meet you. What I'd like is to understand your "
+            "printing and see if we can help. Could you tell me something about your company?")
+    turn = _last_turn(library, "en", line, "spin-printing-urgency", [])
+    assert turn["act"] != "next_step_proposal"
+    assert "propose_next_step" not in turn["details"]["moves"]

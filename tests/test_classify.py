@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.classify import classify, detect_moves
+from bot.engine.classify import classify, detect_moves, is_concrete
 from bot.engine.language import language_model
 
 
@@ -73,3 +73,81 @@ def test_form_follows_question_grammar_not_words(lang: str, text: str, form: str
 ])
 def test_spin(lang: str, text: str, spin: str):
     assert _read(lang, text).spin == spin
+
+
+@pytest.mark.parametrize(("lang", "text", "concrete"), [
+    ("nl", "Zullen we dinsdag om tien uur afspreken?", True),
+    ("nl", "Ik kom donderdag om half negen langs met het voorstel.", True),
+    ("nl", "Schikt volgende week woensdag om kwart over twee?", True),
+    ("en", "Shall we meet on Tuesday at ten?", True),
+    ("en", "Could I come by on Thursday at half past two?", True),
+    ("nl", "Zullen we dinsdag om een demo te geven bij u langskomen?", False),
+    ("en", "Shall we meet on Tuesday at one of your sites?", False),
+    ("nl", "Volgende week dinsdag kom ik om tien procent korting te bespreken.", False),
+    # a day is all an order needs; a meeting still needs its time
+    ("en", "I'll send the confirmation, could you sign it tomorrow?", True),
+    ("nl", "Ik stuur de bevestiging, kunt u die morgen tekenen?", True),
+    ("en", "Shall we meet tomorrow?", False),
+])
+def test_an_hour_typed_in_words_makes_a_proposal_concrete(lang: str, text: str,
+                                                          concrete: bool):
+    lm = language_model(lang)
+    assert is_concrete(lm.analyze(text), lm) is concrete
+
+
+@pytest.mark.parametrize(("lang", "text", "spin"), [
+    # a problem solved is the value of a solution; one not solved its consequence
+    ("nl", "Wat zou het voor u betekenen als storingen binnen vier uur verholpen zijn?",
+     "need_payoff"),
+    ("en", "What would it mean for you if breakdowns were fixed within four hours?",
+     "need_payoff"),
+    ("en", "What would it mean if the jams weren't fixed?", "implication"),
+    # a supposition opens the condition like "if"
+    ("nl", "Stel dat het niet op tijd geregeld is, wat betekent dat dan voor jullie mensen?",
+     "implication"),
+    ("nl", "Stel dat de uren rechtstreeks binnenkomen, wat levert dat uw afdeling op?",
+     "need_payoff"),
+    # what a problem costs her, fines included, is its consequence
+    ("nl", "Zijn er boetes als zendingen te laat zijn?", "implication"),
+    # her reaction to the offer is no consequence of a problem
+    ("nl", "Wat is je eerste reactie op het voorstel?", "situation"),
+    ("en", "What was your first reaction to the proposal?", "situation"),
+    ("nl", "Hoe reageren klanten als zendingen te laat zijn?", "implication"),
+])
+def test_spin_of_conditions_and_reactions(lang: str, text: str, spin: str):
+    assert _read(lang, text).spin == spin
+
+
+@pytest.mark.parametrize(("lang", "text", "form"), [
+    # the seller explaining asks her for no description: the proposal is closed
+    ("nl", "Zullen we een vervolgafspraak maken waarin ik een voorstel kom toelichten, "
+           "bijvoorbeeld dinsdag de 15e om 10 uur?", "closed"),
+    ("en", "Shall we set up a meeting where I explain the proposal, Tuesday at 10?", "closed"),
+    ("en", "Shall I explain how it works?", "closed"),
+    ("nl", "Kunt u mij vertellen hoe het nu gaat?", "open"),
+    ("nl", "Ik ben benieuwd naar uw ervaring, kunt u die delen?", "open"),
+])
+def test_who_explains_decides_whether_a_request_is_open(lang: str, text: str, form: str):
+    assert _read(lang, text).form == form
+
+
+@pytest.mark.parametrize(("lang", "text", "spin"), [
+    # "waarde" (value) and "waar" (where) share a stem: where she looks is no value
+    ("nl", "Waar zou u in die brochure vooral naar zoeken?", "situation"),
+    ("nl", "Wat zou de waarde daarvan voor u zijn?", "need_payoff"),
+])
+def test_where_is_no_value_word(lang: str, text: str, spin: str):
+    assert _read(lang, text).spin == spin
+
+
+@pytest.mark.parametrize(("lang", "text", "form", "spin"), [
+    # "merk" after "welk" is the brand, "merk je" the verb (to notice)
+    ("nl", "hoeveel printers heeft u en van welk merk zijn ze?", "open", "situation"),
+    ("nl", "Merk je dat aan de klanten?", "closed", "implication"),
+    # a joiner before a comma opens the question typed without a question mark
+    ("nl", "en, wat vond je van het voorstel", "open", "situation"),
+    ("en", "so, what did you think of the proposal", "open", "situation"),
+])
+def test_brands_and_joiners_typed_on_a_phone(lang: str, text: str, form: str, spin: str):
+    info = _read(lang, text)
+    assert (info.form, info.spin) == (form, spin)

@@ -132,3 +132,94 @@ def test_the_reply_that_accepts_an_answer_raises_no_new_objection_in_the_same_br
     assert "worth a look" in accepted["buyer"]
     assert "brochure" not in accepted["buyer"]
     assert "brochure" in after["buyer"]
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "ok prima, wat is uw mailadres dan?"),
+    ("en", "sure, whats your email adress?"),
+])
+def test_asking_her_address_to_send_the_brochure_clarifies_nothing(library, lang, line):
+    done = steps(library, "drill-objection-brochure", lang, [line])
+    assert not done["clarify"]
+
+
+@pytest.mark.parametrize(("sid", "lang", "line"), [
+    ("drill-objection-brochure", "nl", "Natuurlijk kan ik een brochure sturen."),
+    ("drill-objection-no-time", "nl", "ik zie het, u heeft het druk"),
+    ("drill-objection-no-time", "en", "no worries, I'll be quick"),
+])
+def test_everyday_acknowledgements_are_the_acknowledge_step(library, sid, lang, line):
+    assert steps(library, sid, lang, [line])["acknowledge"]
+
+
+def test_isolating_her_concern_after_she_let_it_rest_is_the_clarify_step(library):
+    lines = [
+        "Goedemiddag meneer Smits, Lotte Verbeek van Werkwijzer HR.",
+        "Vandaag wil ik graag verder ingaan op de urenregistratie en horen wat u van de "
+        "prijsindicatie vond. Akkoord?",
+        "Wat vond u van de prijsindicatie die ik u stuurde?",
+        "Dat begrijp ik, u kijkt kritisch naar elke euro. Waar vergelijkt u het bedrag mee?",
+        "Hoeveel tijd gaat er nu per week zitten in het overtypen van de urenbriefjes?",
+        "Wat kost dat u op jaarbasis, als u het omrekent?",
+        "Stel dat de uren rechtstreeks vanaf de bouwplaats binnenkomen, wat levert dat uw "
+        "afdeling op?",
+        "Naast de prijs, is er nog iets anders waardoor u aarzelt?"]
+    report = run_script(library["objection-software-renewal"], "nl", lines, None)
+    assert "clarify" in report["turns"][-1]["details"]["objection_steps"]
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "Dan laat ik u liever in tien minuten zien hoe uw verzuim in één overzicht komt, met "
+           "uw eigen gegevens. Zou dat u meer helpen dan een folder?"),
+    ("en", "Then I'd rather show you in ten minutes how your absence fits in one overview, "
+           "with your own data. Would that help you more than a leaflet?"),
+])
+def test_a_benefit_with_would_that_help_you_more_is_respond_and_check(library, lang, line):
+    done = steps(library, "drill-objection-brochure", lang, [line])
+    assert done["respond"] and done["check"] and not done["clarify"]
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "Gaat het u om de prijs per rol of om de totale kosten?"),
+    ("nl", "Bedoelt u dat het budget vastligt?"),
+    ("en", "Do you mean the budget is fixed?"),
+])
+def test_a_closed_question_on_what_her_concern_is_clarifies_and_answers_nothing(
+        library, lang, line):
+    done = steps(library, "drill-objection-price", lang, [line])
+    assert done["clarify"] and not done["respond"]
+
+
+WEAK_CALL = ["hey gerard! how was the weekend? did you see the match?",
+             "so did u read my offer, its a really good deal and what do you pay now?",
+             "what do you mean?", "ok I can give you 10% off if you sign this month",
+             "yeah i get it but our software is just better than your current one",
+             "who decides that then?", "how long does that take then?",
+             "so you are basicly happy to switch as long as the price goes down, right?",
+             "can I put you on our newsletter list? what's your email adress?"]
+
+
+def test_a_bare_demo_proposal_is_no_answer_to_her_concern(library):
+    report = run_script(library["objection-software-renewal"], "en",
+                        [*WEAK_CALL, "lets plan a demo, next week?"], None)
+    assert "respond" not in report["turns"][-1]["details"]["objection_steps"]
+    tied = steps(library, "drill-objection-brochure", "nl",
+                 ["Zal ik een demo geven met uw eigen gegevens?"])
+    assert tied["respond"]
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "Heel logisch dat u dit samen met de ICT-coördinator en de directie beslist."),
+    ("en", "Makes sense that you decide this together with the IT coordinator and the board."),
+])
+def test_acknowledging_her_words_is_no_answer_to_them(library, lang, line):
+    done = steps(library, "drill-objection-discuss-others", lang, [line])
+    assert done["acknowledge"] and not done["respond"]
+
+
+def test_an_open_clarifying_question_before_any_answer_is_no_check(library):
+    line = ("Makes sense that you want to take this to the IT coordinator and the management "
+            "team. Besides the laptop question, what will they want to know, and what do you "
+            "think yourself?")
+    done = steps(library, "drill-objection-discuss-others", "en", [line])
+    assert done["acknowledge"] and done["clarify"] and not done["check"]

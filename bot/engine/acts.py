@@ -91,7 +91,7 @@ def main_act(a: TurnAnalysis, state: SessionState) -> Act:
     if not pending and _checks_handling(a, state):
         return Act.OBJECTION_RESPONSE
     if Move.ASK_FOR_ORDER in moves and not asks_fact and a.form != "open":
-        if Move.PROPOSE_NEXT_STEP in moves and a.meeting_words:
+        if Move.PROPOSE_NEXT_STEP in moves and a.meeting_words and not a.question_closes:
             # "shall we make an appointment to sign, Thursday at 2?", "I'll email you the
             # order confirmation": a meeting or a document to come is the next step
             return Act.NEXT_STEP_PROPOSAL
@@ -124,7 +124,8 @@ def main_act(a: TurnAnalysis, state: SessionState) -> Act:
         return Act.STATE_OBJECTIVE
     if fresh_intro:
         return Act.GREET_INTRODUCE
-    if Move.GREET in moves and not a.is_question and state.turn <= OPENING_TURNS:
+    if Move.GREET in moves and not a.is_question and state.turn <= OPENING_TURNS and (
+            not a.greeting_with_content):
         return Act.GREET_INTRODUCE
     if Move.CHECK in moves and a.is_question and not asks_fact:
         long = a.word_count > CHECK_ALONE_WORDS  # a proposal with its check question
@@ -137,7 +138,7 @@ def main_act(a: TurnAnalysis, state: SessionState) -> Act:
         if Move.GREET in moves and not asks_fact:
             return Act.SMALL_TALK  # "hi, how are you?"
         return Act.FACT_QUESTION
-    if Move.GREET in moves or Move.INTRODUCE in moves:
+    if (Move.GREET in moves and not a.greeting_with_content) or Move.INTRODUCE in moves:
         return Act.GREET_INTRODUCE
     return Act.OTHER
 
@@ -198,6 +199,8 @@ def _handles_objection(a: TurnAnalysis, state: SessionState) -> bool:
         # own check ("With our module that work disappears. Would that answer it?"), or
         # her own need met with a check ("you said X; our module does Y. Does the sum still
         # look the same?"); other questions are questions
+        if ostate and a.form == "closed" and not a.facts and oid in a.responds_to:
+            return True  # "Zal ik een proefrol sturen?" offers what answers her concern
         return bool(ostate and a.form == "closed" and not a.facts and not a.asks_permission
                     and (ostate.steps["respond"] or "respond" in ostate.tried
                          or (Move.RESPOND_BENEFIT in a.moves

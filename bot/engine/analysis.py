@@ -68,6 +68,10 @@ class TurnAnalysis:
     refers_back: bool = False
     asks_which: bool = False  # "welke merken?", "which carriers?": a named thing, not vague
     tagged: bool = False  # a statement made a question by a typed tag ("..., right")
+    # the question itself asks to sign ("I'll send the confirmation, could you sign it?")
+    question_closes: bool = False
+    # "Hoi Monique, mijn forecast is 52.500 euro": a greeting that delivers figures
+    greeting_with_content: bool = False
 
 
 def analyze_turn(
@@ -82,12 +86,22 @@ def analyze_turn(
     cue_moves = set(lm.moves.match(msg))  # the moves the words name, before any inference
     if "propose_solution" in cue_moves and _talks_about_the_proposal(msg, lm):
         cue_moves.discard("propose_solution")  # "did you read the proposal?" proposes nothing
+    if "propose_next_step" in cue_moves and _MEETING_HER & {
+            " ".join(msg.words[i:i + 3]) for i in range(len(msg.words))} and (
+            "propose_next_step" not in _moves_without(msg, lm, _MEETING_HER)):
+        cue_moves.discard("propose_next_step")  # "nice to meet you" proposes no meeting
+    if "state_objective" in cue_moves and _asks_about_her_view(msg, lm):
+        cue_moves.discard("state_objective")  # "how do you look back on ...?" asks
     moves = detect_moves(msg, lm, concrete_time, cue_moves)
     details = _asks_her_details(msg)
     if details and msg.question_mark:
         # "could I have your email so I can send a confirmation?" asks for her details (a
         # fact question, an internal objective); the confirmation is no new proposal
         moves -= {"propose_next_step", "ask_for_order"}
+    if "ask_for_order" in moves and _MAILING & set(msg.words):
+        moves.discard("ask_for_order")  # "shall I sign you up for our newsletter?" sells nothing
+    if "check" in moves and _asks_her_concerns(msg, lm):
+        moves.discard("check")  # "what are your concerns about the proposal?" asks them
     if "acknowledge" in moves and msg.question_mark and not _acknowledges_outside_questions(
             msg, lm):
         moves.discard("acknowledge")  # "wat is voor u het vervelendste als ...?" asks
@@ -110,13 +124,18 @@ def analyze_turn(
     if not concrete_time and (msg.question_mark or _agreement_tag(msg, lm)) and (
             _only_asks_agreement(msg, lm) or _agreement_tag(msg, lm)) and (
         _first_then(msg.words)
+        or (_steps_ahead(msg.words) and state.turn <= AGENDA_TURNS)
         or ("propose_next_step" in moves and len(msg.words) >= AGENDA_WORDS
-            and state.turn <= AGENDA_TURNS)  # later "I'll send a quote, OK?" is no agenda
+            and state.turn <= AGENDA_TURNS  # later "I'll send a quote, OK?" is no agenda
+            and not _question_proposes(msg, lm))  # "..., zal ik een offerte sturen?"
         or (_plans_the_meeting(msg, lm) and (
             "propose_next_step" not in moves or len(msg.words) >= AGENDA_WORDS))
     ):
         # "first ..., then ..., and at the end a next step. OK?" is an agenda, no proposal
         moves.add("state_objective")
+    if state.last_act == "state_objective" and _tag_only(msg.words) and (
+            msg.question_mark or _agreement_tag(msg, lm)):
+        moves.add("state_objective")  # "Is dat goed?" sent after the agenda checks it
     if cl.company_words & set(msg.words) and "introduced" not in state.flags:
         moves.add("introduce")  # naming the company again later is a pitch, not an intro
     info = classify(msg, lm, moves)
@@ -143,6 +162,9 @@ def analyze_turn(
     analysis = TurnAnalysis(info.is_question, info.form, info.spin, info.asks, moves=moves)
     analysis.states_benefit = bool(cue_moves & {"respond_benefit", "propose_solution"})
     analysis.meeting_words = "propose_next_step" in cue_moves
+    analysis.question_closes = "ask_for_order" in moves and _question_asks_order(msg, lm)
+    analysis.greeting_with_content = "greet" in moves and bool(msg.numbers) and (
+        not info.is_question and len(msg.words) > GREETING_WORDS and "introduce" not in moves)
     analysis.follow_up = cs.scenario.buyer.visit == "follow_up"
     intent = bool(lm.intents.match(msg))
     fillers = lm.lexicon.fillers
@@ -159,6 +181,8 @@ def analyze_turn(
     analysis.concrete_time = concrete_time and is_concrete(msg, lm)
     analysis.price = bool(lm.price.match(msg))
     analysis.responds_to = sorted(cl.objection_cues.match(msg))
+    if _PERCENT_OFF.search(text):
+        moves.add("discount")  # "15% off", "10% vanaf", "5 procent onder uw prijs"
     if _offers_a_price(msg) and _price_objection_raised(cs, state):
         moves.add("discount")  # "€2,25 per couvert" after "they are cheaper" gives way on price
     if "state_objective" in moves and not concrete_time:
@@ -192,8 +216,8 @@ def analyze_turn(
     if "small_talk" in moves and "greet" in moves and state.turn <= 2:
         checking = True  # "hi Marco, how's the building work going?" is small talk
     # "shall we start after the summer?" asks her to commit, not for the start date
-    closing_question = "ask_for_order" in moves and info.form == "closed" and bool(
-        lm.proposal.match(msg))
+    closing_question = "ask_for_order" in moves and info.form == "closed" and (
+        bool(lm.proposal.match(msg)) or _agreement_tag(msg, lm))  # "... voor u vast. Akkoord?"
     if info.asks and not proposing and not checking and not closing_question:
         asked = count_questions(msg, lm)
         several = asked > 1
@@ -235,18 +259,37 @@ def analyze_turn(
         "propose_next_step", "ask_for_order", "check"
     } and (not analysis.facts or strong or raised == 0 or (
         just_raised and shares and info.form == "open"  # "what went wrong with that switch?"
-    )) and (shares or raised == 0) and (
-        strong or (just_raised and info.form == "open") or analysis.responds_to
+    )) and not details and (shares or raised == 0) and (
+        strong or (just_raised and info.form == "open")
+        # "Zal ik een proefrol sturen?" offers the answer: no question about her concern
+        or (analysis.responds_to and (info.form == "open" or shares))
         or (raised == 0 and not analysis.facts and info.form == "open")  # her opening concern
     ):
         moves.add("clarify")  # a question right after her objection about what she said
+    open_concern = pending or any(o.raised_turn is not None and not o.handled
+                                  for o in state.objections.values())
+    isolating = any(p in joined for p in _ISOLATING) and len(msg.sentences) == 1
+    if open_concern and info.is_question and not details and isolating and not (
+            moves & {"propose_next_step", "ask_for_order"}):
+        # "Naast de prijs, is er nog iets anders?" isolates her concern (one she let rest
+        # is taken up again)
+        moves.add("clarify")
+    if pending and {"check", "clarify"} <= moves and info.form == "open" and not (
+            cue_moves & {"respond_benefit", "propose_solution"} or analysis.needs
+            or state.objections[pending].steps["respond"]
+            or "respond" in state.objections[pending].tried):
+        # "..., what will they want to know, and what do you think yourself?" asks about
+        # her concern: nothing is answered yet that a check could check
+        moves.discard("check")
     if "clarify" in moves and analysis.facts and not analysis.responds_to and not (
         moves & {"acknowledge"}
     ) and not _clarifies_alone(msg, lm) and not shares and raised != 0:
         moves.discard("clarify")  # "who else has a say?" asks about the DMU, not her concern
     if state.turn <= SMALL_TALK_TURNS and info.is_question and not analysis.facts and not (
         moves - {"greet", "thanks", "introduce"}
-    ) and not pending and cs.scenario.kind != "drill" and analysis.spin == "situation":
+    ) and not pending and cs.scenario.kind != "drill" and analysis.spin == "situation" and (
+        not _BUSINESS & set(msg.words)  # "have you had other proposals?" asks business
+    ):
         moves.add("small_talk")  # "hoe gaat het op de bouw, druk?" before the business
     if "small_talk" in moves and not analysis.facts:
         analysis.spin = None  # "was it hard to find parking?" gathers no information
@@ -287,7 +330,18 @@ def analyze_turn(
         and not ("introduce" in moves and "introduced" not in state.flags)
     ):
         analysis.pitch = True
-    if state.pending_objection and (analysis.needs or analysis.responds_to):
+    content = [w for w in msg.words if w not in lm.lexicon.stopwords]
+    bare_step = "propose_next_step" in moves and not analysis.needs and (
+        not analysis.states_benefit and len(content) <= BARE_STEP_WORDS)
+    # "Heel logisch dat u dit samen met de directie beslist." only acknowledges her words
+    echoes = "acknowledge" in moves and not analysis.needs and not analysis.states_benefit and (
+        not moves & {"propose_next_step", "propose_solution"} and not info.is_question)
+    if state.pending_objection and (analysis.needs or analysis.responds_to) and not (
+            isolating and info.is_question and not analysis.states_benefit) and not (
+            bare_step or echoes):
+        # ("lets plan a demo, next week?" proposes a step, it names no benefit)
+        # (a question about what her concern is answers nothing yet: "Gaat het u om de
+        # prijs per rol of om de totale kosten?")
         analysis.moves.add("respond_benefit")
     detector_hits = cl.detector_cues.match(msg)
     ticked: list[str] = []
@@ -318,6 +372,8 @@ SHORT_ECHO = 4
 SMALL_TALK_TURNS = 2
 FOLLOW_UP_WORDS = 7
 AGENDA_WORDS = 14
+GREETING_WORDS = 8
+BARE_STEP_WORDS = 4  # content words of a next step that names nothing else
 AGENDA_TURNS = 4  # an agenda is set at the start of the call
 _EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 
@@ -332,8 +388,10 @@ _WHO_WHAT = frozenset({"wie", "wat", "welke", "who", "what", "which", "whom", "w
 
 
 # "the proposal", "het voorstel": the one she has, talked about ("our proposal" makes one)
-_PROPOSAL_NOUNS = frozenset({"proposal", "voorstel"})
-_THE = frozenset({"the", "that", "this", "your", "het", "dat", "dit", "uw", "je", "jullie"})
+_PROPOSAL_NOUNS = frozenset({"proposal", "proposals", "voorstel", "voorstellen"})
+# "other proposals", "andere voorstellen": the competitors' offers she has
+_THE = frozenset({"the", "that", "this", "your", "het", "dat", "dit", "uw", "je", "jullie",
+                  "other", "any", "more", "competing", "andere", "ander", "meer"})
 _CHANGES = frozenset({"adjust", "adapt", "change", "update", "amend", "tweak", "revise",
                       "aanpassen", "pas", "aangepast", "wijzigen", "bijstellen", "bijgesteld"})
 
@@ -401,13 +459,43 @@ def _acknowledges_outside_questions(msg: Analyzed, lm: LanguageModel) -> bool:
     return False
 
 
+# words of the deal itself: a question about them is no small talk, however early
+_BUSINESS = frozenset({
+    "proposal", "proposals", "offer", "offers", "quote", "quotes", "quotation", "offerte",
+    "offertes", "voorstel", "voorstellen", "aanbod", "schedule", "rooster", "planning",
+    "contract", "contracten", "supplier", "suppliers", "leverancier", "leveranciers",
+    "price", "prices", "prijs", "prijzen", "tarief", "tarieven", "cost", "costs", "kosten",
+    "budget", "invoice", "invoices", "factuur", "facturen", "competitor", "competitors",
+    "concurrent", "concurrenten", "vendor", "vendors"})
+_MAILING = frozenset({"newsletter", "nieuwsbrief", "mailing", "mailinglijst", "mailinglist",
+                      "maillijst"})
+_CONCERNS = ("concern", "zorg", "worr", "bezwa")
+
+
+def _asks_her_concerns(msg: Analyzed, lm: LanguageModel) -> bool:
+    """"What are your concerns about the proposal?" asks what worries her; "does that take
+    away your concern?" checks an answer: only the concern word made the first a check."""
+    if not _opens_with(msg, lm, _WHO_WHAT):
+        return False
+    rest = " ".join(w for w in msg.words if not w.startswith(_CONCERNS))
+    return "check" not in lm.moves.match(lm.pipeline.analyze(rest))
+
+
 def _clarifies_alone(msg: Analyzed, lm: LanguageModel) -> bool:
     """Phrases that only ever clarify ("what do you mean", "apart from that")."""
     text = " ".join(msg.words)
     return any(p in text for p in _CLARIFY_ONLY)
 
 
+# "is there anything else?": isolating her concern from any other
+_ISOLATING = ("iets anders", "anything else", "something else", "is dat het enige",
+              "is that the only", "what else", "wat nog meer", "wat houdt u nog meer",
+              # "Bedoelt u ...?", "Gaat het u om X of om Y?": what her concern is exactly
+              "bedoelt u", "bedoel je", "do you mean", "gaat het u om", "gaat het je om",
+              "gaat het vooral om", "is het vooral", "is it mainly", "is it mostly",
+              "is it about")
 _CLARIFY_ONLY = ("wat bedoelt u", "hoe bedoelt u", "afgezien van", "behalve de", "los van",
+                 "nog iets anders", "something else",
                  "is dat het enige", "what do you mean", "apart from", "is that the only",
                  "anything else", "what else", "besides the", "other than",
                  "you are worried", "worried that", "afraid that", "bent u bang", "bang dat",
@@ -470,6 +558,13 @@ def _price_objection_raised(cs: CompiledScenario, state: SessionState) -> bool:
                for oid, o in cs.objections.items() if oid in state.objections)
 
 
+# A percentage off the price, typed with "%" (the word pipeline drops the sign); in line
+# with scoring's ``offers_discount``
+_PERCENT_OFF = re.compile(
+    r"\d+\s*(%|procent|percent|per cent)\s*(off|vanaf|eraf|korting|discount|goedkoper|cheaper"
+    r"|onder|below|under)\b"
+    r"|\d+\s*(%|procent|percent)\s+van\s+(de|het|uw|je)\s+\w+\s+af\b",
+    re.IGNORECASE)
 _MONEY = frozenset({"euro", "euros", "eur", "cent", "cents"})
 _OFFER = (" doen voor ", " kan het voor ", " kunnen het voor ", " voor maar ", " verlagen ",
           " zakken naar ", " omlaag naar ", " do it for ", " can do it for ", " for just ",
@@ -485,7 +580,7 @@ def _agreement_tag(msg: Analyzed, lm: LanguageModel) -> bool:
     "..., is dat ok", "... Akkoord?", "..., does that suit you"."""
     last = msg.sentences[-1]
     tail = last.clauses[-1] if last.clauses else last.words
-    return len(tail) <= 4 and bool(_AGREEMENT & set(tail)) and (
+    return len(tail) <= AGREEMENT_TAG_WORDS + 1 and bool(_AGREEMENT & set(tail)) and (
         len(tail) <= 2 or tail[0] in lm.lexicon.question_verbs)
 
 
@@ -495,12 +590,26 @@ _PERMISSION = ("would you like", "do you want", "wilt u", "wil je", "vindt u het
 _PLAN_PHRASES = ("ik wil graag", "ik zou graag", "wil ik graag", "ik wil even", "dan kijken we",
                  "ik wil vandaag", "ik wil vooral", "wil ik vandaag", "vandaag wil ik",
                  "daarna kijken", "i would like", "i would love to", "i want to", "then we",
+                 "het hebben over", "wil het vandaag", "wil ik het hebben", "talk about today",
+                 "today i want", "today i would like",
                  "after that we", "we could then", "wat ik graag", "what i would like")
+
+
+# steps of an agenda ("ik vertel kort ..., dan ..., en aan het eind ...")
+_SEQUENCE = ("dan", "daarna", "tot slot", "aan het eind", "aan het einde", "als laatste",
+             "then", "after that", "at the end", "finally", "to finish")
 
 
 def _first_then(words: list[str]) -> bool:
     return ("eerst" in words and ("dan" in words or "daarna" in words)) or (
         "first" in words and "then" in words)
+
+
+def _steps_ahead(words: list[str]) -> bool:
+    """Two steps named after the first ("..., dan ..., en aan het eind ..."): an agenda
+    at the start of a call (later it is a plan for after the call)."""
+    joined = f" {' '.join(words)} "
+    return sum(f" {marker} " in joined for marker in _SEQUENCE) >= 2
 
 
 def _only_asks_agreement(msg: Analyzed, lm: LanguageModel) -> bool:
@@ -554,6 +663,63 @@ def _asks_besides_proposal(msg: Analyzed, lm: LanguageModel) -> bool:
         elif sentence.question_mark and not _tag_only(sentence.words):
             asked += 1  # "..., I'll send a quote. Is that OK?" asks nothing of its own
     return bool(asked and proposals)
+
+
+_MEETING_HER = frozenset({"to meet you", "kennis te maken", "kennis maken", "meet you too"})
+
+
+def _moves_without(msg: Analyzed, lm: LanguageModel, phrases: frozenset[str]) -> set[str]:
+    text = f" {' '.join(msg.words)} "
+    for phrase in phrases:
+        text = text.replace(f" {phrase} ", " ")
+    return set(lm.moves.match(lm.pipeline.analyze(text)))
+
+
+def _asks_about_her_view(msg: Analyzed, lm: LanguageModel) -> bool:
+    """"How do you look back on the cooperation so far?": an open question to her whose
+    words only happen to name an agenda ("today I'd like to look back on ...")."""
+    lex = lm.lexicon
+    for sentence in msg.sentences:
+        if not sentence.question_mark:
+            continue
+        for part in (sentence.words, *sentence.clauses[1:]):  # "Kees, how do you ...?"
+            words = strip_fillers(part, lex.fillers)
+            if len(words) > 2 and words[0] in lex.question_words and (
+                    words[1] in lex.question_verbs and words[2] in lex.second_person):
+                return True
+    return False
+
+
+_ORDER_WORDS = frozenset({"delivery", "deliveries", "levering", "leveringen", "order",
+                          "bestelling"})
+
+
+def _question_asks_order(msg: Analyzed, lm: LanguageModel) -> bool:
+    """The last question asks for the order and names no meeting of its own: "..., could
+    you sign it tomorrow?" (not "shall we meet Thursday to sign?")."""
+    asking = [s for s in msg.sentences if s.question_mark]
+    if not asking:
+        return False
+    last = asking[-1]
+    asked = last.clauses[-1] if last.clauses else last.words
+    if not asked or asked[0] not in lm.lexicon.question_verbs:
+        return False  # "..., zodat jullie kunnen tekenen?" says what the visit is for
+    found = lm.moves.match(lm.pipeline.analyze(" ".join(asked)))
+    # "Shall I book the delivery for the week of 20 February?" books the order itself
+    return "ask_for_order" in found and (
+        "propose_next_step" not in found or bool(_ORDER_WORDS & set(asked)))
+
+
+def _question_proposes(msg: Analyzed, lm: LanguageModel) -> bool:
+    """The question itself is a proposal ("..., we do it all. Zal ik een offerte sturen?"),
+    not an agreement check after one ("... Does that work for you?")."""
+    for sentence in msg.sentences:
+        if not sentence.question_mark:
+            continue
+        asked = sentence.clauses[-1] if sentence.clauses else sentence.words
+        if "propose_next_step" in lm.moves.match(lm.pipeline.analyze(" ".join(asked))):
+            return True
+    return False
 
 
 def _tag_only(words: list[str]) -> bool:

@@ -133,9 +133,10 @@ def _sentence_form(sentence: Sentence, lm: LanguageModel) -> str | None:
     first = words[0]
     if not sentence.question_mark and sentence.words[0] in _INVERTING:
         first = ""  # "Dan zijn wij goedkoper": Dutch puts the verb first after "dan"
-    if lm.open_requests.match(sub):
+    explains = _seller_explains(words, lm)
+    if lm.open_requests.match(sub) and not explains:
         return "open"
-    request = bool(lm.requests.match(sub))
+    request = bool(lm.requests.match(sub)) and not explains
     if request and any(w in lex.question_words for w in words[1:]):
         return "open"  # "Mag ik vragen wat u nu betaalt?" asks it indirectly
     # The first clause that asks something decides ("Are there other offers, and on which
@@ -148,6 +149,8 @@ def _sentence_form(sentence: Sentence, lm: LanguageModel) -> str | None:
                 _OPINION_FRAMES):
             previous = clause  # "wat denkt u, zullen we ervoor gaan?" asks the second
             continue
+        if previous is None and index + 1 < len(clauses) and set(clause) <= JOINERS | lex.fillers:
+            continue  # "en, wat vond je van het voorstel": the joiner opens the question
         form = _clause_form(clause, previous, lm, sentence.question_mark)
         if form is not None:
             if form == "open" and sentence.question_mark and _alternative(clauses, lm):
@@ -172,6 +175,24 @@ def _sentence_form(sentence: Sentence, lm: LanguageModel) -> str | None:
             return "open"  # "hoe jullie dat nu doen?": typed without the verb up front
         return "closed"
     return None
+
+
+_SELLER = frozenset({"ik", "i", "we", "wij"})
+_BUYER = frozenset({"u", "you", "je", "jij", "jullie", "uw", "your", "jouw"})
+_TELLING_VERBS = ("toelicht", "vertel", "uitleg", "explain", "tell", "describ", "beschrijf",
+                  "schets", "presenteer", "present")
+
+
+def _seller_explains(words: list[str], lm: LanguageModel) -> bool:
+    """"Zullen we een afspraak maken waarin ik het voorstel kom toelichten?": the seller
+    is the one to explain, so the request word asks her for no description ("kunt u mij
+    vertellen" does)."""
+    for end in range(1, len(words) + 1):
+        if lm.open_requests.match(lm.pipeline.analyze(" ".join(words[:end]))):
+            before = set(words[:end - 1])
+            return words[end - 1].startswith(_TELLING_VERBS) and bool(
+                before & _SELLER) and not before & _BUYER
+    return False
 
 
 # A tag that turns a statement into a check, typed without a question mark on a phone
@@ -228,15 +249,55 @@ _DAYPARTS = frozenset({"morning", "afternoon", "evening", "noon", "lunchtime", "
                        "middags", "lunch"})
 
 
+_SIGNING_DAYS = frozenset({
+    "today", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "vandaag",
+    "morgen", "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag"})
+
+
 def is_concrete(msg: Analyzed, lm: LanguageModel) -> bool:
     """A proposal a diary can take: a day or date *and* a time or part of the day
     ("Tuesday 14 November at 10", "tomorrow morning"); "next week, maybe Wednesday" is not."""
     words = msg.words
     clock = _has_clock_time(words) or any(
         w in _AT and i + 1 < len(words) and words[i + 1].isdigit() and 0 < int(words[i + 1]) <= 23
-        for i, w in enumerate(words))
+        for i, w in enumerate(words)) or _has_clock_in_words(words, lm.lexicon.number_words)
     daypart = bool(_DAYPARTS.intersection(words))
+    if _SIGNING_DAYS.intersection(words) and "ask_for_order" in lm.moves.match(msg):
+        return True  # "could you sign it tomorrow?": a day is all an order needs
     return bool(lm.time.match(msg)) and (clock or daypart)
+
+
+# "om half negen", "at quarter past two", "om tien uur": an hour typed in words
+_HOUR_PARTS = frozenset({"half", "kwart", "quarter"})
+_HOUR_LINKS = frozenset({"over", "voor", "past", "to"})
+_NO_HOUR = frozenset({"procent", "percent", "euro", "euros", "minuten", "minutes", "min",
+                      "dagen", "days", "weken", "weeks", "man", "people", "mensen", "keer",
+                      "times", "printers", "rollen", "rolls", "jaar", "years", "maanden",
+                      "months", "uurtjes", "hours", "of", "van"})
+_ONE = frozenset({"een", "één", "one"})  # "om een demo te geven", "at one of your sites"
+
+
+def _has_clock_in_words(words: list[str], number_words: dict[str, float]) -> bool:
+    """'om tien uur', 'at ten', 'om half negen', 'at quarter past two': a diary takes an
+    hour in words as well as in figures ('at ten people' counts heads, no time)."""
+
+    def hour(word: str) -> bool:
+        value = number_words.get(word)
+        return value is not None and value == int(value) and 1 <= value <= 12
+
+    for i, w in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if hour(w) and nxt in {"uur", "oclock"}:
+            return True
+        if w not in _AT:
+            continue
+        rest = words[i + 1:i + 5]
+        if rest[:1] and rest[0] in _HOUR_PARTS:
+            rest = rest[2:] if rest[1:2] and rest[1] in _HOUR_LINKS else rest[1:]
+        if rest[:1] and hour(rest[0]) and not (rest[1:2] and (
+                rest[1] in _NO_HOUR or rest[0] in _ONE)):
+            return True
+    return False
 
 
 def _has_clock_time(words: list[str]) -> bool:
@@ -302,6 +363,8 @@ def spin_type(msg: Analyzed, lm: LanguageModel, moves: set[str]) -> str | None:
     msg = _question_part(msg, lm)
     msg = _brands_as_nouns(msg, lm)
     found = lm.spin.match(msg)
+    if "implication" in found and _reacts_to_the_offer(msg, lm):
+        del found["implication"]  # "what was your first reaction to the proposal?"
     if "need_payoff_value" in found and _value_is_hypothetical(msg, lm):
         found["need_payoff"] = 100.0
     condition = _condition(msg, lm, _OCCASIONS)
@@ -338,15 +401,26 @@ _BEFORE_NOUN = frozenset({"welke", "voor", "andere", "deze", "die", "alle", "de"
                           "drie", "verschillende"})
 
 
+_BEFORE_BRAND = frozenset({"welk", "welke", "het", "een", "dat", "dit", "ander", "hetzelfde",
+                           "zelfde", "uw", "jullie", "je"})
+_SUBJECT_AFTER = frozenset({"je", "jij", "u", "jullie", "ik"})
+
+
 def _brands_as_nouns(msg: Analyzed, lm: LanguageModel) -> Analyzed:
     """"Welke merken zijn dat?" asks which brands; "merken" as a verb ("wat merken uw
     klanten daarvan?") asks about consequences."""
     words = msg.words
     noun, singular = _BRAND_NOUN
-    if not any(w == noun and i and words[i - 1] in _BEFORE_NOUN for i, w in enumerate(words)):
+
+    def brand(i: int, w: str) -> bool:
+        # "welke merken", "van welk merk" (not "merk je dat?", "merkt u dat?")
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        return bool(i) and ((w == noun and words[i - 1] in _BEFORE_NOUN) or (
+            w == "merk" and words[i - 1] in _BEFORE_BRAND and nxt not in _SUBJECT_AFTER))
+
+    if not any(brand(i, w) for i, w in enumerate(words)):
         return msg
-    text = " ".join(singular if w == noun and i and words[i - 1] in _BEFORE_NOUN else w
-                    for i, w in enumerate(words))
+    text = " ".join(singular if brand(i, w) else w for i, w in enumerate(words))
     return lm.pipeline.analyze(text + ("?" if msg.question_mark else ""))
 
 
@@ -385,8 +459,15 @@ _RELIEF = frozenset({"meer", "again", "longer", "anymore", "hoeft", "hoef", "hoe
 _RELIEF_PHRASES = ("have to", "had to", "has to")
 # "never ... again", "nooit meer": a problem gone for good ("doesn't show again" recurs)
 _FOR_GOOD = frozenset({"never", "nooit", "anymore", "longer"})
+# "if breakdowns were fixed within four hours": a problem solved is the value of a solution
+_FIXED = frozenset({"verholpen", "opgelost", "gerepareerd", "gemaakt", "voorkomen", "fixed",
+                    "solved", "resolved", "repaired", "prevented", "avoided", "sorted"})
+# "Stel dat ...", "Suppose ...": a clause that opens a supposition
+_SUPPOSE = frozenset({"stel", "suppose", "supposing", "imagine", "stelt"})
 _ASKS_WHO_WHICH = frozenset({"who", "wie", "which", "welke", "where", "waar", "whom"})
-_COSTS = frozenset({"kost", "kosten", "cost", "costs", "tijd", "time", "geld", "money"})
+_COSTS = frozenset({"kost", "kosten", "cost", "costs", "tijd", "time", "geld", "money",
+                    "boete", "boetes", "fine", "fines", "penalty", "penalties", "claim",
+                    "claims"})
 
 
 def _split_condition(msg: Analyzed, markers: frozenset[str]) -> int | None:
@@ -403,7 +484,7 @@ def _condition(msg: Analyzed, lm: LanguageModel, markers: frozenset[str]) -> lis
     what would that mean?"), or what follows a marker later on."""
     for sentence in msg.sentences:
         for clause in sentence.clauses[:-1]:
-            if clause[:1] and clause[0] in markers:
+            if clause[:1] and (clause[0] in markers or clause[0] in _SUPPOSE):
                 return clause[1:]
     at = _split_condition(msg, markers)
     return None if at is None else msg.words[at + 1:]
@@ -427,12 +508,31 @@ def _others_react(msg: Analyzed, lm: LanguageModel) -> bool:
         lex.reaction_words & set(main)) and not lex.second_person & set(main)
 
 
+# "the proposal", "de offerte": the seller's offer, what a reaction to it is about
+_OFFER_NOUNS = frozenset({"proposal", "proposals", "quote", "quotation", "offer", "voorstel",
+                          "voorstellen", "offerte", "aanbod", "prijsindicatie"})
+_REACTION_PREFIXES = ("reacti", "react", "reage")
+
+
+def _reacts_to_the_offer(msg: Analyzed, lm: LanguageModel) -> bool:
+    """"What was your first reaction to the proposal?" asks her opinion of the offer;
+    only "how do clients react when parcels are late?" asks about a consequence."""
+    if not _OFFER_NOUNS & set(msg.words):
+        return False
+    rest = [w for w in msg.words if not w.startswith(_REACTION_PREFIXES)]
+    if len(rest) == len(msg.words):
+        return False
+    return "implication" not in lm.spin.match(lm.pipeline.analyze(" ".join(rest)))
+
+
 def _names_a_problem(words: list[str], lm: LanguageModel) -> bool:
     """A problem, or something not happening, and not both ("if it never jams again")."""
     found = lm.spin.match(lm.pipeline.analyze(" ".join(words)))
     problem = bool(found.keys() & {"problem", "implication"})
     relief = bool(_RELIEF & set(words)) or any(p in " ".join(words) for p in _RELIEF_PHRASES)
     negated = bool(lm.lexicon.negations & set(words))
+    if problem and _FIXED & set(words):
+        return negated  # "if breakdowns were fixed in four hours" (not "weren't fixed")
     if negated and relief and _FOR_GOOD & set(words):
         return False  # "if they never jammed again", "als u nooit meer hoeft te bellen"
     return problem != (negated and not relief)
