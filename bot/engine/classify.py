@@ -187,6 +187,8 @@ def _seller_explains(words: list[str], lm: LanguageModel) -> bool:
     """"Zullen we een afspraak maken waarin ik het voorstel kom toelichten?": the seller
     is the one to explain, so the request word asks her for no description ("kunt u mij
     vertellen" does)."""
+    if not _SELLER.intersection(words) or not any(w.startswith(_TELLING_VERBS) for w in words):
+        return False  # cheap and exact: the answer below needs both
     for end in range(1, len(words) + 1):
         if lm.open_requests.match(lm.pipeline.analyze(" ".join(words[:end]))):
             before = set(words[:end - 1])
