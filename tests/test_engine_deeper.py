@@ -435,3 +435,29 @@ def test_a_discount_on_a_follow_up_visit_is_not_met_with_you_dont_know_our_needs
     assert "discount" in result.record.moves, result.record
     assert "know what we need" not in reply and "wat we nodig hebben" not in reply, reply
     assert "Korting?" in reply or "discount" in reply.lower(), reply
+
+
+@pytest.mark.parametrize(("sid", "lang", "lines", "expected"), [
+    ("first-visit-cleaning", "en", ["Good morning, I'm Sem from SchoonWerk.",
+                                    "Who does the cleaning now and are you happy with them?",
+                                    "can you give me an example?"], "will reading"),
+    ("first-visit-cleaning", "nl", ["Goedemorgen, ik ben Sem van SchoonWerk.",
+                                    "Wie maakt er nu schoon en bent u tevreden?",
+                                    "Kunt u een voorbeeld geven?"], "testamentbespreking"),
+    ("spin-printing-urgency", "en", ["Hi, I'm Sem from Printwise.",
+                                     "What problems do you have with the printers?",
+                                     "can you give me an example?"], "trailer"),
+])
+def test_asked_for_an_example_of_what_she_just_told_she_tells_what_it_led_to(
+        library: Library, sid: str, lang: str, lines: list[str], expected: str) -> None:
+    """'Hm, I couldn't tell you much about that' to 'can you give me an example?' right
+    after her complaint: a person tells the story behind it."""
+    _engine, _state, replies = _call(library, sid, lang, lines)
+    assert expected in replies[-1], replies
+
+
+def test_giving_an_example_is_not_giving_her_contact_details(library: Library) -> None:
+    """'geven' is no 'gegevens' (the Dutch stemmer makes both 'geven')."""
+    _engine, _state, replies = _call(library, "first-visit-cleaning", "nl", [
+        "Goedemorgen, ik ben Sem van SchoonWerk.", "Kunt u een voorbeeld geven?"])
+    assert "kaartje" not in replies[-1] and "@" not in replies[-1], replies

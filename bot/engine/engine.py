@@ -220,10 +220,11 @@ class Engine:
             a.answered += [f for f in found if f not in a.answered
                            and self._about_contact(cl, f)][:1]
         answers = self._answer_facts(cl, t, events)
-        if not answers and not a.facts and self._asks_further(t):
+        if not answers and not a.facts and self._asks_further(cl, t, text):
             # "what does that mean for you?" right after she told the retyping: the next
             # thing she knows (the corrections), not "I've never added that up"
-            deeper = self._deeper(self.cs.facts[state.last_answered[0]], t, [])
+            deeper = next((d for f in state.last_answered
+                           if (d := self._deeper(self.cs.facts[f], t, [])) is not None), None)
             if deeper is not None and state.trust >= self.cs.facts[deeper].trust:
                 a.answered = [deeper]
                 answers = self._answer_facts(cl, t, events)
@@ -402,7 +403,8 @@ class Engine:
             # happens when one jams?" is the SPIN path the persona opens up to
             missing_before = [f for f in fact.after if f not in state.revealed
                               and f"short:{f}" not in state.flags]
-            wrong_spin = bool(fact.spin) and a.spin not in fact.spin
+            # asked for an example of what she told, she tells the story whatever its depth
+            wrong_spin = bool(fact.spin) and a.spin not in fact.spin and not t.elaborates
             if missing_before and f"short:{fact_id}" in state.flags:
                 # Asked again, more pointedly: she opens up about what comes first, and
                 # then answers what was asked ("what does a jam mean for the trucks?")
@@ -461,15 +463,20 @@ class Engine:
                 state.phase = "inventory"
         return parts
 
-    @staticmethod
-    def _asks_further(t: Turn) -> bool:
-        """A consequence or value question with no topic of its own, right after she
-        answered something: it asks about what she just told."""
+    def _asks_further(self, cl: CompiledLanguage, t: Turn, text: str) -> bool:
+        """A consequence or value question with no topic of its own, or a request for an
+        example ("can you give me an example?", "hoezo?"), right after she answered
+        something: it asks about what she just told."""
         a, state = t.a, t.state
-        return (t.act is Act.FACT_QUESTION and a.spin in _DEEPER_SPIN
-                and bool(state.last_answered) and state.last_answered[0] in state.revealed
-                and state.flags.get("answered_turn") == state.turn - 1
-                and len(a.topic_stems) <= FURTHER_TOPIC_WORDS)
+        if not (t.act is Act.FACT_QUESTION and bool(state.last_answered)
+                and state.last_answered[0] in state.revealed
+                and state.flags.get("answered_turn") == state.turn - 1):
+            return False
+        if a.spin in _DEEPER_SPIN and len(a.topic_stems) <= FURTHER_TOPIC_WORDS:
+            return True
+        # the words of "give me an example" are no topic of their own
+        t.elaborates = bool(cl.lm.elaboration.match(cl.lm.analyze(text)))
+        return t.elaborates
 
     def _asks_contact(self, cl: CompiledLanguage, t: Turn, text: str) -> bool:
         """A question or request for contact details (an e-mail address, a name)."""
@@ -522,11 +529,12 @@ class Engine:
         state, a = t.state, t.a
         chained: list[Fact] = []
         related: list[Fact] = []
+        example: list[Fact] = []  # asked for an example: what it led to is one
         for fact in self.scenario.facts:
             if fact.id in state.revealed or fact.id in queue or fact.id in a.answered:
                 continue
-            if fact.spin and a.spin not in fact.spin:
-                continue
+            if fact.spin and a.spin not in fact.spin and not t.elaborates:
+                continue  # an example of what she told may come from any depth
             if a.spin == "need_payoff" and not fact.spin:
                 continue  # what a solution is worth to her is no further problem
             if any(f not in state.revealed and f"short:{f}" not in state.flags
@@ -537,7 +545,9 @@ class Engine:
             elif told.objective and fact.objective == told.objective and (
                     state.trust >= fact.trust and not fact.after):
                 related.append(fact)
-        best = (chained or related)[:1]
+            elif t.elaborates and "implication" in fact.spin and state.trust >= fact.trust:
+                example.append(fact)
+        best = (chained or related or example)[:1]
         return best[0].id if best else None
 
     def _follow_up(self, cl: CompiledLanguage, t: Turn) -> list[str]:

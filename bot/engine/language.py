@@ -27,6 +27,7 @@ class LanguageModel:
         self.time = self._index({"time": lexicon.time_cues})
         self.proposal = self._index({"proposal": lexicon.proposal_cues})
         self.pitch = self._index({"pitch": lexicon.pitch_cues})
+        self.elaboration = self._index({"more": lexicon.elaboration_cues})
         self.protected = lexicon.stopwords | lexicon.question_words | lexicon.question_verbs
 
     def _index(self, groups: dict[str, tuple[str, ...]]) -> CueIndex:

@@ -54,6 +54,8 @@ class Lexicon:
     number_words: dict[str, float] = field(default_factory=dict)
     # "could I have your e-mail address?": contact details she gives, no fact to recite
     contact_cues: tuple[str, ...] = ()
+    # "can you give me an example?", "hoezo?": asks her to go on about what she just told
+    elaboration_cues: tuple[str, ...] = ()
 
     def line(self, key: str, address: str = "u") -> tuple[str, ...]:
         """A default buyer line in the buyer's form of address (je/u where it differs)."""
@@ -108,4 +110,5 @@ def load_lexicon(lang: str) -> Lexicon:
                  for k, v in (data.get("persona") or {}).items()},
         number_words={str(k): float(v) for k, v in (data.get("number_words") or {}).items()},
         contact_cues=_strs(data.get("contact_cues")),
+        elaboration_cues=_strs(data.get("elaboration_cues")),
     )

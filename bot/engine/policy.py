@@ -95,6 +95,7 @@ class Turn:
     misquoted: str = ""  # a figure in the learner's summary that she never gave
     unsaid: bool = False  # the summary holds something she has not told (penalties, a rival)
     own_lines: frozenset[str] = frozenset()  # line keys the scenario writes for this buyer
+    elaborates: bool = False  # "can you give me an example?" about what she just told
     # the learner already did more than greet (an agenda, a question, a pitch): "welcome
     # back" or "nice to meet you" no longer fits, whatever the message holds
     past_opening: bool = False
