@@ -14,9 +14,9 @@ import yaml
 
 from bot.engine.compiled import CompiledScenario
 from bot.engine.engine import Engine
-from bot.engine.state import SessionState
 from bot.scenario.library import LoadResult as Library
 from bot.scenario.library import load_library
+from tests.engine_calls import call as _call
 
 DIALOGUES = Path(__file__).resolve().parents[1] / "benchmarks" / "dialogues" / "dev"
 REPEAT = ("As I said", "Like I just said", "Zoals ik al zei", "Dat zei ik net al")
@@ -25,14 +25,6 @@ REPEAT = ("As I said", "Like I just said", "Zoals ik al zei", "Dat zei ik net al
 @pytest.fixture(scope="module")
 def library() -> Library:
     return load_library([])
-
-
-def _call(library: Library, scenario_id: str, lang: str,
-          lines: list[str]) -> tuple[Engine, SessionState, list[str]]:
-    engine = Engine(CompiledScenario(library.scenarios[scenario_id]))
-    state = engine.start(lang, seed=0)
-    replies = [engine.turn(state, line).reply for line in lines]
-    return engine, state, replies
 
 
 @pytest.mark.parametrize(("lang", "lines", "expected"), [

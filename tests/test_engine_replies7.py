@@ -10,23 +10,14 @@ import pytest
 
 from bot.engine.compiled import CompiledScenario
 from bot.engine.cues import CueIndex
-from bot.engine.engine import Engine
-from bot.engine.state import SessionState
 from bot.scenario.library import LoadResult as Library
 from bot.scenario.library import load_library
+from tests.engine_calls import call as _call
 
 
 @pytest.fixture(scope="module")
 def library() -> Library:
     return load_library([])
-
-
-def _call(library: Library, scenario_id: str, lang: str,
-          lines: list[str]) -> tuple[Engine, SessionState, list[str]]:
-    engine = Engine(CompiledScenario(library.scenarios[scenario_id]))
-    state = engine.start(lang, seed=0)
-    replies = [engine.turn(state, line).reply for line in lines]
-    return engine, state, replies
 
 
 @pytest.mark.parametrize(("lang", "lines"), [
