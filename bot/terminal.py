@@ -133,6 +133,9 @@ def interactive(cs: CompiledScenario, lang: str, seed: int | None,
             if line.lower() == "/hint":
                 write(f"  ({t(lang, 'terminal.hint')}: {engine.hint(state)})")
                 continue
+            if _is_command(line):  # a typo'd or unknown command is not a line for the buyer
+                write(t(lang, "terminal.unknown_command", command=line.split()[0]))
+                continue
             if len(line) > MAX_LEARNER_CHARS:
                 write(t(lang, "terminal.too_long", limit=MAX_LEARNER_CHARS))
                 line = line[:MAX_LEARNER_CHARS]
@@ -148,6 +151,12 @@ def interactive(cs: CompiledScenario, lang: str, seed: int | None,
     write("\n" + t(lang, "terminal.ended") + "\n")
     write(text_card(cs, state, score_call(cs, state, preparation, turns)))
     return 0
+
+
+def _is_command(line: str) -> bool:
+    """A single word after a slash ("/skip", "/hlep"), as the terminal's commands are."""
+    word = line.split()[0]
+    return len(line.split()) == 1 and len(word) > 1 and word[0] == "/" and word[1:].isalpha()
 
 
 def _prepare(cs: CompiledScenario, lang: str, read: Callable[[str], str],

@@ -37,3 +37,16 @@ def test_hint_is_not_a_turn_and_stop_ends_the_call(tmp_path) -> None:
 def test_without_commands_the_report_has_an_empty_hint_list(tmp_path) -> None:
     report = play(tmp_path, "Goedemorgen, ik ben Tom van SchoonWerk.\n", lang="nl")
     assert report["hints"] == [] and len(report["turns"]) == 1
+
+
+def test_a_mistyped_command_in_a_live_terminal_call_is_not_sent_to_the_buyer() -> None:
+    """A student typing "/skip" or "/hlep" mid-call gets told so; the buyer never sees it."""
+    run = subprocess.run(
+        [sys.executable, "-m", "bot", "play", "first-visit-cleaning", "--lang", "en"],
+        input="/skip\nGood morning, I'm Tom from SchoonWerk.\n/hlep\n/stop\n",
+        capture_output=True, text=True, cwd=ROOT, timeout=120,
+    )
+    assert run.returncode == 0, run.stderr
+    call = run.stdout.split("/stop to end the call.", 1)[1]  # after the preparation and intro
+    assert "/hlep is not a command here" in call
+    assert call.count("Marieke de Groot:") == 2  # her opening and one reply: /hlep was no turn
