@@ -217,7 +217,8 @@ async def test_a_tap_on_the_other_assignments_own_notice_counts_for_that_one(
 
 async def test_a_reminder_holds_the_learners_own_due_date_and_starts_a_graded_attempt(
         env: BotEnv, monkeypatch) -> None:
-    from datetime import date, timedelta
+    from datetime import UTC, timedelta
+    from zoneinfo import ZoneInfo
 
     from telegram.ext import CallbackContext
 
@@ -235,7 +236,12 @@ async def test_a_reminder_holds_the_learners_own_due_date_and_starts_a_graded_at
     for learner in (extended, usual):
         await learner.next_message()
     (assignment,) = await env.db.run(cq.cohort_assignments, cohort_id)
-    own_day = date.today() + timedelta(days=9)
+    # six days after the cohort's due day, both read on the trainer's clock (Amsterdam): the
+    # server's date.today() is a day behind it between 22:00 and 00:00 UTC
+    due = assignment.due_at
+    due_day = (due if due.tzinfo else due.replace(tzinfo=UTC)).astimezone(
+        ZoneInfo("Europe/Amsterdam")).date()
+    own_day = due_day + timedelta(days=6)
     await trainer.send(f"/assign extend {assignment.id} {extended.id} {own_day:%d-%m-%Y}")
     await trainer.next_message()
     await extended.next_message()
