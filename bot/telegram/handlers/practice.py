@@ -14,22 +14,19 @@ import asyncio
 import datetime as dt
 import logging
 from collections.abc import Callable
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from telegram import Update
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 from telegram.ext import CallbackQueryHandler
 
-from bot import calls
+from bot import accounts, calls, daily_practice
 from bot.catalog import Catalog
 from bot.charts import weekly_chart
 from bot.i18n import t, word_list
 from bot.practice.choice import DrillInfo, drill_skill, skill_levels
 from bot.practice.dispatcher import Blocked, Dispatcher, Permanent, RetryLater
 from bot.practice.streaks import week_summary
-from bot.storage import cohorts as cq
-from bot.storage import practice as store
-from bot.storage.models import PracticePrompt
 from bot.telegram import buttons as b
 from bot.telegram import keyboards as kb
 from bot.telegram import render
@@ -45,6 +42,9 @@ from bot.telegram.common import (
 from bot.telegram.handlers.picker import practice_note, show_briefing_for
 from bot.telegram.render import tr
 from bot.trainers.mine import open_for_practice
+
+if TYPE_CHECKING:
+    from bot.storage.models import PracticePrompt
 
 log = logging.getLogger(__name__)
 SWEEP_SECONDS = 30
@@ -110,7 +110,7 @@ async def _send_prompt(app: App, prompt: PracticePrompt) -> int | None:
     """Build and send one prompt; Telegram's errors become the dispatcher's three kinds."""
     svc: Services = app.bot_data["services"]
     now = dispatcher(app).clock()
-    view = await svc.db.run(store.prompt_view, prompt.id, now)
+    view = await svc.db.run(daily_practice.prompt_view, prompt.id, now)
     if view is None:
         raise Permanent("the learner or the prompt is gone")
     try:
@@ -129,7 +129,7 @@ async def _send_prompt(app: App, prompt: PracticePrompt) -> int | None:
         raise RetryLater(None) from exc
 
 
-async def _send_drill(app: App, catalog: Catalog, view: store.PromptView) -> int | None:
+async def _send_drill(app: App, catalog: Catalog, view: daily_practice.PromptView) -> int | None:
     prompt, lang = view.prompt, view.language
     if not prompt.scenario_id or catalog.get(prompt.scenario_id) is None:
         raise Permanent(f"drill {prompt.scenario_id!r} is not in the catalogue")
@@ -147,7 +147,7 @@ async def _send_drill(app: App, catalog: Catalog, view: store.PromptView) -> int
     return message.message_id
 
 
-async def _send_weekly(app: App, view: store.PromptView, now: dt.datetime) -> int | None:
+async def _send_weekly(app: App, view: daily_practice.PromptView, now: dt.datetime) -> int | None:
     """The Sunday summary: best score per day of the (local) week as a chart."""
     from zoneinfo import ZoneInfo
 
@@ -177,7 +177,7 @@ async def start_drill(update: Update, context: Context) -> None:
     uid, lang = await learner(update, context)
     svc = services(context)
     scenario_id = b.StartDrill.of(update).scenario_id
-    audience = await svc.db.run(cq.audience, uid)
+    audience = await svc.db.run(accounts.audience, uid)
     scenario = svc.catalog.get(scenario_id, audience=audience)
     if scenario is None:
         best: dict[str, int] = {}
