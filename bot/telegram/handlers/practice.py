@@ -24,7 +24,8 @@ from bot import accounts, calls, daily_practice
 from bot.catalog import Catalog
 from bot.charts import weekly_chart
 from bot.i18n import t, word_list
-from bot.practice.choice import DrillInfo, drill_skill, skill_levels
+from bot.practice import choice
+from bot.practice.choice import DrillInfo
 from bot.practice.dispatcher import Blocked, Dispatcher, Permanent, RetryLater
 from bot.practice.streaks import week_summary
 from bot.telegram import buttons as b
@@ -49,24 +50,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 SWEEP_SECONDS = 30
 FIRST_SWEEP_SECONDS = 3
-SECTION_SKILLS = ("internal", "external", "questions", "objections", "closing")
-
-
 def drill_infos(catalog: Catalog) -> list[DrillInfo]:
-    """The drills with the skills they train: the scored sections of their weights.
-
-    Almost every drill also scores "external" (stating the call's objective) as framing;
-    where a drill scores a more specific skill too, only that one counts, or every drill
-    would be an "external" drill and the weakest-skill choice would have nothing to steer.
-    """
-    infos = []
-    for scenario in catalog.of_kind("drill"):
-        weights = scenario.scoring.weights
-        skills = {s for s in SECTION_SKILLS if getattr(weights, s) > 0}
-        if len(skills) > 1:
-            skills.discard("external")
-        infos.append(DrillInfo(scenario.id, frozenset(skills), scenario.level))
-    return infos
+    """The catalogue's drills with the skills they train (``choice.drill_infos``)."""
+    return choice.drill_infos(catalog.of_kind("drill"))
 
 
 def dispatcher(app: App) -> Dispatcher:
@@ -135,11 +121,8 @@ async def _send_drill(app: App, catalog: Catalog, view: daily_practice.PromptVie
         raise Permanent(f"drill {prompt.scenario_id!r} is not in the catalogue")
     cs = catalog.compiled(prompt.scenario_id)
     play_lang = catalog.language_for(cs.scenario, lang)
-    infos = {d.id: d for d in drill_infos(catalog)}
-    info = infos.get(prompt.scenario_id)
-    levels = skill_levels(view.attempts, {d.id: d.skills for d in infos.values()},
-                          dispatcher(app).clock())
-    skill = drill_skill(info, levels) if info else None
+    skill = choice.prompt_skill(prompt.scenario_id, drill_infos(catalog), view.attempts,
+                                dispatcher(app).clock())
     text = render.practice_prompt(cs, play_lang, prompt.reason, skill, view.streak.current,
                                   view.streak.best, view.streak.missed_yesterday)
     message = await app.bot.send_message(prompt.user_id, text,
