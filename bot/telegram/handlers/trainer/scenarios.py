@@ -11,7 +11,6 @@ from telegram import InlineKeyboardMarkup as Markup
 
 from bot import calls
 from bot.i18n import t
-from bot.scenario.loader import load_text
 from bot.telegram import buttons as b
 from bot.telegram import keyboards as kb
 from bot.telegram import render
@@ -185,12 +184,5 @@ def load_trainer_scenarios(app: App) -> None:
     except Exception:  # an unmigrated database: the runner migrates before this
         log.exception("could not load trainer scenarios")
         return
-    for row in rows:
-        scenario, problems = load_text(row.yaml_text, row.file_name)
-        if scenario is None:
-            log.warning("trainer scenario %s skipped: %s", row.scenario_id,
-                        "; ".join(map(str, problems)))
-            continue
-        if scenario.id != row.scenario_id:  # installed under the trainer's ending
-            scenario = scenario.model_copy(update={"id": row.scenario_id})
-        svc.catalog.add(scenario, row.owner_id, row.published)
+    for scenario, owner_id, published in own_scenarios.installable(rows):
+        svc.catalog.add(scenario, owner_id, published)
