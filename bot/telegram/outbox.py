@@ -24,11 +24,13 @@ import logging
 import threading
 from dataclasses import dataclass, field
 from functools import partial
-
-from sqlmodel import Session
+from typing import TYPE_CHECKING
 
 from bot import replies
 from bot.storage import Database
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 log = logging.getLogger(__name__)
 FLUSH_AFTER = 0.05  # seconds: time for a call turn to come along and carry the marks
