@@ -20,6 +20,7 @@ from bot.engine.state import SessionState, TurnRecord
 from bot.engine.text import MAX_LEARNER_CHARS
 from bot.storage import queries as q
 from bot.storage.models import CallSession, utcnow
+from bot.storage.practice import PASS_MARK
 from scoring.card import ScoreCard, score_call
 from scoring.preparation import SECTIONS, PreparationResult, score_preparation
 
@@ -45,6 +46,11 @@ class Finished:
     card: ScoreCard
     report: dict[str, Any]
     goodbye: str = ""
+
+    @property
+    def passed(self) -> bool:
+        """A drill scored at least the pass mark leaves spaced repetition."""
+        return self.card.total >= PASS_MARK
 
 
 @dataclass
@@ -250,3 +256,9 @@ def call_status(s: Session, catalog: Catalog, user_id: int) -> tuple[CallSession
     if row.phase == "call":
         left = turns_left(catalog.compiled(row.scenario_id), SessionState.from_dict(row.state))
     return row, left
+
+
+# Reading attempts as they are stored (the query is the whole use case).
+unfinished = q.active_session  # as stored, unlike ``current`` (which closes a removed one)
+attempt = q.get_session
+turns = q.session_turns  # in order

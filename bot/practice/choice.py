@@ -25,7 +25,10 @@ import random
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from bot.scenario.model import Scenario
 
 ASSIGNMENT_WINDOW = dt.timedelta(hours=48)
 #: Days until a failed drill is due again, after the 1st, 2nd, 3rd, 4th+ failure in a row.
@@ -177,6 +180,35 @@ def _drill_skill(drill: DrillInfo, levels: Mapping[str, float]) -> str | None:
 def drill_skill(drill: DrillInfo, levels: Mapping[str, float]) -> str | None:
     """Public name of the rule above: which skill a prompt says the drill trains."""
     return _drill_skill(drill, levels)
+
+
+SECTION_SKILLS = ("internal", "external", "questions", "objections", "closing")
+
+
+def drill_infos(drills: Iterable[Scenario]) -> list[DrillInfo]:
+    """The drills with the skills they train: the scored sections of their weights.
+
+    Almost every drill also scores "external" (stating the call's objective) as framing;
+    where a drill scores a more specific skill too, only that one counts, or every drill
+    would be an "external" drill and the weakest-skill choice would have nothing to steer.
+    """
+    infos = []
+    for scenario in drills:
+        weights = scenario.scoring.weights
+        skills = {s for s in SECTION_SKILLS if getattr(weights, s) > 0}
+        if len(skills) > 1:
+            skills.discard("external")
+        infos.append(DrillInfo(scenario.id, frozenset(skills), scenario.level))
+    return infos
+
+
+def prompt_skill(drill_id: str, drills: Sequence[DrillInfo], attempts: Iterable[Attempt],
+                 now: dt.datetime) -> str | None:
+    """The skill a daily prompt says its drill trains: the drill's skill this learner is
+    weakest at (None for a drill that is no longer in the catalogue)."""
+    info = next((d for d in drills if d.id == drill_id), None)
+    levels = skill_levels(attempts, {d.id: d.skills for d in drills}, now)
+    return drill_skill(info, levels) if info else None
 
 
 def _target_level(skill_level: float | None) -> int:

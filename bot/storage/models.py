@@ -5,15 +5,13 @@ Times are aware UTC datetimes (SQLModel stores them as UTC on every backend).
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import JSON, BigInteger, Column, ForeignKey, Index, UniqueConstraint, false
 from sqlmodel import Field, SQLModel
 
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
+from bot.clock import utcnow as utcnow  # storage's callers read the clock here too
 
 
 class User(SQLModel, table=True):

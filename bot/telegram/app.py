@@ -20,13 +20,12 @@ from telegram.ext import (
     filters,
 )
 
+from bot import accounts, replies
 from bot.catalog import Catalog
+from bot.clock import utcnow
 from bot.config import Settings
 from bot.i18n import t
 from bot.storage import Database, DatabaseBusy
-from bot.storage import cohorts as cq
-from bot.storage import queries as q
-from bot.storage.models import utcnow
 from bot.telegram import buttons as b
 from bot.telegram.callback_data import CallbackData
 from bot.telegram.commands import set_default_menus, set_role_menu
@@ -153,7 +152,7 @@ async def _post_init(app: App) -> None:
     app.bot_data["sent_marks"] = SentMarks(svc.db)
     try:
         await set_default_menus(app.bot, svc.settings.default_language)
-        for user_id, lang in await svc.db.run(cq.staff, svc.settings.admins):
+        for user_id, lang in await svc.db.run(accounts.staff, svc.settings.admins):
             await set_role_menu(app.bot, user_id, lang, trainer=True)
     except (NetworkError, RetryAfter) as exc:
         # Telegram went away right after answering getMe: the bot still serves learners
@@ -181,20 +180,18 @@ async def resend_unsent(app: App, older_than: timedelta | None = None) -> None:
     bot stops. What is not sent stays unsent for the next round or start."""
     svc: Services = app.bot_data["services"]
     cutoff = utcnow() - older_than if older_than is not None else None
-    for user_id, turn, lang in await svc.db.run(q.unsent_replies, cutoff):
+    for user_id, turn, lang in await svc.db.run(replies.unsent, cutoff):
         if older_than is not None and not app.running:
             return
-        user = await svc.db.run(q.get_user, user_id)
-        row = await svc.db.run(q.get_session, turn.session_id)
-        if user is not None and not user.blocked and row is not None \
-                and row.scenario_id in svc.catalog.scenarios:
-            cs = svc.catalog.compiled(row.scenario_id)
+        sid = await svc.db.run(replies.deliverable, user_id, turn.session_id)
+        if sid is not None and sid in svc.catalog.scenarios:
+            cs = svc.catalog.compiled(sid)
             text = f"<i>{html.escape(t(lang, 'tg.call.late'))}</i>\n" \
                    f"{buyer_line(cs, turn.buyer)}"
             try:
                 await app.bot.send_message(user_id, text)
             except Forbidden:
-                await svc.db.run(q.mark_blocked, user_id)
+                await svc.db.run(accounts.mark_blocked, user_id)
             except NetworkError as exc:
                 if isinstance(exc, BadRequest):  # this message only: try the others
                     log.warning("could not resend an answer to %s: %s", user_id, exc)
@@ -205,7 +202,7 @@ async def resend_unsent(app: App, older_than: timedelta | None = None) -> None:
             except TelegramError as exc:
                 log.warning("could not resend an answer to %s: %s", user_id, exc)
                 continue
-        await svc.db.run(q.mark_reply_sent, turn.id)
+        await svc.db.run(replies.mark_sent, turn.id)
 
 
 async def _post_shutdown(app: App) -> None:
@@ -219,7 +216,7 @@ async def on_error(update: object, context: Context) -> None:
     """Log it, and tell the learner plainly; their committed turns are safe."""
     error = context.error
     if isinstance(error, Forbidden) and isinstance(update, Update) and update.effective_user:
-        await services(context).db.run(q.mark_blocked, update.effective_user.id)
+        await services(context).db.run(accounts.mark_blocked, update.effective_user.id)
         return
     if isinstance(error, NetworkError) and not isinstance(error, BadRequest):
         # Telegram unreachable: telling the learner would fail too. A committed turn's

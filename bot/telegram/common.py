@@ -6,21 +6,23 @@ import contextlib
 import time
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from telegram import Message, Update
 from telegram.error import Forbidden, TelegramError
 from telegram.ext import Application, ContextTypes, ExtBot
 
+from bot import accounts
 from bot.catalog import Catalog
 from bot.config import Settings
 from bot.i18n import LANGUAGES
 from bot.storage import Database
-from bot.storage import queries as q
-from bot.storage.models import User
 from bot.telegram.buttons import InSettings
 from bot.telegram.callback_data import decode
 from bot.telegram.split import split_html
+
+if TYPE_CHECKING:
+    from bot.storage.models import User
 
 TOUCH_EVERY = 600.0  # seconds between refreshes of a known learner's row
 
@@ -62,12 +64,12 @@ async def learner(update: Update, context: Context) -> tuple[int, str]:
     svc = services(context)
     if "lang" not in data or now - data.get("touched", 0.0) >= TOUCH_EVERY:
         lang = language_from_code(user.language_code, svc.settings.default_language)
-        row, _returned = await svc.db.run(q.touch_user, user.id, user.first_name or "",
+        row, _returned = await svc.db.run(accounts.touch, user.id, user.first_name or "",
                                           user.username, lang, user.last_name)
         data["lang"], data["touched"], data["awaiting"] = row.language, now, row.awaiting
     if data.get("awaiting") and _leaves_settings(update):
         data["awaiting"] = None
-        await svc.db.run(q.update_user, user.id, awaiting=None)
+        await svc.db.run(accounts.set_awaiting, user.id, None)
     return user.id, data["lang"]
 
 
@@ -98,7 +100,7 @@ async def send(context: Context, chat_id: int, html: str, markup: Any = None,
             message = await context.bot.send_message(
                 chat_id, part, reply_markup=markup if last else None, **kwargs)
     except Forbidden:
-        await services(context).db.run(q.mark_blocked, chat_id)
+        await services(context).db.run(accounts.mark_blocked, chat_id)
         if context.user_data is not None:
             context.user_data.pop("lang", None)
         return None
@@ -136,7 +138,7 @@ def message_of(update: Update) -> Message:
 
 async def stored_user(context: Context, uid: int) -> User:
     """The learner's row, which ``learner`` has made sure exists."""
-    row = await services(context).db.run(q.get_user, uid)
+    row = await services(context).db.run(accounts.get, uid)
     if row is None:
         raise LookupError(f"user {uid} has no row")
     return row

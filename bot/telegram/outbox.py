@@ -24,11 +24,13 @@ import logging
 import threading
 from dataclasses import dataclass, field
 from functools import partial
+from typing import TYPE_CHECKING
 
-from sqlmodel import Session
-
+from bot import replies
 from bot.storage import Database
-from bot.storage import queries as q
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 log = logging.getLogger(__name__)
 FLUSH_AFTER = 0.05  # seconds: time for a call turn to come along and carry the marks
@@ -64,7 +66,7 @@ class SentMarks:
         with self._lock:
             if self._open is batch:
                 self._open = None  # later marks start a new batch
-        q.mark_replies_sent(s, batch.ids)
+        replies.mark_all_sent(s, batch.ids)
 
     async def _flush(self) -> None:
         """Nothing else came along to carry the marks: write them in a transaction of

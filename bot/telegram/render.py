@@ -4,6 +4,7 @@ scenario-provided text is escaped here, once, so a '<' in a message can never br
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from bot.call_report import bar, objective_marks, pad_label, render_tip
 from bot.calls import Finished, PrepStep
@@ -12,7 +13,9 @@ from bot.i18n import t
 from bot.i18n.html import h as h  # re-exported: handlers render through this module
 from bot.i18n.html import tr as tr
 from bot.scenario.model import SHORT_TITLE_MAX, Scenario
-from bot.storage.models import CallSession
+
+if TYPE_CHECKING:
+    from bot.storage.models import CallSession
 
 # met / asked but not told (internal objectives only) / missed
 CARD_MARKS = {"met": "✅", "asked": "❔", "missed": "❌"}

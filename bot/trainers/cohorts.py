@@ -38,3 +38,20 @@ def create(s: Session, trainer_id: int, words: list[str], default_language: str,
     if not name or len(name) > MAX_NAME:
         return NewCohort(error="trainer.cohort.usage_new")
     return NewCohort(cq.create_cohort(s, trainer_id, name, language, ends_on, codes.new_code))
+
+
+# Stored actions on cohorts, their members and assignments that are the query itself.
+trainer_cohorts = cq.trainer_cohorts  # (cohort, member count) of one trainer
+own_cohort = cq.own_cohort  # None unless the trainer owns it
+overview = cq.overview
+rotate_code = cq.rotate_code  # a new join code: the old one stops working
+update_cohort = cq.update_cohort
+toggle = cq.toggle  # flip a switch: join_open, leaderboard, notify or digest
+remove_member = cq.remove_member
+reinvite = cq.reinvite
+join = cq.join  # a learner joins by code
+leave = cq.leave
+learner_cohorts = cq.learner_cohorts  # (cohort, membership) of one learner
+own_assignment = cq.own_assignment
+delete_assignment = cq.delete_assignment
+grant = cq.grant  # more time for one learner on one assignment

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from telegram import ChatMemberUpdated, Update
 
-from bot.storage import queries as q
+from bot import accounts
 from bot.telegram.common import Context, language_from_code, learner, send, services
 from bot.telegram.render import tr
 
@@ -47,11 +47,11 @@ async def membership(update: Update, context: Context) -> None:
         return
     db = services(context).db
     if change.new_chat_member.status in ("kicked", "left"):
-        await db.run(q.mark_blocked, change.chat.id)
+        await db.run(accounts.mark_blocked, change.chat.id)
         if context.user_data is not None:
             context.user_data.pop("lang", None)
     elif change.new_chat_member.status == "member":
         user = change.from_user
         lang = language_from_code(user.language_code, services(context).settings.default_language)
-        await db.run(q.touch_user, user.id, user.first_name or "", user.username, lang,
+        await db.run(accounts.touch, user.id, user.first_name or "", user.username, lang,
                      user.last_name)

@@ -7,10 +7,9 @@ from collections.abc import Awaitable, Callable
 
 from telegram import InlineKeyboardMarkup, Update
 
-from bot import calls
+from bot import accounts, calls
+from bot.clock import utcnow
 from bot.i18n import t
-from bot.storage import cohorts as cq
-from bot.storage.models import utcnow
 from bot.telegram import keyboards as kb
 from bot.telegram.common import Context, answer_query, learner, message_of, send, services
 from bot.telegram.handlers.picker import show_briefing_for
@@ -28,7 +27,8 @@ async def _menu_markup(context: Context, uid: int, lang: str) -> InlineKeyboardM
     status = await svc.db.run(calls.call_status, svc.catalog, uid)
     title = kb.title_of(svc.catalog, status[0].scenario_id, lang) if status else None
     open_work = await svc.db.run(mine.open_count, uid, utcnow())
-    role = roles.effective_role(uid, await svc.db.run(cq.stored_role, uid), svc.settings.admins)
+    role = roles.effective_role(uid, await svc.db.run(accounts.stored_role, uid),
+                                svc.settings.admins)
     return kb.main_menu(lang, title, open_work, roles.can_train(role))
 
 

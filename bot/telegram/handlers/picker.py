@@ -7,11 +7,9 @@ from telegram import InlineKeyboardButton as Button
 from telegram import InlineKeyboardMarkup as Markup
 from telegram import Update
 
-from bot import calls
+from bot import accounts, calls, history
+from bot.clock import utcnow
 from bot.i18n import t
-from bot.storage import cohorts as cq
-from bot.storage import queries as q
-from bot.storage.models import utcnow
 from bot.telegram import buttons as b
 from bot.telegram import keyboards as kb
 from bot.telegram import render
@@ -37,22 +35,22 @@ async def show_picker(update: Update, context: Context) -> None:
     if kind not in svc.catalog.kinds():
         await send(context, uid, tr(lang, "tg.picker.kinds"), kb.kinds(lang, svc.catalog))
         return
-    best = await svc.db.run(q.best_scores, uid)
+    best = await svc.db.run(history.best_scores, uid)
     text = tr(lang, "tg.picker.title", kind=tr(lang, f"tg.kinds.{kind}"))
-    audience = await svc.db.run(cq.audience, uid)
+    audience = await svc.db.run(accounts.audience, uid)
     await send(context, uid, text,
                kb.picker(lang, svc.catalog, kind, pressed.page, best, audience))
 
 
 async def show_briefing_for(context: Context, uid: int, lang: str, scenario_id: str) -> None:
     svc = services(context)
-    if svc.catalog.get(scenario_id, audience=await svc.db.run(cq.audience, uid)) is None:
+    if svc.catalog.get(scenario_id, audience=await svc.db.run(accounts.audience, uid)) is None:
         await send(context, uid, tr(lang, "tg.errors.unknown_scenario"),
                    kb.kinds(lang, svc.catalog))
         return
     cs = svc.catalog.compiled(scenario_id)
     play_lang = svc.catalog.language_for(cs.scenario, lang)
-    best = (await svc.db.run(q.best_scores, uid)).get(scenario_id)
+    best = (await svc.db.run(history.best_scores, uid)).get(scenario_id)
     text = render.briefing(cs, play_lang, best)
     if play_lang != lang:
         text = tr(lang, "tg.briefing.other_language", language=play_lang) + "\n\n" + text

@@ -9,13 +9,10 @@ from telegram import InlineKeyboardButton as Button
 from telegram import InlineKeyboardMarkup as Markup
 from telegram import Update
 
-from bot import calls
+from bot import accounts, calls
 from bot.calls import Finished, PrepStep, Started
+from bot.clock import utcnow
 from bot.engine.text import MAX_LEARNER_CHARS
-from bot.storage import cohorts as cq
-from bot.storage import queries as q
-from bot.storage.models import utcnow
-from bot.storage.practice import PASS_MARK
 from bot.telegram import buttons as b
 from bot.telegram import keyboards as kb
 from bot.telegram import render
@@ -49,7 +46,7 @@ async def _begin(update: Update, context: Context, scenario_id: str, *, prepare:
     await answer_query(update)
     uid, lang = await learner(update, context)
     svc = services(context)
-    scenario = svc.catalog.get(scenario_id, audience=await svc.db.run(cq.audience, uid))
+    scenario = svc.catalog.get(scenario_id, audience=await svc.db.run(accounts.audience, uid))
     if scenario is None:
         await send(context, uid, tr(lang, "tg.errors.unknown_scenario"),
                    kb.kinds(lang, svc.catalog))
@@ -95,7 +92,7 @@ async def _after_prep_step(context: Context, uid: int, lang: str, step: PrepStep
         await send(context, uid, tr(lang, "tg.errors.no_preparation"))
         return
     svc = services(context)
-    row = await svc.db.run(q.active_session, uid)
+    row = await svc.db.run(calls.unfinished, uid)
     session_lang = row.language if row else lang
     feedback = render.prep_feedback(session_lang, step)
     if feedback:
@@ -159,7 +156,7 @@ async def _card(context: Context, uid: int, done: Finished) -> None:
     lang = done.state.lang
     drill_card = False
     if done.cs.scenario.kind == "drill":
-        row = await services(context).db.run(q.get_session, done.session_id)
+        row = await services(context).db.run(calls.attempt, done.session_id)
         drill_card = row is not None and row.source == "practice"
     note, graded = await _grading_note(context, uid, lang, done)
     if drill_card:
@@ -201,7 +198,7 @@ async def hint(update: Update, context: Context) -> None:
 async def stop(update: Update, context: Context) -> None:
     uid, lang = await learner(update, context)
     svc = services(context)
-    row = await svc.db.run(q.active_session, uid)
+    row = await svc.db.run(calls.unfinished, uid)
     done = await svc.db.run(calls.stop_call, svc.catalog, uid)
     if done is None:
         key = "tg.call.prep_stopped" if row is not None else "tg.errors.no_call"
@@ -227,7 +224,7 @@ async def resume(update: Update, context: Context) -> None:
         await send(context, uid, render.prep_question(cs, row.language, row.phase),
                    kb.preparation(row.language))
         return
-    turns = await svc.db.run(q.session_turns, row.id)
+    turns = await svc.db.run(calls.turns, row.id)
     last = turns[-1].buyer if turns else row.state.get("opening", "")
     text = tr(row.language, "tg.call.resumed", left=left) + "\n\n" + render.buyer_line(cs, last)
     await send(context, uid, text)
@@ -241,4 +238,4 @@ async def _send_drill_card(context: Context, uid: int, done: Finished, note: str
     markup = kb.drill_card(lang, done.cs.scenario.id)
     if graded is not None:
         markup = Markup([[graded], *markup.inline_keyboard])
-    await send(context, uid, render.drill_card(done, done.card.total >= PASS_MARK) + note, markup)
+    await send(context, uid, render.drill_card(done, done.passed) + note, markup)

@@ -14,22 +14,20 @@ import asyncio
 import datetime as dt
 import logging
 from collections.abc import Callable
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from telegram import Update
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
 from telegram.ext import CallbackQueryHandler
 
-from bot import calls
+from bot import accounts, calls, daily_practice
 from bot.catalog import Catalog
 from bot.charts import weekly_chart
 from bot.i18n import t, word_list
-from bot.practice.choice import DrillInfo, drill_skill, skill_levels
+from bot.practice import choice
+from bot.practice.choice import DrillInfo
 from bot.practice.dispatcher import Blocked, Dispatcher, Permanent, RetryLater
 from bot.practice.streaks import week_summary
-from bot.storage import cohorts as cq
-from bot.storage import practice as store
-from bot.storage.models import PracticePrompt
 from bot.telegram import buttons as b
 from bot.telegram import keyboards as kb
 from bot.telegram import render
@@ -46,27 +44,15 @@ from bot.telegram.handlers.picker import practice_note, show_briefing_for
 from bot.telegram.render import tr
 from bot.trainers.mine import open_for_practice
 
+if TYPE_CHECKING:
+    from bot.storage.models import PracticePrompt
+
 log = logging.getLogger(__name__)
 SWEEP_SECONDS = 30
 FIRST_SWEEP_SECONDS = 3
-SECTION_SKILLS = ("internal", "external", "questions", "objections", "closing")
-
-
 def drill_infos(catalog: Catalog) -> list[DrillInfo]:
-    """The drills with the skills they train: the scored sections of their weights.
-
-    Almost every drill also scores "external" (stating the call's objective) as framing;
-    where a drill scores a more specific skill too, only that one counts, or every drill
-    would be an "external" drill and the weakest-skill choice would have nothing to steer.
-    """
-    infos = []
-    for scenario in catalog.of_kind("drill"):
-        weights = scenario.scoring.weights
-        skills = {s for s in SECTION_SKILLS if getattr(weights, s) > 0}
-        if len(skills) > 1:
-            skills.discard("external")
-        infos.append(DrillInfo(scenario.id, frozenset(skills), scenario.level))
-    return infos
+    """The catalogue's drills with the skills they train (``choice.drill_infos``)."""
+    return choice.drill_infos(catalog.of_kind("drill"))
 
 
 def dispatcher(app: App) -> Dispatcher:
@@ -110,7 +96,7 @@ async def _send_prompt(app: App, prompt: PracticePrompt) -> int | None:
     """Build and send one prompt; Telegram's errors become the dispatcher's three kinds."""
     svc: Services = app.bot_data["services"]
     now = dispatcher(app).clock()
-    view = await svc.db.run(store.prompt_view, prompt.id, now)
+    view = await svc.db.run(daily_practice.prompt_view, prompt.id, now)
     if view is None:
         raise Permanent("the learner or the prompt is gone")
     try:
@@ -129,17 +115,14 @@ async def _send_prompt(app: App, prompt: PracticePrompt) -> int | None:
         raise RetryLater(None) from exc
 
 
-async def _send_drill(app: App, catalog: Catalog, view: store.PromptView) -> int | None:
+async def _send_drill(app: App, catalog: Catalog, view: daily_practice.PromptView) -> int | None:
     prompt, lang = view.prompt, view.language
     if not prompt.scenario_id or catalog.get(prompt.scenario_id) is None:
         raise Permanent(f"drill {prompt.scenario_id!r} is not in the catalogue")
     cs = catalog.compiled(prompt.scenario_id)
     play_lang = catalog.language_for(cs.scenario, lang)
-    infos = {d.id: d for d in drill_infos(catalog)}
-    info = infos.get(prompt.scenario_id)
-    levels = skill_levels(view.attempts, {d.id: d.skills for d in infos.values()},
-                          dispatcher(app).clock())
-    skill = drill_skill(info, levels) if info else None
+    skill = choice.prompt_skill(prompt.scenario_id, drill_infos(catalog), view.attempts,
+                                dispatcher(app).clock())
     text = render.practice_prompt(cs, play_lang, prompt.reason, skill, view.streak.current,
                                   view.streak.best, view.streak.missed_yesterday)
     message = await app.bot.send_message(prompt.user_id, text,
@@ -147,7 +130,7 @@ async def _send_drill(app: App, catalog: Catalog, view: store.PromptView) -> int
     return message.message_id
 
 
-async def _send_weekly(app: App, view: store.PromptView, now: dt.datetime) -> int | None:
+async def _send_weekly(app: App, view: daily_practice.PromptView, now: dt.datetime) -> int | None:
     """The Sunday summary: best score per day of the (local) week as a chart."""
     from zoneinfo import ZoneInfo
 
@@ -177,7 +160,7 @@ async def start_drill(update: Update, context: Context) -> None:
     uid, lang = await learner(update, context)
     svc = services(context)
     scenario_id = b.StartDrill.of(update).scenario_id
-    audience = await svc.db.run(cq.audience, uid)
+    audience = await svc.db.run(accounts.audience, uid)
     scenario = svc.catalog.get(scenario_id, audience=audience)
     if scenario is None:
         best: dict[str, int] = {}

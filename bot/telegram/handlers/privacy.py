@@ -6,8 +6,8 @@ import json
 
 from telegram import InputFile, Update
 
-from bot.storage import cohorts as cq
-from bot.storage import personal
+from bot import accounts
+from bot import privacy as data_rights
 from bot.telegram import keyboards as kb
 from bot.telegram.commands import set_role_menu
 from bot.telegram.common import Context, answer_query, learner, send, services
@@ -21,7 +21,7 @@ async def privacy(update: Update, context: Context) -> None:
 
 async def mydata(update: Update, context: Context) -> None:
     uid, lang = await learner(update, context)
-    data = await services(context).db.run(personal.export_user, uid)
+    data = await services(context).db.run(data_rights.export, uid)
     payload = json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
     await context.bot.send_document(uid, InputFile(payload, filename="salesbot-mydata.json"),
                                     caption=tr(lang, "tg.privacy.mydata"))
@@ -30,7 +30,7 @@ async def mydata(update: Update, context: Context) -> None:
 async def deleteme(update: Update, context: Context) -> None:
     uid, lang = await learner(update, context)
     text = tr(lang, "tg.privacy.delete_confirm")
-    if await services(context).db.run(personal.is_trainer_of_something, uid):
+    if await services(context).db.run(data_rights.trains_anyone, uid):
         text += "\n\n" + tr(lang, "tg.privacy.delete_trainer_note")
     await send(context, uid, text, kb.confirm_delete(lang))
 
@@ -48,8 +48,8 @@ async def delete_yes(update: Update, context: Context) -> None:
     await answer_query(update)
     uid, lang = await learner(update, context)
     svc = services(context)
-    was_staff = await svc.db.run(cq.stored_role, uid) != "learner"
-    await svc.db.run(personal.delete_user, uid, svc.settings.admins)
+    was_staff = await svc.db.run(accounts.stored_role, uid) != "learner"
+    await svc.db.run(data_rights.delete, uid, svc.settings.admins)
     if was_staff:  # someone who comes back starts as a learner, with the learner menu
         await set_role_menu(context.bot, uid, lang, trainer=False)
     if context.user_data is not None:

@@ -7,9 +7,9 @@ from typing import Any
 
 from telegram import Update
 
+from bot import history
 from bot.charts import progress_chart
 from bot.i18n import t
-from bot.storage import queries as q
 from bot.telegram import keyboards as kb
 from bot.telegram.common import Context, answer_query, learner, send, services
 from bot.telegram.render import SKILLS, progress_text, scenario_title
@@ -27,8 +27,8 @@ async def progress(update: Update, context: Context) -> None:
     await answer_query(update)
     uid, lang = await learner(update, context)
     svc = services(context)
-    sessions = await svc.db.run(q.scored_sessions, uid)
-    levels = await svc.db.run(q.skill_levels, uid)
+    sessions = await svc.db.run(history.scored_sessions, uid)
+    levels = await svc.db.run(history.skill_levels, uid)
     titles = {sid: scenario_title(s, lang) for sid, s in svc.catalog.scenarios.items()}
     await send(context, uid, progress_text(lang, sessions, levels, titles), kb.main_menu(lang))
     if not sessions:

@@ -11,8 +11,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import CallbackQueryHandler
 
-from bot.storage import cohorts as cq
-from bot.storage import queries as q
+from bot import accounts
 from bot.telegram import buttons as b
 from bot.telegram.callback_data import CallbackData, pressed
 from bot.telegram.common import (
@@ -42,7 +41,7 @@ async def language(update: Update, context: Context) -> None:
     await answer_query(update)
     uid, _ = await learner(update, context)
     lang = b.SetLanguage.of(update).lang
-    await services(context).db.run(q.update_user, uid, language=lang, language_chosen=True)
+    await services(context).db.run(accounts.choose_language, uid, lang)
     remember_language(context, lang)
     await show(update, context, uid, lang)
 
@@ -67,7 +66,7 @@ async def hide_name(update: Update, context: Context) -> None:
     """One's name on the leaderboards (kept on the person, so it survives rejoining)."""
     await answer_query(update)
     uid, lang = await learner(update, context)
-    await services(context).db.run(cq.set_hide_name, uid, b.HideName.of(update).hide == 1)
+    await services(context).db.run(accounts.set_hide_name, uid, b.HideName.of(update).hide == 1)
     await show(update, context, uid, lang)
 
 

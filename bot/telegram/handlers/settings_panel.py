@@ -9,21 +9,23 @@ learner's own time, so they can see what the change did.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardMarkup as Markup
 from telegram import Message, Update
 from telegram.error import BadRequest
 
+from bot import accounts, daily_practice
 from bot.i18n import t, word_list
-from bot.storage import cohorts as cq
-from bot.storage import practice as store
-from bot.storage import queries as q
-from bot.storage.models import User
 from bot.telegram import keyboards as kb
 from bot.telegram.common import Context, send, services, stored_user
 from bot.telegram.handlers.practice import clock
 from bot.telegram.render import tr
+from bot.trainers import cohorts as cq
+
+if TYPE_CHECKING:
+    from bot.storage.models import User
 
 ALL_DAYS = "0123456"
 WORK_DAYS = "01234"
@@ -54,12 +56,12 @@ async def set_awaiting(context: Context, uid: int, what: str | None) -> None:
         if context.user_data.get("awaiting") == what:
             return
         context.user_data["awaiting"] = what
-    await services(context).db.run(q.update_user, uid, awaiting=what)
+    await services(context).db.run(accounts.set_awaiting, uid, what)
 
 
 async def schedule(context: Context, uid: int, **fields: object) -> User | None:
     """Change the practice schedule (and so the next prompt's moment)."""
-    return await services(context).db.run(store.update_schedule, uid, clock(context)(),
+    return await services(context).db.run(daily_practice.update_schedule, uid, clock(context)(),
                                           **fields)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardMarkup as Markup
 from telegram import Update
 
-from bot.storage import queries as q
+from bot import accounts
 from bot.telegram import buttons as b
 from bot.telegram import keyboards as kb
 from bot.telegram.common import Context, answer_query, learner, send, services
@@ -32,7 +32,7 @@ async def ask_button(update: Update, context: Context) -> None:
 
 
 async def ask(context: Context, uid: int, lang: str) -> None:
-    user = await services(context).db.run(q.get_user, uid)
+    user = await services(context).db.run(accounts.get, uid)
     await set_awaiting(context, uid, "student_number")
     current = user.student_number if user and user.student_number else "–"
     await send(context, uid, tr(lang, "trainer.student_number.ask", number=current),
@@ -46,7 +46,7 @@ async def save(context: Context, uid: int, lang: str, text: str) -> bool:
         await send(context, uid, tr(lang, "trainer.student_number.bad", text=text[:40],
                                     limit=identity.MAX_STUDENT_NUMBER))
         return False
-    await services(context).db.run(q.update_user, uid, student_number=value or None)
+    await services(context).db.run(accounts.set_student_number, uid, value or None)
     key = "trainer.student_number.saved" if value else "trainer.student_number.cleared"
     await send(context, uid, tr(lang, key, number=value))
     return True

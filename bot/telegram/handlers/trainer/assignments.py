@@ -3,13 +3,14 @@ rules (terms, due moment, which scenarios) are ``bot.trainers.assigning``'s."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from telegram import InlineKeyboardMarkup as Markup
 from telegram import Update
 
+from bot import accounts
+from bot.clock import utcnow
 from bot.i18n import t
-from bot.storage import cohorts as cq
-from bot.storage import queries as q
-from bot.storage.models import Assignment, User, utcnow
 from bot.telegram import buttons as b
 from bot.telegram import keyboards as kb
 from bot.telegram import render
@@ -28,7 +29,11 @@ from bot.telegram.handlers.trainer.base import (
 )
 from bot.telegram.render import tr
 from bot.trainers import assigning, dates, reminders, views
+from bot.trainers import cohorts as cq
 from bot.trainers.assigning import DEFAULT_ATTEMPTS, DEFAULT_PASS, DUE_CHOICES, Terms
+
+if TYPE_CHECKING:
+    from bot.storage.models import Assignment, User
 
 KINDS = ("first_visit", "spin", "objection", "closing", "drill")
 MANAGE = ("edit", "delete", "extra", "extend")
@@ -253,7 +258,7 @@ async def assign_due(context: Context, who: Who, data: b.AssignScenario) -> None
 async def reminder_job(context: Context) -> None:
     svc = services(context)
     for r in await svc.db.run(reminders.claim_due_reminders, utcnow()):
-        user = await svc.db.run(q.get_user, r.user_id)
+        user = await svc.db.run(accounts.get, r.user_id)
         zone = user.timezone if user else DEFAULT_TZ
         text = tr(r.language, "trainer.mine.reminder",
                   title=views.assignment_title(r.assignment, title(context, r.language)),

@@ -7,10 +7,9 @@ from __future__ import annotations
 from telegram import InlineKeyboardMarkup as Markup
 from telegram import Update
 
+from bot.clock import utcnow
 from bot.i18n import t
 from bot.i18n.html import h
-from bot.storage import cohorts as cq
-from bot.storage.models import utcnow
 from bot.telegram import buttons as b
 from bot.telegram.callback_data import button
 from bot.telegram.common import Context, send, services
@@ -26,6 +25,7 @@ from bot.telegram.handlers.trainer.base import (
 from bot.telegram.handlers.trainer.cohorts import cohort_panel
 from bot.telegram.render import tr
 from bot.trainers import attention, views
+from bot.trainers import cohorts as cq
 from bot.trainers.attention import Attention, Flag
 from bot.trainers.views import Title
 

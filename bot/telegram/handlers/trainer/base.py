@@ -9,8 +9,7 @@ from typing import Any, TypeVar
 
 from telegram import Update
 
-from bot.storage import cohorts as cq
-from bot.storage import queries as q
+from bot import accounts
 from bot.telegram import keyboards as kb
 from bot.telegram.callback_data import CallbackData
 from bot.telegram.common import Context, answer_query, learner, send, services
@@ -48,7 +47,8 @@ def on(kind: type[D]) -> Callable[[Callable[[Context, Who, D], Awaitable[None]]]
 
 async def role_of(context: Context, uid: int) -> str:
     svc = services(context)
-    return roles.effective_role(uid, await svc.db.run(cq.stored_role, uid), svc.settings.admins)
+    return roles.effective_role(uid, await svc.db.run(accounts.stored_role, uid),
+                                svc.settings.admins)
 
 
 async def trainer(update: Update, context: Context) -> Who | None:
@@ -77,7 +77,7 @@ def tz(context: Context) -> str:
 
 
 async def remember_tz(context: Context, uid: int) -> str:
-    user = await services(context).db.run(q.get_user, uid)
+    user = await services(context).db.run(accounts.get, uid)
     zone = user.timezone if user else DEFAULT_TZ
     if context.user_data is not None:
         context.user_data["tz"] = zone

@@ -3,12 +3,13 @@ members and removing one. Every cohort is looked up through the trainer's own co
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from telegram import InlineKeyboardButton, Update
 from telegram import InlineKeyboardMarkup as Markup
 
+from bot.clock import utcnow
 from bot.i18n import t
-from bot.storage import cohorts as cq
-from bot.storage.models import Assignment, utcnow
 from bot.telegram import buttons as b
 from bot.telegram.callback_data import button
 from bot.telegram.common import Context, send, services
@@ -25,7 +26,10 @@ from bot.telegram.handlers.trainer.base import (
 from bot.telegram.render import tr
 from bot.trainers import codes, views
 from bot.trainers import cohort_report as rep
-from bot.trainers import cohorts as new
+from bot.trainers import cohorts as cq
+
+if TYPE_CHECKING:
+    from bot.storage.models import Assignment
 
 LINK_ACTIONS = ("link", "rotate", "close", "open")
 
@@ -64,10 +68,10 @@ async def cohort_list(context: Context, who: Who, _: b.CohortList) -> None:
 
 
 async def _create(context: Context, who: Who, words: list[str]) -> None:
-    made = await services(context).db.run(new.create, who.uid, words, who.lang,
+    made = await services(context).db.run(cq.create, who.uid, words, who.lang,
                                           utcnow().date())
     if made.cohort is None:
-        await send(context, who.uid, tr(who.lang, made.error or "", limit=new.MAX_NAME))
+        await send(context, who.uid, tr(who.lang, made.error or "", limit=cq.MAX_NAME))
         return
     await send(context, who.uid, tr(who.lang, "trainer.cohort.created", name=made.cohort.name))
     await cohort_panel(context, who, b.CohortPanel(made.cohort.id or 0))

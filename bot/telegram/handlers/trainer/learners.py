@@ -6,11 +6,9 @@ from __future__ import annotations
 from telegram import InlineKeyboardMarkup as Markup
 from telegram import Update
 
-from bot import calls
+from bot import accounts, calls, history
+from bot.clock import utcnow
 from bot.i18n import t
-from bot.storage import cohorts as cq
-from bot.storage import queries as q
-from bot.storage.models import utcnow
 from bot.telegram import buttons as b
 from bot.telegram import keyboards as kb
 from bot.telegram import render
@@ -21,6 +19,7 @@ from bot.telegram.handlers.trainer import notices
 from bot.telegram.handlers.trainer.base import Who, on, remember_tz, role_of, title
 from bot.telegram.render import tr
 from bot.trainers import codes, dates, mine, results, roles, views
+from bot.trainers import cohorts as cq
 
 HIDE_WORDS, SHOW_WORDS = ("hide", "verberg"), ("show", "toon")
 
@@ -171,7 +170,7 @@ async def _part_briefing(context: Context, uid: int, lang: str, assignment_id: i
         return
     cs = svc.catalog.compiled(sid)
     play_lang = svc.catalog.language_for(cs.scenario, lang)
-    best = (await svc.db.run(q.best_scores, uid)).get(sid)
+    best = (await svc.db.run(history.best_scores, uid)).get(sid)
     text = render.briefing(cs, play_lang, best)
     if play_lang != lang:
         text = tr(lang, "tg.briefing.other_language", language=play_lang) + "\n\n" + text
@@ -239,7 +238,7 @@ async def leaderboard_command(update: Update, context: Context) -> None:
     args = [a.lower() for a in context.args or []]
     if args and args[0] in HIDE_WORDS + SHOW_WORDS:
         hide = args[0] in HIDE_WORDS
-        await svc.db.run(cq.set_hide_name, uid, hide)
+        await svc.db.run(accounts.set_hide_name, uid, hide)
         key = "trainer.leaderboard.hidden" if hide else "trainer.leaderboard.shown"
         await send(context, uid, tr(lang, key))
         return

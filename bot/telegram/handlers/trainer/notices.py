@@ -4,7 +4,7 @@ assignment (``bot.trainers.notices`` decides which; switched off per cohort)."""
 from __future__ import annotations
 
 from bot.calls import Finished
-from bot.storage.models import utcnow
+from bot.clock import utcnow
 from bot.telegram.common import Context, send, services
 from bot.telegram.handlers.trainer.base import title
 from bot.telegram.render import tr

@@ -5,9 +5,9 @@ from __future__ import annotations
 from telegram import InlineKeyboardMarkup as Markup
 from telegram import Update
 
+from bot import accounts
+from bot.clock import utcnow
 from bot.i18n import t
-from bot.storage import cohorts as cq
-from bot.storage.models import utcnow
 from bot.telegram import buttons as b
 from bot.telegram.callback_data import button
 from bot.telegram.commands import set_role_menu
@@ -59,7 +59,7 @@ async def promote(context: Context, who: Who, data: b.Promote) -> None:
 
 
 async def _set_role(context: Context, who: Who, target: int, promote: bool) -> None:
-    user = await services(context).db.run(cq.set_role, target,
+    user = await services(context).db.run(accounts.set_role, target,
                                           roles.TRAINER if promote else roles.LEARNER)
     if user is None:
         await send(context, who.uid, tr(who.lang, "trainer.promote.unknown", id=target))

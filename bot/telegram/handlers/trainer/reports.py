@@ -12,11 +12,9 @@ from telegram import InlineKeyboardMarkup as Markup
 from telegram import Update
 from telegram.error import TelegramError
 
-from bot import charts
+from bot import accounts, calls, charts
+from bot.clock import utcnow
 from bot.i18n import t
-from bot.storage import cohorts as cq
-from bot.storage import queries as q
-from bot.storage.models import utcnow
 from bot.telegram import buttons as b
 from bot.telegram.callback_data import button
 from bot.telegram.common import Context, send, services
@@ -33,6 +31,7 @@ from bot.telegram.handlers.trainer.base import (
 from bot.telegram.render import tr
 from bot.trainers import attempts, breakdown, export, results, spreadsheet, views
 from bot.trainers import cohort_report as rep
+from bot.trainers import cohorts as cq
 
 log = logging.getLogger(__name__)
 MAX_REASON = 300
@@ -223,7 +222,7 @@ async def transcript(context: Context, who: Who, data: b.Transcript) -> None:
         await denied(context, who)
         return
     row = found.session
-    turns = await svc.db.run(q.session_turns, data.session_id)
+    turns = await svc.db.run(calls.turns, data.session_id)
     scenario = svc.catalog.scenarios.get(row.scenario_id)
     buyer = scenario.buyer.name if scenario else "?"
     why = breakdown.breakdown(row.report, scenario, who.lang,
@@ -264,7 +263,7 @@ async def _tell_learner(context: Context, who: Who, done: attempts.OwnedAttempt)
     user, row, o = done.learner, done.session, done.override
     if user.blocked or o is None:
         return
-    author = (await services(context).db.run(q.get_user, who.uid))
+    author = (await services(context).db.run(accounts.get, who.uid))
     await send(context, user.id, tr(
         user.language, "trainer.override.told", trainer=author.first_name if author else "",
         title=title(context, user.language)(row.scenario_id),

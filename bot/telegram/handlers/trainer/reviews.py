@@ -12,9 +12,9 @@ from __future__ import annotations
 from telegram import InlineKeyboardMarkup as Markup
 from telegram import Update
 
+from bot import accounts
+from bot.clock import utcnow
 from bot.i18n import t
-from bot.storage import queries as q
-from bot.storage.models import utcnow
 from bot.telegram import buttons as b
 from bot.telegram import render
 from bot.telegram.callback_data import button
@@ -55,7 +55,7 @@ def waits_for_comment(context: Context) -> bool:
 async def _set_awaiting(context: Context, uid: int, value: str | None) -> None:
     if context.user_data is not None:
         context.user_data["awaiting"] = value
-    await services(context).db.run(q.update_user, uid, awaiting=value)
+    await services(context).db.run(accounts.set_awaiting, uid, value)
 
 
 # -- the queue -------------------------------------------------------------------------------
@@ -249,7 +249,7 @@ async def _tell_learner(context: Context, who: Who, done: reviews.Commented) -> 
     user, row, c = done.learner, done.session, done.comment
     if user is None or row is None or c is None or user.blocked:
         return
-    author = await services(context).db.run(q.get_user, who.uid)
+    author = await services(context).db.run(accounts.get, who.uid)
     lang = user.language
     text = review_views.told(lang, done, author.first_name if author else "",
                              title(context, lang)(row.scenario_id),

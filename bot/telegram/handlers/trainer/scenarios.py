@@ -11,8 +11,6 @@ from telegram import InlineKeyboardMarkup as Markup
 
 from bot import calls
 from bot.i18n import t
-from bot.scenario.loader import load_text
-from bot.storage import cohorts as cq
 from bot.telegram import buttons as b
 from bot.telegram import keyboards as kb
 from bot.telegram import render
@@ -21,7 +19,7 @@ from bot.telegram.common import App, Context, learner, send, services
 from bot.telegram.handlers import fallback
 from bot.telegram.handlers.trainer.base import Who, denied, on, role_of, title, trainer
 from bot.telegram.render import h, tr
-from bot.trainers import roles, uploads
+from bot.trainers import own_scenarios, roles, uploads
 
 log = logging.getLogger(__name__)
 MAX_PROBLEMS = 30
@@ -63,7 +61,7 @@ def _try_button(lang: str, sid: str) -> list[list[InlineKeyboardButton]]:
 @on(b.ScenarioList)
 async def scenario_list(context: Context, who: Who, _: b.ScenarioList) -> None:
     lang = who.lang
-    rows = await services(context).db.run(cq.trainer_scenarios, who.uid)
+    rows = await services(context).db.run(own_scenarios.listed, who.uid)
     out = [f"<b>{tr(lang, 'trainer.scenario.mine')}</b>"]
     out += [tr(lang, "trainer.scenario.line", id=r.scenario_id,
                title=title(context, lang)(r.scenario_id),
@@ -82,7 +80,7 @@ async def _download(context: Context, who: Who, sid: str) -> None:
     if not admin and svc.catalog.get(sid, audience={who.uid}) is None:
         await denied(context, who)
         return
-    row = await svc.db.run(cq.trainer_scenario, sid)
+    row = await svc.db.run(own_scenarios.one, sid)
     if row is not None:
         data, name = row.yaml_text.encode("utf-8"), row.file_name
     elif sid in svc.catalog.sources:
@@ -114,7 +112,7 @@ async def try_scenario(context: Context, who: Who, data: b.TryScenario) -> None:
 
 async def _delete(context: Context, who: Who, sid: str) -> None:
     svc = services(context)
-    if not await svc.db.run(cq.delete_trainer_scenario, who.uid, sid):
+    if not await svc.db.run(own_scenarios.delete, who.uid, sid):
         await denied(context, who)
         return
     svc.catalog.remove(sid)
@@ -126,7 +124,7 @@ async def _publish(context: Context, who: Who, sid: str, published: bool) -> Non
         await send(context, who.uid, tr(who.lang, "trainer.admin_only"))
         return
     svc = services(context)
-    if await svc.db.run(cq.set_published, sid, published) is None:
+    if await svc.db.run(own_scenarios.set_published, sid, published) is None:
         await denied(context, who)
         return
     svc.catalog.set_published(sid, published)
@@ -152,7 +150,7 @@ async def on_document(update: Update, context: Context) -> None:
     svc = services(context)
     file = await context.bot.get_file(doc.file_id)
     raw = bytes(await file.download_as_bytearray())
-    mine_rows = await svc.db.run(cq.trainer_scenarios, uid)
+    mine_rows = await svc.db.run(own_scenarios.listed, uid)
     check = uploads.check_upload(name, raw, uid, svc.catalog.builtin_ids(),
                                  dict(svc.catalog.owners), len(mine_rows))
     if check.error:
@@ -167,7 +165,7 @@ async def on_document(update: Update, context: Context) -> None:
                    + (("\n" + tr(lang, "trainer.report.more", count=more)) if more > 0 else ""))
         return
     scenario = check.scenario
-    row = await svc.db.run(cq.save_trainer_scenario, uid, scenario.id, name,
+    row = await svc.db.run(own_scenarios.save, uid, scenario.id, name,
                            raw.decode("utf-8-sig"))
     svc.catalog.add(scenario, uid, row.published)
     key = ("trainer.upload.replaced" if check.replaces else "trainer.upload.installed_as"
@@ -182,16 +180,9 @@ def load_trainer_scenarios(app: App) -> None:
     """Install the uploaded scenarios at start; one that no longer validates is skipped."""
     svc = app.bot_data["services"]
     try:
-        rows = svc.db.call(cq.trainer_scenarios)
+        rows = svc.db.call(own_scenarios.listed)
     except Exception:  # an unmigrated database: the runner migrates before this
         log.exception("could not load trainer scenarios")
         return
-    for row in rows:
-        scenario, problems = load_text(row.yaml_text, row.file_name)
-        if scenario is None:
-            log.warning("trainer scenario %s skipped: %s", row.scenario_id,
-                        "; ".join(map(str, problems)))
-            continue
-        if scenario.id != row.scenario_id:  # installed under the trainer's ending
-            scenario = scenario.model_copy(update={"id": row.scenario_id})
-        svc.catalog.add(scenario, row.owner_id, row.published)
+    for scenario, owner_id, published in own_scenarios.installable(rows):
+        svc.catalog.add(scenario, owner_id, published)
