@@ -242,7 +242,7 @@ class Engine:
         bring_in = ""
         if t.act in CLOSING_ACTS and ("objective_stated" in t.fresh or contact):
             pass  # an agenda that ends in "and then we see about a follow-up" plans the visit
-        elif t.act in CLOSING_ACTS and not state.pending_objection:
+        elif (t.act in CLOSING_ACTS or self._dated_proposal(t)) and not state.pending_objection:
             bring_in = self._closing(cl, t, events)
             if t.outcome is Outcome.HANDLED:
                 t.closing_text = ""  # her acceptance is the answer; no second reaction
@@ -337,6 +337,14 @@ class Engine:
         if sc.closing is not None:
             said += [t for s in sc.closing.buying_signals for t in cl.texts(s.text)]
         return said
+
+    @staticmethod
+    def _dated_proposal(t: Turn) -> bool:
+        """A dated proposal read as an answer to her concern ("then let's meet to sign:
+        Thursday 4 July at 2 pm. Does that work for you?") is still a proposal: she answers
+        it, or a goodbye later says the date she never answered "isn't agreed yet"."""
+        return t.act is Act.OBJECTION_RESPONSE and t.a.concrete_time and bool(
+            t.moves & {Move.PROPOSE_NEXT_STEP, Move.ASK_FOR_ORDER})
 
     @staticmethod
     def _agenda(t: Turn) -> bool:
@@ -934,14 +942,15 @@ class Engine:
             return ""
         said = ""
         raised_now = any(o.raised_turn == state.turn for o in state.objections.values())
-        # a concern due by the clock waits until the learner is through the opening
-        # (greeting, agenda, small talk)
+        # a concern due by the clock or set off by the price waits until the learner is
+        # through the opening (greeting, agenda, small talk): "we'll go through the
+        # proposal" is no moment for "the other caterer is fifty cents cheaper"
         opening = a.act in _OPENING_ACTS
         # nor in the reply that accepts (or lets rest) another one: "all right, worth a
         # look - just send me the brochure" takes back in one breath what it granted
         settled_now = any(e.startswith(("handled:", "rested:")) for e in events)
         if not raised_now and not state.pending_objection:
-            if a.price:
+            if a.price and not opening:
                 said = self._trigger(cl, state, "price")
             for fact_id in [e.removeprefix("fact:") for e in events if e.startswith("fact:")]:
                 said = said or self._trigger(cl, state, "fact", fact=fact_id)
@@ -950,11 +959,14 @@ class Engine:
         closing = self.scenario.closing
         if closing is not None and not a.is_question and len(a.topic_stems) >= 2:
             self._signals_told(cl, state, a)
-        if not said and not cool and closing is not None and not state.closing["agreed"] and (
-            not state.pending_objection
+        if not said and not cool and not opening and closing is not None and (
+            not state.closing["agreed"] and not state.pending_objection
         ):
             for i, signal in enumerate(closing.buying_signals):
-                if signal.after_turn <= state.turn and i not in state.signals_sent:
+                if i in state.signals_sent or any(
+                        f in state.revealed or f"short:{f}" in state.flags for f in signal.about):
+                    continue  # its topic is settled: "how soon could you start?" after 1 Sept
+                if signal.after_turn <= state.turn:
                     state.signals_sent.append(i)
                     said = self._pick(cl, state, f"signal:{i}", cl.texts(signal.text))
                     break

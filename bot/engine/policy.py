@@ -141,6 +141,12 @@ def _misses_the_point(t: Turn) -> bool:
     return bool(ostate and ostate.recalled and ostate.idle < REST_AFTER)
 
 
+def _assumes_a_date(t: Turn) -> bool:
+    """"See you Tuesday!" takes a date as agreed; "I'll e-mail you some dates" or "I'll
+    call you in January to fix a date" promises to propose one, and takes nothing."""
+    return t.a.names_date and Move.PROPOSE_NEXT_STEP not in t.moves
+
+
 # The reaction to the learner's act: the first rule that applies wins; none may apply
 # (then the buyer just answers, or says the default line).
 REACTIONS: tuple[Rule, ...] = (
@@ -148,7 +154,7 @@ REACTIONS: tuple[Rule, ...] = (
     Rule("goodbye after agreement", lambda t: t.act is Act.GOODBYE
          and t.state.closing["agreed"], "bye_after_agreement"),
     Rule("goodbye to a date she did not agree", lambda t: t.act is Act.GOODBYE
-         and not t.state.closing["agreed"] and (t.a.names_date or t.state.flags.get(
+         and not t.state.closing["agreed"] and (_assumes_a_date(t) or t.state.flags.get(
              "date_on_hold") == t.state.turn - 1), "goodbye_unagreed"),
     Rule("goodbye", lambda t: t.act is Act.GOODBYE, "goodbye"),
     Rule("objection accepted", lambda t: t.outcome is Outcome.HANDLED, "@objection"),

@@ -185,3 +185,7 @@ def check_scenario(s: Scenario) -> Iterator[Finding]:
                 yield (*base, "requires", "objectives", j), f"no objective has the id '{oid}'"
         for j, signal in enumerate(s.closing.buying_signals):
             yield from _langs_of(signal.text, (*base, "buying_signals", j, "text"), langs)
+            for k, fact_id in enumerate(signal.about):
+                if fact_id not in fact_ids:
+                    yield (*base, "buying_signals", j, "about", k), (
+                        f"no fact has the id '{fact_id}'")

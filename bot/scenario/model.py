@@ -197,6 +197,9 @@ class Objection(_Strict):
 class BuyingSignal(_Strict):
     after_turn: int = Field(ge=1)
     text: LVariants
+    # Facts that settle what the signal asks ("how soon could you start?" once she told her
+    # start date): once she has told one of them, she no longer asks.
+    about: list[Ident] = Field(default_factory=list)
 
 
 class ClosingRequires(_Strict):
