@@ -139,3 +139,93 @@ def test_a_goodbye_that_promises_dates_takes_no_date_as_agreed(
     _engine, state, replies = _call(library, scenario, lang, [hello, bye])
     assert state.ended, replies
     assert "isn't agreed" not in replies[-1] and "niet vast" not in replies[-1], replies
+
+
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("en", ["Hi Marco, good to see you again.",
+            "What did your colleagues think of the proposal?",
+            "Who else decides on this?",
+            "Shall we meet on Thursday 4 July at 2 pm to sign?",
+            "Then my suggestion: we start with a two-week trial when the canteen opens, no "
+            "minimum number of lunches."]),
+    ("nl", ["Hoi Marco, leuk je weer te zien.",
+            "Wat vonden jullie collega's van het voorstel?",
+            "Wie beslist er verder mee?",
+            "Zullen we dan donderdag 4 juli om 14 uur afspreken om te tekenen?",
+            "Dan stel ik voor: we beginnen met een proefperiode van twee weken als de kantine "
+            "opengaat, zonder minimum aantal lunches."]),
+])
+def test_the_answer_her_doubt_asked_for_is_taken(
+        library: Library, lang: str, lines: list[str]) -> None:
+    """"What if the colleagues don't like it?" answered with a two-week trial: she takes
+    it, not "I hear you, but that doesn't quite settle my point"; the card still shows the
+    acknowledging step as not taken."""
+    _engine, state, replies = _call(library, "closing-catering-followup", lang, lines)
+    assert state.objections["think_it_over"].raised_turn == 4, replies
+    assert state.objections["think_it_over"].handled, replies[-1]
+    assert not state.objections["think_it_over"].steps["acknowledge"]
+    assert "settle my point" not in replies[-1] and "van tafel" not in replies[-1], replies
+
+
+@pytest.mark.parametrize(("lang", "lines", "why"), [
+    ("en", [*CATERING_GOOD_EN[:9],
+            "Assuming the trial goes well, can I put you down for a start on the first "
+            "Monday after the summer?",
+            "I understand you don't want to rush this. What exactly would you like to think "
+            "over?"], "colleagues"),
+    ("en", [*CATERING_GOOD_EN[:9],
+            "Assuming the trial goes well, can I put you down for a start on the first "
+            "Monday after the summer?",
+            "What is holding you back?"], "colleagues"),
+])
+def test_asked_what_holds_her_back_after_a_stall_she_says_it(
+        library: Library, lang: str, lines: list[str], why: str) -> None:
+    _engine, state, replies = _call(library, "closing-catering-followup", lang, lines)
+    assert "stalled" in state.flags, replies[-2]
+    assert why in replies[-1], replies[-1]
+    assert "couldn't tell you" not in replies[-1]
+
+
+@pytest.mark.parametrize(("lang", "lines", "yes"), [
+    ("nl", ["Goedemorgen meneer Smits! Fijn dat ik er weer mag zijn.",
+            "Ik heb goed nieuws: we hebben een nieuwe versie van de uren-app, met GPS.",
+            "Daarnaast zit de cao-module er standaard in. Meer dan 200 bouwbedrijven werken "
+            "er al mee.",
+            "Dus eigenlijk hoeft u alleen nog te kiezen wanneer u overstapt. Zullen we dat "
+            "vandaag vastleggen?"], "Ja, dat klopt"),
+    ("en", ["Good morning Mr Smits! Good to be back.",
+            "Good news: we have a new version of the hours app, with GPS.",
+            "On top of that the CAO module is standard. Over 200 builders already use it.",
+            "So really all that's left is choosing when you switch. Shall we fix that "
+            "today?"], "that's right"),
+])
+def test_a_summary_that_asks_for_the_order_while_she_objects_gets_no_yes(
+        library: Library, lang: str, lines: list[str], yes: str) -> None:
+    """She just said she does not want to switch: "so you only need to pick the switch
+    date, shall we fix it today?" is not "yes, that's right"."""
+    _engine, state, replies = _call(library, "objection-software-renewal", lang, lines)
+    assert state.pending_objection == "happy_current", replies
+    assert yes not in replies[-1], replies[-1]
+
+
+@pytest.mark.parametrize(("lang", "promise"), [
+    ("nl", "Oké snap ik. Dan stuur ik u de brochure, die kunt u aan hen laten zien en dan "
+           "hoor ik het wel."),
+    ("en", "OK, I get it. I'll send you the brochure then, so you can show it to them."),
+])
+def test_promising_the_brochure_does_not_handle_the_brochure_request(
+        library: Library, lang: str, promise: str) -> None:
+    """Sending the brochure gives in to the request; "show it with our own data, then"
+    answers an offer to show it, which nobody made."""
+    lines = {"nl": ["Goedemorgen meneer Smits.", "Wie beslist er mee?",
+                    "Hoeveel mensen werken er?", "Wat betaalt u nu?",
+                    "Wat vindt u van Loonhuis?", "Hoe gaat het met de uren?",
+                    "Hoe lang loopt het contract nog?", "Wie beslist er verder nog over?"],
+             "en": ["Good morning Mr Smits.", "Who is involved in the decision?",
+                    "How many people work here?", "What do you pay now?",
+                    "How do you like Loonhuis?", "How do the hours work now?",
+                    "How long does the contract still run?", "Who else decides on it?"]}
+    engine, state, replies = _call(library, "objection-software-renewal", lang, lines[lang])
+    assert state.pending_objection == "brochure", replies
+    engine.turn(state, promise)
+    assert not state.objections["brochure"].handled

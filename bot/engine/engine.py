@@ -246,7 +246,10 @@ class Engine:
             bring_in = self._closing(cl, t, events)
             if t.outcome is Outcome.HANDLED:
                 t.closing_text = ""  # her acceptance is the answer; no second reaction
-        elif t.act in CLOSING_ACTS:
+        elif t.act in CLOSING_ACTS or (t.act is Act.SUMMARY and state.pending_objection
+                                       and bool(a.moves & _PROPOSING)):
+            # "so all that's left is choosing when you switch; shall we fix that today?"
+            # right after she refused to switch: no "yes, that's right"
             t.closing_text = self._proposal_while_objecting(cl, t)
         if t.act is Act.SOLUTION and not state.pending_objection:
             if self._once(state, "solution_tied"):
@@ -669,6 +672,7 @@ class Engine:
         elif premature or not self._closing_earned(state):
             t.closing_text = self._next(state, "stall", cl.texts(closing.stall))
             events.append("stall")
+            state.flags["stalled"] = state.turn
         elif not concrete:
             vague = cl.texts(closing.vague) if closing.vague else []
             t.closing_text = (self._next(state, "vague", vague) if vague
@@ -738,6 +742,7 @@ class Engine:
         ostate = state.objections[oid]
         ostate.attempts += 1
         did: set[str] = set()
+        fits = False
         # A summary's "is that right?" and a new proposal's "would that work?" check those,
         # not her objection; the proposal may still answer it (the respond step).
         # A summary that carries the seller's answer ("you said the downtime costs you
@@ -764,6 +769,9 @@ class Engine:
                     did.add("respond")
                 elif "respond" not in ostate.tried:
                     ostate.tried.append("respond")  # an answer, but not tied to her need
+                # the answer her doubt asked for, tied to what she said ("a two-week trial"
+                # to "what if the colleagues don't like it?"): she takes it, even unacknowledged
+                fits = bool(answered_by.intersection(a.tied_needs)) or oid in a.responds_to
         if not did and t.act is Act.OBJECTION_RESPONSE and a.form == "closed" and not a.facts and (
             ostate.steps["respond"] or "respond" in ostate.tried
         ) and not a.asks_permission and not contact:
@@ -776,7 +784,8 @@ class Engine:
             ostate.idle += 1
             return
         ostate.idle = 0
-        if ostate.steps["respond"] and (ostate.steps["acknowledge"] or ostate.steps["clarify"]):
+        if ostate.steps["respond"] and (ostate.steps["acknowledge"] or ostate.steps["clarify"]
+                                        or ("respond" in did and fits)):
             ostate.handled = True
             state.pending_objection = None
             events.append(f"handled:{oid}")
@@ -1052,6 +1061,7 @@ _NON_ANSWERS = frozenset({"a specific fact she has not at hand", "vague open que
 _ASKING_ACTS = frozenset({Act.FACT_QUESTION, Act.SMALL_TALK, Act.SUMMARY,
                           Act.OBJECTION_RESPONSE})
 _DEEPER_SPIN = frozenset({"implication", "need_payoff"})
+_PROPOSING = frozenset({Move.ASK_FOR_ORDER, Move.PROPOSE_NEXT_STEP})
 _OPENING_ACTS = frozenset({Act.GREET_INTRODUCE, Act.STATE_OBJECTIVE, Act.SMALL_TALK,
                            Act.GOODBYE})
 

@@ -141,6 +141,15 @@ def _misses_the_point(t: Turn) -> bool:
     return bool(ostate and ostate.recalled and ostate.idle < REST_AFTER)
 
 
+def _asks_about_stall(t: Turn) -> bool:
+    """"What exactly would you like to think over?" right after she put a proposal off
+    ("let me bounce it off a few colleagues"): she says what holds her back, not "I
+    couldn't tell you much about that"."""
+    return (t.state.flags.get("stalled") == t.state.turn - 1 and not t.answered
+            and not t.state.pending_objection and t.act not in (Act.GOODBYE, Act.SUMMARY)
+            and t.a.is_question and (Move.CLARIFY in t.moves or t.a.form == "open"))
+
+
 def _assumes_a_date(t: Turn) -> bool:
     """"See you Tuesday!" takes a date as agreed; "I'll e-mail you some dates" or "I'll
     call you in January to fix a date" promises to propose one, and takes nothing."""
@@ -167,6 +176,8 @@ REACTIONS: tuple[Rule, ...] = (
     Rule("objection partly answered", lambda t: t.outcome is Outcome.PROGRESS
          and not t.answered, "objection_progress"),
     Rule("closing answer", lambda t: bool(t.closing_text), "@closing"),
+    Rule("asked what holds her back after she put off a proposal", _asks_about_stall,
+         "stall_reason"),
     Rule("an answer that misses her point", _misses_the_point, "objection_pending", cool=True),
     Rule("discount offered once she has told what she needs", lambda t: Move.DISCOUNT
          in t.moves and (t.follow_up or len(t.state.revealed) >= FEW_FACTS), "discount_late",
