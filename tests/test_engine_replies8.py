@@ -229,3 +229,73 @@ def test_promising_the_brochure_does_not_handle_the_brochure_request(
     assert state.pending_objection == "brochure", replies
     engine.turn(state, promise)
     assert not state.objections["brochure"].handled
+
+
+CLEANING_AVERAGE_EN = [  # the average cleaning call of the second held-out set
+    'Hello Mrs de Groot, nice to meet you. My name is Lotte Jansen, I work for '
+    'SchoonWerk Netherlands, we clean offices, schools and care homes all over the '
+    'country.',
+    'Could you maybe tell something about yourself and the office?',
+    "The reason I'm here is to get to know you and see if there is something we can "
+    'do for you.',
+    'Do you have one cleaning company for both offices?',
+    'And who does that now?',
+    'Are you satisfied with them?',
+    'What would you like to be better?',
+    'How many square meters are the offices and do they clean every day?',
+    'Is it during office hours or in the evening?',
+    'When does your contract end?',
+    'And what are you paying for it now, roughly?',
+    'So if I understand correctly, you have two offices in Haarlem and Bloemendaal, '
+    'they are cleaned every evening and you are mostly unhappy about the price. Is '
+    'that right?',
+]
+
+
+@pytest.mark.parametrize(("lang", "lines", "wrong"), [
+    ("en", CLEANING_AVERAGE_EN, "Bloemendaal"),
+    ("nl", ["Goedemorgen, ik ben Tom van Glans Schoonmaak.",
+            "Kunt u iets over het kantoor vertellen?",
+            "Dus als ik het goed begrijp: twee vestigingen, in Haarlem en Zandvoort. Klopt "
+            "dat?"], "Zandvoort"),
+])
+def test_a_summary_naming_a_place_she_never_named_is_corrected(
+        library: Library, lang: str, lines: list[str], wrong: str) -> None:
+    """"Two offices in Haarlem and Bloemendaal. Is that right?" when they are in Haarlem
+    and Beverwijk: she corrects it instead of "yes, that's right"."""
+    _engine, _state, replies = _call(library, "first-visit-cleaning", lang, lines)
+    assert wrong in replies[-1], replies[-1]
+    assert "klopt" not in replies[-1].lower() and "that's right" not in replies[-1]
+
+
+def test_a_summary_with_the_names_she_gave_is_confirmed(library: Library) -> None:
+    _engine, _state, replies = _call(library, "first-visit-cleaning", "nl", [
+        "Goedemorgen, ik ben Tom van Glans Schoonmaak.",
+        "Kunt u iets over het kantoor vertellen?",
+        "Dus als ik het goed begrijp: twee vestigingen, in Haarlem en Beverwijk. Klopt dat?"])
+    assert "klopt" in replies[-1].lower(), replies
+
+
+@pytest.mark.parametrize(("lang", "lines", "recall"), [
+    ("nl", ["Hoi Marco, leuk je weer te zien.",
+            "Wat vonden jullie collega's van het voorstel?",
+            "Wie beslist er verder mee?",
+            "Zullen we dan donderdag 4 juli om 14 uur afspreken om te tekenen?",
+            "Met hoeveel mensen lunchen jullie op een gewone dag?",
+            "Welk budget is er gereserveerd?",
+            "Hoe willen jullie gefactureerd worden?"], "overhaasten"),
+    ("en", ["Hi Marco, good to see you again.",
+            "What did your colleagues think of the proposal?",
+            "Who else decides on this?",
+            "Shall we meet on Thursday 4 July at 2 pm to sign?",
+            "How many people eat in on a normal day?",
+            "What budget has been set aside?",
+            "And how do you want to be invoiced?"], "rush"),
+])
+def test_her_pending_concern_is_not_glued_onto_a_plain_answer(
+        library: Library, lang: str, lines: list[str], recall: str) -> None:
+    """"Tuesdays we're about 160. As I said, I don't want to rush anything": she answers
+    what was asked; the concern waits for a turn that asks her nothing, or rests."""
+    _engine, state, replies = _call(library, "closing-catering-followup", lang, lines)
+    assert state.objections["think_it_over"].raised_turn == 4, replies
+    assert not any(recall in r for r in replies[4:]), replies[4:]

@@ -195,7 +195,7 @@ class Engine:
             state.flags.setdefault("past_opening", state.turn)
         self._mark_once(t)
         if t.act is Act.SUMMARY:
-            t.misquoted = self._misquoted(cl, state, text)
+            t.misquoted = self._misquoted(cl, state, text) or self._misnamed(cl, state, text)
             t.unsaid = not t.misquoted and self._unsaid(cl, state, text)
         if state.pending_objection:
             self._objection_step(cl, t, events, self._names_contact(cl, a, text))
@@ -317,6 +317,21 @@ class Engine:
         known |= {words[w] for line in said for w in re.findall(r"\w+", line.lower())
                   if w in words}
         return next((raw for raw, value in figures if value not in known), "")
+
+    def _misnamed(self, cl: CompiledLanguage, state: SessionState, text: str) -> str:
+        """A name in the learner's summary that nobody in the call or the briefing used
+        ("two offices in Haarlem and Bloemendaal" when they are in Haarlem and Beverwijk):
+        she corrects it rather than say "yes, that's right"."""
+        names = [m.group(1) for m in _INNER_NAME.finditer(text)]
+        if not names:
+            return ""
+        known = {w.lower() for line in self._said_texts(cl, state)
+                 for w in re.findall(r"\w+", line)}
+        sc = self.scenario
+        for line in (sc.buyer.name, cl.text(sc.buyer.company), cl.text(sc.seller.company)):
+            known |= {w.lower() for w in re.findall(r"\w+", line)}
+        return next((n for n in names if n.lower() not in known
+                     and n.lower() not in _CALENDAR_WORDS), "")
 
     def _said_texts(self, cl: CompiledLanguage, state: SessionState) -> list[str]:
         """What the learner may know: the briefing, the offer, and all she said so far."""
@@ -891,9 +906,11 @@ class Engine:
             return self._line(cl, state, "objection_rests")
         if ostate.recalled:
             return ""
-        if agreed or (answers and ostate.idle < 2):
+        if agreed or answers:
             # she answers the question, or just said yes: "yes, that's fine. No, really,
-            # I don't want to rush" takes it back in one breath; the concern can wait
+            # I don't want to rush" takes it back in one breath, and "Friday is empty. As I
+            # said, I don't want to rush" glues her concern onto a plain answer; it waits
+            # for a turn that asks her nothing, or rests
             return ""
         ostate.recalled = True
         apply_effects(state, [Event.OBJECTION_IGNORED])
@@ -1062,6 +1079,12 @@ _ASKING_ACTS = frozenset({Act.FACT_QUESTION, Act.SMALL_TALK, Act.SUMMARY,
                           Act.OBJECTION_RESPONSE})
 _DEEPER_SPIN = frozenset({"implication", "need_payoff"})
 _PROPOSING = frozenset({Move.ASK_FOR_ORDER, Move.PROPOSE_NEXT_STEP})
+# a capitalised word inside a sentence (not after . ! ? or at the start): a name
+_INNER_NAME = re.compile(r"(?<![.!?:]\s)(?<!^)(?<=\s)([A-Z\u00c0-\u00dd][a-z\u00e0-\u00ff]{2,})\b")
+_CALENDAR_WORDS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "christmas", "easter", "kerst", "pasen"})
 _OPENING_ACTS = frozenset({Act.GREET_INTRODUCE, Act.STATE_OBJECTIVE, Act.SMALL_TALK,
                            Act.GOODBYE})
 
