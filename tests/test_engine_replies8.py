@@ -6,11 +6,16 @@ language or wording, so a rule fitted to one sentence fails here.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import yaml
 
 from bot.scenario.library import LoadResult as Library
 from bot.scenario.library import load_library
 from tests.engine_calls import call as _call
+
+DEV = Path(__file__).resolve().parent.parent / "benchmarks" / "dialogues" / "dev"
 
 
 @pytest.fixture(scope="module")
@@ -299,3 +304,32 @@ def test_her_pending_concern_is_not_glued_onto_a_plain_answer(
     _engine, state, replies = _call(library, "closing-catering-followup", lang, lines)
     assert state.objections["think_it_over"].raised_turn == 4, replies
     assert not any(recall in r for r in replies[4:]), replies[4:]
+
+
+def _dev_lines(name: str, upto: int) -> list[str]:
+    """The learner's lines of a dev dialogue, before turn ``upto``."""
+    data = yaml.safe_load((DEV / f"{name}.yaml").read_text(encoding="utf-8"))
+    return [t["learner"] for t in data["turns"][:upto]]
+
+
+@pytest.mark.parametrize(("lang", "dialogue", "upto", "late", "in_time"), [
+    ("nl", "first-visit-cleaning.nl.good.h2", 16,
+     "Zullen we afspreken dat ik beide vestigingen kom bekijken? Past dinsdag 15 december "
+     "om 9 uur in Haarlem?",
+     "Zullen we afspreken dat ik beide vestigingen kom bekijken? Past dinsdag 17 november "
+     "om 9 uur in Haarlem?"),
+    ("en", "first-visit-cleaning.en.average.h2", 15,
+     "What about Tuesday the 12th of January at 2 pm, here in Haarlem?",
+     "What about Tuesday the 17th of November at 2 pm, here in Haarlem?"),
+])
+def test_a_date_after_her_deadline_is_refused_and_one_before_it_agreed(
+        library: Library, lang: str, dialogue: str, upto: int, late: str,
+        in_time: str) -> None:
+    """The quotation must be there before she gives notice on 1 January: she flags a
+    December or January visit instead of agreeing to it."""
+    lines = _dev_lines(dialogue, upto)
+    _engine, state, replies = _call(library, "first-visit-cleaning", lang, [*lines, late])
+    assert not state.closing["agreed"], replies[-1]
+    assert "november" in replies[-1].lower(), replies[-1]
+    _engine, state, replies = _call(library, "first-visit-cleaning", lang, [*lines, in_time])
+    assert state.closing["agreed"], replies[-1]

@@ -188,7 +188,8 @@ class Engine:
     # -- one turn: the plan -------------------------------------------------------------
     def _plan(self, cl: CompiledLanguage, state: SessionState, a: TurnAnalysis,
               events: list[str], text: str = "") -> str:
-        t = Turn(a, Act(a.act), state, follow_up=self.scenario.buyer.visit == "follow_up",
+        t = Turn(a, Act(a.act), state, text=text,
+                 follow_up=self.scenario.buyer.visit == "follow_up",
                  own_lines=frozenset(self.scenario.buyer.lines),
                  past_opening="past_opening" in state.flags)
         if t.act not in (Act.GREET_INTRODUCE, Act.SMALL_TALK):
@@ -692,12 +693,24 @@ class Engine:
             vague = cl.texts(closing.vague) if closing.vague else []
             t.closing_text = (self._next(state, "vague", vague) if vague
                               else self._next(state, "stall", cl.texts(closing.stall)))
+        elif closing.late and self._too_late(cl, t):
+            # "15 December" when the quotation must be there in November: she says so
+            state.closing["concrete"] = state.closing["concrete"] or concrete
+            t.closing_text = self._next(state, "late", cl.texts(closing.late))
+            events.append("too_late")
         else:
             state.closing["agreed"] = True
             state.flags.pop("date_on_hold", None)
             t.closing_text = self._pick(cl, state, "agree", cl.texts(closing.agree))
             events.append("agreed")
         return ""
+
+    def _too_late(self, cl: CompiledLanguage, t: Turn) -> bool:
+        """The proposal names a month past her deadline (``closing.late_months``)."""
+        closing = self.scenario.closing
+        assert closing is not None
+        words = cl.lm.analyze(t.text).words
+        return any(_MONTHS.get(w) in closing.late_months for w in words)
 
     def _closing_earned(self, state: SessionState) -> bool:
         closing = self.scenario.closing
@@ -786,7 +799,8 @@ class Engine:
                     ostate.tried.append("respond")  # an answer, but not tied to her need
                 # the answer her doubt asked for, tied to what she said ("a two-week trial"
                 # to "what if the colleagues don't like it?"): she takes it, even unacknowledged
-                fits = bool(answered_by.intersection(a.tied_needs)) or oid in a.responds_to
+                # (a cue word alone, "a link to our demo", is not enough)
+                fits = bool(answered_by.intersection(a.tied_needs))
         if not did and t.act is Act.OBJECTION_RESPONSE and a.form == "closed" and not a.facts and (
             ostate.steps["respond"] or "respond" in ostate.tried
         ) and not a.asks_permission and not contact:
@@ -1079,6 +1093,14 @@ _ASKING_ACTS = frozenset({Act.FACT_QUESTION, Act.SMALL_TALK, Act.SUMMARY,
                           Act.OBJECTION_RESPONSE})
 _DEEPER_SPIN = frozenset({"implication", "need_payoff"})
 _PROPOSING = frozenset({Move.ASK_FOR_ORDER, Move.PROPOSE_NEXT_STEP})
+_MONTHS = {name: i % 12 + 1 for names in (
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"),
+    ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+     "oktober", "november", "december"),
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+    ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
+) for i, name in enumerate(names) if name != "may"}  # "may I come by?" names no month
 # a capitalised word inside a sentence (not after . ! ? or at the start): a name
 _INNER_NAME = re.compile(r"(?<![.!?:]\s)(?<!^)(?<=\s)([A-Z\u00c0-\u00dd][a-z\u00e0-\u00ff]{2,})\b")
 _CALENDAR_WORDS = frozenset({

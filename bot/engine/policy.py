@@ -86,6 +86,7 @@ class Turn:
     a: TurnAnalysis
     act: Act
     state: SessionState
+    text: str = ""  # the learner's words (a month named in a proposal)
     answered: bool = False  # the buyer gives at least one answer to a question
     outcome: Outcome = Outcome.NONE
     fresh: set[str] = field(default_factory=set)  # once-per-call flags set by this turn

@@ -178,7 +178,12 @@ def check_scenario(s: Scenario) -> Iterator[Finding]:
 
     if s.closing is not None:
         base = ("closing",)
-        for name in ("agree", "stall", "vague"):
+        if s.closing.late_months and s.closing.late is None:
+            yield (*base, "late"), "late_months needs 'late': what she says to a date too late"
+        for j, month in enumerate(s.closing.late_months):
+            if not 1 <= month <= 12:
+                yield (*base, "late_months", j), f"{month} is no month (1-12)"
+        for name in ("agree", "stall", "vague", "late"):
             yield from _langs_of(getattr(s.closing, name), (*base, name), langs)
         for j, oid in enumerate(s.closing.requires.objectives):
             if oid not in objective_ids:

@@ -213,6 +213,10 @@ class Closing(_Strict):
     agree: LVariants
     stall: LVariants
     vague: LVariants | None = None
+    # Months a proposed date may not fall in (her deadline has passed by then: a visit on
+    # 15 December when the quotation must be there in November), and what she says then.
+    late_months: list[int] = Field(default_factory=list)
+    late: LVariants | None = None
     buying_signals: list[BuyingSignal] = Field(default_factory=list)
 
 
