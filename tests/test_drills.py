@@ -50,12 +50,30 @@ def test_selling_on_after_her_signal_is_not_asking_for_the_order(library, lang, 
 @pytest.mark.parametrize(("lang", "line"), [
     ("nl", "Zal ik de levering inplannen voor 20 februari?"),
     ("en", "Shall I call you next week?"),
+    ("en", "Shall I give you a call next week once you've had time to think it over?"),
+    ("nl", "Zal ik u volgende week even bellen als u er rustig over heeft nagedacht?"),
 ])
 def test_a_step_short_of_the_order_gets_a_nudge_to_the_order_not_a_question_for_a_step(
         library, lang, line):
     buyer = play(library, "drill-closing-order", lang, [line])["turns"][0]["buyer"].lower()
     assert "order" in buyer
     assert "volgende stap" not in buyer and "next step" not in buyer
+    if "week" in line:  # she does not accept a delay she did not ask for ("Good. Send ...")
+        assert not buyer.startswith(("good", "goed", "fine", "prima"))
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "Great to hear! And don't forget, both trucks come with our five-year battery "
+           "warranty and free operator training for your drivers."),
+    ("nl", "Super! En wist u dat deze modellen een lithium accu hebben die in een uur snel "
+           "kan laden?"),
+    ("nl", "We hebben ook een onderhoudsabonnement met 24/7 storingsdienst. Interesse?"),
+])
+def test_one_more_feature_after_her_signal_gets_she_knows_and_where_are_we(library, lang, line):
+    buyer = play(library, "drill-closing-order", lang, [line])["turns"][0]["buyer"].lower()
+    assert "couldn't tell you much" not in buyer and "weinig over zeggen" not in buyer
+    assert "niet veel over te zeggen" not in buyer
+    assert "where" in buyer or "waar" in buyer
 
 
 def test_asked_to_sign_the_confirmation_she_agrees_to_sign_it(library):
