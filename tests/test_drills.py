@@ -459,3 +459,19 @@ def test_a_demo_proposed_with_a_day_and_time_is_not_answered_with_send_me_some_t
         "Zullen we volgende week dinsdag om 10 uur een korte online demo doen met uw eigen "
         "gegevens?"])["turns"][-1]["buyer"]
     assert "paar tijden" not in buyer
+
+
+@pytest.mark.parametrize(("lang", "agenda", "line"), [
+    ("nl", "Goed dat u het vraagt. Ik vertel graag eerst kort iets over Bonenburg en ik wil u "
+           "en het autobedrijf ook beter leren kennen. Daarna hoor ik graag hoe de koffie nu "
+           "geregeld is en wat u daarin belangrijk vindt.",
+     "En ik wil graag weten wat jullie nu betalen en wanneer het contract afloopt."),
+    ("en", "Today I'd like us to get to know each other, map out your wishes and needs, look "
+           "at a first solution where possible and agree a follow-up.",
+     "And what do you pay now, and when does your contract end?"),
+])
+def test_internal_questions_after_the_agenda_are_parked_without_asking_the_purpose_again(
+        library, lang, agenda, line):
+    buyer = play(library, "drill-external-objective", lang, [agenda, line])["turns"][1]["buyer"]
+    assert "bedoeling" not in buyer and "purpose" not in buyer
+    assert "later" in buyer
