@@ -475,3 +475,17 @@ def test_internal_questions_after_the_agenda_are_parked_without_asking_the_purpo
     buyer = play(library, "drill-external-objective", lang, [agenda, line])["turns"][1]["buyer"]
     assert "bedoeling" not in buyer and "purpose" not in buyer
     assert "later" in buyer
+
+
+@pytest.mark.parametrize(("lang", "agenda", "line"), [
+    ("en", "I'd like us to get to know each other a bit and hear what you need when it comes "
+           "to coffee at your three branches.",
+     "And if there's a match I'll show you a first idea, and we'll agree on the next step "
+     "before I leave."),
+    ("nl", "Ik wil graag eerst kennismaken en horen wat u nodig heeft voor de koffie op de "
+           "drie vestigingen.",
+     "En daarna kunnen we u hopelijk een offerte sturen."),
+])
+def test_the_rest_of_an_agenda_is_not_met_as_if_no_agenda_was_given(library, lang, agenda, line):
+    buyer = play(library, "drill-external-objective", lang, [agenda, line])["turns"][1]["buyer"]
+    assert "even know yet" not in buyer and "nog niet eens" not in buyer
