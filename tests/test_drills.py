@@ -489,3 +489,21 @@ def test_internal_questions_after_the_agenda_are_parked_without_asking_the_purpo
 def test_the_rest_of_an_agenda_is_not_met_as_if_no_agenda_was_given(library, lang, agenda, line):
     buyer = play(library, "drill-external-objective", lang, [agenda, line])["turns"][1]["buyer"]
     assert "even know yet" not in buyer and "nog niet eens" not in buyer
+
+
+@pytest.mark.parametrize(("sid", "lang", "lines"), [
+    ("drill-objection-discuss-others", "en", [
+        "That makes sense, a purchase like this is something you decide together. Who's on "
+        "the management team, and what exactly will the IT coordinator want to know?",
+        "Our screens work with any laptop, through one USB-C cable or wirelessly.",
+        "I'll send you the technical specs so you can forward them to the IT coordinator."]),
+    ("drill-objection-discuss-others", "nl", [
+        "Logisch dat u dat samen beslist. Wat wil de ICT-coördinator precies weten?",
+        "Onze schermen werken met elke laptop, via één USB-C-kabel of draadloos.",
+        "Ik stuur u de technische specificaties, dan kunt u die doorsturen naar Bas."]),
+])
+def test_information_sent_as_the_next_step_is_not_answered_as_a_meeting(library, sid, lang,
+                                                                        lines):
+    buyer = play(library, sid, lang, lines)["turns"][-1]["buyer"].lower()
+    for meeting in ("another time", "ander moment", "diary", "agenda"):
+        assert meeting not in buyer
