@@ -526,3 +526,22 @@ def test_taking_up_his_call_me_at_a_set_time_checks_it_a_vague_call_does_not(
         library, lang, lines, checked):
     report = play(library, "drill-objection-no-time", lang, lines)
     assert report["objectives"]["external"]["check"] is checked
+
+
+@pytest.mark.parametrize(("sid", "lang", "lines", "not_again"), [
+    ("drill-objection-contract-running", "en",
+     ["That's fair. When does it end?", "What made this contract feel that way?"],
+     "contract is running"),
+    ("drill-objection-contract-running", "nl",
+     ["Dat begrijp ik. Tot wanneer loopt het?", "Wat maakte dat dit contract zo voelde?"],
+     "contract loopt"),
+    ("drill-objection-price", "en",
+     ["Fair point, fourteen percent is a real number. When the film tears and the line stops, "
+      "how long is it down for?",
+      "And what does an hour of standstill cost you, roughly?"], "worried about"),
+])
+def test_a_second_clarifying_question_gets_more_of_what_is_behind_not_the_objection_again(
+        library, sid, lang, lines, not_again):
+    buyer = play(library, sid, lang, lines)["turns"][1]["buyer"]
+    assert not_again not in buyer
+    assert "as I said" not in buyer and "zoals ik zei" not in buyer.lower()
