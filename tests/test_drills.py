@@ -545,3 +545,20 @@ def test_a_second_clarifying_question_gets_more_of_what_is_behind_not_the_object
     buyer = play(library, sid, lang, lines)["turns"][1]["buyer"]
     assert not_again not in buyer
     assert "as I said" not in buyer and "zoals ik zei" not in buyer.lower()
+
+
+@pytest.mark.parametrize(("sid", "lang", "line"), [
+    ("drill-objection-contract-running", "en",
+     "Shall I come by next Tuesday at 10 to show you our plans?"),
+    ("drill-objection-contract-running", "nl",
+     "Zal ik volgende week dinsdag om 10 uur langskomen om onze abonnementen te laten zien?"),
+    ("drill-objection-no-time", "en",
+     "Can I come back next Tuesday at 10 to tell you about FlexWerk?"),
+    ("drill-objection-no-time", "nl",
+     "Mag ik dinsdag om 10 uur terugkomen om FlexWerk te presenteren?"),
+])
+def test_her_firmer_objection_says_as_i_said_at_most_once(library, sid, lang, line):
+    buyer = play(library, sid, lang, [line])["turns"][0]["buyer"].lower()
+    said = sum(buyer.count(w) for w in ("as i said", "like i said", "zoals ik zei", "ik zei toch",
+                                          "first this", "eerst dit"))
+    assert said <= 1
