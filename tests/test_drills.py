@@ -509,25 +509,6 @@ def test_information_sent_as_the_next_step_is_not_answered_as_a_meeting(library,
         assert meeting not in buyer
 
 
-@pytest.mark.parametrize(("lang", "lines", "checked"), [
-    ("en", ["I can see it's busy, I'll be quick. Is it mainly Saturdays and Sundays you're short?",
-            "We can have four weekend workers for you from this Saturday, so you're off the till.",
-            "Shall I call you tomorrow at 9 to arrange it?"], True),
-    ("nl", ["Ik zie het, u staat zelf aan de kassa. Gaat het vooral om de zaterdag en zondag?",
-            "Wij kunnen vanaf dit weekend vier ervaren krachten leveren, dan staat u zelf niet "
-            "meer achter de kassa.",
-            "Zal ik u morgenochtend om half negen bellen om het te regelen?"], True),
-    ("nl", ["snap ik helemaal. is het vooral in t weekend dat u mensen te kort komt?",
-            "wij kunnen zaterdag al 2 mensen sturen voor de kassa, dan hoeft u daar zelf niet "
-            "te staan",
-            "mag ik u maandag na pasen even bellen om het verder door te spreken?"], False),
-])
-def test_taking_up_his_call_me_at_a_set_time_checks_it_a_vague_call_does_not(
-        library, lang, lines, checked):
-    report = play(library, "drill-objection-no-time", lang, lines)
-    assert report["objectives"]["external"]["check"] is checked
-
-
 @pytest.mark.parametrize(("sid", "lang", "lines", "not_again"), [
     ("drill-objection-contract-running", "en",
      ["That's fair. When does it end?", "What made this contract feel that way?"],
