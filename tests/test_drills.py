@@ -543,3 +543,15 @@ def test_her_firmer_objection_says_as_i_said_at_most_once(library, sid, lang, li
     said = sum(buyer.count(w) for w in ("as i said", "like i said", "zoals ik zei", "ik zei toch",
                                           "first this", "eerst dit"))
     assert said <= 1
+
+
+@pytest.mark.parametrize(("sid", "lang", "lines", "not_said"), [
+    ("drill-objection-brochure", "nl",
+     ["snap ik helemaal, u heeft het druk. ik stuur m vandaag nog op!",
+      "we hebben trouwens ook een koppeling met de meeste salarispakketten",
+      "zal ik volgende week even bellen of u m gelezen heeft?"], "gewoon die brochure"),
+])
+def test_her_reminder_of_the_objection_fits_what_the_learner_already_said(
+        library, sid, lang, lines, not_said):
+    replies = [t["buyer"].lower() for t in play(library, sid, lang, lines)["turns"]]
+    assert not any(not_said in reply for reply in replies)
