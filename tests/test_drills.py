@@ -555,3 +555,25 @@ def test_her_reminder_of_the_objection_fits_what_the_learner_already_said(
         library, sid, lang, lines, not_said):
     replies = [t["buyer"].lower() for t in play(library, sid, lang, lines)["turns"]]
     assert not any(not_said in reply for reply in replies)
+
+
+def test_her_pitch_reaction_and_the_firmer_objection_do_not_say_the_same_twice(library):
+    report = play(library, "drill-objection-bad-experience", "en", [
+        "Oh no, in the middle of tax season! Which firm was it, if you don't mind me asking?",
+        "Honestly, that would never happen with us. We're ISO 27001 certified, we look after "
+        "more than 200 offices and all our engineers are Microsoft certified."])
+    buyer = report["turns"][1]["buyer"].lower()
+    assert buyer.count("said that too") + buyer.count("said all that too") <= 1
+
+
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("nl", ["Dat is echt vervelend, en dan ook nog midden in de aangifteperiode. Wat ging er "
+            "precies mis, en wat had u op dat moment nodig gehad?",
+            "Juist daarom werken wij met een vaste contactpersoon die uw kantoor kent, en een "
+            "storingslijn die binnen een kwartier reageert.",
+            "Zou dat u de zekerheid geven die u toen miste?"]),
+])
+def test_accepting_the_answer_she_asks_nothing_a_yes_to_the_check_would_leave_open(
+        library, lang, lines):
+    turns = play(library, "drill-objection-bad-experience", lang, lines)["turns"]
+    assert "?" not in turns[1]["buyer"]
