@@ -566,14 +566,21 @@ def test_her_pitch_reaction_and_the_firmer_objection_do_not_say_the_same_twice(l
     assert buyer.count("said that too") + buyer.count("said all that too") <= 1
 
 
-@pytest.mark.parametrize(("lang", "lines"), [
-    ("nl", ["Dat is echt vervelend, en dan ook nog midden in de aangifteperiode. Wat ging er "
+@pytest.mark.parametrize(("sid", "lang", "lines"), [
+    ("drill-objection-discuss-others", "en", [
+        "That makes sense, it's a big decision for the whole school. Besides the laptops, what "
+        "else will the IT coordinator and the management team want to know?",
+        "Then I suggest I come and test the screen with two of the teachers' laptops together "
+        "with your IT coordinator, so he sees for himself that it works.",
+        "Would that help you take it to the management team?"]),
+    ("drill-objection-bad-experience", "nl", [
+            "Dat is echt vervelend, en dan ook nog midden in de aangifteperiode. Wat ging er "
             "precies mis, en wat had u op dat moment nodig gehad?",
             "Juist daarom werken wij met een vaste contactpersoon die uw kantoor kent, en een "
             "storingslijn die binnen een kwartier reageert.",
             "Zou dat u de zekerheid geven die u toen miste?"]),
 ])
 def test_accepting_the_answer_she_asks_nothing_a_yes_to_the_check_would_leave_open(
-        library, lang, lines):
-    turns = play(library, "drill-objection-bad-experience", lang, lines)["turns"]
+        library, sid, lang, lines):
+    turns = play(library, sid, lang, lines)["turns"]
     assert "?" not in turns[1]["buyer"]
