@@ -584,3 +584,20 @@ def test_accepting_the_answer_she_asks_nothing_a_yes_to_the_check_would_leave_op
         library, sid, lang, lines):
     turns = play(library, sid, lang, lines)["turns"]
     assert "?" not in turns[1]["buyer"]
+
+
+@pytest.mark.parametrize(("lang", "lines", "says"), [
+    ("nl", ["Ik begrijp dat 14 procent veel lijkt, meneer Hoekstra. Maar onze folie is echt van "
+            "betere kwaliteit, die scheurt bijna nooit, dus dan staat uw inpaklijn ook niet meer "
+            "stil.",
+            "En als het echt niet anders kan, kan ik kijken of er bij een grotere afname nog iets "
+            "van de prijs af kan."], "nieuwe prijs"),
+    ("en", ["I understand fourteen percent sounds like a lot. Our film hardly ever tears, so "
+            "your packing line won't stop any more.",
+            "And if it really has to, I could give you a discount for a larger volume."],
+     "new price"),
+])
+def test_a_discount_after_the_value_argument_is_taken_by_the_buyer_who_tests_for_it(
+        library, lang, lines, says):
+    buyer = play(library, "drill-objection-price", lang, lines)["turns"][1]["buyer"].lower()
+    assert says in buyer
