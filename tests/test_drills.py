@@ -601,3 +601,19 @@ def test_a_discount_after_the_value_argument_is_taken_by_the_buyer_who_tests_for
         library, lang, lines, says):
     buyer = play(library, "drill-objection-price", lang, lines)["turns"][1]["buyer"].lower()
     assert says in buyer
+
+
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("nl", ["Acht jaar, dat is mooi, dan doen ze veel goed. Is dat vervangend vervoer het enige "
+            "punt?",
+            "Bij ons staat er binnen vier uur een vervangende bus bij de monteur, ook op locatie.",
+            "Wij hebben ook nog elektrische bussen en een scherpe prijs."]),
+    ("en", ["Eight years says a lot. Is the replacement van the only issue?",
+            "With us a replacement van is with the engineer within four hours.",
+            "We also have electric vans and a special price for you."]),
+])
+def test_a_price_cut_after_she_named_her_gripe_is_not_met_with_you_dont_know_our_needs(
+        library, lang, lines):
+    buyer = play(library, "drill-objection-current-supplier", lang, lines)["turns"][2]["buyer"]
+    assert "nog niet eens" not in buyer and "don't even know" not in buyer
+    assert "bus" in buyer or "van" in buyer
