@@ -617,3 +617,16 @@ def test_a_price_cut_after_she_named_her_gripe_is_not_met_with_you_dont_know_our
     buyer = play(library, "drill-objection-current-supplier", lang, lines)["turns"][2]["buyer"]
     assert "nog niet eens" not in buyer and "don't even know" not in buyer
     assert "bus" in buyer or "van" in buyer
+
+
+@pytest.mark.parametrize("sid", [
+    "drill-objection-contract-running", "drill-objection-discuss-others",
+    "drill-objection-brochure", "drill-objection-bad-experience", "drill-objection-no-time"])
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "Als u nu voor ons kiest, krijgt u 20 procent korting."),
+    ("en", "If you choose us now, you get a 20 percent discount."),
+])
+def test_a_discount_is_not_met_with_you_dont_know_our_needs_after_she_named_them(
+        library, sid, lang, line):
+    buyer = play(library, sid, lang, [line])["turns"][0]["buyer"]
+    assert "nog niet eens" not in buyer and "don't even know" not in buyer
