@@ -244,6 +244,13 @@ def analyze_turn(
             # much time does the retyping take?" asks for a figure she told: that she recaps)
             analysis.answered = []
             analysis.consequence_of_told = True
+        personal = [f for f in analysis.facts if cs.facts[f].small_talk]
+        if personal:
+            # "how did you end up in logistics?" is small talk she answers, no fact of the
+            # case; asked with a business question, that question is what counts
+            analysis.facts = [f for f in analysis.facts if f not in personal]
+            if not analysis.facts:
+                moves.add("small_talk")
     raised = state.objections[pending].raised_turn if pending else None
     just_raised = raised is not None and state.turn - raised <= 1
     shares = strong = False

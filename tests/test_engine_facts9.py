@@ -1,0 +1,80 @@
+"""Which fact a question reaches (issue 11, round 8): the words the learner typed decide.
+
+Each case holds a variation in the other language or wording, so a rule fitted to one
+sentence fails here.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine.compiled import CompiledScenario
+from bot.engine.cues import CueIndex
+from bot.engine.engine import Engine
+from bot.scenario.library import LoadResult as Library
+from bot.scenario.library import load_library
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return load_library([])
+
+
+@pytest.mark.parametrize(("lang", "keyword", "message"), [
+    # the stem of "gegevens" is "geven": a message that only says "geven" names no data
+    ("nl", "eigen gegevens", "Kunt u mij uw eigen mening geven?"),
+    ("nl", "gegevens", "Wat zou u ervoor geven?"),
+    # the stem of "wagens" is "wagen", of "wagen" "waag": the raw "wagen" is not "wagens"
+    ("nl", "wagens", "Durft u het te wagen?"),
+])
+def test_a_raw_word_is_no_keyword_stem(library: Library, lang: str, keyword: str,
+                                       message: str) -> None:
+    """A keyword is matched against the stems of the message, not its raw words, so a
+    word that happens to spell another word's stem does not name that word's topic."""
+    cl = CompiledScenario(library.scenarios["objection-software-renewal"]).language(lang)
+    index = CueIndex(cl.lm.pipeline)
+    index.add_keywords("topic", [keyword])
+    assert "topic" not in index.match(cl.lm.analyze(message))
+    same = message.replace("geven", "gegevens").replace("wagen?", "wagens?")
+    assert "topic" in index.match(cl.lm.analyze(same))
+
+
+@pytest.mark.parametrize(("scenario", "lang", "greeting", "ask", "answer_word"), [
+    ("spin-printing-urgency", "nl", "Hoi Ingrid, ik ben Sem van PrintPro.",
+     "Hoe ben jij eigenlijk in de logistiek terechtgekomen?", "vloer"),
+    ("spin-printing-urgency", "en", "Hi Ingrid, Sem from PrintPro.",
+     "So how did you end up in logistics?", "floor"),
+    ("first-visit-cleaning", "nl", "Goedemorgen, ik ben Lisa van SchoonWerk.",
+     "hoe lang werk je hier al?", "zeven jaar"),
+    ("first-visit-cleaning", "en", "Good morning, I'm Lisa from CleanWork.",
+     "how long have you worked here?", "seven years"),
+    ("objection-software-renewal", "en", "Good morning Gerard, Sem from Loonwijs.",
+     "How did you end up in HR?", "controller"),
+    ("closing-catering-followup", "nl", "Hoi Marco!",
+     "hoe ben jij eigenlijk facilitair manager geworden?", "conciërge"),
+])
+def test_a_question_about_herself_gets_her_answer(
+        library: Library, scenario: str, lang: str, greeting: str, ask: str,
+        answer_word: str) -> None:
+    """Asked about her own career she answers in character, as small talk (no stock "I
+    couldn't tell you much about that", no fact of the case credited)."""
+    engine = Engine(CompiledScenario(library.scenarios[scenario]))
+    state = engine.start(lang, seed=0)
+    engine.turn(state, greeting)
+    result = engine.turn(state, ask)
+    assert answer_word in result.reply.lower(), result.reply
+    assert result.record is not None and not result.record.facts
+
+
+@pytest.mark.parametrize(("lang", "ask", "figure"), [
+    ("nl", "Hoeveel mensen werken hier eigenlijk?", "vijfenvijftig"),
+    ("en", "How many staff do you have here?", "fifty-five"),
+])
+def test_the_headcount_is_answered(library: Library, lang: str, ask: str,
+                                   figure: str) -> None:
+    """"How many people work here?" gets the headcount, not "busy as ever"."""
+    engine = Engine(CompiledScenario(library.scenarios["spin-printing-urgency"]))
+    state = engine.start(lang, seed=0)
+    engine.turn(state, "Hoi Ingrid, ik ben Sem." if lang == "nl" else "Hi Ingrid, I'm Sem.")
+    reply = engine.turn(state, ask).reply
+    assert figure in reply.lower(), reply
