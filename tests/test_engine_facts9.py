@@ -78,3 +78,23 @@ def test_the_headcount_is_answered(library: Library, lang: str, ask: str,
     engine.turn(state, "Hoi Ingrid, ik ben Sem." if lang == "nl" else "Hi Ingrid, I'm Sem.")
     reply = engine.turn(state, ask).reply
     assert figure in reply.lower(), reply
+
+
+@pytest.mark.parametrize(("lang", "ask"), [
+    ("nl", "Wat hebben te late trailers je vorig jaar gekost?"),
+    ("nl", "Wat doe je met de orders die niet mee zijn gegaan?"),
+    ("en", "What do you do with the orders that don't make it?"),
+])
+def test_a_plain_question_naming_a_deeper_fact_gets_it_played_down(
+        library: Library, lang: str, ask: str) -> None:
+    """When the words name a consequence but the question reads as a situation or problem
+    question, the fact the words name wins: she plays it down with its short answer (the
+    full story still waits for the implication question), no stock "I can't say"."""
+    engine = Engine(CompiledScenario(library.scenarios["spin-printing-urgency"]))
+    state = engine.start(lang, seed=0)
+    engine.turn(state, "Hoi Ingrid, ik ben Sem." if lang == "nl" else "Hi Ingrid, I'm Sem.")
+    result = engine.turn(state, ask)
+    assert result.record is not None and result.record.answered, result.reply
+    told = {f.id for f in engine.scenario.facts if f.short_answer is not None
+            and any(t in result.reply for t in engine.cs.language(lang).texts(f.short_answer))}
+    assert told & set(result.record.answered), result.reply

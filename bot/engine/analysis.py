@@ -234,6 +234,13 @@ def analyze_turn(
             fallback = True
         else:
             fallback = False
+        if not fitting and info.spin in ("situation", "problem"):
+            # the words name a deeper fact and no other ("has it ever cost you a
+            # customer?"): she plays it down with its short answer rather than "I couldn't
+            # tell you much about that"; the full story still waits for the deeper question
+            fitting = [f for f in scored if scored[f] >= NAMED_MATCH
+                       and "implication" in cs.facts[f].spin
+                       and cs.facts[f].short_answer is not None]
         analysis.facts = sorted(fitting, key=lambda f: -scored[f])
         analysis.answered = _best_matches(analysis.facts, scored, asked, state, where,
                                           framed)
@@ -370,6 +377,7 @@ def analyze_turn(
 MAX_ANSWERS = 3
 _ORDINAL = re.compile(r"\d{1,2}(?:e|ste|de|st|nd|rd|th)")
 SURE_MATCH = 101.0  # a keyword match with at least one whole topic word close together
+NAMED_MATCH = 103.0  # three topic words: the question names that fact whatever its SPIN type
 # words that ask for a figure, a year or a date ("hoe vaak", "uit welk jaar", "how old")
 _AMOUNT = frozenset({"hoeveel", "hoelang", "vaak", "oud", "jaar", "bouwjaar", "wanneer",
                      "datum", "often", "old", "year", "many", "much", "long", "when", "date"})
