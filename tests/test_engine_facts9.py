@@ -98,3 +98,32 @@ def test_a_plain_question_naming_a_deeper_fact_gets_it_played_down(
     told = {f.id for f in engine.scenario.facts if f.short_answer is not None
             and any(t in result.reply for t in engine.cs.language(lang).texts(f.short_answer))}
     assert told & set(result.record.answered), result.reply
+
+
+@pytest.mark.parametrize(("scenario", "lang", "lines", "expected"), [
+    ("first-visit-cleaning", "en",
+     ["Good morning, I'm Lisa from CleanWork.", "Do you have one cleaning company for both "
+      "offices?"], "Blinkend Schoon"),
+    ("first-visit-cleaning", "en",
+     ["Good morning, I'm Lisa from CleanWork.", "How often is the office cleaned?",
+      "And who does that now?"], "Blinkend Schoon"),
+    ("first-visit-cleaning", "nl",
+     ["Goedemorgen, ik ben Lisa van SchoonWerk.",
+      "Wie doet bij jullie nu eigenlijk de schoonmaak?"], "Blinkend Schoon"),
+    ("spin-printing-urgency", "nl",
+     ["Hoi Ingrid, ik ben Sem.", "hebben jullie ook nog gewone kantoorprinters?"],
+     "2016"),
+    ("spin-printing-urgency", "en",
+     ["Hi Ingrid, I'm Sem.", "Do you have office printers as well?"], "2016"),
+    ("spin-printing-urgency", "nl",
+     ["Hoi Ingrid, ik ben Sem.", "Heb je in de drukte meer last van de printers?"],
+     "vast"),
+])
+def test_an_ordinary_question_gets_her_fact(library: Library, scenario: str, lang: str,
+                                            lines: list[str], expected: str) -> None:
+    """Plain questions in words the facts did not list yet ("one cleaning company", "who
+    does that now?", "office printers") get her answer, not "I couldn't tell you much"."""
+    engine = Engine(CompiledScenario(library.scenarios[scenario]))
+    state = engine.start(lang, seed=0)
+    replies = [engine.turn(state, line).reply for line in lines]
+    assert expected in replies[-1], replies
