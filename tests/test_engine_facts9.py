@@ -127,3 +127,28 @@ def test_an_ordinary_question_gets_her_fact(library: Library, scenario: str, lan
     state = engine.start(lang, seed=0)
     replies = [engine.turn(state, line).reply for line in lines]
     assert expected in replies[-1], replies
+
+
+@pytest.mark.parametrize(("scenario", "lang", "lines", "asked", "told"), [
+    ("first-visit-cleaning", "en",
+     ["Good morning, I'm Lisa.", "Many offices in Haarlem have their cleaning in the "
+      "evening. Who decides on the cleaning contract?"], "decision_makers", "time_of_day"),
+    ("first-visit-cleaning", "nl",
+     ["Goedemorgen, ik ben Lisa.", "Veel kantoren in Haarlem laten 's avonds schoonmaken. "
+      "Wie beslist er over het schoonmaakcontract?"], "decision_makers", "time_of_day"),
+    ("objection-software-renewal", "nl",
+     ["Goedemorgen Gerard, Sem van Loonwijs.", "Een leverancier waar je al jaren mee "
+      "werkt, wissel je niet zomaar. Wat zou er moeten gebeuren voordat u een alternatief "
+      "serieus overweegt?"], "satisfaction", "current_supplier"),
+])
+def test_the_question_not_the_statement_before_it_decides_the_answer(
+        library: Library, scenario: str, lang: str, lines: list[str], asked: str,
+        told: str) -> None:
+    """A topic the learner mentions in a statement before the question ("many offices
+    clean in the evening. Who decides ...?") is not what she answers."""
+    engine = Engine(CompiledScenario(library.scenarios[scenario]))
+    state = engine.start(lang, seed=0)
+    results = [engine.turn(state, line) for line in lines]
+    record = results[-1].record
+    assert record is not None and told not in record.answered, results[-1].reply
+    assert asked in record.answered, results[-1].reply

@@ -224,13 +224,15 @@ def analyze_turn(
         where: dict[str, int] = {}
         framed: set[str] = set()
         scored = cl.facts.match(msg, where, framed)
+        aside = _outside_questions(msg, where)
         fitting = [f for f in scored
                    if _fits_question(cs.facts[f], info.spin, several_questions=several)]
         if not fitting and info.spin == "implication":
             # no fact written for the deeper question: a fact about her pain still answers
             # "what happens when an allowance is paid wrongly?" (not "which rooms?"); the
             # value of a solution is hers to state, not a fact to recite
-            fitting = [f for f in scored if not cs.facts[f].spin and cs.facts[f].reveals]
+            fitting = [f for f in scored if not cs.facts[f].spin and cs.facts[f].reveals
+                       and f not in aside]  # not a pain she is told about before the question
             fallback = True
         else:
             fallback = False
@@ -243,7 +245,7 @@ def analyze_turn(
                        and cs.facts[f].short_answer is not None]
         analysis.facts = sorted(fitting, key=lambda f: -scored[f])
         analysis.answered = _best_matches(analysis.facts, scored, asked, state, where,
-                                          framed)
+                                          framed, aside)
         if fallback and analysis.answered and not _AMOUNT & set(msg.words) and all(
                 f in state.revealed for f in analysis.answered):
             # she told that pain already; asked what it leads to, she says what it costs
@@ -638,9 +640,25 @@ def _only_asks_agreement(msg: Analyzed, lm: LanguageModel) -> bool:
     return True
 
 
+def _outside_questions(msg: Analyzed, where: dict[str, int]) -> set[str]:
+    """Topics named only before or after the sentences that ask: in "you only pay for
+    lunches taken, so on days half the office is out you pay nothing. How does that
+    compare with their offer?" the office is what the learner tells, the offer is asked."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for sentence in msg.sentences:
+        if sentence.question_mark:
+            spans.append((start, start + len(sentence.words)))
+        start += len(sentence.words)
+    if not spans or len(spans) == len(msg.sentences):
+        return set()
+    return {t for t, i in where.items() if not any(lo <= i < hi for lo, hi in spans)}
+
+
 def _best_matches(facts: list[str], scored: dict[str, float], asked: int,
                   state: SessionState, where: dict[str, int] | None = None,
-                  framed: set[str] | None = None) -> list[str]:
+                  framed: set[str] | None = None,
+                  told: set[str] | None = None) -> list[str]:
     """What to answer: the best-matching fact, or one per question when several are asked.
 
     A single question that happens to hold a cue of another fact ("how happy are you with
@@ -655,8 +673,9 @@ def _best_matches(facts: list[str], scored: dict[str, float], asked: int,
     at = where or {}
     # equal matches: the one named first, nearest the question word ("what goes wrong with
     # the timesheets?" asks about what goes wrong)
-    ranked = sorted(facts, key=lambda f: (f in weak, f in state.revealed, -scored[f],
-                                          at.get(f, 0)))
+    aside = told or set()  # named in a statement, not in the question
+    ranked = sorted(facts, key=lambda f: (f in aside, f in weak, f in state.revealed,
+                                          -scored[f], at.get(f, 0)))
     if asked > 1:
         # one answer per question, and any other sure match (three at most): "who does it,
         # are you happy, and what does it cost?" asks three things; a keyword found only
