@@ -224,19 +224,28 @@ def analyze_turn(
         where: dict[str, int] = {}
         framed: set[str] = set()
         scored = cl.facts.match(msg, where, framed)
+        aside = _outside_questions(msg, where)
         fitting = [f for f in scored
                    if _fits_question(cs.facts[f], info.spin, several_questions=several)]
         if not fitting and info.spin == "implication":
             # no fact written for the deeper question: a fact about her pain still answers
             # "what happens when an allowance is paid wrongly?" (not "which rooms?"); the
             # value of a solution is hers to state, not a fact to recite
-            fitting = [f for f in scored if not cs.facts[f].spin and cs.facts[f].reveals]
+            fitting = [f for f in scored if not cs.facts[f].spin and cs.facts[f].reveals
+                       and f not in aside]  # not a pain she is told about before the question
             fallback = True
         else:
             fallback = False
+        if not fitting and info.spin in ("situation", "problem"):
+            # the words name a deeper fact and no other ("has it ever cost you a
+            # customer?"): she plays it down with its short answer rather than "I couldn't
+            # tell you much about that"; the full story still waits for the deeper question
+            fitting = [f for f in scored if scored[f] >= NAMED_MATCH
+                       and "implication" in cs.facts[f].spin
+                       and cs.facts[f].short_answer is not None]
         analysis.facts = sorted(fitting, key=lambda f: -scored[f])
         analysis.answered = _best_matches(analysis.facts, scored, asked, state, where,
-                                          framed)
+                                          framed, aside)
         if fallback and analysis.answered and not _AMOUNT & set(msg.words) and all(
                 f in state.revealed for f in analysis.answered):
             # she told that pain already; asked what it leads to, she says what it costs
@@ -244,6 +253,13 @@ def analyze_turn(
             # much time does the retyping take?" asks for a figure she told: that she recaps)
             analysis.answered = []
             analysis.consequence_of_told = True
+        personal = [f for f in analysis.facts if cs.facts[f].small_talk]
+        if personal:
+            # "how did you end up in logistics?" is small talk she answers, no fact of the
+            # case; asked with a business question, that question is what counts
+            analysis.facts = [f for f in analysis.facts if f not in personal]
+            if not analysis.facts:
+                moves.add("small_talk")
     raised = state.objections[pending].raised_turn if pending else None
     just_raised = raised is not None and state.turn - raised <= 1
     shares = strong = False
@@ -363,6 +379,7 @@ def analyze_turn(
 MAX_ANSWERS = 3
 _ORDINAL = re.compile(r"\d{1,2}(?:e|ste|de|st|nd|rd|th)")
 SURE_MATCH = 101.0  # a keyword match with at least one whole topic word close together
+NAMED_MATCH = 103.0  # three topic words: the question names that fact whatever its SPIN type
 # words that ask for a figure, a year or a date ("hoe vaak", "uit welk jaar", "how old")
 _AMOUNT = frozenset({"hoeveel", "hoelang", "vaak", "oud", "jaar", "bouwjaar", "wanneer",
                      "datum", "often", "old", "year", "many", "much", "long", "when", "date"})
@@ -623,9 +640,25 @@ def _only_asks_agreement(msg: Analyzed, lm: LanguageModel) -> bool:
     return True
 
 
+def _outside_questions(msg: Analyzed, where: dict[str, int]) -> set[str]:
+    """Topics named only before or after the sentences that ask: in "you only pay for
+    lunches taken, so on days half the office is out you pay nothing. How does that
+    compare with their offer?" the office is what the learner tells, the offer is asked."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for sentence in msg.sentences:
+        if sentence.question_mark:
+            spans.append((start, start + len(sentence.words)))
+        start += len(sentence.words)
+    if not spans or len(spans) == len(msg.sentences):
+        return set()
+    return {t for t, i in where.items() if not any(lo <= i < hi for lo, hi in spans)}
+
+
 def _best_matches(facts: list[str], scored: dict[str, float], asked: int,
                   state: SessionState, where: dict[str, int] | None = None,
-                  framed: set[str] | None = None) -> list[str]:
+                  framed: set[str] | None = None,
+                  told: set[str] | None = None) -> list[str]:
     """What to answer: the best-matching fact, or one per question when several are asked.
 
     A single question that happens to hold a cue of another fact ("how happy are you with
@@ -640,8 +673,9 @@ def _best_matches(facts: list[str], scored: dict[str, float], asked: int,
     at = where or {}
     # equal matches: the one named first, nearest the question word ("what goes wrong with
     # the timesheets?" asks about what goes wrong)
-    ranked = sorted(facts, key=lambda f: (f in weak, f in state.revealed, -scored[f],
-                                          at.get(f, 0)))
+    aside = told or set()  # named in a statement, not in the question
+    ranked = sorted(facts, key=lambda f: (f in aside, f in weak, f in state.revealed,
+                                          -scored[f], at.get(f, 0)))
     if asked > 1:
         # one answer per question, and any other sure match (three at most): "who does it,
         # are you happy, and what does it cost?" asks three things; a keyword found only

@@ -180,7 +180,9 @@ class CueIndex:
         ``framed`` the topics matched only by words that frame a question ("how much time
         does it cost"), weaker than any match that names what is asked about."""
         found: dict[str, float] = {}
-        present = msg.stem_set
+        # the message's stems (and typo and hyphen corrections), not its raw words: a raw
+        # "gegevens" or "alles" is no stem "geven" or "als"
+        present = set(msg.stems) | (msg.stem_set - set(msg.words))
         candidates: set[int] = set()
         by_stem, by_head = self._by_stem, self._by_head
         for stem in by_stem.keys() & present:

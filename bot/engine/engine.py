@@ -283,6 +283,12 @@ class Engine:
         bring_in = bring_in or self._bring_in(
             cl, t, answers, events, agreed=bool(react) and rule_name in AGREEING,
             reacted=bool(react) and rule_name not in RECALL_RULES)
+        if answers and (rule_name.startswith("small talk") or (
+                rule_name == "invited to introduce herself"
+                and any(self.cs.facts[f].small_talk for f in a.answered))):
+            # "how long have you worked here?" gets her answer, not "busy as ever" or her
+            # whole introduction before it
+            react = ""
         if "objection_rested" in t.fresh and rule_name in RECALL_RULES:
             react = ""  # "let's move on" replaces "that concern still stands", not joins it
         self._tick(state, a)

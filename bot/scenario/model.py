@@ -170,6 +170,9 @@ class Fact(_Strict):
     after: list[Ident] = Field(default_factory=list)
     guarded: LVariants | None = None
     reveals: list[Ident] = Field(default_factory=list)
+    # about her person ("how did you end up in logistics?"): she answers it, and asking
+    # it is small talk, no fact of the case
+    small_talk: bool = False
 
 
 class Trigger(_Strict):
