@@ -45,7 +45,8 @@ _PRAISE_STEP = {"good_acknowledge": "acknowledge", "good_clarify": "clarify",
                 "good_check": "check", "good_objection": "respond"}
 _OBJECTION_TIPS = ("objection", "objection_steps", "objection_open")
 # A tip about the quoted turn's own form or act.
-_CRITICISED_ACTS = {"vague_close": CLOSE_ACTS, "close_not_earned": CLOSE_ACTS}
+_CRITICISED_ACTS = {"vague_close": CLOSE_ACTS, "close_not_earned": CLOSE_ACTS,
+                    "close_not_agreed": CLOSE_ACTS}
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,7 @@ MIN_TIPS = 3
 QUOTE_CHARS = 90
 STRONG_SCORE = 85  # from here the card opens with praise
 CLOSED_SHARE = 0.3  # more closed fact questions than this gets a tip
+INVENTORY_DONE = 0.75  # share of the inventory found out from which the situation is known
 # "May I note your e-mail address?" asks permission: closed by nature, no tip about it.
 PERMISSION_OPENINGS = ("may i", "can i", "could i", "shall i", "mag ik", "kan ik", "zal ik",
                        "mogen wij", "mogen we")
@@ -512,14 +513,19 @@ def _closing_tips(cs: CompiledScenario, state: SessionState, turns: list[TurnRec
     lm = cs.language(state.lang).lm
     concrete = [t for t in attempts if is_concrete(lm.analyze(t.learner), lm)]
     if not state.closing["concrete"] and not concrete:
-        first = attempts[0]
+        # the proposal that closed the call is the one to make firmer: the last one (an
+        # early "I came to hear what you thought of our proposal" read as a proposal, or a
+        # discount's "if you sign", is not what "I'll call you next week" should have been)
+        offers = [t for t in attempts if not offers_discount(t)] or attempts
+        ticked = [t for t in offers if roles.get("follow_up") in t.objectives]
+        last = (ticked or offers)[-1]
         if met.get(roles.get("follow_up", "")):
             # the card ticks the next step (a day without a time, "maybe Wednesday?"):
             # "not yet a concrete next step" would deny it; say how to make it firmer
-            return [Tip("firmer_close", {"quote": quote(first.learner)})]
-        if _QUOTATION.search(first.learner) and not _quotation_goal(cs, state):
-            return [Tip("quote_close", {"quote": quote(first.learner)})]
-        return [Tip("vague_close", {"quote": quote(first.learner)})]
+            return [Tip("firmer_close", {"quote": quote(last.learner)})]
+        if _QUOTATION.search(last.learner) and not _quotation_goal(cs, state):
+            return [Tip("quote_close", {"quote": quote(last.learner)})]
+        return [Tip("vague_close", {"quote": quote(last.learner)})]
     last = (concrete or attempts)[-1]
     if offers_discount(last):
         # "sign this week and get 15% off" is no concrete proposal: the discount tip says
@@ -527,6 +533,12 @@ def _closing_tips(cs: CompiledScenario, state: SessionState, turns: list[TurnRec
         return []
     if any(o.raised_turn is not None and not o.handled for o in state.objections.values()):
         return []  # the objection's own tip says what to do first
+    # after a full inventory "find out more about her situation first" is the wrong advice:
+    # what is left is to find out what still holds her back
+    inventory = objectives_met(cs, state, "internal", turns)
+    known = sum(inventory.values())
+    if inventory and known / len(inventory) >= INVENTORY_DONE:
+        return [Tip("close_not_agreed", {"quote": quote(last.learner)})]
     return [Tip("close_not_earned", {"quote": quote(last.learner)})]
 
 

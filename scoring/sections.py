@@ -315,7 +315,10 @@ DISCOUNT_COST = 10
 _DISCOUNT = re.compile(
     r"\b(korting|discount)\b"
     r"|\d+\s*(%|procent|percent)\s*(off|vanaf|eraf|korting|goedkoper|cheaper|lager|lower)\b"
-    r"|\b(for less|voor minder)(?=\s*[,.!?;]|$)|\b(procent|percent)\s+(onder|below|under)\b",
+    r"|\b(for less|voor minder)(?=\s*[,.!?;]|$)|\b(procent|percent)\s+(onder|below|under)\b"
+    # "the first month is free if you sign", "de eerste maand gratis": a price cut in kind
+    # (a trial week is no discount: it lets her try before she decides)
+    r"|\b(months?|maanden|maand)\s+(is\s+|are\s+)?(free|gratis)\b",
     re.IGNORECASE)
 
 

@@ -818,7 +818,7 @@ def test_a_topic_she_answered_about_is_not_listed_as_not_asked(library):
     assert label not in topics([opening, asked])
     assert label in topics([opening, asked], "not_told")
     assert render_tip("en", Tip("missed_internal", {"topics": label})).startswith(
-        "You did not ask about")
+        "Still to find out")
 
 
 def test_spin_praise_needs_words_that_ask_for_consequences_or_value(library):
@@ -1295,3 +1295,63 @@ def test_an_acknowledgement_with_a_question_that_explores_it_is_not_told_to_clar
                           if t.key in ("missed_external", "objection", "objection_steps"))
     assert "clarify" not in still_open.lower()
     assert "respond" in still_open or "benefit" in still_open.lower()  # what really is missing
+
+
+def test_the_vague_close_tip_quotes_the_proposal_that_closed_the_call(library):
+    """A reviewer (h2): the card called the opening line "I came to hear what you thought
+    of our proposal" (read as a proposal) a weak next step, while the weak one was the
+    closing "Ik bel je volgende week even". The tip quotes the last proposal made."""
+    cs = library["closing-catering-followup"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="nl", seed=0)
+    early = turn("Ik kom vandaag vooral horen wat je van ons voorstel vond.",
+                 "next_step_proposal")
+    asked = turn("Wat vonden je collega's ervan?", "fact_question", form="open",
+                 spin="situation", facts=("proposal_feedback",))
+    late = turn("Ik bel je volgende week even om te horen hoe het staat, goed?",
+                "next_step_proposal", form="closed")
+    tips = choose_tips(cs, state, 50, [early, asked, late])
+    vague = [t for t in tips if t.key == "vague_close"]
+    assert vague and vague[0].values["quote"] == quote(late.learner)
+
+
+def test_a_free_month_for_signing_is_a_discount_not_a_next_step(library):
+    """A reviewer (h2): "the first month is free if you sign before the end of the year"
+    was advised to be made concrete with a day and a time; it is a price cut to push the
+    signature, and the discount tip names it. A trial week is no discount."""
+    from scoring.sections import offers_discount
+
+    free = turn("And this quarter we have a special offer, the first month is free if you "
+                "sign before the end of the year.", "ask_order")
+    assert offers_discount(free)
+    assert offers_discount(turn("De eerste maand gratis als u nu tekent!", "ask_order"))
+    assert not offers_discount(turn("We start with a free trial week in the new canteen.",
+                                    "solution"))
+    cs = library["first-visit-cleaning"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="en", seed=0)
+    later = turn("Shall I call you next week?", "next_step_proposal", form="closed")
+    tips = choose_tips(cs, state, 20, [turn("Hello, I'm Tom from SchoonWerk.",
+                                            "greet_introduce"), free, later])
+    assert "discount" in [t.key for t in tips]
+    closes = [t for t in tips if t.key in ("vague_close", "firmer_close", "quote_close")]
+    assert closes and closes[0].values["quote"] == quote(later.learner)
+
+
+def test_a_refused_date_after_a_full_inventory_is_not_told_to_find_out_more_first(library):
+    """A reviewer (h2): after a full inventory and a trial close, the card said "first
+    find out more about his situation". What is left is what still holds him back."""
+    cs = library["closing-catering-followup"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="en", seed=0,
+                         objectives={o: 1 for o in cs.internal_ids},
+                         closing={"attempted": True, "concrete": True, "agreed": False})
+    proposal = turn("Shall we sign on Thursday 4 July at 2 pm, with your director?",
+                    "ask_order", form="closed")
+    tips = choose_tips(cs, state, 80, [turn("Hi Marco, good to be back.", "greet_introduce"),
+                                       proposal])
+    keys = [t.key for t in tips]
+    assert "close_not_agreed" in keys and "close_not_earned" not in keys
+    for lang in ("en", "nl"):
+        text = render_tip(lang, next(t for t in tips if t.key == "close_not_agreed"))
+        assert "{" not in text and ("holds him back" in text or "hem nog tegenhoudt" in text)
+    state.objectives = {}
+    assert "close_not_earned" in [t.key for t in choose_tips(
+        cs, state, 40, [turn("Hi Marco, good to be back.", "greet_introduce"), proposal])]
