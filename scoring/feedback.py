@@ -61,6 +61,10 @@ CHECK_OPENINGS = ("would that", "would this", "would a", "does that", "does this
 # "Kunt u ...?", "Is that ...?": a question that starts with its verb asks for yes or no.
 YES_NO_SUBJECTS = frozenset({"you", "that", "this", "it", "u", "je", "jij", "jullie", "dat",
                              "dit", "het", "ze", "zij", "hij", "we", "wij"})
+# A sentence that starts with one of these asks, with or without its question mark.
+QUESTION_STARTS = frozenset({"who", "what", "when", "where", "which", "why", "how", "wie",
+                             "wat", "wanneer", "waar", "welke", "welk", "waarom", "hoe",
+                             "hoeveel", "hoelang"})
 FRAGMENT_WORDS = 4  # "m2 both offices?": a few words without a verb ask for a figure
 # "Shall I send you a quote?": a quotation, unless the follow-up itself is about one.
 # "I understand. But ..." takes the understanding back: a yes-but is no acknowledgement
@@ -83,10 +87,31 @@ _SPIN_WORDING = {
         re.IGNORECASE),
 }
 _ERRAND = ERRAND  # the learner's own errand is no clarifying question
+# Understanding said up front ("That's completely fair", "Fair enough", "Dat snap ik",
+# "helemaal goed"), after at most an "ok"/"ja" or her name.
+_ACKNOWLEDGES = re.compile(
+    r"^\W*((ok(é|e|ay)?|ja|yes|ah|oh|nee|no)\W+)?(\w+\W+)?("
+    r"that'?s (completely |totally |very |perfectly |a )?(fair|understandable|reasonable|"
+    r"fair point|good point)|fair enough|(i )?(completely |totally |fully )?"
+    r"(understand|get (it|that))|that makes sense|makes sense|"
+    r"(dat )?(snap|begrijp) ik|ik (snap|begrijp)|begrijpelijk|helemaal (goed|terecht|logisch)|"
+    r"heel (logisch|begrijpelijk|terecht)|dat is (heel |echt )?(logisch|terecht|begrijpelijk))\b",
+    re.IGNORECASE)
 # "We can do it cheaper, I'm sure": a price promised before the learner knows the price is
 # no solution a trainer holds up as the model, however well the rest of it fits
 _PRICE_PROMISE = re.compile(r"\b(cheaper|goedkoper|voordeliger|lower price|lagere prijs)\b",
                             re.IGNORECASE)
+# "..., zodat ik een offerte kan maken", "so I can put it in our CRM": the internal objective
+# said aloud (the method keeps it on the pad), which no question is praised for
+_OWN_AIM = re.compile(r"\b(zodat ik|so (that )?(i|we) can|om (een|de|ons)|in order to)\b"
+                      r"[^.?!]{0,40}\b(offerte|quote|quotation|prijsopgave|crm)\b",
+                      re.IGNORECASE)
+# "Oké snap ik. Dan stuur ik u de brochure": giving in to a brochure request is no answer
+# to it (the method asks what she would look for in it, and offers something better)
+_GIVES_IN = re.compile(r"\b(send|sending|stuur|sturen|mail|mailen)\b[^.?!]{0,30}"
+                       r"\b(brochure|folder|leaflet|flyer)s?\b"
+                       r"|\b(brochure|folder|leaflet|flyer)s?\b[^.?!]{0,30}"
+                       r"\b(send|sturen|toe|mailen|opsturen)\b", re.IGNORECASE)
 # "I'm Tom", "mijn naam is ...": the learner introduced herself (maybe not her company).
 _SELF_INTRO = re.compile(r"\b(i'?m|i am|my name is|my name's|this is|ik ben|mijn naam is|"
                          r"ik heet)\b", re.IGNORECASE)
@@ -202,7 +227,18 @@ def _idle_messages(cs: CompiledScenario, state: SessionState, turns: list[TurnRe
     quoted = {t.values.get("quote") for t in tips}
     return [Tip("wasted_message", {"quote": quote(t.learner), "topics": asks}) for t in turns
             if not t.objectives and not t.steps and t.act != Act.GOODBYE
-            and quote(t.learner) not in quoted]
+            and quote(t.learner) not in quoted and not _took_a_step(state, turns, t)]
+
+
+def _took_a_step(state: SessionState, turns: list[TurnRecord], turn: TurnRecord) -> bool:
+    """Whether a message answering an objection took a handling step the turn records
+    may have missed ("That's completely fair, Sandra. Can I ask what the notice period
+    is?")."""
+    for ostate in state.objections.values():
+        after = exchange(state, ostate, turns)
+        if turn in after:
+            return bool(steps_taken(after[after.index(turn):after.index(turn) + 1]))
+    return False
 
 
 # Tips that say the next step is still to be made (or made concrete).
@@ -262,6 +298,8 @@ def _improvements(cs: CompiledScenario, state: SessionState,
             # (sales talk gets its own tip)
             wasted_turns = [t for t in false_starts(turns, questions_count)
                             if t not in pitches and not offers_discount(t)][:1]
+        # a message that took a handling step in words the engine missed did something
+        wasted_turns = [t for t in wasted_turns if not _took_a_step(state, turns, t)]
         for wasted in wasted_turns:
             key = "false_start" if wasted is first else "wasted_message"
             if questions_count and wasted.form == "closed":
@@ -400,7 +438,10 @@ def _objection_tips(cs: CompiledScenario, state: SessionState, turns: list[TurnR
         said = quote(cl.texts(objection.text)[0])
         if reply is None or not answerable(turns, ostate.raised_turn):
             out.append(Tip("objection_open", {**values, "objection": said}))
-        elif quote(reply.learner) in used:  # those words already have their own tip
+        elif quote(reply.learner) in used or (
+                reply.act != Act.OBJECTION_RESPONSE and cs.scenario.kind != "drill"):
+            # those words already have their own tip; or the learner went on with her next
+            # question ("How many people work on site?"), which is no answer to quote as one
             out.append(Tip("objection_steps", {**values, "objection": said}))
         else:
             out.append(Tip("objection", {**values, "quote": quote(reply.learner),
@@ -442,13 +483,34 @@ def steps_taken(after: list[TurnRecord], drill: bool = False) -> set[str]:
     if any("acknowledge" in t.steps and _explores(t)
            and not _yes_no_question(t.learner) for t in after):
         taken.add("clarify")
+    # "That's completely fair, Sandra. Can I ask ...?", "helemaal goed. wat wil je nog
+    # uitzoeken ...?": understanding said in so many words, in words the engine missed
+    if any(_ACKNOWLEDGES.search(t.learner) and not _YES_BUT.search(t.learner)
+           and not _LAUGH.search(t.learner) for t in after):
+        taken.add("acknowledge")
+    # the first thing said after her objection, an open question that asks for no fact of
+    # the case, asks about the objection ("wat wil je nog uitzoeken voordat je ja zegt?")
+    first = after[0] if after else None
+    if first is not None and first.form == "open" and not first.facts and _explores(first) \
+            and not _yes_no_question(first.learner):
+        taken.add("clarify")
     answered = False
     for t in after:
         answers = "respond" in t.steps or "respond" in t.objectives
-        if (answered or answers) and not t.facts and _yes_no_question(t.learner):
+        if (answered or answers) and not t.facts and _check_question(t.learner):
             taken.add("check")
         answered = answered or answers
     return taken
+
+
+def _check_question(text: str) -> bool:
+    """A yes/no question, or one whose last clause checks ("If I prepare a comparison
+    before your notice date, would that be useful?")."""
+    if _yes_no_question(text):
+        return True
+    asked = [q.strip().lower() for q in sentences(text) if q.rstrip().endswith("?")]
+    return any(q.rsplit(",", 1)[-1].strip().startswith(CHECK_OPENINGS) for q in asked
+               if "," in q)
 
 
 def _yes_no_question(text: str) -> bool:
@@ -565,8 +627,12 @@ def _strengths(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord
     for spin, key in (("need_payoff", "good_need_payoff"), ("implication", "good_implication")):
         add(key, next((t for t in turns if t.spin == spin and _spin_worth_praise(spin, t)),
                       None))
+    answering = [t for o in state.objections.values() for t in exchange(state, o, turns)]
     for step in ("acknowledge", "clarify", "check"):
-        add(f"good_{step}", next((t for t in turns if step in t.steps
+        # understanding said in words the engine missed ("That's completely fair, Sandra")
+        # is praised as any acknowledgement is
+        add(f"good_{step}", next((t for t in turns if (step in t.steps or (
+            step == "acknowledge" and t in answering and _ACKNOWLEDGES.search(t.learner)))
                                   and _step_worth_praise(step, t)), None))
     if not any(tip.key == "good_check" for tip in found):
         # the benefit and its check in one message ("..., would that help?")
@@ -590,12 +656,16 @@ def _strengths(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord
     if cs.scenario.kind == "drill" and proposal is not None and turns.index(proposal) > 0:
         # in a closing drill, a question right before the proposal made it fit
         before = turns[turns.index(proposal) - 1]
-        if before.form is not None and before.act == Act.FACT_QUESTION:
+        # a line that asks nothing ("Great to hear! And don't forget, both trucks come with
+        # our warranty.") is more selling after her yes, however the engine read it
+        if before.form is not None and before.act == Act.FACT_QUESTION \
+                and _asks(before.learner) and not _OWN_AIM.search(before.learner):
             add("good_question_first", before)
     heard: set[str] = set()
     for turn in turns:  # the first one not quoted elsewhere is kept
         # "as I said ...": a question she answered with a repeat got her telling nothing new
-        if _open_question(turn, cs.scenario.kind == "drill") and set(turn.answered) - heard:
+        if _open_question(turn, cs.scenario.kind == "drill") and set(turn.answered) - heard \
+                and not _OWN_AIM.search(turn.learner):
             add("good_open_question", turn)
         heard.update(turn.answered)
     if agenda is not None and agenda.form == "closed":
@@ -634,6 +704,8 @@ def _step_worth_praise(step: str, turn: TurnRecord) -> bool:
     takes the understanding back, and a clarifying step has to ask a real question."""
     if _LAUGH.search(turn.learner) and step in ("acknowledge", "clarify"):
         return False
+    if _GIVES_IN.search(turn.learner):
+        return False  # "Oké snap ik. Dan stuur ik u de brochure": understanding, then giving in
     if step == "acknowledge":
         return not _YES_BUT.search(turn.learner)
     if step == "clarify":
@@ -668,10 +740,20 @@ def _good_answer(state: SessionState, turns: list[TurnRecord]) -> TurnRecord | N
             # one sentence that acknowledges ("Heel logisch dat u dit samen beslist.") holds
             # no benefit besides: the answer comes in a sentence of its own
             answers = heard or (now and len(sentences(turn.learner)) > 1)
-            if answers and "respond" in turn.steps and turn.form is None:
+            if answers and "respond" in turn.steps and turn.form is None \
+                    and not _GIVES_IN.search(turn.learner):
                 return turn
             heard = heard or now
     return None
+
+
+def _asks(text: str) -> bool:
+    """Whether the message asks something: a question mark, or a question word up front
+    in a sentence of its own (typed on a phone without the mark)."""
+    if "?" in text:
+        return True
+    return any(s.split()[0].lower().strip(",") in QUESTION_STARTS
+               for s in sentences(text) if s.split())
 
 
 def _open_question(turn: TurnRecord, drill: bool) -> bool:

@@ -1355,3 +1355,98 @@ def test_a_refused_date_after_a_full_inventory_is_not_told_to_find_out_more_firs
     state.objectives = {}
     assert "close_not_earned" in [t.key for t in choose_tips(
         cs, state, 40, [turn("Hi Marco, good to be back.", "greet_introduce"), proposal])]
+
+
+def test_more_selling_after_her_yes_is_not_praised_as_a_question_before_the_proposal(library):
+    """A reviewer (h2): "Good: you asked 'Great to hear! And don't forget, both trucks
+    come with our warranty…' before proposing" – that line asks nothing; it is the extra
+    selling the closing drill warns against."""
+    cs = library["drill-closing-order"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="en", seed=0)
+    selling = turn("Great to hear! And don't forget, both trucks come with our five-year "
+                   "battery warranty.", "fact_question", form="closed", spin="situation")
+    proposal = turn("Shall I give you a call next week?", "next_step_proposal", form="closed")
+    assert "good_question_first" not in [t.key for t in _strengths(cs, state,
+                                                                   [selling, proposal])]
+    asked = turn("Which of the two would you like delivered first?", "fact_question",
+                 form="open", spin="situation")
+    assert "good_question_first" in [t.key for t in _strengths(cs, state, [asked, proposal])]
+
+
+def test_a_question_that_says_the_internal_objective_aloud_is_not_praised(library):
+    """A reviewer (h2): "Goede open vraag" for "wat jullie nu betalen …, zodat ik een
+    offerte kan maken": the internal objective stays on the pad."""
+    cs = library["drill-external-objective"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="nl", seed=0)
+
+    def praised(text: str) -> bool:
+        asked = turn(text, "fact_question", form="open", spin="situation",
+                     facts=("park_details",))
+        return "good_open_question" in [t.key for t in _strengths(cs, state, [asked])]
+
+    assert not praised("En ik wil graag weten wat jullie nu betalen, zodat ik een offerte "
+                       "kan maken.")
+    assert not praised("What do you pay now, so that I can make you a quote?")
+    assert praised("Hoe is de koffie nu geregeld op de drie vestigingen?")
+
+
+def test_giving_in_to_the_brochure_request_is_not_praised_as_handling_it(library):
+    """A reviewer (h2): "Goede bezwaarbehandeling" for "Oké snap ik. Dan stuur ik u de
+    brochure": agreeing to send it answers nothing of what is behind the request."""
+    cs = library["objection-software-renewal"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="nl", seed=0)
+    state.objections["brochure"] = ObjectionState(raised_turn=1, handled=True)
+    gives_in = turn("Oké snap ik. Dan stuur ik u de brochure, die kunt u aan hen laten zien.",
+                    "objection_response", steps=("acknowledge", "respond"))
+    keys = [t.key for t in _strengths(cs, state, [turn("Goedemorgen.", "greet_introduce"),
+                                                  gives_in])]
+    assert "good_objection" not in keys and "good_acknowledge" not in keys
+    answers = turn("Dat snap ik, uw tijd is krap. Een demo met uw eigen uren laat in een "
+                   "half uur zien of het overtypen verdwijnt.", "objection_response",
+                   steps=("acknowledge", "respond"))
+    keys = [t.key for t in _strengths(cs, state, [turn("Goedemorgen.", "greet_introduce"),
+                                                  answers])]
+    assert "good_objection" in keys
+
+
+def test_the_objection_tip_does_not_quote_the_next_question_as_the_answer(library):
+    """A reviewer: "When he objected you said 'How many people work on site?'" – the
+    learner went on with a question of the inventory; the tip names his objection."""
+    cs = library["objection-software-renewal"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="en", seed=0)
+    state.objections["dmu_consult"] = ObjectionState(raised_turn=1)
+    moved_on = turn("How many people work on site and how many in the office?",
+                    "fact_question", form="open", spin="situation")
+    tips = choose_tips(cs, state, 30, [turn("Good morning Gerard.", "greet_introduce"),
+                                       moved_on])
+    assert not [t for t in tips if t.key == "objection"]
+    steps = [t for t in tips if t.key == "objection_steps"]
+    assert steps and "quote" not in steps[0].values
+
+
+def test_understanding_and_a_check_in_words_the_engine_missed_are_not_called_missing(library):
+    """A reviewer (h2): "Still open: respect the running contract; check whether it
+    appeals to her" and "'That's completely fair, Sandra…' did nothing for the exercise",
+    though the learner said it was fair and ended the benefit with "would that be
+    useful?". The card praises the acknowledgement and names neither step as open."""
+    cs = library["drill-objection-contract-running"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="en", seed=0,
+                         objectives={"clarify": 1, "respond": 1})
+    state.objections["contract_running"] = ObjectionState(raised_turn=0, handled=True)
+    fair = turn("That's completely fair, Sandra, and thanks for being so clear. Can I ask "
+                "what the notice period on the contract is?", "next_step_proposal",
+                form="open")
+    clarify = turn("And what made this contract feel that way?", "objection_response",
+                   form="open", steps=("clarify",), objectives=("clarify",))
+    benefit = turn("Our plans run per year, so you're not stuck when your team changes. If I "
+                   "prepare a comparison before your notice date, would that be useful?",
+                   "objection_response", form="closed", steps=("clarify", "respond"),
+                   objectives=("respond",))
+    tips = choose_tips(cs, state, 69, [fair, clarify, benefit])
+    open_goals = " ".join(t.values.get("topics", "") for t in tips
+                          if t.key == "missed_external")
+    assert "Respect" not in open_goals and "Check" not in open_goals
+    assert not [t for t in tips if t.key in ("wasted_message", "false_start")
+                and t.values.get("quote") == quote(fair.learner)]
+    assert any(t.key == "good_acknowledge" and t.values["quote"] == quote(fair.learner)
+               for t in tips)
