@@ -176,8 +176,9 @@ def _tips(cs: CompiledScenario, state: SessionState, total: int | None,
         # (in a drill about stating the visit's objective, naming the follow-up is the task)
         unagreed = {role_ids(cs).get("follow_up")} if not state.closing["agreed"] \
             and cs.scenario.kind != "drill" else set()
+        ticked = objectives_met(cs, state, "external", turns)
         done = "; ".join(in_sentence(cl.text(cs.objectives[o].label))
-                         for o in cs.external_ids if o in state.objectives and o not in unagreed)
+                         for o in cs.external_ids if ticked[o] and o not in unagreed)
         opener = [Tip("strong_drill" if cs.scenario.kind == "drill" else "strong_call",
                       {"score": str(total), "done": done})] if done else []
         tips = [*opener, *praise[:1], *improve[:2], *praise[1:], *improve[2:], *fallback]

@@ -88,7 +88,52 @@ def objectives_met(cs: CompiledScenario, state: SessionState, group: str,
         if met[oid] and by and detect and all(Move.CLARIFY in d.moves for d in detect) \
                 and all(errand_only(t) for t in by):
             met[oid] = False
+        # (a drill about stating the visit's objective names the follow-up: no date needed)
+        if met[oid] and by and cs.objectives[oid].method_role == "follow_up" \
+                and cs.scenario.closing is not None and not _diary_step(cs, state, by):
+            met[oid] = False
     return met
+
+
+# A day a diary can take ("Wednesday", "morgen", "the 12th", "14 maart"); "next week" is none.
+_MONTHS = (r"jan(uary|uari)?|feb(ruary|ruari)?|mar(ch)?|maart|apr(il)?|may|mei|june?|juni|"
+           r"july?|juli|aug(ust|ustus)?|sep(t|tember)?|oct(ober)?|okt(ober)?|nov(ember)?|"
+           r"dec(ember)?")
+_DAY = re.compile(
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|maandag|dinsdag|woensdag|"
+    r"donderdag|vrijdag|zaterdag|zondag|tomorrow|morgen|overmorgen|"
+    r"mon|tue|tues|wed|thu|thur|thurs|fri)\b"
+    rf"|\b\d{{1,2}}(st|nd|rd|th|e|ste|de)?\s+({_MONTHS})\b|\b({_MONTHS})\s+\d{{1,2}}\b"
+    r"|\b(the|de)\s+\d{1,2}(st|nd|rd|th|e|ste|de)\b|\b\d{1,2}[-/]\d{1,2}\b",
+    re.IGNORECASE)
+
+
+# "I'll call you next week", "ik bel u wel", "Ik app je wel even": the learner will get in
+# touch, which leaves the next step itself open.
+_CALL_PROMISE = re.compile(
+    r"\b(i'?ll|i will|we'?ll|we will|let me)\s+(just\s+)?(give you a\s+)?"
+    r"(call|ring|phone|e-?mail|mail|text|app|get back|be in touch)"
+    r"|\b(shall|can|may|could)\s+i\s+(give you a\s+)?(call|ring|phone)"
+    r"|\b(ik|we)\s+(bel|mail|e-?mail|app)\w*\s+(u|je|jou)\b|\b(bel|mail|app)\s+(ik|we)\s+(u|je)\b"
+    r"|\b(zal|kan|mag)\s+ik\s+(u|je)\s+(bellen|mailen|appen)|\bneem\w* (ik|we) (nog )?contact",
+    re.IGNORECASE)
+
+
+def _diary_step(cs: CompiledScenario, state: SessionState, by: list[TurnRecord]) -> bool:
+    """A concrete next step, as the objective's label asks: a day (and in the end a time)
+    she can put in her diary, or the order asked for. "Ik bel u wel", "I'll call you next
+    week" promise a call and fix nothing."""
+    if state.closing.get("agreed") or state.closing.get("concrete"):
+        return True
+    lm = cs.language(state.lang).lm
+    for turn in by:
+        msg = lm.analyze(turn.learner)
+        if Move.ASK_FOR_ORDER in turn.moves or turn.act == Act.ASK_ORDER \
+                or is_concrete(msg, lm) or _DAY.search(turn.learner) \
+                or (Move.PROPOSE_NEXT_STEP not in turn.moves
+                    and not _CALL_PROMISE.search(turn.learner)):
+            return True  # a day without a time ("maybe Wednesday?") is on the way
+    return False
 
 
 def purpose_stated(state: SessionState, turns: list[TurnRecord],

@@ -1450,3 +1450,20 @@ def test_understanding_and_a_check_in_words_the_engine_missed_are_not_called_mis
                 and t.values.get("quote") == quote(fair.learner)]
     assert any(t.key == "good_acknowledge" and t.values["quote"] == quote(fair.learner)
                for t in tips)
+
+
+@pytest.mark.parametrize(("lang", "line"), [("nl", "ik bel u wel"),
+                                            ("nl", "Ik bel u volgende week."),
+                                            ("en", "I'll call you next week.")])
+def test_a_promise_to_call_does_not_tick_the_concrete_next_step(library, lang, line):
+    """A user test and the lead: "ik bel u wel" ticked "pick up the buying signal with a
+    concrete next step (day, time, who, what)" while the tip said it was no concrete step.
+    A promise to call fixes nothing; a day ("maybe Wednesday?") is on the way and stays
+    ticked, with the tip on how to make it firmer."""
+    vague = play(library, "drill-closing-next-step", lang, [line])
+    assert not vague["objectives"]["external"]["next_step"]
+    day = {"nl": "Zullen we woensdag langskomen om de maten op te nemen?",
+           "en": "Shall we come by on Wednesday to take the measurements?"}[lang]
+    firmer = play(library, "drill-closing-next-step", lang, [day])
+    assert firmer["objectives"]["external"]["next_step"]
+    assert firmer["score"] > vague["score"]
