@@ -31,6 +31,7 @@ from scoring.sections import (
     false_starts,
     handling_steps,
     informal,
+    invited,
     objectives_met,
     offers_discount,
     pitch_turns,
@@ -376,6 +377,10 @@ def _improvements(cs: CompiledScenario, state: SessionState,
         if open_goals:
             labels = "; ".join(cl.text(o.label) for o in open_goals[:3])
             improve.append(Tip("missed_external", {"topics": labels}))
+    if "introduce" in roles and roles["introduce"] in state.objectives and not follow_up \
+            and not drill and not invited(turns):
+        # the card ticks the introduction; its other half, her turn, earns half the credit
+        improve.append(Tip("invite_introduction"))
     if informal(turns, state.lang):
         speak = [t for t in turns if text_speak(t.learner, state.lang)]
         if speak:

@@ -174,9 +174,21 @@ def objectives_score(cs: CompiledScenario, state: SessionState, group: str,
     for oid, weight in weights.items():
         if met[oid]:
             half = (cs.objectives[oid].method_role == "needs" and cs.scenario.kind != "drill"
-                    and not purpose_stated(state, turns, cs))
+                    and not purpose_stated(state, turns, cs)) or (
+                cs.objectives[oid].method_role == "introduce" and cs.scenario.kind != "drill"
+                and not invited(turns))
             earned += weight * (NEEDS_WITHOUT_PURPOSE if half else 1.0)
     return 100.0 * earned / total
+
+
+INVITE_TURNS = 3  # an open question this early asks her about herself and her company
+
+
+def invited(turns: list[TurnRecord]) -> bool:
+    """Whether the learner invited her to introduce herself and her company: asked it in
+    so many words, or opened with an open question about her."""
+    return any(Move.INVITE_INTRODUCTION in t.moves for t in turns) or any(
+        t.form == "open" and t.act == Act.FACT_QUESTION for t in turns[:INVITE_TURNS])
 
 
 def inquiry_share(turns: list[TurnRecord]) -> float:

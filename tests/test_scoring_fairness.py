@@ -1467,3 +1467,25 @@ def test_a_promise_to_call_does_not_tick_the_concrete_next_step(library, lang, l
     firmer = play(library, "drill-closing-next-step", lang, [day])
     assert firmer["objectives"]["external"]["next_step"]
     assert firmer["score"] > vague["score"]
+
+
+def test_an_introduction_without_inviting_hers_earns_half_and_says_so(library):
+    """The lead: "Introduce yourself and your company and invite her to do the same" was
+    ticked in full for "I'm Tom from SchoonWerk" alone. Her turn is half of it: the part
+    scores half and a tip says how to invite her."""
+    cs = library["first-visit-cleaning"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="en", seed=0,
+                         objectives={"introduce": 1})
+    intro = turn("Good morning, I'm Tom from SchoonWerk Netherlands.", "greet_introduce",
+                 objectives=("introduce",))
+    pitch = turn("We clean over 400 offices in the region.", "pitch")
+    invite = turn("Could you tell me a bit about the office and your role?", "fact_question",
+                  form="open", spin="situation", facts=("locations",))
+    alone = score_call(cs, state, None, [intro, pitch, pitch])
+    asked = score_call(cs, state, None, [intro, invite, pitch])
+    assert alone.sections["external"] < asked.sections["external"]
+    assert "invite_introduction" in [t.key for t in alone.tips]
+    assert "invite_introduction" not in [t.key for t in asked.tips]
+    for lang in ("en", "nl"):
+        text = render_tip(lang, next(t for t in alone.tips if t.key == "invite_introduction"))
+        assert "{" not in text and "Marieke" in text
