@@ -321,6 +321,11 @@ def _improvements(cs: CompiledScenario, state: SessionState,
         # "we can send you a quote afterwards" promises no feature: its fault is the goal
         if _QUOTATION.search(pitched[0].learner) and not _quotation_goal(cs, state):
             key = "quote_close"
+        elif key == "pitch" and cs.scenario.kind in ("spin", "first_visit") \
+                and _builds_on_her_problem(turns, pitched[0]):
+            # "the jams on the packing lines, that's exactly what our monitoring solves":
+            # tied to what she described, but before she said what it costs or is worth
+            key = "pitch_early"
         improve.append(Tip(key, {"quote": quote(pitched[0].learner)}))
     discount = _first(turns, offers_discount)
     if discount is not None:
@@ -391,6 +396,38 @@ def _improvements(cs: CompiledScenario, state: SessionState,
             lower = [t for t in turns if t.learner[:1].islower()] or turns
             improve.append(Tip("register_capital", {"quote": quote(lower[0].learner)}))
     return improve
+
+
+_WORD = re.compile(r"[a-zà-ÿ]{3,}")
+# words a pitch shares with anything a buyer says: no sign it builds on what she told
+_COMMON = frozenset({"that", "this", "what", "with", "have", "your", "jullie", "onze", "ours",
+                     "from", "they", "them", "then", "there", "when", "about", "which",
+                     "just", "really", "would", "could", "also", "maar", "want", "wordt",
+                     "hebben", "heeft", "worden", "zijn", "deze", "voor", "naar", "niet",
+                     "over", "echt", "even", "more", "meer", "very", "exactly", "precies",
+                     "every", "elke", "alle", "company", "bedrijf", "printer", "the", "and",
+                     "you", "for", "but", "are", "was", "not", "can", "our", "its", "all",
+                     "any", "how", "who", "why", "now", "few", "new", "one", "two", "too",
+                     "out", "see", "get", "got", "het", "een", "dat", "wat", "die", "wie",
+                     "hoe", "nog", "ook", "dan", "wel", "bij", "met", "van", "per", "ons",
+                     "wij", "zij", "hij", "jij", "uit", "aan", "his", "her", "she", "him",
+                     "has", "had", "did", "doe", "ben", "heb", "kan", "mag", "zal", "wil",
+                     "yes", "nee", "wer", "day", "dag", "come", "komen", "komt", "time",
+                     "tijd", "some", "well", "good", "goed", "like", "year", "jaar"})
+
+
+def _stems(text: str) -> set[str]:
+    stems = {w.rstrip("s") if len(w) > 3 else w for w in _WORD.findall(text.lower())}
+    return {w for w in stems if w not in _COMMON and len(w) >= 3}
+
+
+def _builds_on_her_problem(turns: list[TurnRecord], pitch: TurnRecord) -> bool:
+    """Whether a pitch names a problem she described before it (a word of her answer to
+    a problem or implication question): it is tied to what she said, only too early."""
+    index = turns.index(pitch)
+    told = set().union(*(_stems(t.buyer) for t in turns[:index]
+                         if t.spin in ("problem", "implication") and t.answered))
+    return bool(told & _stems(pitch.learner))
 
 
 def _goals_named(roles: dict[str, str], tips: list[Tip]) -> set[str]:

@@ -1489,3 +1489,25 @@ def test_an_introduction_without_inviting_hers_earns_half_and_says_so(library):
     for lang in ("en", "nl"):
         text = render_tip(lang, next(t for t in alone.tips if t.key == "invite_introduction"))
         assert "{" not in text and "Marieke" in text
+
+
+def test_an_offer_tied_to_the_problem_she_described_is_not_called_untied(library):
+    """A reviewer (h2): "ok so the jams on the packing lines, that's exactly what our
+    remote monitoring solves" was called a pitch "before tying it to anything she said";
+    it was tied to the jams she described, only before she said what they cost her."""
+    cs = library["spin-printing-urgency"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="en", seed=0)
+    asked = turn("Do they break down a lot?", "fact_question", form="closed", spin="problem",
+                 facts=("jams_peak",))
+    asked.buyer = "They jam now and then at peak. That comes with it."
+    tied = turn("Ok so the jams on the packing lines, that's exactly what our remote "
+                "monitoring solves.", "pitch")
+    untied = turn("Our remote monitoring is the best on the market.", "pitch")
+    opening = turn("Good afternoon, I'm Rick from Printwise.", "greet_introduce")
+    keys = [t.key for t in choose_tips(cs, state, 40, [opening, asked, tied])]
+    assert "pitch_early" in keys and "pitch" not in keys
+    keys = [t.key for t in choose_tips(cs, state, 40, [opening, asked, untied])]
+    assert "pitch" in keys and "pitch_early" not in keys
+    for lang in ("en", "nl"):
+        assert "{" not in render_tip(lang, Tip("pitch_early", {
+            "quote": "x", "buyer": "Ingrid", "gender": "female", "address": "u"}))
