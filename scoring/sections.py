@@ -153,9 +153,22 @@ def purpose_stated(state: SessionState, turns: list[TurnRecord],
     for turn in turns:
         if turn.spin is not None:
             return False
-        if turn.act == Act.STATE_OBJECTIVE or Move.STATE_OBJECTIVE in turn.moves:
+        if turn.act == Act.STATE_OBJECTIVE or Move.STATE_OBJECTIVE in turn.moves \
+                or _PURPOSE.search(turn.learner):
             return True
     return False
+
+
+# "Ik kom vandaag vooral om te horen wat je van ons voorstel vond", "Today I'd like to
+# ...", "I'm here to ...": the visit's purpose in words the engine may read as another act
+_PURPOSE = re.compile(
+    r"\b(today|vandaag)\b[^.?!]{0,25}\b(i'?d like|i would like|i want|i'?m here|i came|"
+    r"wil ik|wil graag|kom ik|ik kom|zou ik)\b"
+    r"|\b(i'?d like|i want|i'?m here|i came|wil ik|ik wil|ik kom|kom ik)\b[^.?!]{0,25}"
+    r"\b(today|vandaag)\b"
+    r"|\b(i'?m here to|i came to|ik kom (vooral |eigenlijk |graag )*(om|voor))\b"
+    r"|\b(the purpose of|het doel van)\b",
+    re.IGNORECASE)
 
 
 def objectives_score(cs: CompiledScenario, state: SessionState, group: str,

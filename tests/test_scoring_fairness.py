@@ -1511,3 +1511,19 @@ def test_an_offer_tied_to_the_problem_she_described_is_not_called_untied(library
     for lang in ("en", "nl"):
         assert "{" not in render_tip(lang, Tip("pitch_early", {
             "quote": "x", "buyer": "Ingrid", "gender": "female", "address": "u"}))
+
+
+def test_a_purpose_said_in_words_read_as_another_act_is_not_called_missing(library):
+    """A reviewer (h2): "Open a follow-up visit with ... what you want to agree today"
+    after "Ik kom vandaag eigenlijk vooral om te horen wat je van ons voorstel vond"."""
+    cs = library["closing-catering-followup"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="nl", seed=0)
+    opening = turn("Hoi Marco, goed je weer te zien.", "greet_introduce")
+    purpose = turn("Ik kom vandaag eigenlijk vooral om te horen wat je van ons voorstel vond.",
+                   "next_step_proposal")
+    asked = turn("Wat vonden je collega's ervan?", "fact_question", form="open",
+                 spin="situation", facts=("proposal_feedback",))
+    keys = [t.key for t in choose_tips(cs, state, 50, [opening, purpose, asked])]
+    assert not [k for k in keys if k.startswith("state_objective")]
+    keys = [t.key for t in choose_tips(cs, state, 50, [opening, asked])]
+    assert [k for k in keys if k.startswith("state_objective")]
