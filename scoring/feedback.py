@@ -25,6 +25,7 @@ from scoring.notes import sentences
 from scoring.sections import (
     ERRAND,
     QUESTION_VERBS,
+    YES_BUT,
     QuestionMix,
     answerable,
     errand_only,
@@ -69,7 +70,7 @@ QUESTION_STARTS = frozenset({"who", "what", "when", "where", "which", "why", "ho
 FRAGMENT_WORDS = 4  # "m2 both offices?": a few words without a verb ask for a figure
 # "Shall I send you a quote?": a quotation, unless the follow-up itself is about one.
 # "I understand. But ..." takes the understanding back: a yes-but is no acknowledgement
-_YES_BUT = re.compile(r"(^|[.!?,;]\s*)(but|maar)\b", re.IGNORECASE)
+_YES_BUT = YES_BUT
 # "Which firm was it? I bet it was one of those cheap ones haha": a laugh at her expense
 # while she tells what went wrong is no step a trainer holds up as the model
 _LAUGH = re.compile(r"\b(ha){2,}h?\b|\bhihi\b|\blol\b|😂|🤣|😅", re.IGNORECASE)
@@ -517,7 +518,8 @@ def steps_taken(after: list[TurnRecord], drill: bool = False) -> set[str]:
     clarifies it, whatever the engine read it as: no tip calls that step missing while
     another praises the question."""
     taken = {step for t in after for step in [*t.steps, *t.objectives]
-             if step in HANDLING_STEPS and (step != "clarify" or not errand_only(t))}
+             if step in HANDLING_STEPS and (step != "clarify" or not errand_only(t))
+             and (step != "acknowledge" or not _YES_BUT.search(t.learner))}
     if drill and any(t.form == "open" and t.act == Act.FACT_QUESTION and _explores(t)
                      and not _yes_no_question(t.learner) for t in after):
         taken.add("clarify")

@@ -69,6 +69,10 @@ ERRAND = re.compile(r"e-?mail|mailadres|\baddress|telefoon|phone|hoor ik|hear fr
                     r"call me|bel (me|mij)|newsletter|nieuwsbrief", re.IGNORECASE)
 
 
+# "I understand it is higher. But you get ...": the "but" takes the understanding back
+YES_BUT = re.compile(r"(^|[.!?,;]\s*)(but|maar)\b", re.IGNORECASE)
+
+
 def errand_only(turn: TurnRecord) -> bool:
     """Whether every question in the message is the learner's own errand."""
     asked = [q for q in re.split(r"(?<=[?.!])\s+", turn.learner) if q.rstrip().endswith("?")]
@@ -87,6 +91,11 @@ def objectives_met(cs: CompiledScenario, state: SessionState, group: str,
         by = [t for t in turns or [] if oid in t.objectives]
         if met[oid] and by and detect and all(Move.CLARIFY in d.moves for d in detect) \
                 and all(errand_only(t) for t in by):
+            met[oid] = False
+        # "Ik begrijp dat 14 procent veel lijkt. Maar onze folie ...": a yes-but takes the
+        # understanding back, so the acknowledgement it was read as is not ticked
+        if met[oid] and by and detect and all(Move.ACKNOWLEDGE in d.moves for d in detect) \
+                and all(YES_BUT.search(t.learner) for t in by):
             met[oid] = False
         # (a drill about stating the visit's objective names the follow-up: no date needed)
         if met[oid] and by and cs.objectives[oid].method_role == "follow_up" \
@@ -260,6 +269,11 @@ def handling_steps(o: ObjectionState, turns: list[TurnRecord]) -> dict[str, bool
         asked = [t for t in turns[o.raised_turn:] if "clarify" in t.steps]
         if asked and all(errand_only(t) for t in asked):
             steps["clarify"] = False
+    if steps.get("acknowledge") and o.raised_turn is not None:
+        # "Ik begrijp dat 14 procent veel lijkt. Maar ...": the "but" takes it back
+        heard = [t for t in turns[o.raised_turn:] if "acknowledge" in t.steps]
+        if heard and all(YES_BUT.search(t.learner) for t in heard):
+            steps["acknowledge"] = False
     return steps
 
 

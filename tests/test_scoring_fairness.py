@@ -1527,3 +1527,35 @@ def test_a_purpose_said_in_words_read_as_another_act_is_not_called_missing(libra
     assert not [k for k in keys if k.startswith("state_objective")]
     keys = [t.key for t in choose_tips(cs, state, 50, [opening, asked])]
     assert [k for k in keys if k.startswith("state_objective")]
+
+
+def test_a_yes_but_does_not_tick_the_acknowledgement(library):
+    """The worst dev gap (71 against a trainer's 36): "Ik begrijp dat 14 procent veel
+    lijkt, meneer Hoekstra. Maar onze folie is echt van betere kwaliteit" ticked "show
+    understanding for his objection"; the "maar" takes it back, as the praise already
+    knew. The goal stays open and the tip says so."""
+    from scoring.sections import handling_steps, objectives_met
+
+    cs = library["drill-objection-price"]
+
+    def card(text: str):
+        state = SessionState(scenario_id=cs.scenario.id, lang="nl", seed=0,
+                             objectives={"acknowledge": 1, "respond": 1})
+        state.objections["price"] = ObjectionState(
+            raised_turn=0, handled=True,
+            steps={"acknowledge": True, "clarify": False, "respond": True, "check": False})
+        said = turn(text, "objection_response", steps=("acknowledge", "respond"),
+                    objectives=("acknowledge", "respond"))
+        return (objectives_met(cs, state, "external", [said]),
+                handling_steps(state.objections["price"], [said]),
+                score_call(cs, state, None, [said]))
+
+    met, steps, yes_but = card("Ik begrijp dat 14 procent veel lijkt. Maar onze folie scheurt "
+                               "bijna nooit, dus uw lijn staat niet meer stil.")
+    assert not met["acknowledge"] and not steps["acknowledge"]
+    label = cs.language("nl").text(cs.objectives["acknowledge"].label)
+    assert any(t.key == "missed_external" and label in t.values["topics"] for t in yes_but.tips)
+    met, steps, heard = card("Ik begrijp dat 14 procent veel lijkt. Onze folie scheurt bijna "
+                             "nooit, dus uw lijn staat niet meer stil.")
+    assert met["acknowledge"] and steps["acknowledge"]
+    assert heard.total > yes_but.total
