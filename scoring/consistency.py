@@ -45,7 +45,8 @@ _PRAISE_STEP = {"good_acknowledge": "acknowledge", "good_clarify": "clarify",
                 "good_check": "check", "good_objection": "respond"}
 _OBJECTION_TIPS = ("objection", "objection_steps", "objection_open")
 # A tip about the quoted turn's own form or act.
-_CRITICISED_ACTS = {"vague_close": CLOSE_ACTS, "close_not_earned": CLOSE_ACTS}
+_CRITICISED_ACTS = {"vague_close": CLOSE_ACTS, "close_not_earned": CLOSE_ACTS,
+                    "close_not_agreed": CLOSE_ACTS}
 
 
 @dataclass(frozen=True)
@@ -263,6 +264,8 @@ def _praise(state: SessionState, turns: list[TurnRecord], tip: Tip) -> list[Cont
     if key in _PRAISE_STEP:
         step = _PRAISE_STEP[key]
         taken = set(turn.steps) | {s for s in turn.objectives if s in HANDLING_STEPS}
+        if step == "acknowledge":  # said in so many words, which the engine may miss
+            taken |= steps_taken([turn]) & {"acknowledge"}
         if step not in taken and not (step == "check" and "respond" in taken):
             flag(f"praises a turn that took no '{step}' step")
     if key == "good_close" and not state.closing.get("agreed"):

@@ -25,12 +25,14 @@ from scoring.notes import sentences
 from scoring.sections import (
     ERRAND,
     QUESTION_VERBS,
+    YES_BUT,
     QuestionMix,
     answerable,
     errand_only,
     false_starts,
     handling_steps,
     informal,
+    invited,
     objectives_met,
     offers_discount,
     pitch_turns,
@@ -47,6 +49,7 @@ MIN_TIPS = 3
 QUOTE_CHARS = 90
 STRONG_SCORE = 85  # from here the card opens with praise
 CLOSED_SHARE = 0.3  # more closed fact questions than this gets a tip
+INVENTORY_DONE = 0.75  # share of the inventory found out from which the situation is known
 # "May I note your e-mail address?" asks permission: closed by nature, no tip about it.
 PERMISSION_OPENINGS = ("may i", "can i", "could i", "shall i", "mag ik", "kan ik", "zal ik",
                        "mogen wij", "mogen we")
@@ -60,10 +63,14 @@ CHECK_OPENINGS = ("would that", "would this", "would a", "does that", "does this
 # "Kunt u ...?", "Is that ...?": a question that starts with its verb asks for yes or no.
 YES_NO_SUBJECTS = frozenset({"you", "that", "this", "it", "u", "je", "jij", "jullie", "dat",
                              "dit", "het", "ze", "zij", "hij", "we", "wij"})
+# A sentence that starts with one of these asks, with or without its question mark.
+QUESTION_STARTS = frozenset({"who", "what", "when", "where", "which", "why", "how", "wie",
+                             "wat", "wanneer", "waar", "welke", "welk", "waarom", "hoe",
+                             "hoeveel", "hoelang"})
 FRAGMENT_WORDS = 4  # "m2 both offices?": a few words without a verb ask for a figure
 # "Shall I send you a quote?": a quotation, unless the follow-up itself is about one.
 # "I understand. But ..." takes the understanding back: a yes-but is no acknowledgement
-_YES_BUT = re.compile(r"(^|[.!?,;]\s*)(but|maar)\b", re.IGNORECASE)
+_YES_BUT = YES_BUT
 # "Which firm was it? I bet it was one of those cheap ones haha": a laugh at her expense
 # while she tells what went wrong is no step a trainer holds up as the model
 _LAUGH = re.compile(r"\b(ha){2,}h?\b|\bhihi\b|\blol\b|😂|🤣|😅", re.IGNORECASE)
@@ -82,10 +89,31 @@ _SPIN_WORDING = {
         re.IGNORECASE),
 }
 _ERRAND = ERRAND  # the learner's own errand is no clarifying question
+# Understanding said up front ("That's completely fair", "Fair enough", "Dat snap ik",
+# "helemaal goed"), after at most an "ok"/"ja" or her name.
+_ACKNOWLEDGES = re.compile(
+    r"^\W*((ok(é|e|ay)?|ja|yes|ah|oh|nee|no)\W+)?(\w+\W+)?("
+    r"that'?s (completely |totally |very |perfectly |a )?(fair|understandable|reasonable|"
+    r"fair point|good point)|fair enough|(i )?(completely |totally |fully )?"
+    r"(understand|get (it|that))|that makes sense|makes sense|"
+    r"(dat )?(snap|begrijp) ik|ik (snap|begrijp)|begrijpelijk|helemaal (goed|terecht|logisch)|"
+    r"heel (logisch|begrijpelijk|terecht)|dat is (heel |echt )?(logisch|terecht|begrijpelijk))\b",
+    re.IGNORECASE)
 # "We can do it cheaper, I'm sure": a price promised before the learner knows the price is
 # no solution a trainer holds up as the model, however well the rest of it fits
 _PRICE_PROMISE = re.compile(r"\b(cheaper|goedkoper|voordeliger|lower price|lagere prijs)\b",
                             re.IGNORECASE)
+# "..., zodat ik een offerte kan maken", "so I can put it in our CRM": the internal objective
+# said aloud (the method keeps it on the pad), which no question is praised for
+_OWN_AIM = re.compile(r"\b(zodat ik|so (that )?(i|we) can|om (een|de|ons)|in order to)\b"
+                      r"[^.?!]{0,40}\b(offerte|quote|quotation|prijsopgave|crm)\b",
+                      re.IGNORECASE)
+# "Oké snap ik. Dan stuur ik u de brochure": giving in to a brochure request is no answer
+# to it (the method asks what she would look for in it, and offers something better)
+_GIVES_IN = re.compile(r"\b(send|sending|stuur|sturen|mail|mailen)\b[^.?!]{0,30}"
+                       r"\b(brochure|folder|leaflet|flyer)s?\b"
+                       r"|\b(brochure|folder|leaflet|flyer)s?\b[^.?!]{0,30}"
+                       r"\b(send|sturen|toe|mailen|opsturen)\b", re.IGNORECASE)
 # "I'm Tom", "mijn naam is ...": the learner introduced herself (maybe not her company).
 _SELF_INTRO = re.compile(r"\b(i'?m|i am|my name is|my name's|this is|ik ben|mijn naam is|"
                          r"ik heet)\b", re.IGNORECASE)
@@ -150,8 +178,9 @@ def _tips(cs: CompiledScenario, state: SessionState, total: int | None,
         # (in a drill about stating the visit's objective, naming the follow-up is the task)
         unagreed = {role_ids(cs).get("follow_up")} if not state.closing["agreed"] \
             and cs.scenario.kind != "drill" else set()
+        ticked = objectives_met(cs, state, "external", turns)
         done = "; ".join(in_sentence(cl.text(cs.objectives[o].label))
-                         for o in cs.external_ids if o in state.objectives and o not in unagreed)
+                         for o in cs.external_ids if ticked[o] and o not in unagreed)
         opener = [Tip("strong_drill" if cs.scenario.kind == "drill" else "strong_call",
                       {"score": str(total), "done": done})] if done else []
         tips = [*opener, *praise[:1], *improve[:2], *praise[1:], *improve[2:], *fallback]
@@ -201,7 +230,18 @@ def _idle_messages(cs: CompiledScenario, state: SessionState, turns: list[TurnRe
     quoted = {t.values.get("quote") for t in tips}
     return [Tip("wasted_message", {"quote": quote(t.learner), "topics": asks}) for t in turns
             if not t.objectives and not t.steps and t.act != Act.GOODBYE
-            and quote(t.learner) not in quoted]
+            and quote(t.learner) not in quoted and not _took_a_step(state, turns, t)]
+
+
+def _took_a_step(state: SessionState, turns: list[TurnRecord], turn: TurnRecord) -> bool:
+    """Whether a message answering an objection took a handling step the turn records
+    may have missed ("That's completely fair, Sandra. Can I ask what the notice period
+    is?")."""
+    for ostate in state.objections.values():
+        after = exchange(state, ostate, turns)
+        if turn in after:
+            return bool(steps_taken(after[after.index(turn):after.index(turn) + 1]))
+    return False
 
 
 # Tips that say the next step is still to be made (or made concrete).
@@ -261,6 +301,8 @@ def _improvements(cs: CompiledScenario, state: SessionState,
             # (sales talk gets its own tip)
             wasted_turns = [t for t in false_starts(turns, questions_count)
                             if t not in pitches and not offers_discount(t)][:1]
+        # a message that took a handling step in words the engine missed did something
+        wasted_turns = [t for t in wasted_turns if not _took_a_step(state, turns, t)]
         for wasted in wasted_turns:
             key = "false_start" if wasted is first else "wasted_message"
             if questions_count and wasted.form == "closed":
@@ -280,6 +322,11 @@ def _improvements(cs: CompiledScenario, state: SessionState,
         # "we can send you a quote afterwards" promises no feature: its fault is the goal
         if _QUOTATION.search(pitched[0].learner) and not _quotation_goal(cs, state):
             key = "quote_close"
+        elif key == "pitch" and cs.scenario.kind in ("spin", "first_visit") \
+                and _builds_on_her_problem(turns, pitched[0]):
+            # "the jams on the packing lines, that's exactly what our monitoring solves":
+            # tied to what she described, but before she said what it costs or is worth
+            key = "pitch_early"
         improve.append(Tip(key, {"quote": quote(pitched[0].learner)}))
     discount = _first(turns, offers_discount)
     if discount is not None:
@@ -336,6 +383,10 @@ def _improvements(cs: CompiledScenario, state: SessionState,
         if open_goals:
             labels = "; ".join(cl.text(o.label) for o in open_goals[:3])
             improve.append(Tip("missed_external", {"topics": labels}))
+    if "introduce" in roles and roles["introduce"] in state.objectives and not follow_up \
+            and not drill and not invited(turns):
+        # the card ticks the introduction; its other half, her turn, earns half the credit
+        improve.append(Tip("invite_introduction"))
     if informal(turns, state.lang):
         speak = [t for t in turns if text_speak(t.learner, state.lang)]
         if speak:
@@ -346,6 +397,38 @@ def _improvements(cs: CompiledScenario, state: SessionState,
             lower = [t for t in turns if t.learner[:1].islower()] or turns
             improve.append(Tip("register_capital", {"quote": quote(lower[0].learner)}))
     return improve
+
+
+_WORD = re.compile(r"[a-zà-ÿ]{3,}")
+# words a pitch shares with anything a buyer says: no sign it builds on what she told
+_COMMON = frozenset({"that", "this", "what", "with", "have", "your", "jullie", "onze", "ours",
+                     "from", "they", "them", "then", "there", "when", "about", "which",
+                     "just", "really", "would", "could", "also", "maar", "want", "wordt",
+                     "hebben", "heeft", "worden", "zijn", "deze", "voor", "naar", "niet",
+                     "over", "echt", "even", "more", "meer", "very", "exactly", "precies",
+                     "every", "elke", "alle", "company", "bedrijf", "printer", "the", "and",
+                     "you", "for", "but", "are", "was", "not", "can", "our", "its", "all",
+                     "any", "how", "who", "why", "now", "few", "new", "one", "two", "too",
+                     "out", "see", "get", "got", "het", "een", "dat", "wat", "die", "wie",
+                     "hoe", "nog", "ook", "dan", "wel", "bij", "met", "van", "per", "ons",
+                     "wij", "zij", "hij", "jij", "uit", "aan", "his", "her", "she", "him",
+                     "has", "had", "did", "doe", "ben", "heb", "kan", "mag", "zal", "wil",
+                     "yes", "nee", "wer", "day", "dag", "come", "komen", "komt", "time",
+                     "tijd", "some", "well", "good", "goed", "like", "year", "jaar"})
+
+
+def _stems(text: str) -> set[str]:
+    stems = {w.rstrip("s") if len(w) > 3 else w for w in _WORD.findall(text.lower())}
+    return {w for w in stems if w not in _COMMON and len(w) >= 3}
+
+
+def _builds_on_her_problem(turns: list[TurnRecord], pitch: TurnRecord) -> bool:
+    """Whether a pitch names a problem she described before it (a word of her answer to
+    a problem or implication question): it is tied to what she said, only too early."""
+    index = turns.index(pitch)
+    told = set().union(*(_stems(t.buyer) for t in turns[:index]
+                         if t.spin in ("problem", "implication") and t.answered))
+    return bool(told & _stems(pitch.learner))
 
 
 def _goals_named(roles: dict[str, str], tips: list[Tip]) -> set[str]:
@@ -399,7 +482,10 @@ def _objection_tips(cs: CompiledScenario, state: SessionState, turns: list[TurnR
         said = quote(cl.texts(objection.text)[0])
         if reply is None or not answerable(turns, ostate.raised_turn):
             out.append(Tip("objection_open", {**values, "objection": said}))
-        elif quote(reply.learner) in used:  # those words already have their own tip
+        elif quote(reply.learner) in used or (
+                reply.act != Act.OBJECTION_RESPONSE and cs.scenario.kind != "drill"):
+            # those words already have their own tip; or the learner went on with her next
+            # question ("How many people work on site?"), which is no answer to quote as one
             out.append(Tip("objection_steps", {**values, "objection": said}))
         else:
             out.append(Tip("objection", {**values, "quote": quote(reply.learner),
@@ -432,7 +518,8 @@ def steps_taken(after: list[TurnRecord], drill: bool = False) -> set[str]:
     clarifies it, whatever the engine read it as: no tip calls that step missing while
     another praises the question."""
     taken = {step for t in after for step in [*t.steps, *t.objectives]
-             if step in HANDLING_STEPS and (step != "clarify" or not errand_only(t))}
+             if step in HANDLING_STEPS and (step != "clarify" or not errand_only(t))
+             and (step != "acknowledge" or not _YES_BUT.search(t.learner))}
     if drill and any(t.form == "open" and t.act == Act.FACT_QUESTION and _explores(t)
                      and not _yes_no_question(t.learner) for t in after):
         taken.add("clarify")
@@ -441,13 +528,34 @@ def steps_taken(after: list[TurnRecord], drill: bool = False) -> set[str]:
     if any("acknowledge" in t.steps and _explores(t)
            and not _yes_no_question(t.learner) for t in after):
         taken.add("clarify")
+    # "That's completely fair, Sandra. Can I ask ...?", "helemaal goed. wat wil je nog
+    # uitzoeken ...?": understanding said in so many words, in words the engine missed
+    if any(_ACKNOWLEDGES.search(t.learner) and not _YES_BUT.search(t.learner)
+           and not _LAUGH.search(t.learner) for t in after):
+        taken.add("acknowledge")
+    # the first thing said after her objection, an open question that asks for no fact of
+    # the case, asks about the objection ("wat wil je nog uitzoeken voordat je ja zegt?")
+    first = after[0] if after else None
+    if first is not None and first.form == "open" and not first.facts and _explores(first) \
+            and not _yes_no_question(first.learner):
+        taken.add("clarify")
     answered = False
     for t in after:
         answers = "respond" in t.steps or "respond" in t.objectives
-        if (answered or answers) and not t.facts and _yes_no_question(t.learner):
+        if (answered or answers) and not t.facts and _check_question(t.learner):
             taken.add("check")
         answered = answered or answers
     return taken
+
+
+def _check_question(text: str) -> bool:
+    """A yes/no question, or one whose last clause checks ("If I prepare a comparison
+    before your notice date, would that be useful?")."""
+    if _yes_no_question(text):
+        return True
+    asked = [q.strip().lower() for q in sentences(text) if q.rstrip().endswith("?")]
+    return any(q.rsplit(",", 1)[-1].strip().startswith(CHECK_OPENINGS) for q in asked
+               if "," in q)
 
 
 def _yes_no_question(text: str) -> bool:
@@ -512,14 +620,19 @@ def _closing_tips(cs: CompiledScenario, state: SessionState, turns: list[TurnRec
     lm = cs.language(state.lang).lm
     concrete = [t for t in attempts if is_concrete(lm.analyze(t.learner), lm)]
     if not state.closing["concrete"] and not concrete:
-        first = attempts[0]
+        # the proposal that closed the call is the one to make firmer: the last one (an
+        # early "I came to hear what you thought of our proposal" read as a proposal, or a
+        # discount's "if you sign", is not what "I'll call you next week" should have been)
+        offers = [t for t in attempts if not offers_discount(t)] or attempts
+        ticked = [t for t in offers if roles.get("follow_up") in t.objectives]
+        last = (ticked or offers)[-1]
         if met.get(roles.get("follow_up", "")):
             # the card ticks the next step (a day without a time, "maybe Wednesday?"):
             # "not yet a concrete next step" would deny it; say how to make it firmer
-            return [Tip("firmer_close", {"quote": quote(first.learner)})]
-        if _QUOTATION.search(first.learner) and not _quotation_goal(cs, state):
-            return [Tip("quote_close", {"quote": quote(first.learner)})]
-        return [Tip("vague_close", {"quote": quote(first.learner)})]
+            return [Tip("firmer_close", {"quote": quote(last.learner)})]
+        if _QUOTATION.search(last.learner) and not _quotation_goal(cs, state):
+            return [Tip("quote_close", {"quote": quote(last.learner)})]
+        return [Tip("vague_close", {"quote": quote(last.learner)})]
     last = (concrete or attempts)[-1]
     if offers_discount(last):
         # "sign this week and get 15% off" is no concrete proposal: the discount tip says
@@ -527,6 +640,12 @@ def _closing_tips(cs: CompiledScenario, state: SessionState, turns: list[TurnRec
         return []
     if any(o.raised_turn is not None and not o.handled for o in state.objections.values()):
         return []  # the objection's own tip says what to do first
+    # after a full inventory "find out more about her situation first" is the wrong advice:
+    # what is left is to find out what still holds her back
+    inventory = objectives_met(cs, state, "internal", turns)
+    known = sum(inventory.values())
+    if inventory and known / len(inventory) >= INVENTORY_DONE:
+        return [Tip("close_not_agreed", {"quote": quote(last.learner)})]
     return [Tip("close_not_earned", {"quote": quote(last.learner)})]
 
 
@@ -553,8 +672,12 @@ def _strengths(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord
     for spin, key in (("need_payoff", "good_need_payoff"), ("implication", "good_implication")):
         add(key, next((t for t in turns if t.spin == spin and _spin_worth_praise(spin, t)),
                       None))
+    answering = [t for o in state.objections.values() for t in exchange(state, o, turns)]
     for step in ("acknowledge", "clarify", "check"):
-        add(f"good_{step}", next((t for t in turns if step in t.steps
+        # understanding said in words the engine missed ("That's completely fair, Sandra")
+        # is praised as any acknowledgement is
+        add(f"good_{step}", next((t for t in turns if (step in t.steps or (
+            step == "acknowledge" and t in answering and _ACKNOWLEDGES.search(t.learner)))
                                   and _step_worth_praise(step, t)), None))
     if not any(tip.key == "good_check" for tip in found):
         # the benefit and its check in one message ("..., would that help?")
@@ -578,12 +701,16 @@ def _strengths(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord
     if cs.scenario.kind == "drill" and proposal is not None and turns.index(proposal) > 0:
         # in a closing drill, a question right before the proposal made it fit
         before = turns[turns.index(proposal) - 1]
-        if before.form is not None and before.act == Act.FACT_QUESTION:
+        # a line that asks nothing ("Great to hear! And don't forget, both trucks come with
+        # our warranty.") is more selling after her yes, however the engine read it
+        if before.form is not None and before.act == Act.FACT_QUESTION \
+                and _asks(before.learner) and not _OWN_AIM.search(before.learner):
             add("good_question_first", before)
     heard: set[str] = set()
     for turn in turns:  # the first one not quoted elsewhere is kept
         # "as I said ...": a question she answered with a repeat got her telling nothing new
-        if _open_question(turn, cs.scenario.kind == "drill") and set(turn.answered) - heard:
+        if _open_question(turn, cs.scenario.kind == "drill") and set(turn.answered) - heard \
+                and not _OWN_AIM.search(turn.learner):
             add("good_open_question", turn)
         heard.update(turn.answered)
     if agenda is not None and agenda.form == "closed":
@@ -622,6 +749,8 @@ def _step_worth_praise(step: str, turn: TurnRecord) -> bool:
     takes the understanding back, and a clarifying step has to ask a real question."""
     if _LAUGH.search(turn.learner) and step in ("acknowledge", "clarify"):
         return False
+    if _GIVES_IN.search(turn.learner):
+        return False  # "Oké snap ik. Dan stuur ik u de brochure": understanding, then giving in
     if step == "acknowledge":
         return not _YES_BUT.search(turn.learner)
     if step == "clarify":
@@ -656,10 +785,20 @@ def _good_answer(state: SessionState, turns: list[TurnRecord]) -> TurnRecord | N
             # one sentence that acknowledges ("Heel logisch dat u dit samen beslist.") holds
             # no benefit besides: the answer comes in a sentence of its own
             answers = heard or (now and len(sentences(turn.learner)) > 1)
-            if answers and "respond" in turn.steps and turn.form is None:
+            if answers and "respond" in turn.steps and turn.form is None \
+                    and not _GIVES_IN.search(turn.learner):
                 return turn
             heard = heard or now
     return None
+
+
+def _asks(text: str) -> bool:
+    """Whether the message asks something: a question mark, or a question word up front
+    in a sentence of its own (typed on a phone without the mark)."""
+    if "?" in text:
+        return True
+    return any(s.split()[0].lower().strip(",") in QUESTION_STARTS
+               for s in sentences(text) if s.split())
 
 
 def _open_question(turn: TurnRecord, drill: bool) -> bool:

@@ -69,6 +69,10 @@ ERRAND = re.compile(r"e-?mail|mailadres|\baddress|telefoon|phone|hoor ik|hear fr
                     r"call me|bel (me|mij)|newsletter|nieuwsbrief", re.IGNORECASE)
 
 
+# "I understand it is higher. But you get ...": the "but" takes the understanding back
+YES_BUT = re.compile(r"(^|[.!?,;]\s*)(but|maar)\b", re.IGNORECASE)
+
+
 def errand_only(turn: TurnRecord) -> bool:
     """Whether every question in the message is the learner's own errand."""
     asked = [q for q in re.split(r"(?<=[?.!])\s+", turn.learner) if q.rstrip().endswith("?")]
@@ -88,7 +92,57 @@ def objectives_met(cs: CompiledScenario, state: SessionState, group: str,
         if met[oid] and by and detect and all(Move.CLARIFY in d.moves for d in detect) \
                 and all(errand_only(t) for t in by):
             met[oid] = False
+        # "Ik begrijp dat 14 procent veel lijkt. Maar onze folie ...": a yes-but takes the
+        # understanding back, so the acknowledgement it was read as is not ticked
+        if met[oid] and by and detect and all(Move.ACKNOWLEDGE in d.moves for d in detect) \
+                and all(YES_BUT.search(t.learner) for t in by):
+            met[oid] = False
+        # (a drill about stating the visit's objective names the follow-up: no date needed)
+        if met[oid] and by and cs.objectives[oid].method_role == "follow_up" \
+                and cs.scenario.closing is not None and not _diary_step(cs, state, by):
+            met[oid] = False
     return met
+
+
+# A day a diary can take ("Wednesday", "morgen", "the 12th", "14 maart"); "next week" is none.
+_MONTHS = (r"jan(uary|uari)?|feb(ruary|ruari)?|mar(ch)?|maart|apr(il)?|may|mei|june?|juni|"
+           r"july?|juli|aug(ust|ustus)?|sep(t|tember)?|oct(ober)?|okt(ober)?|nov(ember)?|"
+           r"dec(ember)?")
+_DAY = re.compile(
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|maandag|dinsdag|woensdag|"
+    r"donderdag|vrijdag|zaterdag|zondag|tomorrow|morgen|overmorgen|"
+    r"mon|tue|tues|wed|thu|thur|thurs|fri)\b"
+    rf"|\b\d{{1,2}}(st|nd|rd|th|e|ste|de)?\s+({_MONTHS})\b|\b({_MONTHS})\s+\d{{1,2}}\b"
+    r"|\b(the|de)\s+\d{1,2}(st|nd|rd|th|e|ste|de)\b|\b\d{1,2}[-/]\d{1,2}\b",
+    re.IGNORECASE)
+
+
+# "I'll call you next week", "ik bel u wel", "Ik app je wel even": the learner will get in
+# touch, which leaves the next step itself open.
+_CALL_PROMISE = re.compile(
+    r"\b(i'?ll|i will|we'?ll|we will|let me)\s+(just\s+)?(give you a\s+)?"
+    r"(call|ring|phone|e-?mail|mail|text|app|get back|be in touch)"
+    r"|\b(shall|can|may|could)\s+i\s+(give you a\s+)?(call|ring|phone)"
+    r"|\b(ik|we)\s+(bel|mail|e-?mail|app)\w*\s+(u|je|jou)\b|\b(bel|mail|app)\s+(ik|we)\s+(u|je)\b"
+    r"|\b(zal|kan|mag)\s+ik\s+(u|je)\s+(bellen|mailen|appen)|\bneem\w* (ik|we) (nog )?contact",
+    re.IGNORECASE)
+
+
+def _diary_step(cs: CompiledScenario, state: SessionState, by: list[TurnRecord]) -> bool:
+    """A concrete next step, as the objective's label asks: a day (and in the end a time)
+    she can put in her diary, or the order asked for. "Ik bel u wel", "I'll call you next
+    week" promise a call and fix nothing."""
+    if state.closing.get("agreed") or state.closing.get("concrete"):
+        return True
+    lm = cs.language(state.lang).lm
+    for turn in by:
+        msg = lm.analyze(turn.learner)
+        if Move.ASK_FOR_ORDER in turn.moves or turn.act == Act.ASK_ORDER \
+                or is_concrete(msg, lm) or _DAY.search(turn.learner) \
+                or (Move.PROPOSE_NEXT_STEP not in turn.moves
+                    and not _CALL_PROMISE.search(turn.learner)):
+            return True  # a day without a time ("maybe Wednesday?") is on the way
+    return False
 
 
 def purpose_stated(state: SessionState, turns: list[TurnRecord],
@@ -108,9 +162,22 @@ def purpose_stated(state: SessionState, turns: list[TurnRecord],
     for turn in turns:
         if turn.spin is not None:
             return False
-        if turn.act == Act.STATE_OBJECTIVE or Move.STATE_OBJECTIVE in turn.moves:
+        if turn.act == Act.STATE_OBJECTIVE or Move.STATE_OBJECTIVE in turn.moves \
+                or _PURPOSE.search(turn.learner):
             return True
     return False
+
+
+# "Ik kom vandaag vooral om te horen wat je van ons voorstel vond", "Today I'd like to
+# ...", "I'm here to ...": the visit's purpose in words the engine may read as another act
+_PURPOSE = re.compile(
+    r"\b(today|vandaag)\b[^.?!]{0,25}\b(i'?d like|i would like|i want|i'?m here|i came|"
+    r"wil ik|wil graag|kom ik|ik kom|zou ik)\b"
+    r"|\b(i'?d like|i want|i'?m here|i came|wil ik|ik wil|ik kom|kom ik)\b[^.?!]{0,25}"
+    r"\b(today|vandaag)\b"
+    r"|\b(i'?m here to|i came to|ik kom (vooral |eigenlijk |graag )*(om|voor))\b"
+    r"|\b(the purpose of|het doel van)\b",
+    re.IGNORECASE)
 
 
 def objectives_score(cs: CompiledScenario, state: SessionState, group: str,
@@ -129,9 +196,21 @@ def objectives_score(cs: CompiledScenario, state: SessionState, group: str,
     for oid, weight in weights.items():
         if met[oid]:
             half = (cs.objectives[oid].method_role == "needs" and cs.scenario.kind != "drill"
-                    and not purpose_stated(state, turns, cs))
+                    and not purpose_stated(state, turns, cs)) or (
+                cs.objectives[oid].method_role == "introduce" and cs.scenario.kind != "drill"
+                and not invited(turns))
             earned += weight * (NEEDS_WITHOUT_PURPOSE if half else 1.0)
     return 100.0 * earned / total
+
+
+INVITE_TURNS = 3  # an open question this early asks her about herself and her company
+
+
+def invited(turns: list[TurnRecord]) -> bool:
+    """Whether the learner invited her to introduce herself and her company: asked it in
+    so many words, or opened with an open question about her."""
+    return any(Move.INVITE_INTRODUCTION in t.moves for t in turns) or any(
+        t.form == "open" and t.act == Act.FACT_QUESTION for t in turns[:INVITE_TURNS])
 
 
 def inquiry_share(turns: list[TurnRecord]) -> float:
@@ -190,6 +269,11 @@ def handling_steps(o: ObjectionState, turns: list[TurnRecord]) -> dict[str, bool
         asked = [t for t in turns[o.raised_turn:] if "clarify" in t.steps]
         if asked and all(errand_only(t) for t in asked):
             steps["clarify"] = False
+    if steps.get("acknowledge") and o.raised_turn is not None:
+        # "Ik begrijp dat 14 procent veel lijkt. Maar ...": the "but" takes it back
+        heard = [t for t in turns[o.raised_turn:] if "acknowledge" in t.steps]
+        if heard and all(YES_BUT.search(t.learner) for t in heard):
+            steps["acknowledge"] = False
     return steps
 
 
@@ -315,7 +399,10 @@ DISCOUNT_COST = 10
 _DISCOUNT = re.compile(
     r"\b(korting|discount)\b"
     r"|\d+\s*(%|procent|percent)\s*(off|vanaf|eraf|korting|goedkoper|cheaper|lager|lower)\b"
-    r"|\b(for less|voor minder)(?=\s*[,.!?;]|$)|\b(procent|percent)\s+(onder|below|under)\b",
+    r"|\b(for less|voor minder)(?=\s*[,.!?;]|$)|\b(procent|percent)\s+(onder|below|under)\b"
+    # "the first month is free if you sign", "de eerste maand gratis": a price cut in kind
+    # (a trial week is no discount: it lets her try before she decides)
+    r"|\b(months?|maanden|maand)\s+(is\s+|are\s+)?(free|gratis)\b",
     re.IGNORECASE)
 
 
