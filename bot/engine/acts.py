@@ -9,6 +9,7 @@ The vocabulary is fixed by ``contract.md`` (the ``act`` of every turn in the JSO
 
 from __future__ import annotations
 
+from dataclasses import replace
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -63,9 +64,13 @@ CHECK_ALONE_WORDS = 8  # "tell me about yourself" in the first turns is part of 
 
 def main_act(a: TurnAnalysis, state: SessionState) -> Act:
     """The one act the buyer reacts to; the order of the tests is the priority."""
-    moves = a.moves
     if a.empty:
         return Act.OTHER
+    if _discount_on_signing(a):
+        # "I'll knock 40 cents off if you sign this month", "als u voor drie jaar tekent
+        # gaat er 10% af": the signing is the discount's condition, the offer is the point
+        a = replace(a, moves=a.moves - {Move.ASK_FOR_ORDER})
+    moves = a.moves
     asks_fact = bool(a.facts) and a.asks
     opening = state.turn <= 1 or bool(moves & {Move.GREET, Move.INTRODUCE})
     closing_moves = moves & {Move.PROPOSE_NEXT_STEP, Move.ASK_FOR_ORDER}
@@ -78,7 +83,7 @@ def main_act(a: TurnAnalysis, state: SessionState) -> Act:
     # A summary sums up; one that goes on to propose something is that proposal, one that
     # goes on to the agenda states the objective ("last time you said ...; today I'd like").
     offers = Move.PROPOSE_SOLUTION in moves or (a.seller_talk and not a.is_question)
-    if Move.SUMMARIZE in moves and a.form != "open" and not offers and (
+    if Move.SUMMARIZE in moves and a.form != "open" and not offers and not a.question_closes and (
         Move.STATE_OBJECTIVE not in moves
     ) and not (pending and (a.states_benefit or a.responds_to or (
             # "so you're afraid the switch goes wrong again?" clarifies her concern
@@ -90,6 +95,11 @@ def main_act(a: TurnAnalysis, state: SessionState) -> Act:
         return Act.OBJECTION_RESPONSE
     if not pending and _checks_handling(a, state):
         return Act.OBJECTION_RESPONSE
+    if Move.ASK_FOR_ORDER in moves and Move.SUMMARIZE in moves and a.is_question and (
+            not a.question_closes and not offers):
+        # "Let me sum up: ..., you want to try it before committing. Did I miss anything?":
+        # the closing word is in her words summed up, the question checks the summary
+        return Act.SUMMARY
     if Move.ASK_FOR_ORDER in moves and not asks_fact and a.form != "open":
         if Move.PROPOSE_NEXT_STEP in moves and a.meeting_words and not a.question_closes:
             # "shall we make an appointment to sign, Thursday at 2?", "I'll email you the
@@ -115,8 +125,8 @@ def main_act(a: TurnAnalysis, state: SessionState) -> Act:
             # "we swap a broken printer within 4 hours, so no more missed trucks": a
             # benefit on one of her needs is the offer, tied once she has stated needs
             return Act.SOLUTION if knows_needs else Act.PITCH
-    if a.pitch:
-        return Act.PITCH
+    if a.pitch or (Move.DISCOUNT in moves and not a.is_question):
+        return Act.PITCH  # a discount nobody asked for sells on price
     fresh_intro = Move.INTRODUCE in moves and "introduced" not in state.flags
     if Move.STATE_OBJECTIVE in moves and not asks_fact and not (
         fresh_intro and Move.GREET in moves
@@ -141,6 +151,12 @@ def main_act(a: TurnAnalysis, state: SessionState) -> Act:
     if (Move.GREET in moves and not a.greeting_with_content) or Move.INTRODUCE in moves:
         return Act.GREET_INTRODUCE
     return Act.OTHER
+
+
+def _discount_on_signing(a: TurnAnalysis) -> bool:
+    """A discount offered on the condition of signing, stated, not asked: a price offer
+    (to her objection, or a pitch), no request for the order."""
+    return Move.DISCOUNT in a.moves and Move.ASK_FOR_ORDER in a.moves and not a.is_question
 
 
 def _checks_handling(a: TurnAnalysis, state: SessionState) -> bool:
