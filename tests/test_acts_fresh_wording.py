@@ -56,3 +56,15 @@ def test_a_summary_that_ends_asking_to_sign_asks_the_order(library):
              "Dus eigenlijk is alleen de startdatum nog open. Zullen we het vandaag vastleggen?"]
     turn = _turns(library, "objection-software-renewal", "nl", lines)[-1]
     assert turn["act"] == "ask_order"
+
+
+def test_the_check_after_an_offer_has_no_spin_type(library):
+    """"We lease ..., so no more worries about breakdowns. Would that be something for you?"
+    offers: the question asks her verdict on it, no information about her situation."""
+    lines = ["Goedemiddag, ik ben Sanne van PrintPartners.",
+             "Hoe vaak valt er een labelprinter uit?",
+             "Wij leveren labelprinters in lease, inclusief onderhoud en monitoring op afstand, "
+             "dan heeft u geen omkijken meer naar storingen. Zou dat iets voor jullie zijn?"]
+    turn = _turns(library, "spin-printing-urgency", "nl", lines)[-1]
+    assert turn["act"] in ("solution", "pitch") and turn["form"] == "closed"
+    assert turn["spin"] is None

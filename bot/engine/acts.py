@@ -62,6 +62,11 @@ OPENING_TURNS = 3
 CHECK_ALONE_WORDS = 8  # "tell me about yourself" in the first turns is part of the introduction
 
 
+# Acts whose question gathers information (and so has a SPIN type): a proposal's "does
+# that suit you?", a pitch's "interested?", a summary's "right?" or a close ask for none
+INFORMATION_ACTS = frozenset({Act.FACT_QUESTION, Act.OBJECTION_RESPONSE, Act.OTHER})
+
+
 def main_act(a: TurnAnalysis, state: SessionState) -> Act:
     """The one act the buyer reacts to; the order of the tests is the priority."""
     if a.empty:

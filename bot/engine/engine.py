@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
 
-from bot.engine.acts import CLOSING_ACTS, Act, Move, main_act
+from bot.engine.acts import CLOSING_ACTS, INFORMATION_ACTS, Act, Move, main_act
 from bot.engine.analysis import TurnAnalysis, analyze_turn
 from bot.engine.compiled import CompiledLanguage, CompiledScenario
 from bot.engine.policy import (
@@ -158,6 +158,8 @@ class Engine:
             reply = self._plan(cl, state, a, events, text)
         if act is Act.OBJECTION_RESPONSE and "check" in a.steps and "clarify" not in a.steps:
             a.spin = None  # "would that help you?" checks her objection, it asks no facts
+        if act not in INFORMATION_ACTS:
+            a.spin = None  # "Zou dat iets voor jullie zijn?" after a proposal asks no facts
         record = TurnRecord(
             learner=text[:MAX_LEARNER_CHARS], buyer=reply, form=a.form, spin=a.spin,
             objectives=list(a.objectives), moves=sorted(a.moves),
