@@ -68,3 +68,20 @@ def test_the_check_after_an_offer_has_no_spin_type(library):
     turn = _turns(library, "spin-printing-urgency", "nl", lines)[-1]
     assert turn["act"] in ("solution", "pitch") and turn["form"] == "closed"
     assert turn["spin"] is None
+
+
+@pytest.mark.parametrize(("lang", "line", "spin"), [
+    ("nl", "Waar zou u nog iets aan willen veranderen?", "problem"),
+    ("nl", "wat moet er nog anders aan", "problem"),
+    ("nl", "Wat gaat er niet zoals u zou willen?", "problem"),
+    ("nl", "Hoe vaak valt er eigenlijk een machine uit?", "problem"),
+    ("en", "Which part of the service do you like least?", "problem"),
+    ("en", "What do you value most about them?", "problem"),
+    ("en", "What does a late delivery do to the planning?", "implication"),
+    ("en", "And who pays for the extra hours afterwards?", "implication"),
+])
+def test_wishes_for_change_and_consequences_read_in_everyday_words(
+        library, lang: str, line: str, spin: str):
+    turns = _turns(library, "first-visit-cleaning", lang, [line])
+    assert turns[-1]["spin"] == spin
+
