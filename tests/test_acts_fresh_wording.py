@@ -85,3 +85,18 @@ def test_wishes_for_change_and_consequences_read_in_everyday_words(
     turns = _turns(library, "first-visit-cleaning", lang, [line])
     assert turns[-1]["spin"] == spin
 
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "So shall I put together a quote for you?"),
+    ("en", "Can I make you an offer next month?"),
+    ("en", "Would it be an idea to do a demo for you and your director?"),
+    ("nl", "Zal ik u anders een folder mailen met de prijzen erin?"),
+])
+def test_offering_a_document_or_a_session_to_come_is_a_next_step(library, lang: str, line: str):
+    opening = {"en": ["Good morning, I'm Tom from SchoonWerk.",
+                      "Who does the cleaning now, and how happy are you with them?"],
+               "nl": ["Goedemorgen, ik ben Tom van SchoonWerk.",
+                      "Wie doet de schoonmaak nu bij u, en hoe tevreden bent u daarover?"]}[lang]
+    turn = _turns(library, "first-visit-cleaning", lang, [*opening, line])[-1]
+    assert turn["act"] == "next_step_proposal" and turn["spin"] is None
