@@ -100,3 +100,15 @@ def test_offering_a_document_or_a_session_to_come_is_a_next_step(library, lang: 
                       "Wie doet de schoonmaak nu bij u, en hoe tevreden bent u daarover?"]}[lang]
     turn = _turns(library, "first-visit-cleaning", lang, [*opening, line])[-1]
     assert turn["act"] == "next_step_proposal" and turn["spin"] is None
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "Great to hear! And don't forget, both trucks come with our five-year warranty and "
+           "free training for your drivers."),
+    ("nl", "Fijn om te horen! Wij hebben trouwens ook een onderhoudspakket met storingsdienst "
+           "dag en nacht."),
+])
+def test_a_nod_then_more_selling_is_a_pitch_and_no_question(library, lang: str, line: str):
+    """Extra selling after "great to hear" asks nothing ("don't forget" is no question)."""
+    turn = _turns(library, "drill-closing-order", lang, [line])[-1]
+    assert (turn["act"], turn["form"], turn["spin"]) == ("pitch", None, None)

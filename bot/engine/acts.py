@@ -132,6 +132,11 @@ def main_act(a: TurnAnalysis, state: SessionState) -> Act:
             return Act.SOLUTION if knows_needs else Act.PITCH
     if a.pitch or (Move.DISCOUNT in moves and not a.is_question):
         return Act.PITCH  # a discount nobody asked for sells on price
+    if a.seller_talk and not a.is_question and not pending and Move.ACKNOWLEDGE in moves and (
+            not moves & {Move.SUMMARIZE, Move.STATE_OBJECTIVE, Move.GREET, Move.INTRODUCE}):
+        # "Great to hear! And don't forget, our trucks come with ...", "dat hoor ik vaker, wij
+        # hebben daar een mooi pakket voor": a nod, then the offer nobody asked about
+        return Act.PITCH
     fresh_intro = Move.INTRODUCE in moves and "introduced" not in state.flags
     if Move.STATE_OBJECTIVE in moves and not asks_fact and not (
         fresh_intro and Move.GREET in moves

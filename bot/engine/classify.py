@@ -168,6 +168,8 @@ def _sentence_form(sentence: Sentence, lm: LanguageModel) -> str | None:
         return "open"
     if not sentence.question_mark and ends_with_tag(words):
         return "closed"  # "so u want the same people every time right", "..., klopt dat"
+    if not sentence.question_mark and _negated_without_subject(words, lex):
+        return None  # "And don't forget, both trucks come with ...", "heeft geen zin" tell
     if sentence.question_mark or first in lex.question_verbs:
         if first in lex.question_words and sentence.question_mark and len(clauses) == 1 and (
             len(words) > 1 and words[1] in lex.subjects
@@ -175,6 +177,14 @@ def _sentence_form(sentence: Sentence, lm: LanguageModel) -> str | None:
             return "open"  # "hoe jullie dat nu doen?": typed without the verb up front
         return "closed"
     return None
+
+
+def _negated_without_subject(words: list[str], lex: Lexicon) -> bool:
+    """"Don't forget ...", "is niet nodig": a verb and a negation with no subject between
+    or after them make an imperative or a statement; a question puts the subject there
+    ("don't you think ...", "heeft u geen ...")."""
+    return len(words) > 2 and words[0] in lex.question_verbs and words[1] in lex.negations and (
+        words[2] not in lex.subjects)
 
 
 _SELLER = frozenset({"ik", "i", "we", "wij"})
