@@ -112,3 +112,37 @@ def test_a_nod_then_more_selling_is_a_pitch_and_no_question(library, lang: str, 
     """Extra selling after "great to hear" asks nothing ("don't forget" is no question)."""
     turn = _turns(library, "drill-closing-order", lang, [line])[-1]
     assert (turn["act"], turn["form"], turn["spin"]) == ("pitch", None, None)
+
+
+@pytest.mark.parametrize(("scenario", "lang", "lines"), [
+    ("first-visit-cleaning", "nl", [
+        "Goedemorgen, ik ben Tom van SchoonWerk.",
+        "Wat ik vandaag graag zou doen: elkaar leren kennen, horen hoe de schoonmaak nu "
+        "geregeld is, en als het zinvol is samen een volgende stap afspreken. Past dat binnen "
+        "de tijd tot half elf?"]),
+    ("closing-catering-followup", "nl", [
+        "Hoi Marco, goed je weer te zien.",
+        "Ik kom vandaag vooral om te horen wat je van ons voorstel vond."]),
+    ("spin-printing-urgency", "nl", [
+        "Goedemiddag, ik ben Sanne van PrintPartners.",
+        "Ik ben hier om te kijken hoe het printen bij u geregeld is en of wij iets kunnen "
+        "betekenen."]),
+])
+def test_what_the_visit_is_for_in_the_opening_states_the_objective(
+        library, scenario: str, lang: str, lines: list[str]):
+    """In the opening, "I'm here to ..." and an agenda that ends in a next step (even with
+    the time she has) say what the visit is for: no proposal yet."""
+    assert _turns(library, scenario, lang, lines)[-1]["act"] == "state_objective"
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "even checken of ik het goed heb: u wilt een vaste ploeg en de prijs moet gelijk "
+           "blijven. klopt?"),
+    ("en", "Let me check I've got it right: you want a fixed team and the price has to stay "
+           "the same. Correct?"),
+])
+def test_checking_one_heard_right_sums_up(library, lang: str, line: str):
+    opening = {"en": ["Good morning, I'm Tom from SchoonWerk."],
+               "nl": ["Goedemorgen, ik ben Tom van SchoonWerk."]}[lang]
+    turn = _turns(library, "first-visit-cleaning", lang, [*opening, line])[-1]
+    assert turn["act"] == "summary" and turn["spin"] is None

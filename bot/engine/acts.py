@@ -111,6 +111,11 @@ def main_act(a: TurnAnalysis, state: SessionState) -> Act:
             # order confirmation": a meeting or a document to come is the next step
             return Act.NEXT_STEP_PROPOSAL
         return Act.ASK_ORDER
+    if Move.PROPOSE_NEXT_STEP in moves and Move.STATE_OBJECTIVE in moves and (
+            state.turn <= OPENING_TURNS and not state.closing["attempted"]):
+        # "Today I'd like to get to know each other, ... and agree a next step. Does that fit
+        # until half past ten?": in the opening a plan for the visit is its agenda
+        return Act.STATE_OBJECTIVE
     if Move.PROPOSE_NEXT_STEP in moves and not (asks_fact and a.form == "open"):
         return Act.NEXT_STEP_PROPOSAL
     if a.joke and not a.tied_needs and not asks_fact and Move.GREET not in moves:
