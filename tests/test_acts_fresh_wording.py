@@ -146,3 +146,16 @@ def test_checking_one_heard_right_sums_up(library, lang: str, line: str):
                "nl": ["Goedemorgen, ik ben Tom van SchoonWerk."]}[lang]
     turn = _turns(library, "first-visit-cleaning", lang, [*opening, line])[-1]
     assert turn["act"] == "summary" and turn["spin"] is None
+
+
+def test_asking_whether_the_answer_makes_the_difference_checks_her_concern(library):
+    """After she says the other caterer is cheaper, a benefit with "maakt dat het verschil
+    voor je?" checks the answer to her concern; it asks nothing about her situation."""
+    lines = ["Hoi Marco, goed je weer te zien.",
+             "Wat vonden jij en je collega's van het voorstel?",
+             "Wie zijn de andere partijen waar je ons mee vergelijkt?",
+             "Snap ik, prijs telt natuurlijk mee. Waarin zijn ze goedkoper?",
+             "Bij ons betaal je alleen per afgenomen lunch, dus geen vaste kosten als er minder "
+             "mensen eten. Maakt dat het verschil voor je?"]
+    turns = _turns(library, "closing-catering-followup", "nl", lines)
+    assert (turns[-1]["act"], turns[-1]["spin"]) == ("objection_response", None)
