@@ -159,3 +159,14 @@ def test_asking_whether_the_answer_makes_the_difference_checks_her_concern(libra
              "mensen eten. Maakt dat het verschil voor je?"]
     turns = _turns(library, "closing-catering-followup", "nl", lines)
     assert (turns[-1]["act"], turns[-1]["spin"]) == ("objection_response", None)
+
+
+@pytest.mark.parametrize(("line", "form"), [
+    ("en wnaneer loopt het contract af?", "open"),
+    ("en hoeveell vierkante meter is het?", "open"),
+    ("Precies daarvoor is onze app gemaakt.", None),  # "daarvoor" is no "waarvoor"
+])
+def test_a_long_question_word_with_one_typo_still_asks_openly(library, line: str, form):
+    turn = _turns(library, "first-visit-cleaning", "nl",
+                  ["Goedemorgen, ik ben Tom van SchoonWerk.", line])[-1]
+    assert turn["form"] == form

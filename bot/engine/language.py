@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
+
+from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.engine.cues import CueIndex, TypoCorrector, correct_typos
 from bot.engine.lexicon import Lexicon, load_lexicon
 from bot.engine.text import Analyzed, TextPipeline
 
 SPIN_ORDER = ("need_payoff", "implication", "problem", "situation")
+# Question words this long have no everyday word one typo away ("wnaneer", "wanneet" are
+# "wanneer"); shorter ones do ("waarop" is no "waarom"), so they are read as typed
+TYPO_QUESTION_WORD_LEN = 7
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 class LanguageModel:
@@ -29,6 +36,8 @@ class LanguageModel:
         self.pitch = self._index({"pitch": lexicon.pitch_cues})
         self.elaboration = self._index({"more": lexicon.elaboration_cues})
         self.protected = lexicon.stopwords | lexicon.question_words | lexicon.question_verbs
+        self._long_question_words = sorted(
+            w for w in lexicon.question_words if len(w) >= TYPO_QUESTION_WORD_LEN)
 
     def _index(self, groups: dict[str, tuple[str, ...]]) -> CueIndex:
         index = CueIndex(self.pipeline, self.corrector, ordered=True)
@@ -37,9 +46,26 @@ class LanguageModel:
         return index
 
     def analyze(self, text: str) -> Analyzed:
+        if self._long_question_words:
+            text = _WORD.sub(self._question_word, text)
         msg = self.pipeline.analyze(text)
         correct_typos(msg, self.corrector, self.protected)
         return msg
+
+
+    def _question_word(self, match: re.Match[str]) -> str:
+        """A long question word with one typo ("wnaneer loopt het contract af?") still asks."""
+        word = match.group(0)
+        low = word.lower()
+        if len(low) < TYPO_QUESTION_WORD_LEN or low in self.protected or (
+                low in self.lexicon.abbreviations):
+            return word
+        for question_word in self._long_question_words:
+            # the first letter as typed: "daarvoor" is no "waarvoor"
+            if low[0] == question_word[0] and DamerauLevenshtein.distance(
+                    low, question_word, score_cutoff=1) <= 1:
+                return question_word
+        return word
 
 
 @cache
