@@ -74,7 +74,7 @@ def test_letting_an_objection_rest_is_not_glued_to_another_reaction(library):
     replies = [engine.turn(state, line).reply for line in [
         "I'll be quick! FlexWerk is one of the biggest staffing agencies in the region.",
         "We do retail, logistics and hospitality, and we have a great app for hours.",
-        "Can I just take ten minutes to go through our rates with you?"]]
+        "Can I leave our rate card with you?"]]
     assert state.objections["no_time"].rested
     assert not any("move on" in r for r in replies), replies
 
