@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.acts import Act, Move, main_act
-from bot.engine.analysis import TurnAnalysis
 from bot.engine.compiled import CompiledScenario
-from bot.engine.state import ObjectionState, SessionState
 from bot.scenario.library import load_library
 from bot.terminal import run_script
 
@@ -35,20 +32,6 @@ def test_a_discount_on_condition_of_signing_is_an_offer_not_asking_the_order(
     turn = _turns(library, "first-visit-cleaning", lang, [opening, line])[-1]
     assert turn["act"] == "pitch"
     assert not turn["buyer"].startswith(("Let's not talk", "Laten we het daar"))
-
-
-def test_a_summary_with_a_closing_word_in_her_words_is_a_summary():
-    """"..., you want to try it before committing. Did I miss anything?" while her price
-    concern stands: "committing" is her wish summed up, the question checks the summary."""
-    state = SessionState(scenario_id="s", lang="en", seed=0, turn=9,
-                         objections={"cheaper": ObjectionState(raised_turn=3)},
-                         pending_objection="cheaper")
-    a = TurnAnalysis(True, "closed", None, True,
-                     moves={Move.SUMMARIZE, Move.ASK_FOR_ORDER, Move.RESPOND_BENEFIT},
-                     needs=["try_first"], states_benefit=True, word_count=30)
-    assert main_act(a, state) is Act.SUMMARY
-    a.question_closes = True  # "..., shall we sign it today?"
-    assert main_act(a, state) is Act.ASK_ORDER
 
 
 def test_a_summary_that_ends_asking_to_sign_asks_the_order(library):

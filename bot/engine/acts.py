@@ -100,11 +100,6 @@ def main_act(a: TurnAnalysis, state: SessionState) -> Act:
         return Act.OBJECTION_RESPONSE
     if not pending and _checks_handling(a, state):
         return Act.OBJECTION_RESPONSE
-    if Move.ASK_FOR_ORDER in moves and Move.SUMMARIZE in moves and a.is_question and (
-            not a.question_closes and not offers):
-        # "Let me sum up: ..., you want to try it before committing. Did I miss anything?":
-        # the closing word is in her words summed up, the question checks the summary
-        return Act.SUMMARY
     if Move.ASK_FOR_ORDER in moves and not asks_fact and a.form != "open":
         if Move.PROPOSE_NEXT_STEP in moves and a.meeting_words and not a.question_closes:
             # "shall we make an appointment to sign, Thursday at 2?", "I'll email you the
