@@ -82,6 +82,15 @@ def _leaves_settings(update: Update) -> bool:
     return bool(message and (message.text or "").startswith("/"))
 
 
+def shown_briefings(context: Context) -> dict[int, str]:
+    """The scenario whose briefing each learner was shown last and has not started yet, so a
+    message typed under a briefing (instead of tapping Start) is answered with that
+    scenario's Start button rather than the main menu. Kept in memory only: after a
+    restart the learner gets the menu, which is still right."""
+    shown: dict[int, str] = context.application.bot_data.setdefault("shown_briefings", {})
+    return shown
+
+
 def remember_language(context: Context, lang: str) -> None:
     if context.user_data is not None:
         context.user_data["lang"] = lang

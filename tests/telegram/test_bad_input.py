@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.storage import queries as q
 from tests.telegram.conftest import BotEnv
-from tests.telegram.helpers import buttons, eventually, start_call
+from tests.telegram.helpers import buttons, eventually, open_briefing, start_call, until_buttons
 
 PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00"
        b"\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N"
@@ -94,6 +94,26 @@ async def test_text_outside_a_call_points_to_the_menu(env: BotEnv) -> None:
     await user.send("hello?")
     reply = await user.next_message()
     assert "not in a call" in reply["text"] and "pick" in buttons(reply)
+
+
+async def test_a_greeting_typed_under_a_briefing_points_to_that_scenarios_start(
+        env: BotEnv) -> None:
+    """A student reads the briefing and types "hallo" instead of tapping Start: she is
+    told the call has not started and gets that scenario's Start button, not the menu."""
+    user = env.emulator.user(2016, "Sanne", language_code="nl")
+    await open_briefing(user, "first-visit-cleaning")
+    await user.send("goedemorgen mevrouw de groot")
+    reply = await user.next_message()
+    assert "nog niet begonnen" in reply["text"] and "Eerste bezoek" in reply["text"]
+    assert "go:first-visit-cleaning" in buttons(reply)
+    await user.press(reply, "go:first-visit-cleaning")
+    assert "Marieke" in (await user.next_message())["text"]  # the call starts from there
+    await user.send("/stop")
+    await until_buttons(user, "s:first-visit-cleaning")  # the card, with "again"
+    await user.send("nog een vraag")  # after the call: the menu again, nothing pending
+    after = await user.next_message()
+    assert "niet in een gesprek" in after["text"]
+    assert "go:first-visit-cleaning" not in buttons(after)
 
 
 async def test_a_learner_who_blocked_the_bot_is_marked_and_unmarked_on_return(

@@ -14,7 +14,7 @@ from bot.telegram import buttons as b
 from bot.telegram import keyboards as kb
 from bot.telegram import render
 from bot.telegram.callback_data import button
-from bot.telegram.common import Context, answer_query, learner, send, services
+from bot.telegram.common import Context, answer_query, learner, send, services, shown_briefings
 from bot.telegram.render import tr
 from bot.trainers import mine
 
@@ -59,6 +59,7 @@ async def show_briefing_for(context: Context, uid: int, lang: str, scenario_id: 
     if graded is not None:
         markup = Markup([[graded], *markup.inline_keyboard])
     await send(context, uid, text + note, markup)
+    shown_briefings(context)[uid] = scenario_id
 
 
 async def practice_note(context: Context, uid: int, lang: str, scenario_id: str,

@@ -23,6 +23,7 @@ from bot.telegram.common import (
     message_of,
     send,
     services,
+    shown_briefings,
 )
 from bot.telegram.handlers.picker import graded_button
 from bot.telegram.render import tr
@@ -58,6 +59,7 @@ async def _begin(update: Update, context: Context, scenario_id: str, *, prepare:
 
 
 async def announce(context: Context, uid: int, started: Started) -> None:
+    shown_briefings(context).pop(uid, None)
     cs = services(context).catalog.compiled(started.scenario_id)
     if started.opening is not None:
         await send(context, uid, render.call_start(cs, started.lang, started.opening))
@@ -136,6 +138,14 @@ async def on_text(update: Update, context: Context) -> None:
 
 
 async def _no_call(context: Context, uid: int, lang: str) -> None:
+    catalog = services(context).catalog
+    scenario_id = shown_briefings(context).get(uid)
+    if scenario_id is not None and catalog.get(scenario_id) is not None:
+        cs = catalog.compiled(scenario_id)
+        title = cs.language(catalog.language_for(cs.scenario, lang)).text(cs.scenario.title)
+        await send(context, uid, tr(lang, "tg.errors.no_call_briefing", title=title),
+                   kb.briefing(lang, scenario_id, calls.has_preparation(cs)))
+        return
     await send(context, uid, tr(lang, "tg.errors.no_call"), kb.main_menu(lang))
 
 
