@@ -150,12 +150,10 @@ def text_card(cs: CompiledScenario, state: SessionState, card: ScoreCard) -> str
     report = card.visit_report
     out.append("")
     out.append(t(lang, "card.report") + ":")
-    out.append("  " + t(lang, "card.learned") + ":")
-    if report.learned:
-        for oid, words in report.learned:
-            out.append(f"    - {pad_label(cs, oid, lang)}: {words}")
-    else:
-        out.append("    " + t(lang, "card.nothing"))
+    if cs.internal_ids:  # a drill with nothing to find out has no "found out" line
+        out.append("  " + t(lang, "card.learned") + ":")
+        out.extend([f"    - {pad_label(cs, oid, lang)}: {words}"
+                    for oid, words in report.learned] or ["    " + t(lang, "card.nothing")])
     if report.missed:
         out.append("  " + t(lang, "card.unknown") + ": " + ", ".join(
             pad_label(cs, o, lang) for o in report.missed))

@@ -171,12 +171,11 @@ def visit_report(done: Finished) -> str:
             report.learned or report.missed or report.needs or report.next_step):
         return ""  # a two-minute drill that asks for no facts has nothing to report
     cl = cs.language(lang)
-    out = [f"<b>{tr(lang, 'card.report')}</b>", f"<i>{tr(lang, 'card.learned')}:</i>"]
-    if report.learned:
+    out = [f"<b>{tr(lang, 'card.report')}</b>"]
+    if cs.internal_ids:  # "found out: nothing yet" is untrue where nothing was to be found out
+        out.append(f"<i>{tr(lang, 'card.learned')}:</i>")
         out += [f"– <b>{h(pad_label(cs, oid, lang))}</b>: {h(words)}"
-                for oid, words in report.learned]
-    else:
-        out.append("– " + tr(lang, "card.nothing"))
+                for oid, words in report.learned] or ["– " + tr(lang, "card.nothing")]
     if report.missed:
         out.append(f"<i>{tr(lang, 'card.unknown')}:</i> "
                    + h(", ".join(pad_label(cs, o, lang) for o in report.missed)))

@@ -302,6 +302,23 @@ async def test_a_drill_card_shows_no_empty_visit_report(env: BotEnv) -> None:
     assert "Scorekaart" in card and "Bezoekrapport" not in card
 
 
+async def test_a_drill_with_a_need_reports_the_need_without_found_out_nothing(
+        env: BotEnv) -> None:
+    """The price drill has no facts to find out: after he told how often the line stops,
+    'What you found out: nothing yet' contradicted the call. The report keeps his need."""
+    user = env.emulator.user(3042, "Sanne", language_code="en")
+    briefing = await open_briefing(user, "drill-objection-price")
+    await user.press(briefing, "go:drill-objection-price")
+    await user.next_message()
+    await user.send("I understand, 14 percent is a real difference. What does it cost you "
+                    "when the film tears and the line stops?")
+    await user.next_message()
+    await user.send("/stop")
+    card = (await until_buttons(user, "menu"))[-1]["text"]
+    assert "Visit report" in card and "needs" in card
+    assert "What you found out" not in card and "nothing yet" not in card
+
+
 async def test_a_question_she_would_not_answer_yet_shows_as_asked_not_as_known(
         env: BotEnv) -> None:
     """Asking what they pay counts on the card, but she kept it to herself: the card must
