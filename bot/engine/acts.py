@@ -100,6 +100,8 @@ def main_act(a: TurnAnalysis, state: SessionState) -> Act:
         return Act.OBJECTION_RESPONSE
     if not pending and _checks_handling(a, state):
         return Act.OBJECTION_RESPONSE
+    if not pending and _asks_about_put_off(a, state):
+        return Act.OBJECTION_RESPONSE
     if Move.ASK_FOR_ORDER in moves and not asks_fact and a.form != "open":
         if Move.PROPOSE_NEXT_STEP in moves and a.meeting_words and not a.question_closes:
             # "shall we make an appointment to sign, Thursday at 2?", "I'll email you the
@@ -181,6 +183,15 @@ def _checks_handling(a: TurnAnalysis, state: SessionState) -> bool:
             return Move.CHECK in a.moves or (a.form == "closed" and not a.moves & {
                 Move.PROPOSE_NEXT_STEP, Move.ASK_FOR_ORDER})
     return False
+
+
+def _asks_about_put_off(a: TurnAnalysis, state: SessionState) -> bool:
+    """"What exactly would you like to think over?" right after she put the proposal off
+    ("let me bounce it off a few colleagues"): a clarifying question on that put-off, the
+    same step as on an objection (no new fact asked, no new proposal made)."""
+    return state.flags.get("stalled") == state.turn - 1 and a.is_question and (
+        a.form == "open") and not a.facts and not a.moves & {
+            Move.PROPOSE_NEXT_STEP, Move.ASK_FOR_ORDER, Move.PROPOSE_SOLUTION, Move.SUMMARIZE}
 
 
 GOODBYE_WORDS = 14

@@ -8,6 +8,7 @@ the most advanced type winning (need-payoff > implication > problem > situation)
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bot.engine.language import LanguageModel
@@ -236,9 +237,11 @@ def detect_moves(msg: Analyzed, lm: LanguageModel, concrete: bool | None = None,
     moves = set(lm.moves.match(msg) if cued is None else cued)
     if concrete is None:
         concrete = has_concrete_time(msg, lm)
-    proposal = bool(lm.proposal.match(msg))
+    proposal = bool(lm.proposal.match(msg)) and not _only_asks_leave_to_ask(msg, lm)
     if "propose_next_step" in moves and not (concrete or proposal):
         moves.discard("propose_next_step")  # "afspraken" alone proposes nothing
+    if _PRICE_INSTEAD.search(msg.raw):
+        moves.add("discount")  # "€6.50 instead of €9.40", "28 euro in plaats van 32"
     bare_time = msg.question_mark and is_concrete(msg, lm) and not (
         set(msg.words) & lm.lexicon.question_words)  # "dinsdag 11 uur?" proposes a time
     if (concrete and proposal and not moves & {"summarize", "propose_solution"}) or (
@@ -248,6 +251,35 @@ def detect_moves(msg: Analyzed, lm: LanguageModel, concrete: bool | None = None,
         # describes a solution, "...after five, right?" sums up: no next step)
         moves.add("propose_next_step")
     return moves
+
+
+# "€6.50 instead of €9.40", "voor 28 euro per uur in plaats van 32": a lower price set
+# against one (a discount, whichever words surround it)
+_PRICE_INSTEAD = re.compile(
+    r"\d[\d.,]*(\s+[^\s\d]+){0,3}?\s+(instead\s+of|rather\s+than|in\s+plaats\s+van|ipv|"
+    r"i\.p\.v\.)\s+(€\s*|eur\s*)?\d", re.IGNORECASE)
+# "Can I ask ...", "mag ik vragen ...": the modal asks leave to ask a question, it offers nothing
+_LEAVE_TO_ASK = (("can", "i", "ask"), ("could", "i", "ask"), ("may", "i", "ask"),
+                 ("might", "i", "ask"), ("mag", "ik", "vragen"), ("mag", "ik", "u", "vragen"),
+                 ("mag", "ik", "je", "vragen"), ("kan", "ik", "vragen"))
+
+
+def _only_asks_leave_to_ask(msg: Analyzed, lm: LanguageModel) -> bool:
+    """"Can I ask what the notice period is, and whether there's a penalty before 1
+    March?": the only proposal words ask leave to ask (a question, no next step)."""
+    words = msg.words
+    kept: list[str] = []
+    i = found = 0
+    while i < len(words):
+        for phrase in _LEAVE_TO_ASK:
+            if tuple(words[i:i + len(phrase)]) == phrase:
+                i += len(phrase)
+                found += 1
+                break
+        else:
+            kept.append(words[i])
+            i += 1
+    return bool(found) and not lm.proposal.match(lm.pipeline.analyze(" ".join(kept)))
 
 
 def has_concrete_time(msg: Analyzed, lm: LanguageModel) -> bool:

@@ -1,0 +1,85 @@
+"""Acts of round-9 findings (user tests ut9, engine8's report): read by grammar and
+context, so other wordings of the same move are read the same way."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.engine.compiled import CompiledScenario
+from bot.scenario.library import load_library
+from bot.terminal import run_script
+
+DEV = Path(__file__).resolve().parents[1] / "benchmarks" / "dialogues" / "dev"
+
+
+@pytest.fixture(scope="module")
+def library():
+    return load_library([])
+
+
+def _turns(library, scenario: str, lang: str, lines: list[str]) -> list[dict]:
+    cs = CompiledScenario(library.scenarios[scenario])
+    return run_script(cs, lang, lines, None)["turns"]
+
+
+@pytest.mark.parametrize(("lang", "lines", "act"), [
+    ("en", ["Good morning, I'm Tom from SchoonWerk.",
+            "Can I ask whether your contract ends before April?"], "fact_question"),
+    ("nl", ["Goedemorgen, ik ben Tom van SchoonWerk.",
+            "Mag ik vragen of uw contract voor april afloopt?"], "fact_question"),
+])
+def test_asking_leave_to_ask_about_a_date_proposes_no_next_step(library, lang, lines, act):
+    """"Can I ask ... before April?": the modal asks leave to ask; the month is the topic."""
+    turn = _turns(library, "first-visit-cleaning", lang, lines)[-1]
+    assert turn["act"] == act
+    assert turn["spin"] == "situation"
+
+
+def test_a_question_on_her_objection_with_a_month_in_it_responds_to_it(library):
+    line = ("Totally fair. Could I ask how long the notice period is, and whether the "
+            "contract ends in March?")
+    turn = _turns(library, "drill-objection-contract-running", "en", [line])[-1]
+    assert turn["act"] == "objection_response"
+    assert turn["spin"] == "situation"
+
+
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("en", ["Hi Marco, good to see you.", "What did the team think of the proposal?",
+            "Shall we go ahead and start on the first Monday after the summer?",
+            "Sure, no rush. What's still holding you back?"]),
+    ("nl", ["Hoi Marco, goed je te zien.", "Wat vond het team van het voorstel?",
+            "Zullen we dan maar beginnen op de eerste maandag na de zomer?",
+            "Prima. Wat wil je nog uitzoeken?"]),
+])
+def test_asking_what_she_wants_to_think_over_clarifies_her_objection(library, lang, lines):
+    turn = _turns(library, "closing-catering-followup", lang, lines)[-1]
+    assert turn["act"] == "objection_response"
+    assert turn["spin"] == "problem"
+
+
+def test_an_open_question_right_after_a_put_off_clarifies_it(library):
+    """After "let me bounce it off a few colleagues" (a put-off, no objection) an open
+    question that asks no fact of the case asks what holds her back."""
+    data = yaml.safe_load((DEV / "closing-catering-followup.en.good.h2.yaml").read_text())
+    lines = [t["learner"] for t in data["turns"][:14]]
+    lines.append("Of course. What would you still like to look into?")
+    turns = _turns(library, "closing-catering-followup", "en", lines)
+    assert "colleagues" in turns[-2]["buyer"]  # the put-off this test is about
+    assert turns[-1]["act"] == "objection_response"
+
+
+@pytest.mark.parametrize(("lang", "line", "reply"), [
+    ("en", "We could do it for €28 an hour instead of €32.", "A discount?"),
+    ("nl", "Wij kunnen het doen voor 28 euro per uur in plaats van 32.", "Korting?"),
+    ("en", "And if you sign this month we can do something on the price.", "A discount?"),
+    ("nl", "Als u deze maand tekent, kan ik nog wel iets aan de prijs doen.", "Korting?"),
+])
+def test_a_lower_price_or_something_on_the_price_is_a_discount(library, lang, line, reply):
+    opening = {"en": "Good morning, I'm Tom from SchoonWerk.",
+               "nl": "Goedemorgen, ik ben Tom van SchoonWerk."}[lang]
+    turn = _turns(library, "first-visit-cleaning", lang, [opening, line])[-1]
+    assert turn["act"] == "pitch"
+    assert turn["buyer"].startswith(reply)
