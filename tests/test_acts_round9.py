@@ -83,3 +83,36 @@ def test_a_lower_price_or_something_on_the_price_is_a_discount(library, lang, li
     turn = _turns(library, "first-visit-cleaning", lang, [opening, line])[-1]
     assert turn["act"] == "pitch"
     assert turn["buyer"].startswith(reply)
+
+
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("en", ["Hi Marco, good to see you.",
+            "So: lunch for the whole office, a salad bar, and the employee part stays low. "
+            "Is that right?"]),
+    ("nl", ["Hoi Marco, goed je te zien.",
+            "oke dus: warme lunch voor iedereen, een saladebar en de eigen bijdrage blijft laag, "
+            "klopt dat?"]),
+])
+def test_a_restatement_opened_by_so_and_closed_by_is_that_right_sums_up(library, lang, lines):
+    turn = _turns(library, "closing-catering-followup", lang, lines)[-1]
+    assert turn["act"] == "summary"
+    assert turn["spin"] is None
+
+
+def test_so_with_a_proposal_and_a_tag_is_no_summary(library):
+    lines = ["Hi Marco, good to see you.", "So we start after the summer, right?"]
+    turn = _turns(library, "closing-catering-followup", "en", lines)[-1]
+    assert turn["act"] != "summary"
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "And did you know our chefs cook everything fresh on site?"),
+    ("nl", "Wist u dat onze koks alles vers op locatie bereiden?"),
+    ("en", "We also do catering for meetings and drinks. Interested?"),
+    ("nl", "We doen ook vergadercatering en vrijdagmiddagborrels. Interesse?"),
+])
+def test_a_question_that_only_carries_the_offer_is_a_pitch(library, lang, line):
+    opening = {"en": "Hi Marco, good to see you.", "nl": "Hoi Marco, goed je te zien."}[lang]
+    turn = _turns(library, "closing-catering-followup", lang, [opening, line])[-1]
+    assert turn["act"] == "pitch"
+    assert turn["form"] == "closed" and turn["spin"] is None

@@ -54,6 +54,7 @@ class Move(StrEnum):
     GOODBYE = "goodbye"
     THANKS = "thanks"
     SMALL_TALK = "small_talk"
+    PITCH_QUESTION = "pitch_question"  # "did you know our ...?", "... Interested?"
 
 
 OBJECTION_MOVES = frozenset({Move.ACKNOWLEDGE, Move.CLARIFY, Move.RESPOND_BENEFIT, Move.CHECK})
@@ -102,6 +103,9 @@ def main_act(a: TurnAnalysis, state: SessionState) -> Act:
         return Act.OBJECTION_RESPONSE
     if not pending and _asks_about_put_off(a, state):
         return Act.OBJECTION_RESPONSE
+    if Move.PITCH_QUESTION in moves and not closing_moves:
+        # "Did you know our batteries charge in an hour?": the offer, asked as a question
+        return Act.SOLUTION if a.tied_needs else Act.PITCH
     if Move.ASK_FOR_ORDER in moves and not asks_fact and a.form != "open":
         if Move.PROPOSE_NEXT_STEP in moves and a.meeting_words and not a.question_closes:
             # "shall we make an appointment to sign, Thursday at 2?", "I'll email you the

@@ -15,7 +15,8 @@ from bot.engine.language import LanguageModel
 from bot.engine.lexicon import Lexicon
 from bot.engine.text import Analyzed, Sentence
 
-_NON_INVENTORY = ("propose_next_step", "check", "ask_for_order", "summarize")
+_NON_INVENTORY = ("propose_next_step", "check", "ask_for_order", "summarize",
+                  "pitch_question")
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,6 +241,10 @@ def detect_moves(msg: Analyzed, lm: LanguageModel, concrete: bool | None = None,
     proposal = bool(lm.proposal.match(msg)) and not _only_asks_leave_to_ask(msg, lm)
     if "propose_next_step" in moves and not (concrete or proposal):
         moves.discard("propose_next_step")  # "afspraken" alone proposes nothing
+    if _sums_up_then_checks(msg):
+        moves.add("summarize")  # "So: a hot lunch daily, 115 lunches, Annelies signs. Correct?"
+    if _pitch_question(msg):
+        moves.add("pitch_question")  # "Wist u dat onze accu in een uur laadt?", "... Interesse?"
     if _PRICE_INSTEAD.search(msg.raw):
         moves.add("discount")  # "€6.50 instead of €9.40", "28 euro in plaats van 32"
     bare_time = msg.question_mark and is_concrete(msg, lm) and not (
@@ -258,6 +263,56 @@ def detect_moves(msg: Analyzed, lm: LanguageModel, concrete: bool | None = None,
 _PRICE_INSTEAD = re.compile(
     r"\d[\d.,]*(\s+[^\s\d]+){0,3}?\s+(instead\s+of|rather\s+than|in\s+plaats\s+van|ipv|"
     r"i\.p\.v\.)\s+(€\s*|eur\s*)?\d", re.IGNORECASE)
+# A check that the seller heard right, asked after a restatement: "Is that correct?"
+_CORRECTNESS_TAGS = frozenset({
+    "is that correct", "is that right", "is this correct", "is this right", "correct", "right",
+    "did i miss anything", "have i missed anything", "did i get that right",
+    "have i got that right", "is that a fair summary", "klopt dat", "klopt dat zo", "klopt het",
+    "klopt", "heb ik iets gemist", "mis ik iets", "heb ik het goed", "zie ik dat goed"})
+_SO = frozenset({"so", "dus"})
+_OK = frozenset({"ok", "oke", "okay", "right", "alright", "goed", "prima"})
+_SELLER_FIRST = frozenset({"i", "we", "our", "ik", "wij", "onze", "ons", "mijn", "my"})
+RESTATEMENT_WORDS = 6
+
+
+def _sums_up_then_checks(msg: Analyzed) -> bool:
+    """"So: a daily hot lunch, about 115 lunches, and the director signs. Is that correct?",
+    "dus kort: jullie willen ..., klopt dat?": a restatement opened by "so" and closed by a
+    check that it is right sums up (whatever it restates); "we start Monday, right?" and an
+    argument ("but cheap is expensive in the end, right?") do not open with "so"."""
+    words = msg.words
+    start = 1 if words[:1] and words[0] in _OK else 0
+    if len(words) <= start or words[start] not in _SO:
+        return False
+    if words[start + 1:start + 2] and words[start + 1] in _SELLER_FIRST:
+        return False  # "so we start on Monday, right?" proposes
+    last = msg.sentences[-1]
+    if not last.question_mark:
+        return False
+    tail = (last.clauses or [last.words])[-1] if len(msg.sentences) == 1 else last.words
+    return " ".join(tail) in _CORRECTNESS_TAGS and len(words) - len(tail) >= RESTATEMENT_WORDS
+
+
+_DID_YOU_KNOW = (("did", "you", "know"), ("did", "u", "know"), ("wist", "u"), ("wist", "je"),
+                 ("wist", "jij"), ("wisten", "jullie"))
+_LEAD_INS = frozenset({"en", "and", "but", "maar", "trouwens", "by", "the", "way", "super",
+                       "great", "oh", "o"})
+_INTERESTED = frozenset({"interesse", "interested", "geinteresseerd", "geïnteresseerd", "any",
+                         "interest"})
+
+
+def _pitch_question(msg: Analyzed) -> bool:
+    """"Wist u dat onze accu in een uur laadt?" and a selling line closed by "Interesse?"
+    ask nothing of her situation: the question only carries the offer."""
+    for sentence in msg.sentences:
+        words = [w for w in sentence.words if w not in _LEAD_INS]
+        if any(tuple(words[:len(p)]) == p for p in _DID_YOU_KNOW):
+            return True
+    last = msg.sentences[-1]
+    return len(msg.sentences) > 1 and last.question_mark and bool(last.words) and (
+        set(last.words) <= _INTERESTED)
+
+
 # "Can I ask ...", "mag ik vragen ...": the modal asks leave to ask a question, it offers nothing
 _LEAVE_TO_ASK = (("can", "i", "ask"), ("could", "i", "ask"), ("may", "i", "ask"),
                  ("might", "i", "ask"), ("mag", "ik", "vragen"), ("mag", "ik", "u", "vragen"),
