@@ -116,3 +116,24 @@ def test_a_question_that_only_carries_the_offer_is_a_pitch(library, lang, line):
     turn = _turns(library, "closing-catering-followup", lang, [opening, line])[-1]
     assert turn["act"] == "pitch"
     assert turn["form"] == "closed" and turn["spin"] is None
+
+
+@pytest.mark.parametrize(("lang", "line", "reply"), [
+    ("en", "Great, I'll send you the quote on Monday. Could I have your card?", "card"),
+    ("nl", "Top, ik mail u maandag de offerte. Mag ik u ook op onze nieuwsbrief zetten?", "mag"),
+])
+def test_a_promise_then_a_question_for_her_details_asks_them(library, lang, line, reply):
+    """The promise confirms a step; she answers the question (no "let's not talk about that
+    yet" to a proposal nobody made)."""
+    opening = {"en": "Good morning, I'm Tom from SchoonWerk.",
+               "nl": "Goedemorgen, ik ben Tom van SchoonWerk."}[lang]
+    turn = _turns(library, "first-visit-cleaning", lang, [opening, line])[-1]
+    assert turn["act"] == "fact_question"
+    assert reply in turn["buyer"]
+
+
+def test_a_promise_then_a_meeting_question_still_proposes(library):
+    lines = ["Good morning, I'm Tom from SchoonWerk.",
+             "I'll send the quote on Monday. Shall we meet on Tuesday at 10 to go through it?"]
+    turn = _turns(library, "first-visit-cleaning", "en", lines)[-1]
+    assert turn["act"] == "next_step_proposal"

@@ -255,6 +255,8 @@ def detect_moves(msg: Analyzed, lm: LanguageModel, concrete: bool | None = None,
         # "How about Tuesday 17 September at 10am?" ("...a team that comes after five"
         # describes a solution, "...after five, right?" sums up: no next step)
         moves.add("propose_next_step")
+    if "propose_next_step" in moves and _promise_then_asks_her_details(msg, lm):
+        moves.discard("propose_next_step")  # "I'll email it by Friday. Do you have a card?"
     return moves
 
 
@@ -263,6 +265,23 @@ def detect_moves(msg: Analyzed, lm: LanguageModel, concrete: bool | None = None,
 _PRICE_INSTEAD = re.compile(
     r"\d[\d.,]*(\s+[^\s\d]+){0,3}?\s+(instead\s+of|rather\s+than|in\s+plaats\s+van|ipv|"
     r"i\.p\.v\.)\s+(€\s*|eur\s*)?\d", re.IGNORECASE)
+# What she gives when asked for her details or leave to mail her
+_HER_DETAILS = frozenset({"newsletter", "mailing", "card", "address", "number", "nieuwsbrief",
+                          "kaartje", "visitekaartje", "mailadres", "emailadres", "e-mailadres",
+                          "adres", "telefoonnummer", "nummer", "06"})
+
+
+def _promise_then_asks_her_details(msg: Analyzed, lm: LanguageModel) -> bool:
+    """"Great, I'll email it by Friday. Do you have a card for me?", "ik stuur je vanmiddag
+    de uitnodiging. mag ik je op de nieuwsbrief zetten?": the promise confirms a step
+    already agreed; the question, about her details, is what she answers."""
+    last = msg.sentences[-1]
+    if len(msg.sentences) < 2 or not last.question_mark or not _HER_DETAILS & set(last.words):
+        return False
+    return not lm.proposal.match(lm.pipeline.analyze(" ".join(last.words))) or bool(
+        {"newsletter", "nieuwsbrief", "mailing"} & set(last.words))
+
+
 # A check that the seller heard right, asked after a restatement: "Is that correct?"
 _CORRECTNESS_TAGS = frozenset({
     "is that correct", "is that right", "is this correct", "is this right", "correct", "right",
