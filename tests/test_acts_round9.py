@@ -137,3 +137,16 @@ def test_a_promise_then_a_meeting_question_still_proposes(library):
              "I'll send the quote on Monday. Shall we meet on Tuesday at 10 to go through it?"]
     turn = _turns(library, "first-visit-cleaning", "en", lines)[-1]
     assert turn["act"] == "next_step_proposal"
+
+
+@pytest.mark.parametrize(("line", "act"), [
+    ("so what do u think of our proposal?", "fact_question"),
+    ("And how do you feel about our quote now?", "fact_question"),
+    ("We'd add a salad bar to the proposal. What do you think?", "solution"),
+])
+def test_asking_her_view_of_the_offer_she_has_is_a_question_not_an_offer(library, line, act):
+    lines = ["Hi Marco, good to see you.", line]
+    turn = _turns(library, "closing-catering-followup", "en", lines)[-1]
+    assert turn["act"] == act
+    if act == "fact_question":
+        assert turn["form"] == "open" and turn["spin"] == "situation"

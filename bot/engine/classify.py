@@ -241,6 +241,8 @@ def detect_moves(msg: Analyzed, lm: LanguageModel, concrete: bool | None = None,
     proposal = bool(lm.proposal.match(msg)) and not _only_asks_leave_to_ask(msg, lm)
     if "propose_next_step" in moves and not (concrete or proposal):
         moves.discard("propose_next_step")  # "afspraken" alone proposes nothing
+    if moves & {"check", "propose_solution"} and _asks_her_view_of_the_offer(msg):
+        moves -= {"check", "propose_solution"}  # "so what do u think of our proposal?" asks
     if _sums_up_then_checks(msg):
         moves.add("summarize")  # "So: a hot lunch daily, 115 lunches, Annelies signs. Correct?"
     if _pitch_question(msg):
@@ -265,6 +267,23 @@ def detect_moves(msg: Analyzed, lm: LanguageModel, concrete: bool | None = None,
 _PRICE_INSTEAD = re.compile(
     r"\d[\d.,]*(\s+[^\s\d]+){0,3}?\s+(instead\s+of|rather\s+than|in\s+plaats\s+van|ipv|"
     r"i\.p\.v\.)\s+(€\s*|eur\s*)?\d", re.IGNORECASE)
+_OFFER_WORDS = frozenset({"proposal", "quote", "quotation", "offer", "voorstel", "offerte",
+                          "aanbod", "prijsvoorstel"})
+_VIEW_WORDS = frozenset({"think", "thought", "reaction", "reactions", "feel", "vind", "vindt",
+                         "vond", "vonden", "reactie", "reacties", "dacht", "denk", "denkt"})
+
+
+def _asks_her_view_of_the_offer(msg: Analyzed) -> bool:
+    """"So what do u think of our proposal?", "wat vonden ze van de offerte?": one open
+    question about the offer she has asks her reaction (a fact question), it offers or
+    checks nothing ("We'd add a salad bar. What do you think?" checks)."""
+    if len(msg.sentences) != 1:
+        return False
+    words = set(msg.words)
+    return bool(words & _OFFER_WORDS and words & _VIEW_WORDS) and bool(
+        msg.words[:3] and set(msg.words[:3]) & {"what", "how", "wat", "hoe"})
+
+
 # What she gives when asked for her details or leave to mail her
 _HER_DETAILS = frozenset({"newsletter", "mailing", "card", "address", "number", "nieuwsbrief",
                           "kaartje", "visitekaartje", "mailadres", "emailadres", "e-mailadres",
@@ -479,6 +498,8 @@ def spin_type(msg: Analyzed, lm: LanguageModel, moves: set[str]) -> str | None:
     if moves.intersection(_NON_INVENTORY):
         return None
     msg = _question_part(msg, lm)
+    if _asks_her_view_of_the_offer(msg):
+        return "situation"  # her reaction to the offer she has, as the dev labels read it
     msg = _brands_as_nouns(msg, lm)
     found = lm.spin.match(msg)
     if "implication" in found and _reacts_to_the_offer(msg, lm):
