@@ -150,3 +150,22 @@ def test_asking_her_view_of_the_offer_she_has_is_a_question_not_an_offer(library
     assert turn["act"] == act
     if act == "fact_question":
         assert turn["form"] == "open" and turn["spin"] == "situation"
+
+
+@pytest.mark.parametrize("line", ["Tell me something about the office.",
+                                  "Could you say a few words about your firm?"])
+def test_asking_about_her_office_invites_her_to_introduce_it(library, line):
+    lines = ["Good morning, I'm Tom from SchoonWerk.", line]
+    turn = _turns(library, "first-visit-cleaning", "en", lines)[-1]
+    assert turn["act"] == "fact_question"
+    assert turn["form"] == "open" and turn["spin"] == "situation"
+
+
+@pytest.mark.parametrize(("line", "act"), [
+    ("Good to see you again by the way, Marco.", "greet_introduce"),
+    ("Thanks Marco, good to see you, see you on Thursday!", "goodbye"),
+])
+def test_good_to_see_you_greets_unless_another_farewell_follows(library, line, act):
+    lines = ["Hi Marco.", "What did the team think of the proposal?", line]
+    turn = _turns(library, "closing-catering-followup", "en", lines)[-1]
+    assert turn["act"] == act

@@ -243,6 +243,11 @@ def detect_moves(msg: Analyzed, lm: LanguageModel, concrete: bool | None = None,
         moves.discard("propose_next_step")  # "afspraken" alone proposes nothing
     if moves & {"check", "propose_solution"} and _asks_her_view_of_the_offer(msg):
         moves -= {"check", "propose_solution"}  # "so what do u think of our proposal?" asks
+    glad = _glad_to_see_her(msg, lm)
+    if glad is not None and "goodbye" in moves and not glad & {"goodbye"}:
+        moves.discard("goodbye")  # "Hi Marco, good to see you again" greets
+    elif glad is not None and "greet" in moves and not glad & {"greet"}:
+        moves.discard("greet")  # "Thanks, good to see you, see you Thursday!" takes leave
     if _sums_up_then_checks(msg):
         moves.add("summarize")  # "So: a hot lunch daily, 115 lunches, Annelies signs. Correct?"
     if _pitch_question(msg):
@@ -267,6 +272,24 @@ def detect_moves(msg: Analyzed, lm: LanguageModel, concrete: bool | None = None,
 _PRICE_INSTEAD = re.compile(
     r"\d[\d.,]*(\s+[^\s\d]+){0,3}?\s+(instead\s+of|rather\s+than|in\s+plaats\s+van|ipv|"
     r"i\.p\.v\.)\s+(€\s*|eur\s*)?\d", re.IGNORECASE)
+_SEE_YOU = ("good to see you", "nice to see you", "great to see you", "lovely to see you",
+            "glad to see you", "good to see u", "nice to see u", "fijn je te zien",
+            "fijn u te zien", "goed je te zien", "goed u te zien", "leuk je te zien",
+            "leuk u te zien", "fijn jullie te zien")
+
+
+def _glad_to_see_her(msg: Analyzed, lm: LanguageModel) -> set[str] | None:
+    """"Hi Marco, good to see you again": "see you" greets there, and takes leave only
+    with another farewell ("..., see you Thursday!"). The moves left once the phrase is
+    taken out, or None when the message holds no such phrase."""
+    text = f" {' '.join(msg.words)} "
+    if not any(f" {p} " in text for p in _SEE_YOU):
+        return None
+    for phrase in _SEE_YOU:
+        text = text.replace(f" {phrase} ", " ")
+    return set(lm.moves.match(lm.pipeline.analyze(text)))
+
+
 _OFFER_WORDS = frozenset({"proposal", "quote", "quotation", "offer", "voorstel", "offerte",
                           "aanbod", "prijsvoorstel"})
 _VIEW_WORDS = frozenset({"think", "thought", "reaction", "reactions", "feel", "vind", "vindt",
