@@ -14,6 +14,8 @@ from scoring.sections import (
     QuestionMix,
     closing_score,
     conduct_deduction,
+    fact_items,
+    heard_facts,
     objections_score,
     objectives_met,
     objectives_score,
@@ -108,12 +110,17 @@ def visit_report(cs: CompiledScenario, state: SessionState,
                  turns: list[TurnRecord] | None = None) -> VisitReport:
     turns = list(state.history) if turns is None else turns
     report = VisitReport()
-    heard = _heard(cs, state)
+    heard = heard_facts(cs, state)
     told = {cs.facts[f].objective for f in heard}
     used: set[str] = set()  # a sentence is noted under one item only
+    items = fact_items(cs)
+    ticked = objectives_met(cs, state, "internal", turns)
     for oid in cs.internal_ids:
         if oid in told:
             report.learned.append((oid, _notes_for(cs, state, turns, oid, used, heard)))
+        elif oid not in items and ticked[oid]:
+            # an item she does not tell but does (the new appointment): as the card ticks it
+            continue
         else:
             report.missed.append(oid)
     report.needs = list(state.needs_stated)
@@ -126,13 +133,6 @@ def visit_report(cs: CompiledScenario, state: SessionState,
 
 
 MAX_FACTS_NOTED = 3
-
-
-def _heard(cs: CompiledScenario, state: SessionState) -> set[str]:
-    """Facts she told, in full or in her short answer to a closed question ("Sure, here's
-    my card, everything is on it" gives the contact details as much as reading them out)."""
-    short = {key.removeprefix("short:") for key in state.flags if key.startswith("short:")}
-    return {f for f in (*state.revealed, *short) if f in cs.facts}
 
 
 def _notes_for(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord],

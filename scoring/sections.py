@@ -86,6 +86,13 @@ def objectives_met(cs: CompiledScenario, state: SessionState, group: str,
     errand ("sure, what's your e-mail address?" gives in to the brochure request)."""
     ids = cs.internal_ids if group == "internal" else cs.external_ids
     met = {oid: oid in state.objectives for oid in ids}
+    if group == "internal":
+        # "Those are internal figures": asking is not learning. An item the scenario has
+        # facts for counts when she told one of them, as the visit report notes it.
+        told = {cs.facts[f].objective for f in heard_facts(cs, state)}
+        for oid in fact_items(cs) & set(ids):
+            if met[oid] and oid not in told:
+                met[oid] = False
     for oid in ids:
         detect = cs.objectives[oid].detect
         by = [t for t in turns or [] if oid in t.objectives]
@@ -102,6 +109,21 @@ def objectives_met(cs: CompiledScenario, state: SessionState, group: str,
                 and cs.scenario.closing is not None and not _diary_step(cs, state, by):
             met[oid] = False
     return met
+
+
+def fact_items(cs: CompiledScenario) -> set[str]:
+    """The internal items she answers with a fact of hers (not the ones the learner
+    does, like proposing the new appointment): learned only when she told one."""
+    with_facts = {fact.objective for fact in cs.facts.values()}
+    return {oid for oid in cs.internal_ids if oid in with_facts
+            and not any(d.moves for d in cs.objectives[oid].detect)}
+
+
+def heard_facts(cs: CompiledScenario, state: SessionState) -> set[str]:
+    """Facts she told, in full or in her short answer to a closed question ("Sure, here's
+    my card, everything is on it" gives the contact details as much as reading them out)."""
+    short = {key.removeprefix("short:") for key in state.flags if key.startswith("short:")}
+    return {f for f in (*state.revealed, *short) if f in cs.facts}
 
 
 # A day a diary can take ("Wednesday", "morgen", "the 12th", "14 maart"); "next week" is none.
@@ -311,7 +333,11 @@ def objections_score(state: SessionState, turns: list[TurnRecord] | None = None)
 # the method closes once the needs are known and the objection is handled. It earns the
 # attempt and most of what the concrete form adds (the form is the learner's; the dev
 # calls, whose scripts ignore concerns the buyer raises in play, set the upper bound).
-CLOSING_CREDIT = {"agreed": 100.0, "concrete": 95.0, "untimely": 80.0, "attempted": 40.0}
+# A concrete proposal she did not take ("Ho, die datum staat nog niet vast") is a close
+# half made: the form earns most of the part, the agreement the rest (a trainer gives no
+# near-full marks for a date the buyer refused; dev mean gap 7.2 -> 7.5 at 80/70, as the
+# dev scripts' trainers marked closes the buyer agreed to when they were written).
+CLOSING_CREDIT = {"agreed": 100.0, "concrete": 80.0, "untimely": 70.0, "attempted": 40.0}
 CLOSING_MOVES = frozenset({Move.PROPOSE_NEXT_STEP, Move.ASK_FOR_ORDER})
 
 
@@ -342,10 +368,10 @@ def well_timed(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord
 
 def closing_score(cs: CompiledScenario, state: SessionState,
                   turns: list[TurnRecord] | None = None) -> float:
-    """The learner's proposal is scored, not the buyer's mood: a concrete next step (a day
-    and a time) at the right moment earns nearly all of the part even when the buyer still
-    hesitates (her agreement depends on the engine's reading of the whole call, so it adds
-    little). A push for the signature without a date is an attempt, not a concrete step;
+    """The learner's proposal is scored, and whether she took it: a concrete next step (a
+    day and a time) at the right moment earns most of the part when the buyer still
+    hesitates, all of it when she agreed; a date past her deadline is the wrong moment.
+    A push for the signature without a date is an attempt, not a concrete step;
     a concrete one over her standing concern or before any need was known is in between."""
     c = state.closing
     if c["agreed"]:
@@ -366,9 +392,20 @@ def closing_score(cs: CompiledScenario, state: SessionState,
     if not concrete:
         return CLOSING_CREDIT["attempted"]
     known = needs_known(cs, state, turns)
-    if any(well_timed(cs, state, turns, i, known) for i in concrete):
+    if any(well_timed(cs, state, turns, i, known) for i in concrete) \
+            and not past_deadline(cs, state, turns):
         return CLOSING_CREDIT["concrete"]
     return CLOSING_CREDIT["untimely"]
+
+
+def past_deadline(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord]) -> bool:
+    """Whether she said the proposed date comes after her deadline ("15 December is too
+    late, the quotation must be there in November"): the right form, the wrong date."""
+    closing = cs.scenario.closing
+    if closing is None or not closing.late:
+        return False
+    late = [text for text in cs.language(state.lang).texts(closing.late) if text]
+    return any(text in t.buyer for t in turns for text in late)
 
 
 def weighted_total(parts: dict[str, float | None], weights: dict[str, float]) -> int:

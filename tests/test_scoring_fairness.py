@@ -20,6 +20,7 @@ from bot.terminal import run_script
 from scoring.card import score_call
 from scoring.feedback import Tip, _deeper_questions, _strengths, choose_tips, quote
 from scoring.sections import (
+    CLOSING_CREDIT,
     closing_score,
     conduct_deduction,
     informal,
@@ -49,7 +50,9 @@ def turn(learner: str, act: str, *, form: str | None = None, spin: str | None = 
 # -- the score ---------------------------------------------------------------------------
 
 
-def test_a_concrete_proposal_earns_nearly_all_of_the_closing_even_when_the_buyer_hesitates(library):
+def test_a_concrete_proposal_she_did_not_take_earns_most_of_the_closing_but_not_all(library):
+    """A user test: closing 95 while she said "Ho, die datum staat nog niet vast". The
+    form earns most of the part; only her agreement earns it all."""
     opening = "Good morning, I'm Tom from SchoonWerk Netherlands."
     need = "What would you like to be different about the cleaning?"
     concrete = play(library, "first-visit-cleaning", "en", [
@@ -57,7 +60,7 @@ def test_a_concrete_proposal_earns_nearly_all_of_the_closing_even_when_the_buyer
     vague = play(library, "first-visit-cleaning", "en", [
         opening, need, "Could we meet again sometime to talk about a quotation?"])
     assert concrete["closing"]["agreed"] is False
-    assert concrete["sections"]["closing"] == 95
+    assert 40 < concrete["sections"]["closing"] <= 80
     assert vague["sections"]["closing"] == 40
     assert concrete["score"] > vague["score"]
     # the vague one is told to name a day and a time (in words that do not deny the next
@@ -72,7 +75,7 @@ def test_a_dated_proposal_before_any_need_is_known_is_no_near_perfect_close(libr
     report = play(library, "first-visit-cleaning", "en", [
         "Good morning, I'm Tom from SchoonWerk Netherlands.",
         "Could we meet again on Tuesday 14 March at 10 to talk about a quotation?"])
-    assert 40 < report["sections"]["closing"] < 95
+    assert 40 < report["sections"]["closing"] < 80
 
 
 def test_a_dated_proposal_pushed_over_a_concern_left_alone_is_no_near_perfect_close(library):
@@ -89,9 +92,10 @@ def test_a_dated_proposal_pushed_over_a_concern_left_alone_is_no_near_perfect_cl
                    spin="situation")
     proposal = turn("Could we meet again on Tuesday 14 March at 10 with Mr Verhoef?",
                     "next_step_proposal", form="closed")
-    assert closing_score(cs, state, [asked, ignored, proposal]) == 80
+    pushed = closing_score(cs, state, [asked, ignored, proposal])
     ignored.act, ignored.steps = "objection_response", ["acknowledge"]
-    assert closing_score(cs, state, [asked, ignored, proposal]) == 95
+    timed = closing_score(cs, state, [asked, ignored, proposal])
+    assert 40 < pushed < timed < 100
 
 
 def test_a_drill_done_right_first_time_scores_92_with_praise_and_no_try_again(library):
@@ -499,7 +503,7 @@ def test_a_concrete_proposal_read_as_another_act_still_scores_as_concrete(librar
     vague = turn("Could we meet again some time?", "next_step_proposal", form="closed")
     asked = turn("What would you like to be different about the cleaning?", "fact_question",
                  form="open", spin="problem", facts=("satisfaction",))
-    assert closing_score(cs, state, [asked, vague, proposal]) == 95
+    assert closing_score(cs, state, [asked, vague, proposal]) == CLOSING_CREDIT["concrete"]
     proposal.moves = []
     assert closing_score(cs, state, [asked, vague, proposal]) == 40
 
@@ -1342,6 +1346,7 @@ def test_a_refused_date_after_a_full_inventory_is_not_told_to_find_out_more_firs
     cs = library["closing-catering-followup"]
     state = SessionState(scenario_id=cs.scenario.id, lang="en", seed=0,
                          objectives={o: 1 for o in cs.internal_ids},
+                         revealed={f: 1 for f in cs.facts},
                          closing={"attempted": True, "concrete": True, "agreed": False})
     proposal = turn("Shall we sign on Thursday 4 July at 2 pm, with your director?",
                     "ask_order", form="closed")
@@ -1559,3 +1564,42 @@ def test_a_yes_but_does_not_tick_the_acknowledgement(library):
                              "nooit, dus uw lijn staat niet meer stil.")
     assert met["acknowledge"] and steps["acknowledge"]
     assert heard.total > yes_but.total
+
+
+def test_a_fact_she_refused_is_not_ticked_and_the_card_and_visit_report_agree(library):
+    """User tests (ut9): internal 73 for refusals ("Those are internal figures...") while
+    the visit report noted nothing learned. Asking is not learning."""
+    report = play(library, "objection-software-renewal", "en", [
+        "Good morning Gerard, good to see you again.",
+        "What do you pay now per employee, and when does your contract end?"])
+    assert "internal figures" in report["turns"][1]["buyer"]
+    internal = report["objectives"]["internal"]
+    assert not internal["competitor_price"] and not internal["contract_end"]
+    assert report["sections"]["internal"] == 0
+    missed = set(report["visit_report"]["missed"])
+    assert {oid for oid, met in internal.items() if not met} == missed
+
+
+def test_the_new_appointment_the_card_ticks_is_not_listed_as_missed(library):
+    """User tests (ut9): the card ticked the new appointment and the visit report listed it
+    as missed. An item the learner does (not one she tells) follows the card."""
+    report = play(library, "first-visit-cleaning", "en", [
+        "Good morning, I'm Tom from SchoonWerk Netherlands.",
+        "What would you like to be different about the cleaning?",
+        "Could we meet again on Tuesday 14 March at 10 to talk about a quotation?"])
+    assert report["objectives"]["internal"]["new_appointment"]
+    assert "new_appointment" not in report["visit_report"]["missed"]
+
+
+def test_a_date_past_her_deadline_is_the_wrong_moment(library):
+    """She says the date is too late (``closing.late``): the form was right, the date not."""
+    cs = library["first-visit-cleaning"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="en", seed=0)
+    state.closing.update(attempted=True, concrete=True)
+    asked = turn("What would you like to be different about the cleaning?", "fact_question",
+                 form="open", spin="problem", facts=("satisfaction",))
+    proposal = turn("Could we meet again on Tuesday 15 December at 10 with Mr Verhoef?",
+                    "next_step_proposal", form="closed")
+    in_time = closing_score(cs, state, [asked, proposal])
+    proposal.buyer = cs.language("en").texts(cs.scenario.closing.late)[0]
+    assert closing_score(cs, state, [asked, proposal]) < in_time
