@@ -439,7 +439,12 @@ _DISCOUNT = re.compile(
     r"|\b(for less|voor minder)(?=\s*[,.!?;]|$)|\b(procent|percent)\s+(onder|below|under)\b"
     # "the first month is free if you sign", "de eerste maand gratis": a price cut in kind
     # (a trial week is no discount: it lets her try before she decides)
-    r"|\b(months?|maanden|maand)\s+(is\s+|are\s+)?(free|gratis)\b",
+    r"|\b(months?|maanden|maand)\s+(is\s+|are\s+)?(for\s+)?(free|gratis)\b"
+    # "i can do €6.50", "we could make it €6,20", "ik kan wel €6,50 doen": a lower price
+    # named as the learner's own offer
+    r"|\b(i|we)\s+(can|could|will)\s+(do|make|offer)\s+(it|that|you\s+)?\s*(for\s+)?€\s?\d"
+    r"|\b(ik|we|wij)\s+(kan|kunnen|wil|willen)\s+(het\s+|dat\s+|u\s+|je\s+)?"
+    r"(wel\s+(voor\s+|op\s+)?|voor\s+|op\s+)€\s?\d",
     re.IGNORECASE)
 
 

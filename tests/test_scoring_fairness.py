@@ -25,6 +25,7 @@ from scoring.sections import (
     conduct_deduction,
     informal,
     objections_score,
+    offers_discount,
     question_mix,
     questions_score,
 )
@@ -1603,3 +1604,18 @@ def test_a_date_past_her_deadline_is_the_wrong_moment(library):
     in_time = closing_score(cs, state, [asked, proposal])
     proposal.buyer = cs.language("en").texts(cs.scenario.closing.late)[0]
     assert closing_score(cs, state, [asked, proposal]) < in_time
+
+
+@pytest.mark.parametrize("line", [
+    "we can give u the first 3 months for free",
+    "ok well the price is a bit high maybe, i can do €6.50",
+    "Wij kunnen het voor €6,20 doen", "ik kan wel €6,50 doen"])
+def test_a_price_cut_in_other_words_gets_the_discount_tip(line):
+    """User tests (ut9): "3 months for free" and "i can do €6.50" got no discount tip."""
+    assert offers_discount(turn(line, "pitch"))
+
+
+@pytest.mark.parametrize("line", ["We charge €6.90 per lunch.", "I can do Tuesday at 10.",
+                                  "Zou er eerst een proefweek in zitten?"])
+def test_a_price_or_a_day_named_is_no_discount(line):
+    assert not offers_discount(turn(line, "pitch"))
