@@ -101,6 +101,14 @@ _ACKNOWLEDGES = re.compile(
     re.IGNORECASE)
 # "We can do it cheaper, I'm sure": a price promised before the learner knows the price is
 # no solution a trainer holds up as the model, however well the rest of it fits
+# "So: a daily lunch from the opening, around 150 lunches, ... Is that correct?": a summary
+# the engine read as a fact question is still a summary; "sum up what he told you" would
+# tell the learner to do what they did
+_SUMMED_UP = re.compile(
+    r"^\s*(so|dus|samengevat|kortom|in short|to sum up|summing up|let me check|to check|"
+    r"if i understand|als ik het goed begrijp)\b.{20,}"
+    r"\b(correct|right|klopt( dat| het)?|toch|juist|fair summary)\s*\?\s*$",
+    re.IGNORECASE | re.DOTALL)
 _PRICE_PROMISE = re.compile(r"\b(cheaper|goedkoper|voordeliger|lower price|lagere prijs)\b",
                             re.IGNORECASE)
 # "..., zodat ik een offerte kan maken", "so I can put it in our CRM": the internal objective
@@ -168,7 +176,8 @@ def _tips(cs: CompiledScenario, state: SessionState, total: int | None,
     fallback: list[Tip] = []
     # "sum up what she told you" needs something she told
     told = bool(state.revealed) or any(t.answered for t in turns)
-    if cs.scenario.kind != "drill" and told and not any(t.act == Act.SUMMARY for t in turns):
+    if cs.scenario.kind != "drill" and told and not any(
+            t.act == Act.SUMMARY or _SUMMED_UP.search(t.learner) for t in turns):
         fallback.append(Tip("summarise"))
     strong = total is not None and total >= STRONG_SCORE
     cl = cs.language(state.lang)

@@ -1619,3 +1619,20 @@ def test_a_price_cut_in_other_words_gets_the_discount_tip(line):
                                   "Zou er eerst een proefweek in zitten?"])
 def test_a_price_or_a_day_named_is_no_discount(line):
     assert not offers_discount(turn(line, "pitch"))
+
+
+def test_a_summary_read_as_a_fact_question_is_not_told_to_sum_up(library):
+    """User test (ut9): "So: a daily lunch ..., and the director signs. Is that correct?"
+    was read as a fact question and the card said "Sum up what he told you"."""
+    cs = library["closing-catering-followup"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="en", seed=0,
+                         revealed={next(iter(cs.facts)): 1})
+    asked = turn("What did Annelies think of it?", "fact_question", form="open",
+                 spin="situation", facts=(next(iter(cs.facts)),))
+    summed = turn("So: a daily lunch from the opening of the restaurant, around 115 lunches, "
+                  "and the director signs. Is that correct?", "fact_question", form="closed",
+                  spin="situation")
+    other = turn("And how many people eat there?", "fact_question", form="open",
+                 spin="situation")
+    assert "summarise" not in [t.key for t in choose_tips(cs, state, 50, [asked, summed])]
+    assert "summarise" in [t.key for t in choose_tips(cs, state, 50, [asked, other])]
