@@ -9,6 +9,7 @@ from bot.engine.state import SessionState
 from bot.i18n import t
 from scoring.card import ScoreCard
 from scoring.feedback import Tip
+from scoring.sections import handling_steps
 
 STEP_NAMES = ("acknowledge", "clarify", "respond", "check")
 
@@ -18,11 +19,14 @@ def json_report(cs: CompiledScenario, state: SessionState, card: ScoreCard) -> d
     lang = state.lang
     objections = []
     for oid, o in state.objections.items():
+        steps = handling_steps(o, card.turns)
         objections.append({
             "id": oid,
             "raised": o.raised_turn is not None,
             "handled": o.handled,
-            "steps": {s: bool(o.steps.get(s)) for s in STEP_NAMES},
+            # the card's reading (no yes-but acknowledgement, no errand-only clarify), so
+            # the report and the card's ticks and tips agree
+            "steps": {s: bool(steps.get(s)) for s in STEP_NAMES},
         })
     prep = card.preparation
     return {

@@ -1636,3 +1636,22 @@ def test_a_summary_read_as_a_fact_question_is_not_told_to_sum_up(library):
                  spin="situation")
     assert "summarise" not in [t.key for t in choose_tips(cs, state, 50, [asked, summed])]
     assert "summarise" in [t.key for t in choose_tips(cs, state, 50, [asked, other])]
+
+
+def test_the_json_report_shows_the_objection_steps_the_card_counts(library):
+    """scoring9: the report's objections[].steps showed the engine's raw steps, so a yes-but
+    acknowledgement the card does not count was true in the JSON."""
+    from bot.call_report import json_report
+
+    cs = library["drill-objection-price"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="nl", seed=0,
+                         objectives={"acknowledge": 1, "respond": 1})
+    state.objections["price"] = ObjectionState(
+        raised_turn=0, handled=True,
+        steps={"acknowledge": True, "clarify": False, "respond": True, "check": False})
+    said = turn("Ik begrijp dat 14 procent veel lijkt. Maar onze folie scheurt bijna nooit.",
+                "objection_response", steps=("acknowledge", "respond"),
+                objectives=("acknowledge", "respond"))
+    report = json_report(cs, state, score_call(cs, state, None, [said]))
+    steps = next(o["steps"] for o in report["objections"] if o["id"] == "price")
+    assert steps == {"acknowledge": False, "clarify": False, "respond": True, "check": False}
