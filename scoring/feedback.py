@@ -741,7 +741,39 @@ def _summary_worth_praise(cs: CompiledScenario, state: SessionState, turns: list
     corrections = [line.split("{")[0].strip()
                    for key in ("summary_misquoted", "summary_unsaid") if key in lexicon.lines
                    for line in lexicon.line(key, cs.scenario.buyer.address)]
-    return not any(c and c in summary.buyer for c in corrections)
+    if any(c and c in summary.buyer for c in corrections):
+        return False
+    # "so you have one office in haarlem" (two branches), "het contract loopt nog 3 jaar",
+    # "around 150 lunches" (115): a figure she never said is no summary of what she told,
+    # even when the engine let it pass
+    told = set().union(*(_figures(t.buyer) for t in turns[:index])) if index else set()
+    return _figures(summary.learner) <= told
+
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
+    "negen": 9, "tien": 10, "twaalf": 12, "twintig": 20, "dertig": 30, "veertig": 40,
+    "vijftig": 50}
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}([.]\d{2})?\s*(uur|am|pm)\b")
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*|[a-z]+", re.IGNORECASE)
+
+
+def _figures(text: str) -> set[float]:
+    """The figures in a text, as numbers ("150", "€4.40", "4,40", "two", "twee")."""
+    found: set[float] = set()
+    for token in _FIGURE.findall(_CLOCK.sub(" ", text.lower())):
+        if token[0].isdigit():
+            plain = token.replace(".", "").replace(",", "") if re.fullmatch(
+                r"\d{1,3}([.,]\d{3})+", token) else token.replace(",", ".")
+            try:
+                found.add(float(plain))
+            except ValueError:
+                continue
+        elif token in _NUMBER_WORDS:
+            found.add(float(_NUMBER_WORDS[token]))
+    return found
 
 
 def _spin_worth_praise(spin: str, turn: TurnRecord) -> bool:

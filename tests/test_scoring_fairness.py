@@ -1119,6 +1119,7 @@ def test_a_summary_she_corrected_or_made_before_she_told_anything_is_not_praised
     state = SessionState(scenario_id=cs.scenario.id, lang="nl", seed=0)
     asked = turn("Hoeveel mensen lunchen er per dag?", "fact_question", form="open",
                  spin="situation", facts=(next(iter(cs.facts)),))
+    asked.buyer = "Zo'n 300 per dag, en we willen per 1 juli starten."
     summary = turn("Dus je wilt per 1 juli starten met 300 lunches per dag, klopt dat?",
                    "summary", form="closed")
 
@@ -1655,3 +1656,21 @@ def test_the_json_report_shows_the_objection_steps_the_card_counts(library):
     report = json_report(cs, state, score_call(cs, state, None, [said]))
     steps = next(o["steps"] for o in report["objections"] if o["id"] == "price")
     assert steps == {"acknowledge": False, "clarify": False, "respond": True, "check": False}
+
+
+@pytest.mark.parametrize(("summary", "praised"), [
+    ("So to summarise, you have one office in Haarlem and the cleaners come at four, correct?",
+     False),
+    ("So to summarise, you have two offices and the cleaners come at four, correct?", True)])
+def test_a_summary_with_a_figure_she_never_said_is_not_praised(library, summary, praised):
+    """User tests (ut9): "you have one office in haarlem" (two branches) and "het contract
+    loopt nog 3 jaar" got "Good: ... summed up what she told you" after a "yes"."""
+    cs = library["first-visit-cleaning"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="en", seed=0)
+    asked = turn("Could you tell me about the office?", "fact_question", form="open",
+                 spin="situation", facts=("organisation",))
+    asked.buyer = "We have two branches, Haarlem and Beverwijk. The cleaners come at four."
+    summed = turn(summary, "summary", form="closed")
+    summed.buyer = "Yes, that's right."
+    keys = [t.key for t in _strengths(cs, state, [asked, summed])]
+    assert ("good_summary" in keys) is praised
