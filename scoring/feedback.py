@@ -23,6 +23,7 @@ from bot.engine.state import ObjectionState, SessionState, TurnRecord
 from bot.engine.text import label_in_sentence
 from scoring.notes import sentences
 from scoring.sections import (
+    CHECK_OPENINGS,
     ERRAND,
     QUESTION_VERBS,
     YES_BUT,
@@ -42,6 +43,7 @@ from scoring.sections import (
     stacked_questions,
     text_speak,
     wasted_messages,
+    yes_no_question,
 )
 
 MAX_TIPS = 5
@@ -53,16 +55,6 @@ INVENTORY_DONE = 0.75  # share of the inventory found out from which the situati
 # "May I note your e-mail address?" asks permission: closed by nature, no tip about it.
 PERMISSION_OPENINGS = ("may i", "can i", "could i", "shall i", "mag ik", "kan ik", "zal ik",
                        "mogen wij", "mogen we")
-# "Would that work for you?", "Neemt dat uw zorg weg?": a check is closed on purpose.
-CHECK_OPENINGS = ("would that", "would this", "would a", "does that", "does this", "will that",
-                  "is that",
-                  "is this", "could that", "would it", "does it", "zou dat", "zou het",
-                  "neemt dat", "werkt dat", "spreekt dat", "helpt dat", "past dat", "is dat",
-                  "klinkt dat", "lost dat", "kunt u daar", "kun je daar", "heeft u daar",
-                  "heb je daar")
-# "Kunt u ...?", "Is that ...?": a question that starts with its verb asks for yes or no.
-YES_NO_SUBJECTS = frozenset({"you", "that", "this", "it", "u", "je", "jij", "jullie", "dat",
-                             "dit", "het", "ze", "zij", "hij", "we", "wij"})
 # A sentence that starts with one of these asks, with or without its question mark.
 QUESTION_STARTS = frozenset({"who", "what", "when", "where", "which", "why", "how", "wie",
                              "wat", "wanneer", "waar", "welke", "welk", "waarom", "hoe",
@@ -530,12 +522,12 @@ def steps_taken(after: list[TurnRecord], drill: bool = False) -> set[str]:
              if step in HANDLING_STEPS and (step != "clarify" or not errand_only(t))
              and (step != "acknowledge" or not _YES_BUT.search(t.learner))}
     if drill and any(t.form == "open" and t.act == Act.FACT_QUESTION and _explores(t)
-                     and not _yes_no_question(t.learner) for t in after):
+                     and not yes_no_question(t.learner) for t in after):
         taken.add("clarify")
     # "Ik snap dat overstappen spannend is. Wat zou er voor u geregeld moeten zijn om de
     # overstap veilig te maken?": the acknowledgement and the question that explores it
     if any("acknowledge" in t.steps and _explores(t)
-           and not _yes_no_question(t.learner) for t in after):
+           and not yes_no_question(t.learner) for t in after):
         taken.add("clarify")
     # "That's completely fair, Sandra. Can I ask ...?", "helemaal goed. wat wil je nog
     # uitzoeken ...?": understanding said in so many words, in words the engine missed
@@ -546,7 +538,7 @@ def steps_taken(after: list[TurnRecord], drill: bool = False) -> set[str]:
     # the case, asks about the objection ("wat wil je nog uitzoeken voordat je ja zegt?")
     first = after[0] if after else None
     if first is not None and first.form == "open" and not first.facts and _explores(first) \
-            and not _yes_no_question(first.learner):
+            and not yes_no_question(first.learner):
         taken.add("clarify")
     answered = False
     for t in after:
@@ -560,21 +552,11 @@ def steps_taken(after: list[TurnRecord], drill: bool = False) -> set[str]:
 def _check_question(text: str) -> bool:
     """A yes/no question, or one whose last clause checks ("If I prepare a comparison
     before your notice date, would that be useful?")."""
-    if _yes_no_question(text):
+    if yes_no_question(text):
         return True
     asked = [q.strip().lower() for q in sentences(text) if q.rstrip().endswith("?")]
     return any(q.rsplit(",", 1)[-1].strip().startswith(CHECK_OPENINGS) for q in asked
                if "," in q)
-
-
-def _yes_no_question(text: str) -> bool:
-    asked = [q.strip().lower().lstrip("-–•* ") for q in sentences(text) if q.rstrip().endswith("?")]
-    for question in asked:
-        words = question.split()
-        if question.startswith(CHECK_OPENINGS) or (
-                len(words) > 1 and words[0] in QUESTION_VERBS and words[1] in YES_NO_SUBJECTS):
-            return True
-    return False
 
 
 def _gathering_closed(turns: list[TurnRecord], turn: TurnRecord) -> bool:
@@ -691,7 +673,7 @@ def _strengths(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord
     if not any(tip.key == "good_check" for tip in found):
         # the benefit and its check in one message ("..., would that help?")
         add("good_check", next((t for t in turns if "respond" in t.steps and not t.facts
-                                and _yes_no_question(t.learner)), None))
+                                and yes_no_question(t.learner)), None))
     roles = role_ids(cs)
     if "solution" in roles and roles["solution"] in state.objectives:
         add("good_solution", _first(turns, lambda t: t.act == Act.SOLUTION

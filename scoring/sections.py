@@ -9,6 +9,7 @@ from bot.engine.acts import Act, Move
 from bot.engine.classify import is_concrete
 from bot.engine.compiled import CompiledScenario
 from bot.engine.state import ObjectionState, SessionState, TurnRecord
+from scoring.notes import sentences
 
 OPEN_TARGET = 0.7  # a first visit is mostly open questions
 ADVANCED_TARGET = 0.3  # share of problem/implication/need-payoff questions
@@ -104,6 +105,12 @@ def objectives_met(cs: CompiledScenario, state: SessionState, group: str,
         if met[oid] and by and detect and all(Move.ACKNOWLEDGE in d.moves for d in detect) \
                 and all(YES_BUT.search(t.learner) for t in by):
             met[oid] = False
+        # "..., would that make a difference for you?" after the benefit checks, as the
+        # objection's steps and the praise count it
+        if not met[oid] and detect and all(Move.CHECK in d.moves for d in detect) \
+                and any(o.raised_turn is not None for o in state.objections.values()) \
+                and any(checked_with_answer(t) for t in turns or []):
+            met[oid] = True
         # (a drill about stating the visit's objective names the follow-up: no date needed)
         if met[oid] and by and cs.objectives[oid].method_role == "follow_up" \
                 and cs.scenario.closing is not None and not _diary_step(cs, state, by):
@@ -283,6 +290,36 @@ def engaged(turns: list[TurnRecord], raised_turn: int) -> bool:
                for t in turns[raised_turn:])
 
 
+# "Would that work for you?", "Neemt dat uw zorg weg?": a check is closed on purpose.
+CHECK_OPENINGS = ("would that", "would this", "would a", "does that", "does this", "will that",
+                  "is that",
+                  "is this", "could that", "would it", "does it", "zou dat", "zou het",
+                  "neemt dat", "werkt dat", "spreekt dat", "helpt dat", "past dat", "is dat",
+                  "klinkt dat", "lost dat", "kunt u daar", "kun je daar", "heeft u daar",
+                  "heb je daar")
+# "Kunt u ...?", "Is that ...?": a question that starts with its verb asks for yes or no.
+YES_NO_SUBJECTS = frozenset({"you", "that", "this", "it", "u", "je", "jij", "jullie", "dat",
+                             "dit", "het", "ze", "zij", "hij", "we", "wij"})
+
+
+def yes_no_question(text: str) -> bool:
+    """Whether the message asks a question she answers with yes or no."""
+    asked = [q.strip().lower().lstrip("-–•* ") for q in sentences(text) if q.rstrip().endswith("?")]
+    for question in asked:
+        words = question.split()
+        if question.startswith(CHECK_OPENINGS) or (
+                len(words) > 1 and words[0] in QUESTION_VERBS and words[1] in YES_NO_SUBJECTS):
+            return True
+    return False
+
+
+def checked_with_answer(turn: TurnRecord) -> bool:
+    """The benefit and its check in one message ("With us a replacement van is at the door
+    within four hours. Would that make a difference for you?"): the check is done, as the
+    card's praise says, whether or not the engine marked it."""
+    return "respond" in turn.steps and not turn.facts and yes_no_question(turn.learner)
+
+
 def handling_steps(o: ObjectionState, turns: list[TurnRecord]) -> dict[str, bool]:
     """The objection's handling steps, without a clarifying step that only asked the
     learner's own errand ("sure, what's your e-mail address?" explores nothing)."""
@@ -291,6 +328,9 @@ def handling_steps(o: ObjectionState, turns: list[TurnRecord]) -> dict[str, bool
         asked = [t for t in turns[o.raised_turn:] if "clarify" in t.steps]
         if asked and all(errand_only(t) for t in asked):
             steps["clarify"] = False
+    if not steps.get("check") and o.raised_turn is not None \
+            and any(checked_with_answer(t) for t in turns[o.raised_turn:]):
+        steps["check"] = True
     if steps.get("acknowledge") and o.raised_turn is not None:
         # "Ik begrijp dat 14 procent veel lijkt. Maar ...": the "but" takes it back
         heard = [t for t in turns[o.raised_turn:] if "acknowledge" in t.steps]

@@ -1674,3 +1674,26 @@ def test_a_summary_with_a_figure_she_never_said_is_not_praised(library, summary,
     summed.buyer = "Yes, that's right."
     keys = [t.key for t in _strengths(cs, state, [asked, summed])]
     assert ("good_summary" in keys) is praised
+
+
+def test_a_benefit_with_its_check_ticks_the_check_the_praise_names(library):
+    """User test (ut9): "With us a replacement van is at the door within four hours, ...
+    Would that make a difference for you?" was praised as a check while the goal and the
+    step stayed open ("Still open in this exercise: check ...", 69 for a textbook answer)."""
+    from scoring.sections import handling_steps, objectives_met
+
+    cs = library["drill-objection-current-supplier"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="en", seed=0,
+                         objectives={"respond": 1})
+    oid = next(iter(cs.objections))
+    state.objections[oid] = ObjectionState(raised_turn=0, steps={"respond": True})
+
+    def ticked(text: str) -> tuple[bool, bool]:
+        said = turn(text, "objection_response", steps=("respond",), objectives=("respond",))
+        return (objectives_met(cs, state, "external", [said])["check"],
+                bool(handling_steps(state.objections[oid], [said]).get("check")))
+
+    assert ticked("With us a replacement van is at the door within four hours, so your "
+                  "engineer keeps working. Would that make a difference for you?") == (True, True)
+    assert ticked("With us a replacement van is at the door within four hours, so your "
+                  "engineer keeps working.") == (False, False)
