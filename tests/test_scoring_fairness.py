@@ -1697,3 +1697,23 @@ def test_a_benefit_with_its_check_ticks_the_check_the_praise_names(library):
                   "engineer keeps working. Would that make a difference for you?") == (True, True)
     assert ticked("With us a replacement van is at the door within four hours, so your "
                   "engineer keeps working.") == (False, False)
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "I want to sell you our coffee machines and find out who decides and what you pay now"),
+    ("nl", "nou ik wil eigenlijk weten wie uw huidige leverancier is, wat u betaalt en wanneer "
+           "het contract afloopt")])
+def test_internal_objectives_said_aloud_get_a_tip_naming_it(library, lang, line):
+    """User tests (ut9, scoring9): the briefing says "keep your internal objectives to
+    yourself"; the card only said "start by introducing yourself"."""
+    report = play(library, "drill-external-objective", lang, [line])
+    assert any(line[:40] in tip and ("internal objectives" in tip or "interne doelen" in tip)
+               for tip in report["feedback"])
+
+
+def test_the_visit_purpose_said_for_her_is_not_called_an_internal_objective(library):
+    report = play(library, "drill-external-objective", "en", [
+        "Good morning Linda, I'm Sam from Bonenburg. Today I'd like us to get to know each "
+        "other, hear how coffee is arranged at your branches and what you'd like to improve, "
+        "and agree how we follow up. Does that suit you?"])
+    assert not any("internal objectives" in tip for tip in report["feedback"])
