@@ -33,6 +33,7 @@ from scoring.sections import (
     false_starts,
     handling_steps,
     informal,
+    internal_aloud,
     invited,
     objectives_met,
     offers_discount,
@@ -108,15 +109,6 @@ _PRICE_PROMISE = re.compile(r"\b(cheaper|goedkoper|voordeliger|lower price|lager
 _OWN_AIM = re.compile(r"\b(zodat ik|so (that )?(i|we) can|om (een|de|ons)|in order to)\b"
                       r"[^.?!]{0,40}\b(offerte|quote|quotation|prijsopgave|crm)\b",
                       re.IGNORECASE)
-# "I want to sell you our coffee machines and find out who decides and what you pay now":
-# the seller's own aims as the visit's purpose (the method keeps them on the pad)
-_INTERNAL_ALOUD = re.compile(
-    r"\b(i want|i'?d like|i would like|i'?m here|i came|we want|my goal|our goal|ik wil|"
-    r"ik kom|wij willen|we willen|mijn doel|ons doel)\b[^.?!]{0,60}"
-    r"\b(sell|verkopen|verkoop|who decides|wie (er )?beslist|what (you|u) pay|"
-    r"wat (u|je) (nu )?betaalt|your budget|uw budget|een offerte|a quot(e|ation)|a deal|"
-    r"een deal)\b",
-    re.IGNORECASE)
 # "Oké snap ik. Dan stuur ik u de brochure": giving in to a brochure request is no answer
 # to it (the method asks what she would look for in it, and offers something better)
 _GIVES_IN = re.compile(r"\b(send|sending|stuur|sturen|mail|mailen)\b[^.?!]{0,30}"
@@ -291,7 +283,7 @@ def _improvements(cs: CompiledScenario, state: SessionState,
     opening = {} if first in pitches else {"quote": quote(first.learner)}
     # "I want to sell you ... and find out who decides": the fault to name first, quoted
     # once (the opening tip then says what else it lacked without quoting it again)
-    aloud = next((t for t in turns if _INTERNAL_ALOUD.search(t.learner)), None)
+    aloud = next(iter(internal_aloud(turns)), None)
     if aloud is not None:
         improve.append(Tip("internal_aloud", {"quote": quote(aloud.learner)}))
         if opening.get("quote") == quote(aloud.learner):

@@ -706,17 +706,45 @@ def stacked_questions(turns: list[TurnRecord]) -> list[TurnRecord]:
             and 2 <= question_clauses(t.learner) > len(set(t.answered))]
 
 
+# "I want to sell you our coffee machines and find out who decides and what you pay now",
+# "ik wil graag weten wat jullie nu betalen en wanneer het contract afloopt": the seller's
+# own aims said as the visit's purpose (the method keeps them on the pad)
+_INTERNAL_ALOUD = re.compile(
+    r"\b(i want|i'?d like|i would like|i'?m here|i came|we want|my goal|our goal|ik wil|"
+    r"ik kom|wij willen|we willen|mijn doel|ons doel)\b[^.?!]{0,120}"
+    r"\b(sell|verkopen|verkoop|who decides|wie (er )?beslist|what (you|u) pay|"
+    r"wat (u|je|jullie) (nu )?(betaalt|betalen)|your budget|uw budget|een offerte|"
+    r"a quot(e|ation)|a deal|een deal|(your|uw|jullie|je) contract (ends|runs out|afloopt))\b",
+    re.IGNORECASE)
+INTERNAL_ALOUD_COST = 15  # per message, up to two: the mistake the briefing warns of
+
+
+def internal_aloud(turns: list[TurnRecord]) -> list[TurnRecord]:
+    """Messages that say the internal objectives aloud as the visit's purpose: before she
+    has answered anything (later, "I'd like to know what you pay" is a question in the
+    inventory, not the agenda)."""
+    out: list[TurnRecord] = []
+    for turn in turns:
+        if _INTERNAL_ALOUD.search(turn.learner):
+            out.append(turn)
+        if turn.answered:
+            break
+    return out
+
+
 def conduct_deduction(cs: CompiledScenario, state: SessionState,
                       turns: list[TurnRecord]) -> int:
     """Points off for what the method warns against whatever else went well: pitching
-    before tying the offer to a need, offering a discount, chat style towards a buyer
-    and, in a drill of two or three messages, a false start. Stacked questions get a tip
-    but cost nothing: how many facts one question touched is the engine's reading, and
-    on the dev calls the cost made as many scores worse as better."""
+    before tying the offer to a need, offering a discount, chat style towards a buyer,
+    saying the internal objectives aloud and, in a drill of two or three messages, a false
+    start. Stacked questions get a tip but cost nothing: how many facts one question
+    touched is the engine's reading, and on the dev calls the cost made as many scores
+    worse as better."""
     pitches = pitch_turns(cs, state, turns)
     discounts = sum(1 for t in turns if offers_discount(t))
     cost = min(2 * DISCOUNT_COST, DISCOUNT_COST * discounts)
     cost += REGISTER_COST if informal(turns, state.lang) else 0
+    cost += INTERNAL_ALOUD_COST * min(2, len(internal_aloud(turns)))
     if cs.scenario.kind == "drill":
         # A detour costs when the learner got there in the end (in an objection drill:
         # took a step of the handling); otherwise the objectives not met already say so

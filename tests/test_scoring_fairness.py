@@ -1717,3 +1717,16 @@ def test_the_visit_purpose_said_for_her_is_not_called_an_internal_objective(libr
         "other, hear how coffee is arranged at your branches and what you'd like to improve, "
         "and agree how we follow up. Does that suit you?"])
     assert not any("internal objectives" in tip for tip in report["feedback"])
+
+
+def test_internal_objectives_said_aloud_cost_points(library):
+    """drills7: saying the internal objectives aloud cost nothing (68 against a trainer's
+    45 on dev); it is the mistake the exercise is about."""
+    purpose = ("Well, we're Bonenburg, we do coffee machines, beans and maintenance. Today I'd "
+               "like to find out which machines you've got at the three branches")
+    aloud = play(library, "drill-external-objective", "en", [
+        purpose + ", how happy you are with your supplier and who decides on this."])
+    kept = play(library, "drill-external-objective", "en", [
+        purpose + " and what you'd like to improve there."])
+    assert aloud["deduction"] >= 15 > kept["deduction"]
+    assert aloud["score"] < kept["score"]
