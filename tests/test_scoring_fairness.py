@@ -1730,3 +1730,14 @@ def test_internal_objectives_said_aloud_cost_points(library):
         purpose + " and what you'd like to improve there."])
     assert aloud["deduction"] >= 15 > kept["deduction"]
     assert aloud["score"] < kept["score"]
+
+
+def test_a_drill_half_done_is_no_two_thirds_score(library):
+    """drills7: acknowledge and a benefit, skipping the clarifying question and the check,
+    scored 69 against a trainer's 45 (the straight line from the drill's base of 30)."""
+    report = play(library, "drill-objection-discuss-others", "en", [
+        "Of course, I understand.",
+        "Our screens work with all common laptops, so that won't be a problem.",
+        "Shall I come back next week to present it to the management team?"])
+    assert report["objections"][0]["steps"]["clarify"] is False
+    assert report["score"] <= 65
