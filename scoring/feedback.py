@@ -81,6 +81,20 @@ _SPIN_WORDING = {
         r"levert|helpen|helpt|schelen|scheelt|verschil|winst|voordeel",
         re.IGNORECASE),
 }
+# "What would it mean for you if ...?", "Wat zou het voor u betekenen als ...?", "What
+# would that be worth to you?": the value she is invited to name, in the tip's own words
+_PAYOFF_ASKED = re.compile(
+    r"\bwhat would (it|that|this)\b[^?]{0,30}\b(mean|be worth|change|bring|give)\b[^?]{0,40}"
+    r"\b(if|when|once)\b|\bwhat would (it|that|this) be worth\b|\bsuppose\b[^?]*\bworth\b"
+    r"|\bwat zou (het|dat|dit)\b[^?]{0,30}\b(betekenen|opleveren|waard zijn|schelen)\b"
+    r"|\bstel (dat|je voor)\b[^?]*\b(waard|betekenen|opleveren)\b",
+    re.IGNORECASE)
+# What she pays now, asked as such: a situation question, whatever its "cost" suggests
+_PRICE_NOW = re.compile(
+    r"\b(cost|costs|pay|paying|kost|kosten|betaalt|betalen)\b[^?]{0,40}"
+    r"\b(per (month|maand|week|year|jaar|lunch|payslip|loonstrook|hour|uur)|at the moment|"
+    r"currently|right now|op dit moment|momenteel|nu)\b",
+    re.IGNORECASE)
 _ERRAND = ERRAND  # the learner's own errand is no clarifying question
 # Understanding said up front ("That's completely fair", "Fair enough", "Dat snap ik",
 # "helemaal goed"), after at most an "ok"/"ja" or her name.
@@ -598,7 +612,10 @@ def _deeper_questions(cs: CompiledScenario, turns: list[TurnRecord],
                        problems[0] if problems else None)
         if problem is not None:
             return Tip("implication", {"quote": quote(problem.learner)})
-    elif mix.spin["need_payoff"] == 0:
+    elif mix.spin["need_payoff"] == 0 and not any(
+            t.form == "open" and _PAYOFF_ASKED.search(t.learner) for t in turns):
+        # "What would it mean for you if the complaints stopped?" read as an implication
+        # question is the very question the tip would suggest
         return Tip("need_payoff")
     return None
 
@@ -770,6 +787,8 @@ def _spin_worth_praise(spin: str, turn: TurnRecord) -> bool:
     """A SPIN question a trainer would hold up as the model: one open question whose words
     ask for consequences or value. "Does that cost you a lot, and who fixes them?" touches
     the cost, but closed and with a second question in its tail it draws a yes or a name."""
+    if spin == "implication" and _PRICE_NOW.search(turn.learner):
+        return False  # "What does that cost you per month at the moment?" asks the price
     return (turn.act == Act.FACT_QUESTION and turn.form == "open"
             and question_clauses(turn.learner) <= 1
             and bool(_SPIN_WORDING[spin].search(turn.learner)))

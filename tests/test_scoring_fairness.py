@@ -1741,3 +1741,39 @@ def test_a_drill_half_done_is_no_two_thirds_score(library):
         "Shall I come back next week to present it to the management team?"])
     assert report["objections"][0]["steps"]["clarify"] is False
     assert report["score"] <= 65
+
+
+def test_no_need_payoff_tip_after_the_question_it_suggests(library):
+    """User tests (ut9): "What would it mean for you if the complaints about the meeting
+    rooms stopped?" was read as an implication question and the card said "Let Marieke put
+    the value into words herself: 'What would it mean for you if …?'"."""
+    cs = library["first-visit-cleaning"]
+
+    def tip(last: str) -> Tip | None:
+        turns = [turn("Who cleans your offices now?", "fact_question", form="open",
+                      spin="situation"),
+                 turn("What bothers you about it?", "fact_question", form="open",
+                      spin="problem"),
+                 turn("What does that mean for the notaries?", "fact_question", form="open",
+                      spin="implication"),
+                 turn(last, "fact_question", form="open", spin="implication")]
+        return _deeper_questions(cs, turns, question_mix(turns))
+
+    asked = tip("What would it mean for you if the complaints about the meeting rooms stopped?")
+    assert asked is None or asked.key != "need_payoff"
+    other = tip("And what happens when the windows are skipped?")
+    assert other is not None and other.key == "need_payoff"
+
+
+def test_asking_what_she_pays_now_is_not_praised_as_an_implication_question(library):
+    """User test (ut9): "What does that cost you per month at the moment?" was praised as an
+    implication question while the card said what they pay was still to find out."""
+    cs = library["first-visit-cleaning"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="en", seed=0)
+
+    def praised(text: str) -> bool:
+        asked = turn(text, "fact_question", form="open", spin="implication")
+        return "good_implication" in [t.key for t in _strengths(cs, state, [asked])]
+
+    assert not praised("What does that cost you per month at the moment?")
+    assert praised("What does that cost you when a client has to wait in a dirty room?")
