@@ -244,9 +244,17 @@ def _idle_messages(cs: CompiledScenario, state: SessionState, turns: list[TurnRe
     cl = cs.language(state.lang)
     asks = "; ".join(in_sentence(cl.text(cs.objectives[o].label)) for o in cs.external_ids[:3])
     quoted = {t.values.get("quote") for t in tips}
-    return [Tip("wasted_message", {"quote": quote(t.learner), "topics": asks}) for t in turns
+    return [Tip("wrong_figure" if _wrong_figure(cs, t) else "wasted_message",
+                {"quote": quote(t.learner), "topics": asks}) for t in turns
             if not t.objectives and not t.steps and t.act != Act.GOODBYE
             and quote(t.learner) not in quoted and not _took_a_step(state, turns, t)]
+
+
+def _wrong_figure(cs: CompiledScenario, turn: TurnRecord) -> bool:
+    """A figure where the exercise asks for one worked out ("total is 147000" for the
+    forecast): the figure was wrong, which "did nothing for the exercise" does not say."""
+    return bool(re.search(r"\d", turn.learner)) and any(
+        d.number is not None for o in cs.external_ids for d in cs.objectives[o].detect)
 
 
 def _took_a_step(state: SessionState, turns: list[TurnRecord], turn: TurnRecord) -> bool:
@@ -264,7 +272,7 @@ def _took_a_step(state: SessionState, turns: list[TurnRecord], turn: TurnRecord)
 CLOSE_TIPS = frozenset({"no_close", "vague_close", "quote_close"})
 # Kinds of tip that may appear more than once on a card.
 REPEATABLE = frozenset({"good_task", "objection", "objection_open", "objection_steps",
-                        "wasted_message"})
+                        "wasted_message", "wrong_figure"})
 
 
 def _distinct(tips: list[Tip]) -> list[Tip]:
@@ -330,6 +338,8 @@ def _improvements(cs: CompiledScenario, state: SessionState,
             key = "false_start" if wasted is first else "wasted_message"
             if questions_count and wasted.form == "closed":
                 key = "closed_start"  # say what was wrong: a yes/no question
+            elif _wrong_figure(cs, wasted):
+                key = "wrong_figure"
             improve.append(Tip(key, {"quote": quote(wasted.learner), "topics": asks}))
     # a discount is named as a discount (its own tip says why), not as a pitch
     # (nor is a message the card credits with a goal: "And then hopefully we can send you

@@ -1061,7 +1061,7 @@ def test_on_a_follow_up_visit_the_solution_tip_adjusts_the_proposal_on_the_table
 @pytest.mark.parametrize(("sid", "lang", "lines", "fault"), [
     ("drill-forecast", "en", ["total is 147000 i think, march is 72000",
                               "oh wait, with the chances its 70500?", "march 55500"],
-     "Your first message, “total is 147000"),
+     "“total is 147000 i think, march is 72000” names a figure, but not the one"),
     ("drill-closed-to-open", "en", ["do you think your carrier is doing a good job or not?",
                                     "and are they on time?"], "is a closed question"),
 ])
@@ -1777,3 +1777,13 @@ def test_asking_what_she_pays_now_is_not_praised_as_an_implication_question(libr
 
     assert not praised("What does that cost you per month at the moment?")
     assert praised("What does that cost you when a client has to wait in a dirty room?")
+
+
+def test_a_wrong_figure_is_named_as_a_wrong_figure(library):
+    """drills7 (forecast): "total is 147000" got "did nothing for the exercise"; the fault
+    is the figure, not worked out as the exercise asks."""
+    report = play(library, "drill-forecast", "en", [
+        "total is 147000 and march is 72000", "oh wait, kuipers is lost, so 117000?"])
+    wrong = [tip for tip in report["feedback"] if "names a figure, but not the one" in tip]
+    assert len(wrong) == 2
+    assert not any("did nothing for the exercise" in tip for tip in report["feedback"])
