@@ -26,8 +26,10 @@ from scoring.sections import (
     CHECK_OPENINGS,
     ERRAND,
     QUESTION_VERBS,
+    SUMMED_UP,
     YES_BUT,
     QuestionMix,
+    agreed_to_a_summary,
     answerable,
     errand_only,
     false_starts,
@@ -108,14 +110,6 @@ _ACKNOWLEDGES = re.compile(
     re.IGNORECASE)
 # "We can do it cheaper, I'm sure": a price promised before the learner knows the price is
 # no solution a trainer holds up as the model, however well the rest of it fits
-# "So: a daily lunch from the opening, around 150 lunches, ... Is that correct?": a summary
-# the engine read as a fact question is still a summary; "sum up what he told you" would
-# tell the learner to do what they did
-_SUMMED_UP = re.compile(
-    r"^\s*(so|dus|samengevat|kortom|in short|to sum up|summing up|let me check|to check|"
-    r"if i understand|als ik het goed begrijp)\b.{20,}"
-    r"\b(correct|right|klopt( dat| het)?|toch|juist|fair summary)\s*\?\s*$",
-    re.IGNORECASE | re.DOTALL)
 _PRICE_PROMISE = re.compile(r"\b(cheaper|goedkoper|voordeliger|lower price|lagere prijs)\b",
                             re.IGNORECASE)
 # "..., zodat ik een offerte kan maken", "so I can put it in our CRM": the internal objective
@@ -184,7 +178,7 @@ def _tips(cs: CompiledScenario, state: SessionState, total: int | None,
     # "sum up what she told you" needs something she told
     told = bool(state.revealed) or any(t.answered for t in turns)
     if cs.scenario.kind != "drill" and told and not any(
-            t.act == Act.SUMMARY or _SUMMED_UP.search(t.learner) for t in turns):
+            t.act == Act.SUMMARY or SUMMED_UP.search(t.learner) for t in turns):
         fallback.append(Tip("summarise"))
     strong = total is not None and total >= STRONG_SCORE
     cl = cs.language(state.lang)
@@ -192,7 +186,8 @@ def _tips(cs: CompiledScenario, state: SessionState, total: int | None,
         # A score alone is no feedback: the opener names the parts of the task done.
         # a next step she did not agree to earns its credit, but is not "agreed" on the card
         # (in a drill about stating the visit's objective, naming the follow-up is the task)
-        unagreed = {role_ids(cs).get("follow_up")} if not state.closing["agreed"] \
+        unagreed = {role_ids(cs).get("follow_up")} if (
+            not state.closing["agreed"] or agreed_to_a_summary(cs, state, turns)) \
             and cs.scenario.kind != "drill" else set()
         ticked = objectives_met(cs, state, "external", turns)
         done = "; ".join(in_sentence(cl.text(cs.objectives[o].label))
@@ -690,7 +685,9 @@ def _strengths(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord
             found.append(Tip(key, {"quote": quote(turn.learner)}))
 
     closes = [t for t in turns if t.act in (Act.NEXT_STEP_PROPOSAL, Act.ASK_ORDER)]
-    if state.closing["agreed"] and closes:
+    # her yes to "So, to check: ... Correct?" read as a proposal is no close of the
+    # learner's: the date proposed later she did not take
+    if state.closing["agreed"] and closes and not agreed_to_a_summary(cs, state, turns):
         lm = cs.language(state.lang).lm
         concrete = [t for t in closes if is_concrete(lm.analyze(t.learner), lm)]
         add("good_close", (concrete or closes)[-1])

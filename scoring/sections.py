@@ -414,11 +414,11 @@ def closing_score(cs: CompiledScenario, state: SessionState,
     A push for the signature without a date is an attempt, not a concrete step;
     a concrete one over her standing concern or before any need was known is in between."""
     c = state.closing
-    if c["agreed"]:
+    turns = list(state.history) if turns is None else turns
+    if c["agreed"] and not agreed_to_a_summary(cs, state, turns):
         return CLOSING_CREDIT["agreed"]
     if not c["attempted"]:
         return 0.0
-    turns = list(state.history) if turns is None else turns
     lm = cs.language(state.lang).lm
     # a proposal read as another act still holds its closing move
     closes = [i for i, t in enumerate(turns)
@@ -436,6 +436,38 @@ def closing_score(cs: CompiledScenario, state: SessionState,
             and not past_deadline(cs, state, turns):
         return CLOSING_CREDIT["concrete"]
     return CLOSING_CREDIT["untimely"]
+
+
+# "So: a daily lunch from the opening, around 150 lunches, ... Is that correct?": a summary
+# the engine read as a fact question is still a summary; "sum up what he told you" would
+# tell the learner to do what they did
+SUMMED_UP = re.compile(
+    r"^\s*(so|dus|samengevat|kortom|in short|to sum up|summing up|let me check|to check|"
+    r"if i understand|als ik het goed begrijp)\b.{20,}"
+    r"\b(correct|right|klopt( dat| het)?|toch|juist|fair summary)\s*\?\s*$",
+    re.IGNORECASE | re.DOTALL)
+
+
+def agreed_turn(cs: CompiledScenario, state: SessionState,
+                turns: list[TurnRecord]) -> TurnRecord | None:
+    """The message she said yes to ("That's fine. Put it in the diary ..."), if the
+    transcript shows it."""
+    closing = cs.scenario.closing
+    if closing is None or not state.closing.get("agreed"):
+        return None
+    agree = [text for text in cs.language(state.lang).texts(closing.agree) if text]
+    return next((t for t in turns if any(text in t.buyer for text in agree)), None)
+
+
+def agreed_to_a_summary(cs: CompiledScenario, state: SessionState,
+                        turns: list[TurnRecord]) -> bool:
+    """Whether her yes answered a message that proposed nothing ("So, to check: ...
+    Correct?" read as a proposal): the date the learner did propose she never took."""
+    turn = agreed_turn(cs, state, turns)
+    if turn is None:
+        return False
+    # (a time she mentioned, "the 4 pm slot bothers you", is no time proposed)
+    return bool(SUMMED_UP.search(turn.learner)) and not _DAY.search(turn.learner)
 
 
 def past_deadline(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord]) -> bool:

@@ -1787,3 +1787,29 @@ def test_a_wrong_figure_is_named_as_a_wrong_figure(library):
     wrong = [tip for tip in report["feedback"] if "names a figure, but not the one" in tip]
     assert len(wrong) == 2
     assert not any("did nothing for the exercise" in tip for tip in report["feedback"])
+
+
+def test_her_yes_to_a_summary_read_as_a_proposal_is_no_agreed_close(library):
+    """User test (ut9, fv_mid): "So, to check: ..., and the contract runs until April.
+    Correct?" got "That's fine. Put it in the diary ..."; the date proposed later got an
+    objection, yet the card said closing 100 and "Good close: 'Shall I come back on
+    Thursday 9 October ...' gave a concrete next step"."""
+    cs = library["first-visit-cleaning"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="en", seed=0)
+    state.closing.update(attempted=True, concrete=True, agreed=True)
+    asked = turn("What would you like to be different about the cleaning?", "fact_question",
+                 form="open", spin="problem", facts=("satisfaction",))
+    summary = turn("So, to check: the rotating team and the 4 pm slot bother you, and the "
+                   "contract runs until April. Correct?", "next_step_proposal", form="closed")
+    summary.moves = ["propose_next_step"]
+    summary.buyer = cs.language("en").texts(cs.scenario.closing.agree)[0]
+    proposal = turn("Shall I come back on Thursday 9 October at 16:00 with a proposal?",
+                    "next_step_proposal", form="closed")
+    proposal.buyer = "Hold on, first this: the partners really look at price."
+    turns = [asked, summary, proposal]
+    assert closing_score(cs, state, turns) < 100
+    assert "good_close" not in [t.key for t in _strengths(cs, state, turns)]
+    # her yes to the proposal itself is the agreed close
+    summary.buyer, proposal.buyer = "Yes, that's right.", summary.buyer
+    assert closing_score(cs, state, turns) == 100
+    assert "good_close" in [t.key for t in _strengths(cs, state, turns)]
