@@ -19,7 +19,7 @@ from itertools import pairwise
 from typing import Any
 
 from bot.engine.acts import CLOSING_ACTS, INFORMATION_ACTS, Act, Move, main_act
-from bot.engine.analysis import TurnAnalysis, analyze_turn
+from bot.engine.analysis import FOLLOW_UP_WORDS, TurnAnalysis, analyze_turn
 from bot.engine.compiled import CompiledLanguage, CompiledScenario
 from bot.engine.policy import (
     REST_AFTER,
@@ -43,6 +43,7 @@ KEYWORD_MATCH = 100.0  # a cue match scores above this; a fuzzy phrasing below
 # proofs were ready in two days?" does
 FURTHER_TOPIC_WORDS = 1
 NEW_ANGLE_WORDS = 2  # words a question names beyond her told answer to ask something further
+WHO_WORDS = 5  # a name among a sentence's first words is who does what it says
 LEAD_IN_WORDS = 3  # "It's mixed.", "Twee dingen.": a first sentence this short only leads in
 PATIENCE_MIN_TURNS = 5  # nobody walks out after a message or two, however poor
 RECALL_RULES = frozenset({"an answer that misses her point"})
@@ -70,6 +71,7 @@ class Engine:
         self.scenario = self.cs.scenario
         self._names: dict[str, frozenset[str]] = {}
         self._contact_facts: dict[str, bool] = {}  # fact id -> its answer gives contact details
+        self._content: dict[tuple[str, str, str], frozenset[str]] = {}
 
     # -- public API -------------------------------------------------------------------
     def start(self, lang: str | None = None, seed: int | None = None) -> SessionState:
@@ -238,7 +240,9 @@ class Engine:
         elif not answers and (not state.pending_objection or (
                 t.outcome is Outcome.NONE and not a.about_objection)):
             # a follow-up on her last answer is answered while her objection waits too
-            answers = self._follow_up(cl, t)
+            answers = self._follow_up(cl, t, events)
+            if answers:
+                state.flags["answered_turn"] = state.turn  # a further follow-up builds on it
         elif answers:
             state.last_answered = list(a.answered)
         t.answered = bool(answers)
@@ -585,7 +589,7 @@ class Engine:
         best = (chained or related or example)[:1]
         return best[0].id if best else None
 
-    def _follow_up(self, cl: CompiledLanguage, t: Turn) -> list[str]:
+    def _follow_up(self, cl: CompiledLanguage, t: Turn, events: list[str]) -> list[str]:
         """A question about what she just told, in words no fact lists ("Uit welk jaar zijn
         ze?" after "all bought in 2016"): she points to the part of her last answer that
         answers it. Nothing when no part does; then the question is really new."""
@@ -596,12 +600,131 @@ class Engine:
         fact = self.cs.facts.get(state.last_answered[0])
         if fact is None:
             return []
-        answer = self._pick(cl, state, f"fact:{fact.id}", cl.texts(fact.answer))
+        if fact.id in state.revealed:
+            answer = self._pick(cl, state, f"fact:{fact.id}", cl.texts(fact.answer))
+        elif f"short:{fact.id}" in state.flags and fact.short_answer:
+            # she only gave the short form: "as I said" quotes that, not the full story
+            answer = self._pick(cl, state, f"short:{fact.id}", cl.texts(fact.short_answer))
+        else:
+            return []  # she kept it to herself: there is nothing of hers to go back to
         gist = self._gist(cl, answer, a, strict=True)
+        if not gist and fact.id not in state.revealed:
+            told = self._tell_more(cl, t, fact, events)
+            if told:
+                return told
         if not gist:
-            return []
+            further = self._follow_on(cl, t, fact, answer, events)
+            if further or fact.id in state.revealed or a.form != "closed" or (
+                    not a.refers_back) or a.word_count > FOLLOW_UP_WORDS or (
+                    not a.topic_stems <= self._content_stems(cl, answer)):
+                return further
+            # "is that a big problem?" after "they jam now and then, it comes with it":
+            # she says it again, as lightly as before
+            gist = answer
         return [self._line(cl, state, "repeat") + _lower_first(gist, self._names_in(
             cl, state.lang))]
+
+    def _tell_more(self, cl: CompiledLanguage, t: Turn, fact: Fact,
+                   events: list[str]) -> list[str]:
+        """Asked further into what she only said in short ("how many times last year?"
+        after "they jam now and then"): the full story holds the answer, so she tells it
+        now, rather than "as I said" about words she never said."""
+        a, state = t.a, t.state
+        full = self._pick(cl, state, f"fact:{fact.id}", cl.texts(fact.answer))
+        if not self._gist(cl, full, a, strict=True) or state.trust < fact.trust:
+            return []
+        if any(f not in state.revealed and f"short:{f}" not in state.flags for f in fact.after):
+            # what comes first comes first: the way any pointed question opens her up
+            before = dict(state.revealed)
+            a.answered = [fact.id]
+            answers = self._answer_facts(cl, t, events)
+            told = [f for f in state.revealed if f not in before]
+            a.answered = told  # what she told is what this turn answered
+            if told:
+                state.last_answered = told
+            return answers
+        events.append(f"fact:{fact.id}")
+        state.revealed[fact.id] = 1
+        a.answered = [fact.id]
+        state.needs_stated.extend(n for n in fact.reveals if n not in state.needs_stated)
+        return [full]
+
+    def _follow_on(self, cl: CompiledLanguage, t: Turn, fact: Fact, told: str,
+                   events: list[str]) -> list[str]:
+        """"Who does that?" / "hoe lang duurt dat dan?" right after she told something: a
+        short follow-up asks about what she just said, so she tells the untold fact
+        closest to it that names a person (who) or a figure (how long, how many), and
+        else the sentence of her answer that does; not "what are you getting at?"."""
+        a, state = t.a, t.state
+        if state.flags.get("answered_turn") != state.turn - 1 or (
+                a.word_count > FOLLOW_UP_WORDS):
+            return []
+        words = set(cl.lm.analyze(t.text).words)
+        kind = "who" if words & _WHO else ("amount" if a.asks_amount else "")
+        if not kind:
+            return []
+        told_stems = self._stems_of(cl, told)[0]
+        # what the matter is: her words, and the full story behind a short answer
+        told_content = self._content_stems(cl, told) | self._content_stems(
+            cl, " ".join(cl.texts(fact.answer)))
+        unknown = [q for q in a.topic_stems if not any(_same_stem(st, q) for st in told_stems)]
+        if len(unknown) > 1:
+            return []  # it names something of its own: a new question, not a follow-up
+        names = self._names_in(cl, state.lang)
+
+        def fits(text: str) -> bool:
+            if kind == "who":
+                # a name near the start of a sentence does it ("Bas clears a jammed roll",
+                # "Dat doet Blinkend Schoon"); "... Black Friday" late in one is a date
+                return any(w.strip(".,;:!?'\"()") in names
+                           and w.strip(".,;:!?'\"()").lower() not in _CALENDAR_WORDS
+                           for sentence in _sentences(text) for w in sentence.split()[:WHO_WORDS])
+            found = set(re.findall(r"[\w']+", text))
+            return bool(_DIGITS.search(text)) or bool(
+                _NUMBER_WORDS & {w.lower() for w in found})
+
+        said = [s for s in _sentences(told) if fits(s)]
+        if kind == "who" and said:
+            # "wie is dat dan precies?" right after she named Annelies: who she named
+            return [self._line(cl, state, "repeat") + _lower_first(said[0], names)]
+        best: tuple[int, str] | None = None
+        for other in self.scenario.facts:
+            if other.id in state.revealed or state.trust < other.trust or (
+                    other.spin and a.spin not in other.spin):
+                continue
+            if any(f not in state.revealed and f"short:{f}" not in state.flags
+                   for f in other.after):
+                continue
+            text = cl.texts(other.answer)[0]
+            if not fits(text):
+                continue
+            shared = sum(1 for st in self._content_stems(cl, text) if any(
+                _same_stem(st, q) for q in told_content))
+            if shared and (best is None or shared > best[0]):
+                best = (shared, other.id)
+        if best is not None:
+            a.answered = [best[1]]
+            answers = self._answer_facts(cl, t, events)
+            if answers:
+                state.last_answered = [best[1]]
+            return answers
+        if not said:
+            return []
+        return [self._line(cl, state, "repeat") + _lower_first(said[0], names)]
+
+    def _content_stems(self, cl: CompiledLanguage, text: str) -> frozenset[str]:
+        """The stems of her line that carry its topic ("jam", "station"), not "thing" or
+        "run": two answers that share one are about the same matter."""
+        key = ("content", cl.lang, text)
+        if key not in self._content:
+            said = cl.lm.analyze(text)
+            lex = cl.lm.lexicon
+            skip = lex.stopwords | lex.fillers | lex.frame_words | lex.question_words
+            self._content[key] = frozenset(
+                st for st, w in zip(said.stems, said.words, strict=True)
+                if len(st) > 3 and w not in skip and not w[:1].isdigit()
+                and w not in _NUMBER_WORDS and w not in _GENERIC)
+        return self._content[key]
 
     def _names_in(self, cl: CompiledLanguage, lang: str) -> frozenset[str]:
         """Words the buyer writes with a capital inside a sentence (names): "as I said: Joke
@@ -1161,6 +1284,8 @@ _NUMBER_WORDS = frozenset({"twee", "drie", "vier", "vijf", "zes", "zeven", "acht
 
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)?")
+_WHO = frozenset({"who", "whom", "wie"})
+_GENERIC = frozenset({"thing", "things", "anything", "something", "ding", "dingen", "iets"})
 
 
 def _figure(raw: str) -> float:

@@ -1,0 +1,84 @@
+"""Which answer a short follow-up reaches (issue 11, round 9): "who does that?" right
+after she told something asks about what she just said.
+
+Each case holds a variation in the other language, scenario or wording, so a rule fitted
+to one sentence fails here.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine.compiled import CompiledScenario
+from bot.engine.engine import Engine
+from bot.scenario.library import LoadResult as Library
+from bot.scenario.library import load_library
+
+_STOCK = ("getting at", "doel je", "naartoe", "couldn't tell", "weinig over", "niet veel over",
+          "what do you mean", "wat bedoel")
+
+
+_REPEATS = ("As I said", "Like I just said", "Zoals ik al zei", "Dat zei ik net al")
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return load_library([])
+
+
+def _play(library: Library, scenario: str, lang: str, lines: list[str]) -> str:
+    engine = Engine(CompiledScenario(library.scenarios[scenario]))
+    state = engine.start(lang, seed=0)
+    reply = ""
+    for line in lines:
+        reply = engine.turn(state, line).reply
+    return reply
+
+
+@pytest.mark.parametrize(("scenario", "lang", "lines", "expected"), [
+    # after the jams: who clears them (Bas, PrintFix), not "what are you getting at?"
+    ("spin-printing-urgency", "en",
+     ["Hi Ingrid, I'm Sem.", "do u have problems with jams?", "who does that?"], "Bas"),
+    ("spin-printing-urgency", "nl",
+     ["Hoi Ingrid, ik ben Sem.", "Heeft u last van storingen?", "wie doet dat dan?"], "Bas"),
+    # after the short answer on late trucks: who fixes a stopped station
+    ("spin-printing-urgency", "en",
+     ["Hi Ingrid, I'm Sem.", "What printers do you have?",
+      "What happens exactly when one of them jams?", "Who does that?"], "Bas"),
+])
+def test_who_follow_up_reaches_the_related_fact(library: Library, scenario: str, lang: str,
+                                                lines: list[str], expected: str) -> None:
+    reply = _play(library, scenario, lang, lines)
+    assert expected in reply, reply
+    assert not any(s in reply.lower() for s in _STOCK), reply
+
+
+@pytest.mark.parametrize(("lang", "lines", "expected"), [
+    ("nl", ["Hoi Marco!", "wie tekent er bij jullie?", "wie is dat dan precies?"],
+     "Annelies Kooij"),
+    ("en", ["Hi Marco!", "who signs on your side?", "who is that exactly?"], "Annelies Kooij"),
+])
+def test_who_is_that_recalls_the_person_she_named(library: Library, lang: str,
+                                                  lines: list[str], expected: str) -> None:
+    """"Who is that?" right after she named the director: she says who again, not the
+    decision criteria or "what are you getting at?"."""
+    reply = _play(library, "closing-catering-followup", lang, lines)
+    assert expected in reply, reply
+    assert not any(s in reply.lower() for s in _STOCK), reply
+
+
+@pytest.mark.parametrize(("lang", "lines", "expected"), [
+    ("en", ["Hi Ingrid, I'm Sem.", "What printers do you have?",
+            "What happens exactly when one of them jams?",
+            "How many times did that happen last peak?"], "three times"),
+    ("nl", ["Hoi Ingrid, ik ben Sem.", "Wat gebeurt er als er in de piek een printer "
+            "vastloopt?", "Hoeveel keer is dat afgelopen jaar gebeurd?"], "drie keer"),
+])
+def test_a_follow_up_on_a_short_answer_never_quotes_what_she_did_not_say(
+        library: Library, lang: str, lines: list[str], expected: str) -> None:
+    """She only said "then things run a bit late": asked how many times, she tells what
+    comes first (the jams, with their figure), not "as I said: eleven times", a sentence of
+    a story she never told."""
+    reply = _play(library, "spin-printing-urgency", lang, lines)
+    assert expected in reply, reply
+    assert not reply.startswith(_REPEATS), reply
