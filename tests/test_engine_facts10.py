@@ -82,3 +82,41 @@ def test_a_follow_up_on_a_short_answer_never_quotes_what_she_did_not_say(
     reply = _play(library, "spin-printing-urgency", lang, lines)
     assert expected in reply, reply
     assert not reply.startswith(_REPEATS), reply
+
+
+@pytest.mark.parametrize(("scenario", "lang", "ask", "fact"), [
+    # who signs, who decides, worded the ordinary way
+    ("closing-catering-followup", "nl", "Wie moet er bij jullie uiteindelijk tekenen?", "dmu"),
+    ("closing-catering-followup", "en", "Who has to sign in the end?", "dmu"),
+    ("spin-printing-urgency", "nl", "Wie neemt er naast u de beslissing over zo'n investering?",
+     "dmu"),
+    ("spin-printing-urgency", "en", "Who takes the decision besides you?", "dmu"),
+    # her reaction to the proposal and what she wants on the menu
+    ("closing-catering-followup", "nl", "Welke onderdelen spraken u het meest aan?",
+     "proposal_feedback"),
+    ("closing-catering-followup", "en", "What did Annelies say about it?", "proposal_feedback"),
+    ("closing-catering-followup", "en", "What would you like to see on the menu?", "open_points"),
+    ("closing-catering-followup", "nl", "Wat wilt u graag op het menu zien?", "open_points"),
+    ("closing-catering-followup", "en", "When will the new staff restaurant be ready?",
+     "start_timing"),
+    # the price he was sent: he answers with what he pays now
+    ("objection-software-renewal", "en", "What did you think of the €9.40 per employee?",
+     "price_paid"),
+    ("objection-software-renewal", "nl", "Wat vond u van de prijs die ik stuurde?", "price_paid"),
+    # who on his team feels it: Joke and Ahmed
+    ("objection-software-renewal", "nl", "Wie van uw team merkt dat het meest?", "staffing"),
+    ("objection-software-renewal", "en", "Who in your team notices it most?", "staffing"),
+    ("spin-printing-urgency", "nl", "Valt er wel eens eentje uit?", "jams_peak"),
+])
+def test_ordinary_wordings_reach_the_fact_she_knows(library: Library, scenario: str, lang: str,
+                                                    ask: str, fact: str) -> None:
+    """Questions the persona must be able to answer, in the words the testers used: no
+    "I couldn't tell you much about that"."""
+    engine = Engine(CompiledScenario(library.scenarios[scenario]))
+    state = engine.start(lang, seed=0)
+    engine.turn(state, "Hallo, ik ben Sem." if lang == "nl" else "Hello, I'm Sem.")
+    engine.turn(state, "Ik wil graag horen hoe het nu gaat." if lang == "nl"
+                else "I'd like to hear how things are going.")
+    result = engine.turn(state, ask)
+    assert fact in result.analysis.facts, (result.analysis.facts, result.reply)
+    assert not any(s in result.reply.lower() for s in _STOCK), result.reply
