@@ -120,3 +120,36 @@ def test_ordinary_wordings_reach_the_fact_she_knows(library: Library, scenario: 
     result = engine.turn(state, ask)
     assert fact in result.analysis.facts, (result.analysis.facts, result.reply)
     assert not any(s in result.reply.lower() for s in _STOCK), result.reply
+
+
+@pytest.mark.parametrize(("lang", "lines", "expected"), [
+    ("en", ["Good morning, I'm Lisa from CleanWork.", "Which rooms get cleaned?",
+            "How satisfied are you with them?", "What exactly goes wrong with the windows?"],
+     "window"),
+    ("nl", ["Goedemorgen, ik ben Lisa van SchoonWerk.", "Welke ruimtes worden schoongemaakt?",
+            "Hoe tevreden bent u over ze?", "Wat gaat er precies mis met de ramen?"], "ramen"),
+])
+def test_as_i_said_recalls_the_sentence_that_answers(library: Library, lang: str,
+                                                     lines: list[str], expected: str) -> None:
+    """Asked about the windows after she told the rooms (windows only when she asks) and
+    her satisfaction, "as I said" recalls the windows, not the changing team."""
+    reply = _play(library, "first-visit-cleaning", lang, lines)
+    assert reply.startswith(_REPEATS), reply
+    assert expected in reply.lower(), reply
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_as_i_said_quotes_the_wording_she_used(library: Library, lang: str) -> None:
+    """A fact with two wordings: "as I said" repeats the one she told, whatever the seed."""
+    lines = (["Good morning, I'm Lisa.", "How satisfied are you with the cleaning?",
+              "How many square metres is it?", "How satisfied are you with them, really?"]
+             if lang == "en" else
+             ["Goedemorgen, ik ben Lisa.", "Hoe tevreden bent u over de schoonmaak?",
+              "Hoeveel vierkante meter is het?", "Hoe tevreden bent u nou echt over ze?"])
+    for seed in range(12):
+        engine = Engine(CompiledScenario(library.scenarios["first-visit-cleaning"]))
+        state = engine.start(lang, seed=seed)
+        replies = [engine.turn(state, line).reply for line in lines]
+        assert replies[3].startswith(_REPEATS), replies
+        recalled = replies[3].split(":", 1)[1].strip()
+        assert recalled[:25].lower() in replies[1].lower(), (seed, replies)

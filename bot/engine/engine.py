@@ -433,7 +433,7 @@ class Engine:
             # the *current* contract end?" is no question about the supplier again) is not
             # recited between the answers
             queue = [f for f in queue if f not in state.revealed or self._gist(
-                cl, self._pick(cl, state, f"fact:{f}", cl.texts(self.cs.facts[f].answer)), a,
+                cl, self._told(cl, state, self.cs.facts[f]), a,
                 strict=True)]
         while queue:
             fact_id = queue.pop(0)
@@ -475,7 +475,7 @@ class Engine:
                                         cl.texts(fact.short_answer)))
                 state.flags[f"short:{fact_id}"] = state.turn
                 continue
-            answer = self._pick(cl, state, f"fact:{fact_id}", cl.texts(fact.answer))
+            answer = self._told(cl, state, fact)
             if times and t.act not in _ASKING_ACTS:
                 continue  # a proposal's "would that suit you?" asks no told fact again
             if times and t.act is Act.FACT_QUESTION and a.spin in _DEEPER_SPIN and (
@@ -487,12 +487,16 @@ class Engine:
                     queue.insert(0, deeper)
                     continue
             if times:
-                # asked again: she recaps the gist, not the whole story word for word
-                gist = self._gist(cl, answer, a)
+                # asked again: she recaps the gist, not the whole story word for word; a
+                # sentence of hers that fits better comes from what else she told ("what
+                # goes wrong with the windows?" gets the windows, not the changing team)
+                gist = self._gist(cl, answer, a, strict=True) or self._told_elsewhere(
+                    cl, state, fact, a) or self._gist(cl, answer, a)
                 answer = self._line(cl, state, "repeat") + _lower_first(
                     gist, self._names_in(cl, state.lang))
             else:
                 events.append(f"fact:{fact_id}")
+                state.flags[f"told:{fact_id}"] = state.turn
             parts.append(answer)
             state.revealed[fact_id] = times + 1
             for need in fact.reveals:
@@ -501,6 +505,37 @@ class Engine:
             if state.phase == "opening":
                 state.phase = "inventory"
         return parts
+
+    def _told(self, cl: CompiledLanguage, state: SessionState, fact: Fact) -> str:
+        """Her answer as she told it: of a fact with several wordings, "as I said" recalls
+        the one she used, not the one this turn would pick."""
+        texts = cl.texts(fact.answer)
+        turn = state.flags.get(f"told:{fact.id}")
+        if turn is None or len(texts) < 2:
+            return self._pick(cl, state, f"fact:{fact.id}", texts)
+        h = zlib.crc32(f"{state.seed}:fact:{fact.id}:{turn}".encode())
+        return str(texts[h % len(texts)])
+
+    def _told_elsewhere(self, cl: CompiledLanguage, state: SessionState, fact: Fact,
+                        a: TurnAnalysis) -> str:
+        """The sentence of another answer she gave that answers this question, when the
+        fact it reached holds none."""
+        asked = a.topic_stems - cl.facts.frame
+        if not asked or a.spin in _DEEPER_SPIN:
+            return ""  # what something leads to is no sentence about the same words
+
+        def fit(sentence: str) -> int:
+            return sum(1 for st in self._content_stems(cl, sentence)
+                       if any(_same_stem(st, q) for q in asked))
+
+        own = max((fit(x) for x in _sentences(self._told(cl, state, fact))), default=0)
+        best, best_fit = "", own
+        for other in self.scenario.facts:
+            if other.id != fact.id and other.id in state.revealed:
+                for sentence in _sentences(self._told(cl, state, other)):
+                    if (score := fit(sentence)) > best_fit:
+                        best, best_fit = sentence, score
+        return best
 
     def _asks_further(self, cl: CompiledLanguage, t: Turn, text: str) -> bool:
         """A consequence or value question with no topic of its own, or a request for an
@@ -601,7 +636,7 @@ class Engine:
         if fact is None:
             return []
         if fact.id in state.revealed:
-            answer = self._pick(cl, state, f"fact:{fact.id}", cl.texts(fact.answer))
+            answer = self._told(cl, state, fact)
         elif f"short:{fact.id}" in state.flags and fact.short_answer:
             # she only gave the short form: "as I said" quotes that, not the full story
             answer = self._pick(cl, state, f"short:{fact.id}", cl.texts(fact.short_answer))
