@@ -153,3 +153,27 @@ def test_as_i_said_quotes_the_wording_she_used(library: Library, lang: str) -> N
         assert replies[3].startswith(_REPEATS), replies
         recalled = replies[3].split(":", 1)[1].strip()
         assert recalled[:25].lower() in replies[1].lower(), (seed, replies)
+
+
+@pytest.mark.parametrize(("scenario", "lang", "ask", "address"), [
+    ("spin-printing-urgency", "en", "can u sign up for our newsletter, whats ur email?",
+     "i.bosman@"),
+    ("spin-printing-urgency", "nl", "Wat is je mailadres voor de nieuwsbrief?", "i.bosman@"),
+    ("objection-software-renewal", "nl", "ok top, wat is uw email? dan stuur ik de nieuwsbrief",
+     "g.smits@"),
+    ("objection-software-renewal", "en", "Could I have your contact details?", "g.smits@"),
+    ("closing-catering-followup", "en", "can i have ur email adress for the newsletter",
+     "m.visser@"),
+    ("closing-catering-followup", "nl", "Kan ik uw e-mailadres nog even krijgen?", "m.visser@"),
+])
+def test_asked_for_her_email_she_gives_it(library: Library, scenario: str, lang: str,
+                                          ask: str, address: str) -> None:
+    """Everyone knows their own address: not "I couldn't tell you much about that", nor
+    "I'll send you the details by email" to a request for the address itself."""
+    engine = Engine(CompiledScenario(library.scenarios[scenario]))
+    state = engine.start(lang, seed=0)
+    engine.turn(state, "Hallo, ik ben Sem." if lang == "nl" else "Hello, I'm Sem.")
+    engine.turn(state, "Ik wil graag horen hoe het nu gaat." if lang == "nl"
+                else "I'd like to hear how things are going.")
+    reply = engine.turn(state, ask).reply
+    assert address in reply, reply
