@@ -630,3 +630,63 @@ def test_a_discount_is_not_met_with_you_dont_know_our_needs_after_she_named_them
         library, sid, lang, line):
     buyer = play(library, sid, lang, [line])["turns"][0]["buyer"]
     assert "nog niet eens" not in buyer and "don't even know" not in buyer
+
+
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("en", ["it only takes 10 min, can i tell u about flexwerk? we have 5000 temps available",
+            "ok when do u have time then?"]),
+    ("nl", ["hallo! ik ben van flexwerk, mag ik even 10 minuutjes van uw tijd?",
+            "wij hebben heel veel uitzendkrachten en zijn de goedkoopste"]),
+])
+def test_a_pitch_of_the_agency_pool_is_no_benefit_tied_to_his_weekend_gap(library, lang, lines):
+    report = play(library, "drill-objection-no-time", lang, lines)
+    assert not report["objectives"]["external"]["respond"]
+    assert report["score"] < 20
+    buyer = " ".join(t["buyer"] for t in report["turns"]).lower()
+    assert "weekend?" not in buyer  # no "People for the weekend? Okay" to an offer never made
+
+
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("en", ["I can see you're flat out, so I'll be quick. Those four missing people at "
+            "weekends, which jobs would they do?",
+            "We can have four trained weekend staff at the tills from Saturday. Would that help "
+            "you get off the till yourself?"]),
+    ("nl", ["Ik zie het, ik hou het kort. Vier man tekort in de weekenden, vooral op zaterdag?",
+            "Wij kunnen vanaf deze zaterdag vier ingewerkte kassamedewerkers leveren. Scheelt u "
+            "dat?"]),
+])
+def test_no_time_a_tied_benefit_still_scores_high_and_an_open_question_gets_no_yes(
+        library, lang, lines):
+    report = play(library, "drill-objection-no-time", lang, lines)
+    assert all(report["objectives"]["external"].values())
+    assert report["score"] >= 90
+    assert not report["turns"][0]["buyer"].lower().startswith(("yes", "ja"))
+
+
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("en", ["I can see it's busy, I'll be quick. Is it mainly Saturdays and Sundays you're short?",
+            "We can have four weekend workers for you from this Saturday, so you're off the till.",
+            "Shall I call you tomorrow at 9 to arrange it?"]),
+    ("nl", ["Ik zie het, u staat zelf aan de kassa. Ik houd het kort: gaat het vooral om de "
+            "zaterdag en zondag?",
+            "Wij kunnen vanaf dit weekend vier ervaren krachten leveren, dan staat u zelf niet "
+            "meer achter de kassa.",
+            "Zal ik u morgenochtend om half negen bellen om het te regelen?"]),
+])
+def test_a_set_time_after_he_took_the_benefit_is_the_check(library, lang, lines):
+    report = play(library, "drill-objection-no-time", lang, lines)
+    assert report["objectives"]["external"]["check"]
+    assert report["objections"][0]["steps"]["check"]
+
+
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("en", ["FlexWerk is the biggest agency around, with 2000 flex workers.",
+            "Shall I come back Tuesday at 10 to go through our rates?"]),
+    ("en", ["I can see it's busy. Is it mainly Saturdays and Sundays you're short?",
+            "Shall I call you Monday at 9:00 to arrange it?"]),
+    ("nl", ["Snap ik. Gaat het vooral om de zaterdag?", "Mag ik u maandag na Pasen even bellen?"]),
+])
+def test_a_time_without_the_benefit_before_it_or_a_call_without_a_time_is_no_check(
+        library, lang, lines):
+    report = play(library, "drill-objection-no-time", lang, lines)
+    assert not report["objectives"]["external"]["check"]

@@ -266,6 +266,11 @@ class Engine:
             events.append("solution")
             bring_in = bring_in or self._trigger(cl, state, "solution")
         checks = (Move.CHECK in a.moves or a.act is Act.OBJECTION_RESPONSE) and a.is_question
+        # In a drill, "Shall I call you tomorrow at 9 to arrange it?" once the buyer took the
+        # answer asks him to commit to it: his yes is the check (as trainers count it). Only
+        # after the answer: a pitch that ignores him and names a time has handled nothing.
+        checks = checks or (self.scenario.kind == "drill" and t.act is Act.NEXT_STEP_PROPOSAL
+                            and a.is_question and a.concrete_time)
         if checks and t.outcome is Outcome.NONE and not state.pending_objection and (
                 self._check_after_handling(state, a)):
             t.fresh.add("checked_after")
