@@ -690,3 +690,20 @@ def test_a_time_without_the_benefit_before_it_or_a_call_without_a_time_is_no_che
         library, lang, lines):
     report = play(library, "drill-objection-no-time", lang, lines)
     assert not report["objectives"]["external"]["check"]
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "Today I'd like us to get to know each other: I'll tell you briefly about Bonenburg "
+           "and I'd like to hear about Van der Meer. Then I want to understand how coffee is "
+           "arranged at your three branches and what you'd like to improve, where it fits "
+           "suggest a first idea, and agree how we follow up."),
+    ("nl", "Dank u. Ik stel voor dat we eerst elkaars bedrijf wat beter leren kennen, daarna "
+           "wil ik graag horen hoe de koffievoorziening op de drie vestigingen nu loopt en wat u "
+           "wilt verbeteren. Als het past, schets ik een eerste idee, en we sluiten af met een "
+           "concrete vervolgafspraak. Kunt u zich daarin vinden?"),
+])
+def test_an_agenda_that_asks_how_it_goes_now_and_what_to_improve_maps_her_needs(
+        library, lang, line):
+    report = play(library, "drill-external-objective", lang, [line])
+    assert all(report["objectives"]["external"].values())
+    assert report["score"] >= 90
