@@ -707,3 +707,25 @@ def test_an_agenda_that_asks_how_it_goes_now_and_what_to_improve_maps_her_needs(
     report = play(library, "drill-external-objective", lang, [line])
     assert all(report["objectives"]["external"].values())
     assert report["score"] >= 90
+
+
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("en", ["Eight years is a long time, so they must be doing a lot right. What do you value "
+            "most about AutoLease Oost?",
+            "And when an engineer is without a van for a day, what does that cost you?",
+            "With us a replacement van is at the door within four hours, so your engineer keeps "
+            "working. Would that make a difference for you?"]),
+    ("nl", ["Acht jaar is een lange tijd, dan doen ze veel goed. Wat waardeert u het meest aan "
+            "AutoLease Oost?",
+            "En als een monteur een dag zonder bus zit, wat kost u dat?",
+            "Bij ons staat er binnen vier uur een vervangende bus, zodat uw monteur kan "
+            "doorwerken. Zou dat verschil maken voor u?"]),
+])
+def test_current_supplier_the_textbook_answer_is_credited_and_the_cost_question_answered(
+        library, lang, lines):
+    report = play(library, "drill-objection-current-supplier", lang, lines)
+    assert all(report["objectives"]["external"].values())
+    assert report["score"] >= 90
+    cost = report["turns"][1]["buyer"].lower()
+    assert "switching" not in cost and "overstappen" not in cost
+    assert "euro" in cost
