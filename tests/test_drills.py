@@ -729,3 +729,27 @@ def test_current_supplier_the_textbook_answer_is_credited_and_the_cost_question_
     cost = report["turns"][1]["buyer"].lower()
     assert "switching" not in cost and "overstappen" not in cost
     assert "euro" in cost
+
+
+def test_brochure_asked_what_he_wants_to_find_in_it_is_the_clarifying_step(library):
+    report = play(library, "drill-objection-brochure", "en", [
+        "Of course, I'll send it. To make sure it's useful: what would you want to find in it "
+        "about absence tracking?"])
+    assert report["objectives"]["external"]["clarify"]
+    assert report["objections"][0]["steps"]["clarify"]
+
+
+@pytest.mark.parametrize(("lang", "line", "says"), [
+    ("nl", "en wie gaat er nog meer over bij jullie?", "directeur"),
+    ("en", "Sure. Who else decides on this?", "director"),
+])
+def test_brochure_asked_who_else_decides_he_names_them_not_what_he_would_read(
+        library, lang, line, says):
+    buyer = play(library, "drill-objection-brochure", lang, [line])["turns"][0]["buyer"]
+    assert says in buyer and "Excel" not in buyer and "spreadsheets" not in buyer
+
+
+def test_brochure_a_dashboard_pitch_is_no_benefit_tied_to_his_spreadsheets(library):
+    report = play(library, "drill-objection-brochure", "en", [
+        "We have a great HR suite with a dashboard for everything."])
+    assert not report["objectives"]["external"]["respond"]
