@@ -753,3 +753,16 @@ def test_brochure_a_dashboard_pitch_is_no_benefit_tied_to_his_spreadsheets(libra
     report = play(library, "drill-objection-brochure", "en", [
         "We have a great HR suite with a dashboard for everything."])
     assert not report["objectives"]["external"]["respond"]
+
+
+def test_bad_experience_heartfelt_understanding_and_what_went_wrong_are_credited_in_dutch(
+        library):
+    report = play(library, "drill-objection-bad-experience", "nl", [
+        "Dat kan ik me heel goed voorstellen, een dag plat in de aangifteperiode is het ergste "
+        "wat een accountantskantoor kan overkomen.",
+        "Wat ging er precies mis, en wat heeft u sindsdien nodig van een IT-partner?",
+        "Wij werken met een vaste contactpersoon en een gegarandeerde reactietijd van een uur, "
+        "ook in de drukke periode. Neemt dat uw zorg weg?"])
+    assert all(report["objectives"]["external"].values())
+    assert report["score"] >= 90
+    assert "liever nog niet" not in report["turns"][1]["buyer"]
