@@ -766,3 +766,13 @@ def test_bad_experience_heartfelt_understanding_and_what_went_wrong_are_credited
     assert all(report["objectives"]["external"].values())
     assert report["score"] >= 90
     assert "liever nog niet" not in report["turns"][1]["buyer"]
+
+
+@pytest.mark.parametrize(("lang", "line", "says"), [
+    ("nl", "Wat willen ze precies weten over de laptops, welke merken en besturingssystemen "
+           "gebruiken de docenten?", "Windows"),
+    ("en", "Makes sense. Which laptops do the teachers use?", "Windows"),
+])
+def test_discuss_others_asked_about_the_laptops_she_names_them(library, lang, line, says):
+    buyer = play(library, "drill-objection-discuss-others", lang, [line])["turns"][0]["buyer"]
+    assert says in buyer
