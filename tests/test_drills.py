@@ -776,3 +776,18 @@ def test_bad_experience_heartfelt_understanding_and_what_went_wrong_are_credited
 def test_discuss_others_asked_about_the_laptops_she_names_them(library, lang, line, says):
     buyer = play(library, "drill-objection-discuss-others", lang, [line])["turns"][0]["buyer"]
     assert says in buyer
+
+
+def test_contract_running_completely_fair_acknowledges_and_would_that_be_useful_checks(library):
+    report = play(library, "drill-objection-contract-running", "en", [
+        "That's completely fair, Sandra, and thanks for being so clear. Can I ask what the "
+        "notice period on the TeleNed contract is, and whether there's a penalty if you leave "
+        "before 1 March?",
+        "And when you say you don't want to be locked in for three years again, what made this "
+        "contract feel that way?",
+        "Our plans for care organisations run per year, and you can add or drop lines every "
+        "month, so you're not stuck when your team changes. If I use the months before your "
+        "notice date to prepare a comparison for you, would that be useful?"])
+    steps = report["objections"][0]["steps"]
+    assert steps["acknowledge"] and steps["check"]
+    assert report["score"] >= 85
