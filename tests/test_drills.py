@@ -791,3 +791,15 @@ def test_contract_running_completely_fair_acknowledges_and_would_that_be_useful_
     steps = report["objections"][0]["steps"]
     assert steps["acknowledge"] and steps["check"]
     assert report["score"] >= 85
+
+
+@pytest.mark.parametrize(("lang", "line", "says"), [
+    ("en", "but you liked it right? can't you just decide yourself, it's not that expensive",
+     "alone"),
+    ("nl", "kunt u ze niet gewoon overtuigen? het is echt een goed product", "Bas"),
+])
+def test_discuss_others_pushed_to_decide_alone_she_answers_no_know_nothing(
+        library, lang, line, says):
+    buyer = play(library, "drill-objection-discuss-others", lang, [line])["turns"][0]["buyer"]
+    assert says in buyer
+    assert "couldn't tell you much" not in buyer and "weinig over zeggen" not in buyer
