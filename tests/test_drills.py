@@ -396,7 +396,9 @@ def test_asked_to_name_the_other_firm_she_does_not_gossip(library, lang, line, s
 def test_figures_in_a_greeting_are_not_met_with_good_to_see_you(library, lang, line):
     buyer = play(library, "drill-forecast", lang, [line])["turns"][0]["buyer"].lower()
     assert "weer te zien" not in buyer and "welcome back" not in buyer
-    assert "reken" in buyer or "check" in buyer
+    # she does the maths: a wrong total is not waved through
+    assert any(w in buyer for w in ("reken", "niet uit", "klopt niet", "not what i get",
+                                    "match my sum"))
 
 
 def test_an_appointment_next_week_is_no_offer_of_weekend_staff(library):
@@ -803,3 +805,23 @@ def test_discuss_others_pushed_to_decide_alone_she_answers_no_know_nothing(
     buyer = play(library, "drill-objection-discuss-others", lang, [line])["turns"][0]["buyer"]
     assert says in buyer
     assert "couldn't tell you much" not in buyer and "weinig over zeggen" not in buyer
+
+
+@pytest.mark.parametrize(("lang", "lines", "verdicts"), [
+    ("en", ["The total forecast is 52,500 euros, of which 25,500 falls in March."],
+     ["what i get too"]),
+    ("nl", ["Mijn totaal is € 52.500.", "En in maart € 25.500."],
+     ["dat klopt", "dat kom ik ook uit"]),
+    ("en", ["total is 147000 and march is 72000"], ["not what i get|match my sum"]),
+    ("nl", ["ik denk zo'n 147.000 totaal"], ["niet uit|klopt niet"]),
+])
+def test_forecast_she_says_whether_the_figures_are_right(library, lang, lines, verdicts):
+    turns = play(library, "drill-forecast", lang, lines)["turns"]
+    for turn, verdict in zip(turns, verdicts, strict=True):
+        assert any(v in turn["buyer"].lower() for v in verdict.split("|")), turn["buyer"]
+
+
+def test_a_chance_or_a_date_is_no_figure_to_judge(library):
+    buyer = play(library, "drill-forecast", "en", [
+        "Do I count Kuipers at 60% if the decision was 1 March?"])["turns"][0]["buyer"]
+    assert "what i get" not in buyer.lower()

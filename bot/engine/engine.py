@@ -31,13 +31,14 @@ from bot.engine.policy import (
     reaction,
 )
 from bot.engine.state import ObjectionState, SessionState, TurnRecord
-from bot.engine.text import MAX_LEARNER_CHARS
+from bot.engine.text import MAX_LEARNER_CHARS, fold, parse_numbers
 from bot.scenario.model import Fact, Scenario
 
 MAX_FACTS_PER_REPLY = 3
 STEP_MOVES = {"acknowledge": Move.ACKNOWLEDGE, "clarify": Move.CLARIFY,
               "respond": Move.RESPOND_BENEFIT, "check": Move.CHECK}
 SITUATION_STREAK = 5
+FIGURE_MIN = 1000  # an amount the drill asks for; a chance (60%) or a date (1 March) is none
 KEYWORD_MATCH = 100.0  # a cue match scores above this; a fuzzy phrasing below
 # "what does that mean for you?" names no topic of its own; "what would it mean if the
 # proofs were ready in two days?" does
@@ -199,6 +200,7 @@ class Engine:
         if t.act not in (Act.GREET_INTRODUCE, Act.SMALL_TALK):
             state.flags.setdefault("past_opening", state.turn)
         self._mark_once(t)
+        self._mark_figures(t, text)
         if t.act is Act.SUMMARY:
             t.misquoted = self._misquoted(cl, state, text) or self._misnamed(cl, state, text)
             t.unsaid = not t.misquoted and self._unsaid(cl, state, text)
@@ -412,6 +414,28 @@ class Engine:
             if fact_id not in state.revealed and f"short:{fact_id}" not in state.flags:
                 return True
         return False
+
+    def _mark_figures(self, t: Turn, text: str) -> None:
+        """A drill that asks for figures (the forecast): she checks the amounts named and
+        says whether they are right, as a sales manager doing the maths alongside would.
+        Only where the drill has lines for it; amounts under 1,000 (a chance, a date) are
+        no answer."""
+        lines = self.scenario.buyer.lines
+        if self.scenario.kind != "drill" or not {"figures_right", "figures_wrong"} <= set(lines):
+            return
+        checks = [(o.id, d.number) for o in self.scenario.objectives.external
+                  for d in o.detect if d.number is not None]
+        amounts = [n for n in parse_numbers(fold(text)) if n >= FIGURE_MIN]
+        if not checks or not amounts:
+            return
+        def fits(n: float) -> bool:
+            return any(abs(n - c.value) <= c.tolerance for _, c in checks)
+        if not all(fits(n) for n in amounts):
+            t.fresh.add("figures_wrong")
+            return
+        met = set(t.a.objectives) | set(t.state.objectives)
+        done = all(oid in met for oid, _ in checks)
+        t.fresh.add("figures_right" if done or "figures_partly" not in lines else "figures_partly")
 
     def _mark_once(self, t: Turn) -> None:
         """Once-per-call moments of the opening: they earn trust and a reaction once."""

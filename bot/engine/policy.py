@@ -199,6 +199,12 @@ REACTIONS: tuple[Rule, ...] = (
          and not t.past_opening, "greet_back"),
     Rule("greeting, follow-up visit", lambda t: "greeted" in t.fresh and not t.past_opening,
          "greet_again"),
+    Rule("figures she asked for, all right", lambda t: "figures_right" in t.fresh
+         and not t.answered, "figures_right"),
+    Rule("figures she asked for, right so far", lambda t: "figures_partly" in t.fresh
+         and not t.answered, "figures_partly"),
+    Rule("figures she asked for, wrong", lambda t: "figures_wrong" in t.fresh
+         and not t.answered, "figures_wrong", cool=True),
     Rule("summary with a figure she never gave", lambda t: t.act is Act.SUMMARY
          and bool(t.misquoted), "summary_misquoted", cool=True),
     Rule("summary with something she never said", lambda t: t.act is Act.SUMMARY
