@@ -825,3 +825,13 @@ def test_a_chance_or_a_date_is_no_figure_to_judge(library):
     buyer = play(library, "drill-forecast", "en", [
         "Do I count Kuipers at 60% if the decision was 1 March?"])["turns"][0]["buyer"]
     assert "what i get" not in buyer.lower()
+
+
+def test_brochure_a_module_that_replaces_his_spreadsheets_is_the_tied_benefit(library):
+    report = play(library, "drill-objection-brochure", "nl", [
+        "Ik begrijp het, met vijf minuten wilt u geen lang verhaal. Waar zou u in zo'n brochure "
+        "vooral naar zoeken?",
+        "Dan is handig om te weten: onze verzuimmodule vervangt die drie Excel-lijsten door één "
+        "overzicht per chauffeur, met automatische signalering. Helpt dat u?"])
+    assert report["objections"][0]["steps"]["respond"]
+    assert "Alles op één plek" in report["turns"][1]["buyer"]
