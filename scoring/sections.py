@@ -87,13 +87,9 @@ def objectives_met(cs: CompiledScenario, state: SessionState, group: str,
     errand ("sure, what's your e-mail address?" gives in to the brochure request)."""
     ids = cs.internal_ids if group == "internal" else cs.external_ids
     met = {oid: oid in state.objectives for oid in ids}
-    if group == "internal":
-        # "Those are internal figures": asking is not learning. An item the scenario has
-        # facts for counts when she told one of them, as the visit report notes it.
-        told = {cs.facts[f].objective for f in heard_facts(cs, state)}
-        for oid in fact_items(cs) & set(ids):
-            if met[oid] and oid not in told:
-                met[oid] = False
+    # An internal item counts when the learner asked for it, told or not (contract.md: "whether
+    # or not the buyer gives everything away"); the card marks one she kept to herself ❔
+    # and the visit report lists it as still unknown, so the two agree.
     for oid in ids:
         detect = cs.objectives[oid].detect
         by = [t for t in turns or [] if oid in t.objectives]

@@ -1568,18 +1568,20 @@ def test_a_yes_but_does_not_tick_the_acknowledgement(library):
     assert heard.total > yes_but.total
 
 
-def test_a_fact_she_refused_is_not_ticked_and_the_card_and_visit_report_agree(library):
+def test_a_fact_she_refused_counts_as_asked_and_the_card_marks_it_not_told(library):
     """User tests (ut9): internal 73 for refusals ("Those are internal figures...") while
-    the visit report noted nothing learned. Asking is not learning."""
+    the visit report noted nothing learned. The contract ticks an objective the learner
+    worked towards "whether or not the buyer gives everything away"; the card marks it ❔
+    (asked, not told) and the visit report lists it as still unknown, so they agree."""
     report = play(library, "objection-software-renewal", "en", [
         "Good morning Gerard, good to see you again.",
         "What do you pay now per employee, and when does your contract end?"])
     assert "internal figures" in report["turns"][1]["buyer"]
     internal = report["objectives"]["internal"]
-    assert not internal["competitor_price"] and not internal["contract_end"]
-    assert report["sections"]["internal"] == 0
+    assert internal["competitor_price"] and internal["contract_end"]
     missed = set(report["visit_report"]["missed"])
-    assert {oid for oid, met in internal.items() if not met} == missed
+    assert {"competitor_price", "contract_end"} <= missed  # the card shows them ❔ (Telegram
+    # test_a_question_she_would_not_answer_yet_shows_as_asked_not_as_known)
 
 
 def test_the_new_appointment_the_card_ticks_is_not_listed_as_missed(library):
