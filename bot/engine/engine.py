@@ -202,7 +202,10 @@ class Engine:
         self._mark_once(t)
         self._mark_figures(t, text)
         if t.act is Act.SUMMARY:
-            t.misquoted = self._misquoted(cl, state, text) or self._misnamed(cl, state, text)
+            # every wrong part is corrected ("Bloemendaal, evening?"), in the order said
+            wrong = [w for w in (self._misquoted(cl, state, text), self._mistimed(
+                cl, state, text), self._misnamed(cl, state, text)) if w]
+            t.misquoted = ", ".join(sorted(wrong, key=lambda w: text.find(w)))
             t.unsaid = not t.misquoted and self._unsaid(cl, state, text)
         if state.pending_objection:
             self._objection_step(cl, t, events, self._names_contact(cl, a, text))
@@ -290,6 +293,10 @@ class Engine:
             elif not (rule.line == "solution_ack" and bring_in):
                 react = self._line(cl, state, rule.line)  # an objection replaces the praise
                 react = react.replace("{figure}", t.misquoted)
+                if rule.line == "summary_misquoted":
+                    right = [self._right_version(cl, state, text, w)
+                             for w in t.misquoted.split(", ")]
+                    react = " ".join(dict.fromkeys(p for p in (react, *right) if p))
         apply_effects(state, events_for(t))
         if t.act is Act.GOODBYE:
             self._end(state, "goodbye", events)
@@ -337,6 +344,49 @@ class Engine:
         known |= {words[w] for line in said for w in re.findall(r"\w+", line.lower())
                   if w in words}
         return next((raw for raw, value in figures if value not in known), "")
+
+    def _mistimed(self, cl: CompiledLanguage, state: SessionState, text: str) -> str:
+        """A time in the learner's summary that she never gave ("the cleaners come in the
+        evening" when they come at four, "the contract runs until the end of the year" when
+        it runs until 1 April), or "": she corrects it rather than say "yes, that's right"."""
+        named = _times(text)
+        if not named:
+            return ""
+        told: set[str] = set()
+        for line in self._said_texts(cl, state):
+            told |= set(_times(line).values())
+        return next((raw for raw, kind in named.items() if kind not in told), "")
+
+    def _right_version(self, cl: CompiledLanguage, state: SessionState, text: str,
+                       wrong: str) -> str:
+        """What she did say about the part of a summary she corrects, in her own words:
+        the told sentence with a figure or a time, from the fact that part is about
+        ("Not quite: the end of the year? ... The contract runs until 1 April.")."""
+        clause = next((c for c in re.split(r"[,;:]", text)
+                       if wrong.lower() in c.lower()), text)
+        scores = cl.facts.match(cl.lm.analyze(clause))
+        # what she told, or a plain fact she would tell if asked ("they come at four")
+        told = [f for f in sorted(scores, key=lambda f: -scores[f])
+                if scores[f] >= KEYWORD_MATCH and (f in state.revealed or (
+                    state.trust >= self.cs.facts[f].trust and all(
+                        b in state.revealed for b in self.cs.facts[f].after)))]
+        kind_time = bool(_times(wrong))
+        # a figure is put right by a figure of the same thing: "280 employees" by "about
+        # 380 employees", not by "four days a month"
+        after = re.search(re.escape(wrong) + r"\W+(\w+)", text)
+        unit = set(cl.lm.analyze(after.group(1)).stems) if after else set()
+        for fact_id in told[:2]:
+            for sentence in _sentences(self._pick(cl, state, f"fact:{fact_id}",
+                                                  cl.texts(self.cs.facts[fact_id].answer))):
+                if kind_time and _times(sentence):
+                    return sentence
+                words = cl.lm.analyze(sentence)
+                if not kind_time and unit and any(
+                        (_DIGITS.fullmatch(w) or w in cl.lm.lexicon.number_words)
+                        and unit & set(words.stems[i + 1:i + 3])
+                        for i, w in enumerate(words.words)):
+                    return sentence
+        return ""
 
     def _misnamed(self, cl: CompiledLanguage, state: SessionState, text: str) -> str:
         """A name in the learner's summary that nobody in the call or the briefing used
@@ -872,8 +922,13 @@ class Engine:
             state.phase = "closing"
         if a.concrete_time:
             state.flags["date_on_hold"] = state.turn  # until she agrees below
+        self._answered_ahead(state, a)
         objection = self._trigger(cl, state, "next_step")
         if objection:
+            if t.outcome is Outcome.HANDLED:
+                # "fair enough, show it with our data. Hold on, I can't decide that alone"
+                # says yes and no at once: the new concern is her answer to the proposal
+                t.objection_text = ""
             return objection
         if closing is None:
             t.closing_text = self._line(cl, state, "after_close")
@@ -899,6 +954,16 @@ class Engine:
             t.closing_text = self._pick(cl, state, "agree", cl.texts(closing.agree))
             events.append("agreed")
         return ""
+
+    def _answered_ahead(self, state: SessionState, a: TurnAnalysis) -> None:
+        """A proposal that already answers the concern it would raise ("a demo on Tuesday
+        with Monique and someone from the works council") does not raise it: "I need to
+        discuss this with Monique first" would ignore what was just proposed."""
+        for objection in self.scenario.objections:
+            ostate = state.objections[objection.id]
+            if (objection.raise_when.after == "next_step" and ostate.raised_turn is None
+                    and objection.id in a.responds_to):
+                state.flags[f"preempted:{objection.id}"] = state.turn
 
     def _too_late(self, cl: CompiledLanguage, t: Turn) -> bool:
         """The proposal names a month past her deadline (``closing.late_months``)."""
@@ -930,7 +995,7 @@ class Engine:
             return ""
         for objection in self.scenario.objections:
             ostate = state.objections[objection.id]
-            if ostate.raised_turn is not None:
+            if ostate.raised_turn is not None or f"preempted:{objection.id}" in state.flags:
                 continue
             trig = objection.raise_when
             if trig.after != event:
@@ -1184,6 +1249,11 @@ class Engine:
         # nor in the reply that accepts (or lets rest) another one: "all right, worth a
         # look - just send me the brochure" takes back in one breath what it granted
         settled_now = any(e.startswith(("handled:", "rested:")) for e in events)
+        if any(e.startswith("handled:") for e in events):
+            state.flags["settled"] = state.turn
+        # ... nor in the next one ("all right, it's worth a look", then "just send me the
+        # brochure" to the next question)
+        settled_now = settled_now or state.flags.get("settled") == state.turn - 1
         if not raised_now and not state.pending_objection:
             if a.price and not opening:
                 said = self._trigger(cl, state, "price")
@@ -1350,6 +1420,30 @@ _NUMBER_WORDS = frozenset({"twee", "drie", "vier", "vijf", "zes", "zeven", "acht
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)?")
 _WHO = frozenset({"who", "whom", "wie"})
 _GENERIC = frozenset({"thing", "things", "anything", "something", "ding", "dingen", "iets"})
+# Times a summary may get wrong: a part of the day, a month, a weekday, the year's end.
+_DAY_PARTS = {"morning": "morning", "mornings": "morning", "ochtend": "morning",
+              "ochtends": "morning", "afternoon": "afternoon", "afternoons": "afternoon",
+              "middag": "afternoon", "middags": "afternoon", "evening": "evening",
+              "evenings": "evening", "avond": "evening", "avonds": "evening",
+              "night": "night", "nights": "night", "nacht": "night", "nachts": "night"}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+             "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+_YEAR_END = re.compile(r"\b(?:(?:the )?end of (?:the|this) year|year[- ]end|"
+                       r"(?:het )?eind(?:e)? (?:van )?(?:het|dit) jaar|jaareinde)\b", re.I)
+
+
+def _times(text: str) -> dict[str, str]:
+    """The times a text names, as typed -> what kind ("'s avonds" and "evenings" are one)."""
+    found: dict[str, str] = {m.group(): "year_end" for m in _YEAR_END.finditer(text)}
+    for m in re.finditer(r"(?:'s\s+)?(\w+)", text):  # "'s avonds" is quoted whole
+        raw, word = m.group(0), m.group(1).lower()
+        if word in _DAY_PARTS:
+            found[raw] = _DAY_PARTS[word]
+        elif word in _MONTHS and (len(word) > 3 or word == "mei"):  # "Jan" is a name too
+            found[raw] = f"month{_MONTHS[word]}"
+        elif word in _WEEKDAYS:
+            found[raw] = f"day{_WEEKDAYS.index(word) % 7}"
+    return found
 
 
 def _figure(raw: str) -> float:
