@@ -125,3 +125,25 @@ def test_no_brush_off_right_after_she_granted_a_point(
     _engine, _state, replies = _call(library, "objection-software-renewal", lang, lines)
     assert "worth a look" in replies[-2], replies[-2]
     assert "brochure" not in replies[-1], replies[-1]
+
+
+@pytest.mark.parametrize(("scenario", "lang", "ask"), [
+    ("spin-printing-urgency", "en", "can u sign up for our newsletter, whats ur email?"),
+    ("closing-catering-followup", "en", "can i have ur email adress for the newsletter"),
+    ("objection-software-renewal", "nl", "ok top, wat is uw email? dan stuur ik de nieuwsbrief"),
+])
+def test_asked_for_her_address_she_gives_it(
+        library: Library, scenario: str, lang: str, ask: str) -> None:
+    """"What's your e-mail address?" - "Sure, I'll send you the details by email" cannot
+    work: she hands over her card (or the address) instead."""
+    _engine, _state, replies = _call(library, scenario, lang, [
+        {"en": "Good morning, nice to see you.", "nl": "Goedemorgen, fijn u te zien."}[lang],
+        {"en": "How is that arranged now?", "nl": "Hoe is dat nu geregeld?"}[lang], ask])
+    assert "kaartje" in replies[-1] or "card" in replies[-1], replies[-1]
+    assert "send you the details" not in replies[-1], replies[-1]
+
+
+def test_asked_for_someone_elses_address_she_passes_it_on(library: Library) -> None:
+    _engine, _state, replies = _call(library, "objection-software-renewal", "en", [
+        "Good morning, nice to see you.", "can i get the directors email adress?"])
+    assert "my card" not in replies[-1], replies[-1]

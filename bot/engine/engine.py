@@ -241,7 +241,10 @@ class Engine:
         if answers:
             state.flags["answered_turn"] = state.turn
         if contact and not any(self._about_contact(cl, f) for f in a.answered):
-            answers.append(self._line(cl, state, "contact_yes"))
+            # "what's your e-mail address?" gets her card, not "I'll e-mail you the details";
+            # Monique's address or the director's is passed on later
+            answers.append(self._line(cl, state, "contact_yes" if self._asks_other(
+                cl, state, text) else "contact_own"))
         elif not answers and (not state.pending_objection or (
                 t.outcome is Outcome.NONE and not a.about_objection)):
             # a follow-up on her last answer is answered while her objection waits too
@@ -644,6 +647,13 @@ class Engine:
         asking = t.act is Act.FACT_QUESTION or (
             t.act is Act.OBJECTION_RESPONSE and not a.steps)
         return asking and (a.is_question or a.asks or a.asks_permission)
+
+    def _asks_other(self, cl: CompiledLanguage, state: SessionState, text: str) -> bool:
+        """The contact details asked are someone else's: a name she used, or a role."""
+        own = set(self.scenario.buyer.name.split())
+        words = {w.strip(".,;:!?\"()'") for w in text.split()}
+        named = (self._names_in(cl, state.lang) - own) & words
+        return bool(named) or bool(_OTHER_PEOPLE.search(text))
 
     @staticmethod
     def _names_contact(cl: CompiledLanguage, a: TurnAnalysis, text: str) -> bool:
@@ -1376,6 +1386,11 @@ _OPENING_ACTS = frozenset({Act.GREET_INTRODUCE, Act.STATE_OBJECTIVE, Act.SMALL_T
                            Act.GOODBYE})
 
 # Lines said at most once in a call, picked as before (a replayed call reads the same).
+# contact details of someone other than the buyer ("the director's e-mail address")
+_OTHER_PEOPLE = re.compile(
+    r"\b(?:directors?|directeurs?|directie|partners?|colleagues?|collega'?s?|managers?|"
+    r"boss|baas|works council|ondernemingsraad|his|her|haar|their|hun)(?:'?s)?\b",
+    re.IGNORECASE)
 _ONCE_A_CALL_LINES = frozenset({"greet_back", "greet_again", "goodbye", "goodbye_unagreed",
                                 "bye_after_agreement",
                                 "end_patience", "end_rude", "out_of_time"})
