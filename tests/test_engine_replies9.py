@@ -147,3 +147,44 @@ def test_asked_for_someone_elses_address_she_passes_it_on(library: Library) -> N
     _engine, _state, replies = _call(library, "objection-software-renewal", "en", [
         "Good morning, nice to see you.", "can i get the directors email adress?"])
     assert "my card" not in replies[-1], replies[-1]
+
+
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("nl", ["Goedemorgen mevrouw Bosman, Kees de Wit van Printwise.",
+            "Hoe vaak valt er een labelprinter uit?",
+            "Wat gebeurt er met de orders als een labelprinter stilstaat?",
+            "Hoeveel pakketten lopen dan vertraging op, en wat kost u dat?",
+            "Wat zou het voor uw afdeling betekenen als een storing binnen vier uur verholpen "
+            "is?"]),
+    ("en", ["Good morning Ms Bosman, I'm Sara Visser from Printwise.",
+            "How often do the label printers jam in a typical week?",
+            "What happens on the floor when a printer jams during the afternoon peak?",
+            "What does a late shipment cost you with your web shop clients?",
+            "Suppose a broken printer were fixed within four hours, what would that mean for "
+            "your department?"]),
+])
+def test_the_value_of_solving_a_pain_she_told_is_no_non_priority(
+        library: Library, lang: str, lines: list[str]) -> None:
+    """"Sounds nice, but it isn't a priority for me" right after her penalty story takes
+    back what she just said."""
+    _engine, _state, replies = _call(library, "spin-printing-urgency", lang, lines)
+    assert "prioriteit" not in replies[-1] and "priority" not in replies[-1], replies[-1]
+    assert "wakker" not in replies[-1] and "awake" not in replies[-1], replies[-1]
+
+
+@pytest.mark.parametrize(("lang", "lines", "unfit"), [
+    ("en", ["Good morning Gerard, good to see you again.",
+            "Cool. My uncle is in construction too, he always complains about the paperwork "
+            "haha"], "Fine, thank you"),
+    ("nl", ["Goedemorgen Gerard, goed u weer te zien.",
+            "Haha, mijn schoonvader zit ook in de bouw, die klaagt ook altijd over al dat "
+            "papierwerk."], "Het gaat goed, dank u"),
+    ("en", ["Hi Gerard! Did you survive the quarter closing?"], "Welcome back"),
+])
+def test_small_talk_gets_an_answer_that_fits_it(
+        library: Library, lang: str, lines: list[str], unfit: str) -> None:
+    """A remark that asks nothing gets no "fine, thank you"; a greeting that asks her
+    something gets no bare "welcome back"."""
+    _engine, _state, replies = _call(library, "objection-software-renewal", lang, lines)
+    assert unfit not in replies[-1], replies[-1]
+    assert "?" in replies[-1], replies[-1]  # and she steers back to the call

@@ -50,7 +50,7 @@ PATIENCE_MIN_TURNS = 5  # nobody walks out after a message or two, however poor
 RECALL_RULES = frozenset({"an answer that misses her point"})
 # reactions that say yes to what the learner asked or said
 AGREEING = frozenset({"permission or offer", "summary", "objective stated", "check after handling",
-                      "small talk"})
+                      "small talk", "small talk that asks nothing"})
 
 
 @dataclass
@@ -196,7 +196,9 @@ class Engine:
         t = Turn(a, Act(a.act), state, text=text,
                  follow_up=self.scenario.buyer.visit == "follow_up",
                  own_lines=frozenset(self.scenario.buyer.lines),
-                 past_opening="past_opening" in state.flags)
+                 past_opening="past_opening" in state.flags,
+                 pain_told=any({"problem", "implication"} & set(self.cs.facts[f].spin)
+                               for f in state.revealed if f in self.cs.facts))
         if t.act not in (Act.GREET_INTRODUCE, Act.SMALL_TALK):
             state.flags.setdefault("past_opening", state.turn)
         self._mark_once(t)
@@ -243,8 +245,8 @@ class Engine:
         if contact and not any(self._about_contact(cl, f) for f in a.answered):
             # "what's your e-mail address?" gets her card, not "I'll e-mail you the details";
             # Monique's address or the director's is passed on later
-            answers.append(self._line(cl, state, "contact_yes" if self._asks_other(
-                cl, state, text) else "contact_own"))
+            answers.append(self._line(cl, state, "contact_own" if self._asks_own(text)
+                                      else "contact_yes"))
         elif not answers and (not state.pending_objection or (
                 t.outcome is Outcome.NONE and not a.about_objection)):
             # a follow-up on her last answer is answered while her objection waits too
@@ -648,12 +650,11 @@ class Engine:
             t.act is Act.OBJECTION_RESPONSE and not a.steps)
         return asking and (a.is_question or a.asks or a.asks_permission)
 
-    def _asks_other(self, cl: CompiledLanguage, state: SessionState, text: str) -> bool:
-        """The contact details asked are someone else's: a name she used, or a role."""
-        own = set(self.scenario.buyer.name.split())
-        words = {w.strip(".,;:!?\"()'") for w in text.split()}
-        named = (self._names_in(cl, state.lang) - own) & words
-        return bool(named) or bool(_OTHER_PEOPLE.search(text))
+    @staticmethod
+    def _asks_own(text: str) -> bool:
+        """The contact details asked are hers ("what's your e-mail address?"), not those
+        of the director or of whoever handles the invoices."""
+        return bool(_OWN_CONTACT.search(text))
 
     @staticmethod
     def _names_contact(cl: CompiledLanguage, a: TurnAnalysis, text: str) -> bool:
@@ -1386,10 +1387,10 @@ _OPENING_ACTS = frozenset({Act.GREET_INTRODUCE, Act.STATE_OBJECTIVE, Act.SMALL_T
                            Act.GOODBYE})
 
 # Lines said at most once in a call, picked as before (a replayed call reads the same).
-# contact details of someone other than the buyer ("the director's e-mail address")
-_OTHER_PEOPLE = re.compile(
-    r"\b(?:directors?|directeurs?|directie|partners?|colleagues?|collega'?s?|managers?|"
-    r"boss|baas|works council|ondernemingsraad|his|her|haar|their|hun)(?:'?s)?\b",
+# her own contact details: "your e-mail address", "ur email", "uw mailadres"
+_OWN_CONTACT = re.compile(
+    r"\b(?:your|ur|uw|je|jouw)\s+(?:e-?mail|mail|phone|mobile|number|card|contact|"
+    r"telefoon|nummer|kaartje|visitekaartje|gegevens|contactgegevens|e-?mailadres|mailadres)",
     re.IGNORECASE)
 _ONCE_A_CALL_LINES = frozenset({"greet_back", "greet_again", "goodbye", "goodbye_unagreed",
                                 "bye_after_agreement",
