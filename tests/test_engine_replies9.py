@@ -188,3 +188,17 @@ def test_small_talk_gets_an_answer_that_fits_it(
     _engine, _state, replies = _call(library, "objection-software-renewal", lang, lines)
     assert unfit not in replies[-1], replies[-1]
     assert "?" in replies[-1], replies[-1]  # and she steers back to the call
+
+
+def test_two_buyers_do_not_hang_up_with_the_same_words(library: Library) -> None:
+    """"Hold on, that date isn't agreed yet ... Goodbye." word for word from two personas
+    reads canned: each says it in their own words."""
+    byes = []
+    for scenario in ("objection-software-renewal", "closing-catering-followup"):
+        _engine, state, replies = _call(library, scenario, "en", [
+            "Good morning, good to see you again.",
+            "Shall we meet again on Tuesday 14 October at 10:00?",
+            "Great, see you Tuesday at 10! Bye."])
+        assert state.ended and not state.closing["agreed"], replies
+        byes.append(replies[-1])
+    assert byes[0] != byes[1], byes
