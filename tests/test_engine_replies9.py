@@ -202,3 +202,32 @@ def test_two_buyers_do_not_hang_up_with_the_same_words(library: Library) -> None
         assert state.ended and not state.closing["agreed"], replies
         byes.append(replies[-1])
     assert byes[0] != byes[1], byes
+
+
+OBJECTION_OPEN_EN = [
+    "Good afternoon Mr Smits, thanks for seeing me again. Last time you told me about the "
+    "paper timesheets. Today I'd like to dig a bit deeper into that.",
+    "What did you think of the indicative price I sent you?",
+    "I can imagine €9.40 looks like a lot next to what you pay now. Can you tell me what you "
+    "pay your current supplier per employee?",
+    "And what does the processing of the paper timesheets cost you in hours every month?",
+    "What happens when a timesheet is wrong or late?",
+    "What would it mean for your team if the hours came in straight from the site?",
+]
+
+
+@pytest.mark.parametrize(("summary", "expect", "unfit"), [
+    ("So you pay less now, but you spend extra hours on corrections every month, and errors "
+     "cause trouble with the cao payments. Did I get that right?", "that's right",
+     "settle my point"),
+    ("So you pay less now, but 300 errors a month cause trouble with the cao payments. Did I "
+     "get that right?", "300", "settle my point"),
+])
+def test_a_summary_while_she_objects_is_confirmed_or_corrected(
+        library: Library, summary: str, expect: str, unfit: str) -> None:
+    """A summary of her points is no answer to her concern: "that doesn't quite settle my
+    point" to "did I get that right?" answers a question nobody asked."""
+    _engine, state, replies = _call(library, "objection-software-renewal", "en",
+                                    [*OBJECTION_OPEN_EN, summary])
+    assert state.pending_objection is not None
+    assert expect in replies[-1] and unfit not in replies[-1], replies[-1]

@@ -203,7 +203,10 @@ class Engine:
             state.flags.setdefault("past_opening", state.turn)
         self._mark_once(t)
         self._mark_figures(t, text)
-        if t.act is Act.SUMMARY:
+        t.summarizing = bool(
+            state.pending_objection and t.act is Act.OBJECTION_RESPONSE and Move.SUMMARIZE
+            in a.moves and text.rstrip().endswith("?") and not a.moves & _PROPOSING)
+        if t.act is Act.SUMMARY or t.summarizing:
             # every wrong part is corrected ("Bloemendaal, evening?"), in the order said
             wrong = [w for w in (self._misquoted(cl, state, text), self._mistimed(
                 cl, state, text), self._misnamed(cl, state, text)) if w]
@@ -296,9 +299,12 @@ class Engine:
             elif rule.line == "@objection":
                 react = t.objection_text
             elif not (rule.line == "solution_ack" and bring_in):
-                react = self._line(cl, state, rule.line)  # an objection replaces the praise
+                line = rule.line if rule.line != "@summary" else (
+                    "summary_misquoted" if t.misquoted
+                    else "summary_unsaid" if t.unsaid else "summary_ack")
+                react = self._line(cl, state, line)  # an objection replaces the praise
                 react = react.replace("{figure}", t.misquoted)
-                if rule.line == "summary_misquoted":
+                if line == "summary_misquoted":
                     right = [self._right_version(cl, state, text, w)
                              for w in t.misquoted.split(", ")]
                     react = " ".join(dict.fromkeys(p for p in (react, *right) if p))

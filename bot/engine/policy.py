@@ -103,6 +103,9 @@ class Turn:
     # she has told what her problem costs her (the penalties, the re-run payroll): the
     # value of solving it is no "nice, but no priority"
     pain_told: bool = False
+    # "so you pay less now, but lose hours on corrections. Did I get that right?" while
+    # her objection stands: a summary she confirms or corrects, not an answer to weigh
+    summarizing: bool = False
 
     @property
     def moves(self) -> set[str]:
@@ -185,6 +188,8 @@ REACTIONS: tuple[Rule, ...] = (
     Rule("objection accepted", lambda t: t.outcome is Outcome.HANDLED, "@objection"),
     Rule("objection explained", lambda t: t.outcome is Outcome.CLARIFIED and not t.answered,
          "@objection"),
+    Rule("summary while she objects", lambda t: t.summarizing and not t.answered and t.outcome
+         in (Outcome.NONE, Outcome.ACKNOWLEDGED, Outcome.PROGRESS), "@summary"),
     Rule("objection acknowledged with an argument that misses it", lambda t: t.outcome
          is Outcome.ACKNOWLEDGED and not t.answered and _argues(t), "objection_progress"),
     Rule("objection acknowledged", lambda t: t.outcome is Outcome.ACKNOWLEDGED
