@@ -197,8 +197,7 @@ class Engine:
                  follow_up=self.scenario.buyer.visit == "follow_up",
                  own_lines=frozenset(self.scenario.buyer.lines),
                  past_opening="past_opening" in state.flags,
-                 pain_told=any({"problem", "implication"} & set(self.cs.facts[f].spin)
-                               for f in state.revealed if f in self.cs.facts))
+                 pain_told=self._pain_told(cl, state, a))
         if t.act not in (Act.GREET_INTRODUCE, Act.SMALL_TALK):
             state.flags.setdefault("past_opening", state.turn)
         self._mark_once(t)
@@ -339,6 +338,16 @@ class Engine:
         # two guarded facts asked at once get one refusal, not the same sentence twice
         parts = dict.fromkeys(p for p in (react, *answers, bring_in, tail) if p)
         return " ".join(_once_each(list(parts))).strip() or self._line(cl, state, "default")
+
+    def _pain_told(self, cl: CompiledLanguage, state: SessionState, a: TurnAnalysis) -> bool:
+        """The question is about one of her needs (a breakdown fixed within four hours)
+        after she told what her problem costs her (the late trucks, the penalties): she
+        knows what solving it is worth; proofs she never mentioned she does not."""
+        if a.spin != "need_payoff" or not a.needs:
+            return False
+        return bool(state.needs_stated) or any(
+            {"problem", "implication"} & set(self.cs.facts[f].spin)
+            for f in state.revealed if f in self.cs.facts)
 
     def _misquoted(self, cl: CompiledLanguage, state: SessionState, text: str) -> str:
         """The first figure in a learner's summary that she never gave ("thirty corrections"
