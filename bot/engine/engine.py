@@ -948,7 +948,8 @@ class Engine:
             state.phase = "closing"
         if a.concrete_time:
             state.flags["date_on_hold"] = state.turn  # until she agrees below
-        self._answered_ahead(state, a)
+        if Move.PROPOSE_NEXT_STEP in a.moves and t.act is not Act.ASK_ORDER:
+            self._answered_ahead(state, a)
         objection = self._trigger(cl, state, "next_step")
         if objection:
             if t.outcome is Outcome.HANDLED:
