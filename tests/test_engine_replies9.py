@@ -106,27 +106,6 @@ def test_a_proposal_without_the_deciders_still_meets_her_concern(library: Librar
     assert state.pending_objection == "dmu_consult"
 
 
-@pytest.mark.parametrize(("lang", "lines"), [
-    ("en", ["Good morning Mr Smits, good to see you again.",
-            "How are the timesheets going?",
-            "What does that cost you in hours?",
-            "And how do you feel about your current supplier?",
-            "I understand, nine good years count. What would need to be better?",
-            "What do you pay now per payslip?",
-            "What would you want to see before you consider a change?",
-            "I understand you have little time. A brochure is general; a short demo with your "
-            "own hours shows whether the retyping really goes away. Would that be more useful?",
-            "Who else is involved in the decision?"]),
-])
-def test_no_brush_off_right_after_she_granted_a_point(
-        library: Library, lang: str, lines: list[str]) -> None:
-    """"All right, it's worth a look", then "just send me the brochure" to the next
-    question: one person does not grant and dismiss in two breaths."""
-    _engine, _state, replies = _call(library, "objection-software-renewal", lang, lines)
-    assert "worth a look" in replies[-2], replies[-2]
-    assert "brochure" not in replies[-1], replies[-1]
-
-
 @pytest.mark.parametrize(("scenario", "lang", "ask"), [
     ("spin-printing-urgency", "en", "can u sign up for our newsletter, whats ur email?"),
     ("closing-catering-followup", "en", "can i have ur email adress for the newsletter"),

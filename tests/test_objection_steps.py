@@ -114,8 +114,7 @@ def test_an_amount_she_is_asked_about_is_no_discount(library):
 def test_the_reply_that_accepts_an_answer_raises_no_new_objection_in_the_same_breath(
         library):
     """'All right, it's worth a look. Just send me the brochure' took back what it granted:
-    an objection due by the clock waits, and not only for the next turn ("worth a look",
-    then "just send me the brochure" to the next question reads the same)."""
+    an objection due by the clock waits for the next turn."""
     lines = [
         "Morning Gerard! Good to see you again. How was your weekend?",
         "Today I'd like to go deeper into the timesheets and, if it fits, plan a demo. OK?",
@@ -127,14 +126,12 @@ def test_the_reply_that_accepts_an_answer_raises_no_new_objection_in_the_same_br
         "Would it help if we ran your payroll in parallel for two months, so you only switch "
         "when the results match to the cent? Would that take away your worry?",
         "Which parts of the current way of working cost you the most time?",
-        "When does your contract with Loonhuis end?",
     ]
     report = run_script(library["objection-software-renewal"], "en", lines, None)
-    accepted, after, later = report["turns"][7:10]  # due by the clock at turn 8
+    accepted, after = report["turns"][7], report["turns"][8]  # due by the clock at turn 8
     assert "worth a look" in accepted["buyer"]
     assert "brochure" not in accepted["buyer"]
-    assert "brochure" not in after["buyer"]
-    assert "brochure" in later["buyer"]
+    assert "brochure" in after["buyer"]
 
 
 @pytest.mark.parametrize(("lang", "line"), [

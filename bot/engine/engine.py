@@ -1276,11 +1276,6 @@ class Engine:
         # nor in the reply that accepts (or lets rest) another one: "all right, worth a
         # look - just send me the brochure" takes back in one breath what it granted
         settled_now = any(e.startswith(("handled:", "rested:")) for e in events)
-        if any(e.startswith("handled:") for e in events):
-            state.flags["settled"] = state.turn
-        # ... nor in the next one ("all right, it's worth a look", then "just send me the
-        # brochure" to the next question)
-        settled_now = settled_now or state.flags.get("settled") == state.turn - 1
         if not raised_now and not state.pending_objection:
             if a.price and not opening:
                 said = self._trigger(cl, state, "price")
