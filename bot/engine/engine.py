@@ -50,7 +50,7 @@ PATIENCE_MIN_TURNS = 5  # nobody walks out after a message or two, however poor
 RECALL_RULES = frozenset({"an answer that misses her point"})
 # reactions that say yes to what the learner asked or said
 AGREEING = frozenset({"permission or offer", "summary", "objective stated", "check after handling",
-                      "small talk"})
+                      "small talk", "small talk that asks nothing"})
 
 
 @dataclass
@@ -196,13 +196,20 @@ class Engine:
         t = Turn(a, Act(a.act), state, text=text,
                  follow_up=self.scenario.buyer.visit == "follow_up",
                  own_lines=frozenset(self.scenario.buyer.lines),
-                 past_opening="past_opening" in state.flags)
+                 past_opening="past_opening" in state.flags,
+                 pain_told=self._pain_told(cl, state, a))
         if t.act not in (Act.GREET_INTRODUCE, Act.SMALL_TALK):
             state.flags.setdefault("past_opening", state.turn)
         self._mark_once(t)
         self._mark_figures(t, text)
-        if t.act is Act.SUMMARY:
-            t.misquoted = self._misquoted(cl, state, text) or self._misnamed(cl, state, text)
+        t.summarizing = bool(
+            state.pending_objection and t.act is Act.OBJECTION_RESPONSE and Move.SUMMARIZE
+            in a.moves and text.rstrip().endswith("?") and not a.moves & _PROPOSING)
+        if t.act is Act.SUMMARY or t.summarizing:
+            # every wrong part is corrected ("Bloemendaal, evening?"), in the order said
+            wrong = [w for w in (self._misquoted(cl, state, text), self._mistimed(
+                cl, state, text), self._misnamed(cl, state, text)) if w]
+            t.misquoted = ", ".join(sorted(wrong, key=lambda w: text.find(w)))
             t.unsaid = not t.misquoted and self._unsaid(cl, state, text)
         if state.pending_objection:
             self._objection_step(cl, t, events, self._names_contact(cl, a, text))
@@ -238,7 +245,10 @@ class Engine:
         if answers:
             state.flags["answered_turn"] = state.turn
         if contact and not any(self._about_contact(cl, f) for f in a.answered):
-            answers.append(self._line(cl, state, "contact_yes"))
+            # "what's your e-mail address?" gets her card, not "I'll e-mail you the details";
+            # Monique's address or the director's is passed on later
+            answers.append(self._line(cl, state, "contact_own" if self._asks_own(text)
+                                      else "contact_yes"))
         elif not answers and (not state.pending_objection or (
                 t.outcome is Outcome.NONE and not a.about_objection)):
             # a follow-up on her last answer is answered while her objection waits too
@@ -288,8 +298,15 @@ class Engine:
             elif rule.line == "@objection":
                 react = t.objection_text
             elif not (rule.line == "solution_ack" and bring_in):
-                react = self._line(cl, state, rule.line)  # an objection replaces the praise
+                line = rule.line if rule.line != "@summary" else (
+                    "summary_misquoted" if t.misquoted
+                    else "summary_unsaid" if t.unsaid else "summary_ack")
+                react = self._line(cl, state, line)  # an objection replaces the praise
                 react = react.replace("{figure}", t.misquoted)
+                if line == "summary_misquoted":
+                    right = [self._right_version(cl, state, text, w)
+                             for w in t.misquoted.split(", ")]
+                    react = " ".join(dict.fromkeys(p for p in (react, *right) if p))
         apply_effects(state, events_for(t))
         if t.act is Act.GOODBYE:
             self._end(state, "goodbye", events)
@@ -322,6 +339,16 @@ class Engine:
         parts = dict.fromkeys(p for p in (react, *answers, bring_in, tail) if p)
         return " ".join(_once_each(list(parts))).strip() or self._line(cl, state, "default")
 
+    def _pain_told(self, cl: CompiledLanguage, state: SessionState, a: TurnAnalysis) -> bool:
+        """The question is about one of her needs (a breakdown fixed within four hours)
+        after she told what her problem costs her (the late trucks, the penalties): she
+        knows what solving it is worth; proofs she never mentioned she does not."""
+        if a.spin != "need_payoff" or not a.needs:
+            return False
+        return bool(state.needs_stated) or any(
+            {"problem", "implication"} & set(self.cs.facts[f].spin)
+            for f in state.revealed if f in self.cs.facts)
+
     def _misquoted(self, cl: CompiledLanguage, state: SessionState, text: str) -> str:
         """The first figure in a learner's summary that she never gave ("thirty corrections"
         when she said sixteen), or "". She corrects it instead of saying "yes, that's
@@ -337,6 +364,49 @@ class Engine:
         known |= {words[w] for line in said for w in re.findall(r"\w+", line.lower())
                   if w in words}
         return next((raw for raw, value in figures if value not in known), "")
+
+    def _mistimed(self, cl: CompiledLanguage, state: SessionState, text: str) -> str:
+        """A time in the learner's summary that she never gave ("the cleaners come in the
+        evening" when they come at four, "the contract runs until the end of the year" when
+        it runs until 1 April), or "": she corrects it rather than say "yes, that's right"."""
+        named = _times(text)
+        if not named:
+            return ""
+        told: set[str] = set()
+        for line in self._said_texts(cl, state):
+            told |= set(_times(line).values())
+        return next((raw for raw, kind in named.items() if kind not in told), "")
+
+    def _right_version(self, cl: CompiledLanguage, state: SessionState, text: str,
+                       wrong: str) -> str:
+        """What she did say about the part of a summary she corrects, in her own words:
+        the told sentence with a figure or a time, from the fact that part is about
+        ("Not quite: the end of the year? ... The contract runs until 1 April.")."""
+        clause = next((c for c in re.split(r"[,;:]", text)
+                       if wrong.lower() in c.lower()), text)
+        scores = cl.facts.match(cl.lm.analyze(clause))
+        # what she told, or a plain fact she would tell if asked ("they come at four")
+        told = [f for f in sorted(scores, key=lambda f: -scores[f])
+                if scores[f] >= KEYWORD_MATCH and (f in state.revealed or (
+                    state.trust >= self.cs.facts[f].trust and all(
+                        b in state.revealed for b in self.cs.facts[f].after)))]
+        kind_time = bool(_times(wrong))
+        # a figure is put right by a figure of the same thing: "280 employees" by "about
+        # 380 employees", not by "four days a month"
+        after = re.search(re.escape(wrong) + r"\W+(\w+)", text)
+        unit = set(cl.lm.analyze(after.group(1)).stems) if after else set()
+        for fact_id in told[:2]:
+            for sentence in _sentences(self._pick(cl, state, f"fact:{fact_id}",
+                                                  cl.texts(self.cs.facts[fact_id].answer))):
+                if kind_time and _times(sentence):
+                    return sentence
+                words = cl.lm.analyze(sentence)
+                if not kind_time and unit and any(
+                        (_DIGITS.fullmatch(w) or w in cl.lm.lexicon.number_words)
+                        and unit & set(words.stems[i + 1:i + 3])
+                        for i, w in enumerate(words.words)):
+                    return sentence
+        return ""
 
     def _misnamed(self, cl: CompiledLanguage, state: SessionState, text: str) -> str:
         """A name in the learner's summary that nobody in the call or the briefing used
@@ -594,6 +664,12 @@ class Engine:
         asking = t.act is Act.FACT_QUESTION or (
             t.act is Act.OBJECTION_RESPONSE and not a.steps)
         return asking and (a.is_question or a.asks or a.asks_permission)
+
+    @staticmethod
+    def _asks_own(text: str) -> bool:
+        """The contact details asked are hers ("what's your e-mail address?"), not those
+        of the director or of whoever handles the invoices."""
+        return bool(_OWN_CONTACT.search(text))
 
     @staticmethod
     def _names_contact(cl: CompiledLanguage, a: TurnAnalysis, text: str) -> bool:
@@ -872,8 +948,14 @@ class Engine:
             state.phase = "closing"
         if a.concrete_time:
             state.flags["date_on_hold"] = state.turn  # until she agrees below
+        if Move.PROPOSE_NEXT_STEP in a.moves and t.act is not Act.ASK_ORDER:
+            self._answered_ahead(state, a)
         objection = self._trigger(cl, state, "next_step")
         if objection:
+            if t.outcome is Outcome.HANDLED:
+                # "fair enough, show it with our data. Hold on, I can't decide that alone"
+                # says yes and no at once: the new concern is her answer to the proposal
+                t.objection_text = ""
             return objection
         if closing is None:
             t.closing_text = self._line(cl, state, "after_close")
@@ -899,6 +981,16 @@ class Engine:
             t.closing_text = self._pick(cl, state, "agree", cl.texts(closing.agree))
             events.append("agreed")
         return ""
+
+    def _answered_ahead(self, state: SessionState, a: TurnAnalysis) -> None:
+        """A proposal that already answers the concern it would raise ("a demo on Tuesday
+        with Monique and someone from the works council") does not raise it: "I need to
+        discuss this with Monique first" would ignore what was just proposed."""
+        for objection in self.scenario.objections:
+            ostate = state.objections[objection.id]
+            if (objection.raise_when.after == "next_step" and ostate.raised_turn is None
+                    and objection.id in a.responds_to):
+                state.flags[f"preempted:{objection.id}"] = state.turn
 
     def _too_late(self, cl: CompiledLanguage, t: Turn) -> bool:
         """The proposal names a month past her deadline (``closing.late_months``)."""
@@ -930,7 +1022,7 @@ class Engine:
             return ""
         for objection in self.scenario.objections:
             ostate = state.objections[objection.id]
-            if ostate.raised_turn is not None:
+            if ostate.raised_turn is not None or f"preempted:{objection.id}" in state.flags:
                 continue
             trig = objection.raise_when
             if trig.after != event:
@@ -1306,6 +1398,11 @@ _OPENING_ACTS = frozenset({Act.GREET_INTRODUCE, Act.STATE_OBJECTIVE, Act.SMALL_T
                            Act.GOODBYE})
 
 # Lines said at most once in a call, picked as before (a replayed call reads the same).
+# her own contact details: "your e-mail address", "ur email", "uw mailadres"
+_OWN_CONTACT = re.compile(
+    r"\b(?:your|ur|uw|je|jouw)\s+(?:e-?mail|mail|phone|mobile|number|card|contact|"
+    r"telefoon|nummer|kaartje|visitekaartje|gegevens|contactgegevens|e-?mailadres|mailadres)",
+    re.IGNORECASE)
 _ONCE_A_CALL_LINES = frozenset({"greet_back", "greet_again", "goodbye", "goodbye_unagreed",
                                 "bye_after_agreement",
                                 "end_patience", "end_rude", "out_of_time"})
@@ -1350,6 +1447,30 @@ _NUMBER_WORDS = frozenset({"twee", "drie", "vier", "vijf", "zes", "zeven", "acht
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)?")
 _WHO = frozenset({"who", "whom", "wie"})
 _GENERIC = frozenset({"thing", "things", "anything", "something", "ding", "dingen", "iets"})
+# Times a summary may get wrong: a part of the day, a month, a weekday, the year's end.
+_DAY_PARTS = {"morning": "morning", "mornings": "morning", "ochtend": "morning",
+              "ochtends": "morning", "afternoon": "afternoon", "afternoons": "afternoon",
+              "middag": "afternoon", "middags": "afternoon", "evening": "evening",
+              "evenings": "evening", "avond": "evening", "avonds": "evening",
+              "night": "night", "nights": "night", "nacht": "night", "nachts": "night"}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+             "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+_YEAR_END = re.compile(r"\b(?:(?:the )?end of (?:the|this) year|year[- ]end|"
+                       r"(?:het )?eind(?:e)? (?:van )?(?:het|dit) jaar|jaareinde)\b", re.I)
+
+
+def _times(text: str) -> dict[str, str]:
+    """The times a text names, as typed -> what kind ("'s avonds" and "evenings" are one)."""
+    found: dict[str, str] = {m.group(): "year_end" for m in _YEAR_END.finditer(text)}
+    for m in re.finditer(r"(?:'s\s+)?(\w+)", text):  # "'s avonds" is quoted whole
+        raw, word = m.group(0), m.group(1).lower()
+        if word in _DAY_PARTS:
+            found[raw] = _DAY_PARTS[word]
+        elif word in _MONTHS and (len(word) > 3 or word == "mei"):  # "Jan" is a name too
+            found[raw] = f"month{_MONTHS[word]}"
+        elif word in _WEEKDAYS:
+            found[raw] = f"day{_WEEKDAYS.index(word) % 7}"
+    return found
 
 
 def _figure(raw: str) -> float:

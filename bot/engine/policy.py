@@ -100,6 +100,12 @@ class Turn:
     # the learner already did more than greet (an agenda, a question, a pitch): "welcome
     # back" or "nice to meet you" no longer fits, whatever the message holds
     past_opening: bool = False
+    # she has told what her problem costs her (the penalties, the re-run payroll): the
+    # value of solving it is no "nice, but no priority"
+    pain_told: bool = False
+    # "so you pay less now, but lose hours on corrections. Did I get that right?" while
+    # her objection stands: a summary she confirms or corrects, not an answer to weigh
+    summarizing: bool = False
 
     @property
     def moves(self) -> set[str]:
@@ -151,6 +157,18 @@ def _asks_about_stall(t: Turn) -> bool:
             and t.a.is_question and (Move.CLARIFY in t.moves or t.a.form == "open"))
 
 
+def _small_talk_question(t: Turn) -> bool:
+    """"Hi Gerard! Did you survive the quarter closing?": the greeting asks her something,
+    and "welcome back" would leave it unanswered."""
+    return t.follow_up and Move.SMALL_TALK in t.moves and t.a.is_question
+
+
+def _remark(t: Turn) -> bool:
+    """Small talk that asks her nothing ("my uncle is in construction too, haha"): "fine,
+    thank you" would answer a question nobody asked."""
+    return t.act is Act.SMALL_TALK and not (t.a.is_question or "?" in t.text)
+
+
 def _assumes_a_date(t: Turn) -> bool:
     """"See you Tuesday!" takes a date as agreed; "I'll e-mail you some dates" or "I'll
     call you in January to fix a date" promises to propose one, and takes nothing."""
@@ -170,6 +188,8 @@ REACTIONS: tuple[Rule, ...] = (
     Rule("objection accepted", lambda t: t.outcome is Outcome.HANDLED, "@objection"),
     Rule("objection explained", lambda t: t.outcome is Outcome.CLARIFIED and not t.answered,
          "@objection"),
+    Rule("summary while she objects", lambda t: t.summarizing and not t.answered and t.outcome
+         in (Outcome.NONE, Outcome.ACKNOWLEDGED, Outcome.PROGRESS), "@summary"),
     Rule("objection acknowledged with an argument that misses it", lambda t: t.outcome
          is Outcome.ACKNOWLEDGED and not t.answered and _argues(t), "objection_progress"),
     Rule("objection acknowledged", lambda t: t.outcome is Outcome.ACKNOWLEDGED
@@ -194,11 +214,11 @@ REACTIONS: tuple[Rule, ...] = (
     Rule("greeted, first meeting", lambda t: "introduced" in t.fresh
          and not t.follow_up and not t.past_opening, "greet_back"),
     Rule("greeted, follow-up visit", lambda t: "introduced" in t.fresh
-         and not t.past_opening, "greet_again"),
+         and not t.past_opening and not _small_talk_question(t), "greet_again"),
     Rule("greeting, first meeting", lambda t: "greeted" in t.fresh and not t.follow_up
          and not t.past_opening, "greet_back"),
-    Rule("greeting, follow-up visit", lambda t: "greeted" in t.fresh and not t.past_opening,
-         "greet_again"),
+    Rule("greeting, follow-up visit", lambda t: "greeted" in t.fresh and not t.past_opening
+         and not _small_talk_question(t), "greet_again"),
     Rule("figures she asked for, all right", lambda t: "figures_right" in t.fresh
          and not t.answered, "figures_right"),
     Rule("figures she asked for, right so far", lambda t: "figures_partly" in t.fresh
@@ -213,7 +233,11 @@ REACTIONS: tuple[Rule, ...] = (
     Rule("check after handling", lambda t: "checked_after" in t.fresh, "check_ack"),
     Rule("small talk once the call is under way", lambda t: t.act is Act.SMALL_TALK
          and bool(t.state.revealed) and "small_talk" not in t.own_lines, "small_talk_later"),
-    Rule("small talk", lambda t: t.act is Act.SMALL_TALK, "small_talk"),
+    Rule("small talk that asks nothing", lambda t: _remark(t) and "small_talk" in t.own_lines,
+         "small_talk_remark"),
+    Rule("small talk", lambda t: t.act is Act.SMALL_TALK or (
+        t.act is Act.GREET_INTRODUCE and _small_talk_question(t) and not t.past_opening),
+         "small_talk"),
     Rule("situation overload", lambda t: "situation_overload" in t.fresh, "situation_overload",
          cool=True),
     Rule("permission or offer", lambda t: _asked_unanswered(t) and t.a.form == "closed"
@@ -226,7 +250,8 @@ REACTIONS: tuple[Rule, ...] = (
          "vague_answer",
          cool=True),
     Rule("value of a need she stated", lambda t: _asked_unanswered(t)
-         and t.a.spin == "need_payoff" and bool(t.a.tied_needs), "value_known"),
+         and t.a.spin == "need_payoff" and (bool(t.a.tied_needs) or t.pain_told),
+         "value_known"),
     Rule("consequence of a problem she stated", lambda t: _asked_unanswered(t)
          and t.a.spin == "implication" and (bool(t.a.tied_needs) or t.a.consequence_of_told),
          "consequence_known"),
