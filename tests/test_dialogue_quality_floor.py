@@ -12,7 +12,10 @@ method's rules in everyday wording then brought act 0.93, other acts 0.89, SPIN 
 the flagship's end-of-call F1 0.96. The second held-out set (29 calls) joined as the
 `.h2` files after it had been run for figures; the floors below sit under the 151-call
 figures then (act 0.907, other acts 0.857, form 0.98, SPIN 0.89, gap 7.4 / 35, flagship
-end F1 0.949). Raise them as the engine improves. The held-out set stays out of the tests.
+end F1 0.949), raised after two rounds of work on the testers' and reviewers' findings
+(act 0.922, other acts 0.878, form 0.982, SPIN 0.917, objective F1 per turn 0.873 and at
+the end 0.946, gap 6.5 / 23, flagship end F1 0.968). Raise them as the engine improves.
+The held-out set stays out of the tests.
 """
 
 from __future__ import annotations
@@ -28,23 +31,23 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from dialogue_quality import ACTS, evaluate, load_dialogues, play
 
 FLOORS = {
-    "act_accuracy": 0.90,
-    "act_accuracy_non_fact": 0.85,
+    "act_accuracy": 0.915,
+    "act_accuracy_non_fact": 0.87,
     "form_accuracy": 0.975,
-    "spin_accuracy": 0.885,
-    "objective_f1_turn": 0.85,
-    "objective_f1_end": 0.925,
+    "spin_accuracy": 0.91,
+    "objective_f1_turn": 0.865,
+    "objective_f1_end": 0.935,
 }
 CEILINGS = {
     "calls_stonewalled": 0,
     "calls_cut_short": 0,
     "calls_ending_wrong": 1,
     "turns_unplayed": 0,
-    "score_gap_mean": 7.6,  # 7.4 on 151 calls with the .h2 set (6.6 on the 122 before it)
-    "score_gap_worst": 36,  # 35 with the .h2 set (24 on the 122 before it)
+    "score_gap_mean": 7.0,  # 6.5 now; 7.4 when the .h2 set joined (6.6 on the 122 before it)
+    "score_gap_worst": 27,  # 23 now; 35 when the .h2 set joined
     "cards_outside_tip_range": 0,  # every card holds 3-5 tips
 }
-FLAGSHIP_END_F1_FLOOR = 0.945
+FLAGSHIP_END_F1_FLOOR = 0.955
 
 
 @pytest.fixture(scope="module")

@@ -122,10 +122,20 @@ def test_asked_for_her_address_she_gives_it(
     assert "send you the details" not in replies[-1], replies[-1]
 
 
-def test_asked_for_someone_elses_address_she_passes_it_on(library: Library) -> None:
-    _engine, _state, replies = _call(library, "objection-software-renewal", "en", [
-        "Good morning, nice to see you.", "can i get the directors email adress?"])
-    assert "my card" not in replies[-1], replies[-1]
+@pytest.mark.parametrize(("lang", "ask"), [
+    ("en", "can i get the directors email adress?"),
+    ("en", "Great. Could you send me the email address of your director so I can send the "
+           "invite?"),
+    ("en", "And Monique's e-mail, for the invitation?"),
+    ("nl", "Mag ik het mailadres van Monique, dan stuur ik haar de uitnodiging?"),
+])
+def test_asked_for_someone_elses_address_she_passes_it_on(
+        library: Library, lang: str, ask: str) -> None:
+    """A user test: "the email address of your director" got Gerard's own address."""
+    _engine, _state, replies = _call(library, "objection-software-renewal", lang, [
+        {"en": "Good morning, nice to see you.", "nl": "Goedemorgen, fijn u te zien."}[lang],
+        ask])
+    assert "g.smits@" not in replies[-1] and "card" not in replies[-1], replies[-1]
 
 
 @pytest.mark.parametrize(("lang", "lines"), [

@@ -228,11 +228,15 @@ class Engine:
             # "who else should I invite, and at which address?")
             a.answered = [f for f in a.answered
                           if self._about_contact(cl, f) or f not in state.revealed]
-            # her card, where the scenario has one ("here's my card"), also when the message
-            # was read as a proposal ("... so I can send a confirmation?")
-            found = a.facts or list(cl.facts.match(cl.lm.analyze(text)))
-            a.answered += [f for f in found if f not in a.answered
-                           and self._about_contact(cl, f)][:1]
+            if _OTHERS_CONTACT.search(text):
+                # "the e-mail address of your director": not her own card
+                a.answered = [f for f in a.answered if not self._about_contact(cl, f)]
+            else:
+                # her card, where the scenario has one ("here's my card"), also when the
+                # message was read as a proposal ("... so I can send a confirmation?")
+                found = a.facts or list(cl.facts.match(cl.lm.analyze(text)))
+                a.answered += [f for f in found if f not in a.answered
+                               and self._about_contact(cl, f)][:1]
         answers = self._answer_facts(cl, t, events)
         if not answers and not a.facts and self._asks_further(cl, t, text):
             # "what does that mean for you?" right after she told the retyping: the next
@@ -1403,6 +1407,13 @@ _OWN_CONTACT = re.compile(
     r"\b(?:your|ur|uw|je|jouw)\s+(?:e-?mail|mail|phone|mobile|number|card|contact|"
     r"telefoon|nummer|kaartje|visitekaartje|gegevens|contactgegevens|e-?mailadres|mailadres)",
     re.IGNORECASE)
+# Someone else's details: "the e-mail address of your director", "het nummer van Monique",
+# "the director's e-mail" (not "your e-mail address for the invite")
+_OTHERS_CONTACT = re.compile(
+    r"\b(?:e-?mail|mail|phone|mobile|number|contact|card|address|telefoonnummer|nummer|"
+    r"gegevens|contactgegevens|e-?mailadres|mailadres|adres)\s+(?:address\s+|details\s+)?"
+    r"(?:of|from|van)\s+(?!you\b|u\b|jou\b|jezelf\b|yourself\b)\w"
+    r"|\b\w+'s\s+(?:e-?mail|mail|phone|mobile|number|contact)", re.IGNORECASE)
 _ONCE_A_CALL_LINES = frozenset({"greet_back", "greet_again", "goodbye", "goodbye_unagreed",
                                 "bye_after_agreement",
                                 "end_patience", "end_rude", "out_of_time"})
