@@ -139,6 +139,13 @@ def _argues(t: Turn) -> bool:
     return bool(t.moves & {Move.RESPOND_BENEFIT, Move.PROPOSE_SOLUTION}) or t.a.states_benefit
 
 
+def _talks_past_it(t: Turn) -> bool:
+    """"I get it, but our software is just better", "I understand. Your supplier is
+    outdated anyway": the understanding is a preamble to talk about the seller's side or
+    her supplier, and "I'm glad you understand" would take it at face value."""
+    return t.a.seller_talk and not _argues(t)
+
+
 def _misses_the_point(t: Turn) -> bool:
     """An attempt at her objection that takes no step, after she already repeated it."""
     oid = t.state.pending_objection
@@ -192,6 +199,9 @@ REACTIONS: tuple[Rule, ...] = (
          in (Outcome.NONE, Outcome.ACKNOWLEDGED, Outcome.PROGRESS), "@summary"),
     Rule("objection acknowledged with an argument that misses it", lambda t: t.outcome
          is Outcome.ACKNOWLEDGED and not t.answered and _argues(t), "objection_progress"),
+    Rule("objection acknowledged as a preamble to talk about the seller or her supplier",
+         lambda t: t.outcome is Outcome.ACKNOWLEDGED and not t.answered and _talks_past_it(t),
+         "acknowledge_past_it", cool=True),
     Rule("objection acknowledged", lambda t: t.outcome is Outcome.ACKNOWLEDGED
          and not t.answered, "acknowledge_ack"),
     Rule("objection partly answered", lambda t: t.outcome is Outcome.PROGRESS

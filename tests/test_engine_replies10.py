@@ -1,0 +1,55 @@
+"""The buyer's reactions fit what the learner said (round 10): no stock pleasantry to a
+line that shows no understanding, and no reminder of her concern said twice in a row."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.scenario.library import LoadResult as Library
+from bot.scenario.library import load_library
+from tests.engine_calls import call as _call
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return load_library([])
+
+
+OPENING = {
+    "en": ["Morning Gerard! Good to see you again.",
+           "Last time you told me about the timesheets. Today I'd like to go deeper and "
+           "plan a demo. OK?",
+           "Shall we plan the switch now?"],
+    "nl": ["Goedemorgen Gerard, fijn u weer te zien.",
+           "Vorige keer vertelde u over de urenbriefjes. Vandaag wil ik daar dieper op "
+           "ingaan en een demo plannen. Goed?",
+           "Zullen we de overstap nu plannen?"],
+}
+PLEASED = ("glad you understand", "good that you see", "fijn dat u", "goed dat u")
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "yeah i get it but our software is just better than your current one, everyone "
+           "says so"),
+    ("en", "I understand. Honestly your current supplier is pretty outdated anyway."),
+    ("en", "I get that. We are the market leader in payroll software."),
+    ("nl", "ja snap ik maar onze software is gewoon beter dan die van jullie huidige "
+           "leverancier"),
+    ("nl", "Ik begrijp het. Eerlijk gezegd is Loonhuis ook behoorlijk verouderd."),
+])
+def test_understanding_as_a_preamble_to_a_pitch_is_not_welcomed(
+        library: Library, lang: str, line: str) -> None:
+    _engine, state, replies = _call(library, "objection-software-renewal", lang,
+                                    [*OPENING[lang], line])
+    assert state.pending_objection, replies  # the objection was raised and still stands
+    assert not any(p in replies[-1].lower() for p in PLEASED), replies[-1]
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "I understand that switching feels risky after last time."),
+    ("nl", "Ik begrijp dat overstappen na de vorige keer spannend voelt."),
+])
+def test_plain_understanding_is_still_welcomed(library: Library, lang: str, line: str) -> None:
+    _engine, _state, replies = _call(library, "objection-software-renewal", lang,
+                                     [*OPENING[lang], line])
+    assert any(p in replies[-1].lower() for p in PLEASED), replies[-1]
