@@ -53,3 +53,19 @@ def test_plain_understanding_is_still_welcomed(library: Library, lang: str, line
     _engine, _state, replies = _call(library, "objection-software-renewal", lang,
                                      [*OPENING[lang], line])
     assert any(p in replies[-1].lower() for p in PLEASED), replies[-1]
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "I understand. Shall we do the demo on Friday?"),
+    ("en", "I get that. Could we meet next Tuesday at 10 to talk it over?"),
+    ("nl", "Ik begrijp het. Zullen we de demo op vrijdag doen?"),
+    ("nl", "Dat snap ik. Kunnen we volgende week dinsdag om 10 uur afspreken?"),
+])
+def test_understanding_then_a_proposal_gets_an_answer_to_the_proposal(
+        library: Library, lang: str, line: str) -> None:
+    _engine, state, replies = _call(library, "objection-software-renewal", lang,
+                                    [*OPENING[lang], line])
+    reply = replies[-1].lower()
+    assert not any(p in reply for p in PLEASED), replies[-1]
+    assert reply not in ("hm. go on.", "hm. gaat u verder."), replies[-1]
+    assert state.closing["attempted"], replies  # she took it as the proposal it is

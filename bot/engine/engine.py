@@ -270,9 +270,12 @@ class Engine:
             if t.outcome is Outcome.HANDLED:
                 t.closing_text = ""  # her acceptance is the answer; no second reaction
         elif t.act in CLOSING_ACTS or (t.act is Act.SUMMARY and state.pending_objection
-                                       and bool(a.moves & _PROPOSING)):
+                                       and bool(a.moves & _PROPOSING)) or (
+                t.outcome is Outcome.ACKNOWLEDGED and bool(a.moves & _PROPOSING)):
             # "so all that's left is choosing when you switch; shall we fix that today?"
-            # right after she refused to switch: no "yes, that's right"
+            # right after she refused to switch: no "yes, that's right"; "I understand.
+            # Shall we do the demo on Friday?" gets her answer to the proposal, not "I'm
+            # glad you understand"
             t.closing_text = self._proposal_while_objecting(cl, t)
         if t.act is Act.SOLUTION and not state.pending_objection:
             if self._once(state, "solution_tied"):

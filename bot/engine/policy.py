@@ -146,6 +146,12 @@ def _talks_past_it(t: Turn) -> bool:
     return t.a.seller_talk and not _argues(t)
 
 
+def _asks_her(t: Turn) -> bool:
+    """"I understand. Shall we do the demo on Friday?": the understanding leads up to a
+    question, and "I'm glad you understand" would leave the question unanswered."""
+    return t.a.is_question or t.a.asks
+
+
 def _misses_the_point(t: Turn) -> bool:
     """An attempt at her objection that takes no step, after she already repeated it."""
     oid = t.state.pending_objection
@@ -203,7 +209,7 @@ REACTIONS: tuple[Rule, ...] = (
          lambda t: t.outcome is Outcome.ACKNOWLEDGED and not t.answered and _talks_past_it(t),
          "acknowledge_past_it", cool=True),
     Rule("objection acknowledged", lambda t: t.outcome is Outcome.ACKNOWLEDGED
-         and not t.answered, "acknowledge_ack"),
+         and not t.answered and not _asks_her(t), "acknowledge_ack"),
     Rule("objection partly answered", lambda t: t.outcome is Outcome.PROGRESS
          and not t.answered, "objection_progress"),
     Rule("closing answer", lambda t: bool(t.closing_text), "@closing"),
