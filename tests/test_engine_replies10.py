@@ -69,3 +69,20 @@ def test_understanding_then_a_proposal_gets_an_answer_to_the_proposal(
     assert not any(p in reply for p in PLEASED), replies[-1]
     assert reply not in ("hm. go on.", "hm. gaat u verder."), replies[-1]
     assert state.closing["attempted"], replies  # she took it as the proposal it is
+
+
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("nl", ["Goedemiddag Marco, met Fleur van Smaakmakers.",
+            "Ik wil vandaag horen hoe het voorstel is gevallen.",
+            "Hoe is het voorstel ontvangen?", "Zullen we op 1 september starten?",
+            "Zullen we op 1 september starten?", "Ik snap het. Zullen we een proefweek doen?"]),
+    ("en", ["Good afternoon Marco, Fleur from Smaakmakers.",
+            "Today I'd like to hear how the proposal landed.",
+            "How was the proposal received?", "Shall we start on 1 September?",
+            "Shall we start on 1 September?", "I get it. Shall we do a trial week?"]),
+])
+def test_she_does_not_ask_for_what_the_learner_just_offered(
+        library: Library, lang: str, lines: list[str]) -> None:
+    _engine, _state, replies = _call(library, "closing-catering-followup", lang, lines)
+    assert "proefweek in zitten" not in replies[-1], replies[-1]
+    assert "trial week first" not in replies[-1], replies[-1]

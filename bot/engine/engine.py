@@ -1291,8 +1291,10 @@ class Engine:
             if not opening and not settled_now:
                 said = said or self._trigger(cl, state, "turn")
         closing = self.scenario.closing
-        if closing is not None and not a.is_question and len(a.topic_stems) >= 2:
-            self._signals_told(cl, state, a)
+        proposes = bool(a.moves & (_PROPOSING | {Move.PROPOSE_SOLUTION}))
+        told = not a.is_question and len(a.topic_stems) >= 2
+        if closing is not None and (proposes or told):
+            self._signals_told(cl, state, a, proposes=proposes)
         if not said and not cool and not opening and closing is not None and (
             not state.closing["agreed"] and not state.pending_objection
         ):
@@ -1309,9 +1311,12 @@ class Engine:
             return end
         return " ".join(p for p in (said, end) if p)
 
-    def _signals_told(self, cl: CompiledLanguage, state: SessionState, a: TurnAnalysis) -> None:
+    def _signals_told(self, cl: CompiledLanguage, state: SessionState, a: TurnAnalysis, *,
+                      proposes: bool = False) -> None:
         """A buying signal the learner already answered ("we lease label and office
-        printers") is not asked later ("do you do label printers too?")."""
+        printers") is not asked later ("do you do label printers too?"); nor one the
+        learner just offered ("shall we do a trial week?" - "could we do a trial week
+        first?"): one shared word is enough then."""
         closing = self.scenario.closing
         assert closing is not None
         for i, signal in enumerate(closing.buying_signals):
@@ -1322,7 +1327,7 @@ class Engine:
                 continue
             stems = {st for st, w in zip(*_content(cl, str(texts[0])), strict=True)
                      if len(st) > 3 and w not in cl.lm.lexicon.stopwords}
-            if len(stems & a.topic_stems) >= 2:
+            if len(stems & a.topic_stems) >= (1 if proposes else 2):
                 state.signals_sent.append(i)
 
     def _end_check(self, cl: CompiledLanguage, state: SessionState, events: list[str]) -> str:
