@@ -144,7 +144,9 @@ def _claims(cs: CompiledScenario, state: SessionState, tip: Tip) -> set[str]:
         return {roles["solution"]}
     if key in ("no_close", "vague_close", "quote_close") and "follow_up" in roles:
         return {roles["follow_up"]}
-    if key in ("missed_internal", "not_told"):
+    if key == "missed_internal":
+        # "not_told" names items the learner asked for: the card ticks them (contract.md)
+        # and marks them ❔ asked, not told; whether she told them is checked below
         return set(_named(cs, state, tip, "topics", cs.internal_ids))
     if key == "missed_external":
         return set(_named(cs, state, tip, "topics", cs.external_ids))
