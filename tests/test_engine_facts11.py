@@ -1,0 +1,45 @@
+"""Two questions in one message (round 10): a verb-first question joined to a second one
+("do u have a cleaner now and are u happy with them?") asks two things, and she answers
+both halves she knows instead of only the second.
+
+The cases vary the language and the wording, so a rule fitted to one sentence fails.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine.compiled import CompiledScenario
+from bot.engine.engine import Engine
+from bot.scenario.library import LoadResult as Library
+from bot.scenario.library import load_library
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return load_library([])
+
+
+def _play(library: Library, scenario: str, lang: str, lines: list[str]) -> str:
+    engine = Engine(CompiledScenario(library.scenarios[scenario]))
+    state = engine.start(lang, seed=0)
+    reply = ""
+    for line in lines:
+        reply = engine.turn(state, line).reply
+    return reply
+
+
+@pytest.mark.parametrize(("lang", "lines", "who", "how_happy"), [
+    ("en", ["Hi Gerard, I'm Sem from CleanCo.",
+            "do u have a cleaner now and are u happy with them?"],
+     "Blinkend Schoon", ("reasonabl", "could be better")),
+    ("nl", ["Hoi Gerard, ik ben Sem van CleanCo.",
+            "heeft u nu een schoonmaker en bent u daar tevreden over?"],
+     "Blinkend Schoon", ("redelijk", "kan beter")),
+])
+def test_verb_first_question_and_a_second_one_are_both_answered(
+        library: Library, lang: str, lines: list[str], who: str,
+        how_happy: tuple[str, ...]) -> None:
+    reply = _play(library, "first-visit-cleaning", lang, lines)
+    assert who in reply, reply
+    assert any(word in reply.lower() for word in how_happy), reply
