@@ -43,3 +43,16 @@ def test_verb_first_question_and_a_second_one_are_both_answered(
     reply = _play(library, "first-visit-cleaning", lang, lines)
     assert who in reply, reply
     assert any(word in reply.lower() for word in how_happy), reply
+
+
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("nl", ["Hoi Marco!", "wie beslist er en wanneer?"]),
+    ("en", ["Hi Marco!", "who decides and when?"]),
+    ("nl", ["Hoi Marco!", "wie tekent er dan? en wanneer beslissen jullie?"]),
+    ("en", ["Hi Marco!", "Who signs on your side, and when will you decide?"]),
+])
+def test_who_and_when_of_the_decision_are_both_answered(
+        library: Library, lang: str, lines: list[str]) -> None:
+    reply = _play(library, "closing-catering-followup", lang, lines)
+    assert "Annelies" in reply, reply
+    assert "1 september" in reply.lower(), reply
