@@ -56,3 +56,23 @@ def test_who_and_when_of_the_decision_are_both_answered(
     reply = _play(library, "closing-catering-followup", lang, lines)
     assert "Annelies" in reply, reply
     assert "1 september" in reply.lower(), reply
+
+
+_STOCK = ("couldn't tell", "can't really say", "niet veel over", "weinig over", "uit mijn hoofd",
+          "off the top")
+
+
+@pytest.mark.parametrize(("lang", "lines", "expected"), [
+    # asked whether she has questions, Marco names his open points (short or in full)
+    ("nl", ["Hoi Marco!", "heeft u nog vragen?"], "dingetjes"),
+    ("en", ["Hi Marco!", "any questions for me?"], "little things"),
+    # how long the decision takes: the timing she knows
+    ("nl", ["Hoi Marco!", "wie tekent er?", "en hoe lang duurt dat dan, die beslissing?"],
+     "1 september"),
+    ("en", ["Hi Marco!", "how long does the decision take?"], "1 September"),
+])
+def test_questions_and_decision_timing_get_an_answer_she_has(
+        library: Library, lang: str, lines: list[str], expected: str) -> None:
+    reply = _play(library, "closing-catering-followup", lang, lines)
+    assert expected in reply, reply
+    assert not any(s in reply.lower() for s in _STOCK), reply
