@@ -76,3 +76,14 @@ def test_questions_and_decision_timing_get_an_answer_she_has(
     reply = _play(library, "closing-catering-followup", lang, lines)
     assert expected in reply, reply
     assert not any(s in reply.lower() for s in _STOCK), reply
+
+
+@pytest.mark.parametrize(("lang", "lines", "expected"), [
+    ("nl", ["Hallo", "heeft u het voorstel gelezen?"], "gelezen"),
+    ("en", ["Hi Mr Smits", "have you had a chance to read the proposal?"], "read it"),
+])
+def test_asked_whether_he_read_the_proposal_he_answers_in_character(
+        library: Library, lang: str, lines: list[str], expected: str) -> None:
+    reply = _play(library, "objection-software-renewal", lang, lines)
+    assert expected in reply, reply
+    assert not any(s in reply.lower() for s in _STOCK), reply
