@@ -78,7 +78,8 @@ def analyze_turn(
     text: str, cs: CompiledScenario, cl: CompiledLanguage, state: SessionState
 ) -> TurnAnalysis:
     lm = cl.lm
-    msg = lm.analyze(text)
+    spelled = _spell_out_ellipsis(text, lm)
+    msg = lm.analyze(spelled)
     correct_typos(msg, cl.corrector, lm.protected)
     if not msg.words:
         return TurnAnalysis(False, None, None, False, empty=True)
@@ -309,7 +310,8 @@ def analyze_turn(
         moves.add("small_talk")  # "hoe gaat het op de bouw, druk?" before the business
     if "small_talk" in moves and not analysis.facts:
         analysis.spin = None  # "was it hard to find parking?" gathers no information
-    analysis.word_count = len(msg.words)
+    # as long as she read it, not as spelled out
+    analysis.word_count = len(msg.words if spelled == text else lm.analyze(text).words)
     analysis.tagged = info.is_question and not msg.question_mark and ends_with_tag(
         msg.sentences[-1].words)
     analysis.names_date = concrete_time or bool(_DAYS & set(msg.words)) or any(
@@ -411,6 +413,24 @@ _THE = frozenset({"the", "that", "this", "your", "het", "dat", "dit", "uw", "je"
                   "other", "any", "more", "competing", "andere", "ander", "meer"})
 _CHANGES = frozenset({"adjust", "adapt", "change", "update", "amend", "tweak", "revise",
                       "aanpassen", "pas", "aangepast", "wijzigen", "bijstellen", "bijgesteld"})
+
+
+# "wie beslist er en wanneer?", "who decides and when?": a bare question word at the end
+_ELLIPSIS = re.compile(r"^\s*(\w+)\s+(.+?)\s*,?\s+(?:en|and)\s+(\w+)\s*\?+\s*$", re.I)
+
+
+def _spell_out_ellipsis(text: str, lm: LanguageModel) -> str:
+    """A second question word left bare at the end asks about the same thing as the
+    first question: spelled out ("wie beslist er? wanneer beslist er?") both halves reach
+    their facts and count as two questions."""
+    found = _ELLIPSIS.match(text)
+    if found is None:
+        return text
+    first, rest, second = found.group(1), found.group(2), found.group(3)
+    words = lm.lexicon.question_words
+    if first.lower() not in words or second.lower() not in words:
+        return text
+    return f"{first} {rest}? {second} {rest}?"
 
 
 def _talks_about_the_proposal(msg: Analyzed, lm: LanguageModel) -> bool:

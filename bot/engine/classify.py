@@ -45,6 +45,7 @@ _STRONG_OPENERS = frozenset({"hoe", "waarom", "hoeveel", "hoelang", "how", "why"
 # The seller telling: "let me tell you about us", "ik vertel u" ask nothing
 _TELLING = ("let me tell you", "i will tell you", "ik vertel u", "laat me u vertellen",
             "ik zal u vertellen")
+_AND = frozenset({"en", "maar", "and", "but", "plus"})  # not "or": "is it X or is it Y?"
 _INVERTING = frozenset({"dan", "toen", "daarna", "nu", "daar", "hier", "dus", "ook", "then"})
 _REPORTED = frozenset({"vertelde", "vertelden", "verteld", "beschreef", "schetste", "legde",
                        "told", "described", "explained", "shared", "mentioned"})
@@ -484,6 +485,12 @@ def count_questions(msg: Analyzed, lm: LanguageModel) -> int:
         if marked and not sentence.question_mark:
             continue  # "What works well is a fixed team. Would that suit you?" asks one
         clauses = sentence.clauses if sentence.question_mark else sentence.clauses[:1]
+        # "do u have a cleaner now and are u happy with them?": a verb-first question asks
+        # one thing too, counted once a second question follows it
+        opened = strip_fillers(sentence.words, lex.fillers)
+        closed_first = sentence.question_mark and len(opened) > 1 and (
+            opened[0] in lex.question_verbs and opened[1] in lex.subjects)
+        before = count
         for clause in clauses:
             for i, word in enumerate(clause):
                 if word in lex.question_words and not _embedded(clause, i, lex) and (
@@ -494,8 +501,10 @@ def count_questions(msg: Analyzed, lm: LanguageModel) -> int:
                     count += 1
                 elif i and clause[i - 1] in JOINERS and word in lex.question_verbs and (
                     i + 1 < len(clause) and clause[i + 1] in lex.subjects
-                ) and count:
+                ) and (count or (closed_first and clause[i - 1] in _AND)):
                     count += 1  # "wie doet het nu en bent u tevreden?" asks two things
+        if closed_first and count > before:
+            count += 1
     return count
 
 
