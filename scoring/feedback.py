@@ -370,7 +370,7 @@ def _improvements(cs: CompiledScenario, state: SessionState,
             and not follow_up:
         improve.append(Tip("closed_question", {"quote": quote(closed.learner)}))
     # a topic she answered about was asked, even in words the engine did not credit
-    answered = {fact for t in turns for fact in t.answered}
+    answered = {fact for t in turns for fact in t.answered} | _volunteered(cs, state, turns)
     told = {f.objective for f in cs.scenario.facts if f.id in answered}
     asked = {f.objective for f in cs.scenario.facts
              if f.objective is not None and any(f.id in t.facts for t in turns)}
@@ -445,6 +445,12 @@ _COMMON = frozenset({"that", "this", "what", "with", "have", "your", "jullie", "
                      "tijd", "some", "well", "good", "goed", "like", "year", "jaar"})
 
 
+# a word in the answers of at most this many facts, of at least this length, is its own
+_RARE_SPREAD = 2
+_RARE_STEM = 4
+_CUE_MATCH = 100.0  # a keyword match of the fact's cues scores above this
+
+
 def _stems(text: str) -> set[str]:
     stems = {w.rstrip("s") if len(w) > 3 else w for w in _WORD.findall(text.lower())}
     return {w for w in stems if w not in _COMMON and len(w) >= 3}
@@ -471,6 +477,33 @@ def _goals_named(roles: dict[str, str], tips: list[Tip]) -> set[str]:
     if "follow_up" in roles and any(tip.key in CLOSE_TIPS for tip in tips):
         named.add(roles["follow_up"])
     return named
+
+
+def _volunteered(cs: CompiledScenario, state: SessionState,
+                 turns: list[TurnRecord]) -> set[str]:
+    """Facts she put into words unasked ("we've been with Loonhuis for nine years"):
+    the learner knows them, so "still to find out" must not list them. A line counts
+    when it names the fact's topic (its cues) and a word only its answer holds (the
+    "nine" of "nine years"), so a passing "budget round" does not tell the budget."""
+    cl = cs.language(state.lang)
+    stems: dict[str, set[str]] = {}
+    spread: dict[str, int] = {}
+    for fact in cs.scenario.facts:
+        said = cl.texts(fact.answer) + (cl.texts(fact.short_answer) if fact.short_answer else [])
+        stems[fact.id] = set().union(*(_stems(text) for text in said))
+        for stem in stems[fact.id]:
+            spread[stem] = spread.get(stem, 0) + 1
+    told: set[str] = set()
+    for turn in turns:
+        if not turn.buyer:
+            continue
+        words = _stems(turn.buyer)
+        for fact_id, score in cl.facts.match(cl.lm.analyze(turn.buyer)).items():
+            rare = {st for st in stems.get(fact_id, set())
+                    if len(st) >= _RARE_STEM and spread[st] <= _RARE_SPREAD}
+            if score > _CUE_MATCH and rare & words:
+                told.add(fact_id)
+    return told
 
 
 def _asked_not_told(cs: CompiledScenario, state: SessionState, asked: set[str],

@@ -1815,3 +1815,27 @@ def test_her_yes_to_a_summary_read_as_a_proposal_is_no_agreed_close(library):
     summary.buyer, proposal.buyer = "Yes, that's right.", summary.buyer
     assert closing_score(cs, state, turns) == 100
     assert "good_close" in [t.key for t in _strengths(cs, state, turns)]
+
+
+def test_what_she_volunteered_is_not_listed_as_still_to_find_out(library):
+    """A user test: he said unasked "We've been with Loonhuis for nine years and it
+    works", and the card said "Still to find out: Current supplier and satisfaction". The
+    learner knows it; only what is still unknown belongs in that tip. A passing "budget
+    round" does not tell the budget, so that stays listed."""
+    cs = library["objection-software-renewal"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="en", seed=0,
+                         flags={"objective_stated": 1})
+    asked = turn("How long does that take then?", "fact_question", form="open",
+                 spin="problem", facts=("hours_process",))
+    asked.buyer = ("About four days every month. May I be frank? We've been with Loonhuis "
+                   "for nine years and it works.")
+    timing = turn("When are you planning to decide?", "fact_question", form="open",
+                  spin="situation", facts=("decision_timing",))
+    timing.buyer = ("Monique wants to decide in September, in the budget round. If we "
+                    "switch, I have to give Loonhuis notice before 1 October.")
+    tips = score_call(cs, state, None, [asked, timing]).tips
+    missed = next(t.values["topics"] for t in tips if t.key == "missed_internal")
+    label = cs.language("en").text
+    assert label(cs.objectives["current_supplier"].label) not in missed
+    assert label(cs.objectives["contract_end"].label) not in missed
+    assert label(cs.objectives["budget"].label) in missed
