@@ -70,6 +70,18 @@ _YES_BUT = YES_BUT
 # while she tells what went wrong is no step a trainer holds up as the model
 _LAUGH = re.compile(r"\b(ha){2,}h?\b|\bhihi\b|\blol\b|😂|🤣|😅", re.IGNORECASE)
 _QUOTATION = re.compile(r"\b(quote|quotation|offerte|prijsopgave)\b", re.IGNORECASE)
+# "Shall I send you an offer?", "Zal ik u wat informatie mailen?": a next step offered
+# without a day, a time or her commitment. Too weak to count as a close, but no reason to
+# say none was proposed.
+_WEAK_STEP = re.compile(
+    r"\b(?:shall|should|can|could|may) i (?:just )?(?:send|e-?mail|mail|drop|call|ring)\b|"
+    r"\bsend (?:you|over) (?:an?|the|some|our) (?:offer|quote|quotation|proposal|brochure|"
+    r"info|information|price)|"
+    r"\b(?:zal|kan|mag) ik (?:u|je|jou|jullie)? ?(?:dan )?(?:even )?(?:een|de|het|wat|ons|onze)? ?"
+    r"(?:offerte|voorstel|brochure|informatie|info|prijs\w*)\b[^.?!]*\b(?:sturen|mailen|toesturen|"
+    r"opsturen)|\b(?:zal|kan|mag) ik (?:u|je|jou|jullie) (?:even )?(?:bellen|mailen)",
+    re.IGNORECASE)
+_OFFER = re.compile(r"\b(offer|proposal|voorstel)\b", re.IGNORECASE)
 # Praise names a question's SPIN type: only when its words ask for consequences or value
 # ("Welke merken zijn dat?" read as an implication question is not praised as one).
 _SPIN_WORDING = {
@@ -664,13 +676,13 @@ def _closing_tips(cs: CompiledScenario, state: SessionState, turns: list[TurnRec
         # in a drill the follow-up may be an agenda item: the open-parts tip names it
         if "follow_up" in roles and roles["follow_up"] not in state.objectives \
                 and cs.scenario.kind != "drill":
-            return [Tip("no_close")]
+            return [_weak_or_no_close(cs, state, turns)]
         return []
     if state.closing["agreed"]:
         return []
     attempts = [t for t in turns if t.act in (Act.NEXT_STEP_PROPOSAL, Act.ASK_ORDER)]
     if not attempts:
-        return [Tip("no_close")]
+        return [_weak_or_no_close(cs, state, turns)]
     lm = cs.language(state.lang).lm
     concrete = [t for t in attempts if is_concrete(lm.analyze(t.learner), lm)]
     if not state.closing["concrete"] and not concrete:
@@ -701,6 +713,22 @@ def _closing_tips(cs: CompiledScenario, state: SessionState, turns: list[TurnRec
     if inventory and known / len(inventory) >= INVENTORY_DONE:
         return [Tip("close_not_agreed", {"quote": quote(last.learner)})]
     return [Tip("close_not_earned", {"quote": quote(last.learner)})]
+
+
+def _weak_or_no_close(cs: CompiledScenario, state: SessionState,
+                      turns: list[TurnRecord]) -> Tip:
+    """"You did not propose a next step" is untrue after "shall I send you an offer?",
+    even when the engine read it as a question: the learner offered one, too weak to
+    commit her. Say why it is too weak (no day, no time; a quotation too early)."""
+    weak = [t for t in turns if _WEAK_STEP.search(t.learner)]
+    if not weak:
+        return Tip("no_close")
+    last = weak[-1]
+    # on a follow-up visit her offer is on the table: only the missing date is the fault
+    if (_QUOTATION.search(last.learner) or _OFFER.search(last.learner)) \
+            and not _quotation_goal(cs, state) and cs.scenario.buyer.visit != "follow_up":
+        return Tip("quote_close", {"quote": quote(last.learner)})
+    return Tip("vague_close", {"quote": quote(last.learner)})
 
 
 def _quotation_goal(cs: CompiledScenario, state: SessionState) -> bool:

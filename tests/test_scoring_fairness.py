@@ -1839,3 +1839,23 @@ def test_what_she_volunteered_is_not_listed_as_still_to_find_out(library):
     assert label(cs.objectives["current_supplier"].label) not in missed
     assert label(cs.objectives["contract_end"].label) not in missed
     assert label(cs.objectives["budget"].label) in missed
+
+
+@pytest.mark.parametrize("sid,lang,offer,key", [
+    ("first-visit-cleaning", "en", "Shall I send you an offer?", "vague_close"),
+    ("first-visit-cleaning", "nl", "Zal ik u een offerte sturen?", "vague_close"),
+    ("spin-printing-urgency", "en", "Shall I send you an offer?", "quote_close"),
+    ("closing-catering-followup", "en", "Can I email you the proposal?", "vague_close"),
+])
+def test_a_weak_next_step_is_called_weak_not_missing(library, sid, lang, offer, key):
+    """"Shall I send you an offer?" read as a question got "You did not propose a next
+    step": untrue, the learner offered one. The tip says why it is too weak instead."""
+    cs = library[sid]
+    state = SessionState(scenario_id=cs.scenario.id, lang=lang, seed=0)
+    turns = [turn("Hello, I'm Tom.", "greet_introduce"),
+             turn("What would you like to be different?", "fact_question", form="open",
+                  spin="problem"),
+             turn(offer, "fact_question", form="closed")]
+    keys = {t.key: t for t in choose_tips(cs, state, 40, turns)}
+    assert "no_close" not in keys
+    assert key in keys and keys[key].values["quote"] == quote(offer)
