@@ -81,6 +81,11 @@ _WEAK_STEP = re.compile(
     r"(?:offerte|voorstel|brochure|informatie|info|prijs\w*)\b[^.?!]*\b(?:sturen|mailen|toesturen|"
     r"opsturen)|\b(?:zal|kan|mag) ik (?:u|je|jou|jullie) (?:even )?(?:bellen|mailen)",
     re.IGNORECASE)
+# a tag that leads to a yes ("rather outdated, isn't it?", "duur, toch?"): no check
+_LEADING_TAG = re.compile(
+    r",\s*(?:isn'?t|aren'?t|wasn'?t|doesn'?t|don'?t|didn'?t|won'?t|wouldn'?t|can'?t|haven'?t)"
+    r"\s+(?:it|they|you|we|he|she|that|there)\s*\?|,\s*(?:right|no|eh|toch|niet|hè|he|"
+    r"nietwaar|niet waar|of niet)\s*\?", re.IGNORECASE)
 _OFFER = re.compile(r"\b(offer|proposal|voorstel)\b", re.IGNORECASE)
 # Praise names a question's SPIN type: only when its words ask for consequences or value
 # ("Welke merken zijn dat?" read as an implication question is not praised as one).
@@ -766,12 +771,14 @@ def _strengths(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord
     if not any(tip.key == "good_check" for tip in found):
         # the benefit and its check in one message ("..., would that help?")
         add("good_check", next((t for t in turns if "respond" in t.steps and not t.facts
-                                and yes_no_question(t.learner)), None))
+                                and yes_no_question(t.learner)
+                                and _step_worth_praise("check", t)), None))
     roles = role_ids(cs)
     if "solution" in roles and roles["solution"] in state.objectives:
         add("good_solution", _first(turns, lambda t: t.act == Act.SOLUTION
                                     and roles["solution"] in t.objectives
-                                    and not _PRICE_PROMISE.search(t.learner)))
+                                    and not _PRICE_PROMISE.search(t.learner)
+                                    and _uses_her_words(turns, t)))
     add("good_summary", _first(turns, lambda t: t.act == Act.SUMMARY
                                and _summary_worth_praise(cs, state, turns, t)))
     agenda = _first(turns, lambda t: t.act == Act.STATE_OBJECTIVE)
@@ -873,7 +880,19 @@ def _step_worth_praise(step: str, turn: TurnRecord) -> bool:
         return not _YES_BUT.search(turn.learner)
     if step == "clarify":
         return _explores(turn)
+    if step == "check":
+        # "rather outdated, isn't it?" leads her to a yes, and "Shall we meet on Tuesday?"
+        # asks for the next step: neither asks whether her concern is gone
+        return not _LEADING_TAG.search(turn.learner) \
+            and turn.act not in (Act.NEXT_STEP_PROPOSAL, Act.ASK_ORDER)
     return True
+
+
+def _uses_her_words(turns: list[TurnRecord], turn: TurnRecord) -> bool:
+    """A solution praised as "tied to what she said" holds a word of hers: a list of
+    selling points with none of them is a pitch, however the engine read it."""
+    told = set().union(*(_stems(t.buyer) for t in turns[:turns.index(turn)]))
+    return bool(told & _stems(turn.learner))
 
 
 def _explores(turn: TurnRecord) -> bool:

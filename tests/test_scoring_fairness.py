@@ -1276,9 +1276,12 @@ def test_a_solution_that_promises_a_lower_price_is_not_praised(library):
     state = SessionState(scenario_id=cs.scenario.id, lang="en", seed=0,
                          objectives={"solution": 1})
 
+    asked = turn("What would you like to be different?", "fact_question", form="open")
+    asked.buyer = "The cleaners change every week. I'd like a fixed team, after 18:00."
+
     def praised(text: str) -> bool:
         said = turn(text, "solution", objectives=("solution",))
-        return "good_solution" in [t.key for t in _strengths(cs, state, [said])]
+        return "good_solution" in [t.key for t in _strengths(cs, state, [asked, said])]
 
     assert not praised("We can do it cheaper, I'm sure, we have a fixed team per location "
                        "and we work after 18:00.")
@@ -1859,3 +1862,33 @@ def test_a_weak_next_step_is_called_weak_not_missing(library, sid, lang, offer, 
     keys = {t.key: t for t in choose_tips(cs, state, 40, turns)}
     assert "no_close" not in keys
     assert key in keys and keys[key].values["quote"] == quote(offer)
+
+
+def test_praise_names_the_move_the_learner_made(library):
+    """User tests: a leading tag ("rather outdated, isn't it?") praised as a check, a
+    closing proposal praised as "checked that her concern was taken away", and a list of
+    selling points with none of her words praised as "tied to what she said"."""
+    cs = library["first-visit-cleaning"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="en", seed=0,
+                         objectives={"solution": 1})
+
+    def praised(turns: list[TurnRecord]) -> set[str]:
+        return {t.key for t in _strengths(cs, state, turns)}
+
+    opening = turn("Hello, I'm Tom.", "greet_introduce")
+    opening.buyer = "Hello. The windows are always dirty and the kitchen is never done."
+    leading = turn("Your current way of working is rather outdated, isn't it?",
+                   "objection_response", form="closed", steps=("check",))
+    proposal = turn("Shall we meet on Tuesday at ten?", "next_step_proposal",
+                    form="closed", steps=("check",))
+    check = turn("Does that take away your worry?", "objection_response", form="closed",
+                 steps=("check",))
+    assert "good_check" not in praised([opening, leading])
+    assert "good_check" not in praised([opening, proposal])
+    assert "good_check" in praised([opening, check])
+    selling = turn("We offer ISO certification, green products and a fixed team.",
+                   "solution", objectives=("solution",))
+    tied = turn("For the dirty windows and the kitchen we add a weekly round.", "solution",
+                objectives=("solution",))
+    assert "good_solution" not in praised([opening, selling])
+    assert "good_solution" in praised([opening, tied])
