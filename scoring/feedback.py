@@ -504,21 +504,31 @@ def _volunteered(cs: CompiledScenario, state: SessionState,
     "nine" of "nine years"), so a passing "budget round" does not tell the budget."""
     cl = cs.language(state.lang)
     stems: dict[str, set[str]] = {}
+    short: dict[str, set[str]] = {}
     spread: dict[str, int] = {}
     for fact in cs.scenario.facts:
         said = cl.texts(fact.answer) + (cl.texts(fact.short_answer) if fact.short_answer else [])
         stems[fact.id] = set().union(*(_stems(text) for text in said))
+        short[fact.id] = set().union(*(_stems(text) for text in (
+            cl.texts(fact.short_answer) if fact.short_answer else [])))
         for stem in stems[fact.id]:
             spread[stem] = spread.get(stem, 0) + 1
+    valued = {f.id for f in cs.scenario.facts if "need_payoff" in f.spin}
     told: set[str] = set()
     for turn in turns:
         if not turn.buyer:
             continue
         words = _stems(turn.buyer)
         for fact_id, score in cl.facts.match(cl.lm.analyze(turn.buyer)).items():
+            if fact_id in valued:
+                continue  # what a solution is worth counts in her answer to the question
             rare = {st for st in stems.get(fact_id, set())
                     if len(st) >= _RARE_STEM and spread[st] <= _RARE_SPREAD}
-            if score > _CUE_MATCH and rare & words:
+            gist = short.get(fact_id, set())
+            # two words only its answer holds, or most of its short answer ("Loonhuis.
+            # Nine years now.")
+            if score > _CUE_MATCH and (len(rare & words) >= 2 or (
+                    len(gist & words) >= 2 and 3 * len(gist & words) >= 2 * len(gist))):
                 told.add(fact_id)
     return told
 
