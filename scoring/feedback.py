@@ -70,6 +70,23 @@ _YES_BUT = YES_BUT
 # while she tells what went wrong is no step a trainer holds up as the model
 _LAUGH = re.compile(r"\b(ha){2,}h?\b|\bhihi\b|\blol\b|😂|🤣|😅", re.IGNORECASE)
 _QUOTATION = re.compile(r"\b(quote|quotation|offerte|prijsopgave)\b", re.IGNORECASE)
+# "Shall I send you an offer?", "Zal ik u wat informatie mailen?": a next step offered
+# without a day, a time or her commitment. Too weak to count as a close, but no reason to
+# say none was proposed.
+_WEAK_STEP = re.compile(
+    r"\b(?:shall|should|can|could|may) i (?:just )?(?:send|e-?mail|mail|drop|call|ring)\b|"
+    r"\bsend (?:you|over) (?:an?|the|some|our) (?:offer|quote|quotation|proposal|brochure|"
+    r"info|information|price)|"
+    r"\b(?:zal|kan|mag) ik (?:u|je|jou|jullie)? ?(?:dan )?(?:even )?(?:een|de|het|wat|ons|onze)? ?"
+    r"(?:offerte|voorstel|brochure|informatie|info|prijs\w*)\b[^.?!]*\b(?:sturen|mailen|toesturen|"
+    r"opsturen)|\b(?:zal|kan|mag) ik (?:u|je|jou|jullie) (?:even )?(?:bellen|mailen)",
+    re.IGNORECASE)
+# a tag that leads to a yes ("rather outdated, isn't it?", "duur, toch?"): no check
+_LEADING_TAG = re.compile(
+    r",\s*(?:isn'?t|aren'?t|wasn'?t|doesn'?t|don'?t|didn'?t|won'?t|wouldn'?t|can'?t|haven'?t)"
+    r"\s+(?:it|they|you|we|he|she|that|there)\s*\?|,\s*(?:right|no|eh|toch|niet|hè|he|"
+    r"nietwaar|niet waar|of niet)\s*\?", re.IGNORECASE)
+_OFFER = re.compile(r"\b(offer|proposal|voorstel)\b", re.IGNORECASE)
 # Praise names a question's SPIN type: only when its words ask for consequences or value
 # ("Welke merken zijn dat?" read as an implication question is not praised as one).
 _SPIN_WORDING = {
@@ -370,7 +387,7 @@ def _improvements(cs: CompiledScenario, state: SessionState,
             and not follow_up:
         improve.append(Tip("closed_question", {"quote": quote(closed.learner)}))
     # a topic she answered about was asked, even in words the engine did not credit
-    answered = {fact for t in turns for fact in t.answered}
+    answered = {fact for t in turns for fact in t.answered} | _volunteered(cs, state, turns)
     told = {f.objective for f in cs.scenario.facts if f.id in answered}
     asked = {f.objective for f in cs.scenario.facts
              if f.objective is not None and any(f.id in t.facts for t in turns)}
@@ -445,6 +462,12 @@ _COMMON = frozenset({"that", "this", "what", "with", "have", "your", "jullie", "
                      "tijd", "some", "well", "good", "goed", "like", "year", "jaar"})
 
 
+# a word in the answers of at most this many facts, of at least this length, is its own
+_RARE_SPREAD = 2
+_RARE_STEM = 4
+_CUE_MATCH = 100.0  # a keyword match of the fact's cues scores above this
+
+
 def _stems(text: str) -> set[str]:
     stems = {w.rstrip("s") if len(w) > 3 else w for w in _WORD.findall(text.lower())}
     return {w for w in stems if w not in _COMMON and len(w) >= 3}
@@ -471,6 +494,43 @@ def _goals_named(roles: dict[str, str], tips: list[Tip]) -> set[str]:
     if "follow_up" in roles and any(tip.key in CLOSE_TIPS for tip in tips):
         named.add(roles["follow_up"])
     return named
+
+
+def _volunteered(cs: CompiledScenario, state: SessionState,
+                 turns: list[TurnRecord]) -> set[str]:
+    """Facts she put into words unasked ("we've been with Loonhuis for nine years"):
+    the learner knows them, so "still to find out" must not list them. A line counts
+    when it names the fact's topic (its cues) and a word only its answer holds (the
+    "nine" of "nine years"), so a passing "budget round" does not tell the budget."""
+    cl = cs.language(state.lang)
+    stems: dict[str, set[str]] = {}
+    short: dict[str, set[str]] = {}
+    spread: dict[str, int] = {}
+    for fact in cs.scenario.facts:
+        said = cl.texts(fact.answer) + (cl.texts(fact.short_answer) if fact.short_answer else [])
+        stems[fact.id] = set().union(*(_stems(text) for text in said))
+        short[fact.id] = set().union(*(_stems(text) for text in (
+            cl.texts(fact.short_answer) if fact.short_answer else [])))
+        for stem in stems[fact.id]:
+            spread[stem] = spread.get(stem, 0) + 1
+    valued = {f.id for f in cs.scenario.facts if "need_payoff" in f.spin}
+    told: set[str] = set()
+    for turn in turns:
+        if not turn.buyer:
+            continue
+        words = _stems(turn.buyer)
+        for fact_id, score in cl.facts.match(cl.lm.analyze(turn.buyer)).items():
+            if fact_id in valued:
+                continue  # what a solution is worth counts in her answer to the question
+            rare = {st for st in stems.get(fact_id, set())
+                    if len(st) >= _RARE_STEM and spread[st] <= _RARE_SPREAD}
+            gist = short.get(fact_id, set())
+            # two words only its answer holds, or most of its short answer ("Loonhuis.
+            # Nine years now.")
+            if score > _CUE_MATCH and (len(rare & words) >= 2 or (
+                    len(gist & words) >= 2 and 3 * len(gist & words) >= 2 * len(gist))):
+                told.add(fact_id)
+    return told
 
 
 def _asked_not_told(cs: CompiledScenario, state: SessionState, asked: set[str],
@@ -631,13 +691,13 @@ def _closing_tips(cs: CompiledScenario, state: SessionState, turns: list[TurnRec
         # in a drill the follow-up may be an agenda item: the open-parts tip names it
         if "follow_up" in roles and roles["follow_up"] not in state.objectives \
                 and cs.scenario.kind != "drill":
-            return [Tip("no_close")]
+            return [_weak_or_no_close(cs, state, turns)]
         return []
     if state.closing["agreed"]:
         return []
     attempts = [t for t in turns if t.act in (Act.NEXT_STEP_PROPOSAL, Act.ASK_ORDER)]
     if not attempts:
-        return [Tip("no_close")]
+        return [_weak_or_no_close(cs, state, turns)]
     lm = cs.language(state.lang).lm
     concrete = [t for t in attempts if is_concrete(lm.analyze(t.learner), lm)]
     if not state.closing["concrete"] and not concrete:
@@ -668,6 +728,22 @@ def _closing_tips(cs: CompiledScenario, state: SessionState, turns: list[TurnRec
     if inventory and known / len(inventory) >= INVENTORY_DONE:
         return [Tip("close_not_agreed", {"quote": quote(last.learner)})]
     return [Tip("close_not_earned", {"quote": quote(last.learner)})]
+
+
+def _weak_or_no_close(cs: CompiledScenario, state: SessionState,
+                      turns: list[TurnRecord]) -> Tip:
+    """"You did not propose a next step" is untrue after "shall I send you an offer?",
+    even when the engine read it as a question: the learner offered one, too weak to
+    commit her. Say why it is too weak (no day, no time; a quotation too early)."""
+    weak = [t for t in turns if _WEAK_STEP.search(t.learner)]
+    if not weak:
+        return Tip("no_close")
+    last = weak[-1]
+    # on a follow-up visit her offer is on the table: only the missing date is the fault
+    if (_QUOTATION.search(last.learner) or _OFFER.search(last.learner)) \
+            and not _quotation_goal(cs, state) and cs.scenario.buyer.visit != "follow_up":
+        return Tip("quote_close", {"quote": quote(last.learner)})
+    return Tip("vague_close", {"quote": quote(last.learner)})
 
 
 def _quotation_goal(cs: CompiledScenario, state: SessionState) -> bool:
@@ -705,12 +781,14 @@ def _strengths(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord
     if not any(tip.key == "good_check" for tip in found):
         # the benefit and its check in one message ("..., would that help?")
         add("good_check", next((t for t in turns if "respond" in t.steps and not t.facts
-                                and yes_no_question(t.learner)), None))
+                                and yes_no_question(t.learner)
+                                and _step_worth_praise("check", t)), None))
     roles = role_ids(cs)
     if "solution" in roles and roles["solution"] in state.objectives:
         add("good_solution", _first(turns, lambda t: t.act == Act.SOLUTION
                                     and roles["solution"] in t.objectives
-                                    and not _PRICE_PROMISE.search(t.learner)))
+                                    and not _PRICE_PROMISE.search(t.learner)
+                                    and _uses_her_words(turns, t)))
     add("good_summary", _first(turns, lambda t: t.act == Act.SUMMARY
                                and _summary_worth_praise(cs, state, turns, t)))
     agenda = _first(turns, lambda t: t.act == Act.STATE_OBJECTIVE)
@@ -812,7 +890,19 @@ def _step_worth_praise(step: str, turn: TurnRecord) -> bool:
         return not _YES_BUT.search(turn.learner)
     if step == "clarify":
         return _explores(turn)
+    if step == "check":
+        # "rather outdated, isn't it?" leads her to a yes, and "Shall we meet on Tuesday?"
+        # asks for the next step: neither asks whether her concern is gone
+        return not _LEADING_TAG.search(turn.learner) \
+            and turn.act not in (Act.NEXT_STEP_PROPOSAL, Act.ASK_ORDER)
     return True
+
+
+def _uses_her_words(turns: list[TurnRecord], turn: TurnRecord) -> bool:
+    """A solution praised as "tied to what she said" holds a word of hers: a list of
+    selling points with none of them is a pitch, however the engine read it."""
+    told = set().union(*(_stems(t.buyer) for t in turns[:turns.index(turn)]))
+    return bool(told & _stems(turn.learner))
 
 
 def _explores(turn: TurnRecord) -> bool:

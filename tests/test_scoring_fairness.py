@@ -1276,9 +1276,12 @@ def test_a_solution_that_promises_a_lower_price_is_not_praised(library):
     state = SessionState(scenario_id=cs.scenario.id, lang="en", seed=0,
                          objectives={"solution": 1})
 
+    asked = turn("What would you like to be different?", "fact_question", form="open")
+    asked.buyer = "The cleaners change every week. I'd like a fixed team, after 18:00."
+
     def praised(text: str) -> bool:
         said = turn(text, "solution", objectives=("solution",))
-        return "good_solution" in [t.key for t in _strengths(cs, state, [said])]
+        return "good_solution" in [t.key for t in _strengths(cs, state, [asked, said])]
 
     assert not praised("We can do it cheaper, I'm sure, we have a fixed team per location "
                        "and we work after 18:00.")
@@ -1815,3 +1818,77 @@ def test_her_yes_to_a_summary_read_as_a_proposal_is_no_agreed_close(library):
     summary.buyer, proposal.buyer = "Yes, that's right.", summary.buyer
     assert closing_score(cs, state, turns) == 100
     assert "good_close" in [t.key for t in _strengths(cs, state, turns)]
+
+
+def test_what_she_volunteered_is_not_listed_as_still_to_find_out(library):
+    """A user test: he said unasked "We've been with Loonhuis for nine years and it
+    works", and the card said "Still to find out: Current supplier and satisfaction". The
+    learner knows it; only what is still unknown belongs in that tip. A passing "budget
+    round" does not tell the budget, so that stays listed."""
+    cs = library["objection-software-renewal"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="en", seed=0,
+                         flags={"objective_stated": 1})
+    asked = turn("How long does that take then?", "fact_question", form="open",
+                 spin="problem", facts=("hours_process",))
+    asked.buyer = ("About four days every month. May I be frank? We've been with Loonhuis "
+                   "for nine years and it works.")
+    timing = turn("When are you planning to decide?", "fact_question", form="open",
+                  spin="situation", facts=("decision_timing",))
+    timing.buyer = ("Monique wants to decide in September, in the budget round. If we "
+                    "switch, I have to give Loonhuis notice before 1 October.")
+    tips = score_call(cs, state, None, [asked, timing]).tips
+    missed = next(t.values["topics"] for t in tips if t.key == "missed_internal")
+    label = cs.language("en").text
+    assert label(cs.objectives["current_supplier"].label) not in missed
+    assert label(cs.objectives["contract_end"].label) not in missed
+    assert label(cs.objectives["budget"].label) in missed
+
+
+@pytest.mark.parametrize("sid,lang,offer,key", [
+    ("first-visit-cleaning", "en", "Shall I send you an offer?", "vague_close"),
+    ("first-visit-cleaning", "nl", "Zal ik u een offerte sturen?", "vague_close"),
+    ("spin-printing-urgency", "en", "Shall I send you an offer?", "quote_close"),
+    ("closing-catering-followup", "en", "Can I email you the proposal?", "vague_close"),
+])
+def test_a_weak_next_step_is_called_weak_not_missing(library, sid, lang, offer, key):
+    """"Shall I send you an offer?" read as a question got "You did not propose a next
+    step": untrue, the learner offered one. The tip says why it is too weak instead."""
+    cs = library[sid]
+    state = SessionState(scenario_id=cs.scenario.id, lang=lang, seed=0)
+    turns = [turn("Hello, I'm Tom.", "greet_introduce"),
+             turn("What would you like to be different?", "fact_question", form="open",
+                  spin="problem"),
+             turn(offer, "fact_question", form="closed")]
+    keys = {t.key: t for t in choose_tips(cs, state, 40, turns)}
+    assert "no_close" not in keys
+    assert key in keys and keys[key].values["quote"] == quote(offer)
+
+
+def test_praise_names_the_move_the_learner_made(library):
+    """User tests: a leading tag ("rather outdated, isn't it?") praised as a check, a
+    closing proposal praised as "checked that her concern was taken away", and a list of
+    selling points with none of her words praised as "tied to what she said"."""
+    cs = library["first-visit-cleaning"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="en", seed=0,
+                         objectives={"solution": 1})
+
+    def praised(turns: list[TurnRecord]) -> set[str]:
+        return {t.key for t in _strengths(cs, state, turns)}
+
+    opening = turn("Hello, I'm Tom.", "greet_introduce")
+    opening.buyer = "Hello. The windows are always dirty and the kitchen is never done."
+    leading = turn("Your current way of working is rather outdated, isn't it?",
+                   "objection_response", form="closed", steps=("check",))
+    proposal = turn("Shall we meet on Tuesday at ten?", "next_step_proposal",
+                    form="closed", steps=("check",))
+    check = turn("Does that take away your worry?", "objection_response", form="closed",
+                 steps=("check",))
+    assert "good_check" not in praised([opening, leading])
+    assert "good_check" not in praised([opening, proposal])
+    assert "good_check" in praised([opening, check])
+    selling = turn("We offer ISO certification, green products and a fixed team.",
+                   "solution", objectives=("solution",))
+    tied = turn("For the dirty windows and the kitchen we add a weekly round.", "solution",
+                objectives=("solution",))
+    assert "good_solution" not in praised([opening, selling])
+    assert "good_solution" in praised([opening, tied])
