@@ -169,3 +169,21 @@ def test_good_to_see_you_greets_unless_another_farewell_follows(library, line, a
     lines = ["Hi Marco.", "What did the team think of the proposal?", line]
     turn = _turns(library, "closing-catering-followup", "en", lines)[-1]
     assert turn["act"] == act
+
+
+@pytest.mark.parametrize(("lang", "line", "spin"), [
+    ("nl", "Wat als dat in de piek voor de feestdagen gebeurt?", "implication"),
+    ("en", "And what if that happens in the run-up to Christmas?", "implication"),
+    ("nl", "Wat als dat voortaan binnen vier uur opgelost is?", "need_payoff"),
+    ("en", "What if that never happened again?", "need_payoff"),
+])
+def test_what_if_it_happens_asks_the_consequence_and_what_if_it_is_fixed_the_value(
+        library, lang, line, spin):
+    """A lead's user test: "Wat als dat in de piek gebeurt?" after the jams was read as a
+    need-payoff question, and she answered "dat zou op zich prettig zijn"."""
+    opening = {"nl": ["Goedemorgen, ik ben Daan van Printwise.",
+                      "Hoe vaak lopen de labelprinters vast?"],
+               "en": ["Good morning, I'm Daan from Printwise.",
+                      "How often do the label printers jam?"]}[lang]
+    turn = _turns(library, "spin-printing-urgency", lang, [*opening, line])[-1]
+    assert turn["spin"] == spin, turn

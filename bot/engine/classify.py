@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from bot.engine.language import LanguageModel
 from bot.engine.lexicon import Lexicon
@@ -560,10 +561,26 @@ def spin_type(msg: Analyzed, lm: LanguageModel, moves: set[str]) -> str | None:
                 return "implication"
         elif not found.keys() & {"need_payoff", "implication"} and _others_react(msg, lm):
             return "implication"
+    if "need_payoff" in found and "need_payoff_value" not in found and _if_it_happens(msg):
+        return "implication"  # "wat als dat in de piek gebeurt?": the problem, not its fix
     for kind in ("need_payoff", "implication", "problem"):
         if kind in found:
             return kind
     return "situation"
+
+
+# "what if that happens in the peak?" asks what the problem leads to; "what if that were
+# fixed?" asks its value (a fix or relief word), and so does "what would that bring?"
+_IF_WORDS = (("wat", "als"), ("what", "if"), ("en", "als"), ("and", "if"))
+_HAPPENS = frozenset({"gebeurt", "gebeurde", "happens", "happened", "happen", "voorkomt",
+                      "occurs", "plaatsvindt"})
+
+
+def _if_it_happens(msg: Analyzed) -> bool:
+    words = msg.words
+    pairs = set(pairwise(words))
+    return bool(pairs.intersection(_IF_WORDS)) and bool(_HAPPENS & set(words)) \
+        and not (_FIXED | _RELIEF) & set(words)
 
 
 # "welke merken", "wat voor merken": the noun (brands), not the verb (to notice)
