@@ -835,3 +835,17 @@ def test_brochure_a_module_that_replaces_his_spreadsheets_is_the_tied_benefit(li
         "overzicht per chauffeur, met automatische signalering. Helpt dat u?"])
     assert report["objections"][0]["steps"]["respond"]
     assert "Alles op één plek" in report["turns"][1]["buyer"]
+
+
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("nl", ["ik snap dat u het druk heeft, dat is ook niet niks.",
+            "Zal ik u maandag om 9 uur even bellen? Dan kost het maar vijf minuten."]),
+    ("en", ["I get that you're busy, that's a lot on your plate.",
+            "Shall I call you on Monday at 9? It'll only take five minutes."]),
+])
+def test_no_time_buyer_does_not_send_away_to_another_time_when_one_was_proposed(
+        library, lang, lines):
+    """A lead's user test: "Zal ik u maandag om 9 uur bellen?" got "Kom een andere keer
+    maar terug" – the very thing the learner had just offered."""
+    reply = play(library, "drill-objection-no-time", lang, lines)["turns"][-1]["buyer"]
+    assert "andere keer" not in reply and "another time" not in reply, reply
