@@ -13,6 +13,7 @@ from bot.engine.compiled import CompiledScenario
 from bot.engine.engine import Engine
 from bot.scenario.library import LoadResult as Library
 from bot.scenario.library import load_library
+from tests.engine_calls import call
 
 _STOCK = ("getting at", "doel je", "naartoe", "couldn't tell", "weinig over", "niet veel over",
           "what do you mean", "wat bedoel")
@@ -27,12 +28,8 @@ def library() -> Library:
 
 
 def _play(library: Library, scenario: str, lang: str, lines: list[str]) -> str:
-    engine = Engine(CompiledScenario(library.scenarios[scenario]))
-    state = engine.start(lang, seed=0)
-    reply = ""
-    for line in lines:
-        reply = engine.turn(state, line).reply
-    return reply
+    """The buyer's last reply (the shared helper plays the lines, seed 0)."""
+    return call(library, scenario, lang, lines)[2][-1]
 
 
 @pytest.mark.parametrize(("scenario", "lang", "lines", "expected"), [
