@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.compiled import CompiledScenario
 from bot.scenario.library import load_library
-from bot.terminal import run_script
+from tests.engine_calls import script_turns
 
 
 @pytest.fixture(scope="module")
@@ -16,8 +15,7 @@ def library():
 
 
 def _turns(library, scenario: str, lang: str, lines: list[str]) -> list[dict]:
-    cs = CompiledScenario(library.scenarios[scenario])
-    return run_script(cs, lang, lines, None)["turns"]
+    return script_turns(library, scenario, lang, lines)
 
 
 @pytest.mark.parametrize(("lang", "line"), [

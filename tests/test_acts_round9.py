@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.engine.compiled import CompiledScenario
 from bot.scenario.library import load_library
-from bot.terminal import run_script
+from tests.engine_calls import script_turns
 
 DEV = Path(__file__).resolve().parents[1] / "benchmarks" / "dialogues" / "dev"
 
@@ -21,8 +20,7 @@ def library():
 
 
 def _turns(library, scenario: str, lang: str, lines: list[str]) -> list[dict]:
-    cs = CompiledScenario(library.scenarios[scenario])
-    return run_script(cs, lang, lines, None)["turns"]
+    return script_turns(library, scenario, lang, lines)
 
 
 @pytest.mark.parametrize(("lang", "lines", "act"), [
