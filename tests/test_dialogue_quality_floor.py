@@ -14,7 +14,10 @@ the flagship's end-of-call F1 0.96. The second held-out set (29 calls) joined as
 figures then (act 0.907, other acts 0.857, form 0.98, SPIN 0.89, gap 7.4 / 35, flagship
 end F1 0.949), raised after two rounds of work on the testers' and reviewers' findings
 (act 0.922, other acts 0.878, form 0.982, SPIN 0.917, objective F1 per turn 0.873 and at
-the end 0.946, gap 6.5 / 23, flagship end F1 0.968). Raise them as the engine improves.
+the end 0.946, gap 6.5 / 23, flagship end F1 0.968). The third held-out set (28 calls)
+joined as the `.h3` files after it had been run for figures, which lowered the 179-call
+figures to act 0.906, other acts 0.851, SPIN 0.89, objective F1 per turn 0.852 and at the
+end 0.937, gap 7.5 / 52, flagship end F1 0.964. Raise them as the engine improves.
 The held-out set stays out of the tests.
 """
 
@@ -31,23 +34,23 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from dialogue_quality import ACTS, evaluate, load_dialogues, play
 
 FLOORS = {
-    "act_accuracy": 0.915,
-    "act_accuracy_non_fact": 0.87,
+    "act_accuracy": 0.90,
+    "act_accuracy_non_fact": 0.845,
     "form_accuracy": 0.975,
-    "spin_accuracy": 0.91,
-    "objective_f1_turn": 0.865,
-    "objective_f1_end": 0.935,
+    "spin_accuracy": 0.885,
+    "objective_f1_turn": 0.845,
+    "objective_f1_end": 0.93,
 }
 CEILINGS = {
     "calls_stonewalled": 0,
     "calls_cut_short": 0,
     "calls_ending_wrong": 1,
     "turns_unplayed": 0,
-    "score_gap_mean": 7.0,  # 6.5 now; 7.4 when the .h2 set joined (6.6 on the 122 before it)
-    "score_gap_worst": 27,  # 23 now; 35 when the .h2 set joined
+    "score_gap_mean": 8.0,  # 7.5 when the .h3 set joined; 6.5 on the 151 calls before it
+    "score_gap_worst": 55,  # 52 when the .h3 set joined (a drill); 23 on the 151 calls before it
     "cards_outside_tip_range": 0,  # every card holds 3-5 tips
 }
-FLAGSHIP_END_F1_FLOOR = 0.955
+FLAGSHIP_END_F1_FLOOR = 0.955  # 0.964 with the .h3 set
 
 
 @pytest.fixture(scope="module")
