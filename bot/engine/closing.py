@@ -1,0 +1,206 @@
+"""Closing and the end of a call: answering a proposal or a request for the order,
+buying signals told, what happens after a turn, and when the buyer ends the call."""
+
+from __future__ import annotations
+
+from bot.engine.acts import Act, Move
+from bot.engine.analysis import TurnAnalysis
+from bot.engine.compiled import CompiledLanguage
+from bot.engine.context import ScenarioContext
+from bot.engine.lines import end_call, next_line, pick, stock_line
+from bot.engine.objections import trigger
+from bot.engine.policy import (
+    Outcome,
+    Turn,
+)
+from bot.engine.state import SessionState
+from bot.engine.wording import MONTHS
+
+SITUATION_STREAK = 5
+
+PATIENCE_MIN_TURNS = 5  # nobody walks out after a message or two, however poor
+
+PROPOSING = frozenset({Move.ASK_FOR_ORDER, Move.PROPOSE_NEXT_STEP})
+
+_OPENING_ACTS = frozenset({Act.GREET_INTRODUCE, Act.STATE_OBJECTIVE, Act.SMALL_TALK,
+                           Act.GOODBYE})
+
+
+def _content(cl: CompiledLanguage, text: str) -> tuple[list[str], list[str]]:
+    said = cl.lm.analyze(text)
+    return said.stems, said.words
+
+
+def closing_reply(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: list[str]) -> str:
+    """Answers a proposal; returns an objection if the proposal triggers one."""
+    state, a = t.state, t.a
+    closing = ctx.scenario.closing
+    state.closing["attempted"] = True
+    # on a first visit there is nothing to sign yet: "15% off if you sign now" is no
+    # next step she can agree to ("put it in the diary")
+    premature = t.act is Act.ASK_ORDER and ctx.scenario.buyer.visit == "first"
+    concrete = a.concrete_time or (t.act is Act.ASK_ORDER and not premature)
+    state.closing["concrete"] = state.closing["concrete"] or concrete
+    if state.phase != "ended":
+        state.phase = "closing"
+    if a.concrete_time:
+        state.flags["date_on_hold"] = state.turn  # until she agrees below
+    if Move.PROPOSE_NEXT_STEP in a.moves and t.act is not Act.ASK_ORDER:
+        answered_ahead(ctx, state, a)
+    objection = trigger(ctx, cl, state, "next_step")
+    if objection:
+        if t.outcome is Outcome.HANDLED:
+            # "fair enough, show it with our data. Hold on, I can't decide that alone"
+            # says yes and no at once: the new concern is her answer to the proposal
+            t.objection_text = ""
+        return objection
+    if closing is None:
+        t.closing_text = stock_line(ctx, cl, state, "after_close")
+    elif state.closing["agreed"]:
+        # "kunnen we volgende week afspreken?" after they agreed: no "zo is het, ja"
+        t.closing_text = stock_line(ctx, cl, state, "already_agreed")
+    elif premature or not closing_earned(ctx, state):
+        t.closing_text = next_line(state, "stall", cl.texts(closing.stall))
+        events.append("stall")
+        state.flags["stalled"] = state.turn
+    elif not concrete:
+        vague = cl.texts(closing.vague) if closing.vague else []
+        t.closing_text = (next_line(state, "vague", vague) if vague
+                          else next_line(state, "stall", cl.texts(closing.stall)))
+    elif closing.late and too_late(ctx, cl, t):
+        # "15 December" when the quotation must be there in November: she says so
+        state.closing["concrete"] = state.closing["concrete"] or concrete
+        t.closing_text = next_line(state, "late", cl.texts(closing.late))
+        events.append("too_late")
+    else:
+        state.closing["agreed"] = True
+        state.flags.pop("date_on_hold", None)
+        t.closing_text = pick(cl, state, "agree", cl.texts(closing.agree))
+        events.append("agreed")
+    return ""
+
+
+def answered_ahead(ctx: ScenarioContext, state: SessionState, a: TurnAnalysis) -> None:
+    """A proposal that already answers the concern it would raise ("a demo on Tuesday
+    with Monique and someone from the works council") does not raise it: "I need to
+    discuss this with Monique first" would ignore what was just proposed."""
+    for objection in ctx.scenario.objections:
+        ostate = state.objections[objection.id]
+        if (objection.raise_when.after == "next_step" and ostate.raised_turn is None
+                and objection.id in a.responds_to):
+            state.flags[f"preempted:{objection.id}"] = state.turn
+
+
+def too_late(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn) -> bool:
+    """The proposal names a month past her deadline (``closing.late_months``)."""
+    closing = ctx.scenario.closing
+    assert closing is not None
+    words = cl.lm.analyze(t.text).words
+    return any(MONTHS.get(w) in closing.late_months for w in words)
+
+
+def closing_earned(ctx: ScenarioContext, state: SessionState) -> bool:
+    closing = ctx.scenario.closing
+    if closing is None:
+        return True
+    req = closing.requires
+    if state.trust < req.trust:
+        return False
+    if any(o not in state.objectives for o in req.objectives):
+        return False
+    if req.objections_handled:
+        for ostate in state.objections.values():
+            if ostate.raised_turn is not None and not (ostate.handled or ostate.rested):
+                return False
+    return True
+
+
+def situation_streak(ctx: ScenarioContext, state: SessionState, a: TurnAnalysis) -> int:
+    """Consecutive situation questions, this one included: a buyer tires of facts."""
+    if a.spin == "situation" and a.act is Act.FACT_QUESTION:
+        state.situation_streak += 1
+    elif a.is_question:
+        state.situation_streak = 0
+    if ctx.scenario.kind not in ("spin", "first_visit"):
+        return 0
+    if state.turn - state.flags.get("situation_overload", -99) < SITUATION_STREAK:
+        return 0
+    return state.situation_streak if a.spin == "situation" else 0
+
+
+def after_turn(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, a: TurnAnalysis,
+               events: list[str], *, cool: bool = False) -> str:
+    """Objections set off by what was said, a buying signal, or the end of the call.
+    Says at most one of them (an end line always)."""
+    if state.ended:
+        return ""
+    said = ""
+    raised_now = any(o.raised_turn == state.turn for o in state.objections.values())
+    # a concern due by the clock or set off by the price waits until the learner is
+    # through the opening (greeting, agenda, small talk): "we'll go through the
+    # proposal" is no moment for "the other caterer is fifty cents cheaper"
+    opening = a.act in _OPENING_ACTS
+    # nor in the reply that accepts (or lets rest) another one: "all right, worth a
+    # look - just send me the brochure" takes back in one breath what it granted
+    settled_now = any(e.startswith(("handled:", "rested:")) for e in events)
+    if not raised_now and not state.pending_objection:
+        if a.price and not opening:
+            said = trigger(ctx, cl, state, "price")
+        for fact_id in [e.removeprefix("fact:") for e in events if e.startswith("fact:")]:
+            said = said or trigger(ctx, cl, state, "fact", fact=fact_id)
+        if not opening and not settled_now:
+            said = said or trigger(ctx, cl, state, "turn")
+    closing = ctx.scenario.closing
+    proposes = bool(a.moves & (PROPOSING | {Move.PROPOSE_SOLUTION}))
+    told = not a.is_question and len(a.topic_stems) >= 2
+    if closing is not None and (proposes or told):
+        signals_told(ctx, cl, state, a, proposes=proposes)
+    if not said and not cool and not opening and closing is not None and (
+        not state.closing["agreed"] and not state.pending_objection
+    ):
+        for i, signal in enumerate(closing.buying_signals):
+            if i in state.signals_sent or any(
+                    f in state.revealed or f"short:{f}" in state.flags for f in signal.about):
+                continue  # its topic is settled: "how soon could you start?" after 1 Sept
+            if signal.after_turn <= state.turn:
+                state.signals_sent.append(i)
+                said = pick(cl, state, f"signal:{i}", cl.texts(signal.text))
+                break
+    end = end_check(ctx, cl, state, events)
+    if end and state.end_reason == "patience":
+        return end
+    return " ".join(p for p in (said, end) if p)
+
+
+def signals_told(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState,
+                 a: TurnAnalysis, *, proposes: bool = False) -> None:
+    """A buying signal the learner already answered ("we lease label and office
+    printers") is not asked later ("do you do label printers too?"); nor one the
+    learner just offered ("shall we do a trial week?" - "could we do a trial week
+    first?"): one shared word is enough then."""
+    closing = ctx.scenario.closing
+    assert closing is not None
+    for i, signal in enumerate(closing.buying_signals):
+        if i in state.signals_sent:
+            continue
+        texts = cl.texts(signal.text)
+        if not texts:
+            continue
+        stems = {st for st, w in zip(*_content(cl, str(texts[0])), strict=True)
+                 if len(st) > 3 and w not in cl.lm.lexicon.stopwords}
+        if len(stems & a.topic_stems) >= (1 if proposes else 2):
+            state.signals_sent.append(i)
+
+
+def end_check(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState,
+              events: list[str]) -> str:
+    """The buyer ends the call when her patience or the time runs out."""
+    if state.ended:
+        return ""
+    if state.patience <= 0 and state.turn >= PATIENCE_MIN_TURNS:
+        end_call(state, "patience", events)
+        return stock_line(ctx, cl, state, "end_patience")
+    if state.turn >= ctx.scenario.scoring.max_turns:
+        end_call(state, "max_turns", events)
+        return stock_line(ctx, cl, state, "out_of_time")
+    return ""

@@ -1,0 +1,496 @@
+"""Fact answers and follow-ups: what she tells when asked, what she has told already,
+a question that asks further, deeper or for contact details, and the gist she repeats."""
+
+from __future__ import annotations
+
+import re
+import zlib
+from itertools import pairwise
+
+from bot.engine.acts import CLOSING_ACTS, Act
+from bot.engine.analysis import FOLLOW_UP_WORDS, TurnAnalysis
+from bot.engine.compiled import CompiledLanguage
+from bot.engine.context import ScenarioContext
+from bot.engine.lines import pick, stock_line
+from bot.engine.policy import (
+    Turn,
+)
+from bot.engine.state import SessionState
+from bot.engine.wording import CALENDAR_WORDS, DIGITS, lower_first, split_sentences
+from bot.scenario.model import Fact
+
+MAX_FACTS_PER_REPLY = 3
+
+# "what does that mean for you?" names no topic of its own; "what would it mean if the
+# proofs were ready in two days?" does
+FURTHER_TOPIC_WORDS = 1
+
+NEW_ANGLE_WORDS = 2  # words a question names beyond her told answer to ask something further
+
+WHO_WORDS = 5  # a name among a sentence's first words is who does what it says
+
+LEAD_IN_WORDS = 3  # "It's mixed.", "Twee dingen.": a first sentence this short only leads in
+
+_ASKING_ACTS = frozenset({Act.FACT_QUESTION, Act.SMALL_TALK, Act.SUMMARY,
+                          Act.OBJECTION_RESPONSE})
+
+_DEEPER_SPIN = frozenset({"implication", "need_payoff"})
+
+# her own contact details: "your e-mail address", "ur email", "uw mailadres"
+_OWN_CONTACT = re.compile(
+    r"\b(?:your|ur|uw|je|jouw)\s+(?:e-?mail|mail|phone|mobile|number|card|contact|"
+    r"telefoon|nummer|kaartje|visitekaartje|gegevens|contactgegevens|e-?mailadres|mailadres)",
+    re.IGNORECASE)
+
+
+def _same_stem(st: str, q: str) -> bool:
+    """A compound ends in its head: "overtyp(en)" is about "typ(en)"."""
+    return st == q or (len(st) >= 3 and len(q) >= 5 and q.endswith(st)) or (
+        len(q) >= 3 and len(st) >= 5 and st.endswith(q))
+
+
+_NUMBER_WORDS = frozenset({"twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",
+                           "twintig", "dertig", "veertig", "honderd", "anderhalve", "half",
+                           "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                           "ten", "twenty", "thirty", "forty", "hundred"})
+
+_WHO = frozenset({"who", "whom", "wie"})
+
+_GENERIC = frozenset({"thing", "things", "anything", "something", "ding", "dingen", "iets"})
+
+
+def pain_told(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState,
+              a: TurnAnalysis) -> bool:
+    """The question is about one of her needs (a breakdown fixed within four hours)
+    after she told what her problem costs her (the late trucks, the penalties): she
+    knows what solving it is worth; proofs she never mentioned she does not."""
+    if a.spin != "need_payoff" or not a.needs:
+        return False
+    return bool(state.needs_stated) or any(
+        {"problem", "implication"} & set(ctx.cs.facts[f].spin)
+        for f in state.revealed if f in ctx.cs.facts)
+
+
+def answer_facts(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,
+                 events: list[str]) -> list[str]:
+    a, state = t.a, t.state
+    parts: list[str] = []
+    queue = list(a.answered[:MAX_FACTS_PER_REPLY])
+    if any(f not in state.revealed for f in queue):
+        # she tells something new; a told fact only a side word pointed at ("when does
+        # the *current* contract end?" is no question about the supplier again) is not
+        # recited between the answers
+        queue = [f for f in queue if f not in state.revealed or gist_of(
+            cl, told_answer(cl, state, ctx.cs.facts[f]), a,
+            strict=True)]
+    while queue:
+        fact_id = queue.pop(0)
+        fact = ctx.cs.facts[fact_id]
+        # a fact told in its short form counts: "they jam now and then", then "what
+        # happens when one jams?" is the SPIN path the persona opens up to
+        missing_before = [f for f in fact.after if f not in state.revealed
+                          and f"short:{f}" not in state.flags]
+        # asked for an example of what she told, she tells the story whatever its depth
+        wrong_spin = bool(fact.spin) and a.spin not in fact.spin and not t.elaborates
+        if missing_before and f"short:{fact_id}" in state.flags:
+            # Asked again, more pointedly: she opens up about what comes first, and
+            # then answers what was asked ("what does a jam mean for the trucks?")
+            first = ctx.cs.facts[missing_before[0]]
+            if state.trust >= first.trust and missing_before[0] not in a.answered:
+                if len(missing_before) == 1 and not wrong_spin:
+                    queue.insert(0, fact_id)
+                fact_id, fact, missing_before = first.id, first, []
+                wrong_spin = False
+        if missing_before or wrong_spin:
+            short = cl.texts(fact.short_answer) if fact.short_answer else []
+            if short and f"short:{fact_id}" not in state.flags:
+                parts.append(pick(cl, state, f"short:{fact_id}", short))
+                state.flags[f"short:{fact_id}"] = state.turn
+            elif short:
+                parts.append(stock_line(ctx, cl, state, "vague_answer"))
+            continue
+        if state.trust < fact.trust:
+            guarded = cl.texts(fact.guarded) if fact.guarded else []
+            parts.append(pick(cl, state, f"guarded:{fact_id}", guarded)
+                         if guarded else stock_line(ctx, cl, state, "guarded"))
+            events.append(f"guarded:{fact_id}")
+            continue
+        times = state.revealed.get(fact_id, 0)
+        closed = a.form == "closed" and fact.short_answer is not None
+        if closed and not times and f"short:{fact_id}" not in state.flags:
+            # A closed question gets the short answer; the full story stays for later.
+            parts.append(pick(cl, state, f"short:{fact_id}",
+                              cl.texts(fact.short_answer)))
+            state.flags[f"short:{fact_id}"] = state.turn
+            continue
+        answer = told_answer(cl, state, fact)
+        if times and t.act not in _ASKING_ACTS:
+            continue  # a proposal's "would that suit you?" asks no told fact again
+        if times and t.act is Act.FACT_QUESTION and a.spin in _DEEPER_SPIN and (
+                new_angle(cl, answer, a)):
+            # asked about a told fact from a new angle ("and what does that mean for
+            # your web-shop customers?"): the next thing she knows, not "as I said"
+            deeper = deeper_fact(ctx, fact, t, queue)
+            if deeper is not None:
+                queue.insert(0, deeper)
+                continue
+        if times:
+            # asked again: she recaps the gist, not the whole story word for word; a
+            # sentence of hers that fits better comes from what else she told ("what
+            # goes wrong with the windows?" gets the windows, not the changing team)
+            gist = gist_of(cl, answer, a, strict=True) or told_elsewhere(
+                ctx, cl, state, fact, a) or gist_of(cl, answer, a)
+            answer = stock_line(ctx, cl, state, "repeat") + lower_first(
+                gist, names_in(ctx, cl, state.lang))
+        else:
+            events.append(f"fact:{fact_id}")
+            state.flags[f"told:{fact_id}"] = state.turn
+        parts.append(answer)
+        state.revealed[fact_id] = times + 1
+        for need in fact.reveals:
+            if need not in state.needs_stated:
+                state.needs_stated.append(need)
+        if state.phase == "opening":
+            state.phase = "inventory"
+    return parts
+
+
+def told_answer(cl: CompiledLanguage, state: SessionState, fact: Fact) -> str:
+    """Her answer as she told it: of a fact with several wordings, "as I said" recalls
+    the one she used, not the one this turn would pick."""
+    texts = cl.texts(fact.answer)
+    turn = state.flags.get(f"told:{fact.id}")
+    if turn is None or len(texts) < 2:
+        return pick(cl, state, f"fact:{fact.id}", texts)
+    h = zlib.crc32(f"{state.seed}:fact:{fact.id}:{turn}".encode())
+    return str(texts[h % len(texts)])
+
+
+def told_elsewhere(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, fact: Fact,
+                   a: TurnAnalysis) -> str:
+    """The sentence of another answer she gave that answers this question, when the
+    fact it reached holds none."""
+    asked = a.topic_stems - cl.facts.frame
+    if not asked or a.spin in _DEEPER_SPIN:
+        return ""  # what something leads to is no sentence about the same words
+
+    def fit(sentence: str) -> int:
+        return sum(1 for st in content_stems(ctx, cl, sentence)
+                   if any(_same_stem(st, q) for q in asked))
+
+    own = max((fit(x) for x in split_sentences(told_answer(cl, state, fact))), default=0)
+    best, best_fit = "", own
+    for other in ctx.scenario.facts:
+        if other.id != fact.id and other.id in state.revealed:
+            for sentence in split_sentences(told_answer(cl, state, other)):
+                if (score := fit(sentence)) > best_fit:
+                    best, best_fit = sentence, score
+    return best
+
+
+def asks_further(cl: CompiledLanguage, t: Turn, text: str) -> bool:
+    """A consequence or value question with no topic of its own, or a request for an
+    example ("can you give me an example?", "hoezo?"), right after she answered
+    something: it asks about what she just told."""
+    a, state = t.a, t.state
+    if not (t.act is Act.FACT_QUESTION and bool(state.last_answered)
+            and state.last_answered[0] in state.revealed
+            and state.flags.get("answered_turn") == state.turn - 1):
+        return False
+    if a.spin in _DEEPER_SPIN and len(a.topic_stems) <= FURTHER_TOPIC_WORDS:
+        return True
+    # the words of "give me an example" are no topic of their own
+    t.elaborates = bool(cl.lm.elaboration.match(cl.lm.analyze(text)))
+    return t.elaborates
+
+
+def asks_contact(cl: CompiledLanguage, t: Turn, text: str) -> bool:
+    """A question or request for contact details (an e-mail address, a name)."""
+    a = t.a
+    if not names_contact(cl, a, text):
+        return False
+    if t.act in CLOSING_ACTS:
+        # "could I have your e-mail address, to send a confirmation?" asks no meeting
+        return not a.concrete_time
+    # while her objection waits, "could you give me Monique's e-mail address?" took no
+    # step for it: it is still a request she answers
+    asking = t.act is Act.FACT_QUESTION or (
+        t.act is Act.OBJECTION_RESPONSE and not a.steps)
+    return asking and (a.is_question or a.asks or a.asks_permission)
+
+
+def asks_own(text: str) -> bool:
+    """The contact details asked are hers ("what's your e-mail address?"), not those
+    of the director or of whoever handles the invoices."""
+    return bool(_OWN_CONTACT.search(text))
+
+
+def names_contact(cl: CompiledLanguage, a: TurnAnalysis, text: str) -> bool:
+    """The message names contact details (an e-mail address, a phone number)."""
+    return bool(a.topic_stems & cl.contact_stems) and bool(
+        cl.contact.match(cl.lm.analyze(text)))
+
+
+def about_contact(ctx: ScenarioContext, cl: CompiledLanguage, fact_id: str) -> bool:
+    """A fact whose answer gives contact details ("here's my card") answers the ask."""
+    if fact_id not in ctx.contact_facts:
+        answer = " ".join(cl.texts(ctx.cs.facts[fact_id].answer))
+        ctx.contact_facts[fact_id] = "@" in answer or bool(
+            cl.contact.match(cl.lm.analyze(answer)))
+    return ctx.contact_facts[fact_id]
+
+
+def new_angle(cl: CompiledLanguage, answer: str, a: TurnAnalysis) -> bool:
+    """The question names more that her told answer does not hold than it does ("what
+    does a late correction mean for the men on site?" after the corrections), so it
+    asks further; "how much time does the retyping take?" asks the same again."""
+    told = stems_of(cl, answer)[0]
+    frame = cl.facts.frame
+    known = unknown = 0
+    for q in a.topic_stems - frame:
+        if any(_same_stem(st, q) for st in told):
+            known += 1
+        else:
+            unknown += 1
+    return unknown >= NEW_ANGLE_WORDS and unknown > known
+
+
+def deeper_fact(ctx: ScenarioContext, told: Fact, t: Turn, queue: list[str]) -> str | None:
+    """An untold fact that takes a told one further: first one written to come after
+    it (the missed trailer, then the penalties), else another of the same objective
+    (the corrections, then the four days of retyping). Only one she would tell now:
+    its SPIN type fits the question and what must come first has come; a fact
+    written after this one may be guarded, she then says so in her own words."""
+    state, a = t.state, t.a
+    chained: list[Fact] = []
+    related: list[Fact] = []
+    example: list[Fact] = []  # asked for an example: what it led to is one
+    for fact in ctx.scenario.facts:
+        if fact.id in state.revealed or fact.id in queue or fact.id in a.answered:
+            continue
+        if fact.spin and a.spin not in fact.spin and not t.elaborates:
+            continue  # an example of what she told may come from any depth
+        if a.spin == "need_payoff" and not fact.spin:
+            continue  # what a solution is worth to her is no further problem
+        if any(f not in state.revealed and f"short:{f}" not in state.flags
+               for f in fact.after):
+            continue
+        if told.id in fact.after:
+            chained.append(fact)
+        elif told.objective and fact.objective == told.objective and (
+                state.trust >= fact.trust and not fact.after):
+            related.append(fact)
+        elif t.elaborates and "implication" in fact.spin and state.trust >= fact.trust:
+            example.append(fact)
+    best = (chained or related or example)[:1]
+    return best[0].id if best else None
+
+
+def follow_up(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: list[str]) -> list[str]:
+    """A question about what she just told, in words no fact lists ("Uit welk jaar zijn
+    ze?" after "all bought in 2016"): she points to the part of her last answer that
+    answers it. Nothing when no part does; then the question is really new."""
+    a, state = t.a, t.state
+    if t.act is not Act.FACT_QUESTION or not a.is_question or a.facts or not (
+            state.last_answered):
+        return []
+    fact = ctx.cs.facts.get(state.last_answered[0])
+    if fact is None:
+        return []
+    if fact.id in state.revealed:
+        answer = told_answer(cl, state, fact)
+    elif f"short:{fact.id}" in state.flags and fact.short_answer:
+        # she only gave the short form: "as I said" quotes that, not the full story
+        answer = pick(cl, state, f"short:{fact.id}", cl.texts(fact.short_answer))
+    else:
+        return []  # she kept it to herself: there is nothing of hers to go back to
+    gist = gist_of(cl, answer, a, strict=True)
+    if not gist and fact.id not in state.revealed:
+        told = tell_more(ctx, cl, t, fact, events)
+        if told:
+            return told
+    if not gist:
+        further = follow_on(ctx, cl, t, fact, answer, events)
+        if further or fact.id in state.revealed or a.form != "closed" or (
+                not a.refers_back) or a.word_count > FOLLOW_UP_WORDS or (
+                not a.topic_stems <= content_stems(ctx, cl, answer)):
+            return further
+        # "is that a big problem?" after "they jam now and then, it comes with it":
+        # she says it again, as lightly as before
+        gist = answer
+    return [stock_line(ctx, cl, state, "repeat") + lower_first(gist, names_in(
+        ctx, cl, state.lang))]
+
+
+def tell_more(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, fact: Fact,
+              events: list[str]) -> list[str]:
+    """Asked further into what she only said in short ("how many times last year?"
+    after "they jam now and then"): the full story holds the answer, so she tells it
+    now, rather than "as I said" about words she never said."""
+    a, state = t.a, t.state
+    full = pick(cl, state, f"fact:{fact.id}", cl.texts(fact.answer))
+    if not gist_of(cl, full, a, strict=True) or state.trust < fact.trust:
+        return []
+    if any(f not in state.revealed and f"short:{f}" not in state.flags for f in fact.after):
+        # what comes first comes first: the way any pointed question opens her up
+        before = dict(state.revealed)
+        a.answered = [fact.id]
+        answers = answer_facts(ctx, cl, t, events)
+        told = [f for f in state.revealed if f not in before]
+        a.answered = told  # what she told is what this turn answered
+        if told:
+            state.last_answered = told
+        return answers
+    events.append(f"fact:{fact.id}")
+    state.revealed[fact.id] = 1
+    a.answered = [fact.id]
+    state.needs_stated.extend(n for n in fact.reveals if n not in state.needs_stated)
+    return [full]
+
+
+def follow_on(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, fact: Fact, told: str,
+              events: list[str]) -> list[str]:
+    """"Who does that?" / "hoe lang duurt dat dan?" right after she told something: a
+    short follow-up asks about what she just said, so she tells the untold fact
+    closest to it that names a person (who) or a figure (how long, how many), and
+    else the sentence of her answer that does; not "what are you getting at?"."""
+    a, state = t.a, t.state
+    if state.flags.get("answered_turn") != state.turn - 1 or (
+            a.word_count > FOLLOW_UP_WORDS):
+        return []
+    words = set(cl.lm.analyze(t.text).words)
+    kind = "who" if words & _WHO else ("amount" if a.asks_amount else "")
+    if not kind:
+        return []
+    told_stems = stems_of(cl, told)[0]
+    # what the matter is: her words, and the full story behind a short answer
+    told_content = content_stems(ctx, cl, told) | content_stems(
+        ctx, cl, " ".join(cl.texts(fact.answer)))
+    unknown = [q for q in a.topic_stems if not any(_same_stem(st, q) for st in told_stems)]
+    if len(unknown) > 1:
+        return []  # it names something of its own: a new question, not a follow-up
+    names = names_in(ctx, cl, state.lang)
+
+    def fits(text: str) -> bool:
+        if kind == "who":
+            # a name near the start of a sentence does it ("Bas clears a jammed roll",
+            # "Dat doet Blinkend Schoon"); "... Black Friday" late in one is a date
+            return any(w.strip(".,;:!?'\"()") in names
+                       and w.strip(".,;:!?'\"()").lower() not in CALENDAR_WORDS
+                       for sentence in split_sentences(text) for w in sentence.split()[:WHO_WORDS])
+        found = set(re.findall(r"[\w']+", text))
+        return bool(DIGITS.search(text)) or bool(
+            _NUMBER_WORDS & {w.lower() for w in found})
+
+    said = [s for s in split_sentences(told) if fits(s)]
+    if kind == "who" and said:
+        # "wie is dat dan precies?" right after she named Annelies: who she named
+        return [stock_line(ctx, cl, state, "repeat") + lower_first(said[0], names)]
+    best: tuple[int, str] | None = None
+    for other in ctx.scenario.facts:
+        if other.id in state.revealed or state.trust < other.trust or (
+                other.spin and a.spin not in other.spin):
+            continue
+        if any(f not in state.revealed and f"short:{f}" not in state.flags
+               for f in other.after):
+            continue
+        text = cl.texts(other.answer)[0]
+        if not fits(text):
+            continue
+        shared = sum(1 for st in content_stems(ctx, cl, text) if any(
+            _same_stem(st, q) for q in told_content))
+        if shared and (best is None or shared > best[0]):
+            best = (shared, other.id)
+    if best is not None:
+        a.answered = [best[1]]
+        answers = answer_facts(ctx, cl, t, events)
+        if answers:
+            state.last_answered = [best[1]]
+        return answers
+    if not said:
+        return []
+    return [stock_line(ctx, cl, state, "repeat") + lower_first(said[0], names)]
+
+
+def content_stems(ctx: ScenarioContext, cl: CompiledLanguage, text: str) -> frozenset[str]:
+    """The stems of her line that carry its topic ("jam", "station"), not "thing" or
+    "run": two answers that share one are about the same matter."""
+    key = ("content", cl.lang, text)
+    if key not in ctx.content:
+        said = cl.lm.analyze(text)
+        lex = cl.lm.lexicon
+        skip = lex.stopwords | lex.fillers | lex.frame_words | lex.question_words
+        ctx.content[key] = frozenset(
+            st for st, w in zip(said.stems, said.words, strict=True)
+            if len(st) > 3 and w not in skip and not w[:1].isdigit()
+            and w not in _NUMBER_WORDS and w not in _GENERIC)
+    return ctx.content[key]
+
+
+def names_in(ctx: ScenarioContext, cl: CompiledLanguage, lang: str) -> frozenset[str]:
+    """Words the buyer writes with a capital inside a sentence (names): "as I said: Joke
+    and Ahmed ..." keeps it, "as I said: the contract ..." does not."""
+    if lang not in ctx.names:
+        names: set[str] = set()
+        texts = [t for fact in ctx.scenario.facts for t in cl.texts(fact.answer)]
+        texts += [t for o in ctx.scenario.objections for t in cl.texts(o.text)]
+        texts += cl.texts(ctx.scenario.buyer.greeting)
+        for text in texts:
+            words = str(text).split()
+            for prev, word in pairwise(words):
+                if word[:1].isupper() and not prev.endswith((".", "!", "?", ":")):
+                    names.add(word.split("'")[0].strip(".,;:!?\"()"))
+        ctx.names[lang] = frozenset(names)
+    return ctx.names[lang]
+
+
+def stems_of(cl: CompiledLanguage, text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Stems and words of one of her own lines, analysed once per compiled scenario
+    (an engine may be made per turn; her lines are the scenario's, a bounded set)."""
+    return cl.stems_of(text)
+
+
+def gist_of(cl: CompiledLanguage, answer: str, a: TurnAnalysis, *,
+            strict: bool = False) -> str:
+    """The sentence of an earlier answer that answers this question: asked "how much
+    time does the retyping take?" again, she repeats the four days, not how the slips
+    come in. The first sentence when none stands out."""
+    sentences = split_sentences(answer)
+    if len(sentences) < 2 and not strict:
+        return answer
+    asked = a.topic_stems
+
+    same = _same_stem
+
+    if strict:
+        told = stems_of(cl, answer)[0]
+        unknown = [q for q in asked if not any(same(st, q) for st in told)]
+        if len(unknown) > (1 if a.refers_back else 0):
+            return ""  # it names something her answer did not: a new question
+
+    def fit(sentence: str) -> float:
+        stems, words = stems_of(cl, sentence)
+        shared = sum(1 for st in stems if len(st) > 2 and any(
+            same(st, q) for q in asked))
+        if not a.asks_amount:
+            return shared
+        # a figure answers "how many", "how often", "which year": digits most surely
+        if any(w[:1].isdigit() for w in words):
+            return shared + 1.5
+        return shared + (1.0 if _NUMBER_WORDS & words else 0.0)
+
+    scores = [fit(s) for s in sentences]
+    best = max(range(len(sentences)), key=lambda i: (scores[i], -i))
+    if scores[best] > 0:
+        tied = [i for i, score in enumerate(scores) if score == scores[best]]
+        if a.asks_amount and len(tied) == 2:
+            # "and in peak season, how much more?": both figures she gave answer it
+            # (6,000 a day, 14,000 at peak), not the first one alone
+            return " ".join(sentences[i] for i in tied)
+        return sentences[best]
+    if strict:
+        return ""
+    if len(sentences[0].split()) <= LEAD_IN_WORDS:
+        # "It's mixed." / "Two things." only leads in: the recap is what follows it
+        return " ".join(sentences[1:3])
+    return sentences[0]

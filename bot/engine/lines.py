@@ -1,0 +1,59 @@
+"""The buyer's stock lines: which variant she says, once-a-call lines, and the end of a call."""
+
+from __future__ import annotations
+
+import zlib
+from typing import Any
+
+from bot.engine.compiled import CompiledLanguage
+from bot.engine.context import ScenarioContext
+from bot.engine.state import SessionState
+
+# Lines said at most once in a call, picked as before (a replayed call reads the same).
+_ONCE_A_CALL_LINES = frozenset({"greet_back", "greet_again", "goodbye", "goodbye_unagreed",
+                                "bye_after_agreement",
+                                "end_patience", "end_rude", "out_of_time"})
+
+
+def end_call(state: SessionState, reason: str, events: list[str]) -> None:
+    state.ended = True
+    state.end_reason = reason
+    state.phase = "ended"
+    events.append(f"ended:{reason}")
+
+
+def once(state: SessionState, flag: str) -> bool:
+    if flag in state.flags:
+        return False
+    state.flags[flag] = state.turn
+    return True
+
+
+def stock_line(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, key: str) -> str:
+    override = ctx.scenario.buyer.lines.get(key)
+    texts = cl.texts(override) if override is not None else []
+    if not texts or (len(texts) < 2 and state.flags.get(f"said:{key}", 0) >= 1):
+        # said before, and the scenario wrote one version: the stock variants take over
+        texts = texts + list(cl.lm.lexicon.line(key, ctx.scenario.buyer.address))
+    if key in _ONCE_A_CALL_LINES:
+        return pick(cl, state, f"line:{key}", texts)
+    return next_line(state, key, texts)
+
+
+def next_line(state: SessionState, key: str, texts: list[Any]) -> str:
+    """A line said again takes the next variant: a person rephrases, and one sentence
+    in every other reply reads as a wall. Deterministic per seed, like ``_pick``."""
+    if not texts:
+        return ""
+    uses = state.flags.get(f"said:{key}", 0)
+    state.flags[f"said:{key}"] = uses + 1
+    first = zlib.crc32(f"{state.seed}:line:{key}".encode())
+    return str(texts[(first + uses) % len(texts)])
+
+
+def pick(cl: CompiledLanguage, state: SessionState, key: str, texts: list[Any]) -> str:
+    """Deterministic per session and turn, so a replayed call reads the same."""
+    if not texts:
+        return ""
+    h = zlib.crc32(f"{state.seed}:{key}:{state.turn}".encode())
+    return str(texts[h % len(texts)])

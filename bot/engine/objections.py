@@ -1,0 +1,261 @@
+"""Objections and buying signals: raising a concern, the learner's steps in handling it,
+reminders of a pending one, and what she brings in herself."""
+
+from __future__ import annotations
+
+from bot.engine.acts import Act, Move
+from bot.engine.analysis import TurnAnalysis
+from bot.engine.compiled import CompiledLanguage
+from bot.engine.context import ScenarioContext
+from bot.engine.fact_answers import names_in
+from bot.engine.lines import once, pick, stock_line
+from bot.engine.policy import (
+    REST_AFTER,
+    Event,
+    Outcome,
+    Turn,
+    apply_effects,
+)
+from bot.engine.state import SessionState
+from bot.engine.wording import lower_first
+
+STEP_MOVES = {"acknowledge": Move.ACKNOWLEDGE, "clarify": Move.CLARIFY,
+              "respond": Move.RESPOND_BENEFIT, "check": Move.CHECK}
+
+
+def trigger(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, event: str,
+            fact: str | None = None) -> str:
+    """The first objection waiting for this event, raised now ("" if none)."""
+    if state.pending_objection:
+        return ""
+    for objection in ctx.scenario.objections:
+        ostate = state.objections[objection.id]
+        if ostate.raised_turn is not None or f"preempted:{objection.id}" in state.flags:
+            continue
+        trig = objection.raise_when
+        if trig.after != event:
+            continue
+        if event == "fact" and trig.fact != fact:
+            continue
+        if event == "turn" and (trig.turn or 0) > state.turn:
+            continue
+        return raise_objection(ctx, cl, state, objection.id)
+    return ""
+
+
+def raise_objection(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState,
+                    objection_id: str) -> str:
+    objection = ctx.cs.objections[objection_id]
+    state.objections[objection_id].raised_turn = state.turn
+    state.pending_objection = objection_id
+    if state.phase not in ("ended",):
+        state.phase = "objection"
+    for need in objection.reveals:
+        if need not in state.needs_stated:
+            state.needs_stated.append(need)
+    return pick(cl, state, f"objection:{objection_id}", cl.texts(objection.text))
+
+
+def objection_step(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: list[str],
+                   contact: bool = False) -> None:
+    """What the learner's message did for the pending objection (steps, outcome).
+    ``contact``: the message asks for contact details ("could you give me Monique's
+    e-mail address?"), which is no check of her objection."""
+    state, a = t.state, t.a
+    oid = state.pending_objection
+    assert oid is not None
+    objection = ctx.cs.objections[oid]
+    ostate = state.objections[oid]
+    ostate.attempts += 1
+    did: set[str] = set()
+    fits = False
+    # A summary's "is that right?" and a new proposal's "would that work?" check those,
+    # not her objection; the proposal may still answer it (the respond step).
+    # A summary that carries the seller's answer ("you said the downtime costs you
+    # hours; with our 4-hour fix that is solved. Does that sound useful?") checks it.
+    offers = t.act is Act.SUMMARY and a.seller_talk and bool(a.answers_objection)
+    if t.act not in (Act.GOODBYE, Act.SMALL_TALK, Act.PITCH, Act.GREET_INTRODUCE,
+                     Act.SUMMARY) or offers:
+        for move, step in ((Move.ACKNOWLEDGE, "acknowledge"), (Move.CLARIFY, "clarify"),
+                           (Move.CHECK, "check")):
+            if move in a.moves and t.act is not Act.SOLUTION:
+                did.add(step)
+        if did == {"acknowledge"} and a.is_question and a.form == "open" and not (
+                a.facts or a.meeting_words or a.moves & {
+                    Move.RESPOND_BENEFIT, Move.PROPOSE_SOLUTION, Move.PROPOSE_NEXT_STEP,
+                    Move.ASK_FOR_ORDER}):
+            # "I understand, that is quite a rise. What would be a fair amount for
+            # you?": an open question after acknowledging asks into her objection
+            did.add("clarify")
+        answered_by = set(objection.answered_by)
+        tied = bool(answered_by.intersection(a.tied_needs or a.needs)) or (
+            oid in a.responds_to)
+        if a.moves & {Move.RESPOND_BENEFIT, Move.PROPOSE_SOLUTION} and a.form != "open":
+            if tied or not answered_by:
+                did.add("respond")
+            elif "respond" not in ostate.tried:
+                ostate.tried.append("respond")  # an answer, but not tied to her need
+            # the answer her doubt asked for, tied to what she said ("a two-week trial"
+            # to "what if the colleagues don't like it?"): she takes it, even unacknowledged
+            # (a cue word alone, "a link to our demo", is not enough)
+            fits = bool(answered_by.intersection(a.tied_needs))
+    if not did and t.act is Act.OBJECTION_RESPONSE and a.form == "closed" and not a.facts and (
+        ostate.steps["respond"] or "respond" in ostate.tried
+    ) and not a.asks_permission and not contact:
+        did.add("check")  # "Would that help you take it to the board?" after an answer
+    for step in did:
+        ostate.steps[step] = True
+    a.steps = sorted(did)
+    tick_steps(ctx, a, did)
+    if not did:
+        ostate.idle += 1
+        return
+    ostate.idle = 0
+    if ostate.steps["respond"] and (ostate.steps["acknowledge"] or ostate.steps["clarify"]
+                                    or ("respond" in did and fits)):
+        ostate.handled = True
+        state.pending_objection = None
+        events.append(f"handled:{oid}")
+        t.outcome = Outcome.HANDLED
+        t.objection_text = pick(cl, state, f"accepted:{oid}",
+                                cl.texts(objection.accepted))
+        if state.phase == "objection":
+            state.phase = "presentation" if "solution_tied" in state.flags else "inventory"
+        return
+    if "clarify" in did:
+        t.outcome = Outcome.CLARIFIED
+        explain = cl.texts(objection.explain) if objection.explain else []
+        if once(state, f"explained:{oid}"):
+            t.objection_text = (pick(cl, state, f"explain:{oid}", explain) if explain
+                                else stock_line(ctx, cl, state, "clarified"))
+        elif once(state, f"explained_again:{oid}"):
+            t.objection_text = stock_line(ctx, cl, state, "clarified")
+        # a third clarifying question gets no stock line: she answers what she can
+    elif did == {"acknowledge"}:
+        t.outcome = Outcome.ACKNOWLEDGED
+    else:
+        t.outcome = Outcome.PROGRESS
+
+
+def proposal_while_objecting(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn) -> str:
+    """A proposal while her objection stands: noted, but she comes back to it first."""
+    state = t.state
+    state.closing["attempted"] = True
+    state.closing["concrete"] = state.closing["concrete"] or t.a.concrete_time
+    if t.a.concrete_time:
+        state.flags["date_on_hold"] = state.turn  # "see you then!" next is no agreement
+    oid = state.pending_objection
+    assert oid is not None
+    objection = ctx.cs.objections[oid]
+    ostate = state.objections[oid]
+    if ostate.recalled or objection.firmer is None:
+        text = stock_line(ctx, cl, state, "objection_pending")
+    else:
+        text = pick(cl, state, f"firmer:{oid}", cl.texts(objection.firmer))
+    ostate.recalled = True
+    # she answers the proposal first ("before we plan anything"), then says why
+    hold = stock_line(ctx, cl, state, "proposal_on_hold")
+    return f"{hold} {lower_first(text, names_in(ctx, cl, state.lang))}" if hold else text
+
+
+def anticipated(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, a: TurnAnalysis,
+                text: str) -> bool:
+    """A price objection she has not raised yet, named by a message that acknowledges
+    or asks about it: it counts as raised, and this message as the answer to it."""
+    if not a.moves & {Move.ACKNOWLEDGE, Move.CLARIFY} and not a.is_question:
+        return False
+    for objection in ctx.scenario.objections:
+        ostate = state.objections[objection.id]
+        if ostate.raised_turn is not None or objection.raise_when.after != "price":
+            continue
+        shared = cl.objection_stems.get(objection.id, frozenset()) & cl.lm.analyze(
+            text).stem_set
+        if shared & cl.objection_rare.get(objection.id, frozenset()) or len(shared) >= 2:
+            ostate.raised_turn = state.turn - 1
+            state.pending_objection = objection.id
+            for need in objection.reveals:
+                if need not in state.needs_stated:
+                    state.needs_stated.append(need)
+            return True
+    return False
+
+
+def reopen_rested(state: SessionState) -> bool:
+    for oid, ostate in state.objections.items():
+        if ostate.rested and not ostate.handled:
+            ostate.rested = False
+            ostate.idle = 0
+            state.pending_objection = oid
+            return True
+    return False
+
+
+def bring_in_line(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, answers: list[str],
+                  events: list[str], *, agreed: bool = False, reacted: bool = False) -> str:
+    """At most one thing the buyer raises herself: a pending objection's reminder (once),
+    letting it rest, or nothing (objections and signals come in ``_after_turn``).
+
+    She lets an objection rest out loud ("fine, let's move on") only when she has
+    nothing else to say: after an answer or a reaction of her own (a yes, a reply to a
+    proposal) the line refers to nothing and contradicts what she just said."""
+    state = t.state
+    oid = state.pending_objection
+    if not oid or t.outcome is not Outcome.NONE or state.ended:
+        return ""
+    objection = ctx.cs.objections[oid]
+    ostate = state.objections[oid]
+    if ostate.raised_turn == state.turn:
+        return ""
+    if t.closing_text:
+        return ""  # her answer to the proposal already restated it; it rests later
+    if ostate.idle >= REST_AFTER:
+        state.pending_objection = None
+        ostate.rested = True
+        t.fresh.add("objection_rested")
+        apply_effects(state, [Event.OBJECTION_RESTED])
+        events.append(f"rested:{oid}")
+        if state.phase == "objection":
+            state.phase = "inventory"
+        if answers or reacted:
+            return ""  # she answers and lets it rest; "let's move on" after an answer jars
+        return stock_line(ctx, cl, state, "objection_rests")
+    if ostate.recalled:
+        return ""
+    if agreed or answers:
+        # she answers the question, or just said yes: "yes, that's fine. No, really,
+        # I don't want to rush" takes it back in one breath, and "Friday is empty. As I
+        # said, I don't want to rush" glues her concern onto a plain answer; it waits
+        # for a turn that asks her nothing, or rests
+        return ""
+    ostate.recalled = True
+    apply_effects(state, [Event.OBJECTION_IGNORED])
+    firmer = cl.texts(objection.firmer) if objection.firmer else []
+    return (pick(cl, state, f"firmer:{oid}", firmer) if firmer
+            else stock_line(ctx, cl, state, "objection_pending"))
+
+
+def tick_steps(ctx: ScenarioContext, a: TurnAnalysis, steps: set[str]) -> None:
+    """Objectives that stand for a handling step are met when the step is taken, also
+    in words the cue lists do not know ("Eight years says a lot" acknowledges)."""
+    moves = {STEP_MOVES[s] for s in steps}
+    for objective in ctx.cs.objectives.values():
+        if objective.id in a.objectives:
+            continue
+        for det in objective.detect:
+            if det.moves and moves.intersection(det.moves) and not (
+                det.form or det.spin or det.asked_by or det.number
+                or (det.tied_to_need and not a.tied_needs)
+            ):
+                a.objectives.append(objective.id)
+                break
+
+
+def check_after_handling(ctx: ScenarioContext, state: SessionState, a: TurnAnalysis) -> bool:
+    """A check right after the buyer accepted still completes the handling steps."""
+    for ostate in state.objections.values():
+        if ostate.handled and not ostate.steps["check"] and ostate.raised_turn is not None:
+            ostate.steps["check"] = True
+            a.steps = ["check"]
+            tick_steps(ctx, a, {"check"})
+            return True
+    return False

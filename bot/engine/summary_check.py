@@ -1,0 +1,241 @@
+"""Checking what the learner says back: a summary that misquotes a figure, gets a time
+wrong, names the wrong person or names what she never said; and the figures a drill asks for.
+
+She corrects what a buyer would notice and agrees with the rest.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.engine.acts import CLOSING_ACTS, Act, Move
+from bot.engine.compiled import CompiledLanguage
+from bot.engine.context import ScenarioContext
+from bot.engine.fact_answers import stems_of
+from bot.engine.lines import once, pick
+from bot.engine.policy import (
+    Turn,
+)
+from bot.engine.state import SessionState
+from bot.engine.text import fold, parse_numbers
+from bot.engine.wording import CALENDAR_WORDS, DIGITS, MONTHS, split_sentences
+
+FIGURE_MIN = 1000  # an amount the drill asks for; a chance (60%) or a date (1 March) is none
+
+KEYWORD_MATCH = 100.0  # a cue match scores above this; a fuzzy phrasing below
+
+# a capitalised word inside a sentence (not after . ! ? or at the start): a name
+_INNER_NAME = re.compile(r"(?<![.!?:]\s)(?<!^)(?<=\s)([A-Z\u00c0-\u00dd][a-z\u00e0-\u00ff]{2,})\b")
+
+# Times a summary may get wrong: a part of the day, a month, a weekday, the year's end.
+_DAY_PARTS = {"morning": "morning", "mornings": "morning", "ochtend": "morning",
+              "ochtends": "morning", "afternoon": "afternoon", "afternoons": "afternoon",
+              "middag": "afternoon", "middags": "afternoon", "evening": "evening",
+              "evenings": "evening", "avond": "evening", "avonds": "evening",
+              "night": "night", "nights": "night", "nacht": "night", "nachts": "night"}
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+             "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+
+_YEAR_END = re.compile(r"\b(?:(?:the )?end of (?:the|this) year|year[- ]end|"
+                       r"(?:het )?eind(?:e)? (?:van )?(?:het|dit) jaar|jaareinde)\b", re.I)
+
+
+def _times(text: str) -> dict[str, str]:
+    """The times a text names, as typed -> what kind ("'s avonds" and "evenings" are one)."""
+    found: dict[str, str] = {m.group(): "year_end" for m in _YEAR_END.finditer(text)}
+    for m in re.finditer(r"(?:'s\s+)?(\w+)", text):  # "'s avonds" is quoted whole
+        raw, word = m.group(0), m.group(1).lower()
+        if word in _DAY_PARTS:
+            found[raw] = _DAY_PARTS[word]
+        elif word in MONTHS and (len(word) > 3 or word == "mei"):  # "Jan" is a name too
+            found[raw] = f"month{MONTHS[word]}"
+        elif word in _WEEKDAYS:
+            found[raw] = f"day{_WEEKDAYS.index(word) % 7}"
+    return found
+
+
+def _figure(raw: str) -> float:
+    """ "2,50" and "2.50" are one figure."""
+    return float(raw.replace(",", "."))
+
+
+def misquoted(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, text: str) -> str:
+    """The first figure in a learner's summary that she never gave ("thirty corrections"
+    when she said sixteen), or "". She corrects it instead of saying "yes, that's
+    right". Only digits are checked on the learner's side; her side also counts number
+    words, the briefing and the seller's offer, so a figure the learner may know is
+    never called wrong."""
+    figures = [(m.group(), _figure(m.group())) for m in DIGITS.finditer(text)]
+    if not figures:
+        return ""
+    said = said_texts(ctx, cl, state)
+    words = cl.lm.lexicon.number_words
+    known = {_figure(m.group()) for line in said for m in DIGITS.finditer(line)}
+    known |= {words[w] for line in said for w in re.findall(r"\w+", line.lower())
+              if w in words}
+    return next((raw for raw, value in figures if value not in known), "")
+
+
+def mistimed(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, text: str) -> str:
+    """A time in the learner's summary that she never gave ("the cleaners come in the
+    evening" when they come at four, "the contract runs until the end of the year" when
+    it runs until 1 April), or "": she corrects it rather than say "yes, that's right"."""
+    named = _times(text)
+    if not named:
+        return ""
+    told: set[str] = set()
+    for line in said_texts(ctx, cl, state):
+        told |= set(_times(line).values())
+    return next((raw for raw, kind in named.items() if kind not in told), "")
+
+
+def right_version(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, text: str,
+                  wrong: str) -> str:
+    """What she did say about the part of a summary she corrects, in her own words:
+    the told sentence with a figure or a time, from the fact that part is about
+    ("Not quite: the end of the year? ... The contract runs until 1 April.")."""
+    clause = next((c for c in re.split(r"[,;:]", text)
+                   if wrong.lower() in c.lower()), text)
+    scores = cl.facts.match(cl.lm.analyze(clause))
+    # what she told, or a plain fact she would tell if asked ("they come at four")
+    told = [f for f in sorted(scores, key=lambda f: -scores[f])
+            if scores[f] >= KEYWORD_MATCH and (f in state.revealed or (
+                state.trust >= ctx.cs.facts[f].trust and all(
+                    b in state.revealed for b in ctx.cs.facts[f].after)))]
+    kind_time = bool(_times(wrong))
+    # a figure is put right by a figure of the same thing: "280 employees" by "about
+    # 380 employees", not by "four days a month"
+    after = re.search(re.escape(wrong) + r"\W+(\w+)", text)
+    unit = set(cl.lm.analyze(after.group(1)).stems) if after else set()
+    for fact_id in told[:2]:
+        for sentence in split_sentences(pick(cl, state, f"fact:{fact_id}",
+                                             cl.texts(ctx.cs.facts[fact_id].answer))):
+            if kind_time and _times(sentence):
+                return sentence
+            words = cl.lm.analyze(sentence)
+            if not kind_time and unit and any(
+                    (DIGITS.fullmatch(w) or w in cl.lm.lexicon.number_words)
+                    and unit & set(words.stems[i + 1:i + 3])
+                    for i, w in enumerate(words.words)):
+                return sentence
+    return ""
+
+
+def misnamed(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, text: str) -> str:
+    """A name in the learner's summary that nobody in the call or the briefing used
+    ("two offices in Haarlem and Bloemendaal" when they are in Haarlem and Beverwijk):
+    she corrects it rather than say "yes, that's right"."""
+    names = [m.group(1) for m in _INNER_NAME.finditer(text)]
+    if not names:
+        return ""
+    known = {w.lower() for line in said_texts(ctx, cl, state)
+             for w in re.findall(r"\w+", line)}
+    sc = ctx.scenario
+    for line in (sc.buyer.name, cl.text(sc.buyer.company), cl.text(sc.seller.company)):
+        known |= {w.lower() for w in re.findall(r"\w+", line)}
+    return next((n for n in names if n.lower() not in known
+                 and n.lower() not in CALENDAR_WORDS), "")
+
+
+def said_texts(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState) -> list[str]:
+    """What the learner may know: the briefing, the offer, and all she said so far."""
+    sc = ctx.scenario
+    said: list[str] = [cl.text(sc.briefing), *cl.texts(sc.buyer.greeting)]
+    if sc.seller.offer is not None:
+        said.append(cl.text(sc.seller.offer))
+    for fact_id in state.revealed:
+        fact = ctx.cs.facts[fact_id]
+        said += cl.texts(fact.answer)
+        if fact.short_answer is not None:
+            said += cl.texts(fact.short_answer)
+    for fact_id in state.flags:
+        if fact_id.startswith("short:") and fact_id[6:] in ctx.cs.facts:
+            short = ctx.cs.facts[fact_id[6:]].short_answer
+            said += cl.texts(short) if short is not None else []
+    for objection in sc.objections:
+        if state.objections[objection.id].raised_turn is not None:
+            for value in (objection.text, objection.firmer, objection.explain):
+                said += cl.texts(value) if value is not None else []
+    if sc.closing is not None:
+        said += [t for s in sc.closing.buying_signals for t in cl.texts(s.text)]
+    return said
+
+
+def dated_proposal(t: Turn) -> bool:
+    """A dated proposal read as an answer to her concern ("then let's meet to sign:
+    Thursday 4 July at 2 pm. Does that work for you?") is still a proposal: she answers
+    it, or a goodbye later says the date she never answered "isn't agreed yet"."""
+    return t.act is Act.OBJECTION_RESPONSE and t.a.concrete_time and bool(
+        t.moves & {Move.PROPOSE_NEXT_STEP, Move.ASK_FOR_ORDER})
+
+
+def agenda(t: Turn) -> bool:
+    """A proposal before she has told anything, in a message that states the objective:
+    "first get acquainted, then my questions, and at the end we see whether a
+    follow-up makes sense" is the agenda, not a request for a next appointment."""
+    state = t.state
+    return not state.revealed and not state.closing["attempted"] and not t.a.concrete_time
+
+
+def unsaid(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, text: str) -> bool:
+    """A learner's summary names a fact she keeps for later (trust-gated, or a
+    consequence she tells only when asked) and has not told: "penalties, overtime,
+    maybe a lost customer" when she spoke of none. She says so instead of "yes,
+    that's right"; the plain facts of the case may be known from elsewhere."""
+    lex = cl.lm.lexicon
+    told: set[str] = set()
+    for line in said_texts(ctx, cl, state):
+        told |= stems_of(cl, line)[0]
+    # only the words that name things she never used: "dat kost je" names no fact, and
+    # "parcels miss the last trailer" is what she said, not a question's cue
+    said = cl.lm.analyze(text)
+    named = " ".join(w for w, st in zip(said.words, said.stems, strict=True)
+                     if w not in lex.stopwords and w not in lex.frame_words
+                     and st not in told)
+    for fact_id, score in cl.facts.match(cl.lm.analyze(named)).items():
+        fact = ctx.cs.facts[fact_id]
+        if score < KEYWORD_MATCH or not (fact.trust > 0 or "implication" in fact.spin):
+            continue  # the value of a solution shares her problem's words
+        if fact_id not in state.revealed and f"short:{fact_id}" not in state.flags:
+            return True
+    return False
+
+
+def mark_figures(ctx: ScenarioContext, t: Turn, text: str) -> None:
+    """A drill that asks for figures (the forecast): she checks the amounts named and
+    says whether they are right, as a sales manager doing the maths alongside would.
+    Only where the drill has lines for it; amounts under 1,000 (a chance, a date) are
+    no answer."""
+    lines = ctx.scenario.buyer.lines
+    if ctx.scenario.kind != "drill" or not {"figures_right", "figures_wrong"} <= set(lines):
+        return
+    checks = [(o.id, d.number) for o in ctx.scenario.objectives.external
+              for d in o.detect if d.number is not None]
+    amounts = [n for n in parse_numbers(fold(text)) if n >= FIGURE_MIN]
+    if not checks or not amounts:
+        return
+    def fits(n: float) -> bool:
+        return any(abs(n - c.value) <= c.tolerance for _, c in checks)
+    if not all(fits(n) for n in amounts):
+        t.fresh.add("figures_wrong")
+        return
+    met = set(t.a.objectives) | set(t.state.objectives)
+    done = all(oid in met for oid, _ in checks)
+    t.fresh.add("figures_right" if done or "figures_partly" not in lines else "figures_partly")
+
+
+def mark_once(t: Turn) -> None:
+    """Once-per-call moments of the opening: they earn trust and a reaction once."""
+    state, moves = t.state, t.a.moves
+    if Move.INTRODUCE in moves and once(state, "introduced"):
+        t.fresh.add("introduced")
+    if t.act is Act.GREET_INTRODUCE and Move.GREET in moves and once(state, "greeted"):
+        t.fresh.add("greeted")
+    if Move.INVITE_INTRODUCTION in moves and once(state, "invited"):
+        t.fresh.add("invited")
+    if Move.STATE_OBJECTIVE in moves and (t.act not in CLOSING_ACTS or agenda(
+            t)) and once(state, "objective_stated"):
+        t.fresh.add("objective_stated")
+    if t.act is Act.SUMMARY:
+        state.flags["summaries"] = state.flags.get("summaries", 0) + 1
