@@ -23,6 +23,7 @@ from bot.engine.text import Analyzed, TextPipeline
 
 PHRASING_THRESHOLD = 86.0
 MIN_TYPO_LEN = 5
+MAX_REMEMBERED = 50_000  # corrections kept per corrector (like the stems per pipeline)
 # A keyword whose words stand apart counts this much less sure per word in between.
 SPREAD_COST = 0.4
 # A word that says what kind of question it is ("how much time", "what does it cost"),
@@ -48,11 +49,13 @@ class TypoCorrector:
     def __init__(self) -> None:
         self.vocab: set[str] = set()
         self._deletes: dict[str, set[str]] = defaultdict(set)
+        self._seen: dict[str, list[str]] = {}  # word -> its corrections, until a word is added
 
     def add(self, word: str) -> None:
         if word in self.vocab:
             return
         self.vocab.add(word)
+        self._seen.clear()
         if len(word) >= MIN_TYPO_LEN and word.isalpha():
             for variant in _deletes(word, 2 if len(word) >= 8 else 1):
                 self._deletes[variant].add(word)
@@ -61,6 +64,14 @@ class TypoCorrector:
         """Every known word at the smallest edit distance (ties are all kept)."""
         if len(word) < MIN_TYPO_LEN or word in self.vocab or not word.isalpha():
             return []
+        seen = self._seen.get(word)
+        if seen is None:
+            if len(self._seen) >= MAX_REMEMBERED:
+                self._seen.clear()  # a long-running bot meets ever new words
+            seen = self._seen[word] = self._correct(word)
+        return list(seen)
+
+    def _correct(self, word: str) -> list[str]:
         budget = 2 if len(word) >= 8 else 1
         candidates: set[str] = set()
         for variant in _deletes(word, budget):
@@ -182,19 +193,18 @@ class CueIndex:
         found: dict[str, float] = {}
         # the message's stems (and typo and hyphen corrections), not its raw words: a raw
         # "gegevens" or "alles" is no stem "geven" or "als"
-        present = set(msg.stems) | (msg.stem_set - set(msg.words))
+        present = _present(msg)
         candidates: set[int] = set()
         by_stem, by_head = self._by_stem, self._by_head
         for stem in by_stem.keys() & present:
             candidates.update(by_stem[stem])
-        for head in by_head.keys() & {word[:3] for word in msg.words}:
-            candidates.update(by_head[head])
+        if by_head:
+            for head in by_head.keys() & _heads(msg):
+                candidates.update(by_head[head])
         if len(self._weights) != len(self._alts):
             self._weights = [self._weight(a) for a in self._alts]
         weights = self._weights
-        starts = (_question_starts(msg, self.pipeline.lexicon.question_words,
-                                   self.pipeline.lexicon.prepositions)
-                  if not self.ordered else [])
+        starts: list[int] | None = None  # where a second question starts, when needed
         best: dict[str, float] = {}
         sure: dict[str, float] = {}
         for index in candidates:
@@ -202,17 +212,22 @@ class CueIndex:
             words = weights[index]
             if alt.topic in best and (self.ordered or words <= sure[alt.topic]):
                 continue  # cue lists only need the topic; facts the surest alternative
-            if not alt.stem_set <= present or not all(
+            if not alt.stem_set <= present or (alt.prefixes and not all(
                 any(w.startswith(p) for w in msg.words) for p in alt.prefixes
-            ):
+            )):
                 continue
             if self.ordered and not alt.loose and not _in_sequence(alt.sequence, msg):
                 continue
             spread = 0.0
             start: int | None = None  # where the keyword's tightest stretch begins
-            if not self.ordered and len(alt.sequence) > 1 and not (
-                    self._question_word_leads(alt, msg) and self._one_question(alt, msg, starts)):
-                continue  # "who decides on the cleaning, and when does ..." asks no "when clean"
+            if not self.ordered and len(alt.sequence) > 1:
+                # "who decides on the cleaning, and when does ..." asks no "when clean"
+                if starts is None:
+                    starts = _question_starts(msg, self.pipeline.lexicon.question_words,
+                                              self.pipeline.lexicon.prepositions)
+                if not (self._question_word_leads(alt, msg)
+                        and self._one_question(alt, msg, starts)):
+                    continue
             if (not self.ordered or alt.loose) and len(alt.sequence) > 1:
                 gap = _spread(alt.sequence, msg, exact=alt.loose,
                               prepositions=self.pipeline.lexicon.prepositions)
@@ -310,6 +325,27 @@ class CueIndex:
                                        default=len(msg.stems))
 
 
+def _present(msg: Analyzed) -> set[str]:
+    """The message's stems and its typo and hyphen corrections, not its raw words (a raw
+    "gegevens" or "alles" is no stem "geven" or "als"). Worked out once per message;
+    again only when a correction was added (the stem set only grows)."""
+    size = len(msg.stem_set)
+    known = msg.memo.get("present")
+    if known is not None and known[0] == size:
+        return known[1]  # type: ignore[no-any-return]
+    present = set(msg.stems) | (msg.stem_set - set(msg.words))
+    msg.memo["present"] = (size, present)
+    return present
+
+
+def _heads(msg: Analyzed) -> set[str]:
+    """The first three letters of each word, where prefix cues ("schoon*") are looked up."""
+    heads = msg.memo.get("heads")
+    if heads is None:
+        heads = msg.memo["heads"] = {word[:3] for word in msg.words}
+    return heads
+
+
 def _same_word(word: str, stem: str, cue_stem: str, cue_word: str) -> bool:
     """Same stem and nearly the same spelling: "korte" is not "korting" though both stem to kort."""
     if word == cue_word:
@@ -324,7 +360,14 @@ def _in_sequence(sequence: tuple[tuple[str, bool, str], ...], msg: Analyzed) -> 
     """The words stand next to each other, in this order, somewhere in the message."""
     stems, words = msg.stems, msg.words
     n = len(sequence)
+    first, first_is_prefix, first_word = sequence[0]
     for start in range(len(stems) - n + 1):
+        # the first word decides most starts; the same test as below, without a call
+        if first_is_prefix:
+            if not words[start].startswith(first):
+                continue
+        elif words[start] != first_word and stems[start] != first:
+            continue
         for offset, (term, is_prefix, cue_word) in enumerate(sequence):
             i = start + offset
             if is_prefix:

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 import snowballstemmer
 
@@ -26,7 +27,12 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+|(?<=\?)(?=\S)")
 
 def fold(text: str) -> str:
     """Lower-case, strip accents and control characters, unify quotes and m²."""
-    text = unicodedata.normalize("NFKC", text[:MAX_LEARNER_CHARS]).replace("²", "2")
+    text = text[:MAX_LEARNER_CHARS]
+    if text.isascii() and text.isprintable():
+        # most messages: no accent, quote or control character to handle, and Unicode
+        # normalisation leaves ASCII as it is
+        return text.lower()
+    text = unicodedata.normalize("NFKC", text).replace("²", "2")
     text = "".join(
         ch for ch in unicodedata.normalize("NFKD", text.lower())
         if not unicodedata.combining(ch) and (ch.isprintable() or ch in "\n\t")
@@ -53,6 +59,8 @@ class Analyzed:
     numbers: list[float] = field(default_factory=list)
     question_mark: bool = False
     corrections: dict[int, set[str]] = field(default_factory=dict)  # position -> fixed stems
+    # what the cue indexes work out once per message (``cues``): a message meets some twenty
+    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
 
 class TextPipeline:

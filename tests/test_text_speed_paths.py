@@ -1,0 +1,50 @@
+"""The shortcuts that make reading a turn cheaper read it exactly as the long way does:
+plain ASCII folds as before, a remembered typo correction is forgotten when the corrector
+learns a word, and a message's remembered stems follow the corrections added to it."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from bot.engine.cues import CueIndex, TypoCorrector
+from bot.engine.language import language_model
+from bot.engine.text import MAX_LEARNER_CHARS, fold
+
+
+def _fold_the_long_way(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text[:MAX_LEARNER_CHARS]).replace("²", "2")
+    text = "".join(ch for ch in unicodedata.normalize("NFKD", text.lower())
+                   if not unicodedata.combining(ch) and (ch.isprintable() or ch in "\n\t"))
+    return text.replace("’", "'").replace("‘", "'")
+
+
+@pytest.mark.parametrize("text", [
+    "Hoe LANG loopt het contract nog?", "What's your budget, 2.500 EUR?", "tab\there",
+    "two lines\nhere", "bell\x07 and del\x7f", "Coördinator", "m² en ’s avonds", "",
+    "x" * (MAX_LEARNER_CHARS + 10),
+])
+def test_fold_reads_plain_and_unusual_text_as_before(text: str) -> None:
+    assert fold(text) == _fold_the_long_way(text)
+
+
+def test_a_remembered_correction_gives_way_to_a_word_learnt_later() -> None:
+    corrector = TypoCorrector()
+    corrector.add("contract")
+    assert corrector.correct("contrackt") == ["contract"]
+    corrector.add("contrakt")  # one edit away too: now both are as close
+    assert sorted(corrector.correct("contrackt")) == ["contract", "contrakt"]
+    fixed = corrector.correct("contrackt")
+    fixed.clear()  # a caller's list is its own
+    assert corrector.correct("contrackt")
+
+
+def test_a_correction_added_to_a_message_counts_for_the_next_match() -> None:
+    lm = language_model("nl")
+    index = CueIndex(lm.pipeline)
+    index.add_keywords("termijn", ["opzegtermijn"])
+    msg = lm.pipeline.analyze("hoe lang is de opzegtermin")
+    assert "termijn" not in index.match(msg)  # the typo is not read yet
+    msg.stem_set.add(lm.pipeline.stem("opzegtermijn"))  # as correct_typos adds it
+    assert "termijn" in index.match(msg)
