@@ -4,13 +4,15 @@ learns a word, and a message's remembered stems follow the corrections added to 
 
 from __future__ import annotations
 
+import json
 import unicodedata
+from pathlib import Path
 
 import pytest
 
 from bot.engine.cues import CueIndex, TypoCorrector
 from bot.engine.language import language_model
-from bot.engine.text import MAX_LEARNER_CHARS, fold
+from bot.engine.text import _SENTENCE_END, MAX_LEARNER_CHARS, _join_hyphens, fold
 
 
 def _fold_the_long_way(text: str) -> str:
@@ -48,3 +50,26 @@ def test_a_correction_added_to_a_message_counts_for_the_next_match() -> None:
     assert "termijn" not in index.match(msg)  # the typo is not read yet
     msg.stem_set.add(lm.pipeline.stem("opzegtermijn"))  # as correct_typos adds it
     assert "termijn" in index.match(msg)
+
+
+def _devset_messages() -> list[tuple[str, str]]:
+    path = Path(__file__).parent / "data" / "devset" / "questions.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+    return [(r["lang"], r["text"]) for r in rows]
+
+
+def test_a_sentence_reads_as_the_words_of_its_clauses() -> None:
+    """The sentence's words are taken from its clauses instead of a second reading: for
+    every dev-set message (and a few with clause marks, contractions and hyphens) they are
+    the words the whole sentence reads as."""
+    extra = [("en", "We're fine - mostly; the e-mail (and follow-up) didn't come: ok?"),
+             ("nl", "Wie beslist er – u of de ICT-coördinator? Dat is 2.500, toch?")]
+    for lang, text in [*_devset_messages(), *extra]:
+        pipeline = language_model(lang).pipeline
+        msg = pipeline.analyze(text)
+        for sentence in msg.sentences:
+            assert sentence.words == [w for c in sentence.clauses for w in c]
+        whole = [w for part in _SENTENCE_END.split(_join_hyphens(fold(text)))
+                 for w in pipeline.words(part)]
+        assert msg.words == whole, text

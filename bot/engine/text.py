@@ -83,8 +83,11 @@ class TextPipeline:
             if "'" in token and token not in expand:
                 out.extend(self._contraction(token))
                 continue
-            token = expand.get(token, token)
-            out.extend(token.split())
+            full = expand.get(token)
+            if full is None:
+                out.append(token)  # a token holds no space: its own one word
+            else:
+                out.extend(full.split())
         return out
 
     def _contraction(self, token: str) -> list[str]:
@@ -112,9 +115,10 @@ class TextPipeline:
         sentences = []
         all_words: list[str] = []
         for part in _SENTENCE_END.split(folded):
-            words = self.words(part)
+            # no word runs across a clause mark, so the clauses' words are the sentence's
+            clauses = [c for c in (self.words(x) for x in _CLAUSE.split(part)) if c]
+            words = [w for clause in clauses for w in clause]
             if words:
-                clauses = [c for c in (self.words(x) for x in _CLAUSE.split(part)) if c]
                 sentences.append(Sentence(words, part.rstrip().endswith("?"), clauses))
                 all_words.extend(words)
         stems = [self.stem(w) for w in all_words]
@@ -133,6 +137,8 @@ class TextPipeline:
     def _hyphen_parts(self, unjoined: str, msg: Analyzed) -> None:
         """A hyphenated word is one word ("ICT-coördinator"), and its parts stand in its
         place too, so a cue "ict coordinator" or "coordinator" finds it."""
+        if "-" not in unjoined:
+            return
         stopwords = self.lexicon.stopwords
         for compound in _HYPHENATED.findall(unjoined):
             split = compound.split("-")
@@ -152,7 +158,10 @@ _HYPHENATED = re.compile(r"[a-z]+(?:-[a-z]+)+")
 
 def _join_hyphens(text: str) -> str:
     """'e-mail' and 'follow-up' become one word, as learners also type them."""
-    return re.sub(r"(?<=[a-z])-(?=[a-z])", "", text)
+    return _INNER_HYPHEN.sub("", text) if "-" in text else text
+
+
+_INNER_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
 
 
 def parse_numbers(text: str) -> list[float]:
