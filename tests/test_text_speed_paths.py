@@ -73,3 +73,15 @@ def test_a_sentence_reads_as_the_words_of_its_clauses() -> None:
         whole = [w for part in _SENTENCE_END.split(_join_hyphens(fold(text)))
                  for w in pipeline.words(part)]
         assert msg.words == whole, text
+
+
+@pytest.mark.parametrize("ordered", [False, True])
+def test_a_prefix_cue_finds_a_word_starting_with_it_only(ordered: bool) -> None:
+    lm = language_model("nl")
+    index = CueIndex(lm.pipeline, ordered=ordered)
+    index.add_keywords("cleaning", ["schoon*"])
+    index.add_keywords("contract", ["contract* lop*"])
+    assert "cleaning" in index.match(lm.pipeline.analyze("wie doet de schoonmaak nu?"))
+    assert "cleaning" not in index.match(lm.pipeline.analyze("het is onschoon, sorry"))
+    assert "contract" in index.match(lm.pipeline.analyze("contracten lopen af"))
+    assert "contract" not in index.match(lm.pipeline.analyze("de contracten zijn klaar"))

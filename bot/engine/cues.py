@@ -41,6 +41,7 @@ class _Alternative:
     sequence: tuple[tuple[str, bool, str], ...]  # (stem or prefix, is_prefix, word) in order
     loose: bool = False  # "lopen ... vast": near each other, not side by side (Dutch particles)
     stem_set: frozenset[str] = frozenset()  # ``stems`` for a subset test done in C
+    spaced_prefixes: tuple[str, ...] = ()  # " " + each prefix, found in ``_spaced``
 
 
 class TypoCorrector:
@@ -151,7 +152,8 @@ class CueIndex:
             return
         index = len(self._alts)
         self._alts.append(_Alternative(topic, tuple(stems), tuple(prefixes), tuple(sequence),
-                                       loose, frozenset(stems)))
+                                       loose, frozenset(stems),
+                                       tuple(f" {p}" for p in prefixes)))
         if stems:
             # Every stem must be present, so one rare stem is enough to find the candidate:
             # indexing "you said" under "you" too would make every message a candidate.
@@ -201,6 +203,10 @@ class CueIndex:
         if by_head:
             for head in by_head.keys() & _heads(msg):
                 candidates.update(by_head[head])
+        if not candidates:  # most lists on most messages
+            if self._phrasings:
+                self._match_phrasings(msg, found, where)
+            return found
         if len(self._weights) != len(self._alts):
             self._weights = [self._weight(a) for a in self._alts]
         weights = self._weights
@@ -213,9 +219,8 @@ class CueIndex:
             if alt.topic in best and (self.ordered or words <= sure[alt.topic]):
                 continue  # cue lists only need the topic; facts the surest alternative
             if not alt.stem_set <= present or (alt.prefixes and not all(
-                any(w.startswith(p) for w in msg.words) for p in alt.prefixes
-            )):
-                continue
+                    p in _spaced(msg) for p in alt.spaced_prefixes)):
+                continue  # a prefix " schoon" in " de schoonmaak": a word starting with it
             if self.ordered and not alt.loose and not _in_sequence(alt.sequence, msg):
                 continue
             spread = 0.0
@@ -344,6 +349,15 @@ def _heads(msg: Analyzed) -> set[str]:
     if heads is None:
         heads = msg.memo["heads"] = {word[:3] for word in msg.words}
     return heads
+
+
+def _spaced(msg: Analyzed) -> str:
+    """The message's words, each after a space: a word starts with a prefix exactly when
+    " " + prefix occurs in it (words hold no space)."""
+    spaced = msg.memo.get("spaced")
+    if spaced is None:
+        spaced = msg.memo["spaced"] = "".join(f" {w}" for w in msg.words)
+    return spaced
 
 
 def _same_word(word: str, stem: str, cue_stem: str, cue_word: str) -> bool:
