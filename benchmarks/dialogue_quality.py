@@ -38,6 +38,7 @@ import statistics
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import yaml
@@ -50,6 +51,9 @@ from bot.scenario.library import load_library  # noqa: E402
 from bot.terminal import run_script  # noqa: E402
 
 DIALOGUES = ROOT / "benchmarks" / "dialogues"
+# The labelled calls were written around this day and their proposals name months as a
+# learner would then ("Thursday 15 January"); they are played as if on that day.
+DIALOGUES_DAY = date(2026, 12, 1)
 SETS = ("dev", "heldout")
 ACTS = ("greet_introduce", "state_objective", "fact_question", "small_talk", "pitch",
         "solution", "objection_response", "summary", "next_step_proposal", "ask_order",
@@ -161,7 +165,7 @@ def play(dialogue: dict, library: dict[str, CompiledScenario]) -> dict:
         library[sid] = CompiledScenario(load_library(()).scenarios[sid])
     cs = library[sid]
     lines = [turn["learner"] for turn in dialogue["turns"]]
-    return run_script(cs, dialogue["language"], lines, None)
+    return run_script(cs, dialogue["language"], lines, None, today=DIALOGUES_DAY)
 
 
 def score_dialogue(dialogue: dict, report: dict) -> tuple[Tally, dict, list[tuple]]:

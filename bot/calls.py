@@ -101,7 +101,7 @@ def begin(s: Session, catalog: Catalog, user_id: int, scenario_id: str, lang: st
                               source)
         row.assignment_id = assignment_id
         return Started(row.id or 0, scenario_id, lang, row.phase, None)
-    state = Engine(cs).start(lang)
+    state = Engine(cs).start(lang, today=utcnow().date())
     row = q.start_session(s, user_id, scenario_id, cs.scenario.kind, lang, "call", source,
                           state.to_dict())
     row.assignment_id = assignment_id
@@ -109,7 +109,7 @@ def begin(s: Session, catalog: Catalog, user_id: int, scenario_id: str, lang: st
 
 
 def _start_call(s: Session, cs: CompiledScenario, row: CallSession) -> Started:
-    state = Engine(cs).start(row.language)
+    state = Engine(cs).start(row.language, today=utcnow().date())
     row.phase, row.state = "call", state.to_dict()
     s.add(row)
     return Started(row.id or 0, row.scenario_id, row.language, "call", state.opening)

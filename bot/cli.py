@@ -5,9 +5,17 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import date
 from pathlib import Path
 
 from bot.config import ConfigError, load_settings
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -23,6 +31,9 @@ def _parser() -> argparse.ArgumentParser:
     play.add_argument("--prep", type=Path, help="preparation file (internal:/external:/questions:)")
     play.add_argument("--json", action="store_true", help="print the JSON report only")
     play.add_argument("--seed", type=int, default=None, help="fix the buyer's reply variants")
+    play.add_argument("--date", type=_day, default=None, metavar="YYYY-MM-DD",
+                      help="the day the call takes place (default: today); a month the "
+                           "learner proposes is read as the next one after it")
     validate = sub.add_parser("validate", help="validate scenario YAML files or folders")
     validate.add_argument("paths", nargs="*", type=Path)
     scenarios = sub.add_parser("scenarios", help="list the available scenarios")

@@ -8,6 +8,7 @@ import shutil
 import sys
 import textwrap
 from collections.abc import Callable, Iterable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -63,14 +64,15 @@ def play_command(args: argparse.Namespace, settings: Settings) -> int:
         if args.prep is not None or args.json:
             print("salesbot: --prep and --json need --script", file=sys.stderr)
             return 2
-        return interactive(cs, lang, args.seed)
+        return interactive(cs, lang, args.seed, today=args.date or date.today())
     try:
         lines = script_lines(_read(args.script))
         prep_text = _read(args.prep) if args.prep is not None else None
     except OSError as exc:
         print(f"salesbot: cannot read {exc.filename}: {exc.strerror}", file=sys.stderr)
         return 2
-    report = run_script(cs, lang, lines, prep_text, seed=args.seed)
+    report = run_script(cs, lang, lines, prep_text, seed=args.seed,
+                        today=args.date or date.today())
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
@@ -81,13 +83,16 @@ def play_command(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def run_script(cs: CompiledScenario, lang: str, lines: Iterable[str], prep_text: str | None,
-               seed: int | None = None) -> dict[str, Any]:
+               seed: int | None = None, today: date | None = None) -> dict[str, Any]:
     """Play the lines, end as /stop would, and return the JSON report.
+
+    ``today`` is the day of the call (proposed months are read against it); without it a
+    month is read as it stands, which keeps recorded scripts' results the same on any day.
 
     As in a live call, a line ``/hint`` asks for a tip (listed under "hints", not a turn)
     and a line ``/stop`` ends the call there; later lines are not played."""
     engine = Engine(cs)
-    state = engine.start(lang, seed=0 if seed is None else seed)
+    state = engine.start(lang, seed=0 if seed is None else seed, today=today)
     preparation = None
     if prep_text is not None:
         preparation = score_preparation(cs.scenario, lang, parse_prep_text(prep_text))
@@ -109,7 +114,8 @@ def run_script(cs: CompiledScenario, lang: str, lines: Iterable[str], prep_text:
 
 
 def interactive(cs: CompiledScenario, lang: str, seed: int | None,
-                read: Callable[[str], str] = input, write: Callable[[str], None] = print) -> int:
+                read: Callable[[str], str] = input, write: Callable[[str], None] = print,
+                today: date | None = None) -> int:
     engine = Engine(cs)
     cl = cs.language(lang)
     scenario = cs.scenario
@@ -120,7 +126,7 @@ def interactive(cs: CompiledScenario, lang: str, seed: int | None,
     turns: list[TurnRecord] = []
     try:
         preparation = _prepare(cs, lang, read, write)
-        state = engine.start(lang, seed=seed)
+        state = engine.start(lang, seed=seed, today=today)
         write(t(lang, "terminal.commands"))
         buyer = scenario.buyer.name
         write(f"\n{buyer}: {state.opening}")

@@ -96,7 +96,25 @@ def too_late(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn) -> bool:
     closing = ctx.scenario.closing
     assert closing is not None
     words = cl.lm.analyze(t.text).words
-    return any(MONTHS.get(w) in closing.late_months for w in words)
+    return any(month_too_late(MONTHS.get(w), closing.late_months, t.state.month)
+               for w in words)
+
+
+def month_too_late(month: int | None, late_months: list[int], today_month: int) -> bool:
+    """Whether a proposed month falls in her late window as it comes next.
+
+    ``late_months`` runs from her deadline onwards (the first entry is the first month
+    that is too late). Learners propose the next such month to come: in December, "15
+    January" is six weeks away and well before a September deadline, while in the
+    deadline month itself the whole window is already upon her. Without the call's month
+    (``today_month`` 0) the months are read as they stand."""
+    if month is None or month not in late_months:
+        return False
+    if not today_month:
+        return True
+    def ahead(m: int) -> int:
+        return (m - today_month) % 12
+    return ahead(month) >= ahead(late_months[0])
 
 
 def closing_earned(ctx: ScenarioContext, state: SessionState) -> bool:

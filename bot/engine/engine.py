@@ -14,6 +14,7 @@ from __future__ import annotations
 import random
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from bot.engine.acts import CLOSING_ACTS, INFORMATION_ACTS, Act, Move, main_act
 from bot.engine.analysis import TurnAnalysis, analyze_turn
@@ -98,8 +99,10 @@ class Engine:
         self.ctx = ScenarioContext(self.cs)
 
     # -- public API -------------------------------------------------------------------
-    def start(self, lang: str | None = None, seed: int | None = None) -> SessionState:
-        """A new call; ``state.opening`` holds the buyer's first words."""
+    def start(self, lang: str | None = None, seed: int | None = None,
+              today: date | None = None) -> SessionState:
+        """A new call; ``state.opening`` holds the buyer's first words. ``today`` is the day
+        the call takes place: the months the learner proposes are read against it."""
         lang = lang or self.scenario.languages[0]
         cl = self.cs.language(lang)
         seed = random.randrange(1 << 30) if seed is None else seed
@@ -109,6 +112,7 @@ class Engine:
             seed=seed,
             trust=float(self.scenario.buyer.trust.start),
             patience=self.scenario.buyer.patience,
+            month=today.month if today is not None else 0,
         )
         for objection in self.scenario.objections:
             state.objections[objection.id] = ObjectionState()

@@ -89,6 +89,10 @@ class SessionState:
     situation_streak: int = 0
     spins: list[str] = field(default_factory=list)  # SPIN types asked so far (for hints)
     last_answered: list[str] = field(default_factory=list)  # facts told in her last answer
+    # The calendar month the call takes place in (1-12; 0 when unknown): a proposed month
+    # is read as the next one to come, so "15 January" in December is weeks away, not a
+    # date past a September deadline.
+    month: int = 0
     # Calls stored before state version 2 kept their transcript here; new calls keep it
     # outside the state (TurnResult.record, the turns table).
     history: list[TurnRecord] = field(default_factory=list)

@@ -218,6 +218,8 @@ class Closing(_Strict):
     vague: LVariants | None = None
     # Months a proposed date may not fall in (her deadline has passed by then: a visit on
     # 15 December when the quotation must be there in November), and what she says then.
+    # The list starts at the first month past her deadline and runs on in calendar order;
+    # a proposed month is read as the next one to come after the day of the call.
     late_months: list[int] = Field(default_factory=list)
     late: LVariants | None = None
     buying_signals: list[BuyingSignal] = Field(default_factory=list)
