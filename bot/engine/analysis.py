@@ -7,6 +7,7 @@ that scoring and the JSON report can use the same facts the buyer reacted to.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from bot.engine.classify import (
@@ -246,7 +247,7 @@ def analyze_turn(
                        and cs.facts[f].short_answer is not None]
         analysis.facts = sorted(fitting, key=lambda f: -scored[f])
         analysis.answered = _best_matches(analysis.facts, scored, asked, state, where,
-                                          framed, aside)
+                                          framed, aside, _question_segments(msg, lm))
         if fallback and analysis.answered and not _AMOUNT & set(msg.words) and all(
                 f in state.revealed for f in analysis.answered):
             # she told that pain already; asked what it leads to, she says what it costs
@@ -397,6 +398,7 @@ AGENDA_TURNS = 4  # an agenda is set at the start of the call
 _EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 
 
+_JOIN_WORDS = frozenset({"en", "of", "and", "or"})
 _WHICH = frozenset({"welke", "welk", "which"})
 # pronouns that point at what she just said ("who types them in?", "hoe lang duurt dat?")
 _BACK_REFERENCES = frozenset({"them", "they", "those", "that", "these", "it", "dat", "dit",
@@ -678,7 +680,8 @@ def _outside_questions(msg: Analyzed, where: dict[str, int]) -> set[str]:
 def _best_matches(facts: list[str], scored: dict[str, float], asked: int,
                   state: SessionState, where: dict[str, int] | None = None,
                   framed: set[str] | None = None,
-                  told: set[str] | None = None) -> list[str]:
+                  told: set[str] | None = None,
+                  segments: list[int] | None = None) -> list[str]:
     """What to answer: the best-matching fact, or one per question when several are asked.
 
     A single question that happens to hold a cue of another fact ("how happy are you with
@@ -696,6 +699,11 @@ def _best_matches(facts: list[str], scored: dict[str, float], asked: int,
     aside = told or set()  # named in a statement, not in the question
     ranked = sorted(facts, key=lambda f: (f in aside, f in weak, f in state.revealed,
                                           -scored[f], at.get(f, 0)))
+    if asked > 1 and segments:
+        # "Who else is involved when you choose a cleaning company? Do the partners
+        # decide?" asks about the decision twice: the weaker match "choose a cleaning
+        # company" in the same question as the decision asks for no requirements of its own
+        ranked = [f for f in ranked if not _outmatched_in_question(f, facts, scored, at, segments)]
     if asked > 1:
         # one answer per question, and any other sure match (three at most): "who does it,
         # are you happy, and what does it cost?" asks three things; a keyword found only
@@ -705,6 +713,39 @@ def _best_matches(facts: list[str], scored: dict[str, float], asked: int,
                   if i < asked or scored[f] >= SURE_MATCH]
         return sorted(chosen, key=lambda f: at.get(f, len(chosen) + chosen.index(f)))
     return ranked[:1]
+
+
+def _question_segments(msg: Analyzed, lm: LanguageModel) -> list[int]:
+    """Where each question of the message starts (word positions): a new sentence, or a
+    question word right after "and"/"or" ("who decides and when ...")."""
+    lex = lm.lexicon
+    starts: list[int] = []
+    at = 0
+    for sentence in msg.sentences:
+        starts.append(at)
+        words = sentence.words
+        for i, word in enumerate(words[1:], start=1):
+            # "and how", "and roughly how", "en tot wanneer"
+            if words[i - 1] not in _JOIN_WORDS and not (i > 1 and words[i - 2] in _JOIN_WORDS and (
+                    words[i - 1] in lex.fillers or words[i - 1] in lex.frame_words
+                    or words[i - 1] in lex.prepositions)):
+                continue
+            if word in lex.question_words or (word in lex.question_verbs and i + 1 < len(
+                    words) and words[i + 1] in lex.subjects):
+                starts.append(at + i)  # "... en bent u tevreden?" asks again
+        at += len(sentence.words)
+    return starts
+
+
+def _outmatched_in_question(fact: str, facts: list[str], scored: dict[str, float],
+                            at: dict[str, int], segments: list[int]) -> bool:
+    """A weaker match that stands in the same question as a surer one: that question
+    asks for the surer fact, so the weaker one gets no answer of its own."""
+    if fact not in at:
+        return False
+    mine = bisect_right(segments, at[fact])
+    return any(other != fact and other in at and scored[other] > scored[fact]
+               and bisect_right(segments, at[other]) == mine for other in facts)
 
 
 def _asks_besides_proposal(msg: Analyzed, lm: LanguageModel) -> bool:
