@@ -701,7 +701,7 @@ def _best_matches(facts: list[str], scored: dict[str, float], asked: int,
                                           -scored[f], at.get(f, 0)))
     if asked > 1 and segments:
         # "Who else is involved when you choose a cleaning company? Do the partners
-        # decide?" asks about the decision twice: the weaker match "choose a cleaning
+        # decide?" asks about the decision twice: the loose match "choose a cleaning
         # company" in the same question as the decision asks for no requirements of its own
         ranked = [f for f in ranked if not _outmatched_in_question(f, facts, scored, at, segments)]
     if asked > 1:
@@ -739,9 +739,10 @@ def _question_segments(msg: Analyzed, lm: LanguageModel) -> list[int]:
 
 def _outmatched_in_question(fact: str, facts: list[str], scored: dict[str, float],
                             at: dict[str, int], segments: list[int]) -> bool:
-    """A weaker match that stands in the same question as a surer one: that question
-    asks for the surer fact, so the weaker one gets no answer of its own."""
-    if fact not in at:
+    """A loose match that stands in the same question as a surer one: that question asks
+    for the surer fact, so the loose one gets no answer of its own ("how often is it
+    cleaned, during or after hours?" holds two sure matches and asks both)."""
+    if scored[fact] >= SURE_MATCH or fact not in at:
         return False
     mine = bisect_right(segments, at[fact])
     return any(other != fact and other in at and scored[other] > scored[fact]
