@@ -35,11 +35,11 @@ _AS_SAID = ("as i said", "like i said", "like i just said", "zoals ik al zei", "
       "Who else is involved when you choose a cleaning company? Do the partners decide, "
       "or is it your call?"],
      "Verhoef", ("discretion", "screened")),
-    ("objection-software-renewal", "en",
-     ["Hi, good to see you again.",
-      "Who else is involved when you choose new software? Does the director decide, or "
-      "is it your call?"],
-     "Monique", ("first time", "job costing")),
+    ("first-visit-cleaning", "en",
+     ["Good morning, I'm Tom from SchoonWerk.", "Which rooms get cleaned?",
+      "Who else is involved when you choose a cleaning company? Do the partners decide, "
+      "or is it your call?"],
+     "Verhoef", ("discretion", "screened")),
 ])
 def test_a_question_about_the_decision_gets_who_decides_not_her_requirements(
         library: Library, scenario: str, lang: str, lines: list[str], who: str,
@@ -49,3 +49,42 @@ def test_a_question_about_the_decision_gets_who_decides_not_her_requirements(
     reply = _play(library, scenario, lang, lines)
     assert who in reply, reply
     assert not any(word in reply.lower() for word in not_asked), reply
+
+
+@pytest.mark.parametrize(("lang", "lines", "told", "withheld"), [
+    ("en", ["Hi Ingrid, I'm Daan from Printwise.", "Who maintains the printers now?",
+            "Is there a contract with them, and until when?"], "31 August", "look that up"),
+    ("nl", ["Hoi Ingrid, Daan van Printwise.", "Wie doet nu het onderhoud van de printers?",
+            "Hebben jullie een contract met ze, en tot wanneer?"], "31 augustus", "zoek ik"),
+])
+def test_the_contract_of_her_repair_firm_is_told_or_withheld_in_character(
+        library: Library, lang: str, lines: list[str], told: str, withheld: str) -> None:
+    # early in the call she keeps the date to herself, with a reason; she never claims
+    # not to know when her own contract ends
+    reply = _play(library, "spin-printing-urgency", lang, lines)
+    assert told in reply or withheld in reply, reply
+
+
+@pytest.mark.parametrize(("scenario", "lang", "lines", "expected"), [
+    # who should be there: the people who decide
+    ("spin-printing-urgency", "nl",
+     ["Hoi Ingrid, Daan van Printwise.", "wie moet er dan bij zijn?"], "Ruud"),
+    ("closing-catering-followup", "en",
+     ["Hi Marco!", "Who should be there when we go through the final proposal?"], "Annelies"),
+    ("objection-software-renewal", "nl",
+     ["Goedemiddag Gerard, goed u weer te zien.", "Wie zou je er verder bij willen hebben?"],
+     "Monique"),
+    # when the canteen opens is when he wants to start
+    ("closing-catering-followup", "nl",
+     ["Hoi Marco!", "Wanneer verwacht je dat de kantine open kan?"], "augustus"),
+    ("closing-catering-followup", "en",
+     ["Hi Marco!", "When do you expect the canteen to open?"], "August"),
+    # since when: the supplier she has had for five years
+    ("first-visit-cleaning", "nl",
+     ["Goedemorgen, Daan van SchoonWerk.", "Sinds wanneer zitten jullie bij jullie huidige "
+      "schoonmaker?"], "vijf"),
+])
+def test_a_plain_question_reaches_the_fact_she_knows(
+        library: Library, scenario: str, lang: str, lines: list[str], expected: str) -> None:
+    reply = _play(library, scenario, lang, lines)
+    assert expected in reply, reply
