@@ -88,3 +88,15 @@ def test_a_plain_question_reaches_the_fact_she_knows(
         library: Library, scenario: str, lang: str, lines: list[str], expected: str) -> None:
     reply = _play(library, scenario, lang, lines)
     assert expected in reply, reply
+
+
+def test_a_date_asked_again_is_recalled_not_a_sentence_sharing_a_filler(
+        library: Library) -> None:
+    # "echt" (really) in the question is no topic: "as I said: lovely proposal, really"
+    # is no answer to when the canteen opens
+    reply = _play(library, "closing-catering-followup", "nl", [
+        "Hoi Marco! Hoe staat het ervoor met de verbouwing?",
+        "Wat vond je van ons voorstel?",
+        "Wanneer verwacht je dat de kantine echt open kan?"])
+    assert "augustus" in reply, reply
+    assert "voorstel" not in reply, reply
