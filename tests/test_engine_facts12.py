@@ -100,3 +100,47 @@ def test_a_date_asked_again_is_recalled_not_a_sentence_sharing_a_filler(
         "Wanneer verwacht je dat de kantine echt open kan?"])
     assert "augustus" in reply, reply
     assert "voorstel" not in reply, reply
+
+
+@pytest.mark.parametrize(("lang", "lines", "year", "not_this"), [
+    ("en", ["Hi Ingrid, I'm Daan from Printwise.", "How many printers do you have?",
+            "Since when?"], "2016", "jam"),
+    ("nl", ["Hoi Ingrid, Daan van Printwise.", "Hoeveel printers hebben jullie?",
+            "sinds wanneer?"], "2016", "vast"),
+])
+def test_since_when_after_a_told_fact_recalls_its_year_not_another_story(
+        library: Library, lang: str, lines: list[str], year: str, not_this: str) -> None:
+    reply = _play(library, "spin-printing-urgency", lang, lines)
+    assert year in reply, reply
+    assert not_this not in reply.lower(), reply
+
+
+@pytest.mark.parametrize(("scenario", "lang", "lines"), [
+    # her answer holds no brand: "and" in "brand" is no word of hers
+    ("spin-printing-urgency", "en",
+     ["Hi Ingrid, I'm Daan from Printwise.", "How many printers do you have?",
+      "Are they all from the same brand?"]),
+    # her list of rooms holds "two pantries", no since when
+    ("first-visit-cleaning", "en",
+     ["Good morning, I'm Tom from SchoonWerk.", "Which rooms get cleaned?",
+      "Since when is that?"]),
+    ("first-visit-cleaning", "nl",
+     ["Goedemorgen, Tom van SchoonWerk.", "Welke ruimtes worden er schoongemaakt?",
+      "Sinds wanneer doen ze dat?"]),
+])
+def test_a_new_question_is_not_met_with_as_i_said_and_an_unrelated_sentence(
+        library: Library, scenario: str, lang: str, lines: list[str]) -> None:
+    reply = _play(library, scenario, lang, lines)
+    assert not any(phrase in reply.lower() for phrase in _AS_SAID), reply
+
+
+@pytest.mark.parametrize(("lang", "lines", "story"), [
+    ("en", ["Hi Ingrid, I'm Daan from Printwise.", "Do the printers ever jam?",
+            "Can you give me an example?"], "four and seven"),
+    ("nl", ["Hoi Ingrid, Daan van Printwise.", "Lopen de printers weleens vast?",
+            "Kun je een voorbeeld geven?"], "vier en zeven"),
+])
+def test_asked_for_an_example_after_her_short_answer_she_tells_the_story(
+        library: Library, lang: str, lines: list[str], story: str) -> None:
+    reply = _play(library, "spin-printing-urgency", lang, lines)
+    assert story in reply, reply

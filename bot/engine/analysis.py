@@ -61,6 +61,7 @@ class TurnAnalysis:
     seller_talk: bool = False  # talks about the seller's side ("our module", "we have")
     topic_stems: frozenset[str] = frozenset()  # content stems of the message (what it is about)
     asks_amount: bool = False  # "how much", "hoeveel": a figure answers it
+    asks_when: bool = False  # "since when", "sinds wanneer", "which year": a date answers it
     names_date: bool = False  # "see you Thursday", "tot de 22e": a day or a date
     # "what does that do to payroll?" about a pain she already told: its consequence, not
     # the same story again
@@ -323,6 +324,7 @@ def analyze_turn(
         and w not in _AMOUNT and w not in lm.lexicon.frame_words
         and w not in lm.lexicon.fillers and w not in _BACK_REFERENCES)
     analysis.asks_amount = bool(_AMOUNT & set(msg.words))
+    analysis.asks_when = bool(_WHEN & set(msg.words))
     if analysis.spin == "situation" and analysis.asks_amount and (
         len(msg.words) <= FOLLOW_UP_WORDS and set(analysis.facts) <= set(state.last_answered)
     ) and any(f in cs.facts and cs.facts[f].reveals for f in state.last_answered):
@@ -386,6 +388,9 @@ NAMED_MATCH = 103.0  # three topic words: the question names that fact whatever 
 # words that ask for a figure, a year or a date ("hoe vaak", "uit welk jaar", "how old")
 _AMOUNT = frozenset({"hoeveel", "hoelang", "vaak", "oud", "jaar", "bouwjaar", "wanneer",
                      "datum", "often", "old", "year", "many", "much", "long", "when", "date"})
+# words that ask for a point in time: "since when", "uit welk jaar", not "how many"
+_WHEN = frozenset({"wanneer", "sinds", "jaar", "bouwjaar", "datum", "when", "since",
+                   "year", "date"})
 AGREEMENT_QUESTION_WORDS = 6
 AGREEMENT_TAG_WORDS = 4
 SHORT_ECHO = 4

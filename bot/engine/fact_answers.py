@@ -16,7 +16,7 @@ from bot.engine.policy import (
     Turn,
 )
 from bot.engine.state import SessionState
-from bot.engine.wording import CALENDAR_WORDS, DIGITS, lower_first, split_sentences
+from bot.engine.wording import CALENDAR_WORDS, DIGITS, MONTHS, lower_first, split_sentences
 from bot.scenario.model import Fact
 
 MAX_FACTS_PER_REPLY = 3
@@ -55,6 +55,12 @@ _NUMBER_WORDS = frozenset({"twee", "drie", "vier", "vijf", "zes", "zeven", "acht
                            "ten", "twenty", "thirty", "forty", "hundred"})
 
 _WHO = frozenset({"who", "whom", "wie"})
+
+# what answers "since when?": years, months ago, a month's name, a year ("a week" is
+# how often, no since when)
+_TIME_WORDS = CALENDAR_WORDS | frozenset(MONTHS) | frozenset({
+    "jaar", "jaren", "maanden", "sinds", "geleden", "year", "years", "months", "since", "ago"})
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 _GENERIC = frozenset({"thing", "things", "anything", "something", "ding", "dingen", "iets"})
 
@@ -329,7 +335,9 @@ def tell_more(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, fact: Fact,
     now, rather than "as I said" about words she never said."""
     a, state = t.a, t.state
     full = pick(cl, state, f"fact:{fact.id}", cl.texts(fact.answer))
-    if not gist_of(cl, full, a, strict=True) or state.trust < fact.trust:
+    # "can you give an example?" after "they jam now and then": the full story is one
+    example = bool(cl.lm.elaboration.match(cl.lm.analyze(t.text)))
+    if not (example or gist_of(cl, full, a, strict=True)) or state.trust < fact.trust:
         return []
     if any(f not in state.revealed and f"short:{f}" not in state.flags for f in fact.after):
         # what comes first comes first: the way any pointed question opens her up
@@ -359,7 +367,8 @@ def follow_on(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, fact: Fact, t
             a.word_count > FOLLOW_UP_WORDS):
         return []
     words = set(cl.lm.analyze(t.text).words)
-    kind = "who" if words & _WHO else ("amount" if a.asks_amount else "")
+    kind = "who" if words & _WHO else (
+        "when" if a.asks_when else "amount" if a.asks_amount else "")
     if not kind:
         return []
     told_stems = stems_of(cl, told)[0]
@@ -378,14 +387,19 @@ def follow_on(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, fact: Fact, t
             return any(w.strip(".,;:!?'\"()") in names
                        and w.strip(".,;:!?'\"()").lower() not in CALENDAR_WORDS
                        for sentence in split_sentences(text) for w in sentence.split()[:WHO_WORDS])
-        found = set(re.findall(r"[\w']+", text))
-        return bool(DIGITS.search(text)) or bool(
-            _NUMBER_WORDS & {w.lower() for w in found})
+        found = {w.lower() for w in re.findall(r"[\w']+", text)}
+        if kind == "when":
+            # "since when?" after "all bought in 2016": the year, not "three times a week"
+            return bool(found & _TIME_WORDS or _YEAR.search(text))
+        return bool(DIGITS.search(text)) or bool(_NUMBER_WORDS & found)
 
     said = [s for s in split_sentences(told) if fits(s)]
-    if kind == "who" and said:
-        # "wie is dat dan precies?" right after she named Annelies: who she named
+    if kind in ("who", "when") and said:
+        # "wie is dat dan precies?" right after she named Annelies: who she named; "since
+        # when?" right after "all bought in 2016": that year, not another fact's figures
         return [stock_line(ctx, cl, state, "repeat") + lower_first(said[0], names)]
+    if kind == "when":
+        return []  # "since when?" asks about what she said; another fact's date is no answer
     best: tuple[int, str] | None = None
     for other in ctx.scenario.facts:
         if other.id in state.revealed or state.trust < other.trust or (
@@ -459,20 +473,25 @@ def gist_of(cl: CompiledLanguage, answer: str, a: TurnAnalysis, *,
     if len(sentences) < 2 and not strict:
         return answer
     asked = a.topic_stems
+    # "and", "the": no word of hers that a question's word ends in ("br-and")
+    skip = cl.lm.lexicon.stopwords
 
     same = _same_stem
 
     if strict:
-        told = stems_of(cl, answer)[0]
+        told = stems_of(cl, answer)[0] - skip
         unknown = [q for q in asked if not any(same(st, q) for st in told)]
         if len(unknown) > (1 if a.refers_back else 0):
             return ""  # it names something her answer did not: a new question
 
     def fit(sentence: str) -> float:
         stems, words = stems_of(cl, sentence)
-        shared = sum(1 for st in stems if len(st) > 2 and any(
+        shared = sum(1 for st in stems - skip if len(st) > 2 and any(
             same(st, q) for q in asked))
         if not a.asks_amount:
+            return shared
+        if a.asks_when and not (words & _TIME_WORDS or _YEAR.search(sentence)):
+            # "since when?" is no question the "two pantries" of her list answer
             return shared
         # a figure answers "how many", "how often", "which year": digits most surely
         if any(w[:1].isdigit() for w in words):
