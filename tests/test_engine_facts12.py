@@ -144,3 +144,20 @@ def test_asked_for_an_example_after_her_short_answer_she_tells_the_story(
         library: Library, lang: str, lines: list[str], story: str) -> None:
     reply = _play(library, "spin-printing-urgency", lang, lines)
     assert story in reply, reply
+
+
+@pytest.mark.parametrize(("lang", "lines", "who", "when"), [
+    ("en", ["hi ingrid, lisa from printwise", "who decides on this, u or the director? and when"],
+     "Ruud", "July"),
+    ("nl", ["hoi ingrid, lisa van printwise",
+            "wie beslist hierover, jij of de directeur? en wanneer"],
+     "Ruud", "juli"),
+    ("nl", ["Hoi Ingrid, Daan van Printwise.",
+            "Wanneer wordt de begroting voor volgend jaar gemaakt, en wie beslist daarover?"],
+     "Ruud", "juli"),
+])
+def test_both_halves_of_who_decides_and_when_are_answered(
+        library: Library, lang: str, lines: list[str], who: str, when: str) -> None:
+    reply = _play(library, "spin-printing-urgency", lang, lines)
+    assert who in reply, reply
+    assert when in reply, reply

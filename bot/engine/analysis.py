@@ -423,7 +423,9 @@ _CHANGES = frozenset({"adjust", "adapt", "change", "update", "amend", "tweak", "
 
 
 # "wie beslist er en wanneer?", "who decides and when?": a bare question word at the end
-_ELLIPSIS = re.compile(r"^\s*(\w+)\s+(.+?)\s*,?\s+(?:en|and)\s+(\w+)\s*\?+\s*$", re.I)
+# ... also after a question mark, typed short or unfinished ("who decides, u or the
+# director? n when")
+_ELLIPSIS = re.compile(r"^\s*(\w+)\s+(.+?)\s*[,?]*\s+(?:en|and|n|&)\s+(\w+)\s*\?*\s*$", re.I)
 
 
 def _spell_out_ellipsis(text: str, lm: LanguageModel) -> str:
