@@ -161,3 +161,21 @@ def test_both_halves_of_who_decides_and_when_are_answered(
     reply = _play(library, "spin-printing-urgency", lang, lines)
     assert who in reply, reply
     assert when in reply, reply
+
+
+@pytest.mark.parametrize(("scenario", "lang", "lines", "own", "also"), [
+    ("closing-catering-followup", "nl",
+     ["Hoi Marco!", "Welk mailadres kan ik voor je directeur gebruiken voor de uitnodiging?"],
+     "m.visser@", ""),
+    ("first-visit-cleaning", "en",
+     ["Good morning, I'm Tom from SchoonWerk.",
+      "Could I have the partners' names and e-mail addresses for the invitation? And would "
+      "you like to receive our quarterly newsletter?"],
+     "here's my card", "fine"),
+])
+def test_someone_elses_contact_details_are_not_answered_with_her_own(
+        library: Library, scenario: str, lang: str, lines: list[str], own: str,
+        also: str) -> None:
+    reply = _play(library, scenario, lang, lines)
+    assert own not in reply, reply
+    assert also in reply, reply

@@ -249,15 +249,21 @@ class Engine:
                 # told yet is worth adding ("what are you comparing with?" is not "who cleans")
                 a.answered = [f for f in a.answered if f not in state.revealed]
         contact = asks_contact(cl, t, text)
+        others_asked = False
         if contact:
             # "could you send me the name of whoever handles your POs?": she gives it; the
             # invoicing she told about is no answer to it (a fact not told yet still is:
             # "who else should I invite, and at which address?")
             a.answered = [f for f in a.answered
                           if about_contact(self.ctx, cl, f) or f not in state.revealed]
-            if _OTHERS_CONTACT.search(text):
-                # "the e-mail address of your director": not her own card
-                a.answered = [f for f in a.answered if not about_contact(self.ctx, cl, f)]
+            others_asked = bool(_OTHERS_CONTACT.search(text))
+            if others_asked:
+                # "the e-mail address of your director": not her own card; a question of
+                # its own ("and may we send you our newsletter?") still gets its answer
+                others = " ".join(s for s in split_sentences(text) if _OTHERS_CONTACT.search(s))
+                asked = cl.facts.match(cl.lm.analyze(others))
+                a.answered = [f for f in a.answered
+                              if not about_contact(self.ctx, cl, f) or f not in asked]
             else:
                 # her card, where the scenario has one ("here's my card"), also when the
                 # message was read as a proposal ("... so I can send a confirmation?")
@@ -276,7 +282,8 @@ class Engine:
                 answers = answer_facts(self.ctx, cl, t, events)
         if answers:
             state.flags["answered_turn"] = state.turn
-        if contact and not any(about_contact(self.ctx, cl, f) for f in a.answered):
+        if contact and (others_asked or not any(
+                about_contact(self.ctx, cl, f) for f in a.answered)):
             # "what's your e-mail address?" gets her card, not "I'll e-mail you the details";
             # Monique's address or the director's is passed on later
             answers.append(stock_line(self.ctx, cl, state, "contact_own" if asks_own(text)
@@ -382,12 +389,17 @@ _NON_ANSWERS = frozenset({"a specific fact she has not at hand", "vague open que
 
 
 # Someone else's details: "the e-mail address of your director", "het nummer van Monique",
-# "the director's e-mail" (not "your e-mail address for the invite")
+# "the director's e-mail", "the partners' e-mail addresses", "mailadres voor je directeur"
+# (not "your e-mail address for the invite")
 _OTHERS_CONTACT = re.compile(
     r"\b(?:e-?mail|mail|phone|mobile|number|contact|card|address|telefoonnummer|nummer|"
     r"gegevens|contactgegevens|e-?mailadres|mailadres|adres)\s+(?:address\s+|details\s+)?"
     r"(?:of|from|van)\s+(?!you\b|u\b|jou\b|jezelf\b|yourself\b)\w"
-    r"|\b\w+'s\s+(?:e-?mail|mail|phone|mobile|number|contact)", re.IGNORECASE)
+    r"|\b\w+'s\s+(?:e-?mail|mail|phone|mobile|number|contact)"
+    # "the partners' names and e-mail addresses", "een mailadres voor je directeur"
+    r"|\b\w+s'\s+(?:names?\s+and\s+)?(?:e-?mail|mail|phone|mobile|number|contact)"
+    r"|\b(?:for|voor|of|van)\s+(?:your|the|je|jouw|uw|de)\s+(?:director|directeur|partners?|"
+    r"boss|baas|manager|owner|eigenaar|colleagues?|collega'?s?|cfo)\b", re.IGNORECASE)
 
 
 def _once_each(parts: list[str]) -> list[str]:
