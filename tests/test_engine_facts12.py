@@ -79,6 +79,11 @@ def test_the_contract_of_her_repair_firm_is_told_or_withheld_in_character(
      ["Hoi Marco!", "Wanneer verwacht je dat de kantine open kan?"], "augustus"),
     ("closing-catering-followup", "en",
      ["Hi Marco!", "When do you expect the canteen to open?"], "August"),
+    # whether he has read the proposal: he has
+    ("closing-catering-followup", "nl",
+     ["Hoi Marco!", "Goed, het voorstel. Heb je het al kunnen lezen?"], "voorstel"),
+    ("closing-catering-followup", "en",
+     ["Hi Marco!", "So, the proposal. Have you had a chance to read it?"], "proposal"),
     # since when: the supplier she has had for five years
     ("first-visit-cleaning", "nl",
      ["Goedemorgen, Daan van SchoonWerk.", "Sinds wanneer zitten jullie bij jullie huidige "
