@@ -184,3 +184,16 @@ def test_someone_elses_contact_details_are_not_answered_with_her_own(
     reply = _play(library, scenario, lang, lines)
     assert own not in reply, reply
     assert also in reply, reply
+
+
+@pytest.mark.parametrize(("lang", "lines", "impact"), [
+    ("en", ["I get it, 14% is a lot. how often does the film tear now?",
+            "what does a stoppage like that cost you?"], "six people"),
+    ("nl", ["snap ik, 14% is best wat. hoe vaak scheurt die folie nu eigenlijk?",
+            "wat kost zo'n stilstand jullie?"], "zes mensen"),
+])
+def test_asked_what_a_told_problem_costs_she_recalls_its_impact_not_how_often(
+        library: Library, lang: str, lines: list[str], impact: str) -> None:
+    reply = _play(library, "drill-objection-price", lang, lines)
+    assert impact in reply, reply
+    assert "three times" not in reply and "drie keer" not in reply, reply

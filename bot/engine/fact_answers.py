@@ -29,6 +29,8 @@ NEW_ANGLE_WORDS = 2  # words a question names beyond her told answer to ask some
 
 WHO_WORDS = 5  # a name among a sentence's first words is who does what it says
 
+FIGURE_WORDS = 6  # "Two or three times a week.": a short sentence that only gives a figure
+
 LEAD_IN_WORDS = 3  # "It's mixed.", "Twee dingen.": a first sentence this short only leads in
 
 _ASKING_ACTS = frozenset({Act.FACT_QUESTION, Act.SMALL_TALK, Act.SUMMARY,
@@ -509,7 +511,15 @@ def gist_of(cl: CompiledLanguage, answer: str, a: TurnAnalysis, *,
         return sentences[best]
     if strict:
         return ""
-    if len(sentences[0].split()) <= LEAD_IN_WORDS:
-        # "It's mixed." / "Two things." only leads in: the recap is what follows it
+    if len(sentences[0].split()) <= LEAD_IN_WORDS or (
+            not a.asks_amount and len(sentences[0].split()) <= FIGURE_WORDS
+            and _figure(sentences[0])):
+        # "It's mixed." / "Two things." only leads in: the recap is what follows it; "Two
+        # or three times a week." answers how often, not "what does a stop cost you?"
         return " ".join(sentences[1:3])
     return sentences[0]
+
+
+def _figure(sentence: str) -> bool:
+    words = {w.lower() for w in re.findall(r"[\w']+", sentence)}
+    return bool(DIGITS.search(sentence)) or bool(_NUMBER_WORDS & words)
