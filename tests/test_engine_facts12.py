@@ -197,3 +197,15 @@ def test_asked_what_a_told_problem_costs_she_recalls_its_impact_not_how_often(
     reply = _play(library, "drill-objection-price", lang, lines)
     assert impact in reply, reply
     assert "three times" not in reply and "drie keer" not in reply, reply
+
+
+@pytest.mark.parametrize(("lang", "lines", "notice"), [
+    ("en", ["hi marieke, im sanne from schoonwerk", "when does ur contract end?",
+            "and is there a notice period or smth"], "three months"),
+    ("nl", ["hoi marieke, sanne van schoonwerk", "wanneer loopt jullie contract af?",
+            "en is er een opzegtermijn ofzo"], "drie maanden"),
+])
+def test_the_notice_period_asked_after_the_contract_end_recalls_the_notice(
+        library: Library, lang: str, lines: list[str], notice: str) -> None:
+    reply = _play(library, "first-visit-cleaning", lang, lines)
+    assert notice in reply, reply

@@ -60,6 +60,9 @@ class TurnAnalysis:
     follow_up: bool = False  # a follow-up visit: her needs are known from the first one
     seller_talk: bool = False  # talks about the seller's side ("our module", "we have")
     topic_stems: frozenset[str] = frozenset()  # content stems of the message (what it is about)
+    # the same with the words that frame a question ("notice", "cost"): what a recap of
+    # her answer may be matched on when no topic word is in it
+    framed_stems: frozenset[str] = frozenset()
     asks_amount: bool = False  # "how much", "hoeveel": a figure answers it
     asks_when: bool = False  # "since when", "sinds wanneer", "which year": a date answers it
     names_date: bool = False  # "see you Thursday", "tot de 22e": a day or a date
@@ -323,6 +326,9 @@ def analyze_turn(
         if w not in lm.lexicon.stopwords and w not in lm.lexicon.question_words and len(st) > 2
         and w not in _AMOUNT and w not in lm.lexicon.frame_words
         and w not in lm.lexicon.fillers and w not in _BACK_REFERENCES)
+    analysis.framed_stems = analysis.topic_stems | frozenset(
+        st for st, w in zip(msg.stems, msg.words, strict=True)
+        if w in lm.lexicon.frame_words and len(st) > 3 and w not in lm.lexicon.stopwords)
     analysis.asks_amount = bool(_AMOUNT & set(msg.words))
     analysis.asks_when = bool(_WHEN & set(msg.words))
     if analysis.spin == "situation" and analysis.asks_amount and (

@@ -501,6 +501,11 @@ def gist_of(cl: CompiledLanguage, answer: str, a: TurnAnalysis, *,
         return shared + (1.0 if _NUMBER_WORDS & words else 0.0)
 
     scores = [fit(s) for s in sentences]
+    if not strict and not any(scores) and a.framed_stems != asked:
+        # "is there a notice period?": "notice" frames other questions ("do you notice
+        # it?") but here it is what her sentence about the notice answers
+        asked = a.framed_stems
+        scores = [fit(s) for s in sentences]
     best = max(range(len(sentences)), key=lambda i: (scores[i], -i))
     if scores[best] > 0:
         tied = [i for i, score in enumerate(scores) if score == scores[best]]
