@@ -84,6 +84,12 @@ def test_the_contract_of_her_repair_firm_is_told_or_withheld_in_character(
      ["Hoi Marco!", "Goed, het voorstel. Heb je het al kunnen lezen?"], "voorstel"),
     ("closing-catering-followup", "en",
      ["Hi Marco!", "So, the proposal. Have you had a chance to read it?"], "proposal"),
+    # the seller's own price indication is no question about what he pays now
+    ("objection-software-renewal", "en",
+     ["Hi Gerard", "So about our software, you had a look at the price I sent?"], "read it"),
+    ("objection-software-renewal", "nl",
+     ["Goedemiddag Gerard", "Heeft u naar de prijsindicatie gekeken die ik gestuurd heb?"],
+     "gelezen"),
     # since when: the supplier she has had for five years
     ("first-visit-cleaning", "nl",
      ["Goedemorgen, Daan van SchoonWerk.", "Sinds wanneer zitten jullie bij jullie huidige "
