@@ -228,6 +228,9 @@ def _handles_objection(a: TurnAnalysis, state: SessionState) -> bool:
         return False  # "we are ISO certified and serve 200 offices" boasts past her concern
     if handling == {Move.CHECK} and Move.PROPOSE_SOLUTION in a.moves and not refers:
         return False  # "Then I'd add a second hot dish. Would that cover it?" checks that
+    if handling == {Move.CHECK} and Move.PROPOSE_NEXT_STEP in a.moves and a.names_date and (
+            not named and not a.responds_to and Move.RESPOND_BENEFIT not in a.moves):
+        return False  # "Tuesday the 14th at ten, does that suit you?" checks the date
     if a.moves & {Move.PROPOSE_NEXT_STEP, Move.ASK_FOR_ORDER, Move.GREET} and not handling:
         return False
     if a.joke and not handling:
