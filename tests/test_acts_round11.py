@@ -59,3 +59,44 @@ def test_a_date_with_its_check_proposes_the_date_while_her_objection_stands(libr
     turns = script_turns(library, "first-visit-cleaning", "nl", lines)
     assert "bezwaar" in turns[-2]["buyer"]  # her objection stands: what this test is about
     assert turns[-1]["act"] == "next_step_proposal"
+
+
+BOASTS = {
+    "en": ["Our service is the most complete package on the market: offices, windows and "
+           "grounds in one contract.",
+           "Besides that, there's a 24/7 helpdesk and integrations with every facility system.",
+           "With more than 400 law firms as clients, you know you're in good hands.",
+           "And remember, the warranty covers every missed clean, so you really get a lot for "
+           "this price."],
+    "nl": ["SchoonWerk is het meest complete schoonmaakbedrijf van de regio: kantoren, ramen "
+           "en terrein in één contract.",
+           "Daarnaast hebben de teams een 24/7 storingslijn en een app voor meldingen.",
+           "Met meer dan 400 notariskantoren als klant weet u dat het goed zit.",
+           "Het pakket is sneller dan elke andere oplossing als er iets misgaat."],
+}
+
+
+@pytest.mark.parametrize(("lang", "index"), [(lang, i) for lang in BOASTS for i in range(4)])
+def test_a_boast_about_the_offer_before_any_need_is_a_pitch(library, lang, index):
+    """"The most complete package", "600 firms as clients", "better than", "the warranty":
+    the offer praised before she said what she needs is a pitch, in any of these words."""
+    opening = {"en": "Good morning, I'm Tom from SchoonWerk.",
+               "nl": "Goedemorgen, ik ben Tom van SchoonWerk."}[lang]
+    turn = _last(library, "first-visit-cleaning", lang, [opening, BOASTS[lang][index]])
+    assert turn["act"] == "pitch"
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "Maar uw huidige leverancier is toch wat ouderwets, of niet?"),
+    ("nl", "Die andere partij levert toch minder kwaliteit, toch?"),
+    ("nl", "Hun service is behoorlijk traag, vindt u niet?"),
+    ("en", "But your current supplier is a bit old-fashioned, isn't it?"),
+    ("en", "Their service is pretty slow, don't you think?"),
+    ("en", "Their vans are getting old, aren't they?"),
+])
+def test_a_claim_with_a_tag_against_her_supplier_answers_her_objection(library, lang, line):
+    """"Your current supplier is outdated, isn't it?" argues with her objection (happy with
+    the current supplier): a (poor) response to it, no question about her situation."""
+    turn = _last(library, "drill-objection-current-supplier", lang, [line])
+    assert turn["act"] == "objection_response"
+    assert turn["spin"] is None

@@ -319,6 +319,14 @@ def analyze_turn(
     analysis.word_count = len(msg.words if spelled == text else lm.analyze(text).words)
     analysis.tagged = info.is_question and not msg.question_mark and ends_with_tag(
         msg.sentences[-1].words)
+    if info.is_question and not analysis.facts and len(msg.sentences[-1].words) > 3 and (
+            tuple(msg.sentences[-1].words[-2:]) in _ARGUING_TAGS
+            or tuple(msg.sentences[-1].words[-3:]) in _ARGUING_TAGS
+            or msg.sentences[-1].words[-1:] == ["toch"]):
+        # "your current package is rather dated, isn't it?", "die kwaliteit is niet goed,
+        # toch?": a claim she is asked to agree with, no question about her situation
+        analysis.tagged = True
+        analysis.spin = None
     analysis.names_date = concrete_time or bool(_DAYS & set(msg.words)) or any(
         _ORDINAL.fullmatch(w) for w in msg.words)
     analysis.topic_stems = frozenset(
@@ -411,6 +419,11 @@ _EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 
 _JOIN_WORDS = frozenset({"en", "of", "and", "or"})
 _WHICH = frozenset({"welke", "welk", "which"})
+# tags that ask her to agree with a claim ("..., of niet?", "..., isn't it?")
+# (English contractions are spelled out by then: "isn't it" is "is not it")
+_ARGUING_TAGS = frozenset({("of", "niet"), ("niet", "dan"), ("not", "it"), ("not", "they"),
+                           ("not", "you"), ("you", "think"), ("not", "we"),
+                           ("vindt", "u", "niet"), ("vind", "u", "niet"), ("denkt", "u", "niet")})
 # pronouns that point at what she just said ("who types them in?", "hoe lang duurt dat?")
 _BACK_REFERENCES = frozenset({"them", "they", "those", "that", "these", "it", "dat", "dit",
                               "die", "ze", "zij", "daar", "daarmee", "daarvan", "dan"})
