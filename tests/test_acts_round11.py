@@ -100,3 +100,40 @@ def test_a_claim_with_a_tag_against_her_supplier_answers_her_objection(library, 
     turn = _last(library, "drill-objection-current-supplier", lang, [line])
     assert turn["act"] == "objection_response"
     assert turn["spin"] is None
+
+
+BUSINESS = {"en": ["Good morning, I'm Tom from SchoonWerk.", "Who does the cleaning now?",
+                   "How many square metres are the two offices?"],
+            "nl": ["Goedemorgen, ik ben Tom van SchoonWerk.", "Wie doet nu de schoonmaak?",
+                   "Hoeveel vierkante meter zijn de twee kantoren?"]}
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "By the way, what car do you drive? I saw a lovely old Saab outside."),
+    ("en", "Any hobbies outside work, if I may ask?"),
+    ("en", "Lovely decorations in the hall. Did you make them yourself?"),
+    ("en", "Is that your dog on the photo behind you?"),
+    ("nl", "Wat voor auto rijdt u eigenlijk? Ik zag een mooie oude Saab staan."),
+    ("nl", "Speelt u zelf ook golf? Ik zag een golftas in de gang staan."),
+    ("nl", "Mooie versiering in de hal trouwens. Heeft u die zelf gemaakt?"),
+    ("nl", "Is dat uw hond op de foto achter u?"),
+])
+def test_a_question_about_her_life_outside_the_deal_is_small_talk(library, lang, line):
+    """Her car, her hobbies, the photo on the wall: small talk in the middle of the call
+    too, not a situation question."""
+    turn = _last(library, "first-visit-cleaning", lang, [*BUSINESS[lang], line])
+    assert turn["act"] == "small_talk"
+    assert turn["spin"] is None
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "Ik snap het, u heeft het druk. Mooie kerstversiering trouwens, zelf gemaakt?"),
+    ("nl", "Dat zie ik, het is hier een drukte van belang. Is dat uw hond op de foto?"),
+    ("en", "I can see you're busy. Lovely decorations by the way, did you make them yourself?"),
+    ("en", "I see, busy day. Is that your dog on the photo?"),
+])
+def test_a_nod_then_a_chat_question_after_her_objection_is_small_talk(library, lang, line):
+    """"I see you're busy. Lovely decorations, did you make them?": the question is the
+    point, and it is small talk, not a step of handling her objection."""
+    turn = _last(library, "drill-objection-no-time", lang, [line])
+    assert turn["act"] == "small_talk"

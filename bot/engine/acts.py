@@ -235,6 +235,9 @@ def _handles_objection(a: TurnAnalysis, state: SessionState) -> bool:
         return False
     if a.joke and not handling:
         return False
+    if Move.SMALL_TALK in a.moves and a.is_question and not a.facts and not named and (
+            handling <= {Move.ACKNOWLEDGE}):
+        return False  # "I see. Lovely decorations by the way, did you make them?" chats
     if handling:
         return not (a.facts and Move.CLARIFY not in a.moves and Move.ACKNOWLEDGE not in a.moves
                     and a.form == "open")
