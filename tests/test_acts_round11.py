@@ -169,3 +169,30 @@ def test_an_announced_recap_checked_as_one_sums_up_while_her_objection_stands(li
     assert "Loonhuis" in turns[-2]["buyer"]  # her objection stands: what this test is about
     assert turns[-1]["act"] == "summary"
     assert turns[-1]["spin"] is None
+
+
+@pytest.mark.parametrize(("scenario", "lang", "line"), [
+    ("drill-closing-order", "en", "So how would you like to proceed with the order?"),
+    ("drill-closing-order", "en", "Everything is in place. How shall we go ahead with the order?"),
+    ("drill-closing-order", "nl", "Alles staat klaar. Hoe wilt u verder met de bestelling?"),
+    ("drill-objection-price", "en", "Shall I send you the trial order to sign?"),
+])
+def test_asking_how_to_go_ahead_with_the_order_asks_for_it(library, scenario, lang, line):
+    """"How would you like to proceed with the order?", "... the order to sign?": the
+    question asks for the decision (an open question can close too)."""
+    assert _last(library, scenario, lang, [line])["act"] == "ask_order"
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "Counting the retyping, you earn the difference back. Does that put your mind at "
+           "rest?"),
+    ("nl", "Reken je de uren mee, dan haal je het verschil er ruim uit. Kun je je daarin "
+           "vinden?"),
+    ("nl", "Met de uren erbij verdien je het verschil terug. Zit je daarmee goed?"),
+])
+def test_checking_her_objection_in_other_words_responds_to_it(library, lang, line):
+    """"Kun je je daarin vinden?", "does that put your mind at rest?": the check step on her
+    objection, no question about her situation."""
+    turns = script_turns(library, "objection-software-renewal", lang, [*RENEWAL_PAIN[lang], line])
+    assert turns[-1]["act"] == "objection_response"
+    assert turns[-1]["spin"] is None

@@ -107,7 +107,8 @@ def main_act(a: TurnAnalysis, state: SessionState) -> Act:
     if Move.PITCH_QUESTION in moves and not closing_moves:
         # "Did you know our batteries charge in an hour?": the offer, asked as a question
         return Act.SOLUTION if a.tied_needs else Act.PITCH
-    if Move.ASK_FOR_ORDER in moves and not asks_fact and a.form != "open":
+    if Move.ASK_FOR_ORDER in moves and (not asks_fact or a.question_closes) and (
+            a.form != "open" or a.question_closes):  # "so how shall we go ahead with the order?"
         if Move.PROPOSE_NEXT_STEP in moves and a.meeting_words and not a.question_closes:
             # "shall we make an appointment to sign, Thursday at 2?", "I'll email you the
             # order confirmation": a meeting or a document to come is the next step

@@ -423,6 +423,7 @@ _EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 
 _JOIN_WORDS = frozenset({"en", "of", "and", "or"})
 _WHICH = frozenset({"welke", "welk", "which"})
+_HOW_WHEN = frozenset({"how", "when", "hoe", "wanneer"})
 # tags that ask her to agree with a claim ("..., of niet?", "..., isn't it?")
 # (English contractions are spelled out by then: "isn't it" is "is not it")
 _ARGUING_TAGS = frozenset({("of", "niet"), ("niet", "dan"), ("not", "it"), ("not", "they"),
@@ -827,9 +828,11 @@ def _question_asks_order(msg: Analyzed, lm: LanguageModel) -> bool:
     if not asking:
         return False
     last = asking[-1]
-    asked = last.clauses[-1] if last.clauses else last.words
-    if not asked or asked[0] not in lm.lexicon.question_verbs:
-        return False  # "..., zodat jullie kunnen tekenen?" says what the visit is for
+    asked = strip_fillers(last.clauses[-1] if last.clauses else last.words, lm.lexicon.fillers)
+    if not asked or (asked[0] not in lm.lexicon.question_verbs and asked[0] not in _HOW_WHEN):
+        # "..., zodat jullie kunnen tekenen?" says what the visit is for ("so how would you
+        # like to proceed with the order?" asks for it)
+        return False
     found = lm.moves.match(lm.pipeline.analyze(" ".join(asked)))
     # "Shall I book the delivery for the week of 20 February?" books the order itself
     return "ask_for_order" in found and (
