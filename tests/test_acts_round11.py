@@ -196,3 +196,27 @@ def test_checking_her_objection_in_other_words_responds_to_it(library, lang, lin
     turns = script_turns(library, "objection-software-renewal", lang, [*RENEWAL_PAIN[lang], line])
     assert turns[-1]["act"] == "objection_response"
     assert turns[-1]["spin"] is None
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "So: a daily salad bar, fresh soup, a hot dish and vegetarian choices, all from "
+           "local growers, and our own chefs are trained in-house."),
+    ("en", "Quick reminder of what we offer: sandwiches, soups, a hot meal and a salad bar, "
+           "plus a free fit-out of the restaurant by our team."),
+    ("nl", "Wat wij bieden is een saladebar, verse soep, een warm gerecht en vegetarische "
+           "opties, en onze koks zijn allemaal intern opgeleid."),
+    ("nl", "Wij leveren dagelijks verse soep, een warm gerecht en een saladebar met lokale "
+           "producten, en de inrichting van het restaurant doen we gratis."),
+])
+def test_reciting_the_offer_on_a_follow_up_visit_is_a_pitch(library, lang, line):
+    """A follow-up visit knows her needs from the first one, but the offer recited as a list
+    of what we have, tied to nothing she said, is a pitch."""
+    opening = {"en": "Hi Marco, good to see you again.", "nl": "Hoi Marco, goed je weer te zien."}
+    turn = _last(library, "closing-catering-followup", lang, [opening[lang], line])
+    assert turn["act"] == "pitch"
+
+
+def test_an_offer_citing_her_words_on_a_follow_up_visit_stays_a_solution(library):
+    lines = ["Hi Marco, good to see you again.", "What did the team think of the proposal?",
+             "You said people want more variety, so we could rotate the hot dish every week."]
+    assert _last(library, "closing-catering-followup", "en", lines)["act"] == "solution"

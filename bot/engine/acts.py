@@ -128,7 +128,9 @@ def main_act(a: TurnAnalysis, state: SessionState) -> Act:
         # an objection stands too, when it does not answer that objection)
         return Act.SOLUTION
     if Move.PROPOSE_SOLUTION in moves or (Move.RESPOND_BENEFIT in moves and not a.is_question):
-        knows_needs = bool(state.needs_stated) or a.follow_up
+        # a follow-up visit knows her needs from the first one, unless the offer is recited
+        # as a list of what we have ("salad bar, soup, fresh, local, and our chefs are ...")
+        knows_needs = bool(state.needs_stated) or (a.follow_up and not a.pitch)
         if a.tied_needs or (Move.PROPOSE_SOLUTION in moves and knows_needs and (
                 a.needs or Move.CHECK in moves)):
             return Act.SOLUTION
