@@ -92,7 +92,7 @@ def main_act(a: TurnAnalysis, state: SessionState) -> Act:
     if Move.SUMMARIZE in moves and a.form != "open" and not offers and not a.question_closes and (
         Move.STATE_OBJECTIVE not in moves
     ) and not (Move.GREET in moves and not a.is_question) and not (
-            pending and not a.recaps and (a.states_benefit or a.responds_to or (
+            pending and (a.states_benefit or a.responds_to or (
             # "so you're afraid the switch goes wrong again?" clarifies her concern
             Move.CLARIFY in moves and a.about_objection))) and not (
             # "you said X; our module does Y. Does that take away your price concern?"

@@ -18,7 +18,6 @@ from bot.engine.classify import (
     ends_with_tag,
     has_concrete_time,
     is_concrete,
-    recaps_then_checks,
     spin_type,
     strip_fillers,
 )
@@ -78,8 +77,6 @@ class TurnAnalysis:
     question_closes: bool = False
     # "Hoi Monique, mijn forecast is 52.500 euro": a greeting that delivers figures
     greeting_with_content: bool = False
-    # "let me sum up: ... Is that correct?": announced as a recap, checked as one
-    recaps: bool = False
 
 
 def analyze_turn(
@@ -322,7 +319,6 @@ def analyze_turn(
     analysis.word_count = len(msg.words if spelled == text else lm.analyze(text).words)
     analysis.tagged = info.is_question and not msg.question_mark and ends_with_tag(
         msg.sentences[-1].words)
-    analysis.recaps = "summarize" in moves and recaps_then_checks(msg, lm.lexicon.fillers)
     if info.is_question and not analysis.facts and len(msg.sentences[-1].words) > 3 and (
             tuple(msg.sentences[-1].words[-2:]) in _ARGUING_TAGS
             or tuple(msg.sentences[-1].words[-3:]) in _ARGUING_TAGS

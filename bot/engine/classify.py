@@ -356,30 +356,6 @@ def _sums_up_then_checks(msg: Analyzed) -> bool:
     return " ".join(tail) in _CORRECTNESS_TAGS and len(words) - len(tail) >= RESTATEMENT_WORDS
 
 
-# Openers that announce a recap: "let me sum up: ...", "kort samengevat: ..."
-_SUM_UP_OPENERS = ("let me sum up", "to sum up", "summing up", "let me summarise",
-                   "let me summarize", "to summarise", "to summarize", "let me recap",
-                   "to recap", "quick recap", "recap", "summary", "samenvatting",
-                   "if i sum up", "if i may sum up", "in summary",
-                   "samengevat", "kort samengevat", "even samenvatten", "samenvattend",
-                   "om samen te vatten", "ik vat samen", "ik vat het even samen",
-                   "ik vat het samen", "als ik het samenvat", "even op een rij",
-                   "even kort samenvatten", "ik zet het even op een rij")
-
-
-def recaps_then_checks(msg: Analyzed, fillers: frozenset[str]) -> bool:
-    """"Let me sum up: ..., and you want to see it working. Is that correct?": a message
-    that announces a recap and ends by asking whether it is right sums up, whatever it
-    restates (her pain, her objection, the price she can accept)."""
-    words = strip_fillers(msg.words, fillers)
-    opening = " ".join(words[:6])
-    if not any(opening.startswith(p) for p in _SUM_UP_OPENERS):
-        return False
-    last = msg.sentences[-1]
-    tail = (last.clauses or [last.words])[-1] if len(msg.sentences) == 1 else last.words
-    return " ".join(strip_fillers(tail, fillers)) in _CORRECTNESS_TAGS or tail[-1:] == ["toch"]
-
-
 _DID_YOU_KNOW = (("did", "you", "know"), ("did", "u", "know"), ("wist", "u"), ("wist", "je"),
                  ("wist", "jij"), ("wisten", "jullie"))
 _LEAD_INS = frozenset({"en", "and", "but", "maar", "trouwens", "by", "the", "way", "super",
