@@ -97,7 +97,7 @@ def test_an_amount_offered_after_her_price_objection_is_a_discount(library):
         "Ik kan het doen voor €2,25 per couvert.",
     ], None)
     assert any(o["id"] == "cheaper_competitor" and o["raised"] for o in report["objections"])
-    assert report["turns"][-1]["buyer"].startswith("Korting?")
+    assert "korting?" in report["turns"][-1]["buyer"].lower()  # she reacts to the money
     assert any("korting geven" in tip for tip in report["feedback"])
 
 

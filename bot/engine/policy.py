@@ -9,6 +9,7 @@ without reading the engine.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -188,6 +189,53 @@ def _assumes_a_date(t: Turn) -> bool:
     return t.a.names_date and Move.PROPOSE_NEXT_STEP not in t.moves
 
 
+# "I'll send you the invitation", "see you then", "tot dinsdag de 8e": the goodbye takes
+# up the appointment she was asked for
+_TAKES_UP_THE_MEETING = re.compile(
+    r"\b(?:invit\w*|uitnodig\w*|see (?:you|u|ya) then|until then|tot dan|tot zo)\b",
+    re.IGNORECASE)
+
+
+def _takes_up_refused_date(t: Turn) -> bool:
+    """A goodbye that treats a date she did not agree to as agreed: a dated proposal she
+    answered with a concern or a "not yet" (at any earlier turn, until she agrees to one),
+    then "thanks, I'll send you the invitation, see you on the 8th"."""
+    return "date_on_hold" in t.state.flags and (
+        t.a.names_date or bool(_TAKES_UP_THE_MEETING.search(t.text)))
+
+
+# "I understand, but ...": the understanding leads up to a counter-argument; "laat maar
+# weten", "stuur maar op" use "maar" as a softener after a verb, no "but"
+_YES_BUT = re.compile(
+    r"(?<!\blaat )(?<!\bstuur )(?<!\bkijk )(?<!\bzeg )(?<!\bdoe )(?<!\bga )(?<!\bbel )"
+    r"(?<!\bmail )(?<!\bdenk )(?<!\bneem )(?<!\bkom )\b(?:but|however|maar|echter)\b",
+    re.IGNORECASE)
+
+
+def _yes_but(t: Turn) -> bool:
+    """"Dat hoor ik vaker, maar VanVloot heeft de scherpste tarieven": the understanding
+    is the first half of a "yes, but", and "I'm glad you understand" would take it at face
+    value."""
+    return not _asks_her(t) and bool(_YES_BUT.search(t.text))
+
+
+def _discount_objecting(t: Turn) -> bool:
+    """Money offered while her concern stands ("if you sign this month I can do €8.50"):
+    she notices it, whatever else the message holds, and it does not answer her concern.
+    A scenario that writes her own discount lines (the drills) keeps them."""
+    return (Move.DISCOUNT in t.moves and bool(t.state.pending_objection)
+            and "discount" not in t.own_lines)
+
+
+def _pitch_before_knowing_her(t: Turn) -> bool:
+    """A pitch before she has told much: "you don't know anything about us yet". On a
+    follow-up visit the seller does know them; only the scenario's own line (once) fits,
+    after that the pitch gets the reply to a pitch that ignores what she said."""
+    if t.act is not Act.PITCH or len(t.state.revealed) >= FEW_FACTS:
+        return False
+    return not t.follow_up or ("pitch" in t.own_lines and not t.state.flags.get("said:pitch"))
+
+
 # The reaction to the learner's act: the first rule that applies wins; none may apply
 # (then the buyer just answers, or says the default line).
 REACTIONS: tuple[Rule, ...] = (
@@ -196,18 +244,21 @@ REACTIONS: tuple[Rule, ...] = (
          and t.state.closing["agreed"], "bye_after_agreement"),
     Rule("goodbye to a date she did not agree", lambda t: t.act is Act.GOODBYE
          and not t.state.closing["agreed"] and (_assumes_a_date(t) or t.state.flags.get(
-             "date_on_hold") == t.state.turn - 1), "goodbye_unagreed"),
+             "date_on_hold") == t.state.turn - 1 or _takes_up_refused_date(t)),
+         "goodbye_unagreed"),
     Rule("goodbye", lambda t: t.act is Act.GOODBYE, "goodbye"),
     Rule("objection accepted", lambda t: t.outcome is Outcome.HANDLED, "@objection"),
     Rule("objection explained", lambda t: t.outcome is Outcome.CLARIFIED and not t.answered,
          "@objection"),
+    Rule("discount offered while her concern stands", _discount_objecting,
+         "discount_objecting", cool=True),
     Rule("summary while she objects", lambda t: t.summarizing and not t.answered and t.outcome
          in (Outcome.NONE, Outcome.ACKNOWLEDGED, Outcome.PROGRESS), "@summary"),
     Rule("objection acknowledged with an argument that misses it", lambda t: t.outcome
          is Outcome.ACKNOWLEDGED and not t.answered and _argues(t), "objection_progress"),
     Rule("objection acknowledged as a preamble to talk about the seller or her supplier",
-         lambda t: t.outcome is Outcome.ACKNOWLEDGED and not t.answered and _talks_past_it(t),
-         "acknowledge_past_it", cool=True),
+         lambda t: t.outcome is Outcome.ACKNOWLEDGED and not t.answered and (
+             _talks_past_it(t) or _yes_but(t)), "acknowledge_past_it", cool=True),
     Rule("objection acknowledged", lambda t: t.outcome is Outcome.ACKNOWLEDGED
          and not t.answered and not _asks_her(t), "acknowledge_ack"),
     Rule("objection partly answered", lambda t: t.outcome is Outcome.PROGRESS
@@ -222,8 +273,7 @@ REACTIONS: tuple[Rule, ...] = (
     Rule("discount offered", lambda t: Move.DISCOUNT in t.moves, "discount", cool=True),
     Rule("tied solution", lambda t: t.act is Act.SOLUTION and "solution_tied" in t.fresh,
          "solution_ack"),
-    Rule("pitch before knowing her", lambda t: t.act is Act.PITCH
-         and len(t.state.revealed) < FEW_FACTS, "pitch", cool=True),
+    Rule("pitch before knowing her", _pitch_before_knowing_her, "pitch", cool=True),
     Rule("pitch after the inventory", lambda t: t.act is Act.PITCH, "pitch_late", cool=True),
     Rule("invited to introduce herself", lambda t: "invited" in t.fresh, "introduce_back"),
     Rule("objective stated", lambda t: "objective_stated" in t.fresh, "objective_ack"),

@@ -1,0 +1,143 @@
+"""The buyer reacts to what the learner actually did (round 11): money offered while her
+concern stands, a pitch on a follow-up visit, a "yes, but", and a goodbye that treats a
+date she did not agree to as agreed."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.scenario.library import LoadResult as Library
+from bot.scenario.library import load_library
+from tests.engine_calls import call as _call
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return load_library([])
+
+
+OPENING = {
+    "en": ["Morning Gerard! Good to see you again.",
+           "Last time you told me about the timesheets. Today I'd like to go deeper and "
+           "plan a demo. OK?",
+           "Shall we plan the switch now?"],
+    "nl": ["Goedemorgen Gerard, fijn u weer te zien.",
+           "Vorige keer vertelde u over de urenbriefjes. Vandaag wil ik daar dieper op "
+           "ingaan en een demo plannen. Goed?",
+           "Zullen we de overstap nu plannen?"],
+}
+PLEASED = ("glad you understand", "good that you see", "fijn dat u", "goed dat u",
+           "fijn dat je", "goed dat je")
+
+
+# a message that passes her concern by: she reminds the learner of it
+IGNORES = {"en": "With more than 600 construction firms as clients, you know you're safe.",
+           "nl": "Met meer dan 600 bouwbedrijven als klant weet u dat het goed zit."}
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "Our app fixes that, the guys fill it in on their phone. Look, if you sign this "
+           "month I can do €8.50 instead of €9.40."),
+    ("en", "I can give you 10% discount if you sign before the end of the month."),
+    ("nl", "Ik kan kijken of er nog 10% korting af kan als u voor het eind van de maand "
+           "tekent."),
+])
+def test_money_offered_while_her_concern_stands_gets_a_reaction(
+        library: Library, lang: str, line: str) -> None:
+    """An ex-controller notices a price cut; "you're not addressing my point" ignores it."""
+    _engine, state, replies = _call(library, "objection-software-renewal", lang,
+                                    [*OPENING[lang], IGNORES[lang], line])
+    assert state.pending_objection, replies  # a discount answers no concern
+    reply = replies[-1].lower()
+    assert any(w in reply for w in ("price", "discount", "prijs", "korting")), replies[-1]
+
+
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("en", ["Hi Marco, good to see you again! Thanks for having me back.",
+            "Our lunch concept is fresh, healthy and varied: a salad bar, two hot dishes a day "
+            "and sandwiches made to order.",
+            "And the price is €6.90 per lunch, of which €2.50 for the employee. That's really "
+            "competitive, most caterers are above €7.",
+            "Plus we have an app where staff can see the menu and rate every dish, your people "
+            "will love it.",
+            "We also do the lunches at a big engineering firm in Delft, they're super happy "
+            "with us."]),
+    ("nl", ["Hoi Marco, leuk je weer te zien! Bedankt dat ik terug mocht komen.",
+            "Ons lunchconcept is vers, gezond en gevarieerd: een saladebar, elke dag twee "
+            "warme gerechten en broodjes op bestelling.",
+            "En de prijs is € 6,90 per lunch, waarvan € 2,50 voor de medewerker. Dat is echt "
+            "scherp, de meeste cateraars zitten boven de € 7.",
+            "Daarnaast hebben we een app waarin medewerkers het menu zien en elk gerecht "
+            "beoordelen, daar worden je mensen blij van.",
+            "We doen ook de lunch bij een groot ingenieursbureau in Delft, die zijn super "
+            "tevreden over ons."]),
+])
+def test_a_pitch_on_a_follow_up_visit_is_no_first_meeting(
+        library: Library, lang: str, lines: list[str]) -> None:
+    """The seller wrote them a proposal: "you don't know anything about us yet" is a line
+    for a first visit."""
+    _engine, _state, replies = _call(library, "closing-catering-followup", lang, lines)
+    strangers = ("know anything about us", "hardly know us", "weet nog niets van ons",
+                 "weet nog weinig van ons", "nauwelijks iets van ons")
+    assert not any(s in r for r in replies for s in strangers), replies
+    assert len(set(replies[1:])) == len(replies[1:]), replies  # no line said twice
+
+
+@pytest.mark.parametrize(("scenario", "lang", "lines"), [
+    ("drill-objection-current-supplier", "nl",
+     ["Dat hoor ik vaker, maar VanVloot heeft de scherpste tarieven van Nederland en een app "
+      "waarin u alles zelf regelt."]),
+    ("objection-software-renewal", "en",
+     [*OPENING["en"], "I hear that a lot, but Werkwijzer HR simply has the sharpest rates "
+      "in the country."]),
+])
+def test_a_yes_but_is_not_taken_as_understanding(
+        library: Library, scenario: str, lang: str, lines: list[str]) -> None:
+    _engine, state, replies = _call(library, scenario, lang, lines)
+    assert state.pending_objection, replies
+    assert not any(p in replies[-1].lower() for p in PLEASED), replies[-1]
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "ok snap ik. laat maar weten wat je besluit"),
+    ("nl", "Dat begrijp ik, u zit er al negen jaar en het werkt."),
+])
+def test_plain_understanding_with_a_softening_maar_is_still_welcomed(
+        library: Library, lang: str, line: str) -> None:
+    """"laat maar weten" is no "yes, but"."""
+    _engine, _state, replies = _call(library, "objection-software-renewal", lang,
+                                     [*OPENING[lang], line])
+    assert any(p in replies[-1].lower() for p in PLEASED), replies[-1]
+
+
+@pytest.mark.parametrize(("scenario", "lang", "lines"), [
+    # she answered the dated demo with her concern; two turns later the learner leaves as
+    # if the date stood
+    ("objection-software-renewal", "nl",
+     ["Goedemorgen Gerard, dank je voor de koffie. Hoe is het sinds de vorige keer?",
+      "Vandaag wil ik je graag laten zien wat we met de uren-app voor jullie kunnen doen.",
+      "Of beter: zullen we een demo plannen? Dinsdag 8 oktober om 14.00 uur bijvoorbeeld?",
+      "Wie zou je er verder bij willen hebben?",
+      "Prima, dan stuur ik jullie een uitnodiging. Bedankt en tot dinsdag de 8e!"]),
+    ("objection-software-renewal", "en",
+     ["Good morning Gerard, thanks for the coffee. How have you been since last time?",
+      "Today I'd like to show you what our hours app can do for you.",
+      "Or better: shall we plan a demo? Tuesday 8 October at 2 pm, for instance?",
+      "Who else would you like to be there?",
+      "Great, I'll send you all an invitation. Thanks, and see you then!"]),
+])
+def test_a_goodbye_that_takes_up_a_refused_date_is_corrected(
+        library: Library, scenario: str, lang: str, lines: list[str]) -> None:
+    _engine, state, replies = _call(library, scenario, lang, lines)
+    assert not state.closing["agreed"], replies
+    assert any(w in replies[-1] for w in ("niet vast", "isn't agreed", "not agreed")), replies
+
+
+def test_a_plain_goodbye_after_a_refused_date_is_just_goodbye(library: Library) -> None:
+    """Leaving without assuming the date needs no correction."""
+    _engine, _state, replies = _call(library, "objection-software-renewal", "en", [
+        "Good morning Gerard, thanks for the coffee. How have you been since last time?",
+        "Or better: shall we plan a demo? Tuesday 8 October at 2 pm, for instance?",
+        "Who else would you like to be there?",
+        "Thanks for your time, Gerard. Goodbye!"])
+    assert "agreed" not in replies[-1], replies[-1]
