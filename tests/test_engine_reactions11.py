@@ -141,3 +141,66 @@ def test_a_plain_goodbye_after_a_refused_date_is_just_goodbye(library: Library) 
         "Who else would you like to be there?",
         "Thanks for your time, Gerard. Goodbye!"])
     assert "agreed" not in replies[-1], replies[-1]
+
+
+GREETS = ("Nice to meet you.", "Welcome. Good of you to come.", "Prettig kennis te maken.",
+          "Welkom. Goed dat u er bent.", "Welkom. Goed dat je er bent.")
+
+
+@pytest.mark.parametrize(("scenario", "lang", "line", "word"), [
+    ("spin-printing-urgency", "en",
+     "hi ingrid, lisa from printwise :) thx for replying to our mail. busy day?", "busy"),
+    ("spin-printing-urgency", "nl",
+     "Hoi Ingrid, ik ben Joris van Printwise. Druk beneden zeg, is dat altijd zo?", "druk"),
+    ("first-visit-cleaning", "en",
+     "hi marieke, im sanne from schoonwerk. nice office! is that your dog on the photo?", ""),
+    ("first-visit-cleaning", "nl", "Goedemorgen mevrouw de Groot, Daan Vermeer van SchoonWerk "
+     "Nederland. Mooi pand trouwens, is het een van die oude grachtenpanden?", ""),
+])
+def test_a_first_greeting_that_asks_her_something_gets_an_answer(
+        library: Library, scenario: str, lang: str, line: str, word: str) -> None:
+    """"busy day?" is a question: "nice to meet you" leaves it hanging."""
+    _engine, _state, replies = _call(library, scenario, lang, [line])
+    assert replies[0] not in GREETS, replies[0]
+    assert word in replies[0].lower(), replies[0]
+
+
+def test_small_talk_later_in_the_call_does_not_restart_it(library: Library) -> None:
+    """Once she has said her own small-talk line and told facts, "where shall we start?"
+    would take the call back to its first minute."""
+    _engine, _state, replies = _call(library, "spin-printing-urgency", "nl", [
+        "Hoi Ingrid, ik ben Joris van Printwise. Druk beneden zeg, is dat altijd zo?",
+        "Welke printers hebben jullie nu?",
+        "En in december? Dan zal het wel knallen 😄"])
+    assert "beginnen" not in replies[-1] and "helpen" not in replies[-1], replies[-1]
+
+
+PRINTING_TO_OBJECTION = [
+    "Dag Ingrid, Lotte Hermans van Printwise. Fijn dat je tijd maakt, ik hou het binnen de "
+    "twintig minuten.",
+    "Mijn voorstel: ik vertel kort wie wij zijn, dan wil ik vooral van jou horen hoe het "
+    "printen hier loopt en waar het knelt, en we sluiten af met een logische volgende stap. "
+    "Is dat oké?",
+    "Welke printers staan er nu op de vloer, en wie doet het onderhoud?",
+    "Hoe vaak valt er weleens een printer uit?",
+    "Wat betekent zo'n storing voor de orders die die dag de deur uit moeten?",
+    "Wat zou het voor jou betekenen als een storing binnen vier uur verholpen is, of al "
+    "gemeld wordt voordat de printer stilvalt?",
+    "Dat is precies wat onze monitoring doet: je zei dat bij een storing de orders blijven "
+    "liggen. Wij zien een storing aankomen en een monteur is binnen vier uur bij je, met een "
+    "vervangende printer.",
+    "Dat begrijp ik, het staat niet in de begroting. Wanneer wordt die voor volgend jaar "
+    "gemaakt, en wie beslist daarover?",
+]
+
+
+def test_a_dated_proposal_while_she_objects_gets_an_answer_to_the_proposal(
+        library: Library) -> None:
+    """"I hear you, but my point stands" to "a demo on Thursday 3 October at 9, does that
+    suit you?" ignores the proposal; she answers it ("before we plan anything: ...")."""
+    _engine, state, replies = _call(library, "spin-printing-urgency", "nl", [
+        *PRINTING_TO_OBJECTION,
+        "Dan stel ik voor dat ik op donderdag 3 oktober om 9.00 uur hier op de vloer een demo "
+        "geef, aan jou en aan degene die over het budget gaat. Past dat?"])
+    assert state.pending_objection == "not_budgeted", replies
+    assert replies[-1].startswith(("Ho, eerst dit", "Voordat we iets inplannen")), replies[-1]

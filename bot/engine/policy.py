@@ -172,9 +172,10 @@ def _asks_about_stall(t: Turn) -> bool:
 
 
 def _small_talk_question(t: Turn) -> bool:
-    """"Hi Gerard! Did you survive the quarter closing?": the greeting asks her something,
-    and "welcome back" would leave it unanswered."""
-    return t.follow_up and Move.SMALL_TALK in t.moves and t.a.is_question
+    """"Hi Gerard! Did you survive the quarter closing?", "hi ingrid, lisa from printwise.
+    busy day?": the greeting asks her something, and "welcome back" or "nice to meet you"
+    would leave it unanswered."""
+    return Move.SMALL_TALK in t.moves and t.a.is_question
 
 
 def _remark(t: Turn) -> bool:
@@ -255,14 +256,17 @@ REACTIONS: tuple[Rule, ...] = (
     Rule("summary while she objects", lambda t: t.summarizing and not t.answered and t.outcome
          in (Outcome.NONE, Outcome.ACKNOWLEDGED, Outcome.PROGRESS), "@summary"),
     Rule("objection acknowledged with an argument that misses it", lambda t: t.outcome
-         is Outcome.ACKNOWLEDGED and not t.answered and _argues(t), "objection_progress"),
+         is Outcome.ACKNOWLEDGED and not t.answered and _argues(t) and not t.closing_text,
+         "objection_progress"),
     Rule("objection acknowledged as a preamble to talk about the seller or her supplier",
          lambda t: t.outcome is Outcome.ACKNOWLEDGED and not t.answered and (
              _talks_past_it(t) or _yes_but(t)), "acknowledge_past_it", cool=True),
     Rule("objection acknowledged", lambda t: t.outcome is Outcome.ACKNOWLEDGED
          and not t.answered and not _asks_her(t), "acknowledge_ack"),
+    # "... a demo on Thursday 3 October at 9. Does that suit you?" with a benefit in it:
+    # her answer to the proposal ("before we plan anything: ...") also says the point stands
     Rule("objection partly answered", lambda t: t.outcome is Outcome.PROGRESS
-         and not t.answered, "objection_progress"),
+         and not t.answered and not t.closing_text, "objection_progress"),
     Rule("closing answer", lambda t: bool(t.closing_text), "@closing"),
     Rule("asked what holds her back after she put off a proposal", _asks_about_stall,
          "stall_reason"),
@@ -278,11 +282,12 @@ REACTIONS: tuple[Rule, ...] = (
     Rule("invited to introduce herself", lambda t: "invited" in t.fresh, "introduce_back"),
     Rule("objective stated", lambda t: "objective_stated" in t.fresh, "objective_ack"),
     Rule("greeted, first meeting", lambda t: "introduced" in t.fresh
-         and not t.follow_up and not t.past_opening, "greet_back"),
+         and not t.follow_up and not t.past_opening and not _small_talk_question(t),
+         "greet_back"),
     Rule("greeted, follow-up visit", lambda t: "introduced" in t.fresh
          and not t.past_opening and not _small_talk_question(t), "greet_again"),
     Rule("greeting, first meeting", lambda t: "greeted" in t.fresh and not t.follow_up
-         and not t.past_opening, "greet_back"),
+         and not t.past_opening and not _small_talk_question(t), "greet_back"),
     Rule("greeting, follow-up visit", lambda t: "greeted" in t.fresh and not t.past_opening
          and not _small_talk_question(t), "greet_again"),
     Rule("figures she asked for, all right", lambda t: "figures_right" in t.fresh
@@ -298,7 +303,9 @@ REACTIONS: tuple[Rule, ...] = (
     Rule("summary", lambda t: t.act is Act.SUMMARY and not t.answered, "summary_ack"),
     Rule("check after handling", lambda t: "checked_after" in t.fresh, "check_ack"),
     Rule("small talk once the call is under way", lambda t: t.act is Act.SMALL_TALK
-         and bool(t.state.revealed) and "small_talk" not in t.own_lines, "small_talk_later"),
+         and bool(t.state.revealed) and ("small_talk" not in t.own_lines
+                                         or bool(t.state.flags.get("said:small_talk"))),
+         "small_talk_later"),
     Rule("small talk that asks nothing", lambda t: _remark(t) and "small_talk" in t.own_lines,
          "small_talk_remark"),
     Rule("small talk", lambda t: t.act is Act.SMALL_TALK or (
