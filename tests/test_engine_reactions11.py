@@ -5,9 +5,11 @@ date she did not agree to as agreed."""
 from __future__ import annotations
 
 import pytest
+import yaml
 
 from bot.scenario.library import LoadResult as Library
 from bot.scenario.library import load_library
+from tests.conftest import ROOT
 from tests.engine_calls import call as _call
 
 
@@ -204,3 +206,22 @@ def test_a_dated_proposal_while_she_objects_gets_an_answer_to_the_proposal(
         "geef, aan jou en aan degene die over het budget gaat. Past dat?"])
     assert state.pending_objection == "not_budgeted", replies
     assert replies[-1].startswith(("Ho, eerst dit", "Voordat we iets inplannen")), replies[-1]
+
+
+def _dev_lines(name: str, upto: int) -> list[str]:
+    """The learner's lines of a labelled dev call, up to (not including) turn ``upto``."""
+    path = ROOT / "benchmarks" / "dialogues" / "dev" / name
+    return [t["learner"] for t in yaml.safe_load(path.read_text())["turns"][:upto]]
+
+
+@pytest.mark.parametrize(("month", "late"), [("October", True), ("June", False)])
+def test_a_demo_after_her_deadline_is_too_late(library: Library, month: str,
+                                                late: bool) -> None:
+    """She said it must run by mid-October and Ruud decides in July: a demo on 10 October
+    comes after everything is decided; a June date is agreed."""
+    _engine, state, replies = _call(library, "spin-printing-urgency", "en", [
+        *_dev_lines("spin-printing-urgency.en.good.yaml", 14),
+        f"Shall we do a demo on your packing line on Tuesday 10 {month} at 9, with you and "
+        "your director?"])
+    assert ("too late" in replies[-1]) is late, replies[-1]
+    assert state.closing["agreed"] is not late, replies[-1]
