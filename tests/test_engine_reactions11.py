@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
+from bot.engine.compiled import CompiledScenario
+from bot.engine.engine import Engine
 from bot.scenario.library import LoadResult as Library
 from bot.scenario.library import load_library
 from tests.conftest import ROOT
@@ -225,3 +227,38 @@ def test_a_demo_after_her_deadline_is_too_late(library: Library, month: str,
         "your director?"])
     assert ("too late" in replies[-1]) is late, replies[-1]
     assert state.closing["agreed"] is not late, replies[-1]
+
+
+def test_money_offered_does_not_win_her_over(library: Library) -> None:
+    """An earlier answer plus "I understand ... I can give you 15% off" is no answer to his
+    worry about the switch: no "all right, it's worth a look"."""
+    _engine, state, replies = _call(library, "objection-software-renewal", "en", [
+        *_dev_lines("objection-software-renewal.en.pitch.h1.yaml", 7),
+        "I understand it's more than you pay now. But if you sign before the end of the "
+        "month I can give you 15% off."])
+    assert not state.objections["happy_current"].handled, replies[-1]
+    assert "worth a look" not in replies[-1], replies[-1]
+
+
+def test_asking_what_holds_him_back_gets_his_reason_not_his_yes(library: Library) -> None:
+    """A clarifying question after an earlier answer: he says what is behind his doubt,
+    he does not accept as if an answer had just been given ("that helps, yes")."""
+    _engine, state, replies = _call(library, "closing-catering-followup", "nl", [
+        *_dev_lines("closing-catering-followup.nl.good.h3.yaml", 12),
+        "Ik snap dat je er nog even over na wilt denken. Waar wil je precies nog over "
+        "nadenken: het menu, de prijs of iets anders?"])
+    assert not replies[-1].startswith("Dat helpt"), replies[-1]
+    assert state.pending_objection, replies[-1]
+
+
+def test_a_count_set_against_another_is_no_discount(library: Library) -> None:
+    """"alles in 1 overzicht ipv 3 excel lijsten" sets no price against another: the
+    answer to her brochure request is not read as money offered."""
+    lines = ["snap ik, u heeft het druk. wat zou u in die brochure vooral willen zien?",
+             "met onze verzuimmodule staat alles in 1 overzicht ipv 3 excel lijsten, en u "
+             "ziet meteen wie er ziek is"]
+    engine = Engine(CompiledScenario(library.scenarios["drill-objection-brochure"]))
+    state = engine.start("nl", seed=0)
+    results = [engine.turn(state, line) for line in lines]
+    assert "discount" not in results[-1].analysis.moves, results[-1].reply
+    assert state.objections["send_brochure"].handled, results[-1].reply

@@ -254,8 +254,11 @@ def detect_moves(msg: Analyzed, lm: LanguageModel, concrete: bool | None = None,
         moves.add("summarize")  # "So: a hot lunch daily, 115 lunches, Annelies signs. Correct?"
     if _pitch_question(msg):
         moves.add("pitch_question")  # "Wist u dat onze accu in een uur laadt?", "... Interesse?"
-    if _PRICE_INSTEAD.search(msg.raw):
-        moves.add("discount")  # "€6.50 instead of €9.40", "28 euro in plaats van 32"
+    instead = _PRICE_INSTEAD.search(msg.raw)
+    if instead and _MONEY.search(msg.raw[max(0, instead.start() - 2):instead.end()]):
+        # "€6.50 instead of €9.40", "28 euro in plaats van 32" ("1 overzicht ipv 3 excel
+        # lijsten" sets no price against another)
+        moves.add("discount")
     bare_time = msg.question_mark and is_concrete(msg, lm) and not (
         set(msg.words) & lm.lexicon.question_words)  # "dinsdag 11 uur?" proposes a time
     if (concrete and proposal and not moves & {"summarize", "propose_solution"}) or (
@@ -274,6 +277,7 @@ def detect_moves(msg: Analyzed, lm: LanguageModel, concrete: bool | None = None,
 _PRICE_INSTEAD = re.compile(
     r"\d[\d.,]*(\s+[^\s\d]+){0,3}?\s+(instead\s+of|rather\s+than|in\s+plaats\s+van|ipv|"
     r"i\.p\.v\.)\s+(€\s*|eur\s*)?\d", re.IGNORECASE)
+_MONEY = re.compile(r"€|\beur\b|\beuro|\bcent|\d[.,]\d", re.IGNORECASE)
 _SEE_YOU = ("good to see you", "nice to see you", "great to see you", "lovely to see you",
             "glad to see you", "good to see u", "nice to see u", "fijn je te zien",
             "fijn u te zien", "goed je te zien", "goed u te zien", "leuk je te zien",

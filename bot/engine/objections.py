@@ -111,8 +111,13 @@ def objection_step(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: 
         ostate.idle += 1
         return
     ostate.idle = 0
-    if ostate.steps["respond"] and (ostate.steps["acknowledge"] or ostate.steps["clarify"]
-                                    or ("respond" in did and fits)):
+    # She accepts on a message that answers her (the benefit, or the check after it): "I
+    # understand" or "what worries you?" after an earlier answer gets no "all right, worth
+    # a look"; nor does money offered ("... and I can give you 15% off")
+    answers_now = bool(did & {"respond", "check"}) and Move.DISCOUNT not in a.moves
+    if ostate.steps["respond"] and answers_now and (
+            ostate.steps["acknowledge"] or ostate.steps["clarify"]
+            or ("respond" in did and fits)):
         ostate.handled = True
         state.pending_objection = None
         events.append(f"handled:{oid}")
