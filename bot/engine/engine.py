@@ -223,6 +223,8 @@ class Engine:
         t = Turn(a, Act(a.act), state, text=text,
                  follow_up=self.scenario.buyer.visit == "follow_up",
                  own_lines=frozenset(self.scenario.buyer.lines),
+                 own_pitch_lines=len(cl.texts(self.scenario.buyer.lines["pitch"]))
+                 if "pitch" in self.scenario.buyer.lines else 0,
                  past_opening="past_opening" in state.flags,
                  pain_told=pain_told(self.ctx, cl, state, a))
         if t.act not in (Act.GREET_INTRODUCE, Act.SMALL_TALK):

@@ -97,6 +97,7 @@ class Turn:
     misquoted: str = ""  # a figure in the learner's summary that she never gave
     unsaid: bool = False  # the summary holds something she has not told (penalties, a rival)
     own_lines: frozenset[str] = frozenset()  # line keys the scenario writes for this buyer
+    own_pitch_lines: int = 0  # variants of her own reply to a pitch, in this language
     elaborates: bool = False  # "can you give me an example?" about what she just told
     # the learner already did more than greet (an agenda, a question, a pitch): "welcome
     # back" or "nice to meet you" no longer fits, whatever the message holds
@@ -230,11 +231,11 @@ def _discount_objecting(t: Turn) -> bool:
 
 def _pitch_before_knowing_her(t: Turn) -> bool:
     """A pitch before she has told much: "you don't know anything about us yet". On a
-    follow-up visit the seller does know them; only the scenario's own line (once) fits,
-    after that the pitch gets the reply to a pitch that ignores what she said."""
+    follow-up visit the seller does know them; only the scenario's own lines fit (each
+    once), after that the pitch gets the reply to a pitch that ignores what she said."""
     if t.act is not Act.PITCH or len(t.state.revealed) >= FEW_FACTS:
         return False
-    return not t.follow_up or ("pitch" in t.own_lines and not t.state.flags.get("said:pitch"))
+    return not t.follow_up or t.state.flags.get("said:pitch", 0) < t.own_pitch_lines
 
 
 # The reaction to the learner's act: the first rule that applies wins; none may apply
