@@ -262,3 +262,12 @@ def test_a_count_set_against_another_is_no_discount(library: Library) -> None:
     results = [engine.turn(state, line) for line in lines]
     assert "discount" not in results[-1].analysis.moves, results[-1].reply
     assert state.objections["send_brochure"].handled, results[-1].reply
+
+
+def test_see_you_then_after_a_refused_weekday_is_corrected(library: Library) -> None:
+    """"demo next thursday at ur place?" - her concern - "cool see u then! bye": the
+    Thursday was never agreed."""
+    _engine, state, replies = _call(library, "spin-printing-urgency", "en",
+                                    _dev_lines("spin-printing-urgency.en.mobile.h3.yaml", 14))
+    assert not state.closing["agreed"], replies[-2:]
+    assert "isn't agreed" in replies[-1], replies[-2:]

@@ -12,6 +12,7 @@ from bot.engine.objections import trigger
 from bot.engine.policy import (
     Outcome,
     Turn,
+    names_a_day,
 )
 from bot.engine.state import SessionState
 from bot.engine.wording import MONTHS
@@ -43,7 +44,7 @@ def closing_reply(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: l
     state.closing["concrete"] = state.closing["concrete"] or concrete
     if state.phase != "ended":
         state.phase = "closing"
-    if a.concrete_time:
+    if names_a_day(t):
         state.flags["date_on_hold"] = state.turn  # until she agrees below
     if Move.PROPOSE_NEXT_STEP in a.moves and t.act is not Act.ASK_ORDER:
         answered_ahead(ctx, state, a)

@@ -15,6 +15,7 @@ from bot.engine.policy import (
     Outcome,
     Turn,
     apply_effects,
+    names_a_day,
 )
 from bot.engine.state import SessionState
 from bot.engine.wording import lower_first
@@ -147,7 +148,7 @@ def proposal_while_objecting(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn
     state = t.state
     state.closing["attempted"] = True
     state.closing["concrete"] = state.closing["concrete"] or t.a.concrete_time
-    if t.a.concrete_time:
+    if names_a_day(t):
         state.flags["date_on_hold"] = state.turn  # "see you then!" next is no agreement
     oid = state.pending_objection
     assert oid is not None

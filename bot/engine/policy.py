@@ -191,6 +191,18 @@ def _assumes_a_date(t: Turn) -> bool:
     return t.a.names_date and Move.PROPOSE_NEXT_STEP not in t.moves
 
 
+# a weekday: "demo next thursday?" asks for that day ("next week", "in januari" do not)
+_WEEKDAY = re.compile(
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|tues|wed|thu|thur|thurs|fri|"
+    r"(?:maan|dins|woens|donder|vrij|zater|zon)dag)\b", re.IGNORECASE)
+
+
+def names_a_day(t: Turn) -> bool:
+    """The proposal names a day (a date, a time on a day, or a weekday): until she agrees,
+    "see you then!" takes something she has not given."""
+    return t.a.concrete_time or bool(_WEEKDAY.search(t.text))
+
+
 # "I'll send you the invitation", "see you then", "tot dinsdag de 8e": the goodbye takes
 # up the appointment she was asked for
 _TAKES_UP_THE_MEETING = re.compile(
