@@ -271,3 +271,14 @@ def test_see_you_then_after_a_refused_weekday_is_corrected(library: Library) -> 
                                     _dev_lines("spin-printing-urgency.en.mobile.h3.yaml", 14))
     assert not state.closing["agreed"], replies[-2:]
     assert "isn't agreed" in replies[-1], replies[-2:]
+
+
+def test_her_reminder_after_a_colon_reads_as_one_sentence(library: Library) -> None:
+    """"Voordat we iets inplannen: u gaat er niet op in", not "...: U gaat"; "I" and "OR"
+    keep their capitals."""
+    _engine, _state, replies = _call(library, "objection-software-renewal", "nl",
+                                     _dev_lines("objection-software-renewal.nl.pitch.h3.yaml", 9))
+    assert not any(": U " in r for r in replies), replies
+    _engine, _state, replies = _call(library, "spin-printing-urgency", "en",
+                                     _dev_lines("spin-printing-urgency.en.mobile.h3.yaml", 13))
+    assert not any(": i'" in r or ": i " in r for r in replies), replies

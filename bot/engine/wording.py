@@ -30,8 +30,9 @@ DIGITS = re.compile(r"\d+(?:[.,]\d+)?")
 
 def lower_first(text: str, names: frozenset[str]) -> str:
     """"As I said: the contract ..." but "as I said: Joke and Ahmed ...": a name keeps its
-    capital."""
+    capital, and so do "I" and an abbreviation ("OR"); the Dutch "U gaat ..." does not."""
     first = text.split(" ", 1)[0].strip(".,;:!?'\"()")
-    if first in names or not text[:2].isalpha() or text[:2].isupper():
+    if first in names or first.split("'")[0].split("’")[0] == "I" or not text[:1].isalpha() or (
+            len(first) > 1 and first.isupper()):
         return text
     return text[:1].lower() + text[1:]
