@@ -282,3 +282,18 @@ def test_her_reminder_after_a_colon_reads_as_one_sentence(library: Library) -> N
     _engine, _state, replies = _call(library, "spin-printing-urgency", "en",
                                      _dev_lines("spin-printing-urgency.en.mobile.h3.yaml", 13))
     assert not any(": i'" in r or ": i " in r for r in replies), replies
+
+
+@pytest.mark.parametrize(("name", "lang", "word"), [
+    ("objection-software-renewal.nl.pitch.h3.yaml", "nl", "bezwaar"),
+    ("objection-software-renewal.en.pitch.h1.yaml", "en", "concern"),
+])
+def test_she_does_not_loop_on_her_concern(library: Library, name: str, lang: str,
+                                          word: str) -> None:
+    """A learner who keeps proposing past her concern hears it stands, firmly and once
+    more; after that she puts the proposals off coolly instead of a reminder every turn."""
+    lines = _dev_lines(name, 99)
+    _engine, state, replies = _call(library, "objection-software-renewal", lang, lines)
+    reminders = [r for r in replies if word in r.lower()]
+    assert len(reminders) <= 2, replies
+    assert not state.closing["agreed"], replies

@@ -8,7 +8,7 @@ from bot.engine.analysis import TurnAnalysis
 from bot.engine.compiled import CompiledLanguage
 from bot.engine.context import ScenarioContext
 from bot.engine.fact_answers import names_in
-from bot.engine.lines import once, pick, stock_line
+from bot.engine.lines import next_line, once, pick, stock_line
 from bot.engine.policy import (
     REST_AFTER,
     Event,
@@ -154,6 +154,13 @@ def proposal_while_objecting(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn
     assert oid is not None
     objection = ctx.cs.objections[oid]
     ostate = state.objections[oid]
+    closing = ctx.scenario.closing
+    if ostate.recalled and state.flags.get("said:objection_pending", 0) >= 1 and (
+            closing is not None and closing.stall):
+        # she has said her concern stands, firmly and once more: a third time would be a
+        # loop; she stops helping and puts the proposal off ("let's first see how the year
+        # goes"), and the concern stays open
+        return next_line(state, "stall", cl.texts(closing.stall))
     if ostate.recalled or objection.firmer is None:
         text = stock_line(ctx, cl, state, "objection_pending")
     else:
