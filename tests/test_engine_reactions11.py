@@ -297,3 +297,11 @@ def test_she_does_not_loop_on_her_concern(library: Library, name: str, lang: str
     reminders = [r for r in replies if word in r.lower()]
     assert len(reminders) <= 2, replies
     assert not state.closing["agreed"], replies
+
+
+def test_she_does_not_ask_what_the_seller_told_before_a_question(library: Library) -> None:
+    """The seller opened with "we take care of label and office printers" and then asked
+    about her company: "do you do label printers too?" later shows she was not listening."""
+    _engine, _state, replies = _call(library, "spin-printing-urgency", "en",
+                                     _dev_lines("spin-printing-urgency.en.average.h3.yaml", 10))
+    assert not any("label printers too" in r for r in replies), replies

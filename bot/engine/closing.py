@@ -3,6 +3,8 @@ buying signals told, what happens after a turn, and when the buyer ends the call
 
 from __future__ import annotations
 
+import re
+
 from bot.engine.acts import Act, Move
 from bot.engine.analysis import TurnAnalysis
 from bot.engine.compiled import CompiledLanguage
@@ -25,6 +27,11 @@ PROPOSING = frozenset({Move.ASK_FOR_ORDER, Move.PROPOSE_NEXT_STEP})
 
 _OPENING_ACTS = frozenset({Act.GREET_INTRODUCE, Act.STATE_OBJECTIVE, Act.SMALL_TALK,
                            Act.GOODBYE})
+
+
+_SENTENCES = re.compile(r"(?<=[.!?])\s+")
+# the seller speaking for the company: "we lease ...", "wij doen managed print", "our ..."
+_OWN_SIDE = re.compile(r"\b(?:we|wij|our|ours|ons|onze)\b", re.IGNORECASE)
 
 
 def _content(cl: CompiledLanguage, text: str) -> tuple[list[str], list[str]]:
@@ -148,7 +155,7 @@ def situation_streak(ctx: ScenarioContext, state: SessionState, a: TurnAnalysis)
 
 
 def after_turn(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, a: TurnAnalysis,
-               events: list[str], *, cool: bool = False) -> str:
+               events: list[str], *, cool: bool = False, text: str = "") -> str:
     """Objections set off by what was said, a buying signal, or the end of the call.
     Says at most one of them (an end line always)."""
     if state.ended:
@@ -173,7 +180,14 @@ def after_turn(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, 
     proposes = bool(a.moves & (PROPOSING | {Move.PROPOSE_SOLUTION}))
     told = not a.is_question and len(a.topic_stems) >= 2
     if closing is not None and (proposes or told):
-        signals_told(ctx, cl, state, a, proposes=proposes)
+        signals_told(ctx, cl, state, a.topic_stems, proposes=proposes)
+    elif closing is not None and a.is_question and text:
+        # "We lease label and office printers. What does your company do?": what the
+        # seller says about the offer before the question tells it all the same
+        stated = " ".join(part for part in _SENTENCES.split(text)
+                          if not part.rstrip().endswith("?") and _OWN_SIDE.search(part))
+        if stated:
+            signals_told(ctx, cl, state, frozenset(_content(cl, stated)[0]))
     if not said and not cool and not opening and closing is not None and (
         not state.closing["agreed"] and not state.pending_objection
     ):
@@ -192,7 +206,7 @@ def after_turn(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, 
 
 
 def signals_told(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState,
-                 a: TurnAnalysis, *, proposes: bool = False) -> None:
+                 told: frozenset[str], *, proposes: bool = False) -> None:
     """A buying signal the learner already answered ("we lease label and office
     printers") is not asked later ("do you do label printers too?"); nor one the
     learner just offered ("shall we do a trial week?" - "could we do a trial week
@@ -207,7 +221,7 @@ def signals_told(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState
             continue
         stems = {st for st, w in zip(*_content(cl, str(texts[0])), strict=True)
                  if len(st) > 3 and w not in cl.lm.lexicon.stopwords}
-        if len(stems & a.topic_stems) >= (1 if proposes else 2):
+        if len(stems & told) >= (1 if proposes else 2):
             state.signals_sent.append(i)
 
 
