@@ -305,3 +305,16 @@ def test_she_does_not_ask_what_the_seller_told_before_a_question(library: Librar
     _engine, _state, replies = _call(library, "spin-printing-urgency", "en",
                                      _dev_lines("spin-printing-urgency.en.average.h3.yaml", 10))
     assert not any("label printers too" in r for r in replies), replies
+
+
+@pytest.mark.parametrize(("scenario", "name"), [
+    ("first-visit-cleaning", "first-visit-cleaning.nl.pitch.h1.yaml"),
+    ("closing-catering-followup", "closing-catering-followup.en.pitch.h3.yaml"),
+])
+def test_a_learner_who_keeps_pitching_hears_no_reply_twice(
+        library: Library, scenario: str, name: str) -> None:
+    """Three pitches in a row get three different replies, not the first one again."""
+    lang = name.split(".")[1]
+    _engine, _state, replies = _call(library, scenario, lang, _dev_lines(name, 99))
+    long = [r for r in replies if len(r) > 25]
+    assert len(set(long)) == len(long), replies
