@@ -318,3 +318,17 @@ def test_a_learner_who_keeps_pitching_hears_no_reply_twice(
     _engine, _state, replies = _call(library, scenario, lang, _dev_lines(name, 99))
     long = [r for r in replies if len(r) > 25]
     assert len(set(long)) == len(long), replies
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "Ah, ok, the €2.50 is too much for them. What if we make it €2 then, would that "
+           "help?"),
+    ("nl", "Oké, die € 2,50 is te veel voor ze. Wat als we de bijdrage verlagen naar 2 euro?"),
+])
+def test_a_price_brought_down_is_noticed(library: Library, lang: str, line: str) -> None:
+    """"What if we make it €2?" gives money away; Marco notices instead of moving on."""
+    _engine, _state, replies = _call(library, "closing-catering-followup", lang, [
+        *_dev_lines(f"closing-catering-followup.{lang}.pitch.h3.yaml" if lang == "en"
+                    else "closing-catering-followup.nl.off_script.h3.yaml", 5), line])
+    assert any(w in replies[-1].lower() for w in ("discount", "korting", "price", "prijs")), \
+        replies[-1]

@@ -259,6 +259,8 @@ def detect_moves(msg: Analyzed, lm: LanguageModel, concrete: bool | None = None,
         # "€6.50 instead of €9.40", "28 euro in plaats van 32" ("1 overzicht ipv 3 excel
         # lijsten" sets no price against another)
         moves.add("discount")
+    if _PRICE_DOWN.search(msg.raw):
+        moves.add("discount")  # "what if we make it €2?", "verlagen naar 2 euro"
     bare_time = msg.question_mark and is_concrete(msg, lm) and not (
         set(msg.words) & lm.lexicon.question_words)  # "dinsdag 11 uur?" proposes a time
     if (concrete and proposal and not moves & {"summarize", "propose_solution"}) or (
@@ -277,6 +279,12 @@ def detect_moves(msg: Analyzed, lm: LanguageModel, concrete: bool | None = None,
 _PRICE_INSTEAD = re.compile(
     r"\d[\d.,]*(\s+[^\s\d]+){0,3}?\s+(instead\s+of|rather\s+than|in\s+plaats\s+van|ipv|"
     r"i\.p\.v\.)\s+(€\s*|eur\s*)?\d", re.IGNORECASE)
+# a price brought down to an amount: "what if we make it €2?", "we kunnen de bijdrage
+# verlagen naar 2 euro", "wat als we er € 2 van maken?"
+_PRICE_DOWN = re.compile(
+    r"\b(?:make\s+it|bring\s+it\s+down\s+to|lower\s+it\s+to|drop\s+it\s+to|"
+    r"reduce\s+it\s+to|(?:verlagen|omlaag|zakken)\s+naar)\s+(?:€\s*\d|\d[\d.,]*\s*euro)"
+    r"|\ber\s+€\s*\d[\d.,]*\s+van\s+maken", re.IGNORECASE)
 _MONEY = re.compile(r"€|\beur\b|\beuro|\bcent|\d[.,]\d", re.IGNORECASE)
 _SEE_YOU = ("good to see you", "nice to see you", "great to see you", "lovely to see you",
             "glad to see you", "good to see u", "nice to see u", "fijn je te zien",
