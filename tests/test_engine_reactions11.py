@@ -332,3 +332,13 @@ def test_a_price_brought_down_is_noticed(library: Library, lang: str, line: str)
                     else "closing-catering-followup.nl.off_script.h3.yaml", 5), line])
     assert any(w in replies[-1].lower() for w in ("discount", "korting", "price", "prijs")), \
         replies[-1]
+
+
+def test_she_welcomes_him_back_once(library: Library) -> None:
+    """A second opening line that names the seller's company is no new arrival: no second
+    "good to see you again"."""
+    _engine, _state, replies = _call(library, "objection-software-renewal", "nl", [
+        "Goedemorgen meneer Smits, fijn dat ik er weer mag zijn.",
+        "Ik heb een korte presentatie meegenomen over Werkwijzer HR, als u het goed vindt "
+        "loop ik die even met u door."])
+    assert replies[0] != replies[1], replies

@@ -179,6 +179,13 @@ def _small_talk_question(t: Turn) -> bool:
     return Move.SMALL_TALK in t.moves and t.a.is_question
 
 
+def _welcomed(t: Turn) -> bool:
+    """She already welcomed him back to an earlier greeting: "Werkwijzer HR is the most
+    complete package" next (the company named, read as an introduction) gets no second
+    "good to see you again"."""
+    return t.state.flags.get("greeted", t.state.turn) < t.state.turn
+
+
 def _remark(t: Turn) -> bool:
     """Small talk that asks her nothing ("my uncle is in construction too, haha"): "fine,
     thank you" would answer a question nobody asked."""
@@ -298,7 +305,8 @@ REACTIONS: tuple[Rule, ...] = (
          and not t.follow_up and not t.past_opening and not _small_talk_question(t),
          "greet_back"),
     Rule("greeted, follow-up visit", lambda t: "introduced" in t.fresh
-         and not t.past_opening and not _small_talk_question(t), "greet_again"),
+         and not t.past_opening and not _small_talk_question(t) and not _welcomed(t),
+         "greet_again"),
     Rule("greeting, first meeting", lambda t: "greeted" in t.fresh and not t.follow_up
          and not t.past_opening and not _small_talk_question(t), "greet_back"),
     Rule("greeting, follow-up visit", lambda t: "greeted" in t.fresh and not t.past_opening
