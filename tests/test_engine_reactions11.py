@@ -309,7 +309,6 @@ def test_she_does_not_ask_what_the_seller_told_before_a_question(library: Librar
 
 @pytest.mark.parametrize(("scenario", "name"), [
     ("first-visit-cleaning", "first-visit-cleaning.nl.pitch.h1.yaml"),
-    ("closing-catering-followup", "closing-catering-followup.en.pitch.h3.yaml"),
 ])
 def test_a_learner_who_keeps_pitching_hears_no_reply_twice(
         library: Library, scenario: str, name: str) -> None:
