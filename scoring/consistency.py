@@ -18,6 +18,7 @@ from scoring.card import ScoreCard
 from scoring.feedback import (
     HANDLING_STEPS,
     REPEATABLE,
+    WEAK_STEP,
     Tip,
     exchange,
     in_sentence,
@@ -229,7 +230,10 @@ def _against_turns(cs: CompiledScenario, state: SessionState, turns: list[TurnRe
     found = _turn_of(turns, tip.values.get("quote"))
     if found is not None:
         turn = found[1]
-        if key in _CRITICISED_ACTS and turn.act not in _CRITICISED_ACTS[key]:
+        # "shall i send u an offer then?" read as a question is a next step all the same,
+        # too weak to count as a close: the vague-close tip names it as such
+        weak = key == "vague_close" and bool(WEAK_STEP.search(turn.learner))
+        if key in _CRITICISED_ACTS and turn.act not in _CRITICISED_ACTS[key] and not weak:
             flag(f"quotes a {turn.act} turn as a close")
         if key == "closed_question" and turn.form != "closed":
             flag("quotes a question that was not closed")

@@ -25,18 +25,21 @@ from scoring.notes import sentences
 from scoring.sections import (
     CHECK_OPENINGS,
     ERRAND,
+    LEADING_TAG,
     QUESTION_VERBS,
     SUMMED_UP,
     YES_BUT,
     QuestionMix,
     agreed_to_a_summary,
     answerable,
-    errand_only,
+    asked_by_spin,
     false_starts,
     handling_steps,
     informal,
     internal_aloud,
     invited,
+    no_check,
+    no_clarify,
     objectives_met,
     offers_discount,
     pitch_turns,
@@ -73,19 +76,24 @@ _QUOTATION = re.compile(r"\b(quote|quotation|offerte|prijsopgave)\b", re.IGNOREC
 # "Shall I send you an offer?", "Zal ik u wat informatie mailen?": a next step offered
 # without a day, a time or her commitment. Too weak to count as a close, but no reason to
 # say none was proposed.
-_WEAK_STEP = re.compile(
+WEAK_STEP = re.compile(
     r"\b(?:shall|should|can|could|may) i (?:just )?(?:send|e-?mail|mail|drop|call|ring)\b|"
     r"\bsend (?:you|over) (?:an?|the|some|our) (?:offer|quote|quotation|proposal|brochure|"
     r"info|information|price)|"
     r"\b(?:zal|kan|mag) ik (?:u|je|jou|jullie)? ?(?:dan )?(?:even )?(?:een|de|het|wat|ons|onze)? ?"
     r"(?:offerte|voorstel|brochure|informatie|info|prijs\w*)\b[^.?!]*\b(?:sturen|mailen|toesturen|"
-    r"opsturen)|\b(?:zal|kan|mag) ik (?:u|je|jou|jullie) (?:even )?(?:bellen|mailen)",
+    r"opsturen)|\b(?:zal|kan|mag) ik (?:u|je|jou|jullie) (?:even )?(?:bellen|mailen)"
+    # "I'll adjust the proposal and send it to you", "ik stuur u de brochure": the learner
+    # takes the next step alone, without a day or her commitment
+    r"|\bi'?ll [^.?!]{0,50}?\b(?:send|e-?mail|mail|call|ring)\b"
+    r"|\b(?:stuur|mail|bel) ik (?:u|je|jou|jullie)\b"
+    r"|\bik (?:stuur|mail|bel) (?:u|je|jou|jullie)\b",
     re.IGNORECASE)
-# a tag that leads to a yes ("rather outdated, isn't it?", "duur, toch?"): no check
-_LEADING_TAG = re.compile(
-    r",\s*(?:isn'?t|aren'?t|wasn'?t|doesn'?t|don'?t|didn'?t|won'?t|wouldn'?t|can'?t|haven'?t)"
-    r"\s+(?:it|they|you|we|he|she|that|there)\s*\?|,\s*(?:right|no|eh|toch|niet|hè|he|"
-    r"nietwaar|niet waar|of niet)\s*\?", re.IGNORECASE)
+_LEADING_TAG = LEADING_TAG  # "rather outdated, isn't it?", "duur, toch?": no check
+# "en 's avonds of overdag?", "in the evening or during the day?": a choice between two
+# answers ("Weet u of het contract ...?" asks whether, no choice)
+_EITHER_OR = re.compile(r"\b(or|of)\s+(?!(het|de|u|je|er|dat|ze|zij|hij|we|wij|jullie|dit)\b)"
+                        r"[\w'-]+(\s+[\w'-]+){0,2}\s*\?\s*$", re.IGNORECASE)
 _OFFER = re.compile(r"\b(offer|proposal|voorstel)\b", re.IGNORECASE)
 # Praise names a question's SPIN type: only when its words ask for consequences or value
 # ("Welke merken zijn dat?" read as an implication question is not praised as one).
@@ -392,6 +400,11 @@ def _improvements(cs: CompiledScenario, state: SessionState,
     asked = {f.objective for f in cs.scenario.facts
              if f.objective is not None and any(f.id in t.facts for t in turns)}
     asked |= set(state.objectives)
+    # "What would it mean for you if a jam were fixed within four hours?": an open
+    # implication or need-payoff question asked for what the problem costs or what a fix is
+    # worth, whichever of her answers the engine matched it to (a tip praising the question
+    # while listing its topic as never asked contradicts itself)
+    asked |= asked_by_spin(cs, turns)
     missed = [cs.objectives[o] for o in cs.internal_ids if o not in asked and o not in told]
     if missed:
         labels = "; ".join(cl.text(o.label) for o in missed[:3])
@@ -557,10 +570,9 @@ def _objection_tips(cs: CompiledScenario, state: SessionState, turns: list[TurnR
         # a step the turns themselves record is done, whatever the objection's tally says
         taken = steps_taken(after, drill=cs.scenario.kind == "drill")
         steps = handling_steps(ostate, turns)
-        # a step attempted (an answer not tied to her need) is not called missing
-        missing = [s for s, done in steps.items()
-                   if not done and s not in taken and s not in ostate.tried] \
-            or [s for s, done in steps.items() if not done and s not in taken]
+        # an answer not tied to her need is still no "benefit tied to her need": every step
+        # not done is named, or the list credits what the learner did not do
+        missing = [s for s, done in steps.items() if not done and s not in taken]
         if not missing:
             continue
         values = {"steps": ", ".join(missing), "advice": cl.text(objection.good_handling)}
@@ -606,7 +618,8 @@ def steps_taken(after: list[TurnRecord], drill: bool = False) -> set[str]:
     clarifies it, whatever the engine read it as: no tip calls that step missing while
     another praises the question."""
     taken = {step for t in after for step in [*t.steps, *t.objectives]
-             if step in HANDLING_STEPS and (step != "clarify" or not errand_only(t))
+             if step in HANDLING_STEPS and (step != "clarify" or not no_clarify(t))
+             and (step != "check" or not no_check(t, proposals=not drill))
              and (step != "acknowledge" or not _YES_BUT.search(t.learner))}
     if drill and any(t.form == "open" and t.act == Act.FACT_QUESTION and _explores(t)
                      and not yes_no_question(t.learner) for t in after):
@@ -630,7 +643,8 @@ def steps_taken(after: list[TurnRecord], drill: bool = False) -> set[str]:
     answered = False
     for t in after:
         answers = "respond" in t.steps or "respond" in t.objectives
-        if (answered or answers) and not t.facts and _check_question(t.learner):
+        if (answered or answers) and not t.facts and _check_question(t.learner) \
+                and not no_check(t, proposals=not drill):
             taken.add("check")
         answered = answered or answers
     return taken
@@ -655,6 +669,8 @@ def _gathering_closed(turns: list[TurnRecord], turn: TurnRecord) -> bool:
     asked = [s.lower() for s in sentences(turn.learner) if s.rstrip().endswith("?")]
     if any(s.startswith(CHECK_OPENINGS) for s in asked or [text]):
         return False
+    if any(_EITHER_OR.search(q) for q in asked or [text]):
+        return False  # "'s avonds of overdag?" offers a choice: no yes or no to it
     words = [w for w in (asked or [text])[0].split() if any(c.isalnum() for c in w)]
     if len(words) <= FRAGMENT_WORDS and words[0] not in QUESTION_VERBS:
         return False  # "m2 both offices?" asks for a figure, not for yes or no
@@ -735,7 +751,7 @@ def _weak_or_no_close(cs: CompiledScenario, state: SessionState,
     """"You did not propose a next step" is untrue after "shall I send you an offer?",
     even when the engine read it as a question: the learner offered one, too weak to
     commit her. Say why it is too weak (no day, no time; a quotation too early)."""
-    weak = [t for t in turns if _WEAK_STEP.search(t.learner)]
+    weak = [t for t in turns if WEAK_STEP.search(t.learner)]
     if not weak:
         return Tip("no_close")
     last = weak[-1]
@@ -889,12 +905,12 @@ def _step_worth_praise(step: str, turn: TurnRecord) -> bool:
     if step == "acknowledge":
         return not _YES_BUT.search(turn.learner)
     if step == "clarify":
-        return _explores(turn)
+        return _explores(turn) and not no_clarify(turn)
     if step == "check":
         # "rather outdated, isn't it?" leads her to a yes, and "Shall we meet on Tuesday?"
-        # asks for the next step: neither asks whether her concern is gone
-        return not _LEADING_TAG.search(turn.learner) \
-            and turn.act not in (Act.NEXT_STEP_PROPOSAL, Act.ASK_ORDER)
+        # or "Zal ik een offerte maken?" asks for the next step: neither asks whether her
+        # concern is gone
+        return not no_check(turn)
     return True
 
 
@@ -912,7 +928,7 @@ def _explores(turn: TurnRecord) -> bool:
     competitor she is happy with)."""
     asked = [q for q in sentences(turn.learner) if q.rstrip().endswith("?")]
     return turn.act != Act.SUMMARY and any(len(q.split()) >= 3 and not _ERRAND.search(q)
-                                           for q in asked)
+                                           and not _LEADING_TAG.search(q) for q in asked)
 
 
 def _good_answer(state: SessionState, turns: list[TurnRecord]) -> TurnRecord | None:

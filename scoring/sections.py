@@ -74,10 +74,68 @@ ERRAND = re.compile(r"e-?mail|mailadres|\baddress|telefoon|phone|hoor ik|hear fr
 YES_BUT = re.compile(r"(^|[.!?,;]\s*)(but|maar)\b", re.IGNORECASE)
 
 
+# "Shall I draw up a quotation for the whole fleet?", "Dan stel ik voor dat ik donderdag een
+# demo geef": a proposal asks for the next step, not whether her concern is gone
+PROPOSAL = re.compile(
+    r"(^|[.!?]\s+)(so,?\s+|dan\s+|ok(é|e|ay)?,?\s+)?(shall|should) (i|we)\b"
+    r"|(^|[.!?]\s+)(so,?\s+|dan\s+|ok(é|e|ay)?,?\s+)?(zal ik|zullen we|zullen wij)\b"
+    r"|\b(stel ik voor|ik stel voor|i('d)? (propose|suggest)|how about|let'?s|laten we)\b",
+    re.IGNORECASE)
+# a tag that leads to a yes ("rather outdated, isn't it?", "het kost u nu ook geld toch?"):
+# it argues, it neither explores her concern nor checks whether it is gone
+LEADING_TAG = re.compile(
+    r",\s*(?:isn'?t|aren'?t|wasn'?t|doesn'?t|don'?t|didn'?t|won'?t|wouldn'?t|can'?t|haven'?t)"
+    r"\s+(?:it|they|you|we|he|she|that|there)\s*\?|(?:,\s*|\s)(?:right|toch|hè|nietwaar|"
+    r"niet waar|of niet)\s*\?|,\s*(?:no|eh|niet|he)\s*\?", re.IGNORECASE)
+
+
+def asks_something(text: str) -> bool:
+    """Whether the message asks anything: a question mark, or a question word up front in
+    a sentence of its own (typed on a phone without the mark)."""
+    if "?" in text:
+        return True
+    return any(s.split()[0].lower().strip(",") in _QUESTION_WORDS
+               for s in sentences(text) if s.split())
+
+
+def no_check(turn: TurnRecord, proposals: bool = True) -> bool:
+    """A message read as a check that asks nothing about her concern: a leading tag, no
+    question at all or (unless ``proposals`` is off) a proposal. The score leaves a
+    proposal its credit ("Shall I call you tomorrow at 9 to arrange it?" after the benefit
+    asks whether it appeals to a buyer who has no time, as the trainers of the dev calls
+    marked it); the praise does not call it a check."""
+    proposal = bool(PROPOSAL.search(turn.learner)) \
+        or turn.act in (Act.NEXT_STEP_PROPOSAL, Act.ASK_ORDER)
+    return bool(LEADING_TAG.search(turn.learner)) or not asks_something(turn.learner) \
+        or (proposals and proposal)
+
+
+def no_clarify(turn: TurnRecord) -> bool:
+    """A message read as clarifying that explores nothing: the learner's own errand, a
+    leading tag that argues ("maar het kost u nu ook geld toch?") or no question at all
+    ("our film is a premium film, that's why it costs more")."""
+    return errand_only(turn) or bool(LEADING_TAG.search(turn.learner)) \
+        or not asks_something(turn.learner)
+
+
 def errand_only(turn: TurnRecord) -> bool:
     """Whether every question in the message is the learner's own errand."""
     asked = [q for q in re.split(r"(?<=[?.!])\s+", turn.learner) if q.rstrip().endswith("?")]
     return bool(asked) and all(ERRAND.search(q) for q in asked)
+
+
+def asked_by_spin(cs: CompiledScenario, turns: list[TurnRecord]) -> set[str]:
+    """Internal items asked by an open implication or need-payoff question ("What would it
+    mean for you if a jam were fixed within four hours?"): an item whose answers are all of
+    that kind was asked, whichever of them the engine matched the question to."""
+    kinds = {t.spin for t in turns if t.form == "open" and t.act == Act.FACT_QUESTION
+             and t.spin in ("implication", "need_payoff")}
+    facts: dict[str, list[list[str]]] = {}
+    for fact in cs.scenario.facts:
+        if fact.objective is not None:
+            facts.setdefault(fact.objective, []).append(list(fact.spin))
+    return {oid for oid, spins in facts.items()
+            if any(all(kind in spin for spin in spins) for kind in kinds)}
 
 
 def objectives_met(cs: CompiledScenario, state: SessionState, group: str,
@@ -87,6 +145,9 @@ def objectives_met(cs: CompiledScenario, state: SessionState, group: str,
     errand ("sure, what's your e-mail address?" gives in to the brochure request)."""
     ids = cs.internal_ids if group == "internal" else cs.external_ids
     met = {oid: oid in state.objectives for oid in ids}
+    if group == "internal":
+        for oid in asked_by_spin(cs, turns or []) & set(ids):
+            met[oid] = True
     # An internal item counts when the learner asked for it, told or not (contract.md: "whether
     # or not the buyer gives everything away"); the card marks one she kept to herself ❔
     # and the visit report lists it as still unknown, so the two agree.
@@ -94,7 +155,13 @@ def objectives_met(cs: CompiledScenario, state: SessionState, group: str,
         detect = cs.objectives[oid].detect
         by = [t for t in turns or [] if oid in t.objectives]
         if met[oid] and by and detect and all(Move.CLARIFY in d.moves for d in detect) \
-                and all(errand_only(t) for t in by):
+                and all(no_clarify(t) for t in by):
+            met[oid] = False
+        # "Zal ik een offerte voor de hele vloot maken?", "rather outdated, isn't it?": a
+        # proposal or a leading tag read as the check asks nothing about her concern
+        if met[oid] and by and detect and all(Move.CHECK in d.moves for d in detect) \
+                and all(no_check(t, proposals=False) for t in by) \
+                and not any(checked_with_answer(t) for t in turns or []):
             met[oid] = False
         # "Ik begrijp dat 14 procent veel lijkt. Maar onze folie ...": a yes-but takes the
         # understanding back, so the acknowledgement it was read as is not ticked
@@ -322,8 +389,12 @@ def handling_steps(o: ObjectionState, turns: list[TurnRecord]) -> dict[str, bool
     steps = dict(o.steps)
     if steps.get("clarify") and o.raised_turn is not None:
         asked = [t for t in turns[o.raised_turn:] if "clarify" in t.steps]
-        if asked and all(errand_only(t) for t in asked):
+        if asked and all(no_clarify(t) for t in asked):
             steps["clarify"] = False
+    if steps.get("check") and o.raised_turn is not None:
+        checks = [t for t in turns[o.raised_turn:] if "check" in t.steps]
+        if checks and all(no_check(t, proposals=False) for t in checks):
+            steps["check"] = False
     if not steps.get("check") and o.raised_turn is not None \
             and any(checked_with_answer(t) for t in turns[o.raised_turn:]):
         steps["check"] = True
@@ -504,7 +575,12 @@ DISCOUNT_COST = 10
 _DISCOUNT = re.compile(
     r"\b(korting|discount)\b"
     r"|\d+\s*(%|procent|percent)\s*(off|vanaf|eraf|korting|goedkoper|cheaper|lager|lower)\b"
-    r"|\b(for less|voor minder)(?=\s*[,.!?;]|$)|\b(procent|percent)\s+(onder|below|under)\b"
+    # ("other vendors charge more for less" runs down the competitor, it offers nothing)
+    r"|(?<!more )(?<!meer )\b(for less|voor minder)(?=\s*[,.!?;]|$)"
+    r"|\b(procent|percent)\s+(onder|below|under)\b"
+    # "What if we make it €2 then?", "zullen we er €2 van maken?": a lower price offered
+    r"|\b(make|maken)\s+(it|that|het|dat)\s+(for\s+|voor\s+)?€\s?\d"
+    r"|\ber\s+€\s?\d+([.,]\d+)?\s+van\s+maken\b"
     # "the first month is free if you sign", "de eerste maand gratis": a price cut in kind
     # (a trial week is no discount: it lets her try before she decides)
     r"|\b(months?|maanden|maand)\s+(is\s+|are\s+)?(for\s+)?(free|gratis)\b"
