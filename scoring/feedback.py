@@ -94,6 +94,19 @@ _LEADING_TAG = LEADING_TAG  # "rather outdated, isn't it?", "duur, toch?": no ch
 # answers ("Weet u of het contract ...?" asks whether, no choice)
 _EITHER_OR = re.compile(r"\b(or|of)\s+(?!(het|de|u|je|er|dat|ze|zij|hij|we|wij|jullie|dit)\b)"
                         r"[\w'-]+(\s+[\w'-]+){0,2}\s*\?\s*$", re.IGNORECASE)
+# "What would you still like to know before you say yes?", "Waar wil je precies nog over
+# nadenken?", "Apart from the price, is there anything else that holds you back?"
+_HOLDS_BACK = re.compile(
+    r"\b(hold(s|ing)? (you|him|her) back|stand(s|ing)? in the way|still (like|want|need) to "
+    r"know|still (think|thinking) about|think (it )?over|"
+    r"tegenhoudt|houdt (je|u|jou) (nog )?tegen|in de weg staat|nog (over )?(na )?(wilt|wil) "
+    r"(denken|nadenken)|nog over nadenken|over nadenken|nog (wilt|wil) weten|nog weten voordat)\b"
+    r"[^.!]*\?", re.IGNORECASE)
+# "Sorry, €2.50 of course.": the learner mends a slip of their own, which shows no
+# understanding of her concern ("Sorry to hear that" does)
+_SELF_CORRECTION = re.compile(r"^\W*(sorry|excuse me|pardon|oeps|oops|sorry hoor)\b"
+                              r"(?!\s+(to hear|that|dat|om te horen|dat te horen|voor))",
+                              re.IGNORECASE)
 _OFFER = re.compile(r"\b(offer|proposal|voorstel)\b", re.IGNORECASE)
 # Praise names a question's SPIN type: only when its words ask for consequences or value
 # ("Welke merken zijn dat?" read as an implication question is not praised as one).
@@ -420,9 +433,12 @@ def _improvements(cs: CompiledScenario, state: SessionState,
     deeper = _deeper_questions(cs, turns, mix)
     if deeper is not None:
         improve.append(deeper)
-    if "solution" in roles and roles["solution"] not in state.objectives and state.needs_stated \
+    # a need the learner already answered with an offer ("a trial of two weeks when you
+    # open", "the foreman enters hours on site"), in whatever act, is no need to adjust to
+    open_needs = [n for n in state.needs_stated if n in cs.needs and not _offered_for(n, turns)]
+    if "solution" in roles and roles["solution"] not in state.objectives and open_needs \
             and not any(t.act == Act.SOLUTION for t in turns):
-        need = in_sentence(cl.text(cs.needs[state.needs_stated[0]].label))
+        need = in_sentence(cl.text(cs.needs[open_needs[0]].label))
         # on a follow-up visit an offer is on the table: adjust it, do not start over
         improve.append(Tip("solution_follow_up" if follow_up else "solution", {"need": need}))
     improve.extend(_closing_tips(cs, state, turns, roles, met))
@@ -455,6 +471,16 @@ def _improvements(cs: CompiledScenario, state: SessionState,
             lower = [t for t in turns if t.learner[:1].islower()] or turns
             improve.append(Tip("register_capital", {"quote": quote(lower[0].learner)}))
     return improve
+
+
+_OFFERING_MOVES = frozenset({"propose_solution", "respond_benefit"})
+
+
+def _offered_for(need: str, turns: list[TurnRecord]) -> bool:
+    """Whether a statement of the learner's offered something for this need (a benefit or
+    a proposal naming it); a question or a summary that names it offers nothing."""
+    return any(need in t.needs and t.act not in (Act.FACT_QUESTION, Act.SUMMARY)
+               and (_OFFERING_MOVES & set(t.moves) or "respond" in t.steps) for t in turns)
 
 
 _WORD = re.compile(r"[a-zà-ÿ]{3,}")
@@ -742,6 +768,13 @@ def _closing_tips(cs: CompiledScenario, state: SessionState, turns: list[TurnRec
     inventory = objectives_met(cs, state, "internal", turns)
     known = sum(inventory.values())
     if inventory and known / len(inventory) >= INVENTORY_DONE:
+        # "Waar wil je precies nog over nadenken?" asked already: "ask what still holds him
+        # back" would tell the learner to do what they did; what is left is to answer it
+        index = turns.index(last)
+        asked = next((t for t in reversed(turns[:index]) if _HOLDS_BACK.search(t.learner)), None)
+        if asked is not None:
+            return [Tip("close_not_agreed_asked", {"quote": quote(last.learner),
+                                                   "asked": quote(asked.learner)})]
         return [Tip("close_not_agreed", {"quote": quote(last.learner)})]
     return [Tip("close_not_earned", {"quote": quote(last.learner)})]
 
@@ -903,7 +936,7 @@ def _step_worth_praise(step: str, turn: TurnRecord) -> bool:
     if _GIVES_IN.search(turn.learner):
         return False  # "Oké snap ik. Dan stuur ik u de brochure": understanding, then giving in
     if step == "acknowledge":
-        return not _YES_BUT.search(turn.learner)
+        return not _YES_BUT.search(turn.learner) and not _SELF_CORRECTION.search(turn.learner)
     if step == "clarify":
         return _explores(turn) and not no_clarify(turn)
     if step == "check":

@@ -163,3 +163,51 @@ def test_the_follow_up_opening_tip_does_not_suggest_a_demo_or_a_quotation(librar
                  if t.key.startswith("state_objective_follow_up")]
         assert texts and not any("demo" in t or "offerte" in t or "quotation" in t
                                  for t in texts)
+
+
+def test_a_need_already_answered_with_an_offer_is_not_advised_again(library):
+    """"What he told you points to this need: taste it first" after the learner offered "a
+    trial of two weeks when you open" (read as an answer to his objection)."""
+    cs = library["closing-catering-followup"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="en", seed=0,
+                         needs_stated=["try_first"])
+    trial = turn("What we could do is a trial of two weeks when you open.", "objection_response",
+                 steps=("respond",))
+    trial.needs = ["try_first"]
+    opening = turn("Today I want to go through your feedback on our proposal.", "state_objective")
+    asked = turn("So you want to try it first?", "fact_question", form="closed")
+    asked.needs = ["try_first"]
+    keys = {t.key for t in choose_tips(cs, state, 50, [opening, asked])}
+    assert "solution_follow_up" in keys  # a question that names the need offers nothing
+    assert "solution_follow_up" not in {t.key for t in choose_tips(cs, state, 50,
+                                                                   [opening, asked, trial])}
+
+
+def test_a_close_after_asking_what_holds_him_back_is_not_told_to_ask_it(library):
+    cs = library["closing-catering-followup"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="nl", seed=0,
+                         objectives={o: 1 for o in cs.internal_ids},
+                         closing={"attempted": True, "concrete": True, "agreed": False})
+    asked = "Waar wil je precies nog over nadenken: het menu, de prijs of iets anders?"
+    close = ("Zal ik de definitieve offerte op donderdag 12 september om 10.00 uur met jou en "
+             "je directeur doorlopen?")
+    turns = [turn("Hoi Marco, vandaag hoor ik graag hoe het voorstel is ontvangen.",
+                  "state_objective"),
+             turn(asked, "objection_response", form="open"),
+             turn(close, "next_step_proposal", form="closed")]
+    tips = {t.key: t for t in choose_tips(cs, state, 70, turns)}
+    assert "close_not_agreed" not in tips
+    assert tips["close_not_agreed_asked"].values["asked"] == quote(asked)
+    assert quote(asked) in render_tip("nl", tips["close_not_agreed_asked"])
+
+
+def test_mending_ones_own_slip_is_not_praised_as_understanding(library):
+    cs = library["closing-catering-followup"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="en", seed=0)
+    state.objections["cheaper_competitor"] = ObjectionState(raised_turn=0)
+    slip = turn("Sorry, €2.50 of course. What we could do is a trial of two weeks.",
+                "objection_response", steps=("acknowledge",))
+    heard = turn("Sorry to hear that, fifty cents a lunch stands out.", "objection_response",
+                 steps=("acknowledge",))
+    assert "good_acknowledge" not in {t.key for t in _strengths(cs, state, [slip])}
+    assert "good_acknowledge" in {t.key for t in _strengths(cs, state, [heard])}
