@@ -38,6 +38,7 @@ from scoring.sections import (
     informal,
     internal_aloud,
     invited,
+    no_acknowledgement,
     no_check,
     no_clarify,
     objectives_met,
@@ -646,7 +647,7 @@ def steps_taken(after: list[TurnRecord], drill: bool = False) -> set[str]:
     taken = {step for t in after for step in [*t.steps, *t.objectives]
              if step in HANDLING_STEPS and (step != "clarify" or not no_clarify(t))
              and (step != "check" or not no_check(t, proposals=not drill))
-             and (step != "acknowledge" or not _YES_BUT.search(t.learner))}
+             and (step != "acknowledge" or not no_acknowledgement(t))}
     if drill and any(t.form == "open" and t.act == Act.FACT_QUESTION and _explores(t)
                      and not yes_no_question(t.learner) for t in after):
         taken.add("clarify")

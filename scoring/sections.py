@@ -118,6 +118,17 @@ def no_clarify(turn: TurnRecord) -> bool:
         or not asks_something(turn.learner)
 
 
+LAUGH = re.compile(r"\b(ha){2,}h?\b|\bhihi\b|\blol\b|😂|🤣|😅", re.IGNORECASE)
+
+
+def no_acknowledgement(turn: TurnRecord) -> bool:
+    """A message read as understanding that takes it back: a yes-but ("Dat hoor ik vaker,
+    maar ..."), or a laugh and small talk at a buyer who just said what worries her
+    ("Haha ja, ik zie het. Mooie paasdecoratie trouwens!")."""
+    return bool(YES_BUT.search(turn.learner)) or (
+        bool(LAUGH.search(turn.learner)) and Move.SMALL_TALK in turn.moves)
+
+
 def errand_only(turn: TurnRecord) -> bool:
     """Whether every question in the message is the learner's own errand."""
     asked = [q for q in re.split(r"(?<=[?.!])\s+", turn.learner) if q.rstrip().endswith("?")]
@@ -166,7 +177,7 @@ def objectives_met(cs: CompiledScenario, state: SessionState, group: str,
         # "Ik begrijp dat 14 procent veel lijkt. Maar onze folie ...": a yes-but takes the
         # understanding back, so the acknowledgement it was read as is not ticked
         if met[oid] and by and detect and all(Move.ACKNOWLEDGE in d.moves for d in detect) \
-                and all(YES_BUT.search(t.learner) for t in by):
+                and all(no_acknowledgement(t) for t in by):
             met[oid] = False
         # "..., would that make a difference for you?" after the benefit checks, as the
         # objection's steps and the praise count it
@@ -401,7 +412,7 @@ def handling_steps(o: ObjectionState, turns: list[TurnRecord]) -> dict[str, bool
     if steps.get("acknowledge") and o.raised_turn is not None:
         # "Ik begrijp dat 14 procent veel lijkt. Maar ...": the "but" takes it back
         heard = [t for t in turns[o.raised_turn:] if "acknowledge" in t.steps]
-        if heard and all(YES_BUT.search(t.learner) for t in heard):
+        if heard and all(no_acknowledgement(t) for t in heard):
             steps["acknowledge"] = False
     return steps
 
@@ -696,8 +707,19 @@ def _company_introduction(cs: CompiledScenario, turns: list[TurnRecord]) -> Turn
 
 
 def _serves_task(turn: TurnRecord, questions_count: bool) -> bool:
+    if _taken_back(turn):
+        return False
     return bool(turn.objectives or turn.steps or turn.act in TASK_ACTS
                 or (turn.form is not None and not questions_count))
+
+
+def _taken_back(turn: TurnRecord) -> bool:
+    """An answer to her objection whose only step is an understanding it takes back ("Dat
+    hoor ik vaker, maar wij zijn de goedkoopste", "Haha ja, ik zie het. Mooie
+    paasdecoratie!"): sales talk or small talk, no step of the handling."""
+    credited = set(turn.steps) | set(turn.objectives)
+    return turn.act == Act.OBJECTION_RESPONSE and credited <= {"acknowledge"} \
+        and no_acknowledgement(turn)
 
 
 def false_starts(turns: list[TurnRecord], questions_count: bool = True) -> list[TurnRecord]:

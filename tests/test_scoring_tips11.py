@@ -211,3 +211,40 @@ def test_mending_ones_own_slip_is_not_praised_as_understanding(library):
                  steps=("acknowledge",))
     assert "good_acknowledge" not in {t.key for t in _strengths(cs, state, [slip])}
     assert "good_acknowledge" in {t.key for t in _strengths(cs, state, [heard])}
+
+
+@pytest.mark.parametrize("sid,first,moves", [
+    ("drill-objection-current-supplier",
+     "Dat hoor ik vaker, maar VanVloot heeft de scherpste tarieven van Nederland.", []),
+    ("drill-objection-no-time",
+     "Haha ja, ik zie het. Mooie paasdecoratie trouwens! Heeft u die zelf gemaakt?",
+     ["acknowledge", "small_talk"]),
+])
+def test_an_understanding_taken_back_is_a_false_start_not_a_step(library, sid, first, moves):
+    """A pitch after "I hear that more often, but" and small talk with a laugh at a buyer
+    who has no time were read as acknowledging: the drill scored 64 and 78 where the
+    trainers gave 12 and 50, and no tip named the first message."""
+    cs = library[sid]
+    objection = next(iter(cs.objections))
+    benefit_need = next(iter(cs.needs))
+
+    def card(opening: str, opening_moves: list[str]):
+        state = SessionState(scenario_id=cs.scenario.id, lang="nl", seed=0,
+                             objectives={"acknowledge": 1, "respond": 2},
+                             needs_stated=[benefit_need])
+        state.objections[objection] = ObjectionState(
+            raised_turn=0, handled=True,
+            steps={"acknowledge": True, "clarify": False, "respond": True, "check": False})
+        first_turn = turn(opening, "objection_response", objectives=("acknowledge",),
+                          steps=("acknowledge",))
+        first_turn.moves = opening_moves
+        answer = turn("Wij regelen dat binnen een dag, zodat er niemand stilstaat.",
+                      "objection_response", objectives=("respond",), steps=("respond",))
+        return score_call(cs, state, None, [first_turn, answer])
+
+    taken_back = card(first, moves)
+    fair = card("Fijn om te horen dat u tevreden bent, dat is veel waard.", [])
+    assert taken_back.total <= fair.total - 20
+    assert taken_back.tips[0].key == "false_start"
+    assert taken_back.tips[0].values["quote"] == quote(first)
+    assert "false_start" not in {t.key for t in fair.tips}
