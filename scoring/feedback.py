@@ -28,6 +28,7 @@ from scoring.sections import (
     LEADING_TAG,
     QUESTION_VERBS,
     SUMMED_UP,
+    WEAK_STEP,
     YES_BUT,
     QuestionMix,
     agreed_to_a_summary,
@@ -74,22 +75,6 @@ _YES_BUT = YES_BUT
 # while she tells what went wrong is no step a trainer holds up as the model
 _LAUGH = re.compile(r"\b(ha){2,}h?\b|\bhihi\b|\blol\b|😂|🤣|😅", re.IGNORECASE)
 _QUOTATION = re.compile(r"\b(quote|quotation|offerte|prijsopgave)\b", re.IGNORECASE)
-# "Shall I send you an offer?", "Zal ik u wat informatie mailen?": a next step offered
-# without a day, a time or her commitment. Too weak to count as a close, but no reason to
-# say none was proposed.
-WEAK_STEP = re.compile(
-    r"\b(?:shall|should|can|could|may) i (?:just )?(?:send|e-?mail|mail|drop|call|ring)\b|"
-    r"\bsend (?:you|over) (?:an?|the|some|our) (?:offer|quote|quotation|proposal|brochure|"
-    r"info|information|price)|"
-    r"\b(?:zal|kan|mag) ik (?:u|je|jou|jullie)? ?(?:dan )?(?:even )?(?:een|de|het|wat|ons|onze)? ?"
-    r"(?:offerte|voorstel|brochure|informatie|info|prijs\w*)\b[^.?!]*\b(?:sturen|mailen|toesturen|"
-    r"opsturen)|\b(?:zal|kan|mag) ik (?:u|je|jou|jullie) (?:even )?(?:bellen|mailen)"
-    # "I'll adjust the proposal and send it to you", "ik stuur u de brochure": the learner
-    # takes the next step alone, without a day or her commitment
-    r"|\bi'?ll [^.?!]{0,50}?\b(?:send|e-?mail|mail|call|ring)\b"
-    r"|\b(?:stuur|mail|bel) ik (?:u|je|jou|jullie)\b"
-    r"|\bik (?:stuur|mail|bel) (?:u|je|jou|jullie)\b",
-    re.IGNORECASE)
 _LEADING_TAG = LEADING_TAG  # "rather outdated, isn't it?", "duur, toch?": no check
 # "en 's avonds of overdag?", "in the evening or during the day?": a choice between two
 # answers ("Weet u of het contract ...?" asks whether, no choice)

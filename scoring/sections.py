@@ -446,6 +446,24 @@ def objections_score(state: SessionState, turns: list[TurnRecord] | None = None)
     return 100.0 * (BEST_SHARE * max(credits) + (1 - BEST_SHARE) * mean)
 
 
+# "Shall I send you an offer?", "Zal ik u wat informatie mailen?": a next step offered
+# without a day, a time or her commitment. Too weak to count as a close, but no reason to
+# say none was proposed.
+WEAK_STEP = re.compile(
+    r"\b(?:shall|should|can|could|may) i (?:just )?(?:send|e-?mail|mail|drop|call|ring)\b|"
+    r"\bsend (?:you|over) (?:an?|the|some|our) (?:offer|quote|quotation|proposal|brochure|"
+    r"info|information|price)|"
+    r"\b(?:zal|kan|mag) ik (?:u|je|jou|jullie)? ?(?:dan )?(?:even )?(?:een|de|het|wat|ons|onze)? ?"
+    r"(?:offerte|voorstel|brochure|informatie|info|prijs\w*)\b[^.?!]*\b(?:sturen|mailen|toesturen|"
+    r"opsturen)|\b(?:zal|kan|mag) ik (?:u|je|jou|jullie) (?:even )?(?:bellen|mailen)"
+    # "I'll adjust the proposal and send it to you", "ik stuur u de brochure": the learner
+    # takes the next step alone, without a day or her commitment
+    r"|\bi'?ll [^.?!]{0,50}?\b(?:send|e-?mail|mail|call|ring)\b"
+    r"|\b(?:stuur|mail|bel) ik (?:u|je|jou|jullie)\b"
+    r"|\bik (?:stuur|mail|bel) (?:u|je|jou|jullie)\b",
+    re.IGNORECASE)
+
+
 # A concrete proposal pushed over a concern the learner left alone, or on a first visit
 # before she had told anything, has the right form (date, who, what) but the wrong moment:
 # the method closes once the needs are known and the objection is handled. It earns the
@@ -496,7 +514,11 @@ def closing_score(cs: CompiledScenario, state: SessionState,
     if c["agreed"] and not agreed_to_a_summary(cs, state, turns):
         return CLOSING_CREDIT["agreed"]
     if not c["attempted"]:
-        return 0.0
+        # "shall i send u an offer then?", "I'll adjust the proposal and send it": a next
+        # step too weak to commit her, whatever act it was read as, is an attempt (the
+        # card's tip calls it a vague next step, not none)
+        return CLOSING_CREDIT["attempted"] if any(WEAK_STEP.search(t.learner)
+                                                  for t in turns) else 0.0
     lm = cs.language(state.lang).lm
     # a proposal read as another act still holds its closing move
     closes = [i for i, t in enumerate(turns)

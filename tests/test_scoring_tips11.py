@@ -248,3 +248,16 @@ def test_an_understanding_taken_back_is_a_false_start_not_a_step(library, sid, f
     assert taken_back.tips[0].key == "false_start"
     assert taken_back.tips[0].values["quote"] == quote(first)
     assert "false_start" not in {t.key for t in fair.tips}
+
+
+def test_a_weak_next_step_read_as_a_question_earns_the_closing_attempt(library):
+    """"shall i send u an offer then?" read as asking for her e-mail: the tip called it a
+    vague next step while the closing part scored nothing."""
+    cs = library["first-visit-cleaning"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="en", seed=0)
+    turns = [turn("Hello, I'm Tom.", "greet_introduce"),
+             turn("What would you like to be different?", "fact_question", form="open",
+                  spin="problem")]
+    offer = turn("shall i send u an offer then? whats ur email", "fact_question", form="open")
+    assert score_call(cs, state, None, turns).sections["closing"] == 0.0
+    assert score_call(cs, state, None, [*turns, offer]).sections["closing"] == 40.0
