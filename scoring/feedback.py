@@ -288,7 +288,7 @@ def _took_a_step(state: SessionState, turns: list[TurnRecord], turn: TurnRecord)
 
 
 # Tips that say the next step is still to be made (or made concrete).
-CLOSE_TIPS = frozenset({"no_close", "vague_close", "quote_close"})
+CLOSE_TIPS = frozenset({"no_close", "vague_close", "quote_close", "firmer_order"})
 # Kinds of tip that may appear more than once on a card.
 REPEATABLE = frozenset({"good_task", "objection", "objection_open", "objection_steps",
                         "wasted_message", "wrong_figure"})
@@ -735,6 +735,10 @@ def _closing_tips(cs: CompiledScenario, state: SessionState, turns: list[TurnRec
         offers = [t for t in attempts if not offers_discount(t)] or attempts
         ticked = [t for t in offers if roles.get("follow_up") in t.objectives]
         last = (ticked or offers)[-1]
+        if last.act == Act.ASK_ORDER or "ask_for_order" in last.moves:
+            # "So how would you like to proceed with the order?" asks for the order: no
+            # diary appointment to make firmer, a direct question she can say yes to
+            return [Tip("firmer_order", {"quote": quote(last.learner)})]
         if met.get(roles.get("follow_up", "")):
             # the card ticks the next step (a day without a time, "maybe Wednesday?"):
             # "not yet a concrete next step" would deny it; say how to make it firmer

@@ -261,3 +261,20 @@ def test_a_weak_next_step_read_as_a_question_earns_the_closing_attempt(library):
     offer = turn("shall i send u an offer then? whats ur email", "fact_question", form="open")
     assert score_call(cs, state, None, turns).sections["closing"] == 0.0
     assert score_call(cs, state, None, [*turns, offer]).sections["closing"] == 40.0
+
+
+def test_asking_for_the_order_is_not_told_to_make_a_diary_appointment(library):
+    """"So how would you like to proceed with the order?" got "make it one she can put in
+    her diary: a day and a time, who attends": advice for another move."""
+    cs = library["drill-closing-order"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="en", seed=0,
+                         objectives={"ask_for_order": 1},
+                         closing={"attempted": True, "concrete": False, "agreed": False})
+    ask = turn("Price stays as it is and delivery before 1 March is no problem. So how would "
+               "you like to proceed with the order?", "next_step_proposal", form="open",
+               objectives=("ask_for_order",))
+    ask.moves = ["ask_for_order", "propose_next_step"]
+    tips = {t.key: t for t in choose_tips(cs, state, 60, [ask])}
+    assert "firmer_close" not in tips and "vague_close" not in tips
+    text = render_tip("en", tips["firmer_order"])
+    assert "asks for the order" in text and "diary" not in text
