@@ -816,7 +816,9 @@ def _strengths(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord
         # is praised as any acknowledgement is
         add(f"good_{step}", next((t for t in turns if (step in t.steps or (
             step == "acknowledge" and t in answering and _ACKNOWLEDGES.search(t.learner)))
-                                  and _step_worth_praise(step, t)), None))
+                                  and _step_worth_praise(step, t)
+                                  and not (step == "clarify" and _asks_back(cs, state, turns, t))),
+                                 None))
     if not any(tip.key == "good_check" for tip in found):
         # the benefit and its check in one message ("..., would that help?")
         add("good_check", next((t for t in turns if "respond" in t.steps and not t.facts
@@ -944,6 +946,21 @@ def _uses_her_words(turns: list[TurnRecord], turn: TurnRecord) -> bool:
     return bool(told & _stems(turn.learner))
 
 
+def _asks_back(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord],
+               turn: TurnRecord) -> bool:
+    """A question that asks back what she already said ("until when does the contract with
+    TeleNed run exactly?" after "Our contract with TeleNed runs until 1 March"): every
+    word of it she used before, in her objection or her replies. It found out nothing of
+    what lies behind her objection, however well it is put."""
+    cl = cs.language(state.lang)
+    told = set().union(*(_stems(t.buyer) for t in turns[:turns.index(turn)]))
+    for oid, ostate in state.objections.items():
+        if ostate.raised_turn is not None and oid in cs.objections:
+            told |= set().union(*(_stems(text) for text in cl.texts(cs.objections[oid].text)))
+    asked = set().union(*(_stems(q) for q in sentences(turn.learner) if q.rstrip().endswith("?")))
+    return bool(asked) and asked <= told
+
+
 def _explores(turn: TurnRecord) -> bool:
     """A clarifying step worth praising asks a real question: not a summary, not the
     learner's own errand ("wat is uw mailadres dan?"), and not an echo of her words
@@ -1011,7 +1028,8 @@ def _tasks_done(cs: CompiledScenario, state: SessionState, turns: list[TurnRecor
         turn = next((t for t in turns if oid in t.objectives), None)
         moves = {m for d in cs.objectives[oid].detect for m in d.moves}
         if oid in state.objectives and turn is not None \
-                and all(_step_worth_praise(m, turn) for m in moves):
+                and all(_step_worth_praise(m, turn) for m in moves) \
+                and not ("clarify" in moves and _asks_back(cs, state, turns, turn)):
             label = in_sentence(cl.text(cs.objectives[oid].label))
             done.setdefault(quote(turn.learner), []).append(label)
     out = [Tip("good_task", {"quote": said, "task": "; ".join(labels)})

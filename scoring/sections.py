@@ -114,7 +114,10 @@ def no_clarify(turn: TurnRecord) -> bool:
     """A message read as clarifying that explores nothing: the learner's own errand, a
     leading tag that argues ("maar het kost u nu ook geld toch?") or no question at all
     ("our film is a premium film, that's why it costs more")."""
-    return errand_only(turn) or bool(LEADING_TAG.search(turn.learner)) \
+    asked = [q for q in sentences(turn.learner) if q.rstrip().endswith("?")]
+    # "..., better than TeleNed. Shall I send you our rates?" proposes, it asks nothing
+    proposes = bool(asked) and all(PROPOSAL.search(q) for q in asked)
+    return errand_only(turn) or bool(LEADING_TAG.search(turn.learner)) or proposes \
         or not asks_something(turn.learner)
 
 

@@ -278,3 +278,25 @@ def test_asking_for_the_order_is_not_told_to_make_a_diary_appointment(library):
     assert "firmer_close" not in tips and "vague_close" not in tips
     text = render_tip("en", tips["firmer_order"])
     assert "asks for the order" in text and "diary" not in text
+
+
+def test_asking_back_what_she_said_is_not_praised_as_finding_out_what_is_behind_it(library):
+    """"until when does the contract with TeleNed run exactly?" after "Our contract with
+    TeleNed runs until 1 March" was praised as finding out what lay behind her objection,
+    and a pitch ending "Shall I send you our rates?" as a clarifying question."""
+    cs = library["drill-objection-contract-running"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="en", seed=0,
+                         objectives={"clarify": 1})
+    state.objections["contract_running"] = ObjectionState(raised_turn=0)
+    again = turn("Ok, and until when does the contract with TeleNed run exactly?",
+                 "objection_response", form="open", objectives=("clarify",),
+                 steps=("clarify",))
+    rates = turn("We have really good coverage in the countryside, better than TeleNed. Shall "
+                 "I send you our rates?", "objection_response", form="closed",
+                 objectives=("clarify",), steps=("clarify",))
+    behind = turn("What would have to be different with a next contract?", "objection_response",
+                  form="open", objectives=("clarify",), steps=("clarify",))
+    praised = {(t.key, t.values.get("quote")) for t in _strengths(cs, state, [again, rates])}
+    assert not any(key in ("good_clarify", "good_task") for key, _ in praised)
+    assert ("good_clarify", quote(behind.learner)) in {
+        (t.key, t.values.get("quote")) for t in _strengths(cs, state, [again, behind])}
