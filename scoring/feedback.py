@@ -93,6 +93,13 @@ _HOLDS_BACK = re.compile(
 _SELF_CORRECTION = re.compile(r"^\W*(sorry|excuse me|pardon|oeps|oops|sorry hoor)\b"
                               r"(?!\s+(to hear|that|dat|om te horen|dat te horen|voor))",
                               re.IGNORECASE)
+# "die kwaliteit is gewoon niet goed", "they're known for being slow", "Die staan er niet
+# om bekend dat ze snel zijn": a bad word about the supplier she works with or compares
+_KNOCKS = re.compile(
+    r"\b(die|they|they'?re|them|those|zij|ze|hun|their)\b[^.?!]{0,60}?"
+    r"(\b(niet goed|slecht\w*|waardeloos|rommel|prutswerk|not good|no good|rubbish|terrible|"
+    r"worse|poor quality|unreliable|onbetrouwbaar|amateurs?)\b|\bniet (om )?bekend\b|"
+    r"\bnot (exactly )?known for\b)", re.IGNORECASE)
 _OFFER = re.compile(r"\b(offer|proposal|voorstel)\b", re.IGNORECASE)
 # Praise names a question's SPIN type: only when its words ask for consequences or value
 # ("Welke merken zijn dat?" read as an implication question is not praised as one).
@@ -364,7 +371,12 @@ def _improvements(cs: CompiledScenario, state: SessionState,
     # (nor is a message the card credits with a goal: "And then hopefully we can send you
     # a quote afterwards" names the follow-up of the agenda the exercise asks for)
     met = objectives_met(cs, state, "external", turns)
-    pitched = [t for t in pitches if not offers_discount(t)
+    # "Ja die zijn goedkoper, maar die kwaliteit is gewoon niet goed": running down the
+    # supplier she compares you with is its own fault, not a pitch of the offer
+    knocks = next((t for t in turns if _KNOCKS.search(t.learner)), None)
+    if knocks is not None:
+        improve.append(Tip("knock_competitor", {"quote": quote(knocks.learner)}))
+    pitched = [t for t in pitches if not offers_discount(t) and t is not knocks
                and not any(met.get(o) for o in t.objectives)]
     if pitched:
         # In a closing drill she has shown her interest already: the cure for more sales

@@ -300,3 +300,18 @@ def test_asking_back_what_she_said_is_not_praised_as_finding_out_what_is_behind_
     assert not any(key in ("good_clarify", "good_task") for key, _ in praised)
     assert ("good_clarify", quote(behind.learner)) in {
         (t.key, t.values.get("quote")) for t in _strengths(cs, state, [again, behind])}
+
+
+def test_running_down_the_competitor_is_named_as_such_not_as_a_pitch(library):
+    cs = library["closing-catering-followup"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="nl", seed=0)
+    knock = "Ja die zijn goedkoper, maar die kwaliteit is gewoon niet goed, dat hoor je overal."
+    turns = [turn("Hoi Marco, vandaag hoor ik graag wat je van het voorstel vond.",
+                  "state_objective"),
+             turn("Wat vonden de collega's ervan?", "fact_question", form="open",
+                  spin="situation"),
+             turn(knock, "pitch")]
+    tips = {t.key: t for t in choose_tips(cs, state, 20, turns)}
+    assert tips["knock_competitor"].values["quote"] == quote(knock)
+    assert "pitch" not in tips
+    assert "verdedigen" in render_tip("nl", tips["knock_competitor"])
