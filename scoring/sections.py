@@ -739,12 +739,15 @@ def _serves_task(turn: TurnRecord, questions_count: bool) -> bool:
 
 
 def _taken_back(turn: TurnRecord) -> bool:
-    """An answer to her objection whose only step is an understanding it takes back ("Dat
-    hoor ik vaker, maar wij zijn de goedkoopste", "Haha ja, ik zie het. Mooie
-    paasdecoratie!"): sales talk or small talk, no step of the handling."""
+    """An answer to her objection whose every step was read in words that do not take it:
+    an understanding taken back ("Dat hoor ik vaker, maar wij zijn de goedkoopste", "Haha
+    ja, ik zie het. Mooie paasdecoratie!"), a clarifying step that asks nothing ("our film
+    is a premium 7-layer film, that's why it costs more"): sales talk or small talk."""
     credited = set(turn.steps) | set(turn.objectives)
-    return turn.act == Act.OBJECTION_RESPONSE and credited <= {"acknowledge"} \
-        and no_acknowledgement(turn)
+    undone = {"acknowledge": no_acknowledgement(turn), "clarify": no_clarify(turn),
+              "check": no_check(turn, proposals=False)}
+    return turn.act == Act.OBJECTION_RESPONSE and bool(credited) \
+        and all(undone.get(step, False) for step in credited)
 
 
 def false_starts(turns: list[TurnRecord], questions_count: bool = True) -> list[TurnRecord]:

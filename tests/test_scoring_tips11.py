@@ -315,3 +315,27 @@ def test_running_down_the_competitor_is_named_as_such_not_as_a_pitch(library):
     assert tips["knock_competitor"].values["quote"] == quote(knock)
     assert "pitch" not in tips
     assert "verdedigen" in render_tip("nl", tips["knock_competitor"])
+
+
+def test_a_feature_pitch_read_as_clarifying_is_a_false_start(library):
+    """"Our film is a premium 7-layer nano film ... That's why it costs a bit more." asks
+    nothing: read as clarifying, the pitch drill scored 64 where the trainer gave 28."""
+    cs = library["drill-objection-price"]
+    objection = next(iter(cs.objections))
+
+    def card(opening: str):
+        state = SessionState(scenario_id=cs.scenario.id, lang="en", seed=0,
+                             objectives={"clarify": 1, "respond": 2})
+        state.objections[objection] = ObjectionState(
+            raised_turn=0, handled=True,
+            steps={"acknowledge": False, "clarify": True, "respond": True, "check": False})
+        first = turn(opening, "objection_response", form="open", objectives=("clarify",),
+                     steps=("clarify",))
+        answer = turn("It won't tear like your current film, so the line keeps running.",
+                      "objection_response", objectives=("respond",), steps=("respond",))
+        return score_call(cs, state, None, [first, answer])
+
+    pitch = "Our film is a premium 7-layer nano film. That's why it costs a bit more."
+    asked = "What do you compare the fourteen percent with?"
+    assert card(pitch).total <= card(asked).total - 20
+    assert card(pitch).tips[0].key == "false_start"
