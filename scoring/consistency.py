@@ -18,7 +18,6 @@ from scoring.card import ScoreCard
 from scoring.feedback import (
     HANDLING_STEPS,
     REPEATABLE,
-    WEAK_STEP,
     Tip,
     exchange,
     in_sentence,
@@ -26,7 +25,7 @@ from scoring.feedback import (
     role_ids,
     steps_taken,
 )
-from scoring.sections import handling_steps
+from scoring.sections import WEAK_STEP, handling_steps
 
 # The classes of contradiction, as the report counts them.
 TICKS = "tip_vs_ticks"  # a tip calls missing what the card ticks (or done what it does not)
