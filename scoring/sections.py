@@ -746,8 +746,8 @@ def _taken_back(turn: TurnRecord) -> bool:
     credited = set(turn.steps) | set(turn.objectives)
     undone = {"acknowledge": no_acknowledgement(turn), "clarify": no_clarify(turn),
               "check": no_check(turn, proposals=False)}
-    return turn.act == Act.OBJECTION_RESPONSE and bool(credited) \
-        and all(undone.get(step, False) for step in credited)
+    # whatever act it was read as ("Mooie paasdecoratie!" is small talk as much as an answer)
+    return bool(credited) and all(undone.get(step, False) for step in credited)
 
 
 def false_starts(turns: list[TurnRecord], questions_count: bool = True) -> list[TurnRecord]:
