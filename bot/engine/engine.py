@@ -34,8 +34,8 @@ from bot.engine.fact_answers import (
     asks_contact,
     asks_further,
     asks_own,
-    deeper_fact,
     follow_up,
+    further_fact,
     names_contact,
     pain_told,
 )
@@ -277,7 +277,7 @@ class Engine:
             # "what does that mean for you?" right after she told the retyping: the next
             # thing she knows (the corrections), not "I've never added that up"
             deeper = next((d for f in state.last_answered
-                           if (d := deeper_fact(self.ctx, self.cs.facts[f], t, [])) is not None),
+                           if (d := further_fact(self.ctx, self.cs.facts[f], t)) is not None),
                           None)
             if deeper is not None and state.trust >= self.cs.facts[deeper].trust:
                 a.answered = [deeper]

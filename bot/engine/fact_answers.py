@@ -148,8 +148,8 @@ def answer_facts(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,
             # goes wrong with the windows?" gets the windows, not the changing team)
             gist = gist_of(cl, answer, a, strict=True) or told_elsewhere(
                 ctx, cl, state, fact, a) or gist_of(cl, answer, a)
-            answer = stock_line(ctx, cl, state, "repeat") + lower_first(
-                gist, names_in(ctx, cl, state.lang))
+            answer = part_asked(cl, gist, a, t.text) or stock_line(ctx, cl, state, "repeat") + (
+                lower_first(gist, names_in(ctx, cl, state.lang)))
         else:
             events.append(f"fact:{fact_id}")
             state.flags[f"told:{fact_id}"] = state.turn
@@ -202,10 +202,16 @@ def asks_further(cl: CompiledLanguage, t: Turn, text: str) -> bool:
     something: it asks about what she just told."""
     a, state = t.a, t.state
     if not (t.act is Act.FACT_QUESTION and bool(state.last_answered)
-            and state.last_answered[0] in state.revealed
+            and (state.last_answered[0] in state.revealed
+                 or f"short:{state.last_answered[0]}" in state.flags)
             and state.flags.get("answered_turn") == state.turn - 1):
         return False
     if a.spin in _DEEPER_SPIN and len(a.topic_stems) <= FURTHER_TOPIC_WORDS:
+        return True
+    if a.spin == "implication" and not a.facts:
+        # "and what does it mean when the salaries are late?" right after she told the
+        # retyping: words no fact of hers names still ask what her problem leads to, and
+        # the next thing she knows answers it, not "I've never added that up"
         return True
     # the words of "give me an example" are no topic of their own
     t.elaborates = bool(cl.lm.elaboration.match(cl.lm.analyze(text)))
@@ -261,6 +267,16 @@ def new_angle(cl: CompiledLanguage, answer: str, a: TurnAnalysis) -> bool:
         else:
             unknown += 1
     return unknown >= NEW_ANGLE_WORDS and unknown > known
+
+
+def further_fact(ctx: ScenarioContext, told: Fact, t: Turn) -> str | None:
+    """What a question about what she just told reaches: a fact she only told in short
+    ("then things run a bit late"), asked what that means for them, is the one she now
+    tells in full (what must come first, first); a fact told in full leads deeper."""
+    if told.id not in t.state.revealed:
+        fits = not told.spin or t.a.spin in told.spin
+        return told.id if fits else None
+    return deeper_fact(ctx, told, t, [])
 
 
 def deeper_fact(ctx: ScenarioContext, told: Fact, t: Turn, queue: list[str]) -> str | None:
@@ -326,8 +342,41 @@ def follow_up(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: list[
         # "is that a big problem?" after "they jam now and then, it comes with it":
         # she says it again, as lightly as before
         gist = answer
-    return [stock_line(ctx, cl, state, "repeat") + lower_first(gist, names_in(
-        ctx, cl, state.lang))]
+    return [part_asked(cl, gist, a, t.text) or stock_line(ctx, cl, state, "repeat") + lower_first(
+        gist, names_in(ctx, cl, state.lang))]
+
+
+_CLAUSE = re.compile(r",\s+(?:(?:and|en|or|of)\s+)?|\s+[–-]\s+")
+
+# "and on Fridays?", "en op woensdag?", "what about Mondays?": a question that only
+# names what it asks about, the rest taken from the question before
+_ELLIPSIS = re.compile(r"^\W*(?:and|en|or|of|plus|what about|how about|en hoe zit het met|"
+                       r"en wat met|hoe zit het met)\b", re.IGNORECASE)
+
+ELLIPSIS_WORDS = 5
+
+
+def part_asked(cl: CompiledLanguage, gist: str, a: TurnAnalysis, text: str) -> str:
+    """"And on Fridays?" after "Tuesdays ... 160, Mondays ... 110, and Fridays 40 at
+    most": a short follow-up that names one part of a list she gave gets that part
+    ("Fridays 40 at most."), not the whole list again after "like I just said"; "" when
+    the question is longer or no single part of the sentence is about it."""
+    if a.word_count > ELLIPSIS_WORDS or not a.topic_stems or not _ELLIPSIS.match(text):
+        return ""
+    clauses = [c.strip(" .!?;") for c in _CLAUSE.split(gist) if c.strip(" .!?;")]
+    if len(clauses) < 2:
+        return ""
+    skip = cl.lm.lexicon.stopwords
+
+    def fit(clause: str) -> int:
+        stems = stems_of(cl, clause)[0] - skip
+        return sum(1 for q in a.topic_stems if any(_same_stem(st, q) for st in stems))
+
+    scores = [fit(c) for c in clauses]
+    if sorted(scores)[-1] == 0 or scores.count(max(scores)) > 1:
+        return ""
+    part = clauses[scores.index(max(scores))]
+    return part[:1].upper() + part[1:] + "."
 
 
 def tell_more(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, fact: Fact,

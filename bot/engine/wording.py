@@ -33,6 +33,8 @@ def lower_first(text: str, names: frozenset[str]) -> str:
     capital, and so do "I" and an abbreviation ("OR"); the Dutch "U gaat ..." does not."""
     first = text.split(" ", 1)[0].strip(".,;:!?'\"()")
     if first in names or first.split("'")[0].split("’")[0] == "I" or not text[:1].isalpha() or (
-            len(first) > 1 and first.isupper()):
+            len(first) > 1 and first.isupper()) or (
+            first.lower().removesuffix("s") in CALENDAR_WORDS and first[:1].isupper()):
+        # "as I said: Tuesdays and Thursdays ...": a day or month keeps its capital
         return text
     return text[:1].lower() + text[1:]
