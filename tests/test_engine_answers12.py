@@ -100,3 +100,26 @@ def test_a_recap_keeps_the_capital_of_a_weekday(library: Library) -> None:
                    "How many people have lunch there on a normal day?",
                    "Sorry, how many was that per day again?"])
     assert "tuesdays" not in reply
+
+
+@pytest.mark.parametrize(("scenario", "lang", "lines", "own"), [
+    ("objection-software-renewal", "nl",
+     ["Goedemiddag, Eva van Loonwijs.", "wie beslist er nog meer mee?",
+      "en heeft u haar e-mailadres voor me?"], "g.smits@"),
+    ("objection-software-renewal", "nl",
+     ["Goedemiddag, Eva van Loonwijs.", "wie moet hier verder akkoord op geven?",
+      "top, wat is de financieel directeur d'r mailadres?"], "g.smits@"),
+    ("spin-printing-urgency", "en",
+     ["Hi, Daan from Printwise.", "who decides on this?",
+      "great, could you give me ruud's email for the invite?"], "i.bosman@"),
+    ("spin-printing-urgency", "en",
+     ["Hi, Daan from Printwise.", "who else has a say in this?", "and what's his email?"],
+     "i.bosman@"),
+])
+def test_someone_elses_address_is_not_her_own(library: Library, scenario: str, lang: str,
+                                              lines: list[str], own: str) -> None:
+    """'monique haar mailadres', 'Ruud's email': she passes it on, neither her own card
+    nor a bare "yes, that's fine"."""
+    reply = _last(library, scenario, lang, lines)
+    assert own not in reply
+    assert any(w in reply.lower() for w in ("mail", "gegevens", "details", "stuur", "send"))

@@ -398,6 +398,9 @@ _OTHERS_CONTACT = re.compile(
     r"gegevens|contactgegevens|e-?mailadres|mailadres|adres)\s+(?:address\s+|details\s+)?"
     r"(?:of|from|van)\s+(?!you\b|u\b|jou\b|jezelf\b|yourself\b)\w"
     r"|\b\w+'s\s+(?:e-?mail|mail|phone|mobile|number|contact)"
+    # "monique haar mailadres", "his number", "z'n nummer": someone else's
+    r"|\b(?:haar|zijn|z'n|d'r|hun|his|her|their)\s+(?:e-?mail|mail|phone|mobile|number|contact|"
+    r"telefoonnummer|nummer|gegevens|contactgegevens|e-?mailadres|mailadres|adres|address)"
     # "the partners' names and e-mail addresses", "een mailadres voor je directeur"
     r"|\b\w+s'\s+(?:names?\s+and\s+)?(?:e-?mail|mail|phone|mobile|number|contact)"
     r"|\b(?:for|voor|of|van)\s+(?:your|the|je|jouw|uw|de)\s+(?:director|directeur|partners?|"
