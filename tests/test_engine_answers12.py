@@ -123,3 +123,27 @@ def test_someone_elses_address_is_not_her_own(library: Library, scenario: str, l
     reply = _last(library, scenario, lang, lines)
     assert own not in reply
     assert any(w in reply.lower() for w in ("mail", "gegevens", "details", "stuur", "send"))
+
+
+@pytest.mark.parametrize(("scenario", "lang", "lines", "unsaid"), [
+    ("spin-printing-urgency", "en",
+     ["Hi, Daan from Printwise.", "Which printers do you use and how many orders a day?",
+      "So if I get it right: at peak the line stood still for days and that cost you "
+      "customers. Correct?"], True),
+    ("spin-printing-urgency", "nl",
+     ["Hoi, Daan van Printwise.", "Welke printers hebben jullie en hoeveel orders per dag?",
+      "Even samenvatten: bij een storing ligt alles stil en dat kost jullie klanten, toch?"],
+     True),
+    # what she did say, in the learner's words, she confirms
+    ("spin-printing-urgency", "nl",
+     ["Hoi, Daan van Printwise.", "Welke printers hebben jullie en hoeveel orders per dag?",
+      "Samengevat: zestien labelprinters uit 2016 en in de piek veel meer orders. Klopt dat?"],
+     False),
+])
+def test_a_summary_with_what_she_kept_back_is_not_confirmed(
+        library: Library, scenario: str, lang: str, lines: list[str], unsaid: bool) -> None:
+    """'... and that cost you customers. Right?' when she told no lost customer nor any
+    fine: she says she never said that, not "yes, that's right"."""
+    reply = _last(library, scenario, lang, lines).lower()
+    confirmed = reply.startswith(("yes, that's right", "ja, dat klopt"))
+    assert confirmed is not unsaid

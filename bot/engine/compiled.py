@@ -12,7 +12,8 @@ from bot.scenario.model import Cues, Fact, Need, Objection, Objective, Scenario
 from bot.scenario.text import localized, variants
 
 
-def _cues_for(value: Any, lang: str, languages: Sequence[str]) -> Cues | None:
+def cues_for(value: Any, lang: str, languages: Sequence[str]) -> Cues | None:
+    """The cues of one language, from cues written for one or per language."""
     if value is None:
         return None
     picked = localized(value, lang, languages)
@@ -88,7 +89,7 @@ class CompiledLanguage:
     def _index(self, items: Iterable[tuple[str, Any]]) -> CueIndex:
         index = CueIndex(self.lm.pipeline, self.corrector)
         for topic, value in items:
-            cues = _cues_for(value, self.lang, self.scenario.languages)
+            cues = cues_for(value, self.lang, self.scenario.languages)
             if cues is None:
                 continue
             index.add_keywords(topic, cues.keywords)

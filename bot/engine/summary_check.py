@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 
 from bot.engine.acts import CLOSING_ACTS, Act, Move
-from bot.engine.compiled import CompiledLanguage
+from bot.engine.compiled import CompiledLanguage, cues_for
 from bot.engine.context import ScenarioContext
-from bot.engine.fact_answers import stems_of
+from bot.engine.fact_answers import content_stems, stems_of
 from bot.engine.lines import once, pick
 from bot.engine.policy import (
     Turn,
@@ -23,6 +23,8 @@ from bot.engine.wording import CALENDAR_WORDS, DIGITS, MONTHS, split_sentences
 FIGURE_MIN = 1000  # an amount the drill asks for; a chance (60%) or a date (1 March) is none
 
 KEYWORD_MATCH = 100.0  # a cue match scores above this; a fuzzy phrasing below
+
+TOPIC_STEM = 5  # "klant" names a matter; "week", "loop", "stay" do not
 
 # a capitalised word inside a sentence (not after . ! ? or at the start): a name
 _INNER_NAME = re.compile(r"(?<![.!?:]\s)(?<!^)(?<=\s)([A-Z\u00c0-\u00dd][a-z\u00e0-\u00ff]{2,})\b")
@@ -198,6 +200,30 @@ def unsaid(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, text
         if score < KEYWORD_MATCH or not (fact.trust > 0 or "implication" in fact.spin):
             continue  # the value of a solution shares her problem's words
         if fact_id not in state.revealed and f"short:{fact_id}" not in state.flags:
+            return True
+    return _names_kept_back(ctx, cl, state, named)
+
+
+def _names_kept_back(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState,
+                     named: str) -> bool:
+    """A word of the summary she never used that names what a story she keeps back is
+    about, in its cues and in her words for it ("... and that cost you customers" when
+    she told no customer she lost or fined her): no whole cue need be in the summary for
+    her to know she never said so. Short words ("week", "loop") name no matter."""
+    stems = {st for st in content_stems(ctx, cl, named) if len(st) >= TOPIC_STEM}
+    if not stems:
+        return False
+    for fact in ctx.scenario.facts:
+        if fact.id in state.revealed or f"short:{fact.id}" in state.flags or not (
+                fact.trust > 0 or "implication" in fact.spin):
+            continue
+        cues = cues_for(fact.asked_by, cl.lang, ctx.scenario.languages)
+        if cues is None:
+            continue
+        cue_stems = {st.rstrip("*") for cue in cues.keywords
+                     for st in stems_of(cl, cue.replace("|", " ").replace("*", ""))[0]}
+        told = set().union(*(content_stems(ctx, cl, t) for t in cl.texts(fact.answer)))
+        if stems & cue_stems & told:
             return True
     return False
 
