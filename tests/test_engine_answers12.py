@@ -147,3 +147,17 @@ def test_a_summary_with_what_she_kept_back_is_not_confirmed(
     reply = _last(library, scenario, lang, lines).lower()
     confirmed = reply.startswith(("yes, that's right", "ja, dat klopt"))
     assert confirmed is not unsaid
+
+
+@pytest.mark.parametrize(("lang", "lines", "expected"), [
+    ("nl", ["Hoi, Daan van Printwise.",
+            "Ik wil vandaag graag kennismaken en horen hoe het bij jullie loopt.",
+            "hoe is het printen bij jullie georganiseerd?"], "labelprinters"),
+    ("en", ["Hi, Daan from Printwise.", "Today I'd like to get to know your operation.",
+            "how do you handle printing now?"], "label printers"),
+])
+def test_how_printing_is_arranged_gets_her_printers(library: Library, lang: str,
+                                                    lines: list[str], expected: str) -> None:
+    """The plainest situation question of the call gets her fleet, not "I couldn't tell
+    you much about that"."""
+    assert expected in _last(library, "spin-printing-urgency", lang, lines).lower()
