@@ -161,3 +161,23 @@ def test_how_printing_is_arranged_gets_her_printers(library: Library, lang: str,
     """The plainest situation question of the call gets her fleet, not "I couldn't tell
     you much about that"."""
     assert expected in _last(library, "spin-printing-urgency", lang, lines).lower()
+
+
+@pytest.mark.parametrize(("scenario", "line", "expected"), [
+    ("first-visit-cleaning",
+     "Wie heeft er verder nog iets over te zeggen als jullie een schoonmaakbedrijf kiezen?",
+     "partners"),
+    ("first-visit-cleaning", "Wie heeft er inspraak in de keuze voor een nieuwe schoonmaker?",
+     "partners"),
+    ("closing-catering-followup", "Wie heeft er verder nog inspraak in de keuze voor een cateraar?",
+     "tekent"),
+    ("spin-printing-urgency", "Wie heeft er inspraak bij de keuze van een printerleverancier?",
+     "ruud"),
+])
+def test_who_has_a_say_reaches_who_decides(library: Library, scenario: str, line: str,
+                                           expected: str) -> None:
+    """'wie heeft er inspraak', 'wie heeft er iets over te zeggen': the people who decide,
+    not the current supplier or "busy as always"."""
+    reply = _last(library, scenario, "nl", ["Goedemorgen, ik ben Tom.",
+                                            "Ik wil vandaag graag kennismaken.", line])
+    assert expected in reply.lower()
