@@ -1,0 +1,49 @@
+"""Drill buyers answer the move the learner made, in persona (round 11).
+
+Each call is played through the same path as ``python -m bot play --script --json``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bot.engine.compiled import CompiledScenario
+from bot.scenario.library import load_library
+from bot.terminal import run_script
+
+
+@pytest.fixture(scope="module")
+def library() -> dict[str, CompiledScenario]:
+    return {sid: CompiledScenario(s) for sid, s in load_library(()).scenarios.items()}
+
+
+def play(library: dict[str, CompiledScenario], sid: str, lang: str,
+         lines: list[str]) -> dict[str, Any]:
+    return run_script(library[sid], lang, lines, None)
+
+
+# A handled objection, then the check: the buyer answers it as the person of the drill
+# (a garden-centre manager or an office manager has nobody to "explain it to internally").
+@pytest.mark.parametrize(("sid", "lang", "lines", "answer"), [
+    ("drill-objection-brochure", "en", [
+        "Of course, five minutes is short. So the brochure is useful to you, what would you "
+        "want it to answer first?",
+        "You mentioned absence is in three spreadsheets now. With our absence module "
+        "everything is in one overview, so nobody has to merge lists any more.",
+        "Would that help you more than a brochure?"], "more useful than a leaflet"),
+    ("drill-objection-bad-experience", "nl", [
+        "Dat is echt vervelend, midden in de aangifteperiode. Wat ging er precies mis?",
+        "Bij ons heeft u een vaste beheerder die uw kantoor kent, en in de aangifteperiode "
+        "staat er iemand stand-by die binnen een kwartier terugbelt.",
+        "Zou dat u de zekerheid geven die u toen miste?"], "anders dan toen"),
+    ("drill-objection-current-supplier", "en", [
+        "Eight years says a lot. What do you value most about them, and what could be better?",
+        "With us a replacement van is with the engineer within four hours, wherever he is.",
+        "Would that be worth looking at together?"], "hear more about that"),
+])
+def test_the_check_gets_the_drills_own_answer(library, sid, lang, lines, answer):
+    report = play(library, sid, lang, lines)
+    assert report["objectives"]["external"]["check"]
+    reply = report["turns"][-1]["buyer"]
+    assert answer in reply and "internal" not in reply.lower(), reply
