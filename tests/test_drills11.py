@@ -47,3 +47,22 @@ def test_the_check_gets_the_drills_own_answer(library, sid, lang, lines, answer)
     assert report["objectives"]["external"]["check"]
     reply = report["turns"][-1]["buyer"]
     assert answer in reply and "internal" not in reply.lower(), reply
+
+
+@pytest.mark.parametrize("line", [
+    "Mr Hoekstra, our film is a premium 7-layer film with 300% pre-stretch. "
+    "That's why it costs a bit more.",
+    "It costs a bit more, but it is better film.",
+])
+def test_explaining_the_price_is_no_clarifying_question(library, line):
+    # "a bit more" asks for a story only as "tell me a bit more (about)"; said of the price
+    # it explains it, and the buyer does not answer it as if asked what is behind his concern
+    report = play(library, "drill-objection-price", "en", [line])
+    assert report["turns"][0]["form"] is None
+    assert not report["objectives"]["external"]["clarify"]
+
+
+def test_asking_for_a_bit_more_still_clarifies(library):
+    report = play(library, "drill-objection-price", "en",
+                  ["I understand. Could you say a bit more about that?"])
+    assert report["objectives"]["external"]["clarify"]
