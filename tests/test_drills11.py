@@ -66,3 +66,44 @@ def test_asking_for_a_bit_more_still_clarifies(library):
     report = play(library, "drill-objection-price", "en",
                   ["I understand. Could you say a bit more about that?"])
     assert report["objectives"]["external"]["clarify"]
+
+
+@pytest.mark.parametrize(("lang", "line", "tied"), [
+    ("nl", "Als er een bus kapot is, regelen wij binnen een dag vervangend vervoer.", False),
+    ("en", "If a van breaks down we arrange a replacement within a day.", False),
+    ("nl", "Bij ons staat er binnen vier uur een vervangende bus bij de monteur.", True),
+    ("en", "we put a replacement van with the engineer within 4 hrs", True),
+])
+def test_only_a_replacement_within_hours_answers_the_loyal_buyer(library, lang, line, tied):
+    # her supplier already manages "by the next morning": "within a day" is no benefit to her
+    first = "Acht jaar, dat zegt veel." if lang == "nl" else "Eight years, that says a lot."
+    report = play(library, "drill-objection-current-supplier", lang, [first, line])
+    assert report["objectives"]["external"]["respond"] is tied
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "Dat hoor ik vaker, maar VanVloot heeft de scherpste tarieven van Nederland."),
+    ("en", "I hear that a lot, but our rates are the sharpest in the country."),
+])
+def test_yes_but_and_a_boast_is_not_answered_with_thanks(library, lang, line):
+    reply = play(library, "drill-objection-current-supplier", lang, [line])["turns"][0]["buyer"]
+    assert not any(p in reply.lower() for p in ("fijn dat u", "glad you understand")), reply
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "Zal ik een offerte voor de hele vloot maken?"),
+    ("en", "Shall I make you a quote for the whole fleet?"),
+])
+def test_a_quotation_offered_before_her_concern_is_met_is_no_yes(library, lang, line):
+    turn = play(library, "drill-objection-current-supplier", lang, [line])["turns"][0]
+    assert turn["act"] == "next_step_proposal"
+    assert not turn["buyer"].lower().startswith(("ja", "yes", "goed", "fine")), turn["buyer"]
+
+
+def test_a_quotation_as_the_reason_for_questions_is_no_proposal(library):
+    report = play(library, "drill-external-objective", "nl", [
+        "Goed dat u het vraagt. Ik vertel graag eerst kort iets over Bonenburg.",
+        "En ik wil graag weten wat jullie nu betalen en wanneer het contract afloopt, "
+        "zodat ik een offerte kan maken."])
+    assert report["turns"][1]["act"] != "next_step_proposal"
+    assert "zijn we rond" not in report["turns"][1]["buyer"]
