@@ -107,3 +107,43 @@ def test_a_quotation_as_the_reason_for_questions_is_no_proposal(library):
         "zodat ik een offerte kan maken."])
     assert report["turns"][1]["act"] != "next_step_proposal"
     assert "zijn we rond" not in report["turns"][1]["buyer"]
+
+
+@pytest.mark.parametrize(("lang", "first", "second"), [
+    ("en", "I'd like us to get to know each other and hear what you need for the coffee "
+           "at your three branches.",
+     "And if there's a match I'll show you a first idea, and we'll agree on the next step "
+     "before I leave."),
+    ("en", "thx linda! i'd like to tell u a bit about bonenburg first and then hear how the "
+           "coffee is arranged at ur 3 branches",
+     "and if there's a match i can already show u what that could look like. ok?"),
+    ("nl", "Ik stel voor dat we eerst kort kennismaken en dat ik hoor hoe de koffie nu "
+           "geregeld is op de drie vestigingen.",
+     "En als het past laat ik een eerste idee zien, en tot slot spreken we een vervolg af."),
+])
+def test_the_second_half_of_the_agenda_is_taken_as_agenda(library, lang, first, second):
+    report = play(library, "drill-external-objective", lang, [first, second])
+    turn = report["turns"][1]
+    assert turn["act"] == "state_objective"
+    assert "first_solution" in turn["objectives"]
+    reply = turn["buyer"].lower()
+    # neither "a proposal only once you know what we need" nor "I couldn't tell you much"
+    assert not any(p in reply for p in ("proposal only", "voorstel pas", "couldn't tell",
+                                        "can't really say", "niet zo veel over")), reply
+    assert reply.startswith(("fine", "right", "goed", "prima")), reply
+
+
+def test_the_whole_agenda_at_once_beats_it_in_two_halves(library):
+    at_once = play(library, "drill-external-objective", "en", [
+        "I'd like us to get to know each other and hear what you need for the coffee at "
+        "your three branches. If there's a match I'll show you a first idea, and we'll "
+        "agree on the next step before I leave."])
+    halves = play(library, "drill-external-objective", "en", [
+        "I'd like us to get to know each other and hear what you need for the coffee at "
+        "your three branches.",
+        "And if there's a match I'll show you a first idea, and we'll agree on the next "
+        "step before I leave."])
+    assert all(at_once["objectives"]["external"].values())
+    assert all(halves["objectives"]["external"].values())
+    assert at_once["score"] > halves["score"]
+

@@ -142,6 +142,11 @@ def analyze_turn(
     if state.last_act == "state_objective" and _tag_only(msg.words) and (
             msg.question_mark or _agreement_tag(msg, lm)):
         moves.add("state_objective")  # "Is dat goed?" sent after the agenda checks it
+    if state.last_act == "state_objective" and state.turn <= OPENING_PLAN_TURNS and (
+            not concrete_time and _goes_on_with_the_agenda(msg)):
+        # "And if there's a match I'll show you a first idea, and we'll agree on the next
+        # step": the rest of the agenda just given, no proposal made before she said a word
+        moves.add("state_objective")
     if cl.company_words & set(msg.words) and "introduced" not in state.flags:
         moves.add("introduce")  # naming the company again later is a pitch, not an intro
     info = classify(msg, lm, moves)
@@ -583,6 +588,13 @@ def _acts_on_her(msg: Analyzed, lm: LanguageModel) -> bool:
     return False
 
 
+def _goes_on_with_the_agenda(msg: Analyzed) -> bool:
+    """The message opens as the next part of a plan ("and if there's a match, ...",
+    "daarna ...") and holds no question of its own beyond an agreement tag."""
+    opening = " ".join(msg.words[:4])
+    return any(opening == p or opening.startswith(p + " ") for p in _AGENDA_GOES_ON)
+
+
 def _plans_the_meeting(msg: Analyzed, lm: LanguageModel) -> bool:
     """A statement of what the seller wants to do in this meeting, before an agreement
     check: "Ik wil graag horen hoe ..., dan kijken we ... Is dat goed?"."""
@@ -636,6 +648,10 @@ _OFFER = (" doen voor ", " kan het voor ", " kunnen het voor ", " voor maar ", "
           " zakken naar ", " omlaag naar ", " do it for ", " can do it for ", " for just ",
           " for only ", " drop it to ", " down to ", " lower ")
 _TODAY = frozenset({"vandaag", "today", "gesprek", "meeting", "eerst", "first"})
+# How the second message of an agenda carries on from the first
+_AGENDA_GOES_ON = ("en als", "en dan", "en daarna", "daarna", "en tot slot", "tot slot",
+                   "en aan het eind", "and if", "and then", "then", "after that",
+                   "and finally", "finally", "and at the end")
 _THEN = ("en dan", "dan kijken", "daarna", "and then", "then see", "after that")
 _AGREEMENT = frozenset({"goed", "ok", "oke", "okay", "akkoord", "prima", "fine", "alright",
                         "suit", "suits", "right", "klopt"})
