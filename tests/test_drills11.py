@@ -147,3 +147,49 @@ def test_the_whole_agenda_at_once_beats_it_in_two_halves(library):
     assert all(halves["objectives"]["external"].values())
     assert at_once["score"] > halves["score"]
 
+
+@pytest.mark.parametrize(("amounts", "wrong"), [
+    ([25500, 12000, 13500], []),  # the answer with its working
+    ([52500, 25500], []),
+    ([27000, 15000, 12000], []),  # what is left for April: total minus March
+    ([52500, 42000], [42000]),  # March not weighted by the chance
+    ([70500, 43500], [70500, 43500]),  # the lost quotation counted
+    ([12000, 13500], [12000, 13500]),  # terms of a sum never given
+])
+def test_the_working_of_a_sum_is_no_wrong_amount(amounts, wrong):
+    from bot.engine.figures import wrong_amounts
+    assert wrong_amounts(amounts, [(52500, 100), (25500, 100)]) == wrong
+
+
+@pytest.mark.parametrize(("lang", "lines", "verdict"), [
+    ("en", ["Sorry, my total is €52,500.",
+            "And March is €25,500: Brink €12,000 plus De Hoeve €13,500."], "what i get too"),
+    ("nl", ["totaal is 52.500 euro",
+            "maart: brink 12.000 + de hoeve 13.500 = 25.500"], "kom ik ook uit"),
+    ("en", ["total is 147k"], "not what i get|doesn't match"),
+    ("en", ["total 52.5k, march 25.5k"], "what i get too"),
+])
+def test_the_forecast_buyer_checks_the_answer_not_its_working(library, lang, lines, verdict):
+    reply = play(library, "drill-forecast", lang, lines)["turns"][-1]["buyer"].lower()
+    assert any(v in reply for v in verdict.split("|")), reply
+
+
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("nl", ["Dat snap ik, veertien procent is veel.",
+            "Hoe vaak staat de lijn stil door scheurende folie?"]),
+    ("en", ["I get that, fourteen percent is a lot.",
+            "How often does the line stop because the film tears?"]),
+])
+def test_a_question_about_his_need_is_no_benefit(library, lang, lines):
+    report = play(library, "drill-objection-price", lang, lines)
+    assert not report["objectives"]["external"]["respond"]
+    assert "respond" not in report["turns"][1]["details"]["objection_steps"]
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "Dat snap ik. Maar is de prijs het enige?"),
+    ("en", "I get that. Is price the only issue?"),
+])
+def test_isolating_the_price_clarifies(library, lang, line):
+    report = play(library, "drill-objection-price", lang, [line])
+    assert report["objectives"]["external"]["clarify"]

@@ -295,7 +295,12 @@ def analyze_turn(
         moves.add("clarify")  # a question right after her objection about what she said
     open_concern = pending or any(o.raised_turn is not None and not o.handled
                                   for o in state.objections.values())
-    isolating = any(p in joined for p in _ISOLATING) and len(msg.sentences) == 1
+    # the question itself isolates it ("Dat snap ik. Maar is de prijs het enige?"); a
+    # statement next to it may do anything else
+    asked_part = [s for s in msg.sentences if s.question_mark] if len(msg.sentences) > 1 else (
+        msg.sentences)
+    isolating = len(asked_part) == 1 and any(
+        p in " ".join(asked_part[0].words) for p in _ISOLATING)
     if open_concern and info.is_question and not details and isolating and not (
             moves & {"propose_next_step", "ask_for_order"}):
         # "Naast de prijs, is er nog iets anders?" isolates her concern (one she let rest
@@ -378,10 +383,12 @@ def analyze_turn(
         not moves & {"propose_next_step", "propose_solution"} and not info.is_question)
     if state.pending_objection and (analysis.needs or analysis.responds_to) and not (
             isolating and info.is_question and not analysis.states_benefit) and not (
-            bare_step or echoes):
+            bare_step or echoes) and not (
+            info.is_question and analysis.facts and not analysis.states_benefit):
         # ("lets plan a demo, next week?" proposes a step, it names no benefit)
         # (a question about what her concern is answers nothing yet: "Gaat het u om de
-        # prijs per rol of om de totale kosten?")
+        # prijs per rol of om de totale kosten?"; nor does one about her need: "Hoe vaak
+        # staat de lijn stil door scheurende folie?")
         analysis.moves.add("respond_benefit")
     detector_hits = cl.detector_cues.match(msg)
     ticked: list[str] = []
@@ -561,6 +568,9 @@ def _clarifies_alone(msg: Analyzed, lm: LanguageModel) -> bool:
 # "is there anything else?": isolating her concern from any other
 _ISOLATING = ("iets anders", "anything else", "something else", "is dat het enige",
               "is that the only", "what else", "wat nog meer", "wat houdt u nog meer",
+              # "Is de prijs het enige?", "Is price the only issue?"
+              "het enige", "enige punt", "enige bezwaar", "the only thing", "only issue",
+              "only concern", "only point", "only thing",
               # "Bedoelt u ...?", "Gaat het u om X of om Y?": what her concern is exactly
               "bedoelt u", "bedoel je", "do you mean", "gaat het u om", "gaat het je om",
               "gaat het vooral om", "is het vooral", "is it mainly", "is it mostly",
