@@ -193,3 +193,16 @@ def test_a_question_about_his_need_is_no_benefit(library, lang, lines):
 def test_isolating_the_price_clarifies(library, lang, line):
     report = play(library, "drill-objection-price", lang, [line])
     assert report["objectives"]["external"]["clarify"]
+
+
+@pytest.mark.parametrize(("sid", "lang", "lines", "told"), [
+    ("drill-objection-no-time", "en", ["Nice Easter decorations! Did you do them yourself?",
+                                       "I understand you're busy. How many people are you short?"],
+     "four people"),
+    ("drill-objection-bad-experience", "en", ["But we are not like them, we are ISO certified.",
+                                              "What exactly went wrong?"], "six hours"),
+])
+def test_a_false_start_does_not_lock_the_drill_buyer(library, sid, lang, lines, told):
+    # he told his concern himself; after one wasted message he still answers about it
+    reply = play(library, sid, lang, lines)["turns"][1]["buyer"].lower()
+    assert told in reply, reply
