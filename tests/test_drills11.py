@@ -206,3 +206,19 @@ def test_a_false_start_does_not_lock_the_drill_buyer(library, sid, lang, lines, 
     # he told his concern himself; after one wasted message he still answers about it
     reply = play(library, sid, lang, lines)["turns"][1]["buyer"].lower()
     assert told in reply, reply
+
+
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("en", ["Ok, and until when does the contract with TeleNed run exactly?",
+            "We have really good coverage in the countryside, better than TeleNed. "
+            "Shall I send you our rates?"]),
+    ("nl", ["Tot wanneer loopt het contract met TeleNed precies?",
+            "Wij hebben een beter bereik dan TeleNed. Zal ik u onze tarieven sturen?"]),
+])
+def test_offering_the_rates_is_no_clarifying_question(library, lang, lines):
+    # an offer to send something proposes a step; it does not ask what is behind her
+    # objection, so she does not tell her hidden reason for it
+    turn = play(library, "drill-objection-contract-running", lang, lines)["turns"][1]
+    assert turn["act"] == "next_step_proposal"
+    assert "clarify" not in turn["details"]["objection_steps"]
+    assert "tegen overstappen" not in turn["buyer"] and "against switching" not in turn["buyer"]
