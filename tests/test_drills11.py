@@ -222,3 +222,11 @@ def test_offering_the_rates_is_no_clarifying_question(library, lang, lines):
     assert turn["act"] == "next_step_proposal"
     assert "clarify" not in turn["details"]["objection_steps"]
     assert "tegen overstappen" not in turn["buyer"] and "against switching" not in turn["buyer"]
+
+
+@pytest.mark.parametrize("line", ["Vervelend om te horen. Wat ging er mis?",
+                                  "Goed om te horen. Hoe bevalt het nu?"])
+def test_sorry_to_hear_and_a_question_is_no_agenda(library, line):
+    turn = play(library, "drill-objection-bad-experience", "nl", [line])["turns"][0]
+    assert "state_objective" not in turn["details"]["moves"]
+    assert "zinnige opzet" not in turn["buyer"], turn["buyer"]

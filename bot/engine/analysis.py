@@ -98,6 +98,12 @@ def analyze_turn(
         cue_moves.discard("propose_next_step")  # "nice to meet you" proposes no meeting
     if "state_objective" in cue_moves and _asks_about_her_view(msg, lm):
         cue_moves.discard("state_objective")  # "how do you look back on ...?" asks
+    if "state_objective" in cue_moves and len(msg.sentences) > 1 and not any(
+            "state_objective" in lm.moves.match(lm.pipeline.analyze(" ".join(s.words)))
+            for s in msg.sentences):
+        # "Vervelend om te horen. Wat ging er mis?": the plan's words ("om te horen wat")
+        # run across two sentences, so no sentence states a plan
+        cue_moves.discard("state_objective")
     moves = detect_moves(msg, lm, concrete_time, cue_moves)
     details = _asks_her_details(msg)
     if details and msg.question_mark:
