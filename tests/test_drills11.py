@@ -230,3 +230,16 @@ def test_sorry_to_hear_and_a_question_is_no_agenda(library, line):
     turn = play(library, "drill-objection-bad-experience", "nl", [line])["turns"][0]
     assert "state_objective" not in turn["details"]["moves"]
     assert "zinnige opzet" not in turn["buyer"], turn["buyer"]
+
+
+@pytest.mark.parametrize(("lang", "line", "objection"), [
+    ("en", "Nice Easter decorations! Did you do them yourself?", "no time"),
+    ("nl", "Mooie paasdecoratie trouwens! Heeft u die zelf gemaakt?", "geen tijd"),
+])
+def test_chat_while_he_has_no_time_is_brushed_off(library, lang, line, objection):
+    turn = play(library, "drill-objection-no-time", lang, [line])["turns"][0]
+    assert turn["act"] == "small_talk"
+    reply = turn["buyer"].lower()
+    assert objection in reply, reply
+    assert not any(p in reply for p in ("couldn't tell", "can't really say", "weinig over",
+                                        "fijn dat u", "what can i do for you")), reply

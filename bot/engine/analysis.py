@@ -329,6 +329,13 @@ def analyze_turn(
         not _BUSINESS & set(msg.words)  # "have you had other proposals?" asks business
     ):
         moves.add("small_talk")  # "hoe gaat het op de bouw, druk?" before the business
+    if pending and cs.scenario.kind == "drill" and info.is_question and not analysis.facts and (
+            not moves - {"greet", "thanks", "introduce"}) and not analysis.about_objection and (
+            not analysis.responds_to and not analysis.needs and analysis.spin == "situation"
+            and not _BUSINESS & set(msg.words)):
+        # "Nice Easter decorations! Did you do them yourself?" while he says he has no time:
+        # chat he brushes off, not a question he "couldn't tell you much about"
+        moves.add("small_talk")
     if "small_talk" in moves and not analysis.facts:
         analysis.spin = None  # "was it hard to find parking?" gathers no information
     # as long as she read it, not as spelled out

@@ -328,8 +328,8 @@ REACTIONS: tuple[Rule, ...] = (
     Rule("summary", lambda t: t.act is Act.SUMMARY and not t.answered, "summary_ack"),
     Rule("check after handling", lambda t: "checked_after" in t.fresh, "check_ack"),
     Rule("small talk once the call is under way", lambda t: t.act is Act.SMALL_TALK
-         and bool(t.state.revealed) and ("small_talk" not in t.own_lines
-                                         or bool(t.state.flags.get("said:small_talk"))),
+         and (bool(t.state.revealed) or t.state.pending_objection is not None)
+         and ("small_talk" not in t.own_lines or bool(t.state.flags.get("said:small_talk"))),
          "small_talk_later"),
     Rule("small talk that asks nothing", lambda t: _remark(t) and "small_talk" in t.own_lines,
          "small_talk_remark"),
