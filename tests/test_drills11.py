@@ -243,3 +243,13 @@ def test_chat_while_he_has_no_time_is_brushed_off(library, lang, line, objection
     assert objection in reply, reply
     assert not any(p in reply for p in ("couldn't tell", "can't really say", "weinig over",
                                         "fijn dat u", "what can i do for you")), reply
+
+
+@pytest.mark.parametrize(("lang", "line", "answer"), [
+    ("en", "Who is the IT coordinator, and apart from the laptops what will the management "
+           "team want to know?", "per classroom"),
+    ("nl", "Logisch. Wat wil de directie naast de laptops nog meer weten?", "per lokaal"),
+])
+def test_what_else_besides_the_laptops_gets_an_answer(library, lang, line, answer):
+    reply = play(library, "drill-objection-discuss-others", lang, [line])["turns"][0]["buyer"]
+    assert answer in reply and "Bas" in reply, reply
