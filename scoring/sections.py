@@ -739,8 +739,10 @@ def _company_introduction(cs: CompiledScenario, turns: list[TurnRecord]) -> Turn
 def _serves_task(turn: TurnRecord, questions_count: bool) -> bool:
     if _taken_back(turn):
         return False
+    # chat ("did you make the Easter decorations yourself?") is no attempt at the task
     return bool(turn.objectives or turn.steps or turn.act in TASK_ACTS
-                or (turn.form is not None and not questions_count))
+                or (turn.form is not None and not questions_count
+                    and turn.act != Act.SMALL_TALK))
 
 
 def _taken_back(turn: TurnRecord) -> bool:

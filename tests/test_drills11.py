@@ -253,3 +253,23 @@ def test_chat_while_he_has_no_time_is_brushed_off(library, lang, line, objection
 def test_what_else_besides_the_laptops_gets_an_answer(library, lang, line, answer):
     reply = play(library, "drill-objection-discuss-others", lang, [line])["turns"][0]["buyer"]
     assert answer in reply and "Bas" in reply, reply
+
+
+GOOD_NO_TIME = ["Ik snap dat u het druk heeft. Vier man tekort, sinds wanneer is dat al zo?",
+                "Wij kunnen deze zaterdag al vier ervaren krachten sturen. Spreekt dat u aan?"]
+
+
+def test_a_laugh_and_chat_first_is_a_wasted_message(library):
+    chat = "Haha ja, ik zie het. Mooie paasdecoratie trouwens! Heeft u die zelf gemaakt?"
+    with_chat = play(library, "drill-objection-no-time", "nl", [chat, *GOOD_NO_TIME])
+    straight = play(library, "drill-objection-no-time", "nl", GOOD_NO_TIME)
+    first = with_chat["turns"][0]
+    assert first["act"] == "small_talk" and not first["details"]["objection_steps"]
+    assert "geen tijd" in first["buyer"]
+    assert with_chat["score"] <= straight["score"] - 20
+
+
+def test_a_one_word_go_is_no_chat(library):
+    turn = play(library, "drill-objection-price", "en",
+                ["OK I can give you 10% off.", "Deal?"])["turns"][1]
+    assert turn["act"] != "small_talk"

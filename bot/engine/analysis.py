@@ -329,13 +329,17 @@ def analyze_turn(
         not _BUSINESS & set(msg.words)  # "have you had other proposals?" asks business
     ):
         moves.add("small_talk")  # "hoe gaat het op de bouw, druk?" before the business
+    chat = {"greet", "thanks", "introduce", "small_talk"}
     if pending and cs.scenario.kind == "drill" and info.is_question and not analysis.facts and (
-            not moves - {"greet", "thanks", "introduce"}) and not analysis.about_objection and (
-            not analysis.responds_to and not analysis.needs and analysis.spin == "situation"
+            not moves - chat or (_laughs(text, msg) and not moves - chat - {"acknowledge"})) and (
+            not analysis.about_objection and not analysis.responds_to and not analysis.needs
+            and analysis.spin == "situation" and len(msg.words) >= CHAT_WORDS
             and not _BUSINESS & set(msg.words)):
         # "Nice Easter decorations! Did you do them yourself?" while he says he has no time:
-        # chat he brushes off, not a question he "couldn't tell you much about"
+        # chat he brushes off, not a question he "couldn't tell you much about"; the "haha
+        # ja, ik zie het" in front of it is a laugh, not understanding of his concern
         moves.add("small_talk")
+        moves.discard("acknowledge")
     if "small_talk" in moves and not analysis.facts:
         analysis.spin = None  # "was it hard to find parking?" gathers no information
     # as long as she read it, not as spelled out
@@ -372,8 +376,7 @@ def analyze_turn(
     analysis.asks_which = any(
         w in _WHICH and i + 1 < len(msg.words) and msg.words[i + 1] not in lm.lexicon.stopwords
         for i, w in enumerate(msg.words))
-    if _EMOJI.search(text) or {"haha", "hihi", "lol", "hahaha", "grapje", "kidding"} & set(
-            msg.words):
+    if _laughs(text, msg):
         moves.add("small_talk")
         analysis.joke = True
     if pending:
@@ -611,6 +614,12 @@ def _acts_on_her(msg: Analyzed, lm: LanguageModel) -> bool:
     return False
 
 
+def _laughs(text: str, msg: Analyzed) -> bool:
+    """A laugh or a joke in the message: an emoji, "haha", "grapje"."""
+    return bool(_EMOJI.search(text) or {"haha", "hihi", "lol", "hahaha", "grapje", "kidding"}
+                & set(msg.words))
+
+
 def _goes_on_with_the_agenda(msg: Analyzed) -> bool:
     """The message opens as the next part of a plan ("and if there's a match, ...",
     "daarna ...") and holds no question of its own beyond an agreement tag."""
@@ -671,6 +680,7 @@ _OFFER = (" doen voor ", " kan het voor ", " kunnen het voor ", " voor maar ", "
           " zakken naar ", " omlaag naar ", " do it for ", " can do it for ", " for just ",
           " for only ", " drop it to ", " down to ", " lower ")
 _TODAY = frozenset({"vandaag", "today", "gesprek", "meeting", "eerst", "first"})
+CHAT_WORDS = 4  # "Deal?" asks for the order in a word; chat takes a few more
 # How the second message of an agenda carries on from the first
 _AGENDA_GOES_ON = ("en als", "en dan", "en daarna", "daarna", "en tot slot", "tot slot",
                    "en aan het eind", "and if", "and then", "then", "after that",
