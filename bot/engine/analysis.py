@@ -104,6 +104,15 @@ def analyze_turn(
         # "Vervelend om te horen. Wat ging er mis?": the plan's words ("om te horen wat")
         # run across two sentences, so no sentence states a plan
         cue_moves.discard("state_objective")
+    if "propose_next_step" in cue_moves:
+        joined_words = " ".join(msg.words)
+        for marker in _PURPOSE:
+            before, found, _ = joined_words.partition(f" {marker} ")
+            if found and "propose_next_step" not in lm.moves.match(lm.pipeline.analyze(before)):
+                # "..., zodat ik een offerte kan maken": the quotation is why she is asked,
+                # no step proposed
+                cue_moves.discard("propose_next_step")
+                break
     moves = detect_moves(msg, lm, concrete_time, cue_moves)
     details = _asks_her_details(msg)
     if details and msg.question_mark:
@@ -680,6 +689,8 @@ _OFFER = (" doen voor ", " kan het voor ", " kunnen het voor ", " voor maar ", "
           " zakken naar ", " omlaag naar ", " do it for ", " can do it for ", " for just ",
           " for only ", " drop it to ", " down to ", " lower ")
 _TODAY = frozenset({"vandaag", "today", "gesprek", "meeting", "eerst", "first"})
+_PURPOSE = ("zodat ik", "zodat wij", "zodat we", "so that i", "so that we", "so i can",
+            "so we can")
 CHAT_WORDS = 4  # "Deal?" asks for the order in a word; chat takes a few more
 # How the second message of an agenda carries on from the first
 _AGENDA_GOES_ON = ("en als", "en dan", "en daarna", "daarna", "en tot slot", "tot slot",
