@@ -343,7 +343,9 @@ def analyze_turn(
             not moves - chat or (_laughs(text, msg) and not moves - chat - {"acknowledge"})) and (
             not analysis.about_objection and not analysis.responds_to and not analysis.needs
             and analysis.spin == "situation" and len(msg.words) >= CHAT_WORDS
-            and not _BUSINESS & set(msg.words)):
+            and not _BUSINESS & set(msg.words)
+            and not cl.objection_stems.get(pending, frozenset()) & msg.stem_set
+            and not _claims_with_tag(msg.sentences[-1].words)):  # "their vans are old, right?"
         # "Nice Easter decorations! Did you do them yourself?" while he says he has no time:
         # chat he brushes off, not a question he "couldn't tell you much about"; the "haha
         # ja, ik zie het" in front of it is a laugh, not understanding of his concern
@@ -621,6 +623,15 @@ def _acts_on_her(msg: Analyzed, lm: LanguageModel) -> bool:
                     {"u", "you"} & set(words[2:5])):
                 return True
     return False
+
+
+def _claims_with_tag(words: list[str]) -> bool:
+    """A claim that asks agreement: "..., right?", "..., aren't they?" (read as "are not
+    they"), "..., toch?"."""
+    return ends_with_tag(words) or words[-1:] in (["toch"], ["niet"]) or (
+        "not" in words[-4:-1] and words[-1] in {"think", "agree"}) or (
+        len(words) > 3 and words[-2] == "not" and words[-1] in {
+            "they", "it", "you", "we", "he", "she", "there", "i"})
 
 
 def _laughs(text: str, msg: Analyzed) -> bool:
