@@ -411,7 +411,8 @@ def analyze_turn(
     if state.pending_objection and (analysis.needs or analysis.responds_to) and not (
             isolating and info.is_question and not analysis.states_benefit) and not (
             bare_step or echoes) and not (
-            info.is_question and analysis.facts and not analysis.states_benefit):
+            info.is_question and analysis.facts and not analysis.states_benefit
+            and cs.scenario.kind == "drill"):
         # ("lets plan a demo, next week?" proposes a step, it names no benefit)
         # (a question about what her concern is answers nothing yet: "Gaat het u om de
         # prijs per rol of om de totale kosten?"; nor does one about her need: "Hoe vaak
