@@ -663,6 +663,11 @@ _PRONOUNS = frozenset({
     "de", "wij"})
 MISS_COST = 25  # a drill message that did nothing for the exercise (of two or three)
 MISS_COST_MAX = 30  # one false start and a bit: no drill loses most of its score to them
+# A drill of several parts said in one go (the external objective, the forecast's two
+# amounts) when the first message left some of them for a later one: a trainer's 75 for
+# the agenda given in two halves against 95 for the whole of it at once.
+LATE_PART_COST = 4
+LATE_PART_COST_MAX = 8
 # Acts that serve a drill's task even when they tick nothing: answering an objection,
 # proposing or asking for the next step, summing up, saying goodbye.
 TASK_ACTS = frozenset({Act.OBJECTION_RESPONSE, Act.NEXT_STEP_PROPOSAL, Act.ASK_ORDER,
@@ -734,8 +739,10 @@ def _company_introduction(cs: CompiledScenario, turns: list[TurnRecord]) -> Turn
 def _serves_task(turn: TurnRecord, questions_count: bool) -> bool:
     if _taken_back(turn):
         return False
+    # chat ("did you make the Easter decorations yourself?") is no attempt at the task
     return bool(turn.objectives or turn.steps or turn.act in TASK_ACTS
-                or (turn.form is not None and not questions_count))
+                or (turn.form is not None and not questions_count
+                    and turn.act != Act.SMALL_TALK))
 
 
 def _taken_back(turn: TurnRecord) -> bool:
@@ -886,6 +893,18 @@ def internal_aloud(turns: list[TurnRecord]) -> list[TurnRecord]:
     return out
 
 
+def late_parts_cost(cs: CompiledScenario, met: list[bool], objection: bool,
+                    misses: list[TurnRecord], turns: list[TurnRecord]) -> int:
+    """Points off a drill of several parts (no objection to handle, whose steps come one
+    by one) for the parts the first message left to a later one; a false start already
+    costs its own points."""
+    if objection or misses or not turns or len(met) < 2 or not all(met):
+        return 0
+    first = set(turns[0].objectives)
+    late = [oid for oid in cs.external_ids if oid not in first]
+    return min(LATE_PART_COST_MAX, LATE_PART_COST * len(late))
+
+
 def conduct_deduction(cs: CompiledScenario, state: SessionState,
                       turns: list[TurnRecord]) -> int:
     """Points off for what the method warns against whatever else went well: pitching
@@ -909,7 +928,8 @@ def conduct_deduction(cs: CompiledScenario, state: SessionState,
         misses = wasted_messages(cs, state, turns) if done else []
         pitched = sum(1 for t in pitches if t not in misses)
         return cost + min(MISS_COST_MAX, MISS_COST * len(misses)) + min(
-            PITCH_COST_MAX, PITCH_COST * pitched)
+            PITCH_COST_MAX, PITCH_COST * pitched) + late_parts_cost(cs, met, objection,
+                                                                    misses, turns)
     share = len(pitches) / len(turns) if turns else 0.0
     return cost + min(PITCH_COST_MAX, round(PITCH_SHARE_COST * share))
 

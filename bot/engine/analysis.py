@@ -98,6 +98,21 @@ def analyze_turn(
         cue_moves.discard("propose_next_step")  # "nice to meet you" proposes no meeting
     if "state_objective" in cue_moves and _asks_about_her_view(msg, lm):
         cue_moves.discard("state_objective")  # "how do you look back on ...?" asks
+    if "state_objective" in cue_moves and len(msg.sentences) > 1 and not any(
+            "state_objective" in lm.moves.match(lm.pipeline.analyze(" ".join(s.words)))
+            for s in msg.sentences):
+        # "Vervelend om te horen. Wat ging er mis?": the plan's words ("om te horen wat")
+        # run across two sentences, so no sentence states a plan
+        cue_moves.discard("state_objective")
+    if "propose_next_step" in cue_moves:
+        joined_words = " ".join(msg.words)
+        for marker in _PURPOSE:
+            before, found, _ = joined_words.partition(f" {marker} ")
+            if found and "propose_next_step" not in lm.moves.match(lm.pipeline.analyze(before)):
+                # "..., zodat ik een offerte kan maken": the quotation is why she is asked,
+                # no step proposed
+                cue_moves.discard("propose_next_step")
+                break
     moves = detect_moves(msg, lm, concrete_time, cue_moves)
     details = _asks_her_details(msg)
     if details and msg.question_mark:
@@ -142,6 +157,11 @@ def analyze_turn(
     if state.last_act == "state_objective" and _tag_only(msg.words) and (
             msg.question_mark or _agreement_tag(msg, lm)):
         moves.add("state_objective")  # "Is dat goed?" sent after the agenda checks it
+    if state.last_act == "state_objective" and state.turn <= OPENING_PLAN_TURNS and (
+            not concrete_time and _goes_on_with_the_agenda(msg)):
+        # "And if there's a match I'll show you a first idea, and we'll agree on the next
+        # step": the rest of the agenda just given, no proposal made before she said a word
+        moves.add("state_objective")
     if cl.company_words & set(msg.words) and "introduced" not in state.flags:
         moves.add("introduce")  # naming the company again later is a pitch, not an intro
     info = classify(msg, lm, moves)
@@ -290,7 +310,12 @@ def analyze_turn(
         moves.add("clarify")  # a question right after her objection about what she said
     open_concern = pending or any(o.raised_turn is not None and not o.handled
                                   for o in state.objections.values())
-    isolating = any(p in joined for p in _ISOLATING) and len(msg.sentences) == 1
+    # the question itself isolates it ("Dat snap ik. Maar is de prijs het enige?"); a
+    # statement next to it may do anything else
+    asked_part = [s for s in msg.sentences if s.question_mark] if len(msg.sentences) > 1 else (
+        msg.sentences)
+    isolating = len(asked_part) == 1 and any(
+        p in " ".join(asked_part[0].words) for p in _ISOLATING)
     if open_concern and info.is_question and not details and isolating and not (
             moves & {"propose_next_step", "ask_for_order"}):
         # "Naast de prijs, is er nog iets anders?" isolates her concern (one she let rest
@@ -313,6 +338,19 @@ def analyze_turn(
         not _BUSINESS & set(msg.words)  # "have you had other proposals?" asks business
     ):
         moves.add("small_talk")  # "hoe gaat het op de bouw, druk?" before the business
+    chat = {"greet", "thanks", "introduce", "small_talk"}
+    if pending and cs.scenario.kind == "drill" and info.is_question and not analysis.facts and (
+            not moves - chat or (_laughs(text, msg) and not moves - chat - {"acknowledge"})) and (
+            not analysis.about_objection and not analysis.responds_to and not analysis.needs
+            and analysis.spin == "situation" and len(msg.words) >= CHAT_WORDS
+            and not _BUSINESS & set(msg.words)
+            and not cl.objection_stems.get(pending, frozenset()) & msg.stem_set
+            and not _claims_with_tag(msg.sentences[-1].words)):  # "their vans are old, right?"
+        # "Nice Easter decorations! Did you do them yourself?" while he says he has no time:
+        # chat he brushes off, not a question he "couldn't tell you much about"; the "haha
+        # ja, ik zie het" in front of it is a laugh, not understanding of his concern
+        moves.add("small_talk")
+        moves.discard("acknowledge")
     if "small_talk" in moves and not analysis.facts:
         analysis.spin = None  # "was it hard to find parking?" gathers no information
     # as long as she read it, not as spelled out
@@ -349,8 +387,7 @@ def analyze_turn(
     analysis.asks_which = any(
         w in _WHICH and i + 1 < len(msg.words) and msg.words[i + 1] not in lm.lexicon.stopwords
         for i, w in enumerate(msg.words))
-    if _EMOJI.search(text) or {"haha", "hihi", "lol", "hahaha", "grapje", "kidding"} & set(
-            msg.words):
+    if _laughs(text, msg):
         moves.add("small_talk")
         analysis.joke = True
     if pending:
@@ -373,10 +410,13 @@ def analyze_turn(
         not moves & {"propose_next_step", "propose_solution"} and not info.is_question)
     if state.pending_objection and (analysis.needs or analysis.responds_to) and not (
             isolating and info.is_question and not analysis.states_benefit) and not (
-            bare_step or echoes):
+            bare_step or echoes) and not (
+            info.is_question and analysis.facts and not analysis.states_benefit
+            and cs.scenario.kind == "drill"):
         # ("lets plan a demo, next week?" proposes a step, it names no benefit)
         # (a question about what her concern is answers nothing yet: "Gaat het u om de
-        # prijs per rol of om de totale kosten?")
+        # prijs per rol of om de totale kosten?"; nor does one about her need: "Hoe vaak
+        # staat de lijn stil door scheurende folie?")
         analysis.moves.add("respond_benefit")
     detector_hits = cl.detector_cues.match(msg)
     ticked: list[str] = []
@@ -556,6 +596,9 @@ def _clarifies_alone(msg: Analyzed, lm: LanguageModel) -> bool:
 # "is there anything else?": isolating her concern from any other
 _ISOLATING = ("iets anders", "anything else", "something else", "is dat het enige",
               "is that the only", "what else", "wat nog meer", "wat houdt u nog meer",
+              # "Is de prijs het enige?", "Is price the only issue?"
+              "het enige", "enige punt", "enige bezwaar", "the only thing", "only issue",
+              "only concern", "only point", "only thing",
               # "Bedoelt u ...?", "Gaat het u om X of om Y?": what her concern is exactly
               "bedoelt u", "bedoel je", "do you mean", "gaat het u om", "gaat het je om",
               "gaat het vooral om", "is het vooral", "is it mainly", "is it mostly",
@@ -581,6 +624,28 @@ def _acts_on_her(msg: Analyzed, lm: LanguageModel) -> bool:
                     {"u", "you"} & set(words[2:5])):
                 return True
     return False
+
+
+def _claims_with_tag(words: list[str]) -> bool:
+    """A claim that asks agreement: "..., right?", "..., aren't they?" (read as "are not
+    they"), "..., toch?"."""
+    return ends_with_tag(words) or words[-1:] in (["toch"], ["niet"]) or (
+        "not" in words[-4:-1] and words[-1] in {"think", "agree"}) or (
+        len(words) > 3 and words[-2] == "not" and words[-1] in {
+            "they", "it", "you", "we", "he", "she", "there", "i"})
+
+
+def _laughs(text: str, msg: Analyzed) -> bool:
+    """A laugh or a joke in the message: an emoji, "haha", "grapje"."""
+    return bool(_EMOJI.search(text) or {"haha", "hihi", "lol", "hahaha", "grapje", "kidding"}
+                & set(msg.words))
+
+
+def _goes_on_with_the_agenda(msg: Analyzed) -> bool:
+    """The message opens as the next part of a plan ("and if there's a match, ...",
+    "daarna ...") and holds no question of its own beyond an agreement tag."""
+    opening = " ".join(msg.words[:4])
+    return any(opening == p or opening.startswith(p + " ") for p in _AGENDA_GOES_ON)
 
 
 def _plans_the_meeting(msg: Analyzed, lm: LanguageModel) -> bool:
@@ -636,6 +701,13 @@ _OFFER = (" doen voor ", " kan het voor ", " kunnen het voor ", " voor maar ", "
           " zakken naar ", " omlaag naar ", " do it for ", " can do it for ", " for just ",
           " for only ", " drop it to ", " down to ", " lower ")
 _TODAY = frozenset({"vandaag", "today", "gesprek", "meeting", "eerst", "first"})
+_PURPOSE = ("zodat ik", "zodat wij", "zodat we", "so that i", "so that we", "so i can",
+            "so we can")
+CHAT_WORDS = 4  # "Deal?" asks for the order in a word; chat takes a few more
+# How the second message of an agenda carries on from the first
+_AGENDA_GOES_ON = ("en als", "en dan", "en daarna", "daarna", "en tot slot", "tot slot",
+                   "en aan het eind", "and if", "and then", "then", "after that",
+                   "and finally", "finally", "and at the end")
 _THEN = ("en dan", "dan kijken", "daarna", "and then", "then see", "after that")
 _AGREEMENT = frozenset({"goed", "ok", "oke", "okay", "akkoord", "prima", "fine", "alright",
                         "suit", "suits", "right", "klopt"})

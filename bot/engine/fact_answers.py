@@ -117,7 +117,9 @@ def answer_facts(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,
             elif short:
                 parts.append(stock_line(ctx, cl, state, "vague_answer"))
             continue
-        if state.trust < fact.trust:
+        if state.trust < fact.trust and not (ctx.scenario.kind == "drill" and fact.trust <= 0):
+            # (a drill's buyer has told his concern already: one false start of two or
+            # three messages does not make him keep its facts to himself)
             guarded = cl.texts(fact.guarded) if fact.guarded else []
             parts.append(pick(cl, state, f"guarded:{fact_id}", guarded)
                          if guarded else stock_line(ctx, cl, state, "guarded"))

@@ -301,6 +301,10 @@ REACTIONS: tuple[Rule, ...] = (
     Rule("pitch after the inventory", lambda t: t.act is Act.PITCH, "pitch_late", cool=True),
     Rule("invited to introduce herself", lambda t: "invited" in t.fresh, "introduce_back"),
     Rule("objective stated", lambda t: "objective_stated" in t.fresh, "objective_ack"),
+    # "... and if there's a match I'll show you a first idea": the rest of the agenda, sent
+    # as a second message, is taken in too (not met with silence or "what do you mean?")
+    Rule("agenda carried on", lambda t: t.act is Act.STATE_OBJECTIVE and not t.answered
+         and "objective_stated" in t.state.flags, "objective_more"),
     Rule("greeted, first meeting", lambda t: "introduced" in t.fresh
          and not t.follow_up and not t.past_opening and not _small_talk_question(t),
          "greet_back"),
@@ -324,8 +328,8 @@ REACTIONS: tuple[Rule, ...] = (
     Rule("summary", lambda t: t.act is Act.SUMMARY and not t.answered, "summary_ack"),
     Rule("check after handling", lambda t: "checked_after" in t.fresh, "check_ack"),
     Rule("small talk once the call is under way", lambda t: t.act is Act.SMALL_TALK
-         and bool(t.state.revealed) and ("small_talk" not in t.own_lines
-                                         or bool(t.state.flags.get("said:small_talk"))),
+         and (bool(t.state.revealed) or t.state.pending_objection is not None)
+         and ("small_talk" not in t.own_lines or bool(t.state.flags.get("said:small_talk"))),
          "small_talk_later"),
     Rule("small talk that asks nothing", lambda t: _remark(t) and "small_talk" in t.own_lines,
          "small_talk_remark"),

@@ -12,6 +12,7 @@ from bot.engine.acts import CLOSING_ACTS, Act, Move
 from bot.engine.compiled import CompiledLanguage, cues_for
 from bot.engine.context import ScenarioContext
 from bot.engine.fact_answers import content_stems, stems_of
+from bot.engine.figures import wrong_amounts
 from bot.engine.lines import once, pick
 from bot.engine.policy import (
     Turn,
@@ -241,9 +242,8 @@ def mark_figures(ctx: ScenarioContext, t: Turn, text: str) -> None:
     amounts = [n for n in parse_numbers(fold(text)) if n >= FIGURE_MIN]
     if not checks or not amounts:
         return
-    def fits(n: float) -> bool:
-        return any(abs(n - c.value) <= c.tolerance for _, c in checks)
-    if not all(fits(n) for n in amounts):
+    # the working of a sum ("Brink 12,000 plus De Hoeve 13,500") is no wrong answer
+    if wrong_amounts(amounts, [(c.value, c.tolerance) for _, c in checks]):
         t.fresh.add("figures_wrong")
         return
     met = set(t.a.objectives) | set(t.state.objectives)

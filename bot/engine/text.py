@@ -165,9 +165,16 @@ _INNER_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
 
 
 def parse_numbers(text: str) -> list[float]:
-    """Numbers as written in Dutch or English: 2.900 / 2,900 / 3,5 / 1.5 / 40%."""
+    """Numbers as written in Dutch or English: 2.900 / 2,900 / 3,5 / 1.5 / 40%, and in
+    thousands as typed on a phone: 52.5k / 147k."""
     found: list[float] = []
-    for token in _NUMBER_TOKEN.findall(text):
+    for match in _NUMBER_TOKEN.finditer(text):
+        token, thousands = match.group(1), match.group(2) is not None
+        if thousands:
+            value = float(token.replace(",", ".")) if _DECIMAL.fullmatch(token) else (
+                float(re.sub(r"[.,]", "", token)))
+            found.append(value * 1000)
+            continue
         if (m := _THOUSANDS.fullmatch(token)) is not None:
             whole, _, frac = token.rpartition((m.group(1) == "." and ",") or ".")
             if not whole or m.group(1) in token[len(whole):]:
@@ -180,7 +187,7 @@ def parse_numbers(text: str) -> list[float]:
     return found
 
 
-_NUMBER_TOKEN = re.compile(r"\d+(?:[.,]\d+)*")
+_NUMBER_TOKEN = re.compile(r"(\d+(?:[.,]\d+)*)(k\b)?", re.IGNORECASE)
 _THOUSANDS = re.compile(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*(?:[.,]\d{1,2})?")
 _DECIMAL = re.compile(r"(\d+)[.,](\d{1,2})")
 
