@@ -18,6 +18,7 @@ from bot.engine.classify import (
     ends_with_tag,
     has_concrete_time,
     is_concrete,
+    promises_to_send,
     spin_type,
     strip_fillers,
 )
@@ -113,6 +114,8 @@ def analyze_turn(
                 # no step proposed
                 cue_moves.discard("propose_next_step")
                 break
+    if promises_to_send(msg):
+        cue_moves.add("propose_next_step")  # "I'll rework the quote and send it over"
     moves = detect_moves(msg, lm, concrete_time, cue_moves)
     details = _asks_her_details(msg)
     if details and msg.question_mark:
@@ -702,7 +705,7 @@ _OFFER = (" doen voor ", " kan het voor ", " kunnen het voor ", " voor maar ", "
           " for only ", " drop it to ", " down to ", " lower ")
 _TODAY = frozenset({"vandaag", "today", "gesprek", "meeting", "eerst", "first"})
 _PURPOSE = ("zodat ik", "zodat wij", "zodat we", "so that i", "so that we", "so i can",
-            "so we can")
+            "so we can", "so i could", "in order to", "dan kan ik", "then i can")
 CHAT_WORDS = 4  # "Deal?" asks for the order in a word; chat takes a few more
 # How the second message of an agenda carries on from the first
 _AGENDA_GOES_ON = ("en als", "en dan", "en daarna", "daarna", "en tot slot", "tot slot",

@@ -269,6 +269,8 @@ def detect_moves(msg: Analyzed, lm: LanguageModel, concrete: bool | None = None,
         # "How about Tuesday 17 September at 10am?" ("...a team that comes after five"
         # describes a solution, "...after five, right?" sums up: no next step)
         moves.add("propose_next_step")
+    if promises_to_send(msg):
+        moves.add("propose_next_step")
     if "propose_next_step" in moves and _promise_then_asks_her_details(msg, lm):
         moves.discard("propose_next_step")  # "I'll email it by Friday. Do you have a card?"
     return moves
@@ -285,6 +287,22 @@ _PRICE_DOWN = re.compile(
     r"\b(?:make\s+it|bring\s+it\s+down\s+to|lower\s+it\s+to|drop\s+it\s+to|"
     r"reduce\s+it\s+to|(?:verlagen|omlaag|zakken)\s+naar)\s+(?:€\s*\d|\d[\d.,]*\s*euro)"
     r"|\ber\s+€\s*\d[\d.,]*\s+van\s+maken", re.IGNORECASE)
+# the seller promises to send something after working on it: "I'll rework the quote and
+# mail it over", "ik werk de offerte bij en mail hem morgen"
+_SEND_LATER = re.compile(
+    r"\bi (?:will|shall) (?:\S+ ){1,10}?and "
+    r"(?:then )?(?:send|email|e-mail|mail|forward)\b"
+    r"|\bik (?:\S+ ){1,10}?en (?:dan )?(?:stuur|mail|email|verstuur|e-mail) (?:ik )?"
+    r"(?:het|hem|die|dat|ze|deze|u|je|jou|jullie)\b")
+
+
+def promises_to_send(msg: Analyzed) -> bool:
+    """"I'll adjust the proposal with the €2 and send it to you", "ik pas het voorstel aan
+    en stuur het u toe": a document to come is a next step, however far the promise stands
+    from the sending (the cue "I'll send" needs the two words side by side)."""
+    return bool(_SEND_LATER.search(" ".join(msg.words)))
+
+
 _MONEY = re.compile(r"€|\beur\b|\beuro|\bcent|\d[.,]\d", re.IGNORECASE)
 _SEE_YOU = ("good to see you", "nice to see you", "great to see you", "lovely to see you",
             "glad to see you", "good to see u", "nice to see u", "fijn je te zien",
@@ -307,7 +325,11 @@ def _glad_to_see_her(msg: Analyzed, lm: LanguageModel) -> set[str] | None:
 _OFFER_WORDS = frozenset({"proposal", "quote", "quotation", "offer", "voorstel", "offerte",
                           "aanbod", "prijsvoorstel"})
 _VIEW_WORDS = frozenset({"think", "thought", "reaction", "reactions", "feel", "vind", "vindt",
-                         "vond", "vonden", "reactie", "reacties", "dacht", "denk", "denkt"})
+                         "vond", "vonden", "reactie", "reacties", "dacht", "denk", "denkt",
+                         # "what was your impression of our proposal?", "wat is uw mening
+                         # over de offerte?", "hoe kijkt u aan tegen ons voorstel?"
+                         "impression", "impressions", "opinion", "verdict", "indruk",
+                         "indrukken", "mening", "oordeel", "kijkt", "kijken"})
 
 
 def _asks_her_view_of_the_offer(msg: Analyzed) -> bool:
