@@ -100,3 +100,30 @@ def test_her_impression_of_the_offer_asks_her_reaction(library, lang, line):
     assert turn["spin"] != "implication"
     assert "feedback" in turn["objectives"]
 
+
+CLEANING_NL = ["Goedemorgen, ik ben Tom van SchoonWerk. Prettig kennis te maken.",
+               "Wie doet nu de schoonmaak?"]
+
+
+@pytest.mark.parametrize("line", [
+    "Is alles goed geregeld met de sleutels?",
+    "Gaat alles goed met de ramen op de bovenverdieping?",
+    "Wordt alles goed schoongemaakt in de spreekkamers?",
+    "Loopt alles goed met de vaste bezetting van Blinkend Schoon?",
+])
+def test_alles_goed_inside_a_business_question_is_no_small_talk(library, line):
+    """"alles goed" asks after her only as a question of its own ("hoi, alles goed?"); in
+    "is alles goed geregeld met ...?" it asks about the business, no laugh and move on."""
+    turn = _last(library, "first-visit-cleaning", "nl", [*CLEANING_NL, line])
+    assert turn["act"] == "fact_question"
+    assert "Haha" not in turn["buyer"]
+
+
+@pytest.mark.parametrize("line", [
+    "hoi marco alles goed?",
+    "Goedemorgen Marco! Alles goed? Fijn u weer te zien.",
+    "Goedemorgen Marco, alles goed met u?",
+])
+def test_alles_goed_as_a_greeting_question_is_still_small_talk(library, line):
+    turn = _last(library, "closing-catering-followup", "nl", [line])
+    assert turn["act"] == "small_talk"

@@ -131,6 +131,8 @@ def analyze_turn(
         moves.discard("acknowledge")  # "wat is voor u het vervelendste als ...?" asks
     if msg.words[-3:] in (["hoe", "is", "het"], ["how", "is", "it"]):
         moves.add("small_talk")  # "goedemorgen gerard, hoe is het" (not "hoe is het kantoor")
+    if any(s.words[-2:] == ["alles", "goed"] for s in msg.sentences):
+        moves.add("small_talk")  # "hoi marco, alles goed?" (not "om alles goed op te nemen")
     if msg.words[0] in _GREETING_OPENERS and msg.words[1:2] != [] and (
             msg.words[1] not in lm.lexicon.choice_words):
         moves.add("greet")  # "Morning Gerard, ..." (not "evening or morning cleaning?")
