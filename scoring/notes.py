@@ -44,6 +44,10 @@ def note(text: str, used: set[str] | None = None, limit: int = NOTE_CHARS) -> st
         picked.append(sentence)
         if len(" ".join(picked)) >= ENOUGH_CHARS:
             break
+    if not picked:
+        # the whole answer is short ("Ja, dat mag.", "Yes, that's fine."): for a yes/no
+        # item that IS the note, and an empty line under "@:" tells the seller nothing
+        picked = [s for s in sentences(text) if s not in used][:1]
     used.update(picked)
     return _cut(" ".join(picked), limit)
 

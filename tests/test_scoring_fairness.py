@@ -1892,3 +1892,15 @@ def test_praise_names_the_move_the_learner_made(library):
                 objectives=("solution",))
     assert "good_solution" not in praised([opening, selling])
     assert "good_solution" in praised([opening, tied])
+
+
+@pytest.mark.parametrize("lang,lines", [
+    ("nl", ["Goedemiddag, ik ben Jesse van SchoonWerk.", "Mag ik u op onze nieuwsbrief zetten?"]),
+    ("en", ["Good afternoon, I'm Jesse from SchoonWerk.", "Can I add you to our newsletter?"]),
+])
+def test_a_short_yes_is_noted_in_the_visit_report(library, lang, lines):
+    """Lead's browser call: the visit report showed "@:" with nothing after it, because her
+    whole answer ("Ja, dat mag.") was too short to count as a fact sentence."""
+    report = play(library, "first-visit-cleaning", lang, lines)
+    noted = report["visit_report"]["learned"].get("newsletter")
+    assert noted and noted.split()[0].rstrip(",") in {"Ja", "Yes"}, report["visit_report"]
