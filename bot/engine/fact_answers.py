@@ -129,8 +129,7 @@ def answer_facts(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,
         # "en de reisuren dan?" reads as closed, but asks "and what about X?": no yes/no
         # question her short "sometimes, yes" answers
         closed = a.form == "closed" and fact.short_answer is not None and not (
-            a.word_count <= NARROW_WORDS and _ELLIPSIS.match(t.text)
-            and not _YES_NO.match(t.text))
+            a.word_count <= NARROW_WORDS and _PHRASE.match(t.text))
         if closed and not times and f"short:{fact_id}" not in state.flags:
             # A closed question gets the short answer; the full story stays for later.
             parts.append(pick(cl, state, f"short:{fact_id}",
@@ -430,12 +429,12 @@ _ELLIPSIS = re.compile(r"^\W*(?:and|en|or|of|plus|what about|how about|en hoe zi
 
 ELLIPSIS_WORDS = 5
 
-# "and do you have a contract?", "en heb je daar last van?": a yes/no question after all
-_YES_NO = re.compile(
-    r"^\W*(?:and|en|or|of|plus)\s+(?:do|does|did|is|are|was|were|have|has|had|can|could|"
-    r"would|will|should|shall|is|zijn|was|waren|heb|hebben|heeft|had|hadden|kun|kunt|kan|"
-    r"kunnen|wil|wilt|willen|zou|zouden|moet|moeten|doe|doen|doet|gaat|gaan|ga|speelt|"
-    r"spelen|loopt|lopen)\b", re.IGNORECASE)
+# "and the hours?", "en in de piek?", "what about Fridays?": a phrase, no verb that makes
+# it a yes/no question of its own ("and are you happy with it?", "en kost je dat geld?")
+_PHRASE = re.compile(
+    r"^\W*(?:(?:and|en|or|of|plus)\s+(?:the|a|an|at|on|in|for|with|during|around|after|"
+    r"de|het|een|op|bij|voor|met|tijdens|rond|na|'?s)\b|what about|how about|"
+    r"en hoe zit het met|en wat met|hoe zit het met)", re.IGNORECASE)
 
 
 def part_asked(cl: CompiledLanguage, gist: str, a: TurnAnalysis, text: str) -> str:
