@@ -126,7 +126,10 @@ def answer_facts(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,
             events.append(f"guarded:{fact_id}")
             continue
         times = state.revealed.get(fact_id, 0)
-        closed = a.form == "closed" and fact.short_answer is not None
+        # "en de reisuren dan?" reads as closed, but asks "and what about X?": no yes/no
+        # question her short "sometimes, yes" answers
+        closed = a.form == "closed" and fact.short_answer is not None and not (
+            a.word_count <= NARROW_WORDS and _PHRASE.match(t.text))
         if closed and not times and f"short:{fact_id}" not in state.flags:
             # A closed question gets the short answer; the full story stays for later.
             parts.append(pick(cl, state, f"short:{fact_id}",
@@ -315,7 +318,13 @@ def deeper_fact(ctx: ScenarioContext, told: Fact, t: Turn, queue: list[str]) -> 
 def follow_up(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: list[str]) -> list[str]:
     """A question about what she just told, in words no fact lists ("Uit welk jaar zijn
     ze?" after "all bought in 2016"): she points to the part of her last answer that
-    answers it. Nothing when no part does; then the question is really new."""
+    answers it; a short "and at peak?" narrows what she told. Nothing when neither
+    applies; then the question is really new."""
+    return _about_told(ctx, cl, t, events) or narrowed(ctx, cl, t, events)
+
+
+def _about_told(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,
+                events: list[str]) -> list[str]:
     a, state = t.a, t.state
     if t.act is not Act.FACT_QUESTION or not a.is_question or a.facts or not (
             state.last_answered):
@@ -348,6 +357,69 @@ def follow_up(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: list[
         gist, names_in(ctx, cl, state.lang))]
 
 
+NARROW_RELATED = 2  # a deeper fact only follows on a told one this close
+
+NARROW_WORDS = 7  # "en in de piek, rond de feestdagen?": a follow-up this short leans on the last
+
+
+def narrowed(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: list[str]) -> list[str]:
+    """"And at peak?" right after her volumes, "en in de piek?" right after how long a
+    station is down: the topic carries over from what she just answered, the new words
+    narrow it. She gives the sentence of that answer about them, else an untold fact on
+    the same matter that names them, else the part of her answer beyond its first
+    figure (the peak beside the normal day); with nothing of hers, a short "no idea"."""
+    a, state = t.a, t.state
+    if t.act is not Act.FACT_QUESTION or not a.is_question or a.facts or not (
+            state.last_answered) or state.flags.get("answered_turn") != state.turn - 1 or (
+            a.word_count > NARROW_WORDS) or not _ELLIPSIS.match(t.text):
+        return []
+    fact = ctx.cs.facts.get(state.last_answered[0])
+    if fact is None or fact.id not in state.revealed:
+        return []
+    asked = a.topic_stems - cl.facts.frame - cl.lm.lexicon.stopwords
+    if not asked:
+        return []
+    told = told_answer(cl, state, fact)
+
+    def fit(text: str) -> int:
+        return sum(1 for q in asked if any(_same_stem(st, q)
+                                           for st in content_stems(ctx, cl, text)))
+
+    sentences = split_sentences(told)
+    scores = [fit(s) for s in sentences]
+    if scores and max(scores) > 0 and scores.count(max(scores)) == 1:
+        return [sentences[scores.index(max(scores))]]
+    matter = content_stems(ctx, cl, " ".join(cl.texts(fact.answer)))
+    best: tuple[int, int, str] | None = None
+    for other in ctx.scenario.facts:
+        if other.id in state.revealed or other.id == fact.id or any(
+                f not in state.revealed and f"short:{f}" not in state.flags
+                for f in other.after):
+            continue  # what must come first has not: "and the hours?" is no way into it
+        text = " ".join(cl.texts(other.answer))
+        # how closely it follows on: written to come after it, about the same matter
+        # ("a station down for a quarter of an hour"), or of the same objective
+        shared = sum(1 for st in content_stems(ctx, cl, text) if any(
+            _same_stem(st, m) for m in matter))
+        related = 2 * (fact.id in other.after) + shared + (
+            bool(fact.objective) and other.objective == fact.objective)
+        if other.spin and a.spin not in other.spin and related < NARROW_RELATED:
+            continue  # her short "sometimes, yes" fits only what follows on closely
+        score = fit(text)
+        if related and score and (best is None or (score, related) > best[:2]):
+            best = (score, related, other.id)
+    if best is not None:
+        a.answered = [best[2]]
+        answers = answer_facts(ctx, cl, t, events)
+        if answers:
+            state.last_answered = [best[2]]
+            return answers
+    later = [s for s in sentences[1:] if _figure(s)]
+    if later and _figure(sentences[0]):
+        return [later[0]]
+    return [stock_line(ctx, cl, state, "follow_up_unknown")]
+
+
 _CLAUSE = re.compile(r",\s+(?:(?:and|en|or|of)\s+)?|\s+[–-]\s+")
 
 # "and on Fridays?", "en op woensdag?", "what about Mondays?": a question that only
@@ -356,6 +428,13 @@ _ELLIPSIS = re.compile(r"^\W*(?:and|en|or|of|plus|what about|how about|en hoe zi
                        r"en wat met|hoe zit het met)\b", re.IGNORECASE)
 
 ELLIPSIS_WORDS = 5
+
+# "and the hours?", "en in de piek?", "what about Fridays?": a phrase, no verb that makes
+# it a yes/no question of its own ("and are you happy with it?", "en kost je dat geld?")
+_PHRASE = re.compile(
+    r"^\W*(?:(?:and|en|or|of|plus)\s+(?:the|a|an|at|on|in|for|with|during|around|after|"
+    r"de|het|een|op|bij|voor|met|tijdens|rond|na|'?s)\b|what about|how about|"
+    r"en hoe zit het met|en wat met|hoe zit het met)", re.IGNORECASE)
 
 
 def part_asked(cl: CompiledLanguage, gist: str, a: TurnAnalysis, text: str) -> str:
@@ -452,7 +531,9 @@ def follow_on(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, fact: Fact, t
         # when?" right after "all bought in 2016": that year, not another fact's figures
         return [stock_line(ctx, cl, state, "repeat") + lower_first(said[0], names)]
     if kind == "when":
-        return []  # "since when?" asks about what she said; another fact's date is no answer
+        # "since when?" asks about what she said; another fact's date is no answer, and
+        # with none in hers she says she doesn't know, not "what do you mean?"
+        return [stock_line(ctx, cl, state, "follow_up_unknown")]
     best: tuple[int, str] | None = None
     for other in ctx.scenario.facts:
         if other.id in state.revealed or state.trust < other.trust or (
