@@ -157,6 +157,13 @@ _GIVES_IN = re.compile(r"\b(send|sending|stuur|sturen|mail|mailen)\b[^.?!]{0,30}
 # "I'm Tom", "mijn naam is ...": the learner introduced herself (maybe not her company).
 _SELF_INTRO = re.compile(r"\b(i'?m|i am|my name is|my name's|this is|ik ben|mijn naam is|"
                          r"ik heet)\b", re.IGNORECASE)
+# "Goedemorgen mevrouw, Lotte van PrintPro.", "Hi, Tom from Cleanwise": a name and the
+# company she comes from, the usual way to say who is calling without "I'm" (case counts:
+# both are names)
+_NAME_FROM = re.compile(r"\b([A-Z][a-z\u00e0-\u00ff]+)(?: [A-Z][a-z\u00e0-\u00ff]+)? "
+                        r"(?:van|from|namens|of) [A-Z]")
+_TITLES = frozenset({"mevrouw", "meneer", "mr", "mrs", "ms", "miss", "sir", "madam",
+                     "goedemorgen", "goedemiddag", "goedenavond", "hallo", "hello", "hi"})
 
 
 @dataclass(frozen=True)
@@ -172,6 +179,16 @@ def quote(text: str) -> str:
 
 def _first(turns: list[TurnRecord], predicate: Callable[[TurnRecord], bool]) -> TurnRecord | None:
     return next((t for t in turns if predicate(t)), None)
+
+
+def _introduced_self(cs: CompiledScenario, text: str) -> bool:
+    """Whether the first message said who is calling: "I'm Tom", or a name with the company
+    ("Lotte van PrintPro") that is not the buyer's own (greeting her by name and firm)."""
+    if _SELF_INTRO.search(text):
+        return True
+    buyer = {w.lower() for w in cs.scenario.buyer.name.split()}
+    return any(m.group(1).lower() not in buyer and m.group(1).lower() not in _TITLES
+               for m in _NAME_FROM.finditer(text))
 
 
 def role_ids(cs: CompiledScenario) -> dict[str, str]:
@@ -338,7 +355,7 @@ def _improvements(cs: CompiledScenario, state: SessionState,
             opening = {}
     if "introduce" in roles and roles["introduce"] not in state.objectives and not follow_up:
         company = cl.text(cs.scenario.seller.company)
-        if _SELF_INTRO.search(first.learner) and company.lower() not in first.learner.lower():
+        if _introduced_self(cs, first.learner) and company.lower() not in first.learner.lower():
             improve.append(Tip("introduce_company", {"quote": quote(first.learner),
                                                      "company": company}))
         else:

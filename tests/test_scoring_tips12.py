@@ -1,0 +1,49 @@
+"""Tips the lead's user calls of round 11 judged unfair (round 12).
+
+Each test builds the turns the engine recorded in such a call and asserts what the card
+says: an opening tip says what the learner did and what not, a wrap-up after her yes is no
+wasted message, a bare feature claim is not praised as objection handling.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine.compiled import CompiledScenario
+from bot.engine.state import SessionState, TurnRecord
+from bot.scenario.library import load_library
+from scoring.feedback import choose_tips
+
+
+@pytest.fixture(scope="module")
+def library() -> dict[str, CompiledScenario]:
+    return {sid: CompiledScenario(s) for sid, s in load_library(()).scenarios.items()}
+
+
+def turn(learner: str, act: str, *, form: str | None = None, spin: str | None = None,
+         objectives: tuple[str, ...] = (), facts: tuple[str, ...] = (),
+         steps: tuple[str, ...] = (), buyer: str = "…") -> TurnRecord:
+    return TurnRecord(learner=learner, buyer=buyer, form=form, spin=spin,
+                      objectives=list(objectives), moves=[], facts=list(facts), needs=[],
+                      phase="inventory", act=act, answered=list(facts), steps=list(steps))
+
+
+def _keys(cs: CompiledScenario, lang: str, turns: list[TurnRecord],
+          state: SessionState | None = None) -> dict[str, dict[str, str]]:
+    state = state or SessionState(scenario_id=cs.scenario.id, lang=lang, seed=0)
+    state.history = list(turns)
+    return {t.key: t.values for t in choose_tips(cs, state)}
+
+
+def test_a_name_and_company_is_an_introduction_the_tip_does_not_ask_for_again(library):
+    """"Goedemorgen mevrouw, Lotte van PrintPro." introduced her (under the wrong company):
+    the tip must not say "begin met jezelf en je bedrijf voor te stellen" as if she had not."""
+    cs = library["spin-printing-urgency"]
+    opening = turn("Goedemorgen mevrouw, Lotte van PrintPro. Bedankt voor uw tijd!",
+                   "greet_introduce")
+    tips = _keys(cs, "nl", [opening, turn("Hoe gaat het hier, druk?", "small_talk")])
+    assert "introduce" not in tips and "introduce_plain" not in tips
+    assert tips["introduce_company"]["company"] == "Printwise"
+    # greeting her by her name and firm says nothing about who is calling
+    greeting = turn("Goedemorgen Ingrid van Van Dijk Fulfilment!", "greet")
+    assert "introduce_company" not in _keys(cs, "nl", [greeting])
