@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from bot.engine.acts import Act
+from bot.engine.acts import CLOSING_ACTS, Act
 from bot.engine.classify import is_concrete
 from bot.engine.compiled import CompiledScenario
 from bot.engine.state import ObjectionState, SessionState, TurnRecord
@@ -251,6 +251,8 @@ def _tips(cs: CompiledScenario, state: SessionState, total: int | None,
         tips = _praise_the_answer_too(tips, _strengths(cs, state, turns))
     if len(tips) < MIN_TIPS and cs.scenario.kind == "drill":
         tips.extend(_idle_messages(cs, state, turns, tips)[:1])
+    if len(tips) < MIN_TIPS and cs.scenario.kind == "drill":
+        tips.extend(_wrap_ups(cs, state, turns, tips)[:1])
     if len(tips) < MIN_TIPS:
         goals = "; ".join(in_sentence(cl.text(cs.objectives[o].label))
                           for o in cs.external_ids)
@@ -287,10 +289,35 @@ def _idle_messages(cs: CompiledScenario, state: SessionState, turns: list[TurnRe
     cl = cs.language(state.lang)
     asks = "; ".join(in_sentence(cl.text(cs.objectives[o].label)) for o in cs.external_ids[:3])
     quoted = {t.values.get("quote") for t in tips}
+    wrap_ups = _after_the_exercise(cs, turns)
     return [Tip("wrong_figure" if _wrong_figure(cs, t) else "wasted_message",
                 {"quote": quote(t.learner), "topics": asks}) for t in turns
             if not t.objectives and not t.steps and t.act != Act.GOODBYE
+            and t not in wrap_ups
             and quote(t.learner) not in quoted and not _took_a_step(state, turns, t)]
+
+
+def _after_the_exercise(cs: CompiledScenario, turns: list[TurnRecord]) -> list[TurnRecord]:
+    """The messages sent once every goal of the drill was met ("perfect, I'll email it
+    within the hour" after her yes): a wrap-up, which has nothing left to do for it."""
+    goals = set(cs.external_ids)
+    done: set[str] = set()
+    for index, turn in enumerate(turns):
+        done.update(turn.objectives)
+        if goals and goals <= done:
+            return turns[index + 1:]
+    return []
+
+
+def _wrap_ups(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord],
+              tips: list[Tip]) -> list[Tip]:
+    """A short card's praise for the message after the exercise was done that said what
+    happens next without selling on (sales talk after her yes gets its own tip)."""
+    quoted = {t.values.get("quote") for t in tips}
+    return [Tip("good_wrap_up", {"quote": quote(t.learner)})
+            for t in _after_the_exercise(cs, turns)
+            if t.act in CLOSING_ACTS and not offers_discount(t)
+            and not _asks(t.learner) and quote(t.learner) not in quoted]
 
 
 def _wrong_figure(cs: CompiledScenario, turn: TurnRecord) -> bool:

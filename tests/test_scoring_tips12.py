@@ -47,3 +47,20 @@ def test_a_name_and_company_is_an_introduction_the_tip_does_not_ask_for_again(li
     # greeting her by her name and firm says nothing about who is calling
     greeting = turn("Goedemorgen Ingrid van Van Dijk Fulfilment!", "greet")
     assert "introduce_company" not in _keys(cs, "nl", [greeting])
+
+
+def test_a_wrap_up_after_her_yes_did_not_do_nothing(library):
+    """"perfect, ill email it within the hour" after she agreed to sign was called a message
+    that "did nothing for the exercise": the exercise was done, it said what happens next."""
+    cs = library["drill-closing-order"]
+    ask = turn("great! price stays as quoted and delivery before 1 march is confirmed. "
+               "shall i send the order form today so u can sign?", "ask_order",
+               form="closed", objectives=("ask_for_order",))
+    wrap_up = turn("perfect, ill email it within the hour", "next_step_proposal")
+    tips = _keys(cs, "en", [ask, wrap_up])
+    assert "wasted_message" not in tips
+    assert tips["good_wrap_up"]["quote"] == "perfect, ill email it within the hour"
+    # before the exercise is done the same kind of line still did nothing for it
+    early = _keys(cs, "en", [turn("ok, ill email you the details", "next_step_proposal"),
+                             ask])
+    assert "good_wrap_up" not in early
