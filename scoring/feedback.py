@@ -1027,12 +1027,23 @@ def _explores(turn: TurnRecord) -> bool:
                                            and not _LEADING_TAG.search(q) for q in asked)
 
 
+# "then you no longer ...", "saves your team ...", "lost dat op", "..., dus Bas kan het zelf
+# testen": a benefit says what it brings her or solves of what she said; "our new version
+# does the allowances automatically" says what the product does (a feature)
+_FOR_HER = re.compile(r"\b(u|uw|je|jij|jou|jouw|jullie|you|your|yours)\b"
+                      r"|\b(lost|solves?|fixes|takes care of) (dat|dit|that|this)\b"
+                      r"|,\s*(dus|so|which means)\b|\b(zodat|waardoor|so that)\b", re.IGNORECASE)
+
+
 def _good_answer(state: SessionState, turns: list[TurnRecord]) -> TurnRecord | None:
     """The answer worth praising as objection handling: a statement credited with "respond"
     to an objection that got handled, given after the learner acknowledged or explored it.
     A benefit blurted out before the concern was even heard is a pitch that happened to
     land, not handling (a trainer's review of a pitch that ignored the switch fear), and so
-    is one after a yes-but ("I understand it is higher. But you get ...")."""
+    is one after a yes-but ("I understand it is higher. But you get ..."). A feature claim
+    that never says what it brings her ("ik snap het. onze nieuwe versie doet de cao
+    toeslagen automatisch", in none of her words) answers with the product, not with a
+    benefit for her."""
     for ostate in state.objections.values():
         if not ostate.handled:
             continue
@@ -1044,8 +1055,11 @@ def _good_answer(state: SessionState, turns: list[TurnRecord]) -> TurnRecord | N
             # one sentence that acknowledges ("Heel logisch dat u dit samen beslist.") holds
             # no benefit besides: the answer comes in a sentence of its own
             answers = heard or (now and len(sentences(turn.learner)) > 1)
+            answer = sentences(turn.learner)[1:] if now and not heard else [turn.learner]
             if answers and "respond" in turn.steps and turn.form is None \
-                    and not _GIVES_IN.search(turn.learner):
+                    and not _GIVES_IN.search(turn.learner) \
+                    and (any(_FOR_HER.search(said) for said in answer)
+                         or _uses_her_words(turns, turn)):
                 return turn
             heard = heard or now
     return None

@@ -10,9 +10,9 @@ from __future__ import annotations
 import pytest
 
 from bot.engine.compiled import CompiledScenario
-from bot.engine.state import SessionState, TurnRecord
+from bot.engine.state import ObjectionState, SessionState, TurnRecord
 from bot.scenario.library import load_library
-from scoring.feedback import choose_tips
+from scoring.feedback import _strengths, choose_tips
 
 
 @pytest.fixture(scope="module")
@@ -64,3 +64,18 @@ def test_a_wrap_up_after_her_yes_did_not_do_nothing(library):
     early = _keys(cs, "en", [turn("ok, ill email you the details", "next_step_proposal"),
                              ask])
     assert "good_wrap_up" not in early
+
+
+def test_a_feature_claim_is_not_praised_as_objection_handling(library):
+    """"ik snap het. onze nieuwe versie doet de cao toeslagen automatisch" was praised as
+    "beantwoordde zijn zorg met een voordeel": it says what the product does, not what it
+    brings him. An answer that says what it brings him is still praised."""
+    cs = library["objection-software-renewal"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="nl", seed=0)
+    state.objections["happy_current"] = ObjectionState(raised_turn=0, handled=True)
+    feature = turn("ik snap het. onze nieuwe versie doet de cao toeslagen automatisch",
+                   "objection_response", steps=("acknowledge", "respond"))
+    assert "good_objection" not in {t.key for t in _strengths(cs, state, [feature])}
+    benefit = turn("Ik snap het. Dan hoeven Joke en Ahmed bij u niets meer over te typen.",
+                   "objection_response", steps=("acknowledge", "respond"))
+    assert "good_objection" in {t.key for t in _strengths(cs, state, [benefit])}
