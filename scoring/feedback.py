@@ -253,6 +253,10 @@ def _tips(cs: CompiledScenario, state: SessionState, total: int | None,
         tips.extend(_idle_messages(cs, state, turns, tips)[:1])
     if len(tips) < MIN_TIPS and cs.scenario.kind == "drill":
         tips.extend(_wrap_ups(cs, state, turns, tips)[:1])
+    # (a false-start tip says that much already)
+    if len(tips) < MIN_TIPS and cs.scenario.kind == "drill" \
+            and not any(t.key == "false_start" for t in tips):
+        tips.extend(_late_success(cs, turns))
     if len(tips) < MIN_TIPS:
         goals = "; ".join(in_sentence(cl.text(cs.objectives[o].label))
                           for o in cs.external_ids)
@@ -295,6 +299,25 @@ def _idle_messages(cs: CompiledScenario, state: SessionState, turns: list[TurnRe
             if not t.objectives and not t.steps and t.act != Act.GOODBYE
             and t not in wrap_ups
             and quote(t.learner) not in quoted and not _took_a_step(state, turns, t)]
+
+
+def _late_success(cs: CompiledScenario, turns: list[TurnRecord]) -> list[Tip]:
+    """A short card's third tip about this learner's own messages, rather than the
+    exercise's goals once more: the exercise was done, but only by a later message, after
+    ones that did nothing of it yet (a real buyer hears the first answer)."""
+    if not _exercise_done(cs, turns):
+        return []
+    done_at = len(turns) - len(_after_the_exercise(cs, turns))
+    # a first message that did part of it ("I'd like us to get to know each other") was
+    # no miss: the answer just took two messages
+    if done_at <= 1 or any(t.objectives or t.steps for t in turns[:done_at - 1]):
+        return []
+    return [Tip("late_success", {"done_at": str(done_at)})]
+
+
+def _exercise_done(cs: CompiledScenario, turns: list[TurnRecord]) -> bool:
+    goals = set(cs.external_ids)
+    return bool(goals) and goals <= set().union(*(t.objectives for t in turns))
 
 
 def _after_the_exercise(cs: CompiledScenario, turns: list[TurnRecord]) -> list[TurnRecord]:

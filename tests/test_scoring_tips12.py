@@ -79,3 +79,19 @@ def test_a_feature_claim_is_not_praised_as_objection_handling(library):
     benefit = turn("Ik snap het. Dan hoeven Joke en Ahmed bij u niets meer over te typen.",
                    "objection_response", steps=("acknowledge", "respond"))
     assert "good_objection" in {t.key for t in _strengths(cs, state, [benefit])}
+
+
+def test_a_short_drill_card_speaks_of_the_learners_messages_not_the_goals_again(library):
+    """A closed question, then a good open one: the third tip was "Wat een sterk antwoord in
+    deze oefening doet: ..." (the exercise's goals again). It is about this learner's
+    messages: only the second did it. A first message that did part of it is no miss."""
+    cs = library["drill-closed-to-open"]
+    goals = tuple(cs.external_ids)
+    closed = turn("Bent u eigenlijk tevreden over uw huidige vervoerder?", "fact_question",
+                  form="closed")
+    open_ = turn("Hoe bevalt de samenwerking met uw vervoerder tot nu toe?", "fact_question",
+                 form="open", objectives=goals)
+    tips = _keys(cs, "nl", [closed, open_])
+    assert "model_answer" not in tips
+    assert tips["late_success"]["done_at"] == "2"
+    assert "late_success" not in _keys(cs, "nl", [open_])
