@@ -39,6 +39,7 @@ CLOSE_ACTS = (Act.NEXT_STEP_PROPOSAL, Act.ASK_ORDER)
 # What a praise tip claims its quoted turn did.
 _PRAISE_ACTS = {"good_summary": (Act.SUMMARY,), "good_agenda": (Act.STATE_OBJECTIVE,),
                 "good_solution": (Act.SOLUTION,), "good_close": CLOSE_ACTS,
+                "good_close_order": (Act.ASK_ORDER,),
                 "good_question_first": (Act.FACT_QUESTION,)}
 _PRAISE_SPIN = {"good_implication": "implication", "good_need_payoff": "need_payoff"}
 _PRAISE_STEP = {"good_acknowledge": "acknowledge", "good_clarify": "clarify",
@@ -273,7 +274,7 @@ def _praise(state: SessionState, turns: list[TurnRecord], tip: Tip) -> list[Cont
             taken |= steps_taken([turn]) & {"acknowledge"}
         if step not in taken and not (step == "check" and "respond" in taken):
             flag(f"praises a turn that took no '{step}' step")
-    if key == "good_close" and not state.closing.get("agreed"):
+    if key in ("good_close", "good_close_order") and not state.closing.get("agreed"):
         flag("praises a close she did not agree to")
     if key == "good_opening" and index != 0:
         flag("praises a later turn as the opening")

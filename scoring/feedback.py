@@ -884,7 +884,10 @@ def _strengths(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord
     if state.closing["agreed"] and closes and not agreed_to_a_summary(cs, state, turns):
         lm = cs.language(state.lang).lm
         concrete = [t for t in closes if is_concrete(lm.analyze(t.learner), lm)]
-        add("good_close", (concrete or closes)[-1])
+        close = (concrete or closes)[-1]
+        # "So how would you like to proceed with the order?" asks for the order: no diary
+        # step was proposed, and the praise says what it did
+        add("good_close_order" if close.act == Act.ASK_ORDER else "good_close", close)
     add("good_objection", _good_answer(state, turns))
     for spin, key in (("need_payoff", "good_need_payoff"), ("implication", "good_implication")):
         add(key, next((t for t in turns if t.spin == spin and _spin_worth_praise(spin, t)),

@@ -95,3 +95,16 @@ def test_a_short_drill_card_speaks_of_the_learners_messages_not_the_goals_again(
     assert "model_answer" not in tips
     assert tips["late_success"]["done_at"] == "2"
     assert "late_success" not in _keys(cs, "nl", [open_])
+
+
+def test_an_order_asked_for_is_praised_as_asking_for_the_order(library):
+    """"So how would you like to proceed with the order?" was praised as "gave a concrete
+    next step": it asked for the order, and the praise says so."""
+    cs = library["drill-closing-order"]
+    state = SessionState(scenario_id=cs.scenario.id, lang="en", seed=0)
+    state.closing.update(attempted=True, concrete=True, agreed=True)
+    ask = turn("Price stays as it is and delivery before 1 March is no problem. So how would "
+               "you like to proceed with the order?", "ask_order",
+               objectives=("ask_for_order",))
+    keys = {t.key for t in _strengths(cs, state, [ask])}
+    assert "good_close_order" in keys and "good_close" not in keys
