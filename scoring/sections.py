@@ -608,6 +608,8 @@ DISCOUNT_COST = 10
 # nu tekent", "tien procent onder de markt", "we can do that for less". The engine's
 # discount move misses some of them (a sign-this-week "15% off" read as asking for the
 # order); what the method warns against is the offer, whatever act the message was read as.
+# a price, not a count: "€6", "6.50", "6,20" ("drop to 4 days a week" cuts the service)
+_PRICE = r"(€\s?\d+([.,]\d+)?|\d+[.,]\d\d\b)"
 _DISCOUNT = re.compile(
     r"\b(korting|discount)\b"
     r"|\d+\s*(%|procent|percent)\s*(off|vanaf|eraf|korting|goedkoper|cheaper|lager|lower)\b"
@@ -624,7 +626,15 @@ _DISCOUNT = re.compile(
     # named as the learner's own offer
     r"|\b(i|we)\s+(can|could|will)\s+(do|make|offer)\s+(it|that|you\s+)?\s*(for\s+)?€\s?\d"
     r"|\b(ik|we|wij)\s+(kan|kunnen|wil|willen)\s+(het\s+|dat\s+|u\s+|je\s+)?"
-    r"(wel\s+(voor\s+|op\s+)?|voor\s+|op\s+)€\s?\d",
+    r"(wel\s+(voor\s+|op\s+)?|voor\s+|op\s+)€\s?\d"
+    # "if we drop to 6.50 can we sign today?", "als we naar €6,50 zakken": the learner's
+    # own price brought down to a figure
+    r"|\b(i|we)\s+((can|could|will|would)\s+)?(drop|go\s+down|come\s+down|bring\s+it\s+down"
+    r"|lower\s+(it|the\s+price))\s+to\s+" + _PRICE
+    + r"|\b(ik|we|wij)\s+((kan|kunnen|willen|gaan)\s+)?(naar|tot)\s+" + _PRICE
+    + r"\s+(zakken|omlaag|gaan|verlagen)\b"
+    r"|\b(ik|we|wij)\s+((kan|kunnen|willen|gaan)\s+)?(zakken|omlaag|verlagen)\s+(naar|tot)\s+"
+    + _PRICE,
     re.IGNORECASE)
 
 

@@ -108,3 +108,15 @@ def test_an_order_asked_for_is_praised_as_asking_for_the_order(library):
                objectives=("ask_for_order",))
     keys = {t.key for t in _strengths(cs, state, [ask])}
     assert "good_close_order" in keys and "good_close" not in keys
+
+
+def test_a_price_brought_down_to_a_figure_is_named_as_a_discount(library):
+    """"if we drop to 6.50 can we sign today?" cut the price and the card said nothing of
+    it. A lower number of days or lunches is no discount."""
+    cs = library["closing-catering-followup"]
+    cut = turn("if we drop to 6.50 can we sign today?", "ask_order", form="closed")
+    tips = _keys(cs, "en", [turn("Hello Marco, good to see you again.", "greet_introduce"),
+                            cut])
+    assert tips["discount"]["quote"] == "if we drop to 6.50 can we sign today?"
+    fewer = turn("If we go down to 4 days a week, would that help?", "solution")
+    assert "discount" not in _keys(cs, "en", [fewer])
