@@ -1,0 +1,71 @@
+"""The buyer while her objection stands (round 12): a price brought down in any words is
+money offered, a question meanwhile gets its answer, and her concern is not recalled on
+every turn."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.scenario.library import LoadResult as Library
+from bot.scenario.library import load_library
+from tests.engine_calls import call as _call
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return load_library([])
+
+
+# Marco's catering call up to his price objection (fifty cents a lunch above Vers & Co)
+CATERING = {
+    "en": ["Hello Marco, nice to see you again. How's the new canteen coming along?",
+           "Today I'd like to go over our proposal with you and agree on a start date. "
+           "Does that work for you?",
+           "How did you find the proposal?",
+           "How many colleagues have lunch there on an average day?",
+           "And how does the price of 6.90 per lunch sit with you?"],
+    "nl": ["Hoi Marco, leuk je weer te zien. Hoe staat het met de nieuwe kantine?",
+           "Vandaag wil ik graag ons voorstel met je doorlopen en een startdatum afspreken. "
+           "Is dat goed?",
+           "Wat vond je van het voorstel?",
+           "Hoeveel collega's lunchen er op een gewone dag?",
+           "En hoe zit het met de prijs van 6,90 per lunch voor jou?"],
+}
+
+
+def _price_objection(library: Library, lang: str) -> list[str]:
+    _engine, state, replies = _call(library, "closing-catering-followup", lang,
+                                    CATERING[lang])
+    assert state.pending_objection, replies  # the setting of the tests below
+    return replies
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "Suppose we go down to 6.60 a lunch, could we sign this week?"),
+    ("en", "OK, we can drop to 6,45. Deal today?"),
+    ("en", "For 6.50 per lunch, would you sign now?"),
+    ("nl", "Stel dat we zakken naar 6,60, kunnen we dan deze week tekenen?"),
+    ("nl", "Als we naar 6,45 per lunch omlaag gaan, zet je dan vandaag je handtekening?"),
+    ("nl", "Voor 6,50 per lunch, tekenen we dan vandaag?"),
+])
+def test_a_price_cut_with_the_ask_for_the_order_is_noticed(
+        library: Library, lang: str, line: str) -> None:
+    """A cut offered with "can we sign today?" gives money away: Marco notices the money
+    rather than repeating the fifty cents as if nothing was offered."""
+    _price_objection(library, lang)
+    _engine, state, replies = _call(library, "closing-catering-followup", lang,
+                                    [*CATERING[lang], line])
+    reply = replies[-1].lower()
+    assert any(w in reply for w in ("discount", "korting", "price", "prijs")), replies[-1]
+    assert state.pending_objection, replies  # money offered answers no concern
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "Shall we meet at 10.30 on Tuesday to go through it with Annelies?"),
+    ("nl", "Zullen we dinsdag om 10.30 uur met Annelies om tafel?"),
+])
+def test_a_time_is_no_price_cut(library: Library, lang: str, line: str) -> None:
+    """"10.30" in a proposal is a time, not money offered."""
+    _engine, _state, replies = _call(library, "closing-catering-followup", lang,
+                                     [*CATERING[lang], line])
+    assert not any(w in replies[-1].lower() for w in ("discount", "korting")), replies[-1]
