@@ -69,3 +69,43 @@ def test_a_time_is_no_price_cut(library: Library, lang: str, line: str) -> None:
     _engine, _state, replies = _call(library, "closing-catering-followup", lang,
                                      [*CATERING[lang], line])
     assert not any(w in replies[-1].lower() for w in ("discount", "korting")), replies[-1]
+
+
+CUT = {"en": "Fine, we drop to 6.50 a lunch if we can sign today.",
+       "nl": "Goed, we zakken naar 6,50 per lunch als we vandaag kunnen tekenen."}
+DATE = {"en": "Brilliant. Can we kick off on Monday 4 January then?",
+        "nl": "Top. Kunnen we dan maandag 4 januari beginnen?"}
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_after_money_offered_the_next_proposal_hears_her_concern_not_a_rebuke(
+        library: Library, lang: str) -> None:
+    """Her reply to the cut was about the money; the date next is the first time she
+    says why she holds back ("fifty cents a lunch adds up"), not "you're not addressing
+    my point" as if she had said it already."""
+    _engine, state, replies = _call(library, "closing-catering-followup", lang,
+                                    [*CATERING[lang], CUT[lang], DATE[lang]])
+    reply = replies[-1].lower()
+    assert any(w in reply for w in ("fifty", "vijftig")), replies[-2:]
+    assert not any(w in reply for w in ("not addressing", "niet op in", "still haven't",
+                                        "nog geen antwoord")), replies[-2:]
+    assert not state.closing["agreed"]
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "OK. Could I get the e-mail of Annelies so I can mail her the contract?"),
+    ("en", "Right, what's the mail of your director? Then I'll send the agreement over."),
+    ("nl", "Oké. Mag ik de mail van Annelies, dan stuur ik haar het contract?"),
+    ("nl", "Wat is het e-mail van je directeur? Dan stuur ik de overeenkomst op."),
+])
+def test_a_question_while_her_concern_stands_gets_its_answer(
+        library: Library, lang: str, line: str) -> None:
+    """Asked for the director's e-mail after she has restated her concern, she gives it
+    (or says she will mail it); no third reminder, no "let me think it over"."""
+    _engine, _state, replies = _call(library, "closing-catering-followup", lang,
+                                     [*CATERING[lang], CUT[lang], DATE[lang], line])
+    reply = replies[-1].lower()
+    assert "mail" in reply, replies[-3:]
+    assert not any(w in reply for w in ("colleagues", "collega", "sink in", "bezinken",
+                                        "not addressing", "niet op in", "concern",
+                                        "vijftig", "fifty")), replies[-3:]

@@ -15,6 +15,7 @@ from bot.engine.policy import (
     Outcome,
     Turn,
     apply_effects,
+    discount_objecting,
     names_a_day,
 )
 from bot.engine.state import SessionState
@@ -155,6 +156,12 @@ def proposal_while_objecting(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn
     objection = ctx.cs.objections[oid]
     ostate = state.objections[oid]
     closing = ctx.scenario.closing
+    if discount_objecting(t):
+        # the money takes her reply ("a discount, just like that?") and nothing of her
+        # concern is said: it is not recalled yet, so the next proposal gets her firmer
+        # line, not "you're not addressing my point" as if she had said it twice
+        return pick(cl, state, f"hold:{oid}", list(
+            cl.lm.lexicon.line("proposal_on_hold", ctx.scenario.buyer.address)))
     if ostate.recalled and state.flags.get("said:objection_pending", 0) >= 1 and (
             closing is not None and closing.stall):
         # she has said her concern stands, firmly and once more: a third time would be a
@@ -234,6 +241,8 @@ def bring_in_line(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, answers: 
         return stock_line(ctx, cl, state, "objection_rests")
     if ostate.recalled:
         return ""
+    if reacted and discount_objecting(t):
+        return ""  # "a discount, just like that?" is her reply; the fifty cents come next
     if agreed or answers:
         # she answers the question, or just said yes: "yes, that's fine. No, really,
         # I don't want to rush" takes it back in one breath, and "Friday is empty. As I
