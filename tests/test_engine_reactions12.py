@@ -109,3 +109,49 @@ def test_a_question_while_her_concern_stands_gets_its_answer(
     assert not any(w in reply for w in ("colleagues", "collega", "sink in", "bezinken",
                                         "not addressing", "niet op in", "concern",
                                         "vijftig", "fifty")), replies[-3:]
+
+
+# Gerard's renewal call: his concern about switching handled at the seventh turn, and his
+# "just send me the brochure" due from the eighth
+RENEWAL = {
+    "en": ["Good afternoon Gerard, Sanne from Loonwijs. Thanks for making time.",
+           "I'd like to hear how your payroll runs today and then see together whether "
+           "renewing makes sense. Alright?",
+           "How do the hours get from the building sites to payroll?",
+           "What goes wrong there most often?",
+           "How much time does that retyping cost your people each month?",
+           "And what does a payroll run that has to be redone mean for you?",
+           "I get that, after a switch that went badly you want certainty. Our hours app "
+           "lets the foremen enter hours on site and the cao allowances are calculated "
+           "automatically, so the retyping disappears."],
+    "nl": ["Goedemiddag Gerard, Sanne van Loonwijs. Fijn dat u tijd heeft.",
+           "Ik wil graag horen hoe de salarisverwerking nu loopt en dan samen kijken of "
+           "verlengen zinvol is. Is dat goed?",
+           "Hoe komen de uren van de bouwplaats bij de salarisadministratie?",
+           "Waar gaat het daar het vaakst mis?",
+           "Hoeveel tijd kost dat overtypen uw mensen per maand?",
+           "En wat betekent een loonrun die over moet voor u?",
+           "Dat begrijp ik, na een overstap die slecht liep wilt u zekerheid. Met onze "
+           "uren-app voeren de uitvoerders de uren op de bouwplaats in en de cao-toeslagen "
+           "worden automatisch berekend, dus het overtypen verdwijnt."],
+}
+
+
+@pytest.mark.parametrize(("lang", "check"), [
+    ("en", "How does that sound to you?"),
+    ("en", "Would that take away your worry?"),
+    ("nl", "Hoe klinkt dat voor u?"),
+    ("nl", "Neemt dat uw zorg weg?"),
+])
+def test_her_yes_to_the_check_is_not_taken_back_in_the_same_breath(
+        library: Library, lang: str, check: str) -> None:
+    """"Yes, I can work with that. You know what, I have a site meeting at eleven, just
+    send me the brochure" grants and brushes off at once; the brush-off waits a turn."""
+    _engine, state, replies = _call(library, "objection-software-renewal", lang,
+                                    [*RENEWAL[lang], check])
+    assert state.objections["happy_current"].handled, replies[-2:]
+    assert "brochure" not in replies[-1].lower(), replies[-2:]
+    _engine, state, replies = _call(library, "objection-software-renewal", lang,
+                                    [*RENEWAL[lang], check, "Wie beslist er verder mee?"
+                                     if lang == "nl" else "Who else has a say in this?"])
+    assert "brochure" in replies[-1].lower(), replies[-3:]  # it comes, a turn later
