@@ -155,3 +155,32 @@ def test_her_yes_to_the_check_is_not_taken_back_in_the_same_breath(
                                     [*RENEWAL[lang], check, "Wie beslist er verder mee?"
                                      if lang == "nl" else "Who else has a say in this?"])
     assert "brochure" in replies[-1].lower(), replies[-3:]  # it comes, a turn later
+
+
+# his brush-off ("just send me the brochure"), raised the turn after his concern settled
+BRUSHED_OFF = {
+    "en": [*RENEWAL["en"], "Does that answer your concern?", "Who else has a say in this?"],
+    "nl": [*RENEWAL["nl"], "Neemt dat uw zorg weg?", "Wie beslist er verder mee?"],
+}
+
+
+@pytest.mark.parametrize(("lang", "offer"), [
+    ("en", "Shall I e-mail you our brochure then, with a sample calculation?"),
+    ("en", "OK, I'll send the brochure over this afternoon, alright?"),
+    ("nl", "Zal ik de brochure dan vanmiddag naar u mailen?"),
+    ("nl", "Dan stuur ik u de folder met een voorbeeldberekening toe, goed?"),
+])
+def test_offering_the_brochure_she_asked_for_gets_a_yes(
+        library: Library, lang: str, offer: str) -> None:
+    """"Just send me the brochure" - "shall I mail it?": he says yes to his own request,
+    not "really, a brochure is enough for me"; giving in handles nothing."""
+    _engine, state, replies = _call(library, "objection-software-renewal", lang,
+                                    BRUSHED_OFF[lang])
+    assert state.pending_objection == "brochure", replies[-2:]
+    _engine, state, replies = _call(library, "objection-software-renewal", lang,
+                                    [*BRUSHED_OFF[lang], offer])
+    reply = replies[-1].lower()
+    assert not any(w in reply for w in ("enough", "genoeg", "first this", "eerst dit",
+                                        "before we", "voordat we")), replies[-2:]
+    assert any(w in reply for w in ("yes", "sure", "ja", "prima", "goed")), replies[-2:]
+    assert not state.objections["brochure"].handled
