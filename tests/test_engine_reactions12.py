@@ -184,3 +184,33 @@ def test_offering_the_brochure_she_asked_for_gets_a_yes(
                                         "before we", "voordat we")), replies[-2:]
     assert any(w in reply for w in ("yes", "sure", "ja", "prima", "goed")), replies[-2:]
     assert not state.objections["brochure"].handled
+
+
+# his "I can't decide that alone, Monique and the works council first" raised by a demo
+DMU_RAISED = {
+    "en": [*BRUSHED_OFF["en"], "What would you want to read in that brochure?",
+           "How about a demo on Thursday 15 January at 10?"],
+    "nl": [*BRUSHED_OFF["nl"], "Wat zou u in die brochure willen lezen?",
+           "Zal ik donderdag 15 januari om 10 uur een demo komen geven?"],
+}
+
+
+@pytest.mark.parametrize(("lang", "first", "second"), [
+    ("en", "Could we do that demo together with Monique then, same day?",
+     "Or Tuesday 8 September at 2, with Monique and the works council?"),
+    ("nl", "Kunnen we die demo dan samen met Monique doen, zelfde dag?",
+     "Of dinsdag 8 september om 14 uur, met Monique en de OR erbij?"),
+])
+def test_a_proposal_that_takes_up_her_concern_is_not_told_it_ignores_it(
+        library: Library, lang: str, first: str, second: str) -> None:
+    """Bringing Monique in answers part of "I need to discuss this with Monique first":
+    "that helps, but", never "you're not addressing my point"."""
+    _engine, state, replies = _call(library, "objection-software-renewal", lang,
+                                    DMU_RAISED[lang])
+    assert state.pending_objection == "dmu_consult", replies[-2:]
+    _engine, state, replies = _call(library, "objection-software-renewal", lang,
+                                    [*DMU_RAISED[lang], first, second])
+    for reply in replies[-2:]:
+        assert not any(w in reply.lower() for w in (
+            "not addressing", "niet op in", "still haven't", "nog geen antwoord")), replies[-2:]
+    assert not state.closing["agreed"]

@@ -175,6 +175,11 @@ def proposal_while_objecting(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn
         # line, not "you're not addressing my point" as if she had said it twice
         return pick(cl, state, f"hold:{oid}", list(
             cl.lm.lexicon.line("proposal_on_hold", ctx.scenario.buyer.address)))
+    if ostate.recalled and oid in t.a.responds_to:
+        # "then Thursday 10 September, with Monique?" after "I need to discuss this with
+        # Monique first" takes her concern up: it helps, it does not settle it; "you're
+        # not addressing my point" would deny what was just offered
+        return stock_line(ctx, cl, state, "objection_progress")
     if ostate.recalled and state.flags.get("said:objection_pending", 0) >= 1 and (
             closing is not None and closing.stall):
         # she has said her concern stands, firmly and once more: a third time would be a
