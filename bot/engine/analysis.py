@@ -214,7 +214,8 @@ def analyze_turn(
     analysis.responds_to = sorted(cl.objection_cues.match(msg))
     if _PERCENT_OFF.search(text):
         moves.add("discount")  # "15% off", "10% vanaf", "5 procent onder uw prijs"
-    if _offers_a_price(msg) and _price_objection_raised(cs, state):
+    if (_offers_a_price(msg) or _FOR_AMOUNT.search(text)) and _price_objection_raised(
+            cs, state):
         moves.add("discount")  # "€2,25 per couvert" after "they are cheaper" gives way on price
     if "state_objective" in moves and not concrete_time:
         moves.discard("propose_next_step")  # "...and agree a next step" is part of the agenda
@@ -700,6 +701,11 @@ _PERCENT_OFF = re.compile(
     r"\d+\s*(%|procent|percent|per cent)\s*(off|vanaf|eraf|korting|discount|goedkoper|cheaper"
     r"|onder|below|under)\b"
     r"|\d+\s*(%|procent|percent)\s+van\s+(de|het|uw|je)\s+\w+\s+af\b",
+    re.IGNORECASE)
+# "for 6.50 we can sign today", "voor € 6,50 per lunch": a price named as the terms, once
+# her price objection is on the table ("voor 10.30 uur" names a time)
+_FOR_AMOUNT = re.compile(
+    r"\b(?:for|voor)\s+(?:€\s*\d[\d.,]*|\d+[.,]\d{2}\b)(?!\s*(?:uur|u\b|h\b|am\b|pm\b))",
     re.IGNORECASE)
 _MONEY = frozenset({"euro", "euros", "eur", "cent", "cents"})
 _OFFER = (" doen voor ", " kan het voor ", " kunnen het voor ", " voor maar ", " verlagen ",

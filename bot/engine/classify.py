@@ -282,11 +282,18 @@ _PRICE_INSTEAD = re.compile(
     r"\d[\d.,]*(\s+[^\s\d]+){0,3}?\s+(instead\s+of|rather\s+than|in\s+plaats\s+van|ipv|"
     r"i\.p\.v\.)\s+(€\s*|eur\s*)?\d", re.IGNORECASE)
 # a price brought down to an amount: "what if we make it €2?", "we kunnen de bijdrage
-# verlagen naar 2 euro", "wat als we er € 2 van maken?"
+# verlagen naar 2 euro", "wat als we er € 2 van maken?", "if we drop to 6.50", "could we go
+# down to 6.60", "als we naar 6,50 zakken" (an amount in euros, cents or with two decimals)
+_AMOUNT = r"(?:€\s*\d|\d+[.,]\d{2}\b|\d[\d.,]*\s*(?:euros?\b|eur\b|cents?\b))"
 _PRICE_DOWN = re.compile(
-    r"\b(?:make\s+it|bring\s+it\s+down\s+to|lower\s+it\s+to|drop\s+it\s+to|"
-    r"reduce\s+it\s+to|(?:verlagen|omlaag|zakken)\s+naar)\s+(?:€\s*\d|\d[\d.,]*\s*euro)"
-    r"|\ber\s+€\s*\d[\d.,]*\s+van\s+maken", re.IGNORECASE)
+    r"\bmake\s+it\s+(?:€\s*\d|\d[\d.,]*\s*(?:euros?\b|eur\b|cents?\b))"
+    r"|\b(?:(?:bring|take|get)\s+(?:it|that|the\s+price)\s+down\s+to|"
+    r"(?:lower|reduce|cut|drop)\s+(?:it|that|the\s+price|our\s+price)\s+to|"
+    r"drop\s+to|(?:go|come|get)\s+down\s+to|"
+    r"(?:verlagen|omlaag|zakken|terug|naar\s+beneden)\s+naar)\s+" + _AMOUNT
+    + r"|\ber\s+€\s*\d[\d.,]*\s+van\s+maken"
+    r"|\bnaar\s+" + _AMOUNT + r"[\w\s.,]{0,20}?\b(?:zakken|omlaag|verlagen|terug)\b",
+    re.IGNORECASE)
 # the seller promises to send something after working on it: "I'll rework the quote and
 # mail it over", "ik werk de offerte bij en mail hem morgen"
 _SEND_LATER = re.compile(

@@ -155,9 +155,12 @@ def situation_streak(ctx: ScenarioContext, state: SessionState, a: TurnAnalysis)
 
 
 def after_turn(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, a: TurnAnalysis,
-               events: list[str], *, cool: bool = False, text: str = "") -> str:
+               events: list[str], *, cool: bool = False, text: str = "",
+               settled: bool = False) -> str:
     """Objections set off by what was said, a buying signal, or the end of the call.
-    Says at most one of them (an end line always)."""
+    Says at most one of them (an end line always). ``settled``: her reply confirms a
+    concern settled ("yes, I can work with that" to the check after her acceptance), and
+    a concern due by the clock waits."""
     if state.ended:
         return ""
     said = ""
@@ -167,8 +170,9 @@ def after_turn(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, 
     # proposal" is no moment for "the other caterer is fifty cents cheaper"
     opening = a.act in _OPENING_ACTS
     # nor in the reply that accepts (or lets rest) another one: "all right, worth a
-    # look - just send me the brochure" takes back in one breath what it granted
-    settled_now = any(e.startswith(("handled:", "rested:")) for e in events)
+    # look - just send me the brochure" takes back in one breath what it granted; so
+    # does "yes, I can work with that" to the check after it
+    settled_now = settled or any(e.startswith(("handled:", "rested:")) for e in events)
     if not raised_now and not state.pending_objection:
         if a.price and not opening:
             said = trigger(ctx, cl, state, "price")

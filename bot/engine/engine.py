@@ -373,7 +373,8 @@ class Engine:
         if bring_in:
             tail = end_check(self.ctx, cl, state, events)
         else:
-            tail = after_turn(self.ctx, cl, state, a, events, cool=cool, text=text)
+            tail = after_turn(self.ctx, cl, state, a, events, cool=cool, text=text,
+                              settled=rule_name == "check after handling")
         if rule_name in _NON_ANSWERS and not answers and any(
                 o.raised_turn == state.turn for o in state.objections.values()):
             # "who's the boss on this?" - "I'd have to go to Ruud with it": the concern she

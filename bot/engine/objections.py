@@ -3,6 +3,9 @@ reminders of a pending one, and what she brings in herself."""
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from bot.engine.acts import Act, Move
 from bot.engine.analysis import TurnAnalysis
 from bot.engine.compiled import CompiledLanguage
@@ -15,6 +18,7 @@ from bot.engine.policy import (
     Outcome,
     Turn,
     apply_effects,
+    discount_objecting,
     names_a_day,
 )
 from bot.engine.state import SessionState
@@ -155,6 +159,27 @@ def proposal_while_objecting(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn
     objection = ctx.cs.objections[oid]
     ostate = state.objections[oid]
     closing = ctx.scenario.closing
+    if t.outcome is Outcome.NONE and _sends_what_she_asked(cl, objection.text, t.text):
+        # "just send me the brochure" - "shall I mail you the brochure?": she takes what she
+        # asked for ("sure, go ahead"); the brush-off was given in to, not handled, and
+        # rests (no "really, a brochure is enough for me" to her own request)
+        state.pending_objection = None
+        ostate.rested = True
+        apply_effects(state, [Event.OBJECTION_RESTED])
+        if state.phase == "objection":
+            state.phase = "inventory"
+        return stock_line(ctx, cl, state, "permission_yes")
+    if discount_objecting(t):
+        # the money takes her reply ("a discount, just like that?") and nothing of her
+        # concern is said: it is not recalled yet, so the next proposal gets her firmer
+        # line, not "you're not addressing my point" as if she had said it twice
+        return pick(cl, state, f"hold:{oid}", list(
+            cl.lm.lexicon.line("proposal_on_hold", ctx.scenario.buyer.address)))
+    if ostate.recalled and oid in t.a.responds_to:
+        # "then Thursday 10 September, with Monique?" after "I need to discuss this with
+        # Monique first" takes her concern up: it helps, it does not settle it; "you're
+        # not addressing my point" would deny what was just offered
+        return stock_line(ctx, cl, state, "objection_progress")
     if ostate.recalled and state.flags.get("said:objection_pending", 0) >= 1 and (
             closing is not None and closing.stall):
         # she has said her concern stands, firmly and once more: a third time would be a
@@ -169,6 +194,21 @@ def proposal_while_objecting(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn
     # she answers the proposal first ("before we plan anything"), then says why
     hold = stock_line(ctx, cl, state, "proposal_on_hold")
     return f"{hold} {lower_first(text, names_in(ctx, cl, state.lang))}" if hold else text
+
+
+# material a buyer asks to be sent instead of a meeting ("just send me the brochure")
+_MATERIAL = re.compile(
+    r"\b(?:brochures?|folders?|leaflets?|flyers?|catalog(?:ue)?s?|catalogus|documentation|"
+    r"documentatie|information|informatie|info|price\s*lists?|prijslijst(?:en)?)\b", re.IGNORECASE)
+_SEND = re.compile(
+    r"\b(?:send|sending|mail|e-?mail|forward|drop\s+you|stuu?r\w*|opstur\w*|toestur\w*|"
+    r"mail(?:en|t)?|e-?mailen|doorstur\w*)\b", re.IGNORECASE)
+
+
+def _sends_what_she_asked(cl: CompiledLanguage, objection_text: Any, text: str) -> bool:
+    """The proposal offers to send the material her objection asked for."""
+    asked = " ".join(cl.texts(objection_text))
+    return bool(_MATERIAL.search(asked) and _MATERIAL.search(text) and _SEND.search(text))
 
 
 def anticipated(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, a: TurnAnalysis,
@@ -234,6 +274,8 @@ def bring_in_line(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, answers: 
         return stock_line(ctx, cl, state, "objection_rests")
     if ostate.recalled:
         return ""
+    if reacted and discount_objecting(t):
+        return ""  # "a discount, just like that?" is her reply; the fifty cents come next
     if agreed or answers:
         # she answers the question, or just said yes: "yes, that's fine. No, really,
         # I don't want to rush" takes it back in one breath, and "Friday is empty. As I

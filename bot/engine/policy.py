@@ -240,7 +240,7 @@ def _yes_but(t: Turn) -> bool:
     return not _asks_her(t) and bool(_YES_BUT.search(t.text))
 
 
-def _discount_objecting(t: Turn) -> bool:
+def discount_objecting(t: Turn) -> bool:
     """Money offered while her concern stands ("if you sign this month I can do €8.50"):
     she notices it, whatever else the message holds, and it does not answer her concern.
     A scenario that writes her own discount lines (the drills) keeps them."""
@@ -271,7 +271,7 @@ REACTIONS: tuple[Rule, ...] = (
     Rule("objection accepted", lambda t: t.outcome is Outcome.HANDLED, "@objection"),
     Rule("objection explained", lambda t: t.outcome is Outcome.CLARIFIED and not t.answered,
          "@objection"),
-    Rule("discount offered while her concern stands", _discount_objecting,
+    Rule("discount offered while her concern stands", discount_objecting,
          "discount_objecting", cool=True),
     Rule("summary while she objects", lambda t: t.summarizing and not t.answered and t.outcome
          in (Outcome.NONE, Outcome.ACKNOWLEDGED, Outcome.PROGRESS), "@summary"),
