@@ -6,9 +6,43 @@ from typing import Any
 
 from bot.engine.compiled import CompiledScenario
 from bot.engine.engine import Engine
-from bot.engine.state import SessionState
-from bot.scenario.library import LoadResult
+from bot.engine.state import SessionState, TurnRecord
+from bot.scenario.library import LoadResult, load_library
 from bot.terminal import run_script
+
+# Gerard's follow-up visit (software renewal) up to the moment he raises his objection.
+RENEWAL_OPENING = {
+    "en": ["Morning Gerard! Good to see you again.",
+           "Last time you told me about the timesheets. Today I'd like to go deeper and "
+           "plan a demo. OK?",
+           "Shall we plan the switch now?"],
+    "nl": ["Goedemorgen Gerard, fijn u weer te zien.",
+           "Vorige keer vertelde u over de urenbriefjes. Vandaag wil ik daar dieper op "
+           "ingaan en een demo plannen. Goed?",
+           "Zullen we de overstap nu plannen?"],
+}
+# How the buyer sounds pleased that the seller understands her.
+PLEASED = ("glad you understand", "good that you see", "fijn dat u", "goed dat u")
+
+
+def compiled_library() -> dict[str, CompiledScenario]:
+    """Every built-in scenario and drill, compiled once (for a module-scoped fixture)."""
+    return {sid: CompiledScenario(s) for sid, s in load_library(()).scenarios.items()}
+
+
+def play(library: dict[str, CompiledScenario], sid: str, lang: str,
+         lines: list[str]) -> dict[str, Any]:
+    """The JSON report of ``play --script --json`` for these lines."""
+    return run_script(library[sid], lang, lines, None)
+
+
+def turn_record(learner: str, act: str, *, form: str | None = None, spin: str | None = None,
+                objectives: tuple[str, ...] = (), facts: tuple[str, ...] = (),
+                steps: tuple[str, ...] = (), buyer: str = "…") -> TurnRecord:
+    """A turn as the engine records it, for scoring tests that set up the call by hand."""
+    return TurnRecord(learner=learner, buyer=buyer, form=form, spin=spin,
+                      objectives=list(objectives), moves=[], facts=list(facts), needs=[],
+                      phase="inventory", act=act, answered=list(facts), steps=list(steps))
 
 
 def call(library: LoadResult, scenario_id: str, lang: str,

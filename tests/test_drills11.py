@@ -4,23 +4,16 @@ Each call is played through the same path as ``python -m bot play --script --jso
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 from bot.engine.compiled import CompiledScenario
-from bot.scenario.library import load_library
-from bot.terminal import run_script
+from tests.engine_calls import compiled_library, play
 
 
 @pytest.fixture(scope="module")
 def library() -> dict[str, CompiledScenario]:
-    return {sid: CompiledScenario(s) for sid, s in load_library(()).scenarios.items()}
+    return compiled_library()
 
-
-def play(library: dict[str, CompiledScenario], sid: str, lang: str,
-         lines: list[str]) -> dict[str, Any]:
-    return run_script(library[sid], lang, lines, None)
 
 
 # A handled objection, then the check: the buyer answers it as the person of the drill

@@ -12,6 +12,7 @@ from bot.engine.engine import Engine
 from bot.scenario.library import LoadResult as Library
 from bot.scenario.library import load_library
 from tests.conftest import ROOT
+from tests.engine_calls import RENEWAL_OPENING
 from tests.engine_calls import call as _call
 
 
@@ -20,16 +21,7 @@ def library() -> Library:
     return load_library([])
 
 
-OPENING = {
-    "en": ["Morning Gerard! Good to see you again.",
-           "Last time you told me about the timesheets. Today I'd like to go deeper and "
-           "plan a demo. OK?",
-           "Shall we plan the switch now?"],
-    "nl": ["Goedemorgen Gerard, fijn u weer te zien.",
-           "Vorige keer vertelde u over de urenbriefjes. Vandaag wil ik daar dieper op "
-           "ingaan en een demo plannen. Goed?",
-           "Zullen we de overstap nu plannen?"],
-}
+OPENING = RENEWAL_OPENING
 PLEASED = ("glad you understand", "good that you see", "fijn dat u", "goed dat u",
            "fijn dat je", "goed dat je")
 

@@ -7,6 +7,7 @@ import pytest
 
 from bot.scenario.library import LoadResult as Library
 from bot.scenario.library import load_library
+from tests.engine_calls import PLEASED, RENEWAL_OPENING
 from tests.engine_calls import call as _call
 
 
@@ -15,17 +16,7 @@ def library() -> Library:
     return load_library([])
 
 
-OPENING = {
-    "en": ["Morning Gerard! Good to see you again.",
-           "Last time you told me about the timesheets. Today I'd like to go deeper and "
-           "plan a demo. OK?",
-           "Shall we plan the switch now?"],
-    "nl": ["Goedemorgen Gerard, fijn u weer te zien.",
-           "Vorige keer vertelde u over de urenbriefjes. Vandaag wil ik daar dieper op "
-           "ingaan en een demo plannen. Goed?",
-           "Zullen we de overstap nu plannen?"],
-}
-PLEASED = ("glad you understand", "good that you see", "fijn dat u", "goed dat u")
+OPENING = RENEWAL_OPENING
 
 
 @pytest.mark.parametrize(("lang", "line"), [

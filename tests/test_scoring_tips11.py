@@ -12,24 +12,18 @@ import pytest
 
 from bot.call_report import render_tip
 from bot.engine.compiled import CompiledScenario
-from bot.engine.state import ObjectionState, SessionState, TurnRecord
-from bot.scenario.library import load_library
+from bot.engine.state import ObjectionState, SessionState
 from scoring.card import score_call
 from scoring.feedback import _strengths, choose_tips, quote
 from scoring.sections import handling_steps, objectives_met, offers_discount
+from tests.engine_calls import compiled_library
+from tests.engine_calls import turn_record as turn
 
 
 @pytest.fixture(scope="module")
 def library() -> dict[str, CompiledScenario]:
-    return {sid: CompiledScenario(s) for sid, s in load_library(()).scenarios.items()}
+    return compiled_library()
 
-
-def turn(learner: str, act: str, *, form: str | None = None, spin: str | None = None,
-         objectives: tuple[str, ...] = (), facts: tuple[str, ...] = (),
-         steps: tuple[str, ...] = (), buyer: str = "…") -> TurnRecord:
-    return TurnRecord(learner=learner, buyer=buyer, form=form, spin=spin,
-                      objectives=list(objectives), moves=[], facts=list(facts), needs=[],
-                      phase="inventory", act=act, answered=list(facts), steps=list(steps))
 
 
 def test_a_proposal_read_as_the_check_is_not_praised_as_one(library):

@@ -11,21 +11,15 @@ import pytest
 
 from bot.engine.compiled import CompiledScenario
 from bot.engine.state import ObjectionState, SessionState, TurnRecord
-from bot.scenario.library import load_library
 from scoring.feedback import _strengths, choose_tips
+from tests.engine_calls import compiled_library
+from tests.engine_calls import turn_record as turn
 
 
 @pytest.fixture(scope="module")
 def library() -> dict[str, CompiledScenario]:
-    return {sid: CompiledScenario(s) for sid, s in load_library(()).scenarios.items()}
+    return compiled_library()
 
-
-def turn(learner: str, act: str, *, form: str | None = None, spin: str | None = None,
-         objectives: tuple[str, ...] = (), facts: tuple[str, ...] = (),
-         steps: tuple[str, ...] = (), buyer: str = "…") -> TurnRecord:
-    return TurnRecord(learner=learner, buyer=buyer, form=form, spin=spin,
-                      objectives=list(objectives), moves=[], facts=list(facts), needs=[],
-                      phase="inventory", act=act, answered=list(facts), steps=list(steps))
 
 
 def _keys(cs: CompiledScenario, lang: str, turns: list[TurnRecord],
