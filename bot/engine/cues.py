@@ -115,9 +115,13 @@ class CueIndex:
         corrector: TypoCorrector | None = None,
         *,
         ordered: bool = False,
+        mended: bool = False,
     ) -> None:
         self.pipeline = pipeline
         self.ordered = ordered
+        # an ordered cue word may stand as a typo the corrector mended ("exmaple"): for
+        # short lists of unmistakable words only; on the move lists it read "marco" as cues
+        self.mended = mended
         self.corrector = corrector
         self._alts: list[_Alternative] = []
         self._by_stem: dict[str, list[int]] = defaultdict(list)
@@ -221,7 +225,7 @@ class CueIndex:
             if not alt.stem_set <= present or (alt.prefixes and not all(
                     p in _spaced(msg) for p in alt.spaced_prefixes)):
                 continue  # a prefix " schoon" in " de schoonmaak": a word starting with it
-            if self.ordered and not alt.loose and not _in_sequence(alt.sequence, msg):
+            if self.ordered and not alt.loose and not _in_sequence(alt.sequence, msg, self.mended):
                 continue
             spread = 0.0
             start: int | None = None  # where the keyword's tightest stretch begins
@@ -370,9 +374,12 @@ def _same_word(word: str, stem: str, cue_stem: str, cue_word: str) -> bool:
     return word[:head] == cue_word[:head]
 
 
-def _in_sequence(sequence: tuple[tuple[str, bool, str], ...], msg: Analyzed) -> bool:
-    """The words stand next to each other, in this order, somewhere in the message."""
+def _in_sequence(sequence: tuple[tuple[str, bool, str], ...], msg: Analyzed,
+                 mended: bool = False) -> bool:
+    """The words stand next to each other, in this order, somewhere in the message (with
+    ``mended``, a word may stand as a typo the corrector mended)."""
     stems, words = msg.stems, msg.words
+    fixed = msg.corrections if mended else {}
     n = len(sequence)
     first, first_is_prefix, first_word = sequence[0]
     for start in range(len(stems) - n + 1):
@@ -380,14 +387,16 @@ def _in_sequence(sequence: tuple[tuple[str, bool, str], ...], msg: Analyzed) -> 
         if first_is_prefix:
             if not words[start].startswith(first):
                 continue
-        elif words[start] != first_word and stems[start] != first:
+        elif words[start] != first_word and stems[start] != first and (
+                first not in fixed.get(start, ())):
             continue
         for offset, (term, is_prefix, cue_word) in enumerate(sequence):
             i = start + offset
             if is_prefix:
                 if not words[i].startswith(term):
                     break
-            elif not _same_word(words[i], stems[i], term, cue_word):
+            elif not _same_word(words[i], stems[i], term, cue_word) and (
+                    term not in fixed.get(i, ())):
                 break
         else:
             return True

@@ -34,13 +34,13 @@ class LanguageModel:
         self.time = self._index({"time": lexicon.time_cues})
         self.proposal = self._index({"proposal": lexicon.proposal_cues})
         self.pitch = self._index({"pitch": lexicon.pitch_cues})
-        self.elaboration = self._index({"more": lexicon.elaboration_cues})
+        self.elaboration = self._index({"more": lexicon.elaboration_cues}, mended=True)
         self.protected = lexicon.stopwords | lexicon.question_words | lexicon.question_verbs
         self._long_question_words = sorted(
             w for w in lexicon.question_words if len(w) >= TYPO_QUESTION_WORD_LEN)
 
-    def _index(self, groups: dict[str, tuple[str, ...]]) -> CueIndex:
-        index = CueIndex(self.pipeline, self.corrector, ordered=True)
+    def _index(self, groups: dict[str, tuple[str, ...]], mended: bool = False) -> CueIndex:
+        index = CueIndex(self.pipeline, self.corrector, ordered=True, mended=mended)
         for topic, entries in groups.items():
             index.add_keywords(topic, entries)
         return index
