@@ -250,7 +250,10 @@ def analyze_turn(
     # "shall we start after the summer?" asks her to commit, not for the start date
     closing_question = "ask_for_order" in moves and info.form == "closed" and (
         bool(lm.proposal.match(msg)) or _agreement_tag(msg, lm))  # "... voor u vast. Akkoord?"
-    if info.asks and not proposing and not checking and not closing_question:
+    # "Did you know our film never tears?", "..., sounds good right?" carry the offer: no
+    # fact of hers is asked
+    if info.asks and not proposing and not checking and not closing_question and (
+            "pitch_question" not in moves):
         asked = count_questions(msg, lm)
         several = asked > 1
         where: dict[str, int] = {}

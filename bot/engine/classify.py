@@ -252,7 +252,7 @@ def detect_moves(msg: Analyzed, lm: LanguageModel, concrete: bool | None = None,
         moves.discard("greet")  # "Thanks, good to see you, see you Thursday!" takes leave
     if _sums_up_then_checks(msg):
         moves.add("summarize")  # "So: a hot lunch daily, 115 lunches, Annelies signs. Correct?"
-    if _pitch_question(msg):
+    if _pitch_question(msg) or (_seeks_approval(msg) and not moves & _PLANS):
         moves.add("pitch_question")  # "Wist u dat onze accu in een uur laadt?", "... Interesse?"
     instead = _PRICE_INSTEAD.search(msg.raw)
     if instead and _MONEY.search(msg.raw[max(0, instead.start() - 2):instead.end()]):
@@ -415,6 +415,34 @@ def _pitch_question(msg: Analyzed) -> bool:
     last = msg.sentences[-1]
     return len(msg.sentences) > 1 and last.question_mark and bool(last.words) and (
         set(last.words) <= _INTERESTED)
+
+
+# "..., sounds good right?", "..., interessant toch?": the seller asks her to like the offer
+# (a plain "good" is no bid: "Is dat goed?" checks an agenda)
+_APPROVAL_HEADS = frozenset({"sounds", "sound", "great", "nice", "interesting", "cool",
+                             "klinkt", "mooi", "interessant", "top"})
+_APPROVAL_TAGS = _APPROVAL_HEADS | frozenset({"good", "goed", "right", "toch", "he", "hè",
+                                             "niet", "or", "not", "does", "it", "eh"})
+_SELLER_WORDS = frozenset({"we", "wij", "our", "onze", "ons", "us"})
+# an agenda, a summary or a proposal closed by "Sound good?" asks her to agree to the plan
+# (an offer's terms closed that way are a pitch, or a solution once tied to her need)
+_PLANS = frozenset({"state_objective", "summarize", "propose_next_step", "ask_for_order"})
+APPROVAL_WORDS = 5
+
+
+def _seeks_approval(msg: Analyzed) -> bool:
+    """Claims about our offer closed by a bid for her approval ("We have fixed teams and eco
+    products. Sounds good, right?", "2000 clients and fixed teams, interesting right?") ask
+    nothing about her situation: a pitch, not a question."""
+    last = msg.sentences[-1]
+    if len(msg.sentences) > 1 and len(last.words) <= APPROVAL_WORDS:
+        tail, before = last.words, [w for s in msg.sentences[:-1] for w in s.words]
+    elif len(last.clauses) > 1:
+        tail, before = last.clauses[-1], [w for c in last.clauses[:-1] for w in c]
+    else:
+        return False
+    return (0 < len(tail) <= APPROVAL_WORDS and set(tail) <= _APPROVAL_TAGS
+            and bool(_APPROVAL_HEADS & set(tail)) and bool(_SELLER_WORDS & set(before)))
 
 
 # "Can I ask ...", "mag ik vragen ...": the modal asks leave to ask a question, it offers nothing
