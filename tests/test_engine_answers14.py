@@ -45,3 +45,25 @@ def _last(library: Library, scenario: str, lang: str, lines: list[str]) -> str:
 def test_how_long_she_has_worked_there_is_answered(library: Library, scenario: str, lang: str,
                                                    lines: list[str], expected: str) -> None:
     assert expected in _last(library, scenario, lang, lines).lower()
+
+
+@pytest.mark.parametrize(("lang", "lines", "story", "wishes"), [
+    ("nl", ["Goedemiddag mevrouw De Groot, ik ben Jesse van SchoonWerk.",
+            "wie doet de schoonmaak nu en hoe tevreden bent u daarover?",
+            "kunt u een voorbeeld geven?",
+            "Hoe vaak komen ze en om welke tijd?",
+            "wat betekent dat voor u als er klanten zitten terwijl ze schoonmaken?"],
+     ("gênant", "stofzuigen", "uur kwijt"), "Discretie staat voorop"),
+    ("en", ["Good afternoon Mrs de Groot, I'm Jesse from CleanWork. Nice to meet you!",
+            "who does the cleaning now and how happy are you with them?",
+            "can you give an example?",
+            "how often do they come and at what time?",
+            "what does it mean for you when clients are there while they clean?"],
+     ("embarrassing", "vacuuming", "lose an hour"), "Discretion comes first"),
+])
+def test_what_a_told_problem_means_for_her_is_no_list_of_wishes(
+        library: Library, lang: str, lines: list[str], story: tuple[str, ...],
+        wishes: str) -> None:
+    reply = _last(library, "first-visit-cleaning", lang, lines)
+    assert wishes not in reply
+    assert any(word in reply for word in story), reply

@@ -301,6 +301,10 @@ def deeper_fact(ctx: ScenarioContext, told: Fact, t: Turn, queue: list[str]) -> 
             continue  # an example of what she told may come from any depth
         if a.spin == "need_payoff" and not fact.spin:
             continue  # what a solution is worth to her is no further problem
+        if a.spin in told.spin and not fact.spin:
+            # asked again what the problem means for her, once she told it: no list of
+            # wishes, she says again what it costs her
+            continue
         if any(f not in state.revealed and f"short:{f}" not in state.flags
                for f in fact.after):
             continue
