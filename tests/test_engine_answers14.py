@@ -67,3 +67,20 @@ def test_what_a_told_problem_means_for_her_is_no_list_of_wishes(
     reply = _last(library, "first-visit-cleaning", lang, lines)
     assert wishes not in reply
     assert any(word in reply for word in story), reply
+
+
+@pytest.mark.parametrize(("lang", "lines", "points"), [
+    ("en", ["hi marco! good to see u again",
+            "what did u think of the proposal overall?", "anything u would change?"],
+     ("Fridays", "vegan")),
+    ("nl", ["Hoi Marco, goed je weer te zien!", "Wat vond je van het voorstel?",
+            "is er iets dat je zou willen veranderen?"], ("vrijdag", "vegan")),
+    ("en", ["Hi Marco, nice to see you again.",
+            "Is there something you would like to change?"],
+     ("Fridays", "vegan")),
+])
+def test_anything_you_would_change_gets_the_points(library: Library, lang: str,
+                                                   lines: list[str],
+                                                   points: tuple[str, ...]) -> None:
+    reply = _last(library, "closing-catering-followup", lang, lines)
+    assert all(point in reply for point in points), reply

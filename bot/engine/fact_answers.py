@@ -58,6 +58,14 @@ _NUMBER_WORDS = frozenset({"twee", "drie", "vier", "vijf", "zes", "zeven", "acht
 
 _WHO = frozenset({"who", "whom", "wie"})
 
+# "anything you would change?", "is er iets wat u mist?": a yes/no question in form
+# whose yes is the thing itself, so she names it ("two things: ..."), not "a few"; a
+# problem she plays down ("anything that goes wrong?" "now and then") stays short
+_ANYTHING = frozenset({"anything", "something", "iets"})
+_CHANGE = frozenset({"change", "adjust", "improve", "different", "differently", "miss", "add",
+                     "veranderen", "aanpassen", "verbeteren", "anders", "missen", "mist",
+                     "toevoegen", "wijzigen"})
+
 # what answers "since when?": years, months ago, a month's name, a year ("a week" is
 # how often, no since when)
 _TIME_WORDS = CALENDAR_WORDS | frozenset(MONTHS) | frozenset({
@@ -129,7 +137,8 @@ def answer_facts(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,
         # "en de reisuren dan?" reads as closed, but asks "and what about X?": no yes/no
         # question her short "sometimes, yes" answers
         closed = a.form == "closed" and fact.short_answer is not None and not (
-            a.word_count <= NARROW_WORDS and _PHRASE.match(t.text))
+            a.word_count <= NARROW_WORDS and _PHRASE.match(t.text)) and not (
+            _asks_what_to_change(cl, t.text))
         if closed and not times and f"short:{fact_id}" not in state.flags:
             # A closed question gets the short answer; the full story stays for later.
             parts.append(pick(cl, state, f"short:{fact_id}",
@@ -166,6 +175,13 @@ def answer_facts(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,
         if state.phase == "opening":
             state.phase = "inventory"
     return parts
+
+
+def _asks_what_to_change(cl: CompiledLanguage, text: str) -> bool:
+    """"Anything you would change?": its yes is the change, so the short "a few little
+    things" would answer nothing; "anything that goes wrong?" is not one of these."""
+    words = set(cl.lm.analyze(text).words)
+    return bool(words & _ANYTHING and words & _CHANGE)
 
 
 def told_answer(cl: CompiledLanguage, state: SessionState, fact: Fact) -> str:
