@@ -84,3 +84,16 @@ def test_anything_you_would_change_gets_the_points(library: Library, lang: str,
                                                    points: tuple[str, ...]) -> None:
     reply = _last(library, "closing-catering-followup", lang, lines)
     assert all(point in reply for point in points), reply
+
+
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("en", ["hi marco, good to see you again", "how is lunch arranged now?",
+            "and who brings the sandwiches now?"]),
+    ("nl", ["Hoi Marco, goed je weer te zien!", "Hoe is de lunch nu geregeld?",
+            "en wie brengt de broodjes nu?"]),
+])
+def test_a_recap_keeps_the_capital_of_a_two_word_name(library: Library, lang: str,
+                                                      lines: list[str]) -> None:
+    reply = _last(library, "closing-catering-followup", lang, lines)
+    assert "Bakkerij Kok" in reply
+    assert "bakkerij Kok" not in reply

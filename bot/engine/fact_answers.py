@@ -603,11 +603,23 @@ def names_in(ctx: ScenarioContext, cl: CompiledLanguage, lang: str) -> frozenset
         texts = [t for fact in ctx.scenario.facts for t in cl.texts(fact.answer)]
         texts += [t for o in ctx.scenario.objections for t in cl.texts(o.text)]
         texts += cl.texts(ctx.scenario.buyer.greeting)
+        # a word she also writes in lower case is no name ("Over", "Kleine dingetjes")
+        common = {w for text in texts for w in re.findall(r"[\w']+", str(text)) if w.islower()}
+        common |= cl.lm.lexicon.stopwords
         for text in texts:
             words = str(text).split()
             for prev, word in pairwise(words):
+                bare = word.split("'")[0].strip(".,;:!?\"()")
                 if word[:1].isupper() and not prev.endswith((".", "!", "?", ":")):
-                    names.add(word.split("'")[0].strip(".,;:!?\"()"))
+                    names.add(bare)
+                first = prev.split("'")[0].strip(".,;:!?\"()")
+                if (first[:1].isupper() and not prev.endswith((".", "!", "?", ":", ","))
+                        and first.lower() not in common and first != "I"
+                        and (word == "&" or (word[:1].isupper() and bare != "I"))
+                        and bare.lower() not in CALENDAR_WORDS):
+                    # "Bakkerij Kok brings ...", "Vers & Co charges ...": a name of two
+                    # words opens the sentence, its first word is a name too
+                    names.add(first)
         ctx.names[lang] = frozenset(names)
     return ctx.names[lang]
 
