@@ -97,3 +97,19 @@ def test_a_recap_keeps_the_capital_of_a_two_word_name(library: Library, lang: st
     reply = _last(library, "closing-catering-followup", lang, lines)
     assert "Bakkerij Kok" in reply
     assert "bakkerij Kok" not in reply
+
+
+@pytest.mark.parametrize(("lang", "lines", "expected"), [
+    ("en", ["hey, im daan from printwise.", "anything that goes wrong with them sometimes?"],
+     "jam"),
+    ("nl", ["Hoi, ik ben Daan van Printwise.", "Gaat er weleens wat mis met de printers?"],
+     "vast"),
+    ("en", ["Hi, Daan from Printwise.", "anything you'd change about how it works now?"], "jam"),
+    ("nl", ["Hoi, ik ben Daan van Printwise.", "Wat zou je veranderen aan hoe het nu gaat?"],
+     "vast"),
+])
+def test_what_goes_wrong_or_would_change_reaches_her_problem(library: Library, lang: str,
+                                                             lines: list[str],
+                                                             expected: str) -> None:
+    reply = _last(library, "spin-printing-urgency", lang, lines)
+    assert expected in reply.lower(), reply
