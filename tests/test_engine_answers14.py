@@ -113,3 +113,16 @@ def test_what_goes_wrong_or_would_change_reaches_her_problem(library: Library, l
                                                              expected: str) -> None:
     reply = _last(library, "spin-printing-urgency", lang, lines)
     assert expected in reply.lower(), reply
+
+
+@pytest.mark.parametrize(("line", "expected", "not_expected"), [
+    ("met hoeveel mensen werken jullie hier en hoeveel vestigingen hebben jullie?",
+     "twintig", "Blinkend Schoon"),
+    ("Met hoeveel mensen werkt u hier?", "twintig", "Blinkend Schoon"),
+    ("werken jullie met een schoonmaakbedrijf?", "Blinkend Schoon", "twintig"),
+])
+def test_how_many_people_work_here_is_no_question_about_the_cleaner(
+        library: Library, line: str, expected: str, not_expected: str) -> None:
+    reply = _last(library, "first-visit-cleaning", "nl",
+                  ["Goedemorgen, ik ben Sanne van SchoonWerk.", line])
+    assert expected in reply and not_expected not in reply, reply
