@@ -181,7 +181,7 @@ def _against_ticks(cs: CompiledScenario, state: SessionState, card: ScoreCard,
                 for s in tip.values.get("steps", "").split(", ") if s in marked]
     if tip.key == "no_close" and state.closing.get("agreed"):
         out.append(Contradiction(TICKS, tip.key, "says no close; the card records one agreed"))
-    if tip.key in ("strong_call", "strong_drill"):
+    if tip.key in ("strong_call", "strong_drill", "strong_drill_part"):
         done = _named(cs, state, tip, "done", cs.external_ids, sentence=True)
         out += [Contradiction(TICKS, tip.key, f"names '{o}' done; the card does not tick it")
                 for o in done if not card.external.get(o)]
