@@ -249,6 +249,7 @@ def _tips(cs: CompiledScenario, state: SessionState, total: int | None,
                              for o in cs.external_ids if ticked[o] and o not in unagreed
                              and not ISOLATES.search(cl.text(cs.objectives[o].label)))
             kind = "strong_drill_part"
+            praise = [t for t in praise if t.key != "good_first_message"]
         else:
             kind = "strong_drill" if cs.scenario.kind == "drill" else "strong_call"
         opener = [Tip(kind, {"score": str(total), "done": done})] if done else []
@@ -312,7 +313,16 @@ def _to_full_marks(cs: CompiledScenario, state: SessionState, total: int | None,
     speak = [t for t in turns if text_speak(t.learner, state.lang)]
     if speak:
         return [Tip("full_marks_register", {**values, "quote": quote(speak[0].learner)})]
+    lower = [t for t in turns if _starts_lower(t.learner)]
+    if lower:
+        return [Tip("full_marks_capital", {**values, "quote": quote(lower[0].learner)})]
     return [Tip("full_marks_polish", values)]
+
+
+def _starts_lower(text: str) -> bool:
+    """"total is 52,500": a message that starts like a chat line, not a business one."""
+    first = next((c for c in text if c.isalpha()), "")
+    return first.islower()
 
 
 def _praise_the_answer_too(tips: list[Tip], strengths: list[Tip]) -> list[Tip]:

@@ -67,3 +67,11 @@ def test_a_strong_closing_drill_card_still_says_what_the_last_points_are_for(lib
     assert report["score"] < 100
     assert len(_full_marks(report)) == 1, report["feedback"]
     assert not any("try again" in t.lower() for t in report["feedback"])
+
+
+def test_a_right_forecast_in_chat_style_is_told_the_capital_it_lacks(library):
+    report = play(library, "drill-forecast", "en", ["total is 52,500 and march is 25,500"])
+    tips = _full_marks(report)
+    assert report["score"] < 100 and len(tips) == 1, report["feedback"]
+    assert "“total is 52,500 and march is 25,500” starts without a capital" in tips[0]
+    assert 3 <= len(report["feedback"]) <= 5
