@@ -36,6 +36,7 @@ BEFORE = "quote_before_objection"  # an answer to an objection quoted from befor
 CLASSES = (TICKS, TURNS, PRAISE, DUPLICATE, BEFORE)
 
 CLOSE_ACTS = (Act.NEXT_STEP_PROPOSAL, Act.ASK_ORDER)
+STYLE_ONLY = ("good_", "strong_", "register", "full_marks_register", "full_marks_capital")
 # What a praise tip claims its quoted turn did.
 _PRAISE_ACTS = {"good_summary": (Act.SUMMARY,), "good_agenda": (Act.STATE_OBJECTIVE,),
                 "good_solution": (Act.SOLUTION,), "good_close": CLOSE_ACTS,
@@ -97,7 +98,8 @@ def _praise_vs_criticism(cs: CompiledScenario, state: SessionState, card: ScoreC
                                      "asked"))
         if tip.key == "good_first_message" and turns:
             first = quote(turns[0].learner)
-            critics = [t.key for t in tips if not t.key.startswith(("good_", "strong_", "register"))
+            # (a word about capitals or shorthand is no fault in what the message did)
+            critics = [t.key for t in tips if not t.key.startswith(STYLE_ONLY)
                        and t.values.get("quote") == first]
             if critics:
                 out.append(Contradiction(PRAISE, tip.key, "praises the first message that "
@@ -181,7 +183,7 @@ def _against_ticks(cs: CompiledScenario, state: SessionState, card: ScoreCard,
                 for s in tip.values.get("steps", "").split(", ") if s in marked]
     if tip.key == "no_close" and state.closing.get("agreed"):
         out.append(Contradiction(TICKS, tip.key, "says no close; the card records one agreed"))
-    if tip.key in ("strong_call", "strong_drill"):
+    if tip.key in ("strong_call", "strong_drill", "strong_drill_part"):
         done = _named(cs, state, tip, "done", cs.external_ids, sentence=True)
         out += [Contradiction(TICKS, tip.key, f"names '{o}' done; the card does not tick it")
                 for o in done if not card.external.get(o)]

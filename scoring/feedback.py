@@ -240,9 +240,21 @@ def _tips(cs: CompiledScenario, state: SessionState, total: int | None,
         ticked = objectives_met(cs, state, "external", turns)
         done = "; ".join(in_sentence(cl.text(cs.objectives[o].label))
                          for o in cs.external_ids if ticked[o] and o not in unagreed)
-        opener = [Tip("strong_drill" if cs.scenario.kind == "drill" else "strong_call",
-                      {"score": str(total), "done": done})] if done else []
-        tips = [*opener, *praise[:1], *improve[:2], *praise[1:], *improve[2:], *fallback]
+        to_full = _to_full_marks(cs, state, total, turns, improve) \
+            if cs.scenario.kind == "drill" else []
+        if any(t.key == "full_marks_isolate" for t in to_full):
+            # "you did what it asks" is untrue with a step left out, and a label that names
+            # isolating ("is price the only issue?") is not done either
+            done = "; ".join(in_sentence(cl.text(cs.objectives[o].label))
+                             for o in cs.external_ids if ticked[o] and o not in unagreed
+                             and not ISOLATES.search(cl.text(cs.objectives[o].label)))
+            kind = "strong_drill_part"
+            praise = [t for t in praise if t.key != "good_first_message"]
+        else:
+            kind = "strong_drill" if cs.scenario.kind == "drill" else "strong_call"
+        opener = [Tip(kind, {"score": str(total), "done": done})] if done else []
+        tips = [*opener, *to_full, *praise[:1], *improve[:2], *praise[1:], *improve[2:],
+                *fallback]
     else:
         tips = [*improve[:MAX_TIPS - 1], *praise[:1], *improve[MAX_TIPS - 1:], *praise[1:],
                 *fallback]
@@ -265,6 +277,52 @@ def _tips(cs: CompiledScenario, state: SessionState, total: int | None,
             tips.append(Tip("model_answer_done" if strong else "model_answer",
                             {"topics": goals}))
     return tips
+
+
+# Isolating an objection ("apart from the price, is there anything else?"): the clarify
+# step's second half, which tells the seller whether the answer will take all of it away.
+ISOLATES = re.compile(
+    r"\b(anything else|something else|what else|only (thing|issue|point|concern|reason|"
+    r"objection|problem|question|obstacle)|the only|apart from|aside from|besides|other than|"
+    r"is that all|nog iets anders|iets anders|wat nog meer|het enige|enige (punt|bezwaar|"
+    r"reden|probleem|vraag|drempel|struikelblok)|afgezien van|behalve|los van|verder nog|"
+    r"is dat alles)\b", re.IGNORECASE)
+FULL_MARKS = 100
+
+
+def _to_full_marks(cs: CompiledScenario, state: SessionState, total: int | None,
+                   turns: list[TurnRecord], improve: list[Tip]) -> list[Tip]:
+    """A strong drill card below 100 names what would have made it 100, in one tip: the
+    step left out (isolating the objection), else chat shorthand in one message (a
+    trainer hears it even when most messages are written out), else the polish the
+    steps cannot show. A card that already names a fault leaves it at that."""
+    if total is None or total >= FULL_MARKS:
+        return []
+    missing = FULL_MARKS - total
+    values = {"score": str(total), "missing": str(missing)}
+    raised = [o for o in state.objections.values() if o.raised_turn is not None]
+    if raised and not any(ISOLATES.search(t.learner) for t in turns):
+        after = exchange(state, raised[0], turns)
+        clarified = _first(after, lambda t: "clarify" in t.steps or "clarify" in t.objectives)
+        said = clarified or _first(after, lambda t: t.act != Act.GOODBYE)
+        if said is not None:
+            return [Tip("full_marks_isolate", {**values, "quote": quote(said.learner)})]
+        return [Tip("full_marks_isolate_plain", values)]
+    if improve:
+        return []
+    speak = [t for t in turns if text_speak(t.learner, state.lang)]
+    if speak:
+        return [Tip("full_marks_register", {**values, "quote": quote(speak[0].learner)})]
+    lower = [t for t in turns if _starts_lower(t.learner)]
+    if lower:
+        return [Tip("full_marks_capital", {**values, "quote": quote(lower[0].learner)})]
+    return [Tip("full_marks_polish", values)]
+
+
+def _starts_lower(text: str) -> bool:
+    """"total is 52,500": a message that starts like a chat line, not a business one."""
+    first = next((c for c in text if c.isalpha()), "")
+    return first.islower()
 
 
 def _praise_the_answer_too(tips: list[Tip], strengths: list[Tip]) -> list[Tip]:
