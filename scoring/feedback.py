@@ -290,6 +290,16 @@ ISOLATES = re.compile(
 FULL_MARKS = 100
 
 
+def _teaches_isolating(cs: CompiledScenario, state: SessionState) -> bool:
+    """Whether this exercise asks to isolate the objection ("is price the only issue?"):
+    in the no-time or brochure drill a second question goes against keeping it short."""
+    cl = cs.language(state.lang)
+    texts = [cl.text(cs.objectives[o].label) for o in cs.external_ids] + [
+        cl.text(cs.objections[oid].good_handling) for oid, o in state.objections.items()
+        if o.raised_turn is not None and oid in cs.objections]
+    return any(ISOLATES.search(text) for text in texts)
+
+
 def _to_full_marks(cs: CompiledScenario, state: SessionState, total: int | None,
                    turns: list[TurnRecord], improve: list[Tip]) -> list[Tip]:
     """A strong drill card below 100 names what would have made it 100, in one tip: the
@@ -301,7 +311,8 @@ def _to_full_marks(cs: CompiledScenario, state: SessionState, total: int | None,
     missing = FULL_MARKS - total
     values = {"score": str(total), "missing": str(missing)}
     raised = [o for o in state.objections.values() if o.raised_turn is not None]
-    if raised and not any(ISOLATES.search(t.learner) for t in turns):
+    if raised and _teaches_isolating(cs, state) and not any(
+            ISOLATES.search(t.learner) for t in turns):
         after = exchange(state, raised[0], turns)
         clarified = _first(after, lambda t: "clarify" in t.steps or "clarify" in t.objectives)
         said = clarified or _first(after, lambda t: t.act != Act.GOODBYE)

@@ -75,3 +75,16 @@ def test_a_right_forecast_in_chat_style_is_told_the_capital_it_lacks(library):
     assert report["score"] < 100 and len(tips) == 1, report["feedback"]
     assert "“total is 52,500 and march is 25,500” starts without a capital" in tips[0]
     assert 3 <= len(report["feedback"]) <= 5
+
+
+def test_a_drill_that_does_not_teach_isolating_does_not_ask_for_a_second_question(library):
+    """The no-time buyer asks for a short call: "is there anything else?" is not the step
+    that was missing, so the card does not send the learner for it."""
+    report = play(library, "drill-objection-no-time", "en", [
+        "I can see it's busy, I'll be quick. How many extra people would you need at the "
+        "weekends?",
+        "We can have four trained weekend staff here from this Saturday, so you can get off "
+        "the till. Would that help you?"])
+    tips = _full_marks(report)
+    assert len(tips) == 1, report["feedback"]
+    assert "anything else" not in tips[0] and "isolate" not in tips[0], tips[0]
