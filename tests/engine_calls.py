@@ -54,6 +54,11 @@ def call(library: LoadResult, scenario_id: str, lang: str,
     return engine, state, replies
 
 
+def last_reply(library: LoadResult, scenario_id: str, lang: str, lines: list[str]) -> str:
+    """The buyer's reply to the last of the lines."""
+    return call(library, scenario_id, lang, lines)[2][-1]
+
+
 def script_turns(library: LoadResult, scenario_id: str, lang: str,
                  lines: list[str]) -> list[dict[str, Any]]:
     """The per-turn records of the JSON report, as ``play --script --json`` gives them."""

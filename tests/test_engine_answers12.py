@@ -13,7 +13,7 @@ import pytest
 
 from bot.scenario.library import LoadResult as Library
 from bot.scenario.library import load_library
-from tests.engine_calls import call
+from tests.engine_calls import last_reply as _last
 
 _AS_SAID = ("as i said", "like i said", "like i just said", "zoals ik al zei", "zoals ik zei",
             "dat zei ik net al", "dat zei ik al")
@@ -27,9 +27,6 @@ _NO_ANSWER = ("weinig over zeggen", "niet veel over te zeggen", "nooit zo op een
 def library() -> Library:
     return load_library([])
 
-
-def _last(library: Library, scenario: str, lang: str, lines: list[str]) -> str:
-    return call(library, scenario, lang, lines)[2][-1]
 
 
 @pytest.mark.parametrize(("scenario", "lang", "lines", "expected"), [

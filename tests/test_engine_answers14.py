@@ -16,16 +16,13 @@ import pytest
 
 from bot.scenario.library import LoadResult as Library
 from bot.scenario.library import load_library
-from tests.engine_calls import call
+from tests.engine_calls import last_reply as _last
 
 
 @pytest.fixture(scope="module")
 def library() -> Library:
     return load_library([])
 
-
-def _last(library: Library, scenario: str, lang: str, lines: list[str]) -> str:
-    return call(library, scenario, lang, lines)[2][-1]
 
 
 @pytest.mark.parametrize(("scenario", "lang", "lines", "expected"), [

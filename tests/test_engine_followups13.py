@@ -14,7 +14,7 @@ import pytest
 
 from bot.scenario.library import LoadResult as Library
 from bot.scenario.library import load_library
-from tests.engine_calls import call
+from tests.engine_calls import last_reply as _last
 
 _STOCK = ("niet veel over te zeggen", "weinig over zeggen", "couldn't tell you much",
           "can't really say much", "wat bedoel", "what do you mean")
@@ -24,9 +24,6 @@ _STOCK = ("niet veel over te zeggen", "weinig over zeggen", "couldn't tell you m
 def library() -> Library:
     return load_library([])
 
-
-def _last(library: Library, scenario: str, lang: str, lines: list[str]) -> str:
-    return call(library, scenario, lang, lines)[2][-1]
 
 
 def _texts(library: Library, scenario: str, fact_id: str, lang: str) -> list[str]:
