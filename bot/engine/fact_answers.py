@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections.abc import Iterable
 from itertools import pairwise
 
 from bot.engine.acts import CLOSING_ACTS, Act
@@ -419,8 +420,7 @@ def narrowed(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: list[s
         text = " ".join(cl.texts(other.answer))
         # how closely it follows on: written to come after it, about the same matter
         # ("a station down for a quarter of an hour"), or of the same objective
-        shared = sum(1 for st in content_stems(ctx, cl, text) if any(
-            _same_stem(st, m) for m in matter))
+        shared = _shared_stems(ctx, cl, text, matter)
         related = 2 * (fact.id in other.after) + shared + (
             bool(fact.objective) and other.objective == fact.objective)
         if other.spin and a.spin not in other.spin and related < NARROW_RELATED:
@@ -429,10 +429,8 @@ def narrowed(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: list[s
         if related and score and (best is None or (score, related) > best[:2]):
             best = (score, related, other.id)
     if best is not None:
-        a.answered = [best[2]]
-        answers = answer_facts(ctx, cl, t, events)
+        answers = _answer_with(ctx, cl, t, events, best[2])
         if answers:
-            state.last_answered = [best[2]]
             return answers
     later = [s for s in sentences[1:] if _figure(s)]
     if later and _figure(sentences[0]):
@@ -565,16 +563,11 @@ def follow_on(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, fact: Fact, t
         text = cl.texts(other.answer)[0]
         if not fits(text):
             continue
-        shared = sum(1 for st in content_stems(ctx, cl, text) if any(
-            _same_stem(st, q) for q in told_content))
+        shared = _shared_stems(ctx, cl, text, told_content)
         if shared and (best is None or shared > best[0]):
             best = (shared, other.id)
     if best is not None:
-        a.answered = [best[1]]
-        answers = answer_facts(ctx, cl, t, events)
-        if answers:
-            state.last_answered = [best[1]]
-        return answers
+        return _answer_with(ctx, cl, t, events, best[1])
     if not said:
         return []
     return [stock_line(ctx, cl, state, "repeat") + lower_first(said[0], names)]
@@ -692,3 +685,21 @@ def gist_of(cl: CompiledLanguage, answer: str, a: TurnAnalysis, *,
 def _figure(sentence: str) -> bool:
     words = {w.lower() for w in re.findall(r"[\w']+", sentence)}
     return bool(DIGITS.search(sentence)) or bool(_NUMBER_WORDS & words)
+
+
+def _answer_with(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: list[str],
+                 fact_id: str) -> list[str]:
+    """Answer with one fact picked for a follow-up, and remember it as her last answer
+    when she told it (the next follow-up narrows from there)."""
+    t.a.answered = [fact_id]
+    answers = answer_facts(ctx, cl, t, events)
+    if answers:
+        t.state.last_answered = [fact_id]
+    return answers
+
+
+def _shared_stems(ctx: ScenarioContext, cl: CompiledLanguage, text: str,
+                  stems: Iterable[str]) -> int:
+    """How many content words of ``text`` share a stem with ``stems``."""
+    pool = list(stems)
+    return sum(1 for st in content_stems(ctx, cl, text) if any(_same_stem(st, q) for q in pool))
