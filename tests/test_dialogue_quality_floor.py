@@ -19,8 +19,11 @@ joined as the `.h3` files after it had been run for figures, which lowered the 1
 figures to act 0.906, other acts 0.851, SPIN 0.89, objective F1 per turn 0.852 and at the
 end 0.937, gap 7.5 / 52, flagship end F1 0.964; the floors below sit under the figures
 after the rounds of work that followed (act 0.921, other acts 0.876, form 0.981, SPIN
-0.908, objective F1 per turn 0.863 and at the end 0.946, gap 6.7 / 26). Raise them as the
-engine improves.
+0.908, objective F1 per turn 0.863 and at the end 0.946, gap 6.7 / 26). The fourth
+held-out set (28 calls) joined as the `.h4` files after it had been run for figures, which
+lowered the 207-call figures to act 0.911, other acts 0.863, SPIN 0.888, objective F1 per
+turn 0.859 and at the end 0.942, gap 7.3 / 29, flagship end F1 0.960; the floors below sit
+just under those. Raise them as the engine improves.
 The held-out set stays out of the tests.
 """
 
@@ -37,25 +40,26 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from dialogue_quality import ACTS, evaluate, load_dialogues, play
 
 FLOORS = {
-    "act_accuracy": 0.915,
-    "act_accuracy_non_fact": 0.868,
+    "act_accuracy": 0.905,
+    "act_accuracy_non_fact": 0.858,
     "form_accuracy": 0.975,
-    "spin_accuracy": 0.90,
-    "objective_f1_turn": 0.855,
-    "objective_f1_end": 0.94,
+    "spin_accuracy": 0.88,
+    "objective_f1_turn": 0.85,
+    "objective_f1_end": 0.935,
 }
 CEILINGS = {
     "calls_stonewalled": 0,
     "calls_cut_short": 0,
     "calls_ending_wrong": 1,
     "turns_unplayed": 0,
-    "score_gap_mean": 7.2,  # 6.7 now; 7.5 when the .h3 set joined; 6.5 on the 151 calls before
+    # 7.3 when the .h4 set joined; 6.7 before it; 7.5 when the .h3 set joined; 6.5 on 151 calls
+    "score_gap_mean": 7.8,
     # 52 when the .h3 set joined (a drill); 27 once a drill answer whose steps were read in
     # words that do not take them counts as a false start (round 11); 23 on the 151 calls
     "score_gap_worst": 35,
     "cards_outside_tip_range": 0,  # every card holds 3-5 tips
 }
-FLAGSHIP_END_F1_FLOOR = 0.958  # 0.964 with the .h3 set
+FLAGSHIP_END_F1_FLOOR = 0.955  # 0.960 with the .h4 set, 0.964 with the .h3 set
 
 
 @pytest.fixture(scope="module")
