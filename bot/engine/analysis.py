@@ -122,8 +122,10 @@ def analyze_turn(
         # "could I have your email so I can send a confirmation?" asks for her details (a
         # fact question, an internal objective); the confirmation is no new proposal
         moves -= {"propose_next_step", "ask_for_order"}
-    if "ask_for_order" in moves and _MAILING & set(msg.words):
-        moves.discard("ask_for_order")  # "shall I sign you up for our newsletter?" sells nothing
+    if _MAILING & set(msg.words):
+        # "shall I sign you up for our newsletter?" / "vindt u het goed als we u onze
+        # nieuwsbrief sturen?" asks her permission: it sells and proposes nothing
+        moves -= {"ask_for_order", "propose_solution"}
     if "check" in moves and _asks_her_concerns(msg, lm):
         moves.discard("check")  # "what are your concerns about the proposal?" asks them
     if "acknowledge" in moves and msg.question_mark and not _acknowledges_outside_questions(
@@ -209,6 +211,11 @@ def analyze_turn(
         analysis.spin = None  # "may I add you to our newsletter?" gathers no information
     analysis.needs = sorted(cl.needs.match(msg))
     analysis.tied_needs = [n for n in analysis.needs if n in state.needs_stated]
+    if "check" in moves and analysis.tied_needs and not pending and not moves & {
+            "summarize", "propose_solution"}:
+        # "een vast team na sluitingstijd, zou dat passen bij wat u zoekt?" offers what she
+        # asked for and checks it: a first solution, even without "we can"
+        moves.add("propose_solution")
     analysis.concrete_time = concrete_time and is_concrete(msg, lm)
     analysis.price = bool(lm.price.match(msg))
     analysis.responds_to = sorted(cl.objection_cues.match(msg))
@@ -259,10 +266,13 @@ def analyze_turn(
         where: dict[str, int] = {}
         framed: set[str] = set()
         scored = cl.facts.match(msg, where, framed)
+        # a permission question ("vindt u het goed als we u de nieuwsbrief sturen?") asks no
+        # deeper SPIN question, whatever "als we" suggests: plain facts answer it
+        fit_spin = "situation" if analysis.spin is None and info.spin else info.spin
         aside = _outside_questions(msg, where)
         fitting = [f for f in scored
-                   if _fits_question(cs.facts[f], info.spin, several_questions=several)]
-        if not fitting and info.spin == "implication":
+                   if _fits_question(cs.facts[f], fit_spin, several_questions=several)]
+        if not fitting and fit_spin == "implication":
             # no fact written for the deeper question: a fact about her pain still answers
             # "what happens when an allowance is paid wrongly?" (not "which rooms?"); the
             # value of a solution is hers to state, not a fact to recite
@@ -271,7 +281,7 @@ def analyze_turn(
             fallback = True
         else:
             fallback = False
-        if not fitting and info.spin in ("situation", "problem"):
+        if not fitting and fit_spin in ("situation", "problem"):
             # the words name a deeper fact and no other ("has it ever cost you a
             # customer?"): she plays it down with its short answer rather than "I couldn't
             # tell you much about that"; the full story still waits for the deeper question
@@ -738,7 +748,9 @@ def _agreement_tag(msg: Analyzed, lm: LanguageModel) -> bool:
 
 _PERMISSION = ("would you like", "do you want", "wilt u", "wil je", "vindt u het goed",
                "vind u het goed", "is het goed als", "is het goed dat", "is it ok if",
-               "is it okay if", "do you mind", "would you mind")
+               "is it okay if", "do you mind", "would you mind", "would it be ok if",
+               "would it be okay if", "is it alright if", "would it be alright if",
+               "vind je het goed", "zou u het goed vinden", "zou je het goed vinden")
 _PLAN_PHRASES = ("ik wil graag", "ik zou graag", "wil ik graag", "ik wil even", "dan kijken we",
                  "ik wil vandaag", "ik wil vooral", "wil ik vandaag", "vandaag wil ik",
                  "daarna kijken", "i would like", "i would love to", "i want to", "then we",
