@@ -18,7 +18,7 @@ from bot.engine.compiled import CompiledScenario
 from bot.engine.engine import Engine
 from bot.engine.state import TurnRecord
 from bot.engine.text import MAX_LEARNER_CHARS
-from bot.i18n import t
+from bot.i18n import t, word_list
 from bot.scenario.library import load_library
 from scoring.card import score_call
 from scoring.preparation import PreparationResult, parse_prep_text, score_preparation
@@ -121,6 +121,9 @@ def interactive(cs: CompiledScenario, lang: str, seed: int | None,
     scenario = cs.scenario
     write(f"\n== {cl.text(scenario.title)} ==\n")
     write(f"{t(lang, 'terminal.briefing')}:\n{fill(cl.text(scenario.briefing))}\n")
+    if scenario.month:
+        month = word_list(lang, "month_names")[scenario.month - 1]
+        write(f"{t(lang, 'terminal.month', month=month)}\n")
     state = None
     preparation = None
     turns: list[TurnRecord] = []

@@ -102,7 +102,8 @@ class Engine:
     def start(self, lang: str | None = None, seed: int | None = None,
               today: date | None = None) -> SessionState:
         """A new call; ``state.opening`` holds the buyer's first words. ``today`` is the day
-        the call takes place: the months the learner proposes are read against it."""
+        the call takes place: the months the learner proposes are read against it, unless
+        the scenario sets the month of its own calendar."""
         lang = lang or self.scenario.languages[0]
         cl = self.cs.language(lang)
         seed = random.randrange(1 << 30) if seed is None else seed
@@ -112,7 +113,7 @@ class Engine:
             seed=seed,
             trust=float(self.scenario.buyer.trust.start),
             patience=self.scenario.buyer.patience,
-            month=today.month if today is not None else 0,
+            month=self.scenario.month or (today.month if today is not None else 0),
         )
         for objection in self.scenario.objections:
             state.objections[objection.id] = ObjectionState()

@@ -252,6 +252,11 @@ class Scenario(_Strict):
     level: int = Field(default=1, ge=1, le=3)
     minutes: int = Field(default=15, ge=1, le=120)
     briefing: LText
+    # The month the role-play takes place in (1-12), in its own calendar: the briefing names
+    # it and the months a learner proposes are read against it, so a deadline written as
+    # "notice before 1 January" means the same in whatever month a learner practises.
+    # Without it the day of the call counts.
+    month: int | None = Field(default=None, ge=1, le=12)
     seller: Seller
     buyer: Buyer
     preparation: Preparation = Field(default_factory=Preparation)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from bot.call_report import bar, objective_marks, pad_label, render_tip
 from bot.calls import Finished, PrepStep
 from bot.engine.compiled import CompiledScenario
-from bot.i18n import t
+from bot.i18n import t, word_list
 from bot.i18n.html import h as h  # re-exported: handlers render through this module
 from bot.i18n.html import tr as tr
 from bot.scenario.model import SHORT_TITLE_MAX, Scenario
@@ -86,6 +86,9 @@ def briefing(cs: CompiledScenario, lang: str, best: int | None) -> str:
              tr(lang, "tg.briefing.meta", level=s.level, minutes=s.minutes,
                 buyer=s.buyer.name, role=cl.text(s.buyer.role), company=cl.text(s.buyer.company)),
              "", h(cl.text(s.briefing).strip())]
+    if s.month:
+        month = word_list(lang, "month_names")[s.month - 1]
+        lines += ["", tr(lang, "tg.briefing.month", month=month)]
     if best is not None:
         lines += ["", tr(lang, "tg.briefing.best", score=best)]
     return "\n".join(lines)
