@@ -199,7 +199,10 @@ def test_a_dated_proposal_while_she_objects_gets_an_answer_to_the_proposal(
         "Dan stel ik voor dat ik op donderdag 3 oktober om 9.00 uur hier op de vloer een demo "
         "geef, aan jou en aan degene die over het budget gaat. Past dat?"])
     assert state.pending_objection == "not_budgeted", replies
-    assert replies[-1].startswith(("Ho, eerst dit", "Voordat we iets inplannen")), replies[-1]
+    # October is past her 1 July notice date: "too late" answers the proposal first
+    assert replies[-1].startswith(("Ho, eerst dit", "Voordat we iets inplannen",
+                                   "Dat is te laat")), replies[-1]
+    assert "Ruud" in replies[-1]  # and her concern still stands
 
 
 def _dev_lines(name: str, upto: int) -> list[str]:

@@ -17,7 +17,7 @@ from bot.engine.policy import (
     names_a_day,
 )
 from bot.engine.state import SessionState
-from bot.engine.wording import MONTHS
+from bot.engine.wording import MONTHS, split_sentences
 
 SITUATION_STREAK = 5
 
@@ -61,14 +61,15 @@ def closing_reply(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: l
             # "fair enough, show it with our data. Hold on, I can't decide that alone"
             # says yes and no at once: the new concern is her answer to the proposal
             t.objection_text = ""
-        return objection
+        return past_her_deadline(ctx, cl, t, objection, events)
     if closing is None:
         t.closing_text = stock_line(ctx, cl, state, "after_close")
     elif state.closing["agreed"]:
         # "kunnen we volgende week afspreken?" after they agreed: no "zo is het, ja"
         t.closing_text = stock_line(ctx, cl, state, "already_agreed")
     elif premature or not closing_earned(ctx, state):
-        t.closing_text = next_line(state, "stall", cl.texts(closing.stall))
+        t.closing_text = past_her_deadline(
+            ctx, cl, t, next_line(state, "stall", cl.texts(closing.stall)), events)
         events.append("stall")
         state.flags["stalled"] = state.turn
     elif not concrete:
@@ -97,6 +98,30 @@ def answered_ahead(ctx: ScenarioContext, state: SessionState, a: TurnAnalysis) -
         if (objection.raise_when.after == "next_step" and ostate.raised_turn is None
                 and objection.id in a.responds_to):
             state.flags[f"preempted:{objection.id}"] = state.turn
+
+
+def past_her_deadline(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, answer: str,
+                      events: list[str]) -> str:
+    """Her answer to a proposal she does not take up yet (a concern that stands, a "not
+    yet"), led by "that's too late for us" when the date is past her deadline: "14 January"
+    when notice is due by 1 January is wrong whatever else holds her back, and a buyer
+    says so first. Her own counter-proposal ("Could we do it in November?") is left out:
+    she is not planning anything yet."""
+    closing = ctx.scenario.closing
+    if not answer or closing is None or not closing.late or not too_late(ctx, cl, t):
+        return answer
+    late = [s for s in split_sentences(next_line(t.state, "late", cl.texts(closing.late)))
+            if not s.endswith("?")]
+    if not late:
+        return answer
+    events.append("too_late")
+    # "Hold on, first this:" answers the proposal; the late date has answered it already
+    for hold in cl.lm.lexicon.line("proposal_on_hold", ctx.scenario.buyer.address):
+        if answer.startswith(hold + " "):
+            rest = answer[len(hold):].strip()
+            answer = rest[:1].upper() + rest[1:]
+            break
+    return " ".join([*late, answer])
 
 
 def too_late(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn) -> bool:

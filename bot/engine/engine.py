@@ -24,6 +24,7 @@ from bot.engine.closing import (
     after_turn,
     closing_reply,
     end_check,
+    past_her_deadline,
     situation_streak,
 )
 from bot.engine.compiled import CompiledLanguage, CompiledScenario
@@ -314,7 +315,8 @@ class Engine:
             # right after she refused to switch: no "yes, that's right"; "I understand.
             # Shall we do the demo on Friday?" gets her answer to the proposal, not "I'm
             # glad you understand"
-            t.closing_text = proposal_while_objecting(self.ctx, cl, t)
+            t.closing_text = past_her_deadline(
+                self.ctx, cl, t, proposal_while_objecting(self.ctx, cl, t), events)
         if t.act is Act.SOLUTION and not state.pending_objection:
             if once(state, "solution_tied"):
                 t.fresh.add("solution_tied")

@@ -1,0 +1,66 @@
+"""Round 14, proposals and endings: what the buyer says when the learner's date, summary
+or goodbye does not match what she said, and how a drill ends."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.engine.compiled import CompiledScenario
+from bot.engine.engine import Engine
+from bot.scenario.library import LoadResult, load_library
+
+CALL_DAY = date(2026, 12, 1)  # the day the reviewed calls were played
+
+
+@pytest.fixture(scope="module")
+def library() -> LoadResult:
+    return load_library(())
+
+
+def replies(library: LoadResult, sid: str, lang: str, lines: list[str]) -> list[str]:
+    """The buyer's replies to the lines, in a call held on CALL_DAY (seed 0)."""
+    engine = Engine(CompiledScenario(library.scenarios[sid]))
+    state = engine.start(lang, seed=0, today=CALL_DAY)
+    return [engine.turn(state, line).reply for line in lines]
+
+
+# Marieke must give notice before 1 January; in December, 14 January is past it.
+CLEANING_PRICE_PENDING = {
+    "en": ["Good morning, I'm Sanne from CleanWorks. Thanks for having me.",
+           "How is the cleaning organised now?",
+           "How satisfied are you with it?",
+           "When does the current contract run out?",
+           "We work with a fixed team per location and come after office hours.",
+           "Shall I come back on Thursday 14 January at 10 with a quotation?"],
+    "nl": ["Goedemorgen mevrouw, ik ben Sanne van Schoonwerk. Fijn dat ik even langs mag komen.",
+           "Hoe is de schoonmaak nu geregeld?",
+           "Hoe tevreden bent u daarover?",
+           "Wanneer loopt het contract af?",
+           "Wij werken met een vast team per locatie en komen na kantoortijd.",
+           "Zal ik op donderdag 14 januari om 10 uur terugkomen met een offerte?"],
+}
+TOO_LATE = {"en": "too late", "nl": "te laat"}
+PRICE = {"en": "price", "nl": "prijs"}
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_date_past_her_notice_deadline_is_called_too_late_while_her_concern_stands(
+        library: LoadResult, lang: str) -> None:
+    reply = replies(library, "first-visit-cleaning", lang, CLEANING_PRICE_PENDING[lang])[-1]
+    assert TOO_LATE[lang] in reply and "1 jan" in reply.lower()
+    assert PRICE[lang] in reply  # the price concern still stands, and she says so too
+    assert not reply.rstrip().endswith("?")  # no date of her own while she objects
+
+
+def test_a_date_past_her_deadline_is_called_too_late_when_she_is_not_ready_to_plan(
+        library: LoadResult) -> None:
+    early = ["Good morning, I'm Sanne from CleanWorks. Thanks for having me.",
+             "Shall I come back on Thursday 14 January at 10 with a quotation?"]
+    reply = replies(library, "first-visit-cleaning", "en", early)[-1]
+    assert reply.startswith("That's too late for us")
+    assert "not talk about that yet" in reply or "information" in reply
+    in_time = replies(library, "first-visit-cleaning", "en",
+                      [early[0], early[1].replace("14 January", "19 November")])[-1]
+    assert "too late" not in in_time
