@@ -64,3 +64,40 @@ def test_a_date_past_her_deadline_is_called_too_late_when_she_is_not_ready_to_pl
     in_time = replies(library, "first-visit-cleaning", "en",
                       [early[0], early[1].replace("14 January", "19 November")])[-1]
     assert "too late" not in in_time
+
+
+def drill_replies(library: LoadResult, sid: str, lang: str,
+                  lines: list[str]) -> tuple[list[str], bool]:
+    """The buyer's replies in a drill, and whether the drill has ended after them."""
+    engine = Engine(CompiledScenario(library.scenarios[sid]))
+    state = engine.start(lang, seed=0, today=CALL_DAY)
+    said = [engine.turn(state, line).reply for line in lines]
+    return said, state.ended
+
+
+OUT_OF_TIME = ("out of time", "tijd is om")
+
+
+def test_a_drill_that_ends_on_her_invitation_to_go_on_does_not_run_out_of_time_too(
+        library: LoadResult) -> None:
+    said, ended = drill_replies(library, "drill-external-objective", "nl", [
+        "Goedemorgen Linda, ik ben Sanne van Koffie & Co.",
+        "ik wil vandaag vooral horen hoe jullie koffie nu geregeld is op de 3 vestigingen en "
+        "wat jullie belangrijk vinden, en dan kijken of we een vervolgafspraak maken. is dat "
+        "goed?"])
+    assert ended
+    assert said[-1].rstrip().endswith("Begint u maar."), said[-1]
+    said, ended = drill_replies(library, "drill-objection-current-supplier", "en", [
+        "Good morning, I'm Sanne from FleetFlex.",
+        "Honestly, your current supplier is slow and too expensive.",
+        "With us a replacement van is there within 4 hours, so your engineers are never stuck."])
+    assert ended
+    assert "Tell me how" in said[-1] and not any(w in said[-1] for w in OUT_OF_TIME), said[-1]
+
+
+def test_a_drill_that_ends_on_her_yes_still_says_her_time_is_up(library: LoadResult) -> None:
+    said, ended = drill_replies(library, "drill-closing-order", "nl", [
+        "Goedemorgen, fijn dat u tijd heeft.",
+        "Zal ik de orderbevestiging dan vandaag nog naar u mailen, zodat u kunt tekenen en "
+        "wij de levering voor 1 maart vastzetten?"])
+    assert ended and any(w in said[-1] for w in OUT_OF_TIME), said[-1]

@@ -181,11 +181,11 @@ def situation_streak(ctx: ScenarioContext, state: SessionState, a: TurnAnalysis)
 
 def after_turn(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, a: TurnAnalysis,
                events: list[str], *, cool: bool = False, text: str = "",
-               settled: bool = False) -> str:
+               settled: bool = False, reply: str = "") -> str:
     """Objections set off by what was said, a buying signal, or the end of the call.
     Says at most one of them (an end line always). ``settled``: her reply confirms a
     concern settled ("yes, I can work with that" to the check after her acceptance), and
-    a concern due by the clock waits."""
+    a concern due by the clock waits. ``reply``: what she says before it."""
     if state.ended:
         return ""
     said = ""
@@ -228,7 +228,7 @@ def after_turn(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, 
                 state.signals_sent.append(i)
                 said = pick(cl, state, f"signal:{i}", cl.texts(signal.text))
                 break
-    end = end_check(ctx, cl, state, events)
+    end = end_check(ctx, cl, state, events, reply=" ".join(p for p in (reply, said) if p))
     if end and state.end_reason == "patience":
         return end
     return " ".join(p for p in (said, end) if p)
@@ -255,8 +255,9 @@ def signals_told(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState
 
 
 def end_check(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState,
-              events: list[str]) -> str:
-    """The buyer ends the call when her patience or the time runs out."""
+              events: list[str], *, reply: str = "") -> str:
+    """The buyer ends the call when her patience or the time runs out. ``reply`` is what
+    she says before it in the same message."""
     if state.ended:
         return ""
     if state.patience <= 0 and state.turn >= PATIENCE_MIN_TURNS:
@@ -264,5 +265,28 @@ def end_check(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState,
         return stock_line(ctx, cl, state, "end_patience")
     if state.turn >= ctx.scenario.scoring.max_turns:
         end_call(state, "max_turns", events)
+        if ctx.scenario.kind == "drill" and invites_more(reply):
+            # a drill is two or three messages long and the screen says it has ended:
+            # "Tell me how that works." or "Go ahead." is her last word, not "tell me
+            # how it works - I'm out of time" in one breath
+            return ""
         return stock_line(ctx, cl, state, "out_of_time")
     return ""
+
+
+# The start of a sentence that asks the seller to go on: "Tell me how that works.",
+# "Go ahead.", "Begint u maar.", "Vertelt u eens hoe dat werkt."
+_INVITATION = re.compile(
+    r"(?:tell me|tell us|go ahead|go on|show me|let's hear|let me hear|i'm listening|"
+    r"vertel|vertelt u|begin maar|begint u maar|ga je gang|ga uw gang|ga maar door|"
+    r"gaat u maar door|laat (?:maar |eens )*(?:horen|zien)|laat u (?:maar |eens )*"
+    r"(?:horen|zien)|zeg het maar|zegt u het maar)\b", re.IGNORECASE)
+
+
+def invites_more(reply: str) -> bool:
+    """Her reply ends by asking the seller to go on: a question, or "tell me how"."""
+    sentences = split_sentences(reply)
+    if not sentences:
+        return False
+    last = sentences[-1].strip()
+    return last.endswith("?") or bool(_INVITATION.match(last))

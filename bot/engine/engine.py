@@ -373,11 +373,12 @@ class Engine:
         cool = (rule is not None and rule.cool) or bool(
             t.closing_text and "agreed" not in events) or any(
             e.startswith("guarded:") or e == "stall" for e in events)
+        so_far = " ".join(p for p in (react, *answers, bring_in) if p)
         if bring_in:
-            tail = end_check(self.ctx, cl, state, events)
+            tail = end_check(self.ctx, cl, state, events, reply=so_far)
         else:
             tail = after_turn(self.ctx, cl, state, a, events, cool=cool, text=text,
-                              settled=rule_name == "check after handling")
+                              settled=rule_name == "check after handling", reply=so_far)
         if rule_name in _NON_ANSWERS and not answers and any(
                 o.raised_turn == state.turn for o in state.objections.values()):
             # "who's the boss on this?" - "I'd have to go to Ruud with it": the concern she
