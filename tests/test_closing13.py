@@ -9,6 +9,7 @@ import pytest
 
 from bot.engine.compiled import CompiledScenario
 from bot.engine.engine import Engine
+from bot.engine.wording import split_sentences
 from bot.scenario.library import LoadResult, load_library
 
 CALL_DAY = date(2026, 12, 1)  # the day the reviewed calls were played
@@ -101,3 +102,35 @@ def test_a_drill_that_ends_on_her_yes_still_says_her_time_is_up(library: LoadRes
         "Zal ik de orderbevestiging dan vandaag nog naar u mailen, zodat u kunt tekenen en "
         "wij de levering voor 1 maart vastzetten?"])
     assert ended and any(w in said[-1] for w in OUT_OF_TIME), said[-1]
+
+
+PUT_OFF_THEN_BOOKED = {
+    "en": ["Good morning, nice to meet you.", "Shall we meet on Thursday 14 January at 10:00?",
+           "Great, I'll send you the invitation today. How many people work there?",
+           "Thanks, see you on the 14th!"],
+    "nl": ["Goedemorgen, leuk u te spreken.", "Zullen we donderdag 14 januari om 10 uur afspreken?",
+           "Mooi, ik stuur vandaag de uitnodiging. Hoeveel mensen werken er?",
+           "Dank u, tot de 14e!"],
+}
+NOT_FIXED = ("isn't agreed yet", "staat nog niet vast")
+
+
+@pytest.mark.parametrize("sid", ["first-visit-cleaning", "spin-printing-urgency",
+                                 "objection-software-renewal", "closing-catering-followup"])
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_date_she_put_off_and_the_learner_books_anyway_is_corrected_in_her_words(
+        library: LoadResult, sid: str, lang: str) -> None:
+    said = replies(library, sid, lang, PUT_OFF_THEN_BOOKED[lang])
+    assert not any(w in said[1] for w in NOT_FIXED), said[1]  # she put it off
+    # "I'll send you the invitation" mid-call: corrected first, and the question answered
+    assert any(said[2].startswith(w) or w in said[2].split(".")[0] for w in NOT_FIXED), said[2]
+    assert len(split_sentences(said[2])) > 1, said[2]  # and how many people work there
+    # her correction is the persona's own, as at the goodbye
+    assert said[2].split(".")[0] == said[3].split(".")[0], (said[2], said[3])
+
+
+def test_her_correction_comes_once_for_a_date(library: LoadResult) -> None:
+    said = replies(library, "spin-printing-urgency", "en", [
+        *PUT_OFF_THEN_BOOKED["en"][:3],
+        "And I'll put it in my diary. What does a jam cost you?"])
+    assert not any(w in said[3] for w in NOT_FIXED), said[3]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bot.engine.acts import Act, Move
+from bot.engine.acts import CLOSING_ACTS, Act, Move
 from bot.engine.analysis import TurnAnalysis
 from bot.engine.compiled import CompiledLanguage
 from bot.engine.context import ScenarioContext
@@ -87,6 +87,35 @@ def closing_reply(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: l
         t.closing_text = pick(cl, state, "agree", cl.texts(closing.agree))
         events.append("agreed")
     return ""
+
+
+# The learner books a date she has not agreed to: "I'll send you the invitation", "see
+# you Thursday", "ik stuur je vandaag nog een bevestiging", "tot dan", "in de agenda"
+_BOOKS_THE_DATE = re.compile(
+    r"\b(?:invit\w*|uitnodig\w*|confirmation|bevestiging|see (?:you|u|ya)\b|until then|"
+    r"tot dan|tot (?:maan|dins|woens|donder|vrij)dag|in (?:the|my|your) (?:diary|calendar)|"
+    r"in (?:de|mijn|je|jouw|uw) agenda)", re.IGNORECASE)
+
+
+def date_not_agreed(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn) -> str:
+    """Her correction when the learner treats a date she put off as agreed, in the middle
+    of the call ("Great, I'll send you the invitation. And may I have your e-mail?"):
+    the first words of her own "that date isn't agreed yet", once for each date. A
+    goodbye gets the whole line (see ``policy``); a new proposal gets her answer to it."""
+    state = t.state
+    hold = state.flags.get("date_on_hold")
+    if (hold is None or hold == state.turn or state.closing["agreed"] or state.ended
+            or t.act is Act.GOODBYE or t.act in CLOSING_ACTS or state.flags.get(
+                "date_corrected") == hold):
+        return ""
+    if not (_BOOKS_THE_DATE.search(t.text) or (
+            t.a.names_date and Move.PROPOSE_NEXT_STEP not in t.moves)):
+        return ""
+    state.flags["date_corrected"] = hold
+    own = ctx.scenario.buyer.lines.get("goodbye_unagreed")
+    texts = [str(x) for x in cl.texts(own)] if own is not None else []
+    texts = texts or list(cl.lm.lexicon.line("goodbye_unagreed", ctx.scenario.buyer.address))
+    return split_sentences(texts[0])[0] if texts else ""
 
 
 def answered_ahead(ctx: ScenarioContext, state: SessionState, a: TurnAnalysis) -> None:

@@ -23,6 +23,7 @@ from bot.engine.closing import (
     SITUATION_STREAK,
     after_turn,
     closing_reply,
+    date_not_agreed,
     end_check,
     past_her_deadline,
     situation_streak,
@@ -384,8 +385,10 @@ class Engine:
             # "who's the boss on this?" - "I'd have to go to Ruud with it": the concern she
             # raises is her answer; "I can't say much about that" before it contradicts it
             react = ""
+        # "I'll send you the invitation" after she put the date off: she says so first
+        unagreed = date_not_agreed(self.ctx, cl, t)
         # two guarded facts asked at once get one refusal, not the same sentence twice
-        parts = dict.fromkeys(p for p in (react, *answers, bring_in, tail) if p)
+        parts = dict.fromkeys(p for p in (unagreed, react, *answers, bring_in, tail) if p)
         return " ".join(_once_each(list(parts))).strip() or stock_line(self.ctx, cl, state,
                                                                        "default")
 
