@@ -134,3 +134,38 @@ def test_her_correction_comes_once_for_a_date(library: LoadResult) -> None:
         *PUT_OFF_THEN_BOOKED["en"][:3],
         "And I'll put it in my diary. What does a jam cost you?"])
     assert not any(w in said[3] for w in NOT_FIXED), said[3]
+
+
+PRINTERS_TOLD = {
+    "en": ["Good morning Ingrid, I'm Sanne from Printwise.",
+           "Which printers do you use on the packing lines, and who maintains them?"],
+    "nl": ["Goedemorgen Ingrid, ik ben Sanne van Printwise.",
+           "Welke printers gebruiken jullie op de inpaklijnen, en wie doet het onderhoud?"],
+}
+SUMMARY = {
+    "en": "So if I understand correctly: about {n} label printers from 2016, and when one "
+          "breaks you call PrintFix. Is that right?",
+    "nl": "Dus als ik het goed begrijp: zo'n {n} labelprinters uit 2016 en bij een storing "
+          "bellen jullie PrintFix. Klopt dat?",
+}
+COUNTS = {"en": ("thirty", "sixteen"), "nl": ("dertig", "zestien")}
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_count_spelled_out_wrong_in_a_summary_is_corrected_with_hers(
+        library: LoadResult, lang: str) -> None:
+    wrong, right = COUNTS[lang]
+    said = replies(library, "spin-printing-urgency", lang,
+                   [*PRINTERS_TOLD[lang], SUMMARY[lang].format(n=wrong)])
+    assert f": {wrong}?" in said[-1] and right.capitalize() in said[-1], said[-1]
+    said = replies(library, "spin-printing-urgency", lang,
+                   [*PRINTERS_TOLD[lang], SUMMARY[lang].format(n=right)])
+    assert "?" not in said[-1], said[-1]  # the right count is confirmed
+
+
+def test_a_small_count_the_learner_worked_out_is_no_misquote(library: LoadResult) -> None:
+    said = replies(library, "first-visit-cleaning", "en", [
+        "Good morning, I'm Sanne from CleanWorks.",
+        "Where are your offices?",
+        "So you have two offices, in Haarlem and Beverwijk. Is that right?"])
+    assert "never said" not in said[-1], said[-1]

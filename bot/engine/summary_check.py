@@ -23,6 +23,8 @@ from bot.engine.wording import CALENDAR_WORDS, DIGITS, MONTHS, split_sentences
 
 FIGURE_MIN = 1000  # an amount the drill asks for; a chance (60%) or a date (1 March) is none
 
+COUNTED_MIN = 5  # "two offices" is counted from "Haarlem and Beverwijk"; "thirty printers" is not
+
 KEYWORD_MATCH = 100.0  # a cue match scores above this; a fuzzy phrasing below
 
 TOPIC_STEM = 5  # "klant" names a matter; "week", "loop", "stay" do not
@@ -69,15 +71,39 @@ def misquoted(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, t
     right". Only digits are checked on the learner's side; her side also counts number
     words, the briefing and the seller's offer, so a figure the learner may know is
     never called wrong."""
-    figures = [(m.group(), _figure(m.group())) for m in DIGITS.finditer(text)]
+    figures = [(m.start(), m.group(), _figure(m.group())) for m in DIGITS.finditer(text)]
+    said = said_texts(ctx, cl, state)
+    figures += _counted_in_words(cl, text, said)
     if not figures:
         return ""
-    said = said_texts(ctx, cl, state)
     words = cl.lm.lexicon.number_words
     known = {_figure(m.group()) for line in said for m in DIGITS.finditer(line)}
     known |= {words[w] for line in said for w in re.findall(r"\w+", line.lower())
               if w in words}
-    return next((raw for raw, value in figures if value not in known), "")
+    return next((raw for _, raw, value in sorted(figures) if value not in known), "")
+
+
+def _counted_in_words(cl: CompiledLanguage, text: str,
+                      said: list[str]) -> list[tuple[int, str, float]]:
+    """The counts a summary spells out ("about thirty label printers"): a number word
+    from five up right before a thing she spoke of. Smaller ones are what a learner
+    counts from what she told ("two offices" for Haarlem and Beverwijk, "one jam"), and
+    "three points" or "twenty-five" are not read: a number word before a word she never
+    used names no figure of hers."""
+    words = cl.lm.lexicon.number_words
+    told: set[str] = set()
+    for line in said:
+        told |= set(cl.lm.analyze(line).stems)
+    found: list[tuple[int, str, float]] = []
+    for m in re.finditer(r"[\w'-]+", text):
+        value = words.get(m.group().lower())
+        if value is None or value < COUNTED_MIN:
+            continue
+        after = re.match(r"\W+([\w-]+)", text[m.end():])
+        if after and after.group(1).lower() not in cl.lm.lexicon.stopwords and set(
+                cl.lm.analyze(after.group(1)).stems) & told:
+            found.append((m.start(), m.group(), value))
+    return found
 
 
 def mistimed(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, text: str) -> str:
