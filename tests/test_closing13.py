@@ -6,11 +6,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+import yaml
 
 from bot.engine.compiled import CompiledScenario
 from bot.engine.engine import Engine
 from bot.engine.wording import split_sentences
 from bot.scenario.library import LoadResult, load_library
+from tests.conftest import ROOT
 
 CALL_DAY = date(2026, 12, 1)  # the day the reviewed calls were played
 
@@ -168,4 +170,28 @@ def test_a_small_count_the_learner_worked_out_is_no_misquote(library: LoadResult
         "Good morning, I'm Sanne from CleanWorks.",
         "Where are your offices?",
         "So you have two offices, in Haarlem and Beverwijk. Is that right?"])
+    assert "never said" not in said[-1], said[-1]
+
+
+def _dev_lines(name: str, upto: int) -> list[str]:
+    """The learner's lines of a dev call, up to and including turn ``upto``."""
+    path = ROOT / "benchmarks" / "dialogues" / "dev" / name
+    return [t["learner"] for t in yaml.safe_load(path.read_text())["turns"][:upto]]
+
+
+def test_a_summary_that_gives_him_a_need_he_never_voiced_is_put_right(
+        library: LoadResult) -> None:
+    """He asked for vegan and halal and no paying for empty Fridays; "meer afwisseling"
+    (variety) is the seller's idea, and he says so instead of "ja, dat klopt"."""
+    said = replies(library, "closing-catering-followup", "nl",
+                   _dev_lines("closing-catering-followup.nl.good.h4.yaml", 8))
+    assert said[-1].startswith("Niet helemaal: afwisseling?"), said[-1]
+
+
+def test_a_summary_of_the_first_visit_is_not_checked_against_this_one(
+        library: LoadResult) -> None:
+    said = replies(library, "objection-software-renewal", "en", [
+        "Good morning Gerard, good to see you again.",
+        "Last time you told me the site foremen still fill in paper timesheets, and payroll "
+        "retypes them every week. Is that still the case?"])
     assert "never said" not in said[-1], said[-1]

@@ -69,6 +69,7 @@ from bot.engine.summary_check import (
     mistimed,
     right_version,
     unsaid,
+    unvoiced_need,
 )
 from bot.engine.text import MAX_LEARNER_CHARS
 from bot.engine.wording import split_sentences
@@ -240,7 +241,8 @@ class Engine:
         if t.act is Act.SUMMARY or t.summarizing:
             # every wrong part is corrected ("Bloemendaal, evening?"), in the order said
             wrong = [w for w in (misquoted(self.ctx, cl, state, text), mistimed(
-                self.ctx, cl, state, text), misnamed(self.ctx, cl, state, text)) if w]
+                self.ctx, cl, state, text), misnamed(self.ctx, cl, state, text),
+                unvoiced_need(self.ctx, cl, state, text)) if w]
             t.misquoted = ", ".join(sorted(wrong, key=lambda w: text.find(w)))
             t.unsaid = not t.misquoted and unsaid(self.ctx, cl, state, text)
         if state.pending_objection:

@@ -15,6 +15,7 @@ from bot.engine.fact_answers import content_stems, stems_of
 from bot.engine.figures import wrong_amounts
 from bot.engine.lines import once, pick
 from bot.engine.policy import (
+    FEW_FACTS,
     Turn,
 )
 from bot.engine.state import SessionState
@@ -165,6 +166,48 @@ def misnamed(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, te
         known |= {w.lower() for w in re.findall(r"\w+", line)}
     return next((n for n in names if n.lower() not in known
                  and n.lower() not in CALENDAR_WORDS), "")
+
+
+# "last time you told me", "u vertelde toen", "in our first meeting": the first visit
+_LAST_VISIT = re.compile(
+    r"\b(?:last time|previous(?:ly)?|first (?:meeting|visit|conversation|call)|back then|"
+    r"vorige keer|toen|eerste gesprek|eerste bezoek|de vorige)\b", re.IGNORECASE)
+
+
+def unvoiced_need(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState,
+                  text: str) -> str:
+    """A word in the learner's summary that gives her a need she never voiced ("you want
+    more variety" when she asked for vegan, halal and no paying for empty Fridays), or "":
+    she puts that right rather than say "yes, that's right". Only words she never used
+    count, and a need she asked for (a buying signal, a concern) is hers; a word she used
+    about the seller's proposal ("Annelies liked the salad bar") voices no need."""
+    sc = ctx.scenario
+    if sc.buyer.visit == "follow_up" and (
+            len(state.revealed) < FEW_FACTS or _LAST_VISIT.search(text)):
+        return ""  # "last time you told me ...": the first visit, which the call never heard
+    told: set[str] = set()
+    for line in said_texts(ctx, cl, state):
+        told |= stems_of(cl, line)[0]
+    # what she asked for herself: "could we do a trial week first?", a concern she raised
+    asked = [t for i in state.signals_sent if i < len(sc.closing.buying_signals)
+             for t in cl.texts(sc.closing.buying_signals[i].text)] if sc.closing else []
+    for objection in sc.objections:
+        if state.objections[objection.id].raised_turn is not None:
+            asked += cl.texts(objection.text)
+    voiced = set(state.needs_stated)
+    for line in asked:
+        voiced |= {n for n, score in cl.needs.match(cl.lm.analyze(line)).items()
+                   if score >= KEYWORD_MATCH}
+    lex = cl.lm.lexicon
+    said = cl.lm.analyze(text)
+    for word, stem in zip(said.words, said.stems, strict=True):
+        if (len(word) < TOPIC_STEM or stem in told or word in lex.stopwords
+                or word in lex.frame_words):
+            continue
+        scores = cl.needs.match(cl.lm.analyze(word))
+        if any(score >= KEYWORD_MATCH and need not in voiced for need, score in scores.items()):
+            return word
+    return ""
 
 
 def said_texts(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState) -> list[str]:
