@@ -195,3 +195,16 @@ def test_a_summary_of_the_first_visit_is_not_checked_against_this_one(
         "Last time you told me the site foremen still fill in paper timesheets, and payroll "
         "retypes them every week. Is that still the case?"])
     assert "never said" not in said[-1], said[-1]
+
+
+@pytest.mark.parametrize("lang,proposal", [
+    ("en", "Shall we meet again next Thursday at 10, well before 1 January, so you can give "
+           "notice in time?"),
+    ("nl", "Zullen we volgende week donderdag om 10 uur afspreken, ruim voor 1 januari, zodat "
+           "u op tijd kunt opzeggen?"),
+])
+def test_her_deadline_named_in_a_proposal_is_no_date_past_it(
+        library: LoadResult, lang: str, proposal: str) -> None:
+    reply = replies(library, "first-visit-cleaning", lang,
+                    [CLEANING_PRICE_PENDING[lang][0], proposal])[-1]
+    assert TOO_LATE[lang] not in reply, reply

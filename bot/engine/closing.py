@@ -159,7 +159,12 @@ def too_late(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn) -> bool:
     assert closing is not None
     words = cl.lm.analyze(t.text).words
     return any(month_too_late(MONTHS.get(w), closing.late_months, t.state.month)
-               for w in words)
+               and not _BEFORE & set(words[max(0, i - 3):i]) for i, w in enumerate(words))
+
+
+# "well before 1 January", "ruim voor 1 januari": her deadline named, no date proposed
+_BEFORE = frozenset({"before", "by", "until", "till", "prior", "ahead", "voor", "vóór",
+                     "uiterlijk", "tot"})
 
 
 def month_too_late(month: int | None, late_months: list[int], today_month: int) -> bool:
