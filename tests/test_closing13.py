@@ -208,3 +208,10 @@ def test_her_deadline_named_in_a_proposal_is_no_date_past_it(
     reply = replies(library, "first-visit-cleaning", lang,
                     [CLEANING_PRICE_PENDING[lang][0], proposal])[-1]
     assert TOO_LATE[lang] not in reply, reply
+
+
+def test_too_late_is_said_once_when_her_answer_just_gave_the_deadline(
+        library: LoadResult) -> None:
+    reply = replies(library, "objection-software-renewal", "nl",
+                    _dev_lines("objection-software-renewal.nl.average.h3.yaml", 13))[-1]
+    assert "te laat" in reply and reply.count("1 oktober") == 1, reply

@@ -143,6 +143,10 @@ def past_her_deadline(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, answe
             if not s.endswith("?")]
     if not late:
         return answer
+    if _deadline_told_now(ctx, cl, events, " ".join(late)) and ":" in late[0]:
+        # "... I have to give Loonhuis notice before 1 October. That's too late: ... before
+        # 1 October" says it twice in one breath: the reason was just given
+        late = [late[0].split(":", 1)[0].rstrip() + "."]
     events.append("too_late")
     # "Hold on, first this:" answers the proposal; the late date has answered it already
     for hold in cl.lm.lexicon.line("proposal_on_hold", ctx.scenario.buyer.address):
@@ -151,6 +155,18 @@ def past_her_deadline(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, answe
             answer = rest[:1].upper() + rest[1:]
             break
     return " ".join([*late, answer])
+
+
+def _deadline_told_now(ctx: ScenarioContext, cl: CompiledLanguage, events: list[str],
+                       late: str) -> bool:
+    """A fact she tells in this reply names the date her "too late" line gives."""
+    dates = {m.group().lower() for m in _DAY_MONTH.finditer(late)}
+    told = [str(x) for e in events if e.startswith("fact:") and e[5:] in ctx.cs.facts
+            for x in cl.texts(ctx.cs.facts[e[5:]].answer)]
+    return any(m.group().lower() in dates for line in told for m in _DAY_MONTH.finditer(line))
+
+
+_DAY_MONTH = re.compile(r"\b\d{1,2}\s+[A-Za-z]+")
 
 
 def too_late(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn) -> bool:
