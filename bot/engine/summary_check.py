@@ -69,9 +69,10 @@ def _figure(raw: str) -> float:
 def misquoted(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, text: str) -> str:
     """The first figure in a learner's summary that she never gave ("thirty corrections"
     when she said sixteen), or "". She corrects it instead of saying "yes, that's
-    right". Only digits are checked on the learner's side; her side also counts number
-    words, the briefing and the seller's offer, so a figure the learner may know is
-    never called wrong."""
+    right". On the learner's side digits are checked, and counts in words before a thing
+    she spoke of ("thirty label printers"); her side also counts number words, the
+    briefing and the seller's offer, so a figure the learner may know is never called
+    wrong."""
     figures = [(m.start(), m.group(), _figure(m.group())) for m in DIGITS.finditer(text)]
     said = said_texts(ctx, cl, state)
     figures += _counted_in_words(cl, text, said)
