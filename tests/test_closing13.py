@@ -215,3 +215,17 @@ def test_too_late_is_said_once_when_her_answer_just_gave_the_deadline(
     reply = replies(library, "objection-software-renewal", "nl",
                     _dev_lines("objection-software-renewal.nl.average.h3.yaml", 13))[-1]
     assert "te laat" in reply and reply.count("1 oktober") == 1, reply
+
+
+@pytest.mark.parametrize("proposal", ["Zal ik in januari terugkomen met een offerte?",
+                                      "Zal ik half december terugkomen met een offerte?"])
+def test_a_month_past_her_deadline_is_too_late_before_it_is_too_vague(
+        library: LoadResult, proposal: str) -> None:
+    """Once she is ready to plan, "some time in January" gets "that's too late for us",
+    not "fine, but when exactly?" about a month she cannot use."""
+    lines = _dev_lines("first-visit-cleaning.nl.average.h4.yaml", 14)
+    reply = replies(library, "first-visit-cleaning", "nl", [*lines, proposal])[-1]
+    assert reply.startswith("Dat is te laat"), reply
+    in_time = replies(library, "first-visit-cleaning", "nl",
+                      [*lines, "Zal ik in november terugkomen met een offerte?"])[-1]
+    assert "te laat" not in in_time and "wanneer" in in_time, in_time

@@ -72,15 +72,15 @@ def closing_reply(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: l
             ctx, cl, t, next_line(state, "stall", cl.texts(closing.stall)), events)
         events.append("stall")
         state.flags["stalled"] = state.turn
+    elif closing.late and too_late(ctx, cl, t):
+        # "15 December" when the quotation must be there in November: she says so; "some
+        # time in January" too, rather than ask "when exactly?" about a month too late
+        t.closing_text = next_line(state, "late", cl.texts(closing.late))
+        events.append("too_late")
     elif not concrete:
         vague = cl.texts(closing.vague) if closing.vague else []
         t.closing_text = (next_line(state, "vague", vague) if vague
                           else next_line(state, "stall", cl.texts(closing.stall)))
-    elif closing.late and too_late(ctx, cl, t):
-        # "15 December" when the quotation must be there in November: she says so
-        state.closing["concrete"] = state.closing["concrete"] or concrete
-        t.closing_text = next_line(state, "late", cl.texts(closing.late))
-        events.append("too_late")
     else:
         state.closing["agreed"] = True
         state.flags.pop("date_on_hold", None)
