@@ -229,3 +229,20 @@ def test_a_month_past_her_deadline_is_too_late_before_it_is_too_vague(
     in_time = replies(library, "first-visit-cleaning", "nl",
                       [*lines, "Zal ik in november terugkomen met een offerte?"])[-1]
     assert "te laat" not in in_time and "wanneer" in in_time, in_time
+
+
+def test_a_figure_she_gave_for_something_else_is_corrected_with_the_right_one(
+        library: LoadResult) -> None:
+    """"Five times a week": she said five (years with Blinkend Schoon), but the offices are
+    done three times a week; she says so instead of letting it stand."""
+    reply = replies(library, "first-visit-cleaning", "en",
+                    _dev_lines("first-visit-cleaning.en.good.h4.yaml", 13))[-1]
+    assert "five?" in reply and "three times a week" in reply, reply
+
+
+def test_figures_she_gave_for_the_thing_named_stand(library: LoadResult) -> None:
+    said = replies(library, "spin-printing-urgency", "en", [
+        *PRINTERS_TOLD["en"],
+        "So: sixteen label printers and 4 laser printers from 2016, fixed by PrintFix. "
+        "Is that right?"])
+    assert "never said" not in said[-1], said[-1]

@@ -82,7 +82,35 @@ def misquoted(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, t
     known = {_figure(m.group()) for line in said for m in DIGITS.finditer(line)}
     known |= {words[w] for line in said for w in re.findall(r"\w+", line.lower())
               if w in words}
-    return next((raw for _, raw, value in sorted(figures) if value not in known), "")
+    wrong = next((raw for _, raw, value in sorted(figures) if value not in known), "")
+    return wrong or _wrong_for_its_thing(cl, text, sorted(figures), said)
+
+
+def _wrong_for_its_thing(cl: CompiledLanguage, text: str, figures: list[tuple[int, str, float]],
+                         said: list[str]) -> str:
+    """A figure she did give, but for something else: "five times a week" when the offices
+    are done three times a week (and "five" was her years with the supplier). Every
+    sentence she said that names the thing gives its figures; one of them must match.
+    A thing she gave no figure for is not checked."""
+    words = cl.lm.lexicon.number_words
+    sentences = []
+    for line in said:
+        for sentence in split_sentences(line):
+            analysed = cl.lm.analyze(sentence)
+            values = {_figure(m.group()) for m in DIGITS.finditer(sentence)}
+            values |= {words[w] for w in analysed.words if w in words}
+            sentences.append((set(analysed.stems), values))
+    for start, raw, value in figures:
+        # "five times a week", not "from 2016, jams": the thing counted follows directly
+        thing = re.match(r" +([\w-]+)", text[start + len(raw):])
+        if thing is None or thing.group(1).lower() in cl.lm.lexicon.stopwords:
+            continue
+        stems = set(cl.lm.analyze(thing.group(1)).stems)
+        given = set().union(*(values for said_stems, values in sentences
+                              if stems & said_stems)) if stems else set()
+        if given and value not in given:
+            return raw
+    return ""
 
 
 def _counted_in_words(cl: CompiledLanguage, text: str,
