@@ -112,6 +112,9 @@ def visit_report(cs: CompiledScenario, state: SessionState,
     report = VisitReport()
     heard = heard_facts(cs, state)
     told = {cs.facts[f].objective for f in heard}
+    explained = {key.removeprefix("explained_objective:") for key in state.flags
+                 if key.startswith("explained_objective:")}
+    told |= explained
     used: set[str] = set()  # a sentence is noted under one item only
     items = fact_items(cs)
     ticked = objectives_met(cs, state, "internal", turns)
@@ -153,5 +156,15 @@ def _notes_for(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord
                          if text and text in turn.buyer), turn.buyer)
             text = note(said, used).rstrip(".")
             if text and text not in notes:
+                notes.append(text)
+    if not notes and f"explained_objective:{objective_id}" in state.flags:
+        # told in her explanation of an objection (``explain_tells``), not as a fact
+        for objection in cs.scenario.objections:
+            if objective_id not in objection.explain_tells:
+                continue
+            said = next((text for turn in turns for text in cl.texts(objection.explain)
+                         if text and text in turn.buyer), "")
+            text = note(said, used).rstrip(".") if said else ""
+            if text:
                 notes.append(text)
     return " · ".join(notes[:MAX_FACTS_NOTED])

@@ -50,6 +50,7 @@ from bot.engine.objections import (
     proposal_while_objecting,
     raise_objection,
     reopen_rested,
+    tick_explained,
     trigger,
 )
 from bot.engine.policy import (
@@ -391,8 +392,10 @@ class Engine:
         unagreed = date_not_agreed(self.ctx, cl, t)
         # two guarded facts asked at once get one refusal, not the same sentence twice
         parts = dict.fromkeys(p for p in (unagreed, react, *answers, bring_in, tail) if p)
-        return " ".join(_once_each(list(parts))).strip() or stock_line(self.ctx, cl, state,
-                                                                       "default")
+        reply = " ".join(_once_each(list(parts))).strip()
+        if t.outcome is Outcome.CLARIFIED:
+            tick_explained(self.ctx, cl, state, reply)
+        return reply or stock_line(self.ctx, cl, state, "default")
 
 
 # Reactions that say she has no answer; a concern she raises in the same reply replaces them.

@@ -314,3 +314,19 @@ def check_after_handling(ctx: ScenarioContext, state: SessionState, a: TurnAnaly
             tick_steps(ctx, a, {"check"})
             return True
     return False
+
+
+def tick_explained(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState,
+                   reply: str) -> None:
+    """Objectives her explanation told ("Vers & Co charges fifty cents less" says which
+    competitor she compares with) are met once the explanation is in her reply, as if the
+    learner had asked for them; the card then lists them as learned, not still unknown."""
+    for objection in ctx.scenario.objections:
+        if not objection.explain_tells or state.flags.get(
+                f"explained:{objection.id}") != state.turn:
+            continue
+        if not any(text and text in reply for text in cl.texts(objection.explain)):
+            continue  # a fact she answered took the explanation's place
+        for oid in objection.explain_tells:
+            state.objectives.setdefault(oid, state.turn)
+            state.flags.setdefault(f"explained_objective:{oid}", state.turn)

@@ -151,6 +151,7 @@ def check_scenario(s: Scenario) -> Iterator[Finding]:
             elif other == fact.id:
                 yield ("facts", i, "after", j), "a fact cannot wait for itself"
 
+    served.update(oid for obj in s.objections for oid in obj.explain_tells)
     for group in ("internal", "external"):
         for i, obj in enumerate(getattr(s.objectives, group)):
             if obj.id not in served and not obj.detect:
@@ -170,6 +171,11 @@ def check_scenario(s: Scenario) -> Iterator[Finding]:
             for j, need in enumerate(getattr(obj, field_name)):
                 if need not in need_ids:
                     yield (*base, field_name, j), f"no need has the id '{need}'"
+        if obj.explain_tells and obj.explain is None:
+            yield (*base, "explain_tells"), "explain_tells needs 'explain': the words that tell it"
+        for j, oid in enumerate(obj.explain_tells):
+            if oid not in objective_ids:
+                yield (*base, "explain_tells", j), f"no objective has the id '{oid}'"
         trig = obj.raise_when
         if trig.after == "fact" and trig.fact not in fact_ids:
             yield (*base, "raise_when"), "after: fact needs 'fact:' naming one of the facts"

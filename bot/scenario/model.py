@@ -194,6 +194,9 @@ class Objection(_Strict):
     respond: LCues | None = None
     # What is behind it: her answer when the learner asks (clarifies) about the objection.
     explain: LVariants | None = None
+    # Objectives her explanation tells ("Vers & Co charges fifty cents less" answers which
+    # competitor she compares with): met when she gives it, as if the learner had asked.
+    explain_tells: list[Ident] = Field(default_factory=list)
     good_handling: LText
 
 
