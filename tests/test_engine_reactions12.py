@@ -81,12 +81,14 @@ DATE = {"en": "Brilliant. Can we kick off on Monday 4 January then?",
 def test_after_money_offered_the_next_proposal_hears_her_concern_not_a_rebuke(
         library: Library, lang: str) -> None:
     """Her reply to the cut was about the money; the date next is the first time she
-    says why she holds back ("fifty cents a lunch adds up"), not "you're not addressing
-    my point" as if she had said it already."""
+    says why she holds back, in words that take the cut in ("even at a lower price, why
+    you?"; "fifty cents a lunch adds up" would restate a gap the cut narrowed), not "you're
+    not addressing my point" as if she had said it already."""
     _engine, state, replies = _call(library, "closing-catering-followup", lang,
                                     [*CATERING[lang], CUT[lang], DATE[lang]])
     reply = replies[-1].lower()
-    assert any(w in reply for w in ("fifty", "vijftig")), replies[-2:]
+    assert any(w in reply for w in ("lower price", "lagere prijs")), replies[-2:]
+    assert not any(w in reply for w in ("fifty", "vijftig")), replies[-2:]
     assert not any(w in reply for w in ("not addressing", "niet op in", "still haven't",
                                         "nog geen antwoord")), replies[-2:]
     assert not state.closing["agreed"]

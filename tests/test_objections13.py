@@ -84,3 +84,97 @@ def test_the_builtin_scenarios_compile_with_explain_tells(library: LoadResult) -
     cs = CompiledScenario(library.scenarios["objection-software-renewal"])
     tells = {o.id: o.explain_tells for o in cs.scenario.objections}
     assert tells["price"] == ["competitor_price"] and tells["dmu_consult"] == ["dmu"]
+
+
+# Marco's concern raised, then the price cut to Vers & Co's level, a question in between,
+# and the learner wrapping up at the new price
+CATERING_CUT = {
+    "en": [*CATERING_COMPARE["en"][:3],
+           "We can do a smaller hot dish for €6.40, that's within your budget. Would that work?",
+           "How does payment work on your side?",
+           "So: 6.40 per lunch, start 1 September, you and your director sign. Shall we put it "
+           "on paper?"],
+    "nl": [*CATERING_COMPARE["nl"][:3],
+           "We kunnen een kleiner warm gerecht doen voor €6,40, dat past in je budget. Werkt dat?",
+           "Hoe gaat het betalen bij jullie?",
+           "Dus: 6,40 per lunch, start 1 september, jij en je directeur tekenen. Zullen we het "
+           "op papier zetten?"],
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_after_a_price_cut_she_does_not_restate_the_gap_it_closed(
+        library: LoadResult, lang: str) -> None:
+    """A cut to the competitor's level, then a proposal: no "fifty cents times a hundred
+    lunches"; she notes the lower price and asks in other words why them."""
+    engine = Engine(CompiledScenario(library.scenarios["closing-catering-followup"]))
+    state = engine.start(lang, seed=0)
+    replies = [engine.turn(state, line).reply for line in CATERING_CUT[lang]]
+    assert state.pending_objection == "cheaper_competitor", replies
+    last = replies[-1].lower()
+    assert "fifty cents" not in last and "vijftig cent" not in last, replies[-1]
+    assert "lower price" in last or "lagere prijs" in last, replies[-1]
+
+
+SOFTWARE_CUT = {
+    "en": ["Morning Gerard! Good weekend?",
+           "How are things with the paper timesheets, still the same?",
+           "Since when do you work like that?",
+           "I know €9.40 sounds like a lot, but I can probably do €8.50 if we agree today."],
+    "nl": ["Goedemorgen Gerard! Goed weekend gehad?",
+           "Hoe gaat het met de papieren urenbriefjes, nog steeds hetzelfde?",
+           "Sinds wanneer werken jullie zo?",
+           "Ik weet dat €9,40 veel lijkt, maar ik kan waarschijnlijk €8,50 doen als we vandaag "
+           "akkoord gaan."],
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_an_unprompted_cut_against_the_first_price_is_noticed(
+        library: LoadResult, lang: str) -> None:
+    """"€9.40 sounds like a lot, but I can do €8.50" is money offered: a former controller
+    asks whether the first price was serious, not "you're not addressing my point"."""
+    engine = Engine(CompiledScenario(library.scenarios["objection-software-renewal"]))
+    state = engine.start(lang, seed=0)
+    results = [engine.turn(state, line) for line in SOFTWARE_CUT[lang]]
+    assert state.objections["happy_current"].raised_turn is not None
+    assert "discount" in results[-1].record.moves
+    reply = results[-1].reply.lower()
+    assert "first price" in reply or "eerste prijs" in reply, reply
+    assert "not addressing" not in reply and "niet op in" not in reply, reply
+
+
+@pytest.mark.parametrize(("lang", "cut"), [
+    ("nl", "En over de prijs worden we het wel eens hoor. Als u een jaar vastlegt kan ik 8% "
+           "korting geven."),
+    ("en", "We'll agree on the price. If you commit for a year I can give you 8% off."),
+])
+def test_a_drill_buyer_answers_the_discount_in_his_own_words(
+        library: LoadResult, lang: str, cut: str) -> None:
+    """Hoekstra's own reply to money ("so you were just too high to begin with?"), not
+    "that doesn't change the fourteen percent" to an 8% cut that plainly changes it."""
+    engine = Engine(CompiledScenario(library.scenarios["drill-objection-price"]))
+    state = engine.start(lang, seed=0)
+    engine.turn(state, "Goedemiddag meneer Hoekstra! Onze folie bestaat uit zeven lagen en "
+                "heeft een mooie glans." if lang == "nl" else
+                "Good afternoon Mr Hoekstra! Our film has seven layers and a nice shine.")
+    reply = engine.turn(state, cut).reply
+    assert "te hoog" in reply or "too high" in reply, reply
+    assert "verandert niets" not in reply and "doesn't change" not in reply, reply
+
+
+@pytest.mark.parametrize(("lang", "line", "expected"), [
+    ("nl", "Goedemiddag mevrouw Kok! Mooi kantoor trouwens, met dat uitzicht op de rivier. "
+           "Maar helemaal goed hoor, dat contract respecteer ik natuurlijk.", "respecteert"),
+    ("en", "Good afternoon Mrs Kok! Nice office, by the way. But that's fine of course, I "
+           "respect the contract.", "respect"),
+])
+def test_respect_for_her_contract_after_small_talk_is_taken_as_respect(
+        library: LoadResult, lang: str, line: str, expected: str) -> None:
+    """The "but" turns from the view to her contract: no yes-but, and no "that doesn't
+    take my concern away" to a learner who just said he respects it."""
+    engine = Engine(CompiledScenario(library.scenarios["drill-objection-contract-running"]))
+    state = engine.start(lang, seed=0)
+    reply = engine.turn(state, line).reply
+    assert expected in reply, reply
+    assert "zorg niet weg" not in reply and "concern away" not in reply, reply

@@ -224,6 +224,9 @@ def analyze_turn(
     if (_offers_a_price(msg) or _FOR_AMOUNT.search(text)) and _price_objection_raised(
             cs, state):
         moves.add("discount")  # "€2,25 per couvert" after "they are cheaper" gives way on price
+    cut = _CUT_BELOW_PRICE.search(text)
+    if cut and _cut_is_lower(cut):
+        moves.add("discount")  # "€9.40 sounds like a lot, but I can probably do €8.50"
     if "state_objective" in moves and not concrete_time:
         moves.discard("propose_next_step")  # "...and agree a next step" is part of the agenda
         moves.discard("ask_for_order")  # "...and see if we can move forward today" too
@@ -720,6 +723,23 @@ _PERCENT_OFF = re.compile(
 _FOR_AMOUNT = re.compile(
     r"\b(?:for|voor)\s+(?:€\s*\d[\d.,]*|\d+[.,]\d{2}\b)(?!\s*(?:uur|u\b|h\b|am\b|pm\b))",
     re.IGNORECASE)
+# a price named, then a lower one offered against it: "I know €9.40 sounds like a lot, but I
+# can probably do €8.50 if we agree today", "€ 32 is veel, maar ik kan naar € 28"
+_EUROS = r"(?:€\s*(\d+(?:[.,]\d{1,2})?)|(\d+(?:[.,]\d{2})?)\s*(?:euros?|eur)\b)"
+_CUT_BELOW_PRICE = re.compile(
+    _EUROS + r"[^.?!]{0,60}?\b(?:but|maar|though|toch)\b[^.?!]{0,40}?"
+    r"\b(?:can|could|kan|kunnen|zou|zouden)\b[^.?!€\d]{0,30}?" + _EUROS, re.IGNORECASE)
+
+
+def _cut_is_lower(match: re.Match[str]) -> bool:
+    """The amount offered is below the one named first (not "€6 now, but we can do €7")."""
+    amounts = [g for g in match.groups() if g]
+    if len(amounts) < 2:
+        return False
+    first, last = (float(a.replace(",", ".")) for a in (amounts[0], amounts[-1]))
+    return last < first
+
+
 _MONEY = frozenset({"euro", "euros", "eur", "cent", "cents"})
 _OFFER = (" doen voor ", " kan het voor ", " kunnen het voor ", " voor maar ", " verlagen ",
           " zakken naar ", " omlaag naar ", " do it for ", " can do it for ", " for just ",

@@ -76,7 +76,9 @@ from bot.engine.text import MAX_LEARNER_CHARS
 from bot.engine.wording import split_sentences
 from bot.scenario.model import Scenario
 
-RECALL_RULES = frozenset({"an answer that misses her point"})
+RECALL_RULES = frozenset({"an answer that misses her point",
+                          "an answer that misses her price point after a discount",
+                          "an answer that misses her point after a discount"})
 
 # reactions that say yes to what the learner asked or said
 AGREEING = frozenset({"permission or offer", "summary", "objective stated", "check after handling",

@@ -72,6 +72,8 @@ def objection_step(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: 
     objection = ctx.cs.objections[oid]
     ostate = state.objections[oid]
     ostate.attempts += 1
+    if Move.DISCOUNT in a.moves:
+        offered_money(ctx, cl, state, oid)
     did: set[str] = set()
     fits = False
     # A summary's "is that right?" and a new proposal's "would that work?" check those,
@@ -186,7 +188,9 @@ def proposal_while_objecting(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn
         # loop; she stops helping and puts the proposal off ("let's first see how the year
         # goes"), and the concern stays open
         return next_line(state, "stall", cl.texts(closing.stall))
-    if ostate.recalled or objection.firmer is None:
+    if money_offered(state, oid):
+        text = after_money_line(ctx, cl, state, oid)
+    elif ostate.recalled or objection.firmer is None:
         text = stock_line(ctx, cl, state, "objection_pending")
     else:
         text = pick(cl, state, f"firmer:{oid}", cl.texts(objection.firmer))
@@ -194,6 +198,37 @@ def proposal_while_objecting(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn
     # she answers the proposal first ("before we plan anything"), then says why
     hold = stock_line(ctx, cl, state, "proposal_on_hold")
     return f"{hold} {lower_first(text, names_in(ctx, cl, state.lang))}" if hold else text
+
+
+def offered_money(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState,
+                  oid: str) -> None:
+    """Money offered while this concern stands (a discount, a lower price): noted, so her
+    later reminders react to it instead of restating a gap the cut may have closed ("fifty
+    cents times a hundred lunches" after €6.40, Vers & Co's own level)."""
+    state.flags.setdefault(f"discounted:{oid}", state.turn)
+    if about_price(ctx, cl, oid):
+        state.flags.setdefault(f"discounted_price:{oid}", state.turn)
+
+
+def money_offered(state: SessionState, oid: str) -> bool:
+    return f"discounted:{oid}" in state.flags
+
+
+def about_price(ctx: ScenarioContext, cl: CompiledLanguage, oid: str) -> bool:
+    """Her concern is the price: it comes up with the price, or names money itself
+    ("fifty cents per lunch below you", "fourteen percent more per roll")."""
+    objection = ctx.cs.objections[oid]
+    return objection.raise_when.after == "price" or bool(
+        cl.lm.price.match(cl.lm.analyze(" ".join(cl.texts(objection.text)))))
+
+
+def after_money_line(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState,
+                     oid: str) -> str:
+    """Her reminder once money was offered: a price concern gets "even at a lower price,
+    why you?"; another concern "the price was never my point"."""
+    key = ("objection_after_discount" if f"discounted_price:{oid}" in state.flags
+           else "objection_not_the_price")
+    return stock_line(ctx, cl, state, key)
 
 
 # material a buyer asks to be sent instead of a meeting ("just send me the brochure")
@@ -284,6 +319,8 @@ def bring_in_line(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, answers: 
         return ""
     ostate.recalled = True
     apply_effects(state, [Event.OBJECTION_IGNORED])
+    if money_offered(state, oid):
+        return after_money_line(ctx, cl, state, oid)
     firmer = cl.texts(objection.firmer) if objection.firmer else []
     return (pick(cl, state, f"firmer:{oid}", firmer) if firmer
             else stock_line(ctx, cl, state, "objection_pending"))

@@ -233,11 +233,26 @@ _YES_BUT = re.compile(
     re.IGNORECASE)
 
 
+# what a "but" may lead into without arguing: the understanding itself ("Mooi kantoor.
+# Maar helemaal goed hoor, dat contract respecteer ik natuurlijk")
+_UNDERSTANDING_AFTER = re.compile(
+    r"^[^.!?]{0,40}?\b(?:i\s+(?:fully\s+|completely\s+|totally\s+)?(?:understand|respect|get)|"
+    r"that'?s\s+(?:fine|fair|okay|ok)|fair\s+enough|no\s+problem|"
+    r"(?:ik\s+)?(?:begrijp|snap|respecteer)|helemaal\s+goed|geen\s+probleem|prima|terecht|"
+    r"logisch)\b", re.IGNORECASE)
+
+
+# "dat contract respecteer ik natuurlijk", "I respect that": respect, not understanding
+_RESPECTS = re.compile(r"\b(?:respect|respecteer|respecteren)\b", re.IGNORECASE)
+
+
 def _yes_but(t: Turn) -> bool:
     """"Dat hoor ik vaker, maar VanVloot heeft de scherpste tarieven": the understanding
     is the first half of a "yes, but", and "I'm glad you understand" would take it at face
-    value."""
-    return not _asks_her(t) and bool(_YES_BUT.search(t.text))
+    value. A "but" that leads into the understanding ("Nice office. But that's fine, I
+    respect the contract") turns from small talk to her point: no yes-but."""
+    return not _asks_her(t) and any(
+        not _UNDERSTANDING_AFTER.match(t.text[m.end():]) for m in _YES_BUT.finditer(t.text))
 
 
 def discount_objecting(t: Turn) -> bool:
@@ -246,6 +261,12 @@ def discount_objecting(t: Turn) -> bool:
     A scenario that writes her own discount lines (the drills) keeps them."""
     return (Move.DISCOUNT in t.moves and bool(t.state.pending_objection)
             and "discount" not in t.own_lines)
+
+
+def _offered_before(t: Turn, flag: str) -> bool:
+    """Money was offered for her pending concern in an earlier turn (``offered_money``)."""
+    turn = t.state.flags.get(f"{flag}:{t.state.pending_objection}")
+    return turn is not None and turn < t.state.turn
 
 
 def _pitch_before_knowing_her(t: Turn) -> bool:
@@ -273,6 +294,11 @@ REACTIONS: tuple[Rule, ...] = (
          "@objection"),
     Rule("discount offered while her concern stands", discount_objecting,
          "discount_objecting", cool=True),
+    # a scenario's own line to money offered ("So you were just too high to begin with?")
+    # answers the discount itself, before "that doesn't change the fourteen percent"
+    Rule("discount offered while her concern stands, in her own words", lambda t: Move.DISCOUNT
+         in t.moves and bool(t.state.pending_objection) and "discount" in t.own_lines
+         and not t.answered and t.outcome is Outcome.NONE, "discount", cool=True),
     Rule("summary while she objects", lambda t: t.summarizing and not t.answered and t.outcome
          in (Outcome.NONE, Outcome.ACKNOWLEDGED, Outcome.PROGRESS), "@summary"),
     Rule("objection acknowledged with an argument that misses it", lambda t: t.outcome
@@ -281,6 +307,9 @@ REACTIONS: tuple[Rule, ...] = (
     Rule("objection acknowledged as a preamble to talk about the seller or her supplier",
          lambda t: t.outcome is Outcome.ACKNOWLEDGED and not t.answered and (
              _talks_past_it(t) or _yes_but(t)), "acknowledge_past_it", cool=True),
+    Rule("objection acknowledged with respect for it", lambda t: t.outcome
+         is Outcome.ACKNOWLEDGED and not t.answered and not _asks_her(t)
+         and bool(_RESPECTS.search(t.text)), "acknowledge_respect"),
     Rule("objection acknowledged", lambda t: t.outcome is Outcome.ACKNOWLEDGED
          and not t.answered and not _asks_her(t), "acknowledge_ack"),
     # "... a demo on Thursday 3 October at 9. Does that suit you?" with a benefit in it:
@@ -290,6 +319,11 @@ REACTIONS: tuple[Rule, ...] = (
     Rule("closing answer", lambda t: bool(t.closing_text), "@closing"),
     Rule("asked what holds her back after she put off a proposal", _asks_about_stall,
          "stall_reason"),
+    # after money was offered for it: the lower price noted, then her concern in other words
+    Rule("an answer that misses her price point after a discount", lambda t: _misses_the_point(
+        t) and _offered_before(t, "discounted_price"), "objection_after_discount", cool=True),
+    Rule("an answer that misses her point after a discount", lambda t: _misses_the_point(
+        t) and _offered_before(t, "discounted"), "objection_not_the_price", cool=True),
     Rule("an answer that misses her point", _misses_the_point, "objection_pending", cool=True),
     Rule("discount offered once she has told what she needs", lambda t: Move.DISCOUNT
          in t.moves and (t.follow_up or len(t.state.revealed) >= FEW_FACTS), "discount_late",
