@@ -172,16 +172,18 @@ def test_the_answer_her_doubt_asked_for_is_taken(
     assert "settle my point" not in replies[-1] and "van tafel" not in replies[-1], replies
 
 
+# (through the learner's two-week trial: with the trial offered, her "what if the colleagues
+# don't like it?" does not come up, and the start is put off with a stall instead)
 @pytest.mark.parametrize(("lang", "lines", "why"), [
-    ("en", [*CATERING_GOOD_EN[:9],
+    ("en", [*CATERING_GOOD_EN[:10],
             "Assuming the trial goes well, can I put you down for a start on the first "
             "Monday after the summer?",
             "I understand you don't want to rush this. What exactly would you like to think "
             "over?"], "colleagues"),
-    ("en", [*CATERING_GOOD_EN[:9],
+    ("en", [*CATERING_GOOD_EN[:10],
             "Assuming the trial goes well, can I put you down for a start on the first "
             "Monday after the summer?",
-            "What is holding you back?"], "colleagues"),
+            "What would you still like to check first?"], "colleagues"),
 ])
 def test_asked_what_holds_her_back_after_a_stall_she_says_it(
         library: Library, lang: str, lines: list[str], why: str) -> None:

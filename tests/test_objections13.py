@@ -178,3 +178,103 @@ def test_respect_for_her_contract_after_small_talk_is_taken_as_respect(
     reply = engine.turn(state, line).reply
     assert expected in reply, reply
     assert "zorg niet weg" not in reply and "concern away" not in reply, reply
+
+
+# Marco's fifty cents raised, acknowledged and explored; then an answer that is not his
+CATERING_ASKED = {
+    "en": [*CATERING_COMPARE["en"], "I get that, price matters."],
+    "nl": [*CATERING_COMPARE["nl"], "Dat snap ik, de prijs telt."],
+}
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "OK. Ours is fresh and cooked on site, and staff only pay €2.50, so for them it's "
+           "hardly more than the baker."),
+    ("en", "And is there a budget for this per year?"),
+    ("nl", "Dan stel ik voor dat we elke dag een vegetarisch warm gerecht toevoegen, voor "
+           "dezelfde € 6,90. Past dat bij wat je zoekt?"),
+    ("nl", "En is daar per jaar een budget voor?"),
+])
+def test_she_accepts_only_the_argument_her_acceptance_speaks_of(
+        library: LoadResult, lang: str, line: str) -> None:
+    """"If I only pay for what gets eaten, you're cheaper over the year" answers the per
+    lunch sum; fresh food, a vegetarian dish or a question about the budget made no such
+    argument, and she does not thank the learner for it."""
+    engine = Engine(CompiledScenario(library.scenarios["closing-catering-followup"]))
+    state = engine.start(lang, seed=0)
+    for text in CATERING_ASKED[lang]:
+        engine.turn(state, text)
+    assert state.pending_objection == "cheaper_competitor"
+    reply = engine.turn(state, line).reply
+    assert not state.objections["cheaper_competitor"].handled, reply
+    assert "only pay for what gets eaten" not in reply and "alleen betaal wat" not in reply
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "With us you only pay for lunches actually taken, so on quiet days you don't pay "
+           "for empty seats. How does that compare with their offer?"),
+    ("en", "With us you only pay for lunches actually taken, so on quiet days you don't pay "
+           "for empty seats. How does that compare with Vers & Co?"),
+    ("nl", "Bij ons betaal je alleen per afgenomen lunch, dus op rustige dagen betaal je niet "
+           "voor lege stoelen. Hoe verhoudt dat zich tot Vers & Co?"),
+])
+def test_the_argument_made_before_an_open_check_is_accepted(
+        library: LoadResult, lang: str, line: str) -> None:
+    """The per-lunch argument, then "how does that compare with their offer?": the
+    argument was made, and the open question checks it (no second explanation)."""
+    engine = Engine(CompiledScenario(library.scenarios["closing-catering-followup"]))
+    state = engine.start(lang, seed=0)
+    least = {"en": "And which part did people like least?",
+             "nl": "En wat vonden de mensen het minst?"}[lang]  # Fridays are empty
+    for text in [*CATERING_ASKED[lang], least]:
+        engine.turn(state, text)
+    assert "flexible_numbers" in state.needs_stated
+    reply = engine.turn(state, line).reply
+    assert state.objections["cheaper_competitor"].handled, reply
+    assert "only pay for what gets eaten" in reply or "alleen betaal wat" in reply, reply
+    assert "sent something too" not in reply and "ook iets gestuurd" not in reply, reply
+
+
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("nl", ["Goedemiddag Ingrid, fijn dat je tijd hebt.",
+            "Hoe zit het met de labelprinters in de piek?",
+            "Wij zouden die vervangen door nieuwe printers in lease, met een monteur binnen "
+            "vier uur. Past dat?",
+            "Als ik het goed samenvat: de printers zijn oud, de storingsdienst is traag, en "
+            "in de piek leidt dat tot te late wagens en overuren. Klopt dat?"]),
+    ("en", ["Hi Ingrid, thanks for making time.",
+            "How are the label printers holding up at peak?",
+            "We would replace them with new leased printers, with an engineer within four "
+            "hours. Does that fit?",
+            "So to sum up: the printers are old, the repair service is slow, and at peak that "
+            "means late trucks and overtime. Is that right?"]),
+])
+def test_a_summary_of_her_problems_is_confirmed_not_taken_as_the_answer(
+        library: LoadResult, lang: str, lines: list[str]) -> None:
+    """A recap of her problems while "it isn't budgeted" stands: she confirms or corrects
+    it, no "put like that, doing nothing costs me more"."""
+    engine = Engine(CompiledScenario(library.scenarios["spin-printing-urgency"]))
+    state = engine.start(lang, seed=0)
+    replies = [engine.turn(state, text).reply for text in lines]
+    assert state.objections["not_budgeted"].raised_turn is not None, replies
+    assert not state.objections["not_budgeted"].handled, replies[-1]
+    assert "niks doen" not in replies[-1] and "doing nothing" not in replies[-1], replies[-1]
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_trial_offered_before_she_would_ask_for_it_keeps_her_doubt_unsaid(
+        library: LoadResult, lang: str) -> None:
+    """"What if the colleagues don't like it?" asks for the trial week; once the learner
+    offered one, a proposal does not bring the doubt up as if it had not been said."""
+    trial = {"en": "We could start with a two-week trial when the canteen opens, no minimum "
+                   "number of lunches.",
+             "nl": "We kunnen beginnen met een proefperiode van twee weken als de kantine "
+                   "opengaat, zonder minimum aantal lunches."}[lang]
+    ask = {"en": "Shall we put the start on Monday 1 September, then?",
+           "nl": "Zullen we de start dan op maandag 1 september zetten?"}[lang]
+    engine = Engine(CompiledScenario(library.scenarios["closing-catering-followup"]))
+    state = engine.start(lang, seed=0)
+    replies = [engine.turn(state, text).reply for text in [*CATERING_COMPARE[lang][:2], trial,
+                                                           ask]]
+    assert state.objections["think_it_over"].raised_turn is None, replies
+    assert "colleagues don't like" not in replies[-1] and "vinden de collega" not in replies[-1]

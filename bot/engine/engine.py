@@ -46,6 +46,7 @@ from bot.engine.objections import (
     anticipated,
     bring_in_line,
     check_after_handling,
+    note_offered,
     objection_step,
     proposal_while_objecting,
     raise_objection,
@@ -248,16 +249,23 @@ class Engine:
                 unvoiced_need(self.ctx, cl, state, text)) if w]
             t.misquoted = ", ".join(sorted(wrong, key=lambda w: text.find(w)))
             t.unsaid = not t.misquoted and unsaid(self.ctx, cl, state, text)
+        note_offered(state, a)
         if state.pending_objection:
             objection_step(self.ctx, cl, t, events, names_contact(cl, a, text))
             if t.outcome is Outcome.HANDLED and a.form != "open":
                 # her acceptance is the answer; "what if it costs less than the penalties?"
                 # does not also ask about the penalties
                 a.answered = []
+            elif t.outcome is Outcome.HANDLED:
+                # "... How does that compare with Vers & Co?" after the argument: her
+                # acceptance answers it; Vers & Co's offer, told before, is not told again
+                a.answered = [f for f in a.answered if f not in state.revealed and (
+                    f"explained_objective:{self.cs.facts[f].objective}" not in state.flags)]
             if t.outcome is Outcome.CLARIFIED:
                 # Her explanation answers the clarifying question; only a fact she has not
                 # told yet is worth adding ("what are you comparing with?" is not "who cleans")
-                a.answered = [f for f in a.answered if f not in state.revealed]
+                a.answered = [f for f in a.answered if f not in state.revealed and (
+                    f"explained_objective:{self.cs.facts[f].objective}" not in state.flags)]
         contact = asks_contact(cl, t, text)
         others_asked = False
         if contact:

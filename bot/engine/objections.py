@@ -22,7 +22,7 @@ from bot.engine.policy import (
     names_a_day,
 )
 from bot.engine.state import SessionState
-from bot.engine.wording import lower_first
+from bot.engine.wording import lower_first, split_sentences
 
 STEP_MOVES = {"acknowledge": Move.ACKNOWLEDGE, "clarify": Move.CLARIFY,
               "respond": Move.RESPOND_BENEFIT, "check": Move.CHECK}
@@ -44,8 +44,21 @@ def trigger(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, eve
             continue
         if event == "turn" and (trig.turn or 0) > state.turn:
             continue
+        if event == "next_step" and any(f"offered:{need}" in state.flags
+                                        for need in objection.reveals):
+            # the trial week she would ask for ("what if the colleagues don't like it?")
+            # was offered already: the doubt it answers does not come up
+            continue
         return raise_objection(ctx, cl, state, objection.id)
     return ""
+
+
+def note_offered(state: SessionState, a: TurnAnalysis) -> None:
+    """Needs the learner offered something for (a solution or an answer naming them: "we
+    start with a two-week trial"): a concern that would only ask for it stays unsaid."""
+    if a.moves & {Move.PROPOSE_SOLUTION, Move.RESPOND_BENEFIT}:
+        for need in a.needs:
+            state.flags.setdefault(f"offered:{need}", state.turn)
 
 
 def raise_objection(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState,
@@ -76,13 +89,19 @@ def objection_step(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: 
         offered_money(ctx, cl, state, oid)
     did: set[str] = set()
     fits = False
+    untied = False
     # A summary's "is that right?" and a new proposal's "would that work?" check those,
     # not her objection; the proposal may still answer it (the respond step).
     # A summary that carries the seller's answer ("you said the downtime costs you
     # hours; with our 4-hour fix that is solved. Does that sound useful?") checks it.
     offers = t.act is Act.SUMMARY and a.seller_talk and bool(a.answers_objection)
-    if t.act not in (Act.GOODBYE, Act.SMALL_TALK, Act.PITCH, Act.GREET_INTRODUCE,
-                     Act.SUMMARY) or offers:
+    # "So: printers from 2016, a slow repair service, late trucks at the peak. Right?" hands
+    # her own problems back: she confirms it; it argues nothing ("put like that, doing
+    # nothing costs me more" would accept a sum nobody made)
+    recap = t.summarizing and a.form == "closed" and not (
+        a.seller_talk or a.states_benefit or a.tied_needs)
+    if (t.act not in (Act.GOODBYE, Act.SMALL_TALK, Act.PITCH, Act.GREET_INTRODUCE,
+                      Act.SUMMARY) or offers) and not recap:
         for move, step in ((Move.ACKNOWLEDGE, "acknowledge"), (Move.CLARIFY, "clarify"),
                            (Move.CHECK, "check")):
             if move in a.moves and t.act is not Act.SOLUTION:
@@ -97,11 +116,22 @@ def objection_step(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: 
         answered_by = set(objection.answered_by)
         tied = bool(answered_by.intersection(a.tied_needs or a.needs)) or (
             oid in a.responds_to)
-        if a.moves & {Move.RESPOND_BENEFIT, Move.PROPOSE_SOLUTION} and a.form != "open":
+        # "With us you only pay for lunches actually taken. How does that compare with
+        # their offer?": the argument is made before the open question that checks it
+        argued_first = a.form == "open" and oid in a.responds_to and bool(
+            answered_by.intersection(a.tied_needs)) and _states_before_asking(t.text)
+        # "And is there a budget for this per year?" asks her a fact: no argument is made,
+        # whatever cue of the answer ("per year") it happens to hold
+        asks_fact = a.is_question and bool(a.facts) and not (
+            a.states_benefit or a.seller_talk or _states_before_asking(t.text))
+        if a.moves & {Move.RESPOND_BENEFIT, Move.PROPOSE_SOLUTION} and (
+                a.form != "open" or argued_first) and not asks_fact:
             if tied or not answered_by:
                 did.add("respond")
-            elif "respond" not in ostate.tried:
-                ostate.tried.append("respond")  # an answer, but not tied to her need
+            else:
+                untied = Move.DISCOUNT not in a.moves  # money gets her own reply
+                if "respond" not in ostate.tried:
+                    ostate.tried.append("respond")  # an answer, but not tied to her need
             # the answer her doubt asked for, tied to what she said ("a two-week trial"
             # to "what if the colleagues don't like it?"): she takes it, even unacknowledged
             # (a cue word alone, "a link to our demo", is not enough)
@@ -115,7 +145,13 @@ def objection_step(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: 
     a.steps = sorted(did)
     tick_steps(ctx, a, did)
     if not did:
-        ostate.idle += 1
+        if untied:
+            # an answer that misses her need ("a vegetarian dish daily" to "fifty cents
+            # cheaper") still takes her concern on: she says it does not settle it,
+            # instead of letting it rest as if nobody had tried
+            t.outcome = Outcome.PROGRESS
+        else:
+            ostate.idle += 1
         return
     ostate.idle = 0
     # She accepts on a message that answers her (the benefit, or the check after it): "I
@@ -147,6 +183,11 @@ def objection_step(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: 
         t.outcome = Outcome.ACKNOWLEDGED
     else:
         t.outcome = Outcome.PROGRESS
+
+
+def _states_before_asking(text: str) -> bool:
+    """The message says something before its question (a sentence that is no question)."""
+    return any(not part.rstrip().endswith("?") for part in split_sentences(text)[:-1])
 
 
 def proposal_while_objecting(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn) -> str:
