@@ -278,3 +278,41 @@ def test_a_trial_offered_before_she_would_ask_for_it_keeps_her_doubt_unsaid(
                                                            ask]]
     assert state.objections["think_it_over"].raised_turn is None, replies
     assert "colleagues don't like" not in replies[-1] and "vinden de collega" not in replies[-1]
+
+
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("nl", ["Goedemorgen Gerard! Nog steeds zo'n drukte op de bouw?",
+            "Hoe gaat het met de papieren urenbriefjes?",
+            "Ik stuur u straks onze brochure, dan heeft u alles op een rij.",
+            "Hoeveel mensen werken er op de salarisadministratie?",
+            "Hoeveel correcties zijn er per maand?",
+            "Wie beslist er over een nieuw salarispakket?",
+            "Wanneer valt dat besluit?",
+            "Hoe lang zitten jullie al bij Loonhuis?",
+            "Wat vindt u het belangrijkste aan een nieuw pakket?",
+            "Kunt u iets meer vertellen over de OR?",
+            "Wat heeft de vorige overstap u gekost?",
+            "Hoe gaat het nu met de cao-toeslagen?"]),
+    ("en", ["Morning Gerard! Still busy on the sites?",
+            "How are things with the paper timesheets?",
+            "I'll send you our brochure later, so you have everything in one place.",
+            "How many people work in payroll?",
+            "How many corrections are there a month?",
+            "Who decides on a new payroll package?",
+            "When will that decision be made?",
+            "How long have you been with Loonhuis?",
+            "What matters most to you in a new package?",
+            "Could you tell me more about the works council?",
+            "What did the last switch cost you?",
+            "How are the allowances going at the moment?"]),
+])
+def test_no_request_of_her_own_for_the_brochure_already_offered(
+        library: LoadResult, lang: str, lines: list[str]) -> None:
+    """Gerard's "just send me the brochure" (due at turn 8) is no idea of his own once the
+    learner offered to send it."""
+    engine = Engine(CompiledScenario(library.scenarios["objection-software-renewal"]))
+    state = engine.start(lang, seed=0)
+    replies = [engine.turn(state, text).reply for text in lines]
+    assert state.turn >= 8
+    assert state.objections["brochure"].raised_turn is None, replies
+    assert not any("brochure" in r for r in replies[3:]), replies

@@ -249,7 +249,7 @@ class Engine:
                 unvoiced_need(self.ctx, cl, state, text)) if w]
             t.misquoted = ", ".join(sorted(wrong, key=lambda w: text.find(w)))
             t.unsaid = not t.misquoted and unsaid(self.ctx, cl, state, text)
-        note_offered(state, a)
+        note_offered(state, a, text)
         if state.pending_objection:
             objection_step(self.ctx, cl, t, events, names_contact(cl, a, text))
             if t.outcome is Outcome.HANDLED and a.form != "open":

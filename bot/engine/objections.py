@@ -49,16 +49,24 @@ def trigger(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, eve
             # the trial week she would ask for ("what if the colleagues don't like it?")
             # was offered already: the doubt it answers does not come up
             continue
+        if "offered:material" in state.flags and _MATERIAL.search(
+                " ".join(cl.texts(objection.text))):
+            # "just send me the brochure" after the learner offered to send it: no request
+            # of her own for what is already on its way
+            continue
         return raise_objection(ctx, cl, state, objection.id)
     return ""
 
 
-def note_offered(state: SessionState, a: TurnAnalysis) -> None:
+def note_offered(state: SessionState, a: TurnAnalysis, text: str = "") -> None:
     """Needs the learner offered something for (a solution or an answer naming them: "we
-    start with a two-week trial"): a concern that would only ask for it stays unsaid."""
+    start with a two-week trial"), and material offered ("I'll send you a brochure"): a
+    concern that would only ask for it stays unsaid."""
     if a.moves & {Move.PROPOSE_SOLUTION, Move.RESPOND_BENEFIT}:
         for need in a.needs:
             state.flags.setdefault(f"offered:{need}", state.turn)
+    if _MATERIAL.search(text) and _SEND.search(text):
+        state.flags.setdefault("offered:material", state.turn)
 
 
 def raise_objection(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState,
