@@ -316,3 +316,39 @@ def test_no_request_of_her_own_for_the_brochure_already_offered(
     assert state.turn >= 8
     assert state.objections["brochure"].raised_turn is None, replies
     assert not any("brochure" in r for r in replies[3:]), replies
+
+
+def test_a_question_before_any_answer_is_no_check_of_one(library: LoadResult) -> None:
+    """"En sinds wanneer is dat zo uit de hand gelopen?" while Gerard's concern stands
+    checks no answer (none was given): no "Ik hoor het. Maar daarmee is mijn punt nog
+    niet van tafel", as if he were weighing one."""
+    engine = Engine(CompiledScenario(library.scenarios["objection-software-renewal"]))
+    state = engine.start("nl", seed=0)
+    lines = ["Goedemorgen Gerard!",
+             "Vorige keer had je het over de papieren urenbriefjes, en jullie werken met zo'n "
+             "250 man, toch?",
+             "Hoeveel uur is de salarisadministratie daar per week mee bezig?",
+             "En sinds wanneer is dat zo uit de hand gelopen?"]
+    results = [engine.turn(state, line) for line in lines]
+    assert state.pending_objection == "happy_current"
+    assert "check" not in results[-1].record.steps
+    assert "Ik hoor het" not in results[-1].reply, results[-1].reply
+
+
+@pytest.mark.parametrize(("lang", "cut", "own"), [
+    ("en", "But our film is simply better quality, and if you order more I can take 5 percent "
+           "off.", "too high"),
+    ("nl", "Maar onze folie is gewoon beter, en als u meer afneemt kan ik 5 procent korting "
+           "geven.", "te hoog"),
+])
+def test_her_own_reply_to_money_stands_alone(library: LoadResult, lang: str, cut: str,
+                                             own: str) -> None:
+    """"So you were just too high to begin with?" is her reply to the cut; her concern in
+    other words waits for the next message, not glued on in the same breath."""
+    engine = Engine(CompiledScenario(library.scenarios["drill-objection-price"]))
+    state = engine.start(lang, seed=0)
+    engine.turn(state, "I understand fourteen percent sounds like a lot." if lang == "en"
+                else "Ik begrijp dat veertien procent veel lijkt.")
+    reply = engine.turn(state, cut).reply
+    assert own in reply, reply
+    assert "lower price" not in reply and "lagere prijs" not in reply, reply

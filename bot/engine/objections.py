@@ -22,7 +22,7 @@ from bot.engine.policy import (
     names_a_day,
 )
 from bot.engine.state import SessionState
-from bot.engine.wording import lower_first, split_sentences
+from bot.engine.wording import lower_first
 
 STEP_MOVES = {"acknowledge": Move.ACKNOWLEDGE, "clarify": Move.CLARIFY,
               "respond": Move.RESPOND_BENEFIT, "check": Move.CHECK}
@@ -110,9 +110,15 @@ def objection_step(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: 
         a.seller_talk or a.states_benefit or a.tied_needs)
     if (t.act not in (Act.GOODBYE, Act.SMALL_TALK, Act.PITCH, Act.GREET_INTRODUCE,
                       Act.SUMMARY) or offers) and not recap:
+        # a check checks an answer: "and since when has it got out of hand?" before any
+        # answer was given checks nothing ("I hear you, but..." would reply to no answer)
+        answered = offers or ostate.steps["respond"] or "respond" in ostate.tried or bool(
+            a.moves & {Move.RESPOND_BENEFIT, Move.PROPOSE_SOLUTION, Move.PROPOSE_NEXT_STEP,
+                       Move.DISCOUNT}) or a.seller_talk or _states_before_asking(t.text)
         for move, step in ((Move.ACKNOWLEDGE, "acknowledge"), (Move.CLARIFY, "clarify"),
                            (Move.CHECK, "check")):
-            if move in a.moves and t.act is not Act.SOLUTION:
+            if move in a.moves and t.act is not Act.SOLUTION and (
+                    step != "check" or answered):
                 did.add(step)
         if did == {"acknowledge"} and a.is_question and a.form == "open" and not (
                 a.facts or a.meeting_words or a.moves & {
@@ -137,7 +143,8 @@ def objection_step(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: 
             if tied or not answered_by:
                 did.add("respond")
             else:
-                untied = Move.DISCOUNT not in a.moves  # money gets her own reply
+                # (money gets her own reply; a question asks her something: she answers)
+                untied = Move.DISCOUNT not in a.moves and not a.is_question
                 if "respond" not in ostate.tried:
                     ostate.tried.append("respond")  # an answer, but not tied to her need
             # the answer her doubt asked for, tied to what she said ("a two-week trial"
@@ -194,8 +201,13 @@ def objection_step(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: 
 
 
 def _states_before_asking(text: str) -> bool:
-    """The message says something before its question (a sentence that is no question)."""
-    return any(not part.rstrip().endswith("?") for part in split_sentences(text)[:-1])
+    """The message says something before its question (a sentence that is no question;
+    typed in lower case too: "... that's gone. does that help?")."""
+    parts = [p for p in _ANY_SENTENCE_END.split(text.strip()) if p]
+    return any(not part.endswith("?") for part in parts[:-1])
+
+
+_ANY_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
 def proposal_while_objecting(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn) -> str:
@@ -358,8 +370,10 @@ def bring_in_line(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, answers: 
         return stock_line(ctx, cl, state, "objection_rests")
     if ostate.recalled:
         return ""
-    if reacted and discount_objecting(t):
-        return ""  # "a discount, just like that?" is her reply; the fifty cents come next
+    if reacted and Move.DISCOUNT in t.moves:
+        # "a discount, just like that?" (or the scenario's own words for it) is her reply;
+        # the fifty cents come next
+        return ""
     if agreed or answers:
         # she answers the question, or just said yes: "yes, that's fine. No, really,
         # I don't want to rush" takes it back in one breath, and "Friday is empty. As I
