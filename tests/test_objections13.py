@@ -352,3 +352,23 @@ def test_her_own_reply_to_money_stands_alone(library: LoadResult, lang: str, cut
     reply = engine.turn(state, cut).reply
     assert own in reply, reply
     assert "lower price" not in reply and "lagere prijs" not in reply, reply
+
+
+@pytest.mark.parametrize(("lang", "cut", "date"), [
+    ("nl", "Ik kan wel naar €6,40 gaan.", "Zullen we 1 september starten?"),
+    ("en", "I can go to €6.40 a lunch.", "Shall we start on 1 September?"),
+])
+def test_a_price_brought_to_the_rivals_level_is_money_offered(
+        library: LoadResult, lang: str, cut: str, date: str) -> None:
+    """"Ik kan wel naar €6,40 gaan" after "Vers & Co is fifty cents below you" gives way
+    on price: "so the first price wasn't serious?", and the date next gets no "fifty
+    cents times a hundred lunches"."""
+    engine = Engine(CompiledScenario(library.scenarios["closing-catering-followup"]))
+    state = engine.start(lang, seed=0)
+    for text in CATERING_COMPARE[lang][:3]:
+        engine.turn(state, text)
+    assert state.pending_objection == "cheaper_competitor"
+    result = engine.turn(state, cut)
+    assert "discount" in result.record.moves, result.reply
+    reply = engine.turn(state, date).reply.lower()
+    assert "vijftig cent" not in reply and "fifty cents" not in reply, reply

@@ -221,7 +221,8 @@ def analyze_turn(
     analysis.responds_to = sorted(cl.objection_cues.match(msg))
     if _PERCENT_OFF.search(text):
         moves.add("discount")  # "15% off", "10% vanaf", "5 procent onder uw prijs"
-    if (_offers_a_price(msg) or _FOR_AMOUNT.search(text)) and _price_objection_raised(
+    if (_offers_a_price(msg) or _FOR_AMOUNT.search(text) or _GO_TO_AMOUNT.search(text)) and \
+            _price_objection_raised(
             cs, state):
         moves.add("discount")  # "€2,25 per couvert" after "they are cheaper" gives way on price
     cut = _CUT_BELOW_PRICE.search(text)
@@ -740,6 +741,12 @@ def _cut_is_lower(match: re.Match[str]) -> bool:
     return last < first
 
 
+# "I can go to €6.40", "ik kan wel naar € 6,40 gaan": the price brought to an amount
+_MONEY_AMOUNT = r"(?:€\s*\d|\d+[.,]\d{2}\b|\d[\d.,]*\s*(?:euros?\b|eur\b))"
+_GO_TO_AMOUNT = re.compile(
+    r"\b(?:can|could)\s+(?:\w+\s+)?go\s+(?:down\s+)?to\s+" + _MONEY_AMOUNT
+    + r"|\b(?:kan|kunnen|zou|zouden)\b[^.?!]{0,20}?\bnaar\s+" + _MONEY_AMOUNT
+    + r"[^.?!]{0,20}?\b(?:gaan|zakken)\b", re.IGNORECASE)
 _MONEY = frozenset({"euro", "euros", "eur", "cent", "cents"})
 _OFFER = (" doen voor ", " kan het voor ", " kunnen het voor ", " voor maar ", " verlagen ",
           " zakken naar ", " omlaag naar ", " do it for ", " can do it for ", " for just ",
