@@ -34,6 +34,7 @@ from scoring.sections import (
     agreed_to_a_summary,
     answerable,
     asked_by_spin,
+    corrected,
     false_starts,
     handling_steps,
     informal,
@@ -228,7 +229,10 @@ def _tips(cs: CompiledScenario, state: SessionState, total: int | None,
     if cs.scenario.kind != "drill" and told and not any(
             t.act == Act.SUMMARY or SUMMED_UP.search(t.learner) for t in turns):
         fallback.append(Tip("summarise"))
-    strong = total is not None and total >= STRONG_SCORE
+    # "A strong call, 86/100" reads as "nothing decisive went wrong": not with a summary she
+    # had to correct or an answer that left her objection standing, named first instead
+    strong = total is not None and total >= STRONG_SCORE and not (
+        cs.scenario.kind != "drill" and any(t.key in DECISIVE for t in improve))
     cl = cs.language(state.lang)
     if strong:
         # A score alone is no feedback: the opener names the parts of the task done.
@@ -431,6 +435,10 @@ def _took_a_step(state: SessionState, turns: list[TurnRecord], turn: TurnRecord)
 
 
 # Tips that say the next step is still to be made (or made concrete).
+# Faults a trainer names before any praise in a call: a summary she had to correct, an
+# answer that left her objection standing (one the learner never took up is named too, but
+# a textbook call that ran out of time for it is still a strong one).
+DECISIVE = frozenset({"summary_wrong", "objection"})
 CLOSE_TIPS = frozenset({"no_close", "vague_close", "quote_close", "firmer_order"})
 # Kinds of tip that may appear more than once on a card.
 REPEATABLE = frozenset({"good_task", "objection", "objection_open", "objection_steps",
@@ -480,6 +488,12 @@ def _improvements(cs: CompiledScenario, state: SessionState,
         else:
             improve.append(Tip("introduce" if opening else "introduce_plain", opening))
         opening = {}
+    wrong = next(iter(corrected(cs, state, turns)), None) if not drill else None
+    if wrong is not None:
+        # what she had to correct is the decisive fault of the call: named first
+        improve.insert(0, Tip("summary_wrong", {"quote": quote(wrong.learner)}))
+        if opening.get("quote") == quote(wrong.learner):
+            opening = {}
     if "needs" in roles and not purpose_stated(state, turns, cs) and not drill:
         key = "state_objective_follow_up" if follow_up else "state_objective"
         improve.append(Tip(key if opening else f"{key}_plain", opening))
@@ -1021,11 +1035,7 @@ def _summary_worth_praise(cs: CompiledScenario, state: SessionState, turns: list
     index = turns.index(summary)
     if not any(t.answered for t in turns[:index]):
         return False
-    lexicon = cs.language(state.lang).lm.lexicon
-    corrections = [line.split("{")[0].strip()
-                   for key in ("summary_misquoted", "summary_unsaid") if key in lexicon.lines
-                   for line in lexicon.line(key, cs.scenario.buyer.address)]
-    if any(c and c in summary.buyer for c in corrections):
+    if corrected(cs, state, [summary]):
         return False
     # "so you have one office in haarlem" (two branches), "het contract loopt nog 3 jaar",
     # "around 150 lunches" (115): a figure she never said is no summary of what she told,

@@ -573,6 +573,17 @@ def agreed_to_a_summary(cs: CompiledScenario, state: SessionState,
     return bool(SUMMED_UP.search(turn.learner)) and not _DAY.search(turn.learner)
 
 
+def corrected(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord]
+              ) -> list[TurnRecord]:
+    """The messages she had to correct ("Niet helemaal: Alkmaar? Dat heb ik niet gezegd.",
+    "Hold on, I didn't say all of that."): a summary that got her story wrong."""
+    lexicon = cs.language(state.lang).lm.lexicon
+    corrections = [line.split("{")[0].strip()
+                   for key in ("summary_misquoted", "summary_unsaid") if key in lexicon.lines
+                   for line in lexicon.line(key, cs.scenario.buyer.address)]
+    return [t for t in turns if any(c and c in t.buyer for c in corrections)]
+
+
 def past_deadline(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord]) -> bool:
     """Whether she said the proposed date comes after her deadline ("15 December is too
     late, the quotation must be there in November"): the right form, the wrong date."""
@@ -604,6 +615,10 @@ PITCH_COST_MAX = 24
 # while a call that is mostly sales talk loses the full PITCH_COST_MAX.
 PITCH_SHARE_COST = 80
 DISCOUNT_COST = 10
+# A summary she had to correct ("Alkmaar? I didn't say that.") tells her the seller did not
+# listen: a trainer takes it off whatever else went well (dev: the 11 calls with one were
+# 8 points over the trainer's score on average).
+WRONG_SUMMARY_COST = 8
 # A discount or a price cut in so many words: "15% off", "10% vanaf", "15% goedkoper als u
 # nu tekent", "tien procent onder de markt", "we can do that for less". The engine's
 # discount move misses some of them (a sign-this-week "15% off" read as asking for the
@@ -919,15 +934,17 @@ def conduct_deduction(cs: CompiledScenario, state: SessionState,
                       turns: list[TurnRecord]) -> int:
     """Points off for what the method warns against whatever else went well: pitching
     before tying the offer to a need, offering a discount, chat style towards a buyer,
-    saying the internal objectives aloud and, in a drill of two or three messages, a false
-    start. Stacked questions get a tip but cost nothing: how many facts one question
-    touched is the engine's reading, and on the dev calls the cost made as many scores
-    worse as better."""
+    saying the internal objectives aloud, a summary she had to correct and, in a drill of
+    two or three messages, a false start. Stacked questions get a tip but cost nothing:
+    how many facts one question touched is the engine's reading, and on the dev calls the
+    cost made as many scores worse as better."""
     pitches = pitch_turns(cs, state, turns)
     discounts = sum(1 for t in turns if offers_discount(t))
     cost = min(2 * DISCOUNT_COST, DISCOUNT_COST * discounts)
     cost += REGISTER_COST if informal(turns, state.lang) else 0
     cost += INTERNAL_ALOUD_COST * min(2, len(internal_aloud(turns)))
+    if cs.scenario.kind != "drill" and corrected(cs, state, turns):
+        cost += WRONG_SUMMARY_COST
     if cs.scenario.kind == "drill":
         # A detour costs when the learner got there in the end (in an objection drill:
         # took a step of the handling); otherwise the objectives not met already say so

@@ -1,0 +1,65 @@
+"""Round 14: the card names the decisive faults of a call and credits what was done.
+
+From the strict-trainer reviews of the fourth held-out set (now dev ``*.h4``): a call with
+a summary the buyer had to correct and the price objection left standing opened with
+"A strong call: 86/100" (fair: 57).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from bot.engine.compiled import CompiledScenario
+from bot.engine.engine import Engine
+from scoring.feedback import choose_tips
+from tests.engine_calls import compiled_library, play
+
+DEV = Path(__file__).resolve().parents[1] / "benchmarks" / "dialogues" / "dev"
+
+
+@pytest.fixture(scope="module")
+def library() -> dict[str, CompiledScenario]:
+    return compiled_library()
+
+
+def replay(library: dict[str, CompiledScenario], name: str) -> dict[str, Any]:
+    """The report of a labelled dev call, played as the benchmark plays it."""
+    call = yaml.safe_load((DEV / name).read_text(encoding="utf-8"))
+    return play(library, call["scenario"], call["language"],
+                [t["learner"] for t in call["turns"]])
+
+
+def test_a_summary_she_had_to_correct_costs_points_and_is_named_first(library):
+    report = replay(library, "first-visit-cleaning.nl.average.h4.yaml")
+    assert any("Alkmaar? Dat heb ik niet gezegd" in t["buyer"] for t in report["turns"])
+    tips = report["feedback"]
+    assert tips[0].startswith("Je samenvatting “Even kijken of ik het goed heb"), tips
+    assert not any(t.startswith("Een sterk gesprek") for t in tips)
+    assert report["deduction"] >= 8
+    assert report["score"] < 85
+
+
+def cards_tips(library: dict[str, CompiledScenario], name: str, total: int) -> list[str]:
+    """The tips of a labelled dev call's card had it scored ``total``."""
+    call = yaml.safe_load((DEV / name).read_text(encoding="utf-8"))
+    cs = library[call["scenario"]]
+    engine = Engine(cs)
+    state = engine.start(call["language"], seed=0)
+    turns = [r for t in call["turns"] if not state.ended
+             and (r := engine.turn(state, t["learner"]).record) is not None]
+    engine.stop(state)
+    return [t.key for t in choose_tips(cs, state, total, turns)]
+
+
+def test_an_answer_that_left_the_objection_standing_is_no_strong_call(library):
+    """A high score with the price answered by a question and no benefit or check: the
+    card opens with that answer, not with "A strong call"."""
+    keys = cards_tips(library, "objection-software-renewal.en.good.h4.yaml", 90)
+    assert keys[0] == "objection", keys
+    assert "strong_call" not in keys
+    # a call whose only objection came too late to answer still opens with its strengths
+    assert cards_tips(library, "first-visit-cleaning.en.good.b.yaml", 90)[0] == "strong_call"
