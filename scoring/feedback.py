@@ -151,7 +151,7 @@ _OWN_AIM = re.compile(r"\b(zodat ik|so (that )?(i|we) can|om (een|de|ons)|in ord
                       re.IGNORECASE)
 # "Oké snap ik. Dan stuur ik u de brochure": giving in to a brochure request is no answer
 # to it (the method asks what she would look for in it, and offers something better)
-_GIVES_IN = re.compile(r"\b(send|sending|stuur|sturen|mail|mailen)\b[^.?!]{0,30}"
+_GIVES_IN = re.compile(r"\b(send|sending|leave|drop off|stuur|sturen|mail|mailen)\b[^.?!]{0,30}"
                        r"\b(brochure|folder|leaflet|flyer)s?\b"
                        r"|\b(brochure|folder|leaflet|flyer)s?\b[^.?!]{0,30}"
                        r"\b(send|sturen|toe|mailen|opsturen)\b", re.IGNORECASE)
@@ -1089,7 +1089,8 @@ def _step_worth_praise(step: str, turn: TurnRecord) -> bool:
     if _GIVES_IN.search(turn.learner):
         return False  # "Oké snap ik. Dan stuur ik u de brochure": understanding, then giving in
     if step == "acknowledge":
-        return not _YES_BUT.search(turn.learner) and not _SELF_CORRECTION.search(turn.learner)
+        return not _YES_BUT.search(turn.learner) and not _SELF_CORRECTION.search(
+            turn.learner) and _names_her_concern(turn.learner)
     if step == "clarify":
         return _explores(turn) and not no_clarify(turn)
     if step == "check":
@@ -1098,6 +1099,21 @@ def _step_worth_praise(step: str, turn: TurnRecord) -> bool:
         # concern is gone
         return not no_check(turn)
     return True
+
+
+ACKNOWLEDGE_WORDS = 5  # "ok fair enough", "Of course, I understand": stock, not her concern
+
+
+def _names_her_concern(text: str) -> bool:
+    """Whether the understanding shown says what it understands ("I get that, price
+    matters", "a whole day down in tax season"): the words before the first question, or
+    before its last comma. "ok fair enough. what do they charge per lunch?" is a stock
+    phrase in front of a question, no understanding a trainer would hold up."""
+    said = sentences(text)
+    before = [s for s in said[:next((i for i, s in enumerate(said) if s.endswith("?")),
+                                    len(said))]]
+    ack = " ".join(before) if before else said[0].rsplit(",", 1)[0] if said else ""
+    return len(re.findall(r"\w+", ack)) >= ACKNOWLEDGE_WORDS
 
 
 def _uses_her_words(turns: list[TurnRecord], turn: TurnRecord) -> bool:

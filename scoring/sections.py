@@ -266,21 +266,26 @@ def purpose_stated(state: SessionState, turns: list[TurnRecord],
             for oid in cs.external_ids):
         return True
     for turn in turns:
-        if turn.spin is not None:
-            return False
+        # ("today: your feedback on the proposal, any changes and the next step. ok?" is
+        # an agenda however its closing "ok?" was read)
         if turn.act == Act.STATE_OBJECTIVE or Move.STATE_OBJECTIVE in turn.moves \
                 or _PURPOSE.search(turn.learner):
             return True
+        if turn.spin is not None:
+            return False
     return False
 
 
 # "Ik kom vandaag vooral om te horen wat je van ons voorstel vond", "Today I'd like to
 # ...", "I'm here to ...": the visit's purpose in words the engine may read as another act
 _PURPOSE = re.compile(
-    r"\b(today|vandaag)\b[^.?!]{0,25}\b(i'?d like|i would like|i want|i'?m here|i came|"
-    r"wil ik|wil graag|kom ik|ik kom|zou ik)\b"
-    r"|\b(i'?d like|i want|i'?m here|i came|wil ik|ik wil|ik kom|kom ik)\b[^.?!]{0,25}"
-    r"\b(today|vandaag)\b"
+    r"\b(today|vandaag)\b[^.?!]{0,25}\b(i'?d like|i would like|i want|i wanted|i'?m here|"
+    r"i came|wil ik|wil graag|wou ik|wilde ik|kom ik|ik kom|zou ik)\b"
+    r"|\b(i'?d like|i want|i wanted|i'?m here|i came|wil ik|ik wil|ik wou|ik wilde|ik kom|"
+    r"kom ik)\b[^.?!]{0,25}\b(today|vandaag)\b"
+    # "today: your feedback on the proposal, any changes, the next step" (an agenda list)
+    r"|^\W*(today|vandaag)\s*:"
+    r"|\b(my|the|mijn|het) (plan|agenda) (for|voor) (today|vandaag|this visit|dit bezoek)\b"
     r"|\b(i'?m here to|i came to|ik kom (vooral |eigenlijk |graag )*(om|voor))\b"
     r"|\b(the purpose of|het doel van)\b",
     re.IGNORECASE)

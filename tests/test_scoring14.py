@@ -63,3 +63,25 @@ def test_an_answer_that_left_the_objection_standing_is_no_strong_call(library):
     assert "strong_call" not in keys
     # a call whose only objection came too late to answer still opens with its strengths
     assert cards_tips(library, "first-visit-cleaning.en.good.b.yaml", 90)[0] == "strong_call"
+
+
+@pytest.mark.parametrize("name", ["closing-catering-followup.en.mobile.h4.yaml",
+                                  "closing-catering-followup.nl.mobile.h4.yaml"])
+def test_an_agenda_in_the_second_message_is_no_missing_opening(library, name):
+    """"hi marco! …" then "today: ur feedback on the proposal, any changes, and hopefully
+    agree the next step. ok?" (nl: "ik wou vandaag even t voorstel doornemen …"): the
+    purpose was stated, so no tip says the visit opened without it."""
+    tips = replay(library, name)["feedback"]
+    assert not any(t.startswith(("On a follow-up visit, open", "Open een vervolgbezoek"))
+                   for t in tips), tips
+
+
+def test_a_stock_phrase_before_a_question_is_not_praised_as_understanding(library):
+    """"ok fair enough. what do they charge per lunch?" asked again what he had told three
+    times; the card praised it as showing understanding."""
+    tips = replay(library, "closing-catering-followup.en.mobile.h4.yaml")["feedback"]
+    assert not any("fair enough" in t for t in tips), tips
+    report = play(library, "drill-objection-bad-experience", "en", [
+        "That must have been awful: a whole day down in the middle of tax season. "
+        "What exactly went wrong?"])
+    assert any("showed her you understood" in t for t in report["feedback"])
