@@ -49,6 +49,7 @@ from scoring.sections import (
     purpose_stated,
     question_clauses,
     question_mix,
+    reopens,
     stacked_questions,
     text_speak,
     wasted_messages,
@@ -263,6 +264,9 @@ def _tips(cs: CompiledScenario, state: SessionState, total: int | None,
         tips = [*improve[:MAX_TIPS - 1], *praise[:1], *improve[MAX_TIPS - 1:], *praise[1:],
                 *fallback]
     tips = _distinct(tips)
+    if tips and tips[0].key == "strong_drill" and len(tips) > MIN_TIPS:
+        # "You did what it asks" already says the first message did it
+        tips = [t for t in tips if t.key != "good_first_message"]
     if len(tips) < MIN_TIPS:
         tips = _praise_the_answer_too(tips, _strengths(cs, state, turns))
     if len(tips) < MIN_TIPS and cs.scenario.kind == "drill":
@@ -512,7 +516,9 @@ def _improvements(cs: CompiledScenario, state: SessionState,
         wasted_turns = [t for t in wasted_turns if not _took_a_step(state, turns, t)]
         for wasted in wasted_turns:
             key = "false_start" if wasted is first else "wasted_message"
-            if questions_count and wasted.form == "closed":
+            if cs.scenario.closing is not None and reopens(wasted):
+                key = "pitch_closing"  # she has shown interest: come to the point
+            elif questions_count and wasted.form == "closed":
                 key = "closed_start"  # say what was wrong: a yes/no question
             elif _wrong_figure(cs, wasted):
                 key = "wrong_figure"
@@ -1005,13 +1011,16 @@ def _strengths(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord
         add("good_opening", turns[0])
     found.extend(_tasks_done(cs, state, turns))
     proposal = _first(turns, lambda t: t.act in (Act.NEXT_STEP_PROPOSAL, Act.ASK_ORDER))
-    if cs.scenario.kind == "drill" and proposal is not None and turns.index(proposal) > 0:
-        # in a closing drill, a question right before the proposal made it fit
+    if cs.scenario.kind == "drill" and cs.scenario.closing is not None \
+            and proposal is not None and turns.index(proposal) > 0:
+        # in a closing drill, a question right before the proposal made it fit (one that
+        # invites more questions reopens the sale instead)
         before = turns[turns.index(proposal) - 1]
         # a line that asks nothing ("Great to hear! And don't forget, both trucks come with
         # our warranty.") is more selling after her yes, however the engine read it
         if before.form is not None and before.act == Act.FACT_QUESTION \
-                and _asks(before.learner) and not _OWN_AIM.search(before.learner):
+                and _asks(before.learner) and not _OWN_AIM.search(before.learner) \
+                and not reopens(before):
             add("good_question_first", before)
     heard: set[str] = set()
     for turn in turns:  # the first one not quoted elsewhere is kept

@@ -71,7 +71,12 @@ ERRAND = re.compile(r"e-?mail|mailadres|\baddress|telefoon|phone|hoor ik|hear fr
 
 
 # "I understand it is higher. But you get ...": the "but" takes the understanding back
-YES_BUT = re.compile(r"(^|[.!?,;]\s*)(but|maar)\b", re.IGNORECASE)
+# (not one that leads into it: "Maar helemaal goed hoor, dat contract respecteer ik")
+YES_BUT = re.compile(
+    r"(^|[.!?,;]\s*)(but|maar)\b(?!,?\s+(hoor\s+|that'?s\s+|dat\s+is\s+)?(helemaal\s+|heel\s+|"
+    r"completely\s+|totally\s+|of\s+course\s+)?(goed|prima|begrijpelijk|terecht|logisch|"
+    r"natuurlijk|fine|fair|understandable|of\s+course|ik\s+snap|ik\s+begrijp|i\s+understand|"
+    r"i\s+get\s+(it|that))\b)", re.IGNORECASE)
 
 
 # "Shall I draw up a quotation for the whole fleet?", "Dan stel ik voor dat ik donderdag een
@@ -818,14 +823,32 @@ def wasted_messages(cs: CompiledScenario, state: SessionState, turns: list[TurnR
     out: list[TurnRecord] = []
     vague = vague_before_concrete(cs, state, turns)
     last_right = max((i for i, t in enumerate(turns) if t.objectives), default=-1)
+    closing_drill = cs.scenario.closing is not None
     for turn in turns[:last_right + 1]:
         if goals and goals <= done and turn not in vague:
             break
-        if turn in vague or (not _serves_task(turn, questions_count)
-                             and (not done or turn.act != Act.PITCH)):
+        if turn in vague or (closing_drill and reopens(turn)) or (
+                not _serves_task(turn, questions_count)
+                and (not done or turn.act != Act.PITCH)):
             out.append(turn)  # sales talk after a good start is costed as a pitch
         done.update(turn.objectives)
     return out
+
+
+# "Heeft u verder nog vragen over het onderhoud of de garantie?", "Any other questions
+# about the warranty?": after her buying signal, an invitation to reopen what she has
+# settled, the keep-selling the closing drills warn against, not a question that leads to
+# the order
+_REOPENS = re.compile(
+    r"\b(heeft u|heb je|hebben jullie|zijn er)\b[^.?!]{0,20}\b(nog|verder)\b[^.?!]{0,15}"
+    r"\bvragen\b|\b(any|other|more|further) questions\b|\banything else (you'?d|you would|"
+    r"you want|to know)\b|\bwilt u (verder )?nog iets weten\b", re.IGNORECASE)
+
+
+def reopens(turn: TurnRecord) -> bool:
+    """A message that asks whether she has more questions instead of closing."""
+    return turn.act not in (Act.ASK_ORDER, Act.NEXT_STEP_PROPOSAL) and bool(
+        _REOPENS.search(turn.learner))
 
 
 def vague_before_concrete(cs: CompiledScenario, state: SessionState,

@@ -85,3 +85,33 @@ def test_a_stock_phrase_before_a_question_is_not_praised_as_understanding(librar
         "That must have been awful: a whole day down in the middle of tax season. "
         "What exactly went wrong?"])
     assert any("showed her you understood" in t for t in report["feedback"])
+
+
+def test_a_but_that_leads_into_the_understanding_does_not_take_it_back(library):
+    """"Maar helemaal goed hoor, dat contract respecteer ik natuurlijk" respects the
+    running contract; the card listed respect and "erkennen" as not done."""
+    tips = replay(library, "drill-objection-contract-running.nl.off_script.h4.yaml")["feedback"]
+    assert not any("respect tonen" in t or "erkennen" in t for t in tips), tips
+    # a "but" after the understanding still takes it back
+    report = play(library, "drill-objection-contract-running", "nl", [
+        "Dat begrijp ik, maar wij zijn gewoon veel goedkoper dan TeleNed."])
+    assert any("erkennen" in t or "respect" in t for t in report["feedback"])
+
+
+def test_asking_for_more_questions_after_the_buying_signal_is_no_question_first(library):
+    """"Heeft u verder nog vragen over het onderhoud of de garantie?" reopens the sale the
+    closing drill asks to close: not praised as asking before proposing, and it costs as
+    a message that did nothing for the exercise (the trainer gave 66, the card 92)."""
+    report = replay(library, "drill-closing-order.nl.average.h4.yaml")
+    tips = report["feedback"]
+    assert not any(t.startswith("Goed: je vroeg eerst") for t in tips), tips
+    assert tips[0].startswith("“Fijn om te horen, mevrouw De Ruiter!") \
+        and "blijft verkopen" in tips[0]
+    assert report["score"] <= 75
+
+
+def test_a_strong_drill_card_does_not_say_twice_that_the_first_message_did_it(library):
+    tips = replay(library, "drill-closing-next-step.en.good.h4.yaml")["feedback"]
+    assert tips[0].startswith("Strong work") and "You did what it asks" in tips[0]
+    assert not any(t.startswith("Your first message already did") for t in tips), tips
+    assert len(tips) >= 3
