@@ -23,6 +23,7 @@ from bot.engine.state import ObjectionState, SessionState, TurnRecord
 from bot.engine.text import label_in_sentence
 from scoring.notes import sentences
 from scoring.sections import (
+    ACKNOWLEDGES,
     CHECK_OPENINGS,
     ERRAND,
     LEADING_TAG,
@@ -131,16 +132,7 @@ _PRICE_NOW = re.compile(
     r"currently|right now|op dit moment|momenteel|nu)\b",
     re.IGNORECASE)
 _ERRAND = ERRAND  # the learner's own errand is no clarifying question
-# Understanding said up front ("That's completely fair", "Fair enough", "Dat snap ik",
-# "helemaal goed"), after at most an "ok"/"ja" or her name.
-_ACKNOWLEDGES = re.compile(
-    r"^\W*((ok(é|e|ay)?|ja|yes|ah|oh|nee|no)\W+)?(\w+\W+)?("
-    r"that'?s (completely |totally |very |perfectly |a )?(fair|understandable|reasonable|"
-    r"fair point|good point)|fair enough|(i )?(completely |totally |fully )?"
-    r"(understand|get (it|that))|that makes sense|makes sense|"
-    r"(dat )?(snap|begrijp) ik|ik (snap|begrijp)|begrijpelijk|helemaal (goed|terecht|logisch)|"
-    r"heel (logisch|begrijpelijk|terecht)|dat is (heel |echt )?(logisch|terecht|begrijpelijk))\b",
-    re.IGNORECASE)
+_ACKNOWLEDGES = ACKNOWLEDGES
 # "We can do it cheaper, I'm sure": a price promised before the learner knows the price is
 # no solution a trainer holds up as the model, however well the rest of it fits
 _PRICE_PROMISE = re.compile(r"\b(cheaper|goedkoper|voordeliger|lower price|lagere prijs)\b",

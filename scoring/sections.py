@@ -187,6 +187,15 @@ def objectives_met(cs: CompiledScenario, state: SessionState, group: str,
         if met[oid] and by and detect and all(Move.ACKNOWLEDGE in d.moves for d in detect) \
                 and all(no_acknowledgement(t) for t in by):
             met[oid] = False
+        # "Looks hectic, I won't keep you.", "dat contract respecteer ik natuurlijk"-like
+        # understanding in plain words the engine missed: in a drill every message answers
+        # her objection, so the acknowledgement the card praises is ticked too
+        if not met[oid] and detect and cs.scenario.kind == "drill" \
+                and all(Move.ACKNOWLEDGE in d.moves for d in detect) \
+                and any(o.raised_turn is not None for o in state.objections.values()) \
+                and any(ACKNOWLEDGES.search(t.learner) and not no_acknowledgement(t)
+                        for t in turns or []):
+            met[oid] = True
         # "..., would that make a difference for you?" after the benefit checks, as the
         # objection's steps and the praise count it
         if not met[oid] and detect and all(Move.CHECK in d.moves for d in detect) \
@@ -457,6 +466,24 @@ def objections_score(state: SessionState, turns: list[TurnRecord] | None = None)
         credits.append(STEPS_SHARE * share + ((1 - STEPS_SHARE) if o.handled else 0.0))
     mean = sum(credits) / len(credits)
     return 100.0 * (BEST_SHARE * max(credits) + (1 - BEST_SHARE) * mean)
+
+
+# Understanding said up front ("That's completely fair", "Fair enough", "Dat snap ik",
+# "helemaal goed"), after at most an "ok"/"ja" or her name.
+ACKNOWLEDGES = re.compile(
+    r"^\W*((ok(é|e|ay)?|ja|yes|ah|oh|nee|no)\W+)?(\w+\W+)?("
+    r"that'?s (completely |totally |very |perfectly |a )?(fair|understandable|reasonable|"
+    r"fair point|good point)|fair enough|(i )?(completely |totally |fully )?"
+    r"(understand|get (it|that))|that makes sense|makes sense|"
+    r"(dat )?(snap|begrijp) ik|ik (snap|begrijp)|begrijpelijk|helemaal (goed|terecht|logisch)|"
+    r"heel (logisch|begrijpelijk|terecht)|dat is (heel |echt )?(logisch|terecht|begrijpelijk)|"
+    # her situation in plain words: "Looks hectic, I won't keep you", "I'm sorry to hear
+    # that, ... must have been really stressful", "Ik zie dat u het druk heeft"
+    r"looks (hectic|busy|mad|crazy)|(i )?won'?t keep you( long)?|i can see (it'?s|you'?re) "
+    r"(busy|hectic)|(i'?m )?(so |really |very )?sorry to hear|that must have been|"
+    r"ik zie (dat )?(het|u|je) (druk|het druk)|ik zal u niet lang ophouden|"
+    r"ik houd? het kort|wat (vervelend|naar|rot)|dat is (echt |heel )?(vervelend|naar|balen))\b",
+    re.IGNORECASE)
 
 
 # "Shall I send you an offer?", "Zal ik u wat informatie mailen?": a next step offered

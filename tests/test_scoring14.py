@@ -115,3 +115,15 @@ def test_a_strong_drill_card_does_not_say_twice_that_the_first_message_did_it(li
     assert tips[0].startswith("Strong work") and "You did what it asks" in tips[0]
     assert not any(t.startswith("Your first message already did") for t in tips), tips
     assert len(tips) >= 3
+
+
+def test_understanding_in_plain_words_is_credited_in_an_objection_drill(library):
+    """"Looks hectic, I won't keep you." shows respect for how busy he is: the card said
+    the step was still open and scored the call 78 (trainer: 88)."""
+    report = replay(library, "drill-objection-no-time.en.good.h4.yaml")
+    assert not any("Show respect for how busy he is" in t for t in report["feedback"])
+    assert report["score"] >= 85
+    bare = play(library, "drill-objection-no-time", "en", [
+        "Which days hurt most, just the weekends or Easter Monday too?"])
+    assert any("Show respect for how busy he is" in t or "respect" in t.lower()
+               for t in bare["feedback"]), bare["feedback"]
