@@ -27,6 +27,7 @@ from scoring.sections import (
     CHECK_OPENINGS,
     ERRAND,
     LEADING_TAG,
+    PAYOFF_ASKED,
     QUESTION_VERBS,
     SUMMED_UP,
     WEAK_STEP,
@@ -41,6 +42,7 @@ from scoring.sections import (
     informal,
     internal_aloud,
     invited,
+    late_proposals,
     no_acknowledgement,
     no_check,
     no_clarify,
@@ -117,14 +119,7 @@ _SPIN_WORDING = {
         r"levert|helpen|helpt|schelen|scheelt|verschil|winst|voordeel",
         re.IGNORECASE),
 }
-# "What would it mean for you if ...?", "Wat zou het voor u betekenen als ...?", "What
-# would that be worth to you?": the value she is invited to name, in the tip's own words
-_PAYOFF_ASKED = re.compile(
-    r"\bwhat would (it|that|this)\b[^?]{0,30}\b(mean|be worth|change|bring|give)\b[^?]{0,40}"
-    r"\b(if|when|once)\b|\bwhat would (it|that|this) be worth\b|\bsuppose\b[^?]*\bworth\b"
-    r"|\bwat zou (het|dat|dit)\b[^?]{0,30}\b(betekenen|opleveren|waard zijn|schelen)\b"
-    r"|\bstel (dat|je voor)\b[^?]*\b(waard|betekenen|opleveren)\b",
-    re.IGNORECASE)
+_PAYOFF_ASKED = PAYOFF_ASKED
 # What she pays now, asked as such: a situation question, whatever its "cost" suggests
 _PRICE_NOW = re.compile(
     r"\b(cost|costs|pay|paying|kost|kosten|betaalt|betalen)\b[^?]{0,40}"
@@ -575,6 +570,9 @@ def _improvements(cs: CompiledScenario, state: SessionState,
     questioned = {f.objective for f in cs.scenario.facts
                   if f.objective is not None and any(f.id in t.facts for t in dodged)}
     questioned |= {o for t in dodged if t.act == Act.FACT_QUESTION for o in t.objectives}
+    # "Wat zou het voor jou betekenen als de piek zonder storingen liep?" and she dodged it
+    # ("Lastig te zeggen"): she held the value back, the learner did ask
+    questioned |= asked_by_spin(cs, dodged)
     withheld = _asked_not_told(cs, state, questioned, answered)
     deeper = _deeper_questions(cs, turns, mix)
     if deeper is not None:
@@ -911,6 +909,12 @@ def _closing_tips(cs: CompiledScenario, state: SessionState, turns: list[TurnRec
         # "sign this week and get 15% off" is no concrete proposal: the discount tip says
         # what a discount is
         return []
+    closing = cs.scenario.closing
+    if closing is not None and closing.late and last in late_proposals(cs, state, turns):
+        # "a demo on 10 December" when notice is due by 1 July: the right form, a date
+        # that is no use to her, whatever else she answered
+        late = next(iter(cs.language(state.lang).texts(closing.late)), "")
+        return [Tip("close_too_late", {"quote": quote(last.learner), "late": late})]
     if any(o.raised_turn is not None and not o.handled for o in state.objections.values()):
         return []  # the objection's own tip says what to do first
     # after a full inventory "find out more about her situation first" is the wrong advice:

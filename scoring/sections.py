@@ -7,8 +7,10 @@ from dataclasses import dataclass, field
 
 from bot.engine.acts import Act, Move
 from bot.engine.classify import is_concrete
+from bot.engine.closing import month_too_late
 from bot.engine.compiled import CompiledScenario
 from bot.engine.state import ObjectionState, SessionState, TurnRecord
+from bot.engine.wording import MONTHS
 from scoring.notes import sentences
 
 OPEN_TARGET = 0.7  # a first visit is mostly open questions
@@ -143,12 +145,25 @@ def errand_only(turn: TurnRecord) -> bool:
     return bool(asked) and all(ERRAND.search(q) for q in asked)
 
 
+# "What would it mean for you if ...?", "Wat zou het voor u betekenen als ...?", "What
+# would that be worth to you?": the value she is invited to name, in the tip's own words
+PAYOFF_ASKED = re.compile(
+    r"\bwhat would (it|that|this)\b[^?]{0,30}\b(mean|be worth|change|bring|give)\b[^?]{0,40}"
+    r"\b(if|when|once)\b|\bwhat would (it|that|this) be worth\b|\bsuppose\b[^?]*\bworth\b"
+    r"|\bwat zou (het|dat|dit)\b[^?]{0,30}\b(betekenen|opleveren|waard zijn|schelen)\b"
+    r"|\bstel (dat|je voor)\b[^?]*\b(waard|betekenen|opleveren)\b",
+    re.IGNORECASE)
+
+
 def asked_by_spin(cs: CompiledScenario, turns: list[TurnRecord]) -> set[str]:
     """Internal items asked by an open implication or need-payoff question ("What would it
     mean for you if a jam were fixed within four hours?"): an item whose answers are all of
     that kind was asked, whichever of them the engine matched the question to."""
-    kinds = {t.spin for t in turns if t.form == "open" and t.act == Act.FACT_QUESTION
-             and t.spin in ("implication", "need_payoff")}
+    asking = [t for t in turns if t.form == "open" and t.act == Act.FACT_QUESTION]
+    kinds = {t.spin for t in asking if t.spin in ("implication", "need_payoff")}
+    # "What would it mean for you if …?" asks the value whatever SPIN kind it was read as
+    if any(PAYOFF_ASKED.search(t.learner) for t in asking):
+        kinds.add("need_payoff")
     facts: dict[str, list[list[str]]] = {}
     for fact in cs.scenario.facts:
         if fact.objective is not None:
@@ -623,12 +638,28 @@ def corrected(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord]
 
 def past_deadline(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord]) -> bool:
     """Whether she said the proposed date comes after her deadline ("15 December is too
-    late, the quotation must be there in November"): the right form, the wrong date."""
+    late, the quotation must be there in November"), or the proposal named such a month
+    while she answered something else: the right form, the wrong date."""
     closing = cs.scenario.closing
     if closing is None or not closing.late:
         return False
     late = [text for text in cs.language(state.lang).texts(closing.late) if text]
-    return any(text in t.buyer for t in turns for text in late)
+    return any(text in t.buyer for t in turns for text in late) or bool(
+        late_proposals(cs, state, turns))
+
+
+def late_proposals(cs: CompiledScenario, state: SessionState,
+                   turns: list[TurnRecord]) -> list[TurnRecord]:
+    """Proposals naming a month past her deadline ("a demo on 10 December" when notice is
+    due by 1 July), as the buyer reads the month (``closing.late_months``)."""
+    closing = cs.scenario.closing
+    if closing is None or not closing.late_months:
+        return []
+    lm = cs.language(state.lang).lm
+    return [t for t in turns if (t.act in (Act.NEXT_STEP_PROPOSAL, Act.ASK_ORDER)
+                                 or CLOSING_MOVES & set(t.moves))
+            and any(month_too_late(MONTHS.get(w), closing.late_months, state.month)
+                    for w in lm.analyze(t.learner).words)]
 
 
 def weighted_total(parts: dict[str, float | None], weights: dict[str, float]) -> int:

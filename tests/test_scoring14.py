@@ -127,3 +127,21 @@ def test_understanding_in_plain_words_is_credited_in_an_objection_drill(library)
         "Which days hurt most, just the weekends or Easter Monday too?"])
     assert any("Show respect for how busy he is" in t or "respect" in t.lower()
                for t in bare["feedback"]), bare["feedback"]
+
+
+def test_a_value_question_she_dodged_is_not_listed_as_never_asked(library):
+    """"Wat zou het voor jou betekenen als de piek … zonder problemen liep?" was asked and
+    she dodged it; the card said "still to find out … ask each with an open question"."""
+    tips = replay(library, "spin-printing-urgency.nl.good.h4.yaml")["feedback"]
+    assert not any(t.startswith("Nog niet te weten gekomen") and "storingsvrije piek" in t
+                   for t in tips), tips
+    assert any(t.startswith("Je vroeg ernaar, maar ze vertelde het nog niet")
+               and "storingsvrije piek" in t for t in tips), tips
+
+
+def test_a_proposed_date_after_her_deadline_is_named_as_such(library):
+    """"How about Thursday 14 January?" when notice is due before 1 January."""
+    tips = replay(library, "first-visit-cleaning.en.good.h4.yaml")["feedback"]
+    late = [t for t in tips if "names a date after her deadline" in t]
+    assert len(late) == 1 and "before 1 January" in late[0], tips
+    assert not any("concrete proposal after a good inventory" in t for t in tips)

@@ -1606,10 +1606,14 @@ def test_a_date_past_her_deadline_is_the_wrong_moment(library):
     state.closing.update(attempted=True, concrete=True)
     asked = turn("What would you like to be different about the cleaning?", "fact_question",
                  form="open", spin="problem", facts=("satisfaction",))
-    proposal = turn("Could we meet again on Tuesday 15 December at 10 with Mr Verhoef?",
+    proposal = turn("Could we meet again on Tuesday 17 November at 10 with Mr Verhoef?",
                     "next_step_proposal", form="closed")
     in_time = closing_score(cs, state, [asked, proposal])
     proposal.buyer = cs.language("en").texts(cs.scenario.closing.late)[0]
+    assert closing_score(cs, state, [asked, proposal]) < in_time
+    # (round 14) a December date is past her deadline whatever she answered to it
+    proposal.learner, proposal.buyer = proposal.learner.replace("17 November",
+                                                                "15 December"), "…"
     assert closing_score(cs, state, [asked, proposal]) < in_time
 
 
