@@ -476,6 +476,10 @@ def _improvements(cs: CompiledScenario, state: SessionState,
         if _introduced_self(cs, first.learner) and company.lower() not in first.learner.lower():
             improve.append(Tip("introduce_company", {"quote": quote(first.learner),
                                                      "company": company}))
+        elif _introduced_self(cs, first.learner) and not invited(turns):
+            # "hoi linda, ik ben Noor van bonenburg koffieservice!": she did her half; the
+            # other half, the buyer's turn, is what is missing
+            improve.append(Tip("invite_introduction"))
         else:
             improve.append(Tip("introduce" if opening else "introduce_plain", opening))
         opening = {}

@@ -145,3 +145,11 @@ def test_a_proposed_date_after_her_deadline_is_named_as_such(library):
     late = [t for t in tips if "names a date after her deadline" in t]
     assert len(late) == 1 and "before 1 January" in late[0], tips
     assert not any("concrete proposal after a good inventory" in t for t in tips)
+
+
+def test_a_learner_who_introduced_herself_is_told_to_invite_the_buyer(library):
+    """"hoi linda, ik ben Noor van bonenburg koffieservice!": she did introduce herself and
+    her company; the card told her to, instead of naming the invitation she left out."""
+    tips = replay(library, "drill-external-objective.nl.mobile.h4.yaml")["feedback"]
+    assert not any("Begin met jezelf en je bedrijf voor te stellen" in t for t in tips), tips
+    assert any(t.startswith("Je stelde jezelf voor, maar nodigde Linda niet uit") for t in tips)
