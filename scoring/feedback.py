@@ -429,10 +429,11 @@ def _took_a_step(state: SessionState, turns: list[TurnRecord], turn: TurnRecord)
 # Faults a trainer names before any praise in a call: a summary she had to correct, an
 # answer that left her objection standing (one the learner never took up is named too, but
 # a textbook call that ran out of time for it is still a strong one).
-DECISIVE = frozenset({"summary_wrong", "objection"})
+DECISIVE = frozenset({"summary_wrong", "objection", "objection_passed"})
 CLOSE_TIPS = frozenset({"no_close", "vague_close", "quote_close", "firmer_order"})
 # Kinds of tip that may appear more than once on a card.
 REPEATABLE = frozenset({"good_task", "objection", "objection_open", "objection_steps",
+                        "objection_passed",
                         "wasted_message", "wrong_figure"})
 
 
@@ -753,8 +754,20 @@ def _objection_tips(cs: CompiledScenario, state: SessionState, turns: list[TurnR
         reply = _first(after, lambda t: t.act == Act.OBJECTION_RESPONSE and not t.steps) \
             or _first(after, lambda t: t.act == Act.OBJECTION_RESPONSE) \
             or _first(after, lambda t: t.act != Act.GOODBYE)
-        said = quote(cl.texts(objection.text)[0])
-        if reply is None or not answerable(turns, ostate.raised_turn):
+        # the words she raised it in, when the transcript holds them
+        raised_in = turns[ostate.raised_turn - 1].buyer \
+            if 0 < ostate.raised_turn <= len(turns) else ""
+        texts = [text for text in cl.texts(objection.text) if text]
+        heard = next((text for text in texts if text in raised_in), None)
+        said = quote(heard or texts[0])
+        if reply is not None and heard is not None and reply is after[0] \
+                and _went_past(reply.learner, heard, raised_in.replace(heard, " ")):
+            # "€7.80 per payslip … You know what, I have a site meeting at eleven. Just send
+            # me the brochure" answered with "€9.40 is more than that …": the answer is to
+            # the rest of her reply, and the objection was never taken up
+            out.append(Tip("objection_passed", {"advice": values["advice"], "objection": said,
+                                                "quote": quote(reply.learner)}))
+        elif reply is None or not answerable(turns, ostate.raised_turn):
             out.append(Tip("objection_open", {**values, "objection": said}))
         elif quote(reply.learner) in used or (
                 reply.act != Act.OBJECTION_RESPONSE and cs.scenario.kind != "drill"):
@@ -765,6 +778,13 @@ def _objection_tips(cs: CompiledScenario, state: SessionState, turns: list[TurnR
             out.append(Tip("objection", {**values, "quote": quote(reply.learner),
                                          "objection": said}))
     return out
+
+
+def _went_past(answer: str, objection: str, rest: str) -> bool:
+    """Whether an answer takes up the rest of the buyer's reply (the price she gave) and
+    not a word of the objection she tacked onto it."""
+    words = _stems(answer)
+    return bool(rest.strip()) and not words & _stems(objection) and bool(words & _stems(rest))
 
 
 def exchange(state: SessionState, ostate: ObjectionState,
