@@ -349,6 +349,16 @@ def _praise_the_answer_too(tips: list[Tip], strengths: list[Tip]) -> list[Tip]:
     return out
 
 
+def _still_asked(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord],
+                 turn: TurnRecord) -> str:
+    """What the exercise still asked for when this message came: a figure got right
+    before it ("total is 52,5k") is not listed again as the one to find."""
+    cl = cs.language(state.lang)
+    done = {o for t in turns[:turns.index(turn)] for o in t.objectives}
+    left = [o for o in cs.external_ids[:3] if o not in done] or cs.external_ids[:3]
+    return "; ".join(in_sentence(cl.text(cs.objectives[o].label)) for o in left)
+
+
 def _idle_messages(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord],
                    tips: list[Tip]) -> list[Tip]:
     """A short card's third tip, true of any drill: a message no other tip quotes that did
@@ -358,8 +368,10 @@ def _idle_messages(cs: CompiledScenario, state: SessionState, turns: list[TurnRe
     asks = "; ".join(in_sentence(cl.text(cs.objectives[o].label)) for o in cs.external_ids[:3])
     quoted = {t.values.get("quote") for t in tips}
     wrap_ups = _after_the_exercise(cs, turns)
-    return [Tip("wrong_figure" if _wrong_figure(cs, t) else "wasted_message",
-                {"quote": quote(t.learner), "topics": asks}) for t in turns
+    return [Tip("wrong_figure", {"quote": quote(t.learner),
+                                 "topics": _still_asked(cs, state, turns, t)})
+            if _wrong_figure(cs, t) else
+            Tip("wasted_message", {"quote": quote(t.learner), "topics": asks}) for t in turns
             if not t.objectives and not t.steps and t.act != Act.GOODBYE
             and t not in wrap_ups
             and quote(t.learner) not in quoted and not _took_a_step(state, turns, t)]
@@ -513,7 +525,10 @@ def _improvements(cs: CompiledScenario, state: SessionState,
             elif questions_count and wasted.form == "closed":
                 key = "closed_start"  # say what was wrong: a yes/no question
             elif _wrong_figure(cs, wasted):
-                key = "wrong_figure"
+                improve.append(Tip("wrong_figure", {"quote": quote(wasted.learner),
+                                                    "topics": _still_asked(cs, state, turns,
+                                                                           wasted)}))
+                continue
             improve.append(Tip(key, {"quote": quote(wasted.learner), "topics": asks}))
     # a discount is named as a discount (its own tip says why), not as a pitch
     # (nor is a message the card credits with a goal: "And then hopefully we can send you

@@ -165,3 +165,11 @@ def test_an_answer_to_the_price_is_not_quoted_as_the_answer_to_the_brochure_requ
     assert "“I understand, €9.40 is more than that." in passed[0]
     assert not any(t.startswith("When he objected you said “I understand, €9.40")
                    for t in tips)
+
+
+def test_a_wrong_figure_tip_does_not_ask_again_for_the_figure_already_right(library):
+    report = play(library, "drill-forecast", "en", [
+        "total is 52,5k", "march = 43.500 (brink 12k + de hoeve 13,5k + kuipers 18k)"])
+    wrong = [t for t in report["feedback"] if "names a figure" in t]
+    assert len(wrong) == 1 and "forecast for March" in wrong[0], report["feedback"]
+    assert "total forecast" not in wrong[0].lower()
