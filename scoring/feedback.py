@@ -1012,7 +1012,7 @@ def _strengths(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord
         # "So how would you like to proceed with the order?" asks for the order: no diary
         # step was proposed, and the praise says what it did
         add("good_close_order" if close.act == Act.ASK_ORDER else "good_close", close)
-    add("good_objection", _good_answer(state, turns))
+    add("good_objection", _good_answer(state, turns, cs))
     for spin, key in (("need_payoff", "good_need_payoff"), ("implication", "good_implication")):
         add(key, next((t for t in turns if t.spin == spin and _spin_worth_praise(spin, t)),
                       None))
@@ -1200,7 +1200,8 @@ _FOR_HER = re.compile(r"\b(u|uw|je|jij|jou|jouw|jullie|you|your|yours)\b"
                       r"|,\s*(dus|so|which means)\b|\b(zodat|waardoor|so that)\b", re.IGNORECASE)
 
 
-def _good_answer(state: SessionState, turns: list[TurnRecord]) -> TurnRecord | None:
+def _good_answer(state: SessionState, turns: list[TurnRecord],
+                 cs: CompiledScenario | None = None) -> TurnRecord | None:
     """The answer worth praising as objection handling: a statement credited with "respond"
     to an objection that got handled, given after the learner acknowledged or explored it.
     A benefit blurted out before the concern was even heard is a pitch that happened to
@@ -1224,10 +1225,37 @@ def _good_answer(state: SessionState, turns: list[TurnRecord]) -> TurnRecord | N
             if answers and "respond" in turn.steps and turn.form is None \
                     and not _GIVES_IN.search(turn.learner) \
                     and (any(_FOR_HER.search(said) for said in answer)
-                         or _uses_her_words(turns, turn)):
+                         or _uses_her_words(turns, turn)) \
+                    and (cs is None or _touches_concern(cs, state, ostate, turns, turn)):
                 return turn
             heard = heard or now
     return None
+
+
+def _touches_concern(cs: CompiledScenario, state: SessionState, ostate: ObjectionState,
+                     turns: list[TurnRecord], answer: TurnRecord) -> bool:
+    """Whether an answer takes up a word of her concern as she put it: the objection and
+    what she said about it until the answer. "Fresh, cooked on site, staff pay €2.50"
+    names nothing of "Vers & Co is fifty cents a lunch cheaper": a benefit, not an answer
+    to the objection."""
+    if ostate.raised_turn is None:
+        return True
+    cl = cs.language(state.lang)
+    objection = cs.objections.get(next((oid for oid, o in state.objections.items()
+                                        if o is ostate), ""))
+    # (the reply she raised it in may hold other facts besides: only the objection counts)
+    said = [t.buyer for t in turns[ostate.raised_turn:turns.index(answer)]]
+    if objection is not None:
+        # and the model answer, which names what takes it away ("a trial week")
+        said += [text for text in (*cl.texts(objection.text), cl.text(objection.good_handling))
+                 if text]
+    concern = set().union(*(_stems(text) for text in said)) - _ADVICE_WORDS if said else set()
+    return not concern or bool(concern & _stems(answer.learner))
+
+
+# the model answers' words for the steps themselves, no part of any concern
+_ADVICE_WORDS = frozenset({"acknowledge", "ask", "check", "isolate", "show", "only", "then",
+                           "tie", "erken", "vraag", "toon", "isoleer", "alleen", "koppel"})
 
 
 def _asks(text: str) -> bool:

@@ -173,3 +173,14 @@ def test_a_wrong_figure_tip_does_not_ask_again_for_the_figure_already_right(libr
     wrong = [t for t in report["feedback"] if "names a figure" in t]
     assert len(wrong) == 1 and "forecast for March" in wrong[0], report["feedback"]
     assert "total forecast" not in wrong[0].lower()
+
+
+def test_a_benefit_that_names_nothing_of_the_concern_is_not_good_objection_handling(library):
+    """Vers & Co is fifty cents a lunch cheaper; "Ours is fresh and cooked on site, and
+    staff only pay €2.50" touches none of it, though the buyer took it as handled."""
+    tips = replay(library, "closing-catering-followup.en.average.h4.yaml")["feedback"]
+    assert not any(t.startswith("Good objection handling") for t in tips), tips
+    # "The trial makes it low risk" answers "what if the colleagues don't like it?" with
+    # the trial week the model answer names: still praised
+    tips = replay(library, "closing-catering-followup.en.average.h3.yaml")["feedback"]
+    assert any(t.startswith("Good objection handling: “I get that. The trial") for t in tips)
