@@ -717,7 +717,12 @@ _DISCOUNT = re.compile(
     + r"|\b(ik|we|wij)\s+((kan|kunnen|willen|gaan)\s+)?(naar|tot)\s+" + _PRICE
     + r"\s+(zakken|omlaag|gaan|verlagen)\b"
     r"|\b(ik|we|wij)\s+((kan|kunnen|willen|gaan)\s+)?(zakken|omlaag|verlagen)\s+(naar|tot)\s+"
-    + _PRICE,
+    + _PRICE
+    # "We could also drop the hot dish on Fridays, … that brings the price down": part of
+    # the offer traded away to meet the price, a price cut all the same
+    + r"|\b(brings?|bring(ing)?|gets?|takes?)\s+(the|your|our)\s+(price|cost|costs)\s+down\b"
+    r"|\b(lowers?|reduces?)\s+(the|your|our)\s+price\b"
+    r"|\b(drukt|verlaagt)\s+(de|uw|je|onze)\s+prijs\b|\bprijs\s+(omlaag|naar beneden)\b",
     re.IGNORECASE)
 
 

@@ -184,3 +184,14 @@ def test_a_benefit_that_names_nothing_of_the_concern_is_not_good_objection_handl
     # the trial week the model answer names: still praised
     tips = replay(library, "closing-catering-followup.en.average.h3.yaml")["feedback"]
     assert any(t.startswith("Good objection handling: “I get that. The trial") for t in tips)
+
+
+def test_trading_part_of_the_offer_away_for_the_price_is_named_as_a_discount(library):
+    """"We could also drop the hot dish on Fridays, … that brings the price down" answered
+    his price concern with a concession; the card called it an untied pitch."""
+    report = replay(library, "closing-catering-followup.en.average.h4.yaml")
+    tips = report["feedback"]
+    assert any(t.startswith("“We could also drop the hot dish on Fridays") and "discount" in t
+               for t in tips), tips
+    assert not any("is a pitch" in t and "drop the hot dish" in t for t in tips)
+    assert report["score"] <= 57
