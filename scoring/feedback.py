@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from bot.engine.acts import CLOSING_ACTS, Act
+from bot.engine.acts import CLOSING_ACTS, Act, Move
 from bot.engine.classify import is_concrete
 from bot.engine.compiled import CompiledScenario
 from bot.engine.state import ObjectionState, SessionState, TurnRecord
@@ -524,6 +524,11 @@ def _improvements(cs: CompiledScenario, state: SessionState,
                 key = "pitch_closing"  # she has shown interest: come to the point
             elif questions_count and wasted.form == "closed":
                 key = "closed_start"  # say what was wrong: a yes/no question
+            elif (but := _taken_back_by_but(wasted)) is not None:
+                # "… must have been really stressful. But we're not like that": the
+                # understanding was there; the "but" after it is the fault to name
+                improve.append(Tip("yes_but", {"quote": quote(but[0]), "but": quote(but[1])}))
+                continue
             elif _wrong_figure(cs, wasted):
                 improve.append(Tip("wrong_figure", {"quote": quote(wasted.learner),
                                                     "topics": _still_asked(cs, state, turns,
@@ -616,6 +621,10 @@ def _improvements(cs: CompiledScenario, state: SessionState,
                               for o in state.objections.values()))
         met = objectives_met(cs, state, "external", turns)
         said = _goals_named(roles, improve)
+        if any(t.key == "yes_but" for t in improve):
+            # the understanding its tip credits is not "still open"
+            said |= {o for o in cs.external_ids if cs.objectives[o].detect and all(
+                Move.ACKNOWLEDGE in d.moves for d in cs.objectives[o].detect)}
         open_goals = [cs.objectives[o] for o in cs.external_ids
                       if not met[o] and o not in taken and o not in said]
         if open_goals:
@@ -683,6 +692,22 @@ def _builds_on_her_problem(turns: list[TurnRecord], pitch: TurnRecord) -> bool:
     told = set().union(*(_stems(t.buyer) for t in turns[:index]
                          if t.spin in ("problem", "implication") and t.answered))
     return bool(told & _stems(pitch.learner))
+
+
+def _taken_back_by_but(turn: TurnRecord) -> tuple[str, str] | None:
+    """An understanding said and taken back by a "but" ("I'm sorry to hear that … must
+    have been really stressful. But we're not like that, we have 24/7 support"): the two
+    halves, to credit the first and name the second."""
+    match = _YES_BUT.search(turn.learner)
+    if match is None:
+        return None
+    before = turn.learner[:match.start()].strip(" ,;")
+    # ("Dat hoor ik vaker, maar …" is a stock phrase before the counter-argument)
+    if not _names_her_concern(before) or not (
+            _ACKNOWLEDGES.search(before) or "acknowledge" in turn.steps
+            or Move.ACKNOWLEDGE in turn.moves):
+        return None
+    return before, turn.learner[match.end():].strip(" .,;!")
 
 
 def _goals_named(roles: dict[str, str], tips: list[Tip]) -> set[str]:

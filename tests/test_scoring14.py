@@ -195,3 +195,13 @@ def test_trading_part_of_the_offer_away_for_the_price_is_named_as_a_discount(lib
                for t in tips), tips
     assert not any("is a pitch" in t and "drop the hot dish" in t for t in tips)
     assert report["score"] <= 57
+
+
+def test_understanding_taken_back_by_a_but_is_credited_and_the_but_named(library):
+    """"… must have been really stressful. But we're not like that, we have 24/7 support":
+    the card said "show genuine understanding" was still open (twice); the fault was the
+    defensive "but" after it."""
+    tips = replay(library, "drill-objection-bad-experience.en.average.h4.yaml")["feedback"]
+    assert tips[0].startswith("“I'm sorry to hear that") and "“but, we're not like that" in tips[0]
+    assert not any("Show genuine understanding" in t or "show genuine understanding" in t
+                   for t in tips), tips
