@@ -374,7 +374,7 @@ def _idle_messages(cs: CompiledScenario, state: SessionState, turns: list[TurnRe
             Tip("wasted_message", {"quote": quote(t.learner), "topics": asks}) for t in turns
             if not t.objectives and not t.steps and t.act != Act.GOODBYE
             and t not in wrap_ups
-            and quote(t.learner) not in quoted and not _took_a_step(state, turns, t)]
+            and quote(t.learner) not in quoted and not _took_a_step(cs, state, turns, t)]
 
 
 def _late_success(cs: CompiledScenario, turns: list[TurnRecord]) -> list[Tip]:
@@ -426,14 +426,20 @@ def _wrong_figure(cs: CompiledScenario, turn: TurnRecord) -> bool:
         d.number is not None for o in cs.external_ids for d in cs.objectives[o].detect)
 
 
-def _took_a_step(state: SessionState, turns: list[TurnRecord], turn: TurnRecord) -> bool:
+def _took_a_step(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord],
+                 turn: TurnRecord) -> bool:
     """Whether a message answering an objection took a handling step the turn records
     may have missed ("That's completely fair, Sandra. Can I ask what the notice period
     is?")."""
     for ostate in state.objections.values():
         after = exchange(state, ostate, turns)
         if turn in after:
-            return bool(steps_taken(after[after.index(turn):after.index(turn) + 1]))
+            # with the turns before it: a check counts after the answer it checks ("Zou u
+            # daar meer aan hebben dan aan een brochure?" after the benefit)
+            index = after.index(turn)
+            drill = cs.scenario.kind == "drill"
+            return bool(steps_taken(after[index:index + 1]) or steps_taken(
+                after[:index + 1], drill=drill) - steps_taken(after[:index], drill=drill))
     return False
 
 
@@ -517,7 +523,7 @@ def _improvements(cs: CompiledScenario, state: SessionState,
             wasted_turns = [t for t in false_starts(turns, questions_count)
                             if t not in pitches and not offers_discount(t)][:1]
         # a message that took a handling step in words the engine missed did something
-        wasted_turns = [t for t in wasted_turns if not _took_a_step(state, turns, t)]
+        wasted_turns = [t for t in wasted_turns if not _took_a_step(cs, state, turns, t)]
         for wasted in wasted_turns:
             key = "false_start" if wasted is first else "wasted_message"
             if cs.scenario.closing is not None and reopens(wasted):

@@ -205,3 +205,11 @@ def test_understanding_taken_back_by_a_but_is_credited_and_the_but_named(library
     assert tips[0].startswith("“I'm sorry to hear that") and "“but, we're not like that" in tips[0]
     assert not any("Show genuine understanding" in t or "show genuine understanding" in t
                    for t in tips), tips
+
+
+def test_a_check_after_the_benefit_is_not_called_a_message_that_did_nothing(library):
+    """Message 3 of the brochure drill, "Zou u daar meer aan hebben dan aan een brochure,
+    als ik het … met uw eigen verzuimcijfers laat zien?", checks the benefit of message 2;
+    the card said it "did nothing for the exercise"."""
+    tips = replay(library, "drill-objection-brochure.nl.good.h4.yaml")["feedback"]
+    assert not any("deed niets voor de oefening" in t for t in tips), tips
