@@ -1054,7 +1054,9 @@ def _strengths(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord
         add(f"good_{step}", next((t for t in turns if (step in t.steps or (
             step == "acknowledge" and t in answering and _ACKNOWLEDGES.search(t.learner)))
                                   and _step_worth_praise(step, t)
-                                  and not (step == "clarify" and _asks_back(cs, state, turns, t))),
+                                  and not (step == "clarify" and (
+                                      _asks_back(cs, state, turns, t)
+                                      or not _about_objection(cs, state, turns, t)))),
                                  None))
     if not any(tip.key == "good_check" for tip in found):
         # the benefit and its check in one message ("..., would that help?")
@@ -1287,6 +1289,32 @@ def _touches_concern(cs: CompiledScenario, state: SessionState, ostate: Objectio
 # the model answers' words for the steps themselves, no part of any concern
 _ADVICE_WORDS = frozenset({"acknowledge", "ask", "check", "isolate", "show", "only", "then",
                            "tie", "erken", "vraag", "toon", "isoleer", "alleen", "koppel"})
+
+
+# Words that ask what lies behind a concern whatever its topic ("what exactly", "why",
+# "apart from that", "what do you compare us with")
+_BEHIND = re.compile(
+    r"\b(exactly|precies|mean|bedoel\w*|why|waarom|what makes|wat maakt|worr\w*|zorg\w*|"
+    r"concern\w*|bezwaar\w*|twijfel\w*|doubt\w*|hesita\w*|think (it )?over|nadenken|"
+    r"else|anders|only|enige|alleen|apart from|los van|compar\w*|vergelijk\w*|"
+    r"hold\w* you back|tegenhoud\w*|need to see|wil(t|len)? zien)\b", re.IGNORECASE)
+
+
+def _about_objection(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord],
+                     turn: TurnRecord) -> bool:
+    """Whether a question read as clarifying asks about her objection: in its words, or
+    asking what lies behind it. "What happens when a correction is missed?" after "the last
+    switch was a disaster" is an implication question about the problem, not about the
+    fear of switching."""
+    if _BEHIND.search(turn.learner):
+        return True
+    cl = cs.language(state.lang)
+    for oid, ostate in state.objections.items():
+        if oid in cs.objections and turn in exchange(state, ostate, turns):
+            said = [text for text in cl.texts(cs.objections[oid].text) if text]
+            if set().union(*(_stems(text) for text in said)) & _stems(turn.learner):
+                return True
+    return not any(o.raised_turn is not None for o in state.objections.values())
 
 
 def _asks(text: str) -> bool:

@@ -213,3 +213,13 @@ def test_a_check_after_the_benefit_is_not_called_a_message_that_did_nothing(libr
     the card said it "did nothing for the exercise"."""
     tips = replay(library, "drill-objection-brochure.nl.good.h4.yaml")["feedback"]
     assert not any("deed niets voor de oefening" in t for t in tips), tips
+
+
+def test_an_implication_question_is_not_praised_as_exploring_the_objection(library):
+    """After "the last switch was a disaster", "What happens when a correction is missed?
+    Who notices it first?" asks about the problem, not what is behind the fear of
+    switching; "What exactly went wrong?" after a bad experience still is."""
+    tips = replay(library, "objection-software-renewal.en.good.h4.yaml")["feedback"]
+    assert not any("What happens when a correction is missed" in t for t in tips), tips
+    tips = replay(library, "drill-objection-bad-experience.en.good.c1.yaml")["feedback"]
+    assert any("found out what was behind her objection" in t for t in tips), tips
