@@ -145,6 +145,10 @@ def test_a_proposed_date_after_her_deadline_is_named_as_such(library):
     late = [t for t in tips if "names a date after her deadline" in t]
     assert len(late) == 1 and "before 1 January" in late[0], tips
     assert not any("concrete proposal after a good inventory" in t for t in tips)
+    # "donderdag 10 december" in a May call, notice to PrintFix due by 1 July
+    tips = replay(library, "spin-printing-urgency.nl.good.h4.yaml")["feedback"]
+    assert any("na haar deadline" in t and "1 juli" in t for t in tips), tips
+    assert not any("concreet voorstel na een goede inventarisatie" in t for t in tips)
 
 
 def test_a_learner_who_introduced_herself_is_told_to_invite_the_buyer(library):
