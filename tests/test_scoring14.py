@@ -80,7 +80,7 @@ def test_a_stock_phrase_before_a_question_is_not_praised_as_understanding(librar
     """"ok fair enough. what do they charge per lunch?" asked again what he had told three
     times; the card praised it as showing understanding."""
     tips = replay(library, "closing-catering-followup.en.mobile.h4.yaml")["feedback"]
-    assert not any("fair enough" in t for t in tips), tips
+    assert not any("fair enough" in t and "you understood" in t for t in tips), tips
     report = play(library, "drill-objection-bad-experience", "en", [
         "That must have been awful: a whole day down in the middle of tax season. "
         "What exactly went wrong?"])
@@ -184,10 +184,10 @@ def test_a_benefit_that_names_nothing_of_the_concern_is_not_good_objection_handl
     staff only pay €2.50" touches none of it, though the buyer took it as handled."""
     tips = replay(library, "closing-catering-followup.en.average.h4.yaml")["feedback"]
     assert not any(t.startswith("Good objection handling") for t in tips), tips
-    # "The trial makes it low risk" answers "what if the colleagues don't like it?" with
-    # the trial week the model answer names: still praised
-    tips = replay(library, "closing-catering-followup.en.average.h3.yaml")["feedback"]
-    assert any(t.startswith("Good objection handling: “I get that. The trial") for t in tips)
+    # the absence module answers "just send me the brochure" in the words of the model
+    # answer (a short demo with their own absence figures): still praised
+    tips = replay(library, "drill-objection-brochure.en.good.yaml")["feedback"]
+    assert any(t.startswith("Good objection handling: “You mentioned absence") for t in tips)
 
 
 def test_trading_part_of_the_offer_away_for_the_price_is_named_as_a_discount(library):
