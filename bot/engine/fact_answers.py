@@ -328,7 +328,10 @@ def deeper_fact(ctx: ScenarioContext, told: Fact, t: Turn, queue: list[str]) -> 
         if told.id in fact.after:
             chained.append(fact)
         elif told.objective and fact.objective == told.objective and (
-                state.trust >= fact.trust and not fact.after):
+                state.trust >= fact.trust and not fact.after) and not (
+                t.elaborates and not fact.spin and not fact.reveals):
+            # (asked for an example, "Loonhuis, since 2016" is none: a fact of the same
+            # matter is one when it tells a problem)
             related.append(fact)
         elif t.elaborates and "implication" in fact.spin and state.trust >= fact.trust:
             example.append(fact)
@@ -341,7 +344,108 @@ def follow_up(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: list[
     ze?" after "all bought in 2016"): she points to the part of her last answer that
     answers it; a short "and at peak?" narrows what she told. Nothing when neither
     applies; then the question is really new."""
-    return _about_told(ctx, cl, t, events) or narrowed(ctx, cl, t, events)
+    return _about_told(ctx, cl, t, events) or narrowed(ctx, cl, t, events) or (
+        from_what_she_knows(ctx, cl, t, events))
+
+
+OWN_WORDS_FIT = 2  # topic words a question must share with her line when it asks no who/when
+
+
+def from_what_she_knows(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,
+                        events: list[str]) -> list[str]:
+    """A plain question no fact's cues caught, about her own business ("since when
+    are you office manager?" after "seven years", "who cleans here now?"): the line of
+    hers that answers it, one she already said ("as I said: ...") or a fact she would
+    tell now, and not "I couldn't tell you" about what she plainly knows. A question
+    that asks who, when or how many needs a line with a name, a date or a figure."""
+    a, state = t.a, t.state
+    if t.act is not Act.FACT_QUESTION or not a.is_question or a.facts or (
+            a.spin in _DEEPER_SPIN):
+        return []
+    asked = a.topic_stems - cl.facts.frame - cl.lm.lexicon.stopwords
+    if not asked:
+        return []
+    words = set(cl.lm.analyze(t.text).words)
+    kind = "who" if words & _WHO else "when" if a.asks_when else (
+        "amount" if a.asks_amount else "")
+    names = names_in(ctx, cl, state.lang)
+
+    def fits_kind(sentence: str) -> bool:
+        if kind == "who":
+            return any(w.strip(".,;:!?'\"()") in names for w in sentence.split()[:WHO_WORDS])
+        found = {w.lower() for w in re.findall(r"[\w']+", sentence)}
+        if kind == "when":
+            return bool(found & _TIME_WORDS or _YEAR.search(sentence))
+        if kind == "amount":
+            return _figure(sentence)
+        return True
+
+    def fit(text: str) -> int:
+        return sum(1 for q in asked if any(_same_stem(st, q)
+                                           for st in content_stems(ctx, cl, text)))
+
+    if not kind and a.form != "open":
+        return []  # "will you let me know?" wants a yes, not a line of hers
+    if t.elaborates or cl.lm.elaboration.match(cl.lm.analyze(t.text)):
+        # "an example from last month?" asks for a story, not a line that says "month":
+        # with nothing new to tell, the time it went wrong that she already told
+        return _told_example(ctx, cl, state)
+    need = 1 if kind else OWN_WORDS_FIT
+    # what she would tell now: a fact not told yet, its SPIN and what comes first in place
+    best: tuple[int, str] | None = None
+    for fact in ctx.scenario.facts:
+        if fact.id in state.revealed or state.trust < fact.trust or (
+                fact.spin and a.spin not in fact.spin) or any(
+                f not in state.revealed and f"short:{f}" not in state.flags for f in fact.after):
+            continue
+        answer = " ".join(cl.texts(fact.answer))
+        score = fit(answer)
+        if score >= need and (best is None or score > best[0]) and any(
+                fits_kind(s) for s in split_sentences(answer)):
+            best = (score, fact.id)
+    said = [s for text in _said_lines(ctx, cl, state) for s in split_sentences(text)
+            if fits_kind(s)]
+    scores = [fit(s) for s in said]
+    top = max(scores, default=0)
+    if top >= need and (best is None or top > best[0]):
+        return [stock_line(ctx, cl, state, "repeat") + lower_first(
+            said[scores.index(top)], names)]
+    if best is not None:
+        return _answer_with(ctx, cl, t, events, best[1])
+    return []
+
+
+# a sentence that tells one time something happened: an example
+_ONE_TIME = frozenset({"last", "yesterday", "once", "recently", "vorige", "afgelopen",
+                       "gisteren", "laatst", "onlangs", "keer"})
+
+
+def _told_example(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState) -> list[str]:
+    """The one time it went wrong that her last answer told ("last winter we had to
+    rerun an entire payroll"), as the example asked for; nothing when it told none."""
+    for fact_id in state.last_answered:
+        if fact_id not in state.revealed or fact_id not in ctx.cs.facts:
+            continue
+        for sentence in split_sentences(told_answer(cl, state, ctx.cs.facts[fact_id])):
+            if _ONE_TIME & {w.lower() for w in re.findall(r"[\w']+", sentence)}:
+                return [stock_line(ctx, cl, state, "repeat") + lower_first(
+                    sentence, names_in(ctx, cl, state.lang))]
+    return []
+
+
+def _said_lines(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState) -> list[str]:
+    """What she has told in this call: the facts she told, her own lines she said (her
+    introduction) and the concerns she raised."""
+    told = [told_answer(cl, state, ctx.cs.facts[f]) for f in state.revealed
+            if f in ctx.cs.facts]
+    for key, line in ctx.scenario.buyer.lines.items():
+        if state.flags.get(f"said:{key}"):
+            told.extend(str(x) for x in cl.texts(line))
+    for objection in ctx.scenario.objections:
+        if state.objections.get(objection.id) and (
+                state.objections[objection.id].raised_turn is not None):
+            told.extend(str(x) for x in cl.texts(objection.text))
+    return told
 
 
 def _about_told(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,

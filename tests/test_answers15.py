@@ -1,0 +1,114 @@
+"""What the buyer answers when a question names no fact's cues (round 15).
+
+- asked about her own business in words no fact lists ("since when are you office
+  manager here?", "who cleans here now?"), she answers from what she knows or already
+  said, never "I don't know offhand";
+- "management" is who decides, an "office manager" is not: how long she has had the job
+  gets how long, not the partners who sign;
+- a closed request with no fact in it ("will you let me know?") gets no "as I said".
+
+The cases vary scenario, language and wording, so a rule fitted to one sentence fails.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine.compiled import CompiledScenario
+from bot.engine.engine import Engine
+from bot.scenario.library import LoadResult as Library
+from bot.scenario.library import load_library
+from tests.engine_calls import last_reply as _last
+
+IGNORANT = ("weet ik zo niet", "niet veel over te zeggen", "weinig over zeggen",
+            "don't know offhand", "couldn't tell you", "can't really say", "can't say much")
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return load_library([])
+
+
+CLEANING_NL = ["Goedemorgen mevrouw De Groot, ik ben Daan Visser van SchoonWerk.",
+               "Ik wil vandaag vooral kennismaken en horen hoe het bij u geregeld is.",
+               "Kunt u misschien iets over uzelf en het kantoor vertellen?"]
+CLEANING_EN = ["Good morning Mrs de Groot, I'm Dan Visser from CleanWork.",
+               "Today I'd mainly like to get to know you and hear how things are arranged.",
+               "Could you tell me a bit about yourself and the office?"]
+RENEWAL_NL = ["Goedemorgen Gerard!", "Goed, laten we beginnen.",
+              "Wat betalen jullie nu eigenlijk bij de huidige club?"]
+
+
+@pytest.mark.parametrize(("scenario", "lang", "lines", "expected"), [
+    ("first-visit-cleaning", "nl", [*CLEANING_NL, "Sinds wanneer bent u hier officemanager?"],
+     "zeven jaar"),
+    ("first-visit-cleaning", "en", [*CLEANING_EN, "Since when have you been the office "
+                                    "manager here?"], "seven years"),
+    ("first-visit-cleaning", "nl", [*CLEANING_NL, "Sinds wanneer bent u hier officemanager?",
+                                    "En wie maakt er op dit moment bij jullie schoon?"],
+     "Blinkend Schoon"),
+    ("objection-software-renewal", "nl", [*RENEWAL_NL, "En sinds wanneer zitten jullie daar?"],
+     "2016"),
+])
+def test_she_answers_from_what_she_knows(library: Library, scenario: str, lang: str,
+                                         lines: list[str], expected: str) -> None:
+    reply = _last(library, scenario, lang, lines)
+    assert expected.lower() in reply.lower()
+    assert not any(phrase in reply for phrase in IGNORANT)
+
+
+def test_office_manager_is_no_question_about_who_decides(library: Library) -> None:
+    reply = _last(library, "first-visit-cleaning", "en",
+                  [*CLEANING_EN, "How long have you been office manager?"])
+    assert "partners" not in reply
+    assert "seven years" in reply.lower()
+
+
+def test_a_closed_request_gets_no_recap(library: Library) -> None:
+    reply = _last(library, "objection-software-renewal", "nl",
+                  [*RENEWAL_NL, "Oké, prima, overleg het maar even met de directie. "
+                   "Laat je het me weten?"])
+    assert "zei ik" not in reply and "Zoals ik al zei" not in reply
+
+
+def _reached(library: Library, scenario: str, lang: str, lines: list[str]) -> list[str]:
+    """The facts the buyer's last reply told or kept back (``fact:``/``guarded:`` events)."""
+    engine = Engine(CompiledScenario(library.scenarios[scenario]))
+    state = engine.start(lang, seed=0)
+    events: list[str] = []
+    for line in lines:
+        events = engine.turn(state, line).events
+    return [e.split(":", 1)[1] for e in events if e.startswith(("fact:", "guarded:"))]
+
+
+@pytest.mark.parametrize(("scenario", "lang", "question", "fact"), [
+    # the budget asked "for new software" is the budget, not what new software must do
+    ("objection-software-renewal", "nl",
+     "Is er voor volgend jaar al budget gereserveerd voor nieuwe software?", "budget"),
+    ("objection-software-renewal", "en",
+     "Has any budget been set aside for new software next year?", "budget"),
+    # hours spent is the retyping time, not who is on the payroll team
+    ("objection-software-renewal", "en",
+     "How many hours a month does your payroll team spend on those corrections?",
+     "hours_process"),
+    ("objection-software-renewal", "nl",
+     "Hoeveel tijd gaat er per week ongeveer in dat overtikken zitten?", "hours_process"),
+    # what the rival charges is the rival's offer ("charge" is no typo of "change")
+    ("closing-catering-followup", "en", "ok fair enough. what do they charge per lunch?",
+     "competitor"),
+    ("closing-catering-followup", "nl", "Oké. En wat vragen zij per lunch?", "competitor"),
+])
+def test_the_fact_asked_about_is_the_one_answered(library: Library, scenario: str, lang: str,
+                                                  question: str, fact: str) -> None:
+    greeting = {"nl": "Goedemorgen, fijn u weer te zien.", "en": "Good morning, good to see you."}
+    assert _reached(library, scenario, lang, [greeting[lang], question])[:1] == [fact]
+
+
+def test_an_example_asked_for_is_the_time_it_went_wrong(library: Library) -> None:
+    lines = ["Morning Gerard! Good to see you again.",
+             "How do the hours from the sites reach payroll?",
+             "What happens when a correction is missed? Who notices it first?",
+             "Can you give me an example from last month?"]
+    reply = _last(library, "objection-software-renewal", "en", lines)
+    assert "last winter" in reply
+    assert "since 2016" not in reply and "couldn't tell you" not in reply
