@@ -18,6 +18,7 @@ from bot.engine.compiled import CompiledScenario
 from bot.engine.engine import Engine
 from bot.scenario.library import LoadResult as Library
 from bot.scenario.library import load_library
+from tests.engine_calls import call
 from tests.engine_calls import last_reply as _last
 
 IGNORANT = ("weet ik zo niet", "niet veel over te zeggen", "weinig over zeggen",
@@ -112,3 +113,60 @@ def test_an_example_asked_for_is_the_time_it_went_wrong(library: Library) -> Non
     reply = _last(library, "objection-software-renewal", "en", lines)
     assert "last winter" in reply
     assert "since 2016" not in reply and "couldn't tell you" not in reply
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    # "n" typed for "and" joins two questions: how many, and who fixes them
+    (["hi ingrid, sam from printwise", "how many printers do u have n who fixes them"],
+     ("Sixteen", "Bas")),
+    (["hi ingrid, sam from printwise", "who fixes ur printers n how old r they"],
+     ("Bas", "2016")),
+])
+def test_both_halves_of_a_texted_question_are_answered(library: Library, lines: list[str],
+                                                       expected: tuple[str, ...]) -> None:
+    reply = _last(library, "spin-printing-urgency", "en", lines)
+    assert all(part in reply for part in expected)
+
+
+@pytest.mark.parametrize(("lang", "lines", "expected"), [
+    ("nl", ["Goedemorgen Gerard, fijn u weer te zien.",
+            "Wat gaat er mis met de toeslagen?", "Wie doet die correcties dan?"], "Joke"),
+    ("en", ["Morning Gerard, good to see you again.",
+            "What goes wrong with the allowances?", "And who does those corrections?"], "Joke"),
+])
+def test_who_about_what_she_told_names_the_people(library: Library, lang: str,
+                                                  lines: list[str], expected: str) -> None:
+    reply = _last(library, "objection-software-renewal", lang, lines)
+    assert expected in reply
+    assert "thirty to forty" not in reply and "dertig tot veertig" not in reply
+
+
+PITCHING_NL = [  # a seller who pitches and runs down her supplier: she keeps things back
+    "Goedemorgen! Ik ben Kevin de Boer van SchoonWerk Nederland. Wij zijn een van de grootste "
+    "schoonmaakbedrijven van het land, met meer dan 4000 medewerkers en een ISO-certificering.",
+    "We werken met groene schoonmaakmiddelen, vaste teams en een eigen app waarin u meldingen "
+    "kunt doen, en we zijn 24/7 bereikbaar. Eigenlijk alles wat een notariskantoor nodig "
+    "heeft dus.",
+    "Daarnaast doen we ook glasbewassing, vloeronderhoud en sanitair, allemaal onder één contract.",
+    "Wat vindt u daarvan?",
+    "Nee hoor, wij zijn juist heel scherp geprijsd. En als u voor drie jaar tekent kan er nog "
+    "10% vanaf.",
+    "Met wie werken jullie nu eigenlijk?",
+    "Ah die ken ik, daar horen we veel klachten over. Wij doen het echt beter.",
+    "Hoe groot is het pand?"]
+
+
+@pytest.mark.parametrize(("scenario", "lang", "lines"), [
+    ("objection-software-renewal", "nl",
+     ["Goedemorgen Gerard!", "Wat betalen jullie nu bij Loonhuis?",
+      "En wat betalen jullie nu eigenlijk bij de huidige club?"]),
+    ("first-visit-cleaning", "nl",
+     [*PITCHING_NL, "Zal ik gewoon een offerte sturen voor beide vestigingen?",
+                   "Wat is uw mailadres?"]),
+])
+def test_a_refusal_asked_again_is_no_replay(library: Library, scenario: str, lang: str,
+                                            lines: list[str]) -> None:
+    *before, last = call(library, scenario, lang, lines)[2]
+    assert last not in before
+    # the same refusal, recalled ("as I said: ...")
+    assert any(r[:1].lower() + r[1:] in last for r in before if r.startswith(("Dat", "Daar")))

@@ -130,8 +130,8 @@ def answer_facts(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,
             # (a drill's buyer has told his concern already: one false start of two or
             # three messages does not make him keep its facts to himself)
             guarded = cl.texts(fact.guarded) if fact.guarded else []
-            parts.append(pick(cl, state, f"guarded:{fact_id}", guarded)
-                         if guarded else stock_line(ctx, cl, state, "guarded"))
+            parts.append(_refusal(ctx, cl, state, pick(cl, state, f"guarded:{fact_id}", guarded)
+                                  if guarded else stock_line(ctx, cl, state, "guarded")))
             events.append(f"guarded:{fact_id}")
             continue
         times = state.revealed.get(fact_id, 0)
@@ -157,6 +157,12 @@ def answer_facts(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,
             if deeper is not None:
                 queue.insert(0, deeper)
                 continue
+        if times and (who := _who_does_it(ctx, cl, t, fact, answer, queue)):
+            # "who does those corrections?" after she told how many there are: the people
+            # who do them, not "as I said: thirty to forty corrections"
+            queue.insert(0, who)
+            a.answered = [who if f == fact_id else f for f in a.answered]
+            continue
         if times:
             # asked again: she recaps the gist, not the whole story word for word; a
             # sentence of hers that fits better comes from what else she told ("what
@@ -176,6 +182,50 @@ def answer_facts(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,
         if state.phase == "opening":
             state.phase = "inventory"
     return parts
+
+
+def _refusal(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, text: str) -> str:
+    """A refusal she gave before in these very words is said as a reminder ("as I said:
+    those are internal figures"), not replayed as if new."""
+    key = f"refused:{zlib.crc32(text.encode())}"
+    said = key in state.flags
+    state.flags[key] = state.turn
+    if not said:
+        return text
+    return stock_line(ctx, cl, state, "repeat") + lower_first(text, names_in(ctx, cl, state.lang))
+
+
+def _who_does_it(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, fact: Fact, told: str,
+                 queue: list[str]) -> str | None:
+    """Asked who, about a fact she told that names nobody: the untold fact of the same
+    matter that names the people (the same objective, or sharing its words), when she
+    would tell it now; None when her answer names someone or no such fact is there."""
+    a, state = t.a, t.state
+    if not set(cl.lm.analyze(t.text).words) & _WHO:
+        return None
+    names = names_in(ctx, cl, state.lang)
+
+    def names_someone(text: str) -> bool:
+        return any(w.strip(".,;:!?'\"()") in names for sentence in split_sentences(text)
+                   for w in sentence.split()[:WHO_WORDS])
+
+    if names_someone(told):
+        return None
+    matter = content_stems(ctx, cl, " ".join(cl.texts(fact.answer)))
+    best: tuple[int, str] | None = None
+    for other in ctx.scenario.facts:
+        if other.id in state.revealed or other.id in queue or state.trust < other.trust or (
+                other.spin and a.spin not in other.spin) or any(
+                f not in state.revealed and f"short:{f}" not in state.flags for f in other.after):
+            continue
+        text = " ".join(cl.texts(other.answer))
+        if not names_someone(text):
+            continue
+        related = _shared_stems(ctx, cl, text, matter) + 2 * (
+            bool(fact.objective) and other.objective == fact.objective)
+        if related and (best is None or related > best[0]):
+            best = (related, other.id)
+    return best[1] if best else None
 
 
 def _asks_what_to_change(cl: CompiledLanguage, text: str) -> bool:
