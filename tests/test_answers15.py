@@ -170,3 +170,24 @@ def test_a_refusal_asked_again_is_no_replay(library: Library, scenario: str, lan
     assert last not in before
     # the same refusal, recalled ("as I said: ...")
     assert any(r[:1].lower() + r[1:] in last for r in before if r.startswith(("Dat", "Daar")))
+
+
+@pytest.mark.parametrize(("lang", "lines", "unknown"), [
+    ("en", ["Hi Ingrid, I'm Sanne from Printwise, we lease label printers to logistics firms.",
+            "Today I'd like to understand where printing gets in the way. OK with you?",
+            "How often does a label printer jam in a week?",
+            "What happens on the packing line when one jams in the afternoon?",
+            "And if the truck leaves without those parcels, what does that cost you?",
+            "What would it mean for you if the next peak went by without a single missed truck?"],
+     "isn't what keeps me awake"),
+    ("nl", ["Hoi Ingrid, Sam van Printwise. Ik wil vandaag horen hoe het printen hier gaat.",
+            "Wat gebeurt er met de labelprinters in de piek?",
+            "En wat betekent een storing in de piek voor de wagens?",
+            "Wat zou het voor jou betekenen als de volgende piek zonder gemiste trailer verloopt?"],
+     "niet wakker van"),
+])
+def test_the_worth_of_solving_a_pain_she_told_is_no_shrug(library: Library, lang: str,
+                                                          lines: list[str], unknown: str) -> None:
+    reply = _last(library, "spin-printing-urgency", lang, lines)
+    assert unknown not in reply
+    assert "nooit zo op een rij" not in reply and "never really added" not in reply

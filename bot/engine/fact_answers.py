@@ -79,13 +79,20 @@ _GENERIC = frozenset({"thing", "things", "anything", "something", "ding", "dinge
 def pain_told(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState,
               a: TurnAnalysis) -> bool:
     """The question is about one of her needs (a breakdown fixed within four hours)
-    after she told what her problem costs her (the late trucks, the penalties): she
-    knows what solving it is worth; proofs she never mentioned she does not."""
-    if a.spin != "need_payoff" or not a.needs:
+    after she told what her problem costs her (the late trucks, the penalties), or it
+    names the problem she told: she knows what solving it is worth, and what it leads
+    to; proofs she never mentioned she does not."""
+    if a.spin not in _DEEPER_SPIN:
         return False
-    return bool(state.needs_stated) or any(
-        {"problem", "implication"} & set(ctx.cs.facts[f].spin)
-        for f in state.revealed if f in ctx.cs.facts)
+    pains = [ctx.cs.facts[f] for f in state.revealed if f in ctx.cs.facts and (
+        {"problem", "implication"} & set(ctx.cs.facts[f].spin) or ctx.cs.facts[f].reveals)]
+    if a.spin == "need_payoff" and a.needs:
+        return bool(state.needs_stated) or any(
+            {"problem", "implication"} & set(f.spin) for f in pains)
+    # "what would a peak without one missed truck mean for you?" after she told the
+    # missed trailers: the words name the pain she told, so she knows what it is worth
+    asked = a.topic_stems - cl.facts.frame - cl.lm.lexicon.stopwords
+    return any(_shared_stems(ctx, cl, " ".join(cl.texts(f.answer)), asked) for f in pains)
 
 
 def answer_facts(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,

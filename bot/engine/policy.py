@@ -385,7 +385,8 @@ REACTIONS: tuple[Rule, ...] = (
          and t.a.spin == "need_payoff" and (bool(t.a.tied_needs) or t.pain_told),
          "value_known"),
     Rule("consequence of a problem she stated", lambda t: _asked_unanswered(t)
-         and t.a.spin == "implication" and (bool(t.a.tied_needs) or t.a.consequence_of_told),
+         and t.a.spin == "implication" and (bool(t.a.tied_needs) or t.a.consequence_of_told
+                                             or t.pain_told),
          "consequence_known"),
     Rule("value of something she did not bring up", lambda t: _asked_unanswered(t)
          and t.a.spin == "need_payoff", "value_unknown", cool=True),
