@@ -191,3 +191,18 @@ def test_the_worth_of_solving_a_pain_she_told_is_no_shrug(library: Library, lang
     reply = _last(library, "spin-printing-urgency", lang, lines)
     assert unknown not in reply
     assert "nooit zo op een rij" not in reply and "never really added" not in reply
+
+
+def test_a_told_fact_named_outright_is_answered_again(library: Library) -> None:
+    """"what do they charge per lunch?" about the rival he described is his rival's price
+    again, not his open points ("charge" read as "change")."""
+    lines = ["hi marco! good to be back", "today: ur feedback on the proposal, any changes, "
+             "and hopefully agree the next step. ok?", "so what did u think? anything u want "
+             "different", "what exactly is too much, the price or the portions?",
+             "who else decides on this besides u",
+             "and budget wise whats the max per lunch for the company",
+             "when wud u want to start? straight after summer?",
+             "r u comparing us w anyone else", "ok fair enough. what do they charge per lunch?"]
+    reply = _last(library, "closing-catering-followup", "en", lines)
+    assert "fifty cents" in reply
+    assert "Fridays" not in reply

@@ -462,6 +462,7 @@ MAX_ANSWERS = 3
 _ORDINAL = re.compile(r"\d{1,2}(?:e|ste|de|st|nd|rd|th)")
 SURE_MATCH = 101.0  # a keyword match with at least one whole topic word close together
 NAMED_MATCH = 103.0  # three topic words: the question names that fact whatever its SPIN type
+TOLD_MARGIN = 2.0  # how much surer a told fact's match must be to come before an untold one
 # words that ask for a figure, a year or a date ("hoe vaak", "uit welk jaar", "how old")
 _AMOUNT = frozenset({"hoeveel", "hoelang", "vaak", "oud", "jaar", "bouwjaar", "wanneer",
                      "datum", "often", "old", "year", "many", "much", "long", "when", "date"})
@@ -849,7 +850,13 @@ def _best_matches(facts: list[str], scored: dict[str, float], asked: int,
     # equal matches: the one named first, nearest the question word ("what goes wrong with
     # the timesheets?" asks about what goes wrong)
     aside = told or set()  # named in a statement, not in the question
-    ranked = sorted(facts, key=lambda f: (f in aside, f in weak, f in state.revealed,
+    # a told fact the question names outright ("what do they charge per lunch?" about the
+    # rival she described) is asked again, whatever loose match an untold one has
+    fresh = max((scored[f] for f in facts if f not in state.revealed), default=0.0)
+    again = {f for f in facts if f in state.revealed and scored[f] >= NAMED_MATCH
+             and scored[f] - fresh >= TOLD_MARGIN}
+    ranked = sorted(facts, key=lambda f: (f in aside, f in weak,
+                                          f in state.revealed and f not in again,
                                           -scored[f], at.get(f, 0)))
     if asked > 1 and segments:
         # "Who else is involved when you choose a cleaning company? Do the partners
