@@ -462,7 +462,7 @@ MAX_ANSWERS = 3
 _ORDINAL = re.compile(r"\d{1,2}(?:e|ste|de|st|nd|rd|th)")
 SURE_MATCH = 101.0  # a keyword match with at least one whole topic word close together
 NAMED_MATCH = 103.0  # three topic words: the question names that fact whatever its SPIN type
-TOLD_MARGIN = 2.0  # how much surer a told fact's match must be to come before an untold one
+TOLD_MARGIN = 3.0  # how much surer a told fact's match must be to come before an untold one
 # words that ask for a figure, a year or a date ("hoe vaak", "uit welk jaar", "how old")
 _AMOUNT = frozenset({"hoeveel", "hoelang", "vaak", "oud", "jaar", "bouwjaar", "wanneer",
                      "datum", "often", "old", "year", "many", "much", "long", "when", "date"})
