@@ -206,3 +206,29 @@ def test_a_told_fact_named_outright_is_answered_again(library: Library) -> None:
     reply = _last(library, "closing-catering-followup", "en", lines)
     assert "fifty cents" in reply
     assert "Fridays" not in reply
+
+
+@pytest.mark.parametrize(("scenario", "lang", "lines", "expected"), [
+    ("spin-printing-urgency", "nl",
+     ["Hoi Ingrid, Sam van Printwise.", "Mag ik je e-mailadres voor de uitnodiging? En vind je "
+      "het goed als ik je op onze nieuwsbrief zet?"], ("i.bosman@", "zet me er maar op")),
+    ("closing-catering-followup", "en",
+     ["Hi Marco, good to be back!", "Shall I put you on our newsletter with the seasonal menus?"],
+     ("put me on it",)),
+    ("objection-software-renewal", "nl",
+     ["Goedemorgen Gerard!", "Mag ik u ook toevoegen aan onze nieuwsbrief?"],
+     ("Zet u mij er maar op",)),
+])
+def test_the_newsletter_question_gets_its_answer(library: Library, scenario: str, lang: str,
+                                                 lines: list[str],
+                                                 expected: tuple[str, ...]) -> None:
+    reply = _last(library, scenario, lang, lines)
+    assert all(part.lower() in reply.lower() for part in expected)
+
+
+def test_offering_the_newsletter_asks_no_situation_question(library: Library) -> None:
+    engine = Engine(CompiledScenario(library.scenarios["spin-printing-urgency"]))
+    state = engine.start("en", seed=0)
+    engine.turn(state, "Hi Ingrid, Sam from Printwise.")
+    result = engine.turn(state, "Do you get our newsletter by the way? It has loads of tips.")
+    assert result.analysis.spin is None

@@ -209,6 +209,9 @@ def analyze_turn(
         intent and _acts_on_her(msg, lm))
     if info.form == "closed" and permission and not lm.requests.match(msg):
         analysis.spin = None  # "may I add you to our newsletter?" gathers no information
+    asking = [x for x in msg.sentences if x.question_mark]
+    if info.form == "closed" and len(asking) == 1 and _MAILING & set(asking[0].words):
+        analysis.spin = None  # "do you get our newsletter?" offers it, it asks nothing of hers
     analysis.needs = sorted(cl.needs.match(msg))
     analysis.tied_needs = [n for n in analysis.needs if n in state.needs_stated]
     if "check" in moves and analysis.tied_needs and not pending and not moves & {
