@@ -195,11 +195,14 @@ def _refusal(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, te
     """A refusal she gave before in these very words is said as a reminder ("as I said:
     those are internal figures"), not replayed as if new."""
     key = f"refused:{zlib.crc32(text.encode())}"
-    said = key in state.flags
+    said = state.flags.get(key)
     state.flags[key] = state.turn
-    if not said:
+    if said is None:
         return text
-    return stock_line(ctx, cl, state, "repeat") + lower_first(text, names_in(ctx, cl, state.lang))
+    # "like I just said" is for the turn before; further back it is "as I said"
+    leads = cl.lm.lexicon.line("repeat", ctx.scenario.buyer.address)
+    lead = leads[min(len(leads) - 1, int(said == state.turn - 1))] if leads else ""
+    return lead + lower_first(text, names_in(ctx, cl, state.lang))
 
 
 def _who_does_it(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, fact: Fact, told: str,
