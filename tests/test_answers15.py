@@ -232,3 +232,20 @@ def test_offering_the_newsletter_asks_no_situation_question(library: Library) ->
     engine.turn(state, "Hi Ingrid, Sam from Printwise.")
     result = engine.turn(state, "Do you get our newsletter by the way? It has loads of tips.")
     assert result.analysis.spin is None
+
+
+@pytest.mark.parametrize(("lang", "question", "expected"), [
+    ("nl", "Wat doe jij precies als operations manager, en voor wat voor webshops werken "
+           "jullie vooral?", "veertig webshops"),
+    ("en", "What does an operations manager do here exactly, and which web shops do you "
+           "work for?", "forty web shops"),
+])
+def test_asked_about_her_role_she_introduces_herself(library: Library, lang: str,
+                                                     question: str, expected: str) -> None:
+    opening = {"nl": ["Hoi Ingrid, ik ben Sam van Printwise.",
+                      "Ik wil vandaag horen hoe het printen hier gaat. Is dat goed?"],
+               "en": ["Hi Ingrid, I'm Sam from Printwise.",
+                      "Today I'd like to hear how printing goes here. Is that OK?"]}
+    reply = _last(library, "spin-printing-urgency", lang, [*opening[lang], question])
+    assert expected in reply
+    assert not any(phrase in reply for phrase in IGNORANT)

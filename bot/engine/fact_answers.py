@@ -408,6 +408,8 @@ def follow_up(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: list[
         from_what_she_knows(ctx, cl, t, events))
 
 
+_INTRODUCTION = "introduce_back"  # her own line about who she is and what the firm does
+
 OWN_WORDS_FIT = 2  # topic words a question must share with her line when it asks no who/when
 
 
@@ -463,6 +465,17 @@ def from_what_she_knows(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,
         if score >= need and (best is None or score > best[0]) and any(
                 fits_kind(s) for s in split_sentences(answer)):
             best = (score, fact.id)
+    intro = ctx.scenario.buyer.lines.get(_INTRODUCTION)
+    if intro is not None and not state.flags.get(f"said:{_INTRODUCTION}") and (
+            "invited" not in t.fresh):
+        # "what do you do as operations manager, and for which web shops?": who she is
+        # and what the firm does, the way she introduces herself when invited to; the
+        # question names her role, as her introduction's first words do
+        text = " ".join(str(x) for x in cl.texts(intro))
+        if (score := fit(text)) >= need and (best is None or score > best[0]) and any(
+                fits_kind(x) for x in split_sentences(text)) and fit(
+                split_sentences(text)[0]):
+            return [stock_line(ctx, cl, state, _INTRODUCTION)]
     said = [s for text in _said_lines(ctx, cl, state) for s in split_sentences(text)
             if fits_kind(s)]
     scores = [fit(s) for s in said]
