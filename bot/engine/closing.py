@@ -231,11 +231,16 @@ def situation_streak(ctx: ScenarioContext, state: SessionState, a: TurnAnalysis)
 
 def after_turn(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, a: TurnAnalysis,
                events: list[str], *, cool: bool = False, text: str = "",
-               settled: bool = False, reply: str = "") -> str:
+               settled: bool = False, answered_proposal: bool = False,
+               reply: str = "") -> str:
     """Objections set off by what was said, a buying signal, or the end of the call.
     Says at most one of them (an end line always). ``settled``: her reply confirms a
     concern settled ("yes, I can work with that" to the check after her acceptance), and
-    a concern due by the clock waits. ``reply``: what she says before it."""
+    a concern due by the clock waits. ``answered_proposal``: her reply is her answer to a
+    proposal (a yes, a "not yet", "too late"), and a concern due by the clock waits too:
+    "let's first see how the year goes. You know what, I have a site meeting at eleven,
+    just send me the brochure" gives two answers to one question. ``reply``: what she
+    says before it."""
     if state.ended:
         return ""
     said = ""
@@ -253,7 +258,7 @@ def after_turn(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, 
             said = trigger(ctx, cl, state, "price")
         for fact_id in [e.removeprefix("fact:") for e in events if e.startswith("fact:")]:
             said = said or trigger(ctx, cl, state, "fact", fact=fact_id)
-        if not opening and not settled_now:
+        if not opening and not settled_now and not answered_proposal:
             said = said or trigger(ctx, cl, state, "turn")
     closing = ctx.scenario.closing
     proposes = bool(a.moves & (PROPOSING | {Move.PROPOSE_SOLUTION}))

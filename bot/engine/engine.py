@@ -392,7 +392,8 @@ class Engine:
             tail = end_check(self.ctx, cl, state, events, reply=so_far)
         else:
             tail = after_turn(self.ctx, cl, state, a, events, cool=cool, text=text,
-                              settled=rule_name == "check after handling", reply=so_far)
+                              settled=rule_name == "check after handling",
+                              answered_proposal=bool(t.closing_text), reply=so_far)
         if rule_name in _NON_ANSWERS and not answers and any(
                 o.raised_turn == state.turn for o in state.objections.values()):
             # "who's the boss on this?" - "I'd have to go to Ruud with it": the concern she
