@@ -50,3 +50,23 @@ def test_her_answer_to_a_proposal_brings_no_new_brush_off_in_the_same_breath(
     assert "pays for itself" in replies[-2], replies[-2]
     assert "brochure" not in replies[-1], replies[-1]
     assert replies[-1].strip(), replies
+
+
+@pytest.mark.parametrize(("lang", "offer"), [
+    ("en", "I'll send you our brochure later."),
+    ("nl", "Prima, ik stuur u de brochure en de prijslijst vandaag nog."),
+])
+def test_an_offer_to_send_material_asks_her_to_decide_nothing(
+        library: LoadResult, lang: str, offer: str) -> None:
+    """"I'll send you our brochure later" is no proposal to take to Monique: no "I can't
+    decide that alone"; she lets it come. A call to plan still gets her concern."""
+    opening = {"en": ["Good morning Mr Smits, good to see you again.",
+                      "What's the biggest headache with payroll at the moment?"],
+               "nl": ["Goedemorgen meneer Smits, goed u weer te zien.",
+                      "Waar loopt u het meest tegenaan met de salarisverwerking?"]}[lang]
+    call = {"en": "Can I call you next Tuesday at 10 to hear what you thought?",
+            "nl": "Kan ik u volgende week dinsdag om 10 uur bellen om te horen wat u ervan vond?"}
+    replies = _play(library, "objection-software-renewal", lang, [*opening, offer, call[lang]])
+    assert "Monique" not in replies[2], replies[2]
+    assert replies[2].strip(), replies
+    assert "Monique" in replies[3], replies[3]

@@ -10,7 +10,7 @@ from bot.engine.analysis import TurnAnalysis
 from bot.engine.compiled import CompiledLanguage
 from bot.engine.context import ScenarioContext
 from bot.engine.lines import end_call, next_line, pick, stock_line
-from bot.engine.objections import trigger
+from bot.engine.objections import _MATERIAL, _SEND, trigger
 from bot.engine.policy import (
     Outcome,
     Turn,
@@ -55,6 +55,11 @@ def closing_reply(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: l
         state.flags["date_on_hold"] = state.turn  # until she agrees below
     if Move.PROPOSE_NEXT_STEP in a.moves and t.act is not Act.ASK_ORDER:
         answered_ahead(ctx, state, a)
+    if not state.closing["agreed"] and only_sends_material(t):
+        # "I'll send you our brochure later" asks her to decide nothing: no "I can't
+        # decide that alone", no "let's see how the year goes"; she lets it come
+        t.closing_text = stock_line(ctx, cl, state, "permission_yes")
+        return ""
     objection = trigger(ctx, cl, state, "next_step")
     if objection:
         if t.outcome is Outcome.HANDLED:
@@ -87,6 +92,24 @@ def closing_reply(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: l
         t.closing_text = pick(cl, state, "agree", cl.texts(closing.agree))
         events.append("agreed")
     return ""
+
+
+# Something to plan or decide beyond the material itself: a meeting, a call, a trial, a
+# quote, a date ("and we'll find a date for a demo later", "and give you a call next week")
+_TO_DECIDE = re.compile(
+    r"\b(?:demo\w*|meet\w*|call|calls|ring|bel|bellen|belt|afspr\w*|appointment|visit\w*|"
+    r"langs\w*|trial|pilot|proef\w*|presentati\w*|dates?|datum|agenda|diary|calendar|"
+    r"quot\w*|offerte\w*|proposal|voorstel|contract|overleg\w*|gesprek\w*|come back|get back|"
+    r"terug\w*|next week|volgende week|tomorrow|morgen|sign\w*|teken\w*|order)\b",
+    re.IGNORECASE)
+
+
+def only_sends_material(t: Turn) -> bool:
+    """The "proposal" only offers to send material (a brochure, a price list, some
+    information), with nothing to plan or decide: her answer is to let it come."""
+    return (t.act is not Act.ASK_ORDER and not t.a.concrete_time and not names_a_day(t)
+            and bool(_MATERIAL.search(t.text) and _SEND.search(t.text))
+            and not _TO_DECIDE.search(t.text))
 
 
 # The learner books a date she has not agreed to: "I'll send you the invitation", "see
