@@ -70,3 +70,39 @@ def test_an_offer_to_send_material_asks_her_to_decide_nothing(
     assert "Monique" not in replies[2], replies[2]
     assert replies[2].strip(), replies
     assert "Monique" in replies[3], replies[3]
+
+
+# Marco's follow-up up to his "Vers & Co is fifty cents below you" and his explanation
+CATERING_FIFTY_CENTS = [
+    "Hoi Marco, goed je weer te zien. Hoe gaat de verbouwing?",
+    "Ik wil vandaag graag horen wat je van ons voorstel vond, of er nog dingen anders moeten, "
+    "en dan de volgende stap afspreken. Is dat goed?",
+    "wat vond je ervan?",
+    "Wat bedoel je precies met duurder?",
+    "Hoeveel vraagt Vers & Co dan per lunch?",
+]
+
+
+def test_an_answer_that_names_lunches_and_fridays_proposes_no_date(library: LoadResult) -> None:
+    """"you pay per lunch taken, so no fixed costs when fewer people are in on Fridays.
+    Does that take away your doubt?" names a weekday and a lunch, not a lunchtime on a
+    Friday: it checks his concern, and he accepts (no "let me think it over" as if a
+    date had been proposed)."""
+    replies = _play(library, "closing-catering-followup", "nl", [
+        *CATERING_FIFTY_CENTS,
+        "Begrijp ik. Bij ons betaal je alleen per afgenomen lunch, dus geen vaste kosten als "
+        "er op vrijdag minder mensen zijn. Neemt dat je twijfel weg?"])
+    assert "op jaarbasis goedkoper" in replies[-1], replies[-1]
+    assert "nadenken" not in replies[-1], replies[-1]
+
+
+def test_a_trial_close_offering_a_choice_is_no_agenda(library: LoadResult) -> None:
+    """"zou je dan meteen ... willen beginnen, of eerst met soep?" asks for the order in
+    disguise; its "dan ... eerst" is no "first ..., then ..." agenda."""
+    engine = Engine(CompiledScenario(library.scenarios["closing-catering-followup"]))
+    state = engine.start("nl", seed=0)
+    for line in CATERING_FIFTY_CENTS:
+        engine.turn(state, line)
+    result = engine.turn(state, "Stel dat we starten zodra de kantine klaar is: zou je dan "
+                                "meteen met de saladebar willen beginnen, of eerst met soep?")
+    assert result.record.act == "ask_order", result.record.act

@@ -796,8 +796,12 @@ _SEQUENCE = ("dan", "daarna", "tot slot", "aan het eind", "aan het einde", "als 
 
 
 def _first_then(words: list[str]) -> bool:
-    return ("eerst" in words and ("dan" in words or "daarna" in words)) or (
-        "first" in words and "then" in words)
+    """"first ..., then ...": the "then" comes after the "first" ("zou je dan meteen
+    willen beginnen, of eerst met soep?" offers a choice, no agenda)."""
+    for first, thens in (("eerst", ("dan", "daarna")), ("first", ("then",))):
+        if first in words and any(w in thens for w in words[words.index(first) + 1:]):
+            return True
+    return False
 
 
 def _steps_ahead(words: list[str]) -> bool:

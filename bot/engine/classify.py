@@ -477,7 +477,11 @@ _CLOCK_SUFFIXES = ("am", "pm", "u", "h", "uur")
 _AT = frozenset({"at", "om", "rond", "around", "from", "vanaf"})
 _DAYPARTS = frozenset({"morning", "afternoon", "evening", "noon", "lunchtime", "ochtend",
                        "middag", "avond", "morgenochtend", "morgenmiddag", "ochtends",
-                       "middags", "lunch"})
+                       "middags", "lunchtijd"})
+# "lunch" is a part of the day only after a word of time ("Friday at lunch", "vrijdag
+# rond de lunch"); "you only pay per lunch taken, fewer people on Fridays" sells lunches
+_AT_LUNCH = frozenset({"at", "around", "during", "after", "before", "om", "rond", "tijdens",
+                       "na"})
 
 
 _SIGNING_DAYS = frozenset({
@@ -492,7 +496,9 @@ def is_concrete(msg: Analyzed, lm: LanguageModel) -> bool:
     clock = _has_clock_time(words) or any(
         w in _AT and i + 1 < len(words) and words[i + 1].isdigit() and 0 < int(words[i + 1]) <= 23
         for i, w in enumerate(words)) or _has_clock_in_words(words, lm.lexicon.number_words)
-    daypart = bool(_DAYPARTS.intersection(words))
+    daypart = bool(_DAYPARTS.intersection(words)) or any(
+        w == "lunch" and _AT_LUNCH.intersection(words[max(0, i - 2):i])
+        for i, w in enumerate(words))
     if _SIGNING_DAYS.intersection(words) and "ask_for_order" in lm.moves.match(msg):
         return True  # "could you sign it tomorrow?": a day is all an order needs
     return bool(lm.time.match(msg)) and (clock or daypart)
