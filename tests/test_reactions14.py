@@ -106,3 +106,34 @@ def test_a_trial_close_offering_a_choice_is_no_agenda(library: LoadResult) -> No
     result = engine.turn(state, "Stel dat we starten zodra de kantine klaar is: zou je dan "
                                 "meteen met de saladebar willen beginnen, of eerst met soep?")
     assert result.record.act == "ask_order", result.record.act
+
+
+@pytest.mark.parametrize(("scenario", "lang", "question", "fact"), [
+    ("closing-catering-followup", "nl", "Wie moet er verder ja zeggen?", "dmu"),
+    ("closing-catering-followup", "en", "Who needs to say yes to this?", "dmu"),
+    ("spin-printing-urgency", "nl", "Wie moet er verder ja zeggen?", "dmu"),
+    ("first-visit-cleaning", "nl", "Wie moet er verder ja zeggen?", "decision_makers"),
+    ("first-visit-cleaning", "en", "Who needs to say yes to this?", "decision_makers"),
+])
+def test_who_has_to_say_yes_asks_who_decides(library: LoadResult, scenario: str, lang: str,
+                                             question: str, fact: str) -> None:
+    """"Wie moet er verder ja zeggen?" asks for people (Annelies signs), not for what
+    makes her say yes ("the taste, honestly")."""
+    cl = CompiledScenario(library.scenarios[scenario]).language(lang)
+    found = cl.facts.match(cl.lm.analyze(question))
+    assert found and max(found, key=lambda f: found[f]) == fact, found
+
+
+def test_who_else_must_agree_after_his_put_off_gets_who_decides(library: LoadResult) -> None:
+    """Right after "let me bounce it off a few colleagues", "who else has to say yes?"
+    asks a fact he has: Annelies, not the reason behind his put-off."""
+    replies = _play(library, "closing-catering-followup", "nl", [
+        *CATERING_FIFTY_CENTS,
+        "Begrijp ik. Als je alleen betaalt voor de lunches die echt worden afgenomen, en we op "
+        "vrijdag een kleiner buffet doen, scheelt dat flink. Zou dat je zorg wegnemen?",
+        "Wat vinden je collega's belangrijk aan de lunch?",
+        "Stel dat we een proefweek doen in de eerste week van september, zodat iedereen kan "
+        "proeven. Wat zou je daarvan vinden?",
+        "Wie moet er verder ja zeggen?"])
+    assert "Annelies Kooij" in replies[-1], replies[-1]
+    assert "De smaak" not in replies[-1], replies[-1]
