@@ -137,3 +137,22 @@ def test_who_else_must_agree_after_his_put_off_gets_who_decides(library: LoadRes
         "Wie moet er verder ja zeggen?"])
     assert "Annelies Kooij" in replies[-1], replies[-1]
     assert "De smaak" not in replies[-1], replies[-1]
+
+
+def test_a_question_about_her_printers_is_no_small_talk(library: LoadResult) -> None:
+    """"hoe gaat t met de printers bij jullie" asks about the business: no "Maar daar
+    kom je niet voor" (you're not here for that), the line for chat about her busy day."""
+    engine = Engine(CompiledScenario(library.scenarios["spin-printing-urgency"]))
+    state = engine.start("nl", seed=0)
+    engine.turn(state, "hoi ingrid, ik ben lotte van printwise")
+    result = engine.turn(state, "hoe gaat t met de printers bij jullie")
+    assert result.record.act == "fact_question", result.record.act
+    assert "daar kom je niet voor" not in result.reply, result.reply
+
+
+def test_chat_with_the_sellers_company_name_stays_small_talk(library: LoadResult) -> None:
+    """"Printwise", the seller's own name, is no word about her printers: "Druk beneden
+    zeg, is dat altijd zo?" is still chat about her day."""
+    replies = _play(library, "spin-printing-urgency", "nl", [
+        "Hoi Ingrid, ik ben Joris van Printwise. Druk beneden zeg, is dat altijd zo?"])
+    assert replies[0].startswith("Druk"), replies[0]

@@ -362,6 +362,7 @@ def analyze_turn(
         moves - {"greet", "thanks", "introduce"}
     ) and not pending and cs.scenario.kind != "drill" and analysis.spin == "situation" and (
         not _BUSINESS & set(msg.words)  # "have you had other proposals?" asks business
+        and not _names_the_case(msg, cl)  # "hoe gaat t met de printers?" asks it too
     ):
         moves.add("small_talk")  # "hoe gaat het op de bouw, druk?" before the business
     chat = {"greet", "thanks", "introduce", "small_talk"}
@@ -793,6 +794,14 @@ _PLAN_PHRASES = ("ik wil graag", "ik zou graag", "wil ik graag", "ik wil even", 
 # steps of an agenda ("ik vertel kort ..., dan ..., en aan het eind ...")
 _SEQUENCE = ("dan", "daarna", "tot slot", "aan het eind", "aan het einde", "als laatste",
              "then", "after that", "at the end", "finally", "to finish")
+
+
+def _names_the_case(msg: Analyzed, cl: CompiledLanguage) -> bool:
+    """The message names the case's own subject ("printers", "loonstroken") as typed (the
+    seller's own company name, "Printwise", is no printer)."""
+    return bool(cl.case_stems.intersection(
+        stem for word, stem in zip(msg.words, msg.stems, strict=False)
+        if word not in cl.company_words))
 
 
 def _first_then(words: list[str]) -> bool:

@@ -8,6 +8,7 @@ from typing import Any
 
 from bot.engine.cues import CueIndex, TypoCorrector
 from bot.engine.language import LanguageModel, language_model
+from bot.engine.wording import MONTHS
 from bot.scenario.model import Cues, Fact, Need, Objection, Objective, Scenario
 from bot.scenario.text import localized, variants
 
@@ -22,6 +23,10 @@ def cues_for(value: Any, lang: str, languages: Sequence[str]) -> Cues | None:
 
 RARE_WORD = 7
 CASE_WORD_FACTS = 2  # a word in this many of her answers belongs to the case, not the objection
+_CALENDAR = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
+             "weekend", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+             "sunday", "evening", "avond", "morning", "ochtend")
+CASE_STEM_LETTERS = 6  # shorter stems ("goed", "niet") are everyday words, not the case's
 
 
 class CompiledLanguage:
@@ -60,6 +65,15 @@ class CompiledLanguage:
             for stem in {self.lm.pipeline.stem(w)
                          for w in self.lm.pipeline.tokens(" ".join(self.texts(fact.answer)))}:
                 spread[stem] = spread.get(stem, 0) + 1
+        # the case's own long words ("printers", "loonstroken", "schoonmaak"): in her
+        # answers and in the questions that ask for them; a question that names one asks
+        # about the business, not small talk
+        # (the calendar is everyone's: "and in December? that'll be hectic" is chat)
+        calendar = {self.lm.pipeline.stem(w) for w in (*_CALENDAR, *MONTHS)}
+        self.case_stems = frozenset(
+            stem for stem in spread.keys() & self.facts.stems()
+            if len(stem) >= CASE_STEM_LETTERS and stem not in self.lm.lexicon.stopwords
+            and stem not in calendar)
         self.objection_stems: dict[str, frozenset[str]] = {}
         self.objection_rare: dict[str, frozenset[str]] = {}
         for objection in scenario.objections:

@@ -133,6 +133,10 @@ class CueIndex:
         self.question: frozenset[str] = frozenset()  # question words: no topic either
         self._weights: list[float] = []  # per alternative, filled on first use (frame set)
 
+    def stems(self) -> frozenset[str]:
+        """The stems the alternatives are found by (each one's longest word)."""
+        return frozenset(self._by_stem)
+
     def add_keywords(self, topic: str, entries: Iterable[str]) -> None:
         for entry in entries:
             for alternative in entry.split("|"):
