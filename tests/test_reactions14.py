@@ -44,12 +44,27 @@ RENEWAL_WARMING = [
 
 def test_her_answer_to_a_proposal_brings_no_new_brush_off_in_the_same_breath(
         library: LoadResult) -> None:
-    """"Let's first see how the year goes. You know what, I have a site meeting at
-    eleven, just send me the brochure" answers one proposal twice; the brochure waits."""
-    replies = _play(library, "objection-software-renewal", "en", RENEWAL_WARMING)
+    """"It has to be before mid-September; which date do you suggest? You know what, I
+    have a site meeting at eleven, just send me the brochure" answers one proposal twice
+    and takes back the first answer; the brochure waits."""
+    replies = _play(library, "objection-software-renewal", "en",
+                    [*RENEWAL_WARMING[:-1], "shall we plan a demo with Monique soon?"])
     assert "pays for itself" in replies[-2], replies[-2]
+    assert "Which date" in replies[-1], replies[-1]
     assert "brochure" not in replies[-1], replies[-1]
-    assert replies[-1].strip(), replies
+
+
+def test_a_proposal_that_brings_in_her_decision_maker_gets_her_answer_not_a_stall(
+        library: LoadResult) -> None:
+    """Right after "it pays for itself", "a demo with Monique next Tuesday" already holds
+    what her "I can't decide alone, Monique signs" would ask for: she agrees (and names
+    who comes) instead of "let's first see how the year goes", and once agreed no
+    "just send me the brochure" takes the yes back."""
+    replies = _play(library, "objection-software-renewal", "en", [
+        *RENEWAL_WARMING, "great, whats monique's email so i can send the invite?"])
+    assert "invite Monique" in replies[-2], replies[-2]
+    assert "how the year goes" not in replies[-2], replies[-2]
+    assert "brochure" not in replies[-1], replies[-1]
 
 
 @pytest.mark.parametrize(("lang", "offer"), [

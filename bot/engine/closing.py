@@ -230,13 +230,23 @@ def closing_earned(ctx: ScenarioContext, state: SessionState) -> bool:
     req = closing.requires
     if state.trust < req.trust:
         return False
-    if any(o not in state.objectives for o in req.objectives):
+    if any(o not in state.objectives and not _proposed_with(ctx, state, o)
+           for o in req.objectives):
         return False
     if req.objections_handled:
         for ostate in state.objections.values():
             if ostate.raised_turn is not None and not (ostate.handled or ostate.rested):
                 return False
     return True
+
+
+def _proposed_with(ctx: ScenarioContext, state: SessionState, objective: str) -> bool:
+    """A proposal already brought in what a concern of hers would have told ("a demo with
+    Monique" before "I can't decide alone, Monique signs"): the proposal holds what the
+    closing waits for, and "let's first see how the year goes" would ignore it. (The
+    objective itself stays unmet: the learner never asked.)"""
+    return any(f"preempted:{o.id}" in state.flags and objective in o.explain_tells
+               for o in ctx.scenario.objections)
 
 
 def situation_streak(ctx: ScenarioContext, state: SessionState, a: TurnAnalysis) -> int:
@@ -281,7 +291,10 @@ def after_turn(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, 
             said = trigger(ctx, cl, state, "price")
         for fact_id in [e.removeprefix("fact:") for e in events if e.startswith("fact:")]:
             said = said or trigger(ctx, cl, state, "fact", fact=fact_id)
-        if not opening and not settled_now and not answered_proposal:
+        # nor once the next step is agreed: "just send me the brochure" after "I'll invite
+        # Monique, bring the calculation" takes the yes back
+        if not opening and not settled_now and not answered_proposal and not (
+                state.closing["agreed"]):
             said = said or trigger(ctx, cl, state, "turn")
     closing = ctx.scenario.closing
     proposes = bool(a.moves & (PROPOSING | {Move.PROPOSE_SOLUTION}))
