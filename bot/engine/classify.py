@@ -445,28 +445,20 @@ def _seeks_approval(msg: Analyzed) -> bool:
             and bool(_APPROVAL_HEADS & set(tail)) and bool(_SELLER_WORDS & set(before)))
 
 
-# "Can I ask ...", "mag ik vragen ...": the modal asks leave to ask a question, it offers nothing
-_LEAVE_TO_ASK = (("can", "i", "ask"), ("could", "i", "ask"), ("may", "i", "ask"),
-                 ("might", "i", "ask"), ("mag", "ik", "vragen"), ("mag", "ik", "u", "vragen"),
-                 ("mag", "ik", "je", "vragen"), ("kan", "ik", "vragen"))
+# "Can I ask ...", "mag ik vragen ...": the modal asks leave to ask a question, it offers
+# nothing; "mag ik u één vraag stellen: ...", "may I ask you one thing: ..." name the question
+# that follows
+_LEAVE_TO_ASK = re.compile(
+    r"\b(?:(?:can|could|may|might) i ask(?: you)?(?: something| one thing| a question"
+    r"| one question)?|(?:mag|kan) ik(?: u| je)?(?: iets| een ding)? vragen"
+    r"|(?:mag|kan) ik(?: u| je)? een vraag(?:je)? stellen)\b")
 
 
 def _only_asks_leave_to_ask(msg: Analyzed, lm: LanguageModel) -> bool:
     """"Can I ask what the notice period is, and whether there's a penalty before 1
     March?": the only proposal words ask leave to ask (a question, no next step)."""
-    words = msg.words
-    kept: list[str] = []
-    i = found = 0
-    while i < len(words):
-        for phrase in _LEAVE_TO_ASK:
-            if tuple(words[i:i + len(phrase)]) == phrase:
-                i += len(phrase)
-                found += 1
-                break
-        else:
-            kept.append(words[i])
-            i += 1
-    return bool(found) and not lm.proposal.match(lm.pipeline.analyze(" ".join(kept)))
+    kept, found = _LEAVE_TO_ASK.subn(" ", " ".join(msg.words))
+    return bool(found) and not lm.proposal.match(lm.pipeline.analyze(kept))
 
 
 def has_concrete_time(msg: Analyzed, lm: LanguageModel) -> bool:
