@@ -204,6 +204,10 @@ def _tips(cs: CompiledScenario, state: SessionState, total: int | None,
     if not turns:
         return [Tip("no_turns")]
     improve = _improvements(cs, state, turns)
+    # A missing capital is a word about style: it waits until the method has nothing left
+    # to say (the last slot), and it takes no praise from what its message did
+    capital = [t for t in improve if t.key == "register_capital"]
+    improve = [t for t in improve if t.key != "register_capital"]
     criticised = {t.values.get("quote") for t in improve} - {None}
     praise = [t for t in _strengths(cs, state, turns) if t.values.get("quote") not in criticised]
     # "your first message already did it" is no praise for a message a tip finds fault with
@@ -271,6 +275,13 @@ def _tips(cs: CompiledScenario, state: SessionState, total: int | None,
             # what a strong answer does: done (a strong card) or still to learn
             tips.append(Tip("model_answer_done" if strong else "model_answer",
                             {"topics": goals}))
+    if capital and len(tips) < MAX_TIPS:
+        # quoting a line no other tip quotes (a praised line keeps its praise to itself)
+        quoted = {t.values.get("quote") for t in tips}
+        lower = [quote(t.learner) for t in turns if _starts_lower(t.learner)]
+        line = next((q for q in lower if q not in quoted), None)
+        tips.append(Tip("register_capital", {"quote": line}) if line is not None
+                    else Tip("register_capital_plain"))
     return tips
 
 
@@ -1346,17 +1357,19 @@ def _tasks_done(cs: CompiledScenario, state: SessionState, turns: list[TurnRecor
         return []
     cl = cs.language(state.lang)
     done: dict[str, list[str]] = {}
+    met = objectives_met(cs, state, "external", turns)
     for oid in cs.external_ids:
         turn = next((t for t in turns if oid in t.objectives), None)
         moves = {m for d in cs.objectives[oid].detect for m in d.moves}
-        if oid in state.objectives and turn is not None \
+        # praise only what the card ticks ("soon! I'll send you an email" named a step the
+        # vague close after it took back)
+        if oid in state.objectives and met[oid] and turn is not None \
                 and all(_step_worth_praise(m, turn) for m in moves) \
                 and not ("clarify" in moves and _asks_back(cs, state, turns, turn)):
             label = in_sentence(cl.text(cs.objectives[oid].label))
             done.setdefault(quote(turn.learner), []).append(label)
     out = [Tip("good_task", {"quote": said, "task": "; ".join(labels)})
            for said, labels in done.items()]
-    met = objectives_met(cs, state, "external", turns)
     complete = all(met[o] for o in cs.external_ids)
     wasted = wasted_messages(cs, state, turns)
     if complete and not wasted and (turns[0].objectives or turns[0].steps) \

@@ -34,3 +34,53 @@ def test_a_question_asked_with_leave_clarifies_his_concern(library, lang, questi
     assert report["objectives"]["external"]["clarify"] is True
     assert not any("deed niets voor de oefening" in t or "did nothing for the drill" in t
                    for t in report["feedback"])
+
+
+RENEWAL_CALL = [
+    "hi mr smits, good to see you again! how was your summer?",
+    "so last time you said the renewal with Loonhuis is coming up. today I'd like to hear "
+    "where you stand and see if we can help, ok?",
+    "what's the biggest headache with payroll at the moment",
+    "how often does that happen? and who fixes it",
+    "hmm ok. what does that cost you in time per month roughly?",
+    "and if Joke leaves in november, what happens then?",
+    "what would it mean for you if the allowances were calculated automatically from the CAO?",
+    "we have a CAO module that does exactly that, the allowances come out right the first "
+    "time. would that help?",
+    "ok i get that the price matters. what are you comparing it with?",
+    "fair. if you count the hours your team spends on corrections, our price is lower over "
+    "the year. does that make sense?",
+    "shall we plan a demo with Monique next tuesday 16 june at 10?",
+    "great, whats monique's email so i can send the invite?",
+    "thanks, bye!",
+]
+
+
+def test_the_missing_capital_leaves_a_full_card_to_the_method(library):
+    """A call in lower case with two objections and questions still open: five things
+    about the method fill the card, the capitals do not push one of them off."""
+    tips = play(library, "objection-software-renewal", "en", RENEWAL_CALL)["feedback"]
+    assert len(tips) == 5
+    assert not any("without a capital" in t for t in tips), tips
+    assert any("implication question" in t for t in tips), tips
+
+
+def test_the_missing_capital_comes_last_and_keeps_the_praise_of_its_message(library):
+    tips = play(library, "drill-objection-price", "en", [
+        "I understand, price matters. what are you comparing it with?",
+        "ok. apart from price, is there anything else holding you back?",
+        "if our film stops your line less often, you save downtime every week. would that "
+        "make the difference?",
+    ])["feedback"]
+    capital = [i for i, t in enumerate(tips) if "without a capital" in t]
+    assert capital == [len(tips) - 1], tips
+    assert tips[0].startswith("Good: “I understand, price matters."), tips
+
+
+def test_a_step_the_card_does_not_tick_earns_no_praise(library):
+    """"soon! I'll send you an email" names a step; "we'll be in touch" after it leaves
+    no concrete one, so the card does not tick it and no tip calls it done."""
+    report = play(library, "drill-closing-next-step", "en",
+                  ["soon! i'll send you an email with some info", "we'll be in touch"])
+    assert report["objectives"]["external"]["next_step"] is False
+    assert not any(t.startswith("Done well") for t in report["feedback"]), report["feedback"]

@@ -533,8 +533,8 @@ def test_a_closed_question_in_the_open_question_drill_is_named_as_closed(library
 def test_lower_case_alone_gets_the_capital_tip_and_text_speak_the_chat_tip(library):
     polite = play(library, "drill-closed-to-open", "en", [
         "how satisfied are you with your current carrier?", "what could they do better?"])
-    assert any("starts without a capital" in tip and "how satisfied are you" in tip
-               for tip in polite["feedback"])
+    # (both lines earn praise, which keeps its quote: the capital tip speaks of the messages)
+    assert any("start without a capital" in tip for tip in polite["feedback"])
     assert not any("chat with a friend" in tip for tip in polite["feedback"])
     chatty = play(library, "drill-closed-to-open", "en", [
         "how satisfied are u with ur current carrier?", "thx, what could they do better?"])
