@@ -78,7 +78,7 @@ def score_call(
         "internal": objectives_score(cs, state, "internal", turns),
         "external": objectives_score(cs, state, "external", turns),
         "questions": questions_score(cs, turns),
-        "objections": objections_score(state, turns),
+        "objections": objections_score(state, turns, drill=cs.scenario.kind == "drill"),
         "closing": (closing_score(cs, state, turns) if cs.scenario.closing is not None
                     else None),
     }

@@ -84,3 +84,26 @@ def test_a_step_the_card_does_not_tick_earns_no_praise(library):
                   ["soon! i'll send you an email with some info", "we'll be in touch"])
     assert report["objectives"]["external"]["next_step"] is False
     assert not any(t.startswith("Done well") for t in report["feedback"]), report["feedback"]
+
+
+DISCUSS_OTHERS = [
+    "That makes sense, a purchase like this is something you decide together. Who's on the "
+    "management team, and what exactly will the IT coordinator want to know?",
+    "Our screens work with any laptop, through one USB-C cable or wirelessly, so the "
+    "teachers can keep using the laptops they have now.",
+]
+
+
+def test_an_objection_drill_without_the_check_is_an_average_answer(library):
+    """Understanding, questions and a tied benefit, then specs sent instead of a check: a
+    trainer gives about 60 (dev ``discuss-others.en.average.h2``); the check it left out
+    is what makes the answer strong."""
+    unchecked = play(library, "drill-objection-discuss-others", "en", [
+        *DISCUSS_OTHERS,
+        "I'll send you the technical specs so you can forward them to the IT coordinator."])
+    checked = play(library, "drill-objection-discuss-others", "en", [
+        *DISCUSS_OTHERS, "Would that help you take it to the management team?"])
+    assert unchecked["objectives"]["external"]["check"] is False
+    assert unchecked["score"] <= 72
+    assert checked["objectives"]["external"]["check"] is True
+    assert checked["score"] >= 90
