@@ -55,6 +55,7 @@ from scoring.sections import (
     reopens,
     stacked_questions,
     text_speak,
+    understood_then_argued,
     wasted_messages,
     yes_no_question,
 )
@@ -552,6 +553,13 @@ def _improvements(cs: CompiledScenario, state: SessionState,
                                                                            wasted)}))
                 continue
             improve.append(Tip(key, {"quote": quote(wasted.learner), "topics": asks}))
+        # understanding taken back by a "but" still answered her: no false start, but the
+        # "but" is the fault to name
+        argued = [halves for t in turns if t not in wasted_turns and understood_then_argued(t)
+                  and (halves := _taken_back_by_but(t)) is not None]
+        if argued and not any(t.key == "yes_but" for t in improve):
+            improve.append(Tip("yes_but", {"quote": quote(argued[0][0]),
+                                           "but": quote(argued[0][1])}))
     # a discount is named as a discount (its own tip says why), not as a pitch
     # (nor is a message the card credits with a goal: "And then hopefully we can send you
     # a quote afterwards" names the follow-up of the agenda the exercise asks for)

@@ -844,12 +844,25 @@ def _company_introduction(cs: CompiledScenario, turns: list[TurnRecord]) -> Turn
 
 
 def _serves_task(turn: TurnRecord, questions_count: bool) -> bool:
-    if _taken_back(turn):
+    if _taken_back(turn) and not understood_then_argued(turn):
         return False
     # chat ("did you make the Easter decorations yourself?") is no attempt at the task
     return bool(turn.objectives or turn.steps or turn.act in TASK_ACTS
                 or (turn.form is not None and not questions_count
                     and turn.act != Act.SMALL_TALK))
+
+
+CONCERN_WORDS = 5  # "Dat hoor ik vaker" is a stock phrase; "a day down in tax season ..." hers
+
+
+def understood_then_argued(turn: TurnRecord) -> bool:
+    """"I'm sorry to hear that, being down in tax season must have been stressful. But
+    we're not like that": understanding of her concern in its own words, taken back by the
+    "but" after it. An answer to her, badly (the missing step and its tip say so), not a
+    message that did nothing for the exercise; "Dat hoor ik vaker, maar ..." is."""
+    but = YES_BUT.search(turn.learner)
+    return but is not None and _taken_back(turn) and turn.act == Act.OBJECTION_RESPONSE and len(
+        re.findall(r"\w+", turn.learner[:but.start()])) >= CONCERN_WORDS
 
 
 def _taken_back(turn: TurnRecord) -> bool:

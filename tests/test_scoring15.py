@@ -107,3 +107,32 @@ def test_an_objection_drill_without_the_check_is_an_average_answer(library):
     assert unchecked["score"] <= 72
     assert checked["objectives"]["external"]["check"] is True
     assert checked["score"] >= 90
+
+
+def test_understanding_spoilt_by_a_but_is_named_once_not_charged_as_a_false_start(library):
+    """Understanding of her concern in its own words, then "But we're not like that": the
+    acknowledgement is not ticked and the "but" gets its tip; charging the message as one
+    that did nothing on top cost the call twice (a trainer's 55, the card said 32)."""
+    report = play(library, "drill-objection-bad-experience", "en", [
+        "I'm sorry to hear that, being down in the middle of tax season must have been "
+        "really stressful. But we're not like that, we have 24/7 support.",
+        "What exactly went wrong back then, was it only the phone or the fix itself as "
+        "well? And what would you need from an IT partner now?",
+        "Every client gets a fixed engineer who knows your office, and from February to May "
+        "we have extra people on standby, so you'd never be left waiting.",
+    ])
+    assert report["objectives"]["external"]["acknowledge"] is False
+    assert report["feedback"][0].startswith("“I'm sorry to hear that"), report["feedback"]
+    assert "took it back" in report["feedback"][0]
+    assert report["deduction"] == 0
+    assert 50 <= report["score"] <= 62
+
+
+def test_a_stock_phrase_before_the_but_is_still_a_false_start(library):
+    report = play(library, "drill-objection-bad-experience", "nl", [
+        "Dat hoor ik vaker, maar wij zijn de goedkoopste van de regio.",
+        "Wat ging er toen precies mis?",
+        "Bij ons krijgt u een vaste monteur die uw kantoor kent.",
+    ])
+    assert report["feedback"][0].startswith("Je eerste bericht, “Dat hoor ik vaker"), report
+    assert report["deduction"] >= 25
