@@ -60,6 +60,7 @@ def json_report(cs: CompiledScenario, state: SessionState, card: ScoreCard) -> d
         "feedback": [render_tip(lang, tip) for tip in card.tips],
         "sections": {k: (None if v is None else round(v)) for k, v in card.sections.items()},
         "deduction": card.deduction,
+        "deduction_reasons": card.deduction_reasons,
         "end_reason": state.end_reason,
         "visit_report": {
             "learned": {oid: words for oid, words in card.visit_report.learned},
@@ -123,6 +124,13 @@ def bar(value: float | None, width: int = 10) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
+def deduction_line(lang: str, card: ScoreCard) -> str:
+    """Why points came off the total, so the sections and the total can be squared."""
+    reasons = ", ".join(t(lang, f"card.deduction_reasons.{kind}")
+                        for kind in card.deduction_reasons)
+    return t(lang, "card.deduction", points=card.deduction, reasons=reasons)
+
+
 def text_card(cs: CompiledScenario, state: SessionState, card: ScoreCard) -> str:
     """A plain-text score card for the terminal (Telegram renders its own HTML)."""
     lang = state.lang
@@ -133,6 +141,8 @@ def text_card(cs: CompiledScenario, state: SessionState, card: ScoreCard) -> str
         label = t(lang, f"card.sections.{name}")
         shown = t(lang, "card.not_applicable") if value is None else f"{round(value):>3}"
         out.append(f"  {label:<24} {bar(value)} {shown}")
+    if card.deduction:
+        out.append(f"  {deduction_line(lang, card)}")
     group_shown = ""
     for group, oid, mark in objective_marks(cs, card):
         if group != group_shown:

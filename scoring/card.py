@@ -13,7 +13,7 @@ from scoring.preparation import PreparationResult
 from scoring.sections import (
     QuestionMix,
     closing_score,
-    conduct_deduction,
+    conduct_costs,
     fact_items,
     heard_facts,
     objections_score,
@@ -48,6 +48,8 @@ class ScoreCard:
     visit_report: VisitReport
     turns: list[TurnRecord] = field(default_factory=list)
     deduction: int = 0
+    # why points came off (the kinds of ``conduct_costs``), shown under the sections
+    deduction_reasons: list[str] = field(default_factory=list)
 
 
 KEPT_AFTER_DEDUCTION = 1 / 3  # a pitch-only call keeps a little for what it did do
@@ -85,7 +87,8 @@ def score_call(
     weights = cs.scenario.scoring.weights.model_dump()
     if cs.scenario.kind == "drill":
         weights["questions"] = weights["questions"] if turns else 0
-    deduction = conduct_deduction(cs, state, turns)
+    costs = conduct_costs(cs, state, turns)
+    deduction = sum(points for _, points in costs)
     did_something = did_method_work(state, turns)
     raw = weighted_total(sections, weights)
     earned = round(on_trainer_scale(raw, cs.scenario.kind, did_something))
@@ -103,6 +106,7 @@ def score_call(
         visit_report=visit_report(cs, state, turns),
         turns=turns,
         deduction=deduction,
+        deduction_reasons=[kind for kind, _ in costs] if deduction else [],
     )
 
 

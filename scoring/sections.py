@@ -1045,19 +1045,27 @@ def late_parts_cost(cs: CompiledScenario, met: list[bool], objection: bool,
 
 def conduct_deduction(cs: CompiledScenario, state: SessionState,
                       turns: list[TurnRecord]) -> int:
-    """Points off for what the method warns against whatever else went well: pitching
-    before tying the offer to a need, offering a discount, chat style towards a buyer,
-    saying the internal objectives aloud, a summary she had to correct and, in a drill of
-    two or three messages, a false start. Stacked questions get a tip but cost nothing:
-    how many facts one question touched is the engine's reading, and on the dev calls the
-    cost made as many scores worse as better."""
+    """Points off for what the method warns against whatever else went well (the sum of
+    ``conduct_costs``)."""
+    return sum(points for _, points in conduct_costs(cs, state, turns))
+
+
+def conduct_costs(cs: CompiledScenario, state: SessionState,
+                  turns: list[TurnRecord]) -> list[tuple[str, int]]:
+    """What the method warns against, with the points each costs, so the card can say
+    why points came off: pitching before tying the offer to a need, offering a discount,
+    chat style towards a buyer, saying the internal objectives aloud, a summary she had to
+    correct and, in a drill of two or three messages, a false start or a part left to a
+    later message. Stacked questions get a tip but cost nothing: how many facts one
+    question touched is the engine's reading, and on the dev calls the cost made as many
+    scores worse as better."""
     pitches = pitch_turns(cs, state, turns)
     discounts = sum(1 for t in turns if offers_discount(t))
-    cost = min(2 * DISCOUNT_COST, DISCOUNT_COST * discounts)
-    cost += REGISTER_COST if informal(turns, state.lang) else 0
-    cost += INTERNAL_ALOUD_COST * min(2, len(internal_aloud(turns)))
+    costs = [("discount", min(2 * DISCOUNT_COST, DISCOUNT_COST * discounts)),
+             ("register", REGISTER_COST if informal(turns, state.lang) else 0),
+             ("internal_aloud", INTERNAL_ALOUD_COST * min(2, len(internal_aloud(turns))))]
     if cs.scenario.kind != "drill" and corrected(cs, state, turns):
-        cost += WRONG_SUMMARY_COST
+        costs.append(("wrong_summary", WRONG_SUMMARY_COST))
     if cs.scenario.kind == "drill":
         # A detour costs when the learner got there in the end (in an objection drill:
         # took a step of the handling); otherwise the objectives not met already say so
@@ -1067,11 +1075,13 @@ def conduct_deduction(cs: CompiledScenario, state: SessionState,
         done = any(met) if objection else all(met)
         misses = wasted_messages(cs, state, turns) if done else []
         pitched = sum(1 for t in pitches if t not in misses)
-        return cost + min(MISS_COST_MAX, MISS_COST * len(misses)) + min(
-            PITCH_COST_MAX, PITCH_COST * pitched) + late_parts_cost(cs, met, objection,
-                                                                    misses, turns)
-    share = len(pitches) / len(turns) if turns else 0.0
-    return cost + min(PITCH_COST_MAX, round(PITCH_SHARE_COST * share))
+        costs += [("false_start", min(MISS_COST_MAX, MISS_COST * len(misses))),
+                  ("pitch", min(PITCH_COST_MAX, PITCH_COST * pitched)),
+                  ("late_parts", late_parts_cost(cs, met, objection, misses, turns))]
+    else:
+        share = len(pitches) / len(turns) if turns else 0.0
+        costs.append(("pitch", min(PITCH_COST_MAX, round(PITCH_SHARE_COST * share))))
+    return [(kind, points) for kind, points in costs if points > 0]
 
 
 # A trainer's scale: a learner who did part of the method earns a base, and even a

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot.call_report import bar, objective_marks, pad_label, render_tip
+from bot.call_report import bar, deduction_line, objective_marks, pad_label, render_tip
 from bot.calls import Finished, PrepStep
 from bot.engine.compiled import CompiledScenario
 from bot.i18n import t, word_list
@@ -147,6 +147,8 @@ def score_card(done: Finished) -> str:
             continue
         label = h(t(lang, f"card.sections.{name}"))
         out.append(f"{bar_cell(value)} {label}")
+    if card.deduction:
+        out.append(h(deduction_line(lang, card)))
     group_shown = ""
     for group, oid, mark in objective_marks(cs, card):
         if group != group_shown:
