@@ -295,6 +295,17 @@ def analyze_turn(
             fitting = [f for f in scored if scored[f] >= NAMED_MATCH
                        and "implication" in cs.facts[f].spin
                        and cs.facts[f].short_answer is not None]
+        if not fitting and fit_spin == "problem" and info.form == "open" and not several and (
+                lm.lexicon.problem_question) and not any(
+                    _DEEPER & set(cs.facts[f].spin) for f in scored):
+            # "what's the biggest headache with payroll?" names no fact's words but asks her
+            # problem: the one the scenario tied to "what problems do you run into?" (a
+            # question that names a deeper fact, "when a trailer is missed", is no such one)
+            where, framed = {}, set()
+            scored = cl.facts.match(lm.analyze(lm.lexicon.problem_question), where, framed)
+            fitting = [f for f in scored if _fits_question(cs.facts[f], "problem",
+                                                           several_questions=False)
+                       and f not in state.revealed][:1]
         analysis.facts = sorted(fitting, key=lambda f: -scored[f])
         analysis.answered = _best_matches(analysis.facts, scored, asked, state, where,
                                           framed, aside, _question_segments(msg, lm))
@@ -468,6 +479,7 @@ SURE_MATCH = 101.0  # a keyword match with at least one whole topic word close t
 NAMED_MATCH = 103.0  # three topic words: the question names that fact whatever its SPIN type
 TOLD_MARGIN = 3.0  # how much surer a told fact's match must be to come before an untold one
 # words that ask for a figure, a year or a date ("hoe vaak", "uit welk jaar", "how old")
+_DEEPER = frozenset({"implication", "need_payoff"})
 _AMOUNT = frozenset({"hoeveel", "hoelang", "vaak", "oud", "jaar", "bouwjaar", "wanneer",
                      "datum", "often", "old", "year", "many", "much", "long", "when", "date"})
 # words that ask for a point in time: "since when", "uit welk jaar", not "how many"

@@ -288,6 +288,13 @@ def asks_further(cl: CompiledLanguage, t: Turn, text: str) -> bool:
                  or f"short:{state.last_answered[0]}" in state.flags)
             and state.flags.get("answered_turn") == state.turn - 1):
         return False
+    last = next((f for f in cl.scenario.facts if f.id == state.last_answered[0]), None)
+    if last is not None and last.id in state.revealed and a.spin in _DEEPER_SPIN:
+        gist = gist_of(cl, told_answer(cl, state, last), a, strict=True)
+        if gist and _figure(gist):
+            # "what does that cost you in time per month?" right after "about four days
+            # every month": she told that figure, so she recaps it, not the next story
+            return False
     if a.spin in _DEEPER_SPIN and len(a.topic_stems) <= FURTHER_TOPIC_WORDS:
         return True
     if a.spin == "implication" and not a.facts:

@@ -1,0 +1,50 @@
+"""What the buyer answers to a question in her own everyday words (round 16).
+
+- "what's the biggest headache with payroll?" asks her problem in words no fact lists:
+  she tells the problem the scenario tied to "what problems do you run into?", not her
+  objection alone or "I don't know that off the top of my head";
+- asked what that costs her per month, she recaps the figure she gave (four days every
+  month), not the sentence whose "paper" merely ends in "per".
+
+The cases vary scenario, language and wording, so a rule fitted to one sentence fails.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.scenario.library import LoadResult as Library
+from bot.scenario.library import load_library
+from tests.engine_calls import last_reply as _last
+
+RENEWAL_EN = ["hi mr smits, good to see you again!",
+              "today I'd like to hear where you stand and see if we can help, ok?"]
+PRINTING_EN = ["Hi Mrs Jansen, I'm Tom from PrintPartners.",
+               "I'd like to understand how printing works in your warehouse today, ok?"]
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return load_library([])
+
+
+@pytest.mark.parametrize(("scenario", "lang", "lines", "expected"), [
+    ("objection-software-renewal", "en",
+     [*RENEWAL_EN, "what's the biggest headache with payroll at the moment"], "timesheets"),
+    ("spin-printing-urgency", "en",
+     [*PRINTING_EN, "what is your biggest headache in the warehouse right now?"], "jam"),
+])
+def test_a_problem_in_other_words_gets_her_problem(library: Library, scenario: str,
+                                                   lang: str, lines: list[str],
+                                                   expected: str) -> None:
+    reply = _last(library, scenario, lang, lines)
+    assert expected in reply.lower()
+    assert "off the top of my head" not in reply
+
+
+def test_what_it_costs_per_month_recaps_her_figure(library: Library) -> None:
+    reply = _last(library, "objection-software-renewal", "en", [
+        *RENEWAL_EN, "what's the biggest headache with payroll at the moment",
+        "hmm ok. what does that cost you in time per month roughly?"])
+    assert "four days" in reply
+    assert "paper timesheets" not in reply
