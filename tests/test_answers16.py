@@ -48,3 +48,40 @@ def test_what_it_costs_per_month_recaps_her_figure(library: Library) -> None:
         "hmm ok. what does that cost you in time per month roughly?"])
     assert "four days" in reply
     assert "paper timesheets" not in reply
+
+
+PRINTING_NL = ["Goedemorgen mevrouw Jansen, ik ben Tom van PrintPartners.",
+               "Ik wil graag begrijpen hoe het printen nu gaat, goed?"]
+
+
+def test_how_many_label_printers_is_no_question_about_the_order_volumes(
+        library: Library) -> None:
+    reply = _last(library, "spin-printing-urgency", "en", [
+        *PRINTING_EN, "how many label printers do you have and how old are they"])
+    assert "Sixteen label printers" in reply
+    assert "orders" not in reply
+
+
+@pytest.mark.parametrize(("lang", "lines", "expected"), [
+    ("en", [*PRINTING_EN, "who maintains them?",
+            "so when one breaks down, how long is it out?"], "two working days"),
+    ("nl", [*PRINTING_NL, "Wie onderhoudt ze?",
+            "En als er eentje kapot gaat, hoe lang is die dan buiten gebruik?"],
+     "twee werkdagen"),
+])
+def test_how_long_a_broken_printer_is_out_gets_the_repair_time(
+        library: Library, lang: str, lines: list[str], expected: str) -> None:
+    assert expected in _last(library, "spin-printing-urgency", lang, lines)
+
+
+@pytest.mark.parametrize(("lang", "lines", "expected"), [
+    ("en", [*PRINTING_EN, "so when one breaks down, how long is it out?",
+            "what happens with the orders in the meantime?"], "trailer"),
+    ("nl", [*PRINTING_NL, "En als er eentje kapot gaat, hoe lang ligt die dan stil?",
+            "Wat gebeurt er in de tussentijd met de orders?"], "trailer"),
+])
+def test_what_a_told_breakdown_leads_to_opens_up_the_jams_and_the_trailers(
+        library: Library, lang: str, lines: list[str], expected: str) -> None:
+    reply = _last(library, "spin-printing-urgency", lang, lines)
+    assert expected in reply
+    assert "never" not in reply and "nooit" not in reply

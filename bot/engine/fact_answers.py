@@ -116,7 +116,8 @@ def answer_facts(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,
                           and f"short:{f}" not in state.flags]
         # asked for an example of what she told, she tells the story whatever its depth
         wrong_spin = bool(fact.spin) and a.spin not in fact.spin and not t.elaborates
-        if missing_before and f"short:{fact_id}" in state.flags:
+        if missing_before and (f"short:{fact_id}" in state.flags or (
+                a.spin in _DEEPER_SPIN and not wrong_spin and _problem_just_told(ctx, state))):
             # Asked again, more pointedly: she opens up about what comes first, and
             # then answers what was asked ("what does a jam mean for the trucks?")
             first = ctx.cs.facts[missing_before[0]]
@@ -189,6 +190,14 @@ def answer_facts(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,
         if state.phase == "opening":
             state.phase = "inventory"
     return parts
+
+
+def _problem_just_told(ctx: ScenarioContext, state: SessionState) -> bool:
+    """Her last answer told a problem of hers ("PrintFix comes within two working days"):
+    asked what it leads to, she opens up about what comes first rather than "I've never
+    added that up"."""
+    return any(f in state.revealed and f in ctx.cs.facts and ctx.cs.facts[f].reveals
+               for f in state.last_answered)
 
 
 def _refusal(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, text: str) -> str:
@@ -378,6 +387,7 @@ def deeper_fact(ctx: ScenarioContext, told: Fact, t: Turn, queue: list[str]) -> 
     chained: list[Fact] = []
     related: list[Fact] = []
     example: list[Fact] = []  # asked for an example: what it led to is one
+    through: list[Fact] = []  # what follows on another problem of hers, not yet told
     for fact in ctx.scenario.facts:
         if fact.id in state.revealed or fact.id in queue or fact.id in a.answered:
             continue
@@ -389,8 +399,16 @@ def deeper_fact(ctx: ScenarioContext, told: Fact, t: Turn, queue: list[str]) -> 
             # asked again what the problem means for her, once she told it: no list of
             # wishes, she says again what it costs her
             continue
-        if any(f not in state.revealed and f"short:{f}" not in state.flags
-               for f in fact.after):
+        missing = [f for f in fact.after if f not in state.revealed
+                   and f"short:{f}" not in state.flags]
+        if missing:
+            if told.reveals and not told.spin and a.spin in _DEEPER_SPIN and all(
+                    f in ctx.cs.facts and ctx.cs.facts[f].reveals and not ctx.cs.facts[f].spin
+                    and state.trust >= ctx.cs.facts[f].trust for f in missing):
+                # "what happens with the orders meanwhile?" after the two days PrintFix
+                # takes: the missed trailer follows the jams she has not told yet; she
+                # tells those first (answer_facts opens up about what comes first)
+                through.append(fact)
             continue
         if told.id in fact.after:
             chained.append(fact)
@@ -402,7 +420,7 @@ def deeper_fact(ctx: ScenarioContext, told: Fact, t: Turn, queue: list[str]) -> 
             related.append(fact)
         elif t.elaborates and "implication" in fact.spin and state.trust >= fact.trust:
             example.append(fact)
-    best = (chained or related or example)[:1]
+    best = (chained or related or example or through)[:1]
     return best[0].id if best else None
 
 
