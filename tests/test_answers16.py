@@ -85,3 +85,20 @@ def test_what_a_told_breakdown_leads_to_opens_up_the_jams_and_the_trailers(
     reply = _last(library, "spin-printing-urgency", lang, lines)
     assert expected in reply
     assert "never" not in reply and "nooit" not in reply
+
+
+@pytest.mark.parametrize(("lang", "lines", "expected"), [
+    ("nl", ["Goedemiddag mevrouw De Groot, ik ben Joris van SchoonWerk.",
+            "Ik wil eerst wat vragen stellen over hoe het nu geregeld is. Goed?",
+            "wie doet de schoonmaak nu eigenlijk", "Hoe bevalt dat?",
+            "kunt u een voorbeeld geven?", "Wat zeiden de partners daarvan?"],
+     "Notaris Bakker was daar niet blij mee."),
+    ("en", ["Good morning Mrs de Groot, I'm Dan from CleanWork.",
+            "Today I'd like to hear how things are arranged, ok?",
+            "who does the cleaning now?", "how happy are you with them?",
+            "can you give an example?", "what did the partners say about that?"],
+     "Mrs Bakker was not pleased."),
+])
+def test_how_others_took_her_story_is_the_part_that_names_them(
+        library: Library, lang: str, lines: list[str], expected: str) -> None:
+    assert _last(library, "first-visit-cleaning", lang, lines) == expected

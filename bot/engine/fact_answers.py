@@ -563,6 +563,9 @@ def _about_told(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,
     else:
         return []  # she kept it to herself: there is nothing of hers to go back to
     gist = gist_of(cl, answer, a, strict=True)
+    if not gist and fact.id in state.revealed and (
+            reacted := _someone_reacted(ctx, cl, t, answer)):
+        return [reacted]
     if not gist and fact.id not in state.revealed:
         told = tell_more(ctx, cl, t, fact, events)
         if told:
@@ -578,6 +581,24 @@ def _about_told(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,
         gist = answer
     return [part_asked(cl, gist, a, t.text) or stock_line(ctx, cl, state, "repeat") + lower_first(
         gist, names_in(ctx, cl, state.lang))]
+
+
+def _someone_reacted(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, told: str) -> str:
+    """"Wat zeiden de partners daarvan?" right after "... en notaris Bakker was daar niet
+    blij mee": how others took it is the sentence of her story that names someone, not
+    "what exactly do you mean?"; "" when the question asks no reaction or none names one."""
+    words = set(cl.lm.analyze(t.text).words)
+    lex = cl.lm.lexicon
+    if not words & lex.reaction_words or words & lex.second_person:
+        return ""
+    names = names_in(ctx, cl, t.state.lang)
+    for sentence in split_sentences(told):
+        clauses = [c.strip(" .!?;") for c in _CLAUSE.split(sentence) if c.strip(" .!?;")]
+        for clause in clauses:
+            if any(w.strip(".,;:!?'\"()") in names for w in clause.split()):
+                # the part that tells who and how: "Notaris Bakker was daar niet blij mee."
+                return clause[:1].upper() + clause[1:] + "."
+    return ""
 
 
 NARROW_RELATED = 2  # a deeper fact only follows on a told one this close
