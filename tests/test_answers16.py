@@ -102,3 +102,31 @@ def test_what_a_told_breakdown_leads_to_opens_up_the_jams_and_the_trailers(
 def test_how_others_took_her_story_is_the_part_that_names_them(
         library: Library, lang: str, lines: list[str], expected: str) -> None:
     assert _last(library, "first-visit-cleaning", lang, lines) == expected
+
+
+@pytest.mark.parametrize(("lang", "lines", "expected"), [
+    ("nl", ["Goedemiddag mevrouw De Groot, ik ben Joris van SchoonWerk.",
+            "Ik wil eerst wat vragen stellen over hoe het nu geregeld is. Goed?",
+            "wie doet de schoonmaak nu eigenlijk", "Hoe bevalt dat?",
+            "Als u minder tijd kwijt bent aan nabellen en er geen gedoe meer is tijdens "
+            "afspraken, wat is dat u waard?"], "rust"),
+    ("en", ["Good morning Mrs de Groot, I'm Dan from CleanWork.",
+            "Today I'd like to hear how things are arranged, ok?",
+            "who does the cleaning now?", "how happy are you with them?",
+            "If you spent less time chasing them and there was no more fuss during "
+            "appointments, what would that be worth to you?"], "peace of mind"),
+])
+def test_what_a_smaller_problem_is_worth_gets_her_value_not_the_story(
+        library: Library, lang: str, lines: list[str], expected: str) -> None:
+    reply = _last(library, "first-visit-cleaning", lang, lines)
+    assert expected in reply
+    assert "Bakker" not in reply
+
+
+def test_worth_of_a_broken_printer_replaced_the_same_day_is_a_value_question(
+        library: Library) -> None:
+    reply = _last(library, "spin-printing-urgency", "en", [
+        *PRINTING_EN, "what goes wrong with the printers at peak?",
+        "what would it be worth to you if a broken printer was replaced the same day?"])
+    assert "We certainly notice it" not in reply
+    assert "never" not in reply

@@ -711,12 +711,16 @@ _IFS = frozenset({"if", "als", "indien", "mocht"})  # a supposed change
 _OCCASIONS = _IFS | {"when", "whenever", "wanneer", "zodra"}  # ... or just the occasion
 # "no longer", "nooit meer": a problem gone, the value of a solution
 _RELIEF = frozenset({"meer", "again", "longer", "anymore", "hoeft", "hoef", "hoeven", "need"})
-_RELIEF_PHRASES = ("have to", "had to", "has to")
+_RELIEF_PHRASES = ("have to", "had to", "has to", "no more")
 # "never ... again", "nooit meer": a problem gone for good ("doesn't show again" recurs)
 _FOR_GOOD = frozenset({"never", "nooit", "anymore", "longer"})
 # "if breakdowns were fixed within four hours": a problem solved is the value of a solution
 _FIXED = frozenset({"verholpen", "opgelost", "gerepareerd", "gemaakt", "voorkomen", "fixed",
-                    "solved", "resolved", "repaired", "prevented", "avoided", "sorted"})
+                    "solved", "resolved", "repaired", "prevented", "avoided", "sorted",
+                    "vervangen", "omgeruild", "replaced", "swapped"})
+# "als u minder tijd kwijt bent aan nabellen", "if there were fewer stops": a problem made
+# smaller is the value of a solution, not its consequence
+_LESS = frozenset({"minder", "less", "fewer"})
 # "Stel dat ...", "Suppose ...": a clause that opens a supposition
 _SUPPOSE = frozenset({"stel", "suppose", "supposing", "imagine", "stelt"})
 _ASKS_WHO_WHICH = frozenset({"who", "wie", "which", "welke", "where", "waar", "whom"})
@@ -788,6 +792,8 @@ def _names_a_problem(words: list[str], lm: LanguageModel) -> bool:
     negated = bool(lm.lexicon.negations & set(words))
     if problem and _FIXED & set(words):
         return negated  # "if breakdowns were fixed in four hours" (not "weren't fixed")
+    if problem and _LESS & set(words) and (relief or not negated):
+        return False  # "... minder tijd kwijt, en geen gedoe meer": smaller, or gone
     if negated and relief and _FOR_GOOD & set(words):
         return False  # "if they never jammed again", "als u nooit meer hoeft te bellen"
     return problem != (negated and not relief)
