@@ -130,3 +130,16 @@ def test_worth_of_a_broken_printer_replaced_the_same_day_is_a_value_question(
         "what would it be worth to you if a broken printer was replaced the same day?"])
     assert "We certainly notice it" not in reply
     assert "never" not in reply
+
+
+@pytest.mark.parametrize(("lang", "lines", "expected"), [
+    ("en", [*RENEWAL_EN, "what's the biggest headache with payroll at the moment",
+            "how often does that happen? and who fixes it"], "Joke and Ahmed"),
+    ("nl", ["Goedemorgen meneer Smits!",
+            "Ik wil vandaag horen waar u staat en kijken of we kunnen helpen, goed?",
+            "Waar loopt u tegenaan in de salarisverwerking?",
+            "En wie moet dat dan oplossen?"], "Joke en Ahmed"),
+])
+def test_who_fixes_what_she_just_told_names_the_people_of_her_story(
+        library: Library, lang: str, lines: list[str], expected: str) -> None:
+    assert expected in _last(library, "objection-software-renewal", lang, lines)

@@ -566,6 +566,12 @@ def _about_told(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,
     if not gist and fact.id in state.revealed and (
             reacted := _someone_reacted(ctx, cl, t, answer)):
         return [reacted]
+    if not gist and fact.id in state.revealed and a.refers_back and (
+            who := _who_in(ctx, cl, t, answer)):
+        # "and who fixes it?" right after "Joke and Ahmed retype them ...": the people
+        # her story named, not "I don't know that off the top of my head"
+        return [stock_line(ctx, cl, state, "repeat") + lower_first(
+            who, names_in(ctx, cl, state.lang))]
     if not gist and fact.id not in state.revealed:
         told = tell_more(ctx, cl, t, fact, events)
         if told:
@@ -599,6 +605,16 @@ def _someone_reacted(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, told: 
                 # the part that tells who and how: "Notaris Bakker was daar niet blij mee."
                 return clause[:1].upper() + clause[1:] + "."
     return ""
+
+
+def _who_in(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, told: str) -> str:
+    """The sentence of her answer that opens with who does it, for a question that asks
+    who ("en wie lost dat op?"); "" otherwise."""
+    if not set(cl.lm.analyze(t.text).words) & _WHO:
+        return ""
+    names = names_in(ctx, cl, t.state.lang)
+    return next((s for s in split_sentences(told) if any(
+        w.strip(".,;:!?'\"()") in names for w in s.split()[:WHO_WORDS])), "")
 
 
 NARROW_RELATED = 2  # a deeper fact only follows on a told one this close
