@@ -143,3 +143,15 @@ def test_worth_of_a_broken_printer_replaced_the_same_day_is_a_value_question(
 def test_who_fixes_what_she_just_told_names_the_people_of_her_story(
         library: Library, lang: str, lines: list[str], expected: str) -> None:
     assert expected in _last(library, "objection-software-renewal", lang, lines)
+
+
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("nl", [*PRINTING_NL, "Wat gaat er mis met de printers in de piek?", "Wat kost een storing?"]),
+    ("en", [*PRINTING_EN, "what goes wrong with the printers at peak?",
+            "what does a breakdown cost?"]),
+])
+def test_what_a_breakdown_she_told_costs_gets_what_it_leads_to(
+        library: Library, lang: str, lines: list[str]) -> None:
+    reply = _last(library, "spin-printing-urgency", lang, lines)
+    assert "trailer" in reply
+    assert "vast" not in reply and "jam" not in reply

@@ -628,6 +628,10 @@ def spin_type(msg: Analyzed, lm: LanguageModel, moves: set[str]) -> str | None:
                 return "implication"
         elif not found.keys() & {"need_payoff", "implication"} and _others_react(msg, lm):
             return "implication"
+    if "problem" in found and not found.keys() & {"need_payoff", "implication"} and (
+            _COST_VERBS & set(msg.words)) and msg.words[:1] and (
+            msg.words[0] in lm.lexicon.question_words):
+        return "implication"  # "wat kost een storing?": what the problem costs her
     if "need_payoff" in found and "need_payoff_value" not in found and _if_it_happens(msg):
         return "implication"  # "wat als dat in de piek gebeurt?": the problem, not its fix
     for kind in ("need_payoff", "implication", "problem"):
@@ -724,6 +728,7 @@ _LESS = frozenset({"minder", "less", "fewer"})
 # "Stel dat ...", "Suppose ...": a clause that opens a supposition
 _SUPPOSE = frozenset({"stel", "suppose", "supposing", "imagine", "stelt"})
 _ASKS_WHO_WHICH = frozenset({"who", "wie", "which", "welke", "where", "waar", "whom"})
+_COST_VERBS = frozenset({"kost", "kosten", "kostte", "cost", "costs"})
 _COSTS = frozenset({"kost", "kosten", "cost", "costs", "tijd", "time", "geld", "money",
                     "boete", "boetes", "fine", "fines", "penalty", "penalties", "claim",
                     "claims"})

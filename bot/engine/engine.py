@@ -289,7 +289,7 @@ class Engine:
                 a.answered += [f for f in found if f not in a.answered
                                and about_contact(self.ctx, cl, f)][:1]
         answers = answer_facts(self.ctx, cl, t, events)
-        if not answers and not a.facts and asks_further(cl, t, text):
+        if not answers and (not a.facts or a.consequence_of_told) and asks_further(cl, t, text):
             # "what does that mean for you?" right after she told the retyping: the next
             # thing she knows (the corrections), not "I've never added that up"
             deeper = next((d for f in state.last_answered
