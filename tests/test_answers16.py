@@ -123,13 +123,17 @@ def test_what_a_smaller_problem_is_worth_gets_her_value_not_the_story(
     assert "Bakker" not in reply
 
 
-def test_worth_of_a_broken_printer_replaced_the_same_day_is_a_value_question(
-        library: Library) -> None:
-    reply = _last(library, "spin-printing-urgency", "en", [
-        *PRINTING_EN, "what goes wrong with the printers at peak?",
-        "what would it be worth to you if a broken printer was replaced the same day?"])
-    assert "We certainly notice it" not in reply
-    assert "never" not in reply
+@pytest.mark.parametrize(("lang", "lines", "expected"), [
+    ("en", [*PRINTING_EN, "what goes wrong with the printers at peak?",
+            "what would it be worth to you if a broken printer was replaced the same day?"],
+     "goes out at seven"),
+    ("nl", [*PRINTING_NL, "Wat gaat er mis met de printers in de piek?",
+            "Wat zou het u waard zijn als een kapotte printer dezelfde dag vervangen wordt?"],
+     "om zeven uur de deur uit"),
+])
+def test_worth_of_a_broken_printer_replaced_the_same_day_is_her_value(
+        library: Library, lang: str, lines: list[str], expected: str) -> None:
+    assert expected in _last(library, "spin-printing-urgency", lang, lines)
 
 
 @pytest.mark.parametrize(("lang", "lines", "expected"), [
