@@ -159,3 +159,18 @@ def test_what_a_breakdown_she_told_costs_gets_what_it_leads_to(
     reply = _last(library, "spin-printing-urgency", lang, lines)
     assert "trailer" in reply
     assert "vast" not in reply and "jam" not in reply
+
+
+def test_a_yes_no_question_about_what_she_keeps_back_is_played_down_not_refused(
+        library: Library) -> None:
+    reply = _last(library, "spin-printing-urgency", "en", [
+        "Hi Mrs Jansen, I'm Tom from PrintPartners. thanks for making time",
+        "before we start, how long have you been running the warehouse here?",
+        "I'd like to understand how printing works in your warehouse today and then see if "
+        "there's something worth talking about, ok?",
+        "how many label printers do you have and how old are they", "who maintains them?",
+        "so when one breaks down, how long is it out?",
+        "what happens with the orders in the meantime?",
+        "and in the peak season? what does that do?", "has it ever cost you a customer?"])
+    assert "Those things happen in this business." in reply
+    assert "another time" not in reply

@@ -134,6 +134,14 @@ def answer_facts(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,
             elif short:
                 parts.append(stock_line(ctx, cl, state, "vague_answer"))
             continue
+        if state.trust < fact.trust and a.form == "closed" and fact.short_answer and (
+                f"short:{fact_id}" not in state.flags) and ctx.scenario.kind != "drill":
+            # "has it ever cost you a customer?" before she trusts the seller: she plays it
+            # down ("those things happen in this business"), as to any closed question,
+            # rather than refusing a yes/no question outright
+            parts.append(pick(cl, state, f"short:{fact_id}", cl.texts(fact.short_answer)))
+            state.flags[f"short:{fact_id}"] = state.turn
+            continue
         if state.trust < fact.trust and not (ctx.scenario.kind == "drill" and fact.trust <= 0):
             # (a drill's buyer has told his concern already: one false start of two or
             # three messages does not make him keep its facts to himself)
