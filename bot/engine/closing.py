@@ -366,12 +366,14 @@ def end_check(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState,
 
 
 # The start of a sentence that asks the seller to go on: "Tell me how that works.",
-# "Go ahead.", "Begint u maar.", "Vertelt u eens hoe dat werkt."
+# "Go ahead.", "Begint u maar.", "Vertelt u eens hoe dat werkt.", "Zeg in één zin waar het
+# over gaat."
 _INVITATION = re.compile(
     r"(?:tell me|tell us|go ahead|go on|show me|let's hear|let me hear|i'm listening|"
     r"vertel|vertelt u|begin maar|begint u maar|ga je gang|ga uw gang|ga maar door|"
     r"gaat u maar door|laat (?:maar |eens )*(?:horen|zien)|laat u (?:maar |eens )*"
-    r"(?:horen|zien)|zeg het maar|zegt u het maar)\b", re.IGNORECASE)
+    r"(?:horen|zien)|zeg het maar|zegt u het maar|zeg in één zin|zegt u in één zin)\b",
+    re.IGNORECASE)
 
 
 def invites_more(reply: str) -> bool:
