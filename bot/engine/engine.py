@@ -382,6 +382,12 @@ class Engine:
             react = ""
         if "objection_rested" in t.fresh and rule_name in RECALL_RULES:
             react = ""  # "let's move on" replaces "that concern still stands", not joins it
+        if a.is_question:
+            # the fact she answers to a question counts for its objective, also when she
+            # found it by what she already said rather than by the question's words ("how
+            # much cheaper are they?" gets Vers & Co's offer: the competitor is learned)
+            a.objectives += [o for f in a.answered if (o := self.cs.facts[f].objective)
+                             and o not in a.objectives]
         _tick_objectives(state, a)
         # a refusal, a rebuke or a stall is no moment to sound keen: no buying signal
         cool = (rule is not None and rule.cool) or bool(
