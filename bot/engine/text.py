@@ -22,7 +22,10 @@ from bot.engine.lexicon import Lexicon
 MAX_LEARNER_CHARS = 2000
 _WORD = re.compile(r"[a-z0-9€@]+(?:['’][a-z]+)?|[€@]")
 _CLAUSE = re.compile(r"[,;:–—()]|\s-\s")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+|(?<=\?)(?=\S)")
+# An emoji typed between two sentences ends the first, as a full stop would on a phone:
+# "good to be back 🙂 hows the canteen going" is a remark, then a question
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?\U0001F300-\U0001FAFF\u2600-\u27BF])\s+|\n+|(?<=\?)(?=\S)")
 
 
 def fold(text: str) -> str:
