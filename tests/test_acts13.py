@@ -29,3 +29,40 @@ def test_an_emoji_ends_a_remark_before_a_small_talk_question(library, lang, line
     that question is small talk, not a bare greeting."""
     turn = _last(library, "closing-catering-followup", lang, [line])
     assert (turn["act"], turn["form"]) == ("small_talk", "open")
+
+
+FOLLOW_UP = {"en": "Good morning Marco, good to see you again.", "nl": "Goedemorgen Marco."}
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "today: your view on the quote, open questions, and a next step. ok?"),
+    ("en", "agenda: the proposal, what you'd change, and then see where we stand"),
+    ("nl", "vandaag: jouw reactie op de offerte, wat er anders moet, en de vervolgstap. goed?"),
+    ("nl", "ik wou vandaag de offerte met je doorlopen en kijken of het past"),
+    ("en", "I wanted to go through the quote with you today and see if it fits"),
+])
+def test_an_agenda_typed_as_a_list_or_in_the_past_tense_states_the_objective(
+        library, lang, line):
+    """"today: X, Y and Z. ok?" is an agenda under a heading; "ik wou vandaag ..." is the
+    same plan as "ik wil vandaag ...": the objective of the visit, no question about facts."""
+    turn = _last(library, "closing-catering-followup", lang, [FOLLOW_UP[lang], line])
+    assert turn["act"] == "state_objective"
+
+
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("en", ["Good morning, I'm Tom from SchoonWerk.",
+            "For today I'd like to hear how things are arranged now and what matters to you, "
+            "and then see if a follow-up makes sense. But first, could you tell me something "
+            "about yourself?"]),
+    ("nl", ["Goedemorgen, ik ben Tom van SchoonWerk.",
+            "Vandaag wil ik graag horen hoe het nu geregeld is en wat u belangrijk vindt, en "
+            "dan kijken of een vervolg zinvol is. Maar vertelt u eerst eens wat over uzelf?"]),
+])
+def test_the_agenda_with_an_invitation_to_introduce_herself_states_the_objective(
+        library, lang, lines):
+    """The opening's agenda ending in "but first, tell me about yourself" sets out the
+    visit (domain.md §1: state the objective, ask her to introduce herself); the topics it
+    lists are its items, not a fact question. She still introduces herself."""
+    turn = _last(library, "first-visit-cleaning", lang, lines)
+    assert turn["act"] == "state_objective"
+    assert "Haarlem" in turn["buyer"]  # she introduces herself and her office

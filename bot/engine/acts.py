@@ -160,6 +160,12 @@ def main_act(a: TurnAnalysis, state: SessionState) -> Act:
     if Move.CHECK in moves and a.is_question and not asks_fact:
         long = a.word_count > CHECK_ALONE_WORDS  # a proposal with its check question
         return Act.SOLUTION if long or "solution_tied" in state.flags else Act.OTHER
+    if Move.INVITE_INTRODUCTION in moves and Move.STATE_OBJECTIVE in moves and (
+            state.turn <= OPENING_TURNS and not closing_moves):
+        # "Today I'd like to hear how ..., and then see whether ... But first, tell me about
+        # yourself?": the opening's agenda with its invitation (the topics it names are its
+        # items, not questions)
+        return Act.STATE_OBJECTIVE
     if Move.INVITE_INTRODUCTION in moves and a.is_question:
         return Act.FACT_QUESTION  # "what does your role look like?" asks about her
     if Move.SMALL_TALK in moves and (not asks_fact or not a.facts):

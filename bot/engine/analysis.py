@@ -149,6 +149,8 @@ def analyze_turn(
         or (state.turn <= OPENING_PLAN_TURNS and _TODAY & set(msg.words))
     ):
         moves.add("state_objective")  # "ik wil graag horen hoe ..., en dan kijken of ..."
+    if state.turn <= OPENING_PLAN_TURNS and not concrete_time and _today_heading(msg, lm):
+        moves.add("state_objective")  # "today: your feedback, any changes, the next step. ok?"
     if not concrete_time and (msg.question_mark or _agreement_tag(msg, lm)) and (
             _only_asks_agreement(msg, lm) or _agreement_tag(msg, lm)) and (
         _first_then(msg.words)
@@ -800,7 +802,12 @@ _PLAN_PHRASES = ("ik wil graag", "ik zou graag", "wil ik graag", "ik wil even", 
                  "daarna kijken", "i would like", "i would love to", "i want to", "then we",
                  "het hebben over", "wil het vandaag", "wil ik het hebben", "talk about today",
                  "today i want", "today i would like",
-                 "after that we", "we could then", "wat ik graag", "what i would like")
+                 "after that we", "we could then", "wat ik graag", "what i would like",
+                 # the same wish in the past tense or typed as spoken ("ik wou even ...")
+                 "ik wou", "wou ik", "ik wilde", "wilde ik", "i wanted to", "i was hoping to")
+# A heading that opens an agenda typed as a list: "today: ..., ... and ...", "vandaag: ..."
+_HEADINGS = frozenset({("today",), ("vandaag",), ("for", "today"), ("voor", "vandaag"),
+                       ("agenda",), ("plan", "for", "today"), ("plan", "voor", "vandaag")})
 
 
 # steps of an agenda ("ik vertel kort ..., dan ..., en aan het eind ...")
@@ -814,6 +821,14 @@ def _names_the_case(msg: Analyzed, cl: CompiledLanguage) -> bool:
     return bool(cl.case_stems.intersection(
         stem for word, stem in zip(msg.words, msg.stems, strict=False)
         if word not in cl.company_words))
+
+
+def _today_heading(msg: Analyzed, lm: LanguageModel) -> bool:
+    """"today: your feedback on the proposal, any changes, and the next step. ok?": a heading
+    for this meeting, then at least two items, asking at most her agreement."""
+    first = msg.sentences[0]
+    return len(first.clauses) > 2 and tuple(first.clauses[0]) in _HEADINGS and (
+        _only_asks_agreement(msg, lm)) and ":" in msg.raw.split(".")[0]
 
 
 def _first_then(words: list[str]) -> bool:
