@@ -66,3 +66,37 @@ def test_the_agenda_with_an_invitation_to_introduce_herself_states_the_objective
     turn = _last(library, "first-visit-cleaning", lang, lines)
     assert turn["act"] == "state_objective"
     assert "Haarlem" in turn["buyer"]  # she introduces herself and her office
+
+
+PRINTERS = {
+    "en": ["Hi Ingrid, I'm Tom from Printwise.", "Which printers do you use on the packing lines?",
+           "How often do they jam in the peak?"],
+    "nl": ["Hoi Ingrid, ik ben Tom van Printwise.", "Welke printers gebruiken jullie aan de "
+           "inpaktafels?", "Hoe vaak lopen ze vast in de piek?"],
+}
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "Could you give me an example?"),
+    ("en", "can u give an example of the last time that happened"),
+    ("nl", "Heb je daar een voorbeeld van?"),
+    ("nl", "Kun je een voorbeeld noemen van de laatste keer dat het gebeurde?"),
+])
+def test_an_example_of_the_pain_she_just_told_is_a_problem_question(library, lang, line):
+    """Asked right after she told a pain, "can you give me an example?" probes that
+    difficulty (domain.md §4: a problem question), like "how often?" does."""
+    turn = _last(library, "spin-printing-urgency", lang, [*PRINTERS[lang], line])
+    assert (turn["form"], turn["spin"]) == ("open", "problem")
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "since when?"),
+    ("en", "since when has that been the case?"),
+    ("nl", "sinds wanneer?"),
+    ("nl", "sinds wanneer speelt dat?"),
+])
+def test_since_when_after_a_pain_asks_a_point_in_time(library, lang, line):
+    """"How often?" after her pain asks how big it is (a problem question); "since when?"
+    asks a date, a fact of her situation."""
+    turn = _last(library, "spin-printing-urgency", lang, [*PRINTERS[lang], line])
+    assert (turn["form"], turn["spin"]) == ("open", "situation")

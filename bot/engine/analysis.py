@@ -417,11 +417,14 @@ def analyze_turn(
         if w in lm.lexicon.frame_words and len(st) > 3 and w not in lm.lexicon.stopwords)
     analysis.asks_amount = bool(_AMOUNT & set(msg.words))
     analysis.asks_when = bool(_WHEN & set(msg.words))
-    if analysis.spin == "situation" and analysis.asks_amount and (
-        len(msg.words) <= FOLLOW_UP_WORDS and set(analysis.facts) <= set(state.last_answered)
+    how_big = analysis.asks_amount and len(msg.words) <= FOLLOW_UP_WORDS and not (
+        _WHEN & set(msg.words))  # "since when?" asks a point in time, a fact of the situation
+    if analysis.spin == "situation" and (how_big or _EXAMPLE & set(msg.words)) and (
+        set(analysis.facts) <= set(state.last_answered)
     ) and any(f in cs.facts and cs.facts[f].reveals for f in state.last_answered):
-        # "how often, roughly?", "and how long does that take them?" right after she told
-        # a pain: how big her problem is (a problem question), not a new fact
+        # "how often, roughly?", "and how long does that take them?", "can you give me an
+        # example?" right after she told a pain: how big her problem is, or an instance of
+        # it (a problem question), not a new fact
         analysis.spin = "problem"
     analysis.refers_back = bool(_BACK_REFERENCES & set(msg.words))
     analysis.asks_which = any(
@@ -485,6 +488,8 @@ _DEEPER = frozenset({"implication", "need_payoff"})
 _AMOUNT = frozenset({"hoeveel", "hoelang", "vaak", "oud", "jaar", "bouwjaar", "wanneer",
                      "datum", "often", "old", "year", "many", "much", "long", "when", "date"})
 # words that ask for a point in time: "since when", "uit welk jaar", not "how many"
+# "kun je een voorbeeld geven?", "for instance?": an instance of what she just told
+_EXAMPLE = frozenset({"voorbeeld", "voorbeelden", "example", "examples", "instance"})
 _WHEN = frozenset({"wanneer", "sinds", "jaar", "bouwjaar", "datum", "when", "since",
                    "year", "date"})
 AGREEMENT_QUESTION_WORDS = 6
