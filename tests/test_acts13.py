@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from bot.engine.classify import classify, detect_moves
+from bot.engine.language import language_model
 from bot.scenario.library import load_library
 from tests.engine_calls import script_turns
 
@@ -100,3 +102,25 @@ def test_since_when_after_a_pain_asks_a_point_in_time(library, lang, line):
     asks a date, a fact of her situation."""
     turn = _last(library, "spin-printing-urgency", lang, [*PRINTERS[lang], line])
     assert (turn["form"], turn["spin"]) == ("open", "situation")
+
+
+@pytest.mark.parametrize("text", [
+    "Hoe vaak valt er in zo'n hele drukke week een van de printers uit?",
+    "Hoe vaak loopt er op een gewone maandagavond een labelprinter vast?",
+    "Gaat er in de drukke weken rond de feestdagen weleens iets mis?",
+])
+def test_a_dutch_particle_at_the_end_of_a_long_clause_still_names_the_problem(text):
+    """Dutch puts a separable verb's particle at the end of its clause ("valt ... uit",
+    "loopt ... vast"), however many words stand between: the failure is still asked
+    about (a problem question), not only when the middle is short."""
+    lm = language_model("nl")
+    msg = lm.analyze(text)
+    assert classify(msg, lm, detect_moves(msg, lm)).spin == "problem"
+
+
+def test_a_particle_in_the_next_clause_is_no_part_of_the_verb():
+    """The particle's reach ends at the clause: "valt" and an "uit" after a comma are two
+    things ("wat valt je op, en hoe ziet het eruit")."""
+    lm = language_model("nl")
+    msg = lm.analyze("Welke printers vallen bij jullie onder het contract, en wie zet ze uit?")
+    assert classify(msg, lm, detect_moves(msg, lm)).spin == "situation"

@@ -30,6 +30,10 @@ SPREAD_COST = 0.4
 # not what it is about, counts this much of a topic word when facts are ranked.
 FRAME_WEIGHT = 0.2
 MIN_SURE = 0.01
+LOOSE_CLAUSE_SPAN = 12  # the furthest apart the words of a "lopen ... vast" keyword stand
+# Dutch separable-verb particles: they close the clause, far from their verb ("valt ... uit")
+_PARTICLES = frozenset({"uit", "vast", "mis", "af", "op", "aan", "door", "mee", "tegen",
+                        "terug", "weg", "toe", "los", "stil", "achter", "over", "om", "in"})
 QUALIFIER_SHARE = 0.25  # of a word's spread cost, for words in a phrase that qualifies
 
 
@@ -455,7 +459,11 @@ def _spread(sequence: tuple[tuple[str, bool, str], ...], msg: Analyzed,
     if any(not p for p in lists):
         return None
     window = _tightest(lists)
-    if window is None or window[1] - window[0] > span:
+    if window is None or (window[1] - window[0] > span and not (
+            exact and window[1] - window[0] <= LOOSE_CLAUSE_SPAN
+            and sequence[-1][2] in _PARTICLES and _one_clause(msg, *window))):
+        # a Dutch particle closes its clause however long the middle: "valt er in zo'n
+        # drukke week een labelprinter uit" holds "valt ... uit"
         return None
     low, high = window
     # the parts of one hyphenated word stand at one place ("ict-coordinator"): no gap
@@ -463,6 +471,18 @@ def _spread(sequence: tuple[tuple[str, bool, str], ...], msg: Analyzed,
     if gap and msg.words[low + 1] in prepositions:
         return gap * QUALIFIER_SHARE, low
     return gap, low
+
+
+def _one_clause(msg: Analyzed, low: int, high: int) -> bool:
+    """Both positions stand in one clause of the message (no comma or sentence between)."""
+    start = 0
+    for sentence in msg.sentences:
+        for clause in sentence.clauses or [sentence.words]:
+            end = start + len(clause)
+            if start <= low < end:
+                return high < end
+            start = end
+    return False
 
 
 def _tightest(lists: list[list[int]]) -> tuple[int, int] | None:
