@@ -124,3 +124,18 @@ def test_a_particle_in_the_next_clause_is_no_part_of_the_verb():
     lm = language_model("nl")
     msg = lm.analyze("Welke printers vallen bij jullie onder het contract, en wie zet ze uit?")
     assert classify(msg, lm, detect_moves(msg, lm)).spin == "situation"
+
+
+@pytest.mark.parametrize(("lang", "text", "spin"), [
+    ("nl", "Wat betekende die storing voor de klanten van die dag?", "implication"),
+    ("nl", "Hoe vaak is het vorige maand misgegaan?", "problem"),
+    ("nl", "Wat deed je toen het de laatste keer misging?", "problem"),
+    ("en", "Since when has it been so bad?", "problem"),
+    ("en", "What went wrong the last time?", "problem"),
+])
+def test_spin_cues_hold_in_the_past_tense(lang, text, spin):
+    """A question about what went wrong last time or what it meant then is the same
+    problem or implication question as in the present tense."""
+    lm = language_model(lang)
+    msg = lm.analyze(text)
+    assert classify(msg, lm, detect_moves(msg, lm)).spin == spin
