@@ -139,3 +139,15 @@ def test_spin_cues_hold_in_the_past_tense(lang, text, spin):
     lm = language_model(lang)
     msg = lm.analyze(text)
     assert classify(msg, lm, detect_moves(msg, lm)).spin == spin
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "We can do the salad bar and soup for €6.50 per lunch. Deal?"),
+    ("nl", "Dan maken we er €6,50 per lunch van, met de saladebar erbij. Deal?"),
+    ("nl", "Salade en soep voor €6,50, en we starten 1 september. Afgesproken?"),
+])
+def test_a_one_word_trial_close_after_the_offer_asks_for_the_order(library, lang, line):
+    """"... Deal?" asks for the decision on what was just offered (a trial close), not for
+    a fact and not for her view."""
+    turn = _last(library, "closing-catering-followup", lang, [FOLLOW_UP[lang], line])
+    assert (turn["act"], turn["form"]) == ("ask_order", "closed")

@@ -173,6 +173,8 @@ def analyze_turn(
         moves.add("state_objective")
     if cl.company_words & set(msg.words) and "introduced" not in state.flags:
         moves.add("introduce")  # naming the company again later is a pitch, not an intro
+    if _closing_tag(msg, lm):
+        moves.add("ask_for_order")  # "I can do 10% if you sign this month. Deal?"
     info = classify(msg, lm, moves)
     if "state_objective" in moves and not (
         "propose_next_step" in moves and has_concrete_time(msg, lm)
@@ -993,6 +995,19 @@ def _asks_about_her_view(msg: Analyzed, lm: LanguageModel) -> bool:
     return False
 
 
+# A one-word trial close after the offer: "... Deal?", "... Afgesproken?"
+_CLOSING_TAGS = frozenset({"deal", "afgesproken", "dealtje"})
+
+
+def _closing_tag(msg: Analyzed, lm: LanguageModel) -> bool:
+    """The message ends in a closing word asked on its own ("Deal?"): it asks for the
+    decision on what it just offered."""
+    last = msg.sentences[-1]
+    words = [w for w in last.words if w not in lm.lexicon.fillers]
+    return len(msg.sentences) > 1 and last.question_mark and len(words) == 1 and (
+        words[0] in _CLOSING_TAGS)
+
+
 _ORDER_WORDS = frozenset({"delivery", "deliveries", "levering", "leveringen", "order",
                           "bestelling"})
 
@@ -1003,6 +1018,8 @@ def _question_asks_order(msg: Analyzed, lm: LanguageModel) -> bool:
     asking = [s for s in msg.sentences if s.question_mark]
     if not asking:
         return False
+    if _closing_tag(msg, lm):
+        return True
     last = asking[-1]
     asked = strip_fillers(last.clauses[-1] if last.clauses else last.words, lm.lexicon.fillers)
     if not asked or (asked[0] not in lm.lexicon.question_verbs and asked[0] not in _HOW_WHEN):
