@@ -151,3 +151,17 @@ def test_a_one_word_trial_close_after_the_offer_asks_for_the_order(library, lang
     a fact and not for her view."""
     turn = _last(library, "closing-catering-followup", lang, [FOLLOW_UP[lang], line])
     assert (turn["act"], turn["form"]) == ("ask_order", "closed")
+
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "Do you already get our newsletter? It's full of tips on packaging."),
+    ("en", "By the way, may I add you to our newsletter?"),
+    ("nl", "Zal ik u meteen aanmelden voor onze nieuwsbrief?"),
+])
+def test_the_newsletter_offered_while_her_objection_stands_is_no_step_of_handling(
+        library, lang, line):
+    """Asking leave to send the newsletter is an internal objective (a fact question, no
+    SPIN type), not an answer to the price concern she opened the drill with."""
+    turn = _last(library, "drill-objection-price", lang, [line])
+    assert (turn["act"], turn["spin"]) == ("fact_question", None)

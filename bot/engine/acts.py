@@ -233,6 +233,8 @@ def _handles_objection(a: TurnAnalysis, state: SessionState) -> bool:
         Move.DISCOUNT in a.moves)
     refers = knew or named
     handling = a.moves & {Move.ACKNOWLEDGE, Move.CLARIFY, Move.CHECK}
+    if a.asks_mailing and not a.responds_to:
+        return False  # "Shall I sign you up for our newsletter too?" asks her permission
     if knew and not named and a.pitch and not handling and not a.needs and (
             Move.RESPOND_BENEFIT not in a.moves):
         return False  # "we are ISO certified and serve 200 offices" boasts past her concern

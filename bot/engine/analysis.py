@@ -78,6 +78,9 @@ class TurnAnalysis:
     question_closes: bool = False
     # "Hoi Monique, mijn forecast is 52.500 euro": a greeting that delivers figures
     greeting_with_content: bool = False
+    # "may I add you to our newsletter?": a question about the mailing list (her permission,
+    # an internal objective), whatever else is going on in the call
+    asks_mailing: bool = False
 
 
 def analyze_turn(
@@ -203,6 +206,14 @@ def analyze_turn(
     analysis.greeting_with_content = "greet" in moves and bool(msg.numbers) and (
         not info.is_question and len(msg.words) > GREETING_WORDS and "introduce" not in moves)
     analysis.follow_up = cs.scenario.buyer.visit == "follow_up"
+    analysis.asks_mailing = info.is_question and any(
+        s.question_mark and _MAILING & set(s.words) for s in msg.sentences)
+    first_asked = next((s for s in msg.sentences if s.question_mark), None)
+    if analysis.asks_mailing and info.form == "closed" and first_asked is not None and (
+            _MAILING & set(first_asked.words)):
+        # "do you get our newsletter?" asks leave to send it, no facts (her e-mail address
+        # asked first is a fact like any other)
+        analysis.spin = None
     intent = bool(lm.intents.match(msg))
     fillers = lm.lexicon.fillers
     analysis.asks_permission = intent or _opens_with_phrase(
