@@ -165,3 +165,17 @@ def test_the_newsletter_offered_while_her_objection_stands_is_no_step_of_handlin
     SPIN type), not an answer to the price concern she opened the drill with."""
     turn = _last(library, "drill-objection-price", lang, [line])
     assert (turn["act"], turn["spin"]) == ("fact_question", None)
+
+
+@pytest.mark.parametrize("line", [
+    "top. mag ik je mail nog voor de bevestiging?",
+    "mag ik je nummer nog even?",
+    "Kun je me je mail nog geven voor de uitnodiging?",
+])
+def test_her_details_asked_with_je_are_a_fact_question(library, line):
+    """"je mail" is "your e-mail" (read as "u email"): asking for it is a fact question
+    (an internal objective) that she answers with her address, not a new proposal."""
+    turns = script_turns(library, "spin-printing-urgency", "nl", [
+        "Hoi Ingrid, ik ben Tom van Printwise.", line])
+    assert turns[-1]["act"] == "fact_question"
+    assert "@" in turns[-1]["buyer"]

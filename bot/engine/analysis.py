@@ -586,7 +586,9 @@ def _asks_her_details(msg: Analyzed) -> bool:
     for sentence in msg.sentences:
         if sentence.question_mark or sentence is msg.sentences[-1]:
             words = sentence.words
-            return any(w in _WHOSE and _CONTACT.intersection(words[i + 1:i + 3])
+            return any((w in _WHOSE and bool(_CONTACT.intersection(words[i + 1:i + 3])))
+                       # "je mail" is read "u email": "u" right before the noun is "your"
+                       or (w == "u" and words[i + 1:i + 2] != [] and words[i + 1] in _CONTACT)
                        for i, w in enumerate(words))  # "your (direct) number"
     return False
 
