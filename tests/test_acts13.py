@@ -8,7 +8,7 @@ import pytest
 from bot.engine.classify import classify, detect_moves
 from bot.engine.language import language_model
 from bot.scenario.library import load_library
-from tests.engine_calls import script_turns
+from tests.engine_calls import RENEWAL_OPENING, script_turns
 
 
 @pytest.fixture(scope="module")
@@ -179,3 +179,16 @@ def test_her_details_asked_with_je_are_a_fact_question(library, line):
         "Hoi Ingrid, ik ben Tom van Printwise.", line])
     assert turns[-1]["act"] == "fact_question"
     assert "@" in turns[-1]["buyer"]
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "What happens when an allowance is missed? Who spots it first?"),
+    ("en", "And what happens when a correction gets missed?"),
+    ("nl", "Wat gebeurt er als een correctie gemist wordt? Wie merkt dat als eerste?"),
+])
+def test_a_question_about_her_pain_is_no_clarification_of_another_concern(library, lang, line):
+    """While her concern about switching stands, "what happens when a correction is
+    missed?" asks about her payroll pain (a fact question she answers); that its words
+    echo the cues of a price objection she never raised makes it no clarification."""
+    turn = _last(library, "objection-software-renewal", lang, [*RENEWAL_OPENING[lang], line])
+    assert turn["act"] == "fact_question"

@@ -380,7 +380,7 @@ def analyze_turn(
         # "..., what will they want to know, and what do you think yourself?" asks about
         # her concern: nothing is answered yet that a check could check
         moves.discard("check")
-    if "clarify" in moves and analysis.facts and not analysis.responds_to and not (
+    if "clarify" in moves and analysis.facts and pending not in analysis.responds_to and not (
         moves & {"acknowledge"}
     ) and not _clarifies_alone(msg, lm) and not shares and raised != 0:
         moves.discard("clarify")  # "who else has a say?" asks about the DMU, not her concern
