@@ -192,3 +192,45 @@ def test_a_question_about_her_pain_is_no_clarification_of_another_concern(librar
     echo the cues of a price objection she never raised makes it no clarification."""
     turn = _last(library, "objection-software-renewal", lang, [*RENEWAL_OPENING[lang], line])
     assert turn["act"] == "fact_question"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Who does the cleaning now, and are you happy with them?"),
+    ("en", "Which supplier do you use at the moment and how satisfied are you?"),
+    ("en", "How many people work here, and how often does it go wrong?"),
+    ("nl", "Wie doet nu de schoonmaak en bent u daar tevreden over?"),
+    ("nl", "Hoeveel mensen werken er op de administratie, en hoeveel tijd kost dat?"),
+])
+def test_two_joined_questions_take_the_type_of_the_first(lang, text):
+    """"Who cleans now, and are you happy with them?" asks a fact first: the message is a
+    situation question (its form and type come from the first question asked), while it
+    is marked as probing deeper, so no bare list of facts."""
+    lm = language_model(lang)
+    msg = lm.analyze(text)
+    info = classify(msg, lm, detect_moves(msg, lm))
+    assert (info.spin, info.deeper) == ("situation", True)
+
+
+@pytest.mark.parametrize(("lang", "text", "spin"), [
+    ("en", "What goes well, and what could be better?", "problem"),
+    ("nl", "Wat gaat er goed en wat zou beter kunnen?", "problem"),
+    ("en", "How are you happy with them, and what does a failure cost you?", "implication"),
+])
+def test_two_questions_about_her_view_keep_the_deepest_type(lang, text, spin):
+    """The first question decides only when it asks a fact (who, which, how many); two
+    questions about how things go are read as the deeper one."""
+    lm = language_model(lang)
+    msg = lm.analyze(text)
+    assert classify(msg, lm, detect_moves(msg, lm)).spin == spin
+
+
+def test_a_satisfaction_question_after_a_fact_does_not_tire_her(library):
+    """Asked with "and are you happy with them?", a situation question probes her
+    satisfaction: it does not count towards the run of facts that makes her impatient
+    (the fifth bare fact question in a row would)."""
+    turns = script_turns(library, "first-visit-cleaning", "en", [
+        "Good morning, I'm Tom from SchoonWerk.", "How many staff work here?",
+        "How many square metres is the office?", "How often is it cleaned now?",
+        "Which rooms are cleaned?", "Who does the cleaning now, and are you happy with them?"])
+    assert turns[-1]["spin"] == "situation"
+    assert "a lot of facts" not in turns[-1]["buyer"]

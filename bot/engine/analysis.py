@@ -78,6 +78,9 @@ class TurnAnalysis:
     question_closes: bool = False
     # "Hoi Monique, mijn forecast is 52.500 euro": a greeting that delivers figures
     greeting_with_content: bool = False
+    # "who cleans now, and are you happy with them?": the later question probes deeper than
+    # the situation fact that gives the type (she hears no bare list of facts)
+    probes_deeper: bool = False
     # "may I add you to our newsletter?": a question about the mailing list (her permission,
     # an internal objective), whatever else is going on in the call
     asks_mailing: bool = False
@@ -206,6 +209,7 @@ def analyze_turn(
     analysis.greeting_with_content = "greet" in moves and bool(msg.numbers) and (
         not info.is_question and len(msg.words) > GREETING_WORDS and "introduce" not in moves)
     analysis.follow_up = cs.scenario.buyer.visit == "follow_up"
+    analysis.probes_deeper = info.deeper
     analysis.asks_mailing = info.is_question and any(
         s.question_mark and _MAILING & set(s.words) for s in msg.sentences)
     first_asked = next((s for s in msg.sentences if s.question_mark), None)

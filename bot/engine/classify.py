@@ -26,6 +26,9 @@ class QuestionInfo:
     form: str | None  # "open" | "closed" | None
     spin: str | None
     asks: bool  # asks for information (a question, a request or "may I note…")
+    # a second question probes deeper than the first, which gives the type ("who cleans
+    # now, and are you happy with them?"): no bare list of facts to the buyer
+    deeper: bool = False
 
 
 def strip_fillers(words: list[str], fillers: frozenset[str]) -> list[str]:
@@ -590,7 +593,43 @@ def classify(msg: Analyzed, lm: LanguageModel, moves: set[str]) -> QuestionInfo:
     # "You said the film tears: how often does the line stop?" recalls her words to ask an
     # open question, which gathers information like any other (a closed one checks a recap)
     asking = moves - {"summarize"} if form == "open" else moves
-    return QuestionInfo(True, form, spin_type(msg, lm, asking), True)
+    spin = deepest = spin_type(msg, lm, asking)
+    first = _first_of_two_questions(msg, lm)
+    if spin is not None and first is not None:
+        # "Which package do you use, and how happy are you with it?": the first question
+        # gives the message its type, as it gives its form
+        spin = spin_type(first, lm, asking) or spin
+    return QuestionInfo(True, form, spin, True, deeper=spin != deepest)
+
+
+_AND_JOINERS = frozenset({"and", "en", "plus"})
+
+
+def _first_of_two_questions(msg: Analyzed, lm: LanguageModel) -> Analyzed | None:
+    """The first of two questions one sentence joins ("who cleans now, and are you happy
+    with them?"): the words up to where the second opens with "and" and a question word
+    or a verb and its subject, when the words before ask a fact of their own."""
+    lex = lm.lexicon
+    asking = [s for s in msg.sentences if s.question_mark] or msg.sentences[:1]
+    words = asking[0].words
+    for i in range(2, len(words) - 1):
+        if words[i - 1] not in _AND_JOINERS:
+            continue
+        second = words[i] in lex.question_words or (
+            words[i] in lex.question_verbs and words[i + 1] in lex.subjects)
+        if not second:
+            continue
+        head = strip_fillers(words[:i - 1], lex.fillers)
+        if head[:1] != [] and (head[0] in _FACT_OPENERS or tuple(head[:2]) in _HOW_MANY):
+            return lm.pipeline.analyze(" ".join(head) + "?")
+        return None
+    return None
+
+
+# A first question that asks a fact of her situation: who, which, how many, where ("what
+# goes well, and what could be better?" asks one thing twice over)
+_FACT_OPENERS = frozenset({"who", "wie", "which", "welke", "welk", "hoeveel", "where", "waar"})
+_HOW_MANY = frozenset({("how", "many"), ("how", "much")})
 
 
 def spin_type(msg: Analyzed, lm: LanguageModel, moves: set[str]) -> str | None:

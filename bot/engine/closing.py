@@ -251,7 +251,7 @@ def _proposed_with(ctx: ScenarioContext, state: SessionState, objective: str) ->
 
 def situation_streak(ctx: ScenarioContext, state: SessionState, a: TurnAnalysis) -> int:
     """Consecutive situation questions, this one included: a buyer tires of facts."""
-    if a.spin == "situation" and a.act is Act.FACT_QUESTION:
+    if a.spin == "situation" and a.act is Act.FACT_QUESTION and not a.probes_deeper:
         state.situation_streak += 1
     elif a.is_question:
         state.situation_streak = 0
@@ -259,7 +259,7 @@ def situation_streak(ctx: ScenarioContext, state: SessionState, a: TurnAnalysis)
         return 0
     if state.turn - state.flags.get("situation_overload", -99) < SITUATION_STREAK:
         return 0
-    return state.situation_streak if a.spin == "situation" else 0
+    return state.situation_streak if a.spin == "situation" and not a.probes_deeper else 0
 
 
 def after_turn(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, a: TurnAnalysis,
