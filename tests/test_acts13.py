@@ -234,3 +234,19 @@ def test_a_satisfaction_question_after_a_fact_does_not_tire_her(library):
         "Which rooms are cleaned?", "Who does the cleaning now, and are you happy with them?"])
     assert turns[-1]["spin"] == "situation"
     assert "a lot of facts" not in turns[-1]["buyer"]
+
+
+@pytest.mark.parametrize(("lang", "text", "spin"), [
+    ("en", "What would you change, if you could?", "problem"),
+    ("en", "What would you improve about it if you could?", "problem"),
+    ("nl", "Wat zou u verbeteren als u kon?", "problem"),
+    ("en", "What would it mean for you if the breakdowns were fixed within four hours?",
+     "need_payoff"),
+])
+def test_if_you_could_supposes_no_solution(lang, text, spin):
+    """"What would you change, if you could?" asks what she is unhappy with (a problem
+    question); only a supposed change ("if breakdowns were fixed") asks the value of a
+    solution."""
+    lm = language_model(lang)
+    msg = lm.analyze(text)
+    assert classify(msg, lm, detect_moves(msg, lm)).spin == spin

@@ -667,6 +667,11 @@ def spin_type(msg: Analyzed, lm: LanguageModel, moves: set[str]) -> str | None:
                 return "implication"
         elif not found.keys() & {"need_payoff", "implication"} and _others_react(msg, lm):
             return "implication"
+    if "need_payoff" in found and "need_payoff_value" not in found and "problem" in found and (
+            _bare_supposition(msg, lm)):
+        # "What would you change, if you could?" supposes nothing changed: it asks what
+        # she is unhappy with (a problem question), no value of a solution
+        del found["need_payoff"]
     if "problem" in found and not found.keys() & {"need_payoff", "implication"} and (
             _COST_VERBS & set(msg.words)) and msg.words[:1] and (
             msg.words[0] in lm.lexicon.question_words):
@@ -684,6 +689,18 @@ def spin_type(msg: Analyzed, lm: LanguageModel, moves: set[str]) -> str | None:
 _IF_WORDS = (("wat", "als"), ("what", "if"), ("en", "als"), ("and", "if"))
 _HAPPENS = frozenset({"gebeurt", "gebeurde", "happens", "happened", "happen", "voorkomt",
                       "occurs", "plaatsvindt"})
+
+
+def _bare_supposition(msg: Analyzed, lm: LanguageModel) -> bool:
+    """The only supposition is "if you could", "als het kon": a subject and a modal verb,
+    nothing supposed about her situation."""
+    hypothesis = _condition(msg, lm, _IFS)
+    return hypothesis is not None and 0 < len(hypothesis) <= 2 and all(
+        w in lm.lexicon.subjects or w in _MODALS for w in hypothesis)
+
+
+_MODALS = frozenset({"could", "can", "would", "might", "were", "did", "kon", "kan", "kunt",
+                     "zou", "mocht", "mag", "kunnen", "zouden", "konden"})
 
 
 def _if_it_happens(msg: Analyzed) -> bool:
