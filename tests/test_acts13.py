@@ -250,3 +250,20 @@ def test_if_you_could_supposes_no_solution(lang, text, spin):
     lm = language_model(lang)
     msg = lm.analyze(text)
     assert classify(msg, lm, detect_moves(msg, lm)).spin == spin
+
+
+@pytest.mark.parametrize(("text", "spin"), [
+    ("Hoeveel salarisfouten zijn er gemiddeld per maand?", "problem"),
+    ("Hoe vaak heb je te maken met leveringsproblemen?", "problem"),
+    ("Wat zou het voor je betekenen als de piek zonder printerstoringen verloopt?",
+     "need_payoff"),
+    ("Hoeveel weekendoveruren draaien jullie in de piek?", "implication"),
+    ("Hoeveel medewerkers werken er op de administratie?", "situation"),
+])
+def test_a_dutch_compound_names_its_head(text, spin):
+    """Dutch writes "printerstoringen" as one word with the head last: the failures are
+    named (a problem question; without them, the value of a solution), while a compound
+    whose end is no keyword ("medewerkers") stays a situation question."""
+    lm = language_model("nl")
+    msg = lm.analyze(text)
+    assert classify(msg, lm, detect_moves(msg, lm)).spin == spin

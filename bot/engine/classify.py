@@ -9,7 +9,7 @@ the most advanced type winning (need-payoff > implication > problem > situation)
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from bot.engine.language import LanguageModel
@@ -639,7 +639,7 @@ def spin_type(msg: Analyzed, lm: LanguageModel, moves: set[str]) -> str | None:
     msg = _question_part(msg, lm)
     if _asks_her_view_of_the_offer(msg):
         return "situation"  # her reaction to the offer she has, as the dev labels read it
-    msg = _brands_as_nouns(msg, lm)
+    msg = _compound_heads(_brands_as_nouns(msg, lm), lm)
     found = lm.spin.match(msg)
     if "implication" in found and _reacts_to_the_offer(msg, lm):
         del found["implication"]  # "what was your first reaction to the proposal?"
@@ -701,6 +701,34 @@ def _bare_supposition(msg: Analyzed, lm: LanguageModel) -> bool:
 
 _MODALS = frozenset({"could", "can", "would", "might", "were", "did", "kon", "kan", "kunt",
                      "zou", "mocht", "mag", "kunnen", "zouden", "konden"})
+
+
+COMPOUND_MIN = 9  # letters of a word that may be a compound ("printerstoringen")
+HEAD_MIN = 5  # letters of the head it ends in ("storingen")
+
+
+def _compound_heads(msg: Analyzed, lm: LanguageModel) -> Analyzed:
+    """Dutch writes compounds as one word and puts the head last: "printerstoringen" are
+    "storingen", "salarisfouten" are "fouten". A compound ending in a word that is a SPIN
+    keyword on its own names that word too."""
+    if lm.lexicon.stemmer != "dutch":
+        return msg
+    single = lm.spin.single_stems()
+    heads: dict[int, tuple[str, str]] = {}
+    for i, word in enumerate(msg.words):
+        if len(word) < COMPOUND_MIN or not word.isalpha() or msg.stems[i] in single:
+            continue
+        for cut in range(3, len(word) - HEAD_MIN + 1):
+            stem = lm.pipeline.stem(word[cut:])
+            if stem in single:
+                heads[i] = (word[cut:], stem)  # the compound stands for its head
+                break
+    if not heads:
+        return msg
+    words = [heads[i][0] if i in heads else w for i, w in enumerate(msg.words)]
+    stems = [heads[i][1] if i in heads else stem for i, stem in enumerate(msg.stems)]
+    return replace(msg, words=words, stems=stems, memo={},
+                   stem_set=msg.stem_set | {stem for _w, stem in heads.values()})
 
 
 def _if_it_happens(msg: Analyzed) -> bool:
@@ -847,7 +875,7 @@ def _reacts_to_the_offer(msg: Analyzed, lm: LanguageModel) -> bool:
 
 def _names_a_problem(words: list[str], lm: LanguageModel) -> bool:
     """A problem, or something not happening, and not both ("if it never jams again")."""
-    found = lm.spin.match(lm.pipeline.analyze(" ".join(words)))
+    found = lm.spin.match(_compound_heads(lm.pipeline.analyze(" ".join(words)), lm))
     problem = bool(found.keys() & {"problem", "implication"})
     relief = bool(_RELIEF & set(words)) or any(p in " ".join(words) for p in _RELIEF_PHRASES)
     negated = bool(lm.lexicon.negations & set(words))

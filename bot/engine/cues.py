@@ -136,6 +136,7 @@ class CueIndex:
         self.frame: frozenset[str] = frozenset()
         self.question: frozenset[str] = frozenset()  # question words: no topic either
         self._weights: list[float] = []  # per alternative, filled on first use (frame set)
+        self._single: tuple[int, frozenset[str]] | None = None  # see ``single_stems``
 
     def stems(self) -> frozenset[str]:
         """The stems the alternatives are found by (each one's longest word)."""
@@ -177,6 +178,16 @@ class CueIndex:
                     self.corrector.add(stem)
         else:
             self._by_head[prefixes[0][:3]].append(index)
+
+    def single_stems(self) -> frozenset[str]:
+        """The stems that are a keyword on their own ("storing", "klachten"), worked out
+        once: a Dutch compound ending in one ("printerstoringen") names it too."""
+        known = self._single
+        if known is None or known[0] != len(self._alts):
+            stems = frozenset(a.stems[0] for a in self._alts
+                              if len(a.stems) == 1 and not a.prefixes)
+            self._single = known = (len(self._alts), stems)
+        return known[1]
 
     def add_phrasings(self, topic: str, phrasings: Iterable[str]) -> None:
         for phrasing in phrasings:
