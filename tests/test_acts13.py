@@ -267,3 +267,20 @@ def test_a_dutch_compound_names_its_head(text, spin):
     lm = language_model("nl")
     msg = lm.analyze(text)
     assert classify(msg, lm, detect_moves(msg, lm)).spin == spin
+
+
+@pytest.mark.parametrize(("text", "form"), [
+    ("Prima, denk er rustig over na.", None),
+    ("Kijk er gerust nog eens naar", None),
+    ("Goed, neem er de tijd voor", None),
+    ("is er nog iets dat u tegenhoudt", "closed"),
+    ("zijn er nog andere leveranciers in beeld", "closed"),
+    ("denk je er nog over na", "closed"),
+])
+def test_a_dutch_imperative_with_er_asks_nothing(text, form):
+    """"Denk er rustig over na" puts the bare verb stem first, "er" after it and no subject:
+    an imperative, no question typed without its question mark ("is er nog iets ...",
+    "denk je er ..." are)."""
+    lm = language_model("nl")
+    msg = lm.analyze(text)
+    assert classify(msg, lm, detect_moves(msg, lm)).form == form

@@ -177,6 +177,8 @@ def _sentence_form(sentence: Sentence, lm: LanguageModel) -> str | None:
         return "closed"  # "so u want the same people every time right", "..., klopt dat"
     if not sentence.question_mark and _negated_without_subject(words, lex):
         return None  # "And don't forget, both trucks come with ...", "heeft geen zin" tell
+    if not sentence.question_mark and _imperative_with_er(words, lex):
+        return None  # "denk er rustig over na", "kijk er maar naar": a Dutch imperative
     if sentence.question_mark or first in lex.question_verbs:
         if first in lex.question_words and sentence.question_mark and len(clauses) == 1 and (
             len(words) > 1 and words[1] in lex.subjects
@@ -192,6 +194,22 @@ def _negated_without_subject(words: list[str], lex: Lexicon) -> bool:
     ("don't you think ...", "heeft u geen ...")."""
     return len(words) > 2 and words[0] in lex.question_verbs and words[1] in lex.negations and (
         words[2] not in lex.subjects)
+
+
+# Verb forms that ask with "er" after them ("is er nog iets?", "zijn er klachten?"): the
+# third person or a modal, never the bare stem an imperative uses ("denk er ... over na")
+_ER_QUESTION_VERBS = frozenset({"is", "zijn", "was", "waren", "wordt", "worden", "kan",
+                                "kunnen", "zal", "zullen", "mag", "mogen", "wil", "willen",
+                                "zou", "zouden", "heb", "moet", "moeten"})
+
+
+def _imperative_with_er(words: list[str], lex: Lexicon) -> bool:
+    """A Dutch imperative: the bare verb stem first, "er" after it and no subject ("denk
+    er rustig over na"); a question puts the subject there, or a verb in the third person
+    before "er" ("komt er nog iets bij?")."""
+    return len(words) > 2 and words[0] in lex.question_verbs and words[1] == "er" and (
+        not words[0].endswith("t") and words[0] not in _ER_QUESTION_VERBS
+        and not lex.subjects.intersection(words[2:4]))
 
 
 _SELLER = frozenset({"ik", "i", "we", "wij"})
