@@ -284,3 +284,17 @@ def test_a_dutch_imperative_with_er_asks_nothing(text, form):
     lm = language_model("nl")
     msg = lm.analyze(text)
     assert classify(msg, lm, detect_moves(msg, lm)).form == form
+
+
+@pytest.mark.parametrize(("lang", "text", "form"), [
+    ("en", "Do you work with other caterers too? Who are they?", "closed"),
+    ("en", "Can I put you on our newsletter? And what's your direct number?", "closed"),
+    ("nl", "Hebben jullie ook een vestiging in Beverwijk? Hoe groot is die?", "closed"),
+    ("en", "Who are you comparing us with? Do they do hot meals too?", "open"),
+])
+def test_the_first_of_two_asked_sentences_gives_the_form(lang, text, form):
+    """Two questions in one message take the form of the first one asked (a yes/no
+    question first is closed, whatever follows)."""
+    lm = language_model(lang)
+    msg = lm.analyze(text)
+    assert classify(msg, lm, detect_moves(msg, lm)).form == form

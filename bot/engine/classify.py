@@ -607,7 +607,7 @@ def classify(msg: Analyzed, lm: LanguageModel, moves: set[str]) -> QuestionInfo:
     intent = bool(lm.intents.match(msg))
     if not forms:
         return QuestionInfo(False, None, None, intent)
-    form = "open" if "open" in forms else "closed"
+    form = forms[0]
     # "You said the film tears: how often does the line stop?" recalls her words to ask an
     # open question, which gathers information like any other (a closed one checks a recap)
     asking = moves - {"summarize"} if form == "open" else moves
