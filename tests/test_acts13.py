@@ -298,3 +298,25 @@ def test_the_first_of_two_asked_sentences_gives_the_form(lang, text, form):
     lm = language_model(lang)
     msg = lm.analyze(text)
     assert classify(msg, lm, detect_moves(msg, lm)).form == form
+
+
+PRICE_RAISED = {
+    "en": ["Good morning Marco, good to see you again.", "What did you think of the proposal?",
+           "How do you feel about the price per lunch?"],
+    "nl": ["Goedemorgen Marco.", "Wat vond je van het voorstel?",
+           "Wat vind je van de prijs per lunch?"],
+}
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "Yes, they may be cheaper, but their food is nowhere near as good, everybody says so."),
+    ("nl", "Ja, die zijn misschien goedkoper, maar die kwaliteit is gewoon minder, dat weet "
+           "iedereen."),
+    ("nl", "Nee hoor, maar wij koken alles vers op locatie, dat doen zij echt niet."),
+])
+def test_a_yes_but_right_after_her_objection_answers_it(library, lang, line):
+    """Right after "Vers & Co is fifty cents below you", "yes, they may be cheaper, but
+    ..." argues with her point: a (poor) objection response, not a pitch past it."""
+    turns = script_turns(library, "closing-catering-followup", lang, [*PRICE_RAISED[lang], line])
+    assert "Vers & Co" in turns[-2]["buyer"]  # the set-up: her concern was just raised
+    assert turns[-1]["act"] == "objection_response"

@@ -81,6 +81,9 @@ class TurnAnalysis:
     # "who cleans now, and are you happy with them?": the later question probes deeper than
     # the situation fact that gives the type (she hears no bare list of facts)
     probes_deeper: bool = False
+    # "Yes, they're cheaper, but ...", "Nee hoor, wij zijn juist ...": a reply to what she just
+    # said, granting or denying it before the counter-argument
+    yes_but: bool = False
     # "may I add you to our newsletter?": a question about the mailing list (her permission,
     # an internal objective), whatever else is going on in the call
     asks_mailing: bool = False
@@ -210,6 +213,7 @@ def analyze_turn(
         not info.is_question and len(msg.words) > GREETING_WORDS and "introduce" not in moves)
     analysis.follow_up = cs.scenario.buyer.visit == "follow_up"
     analysis.probes_deeper = info.deeper
+    analysis.yes_but = _yes_but(msg, lm)
     analysis.asks_mailing = info.is_question and any(
         s.question_mark and _MAILING & set(s.words) for s in msg.sentences)
     first_asked = next((s for s in msg.sentences if s.question_mark), None)
@@ -699,6 +703,21 @@ def _claims_with_tag(words: list[str]) -> bool:
         "not" in words[-4:-1] and words[-1] in {"think", "agree"}) or (
         len(words) > 3 and words[-2] == "not" and words[-1] in {
             "they", "it", "you", "we", "he", "she", "there", "i"})
+
+
+_YES_NO = frozenset({"ja", "yes", "yeah", "yep", "nee", "no", "nope", "jawel", "klopt"})
+_BUT = frozenset({"maar", "but", "though", "tho", "alleen"})
+
+
+def _yes_but(msg: Analyzed, lm: LanguageModel) -> bool:
+    """The first sentence opens with a yes or a no to her words and turns with "but" in
+    first three clauses ("Ja, die zijn goedkoper, maar ...", "Yes, but our film ...")."""
+    first = msg.sentences[0]
+    words = [w for w in first.words if w not in lm.lexicon.fillers or w in _YES_NO]
+    if not words or words[0] not in _YES_NO:
+        return False
+    head = [w for clause in first.clauses[:3] for w in clause]
+    return bool(_BUT & set(head))
 
 
 def _laughs(text: str, msg: Analyzed) -> bool:
