@@ -23,7 +23,9 @@ after the rounds of work that followed (act 0.921, other acts 0.876, form 0.981,
 held-out set (28 calls) joined as the `.h4` files after it had been run for figures, which
 lowered the 207-call figures to act 0.911, other acts 0.863, SPIN 0.888, objective F1 per
 turn 0.859 and at the end 0.942, gap 7.3 / 29, flagship end F1 0.960; the floors below sit
-just under those. Raise them as the engine improves.
+under the figures after the rounds of work that followed (act 0.918, other acts 0.870, form
+0.985, SPIN 0.909, objective F1 per turn 0.869 and at the end 0.948, gap 6.8 / 24, flagship
+end F1 0.964). Raise them as the engine improves.
 The held-out set stays out of the tests.
 """
 
@@ -40,12 +42,12 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from dialogue_quality import ACTS, evaluate, load_dialogues, play
 
 FLOORS = {
-    "act_accuracy": 0.905,
-    "act_accuracy_non_fact": 0.858,
-    "form_accuracy": 0.975,
-    "spin_accuracy": 0.88,
-    "objective_f1_turn": 0.85,
-    "objective_f1_end": 0.935,
+    "act_accuracy": 0.913,
+    "act_accuracy_non_fact": 0.865,
+    "form_accuracy": 0.98,
+    "spin_accuracy": 0.90,
+    "objective_f1_turn": 0.862,
+    "objective_f1_end": 0.942,
 }
 CEILINGS = {
     "calls_stonewalled": 0,
@@ -53,13 +55,13 @@ CEILINGS = {
     "calls_ending_wrong": 1,
     "turns_unplayed": 0,
     # 7.3 when the .h4 set joined; 6.7 before it; 7.5 when the .h3 set joined; 6.5 on 151 calls
-    "score_gap_mean": 7.8,
+    "score_gap_mean": 7.2,  # 6.8 at the end of the rounds after the .h4 set joined
     # 52 when the .h3 set joined (a drill); 27 once a drill answer whose steps were read in
     # words that do not take them counts as a false start (round 11); 23 on the 151 calls
     "score_gap_worst": 35,
     "cards_outside_tip_range": 0,  # every card holds 3-5 tips
 }
-FLAGSHIP_END_F1_FLOOR = 0.955  # 0.960 with the .h4 set, 0.964 with the .h3 set
+FLAGSHIP_END_F1_FLOOR = 0.958  # 0.964 now; 0.960 when the .h4 set joined; 0.964 with the .h3 set
 
 
 @pytest.fixture(scope="module")
