@@ -41,7 +41,8 @@ def load_engine(root: Path) -> Any:
         compiled = importlib.import_module("bot.engine.compiled")
         loader = importlib.import_module("bot.scenario.loader")
         assert Path(engine_module.__file__ or "").is_relative_to(root)
-        scenario, problems = loader.load_file(FLAGSHIP)
+        # each version reads its own copy: a scenario may use fields the other lacks
+        scenario, problems = loader.load_file(root / FLAGSHIP.relative_to(ROOT))
         assert scenario is not None, problems
         engine = engine_module.Engine(compiled.CompiledScenario(scenario))
         for lang in LANGS:
