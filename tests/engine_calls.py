@@ -64,3 +64,31 @@ def script_turns(library: LoadResult, scenario_id: str, lang: str,
     """The per-turn records of the JSON report, as ``play --script --json`` gives them."""
     return list(run_script(CompiledScenario(library.scenarios[scenario_id]), lang, lines,
                            None)["turns"])
+
+
+def last_turn(library: LoadResult, scenario_id: str, lang: str,
+              lines: list[str]) -> dict[str, Any]:
+    """The report's record of the last of the lines (its act, form, SPIN type, details)."""
+    return script_turns(library, scenario_id, lang, lines)[-1]
+
+
+# Gerard's renewal call as a student typed it on a phone (the lead's user test): lower
+# case, two questions at once, warming up until "it pays for itself", then a demo date
+RENEWAL_PHONE_CALL = [
+    "hi mr smits, good to see you again! how was your summer?",
+    "so last time you said the renewal with Loonhuis is coming up. today I'd like to hear "
+    "where you stand and see if we can help, ok?",
+    "what's the biggest headache with payroll at the moment",
+    "how often does that happen? and who fixes it",
+    "hmm ok. what does that cost you in time per month roughly?",
+    "and if Joke leaves in november, what happens then?",
+    "what would it mean for you if the allowances were calculated automatically from the CAO?",
+    "we have a CAO module that does exactly that, the allowances come out right the first "
+    "time. would that help?",
+    "ok i get that the price matters. what are you comparing it with?",
+    "fair. if you count the hours your team spends on corrections, our price is lower over "
+    "the year. does that make sense?",
+    "shall we plan a demo with Monique next tuesday 16 june at 10?",
+    "great, whats monique's email so i can send the invite?",
+    "thanks, bye!",
+]

@@ -8,16 +8,12 @@ import pytest
 from bot.engine.classify import classify, detect_moves
 from bot.engine.language import language_model
 from bot.scenario.library import load_library
-from tests.engine_calls import RENEWAL_OPENING, script_turns
+from tests.engine_calls import RENEWAL_OPENING, last_turn, script_turns
 
 
 @pytest.fixture(scope="module")
 def library():
     return load_library([])
-
-
-def _last(library, scenario: str, lang: str, lines: list[str]) -> dict:
-    return script_turns(library, scenario, lang, lines)[-1]
 
 
 @pytest.mark.parametrize(("lang", "line"), [
@@ -29,7 +25,7 @@ def test_an_emoji_ends_a_remark_before_a_small_talk_question(library, lang, line
     """On a phone an emoji closes a sentence as a full stop would: the question after it
     ("hows the kitchen coming along") is an open question, and a greeting whose point is
     that question is small talk, not a bare greeting."""
-    turn = _last(library, "closing-catering-followup", lang, [line])
+    turn = last_turn(library, "closing-catering-followup", lang, [line])
     assert (turn["act"], turn["form"]) == ("small_talk", "open")
 
 
@@ -47,7 +43,7 @@ def test_an_agenda_typed_as_a_list_or_in_the_past_tense_states_the_objective(
         library, lang, line):
     """"today: X, Y and Z. ok?" is an agenda under a heading; "ik wou vandaag ..." is the
     same plan as "ik wil vandaag ...": the objective of the visit, no question about facts."""
-    turn = _last(library, "closing-catering-followup", lang, [FOLLOW_UP[lang], line])
+    turn = last_turn(library, "closing-catering-followup", lang, [FOLLOW_UP[lang], line])
     assert turn["act"] == "state_objective"
 
 
@@ -65,7 +61,7 @@ def test_the_agenda_with_an_invitation_to_introduce_herself_states_the_objective
     """The opening's agenda ending in "but first, tell me about yourself" sets out the
     visit (domain.md §1: state the objective, ask her to introduce herself); the topics it
     lists are its items, not a fact question. She still introduces herself."""
-    turn = _last(library, "first-visit-cleaning", lang, lines)
+    turn = last_turn(library, "first-visit-cleaning", lang, lines)
     assert turn["act"] == "state_objective"
     assert "Haarlem" in turn["buyer"]  # she introduces herself and her office
 
@@ -87,7 +83,7 @@ PRINTERS = {
 def test_an_example_of_the_pain_she_just_told_is_a_problem_question(library, lang, line):
     """Asked right after she told a pain, "can you give me an example?" probes that
     difficulty (domain.md §4: a problem question), like "how often?" does."""
-    turn = _last(library, "spin-printing-urgency", lang, [*PRINTERS[lang], line])
+    turn = last_turn(library, "spin-printing-urgency", lang, [*PRINTERS[lang], line])
     assert (turn["form"], turn["spin"]) == ("open", "problem")
 
 
@@ -100,7 +96,7 @@ def test_an_example_of_the_pain_she_just_told_is_a_problem_question(library, lan
 def test_since_when_after_a_pain_asks_a_point_in_time(library, lang, line):
     """"How often?" after her pain asks how big it is (a problem question); "since when?"
     asks a date, a fact of her situation."""
-    turn = _last(library, "spin-printing-urgency", lang, [*PRINTERS[lang], line])
+    turn = last_turn(library, "spin-printing-urgency", lang, [*PRINTERS[lang], line])
     assert (turn["form"], turn["spin"]) == ("open", "situation")
 
 
@@ -149,7 +145,7 @@ def test_spin_cues_hold_in_the_past_tense(lang, text, spin):
 def test_a_one_word_trial_close_after_the_offer_asks_for_the_order(library, lang, line):
     """"... Deal?" asks for the decision on what was just offered (a trial close), not for
     a fact and not for her view."""
-    turn = _last(library, "closing-catering-followup", lang, [FOLLOW_UP[lang], line])
+    turn = last_turn(library, "closing-catering-followup", lang, [FOLLOW_UP[lang], line])
     assert (turn["act"], turn["form"]) == ("ask_order", "closed")
 
 
@@ -163,7 +159,7 @@ def test_the_newsletter_offered_while_her_objection_stands_is_no_step_of_handlin
         library, lang, line):
     """Asking leave to send the newsletter is an internal objective (a fact question, no
     SPIN type), not an answer to the price concern she opened the drill with."""
-    turn = _last(library, "drill-objection-price", lang, [line])
+    turn = last_turn(library, "drill-objection-price", lang, [line])
     assert (turn["act"], turn["spin"]) == ("fact_question", None)
 
 
@@ -190,7 +186,7 @@ def test_a_question_about_her_pain_is_no_clarification_of_another_concern(librar
     """While her concern about switching stands, "what happens when a correction is
     missed?" asks about her payroll pain (a fact question she answers); that its words
     echo the cues of a price objection she never raised makes it no clarification."""
-    turn = _last(library, "objection-software-renewal", lang, [*RENEWAL_OPENING[lang], line])
+    turn = last_turn(library, "objection-software-renewal", lang, [*RENEWAL_OPENING[lang], line])
     assert turn["act"] == "fact_question"
 
 

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from bot.scenario.library import load_library
-from tests.engine_calls import script_turns
+from tests.engine_calls import last_turn, script_turns
 
 DEV = Path(__file__).resolve().parents[1] / "benchmarks" / "dialogues" / "dev"
 OPENING = {"en": "Good morning, I'm Tom from SchoonWerk. Nice to meet you.",
@@ -19,10 +19,6 @@ OPENING = {"en": "Good morning, I'm Tom from SchoonWerk. Nice to meet you.",
 @pytest.fixture(scope="module")
 def library():
     return load_library([])
-
-
-def _last(library, scenario: str, lang: str, lines: list[str]) -> dict:
-    return script_turns(library, scenario, lang, lines)[-1]
 
 
 @pytest.mark.parametrize(("lang", "line"), [
@@ -40,7 +36,7 @@ def _last(library, scenario: str, lang: str, lines: list[str]) -> dict:
 def test_offering_a_document_or_a_visit_to_come_proposes_a_next_step(library, lang, line):
     """"Shall I make you a quote?" offers a next step: no question about her situation, and
     a request for her e-mail after it does not undo the offer."""
-    turn = _last(library, "first-visit-cleaning", lang, [OPENING[lang], line])
+    turn = last_turn(library, "first-visit-cleaning", lang, [OPENING[lang], line])
     assert turn["act"] == "next_step_proposal"
     assert turn["spin"] is None
 
@@ -82,7 +78,7 @@ def test_a_boast_about_the_offer_before_any_need_is_a_pitch(library, lang, index
     the offer praised before she said what she needs is a pitch, in any of these words."""
     opening = {"en": "Good morning, I'm Tom from SchoonWerk.",
                "nl": "Goedemorgen, ik ben Tom van SchoonWerk."}[lang]
-    turn = _last(library, "first-visit-cleaning", lang, [opening, BOASTS[lang][index]])
+    turn = last_turn(library, "first-visit-cleaning", lang, [opening, BOASTS[lang][index]])
     assert turn["act"] == "pitch"
 
 
@@ -97,7 +93,7 @@ def test_a_boast_about_the_offer_before_any_need_is_a_pitch(library, lang, index
 def test_a_claim_with_a_tag_against_her_supplier_answers_her_objection(library, lang, line):
     """"Your current supplier is outdated, isn't it?" argues with her objection (happy with
     the current supplier): a (poor) response to it, no question about her situation."""
-    turn = _last(library, "drill-objection-current-supplier", lang, [line])
+    turn = last_turn(library, "drill-objection-current-supplier", lang, [line])
     assert turn["act"] == "objection_response"
     assert turn["spin"] is None
 
@@ -121,7 +117,7 @@ BUSINESS = {"en": ["Good morning, I'm Tom from SchoonWerk.", "Who does the clean
 def test_a_question_about_her_life_outside_the_deal_is_small_talk(library, lang, line):
     """Her car, her hobbies, the photo on the wall: small talk in the middle of the call
     too, not a situation question."""
-    turn = _last(library, "first-visit-cleaning", lang, [*BUSINESS[lang], line])
+    turn = last_turn(library, "first-visit-cleaning", lang, [*BUSINESS[lang], line])
     assert turn["act"] == "small_talk"
     assert turn["spin"] is None
 
@@ -135,7 +131,7 @@ def test_a_question_about_her_life_outside_the_deal_is_small_talk(library, lang,
 def test_a_nod_then_a_chat_question_after_her_objection_is_small_talk(library, lang, line):
     """"I see you're busy. Lovely decorations, did you make them?": the question is the
     point, and it is small talk, not a step of handling her objection."""
-    turn = _last(library, "drill-objection-no-time", lang, [line])
+    turn = last_turn(library, "drill-objection-no-time", lang, [line])
     assert turn["act"] == "small_talk"
 
 
@@ -172,7 +168,7 @@ def test_her_words_cited_back_and_checked_sum_up(library, lang, line):
 def test_asking_how_to_go_ahead_with_the_order_asks_for_it(library, scenario, lang, line):
     """"How would you like to proceed with the order?", "... the order to sign?": the
     question asks for the decision (an open question can close too)."""
-    assert _last(library, scenario, lang, [line])["act"] == "ask_order"
+    assert last_turn(library, scenario, lang, [line])["act"] == "ask_order"
 
 
 @pytest.mark.parametrize(("lang", "line"), [
@@ -204,11 +200,11 @@ def test_reciting_the_offer_on_a_follow_up_visit_is_a_pitch(library, lang, line)
     """A follow-up visit knows her needs from the first one, but the offer recited as a list
     of what we have, tied to nothing she said, is a pitch."""
     opening = {"en": "Hi Marco, good to see you again.", "nl": "Hoi Marco, goed je weer te zien."}
-    turn = _last(library, "closing-catering-followup", lang, [opening[lang], line])
+    turn = last_turn(library, "closing-catering-followup", lang, [opening[lang], line])
     assert turn["act"] == "pitch"
 
 
 def test_an_offer_citing_her_words_on_a_follow_up_visit_stays_a_solution(library):
     lines = ["Hi Marco, good to see you again.", "What did the team think of the proposal?",
              "You said people want more variety, so we could rotate the hot dish every week."]
-    assert _last(library, "closing-catering-followup", "en", lines)["act"] == "solution"
+    assert last_turn(library, "closing-catering-followup", "en", lines)["act"] == "solution"

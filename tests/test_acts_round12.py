@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from bot.scenario.library import load_library
-from tests.engine_calls import script_turns
+from tests.engine_calls import last_turn, script_turns
 
 DEV = Path(__file__).resolve().parents[1] / "benchmarks" / "dialogues" / "dev"
 
@@ -17,10 +17,6 @@ DEV = Path(__file__).resolve().parents[1] / "benchmarks" / "dialogues" / "dev"
 @pytest.fixture(scope="module")
 def library():
     return load_library([])
-
-
-def _last(library, scenario: str, lang: str, lines: list[str]) -> dict:
-    return script_turns(library, scenario, lang, lines)[-1]
 
 
 def _dev_lines(name: str, turns: int) -> list[str]:
@@ -42,7 +38,7 @@ FOLLOW_UP = {"en": "Good morning Marco, good to see you again.", "nl": "Goedemor
 def test_a_document_reworked_and_sent_is_a_next_step(library, lang, line):
     """"I'll adjust the proposal with the €2 and send it" promises a document to come: a
     next-step proposal, not a pitch of the offer (the promise and the sending stand apart)."""
-    turn = _last(library, "closing-catering-followup", lang, [FOLLOW_UP[lang], line])
+    turn = last_turn(library, "closing-catering-followup", lang, [FOLLOW_UP[lang], line])
     assert turn["act"] == "next_step_proposal"
 
 
@@ -72,7 +68,7 @@ OPENING = {"en": "Good morning, I'm Tom from SchoonWerk. Nice to meet you.",
 ])
 def test_a_quote_named_as_the_reason_for_a_question_is_no_proposal(library, lang, line):
     """"..., so that I can make a quote" says why he asks: she answers the question."""
-    turn = _last(library, "first-visit-cleaning", lang, [OPENING[lang], line])
+    turn = last_turn(library, "first-visit-cleaning", lang, [OPENING[lang], line])
     assert turn["act"] == "fact_question"
 
 
@@ -81,7 +77,7 @@ def test_a_quote_named_as_the_reason_for_a_question_is_no_proposal(library, lang
     ("nl", "Mag ik volgende week terugkomen zodat ik alles kan opmeten voor een offerte?"),
 ])
 def test_a_visit_proposed_with_its_purpose_still_proposes(library, lang, line):
-    turn = _last(library, "first-visit-cleaning", lang, [OPENING[lang], line])
+    turn = last_turn(library, "first-visit-cleaning", lang, [OPENING[lang], line])
     assert turn["act"] == "next_step_proposal"
 
 
@@ -95,7 +91,7 @@ def test_a_visit_proposed_with_its_purpose_still_proposes(library, lang, line):
 def test_her_impression_of_the_offer_asks_her_reaction(library, lang, line):
     """"What was your impression of our proposal?" asks her view of the offer she has: no
     implication question ("hard to say, never added that up"); she gives her feedback."""
-    turn = _last(library, "closing-catering-followup", lang, [FOLLOW_UP[lang], line])
+    turn = last_turn(library, "closing-catering-followup", lang, [FOLLOW_UP[lang], line])
     assert turn["act"] == "fact_question"
     assert turn["spin"] != "implication"
     assert "feedback" in turn["objectives"]
@@ -114,7 +110,7 @@ CLEANING_NL = ["Goedemorgen, ik ben Tom van SchoonWerk. Prettig kennis te maken.
 def test_alles_goed_inside_a_business_question_is_no_small_talk(library, line):
     """"alles goed" asks after her only as a question of its own ("hoi, alles goed?"); in
     "is alles goed geregeld met ...?" it asks about the business, no laugh and move on."""
-    turn = _last(library, "first-visit-cleaning", "nl", [*CLEANING_NL, line])
+    turn = last_turn(library, "first-visit-cleaning", "nl", [*CLEANING_NL, line])
     assert turn["act"] == "fact_question"
     assert "Haha" not in turn["buyer"]
 
@@ -125,5 +121,5 @@ def test_alles_goed_inside_a_business_question_is_no_small_talk(library, line):
     "Goedemorgen Marco, alles goed met u?",
 ])
 def test_alles_goed_as_a_greeting_question_is_still_small_talk(library, line):
-    turn = _last(library, "closing-catering-followup", "nl", [line])
+    turn = last_turn(library, "closing-catering-followup", "nl", [line])
     assert turn["act"] == "small_talk"

@@ -9,6 +9,7 @@ import pytest
 from bot.engine.compiled import CompiledScenario
 from bot.engine.engine import Engine
 from bot.scenario.library import LoadResult, load_library
+from tests.engine_calls import RENEWAL_PHONE_CALL
 
 
 @pytest.fixture(scope="module")
@@ -24,22 +25,7 @@ def _play(library: LoadResult, scenario: str, lang: str, lines: list[str]) -> li
 
 # Gerard's renewal call up to "it pays for itself", then a demo proposal on the turn his
 # brochure brush-off is due by the clock
-RENEWAL_WARMING = [
-    "hi mr smits, good to see you again! how was your summer?",
-    "so last time you said the renewal with Loonhuis is coming up. today I'd like to hear "
-    "where you stand and see if we can help, ok?",
-    "what's the biggest headache with payroll at the moment",
-    "how often does that happen? and who fixes it",
-    "hmm ok. what does that cost you in time per month roughly?",
-    "and if Joke leaves in november, what happens then?",
-    "what would it mean for you if the allowances were calculated automatically from the CAO?",
-    "we have a CAO module that does exactly that, the allowances come out right the first "
-    "time. would that help?",
-    "ok i get that the price matters. what are you comparing it with?",
-    "fair. if you count the hours your team spends on corrections, our price is lower over "
-    "the year. does that make sense?",
-    "shall we plan a demo with Monique next tuesday 16 june at 10?",
-]
+RENEWAL_WARMING = RENEWAL_PHONE_CALL[:11]
 
 
 def test_her_answer_to_a_proposal_brings_no_new_brush_off_in_the_same_breath(

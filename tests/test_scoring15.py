@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from bot.engine.compiled import CompiledScenario
-from tests.engine_calls import compiled_library, play
+from tests.engine_calls import RENEWAL_PHONE_CALL, compiled_library, play
 
 
 @pytest.fixture(scope="module")
@@ -36,30 +36,12 @@ def test_a_question_asked_with_leave_clarifies_his_concern(library, lang, questi
                    for t in report["feedback"])
 
 
-RENEWAL_CALL = [
-    "hi mr smits, good to see you again! how was your summer?",
-    "so last time you said the renewal with Loonhuis is coming up. today I'd like to hear "
-    "where you stand and see if we can help, ok?",
-    "what's the biggest headache with payroll at the moment",
-    "how often does that happen? and who fixes it",
-    "hmm ok. what does that cost you in time per month roughly?",
-    "and if Joke leaves in november, what happens then?",
-    "what would it mean for you if the allowances were calculated automatically from the CAO?",
-    "we have a CAO module that does exactly that, the allowances come out right the first "
-    "time. would that help?",
-    "ok i get that the price matters. what are you comparing it with?",
-    "fair. if you count the hours your team spends on corrections, our price is lower over "
-    "the year. does that make sense?",
-    "shall we plan a demo with Monique next tuesday 16 june at 10?",
-    "great, whats monique's email so i can send the invite?",
-    "thanks, bye!",
-]
 
 
 def test_the_missing_capital_leaves_a_full_card_to_the_method(library):
     """A call in lower case with two objections and questions still open: five things
     about the method fill the card, the capitals do not push one of them off."""
-    tips = play(library, "objection-software-renewal", "en", RENEWAL_CALL)["feedback"]
+    tips = play(library, "objection-software-renewal", "en", RENEWAL_PHONE_CALL)["feedback"]
     assert len(tips) == 5
     assert not any("without a capital" in t for t in tips), tips
     assert any("implication question" in t for t in tips), tips
