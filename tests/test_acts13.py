@@ -5,10 +5,17 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.classify import classify, detect_moves
+from bot.engine.classify import QuestionInfo, classify, detect_moves
 from bot.engine.language import language_model
 from bot.scenario.library import load_library
 from tests.engine_calls import RENEWAL_OPENING, last_turn, script_turns
+
+
+def _read(lang: str, text: str) -> QuestionInfo:
+    """How the engine reads one message on its own: form and SPIN type."""
+    lm = language_model(lang)
+    msg = lm.analyze(text)
+    return classify(msg, lm, detect_moves(msg, lm))
 
 
 @pytest.fixture(scope="module")
@@ -132,9 +139,7 @@ def test_a_particle_in_the_next_clause_is_no_part_of_the_verb():
 def test_spin_cues_hold_in_the_past_tense(lang, text, spin):
     """A question about what went wrong last time or what it meant then is the same
     problem or implication question as in the present tense."""
-    lm = language_model(lang)
-    msg = lm.analyze(text)
-    assert classify(msg, lm, detect_moves(msg, lm)).spin == spin
+    assert _read(lang, text).spin == spin
 
 
 @pytest.mark.parametrize(("lang", "line"), [
@@ -201,9 +206,7 @@ def test_two_joined_questions_take_the_type_of_the_first(lang, text):
     """"Who cleans now, and are you happy with them?" asks a fact first: the message is a
     situation question (its form and type come from the first question asked), while it
     is marked as probing deeper, so no bare list of facts."""
-    lm = language_model(lang)
-    msg = lm.analyze(text)
-    info = classify(msg, lm, detect_moves(msg, lm))
+    info = _read(lang, text)
     assert (info.spin, info.deeper) == ("situation", True)
 
 
@@ -215,9 +218,7 @@ def test_two_joined_questions_take_the_type_of_the_first(lang, text):
 def test_two_questions_about_her_view_keep_the_deepest_type(lang, text, spin):
     """The first question decides only when it asks a fact (who, which, how many); two
     questions about how things go are read as the deeper one."""
-    lm = language_model(lang)
-    msg = lm.analyze(text)
-    assert classify(msg, lm, detect_moves(msg, lm)).spin == spin
+    assert _read(lang, text).spin == spin
 
 
 def test_a_satisfaction_question_after_a_fact_does_not_tire_her(library):
@@ -243,9 +244,7 @@ def test_if_you_could_supposes_no_solution(lang, text, spin):
     """"What would you change, if you could?" asks what she is unhappy with (a problem
     question); only a supposed change ("if breakdowns were fixed") asks the value of a
     solution."""
-    lm = language_model(lang)
-    msg = lm.analyze(text)
-    assert classify(msg, lm, detect_moves(msg, lm)).spin == spin
+    assert _read(lang, text).spin == spin
 
 
 @pytest.mark.parametrize(("text", "spin"), [
@@ -291,9 +290,7 @@ def test_a_dutch_imperative_with_er_asks_nothing(text, form):
 def test_the_first_of_two_asked_sentences_gives_the_form(lang, text, form):
     """Two questions in one message take the form of the first one asked (a yes/no
     question first is closed, whatever follows)."""
-    lm = language_model(lang)
-    msg = lm.analyze(text)
-    assert classify(msg, lm, detect_moves(msg, lm)).form == form
+    assert _read(lang, text).form == form
 
 
 PRICE_RAISED = {
