@@ -492,7 +492,8 @@ def analyze_turn(
         if objective.id in ticked:
             continue
         for i, det in enumerate(objective.detect):
-            if _detector_holds(det, f"{objective.id}#{i}", analysis, detector_hits, msg.numbers):
+            if _detector_holds(det, f"{objective.id}#{i}", analysis, detector_hits,
+                               msg.numbers) and not _only_refers_back(det, analysis, msg):
                 ticked.append(objective.id)
                 break
     analysis.objectives = ticked
@@ -1107,6 +1108,19 @@ def _asks_for_an_appointment(det: Detector) -> bool:
     groups = cues.values() if isinstance(cues, dict) else [cues] if cues else []
     return any(word in str(entry) for group in groups for entry in group.keywords
                for word in _APPOINTMENT)
+
+
+RECAP_WORDS = 8  # a statement this long before an open question can sum something up
+
+
+def _only_refers_back(det: Detector, a: TurnAnalysis, msg: Analyzed) -> bool:
+    """An open question that only points back ("Interesting. You said the repair firm is
+    local, how fast are they there?") asks; it does not sum up her problem, so it does not
+    earn an objective that only a summary earns."""
+    if set(det.moves) != {"summarize"} or a.form != "open":
+        return False
+    told = sum(len(s.words) for s in msg.sentences if not s.question_mark)
+    return told < RECAP_WORDS
 
 
 def _detector_holds(
