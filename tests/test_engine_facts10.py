@@ -11,6 +11,7 @@ import pytest
 
 from bot.engine.compiled import CompiledScenario
 from bot.engine.engine import Engine
+from bot.engine.lexicon import load_lexicon
 from bot.scenario.library import LoadResult as Library
 from bot.scenario.library import load_library
 from tests.engine_calls import call
@@ -19,7 +20,9 @@ _STOCK = ("getting at", "doel je", "naartoe", "couldn't tell", "weinig over", "n
           "what do you mean", "wat bedoel")
 
 
-_REPEATS = ("As I said", "Like I just said", "Zoals ik al zei", "Dat zei ik net al")
+# every lead she says something again with ("as I said", "like I just said"), both languages
+_REPEATS = tuple(lead.strip() for lang in ("en", "nl") for key in ("repeat", "repeat_just")
+                 for lead in load_lexicon(lang).line(key))
 
 
 @pytest.fixture(scope="module")

@@ -8,6 +8,7 @@ import pytest
 
 from bot.engine.compiled import CompiledScenario
 from bot.engine.engine import Engine
+from bot.engine.lexicon import load_lexicon
 from bot.scenario.library import load_library
 
 PRINTING_EN = [
@@ -105,4 +106,5 @@ def test_a_recap_gives_what_she_said_not_only_its_lead_in(library, seed):
                  "Who cleans the office now, and how happy are you with them?"]:
         engine.turn(state, line)
     result = engine.turn(state, "What bothers you most about it?")
-    assert "said:" in result.reply and "four" in result.reply, result.reply
+    leads = [lead.strip() for lead in load_lexicon("en").line("repeat_just")]
+    assert result.reply.startswith(tuple(leads)) and "four" in result.reply, result.reply

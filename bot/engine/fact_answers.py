@@ -16,8 +16,9 @@ from bot.engine.lines import pick, stock_line
 from bot.engine.policy import (
     Turn,
 )
+from bot.engine.recap import Said, heard, recap, said_when
 from bot.engine.state import SessionState
-from bot.engine.wording import CALENDAR_WORDS, DIGITS, MONTHS, lower_first, split_sentences
+from bot.engine.wording import CALENDAR_WORDS, DIGITS, MONTHS, split_sentences
 from bot.scenario.model import Fact
 
 MAX_FACTS_PER_REPLY = 3
@@ -131,6 +132,7 @@ def answer_facts(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,
             if short and f"short:{fact_id}" not in state.flags:
                 parts.append(pick(cl, state, f"short:{fact_id}", short))
                 state.flags[f"short:{fact_id}"] = state.turn
+                heard(state, fact_id)
             elif short:
                 parts.append(stock_line(ctx, cl, state, "vague_answer"))
             continue
@@ -141,13 +143,17 @@ def answer_facts(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,
             # rather than refusing a yes/no question outright
             parts.append(pick(cl, state, f"short:{fact_id}", cl.texts(fact.short_answer)))
             state.flags[f"short:{fact_id}"] = state.turn
+            heard(state, fact_id)
             continue
         if state.trust < fact.trust and not (ctx.scenario.kind == "drill" and fact.trust <= 0):
             # (a drill's buyer has told his concern already: one false start of two or
             # three messages does not make him keep its facts to himself)
+            if t.act in CLOSING_ACTS:
+                continue  # a proposal asked nothing of it: her answer to it is the reply
             guarded = cl.texts(fact.guarded) if fact.guarded else []
-            parts.append(_refusal(ctx, cl, state, pick(cl, state, f"guarded:{fact_id}", guarded)
-                                  if guarded else stock_line(ctx, cl, state, "guarded")))
+            parts.append(_refusal(ctx, cl, state, fact_id, pick(
+                cl, state, f"guarded:{fact_id}", guarded) if guarded else stock_line(
+                ctx, cl, state, "guarded")))
             events.append(f"guarded:{fact_id}")
             continue
         times = state.revealed.get(fact_id, 0)
@@ -161,6 +167,7 @@ def answer_facts(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,
             parts.append(pick(cl, state, f"short:{fact_id}",
                               cl.texts(fact.short_answer)))
             state.flags[f"short:{fact_id}"] = state.turn
+            heard(state, fact_id)
             continue
         answer = told_answer(cl, state, fact)
         if times and t.act not in _ASKING_ACTS:
@@ -185,9 +192,12 @@ def answer_facts(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,
             # goes wrong with the windows?" gets the windows, not the changing team)
             gist = gist_of(cl, answer, a, strict=True) or told_elsewhere(
                 ctx, cl, state, fact, a) or gist_of(cl, answer, a)
-            answer = part_asked(cl, gist, a, t.text) or stock_line(ctx, cl, state, "repeat") + (
-                lower_first(gist, names_in(ctx, cl, state.lang)))
+            part = part_asked(cl, gist, a, t.text)
+            answer = part or said_again(ctx, cl, t, fact_id, gist)
+            if part:
+                heard(state, fact_id, part)
         else:
+            heard(state, fact_id)
             events.append(f"fact:{fact_id}")
             state.flags[f"told:{fact_id}"] = state.turn
         parts.append(answer)
@@ -208,18 +218,33 @@ def _problem_just_told(ctx: ScenarioContext, state: SessionState) -> bool:
                for f in state.last_answered)
 
 
-def _refusal(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, text: str) -> str:
-    """A refusal she gave before in these very words is said as a reminder ("as I said:
-    those are internal figures"), not replayed as if new."""
-    key = f"refused:{zlib.crc32(text.encode())}"
+def said_again(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, fact_id: str,
+               sentence: str) -> str:
+    """A sentence of a fact she spoke of, said again by the one rule of recap.py (when
+    she said it decides the lead; asked a third time she says it briefly), and
+    remembered as spoken of in this turn."""
+    state = t.state
+    text = recap(ctx, cl, state, sentence, said_when(state, fact_id, sentence),
+                 names_in(ctx, cl, state.lang), t)
+    state.flags[f"heard:{fact_id}"] = state.turn
+    state.flags[f"heard_part:{fact_id}"] = state.flags["recap_text"]
+    return text
+
+
+def _refusal(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, fact_id: str,
+             text: str) -> str:
+    """Asked again about what she keeps to herself, she says so as a reminder ("as I
+    said: those are internal figures"), not as if new; a refusal of another matter in
+    the same words claims no "as I said": she never refused this one."""
+    key = f"refused:{fact_id}"
     said = state.flags.get(key)
+    same = state.flags.get(f"refusal:{fact_id}") == zlib.crc32(text.encode())
     state.flags[key] = state.turn
-    if said is None:
-        return text
-    # "like I just said" is for the turn before; further back it is "as I said"
-    leads = cl.lm.lexicon.line("repeat", ctx.scenario.buyer.address)
-    lead = leads[min(len(leads) - 1, int(said == state.turn - 1))] if leads else ""
-    return lead + lower_first(text, names_in(ctx, cl, state.lang))
+    state.flags[f"refusal:{fact_id}"] = zlib.crc32(text.encode())
+    if said is None or not same:
+        return text  # in other words than last time: no "as I said" about these
+    when = Said.LAST_REPLY if said == state.turn - 1 else Said.EARLIER
+    return recap(ctx, cl, state, text, when, names_in(ctx, cl, state.lang))
 
 
 def _who_does_it(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, fact: Fact, told: str,
@@ -484,7 +509,7 @@ def from_what_she_knows(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,
     if t.elaborates or cl.lm.elaboration.match(cl.lm.analyze(t.text)):
         # "an example from last month?" asks for a story, not a line that says "month":
         # with nothing new to tell, the time it went wrong that she already told
-        return _told_example(ctx, cl, state)
+        return _told_example(ctx, cl, t)
     need = 1 if kind else OWN_WORDS_FIT
     # what she would tell now: a fact not told yet, its SPIN and what comes first in place
     best: tuple[int, str] | None = None
@@ -509,13 +534,15 @@ def from_what_she_knows(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,
                 fits_kind(x) for x in split_sentences(text)) and fit(
                 split_sentences(text)[0]):
             return [stock_line(ctx, cl, state, _INTRODUCTION)]
-    said = [s for text in _said_lines(ctx, cl, state) for s in split_sentences(text)
-            if fits_kind(s)]
-    scores = [fit(s) for s in said]
+    said = [(s, source) for text, source in _said_lines(ctx, cl, state)
+            for s in split_sentences(text) if fits_kind(s)]
+    scores = [fit(s) for s, _ in said]
     top = max(scores, default=0)
     if top >= need and (best is None or top > best[0]):
-        return [stock_line(ctx, cl, state, "repeat") + lower_first(
-            said[scores.index(top)], names)]
+        sentence, source = said[scores.index(top)]
+        if source in ctx.cs.facts:
+            return [said_again(ctx, cl, t, source, sentence)]
+        return [recap(ctx, cl, state, sentence, Said.EARLIER, names, t)]
     if best is not None:
         return _answer_with(ctx, cl, t, events, best[1])
     return []
@@ -526,31 +553,33 @@ _ONE_TIME = frozenset({"last", "yesterday", "once", "recently", "vorige", "afgel
                        "gisteren", "laatst", "onlangs", "keer"})
 
 
-def _told_example(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState) -> list[str]:
+def _told_example(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn) -> list[str]:
     """The one time it went wrong that her last answer told ("last winter we had to
     rerun an entire payroll"), as the example asked for; nothing when it told none."""
+    state = t.state
     for fact_id in state.last_answered:
         if fact_id not in state.revealed or fact_id not in ctx.cs.facts:
             continue
         for sentence in split_sentences(told_answer(cl, state, ctx.cs.facts[fact_id])):
             if _ONE_TIME & {w.lower() for w in re.findall(r"[\w']+", sentence)}:
-                return [stock_line(ctx, cl, state, "repeat") + lower_first(
-                    sentence, names_in(ctx, cl, state.lang))]
+                return [said_again(ctx, cl, t, fact_id, sentence)]
     return []
 
 
-def _said_lines(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState) -> list[str]:
-    """What she has told in this call: the facts she told, her own lines she said (her
+def _said_lines(ctx: ScenarioContext, cl: CompiledLanguage,
+                state: SessionState) -> list[tuple[str, str]]:
+    """What she has told in this call, each with where it comes from (a fact's id, a
+    line's key, an objection's id): the facts she told, her own lines she said (her
     introduction) and the concerns she raised."""
-    told = [told_answer(cl, state, ctx.cs.facts[f]) for f in state.revealed
+    told = [(told_answer(cl, state, ctx.cs.facts[f]), f) for f in state.revealed
             if f in ctx.cs.facts]
     for key, line in ctx.scenario.buyer.lines.items():
         if state.flags.get(f"said:{key}"):
-            told.extend(str(x) for x in cl.texts(line))
+            told.extend((str(x), key) for x in cl.texts(line))
     for objection in ctx.scenario.objections:
         if state.objections.get(objection.id) and (
                 state.objections[objection.id].raised_turn is not None):
-            told.extend(str(x) for x in cl.texts(objection.text))
+            told.extend((str(x), objection.id) for x in cl.texts(objection.text))
     return told
 
 
@@ -578,8 +607,7 @@ def _about_told(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,
             who := _who_in(ctx, cl, t, answer)):
         # "and who fixes it?" right after "Joke and Ahmed retype them ...": the people
         # her story named, not "I don't know that off the top of my head"
-        return [stock_line(ctx, cl, state, "repeat") + lower_first(
-            who, names_in(ctx, cl, state.lang))]
+        return [said_again(ctx, cl, t, fact.id, who)]
     if not gist and fact.id not in state.revealed:
         told = tell_more(ctx, cl, t, fact, events)
         if told:
@@ -593,8 +621,7 @@ def _about_told(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,
         # "is that a big problem?" after "they jam now and then, it comes with it":
         # she says it again, as lightly as before
         gist = answer
-    return [part_asked(cl, gist, a, t.text) or stock_line(ctx, cl, state, "repeat") + lower_first(
-        gist, names_in(ctx, cl, state.lang))]
+    return [part_asked(cl, gist, a, t.text) or said_again(ctx, cl, t, fact.id, gist)]
 
 
 def _someone_reacted(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, told: str) -> str:
@@ -748,6 +775,7 @@ def tell_more(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, fact: Fact,
         return answers
     events.append(f"fact:{fact.id}")
     state.revealed[fact.id] = 1
+    heard(state, fact.id)
     a.answered = [fact.id]
     state.needs_stated.extend(n for n in fact.reveals if n not in state.needs_stated)
     return [full]
@@ -794,7 +822,7 @@ def follow_on(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, fact: Fact, t
     if kind in ("who", "when") and said:
         # "wie is dat dan precies?" right after she named Annelies: who she named; "since
         # when?" right after "all bought in 2016": that year, not another fact's figures
-        return [stock_line(ctx, cl, state, "repeat") + lower_first(said[0], names)]
+        return [said_again(ctx, cl, t, fact.id, said[0])]
     if kind == "when":
         # "since when?" asks about what she said; another fact's date is no answer, and
         # with none in hers she says she doesn't know, not "what do you mean?"
@@ -817,7 +845,7 @@ def follow_on(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, fact: Fact, t
         return _answer_with(ctx, cl, t, events, best[1])
     if not said:
         return []
-    return [stock_line(ctx, cl, state, "repeat") + lower_first(said[0], names)]
+    return [said_again(ctx, cl, t, fact.id, said[0])]
 
 
 def content_stems(ctx: ScenarioContext, cl: CompiledLanguage, text: str) -> frozenset[str]:

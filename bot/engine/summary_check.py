@@ -230,13 +230,22 @@ def unvoiced_need(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionStat
     lex = cl.lm.lexicon
     said = cl.lm.analyze(text)
     for word, stem in zip(said.words, said.stems, strict=True):
-        if (len(word) < TOPIC_STEM or stem in told or word in lex.stopwords
+        if (len(word) < TOPIC_STEM or _said_in(stem, told) or word in lex.stopwords
                 or word in lex.frame_words):
             continue
         scores = cl.needs.match(cl.lm.analyze(word))
         if any(score >= KEYWORD_MATCH and need not in voiced for need, score in scores.items()):
             return word
     return ""
+
+
+def _said_in(stem: str, told: set[str]) -> bool:
+    """A word of the summary she said, also as part of a compound of hers or the other
+    way round ("salade" in her "saladebar", "bar" no: short heads say nothing)."""
+    return stem in told or (len(stem) >= TOPIC_STEM and any(
+        len(st) >= TOPIC_STEM and (st.startswith(stem) or st.endswith(stem)
+                                   or stem.startswith(st) or stem.endswith(st))
+        for st in told))
 
 
 def said_texts(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState) -> list[str]:
@@ -259,7 +268,9 @@ def said_texts(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState) 
             for value in (objection.text, objection.firmer, objection.explain):
                 said += cl.texts(value) if value is not None else []
     if sc.closing is not None:
-        said += [t for s in sc.closing.buying_signals for t in cl.texts(s.text)]
+        # the buying signals she gave, not those she would give later
+        said += [t for i in state.signals_sent if i < len(sc.closing.buying_signals)
+                 for t in cl.texts(sc.closing.buying_signals[i].text)]
     return said
 
 
