@@ -318,6 +318,14 @@ def analyze_turn(
             fitting = [f for f in scored if scored[f] >= NAMED_MATCH
                        and "implication" in cs.facts[f].spin
                        and cs.facts[f].short_answer is not None]
+        if not fitting and fit_spin in ("situation", "problem"):
+            # a deeper fact she has told already, asked about again in plain words ("who
+            # pays that penalty, you or the web shop?"): she answers from what she said,
+            # not "I couldn't tell you much about that" about her own story
+            # (right after her story, the follow-up on it answers: "what did the partners
+            # say about that?" is the part of it that names them)
+            fitting = [f for f in scored if f in state.revealed and cs.facts[f].spin
+                       and f not in aside and f not in state.last_answered]
         if not fitting and fit_spin == "problem" and info.form == "open" and not several and (
                 lm.lexicon.problem_question) and not any(
                     _DEEPER & set(cs.facts[f].spin) for f in scored):
@@ -941,9 +949,13 @@ def _best_matches(facts: list[str], scored: dict[str, float], asked: int,
     fresh = max((scored[f] for f in facts if f not in state.revealed), default=0.0)
     again = {f for f in facts if f in state.revealed and scored[f] >= NAMED_MATCH
              and scored[f] - fresh >= TOLD_MARGIN}
+    # equal matches told in a statement before the question: the one named last, nearest
+    # the question ("..., you hesitated when I asked if you're happy with them. What is it
+    # that doesn't go well?" is about her being happy, not the "coming back" at the start)
     ranked = sorted(facts, key=lambda f: (f in aside, f in weak,
                                           f in state.revealed and f not in again,
-                                          -scored[f], at.get(f, 0)))
+                                          -scored[f],
+                                          -at.get(f, 0) if f in aside else at.get(f, 0)))
     if asked > 1 and segments:
         # "Who else is involved when you choose a cleaning company? Do the partners
         # decide?" asks about the decision twice: the loose match "choose a cleaning

@@ -1,0 +1,74 @@
+"""The buyer answers the question asked, read in its context.
+
+- A question that names nothing itself ("what is it exactly that doesn't go well?") after a
+  statement that names several topics is about the topic named last, nearest the
+  question ("... when I asked if you're happy with them"), not the first word of the
+  statement that happens to be a keyword of another fact ("coming back ..." is no
+  question about the decision date).
+- A deeper story she told a few turns ago (the penalty clause), asked about again in
+  plain words, gets a recap of it, not "I couldn't tell you much about that" nor her
+  playing it down as if she never told it.
+- Asked who pays, right after a story that ends with who pays ("... and that bill lands
+  on Ruud's desk"), she says that part, not the one who signs contracts.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.scenario.library import LoadResult as Library
+from bot.scenario.library import load_library
+from tests.engine_calls import last_reply
+
+STOCK_NON_ANSWERS = ("couldn't tell you", "can't really say", "weet ik niet veel",
+                     "kan ik weinig", "what are you getting at", "waar doel je")
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return load_library([])
+
+
+@pytest.mark.parametrize(("lang", "lines", "expected", "not_expected"), [
+    ("en", ["Good morning Mrs de Groot, Tom from SchoonWerk.",
+            "Today I would like to hear how the cleaning goes now, ok?",
+            "Coming back to your cleaner for a sec: you hesitated a bit when I asked if you "
+            "are happy with them. What is it exactly that does not go well?"],
+     "different people", "December"),
+    ("nl", ["Goedemorgen mevrouw De Groot, Tom van SchoonWerk.",
+            "Ik wil graag horen hoe de schoonmaak nu gaat, goed?",
+            "Even terugkomend op uw schoonmaker: u aarzelde toen ik vroeg of u tevreden bent "
+            "over ze. Wat gaat er precies niet goed?"],
+     "steeds andere mensen", "december"),
+])
+def test_a_bare_question_is_about_the_topic_named_just_before_it(
+        library: Library, lang: str, lines: list[str], expected: str,
+        not_expected: str) -> None:
+    reply = last_reply(library, "first-visit-cleaning", lang, lines)
+    assert expected in reply
+    assert not_expected not in reply
+
+
+def test_a_told_story_asked_about_again_is_recapped_not_denied(library: Library) -> None:
+    lines = ["Hi Ingrid, Ruben from Printwise. What does your role cover here?",
+             "Today I would like to understand where printing gets stuck, ok?",
+             "When do the label printers jam?", "What happens then?",
+             "And what does that mean for the web shops you ship for?",
+             "Who pays for the overtime?",
+             "Has anyone ever talked to you about those penalties?"]
+    reply = last_reply(library, "spin-printing-urgency", "en", lines)
+    assert "2,500" in reply
+    assert not any(stock in reply for stock in STOCK_NON_ANSWERS)
+    assert "clauses about that in contracts" not in reply  # her played-down short answer
+
+
+def test_who_pays_is_the_part_of_her_story_that_names_who(library: Library) -> None:
+    lines = ["Hoi Ingrid, Jeroen van Printwise. Wat doe je hier precies?",
+             "Ik wil graag horen waar het printen vastloopt, goed?",
+             "Wanneer lopen de labelprinters vast?", "Wat gebeurt er dan?",
+             "En wat betekent dat voor de webshops waarvoor jullie verzenden?",
+             "Wie betaalt die boete dan?"]
+    reply = last_reply(library, "spin-printing-urgency", "nl", lines)
+    assert "Ruud" in reply
+    assert "tekent" not in reply  # who signs contracts answers another question
+    assert not any(stock in reply for stock in STOCK_NON_ANSWERS)
