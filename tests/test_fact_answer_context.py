@@ -72,3 +72,34 @@ def test_who_pays_is_the_part_of_her_story_that_names_who(library: Library) -> N
     assert "Ruud" in reply
     assert "tekent" not in reply  # who signs contracts answers another question
     assert not any(stock in reply for stock in STOCK_NON_ANSWERS)
+
+
+@pytest.mark.parametrize(("lang", "question", "start", "invoice"), [
+    ("en", "When would you like the first lunch to be served? And how does invoicing work "
+           "on your side, do you need a purchase order number from us?",
+     "1 September", "One invoice a month"),
+    ("nl", "Wanneer wil je dat de eerste lunch geserveerd wordt? En hoe gaat het factureren "
+           "bij jullie, moet er een inkoopnummer op?",
+     "1 september", "Eén factuur per maand"),
+])
+def test_two_questions_get_both_answers_and_no_third(
+        library: Library, lang: str, question: str, start: str, invoice: str) -> None:
+    opening = {"en": ["Good afternoon Marco, good to see you again.",
+                      "Today I would like to hear how the proposal landed, ok?"],
+               "nl": ["Goedemiddag Marco, fijn je weer te zien.",
+                      "Ik wil vandaag horen hoe het voorstel viel, goed?"]}[lang]
+    reply = last_reply(library, "closing-catering-followup", lang, [*opening, question])
+    assert start in reply
+    assert invoice in reply
+    # the "order" of "purchase order number" asks nothing about who orders the sandwiches
+    assert "150" not in reply
+
+
+def test_who_sits_in_on_the_decision_and_when_gets_both(library: Library) -> None:
+    lines = ["Hi Ingrid, Ruben from Printwise. What does your role cover here?",
+             "Today I would like to understand where printing gets stuck, ok?",
+             "Who would sit with you when that decision is made, and when would it have to "
+             "be running?"]
+    reply = last_reply(library, "spin-printing-urgency", "en", lines)
+    assert "Ruud van Dijk" in reply  # who decides
+    assert "mid-October" in reply  # when it has to run

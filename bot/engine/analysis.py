@@ -295,7 +295,8 @@ def analyze_turn(
         several = asked > 1
         where: dict[str, int] = {}
         framed: set[str] = set()
-        scored = cl.facts.match(msg, where, framed)
+        spans: dict[str, tuple[int, int]] = {}
+        scored = cl.facts.match(msg, where, framed, spans)
         # a permission question ("vindt u het goed als we u de nieuwsbrief sturen?") asks no
         # deeper SPIN question, whatever "als we" suggests: plain facts answer it
         fit_spin = "situation" if analysis.spin is None and info.spin else info.spin
@@ -332,12 +333,14 @@ def analyze_turn(
             # "what's the biggest headache with payroll?" names no fact's words but asks her
             # problem: the one the scenario tied to "what problems do you run into?" (a
             # question that names a deeper fact, "when a trailer is missed", is no such one)
-            where, framed = {}, set()
-            scored = cl.facts.match(lm.analyze(lm.lexicon.problem_question), where, framed)
+            where, framed, spans = {}, set(), {}
+            scored = cl.facts.match(lm.analyze(lm.lexicon.problem_question), where, framed,
+                                    spans)
             fitting = [f for f in scored if _fits_question(cs.facts[f], "problem",
                                                            several_questions=False)
                        and f not in state.revealed][:1]
-        analysis.facts = sorted(fitting, key=lambda f: -scored[f])
+        analysis.facts = sorted(_without_swallowed(fitting, scored, spans),
+                                key=lambda f: -scored[f])
         analysis.answered = _best_matches(analysis.facts, scored, asked, state, where,
                                           framed, aside, _question_segments(msg, lm))
         if fallback and analysis.answered and not _AMOUNT & set(msg.words) and all(
@@ -922,6 +925,20 @@ def _outside_questions(msg: Analyzed, where: dict[str, int]) -> set[str]:
     if not spans or len(spans) == len(msg.sentences):
         return set()
     return {t for t, i in where.items() if not any(lo <= i < hi for lo, hi in spans)}
+
+
+def _without_swallowed(facts: list[str], scored: dict[str, float],
+                       spans: dict[str, tuple[int, int]]) -> list[str]:
+    """Drop a match whose words all stand inside a surer match of another fact the
+    question may ask: the "order" of "do you need a purchase order number?" is part of
+    the purchase order (the invoicing), no question about who orders the lunch."""
+    def swallowed(fact: str) -> bool:
+        low, high = spans.get(fact, (-1, -1))
+        return low >= 0 and any(
+            other != fact and scored[other] > scored[fact] and other in spans
+            and spans[other][0] <= low and high <= spans[other][1]
+            and spans[other] != (low, high) for other in facts)
+    return [f for f in facts if not swallowed(f)]
 
 
 def _best_matches(facts: list[str], scored: dict[str, float], asked: int,
