@@ -103,3 +103,50 @@ def test_who_sits_in_on_the_decision_and_when_gets_both(library: Library) -> Non
     reply = last_reply(library, "spin-printing-urgency", "en", lines)
     assert "Ruud van Dijk" in reply  # who decides
     assert "mid-October" in reply  # when it has to run
+
+
+@pytest.mark.parametrize(("lang", "lines", "who", "when"), [
+    ("en", ["Hi Ingrid, Lars from Printwise.",
+            "I'd like to hear how printing works here and where it gets stuck, ok?",
+            "Who else is involved when you decide on this, and by when would it have to be "
+            "decided?"], "Ruud van Dijk", "July"),
+    ("nl", ["Hoi Ingrid, Jeroen van Printwise.",
+            "Ik wil graag horen hoe het printen gaat en waar het vastloopt, goed?",
+            "Wie is er nog meer betrokken als je hierover beslist, en voor wanneer moet het "
+            "draaien?"], "Ruud van Dijk", "juli"),
+])
+def test_a_second_question_led_by_a_preposition_is_answered_too(
+        library: Library, lang: str, lines: list[str], who: str, when: str) -> None:
+    reply = last_reply(library, "spin-printing-urgency", lang, lines)
+    assert who in reply
+    assert when in reply  # "and by when ...?" is a question of its own
+
+
+@pytest.mark.parametrize(("lang", "lines", "expected"), [
+    ("en", ["Good morning Gerard.",
+            "Haha yes. Well, I sent you the price, 9.40. What did you think of it?"], "read it"),
+    ("nl", ["Goedemorgen meneer Smits.",
+            "Haha ja. Nou, ik heb u de prijs gestuurd, € 9,40. Wat vond u ervan?"], "gelezen"),
+])
+def test_what_she_thought_of_the_price_is_her_reaction_not_a_refusal(
+        library: Library, lang: str, lines: list[str], expected: str) -> None:
+    # the price sent names her own figures as much as her reaction to it: between the two
+    # she gives the reaction, not "those are internal figures"
+    reply = last_reply(library, "objection-software-renewal", lang, lines)
+    assert expected in reply
+    assert "internal" not in reply and "interne" not in reply
+
+
+@pytest.mark.parametrize(("lang", "lines", "expected", "not_expected"), [
+    ("en", ["Good afternoon Marco, good to see you again.",
+            "Today I would like to hear how the proposal landed, ok?",
+            "How do invoices work on your side?",
+            "Could you send me the invoice address and the purchase order number?"],
+     "invoice", "baker"),
+])
+def test_a_word_inside_another_facts_keyword_asks_nothing_of_its_own(
+        library: Library, lang: str, lines: list[str], expected: str,
+        not_expected: str) -> None:
+    reply = last_reply(library, "closing-catering-followup", lang, lines)
+    assert expected in reply
+    assert not_expected not in reply.lower()

@@ -341,8 +341,10 @@ def analyze_turn(
                        and f not in state.revealed][:1]
         analysis.facts = sorted(_without_swallowed(fitting, scored, spans),
                                 key=lambda f: -scored[f])
-        analysis.answered = _best_matches(analysis.facts, scored, asked, state, where,
-                                          framed, aside, _question_segments(msg, lm))
+        analysis.answered = _best_matches(
+            analysis.facts, scored, asked, state, where, framed, aside,
+            _question_segments(msg, lm),
+            {f for f in analysis.facts if state.trust < cs.facts[f].trust})
         if fallback and analysis.answered and not _AMOUNT & set(msg.words) and all(
                 f in state.revealed for f in analysis.answered):
             # she told that pain already; asked what it leads to, she says what it costs
@@ -936,8 +938,7 @@ def _without_swallowed(facts: list[str], scored: dict[str, float],
         low, high = spans.get(fact, (-1, -1))
         return low >= 0 and any(
             other != fact and scored[other] > scored[fact] and other in spans
-            and spans[other][0] <= low and high <= spans[other][1]
-            and spans[other] != (low, high) for other in facts)
+            and spans[other][0] <= low and high <= spans[other][1] for other in facts)
     return [f for f in facts if not swallowed(f)]
 
 
@@ -945,7 +946,8 @@ def _best_matches(facts: list[str], scored: dict[str, float], asked: int,
                   state: SessionState, where: dict[str, int] | None = None,
                   framed: set[str] | None = None,
                   told: set[str] | None = None,
-                  segments: list[int] | None = None) -> list[str]:
+                  segments: list[int] | None = None,
+                  kept_back: set[str] | None = None) -> list[str]:
     """What to answer: the best-matching fact, or one per question when several are asked.
 
     A single question that happens to hold a cue of another fact ("how happy are you with
@@ -969,9 +971,13 @@ def _best_matches(facts: list[str], scored: dict[str, float], asked: int,
     # equal matches told in a statement before the question: the one named last, nearest
     # the question ("..., you hesitated when I asked if you're happy with them. What is it
     # that doesn't go well?" is about her being happy, not the "coming back" at the start)
+    # Between two equal matches in the statement before a bare question she talks about the
+    # one she would tell rather than the one she keeps back ("I sent you the price, 9.40.
+    # What did you think of it?" asks her reaction, not her own figures)
+    guarded = (kept_back or set()) & aside
     ranked = sorted(facts, key=lambda f: (f in aside, f in weak,
                                           f in state.revealed and f not in again,
-                                          -scored[f],
+                                          -scored[f], f in guarded,
                                           -at.get(f, 0) if f in aside else at.get(f, 0)))
     if asked > 1 and segments:
         # "Who else is involved when you choose a cleaning company? Do the partners

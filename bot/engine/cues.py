@@ -275,8 +275,7 @@ class CueIndex:
             best[alt.topic] = words
             sure[alt.topic] = score
             if spans is not None:
-                low = start if start is not None else _first_position(alt.sequence, msg)
-                spans[alt.topic] = (low, end if end is not None else low + len(alt.sequence) - 1)
+                spans[alt.topic] = self._content_span(alt, msg, start, end)
             if where is not None:
                 # "how often ..., and how big is it?": "how big" stands where its own
                 # "how" is, not at the first "how" of the message
@@ -292,6 +291,17 @@ class CueIndex:
         if self._phrasings:
             self._match_phrasings(msg, found, where)
         return found
+
+    def _content_span(self, alt: _Alternative, msg: Analyzed, start: int | None,
+                      end: int | None) -> tuple[int, int]:
+        """The first and last word of a keyword match that are no stopword: "orders the"
+        found in "the purchase order number" stands on "order" alone."""
+        low = start if start is not None else _first_position(alt.sequence, msg)
+        high = end if end is not None else min(low + len(alt.sequence), len(msg.words)) - 1
+        common = self.pipeline.lexicon.stopwords
+        own = {i for t, p, _w in alt.sequence for i in _positions(t, p, msg)}
+        content = [i for i in range(low, high + 1) if i in own and msg.words[i] not in common]
+        return (content[0], content[-1]) if content else (low, high)
 
     def _question_word_leads(self, alt: _Alternative, msg: Analyzed) -> bool:
         """A keyword with a question word ("wanneer schoon*") is that question only when the
