@@ -295,7 +295,8 @@ def analyze_turn(
         several = asked > 1
         where: dict[str, int] = {}
         framed: set[str] = set()
-        scored = cl.facts.match(msg, where, framed)
+        spans: dict[str, tuple[int, int]] = {}
+        scored = cl.facts.match(msg, where, framed, spans)
         # a permission question ("vindt u het goed als we u de nieuwsbrief sturen?") asks no
         # deeper SPIN question, whatever "als we" suggests: plain facts answer it
         fit_spin = "situation" if analysis.spin is None and info.spin else info.spin
@@ -318,20 +319,32 @@ def analyze_turn(
             fitting = [f for f in scored if scored[f] >= NAMED_MATCH
                        and "implication" in cs.facts[f].spin
                        and cs.facts[f].short_answer is not None]
+        if not fitting and fit_spin in ("situation", "problem"):
+            # a deeper fact she has told already, asked about again in plain words ("who
+            # pays that penalty, you or the web shop?"): she answers from what she said,
+            # not "I couldn't tell you much about that" about her own story
+            # (right after her story, the follow-up on it answers: "what did the partners
+            # say about that?" is the part of it that names them)
+            fitting = [f for f in scored if f in state.revealed and cs.facts[f].spin
+                       and f not in aside and f not in state.last_answered]
         if not fitting and fit_spin == "problem" and info.form == "open" and not several and (
                 lm.lexicon.problem_question) and not any(
                     _DEEPER & set(cs.facts[f].spin) for f in scored):
             # "what's the biggest headache with payroll?" names no fact's words but asks her
             # problem: the one the scenario tied to "what problems do you run into?" (a
             # question that names a deeper fact, "when a trailer is missed", is no such one)
-            where, framed = {}, set()
-            scored = cl.facts.match(lm.analyze(lm.lexicon.problem_question), where, framed)
+            where, framed, spans = {}, set(), {}
+            scored = cl.facts.match(lm.analyze(lm.lexicon.problem_question), where, framed,
+                                    spans)
             fitting = [f for f in scored if _fits_question(cs.facts[f], "problem",
                                                            several_questions=False)
                        and f not in state.revealed][:1]
-        analysis.facts = sorted(fitting, key=lambda f: -scored[f])
-        analysis.answered = _best_matches(analysis.facts, scored, asked, state, where,
-                                          framed, aside, _question_segments(msg, lm))
+        analysis.facts = sorted(_without_swallowed(fitting, scored, spans),
+                                key=lambda f: -scored[f])
+        analysis.answered = _best_matches(
+            analysis.facts, scored, asked, state, where, framed, aside,
+            _question_segments(msg, lm),
+            {f for f in analysis.facts if state.trust < cs.facts[f].trust})
         if fallback and analysis.answered and not _AMOUNT & set(msg.words) and all(
                 f in state.revealed for f in analysis.answered):
             # she told that pain already; asked what it leads to, she says what it costs
@@ -917,11 +930,25 @@ def _outside_questions(msg: Analyzed, where: dict[str, int]) -> set[str]:
     return {t for t, i in where.items() if not any(lo <= i < hi for lo, hi in spans)}
 
 
+def _without_swallowed(facts: list[str], scored: dict[str, float],
+                       spans: dict[str, tuple[int, int]]) -> list[str]:
+    """Drop a match whose words all stand inside a surer match of another fact the
+    question may ask: the "order" of "do you need a purchase order number?" is part of
+    the purchase order (the invoicing), no question about who orders the lunch."""
+    def swallowed(fact: str) -> bool:
+        low, high = spans.get(fact, (-1, -1))
+        return low >= 0 and any(
+            other != fact and scored[other] > scored[fact] and other in spans
+            and spans[other][0] <= low and high <= spans[other][1] for other in facts)
+    return [f for f in facts if not swallowed(f)]
+
+
 def _best_matches(facts: list[str], scored: dict[str, float], asked: int,
                   state: SessionState, where: dict[str, int] | None = None,
                   framed: set[str] | None = None,
                   told: set[str] | None = None,
-                  segments: list[int] | None = None) -> list[str]:
+                  segments: list[int] | None = None,
+                  kept_back: set[str] | None = None) -> list[str]:
     """What to answer: the best-matching fact, or one per question when several are asked.
 
     A single question that happens to hold a cue of another fact ("how happy are you with
@@ -942,9 +969,17 @@ def _best_matches(facts: list[str], scored: dict[str, float], asked: int,
     fresh = max((scored[f] for f in facts if f not in state.revealed), default=0.0)
     again = {f for f in facts if f in state.revealed and scored[f] >= NAMED_MATCH
              and scored[f] - fresh >= TOLD_MARGIN}
+    # equal matches told in a statement before the question: the one named last, nearest
+    # the question ("..., you hesitated when I asked if you're happy with them. What is it
+    # that doesn't go well?" is about her being happy, not the "coming back" at the start)
+    # Between two equal matches in the statement before a bare question she talks about the
+    # one she would tell rather than the one she keeps back ("I sent you the price, 9.40.
+    # What did you think of it?" asks her reaction, not her own figures)
+    guarded = (kept_back or set()) & aside
     ranked = sorted(facts, key=lambda f: (f in aside, f in weak,
                                           f in state.revealed and f not in again,
-                                          -scored[f], at.get(f, 0)))
+                                          -scored[f], f in guarded,
+                                          -at.get(f, 0) if f in aside else at.get(f, 0)))
     if asked > 1 and segments:
         # "Who else is involved when you choose a cleaning company? Do the partners
         # decide?" asks about the decision twice: the loose match "choose a cleaning

@@ -584,9 +584,10 @@ def count_questions(msg: Analyzed, lm: LanguageModel) -> int:
             for i, word in enumerate(clause):
                 if word in lex.question_words and not _embedded(clause, i, lex) and (
                     i == 0 or clause[i - 1] in JOINERS or clause[i - 1] in lex.fillers
-                    or (i > 1 and clause[i - 2] in JOINERS and clause[i - 1] in lex.frame_words)
+                    or (i > 1 and clause[i - 2] in JOINERS and (
+                        clause[i - 1] in lex.frame_words or clause[i - 1] in lex.prepositions))
                     or (i == 1 and clause[0] in lex.prepositions)
-                ):  # "... and roughly how many ...?", "om hoeveel ...?" ask too
+                ):  # "... and roughly how many ...?", "om hoeveel ...?", "and by when" ask too
                     count += 1
                 elif i and clause[i - 1] in JOINERS and word in lex.question_verbs and (
                     i + 1 < len(clause) and clause[i + 1] in lex.subjects

@@ -209,12 +209,14 @@ class CueIndex:
                 if w not in lex.stopwords or w in lex.question_words]
 
     def match(self, msg: Analyzed, where: dict[str, int] | None = None,
-              framed: set[str] | None = None) -> dict[str, float]:
+              framed: set[str] | None = None,
+              spans: dict[str, tuple[int, int]] | None = None) -> dict[str, float]:
         """Topics the message refers to, with a confidence 0-100 (over 100: a keyword
         match, surer the more topic words it holds). ``where`` receives the position of
         each topic's first word in the message, so answers can follow the order asked;
         ``framed`` the topics matched only by words that frame a question ("how much time
-        does it cost"), weaker than any match that names what is asked about."""
+        does it cost"), weaker than any match that names what is asked about; ``spans``
+        the first and last word of each topic's keyword match (phrasings give none)."""
         found: dict[str, float] = {}
         # the message's stems (and typo and hyphen corrections), not its raw words: a raw
         # "gegevens" or "alles" is no stem "geven" or "als"
@@ -248,6 +250,7 @@ class CueIndex:
                 continue
             spread = 0.0
             start: int | None = None  # where the keyword's tightest stretch begins
+            end: int | None = None
             if not self.ordered and len(alt.sequence) > 1:
                 # "who decides on the cleaning, and when does ..." asks no "when clean"
                 if starts is None:
@@ -261,7 +264,7 @@ class CueIndex:
                               prepositions=self.pipeline.lexicon.prepositions)
                 if gap is None:
                     continue
-                spread, start = gap
+                spread, start, end = gap
             # More words matched make a surer match: the score ranks the facts one question
             # could refer to (100 = any keyword match).
             # Words far apart are a looser match than the same words side by side ("who
@@ -271,6 +274,8 @@ class CueIndex:
                 continue  # more words, but further apart: the closer keyword stands
             best[alt.topic] = words
             sure[alt.topic] = score
+            if spans is not None:
+                spans[alt.topic] = self._content_span(alt, msg, start, end)
             if where is not None:
                 # "how often ..., and how big is it?": "how big" stands where its own
                 # "how" is, not at the first "how" of the message
@@ -286,6 +291,17 @@ class CueIndex:
         if self._phrasings:
             self._match_phrasings(msg, found, where)
         return found
+
+    def _content_span(self, alt: _Alternative, msg: Analyzed, start: int | None,
+                      end: int | None) -> tuple[int, int]:
+        """The first and last word of a keyword match that are no stopword: "orders the"
+        found in "the purchase order number" stands on "order" alone."""
+        low = start if start is not None else _first_position(alt.sequence, msg)
+        high = end if end is not None else min(low + len(alt.sequence), len(msg.words)) - 1
+        common = self.pipeline.lexicon.stopwords
+        own = {i for t, p, _w in alt.sequence for i in _positions(t, p, msg)}
+        content = [i for i in range(low, high + 1) if i in own and msg.words[i] not in common]
+        return (content[0], content[-1]) if content else (low, high)
 
     def _question_word_leads(self, alt: _Alternative, msg: Analyzed) -> bool:
         """A keyword with a question word ("wanneer schoon*") is that question only when the
@@ -458,10 +474,10 @@ def _positions(term: str, is_prefix: bool, msg: Analyzed, word: str = "") -> lis
 
 def _spread(sequence: tuple[tuple[str, bool, str], ...], msg: Analyzed,
             exact: bool = False,
-            prepositions: frozenset[str] = frozenset()) -> tuple[float, int] | None:
+            prepositions: frozenset[str] = frozenset()) -> tuple[float, int, int] | None:
     """How many other words stand between the words of one keyword (any order), and where
-    the tightest stretch holding them starts, or None
-    when they are too far apart: "who cleans" must not match "who makes the final
+    the tightest stretch holding them starts and ends, or None when they are too far
+    apart: "who cleans" must not match "who makes the final
     decision on a cleaning contract". Words that only qualify the first one ("the
     contract *with the repair firm* end") count a quarter: they keep the topic."""
     span = len(sequence) + 3  # Dutch puts particles far away: "wie maakt er nu bij u schoon"
@@ -480,8 +496,8 @@ def _spread(sequence: tuple[tuple[str, bool, str], ...], msg: Analyzed,
     # the parts of one hyphenated word stand at one place ("ict-coordinator"): no gap
     gap = max(high - low - (len(sequence) - 1), 0)
     if gap and msg.words[low + 1] in prepositions:
-        return gap * QUALIFIER_SHARE, low
-    return gap, low
+        return gap * QUALIFIER_SHARE, low, high
+    return gap, low, high
 
 
 def _one_clause(msg: Analyzed, low: int, high: int) -> bool:

@@ -116,7 +116,10 @@ def answer_facts(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,
         missing_before = [f for f in fact.after if f not in state.revealed
                           and f"short:{f}" not in state.flags]
         # asked for an example of what she told, she tells the story whatever its depth
-        wrong_spin = bool(fact.spin) and a.spin not in fact.spin and not t.elaborates
+        # a deeper story she told already is hers to recap, asked plainly ("who pays that
+        # penalty?"): not played down again as if untold
+        wrong_spin = bool(fact.spin) and a.spin not in fact.spin and not t.elaborates and (
+            fact_id not in state.revealed)
         if missing_before and (f"short:{fact_id}" in state.flags or (
                 a.spin in _DEEPER_SPIN and not wrong_spin and _problem_just_told(ctx, state))):
             # Asked again, more pointedly: she opens up about what comes first, and
@@ -190,8 +193,11 @@ def answer_facts(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,
             # asked again: she recaps the gist, not the whole story word for word; a
             # sentence of hers that fits better comes from what else she told ("what
             # goes wrong with the windows?" gets the windows, not the changing team)
-            gist = gist_of(cl, answer, a, strict=True) or told_elsewhere(
-                ctx, cl, state, fact, a) or gist_of(cl, answer, a)
+            # ("who pays that penalty?" recaps the part that names who: "that bill lands
+            # on Ruud's desk")
+            gist = gist_of(cl, answer, a, strict=True) or _who_and_what(
+                ctx, cl, t, answer, told_elsewhere(ctx, cl, state, fact, a) or gist_of(
+                    cl, answer, a))
             part = part_asked(cl, gist, a, t.text)
             answer = part or said_again(ctx, cl, t, fact_id, gist)
             if part:
@@ -257,11 +263,13 @@ def _who_does_it(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, fact: Fact
         return None
     names = names_in(ctx, cl, state.lang)
 
-    def names_someone(text: str) -> bool:
+    def names_someone(text: str, words: int = WHO_WORDS) -> bool:
         return any(w.strip(".,;:!?'\"()") in names for sentence in split_sentences(text)
-                   for w in sentence.split()[:WHO_WORDS])
+                   for w in sentence.split()[:words])
 
-    if names_someone(told):
+    if names_someone(told, len(told)):
+        # "who pays that penalty?" after "..., and that bill lands on Ruud's desk": her
+        # story names the one asked about, wherever in it
         return None
     matter = content_stems(ctx, cl, " ".join(cl.texts(fact.answer)))
     best: tuple[int, str] | None = None
@@ -642,14 +650,39 @@ def _someone_reacted(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, told: 
     return ""
 
 
+def _who_and_what(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, told: str,
+                  gist: str) -> str:
+    """The recap for a question that (also) asks who: the sentence naming who, after the
+    gist when a question word comes before "who" ("what kind of printers are they, and who
+    looks after them?" wants both halves), else the gist."""
+    who = _who_in(ctx, cl, t, told)
+    if not who or who == gist:
+        return gist
+    words = cl.lm.analyze(t.text).words
+    asking = [w for w in words if w in cl.lm.lexicon.question_words or w in _WHO]
+    if asking and asking[0] not in _WHO and gist and who not in gist:
+        return f"{gist} {who}"
+    return who
+
+
 def _who_in(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, told: str) -> str:
     """The sentence of her answer that opens with who does it, for a question that asks
     who ("en wie lost dat op?"); "" otherwise."""
     if not set(cl.lm.analyze(t.text).words) & _WHO:
         return ""
     names = names_in(ctx, cl, t.state.lang)
-    return next((s for s in split_sentences(told) if any(
-        w.strip(".,;:!?'\"()") in names for w in s.split()[:WHO_WORDS])), "")
+
+    def named(words: list[str]) -> bool:
+        return any(w.strip(".,;:!?'\"()") in names for w in words)
+
+    sentences = split_sentences(told)
+    opening = next((s for s in sentences if named(s.split()[:WHO_WORDS])), "")
+    if opening:
+        return opening
+    # "who pays that penalty?" after "..., and that bill lands on Ruud's desk": the part
+    # of a sentence that names the one it lands with
+    return next((c.strip(" .!?;")[:1].upper() + c.strip(" .!?;")[1:] + "."
+                 for s in sentences for c in _CLAUSE.split(s) if named(c.split())), "")
 
 
 NARROW_RELATED = 2  # a deeper fact only follows on a told one this close
