@@ -138,8 +138,11 @@ def _sentence_form(sentence: Sentence, lm: LanguageModel) -> str | None:
     sub = lm.pipeline.analyze(" ".join(w for w in words if w not in _REPORTED)) if not any(
         p in told for p in _TELLING) else lm.pipeline.analyze("")
     first = words[0]
-    if not sentence.question_mark and sentence.words[0] in _INVERTING:
-        first = ""  # "Dan zijn wij goedkoper": Dutch puts the verb first after "dan"
+    lead = sentence.words[:sentence.words.index(first)] if first in sentence.words else []
+    if not sentence.question_mark and (sentence.words[0] in _INVERTING or _INVERTING & set(lead)):
+        # "Dan zijn wij goedkoper", "Top, dan zie ik je donderdag": Dutch puts the verb
+        # first after "dan", also after a word of approval before it
+        first = ""
     explains = _seller_explains(words, lm)
     if lm.open_requests.match(sub) and not explains:
         return "open"
