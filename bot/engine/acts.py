@@ -168,7 +168,9 @@ def main_act(a: TurnAnalysis, state: SessionState) -> Act:
         return Act.STATE_OBJECTIVE
     if Move.INVITE_INTRODUCTION in moves and a.is_question:
         return Act.FACT_QUESTION  # "what does your role look like?" asks about her
-    if Move.SMALL_TALK in moves and (not asks_fact or not a.facts):
+    if Move.SMALL_TALK in moves and (not asks_fact or not a.facts or a.aside):
+        # "Totally unrelated, but do you do returns too? My sister has a web shop": an
+        # aside asks about her life or business outside the call, whatever words it shares
         return Act.SMALL_TALK
     if a.is_question or a.asks:
         if Move.GREET in moves and not asks_fact:
