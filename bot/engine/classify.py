@@ -592,7 +592,7 @@ def _conclusion_to_confirm(msg: Analyzed, lm: LanguageModel, moves: set[str]) ->
     if words[0] in _SO:
         return len(words) > 2 and words[1] not in lm.lexicon.subordinators and (
             words[1] not in lm.lexicon.question_words)
-    return words[0] in _BUYER and _SO & set(words[1:CONCLUSION_AT])
+    return words[0] in _BUYER and bool(_SO & set(words[1:CONCLUSION_AT]))
 
 
 def count_questions(msg: Analyzed, lm: LanguageModel) -> int:
