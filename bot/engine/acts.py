@@ -267,6 +267,11 @@ def _handles_objection(a: TurnAnalysis, state: SessionState) -> bool:
         # look the same?"); other questions are questions
         if ostate and a.form == "closed" and not a.facts and oid in a.responds_to:
             return True  # "Zal ik een proefrol sturen?" offers what answers her concern
+        if ostate and a.form == "closed" and not a.facts and a.about_objection and (
+                not a.asks_permission and Move.SMALL_TALK not in a.moves):
+            # "Is that the kind of freedom you're looking for after March?": a yes/no
+            # question in her own words about her concern checks or clarifies it
+            return True
         return bool(ostate and a.form == "closed" and not a.facts and not a.asks_permission
                     and (ostate.steps["respond"] or "respond" in ostate.tried
                          or (Move.RESPOND_BENEFIT in a.moves
