@@ -143,7 +143,7 @@ def _sentence_form(sentence: Sentence, lm: LanguageModel) -> str | None:
         # "Dan zijn wij goedkoper", "Top, dan zie ik je donderdag": Dutch puts the verb
         # first after "dan", also after a word of approval before it
         first = ""
-    explains = _seller_explains(words, lm) or _asks_about_a_thing(words, lm)
+    explains = _seller_explains(words, lm)
     if lm.open_requests.match(sub) and not explains:
         return "open"
     request = bool(lm.requests.match(sub)) and not explains
@@ -189,16 +189,6 @@ def _sentence_form(sentence: Sentence, lm: LanguageModel) -> str | None:
             return "open"  # "hoe jullie dat nu doen?": typed without the verb up front
         return "closed"
     return None
-
-
-_THING = frozenset({"that", "this", "it", "dat", "dit", "het"})
-
-
-def _asks_about_a_thing(words: list[str], lm: LanguageModel) -> bool:
-    """"Does that make it easier to explain internally?", "maakt dat het makkelijker om uit
-    te leggen?": a verb-first question about a thing asks yes or no; the request word in
-    it asks her to tell nothing."""
-    return len(words) > 1 and words[0] in lm.lexicon.question_verbs and words[1] in _THING
 
 
 def _negated_without_subject(words: list[str], lex: Lexicon) -> bool:
