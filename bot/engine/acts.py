@@ -168,7 +168,9 @@ def main_act(a: TurnAnalysis, state: SessionState) -> Act:
         return Act.STATE_OBJECTIVE
     if Move.INVITE_INTRODUCTION in moves and a.is_question:
         return Act.FACT_QUESTION  # "what does your role look like?" asks about her
-    if Move.SMALL_TALK in moves and (not asks_fact or not a.facts):
+    if Move.SMALL_TALK in moves and (not asks_fact or not a.facts or a.aside):
+        # "Totally unrelated, but do you do returns too? My sister has a web shop": an
+        # aside asks about her life or business outside the call, whatever words it shares
         return Act.SMALL_TALK
     if a.is_question or a.asks:
         if Move.GREET in moves and not asks_fact:
@@ -265,6 +267,11 @@ def _handles_objection(a: TurnAnalysis, state: SessionState) -> bool:
         # look the same?"); other questions are questions
         if ostate and a.form == "closed" and not a.facts and oid in a.responds_to:
             return True  # "Zal ik een proefrol sturen?" offers what answers her concern
+        if ostate and a.form == "closed" and not a.facts and a.about_objection and (
+                not a.asks_permission and Move.SMALL_TALK not in a.moves):
+            # "Is that the kind of freedom you're looking for after March?": a yes/no
+            # question in her own words about her concern checks or clarifies it
+            return True
         return bool(ostate and a.form == "closed" and not a.facts and not a.asks_permission
                     and (ostate.steps["respond"] or "respond" in ostate.tried
                          or (Move.RESPOND_BENEFIT in a.moves

@@ -56,6 +56,8 @@ class TurnAnalysis:
     asks_permission: bool = False  # "may I ...?", "would you like our newsletter?"
     states_benefit: bool = False  # the message itself claims a benefit or proposes something
     joke: bool = False  # "haha", an emoji: small talk, whatever else it mentions
+    # "totally unrelated, but ...?", "my uncle is a notary too, ...?": a question aside
+    aside: bool = False
     meeting_words: bool = False  # names a meeting, a call, a quote to send (not just a date)
     about_objection: bool = False  # shares words with the pending objection as she said it
     follow_up: bool = False  # a follow-up visit: her needs are known from the first one
@@ -206,6 +208,11 @@ def analyze_turn(
     ):
         moves.discard("respond_benefit")
     analysis = TurnAnalysis(info.is_question, info.form, info.spin, info.asks, moves=moves)
+    if info.is_question and lm.aside.match(msg):
+        # "totally unrelated, but is that your dog?", "my sister has a web shop, do you do
+        # returns too?": small talk, no fact of the case to recite
+        moves.add("small_talk")
+        analysis.aside = True
     analysis.states_benefit = bool(cue_moves & {"respond_benefit", "propose_solution"})
     analysis.meeting_words = "propose_next_step" in cue_moves
     analysis.question_closes = "ask_for_order" in moves and _question_asks_order(msg, lm)
@@ -290,7 +297,7 @@ def analyze_turn(
     # "Did you know our film never tears?", "..., sounds good right?" carry the offer: no
     # fact of hers is asked
     if info.asks and not proposing and not checking and not closing_question and (
-            "pitch_question" not in moves):
+            "pitch_question" not in moves) and not analysis.aside:
         asked = count_questions(msg, lm)
         several = asked > 1
         where: dict[str, int] = {}

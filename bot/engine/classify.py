@@ -138,8 +138,11 @@ def _sentence_form(sentence: Sentence, lm: LanguageModel) -> str | None:
     sub = lm.pipeline.analyze(" ".join(w for w in words if w not in _REPORTED)) if not any(
         p in told for p in _TELLING) else lm.pipeline.analyze("")
     first = words[0]
-    if not sentence.question_mark and sentence.words[0] in _INVERTING:
-        first = ""  # "Dan zijn wij goedkoper": Dutch puts the verb first after "dan"
+    lead = sentence.words[:sentence.words.index(first)] if first in sentence.words else []
+    if not sentence.question_mark and (sentence.words[0] in _INVERTING or _INVERTING & set(lead)):
+        # "Dan zijn wij goedkoper", "Top, dan zie ik je donderdag": Dutch puts the verb
+        # first after "dan", also after a word of approval before it
+        first = ""
     explains = _seller_explains(words, lm)
     if lm.open_requests.match(sub) and not explains:
         return "open"
@@ -565,6 +568,33 @@ def _has_clock_time(words: list[str]) -> bool:
     return False
 
 
+_SELLER_SAYS = frozenset({"i", "we", "our", "my", "ik", "wij", "onze", "mijn", "me", "mij"})
+CONCLUSION_WORDS = 20  # longer, it recaps the call (a summary) or argues
+CONCLUSION_AT = 4  # "u vergelijkt ons dus ...": the "dus" follows her and the verb
+
+
+def _conclusion_to_confirm(msg: Analyzed, lm: LanguageModel, moves: set[str]) -> bool:
+    """"So you print all the labels yourselves, here on the floor.", "Dus die storingsdienst
+    komt alleen als jullie bellen.", "U vergelijkt ons dus ook met een andere cateraar.":
+    one sentence that draws a conclusion about her side for her to confirm is a closed
+    question without its question mark (a trainer reads it so, and she answers it). The
+    seller's own plans ("so I'll send the quote"), a condition ("so if you sign ...") and
+    any move (a proposal, a pitch, a summary) say something instead."""
+    if msg.question_mark or len(msg.sentences) != 1 or moves - {"acknowledge"}:
+        return False
+    words = strip_fillers(msg.words, lm.lexicon.fillers - _SO)
+    while words[:1] and words[0] in _OK:
+        words = words[1:]
+    if not words or len(words) > CONCLUSION_WORDS or _SELLER_SAYS & set(words):
+        return False
+    if not _BUYER & set(words):
+        return False  # "so that's that": nothing of hers to confirm
+    if words[0] in _SO:
+        return len(words) > 2 and words[1] not in lm.lexicon.subordinators and (
+            words[1] not in lm.lexicon.question_words)
+    return words[0] in _BUYER and bool(_SO & set(words[1:CONCLUSION_AT]))
+
+
 def count_questions(msg: Analyzed, lm: LanguageModel) -> int:
     """Question words that open a clause or follow 'and'/'or': "wie ... en hoe ..." is two."""
     lex = lm.lexicon
@@ -606,6 +636,8 @@ def classify(msg: Analyzed, lm: LanguageModel, moves: set[str]) -> QuestionInfo:
     forms = [f for f in (_sentence_form(s, lm) for s in msg.sentences
                          if s.question_mark or not marked) if f]
     intent = bool(lm.intents.match(msg))
+    if not forms and _conclusion_to_confirm(msg, lm, moves):
+        forms = ["closed"]  # "so you print the labels yourselves." asks her to confirm it
     if not forms:
         return QuestionInfo(False, None, None, intent)
     form = forms[0]

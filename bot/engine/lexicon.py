@@ -56,6 +56,9 @@ class Lexicon:
     contact_cues: tuple[str, ...] = ()
     # "can you give me an example?", "hoezo?": asks her to go on about what she just told
     elaboration_cues: tuple[str, ...] = ()
+    # "totally unrelated, but ...", "my sister has a web shop": an aside from the call, or
+    # the seller's private life; a question in it is small talk whatever words it shares
+    aside_cues: tuple[str, ...] = ()
     # "what's the biggest headache?": a problem question in words no fact lists is read
     # as this plain one, so it reaches the problem the scenario tied to "problems"
     problem_question: str = ""
@@ -114,5 +117,6 @@ def load_lexicon(lang: str) -> Lexicon:
         number_words={str(k): float(v) for k, v in (data.get("number_words") or {}).items()},
         contact_cues=_strs(data.get("contact_cues")),
         elaboration_cues=_strs(data.get("elaboration_cues")),
+        aside_cues=_strs(data.get("aside_cues")),
         problem_question=str(data.get("problem_question") or ""),
     )
