@@ -21,6 +21,7 @@ from bot.engine.classify import is_concrete
 from bot.engine.compiled import CompiledScenario
 from bot.engine.state import ObjectionState, SessionState, TurnRecord
 from bot.engine.text import label_in_sentence
+from bot.engine.yes_but import is_yes_but, taken_back
 from scoring.notes import sentences
 from scoring.sections import (
     ACKNOWLEDGES,
@@ -31,7 +32,6 @@ from scoring.sections import (
     QUESTION_VERBS,
     SUMMED_UP,
     WEAK_STEP,
-    YES_BUT,
     QuestionMix,
     agreed_to_a_summary,
     answerable,
@@ -76,7 +76,6 @@ QUESTION_STARTS = frozenset({"who", "what", "when", "where", "which", "why", "ho
 FRAGMENT_WORDS = 4  # "m2 both offices?": a few words without a verb ask for a figure
 # "Shall I send you a quote?": a quotation, unless the follow-up itself is about one.
 # "I understand. But ..." takes the understanding back: a yes-but is no acknowledgement
-_YES_BUT = YES_BUT
 # "Which firm was it? I bet it was one of those cheap ones haha": a laugh at her expense
 # while she tells what went wrong is no step a trainer holds up as the model
 _LAUGH = re.compile(r"\b(ha){2,}h?\b|\bhihi\b|\blol\b|😂|🤣|😅", re.IGNORECASE)
@@ -723,16 +722,16 @@ def _taken_back_by_but(turn: TurnRecord) -> tuple[str, str] | None:
     """An understanding said and taken back by a "but" ("I'm sorry to hear that … must
     have been really stressful. But we're not like that, we have 24/7 support"): the two
     halves, to credit the first and name the second."""
-    match = _YES_BUT.search(turn.learner)
+    match = taken_back(turn.learner)
     if match is None:
         return None
-    before = turn.learner[:match.start()].strip(" ,;")
+    before = turn.learner[:match.start].strip(" ,;")
     # ("Dat hoor ik vaker, maar …" is a stock phrase before the counter-argument)
     if not _names_her_concern(before) or not (
             _ACKNOWLEDGES.search(before) or "acknowledge" in turn.steps
             or Move.ACKNOWLEDGE in turn.moves):
         return None
-    return before, turn.learner[match.end():].strip(" .,;!")
+    return before, turn.learner[match.end:].strip(" .,;!")
 
 
 def _goals_named(roles: dict[str, str], tips: list[Tip]) -> set[str]:
@@ -890,7 +889,7 @@ def steps_taken(after: list[TurnRecord], drill: bool = False) -> set[str]:
         taken.add("clarify")
     # "That's completely fair, Sandra. Can I ask ...?", "helemaal goed. wat wil je nog
     # uitzoeken ...?": understanding said in so many words, in words the engine missed
-    if any(_ACKNOWLEDGES.search(t.learner) and not _YES_BUT.search(t.learner)
+    if any(_ACKNOWLEDGES.search(t.learner) and not is_yes_but(t.learner)
            and not _LAUGH.search(t.learner) for t in after):
         taken.add("acknowledge")
     # the first thing said after her objection, an open question that asks for no fact of
@@ -1185,7 +1184,7 @@ def _step_worth_praise(step: str, turn: TurnRecord) -> bool:
     if _GIVES_IN.search(turn.learner):
         return False  # "Oké snap ik. Dan stuur ik u de brochure": understanding, then giving in
     if step == "acknowledge":
-        return not _YES_BUT.search(turn.learner) and not _SELF_CORRECTION.search(
+        return not is_yes_but(turn.learner) and not _SELF_CORRECTION.search(
             turn.learner) and _names_her_concern(turn.learner)
     if step == "clarify":
         return _explores(turn) and not no_clarify(turn)

@@ -11,6 +11,7 @@ from bot.engine.closing import month_too_late
 from bot.engine.compiled import CompiledScenario
 from bot.engine.state import ObjectionState, SessionState, TurnRecord
 from bot.engine.wording import MONTHS
+from bot.engine.yes_but import is_yes_but, taken_back
 from scoring.notes import sentences
 
 OPEN_TARGET = 0.7  # a first visit is mostly open questions
@@ -72,15 +73,6 @@ ERRAND = re.compile(r"e-?mail|mailadres|\baddress|telefoon|phone|hoor ik|hear fr
                     r"call me|bel (me|mij)|newsletter|nieuwsbrief", re.IGNORECASE)
 
 
-# "I understand it is higher. But you get ...": the "but" takes the understanding back
-# (not one that leads into it: "Maar helemaal goed hoor, dat contract respecteer ik")
-YES_BUT = re.compile(
-    r"(^|[.!?,;]\s*)(but|maar)\b(?!,?\s+(hoor\s+|that'?s\s+|dat\s+is\s+)?(helemaal\s+|heel\s+|"
-    r"completely\s+|totally\s+|of\s+course\s+)?(goed|prima|begrijpelijk|terecht|logisch|"
-    r"natuurlijk|fine|fair|understandable|of\s+course|ik\s+snap|ik\s+begrijp|i\s+understand|"
-    r"i\s+get\s+(it|that))\b)", re.IGNORECASE)
-
-
 # "Shall I draw up a quotation for the whole fleet?", "Dan stel ik voor dat ik donderdag een
 # demo geef": a proposal asks for the next step, not whether her concern is gone
 PROPOSAL = re.compile(
@@ -135,7 +127,7 @@ def no_acknowledgement(turn: TurnRecord) -> bool:
     """A message read as understanding that takes it back: a yes-but ("Dat hoor ik vaker,
     maar ..."), or a laugh and small talk at a buyer who just said what worries her
     ("Haha ja, ik zie het. Mooie paasdecoratie trouwens!")."""
-    return bool(YES_BUT.search(turn.learner)) or (
+    return is_yes_but(turn.learner) or (
         bool(LAUGH.search(turn.learner)) and Move.SMALL_TALK in turn.moves)
 
 
@@ -860,9 +852,9 @@ def understood_then_argued(turn: TurnRecord) -> bool:
     we're not like that": understanding of her concern in its own words, taken back by the
     "but" after it. An answer to her, badly (the missing step and its tip say so), not a
     message that did nothing for the exercise; "Dat hoor ik vaker, maar ..." is."""
-    but = YES_BUT.search(turn.learner)
+    but = taken_back(turn.learner)
     return but is not None and _taken_back(turn) and turn.act == Act.OBJECTION_RESPONSE and len(
-        re.findall(r"\w+", turn.learner[:but.start()])) >= CONCERN_WORDS
+        re.findall(r"\w+", turn.learner[:but.start])) >= CONCERN_WORDS
 
 
 def _taken_back(turn: TurnRecord) -> bool:

@@ -27,6 +27,7 @@ from bot.engine.cues import correct_typos
 from bot.engine.language import LanguageModel
 from bot.engine.state import SessionState
 from bot.engine.text import Analyzed
+from bot.engine.yes_but import taken_back
 from bot.scenario.model import Detector, Fact
 
 PITCH_MIN_WORDS = 6
@@ -220,7 +221,7 @@ def analyze_turn(
         not info.is_question and len(msg.words) > GREETING_WORDS and "introduce" not in moves)
     analysis.follow_up = cs.scenario.buyer.visit == "follow_up"
     analysis.probes_deeper = info.deeper
-    analysis.yes_but = _yes_but(msg, lm)
+    analysis.yes_but = _yes_but(text, msg, lm)
     analysis.asks_mailing = info.is_question and any(
         s.question_mark and _MAILING & set(s.words) for s in msg.sentences)
     first_asked = next((s for s in msg.sentences if s.question_mark), None)
@@ -727,18 +728,23 @@ def _claims_with_tag(words: list[str]) -> bool:
 
 
 _YES_NO = frozenset({"ja", "yes", "yeah", "yep", "nee", "no", "nope", "jawel", "klopt"})
-_BUT = frozenset({"maar", "but", "though", "tho", "alleen"})
+YES_BUT_CLAUSES = 3  # "Ja, die zijn goedkoper, maar ...": the turn comes early
 
 
-def _yes_but(msg: Analyzed, lm: LanguageModel) -> bool:
-    """The first sentence opens with a yes or a no to her words and turns with "but" in
-    first three clauses ("Ja, die zijn goedkoper, maar ...", "Yes, but our film ...")."""
+def _yes_but(text: str, msg: Analyzed, lm: LanguageModel) -> bool:
+    """The first sentence opens with a yes or a no to her words and turns with a "but" that
+    takes it back (``yes_but``, the reader the card shares) in its first three clauses
+    ("Ja, die zijn goedkoper, maar ...", "Yes, but our film ...")."""
     first = msg.sentences[0]
     words = [w for w in first.words if w not in lm.lexicon.fillers or w in _YES_NO]
     if not words or words[0] not in _YES_NO:
         return False
-    head = [w for clause in first.clauses[:3] for w in clause]
-    return bool(_BUT & set(head))
+    but = taken_back(text)
+    if but is None:
+        return False
+    before = text[:but.start]
+    return not re.search(r"[.!?]\s", before) and len(re.findall(r"[,;:]", before)) < (
+        YES_BUT_CLAUSES)
 
 
 def _laughs(text: str, msg: Analyzed) -> bool:

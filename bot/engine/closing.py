@@ -286,6 +286,11 @@ def after_turn(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, 
     # look - just send me the brochure" takes back in one breath what it granted; so
     # does "yes, I can work with that" to the check after it
     settled_now = settled or any(e.startswith(("handled:", "rested:")) for e in events)
+    # nor in her yes to a check the turn after she accepted ("Do you see it that way?" -
+    # "Yes, that's right. You know what, just send me the brochure"); the next question
+    # may bring it
+    settled_now = settled_now or (Move.CHECK in a.moves and a.is_question and any(
+        state.flags.get(f"handled_turn:{oid}") == state.turn - 1 for oid in state.objections))
     if not raised_now and not state.pending_objection:
         if a.price and not opening:
             said = trigger(ctx, cl, state, "price")

@@ -46,6 +46,7 @@ from bot.engine.objections import (
     anticipated,
     bring_in_line,
     check_after_handling,
+    checks_her_answer,
     note_offered,
     objection_step,
     proposal_while_objecting,
@@ -181,6 +182,8 @@ class Engine:
             # "I see fifty cents stands out. What do they offer for it?": the learner takes up
             # the concern before she voices it; the message answers it, she does not raise it
             a = analyze_turn(text, self.cs, cl, state)
+        if checks_her_answer(state, text):
+            a.moves.add(Move.CHECK)  # "does that make it easier to explain internally?"
         act = main_act(a, state)
         a.act = act
         if act is Act.GOODBYE and "?" not in text:

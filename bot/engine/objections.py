@@ -177,6 +177,7 @@ def objection_step(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: 
             ostate.steps["acknowledge"] or ostate.steps["clarify"]
             or ("respond" in did and fits)):
         ostate.handled = True
+        state.flags[f"handled_turn:{oid}"] = state.turn
         state.pending_objection = None
         events.append(f"handled:{oid}")
         t.outcome = Outcome.HANDLED
@@ -198,6 +199,35 @@ def objection_step(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: 
         t.outcome = Outcome.ACKNOWLEDGED
     else:
         t.outcome = Outcome.PROGRESS
+
+
+# "Does that make it easier to explain internally?", "Is that the kind of freedom you're
+# after?", "Zou dat zo voor u werken?", "Neemt dat uw zorg weg?": a closed question about
+# "that", the answer just given, in whatever words follow
+_ABOUT_THAT = re.compile(
+    r"^(?:(?:and|so|ok|okay|well|en|dus|oké|oke|nou|goed)[,\s]+)?(?:"
+    r"(?:does|did|would|will|could|can|is|was|has|might|doet|helpt|maakt|zou|zouden|is|neemt|"
+    r"past|geeft|scheelt|werkt|kan|lost|haalt|brengt|biedt|klinkt|komt|voelt|klopt|sounds?)"
+    r"\s+(?:that|this|dat|dit)\b"
+    # "Ziet u dat ook zo?", "Do you see it that way?", "Vindt u dat redelijk?"
+    r"|(?:ziet|vindt|zie|vind)\s+(?:u|je|jij)\s+(?:dat|dit|het)\b"
+    r"|do\s+you\s+(?:see|agree\s+with)\s+(?:that|it|this)\b)", re.IGNORECASE)
+
+
+def checks_her_answer(state: SessionState, text: str) -> bool:
+    """A question about "that" right after the learner answered her concern (the concern
+    still open with an answer tried, or accepted on the turn before): it asks whether the
+    answer settled it, whatever its words ("does that make it easier to explain
+    internally?"), and she says whether it did instead of "I couldn't tell you"."""
+    asked = [p for p in _ANY_SENTENCE_END.split(text.strip()) if p.rstrip().endswith("?")]
+    if not asked or not _ABOUT_THAT.match(asked[0]):
+        return False
+    oid = state.pending_objection
+    if oid:
+        ostate = state.objections[oid]
+        return ostate.steps["respond"] or "respond" in ostate.tried
+    return any(o.handled and state.flags.get(f"handled_turn:{i}")
+               == state.turn - 1 for i, o in state.objections.items())
 
 
 def _states_before_asking(text: str) -> bool:
@@ -413,7 +443,10 @@ def check_after_handling(ctx: ScenarioContext, state: SessionState, a: TurnAnaly
             a.steps = ["check"]
             tick_steps(ctx, a, {"check"})
             return True
-    return False
+    # "Do you see it that way too?" right after she accepted (checked already): she says
+    # yes again, not "go on" as if nothing were asked
+    return any(o.handled and state.flags.get(f"handled_turn:{oid}") == state.turn - 1
+               for oid, o in state.objections.items())
 
 
 def tick_explained(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState,

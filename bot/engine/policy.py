@@ -16,6 +16,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from bot.engine.acts import Act, Move
+from bot.engine.yes_but import is_yes_but
 
 if TYPE_CHECKING:
     from bot.engine.analysis import TurnAnalysis
@@ -225,23 +226,6 @@ def _takes_up_refused_date(t: Turn) -> bool:
         t.a.names_date or bool(_TAKES_UP_THE_MEETING.search(t.text)))
 
 
-# "I understand, but ...": the understanding leads up to a counter-argument; "laat maar
-# weten", "stuur maar op" use "maar" as a softener after a verb, no "but"
-_YES_BUT = re.compile(
-    r"(?<!\blaat )(?<!\bstuur )(?<!\bkijk )(?<!\bzeg )(?<!\bdoe )(?<!\bga )(?<!\bbel )"
-    r"(?<!\bmail )(?<!\bdenk )(?<!\bneem )(?<!\bkom )\b(?:but|however|maar|echter)\b",
-    re.IGNORECASE)
-
-
-# what a "but" may lead into without arguing: the understanding itself ("Mooi kantoor.
-# Maar helemaal goed hoor, dat contract respecteer ik natuurlijk")
-_UNDERSTANDING_AFTER = re.compile(
-    r"^[^.!?]{0,40}?\b(?:i\s+(?:fully\s+|completely\s+|totally\s+)?(?:understand|respect|get)|"
-    r"that'?s\s+(?:fine|fair|okay|ok)|fair\s+enough|no\s+problem|"
-    r"(?:ik\s+)?(?:begrijp|snap|respecteer)|helemaal\s+goed|geen\s+probleem|prima|terecht|"
-    r"logisch)\b", re.IGNORECASE)
-
-
 # "dat contract respecteer ik natuurlijk", "I respect that": respect, not understanding
 _RESPECTS = re.compile(r"\b(?:respect|respecteer|respecteren)\b", re.IGNORECASE)
 
@@ -250,9 +234,9 @@ def _yes_but(t: Turn) -> bool:
     """"Dat hoor ik vaker, maar VanVloot heeft de scherpste tarieven": the understanding
     is the first half of a "yes, but", and "I'm glad you understand" would take it at face
     value. A "but" that leads into the understanding ("Nice office. But that's fine, I
-    respect the contract") turns from small talk to her point: no yes-but."""
-    return not _asks_her(t) and any(
-        not _UNDERSTANDING_AFTER.match(t.text[m.end():]) for m in _YES_BUT.finditer(t.text))
+    respect the contract") turns from small talk to her point: no yes-but (``yes_but``
+    reads it, as the card does)."""
+    return not _asks_her(t) and is_yes_but(t.text)
 
 
 def discount_objecting(t: Turn) -> bool:
