@@ -36,6 +36,7 @@ from scoring.sections import (
     agreed_to_a_summary,
     answerable,
     asked_by_spin,
+    checked_after_answer,
     corrected,
     false_starts,
     handling_steps,
@@ -899,24 +900,9 @@ def steps_taken(after: list[TurnRecord], drill: bool = False) -> set[str]:
     if first is not None and first.form == "open" and not first.facts and _explores(first) \
             and not yes_no_question(first.learner):
         taken.add("clarify")
-    answered = False
-    for t in after:
-        answers = "respond" in t.steps or "respond" in t.objectives
-        if (answered or answers) and not t.facts and _check_question(t.learner) \
-                and not no_check(t, proposals=not drill):
-            taken.add("check")
-        answered = answered or answers
+    if checked_after_answer(after, drill):
+        taken.add("check")
     return taken
-
-
-def _check_question(text: str) -> bool:
-    """A yes/no question, or one whose last clause checks ("If I prepare a comparison
-    before your notice date, would that be useful?")."""
-    if yes_no_question(text):
-        return True
-    asked = [q.strip().lower() for q in sentences(text) if q.rstrip().endswith("?")]
-    return any(q.rsplit(",", 1)[-1].strip().startswith(CHECK_OPENINGS) for q in asked
-               if "," in q)
 
 
 def _gathering_closed(turns: list[TurnRecord], turn: TurnRecord) -> bool:

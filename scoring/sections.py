@@ -195,7 +195,8 @@ def objectives_met(cs: CompiledScenario, state: SessionState, group: str,
         # proposal or a leading tag read as the check asks nothing about her concern
         if met[oid] and by and detect and all(Move.CHECK in d.moves for d in detect) \
                 and all(no_check(t, proposals=False) for t in by) \
-                and not any(checked_with_answer(t) for t in turns or []):
+                and not any(checked_with_answer(t) for t in turns or []) \
+                and not checked_after_answer(turns or []):
             met[oid] = False
         # "Ik begrijp dat 14 procent veel lijkt. Maar onze folie ...": a yes-but takes the
         # understanding back, so the acknowledgement it was read as is not ticked
@@ -215,7 +216,8 @@ def objectives_met(cs: CompiledScenario, state: SessionState, group: str,
         # objection's steps and the praise count it
         if not met[oid] and detect and all(Move.CHECK in d.moves for d in detect) \
                 and any(o.raised_turn is not None for o in state.objections.values()) \
-                and any(checked_with_answer(t) for t in turns or []):
+                and (any(checked_with_answer(t) for t in turns or [])
+                     or checked_after_answer(turns or [])):
             met[oid] = True
         # (a drill about stating the visit's objective names the follow-up: no date needed)
         if met[oid] and by and cs.objectives[oid].method_role == "follow_up" \
@@ -431,6 +433,42 @@ def checked_with_answer(turn: TurnRecord) -> bool:
     return "respond" in turn.steps and not turn.facts and yes_no_question(turn.learner)
 
 
+def check_question(text: str) -> bool:
+    """A yes/no question, or one whose last clause checks ("If I prepare a comparison
+    before your notice date, would that be useful?")."""
+    if yes_no_question(text):
+        return True
+    asked = [q.strip().lower() for q in sentences(text) if q.rstrip().endswith("?")]
+    return any(q.rsplit(",", 1)[-1].strip().startswith(CHECK_OPENINGS) for q in asked
+               if "," in q)
+
+
+def checked_after_answer(after: list[TurnRecord], drill: bool = True) -> bool:
+    """Whether, with the answer to her objection or after it, the learner asked a yes/no
+    question that asks for no new fact: a check, whatever act it was read as."""
+    answered = False
+    for t in after:
+        answers = "respond" in t.steps or "respond" in t.objectives
+        if (answered or answers) and not t.facts and check_question(t.learner) \
+                and not no_check(t, proposals=not drill):
+            return True
+        answered = answered or answers
+    return False
+
+
+def objection_handled(o: ObjectionState, turns: list[TurnRecord]) -> bool:
+    """Handled as the card reads the steps: acknowledged or clarified, and answered. An
+    acceptance the engine gave on an understanding the learner took back ("Of course! But
+    let me tell you what we do: ...") is no handling; every step taken is, whether or not
+    she said yes in so many words."""
+    steps = handling_steps(o, turns)
+    if all(steps.get(s) for s in ("acknowledge", "clarify", "respond", "check")):
+        return True
+    taken_back = (o.steps.get("acknowledge") or o.steps.get("clarify")) and not (
+        steps.get("acknowledge") or steps.get("clarify"))
+    return o.handled and not taken_back
+
+
 def handling_steps(o: ObjectionState, turns: list[TurnRecord]) -> dict[str, bool]:
     """The objection's handling steps, without a clarifying step that only asked the
     learner's own errand ("sure, what's your e-mail address?" explores nothing)."""
@@ -446,6 +484,16 @@ def handling_steps(o: ObjectionState, turns: list[TurnRecord]) -> dict[str, bool
     if not steps.get("check") and o.raised_turn is not None \
             and any(checked_with_answer(t) for t in turns[o.raised_turn:]):
         steps["check"] = True
+    if o.raised_turn is not None:
+        after = turns[o.raised_turn:]
+        # a drill names its goals after the steps: the benefit the card ticks as "a benefit
+        # tied to her need" answered her, whatever form the engine read the message in
+        if not steps.get("respond") and any("respond" in t.objectives for t in after):
+            steps["respond"] = True
+        # "Is that the kind of freedom you're looking for?" in the message after the
+        # answer checks it, as the card's tips count it, whatever act it was read as
+        if not steps.get("check") and steps.get("respond") and checked_after_answer(after):
+            steps["check"] = True
     if steps.get("acknowledge") and o.raised_turn is not None:
         # "Ik begrijp dat 14 procent veel lijkt. Maar ...": the "but" takes it back
         heard = [t for t in turns[o.raised_turn:] if "acknowledge" in t.steps]
@@ -486,7 +534,7 @@ def objections_score(state: SessionState, turns: list[TurnRecord] | None = None,
             tried.add("respond")
         share = (sum(steps.values()) + TRIED_CREDIT * len(tried)) / len(steps)
         handled = (1.0 if steps.get("check") or not drill else UNCHECKED_DRILL) if (
-            o.handled) else 0.0
+            objection_handled(o, turns)) else 0.0
         credits.append(STEPS_SHARE * share + (1 - STEPS_SHARE) * handled)
     mean = sum(credits) / len(credits)
     return 100.0 * (BEST_SHARE * max(credits) + (1 - BEST_SHARE) * mean)
