@@ -49,6 +49,7 @@ from scoring.sections import (
     no_clarify,
     objectives_met,
     offers_discount,
+    one_open_question,
     pitch_turns,
     purpose_stated,
     question_clauses,
@@ -1334,7 +1335,7 @@ def _asks(text: str) -> bool:
 def _open_question(turn: TurnRecord, drill: bool) -> bool:
     """An open question worth naming: any in a drill, else one that probes a problem."""
     return turn.form == "open" and turn.act == Act.FACT_QUESTION and bool(turn.facts) and (
-        drill or turn.spin == "problem")
+        drill or turn.spin == "problem") and one_open_question(turn.learner)
 
 
 def in_sentence(label: str) -> str:

@@ -800,6 +800,7 @@ STACKED_FACTS = 3  # a question asking this many facts at once is several questi
 # (a verb up front asks for yes or no).
 _CLAUSE_BREAK = re.compile(r",|;|\s(?=(?:and|en|or|of)\s)")
 _JOINERS = frozenset({"and", "en", "or", "of", "but", "maar", "so", "dus"})
+_FILLERS = frozenset({"like", "um", "uh", "eh", "ehm", "zeg", "nou", "eigenlijk", "actually"})
 _CONDITIONAL = frozenset({"when", "if", "als", "wanneer", "zodra", "once"})
 _QUESTION_WORDS = frozenset({
     "who", "what", "when", "where", "which", "why", "how", "whom", "whose",
@@ -1039,6 +1040,27 @@ def question_clauses(text: str) -> int:
                     words[0] in QUESTION_VERBS and len(words) > 1 and words[1] in _PRONOUNS):
                 count += 1
     return count
+
+
+def closed_clauses(text: str) -> int:
+    """How many of the questions the words put ask for yes or no ("are you happy with
+    them", "en zit er een boete op"): a verb up front with its subject."""
+    count = 0
+    for sentence in re.split(r"[?.!]+", text.lower()):
+        for clause in _CLAUSE_BREAK.split(sentence):
+            words = (clause or "").split()
+            while words and words[0] in _JOINERS | _FILLERS:
+                words = words[1:]
+            if len(words) > 1 and words[0] in QUESTION_VERBS and words[1] in _PRONOUNS:
+                count += 1
+    return count
+
+
+def one_open_question(text: str) -> bool:
+    """Whether the message puts open questions only, one or two: "who cleans now, are you
+    happy with them, and what does it cost?" stacks a closed one between three, which no
+    trainer praises as a good open question."""
+    return closed_clauses(text) == 0 and question_clauses(text) < STACKED_FACTS
 
 
 def stacked_questions(turns: list[TurnRecord]) -> list[TurnRecord]:
