@@ -17,6 +17,7 @@ from bot.engine.state import ObjectionState, SessionState, TurnRecord
 from scoring.card import ScoreCard
 from scoring.feedback import (
     HANDLING_STEPS,
+    REGISTER_TIPS,
     REPEATABLE,
     Tip,
     exchange,
@@ -69,6 +70,11 @@ def contradictions(cs: CompiledScenario, state: SessionState, card: ScoreCard,
         found.extend(_praise(state, turns, tip))
         found.extend(_before_objection(cs, state, turns, tip))
     found.extend(_duplicates(cs, state, tips))
+    if "register" in card.deduction_reasons \
+            and not any(t.key.startswith(REGISTER_TIPS) for t in tips):
+        # points off for chat style that no tip explains
+        found.append(Contradiction(TICKS, "register", "takes points off for chat style; "
+                                   "no tip says which line"))
     found.extend(_praise_vs_criticism(cs, state, card, turns, tips))
     return found
 
