@@ -9,7 +9,7 @@ from bot.engine.state import SessionState
 from bot.i18n import t
 from scoring.card import ScoreCard
 from scoring.feedback import Tip
-from scoring.sections import handling_steps
+from scoring.sections import handling_steps, objection_handled
 
 STEP_NAMES = ("acknowledge", "clarify", "respond", "check")
 
@@ -23,7 +23,7 @@ def json_report(cs: CompiledScenario, state: SessionState, card: ScoreCard) -> d
         objections.append({
             "id": oid,
             "raised": o.raised_turn is not None,
-            "handled": o.handled,
+            "handled": objection_handled(o, card.turns),
             # the card's reading (no yes-but acknowledgement, no errand-only clarify), so
             # the report and the card's ticks and tips agree
             "steps": {s: bool(steps.get(s)) for s in STEP_NAMES},

@@ -17,6 +17,7 @@ from bot.engine.state import ObjectionState, SessionState, TurnRecord
 from scoring.card import ScoreCard
 from scoring.feedback import (
     HANDLING_STEPS,
+    REGISTER_TIPS,
     REPEATABLE,
     Tip,
     exchange,
@@ -25,7 +26,7 @@ from scoring.feedback import (
     role_ids,
     steps_taken,
 )
-from scoring.sections import WEAK_STEP, handling_steps
+from scoring.sections import WEAK_STEP, handling_steps, one_open_question
 
 # The classes of contradiction, as the report counts them.
 TICKS = "tip_vs_ticks"  # a tip calls missing what the card ticks (or done what it does not)
@@ -69,6 +70,11 @@ def contradictions(cs: CompiledScenario, state: SessionState, card: ScoreCard,
         found.extend(_praise(state, turns, tip))
         found.extend(_before_objection(cs, state, turns, tip))
     found.extend(_duplicates(cs, state, tips))
+    if "register" in card.deduction_reasons \
+            and not any(t.key.startswith(REGISTER_TIPS) for t in tips):
+        # points off for chat style that no tip explains
+        found.append(Contradiction(TICKS, "register", "takes points off for chat style; "
+                                   "no tip says which line"))
     found.extend(_praise_vs_criticism(cs, state, card, turns, tips))
     return found
 
@@ -269,6 +275,8 @@ def _praise(state: SessionState, turns: list[TurnRecord], tip: Tip) -> list[Cont
         flag(f"praises a {turn.spin} question as {_PRAISE_SPIN[key]}")
     if key == "good_open_question" and (turn.form != "open" or not turn.answered):
         flag("praises a question that was not open or that she answered nothing of")
+    if key == "good_open_question" and not one_open_question(turn.learner):
+        flag("praises as open a question that stacks a yes/no one")
     if key in _PRAISE_STEP:
         step = _PRAISE_STEP[key]
         taken = set(turn.steps) | {s for s in turn.objectives if s in HANDLING_STEPS}

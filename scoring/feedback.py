@@ -36,6 +36,8 @@ from scoring.sections import (
     agreed_to_a_summary,
     answerable,
     asked_by_spin,
+    chat_style_charged,
+    checked_after_answer,
     corrected,
     false_starts,
     handling_steps,
@@ -48,6 +50,7 @@ from scoring.sections import (
     no_clarify,
     objectives_met,
     offers_discount,
+    one_open_question,
     pitch_turns,
     purpose_stated,
     question_clauses,
@@ -206,7 +209,6 @@ def _tips(cs: CompiledScenario, state: SessionState, total: int | None,
     improve = _improvements(cs, state, turns)
     # A missing capital is a word about style: it waits until the method has nothing left
     # to say (the last slot), and it takes no praise from what its message did
-    capital = [t for t in improve if t.key == "register_capital"]
     improve = [t for t in improve if t.key != "register_capital"]
     criticised = {t.values.get("quote") for t in improve} - {None}
     praise = [t for t in _strengths(cs, state, turns) if t.values.get("quote") not in criticised]
@@ -275,14 +277,33 @@ def _tips(cs: CompiledScenario, state: SessionState, total: int | None,
             # what a strong answer does: done (a strong card) or still to learn
             tips.append(Tip("model_answer_done" if strong else "model_answer",
                             {"topics": goals}))
-    if capital and len(tips) < MAX_TIPS:
-        # quoting a line no other tip quotes (a praised line keeps its praise to itself)
-        quoted = {t.values.get("quote") for t in tips}
-        lower = [quote(t.learner) for t in turns if _starts_lower(t.learner)]
-        line = next((q for q in lower if q not in quoted), None)
-        tips.append(Tip("register_capital", {"quote": line}) if line is not None
-                    else Tip("register_capital_plain"))
+    if chat_style_charged(cs, turns, state.lang) \
+            and not any(t.key.startswith(REGISTER_TIPS) for t in tips[:MAX_TIPS]):
+        # chat style costs points (``conduct_costs``), so the card always says why: the
+        # word about style takes the last slot when the method filled them all
+        tips = [t for t in tips if not t.key.startswith(REGISTER_TIPS)][:MAX_TIPS - 1]
+        tips.append(_register_tip(turns, state.lang, tips))
     return tips
+
+
+def _register_tip(turns: list[TurnRecord], lang: str, tips: list[Tip]) -> Tip:
+    """The word about chat style, quoting a line no other tip quotes (a praised or
+    criticised line keeps its tip to itself): shorthand first, else a missing capital."""
+    quoted = {t.values.get("quote") for t in tips}
+    speak = [quote(t.learner) for t in turns if text_speak(t.learner, lang)]
+    line = next((q for q in speak if q not in quoted), None)
+    if line is not None:
+        return Tip("register", {"quote": line})
+    if speak:
+        return Tip("register_plain")
+    lower = [quote(t.learner) for t in turns if _starts_lower(t.learner)]
+    line = next((q for q in lower if q not in quoted), None)
+    return Tip("register_capital", {"quote": line}) if line is not None \
+        else Tip("register_capital_plain")
+
+
+# The tips that name chat style (text-speak, a missing capital), on a strong card too.
+REGISTER_TIPS = ("register", "full_marks_register", "full_marks_capital")
 
 
 # Isolating an objection ("apart from the price, is there anything else?"): the clarify
@@ -898,24 +919,9 @@ def steps_taken(after: list[TurnRecord], drill: bool = False) -> set[str]:
     if first is not None and first.form == "open" and not first.facts and _explores(first) \
             and not yes_no_question(first.learner):
         taken.add("clarify")
-    answered = False
-    for t in after:
-        answers = "respond" in t.steps or "respond" in t.objectives
-        if (answered or answers) and not t.facts and _check_question(t.learner) \
-                and not no_check(t, proposals=not drill):
-            taken.add("check")
-        answered = answered or answers
+    if checked_after_answer(after, drill):
+        taken.add("check")
     return taken
-
-
-def _check_question(text: str) -> bool:
-    """A yes/no question, or one whose last clause checks ("If I prepare a comparison
-    before your notice date, would that be useful?")."""
-    if yes_no_question(text):
-        return True
-    asked = [q.strip().lower() for q in sentences(text) if q.rstrip().endswith("?")]
-    return any(q.rsplit(",", 1)[-1].strip().startswith(CHECK_OPENINGS) for q in asked
-               if "," in q)
 
 
 def _gathering_closed(turns: list[TurnRecord], turn: TurnRecord) -> bool:
@@ -1347,7 +1353,7 @@ def _asks(text: str) -> bool:
 def _open_question(turn: TurnRecord, drill: bool) -> bool:
     """An open question worth naming: any in a drill, else one that probes a problem."""
     return turn.form == "open" and turn.act == Act.FACT_QUESTION and bool(turn.facts) and (
-        drill or turn.spin == "problem")
+        drill or turn.spin == "problem") and one_open_question(turn.learner)
 
 
 def in_sentence(label: str) -> str:

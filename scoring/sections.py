@@ -187,7 +187,8 @@ def objectives_met(cs: CompiledScenario, state: SessionState, group: str,
         # proposal or a leading tag read as the check asks nothing about her concern
         if met[oid] and by and detect and all(Move.CHECK in d.moves for d in detect) \
                 and all(no_check(t, proposals=False) for t in by) \
-                and not any(checked_with_answer(t) for t in turns or []):
+                and not any(checked_with_answer(t) for t in turns or []) \
+                and not checked_after_answer(turns or []):
             met[oid] = False
         # "Ik begrijp dat 14 procent veel lijkt. Maar onze folie ...": a yes-but takes the
         # understanding back, so the acknowledgement it was read as is not ticked
@@ -207,7 +208,8 @@ def objectives_met(cs: CompiledScenario, state: SessionState, group: str,
         # objection's steps and the praise count it
         if not met[oid] and detect and all(Move.CHECK in d.moves for d in detect) \
                 and any(o.raised_turn is not None for o in state.objections.values()) \
-                and any(checked_with_answer(t) for t in turns or []):
+                and (any(checked_with_answer(t) for t in turns or [])
+                     or checked_after_answer(turns or [])):
             met[oid] = True
         # (a drill about stating the visit's objective names the follow-up: no date needed)
         if met[oid] and by and cs.objectives[oid].method_role == "follow_up" \
@@ -423,6 +425,42 @@ def checked_with_answer(turn: TurnRecord) -> bool:
     return "respond" in turn.steps and not turn.facts and yes_no_question(turn.learner)
 
 
+def check_question(text: str) -> bool:
+    """A yes/no question, or one whose last clause checks ("If I prepare a comparison
+    before your notice date, would that be useful?")."""
+    if yes_no_question(text):
+        return True
+    asked = [q.strip().lower() for q in sentences(text) if q.rstrip().endswith("?")]
+    return any(q.rsplit(",", 1)[-1].strip().startswith(CHECK_OPENINGS) for q in asked
+               if "," in q)
+
+
+def checked_after_answer(after: list[TurnRecord], drill: bool = True) -> bool:
+    """Whether, with the answer to her objection or after it, the learner asked a yes/no
+    question that asks for no new fact: a check, whatever act it was read as."""
+    answered = False
+    for t in after:
+        answers = "respond" in t.steps or "respond" in t.objectives
+        if (answered or answers) and not t.facts and check_question(t.learner) \
+                and not no_check(t, proposals=not drill):
+            return True
+        answered = answered or answers
+    return False
+
+
+def objection_handled(o: ObjectionState, turns: list[TurnRecord]) -> bool:
+    """Handled as the card reads the steps: acknowledged or clarified, and answered. An
+    acceptance the engine gave on an understanding the learner took back ("Of course! But
+    let me tell you what we do: ...") is no handling; every step taken is, whether or not
+    she said yes in so many words."""
+    steps = handling_steps(o, turns)
+    if all(steps.get(s) for s in ("acknowledge", "clarify", "respond", "check")):
+        return True
+    taken_back = (o.steps.get("acknowledge") or o.steps.get("clarify")) and not (
+        steps.get("acknowledge") or steps.get("clarify"))
+    return o.handled and not taken_back
+
+
 def handling_steps(o: ObjectionState, turns: list[TurnRecord]) -> dict[str, bool]:
     """The objection's handling steps, without a clarifying step that only asked the
     learner's own errand ("sure, what's your e-mail address?" explores nothing)."""
@@ -438,6 +476,16 @@ def handling_steps(o: ObjectionState, turns: list[TurnRecord]) -> dict[str, bool
     if not steps.get("check") and o.raised_turn is not None \
             and any(checked_with_answer(t) for t in turns[o.raised_turn:]):
         steps["check"] = True
+    if o.raised_turn is not None:
+        after = turns[o.raised_turn:]
+        # a drill names its goals after the steps: the benefit the card ticks as "a benefit
+        # tied to her need" answered her, whatever form the engine read the message in
+        if not steps.get("respond") and any("respond" in t.objectives for t in after):
+            steps["respond"] = True
+        # "Is that the kind of freedom you're looking for?" in the message after the
+        # answer checks it, as the card's tips count it, whatever act it was read as
+        if not steps.get("check") and steps.get("respond") and checked_after_answer(after):
+            steps["check"] = True
     if steps.get("acknowledge") and o.raised_turn is not None:
         # "Ik begrijp dat 14 procent veel lijkt. Maar ...": the "but" takes it back
         heard = [t for t in turns[o.raised_turn:] if "acknowledge" in t.steps]
@@ -478,7 +526,7 @@ def objections_score(state: SessionState, turns: list[TurnRecord] | None = None,
             tried.add("respond")
         share = (sum(steps.values()) + TRIED_CREDIT * len(tried)) / len(steps)
         handled = (1.0 if steps.get("check") or not drill else UNCHECKED_DRILL) if (
-            o.handled) else 0.0
+            objection_handled(o, turns)) else 0.0
         credits.append(STEPS_SHARE * share + (1 - STEPS_SHARE) * handled)
     mean = sum(credits) / len(credits)
     return 100.0 * (BEST_SHARE * max(credits) + (1 - BEST_SHARE) * mean)
@@ -744,6 +792,7 @@ STACKED_FACTS = 3  # a question asking this many facts at once is several questi
 # (a verb up front asks for yes or no).
 _CLAUSE_BREAK = re.compile(r",|;|\s(?=(?:and|en|or|of)\s)")
 _JOINERS = frozenset({"and", "en", "or", "of", "but", "maar", "so", "dus"})
+_FILLERS = frozenset({"like", "um", "uh", "eh", "ehm", "zeg", "nou", "eigenlijk", "actually"})
 _CONDITIONAL = frozenset({"when", "if", "als", "wanneer", "zodra", "once"})
 _QUESTION_WORDS = frozenset({
     "who", "what", "when", "where", "which", "why", "how", "whom", "whose",
@@ -951,6 +1000,12 @@ def informal(turns: list[TurnRecord], lang: str) -> bool:
     return casual * 2 >= len(words) and casual >= INFORMAL_MIN
 
 
+def chat_style_charged(cs: CompiledScenario, turns: list[TurnRecord], lang: str) -> bool:
+    """Whether chat style costs points (most messages in lower case or shorthand), in a
+    call and in a drill alike: the card then always names it (``choose_tips``)."""
+    return informal(turns, lang)
+
+
 def text_speak(text: str, lang: str) -> bool:
     """Whether a message holds chat shorthand ("u", "thx", "ff"), not just a lower case."""
     speak = TEXT_SPEAK.get(lang, frozenset())
@@ -983,6 +1038,27 @@ def question_clauses(text: str) -> int:
                     words[0] in QUESTION_VERBS and len(words) > 1 and words[1] in _PRONOUNS):
                 count += 1
     return count
+
+
+def closed_clauses(text: str) -> int:
+    """How many of the questions the words put ask for yes or no ("are you happy with
+    them", "en zit er een boete op"): a verb up front with its subject."""
+    count = 0
+    for sentence in re.split(r"[?.!]+", text.lower()):
+        for clause in _CLAUSE_BREAK.split(sentence):
+            words = (clause or "").split()
+            while words and words[0] in _JOINERS | _FILLERS:
+                words = words[1:]
+            if len(words) > 1 and words[0] in QUESTION_VERBS and words[1] in _PRONOUNS:
+                count += 1
+    return count
+
+
+def one_open_question(text: str) -> bool:
+    """Whether the message puts open questions only, one or two: "who cleans now, are you
+    happy with them, and what does it cost?" stacks a closed one between three, which no
+    trainer praises as a good open question."""
+    return closed_clauses(text) == 0 and question_clauses(text) < STACKED_FACTS
 
 
 def stacked_questions(turns: list[TurnRecord]) -> list[TurnRecord]:
@@ -1054,7 +1130,7 @@ def conduct_costs(cs: CompiledScenario, state: SessionState,
     pitches = pitch_turns(cs, state, turns)
     discounts = sum(1 for t in turns if offers_discount(t))
     costs = [("discount", min(2 * DISCOUNT_COST, DISCOUNT_COST * discounts)),
-             ("register", REGISTER_COST if informal(turns, state.lang) else 0),
+             ("register", REGISTER_COST if chat_style_charged(cs, turns, state.lang) else 0),
              ("internal_aloud", INTERNAL_ALOUD_COST * min(2, len(internal_aloud(turns))))]
     if cs.scenario.kind != "drill" and corrected(cs, state, turns):
         costs.append(("wrong_summary", WRONG_SUMMARY_COST))
