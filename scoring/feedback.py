@@ -396,14 +396,13 @@ def _idle_messages(cs: CompiledScenario, state: SessionState, turns: list[TurnRe
     """A short card's third tip, true of any drill: a message no other tip quotes that did
     nothing for the exercise (no goal met, no handling step), rather than a second tip
     saying what another already says."""
-    cl = cs.language(state.lang)
-    asks = "; ".join(in_sentence(cl.text(cs.objectives[o].label)) for o in cs.external_ids[:3])
     quoted = {t.values.get("quote") for t in tips}
     wrap_ups = _after_the_exercise(cs, turns)
     return [Tip("wrong_figure", {"quote": quote(t.learner),
                                  "topics": _still_asked(cs, state, turns, t)})
             if _wrong_figure(cs, t) else
-            Tip("wasted_message", {"quote": quote(t.learner), "topics": asks}) for t in turns
+            Tip("wasted_message", {"quote": quote(t.learner),
+                                   "topics": _still_asked(cs, state, turns, t)}) for t in turns
             if not t.objectives and not t.steps and t.act != Act.GOODBYE
             and t not in wrap_ups
             and quote(t.learner) not in quoted and not _took_a_step(cs, state, turns, t)]
