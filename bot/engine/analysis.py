@@ -243,6 +243,10 @@ def analyze_turn(
     asking = [x for x in msg.sentences if x.question_mark]
     if info.form == "closed" and len(asking) == 1 and _MAILING & set(asking[0].words):
         analysis.spin = None  # "do you get our newsletter?" offers it, it asks nothing of hers
+    if analysis.spin is not None and _asks_contact_details(msg):
+        # "what's the best email address for you?", "mag ik het mailadres van de directeur?":
+        # where to reach someone is an internal objective, no SPIN question about her work
+        analysis.spin = None
     analysis.needs = sorted(cl.needs.match(msg))
     analysis.tied_needs = [n for n in analysis.needs if n in state.needs_stated]
     if "check" in moves and analysis.tied_needs and not pending and not moves & {
@@ -621,6 +625,42 @@ def _asks_her_details(msg: Analyzed) -> bool:
                        or (w == "u" and words[i + 1:i + 2] != [] and words[i + 1] in _CONTACT)
                        for i, w in enumerate(words))  # "your (direct) number"
     return False
+
+
+# "the email address", "welk mailadres", "the phone number": how to reach someone,
+# whoever's it is
+_REACH = frozenset({"emailadres", "mailadres", "telefoonnummer", "contactgegevens"})
+_REACH_HEADS = frozenset({"email", "mail", "phone", "mobile", "mobiel"})  # + address/number
+_REACH_TAILS = frozenset({"address", "addresses", "adres", "number", "nummer"})
+_BEFORE_REACH = _WHOSE | frozenset({"the", "which", "what", "het", "de", "welk", "welke", "an",
+                                    "een", "best", "beste", "right", "juiste"})
+
+
+def _asks_contact_details(msg: Analyzed) -> bool:
+    """The first question asks where to reach her or a colleague: "your email", "his
+    number", or an e-mail address or phone number asked with an article ("which email
+    address is best?", "mag ik het e-mailadres van de directeur?"); "shall I send you an
+    email?" names no address, "was it the phone?" no number, and "who else should I
+    invite, and what are their addresses?" asks who first."""
+    asking = [s for s in msg.sentences if s.question_mark] or msg.sentences[-1:]
+    words = asking[0].words
+    for i, w in enumerate(words):
+        if w in _SECOND_ASKS and words[i - 1:i] in (["and"], ["en"]):
+            words = words[:i - 1]  # "..., and what ...": the first question decides
+            break
+    for i, w in enumerate(words):
+        before = words[max(i - 2, 0):i]  # "your (direct) number", "your director's email"
+        reach = w in _REACH or (w in _REACH_HEADS and words[i + 1:i + 2] != [] and (
+            words[i + 1] in _REACH_TAILS))
+        if (reach and (not before or bool(_BEFORE_REACH.intersection(before)))) or (
+                w in _CONTACT and bool(_WHOSE.intersection(before))) or (
+                w in _CONTACT and before[-1:] == ["u"]):  # "je mail" is read "u email"
+            return True
+    return False
+
+
+_SECOND_ASKS = frozenset({"what", "which", "who", "how", "where", "wat", "welk", "welke", "wie",
+                          "hoe", "waar", "op"})
 
 
 def _opens_with(msg: Analyzed, lm: LanguageModel, words: frozenset[str]) -> bool:
