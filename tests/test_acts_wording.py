@@ -162,9 +162,8 @@ def test_asking_leave_after_a_joining_word_gathers_no_information(library, lang,
 
 
 def test_the_first_question_gives_the_spin_type_not_a_permission_after_it(library):
-    turn = _last_turn(library, "nl", "Mag ik nog de naam en het e-mailadres van de notaris "
-                                     "noteren? En vindt u het goed als ik u op onze "
-                                     "nieuwsbrief zet?")
+    turn = _last_turn(library, "nl", "Met hoeveel mensen werken jullie in Beverwijk? En "
+                                     "vindt u het goed als ik u op onze nieuwsbrief zet?")
     assert turn["spin"] == "situation"
 
 
