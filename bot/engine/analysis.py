@@ -310,7 +310,8 @@ def analyze_turn(
         fit_spin = "situation" if analysis.spin is None and info.spin else info.spin
         aside = _outside_questions(msg, where)
         fitting = [f for f in scored
-                   if _fits_question(cs.facts[f], fit_spin, several_questions=several)]
+                   if _fits_question(cs.facts[f], fit_spin, several_questions=several)
+                   or _frame_is_asked_of(f, spans, msg, lm)]
         if not fitting and fit_spin == "implication":
             # no fact written for the deeper question: a fact about her pain still answers
             # "what happens when an allowance is paid wrongly?" (not "which rooms?"); the
@@ -1145,6 +1146,18 @@ def _fits_question(fact: Fact, spin: str | None, *, several_questions: bool = Fa
     if several_questions:
         return True  # "Who cleans now and how happy are you?" asks two things
     return spin not in ("implication", "need_payoff")
+
+
+def _frame_is_asked_of(fact: str, spans: dict[str, tuple[int, int]], msg: Analyzed,
+                       lm: LanguageModel) -> bool:
+    """The fact's own keyword holds the word that framed the question as a deeper one:
+    "what does the baker cost you now?" asks what the current supplier costs (the fact
+    written for "baker ... cost"), not what a problem costs her."""
+    span = spans.get(fact)
+    if span is None or span[1] <= span[0]:
+        return False
+    frame = lm.lexicon.frame_words
+    return any(w in frame for w in msg.words[span[0]:span[1] + 1])
 
 
 _APPOINTMENT = ("appointment", "afspraak")
