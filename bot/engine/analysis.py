@@ -75,6 +75,9 @@ class TurnAnalysis:
     consequence_of_told: bool = False
     # "who types *them* into the system?": points back at what she just told
     refers_back: bool = False
+    # "how often does that happen?" right after she told what goes wrong: how often her
+    # problem happens, not a fact that "how often" names
+    how_often_told: bool = False
     asks_which: bool = False  # "welke merken?", "which carriers?": a named thing, not vague
     tagged: bool = False  # a statement made a question by a typed tag ("..., right")
     # the question itself asks to sign ("I'll send the confirmation, could you sign it?")
@@ -297,6 +300,7 @@ def analyze_turn(
         bool(lm.proposal.match(msg)) or _agreement_tag(msg, lm))  # "... voor u vast. Akkoord?"
     # "Did you know our film never tears?", "..., sounds good right?" carry the offer: no
     # fact of hers is asked
+    bare: set[str] = set()  # facts named by no topic word: "how often" alone
     if info.asks and not proposing and not checking and not closing_question and (
             "pitch_question" not in moves) and not analysis.aside:
         asked = count_questions(msg, lm)
@@ -348,6 +352,8 @@ def analyze_turn(
             fitting = [f for f in scored if _fits_question(cs.facts[f], "problem",
                                                            several_questions=False)
                        and f not in state.revealed][:1]
+        bare = {f for f in fitting if _names_no_topic(spans.get(f), msg, lm)
+                and not cl.facts.names(f, _topic_stems(msg, lm))}
         analysis.facts = sorted(_without_swallowed(fitting, scored, spans),
                                 key=lambda f: -scored[f])
         analysis.answered = _best_matches(
@@ -450,11 +456,7 @@ def analyze_turn(
         analysis.spin = None
     analysis.names_date = concrete_time or bool(_DAYS & set(msg.words)) or any(
         _ORDINAL.fullmatch(w) for w in msg.words)
-    analysis.topic_stems = frozenset(
-        st for st, w in zip(msg.stems, msg.words, strict=True)
-        if w not in lm.lexicon.stopwords and w not in lm.lexicon.question_words and len(st) > 2
-        and w not in _AMOUNT and w not in lm.lexicon.frame_words
-        and w not in lm.lexicon.fillers and w not in _BACK_REFERENCES)
+    analysis.topic_stems = _topic_stems(msg, lm)
     analysis.framed_stems = analysis.topic_stems | frozenset(
         st for st, w in zip(msg.stems, msg.words, strict=True)
         if w in lm.lexicon.frame_words and len(st) > 3 and w not in lm.lexicon.stopwords)
@@ -462,6 +464,15 @@ def analyze_turn(
     analysis.asks_when = bool(_WHEN & set(msg.words))
     how_big = analysis.asks_amount and len(msg.words) <= FOLLOW_UP_WORDS and not (
         _WHEN & set(msg.words))  # "since when?" asks a point in time, a fact of the situation
+    if how_big and analysis.facts and set(analysis.facts) <= bare and (
+            _BACK_REFERENCES & set(msg.words) or not analysis.topic_stems) and any(
+                f in cs.facts and cs.facts[f].reveals and f not in analysis.facts
+                for f in state.last_answered):
+        # "how often does that happen?" right after she told what goes wrong: "that" is
+        # her problem, not the fact a bare "how often" names (how often they clean)
+        analysis.facts, analysis.answered = [], []
+        analysis.spin = "situation"
+        analysis.how_often_told = bool(_OFTEN & set(msg.words))
     if analysis.spin == "situation" and (how_big or _EXAMPLE & set(msg.words)) and (
         set(analysis.facts) <= set(state.last_answered)
     ) and any(f in cs.facts and cs.facts[f].reveals for f in state.last_answered):
@@ -534,6 +545,7 @@ _AMOUNT = frozenset({"hoeveel", "hoelang", "vaak", "oud", "jaar", "bouwjaar", "w
 # words that ask for a point in time: "since when", "uit welk jaar", not "how many"
 # "kun je een voorbeeld geven?", "for instance?": an instance of what she just told
 _EXAMPLE = frozenset({"voorbeeld", "voorbeelden", "example", "examples", "instance"})
+_OFTEN = frozenset({"often", "frequently", "vaak", "dikwijls"})
 _WHEN = frozenset({"wanneer", "sinds", "jaar", "bouwjaar", "datum", "when", "since",
                    "year", "date"})
 AGREEMENT_QUESTION_WORDS = 6
@@ -1146,6 +1158,27 @@ def _fits_question(fact: Fact, spin: str | None, *, several_questions: bool = Fa
     if several_questions:
         return True  # "Who cleans now and how happy are you?" asks two things
     return spin not in ("implication", "need_payoff")
+
+
+def _topic_stems(msg: Analyzed, lm: LanguageModel) -> frozenset[str]:
+    """The content stems of a message: what it is about, not how it asks."""
+    lex = lm.lexicon
+    return frozenset(
+        st for st, w in zip(msg.stems, msg.words, strict=True)
+        if w not in lex.stopwords and w not in lex.question_words and len(st) > 2
+        and w not in _AMOUNT and w not in lex.frame_words
+        and w not in lex.fillers and w not in _BACK_REFERENCES)
+
+
+def _names_no_topic(span: tuple[int, int] | None, msg: Analyzed, lm: LanguageModel) -> bool:
+    """A keyword match of question, amount and frame words only ("how often", "hoe
+    vaak"): it says what kind of answer is asked, not what about."""
+    if span is None:
+        return False
+    lex = lm.lexicon
+    plain = lex.question_words | lex.stopwords | lex.frame_words | lex.fillers
+    return all(w in plain or w in _AMOUNT or w in _BACK_REFERENCES
+               for w in msg.words[span[0]:span[1] + 1])
 
 
 def _frame_is_asked_of(fact: str, spans: dict[str, tuple[int, int]], msg: Analyzed,
