@@ -325,6 +325,10 @@ def analyze_turn(
             fallback = True
         else:
             fallback = False
+        if not fitting and fit_spin == "need_payoff":
+            fitting = _worth_of_told(cs, state, scored)
+            for f in fitting:
+                scored.setdefault(f, NAMED_MATCH)
         if not fitting and fit_spin in ("situation", "problem"):
             # the words name a deeper fact and no other ("has it ever cost you a
             # customer?"): she plays it down with its short answer rather than "I couldn't
@@ -1158,6 +1162,18 @@ def _fits_question(fact: Fact, spin: str | None, *, several_questions: bool = Fa
     if several_questions:
         return True  # "Who cleans now and how happy are you?" asks two things
     return spin not in ("implication", "need_payoff")
+
+
+def _worth_of_told(cs: CompiledScenario, state: SessionState,
+                   scored: dict[str, float]) -> list[str]:
+    """"What would it mean for you if the jams were gone?" in words no value fact lists:
+    once she told the pain a value fact is written after, she says what a fix is worth
+    in her words (the one after the pain the question names, else the first ready)."""
+    ready = [fid for fid, fact in cs.facts.items()
+             if "need_payoff" in fact.spin and fid not in state.revealed and fact.after
+             and all(f in state.revealed for f in fact.after) and state.trust >= fact.trust]
+    named = [fid for fid in ready if set(cs.facts[fid].after) & scored.keys()]
+    return (named or ready)[:1]
 
 
 def _topic_stems(msg: Analyzed, lm: LanguageModel) -> frozenset[str]:
