@@ -26,7 +26,7 @@ from bot.engine.compiled import CompiledLanguage, CompiledScenario
 from bot.engine.cues import correct_typos
 from bot.engine.language import LanguageModel
 from bot.engine.state import SessionState
-from bot.engine.text import Analyzed
+from bot.engine.text import Analyzed, Sentence
 from bot.engine.yes_but import taken_back
 from bot.scenario.model import Detector, Fact
 
@@ -75,6 +75,8 @@ class TurnAnalysis:
     consequence_of_told: bool = False
     # "who types *them* into the system?": points back at what she just told
     refers_back: bool = False
+    # "Let me sum up: ... What did I miss?": a summary that ends in an open check of itself
+    recap_check: bool = False
     # "how often does that happen?" right after she told what goes wrong: how often her
     # problem happens, not a fact that "how often" names
     how_often_told: bool = False
@@ -291,8 +293,11 @@ def analyze_turn(
         moves.discard("propose_next_step")
         info = QuestionInfo(True, info.form, spin_type(msg, lm, moves), True)
         analysis.form, analysis.spin = info.form, info.spin
+    # "Let me sum up: ... What did I miss?": a recap with an open check asks no fact
+    analysis.recap_check = "summarize" in moves and analysis.form == "open" and (
+        _recap_with_open_check(msg, cl, lm))
     checking = ("check" in moves or "summarize" in moves) and (
-        count_questions(msg, lm) == 0 or "propose_solution" in moves)
+        count_questions(msg, lm) == 0 or "propose_solution" in moves or analysis.recap_check)
     if "small_talk" in moves and "greet" in moves and state.turn <= 2:
         checking = True  # "hi Marco, how's the building work going?" is small talk
     # "shall we start after the summer?" asks her to commit, not for the start date
@@ -1229,8 +1234,30 @@ def _only_refers_back(det: Detector, a: TurnAnalysis, msg: Analyzed) -> bool:
     earn an objective that only a summary earns."""
     if set(det.moves) != {"summarize"} or a.form != "open":
         return False
-    told = sum(len(s.words) for s in msg.sentences if not s.question_mark)
-    return told < RECAP_WORDS
+    return not _recaps(msg, None)
+
+
+def _asking(sentence: Sentence, lm: LanguageModel | None) -> bool:
+    """A sentence that asks: a question mark, or typed without one, a question word first."""
+    return sentence.question_mark or (lm is not None and bool(sentence.words) and (
+        sentence.words[0] in lm.lexicon.question_words))
+
+
+def _recaps(msg: Analyzed, lm: LanguageModel | None) -> bool:
+    """The statement before the question is long enough to sum something up (the one rule
+    for the summary act and the summary objective): "You said the repair firm is local,
+    how fast are they?" only points back."""
+    return sum(len(s.words) for s in msg.sentences if not _asking(s, lm)) >= RECAP_WORDS
+
+
+def _recap_with_open_check(msg: Analyzed, cl: CompiledLanguage, lm: LanguageModel) -> bool:
+    """A recap followed by an open question that names no fact of hers ("What did I
+    miss?", "Wat mis ik nog?"): it checks the summary; a new question after a recap ("...,
+    how much does that cost you?") still asks that fact."""
+    if not _recaps(msg, lm):
+        return False
+    asked = " ".join(" ".join(s.words) for s in msg.sentences if _asking(s, lm))
+    return bool(asked) and not cl.facts.match(lm.analyze(asked))
 
 
 def _detector_holds(
