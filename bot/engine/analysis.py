@@ -319,8 +319,11 @@ def analyze_turn(
         fit_spin = "situation" if analysis.spin is None and info.spin else info.spin
         aside = _outside_questions(msg, where)
         fitting = [f for f in scored
-                   if _fits_question(cs.facts[f], fit_spin, several_questions=several)
-                   or _frame_is_asked_of(f, spans, msg, lm)]
+                   if _fits_question(cs.facts[f], fit_spin, several_questions=several)]
+        if not fitting:
+            # "what does the baker cost you now?": no deeper fact is asked; the one whose
+            # own keyword holds the frame word ("baker ... cost") is
+            fitting = [f for f in scored if _frame_is_asked_of(f, spans, msg, lm)]
         if not fitting and fit_spin == "implication":
             # no fact written for the deeper question: a fact about her pain still answers
             # "what happens when an allowance is paid wrongly?" (not "which rooms?"); the
@@ -1208,10 +1211,13 @@ def _frame_is_asked_of(fact: str, spans: dict[str, tuple[int, int]], msg: Analyz
     "what does the baker cost you now?" asks what the current supplier costs (the fact
     written for "baker ... cost"), not what a problem costs her."""
     span = spans.get(fact)
-    if span is None or span[1] <= span[0]:
-        return False
+    if span is None or span[1] <= span[0] or _BACK_REFERENCES & set(msg.words):
+        return False  # "what does that cost you?" asks what the pain she told costs
     frame = lm.lexicon.frame_words
-    return any(w in frame for w in msg.words[span[0]:span[1] + 1])
+    # the keyword holds every other match ("baker ... cost" the "baker" of her story)
+    return any(w in frame for w in msg.words[span[0]:span[1] + 1]) and all(
+        span[0] <= low and high <= span[1] for other, (low, high) in spans.items()
+        if other != fact)
 
 
 _APPOINTMENT = ("appointment", "afspraak")
