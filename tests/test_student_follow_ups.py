@@ -27,7 +27,8 @@ CATERING = {
     "en": ["hi marco! long time no see, how's the renovation going?",
            "today I'd like to hear what you thought of our proposal, ok?"],
 }
-DECIDE = {"nl": ["wanneer willen jullie beslissen dan", "voor wanneer wil annelies het rond hebben?"],
+DECIDE = {"nl": ["wanneer willen jullie beslissen dan",
+                 "voor wanneer wil annelies het rond hebben?"],
           "en": ["when do you want to decide then", "by when does annelies want it settled?"]}
 START = {"nl": "wanneer willen jullie starten?", "en": "when would you like to start?"}
 BAKER_COST = {"nl": ["en wat kost die bakker u nu per maand ongeveer",

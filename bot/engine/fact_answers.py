@@ -559,7 +559,7 @@ def from_what_she_knows(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,
 # words that tell how often something happens
 _FREQUENCY = frozenset({"daily", "weekly", "monthly", "week", "weeks", "day", "days", "month",
                         "months", "times", "every", "dagelijks", "wekelijks", "maandelijks",
-                        "week", "weken", "dag", "dagen", "maand", "maanden", "keer", "elke",
+                        "weken", "dag", "dagen", "maand", "maanden", "keer", "elke",
                         "iedere", "vaak", "often"})
 
 
