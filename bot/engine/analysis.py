@@ -1176,12 +1176,12 @@ def _worth_of_told(cs: CompiledScenario, state: SessionState,
                    scored: dict[str, float]) -> list[str]:
     """"What would it mean for you if the jams were gone?" in words no value fact lists:
     once she told the pain a value fact is written after, she says what a fix is worth
-    in her words (the one after the pain the question names, else the first ready)."""
+    in her words (the one written after the pain the question names; a fix of something
+    she never raised, "if the proofs were ready in two days", names none)."""
     ready = [fid for fid, fact in cs.facts.items()
              if "need_payoff" in fact.spin and fid not in state.revealed and fact.after
              and all(f in state.revealed for f in fact.after) and state.trust >= fact.trust]
-    named = [fid for fid in ready if set(cs.facts[fid].after) & scored.keys()]
-    return (named or ready)[:1]
+    return [fid for fid in ready if set(cs.facts[fid].after) & scored.keys()][:1]
 
 
 def _topic_stems(msg: Analyzed, lm: LanguageModel) -> frozenset[str]:
