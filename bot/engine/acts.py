@@ -89,7 +89,8 @@ def main_act(a: TurnAnalysis, state: SessionState) -> Act:
     # A summary sums up; one that goes on to propose something is that proposal, one that
     # goes on to the agenda states the objective ("last time you said ...; today I'd like").
     offers = Move.PROPOSE_SOLUTION in moves or (a.seller_talk and not a.is_question)
-    if Move.SUMMARIZE in moves and a.form != "open" and not offers and not a.question_closes and (
+    if Move.SUMMARIZE in moves and (a.form != "open" or a.recap_check) and not offers and (
+        not a.question_closes) and (
         Move.STATE_OBJECTIVE not in moves
     ) and not (Move.GREET in moves and not a.is_question) and not (
             pending and (a.states_benefit or a.responds_to or (

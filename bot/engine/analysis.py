@@ -26,7 +26,7 @@ from bot.engine.compiled import CompiledLanguage, CompiledScenario
 from bot.engine.cues import correct_typos
 from bot.engine.language import LanguageModel
 from bot.engine.state import SessionState
-from bot.engine.text import Analyzed
+from bot.engine.text import Analyzed, Sentence
 from bot.engine.yes_but import taken_back
 from bot.scenario.model import Detector, Fact
 
@@ -75,6 +75,11 @@ class TurnAnalysis:
     consequence_of_told: bool = False
     # "who types *them* into the system?": points back at what she just told
     refers_back: bool = False
+    # "Let me sum up: ... What did I miss?": a summary that ends in an open check of itself
+    recap_check: bool = False
+    # "how often does that happen?" right after she told what goes wrong: how often her
+    # problem happens, not a fact that "how often" names
+    how_often_told: bool = False
     asks_which: bool = False  # "welke merken?", "which carriers?": a named thing, not vague
     tagged: bool = False  # a statement made a question by a typed tag ("..., right")
     # the question itself asks to sign ("I'll send the confirmation, could you sign it?")
@@ -292,8 +297,11 @@ def analyze_turn(
         moves.discard("propose_next_step")
         info = QuestionInfo(True, info.form, spin_type(msg, lm, moves), True)
         analysis.form, analysis.spin = info.form, info.spin
+    # "Let me sum up: ... What did I miss?": a recap with an open check asks no fact
+    analysis.recap_check = "summarize" in moves and analysis.form == "open" and (
+        _recap_with_open_check(msg, cl, lm))
     checking = ("check" in moves or "summarize" in moves) and (
-        count_questions(msg, lm) == 0 or "propose_solution" in moves)
+        count_questions(msg, lm) == 0 or "propose_solution" in moves or analysis.recap_check)
     if "small_talk" in moves and "greet" in moves and state.turn <= 2:
         checking = True  # "hi Marco, how's the building work going?" is small talk
     # "shall we start after the summer?" asks her to commit, not for the start date
@@ -301,6 +309,7 @@ def analyze_turn(
         bool(lm.proposal.match(msg)) or _agreement_tag(msg, lm))  # "... voor u vast. Akkoord?"
     # "Did you know our film never tears?", "..., sounds good right?" carry the offer: no
     # fact of hers is asked
+    bare: set[str] = set()  # facts named by no topic word: "how often" alone
     if info.asks and not proposing and not checking and not closing_question and (
             "pitch_question" not in moves) and not analysis.aside:
         asked = count_questions(msg, lm)
@@ -315,6 +324,10 @@ def analyze_turn(
         aside = _outside_questions(msg, where)
         fitting = [f for f in scored
                    if _fits_question(cs.facts[f], fit_spin, several_questions=several)]
+        if not fitting:
+            # "what does the baker cost you now?": no deeper fact is asked; the one whose
+            # own keyword holds the frame word ("baker ... cost") is
+            fitting = [f for f in scored if _frame_is_asked_of(f, spans, msg, lm)]
         if not fitting and fit_spin == "implication":
             # no fact written for the deeper question: a fact about her pain still answers
             # "what happens when an allowance is paid wrongly?" (not "which rooms?"); the
@@ -324,6 +337,10 @@ def analyze_turn(
             fallback = True
         else:
             fallback = False
+        if not fitting and fit_spin == "need_payoff":
+            fitting = _worth_of_told(cs, state, scored)
+            for f in fitting:
+                scored.setdefault(f, NAMED_MATCH)
         if not fitting and fit_spin in ("situation", "problem"):
             # the words name a deeper fact and no other ("has it ever cost you a
             # customer?"): she plays it down with its short answer rather than "I couldn't
@@ -351,6 +368,8 @@ def analyze_turn(
             fitting = [f for f in scored if _fits_question(cs.facts[f], "problem",
                                                            several_questions=False)
                        and f not in state.revealed][:1]
+        bare = {f for f in fitting if _names_no_topic(spans.get(f), msg, lm)
+                and not cl.facts.names(f, _topic_stems(msg, lm))}
         analysis.facts = sorted(_without_swallowed(fitting, scored, spans),
                                 key=lambda f: -scored[f])
         analysis.answered = _best_matches(
@@ -453,11 +472,7 @@ def analyze_turn(
         analysis.spin = None
     analysis.names_date = concrete_time or bool(_DAYS & set(msg.words)) or any(
         _ORDINAL.fullmatch(w) for w in msg.words)
-    analysis.topic_stems = frozenset(
-        st for st, w in zip(msg.stems, msg.words, strict=True)
-        if w not in lm.lexicon.stopwords and w not in lm.lexicon.question_words and len(st) > 2
-        and w not in _AMOUNT and w not in lm.lexicon.frame_words
-        and w not in lm.lexicon.fillers and w not in _BACK_REFERENCES)
+    analysis.topic_stems = _topic_stems(msg, lm)
     analysis.framed_stems = analysis.topic_stems | frozenset(
         st for st, w in zip(msg.stems, msg.words, strict=True)
         if w in lm.lexicon.frame_words and len(st) > 3 and w not in lm.lexicon.stopwords)
@@ -465,6 +480,15 @@ def analyze_turn(
     analysis.asks_when = bool(_WHEN & set(msg.words))
     how_big = analysis.asks_amount and len(msg.words) <= FOLLOW_UP_WORDS and not (
         _WHEN & set(msg.words))  # "since when?" asks a point in time, a fact of the situation
+    if how_big and analysis.facts and set(analysis.facts) <= bare and (
+            _BACK_REFERENCES & set(msg.words) or not analysis.topic_stems) and any(
+                f in cs.facts and cs.facts[f].reveals and f not in analysis.facts
+                for f in state.last_answered):
+        # "how often does that happen?" right after she told what goes wrong: "that" is
+        # her problem, not the fact a bare "how often" names (how often they clean)
+        analysis.facts, analysis.answered = [], []
+        analysis.spin = "situation"
+        analysis.how_often_told = bool(_OFTEN & set(msg.words))
     if analysis.spin == "situation" and (how_big or _EXAMPLE & set(msg.words)) and (
         set(analysis.facts) <= set(state.last_answered)
     ) and any(f in cs.facts and cs.facts[f].reveals for f in state.last_answered):
@@ -537,6 +561,7 @@ _AMOUNT = frozenset({"hoeveel", "hoelang", "vaak", "oud", "jaar", "bouwjaar", "w
 # words that ask for a point in time: "since when", "uit welk jaar", not "how many"
 # "kun je een voorbeeld geven?", "for instance?": an instance of what she just told
 _EXAMPLE = frozenset({"voorbeeld", "voorbeelden", "example", "examples", "instance"})
+_OFTEN = frozenset({"often", "frequently", "vaak", "dikwijls"})
 _WHEN = frozenset({"wanneer", "sinds", "jaar", "bouwjaar", "datum", "when", "since",
                    "year", "date"})
 AGREEMENT_QUESTION_WORDS = 6
@@ -1187,6 +1212,54 @@ def _fits_question(fact: Fact, spin: str | None, *, several_questions: bool = Fa
     return spin not in ("implication", "need_payoff")
 
 
+def _worth_of_told(cs: CompiledScenario, state: SessionState,
+                   scored: dict[str, float]) -> list[str]:
+    """"What would it mean for you if the jams were gone?" in words no value fact lists:
+    once she told the pain a value fact is written after, she says what a fix is worth
+    in her words (the one written after the pain the question names; a fix of something
+    she never raised, "if the proofs were ready in two days", names none)."""
+    ready = [fid for fid, fact in cs.facts.items()
+             if "need_payoff" in fact.spin and fid not in state.revealed and fact.after
+             and all(f in state.revealed for f in fact.after) and state.trust >= fact.trust]
+    return [fid for fid in ready if set(cs.facts[fid].after) & scored.keys()][:1]
+
+
+def _topic_stems(msg: Analyzed, lm: LanguageModel) -> frozenset[str]:
+    """The content stems of a message: what it is about, not how it asks."""
+    lex = lm.lexicon
+    return frozenset(
+        st for st, w in zip(msg.stems, msg.words, strict=True)
+        if w not in lex.stopwords and w not in lex.question_words and len(st) > 2
+        and w not in _AMOUNT and w not in lex.frame_words
+        and w not in lex.fillers and w not in _BACK_REFERENCES)
+
+
+def _names_no_topic(span: tuple[int, int] | None, msg: Analyzed, lm: LanguageModel) -> bool:
+    """A keyword match of question, amount and frame words only ("how often", "hoe
+    vaak"): it says what kind of answer is asked, not what about."""
+    if span is None:
+        return False
+    lex = lm.lexicon
+    plain = lex.question_words | lex.stopwords | lex.frame_words | lex.fillers
+    return all(w in plain or w in _AMOUNT or w in _BACK_REFERENCES
+               for w in msg.words[span[0]:span[1] + 1])
+
+
+def _frame_is_asked_of(fact: str, spans: dict[str, tuple[int, int]], msg: Analyzed,
+                       lm: LanguageModel) -> bool:
+    """The fact's own keyword holds the word that framed the question as a deeper one:
+    "what does the baker cost you now?" asks what the current supplier costs (the fact
+    written for "baker ... cost"), not what a problem costs her."""
+    span = spans.get(fact)
+    if span is None or span[1] <= span[0] or _BACK_REFERENCES & set(msg.words):
+        return False  # "what does that cost you?" asks what the pain she told costs
+    frame = lm.lexicon.frame_words
+    # the keyword holds every other match ("baker ... cost" the "baker" of her story)
+    return any(w in frame for w in msg.words[span[0]:span[1] + 1]) and all(
+        span[0] <= low and high <= span[1] for other, (low, high) in spans.items()
+        if other != fact)
+
+
 _APPOINTMENT = ("appointment", "afspraak")
 
 
@@ -1207,8 +1280,30 @@ def _only_refers_back(det: Detector, a: TurnAnalysis, msg: Analyzed) -> bool:
     earn an objective that only a summary earns."""
     if set(det.moves) != {"summarize"} or a.form != "open":
         return False
-    told = sum(len(s.words) for s in msg.sentences if not s.question_mark)
-    return told < RECAP_WORDS
+    return not _recaps(msg, None)
+
+
+def _asking(sentence: Sentence, lm: LanguageModel | None) -> bool:
+    """A sentence that asks: a question mark, or typed without one, a question word first."""
+    return sentence.question_mark or (lm is not None and bool(sentence.words) and (
+        sentence.words[0] in lm.lexicon.question_words))
+
+
+def _recaps(msg: Analyzed, lm: LanguageModel | None) -> bool:
+    """The statement before the question is long enough to sum something up (the one rule
+    for the summary act and the summary objective): "You said the repair firm is local,
+    how fast are they?" only points back."""
+    return sum(len(s.words) for s in msg.sentences if not _asking(s, lm)) >= RECAP_WORDS
+
+
+def _recap_with_open_check(msg: Analyzed, cl: CompiledLanguage, lm: LanguageModel) -> bool:
+    """A recap followed by an open question that names no fact of hers ("What did I
+    miss?", "Wat mis ik nog?"): it checks the summary; a new question after a recap ("...,
+    how much does that cost you?") still asks that fact."""
+    if not _recaps(msg, lm):
+        return False
+    asked = " ".join(" ".join(s.words) for s in msg.sentences if _asking(s, lm))
+    return bool(asked) and not cl.facts.match(lm.analyze(asked))
 
 
 def _detector_holds(

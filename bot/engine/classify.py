@@ -853,10 +853,14 @@ _RELIEF = frozenset({"meer", "again", "longer", "anymore", "hoeft", "hoef", "hoe
 _RELIEF_PHRASES = ("have to", "had to", "has to", "no more")
 # "never ... again", "nooit meer": a problem gone for good ("doesn't show again" recurs)
 _FOR_GOOD = frozenset({"never", "nooit", "anymore", "longer"})
-# "if breakdowns were fixed within four hours": a problem solved is the value of a solution
+# "if breakdowns were fixed within four hours", "if the jams were gone": a problem solved
+# is the value of a solution
 _FIXED = frozenset({"verholpen", "opgelost", "gerepareerd", "gemaakt", "voorkomen", "fixed",
                     "solved", "resolved", "repaired", "prevented", "avoided", "sorted",
-                    "vervangen", "omgeruild", "replaced", "swapped"})
+                    "vervangen", "omgeruild", "replaced", "swapped",
+                    # "if the jams were gone", "als de storingen weg waren": gone is fixed
+                    "gone", "disappeared", "vanished", "eliminated", "weg", "verdwenen",
+                    "uitgebannen", "voorbij"})
 # "als u minder tijd kwijt bent aan nabellen", "if there were fewer stops": a problem made
 # smaller is the value of a solution, not its consequence
 _LESS = frozenset({"minder", "less", "fewer"})

@@ -179,6 +179,13 @@ class CueIndex:
         else:
             self._by_head[prefixes[0][:3]].append(index)
 
+    def names(self, topic: str, stems: frozenset[str]) -> bool:
+        """One of these stems is a word of one of the topic's keywords ("clean" in
+        "often clean*"), whole or as the start of a prefix keyword."""
+        return any(alt.topic == topic and (
+            stems & alt.stem_set or any(st.startswith(p) for p in alt.prefixes for st in stems))
+            for alt in self._alts)
+
     def single_stems(self) -> frozenset[str]:
         """The stems that are a keyword on their own ("storing", "klachten"), worked out
         once: a Dutch compound ending in one ("printerstoringen") names it too."""

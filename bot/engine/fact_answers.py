@@ -556,6 +556,13 @@ def from_what_she_knows(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,
     return []
 
 
+# words that tell how often something happens
+_FREQUENCY = frozenset({"daily", "weekly", "monthly", "week", "weeks", "day", "days", "month",
+                        "months", "times", "every", "dagelijks", "wekelijks", "maandelijks",
+                        "weken", "dag", "dagen", "maand", "maanden", "keer", "elke",
+                        "iedere", "vaak", "often"})
+
+
 # a sentence that tells one time something happened: an example
 _ONE_TIME = frozenset({"last", "yesterday", "once", "recently", "vorige", "afgelopen",
                        "gisteren", "laatst", "onlangs", "keer"})
@@ -608,6 +615,11 @@ def _about_told(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,
     else:
         return []  # she kept it to herself: there is nothing of hers to go back to
     gist = gist_of(cl, answer, a, strict=True)
+    if a.how_often_told and not (gist and _FREQUENCY & {
+            w.lower() for w in re.findall(r"[\w']+", gist)}):
+        # "how often does that happen?" about a pain she told with no frequency in it:
+        # she says how often, in her words, not a figure of another kind ("at four")
+        return [stock_line(ctx, cl, state, "pain_how_often")]
     if not gist and fact.id in state.revealed and (
             reacted := _someone_reacted(ctx, cl, t, answer)):
         return [reacted]
