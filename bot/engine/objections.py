@@ -22,6 +22,7 @@ from bot.engine.policy import (
     names_a_day,
 )
 from bot.engine.state import SessionState
+from bot.engine.summary_check import KEYWORD_MATCH
 from bot.engine.wording import lower_first
 
 STEP_MOVES = {"acknowledge": Move.ACKNOWLEDGE, "clarify": Move.CLARIFY,
@@ -262,6 +263,13 @@ def proposal_while_objecting(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn
         if state.phase == "objection":
             state.phase = "inventory"
         return stock_line(ctx, cl, state, "permission_yes")
+    if her_wish_met(ctx, cl, state, t.a) and not set(objection.answered_by).intersection(
+            t.a.needs) and Move.DISCOUNT not in t.a.moves:
+        # "shall we start with a trial week?" after she asked for one herself: she welcomes
+        # what she asked for, and names the concern that still waits ("only the price is
+        # still open"); "fifty cents times a year adds up" would brush her own wish off
+        welcome = stock_line(ctx, cl, state, "proposal_welcome")
+        return f"{welcome} {pending_named(ctx, cl, state, oid)}"
     if discount_objecting(t):
         # the money takes her reply ("a discount, just like that?") and nothing of her
         # concern is said: it is not recalled yet, so the next proposal gets her firmer
@@ -273,8 +281,8 @@ def proposal_while_objecting(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn
         # Monique first" takes her concern up: it helps, it does not settle it; "you're
         # not addressing my point" would deny what was just offered
         return stock_line(ctx, cl, state, "objection_progress")
-    if ostate.recalled and state.flags.get("said:objection_pending", 0) >= 1 and (
-            closing is not None and closing.stall):
+    reminded = sum(state.flags.get(f"said:{key}", 0) for key in _PENDING_KEYS)
+    if ostate.recalled and reminded >= 1 and closing is not None and closing.stall:
         # she has said her concern stands, firmly and once more: a third time would be a
         # loop; she stops helping and puts the proposal off ("let's first see how the year
         # goes"), and the concern stays open
@@ -282,13 +290,43 @@ def proposal_while_objecting(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn
     if money_offered(state, oid):
         text = after_money_line(ctx, cl, state, oid)
     elif ostate.recalled or objection.firmer is None:
-        text = stock_line(ctx, cl, state, "objection_pending")
+        # "before we plan anything: the price is still open for me", not a bare "that
+        # concern still stands" after other steps and proposals
+        text = pending_named(ctx, cl, state, oid)
     else:
         text = pick(cl, state, f"firmer:{oid}", cl.texts(objection.firmer))
     ostate.recalled = True
     # she answers the proposal first ("before we plan anything"), then says why
     hold = stock_line(ctx, cl, state, "proposal_on_hold")
     return f"{hold} {lower_first(text, names_in(ctx, cl, state.lang))}" if hold else text
+
+
+# her reminders that a concern stands, bare or named: said once on a proposal, the next
+# proposal gets her stall instead of a third reminder
+_PENDING_KEYS = ("objection_pending", "pending_price", "pending_other")
+
+
+def her_wish_met(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState,
+                 a: TurnAnalysis) -> bool:
+    """The proposal offers what she asked for herself in a buying signal ("could we do a
+    trial week first?"): a need the learner names that her own words called for."""
+    closing = ctx.scenario.closing
+    if closing is None or not a.needs:
+        return False
+    asked = [text for i in state.signals_sent if i < len(closing.buying_signals)
+             for text in cl.texts(closing.buying_signals[i].text)]
+    wished = {need for line in asked
+              for need, score in cl.needs.match(cl.lm.analyze(line)).items()
+              if score >= KEYWORD_MATCH}
+    return bool(wished.intersection(a.needs))
+
+
+def pending_named(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState,
+                  oid: str) -> str:
+    """Her pending concern recalled in a word: the price by name, another as her other
+    point (no bare "that concern", which leaves the learner to guess which)."""
+    key = "pending_price" if about_price(ctx, cl, oid) else "pending_other"
+    return stock_line(ctx, cl, state, key)
 
 
 def offered_money(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState,
