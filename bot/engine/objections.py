@@ -119,7 +119,8 @@ def objection_step(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: 
         for move, step in ((Move.ACKNOWLEDGE, "acknowledge"), (Move.CLARIFY, "clarify"),
                            (Move.CHECK, "check")):
             if move in a.moves and t.act is not Act.SOLUTION and (
-                    step != "check" or answered):
+                    step != "check" or answered) and not (contact and step == "clarify"):
+                # "which e-mail address is best?" asks where to send it, not into her concern
                 did.add(step)
         if did == {"acknowledge"} and a.is_question and a.form == "open" and not (
                 a.facts or a.meeting_words or a.moves & {
@@ -139,9 +140,23 @@ def objection_step(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: 
         # whatever cue of the answer ("per year") it happens to hold
         asks_fact = a.is_question and bool(a.facts) and not (
             a.states_benefit or a.seller_talk or _states_before_asking(t.text))
+        # "Let me quickly tell you what we do: a complete HR suite, payroll, absence, all in
+        # one place" presents the product to nobody in particular: a pitch that names his
+        # need in passing is no answer tied to him (that speaks of "you", "your sheets")
+        framed = _PITCH_FRAME.search(t.text)
+        pitched = (a.seller_talk or bool(framed)) and "?" not in t.text and not set(
+            cl.lm.analyze(_PITCH_FRAME.sub(" ", t.text)).words) & (
+            cl.lm.lexicon.second_person | _YOUR)
+        if pitched and framed:
+            # "laat me u even vertellen wat wij doen: ..." asks her nothing
+            did.discard("clarify")
+            untick(ctx, a, frozenset({Move.CLARIFY}))
+            untick(ctx, a, _ANSWER_MOVES, tied=True)
         if a.moves & {Move.RESPOND_BENEFIT, Move.PROPOSE_SOLUTION} and (
                 a.form != "open" or argued_first) and not asks_fact:
-            if tied or not answered_by:
+            if pitched:
+                untick(ctx, a, _ANSWER_MOVES, tied=True)
+            if (tied or not answered_by) and not pitched:
                 did.add("respond")
             else:
                 # (money gets her own reply; a question asks her something: she answers)
@@ -156,6 +171,8 @@ def objection_step(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: 
         ostate.steps["respond"] or "respond" in ostate.tried
     ) and not a.asks_permission and not contact:
         did.add("check")  # "Would that help you take it to the board?" after an answer
+    if contact and Move.CLARIFY in a.moves and "clarify" not in did:
+        untick(ctx, a, frozenset({Move.CLARIFY}))
     for step in did:
         ostate.steps[step] = True
     a.steps = sorted(did)
@@ -213,6 +230,19 @@ _ABOUT_THAT = re.compile(
     # "Ziet u dat ook zo?", "Do you see it that way?", "Vindt u dat redelijk?"
     r"|(?:ziet|vindt|zie|vind)\s+(?:u|je|jij)\s+(?:dat|dit|het)\b"
     r"|do\s+you\s+(?:see|agree\s+with)\s+(?:that|it|this)\b)", re.IGNORECASE)
+
+
+# words that address her besides the second-person pronouns: "your", "uw"
+_YOUR = frozenset({"your", "yours", "uw", "jouw", "jullie", "je"})
+# "let me quickly tell you what we do", "ik vertel u even wat wij doen": the "you" of the
+# frame addresses her as a listener, not her situation
+_PITCH_FRAME = re.compile(
+    r"\b(?:let\s+me\s+(?:just\s+|quickly\s+|briefly\s+)?(?:tell|show)\s+you|"
+    r"i(?:'ll|\s+will)\s+(?:quickly\s+|just\s+|briefly\s+)?(?:tell|show)\s+you|"
+    r"(?:laat|mag)\s+(?:ik\s+)?(?:me|mij)?\s*(?:u|je|jou)\s+(?:even\s+|snel\s+|kort\s+)?"
+    r"(?:vertellen|laten\s+zien|uitleggen)|"
+    r"ik\s+(?:vertel|laat)\s+(?:u|je|jou)\s+(?:even\s+|snel\s+|kort\s+)?(?:wat|zien))",
+    re.IGNORECASE)
 
 
 def checks_her_answer(state: SessionState, text: str) -> bool:
@@ -455,6 +485,22 @@ def bring_in_line(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, answers: 
     firmer = cl.texts(objection.firmer) if objection.firmer else []
     return (pick(cl, state, f"firmer:{oid}", firmer) if firmer
             else stock_line(ctx, cl, state, "objection_pending"))
+
+
+def untick(ctx: ScenarioContext, a: TurnAnalysis, moves: frozenset[Move], *,
+           tied: bool = False) -> None:
+    """A step the message did not take after all: a pitch is no answer tied to her need
+    (no "a benefit tied to getting absence out of Excel" for it), a request for an e-mail
+    address no clarifying question; an objective met only by such moves is not met, so
+    the card does not praise it."""
+    for objective in ctx.cs.objectives.values():
+        if objective.id in a.objectives and objective.detect and all(
+                det.moves and set(det.moves) <= moves and (det.tied_to_need or not tied)
+                for det in objective.detect):
+            a.objectives.remove(objective.id)
+
+
+_ANSWER_MOVES = frozenset({Move.RESPOND_BENEFIT, Move.PROPOSE_SOLUTION})
 
 
 def tick_steps(ctx: ScenarioContext, a: TurnAnalysis, steps: set[str]) -> None:
