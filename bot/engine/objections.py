@@ -144,7 +144,7 @@ def objection_step(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: 
         # one place" presents the product to nobody in particular: a pitch that names his
         # need in passing is no answer tied to him (that speaks of "you", "your sheets")
         framed = _PITCH_FRAME.search(t.text)
-        pitched = (a.seller_talk or bool(framed)) and "?" not in t.text and not set(
+        pitched = bool(framed) and "?" not in t.text and not set(
             cl.lm.analyze(_PITCH_FRAME.sub(" ", t.text)).words) & (
             cl.lm.lexicon.second_person | _YOUR)
         if pitched and framed:
