@@ -456,6 +456,11 @@ def analyze_turn(
         # ja, ik zie het" in front of it is a laugh, not understanding of his concern
         moves.add("small_talk")
         moves.discard("acknowledge")
+    if "small_talk" in moves and "propose_next_step" in moves and not (
+            lm.proposal.match(msg) or analysis.meeting_words):
+        # "Did the rain hold off on your sites this week?": a week or a day in small talk
+        # asks after hers, it plans nothing (no "I can't decide that alone" to it)
+        moves.discard("propose_next_step")
     if "small_talk" in moves and not analysis.facts:
         analysis.spin = None  # "was it hard to find parking?" gathers no information
     # as long as she read it, not as spelled out

@@ -15,6 +15,7 @@ from bot.engine.policy import (
     Outcome,
     Turn,
     names_a_day,
+    names_weekday,
 )
 from bot.engine.state import SessionState
 from bot.engine.wording import MONTHS, split_sentences
@@ -43,6 +44,13 @@ def closing_reply(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: l
     """Answers a proposal; returns an objection if the proposal triggers one."""
     state, a = t.state, t.a
     closing = ctx.scenario.closing
+    if t.outcome is Outcome.HANDLED and t.act is not Act.ASK_ORDER and not (
+            a.meeting_words or names_weekday(t.text)):
+        # "if your people lose four hours less a week to corrections, doesn't it pay for
+        # itself?" answered her concern and she took it: it names no meeting to agree to,
+        # so her acceptance is the reply; a concern about a next step waits for one
+        # ("four hours a week" is a rate, not a time in the diary)
+        return ""
     state.closing["attempted"] = True
     # on a first visit there is nothing to sign yet: "15% off if you sign now" is no
     # next step she can agree to ("put it in the diary")

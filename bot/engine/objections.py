@@ -22,6 +22,7 @@ from bot.engine.policy import (
     names_a_day,
 )
 from bot.engine.state import SessionState
+from bot.engine.summary_check import KEYWORD_MATCH
 from bot.engine.wording import lower_first
 
 STEP_MOVES = {"acknowledge": Move.ACKNOWLEDGE, "clarify": Move.CLARIFY,
@@ -118,7 +119,8 @@ def objection_step(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: 
         for move, step in ((Move.ACKNOWLEDGE, "acknowledge"), (Move.CLARIFY, "clarify"),
                            (Move.CHECK, "check")):
             if move in a.moves and t.act is not Act.SOLUTION and (
-                    step != "check" or answered):
+                    step != "check" or answered) and not (contact and step == "clarify"):
+                # "which e-mail address is best?" asks where to send it, not into her concern
                 did.add(step)
         if did == {"acknowledge"} and a.is_question and a.form == "open" and not (
                 a.facts or a.meeting_words or a.moves & {
@@ -138,9 +140,23 @@ def objection_step(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: 
         # whatever cue of the answer ("per year") it happens to hold
         asks_fact = a.is_question and bool(a.facts) and not (
             a.states_benefit or a.seller_talk or _states_before_asking(t.text))
+        # "Let me quickly tell you what we do: a complete HR suite, payroll, absence, all in
+        # one place" presents the product to nobody in particular: a pitch that names his
+        # need in passing is no answer tied to him (that speaks of "you", "your sheets")
+        framed = _PITCH_FRAME.search(t.text)
+        pitched = bool(framed) and "?" not in t.text and not set(
+            cl.lm.analyze(_PITCH_FRAME.sub(" ", t.text)).words) & (
+            cl.lm.lexicon.second_person | _YOUR)
+        if pitched and framed:
+            # "laat me u even vertellen wat wij doen: ..." asks her nothing
+            did.discard("clarify")
+            untick(ctx, a, frozenset({Move.CLARIFY}))
+            untick(ctx, a, _ANSWER_MOVES, tied=True)
         if a.moves & {Move.RESPOND_BENEFIT, Move.PROPOSE_SOLUTION} and (
                 a.form != "open" or argued_first) and not asks_fact:
-            if tied or not answered_by:
+            if pitched:
+                untick(ctx, a, _ANSWER_MOVES, tied=True)
+            if (tied or not answered_by) and not pitched:
                 did.add("respond")
             else:
                 # (money gets her own reply; a question asks her something: she answers)
@@ -155,6 +171,8 @@ def objection_step(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: 
         ostate.steps["respond"] or "respond" in ostate.tried
     ) and not a.asks_permission and not contact:
         did.add("check")  # "Would that help you take it to the board?" after an answer
+    if contact and Move.CLARIFY in a.moves and "clarify" not in did:
+        untick(ctx, a, frozenset({Move.CLARIFY}))
     for step in did:
         ostate.steps[step] = True
     a.steps = sorted(did)
@@ -214,6 +232,19 @@ _ABOUT_THAT = re.compile(
     r"|do\s+you\s+(?:see|agree\s+with)\s+(?:that|it|this)\b)", re.IGNORECASE)
 
 
+# words that address her besides the second-person pronouns: "your", "uw"
+_YOUR = frozenset({"your", "yours", "uw", "jouw", "jullie", "je"})
+# "let me quickly tell you what we do", "ik vertel u even wat wij doen": the "you" of the
+# frame addresses her as a listener, not her situation
+_PITCH_FRAME = re.compile(
+    r"\b(?:let\s+me\s+(?:just\s+|quickly\s+|briefly\s+)?(?:tell|show)\s+you|"
+    r"i(?:'ll|\s+will)\s+(?:quickly\s+|just\s+|briefly\s+)?(?:tell|show)\s+you|"
+    r"(?:laat|mag)\s+(?:ik\s+)?(?:me|mij)?\s*(?:u|je|jou)\s+(?:even\s+|snel\s+|kort\s+)?"
+    r"(?:vertellen|laten\s+zien|uitleggen)|"
+    r"ik\s+(?:vertel|laat)\s+(?:u|je|jou)\s+(?:even\s+|snel\s+|kort\s+)?(?:wat|zien))",
+    re.IGNORECASE)
+
+
 def checks_her_answer(state: SessionState, text: str) -> bool:
     """A question about "that" right after the learner answered her concern (the concern
     still open with an answer tried, or accepted on the turn before): it asks whether the
@@ -262,6 +293,13 @@ def proposal_while_objecting(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn
         if state.phase == "objection":
             state.phase = "inventory"
         return stock_line(ctx, cl, state, "permission_yes")
+    if her_wish_met(ctx, cl, state, t.a) and not set(objection.answered_by).intersection(
+            t.a.needs) and Move.DISCOUNT not in t.a.moves:
+        # "shall we start with a trial week?" after she asked for one herself: she welcomes
+        # what she asked for, and names the concern that still waits ("only the price is
+        # still open"); "fifty cents times a year adds up" would brush her own wish off
+        welcome = stock_line(ctx, cl, state, "proposal_welcome")
+        return f"{welcome} {pending_named(ctx, cl, state, oid)}"
     if discount_objecting(t):
         # the money takes her reply ("a discount, just like that?") and nothing of her
         # concern is said: it is not recalled yet, so the next proposal gets her firmer
@@ -273,8 +311,8 @@ def proposal_while_objecting(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn
         # Monique first" takes her concern up: it helps, it does not settle it; "you're
         # not addressing my point" would deny what was just offered
         return stock_line(ctx, cl, state, "objection_progress")
-    if ostate.recalled and state.flags.get("said:objection_pending", 0) >= 1 and (
-            closing is not None and closing.stall):
+    reminded = sum(state.flags.get(f"said:{key}", 0) for key in _PENDING_KEYS)
+    if ostate.recalled and reminded >= 1 and closing is not None and closing.stall:
         # she has said her concern stands, firmly and once more: a third time would be a
         # loop; she stops helping and puts the proposal off ("let's first see how the year
         # goes"), and the concern stays open
@@ -282,13 +320,43 @@ def proposal_while_objecting(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn
     if money_offered(state, oid):
         text = after_money_line(ctx, cl, state, oid)
     elif ostate.recalled or objection.firmer is None:
-        text = stock_line(ctx, cl, state, "objection_pending")
+        # "before we plan anything: the price is still open for me", not a bare "that
+        # concern still stands" after other steps and proposals
+        text = pending_named(ctx, cl, state, oid)
     else:
         text = pick(cl, state, f"firmer:{oid}", cl.texts(objection.firmer))
     ostate.recalled = True
     # she answers the proposal first ("before we plan anything"), then says why
     hold = stock_line(ctx, cl, state, "proposal_on_hold")
     return f"{hold} {lower_first(text, names_in(ctx, cl, state.lang))}" if hold else text
+
+
+# her reminders that a concern stands, bare or named: said once on a proposal, the next
+# proposal gets her stall instead of a third reminder
+_PENDING_KEYS = ("objection_pending", "pending_price", "pending_other")
+
+
+def her_wish_met(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState,
+                 a: TurnAnalysis) -> bool:
+    """The proposal offers what she asked for herself in a buying signal ("could we do a
+    trial week first?"): a need the learner names that her own words called for."""
+    closing = ctx.scenario.closing
+    if closing is None or not a.needs:
+        return False
+    asked = [text for i in state.signals_sent if i < len(closing.buying_signals)
+             for text in cl.texts(closing.buying_signals[i].text)]
+    wished = {need for line in asked
+              for need, score in cl.needs.match(cl.lm.analyze(line)).items()
+              if score >= KEYWORD_MATCH}
+    return bool(wished.intersection(a.needs))
+
+
+def pending_named(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState,
+                  oid: str) -> str:
+    """Her pending concern recalled in a word: the price by name, another as her other
+    point (no bare "that concern", which leaves the learner to guess which)."""
+    key = "pending_price" if about_price(ctx, cl, oid) else "pending_other"
+    return stock_line(ctx, cl, state, key)
 
 
 def offered_money(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState,
@@ -417,6 +485,22 @@ def bring_in_line(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, answers: 
     firmer = cl.texts(objection.firmer) if objection.firmer else []
     return (pick(cl, state, f"firmer:{oid}", firmer) if firmer
             else stock_line(ctx, cl, state, "objection_pending"))
+
+
+def untick(ctx: ScenarioContext, a: TurnAnalysis, moves: frozenset[Move], *,
+           tied: bool = False) -> None:
+    """A step the message did not take after all: a pitch is no answer tied to her need
+    (no "a benefit tied to getting absence out of Excel" for it), a request for an e-mail
+    address no clarifying question; an objective met only by such moves is not met, so
+    the card does not praise it."""
+    for objective in ctx.cs.objectives.values():
+        if objective.id in a.objectives and objective.detect and all(
+                det.moves and set(det.moves) <= moves and (det.tied_to_need or not tied)
+                for det in objective.detect):
+            a.objectives.remove(objective.id)
+
+
+_ANSWER_MOVES = frozenset({Move.RESPOND_BENEFIT, Move.PROPOSE_SOLUTION})
 
 
 def tick_steps(ctx: ScenarioContext, a: TurnAnalysis, steps: set[str]) -> None:

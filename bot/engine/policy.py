@@ -205,6 +205,10 @@ _WEEKDAY = re.compile(
     r"(?:maan|dins|woens|donder|vrij|zater|zon)dag)\b", re.IGNORECASE)
 
 
+def names_weekday(text: str) -> bool:
+    return bool(_WEEKDAY.search(text))
+
+
 def names_a_day(t: Turn) -> bool:
     """The proposal names a day (a date, a time on a day, or a weekday): until she agrees,
     "see you then!" takes something she has not given."""
