@@ -589,22 +589,11 @@ def _improvements(cs: CompiledScenario, state: SessionState,
     knocks = next((t for t in turns if _KNOCKS.search(t.learner)), None)
     if knocks is not None:
         improve.append(Tip("knock_competitor", {"quote": quote(knocks.learner)}))
-    pitched = [t for t in pitches if not offers_discount(t) and t is not knocks
-               and not any(met.get(o) for o in t.objectives)]
-    if pitched:
-        # In a closing drill she has shown her interest already: the cure for more sales
-        # talk is to come to the point, not to go back to questions about her situation.
-        closing_drill = drill and cs.scenario.closing is not None
-        key = "pitch_closing" if closing_drill else "pitch"
-        # "we can send you a quote afterwards" promises no feature: its fault is the goal
-        if _QUOTATION.search(pitched[0].learner) and not _quotation_goal(cs, state):
-            key = "quote_close"
-        elif key == "pitch" and cs.scenario.kind in ("spin", "first_visit") \
-                and _builds_on_her_problem(turns, pitched[0]):
-            # "the jams on the packing lines, that's exactly what our monitoring solves":
-            # tied to what she described, but before she said what it costs or is worth
-            key = "pitch_early"
-        improve.append(Tip(key, {"quote": quote(pitched[0].learner)}))
+    pitched = first_pitched(cs, state, turns, knocks)
+    pitch_key = None
+    if pitched is not None:
+        pitch_key = pitch_tip_key(cs, state, turns, pitched)
+        improve.append(Tip(pitch_key, {"quote": quote(pitched.learner)}))
     discount = _first(turns, offers_discount)
     if discount is not None:
         improve.append(Tip("discount", {"quote": quote(discount.learner)}))
@@ -645,13 +634,20 @@ def _improvements(cs: CompiledScenario, state: SessionState,
     questioned |= asked_by_spin(cs, dodged)
     withheld = _asked_not_told(cs, state, questioned, answered)
     deeper = _deeper_questions(cs, turns, mix)
+    if deeper is not None and pitch_key is not None \
+            and deeper.key in EARLY_PITCH_ASKS.get(pitch_key, ()):
+        # the early-pitch tip already asks that question, before the offer
+        deeper = None
     if deeper is not None:
         improve.append(deeper)
     # a need the learner already answered with an offer ("a trial of two weeks when you
     # open", "the foreman enters hours on site"), in whatever act, is no need to adjust to
     open_needs = [n for n in state.needs_stated if n in cs.needs and not _offered_for(n, turns)]
+    # (an offer tied to what she told, made too early, was a proposal: its tip says when
+    # to make it, and a second tip asking for one coaches the same step)
     if "solution" in roles and roles["solution"] not in state.objectives and open_needs \
-            and not any(t.act == Act.SOLUTION for t in turns):
+            and not any(t.act == Act.SOLUTION for t in turns) \
+            and pitch_key not in EARLY_PITCH_ASKS:
         need = in_sentence(cl.text(cs.needs[open_needs[0]].label))
         # on a follow-up visit an offer is on the table: adjust it, do not start over
         improve.append(Tip("solution_follow_up" if follow_up else "solution", {"need": need}))
@@ -728,6 +724,60 @@ _CUE_MATCH = 100.0  # a keyword match of the fact's cues scores above this
 def _stems(text: str) -> set[str]:
     stems = {w.rstrip("s") if len(w) > 3 else w for w in _WORD.findall(text.lower())}
     return {w for w in stems if w not in _COMMON and len(w) >= 3}
+
+
+# What an offer tied to her problem, made too early, still had to wait for: the key names
+# the questions she had not yet answered before it (and so which SPIN tip it stands for).
+EARLY_PITCH_ASKS: dict[str, tuple[str, ...]] = {
+    "pitch_early": ("implication", "need_payoff"),  # neither what it costs nor is worth
+    "pitch_early_value": ("need_payoff",),  # she said what it costs, not what a fix is worth
+    "pitch_early_cost": ("implication",),  # she said what a fix is worth, not what it costs
+    "pitch_tied": (),  # both told: the offer only had to be made as an answer to them
+}
+
+
+def first_pitched(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord],
+                  knocks: TurnRecord | None = None) -> TurnRecord | None:
+    """The first pitch the card names as one: not a discount (its own tip says why), not a
+    line running down her supplier (``knocks``), not a line the card credits with a goal
+    ("And then hopefully we can send you a quote afterwards" names the follow-up)."""
+    if knocks is None:
+        knocks = next((t for t in turns if _KNOCKS.search(t.learner)), None)
+    met = objectives_met(cs, state, "external", turns)
+    return next((t for t in pitch_turns(cs, state, turns)
+                 if not offers_discount(t) and t is not knocks
+                 and not any(met.get(o) for o in t.objectives)), None)
+
+
+def pitch_tip_key(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord],
+                  pitched: TurnRecord) -> str:
+    """Which fault a pitch is: plain sales talk, sales talk after her interest (closing
+    drill), a quotation promised, or an offer tied to her problem made too early (the key
+    then names what she had not told yet, so the tip asks only for that)."""
+    # "we can send you a quote afterwards" promises no feature: its fault is the goal
+    if _QUOTATION.search(pitched.learner) and not _quotation_goal(cs, state):
+        return "quote_close"
+    # In a closing drill she has shown her interest already: the cure for more sales
+    # talk is to come to the point, not to go back to questions about her situation.
+    if cs.scenario.kind == "drill" and cs.scenario.closing is not None:
+        return "pitch_closing"
+    if cs.scenario.kind in ("spin", "first_visit") and _builds_on_her_problem(turns, pitched):
+        # "the jams on the packing lines, that's exactly what our monitoring solves":
+        # tied to what she described, but before she said what it costs or is worth
+        before = turns[:turns.index(pitched)]
+        cost = _told_by_spin(cs, before, "implication")
+        value = _told_by_spin(cs, before, "need_payoff")
+        if cost and value:
+            return "pitch_tied"
+        return "pitch_early_value" if cost else "pitch_early_cost" if value else "pitch_early"
+    return "pitch"
+
+
+def _told_by_spin(cs: CompiledScenario, turns: list[TurnRecord], kind: str) -> bool:
+    """Whether she answered a question of this SPIN kind ("What does that mean for you
+    when clients come in?" and she told what it costs her) in these turns."""
+    facts = {f.id for f in cs.scenario.facts if kind in f.spin}
+    return any(t.answered and (t.spin == kind or facts & set(t.answered)) for t in turns)
 
 
 def _builds_on_her_problem(turns: list[TurnRecord], pitch: TurnRecord) -> bool:
