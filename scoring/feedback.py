@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.engine.acts import CLOSING_ACTS, Act, Move
-from bot.engine.classify import is_concrete
+from bot.engine.classify import is_concrete, names_day, names_time_of_day
 from bot.engine.compiled import CompiledScenario
 from bot.engine.state import ObjectionState, SessionState, TurnRecord
 from bot.engine.text import label_in_sentence
@@ -480,7 +480,7 @@ def _took_a_step(cs: CompiledScenario, state: SessionState, turns: list[TurnReco
 # answer that left her objection standing (one the learner never took up is named too, but
 # a textbook call that ran out of time for it is still a strong one).
 DECISIVE = frozenset({"summary_wrong", "objection", "objection_passed"})
-CLOSE_TIPS = frozenset({"no_close", "vague_close", "quote_close", "firmer_order"})
+CLOSE_TIPS = frozenset({"no_close", "vague_close", "quote_close", "firmer_order", "close_confirm"})
 # Kinds of tip that may appear more than once on a card.
 REPEATABLE = frozenset({"good_task", "objection", "objection_open", "objection_steps",
                         "objection_passed",
@@ -765,15 +765,15 @@ def pitch_tip_key(cs: CompiledScenario, state: SessionState, turns: list[TurnRec
         # "the jams on the packing lines, that's exactly what our monitoring solves":
         # tied to what she described, but before she said what it costs or is worth
         before = turns[:turns.index(pitched)]
-        cost = _told_by_spin(cs, before, "implication")
-        value = _told_by_spin(cs, before, "need_payoff")
+        cost = told_by_spin(cs, before, "implication")
+        value = told_by_spin(cs, before, "need_payoff")
         if cost and value:
             return "pitch_tied"
         return "pitch_early_value" if cost else "pitch_early_cost" if value else "pitch_early"
     return "pitch"
 
 
-def _told_by_spin(cs: CompiledScenario, turns: list[TurnRecord], kind: str) -> bool:
+def told_by_spin(cs: CompiledScenario, turns: list[TurnRecord], kind: str) -> bool:
     """Whether she answered a question of this SPIN kind ("What does that mean for you
     when clients come in?" and she told what it costs her) in these turns."""
     facts = {f.id for f in cs.scenario.facts if kind in f.spin}
@@ -1044,10 +1044,10 @@ def _closing_tips(cs: CompiledScenario, state: SessionState, turns: list[TurnRec
         if met.get(roles.get("follow_up", "")):
             # the card ticks the next step (a day without a time, "maybe Wednesday?"):
             # "not yet a concrete next step" would deny it; say how to make it firmer
-            return [Tip("firmer_close", {"quote": quote(last.learner)})]
+            return [_close_tip(cs, state, "firmer_close", last.learner)]
         if _QUOTATION.search(last.learner) and not _quotation_goal(cs, state):
             return [Tip("quote_close", {"quote": quote(last.learner)})]
-        return [Tip("vague_close", {"quote": quote(last.learner)})]
+        return [_close_tip(cs, state, "vague_close", last.learner)]
     last = (concrete or attempts)[-1]
     if offers_discount(last):
         # "sign this week and get 15% off" is no concrete proposal: the discount tip says
@@ -1077,6 +1077,44 @@ def _closing_tips(cs: CompiledScenario, state: SessionState, turns: list[TurnRec
     return [Tip("close_not_earned", {"quote": quote(last.learner)})]
 
 
+# "with you and your partners", "can Mrs Bakker join us?", "samen met uw collega": who
+# attends ("a proposal for your team" says who it is for, not who will be there)
+_WHO_ATTENDS = re.compile(
+    r"\b(join|joins|attend|attends|present at|both of you|all of you|the two of you|"
+    r"erbij|aanschuiven|aansluiten|jullie (allebei|beiden|samen)|samen met)\b|"
+    r"\b(with|and|met|en)\s+(you and |u en |jou en |both |all |also )?"
+    r"(your|the|our|my|a|uw|je|jouw|jullie|de|onze|mijn|een|mr\.?|mrs\.?|ms\.?|meneer|"
+    r"mevrouw)?\s*(team|colleagues?|partners?|managers?|directors?|boss|owner|"
+    r"collega'?s?|directeur|directie|eigenaar|leidinggevende|baas|teamleider)\b",
+    re.IGNORECASE)
+# "with a proposal", "bring a demo", "een offerte meenemen": what the learner brings
+_WHAT_BROUGHT = re.compile(
+    r"\b(with|bring|show|present|demo|met|meenemen|meebrengen|laten zien|presenteren)\b"
+    r"[^.?!]{0,30}\b(proposals?|quotes?|quotations?|demo|demonstration|plan|offer|samples?|"
+    r"designs?|calculations?|trial|presentation|voorstel|offerte|berekening|ontwerp|"
+    r"presentatie|proef\w*|monster\w*|plan)\b", re.IGNORECASE)
+CLOSE_PARTS = ("day", "time", "who", "what")
+
+
+def close_parts_missing(cs: CompiledScenario, state: SessionState, said: str) -> str:
+    """What a proposed next step still lacks to go in her diary, as ids joined by ", "
+    (a day, a time, who attends, what the learner brings): "next week Thursday with a
+    proposal for your team" lacks only the time and who attends."""
+    lm = cs.language(state.lang).lm
+    msg = lm.analyze(said)
+    has = {"day": names_day(msg, lm), "time": names_time_of_day(msg, lm),
+           "who": bool(_WHO_ATTENDS.search(said)), "what": bool(_WHAT_BROUGHT.search(said))}
+    return ", ".join(part for part in CLOSE_PARTS if not has[part])
+
+
+def _close_tip(cs: CompiledScenario, state: SessionState, key: str, said: str) -> Tip:
+    parts = close_parts_missing(cs, state, said)
+    if not parts:
+        # every part named, and still no commitment: what is left is her yes
+        return Tip("close_confirm", {"quote": quote(said)})
+    return Tip(key, {"quote": quote(said), "parts": parts})
+
+
 def _weak_or_no_close(cs: CompiledScenario, state: SessionState,
                       turns: list[TurnRecord]) -> Tip:
     """"You did not propose a next step" is untrue after "shall I send you an offer?",
@@ -1090,7 +1128,7 @@ def _weak_or_no_close(cs: CompiledScenario, state: SessionState,
     if (_QUOTATION.search(last.learner) or _OFFER.search(last.learner)) \
             and not _quotation_goal(cs, state) and cs.scenario.buyer.visit != "follow_up":
         return Tip("quote_close", {"quote": quote(last.learner)})
-    return Tip("vague_close", {"quote": quote(last.learner)})
+    return _close_tip(cs, state, "vague_close", last.learner)
 
 
 def _quotation_goal(cs: CompiledScenario, state: SessionState) -> bool:
