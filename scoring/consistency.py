@@ -25,12 +25,13 @@ from scoring.feedback import (
     Tip,
     exchange,
     in_sentence,
+    proposed_in_words,
     quote,
     role_ids,
     steps_taken,
     told_by_spin,
 )
-from scoring.sections import WEAK_STEP, handling_steps, one_open_question
+from scoring.sections import WEAK_STEP, handling_steps, one_open_question, pitch_turns
 
 # The classes of contradiction, as the report counts them.
 TICKS = "tip_vs_ticks"  # a tip calls missing what the card ticks (or done what it does not)
@@ -245,6 +246,9 @@ def _against_turns(cs: CompiledScenario, state: SessionState, turns: list[TurnRe
         flag("says the purpose was not stated; a turn stated it")
     if key.startswith("solution") and Act.SOLUTION in acts:
         flag("says no solution was proposed; a turn proposed one")
+    if key in ("solution", "solution_follow_up") \
+            and proposed_in_words(turns, pitch_turns(cs, state, turns)) is not None:
+        flag("asks for a proposal; a turn proposed one in so many words")
     if key == "no_close" and acts & set(CLOSE_ACTS):
         flag("says no next step was proposed; a turn proposed one")
     if key == "summarise" and Act.SUMMARY in acts:

@@ -645,12 +645,22 @@ def _improvements(cs: CompiledScenario, state: SessionState,
     open_needs = [n for n in state.needs_stated if n in cs.needs and not _offered_for(n, turns)]
     # (an offer tied to what she told, made too early, was a proposal: its tip says when
     # to make it, and a second tip asking for one coaches the same step)
+    proposed = proposed_in_words(turns, pitches)
     if "solution" in roles and roles["solution"] not in state.objectives and open_needs \
             and not any(t.act == Act.SOLUTION for t in turns) \
-            and pitch_key not in EARLY_PITCH_ASKS:
+            and pitch_key not in EARLY_PITCH_ASKS \
+            and not (proposed is not None and _builds_on_her_problem(turns, proposed)):
+        # ("wij zouden de labelprinters vervangen en op afstand monitoren" after the truck
+        # she told about was a proposal tied to her problem, whatever act it was read as)
         need = in_sentence(cl.text(cs.needs[open_needs[0]].label))
-        # on a follow-up visit an offer is on the table: adjust it, do not start over
-        improve.append(Tip("solution_follow_up" if follow_up else "solution", {"need": need}))
+        if proposed is not None:
+            # proposed, but not on what she told: tie that proposal, do not ask for one
+            improve.append(Tip("solution_tie", {"quote": quote(proposed.learner),
+                                                "need": need}))
+        else:
+            # on a follow-up visit an offer is on the table: adjust it, do not start over
+            improve.append(Tip("solution_follow_up" if follow_up else "solution",
+                               {"need": need}))
     improve.extend(_closing_tips(cs, state, turns, roles, met))
     if withheld:
         # asked, and she kept it to herself: not a question missed, but trust not yet earned
@@ -688,6 +698,25 @@ def _improvements(cs: CompiledScenario, state: SessionState,
 
 
 _OFFERING_MOVES = frozenset({"propose_solution", "respond_benefit"})
+
+
+# "we lease new label printers including maintenance", "wij zouden de printers vervangen":
+# the seller's company as subject of what it would do or offer
+_PROPOSES = re.compile(
+    r"\b(we|wij|we'd|we'll|we're)\s+(could|can|would|will|offer|lease|provide|replace|install|"
+    r"deliver|supply|set up|take care|zouden|kunnen|kan|bieden|leveren|vervangen|installeren|"
+    r"regelen|plaatsen|leasen|verzorgen|nemen)\b", re.IGNORECASE)
+_NOT_A_PROPOSAL = frozenset({Act.STATE_OBJECTIVE, Act.NEXT_STEP_PROPOSAL, Act.ASK_ORDER,
+                             Act.SUMMARY, Act.GREET_INTRODUCE, Act.GOODBYE})
+
+
+def proposed_in_words(turns: list[TurnRecord], pitches: list[TurnRecord]) -> TurnRecord | None:
+    """The first message that proposes what the seller would do for her ("we lease new
+    label printers including maintenance with a four-hour response time"), whatever act
+    it was read as: not a pitch (its own tip), an agenda ("see if we can help"), a next
+    step or a summary."""
+    return next((t for t in turns if t not in pitches and t.act not in _NOT_A_PROPOSAL
+                 and _PROPOSES.search(t.learner)), None)
 
 
 def _offered_for(need: str, turns: list[TurnRecord]) -> bool:
