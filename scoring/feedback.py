@@ -1259,7 +1259,33 @@ def _summary_worth_praise(cs: CompiledScenario, state: SessionState, turns: list
     # "around 150 lunches" (115): a figure she never said is no summary of what she told,
     # even when the engine let it pass
     told = set().union(*(_figures(t.buyer) for t in turns[:index])) if index else set()
-    return _figures(summary.learner) <= told
+    return _figures(summary.learner) <= told and _sums_up(summary.learner)
+
+
+# "And the timesheets are still on paper you said?" echoes one fact back; a summary lists
+# two things or more, or one told in full ("Dus je wilt per 1 juli starten met 300 lunches
+# per dag")
+SUMMARY_ITEMS = 2
+SUMMARY_WORDS = 10
+
+
+def _sums_up(text: str) -> bool:
+    longest = max((p for p in re.split(r"[.?!]+", text) if p.strip()), key=len, default="")
+    body = _LEADING_JOINER.sub("", longest)
+    return _summed_items(text) >= SUMMARY_ITEMS or len(body.split()) >= SUMMARY_WORDS
+
+
+_ITEM_BREAK = re.compile(r"[,;:]|\b(and|en|but|maar|plus|also|ook)\b", re.IGNORECASE)
+_LEADING_JOINER = re.compile(r"^\s*(and|en|so|dus|ok[eé]?|oké|right)\b[\s,]*", re.IGNORECASE)
+
+
+def _summed_items(text: str) -> int:
+    """How many things a summary's longest sentence lists ("the printers are old and jam
+    now and then": two), its opening "so"/"en" and a check after it not counted."""
+    longest = max((p for p in re.split(r"[.?!]+", text) if p.strip()), key=len, default="")
+    body = _LEADING_JOINER.sub("", longest)
+    return len([part for part in _ITEM_BREAK.split(body)
+                if part and not _ITEM_BREAK.fullmatch(part) and len(part.split()) >= 2])
 
 
 _NUMBER_WORDS = {
