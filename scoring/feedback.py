@@ -1114,14 +1114,17 @@ _WHO_ATTENDS = re.compile(
     r"\b(with|and|met|en)\s+(you and |u en |jou en |both |all |also )?"
     r"(your|the|our|my|a|uw|je|jouw|jullie|de|onze|mijn|een|mr\.?|mrs\.?|ms\.?|meneer|"
     r"mevrouw)?\s*(team|colleagues?|partners?|managers?|directors?|boss|owner|"
-    r"collega'?s?|directeur|directie|eigenaar|leidinggevende|baas|teamleider)\b",
-    re.IGNORECASE)
-# "with a proposal", "bring a demo", "een offerte meenemen": what the learner brings
+    r"collega'?s?|directeur|directie|eigenaar|leidinggevende|baas|teamleider)\b|"
+    # "a demo for you and the finance director" (two people: who attends)
+    r"\b(for|to|voor|aan)\s+(you|u|jou|jullie)\s+(and|en)\s+\w+", re.IGNORECASE)
+# "with a proposal", "do a demo", "een offerte meenemen": what the learner brings
 _WHAT_BROUGHT = re.compile(
-    r"\b(with|bring|show|present|demo|met|meenemen|meebrengen|laten zien|presenteren)\b"
-    r"[^.?!]{0,30}\b(proposals?|quotes?|quotations?|demo|demonstration|plan|offer|samples?|"
+    r"\b(proposals?|quotes?|quotations?|demo|demonstration|plan|offer|samples?|"
     r"designs?|calculations?|trial|presentation|voorstel|offerte|berekening|ontwerp|"
     r"presentatie|proef\w*|monster\w*|plan)\b", re.IGNORECASE)
+# "de 21e", "on the 14th": a date of this month
+_ORDINAL_DATE = re.compile(r"\b(de|the|on the)\s+\d{1,2}(e|ste|de|st|nd|rd|th)\b",
+                           re.IGNORECASE)
 CLOSE_PARTS = ("day", "time", "who", "what")
 
 
@@ -1131,7 +1134,8 @@ def close_parts_missing(cs: CompiledScenario, state: SessionState, said: str) ->
     proposal for your team" lacks only the time and who attends."""
     lm = cs.language(state.lang).lm
     msg = lm.analyze(said)
-    has = {"day": names_day(msg, lm), "time": names_time_of_day(msg, lm),
+    has = {"day": names_day(msg, lm) or bool(_ORDINAL_DATE.search(said)),
+           "time": names_time_of_day(msg, lm),
            "who": bool(_WHO_ATTENDS.search(said)), "what": bool(_WHAT_BROUGHT.search(said))}
     return ", ".join(part for part in CLOSE_PARTS if not has[part])
 

@@ -12,7 +12,8 @@ from bot.engine.compiled import CompiledScenario
 from bot.engine.state import SessionState, TurnRecord
 from scoring.card import ScoreCard
 from scoring.consistency import TURNS, contradictions
-from scoring.feedback import Tip
+from scoring.feedback import Tip, close_parts_missing
+from tests.engine_calls import compiled_library
 from tests.test_card_consistency import play_card
 
 PRINTING = {
@@ -79,3 +80,16 @@ def test_the_checker_finds_a_close_tip_asking_for_the_day_it_names() -> None:
     wrong = replace(card, tips=[Tip(tip.key, {**tip.values, "parts": "day, time"})])
     found = contradictions(cs, state, wrong, turns)
     assert TURNS in {c.kind for c in found}
+
+
+@pytest.mark.parametrize("lang,said,missing", [
+    ("en", "Would it be an idea to do a demo for you and the finance director?", "day, time"),
+    ("en", "Could we meet again sometime to talk about a quotation?", "day, time, who"),
+    ("nl", "Zal ik een demo komen geven voor u en de financieel directeur, de 21e?", "time"),
+    ("nl", "Zullen we binnenkort eens bellen?", "day, time, who, what"),
+])
+def test_the_parts_a_proposal_names_are_not_asked_for(lang: str, said: str,
+                                                      missing: str) -> None:
+    cs = compiled_library()["objection-software-renewal"]
+    state = SessionState(scenario_id=cs.scenario.id, lang=lang, seed=0)
+    assert close_parts_missing(cs, state, said) == missing
