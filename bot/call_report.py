@@ -92,6 +92,9 @@ def render_tip(lang: str, tip: Tip) -> str:
     if values.get("steps"):
         values["steps"] = ", ".join(t(lang, f"tips.step_names.{step.strip()}", her=values["her"])
                                     for step in values["steps"].split(","))
+    if "parts" in values:
+        values["parts"] = ", ".join(t(lang, f"tips.close_parts.{part.strip()}")
+                                    for part in values["parts"].split(",") if part.strip())
     return t(lang, f"tips.{tip.key}", **values)
 
 

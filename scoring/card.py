@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from bot.engine.acts import Act
 from bot.engine.compiled import CompiledScenario
 from bot.engine.state import SessionState, TurnRecord
-from scoring.feedback import Tip, choose_tips
+from scoring.feedback import EARLY_PITCH_ASKS, Tip, choose_tips, first_pitched, pitch_tip_key
 from scoring.notes import note
 from scoring.preparation import PreparationResult
 from scoring.sections import (
@@ -106,8 +106,17 @@ def score_call(
         visit_report=visit_report(cs, state, turns),
         turns=turns,
         deduction=deduction,
-        deduction_reasons=[kind for kind, _ in costs] if deduction else [],
+        deduction_reasons=_reasons(cs, state, turns, costs) if deduction else [],
     )
+
+
+def _reasons(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord],
+             costs: list[tuple[str, int]]) -> list[str]:
+    """Why points came off, in the words the tips use: a pitch its tip calls tied to what
+    she said, only too early, is not "selling before tying the offer to a need"."""
+    pitched = first_pitched(cs, state, turns)
+    early = pitched is not None and pitch_tip_key(cs, state, turns, pitched) in EARLY_PITCH_ASKS
+    return ["pitch_early" if kind == "pitch" and early else kind for kind, _ in costs]
 
 
 def visit_report(cs: CompiledScenario, state: SessionState,

@@ -12,21 +12,26 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.engine.acts import Act
+from bot.engine.classify import names_day, names_time_of_day
 from bot.engine.compiled import CompiledScenario
 from bot.engine.state import ObjectionState, SessionState, TurnRecord
 from scoring.card import ScoreCard
 from scoring.feedback import (
+    CLOSE_PARTS,
+    EARLY_PITCH_ASKS,
     HANDLING_STEPS,
     REGISTER_TIPS,
     REPEATABLE,
     Tip,
     exchange,
     in_sentence,
+    proposed_in_words,
     quote,
     role_ids,
     steps_taken,
+    told_by_spin,
 )
-from scoring.sections import WEAK_STEP, handling_steps, one_open_question
+from scoring.sections import WEAK_STEP, handling_steps, one_open_question, pitch_turns
 
 # The classes of contradiction, as the report counts them.
 TICKS = "tip_vs_ticks"  # a tip calls missing what the card ticks (or done what it does not)
@@ -76,7 +81,39 @@ def contradictions(cs: CompiledScenario, state: SessionState, card: ScoreCard,
         found.append(Contradiction(TICKS, "register", "takes points off for chat style; "
                                    "no tip says which line"))
     found.extend(_praise_vs_criticism(cs, state, card, turns, tips))
+    found.extend(_early_pitch(cs, card, turns, tips))
     return found
+
+
+def _early_pitch(cs: CompiledScenario, card: ScoreCard, turns: list[TurnRecord],
+                 tips: list[Tip]) -> list[Contradiction]:
+    """An offer the deduction calls untied while its tip calls it tied to what she said
+    (or the other way round); a tip saying she had not yet told what the problem costs or
+    a fix is worth when she answered that question before the offer; and a second tip
+    coaching the question the early-pitch tip already asks."""
+    out: list[Contradiction] = []
+    early = [t for t in tips if t.key in EARLY_PITCH_ASKS]
+    if "pitch" in card.deduction_reasons and early:
+        out.append(Contradiction(TICKS, early[0].key, "calls the offer tied to what she said; "
+                                 "the deduction says it was not tied to a need"))
+    if "pitch_early" in card.deduction_reasons and any(t.key == "pitch" for t in tips):
+        out.append(Contradiction(TICKS, "pitch", "calls the offer untied; the deduction says "
+                                 "it was tied, only too early"))
+    for tip in early:
+        asks = EARLY_PITCH_ASKS[tip.key]
+        found = _turn_of(turns, tip.values.get("quote"))
+        if found is not None:
+            before = turns[:found[0]]
+            for kind, what in (("implication", "what the problem costs"),
+                               ("need_payoff", "what a fix is worth")):
+                if kind in asks and told_by_spin(cs, before, kind):
+                    out.append(Contradiction(TURNS, tip.key, f"says she had not told {what}; "
+                                             "she answered it before the offer"))
+        for other in tips:
+            if other.key in asks or other.key.startswith("solution"):
+                out.append(Contradiction(DUPLICATE, other.key, f"coaches the step '{tip.key}' "
+                                         "already coaches"))
+    return out
 
 
 def _praise_vs_criticism(cs: CompiledScenario, state: SessionState, card: ScoreCard,
@@ -209,6 +246,9 @@ def _against_turns(cs: CompiledScenario, state: SessionState, turns: list[TurnRe
         flag("says the purpose was not stated; a turn stated it")
     if key.startswith("solution") and Act.SOLUTION in acts:
         flag("says no solution was proposed; a turn proposed one")
+    if key in ("solution", "solution_follow_up") \
+            and proposed_in_words(turns, pitch_turns(cs, state, turns)) is not None:
+        flag("asks for a proposal; a turn proposed one in so many words")
     if key == "no_close" and acts & set(CLOSE_ACTS):
         flag("says no next step was proposed; a turn proposed one")
     if key == "summarise" and Act.SUMMARY in acts:
@@ -245,7 +285,19 @@ def _against_turns(cs: CompiledScenario, state: SessionState, turns: list[TurnRe
             flag(f"quotes a {turn.act} turn as a close")
         if key == "closed_question" and turn.form != "closed":
             flag("quotes a question that was not closed")
+        named = _close_parts_named(cs, state, turn.learner)
+        for part in tip.values.get("parts", "").split(", "):
+            if part in named:
+                flag(f"says the next step lacks '{part}'; the quoted line names it")
     return out
+
+
+def _close_parts_named(cs: CompiledScenario, state: SessionState, said: str) -> set[str]:
+    """The parts of a diary appointment (day, time) a line names, read by the engine."""
+    lm = cs.language(state.lang).lm
+    msg = lm.analyze(said)
+    named = {"day": names_day(msg, lm), "time": names_time_of_day(msg, lm)}
+    return {part for part in CLOSE_PARTS if named.get(part)}
 
 
 def _objection_of(cs: CompiledScenario, state: SessionState, tip: Tip) -> ObjectionState | None:

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from bot.engine.acts import CLOSING_ACTS, Act, Move
-from bot.engine.classify import is_concrete
+from bot.engine.classify import is_concrete, names_day, names_time_of_day
 from bot.engine.compiled import CompiledScenario
 from bot.engine.state import ObjectionState, SessionState, TurnRecord
 from bot.engine.text import label_in_sentence
@@ -479,7 +479,7 @@ def _took_a_step(cs: CompiledScenario, state: SessionState, turns: list[TurnReco
 # answer that left her objection standing (one the learner never took up is named too, but
 # a textbook call that ran out of time for it is still a strong one).
 DECISIVE = frozenset({"summary_wrong", "objection", "objection_passed"})
-CLOSE_TIPS = frozenset({"no_close", "vague_close", "quote_close", "firmer_order"})
+CLOSE_TIPS = frozenset({"no_close", "vague_close", "quote_close", "firmer_order", "close_confirm"})
 # Kinds of tip that may appear more than once on a card.
 REPEATABLE = frozenset({"good_task", "objection", "objection_open", "objection_steps",
                         "objection_passed",
@@ -588,22 +588,11 @@ def _improvements(cs: CompiledScenario, state: SessionState,
     knocks = next((t for t in turns if _KNOCKS.search(t.learner)), None)
     if knocks is not None:
         improve.append(Tip("knock_competitor", {"quote": quote(knocks.learner)}))
-    pitched = [t for t in pitches if not offers_discount(t) and t is not knocks
-               and not any(met.get(o) for o in t.objectives)]
-    if pitched:
-        # In a closing drill she has shown her interest already: the cure for more sales
-        # talk is to come to the point, not to go back to questions about her situation.
-        closing_drill = drill and cs.scenario.closing is not None
-        key = "pitch_closing" if closing_drill else "pitch"
-        # "we can send you a quote afterwards" promises no feature: its fault is the goal
-        if _QUOTATION.search(pitched[0].learner) and not _quotation_goal(cs, state):
-            key = "quote_close"
-        elif key == "pitch" and cs.scenario.kind in ("spin", "first_visit") \
-                and _builds_on_her_problem(turns, pitched[0]):
-            # "the jams on the packing lines, that's exactly what our monitoring solves":
-            # tied to what she described, but before she said what it costs or is worth
-            key = "pitch_early"
-        improve.append(Tip(key, {"quote": quote(pitched[0].learner)}))
+    pitched = first_pitched(cs, state, turns, knocks)
+    pitch_key = None
+    if pitched is not None:
+        pitch_key = pitch_tip_key(cs, state, turns, pitched)
+        improve.append(Tip(pitch_key, {"quote": quote(pitched.learner)}))
     discount = _first(turns, offers_discount)
     if discount is not None:
         improve.append(Tip("discount", {"quote": quote(discount.learner)}))
@@ -644,16 +633,33 @@ def _improvements(cs: CompiledScenario, state: SessionState,
     questioned |= asked_by_spin(cs, dodged)
     withheld = _asked_not_told(cs, state, questioned, answered)
     deeper = _deeper_questions(cs, turns, mix)
+    if deeper is not None and pitch_key is not None \
+            and deeper.key in EARLY_PITCH_ASKS.get(pitch_key, ()):
+        # the early-pitch tip already asks that question, before the offer
+        deeper = None
     if deeper is not None:
         improve.append(deeper)
     # a need the learner already answered with an offer ("a trial of two weeks when you
     # open", "the foreman enters hours on site"), in whatever act, is no need to adjust to
     open_needs = [n for n in state.needs_stated if n in cs.needs and not _offered_for(n, turns)]
+    # (an offer tied to what she told, made too early, was a proposal: its tip says when
+    # to make it, and a second tip asking for one coaches the same step)
+    proposed = proposed_in_words(turns, pitches)
     if "solution" in roles and roles["solution"] not in state.objectives and open_needs \
-            and not any(t.act == Act.SOLUTION for t in turns):
+            and not any(t.act == Act.SOLUTION for t in turns) \
+            and pitch_key not in EARLY_PITCH_ASKS \
+            and not (proposed is not None and _builds_on_her_problem(turns, proposed)):
+        # ("wij zouden de labelprinters vervangen en op afstand monitoren" after the truck
+        # she told about was a proposal tied to her problem, whatever act it was read as)
         need = in_sentence(cl.text(cs.needs[open_needs[0]].label))
-        # on a follow-up visit an offer is on the table: adjust it, do not start over
-        improve.append(Tip("solution_follow_up" if follow_up else "solution", {"need": need}))
+        if proposed is not None:
+            # proposed, but not on what she told: tie that proposal, do not ask for one
+            improve.append(Tip("solution_tie", {"quote": quote(proposed.learner),
+                                                "need": need}))
+        else:
+            # on a follow-up visit an offer is on the table: adjust it, do not start over
+            improve.append(Tip("solution_follow_up" if follow_up else "solution",
+                               {"need": need}))
     improve.extend(_closing_tips(cs, state, turns, roles, met))
     if withheld:
         # asked, and she kept it to herself: not a question missed, but trust not yet earned
@@ -693,6 +699,25 @@ def _improvements(cs: CompiledScenario, state: SessionState,
 _OFFERING_MOVES = frozenset({"propose_solution", "respond_benefit"})
 
 
+# "we lease new label printers including maintenance", "wij zouden de printers vervangen":
+# the seller's company as subject of what it would do or offer
+_PROPOSES = re.compile(
+    r"\b(we|wij|we'd|we'll|we're)\s+(could|can|would|will|offer|lease|provide|replace|install|"
+    r"deliver|supply|set up|take care|zouden|kunnen|kan|bieden|leveren|vervangen|installeren|"
+    r"regelen|plaatsen|leasen|verzorgen|nemen)\b", re.IGNORECASE)
+_NOT_A_PROPOSAL = frozenset({Act.STATE_OBJECTIVE, Act.NEXT_STEP_PROPOSAL, Act.ASK_ORDER,
+                             Act.SUMMARY, Act.GREET_INTRODUCE, Act.GOODBYE})
+
+
+def proposed_in_words(turns: list[TurnRecord], pitches: list[TurnRecord]) -> TurnRecord | None:
+    """The first message that proposes what the seller would do for her ("we lease new
+    label printers including maintenance with a four-hour response time"), whatever act
+    it was read as: not a pitch (its own tip), an agenda ("see if we can help"), a next
+    step or a summary."""
+    return next((t for t in turns if t not in pitches and t.act not in _NOT_A_PROPOSAL
+                 and _PROPOSES.search(t.learner)), None)
+
+
 def _offered_for(need: str, turns: list[TurnRecord]) -> bool:
     """Whether a statement of the learner's offered something for this need (a benefit or
     a proposal naming it); a question or a summary that names it offers nothing."""
@@ -727,6 +752,60 @@ _CUE_MATCH = 100.0  # a keyword match of the fact's cues scores above this
 def _stems(text: str) -> set[str]:
     stems = {w.rstrip("s") if len(w) > 3 else w for w in _WORD.findall(text.lower())}
     return {w for w in stems if w not in _COMMON and len(w) >= 3}
+
+
+# What an offer tied to her problem, made too early, still had to wait for: the key names
+# the questions she had not yet answered before it (and so which SPIN tip it stands for).
+EARLY_PITCH_ASKS: dict[str, tuple[str, ...]] = {
+    "pitch_early": ("implication", "need_payoff"),  # neither what it costs nor is worth
+    "pitch_early_value": ("need_payoff",),  # she said what it costs, not what a fix is worth
+    "pitch_early_cost": ("implication",),  # she said what a fix is worth, not what it costs
+    "pitch_tied": (),  # both told: the offer only had to be made as an answer to them
+}
+
+
+def first_pitched(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord],
+                  knocks: TurnRecord | None = None) -> TurnRecord | None:
+    """The first pitch the card names as one: not a discount (its own tip says why), not a
+    line running down her supplier (``knocks``), not a line the card credits with a goal
+    ("And then hopefully we can send you a quote afterwards" names the follow-up)."""
+    if knocks is None:
+        knocks = next((t for t in turns if _KNOCKS.search(t.learner)), None)
+    met = objectives_met(cs, state, "external", turns)
+    return next((t for t in pitch_turns(cs, state, turns)
+                 if not offers_discount(t) and t is not knocks
+                 and not any(met.get(o) for o in t.objectives)), None)
+
+
+def pitch_tip_key(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord],
+                  pitched: TurnRecord) -> str:
+    """Which fault a pitch is: plain sales talk, sales talk after her interest (closing
+    drill), a quotation promised, or an offer tied to her problem made too early (the key
+    then names what she had not told yet, so the tip asks only for that)."""
+    # "we can send you a quote afterwards" promises no feature: its fault is the goal
+    if _QUOTATION.search(pitched.learner) and not _quotation_goal(cs, state):
+        return "quote_close"
+    # In a closing drill she has shown her interest already: the cure for more sales
+    # talk is to come to the point, not to go back to questions about her situation.
+    if cs.scenario.kind == "drill" and cs.scenario.closing is not None:
+        return "pitch_closing"
+    if cs.scenario.kind in ("spin", "first_visit") and _builds_on_her_problem(turns, pitched):
+        # "the jams on the packing lines, that's exactly what our monitoring solves":
+        # tied to what she described, but before she said what it costs or is worth
+        before = turns[:turns.index(pitched)]
+        cost = told_by_spin(cs, before, "implication")
+        value = told_by_spin(cs, before, "need_payoff")
+        if cost and value:
+            return "pitch_tied"
+        return "pitch_early_value" if cost else "pitch_early_cost" if value else "pitch_early"
+    return "pitch"
+
+
+def told_by_spin(cs: CompiledScenario, turns: list[TurnRecord], kind: str) -> bool:
+    """Whether she answered a question of this SPIN kind ("What does that mean for you
+    when clients come in?" and she told what it costs her) in these turns."""
+    facts = {f.id for f in cs.scenario.facts if kind in f.spin}
+    return any(t.answered and (t.spin == kind or facts & set(t.answered)) for t in turns)
 
 
 def _builds_on_her_problem(turns: list[TurnRecord], pitch: TurnRecord) -> bool:
@@ -993,10 +1072,10 @@ def _closing_tips(cs: CompiledScenario, state: SessionState, turns: list[TurnRec
         if met.get(roles.get("follow_up", "")):
             # the card ticks the next step (a day without a time, "maybe Wednesday?"):
             # "not yet a concrete next step" would deny it; say how to make it firmer
-            return [Tip("firmer_close", {"quote": quote(last.learner)})]
+            return [_close_tip(cs, state, "firmer_close", last.learner)]
         if _QUOTATION.search(last.learner) and not _quotation_goal(cs, state):
             return [Tip("quote_close", {"quote": quote(last.learner)})]
-        return [Tip("vague_close", {"quote": quote(last.learner)})]
+        return [_close_tip(cs, state, "vague_close", last.learner)]
     last = (concrete or attempts)[-1]
     if offers_discount(last):
         # "sign this week and get 15% off" is no concrete proposal: the discount tip says
@@ -1026,6 +1105,48 @@ def _closing_tips(cs: CompiledScenario, state: SessionState, turns: list[TurnRec
     return [Tip("close_not_earned", {"quote": quote(last.learner)})]
 
 
+# "with you and your partners", "can Mrs Bakker join us?", "samen met uw collega": who
+# attends ("a proposal for your team" says who it is for, not who will be there)
+_WHO_ATTENDS = re.compile(
+    r"\b(join|joins|attend|attends|present at|both of you|all of you|the two of you|"
+    r"erbij|aanschuiven|aansluiten|jullie (allebei|beiden|samen)|samen met)\b|"
+    r"\b(with|and|met|en)\s+(you and |u en |jou en |both |all |also )?"
+    r"(your|the|our|my|a|uw|je|jouw|jullie|de|onze|mijn|een|mr\.?|mrs\.?|ms\.?|meneer|"
+    r"mevrouw)?\s*(team|colleagues?|partners?|managers?|directors?|boss|owner|"
+    r"collega'?s?|directeur|directie|eigenaar|leidinggevende|baas|teamleider)\b|"
+    # "a demo for you and the finance director" (two people: who attends)
+    r"\b(for|to|voor|aan)\s+(you|u|jou|jullie)\s+(and|en)\s+\w+", re.IGNORECASE)
+# "with a proposal", "do a demo", "een offerte meenemen": what the learner brings
+_WHAT_BROUGHT = re.compile(
+    r"\b(proposals?|quotes?|quotations?|demo|demonstration|plan|offer|samples?|"
+    r"designs?|calculations?|trial|presentation|voorstel|offerte|berekening|ontwerp|"
+    r"presentatie|proef\w*|monster\w*|plan)\b", re.IGNORECASE)
+# "de 21e", "on the 14th": a date of this month
+_ORDINAL_DATE = re.compile(r"\b(de|the|on the)\s+\d{1,2}(e|ste|de|st|nd|rd|th)\b",
+                           re.IGNORECASE)
+CLOSE_PARTS = ("day", "time", "who", "what")
+
+
+def close_parts_missing(cs: CompiledScenario, state: SessionState, said: str) -> str:
+    """What a proposed next step still lacks to go in her diary, as ids joined by ", "
+    (a day, a time, who attends, what the learner brings): "next week Thursday with a
+    proposal for your team" lacks only the time and who attends."""
+    lm = cs.language(state.lang).lm
+    msg = lm.analyze(said)
+    has = {"day": names_day(msg, lm) or bool(_ORDINAL_DATE.search(said)),
+           "time": names_time_of_day(msg, lm),
+           "who": bool(_WHO_ATTENDS.search(said)), "what": bool(_WHAT_BROUGHT.search(said))}
+    return ", ".join(part for part in CLOSE_PARTS if not has[part])
+
+
+def _close_tip(cs: CompiledScenario, state: SessionState, key: str, said: str) -> Tip:
+    parts = close_parts_missing(cs, state, said)
+    if not parts:
+        # every part named, and still no commitment: what is left is her yes
+        return Tip("close_confirm", {"quote": quote(said)})
+    return Tip(key, {"quote": quote(said), "parts": parts})
+
+
 def _weak_or_no_close(cs: CompiledScenario, state: SessionState,
                       turns: list[TurnRecord]) -> Tip:
     """"You did not propose a next step" is untrue after "shall I send you an offer?",
@@ -1039,7 +1160,7 @@ def _weak_or_no_close(cs: CompiledScenario, state: SessionState,
     if (_QUOTATION.search(last.learner) or _OFFER.search(last.learner)) \
             and not _quotation_goal(cs, state) and cs.scenario.buyer.visit != "follow_up":
         return Tip("quote_close", {"quote": quote(last.learner)})
-    return Tip("vague_close", {"quote": quote(last.learner)})
+    return _close_tip(cs, state, "vague_close", last.learner)
 
 
 def _quotation_goal(cs: CompiledScenario, state: SessionState) -> bool:
@@ -1141,7 +1262,33 @@ def _summary_worth_praise(cs: CompiledScenario, state: SessionState, turns: list
     # "around 150 lunches" (115): a figure she never said is no summary of what she told,
     # even when the engine let it pass
     told = set().union(*(_figures(t.buyer) for t in turns[:index])) if index else set()
-    return _figures(summary.learner) <= told
+    return _figures(summary.learner) <= told and _sums_up(summary.learner)
+
+
+# "And the timesheets are still on paper you said?" echoes one fact back; a summary lists
+# two things or more, or one told in full ("Dus je wilt per 1 juli starten met 300 lunches
+# per dag")
+SUMMARY_ITEMS = 2
+SUMMARY_WORDS = 10
+
+
+def _sums_up(text: str) -> bool:
+    longest = max((p for p in re.split(r"[.?!]+", text) if p.strip()), key=len, default="")
+    body = _LEADING_JOINER.sub("", longest)
+    return _summed_items(text) >= SUMMARY_ITEMS or len(body.split()) >= SUMMARY_WORDS
+
+
+_ITEM_BREAK = re.compile(r"[,;:]|\b(and|en|but|maar|plus|also|ook)\b", re.IGNORECASE)
+_LEADING_JOINER = re.compile(r"^\s*(and|en|so|dus|ok[eé]?|oké|right)\b[\s,]*", re.IGNORECASE)
+
+
+def _summed_items(text: str) -> int:
+    """How many things a summary's longest sentence lists ("the printers are old and jam
+    now and then": two), its opening "so"/"en" and a check after it not counted."""
+    longest = max((p for p in re.split(r"[.?!]+", text) if p.strip()), key=len, default="")
+    body = _LEADING_JOINER.sub("", longest)
+    return len([part for part in _ITEM_BREAK.split(body)
+                if part and not _ITEM_BREAK.fullmatch(part) and len(part.split()) >= 2])
 
 
 _NUMBER_WORDS = {

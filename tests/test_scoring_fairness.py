@@ -66,8 +66,8 @@ def test_a_concrete_proposal_she_did_not_take_earns_most_of_the_closing_but_not_
     assert concrete["score"] > vague["score"]
     # the vague one is told to name a day and a time (in words that do not deny the next
     # step the card ticks for it)
-    assert not any("a day and a time" in tip for tip in concrete["feedback"])
-    assert any("a day and a time" in tip for tip in vague["feedback"])
+    assert not any("a day, a time" in tip for tip in concrete["feedback"])
+    assert any("a day, a time" in tip for tip in vague["feedback"])
 
 
 def test_a_dated_proposal_before_any_need_is_known_is_no_near_perfect_close(library):

@@ -508,6 +508,19 @@ _SIGNING_DAYS = frozenset({
 def is_concrete(msg: Analyzed, lm: LanguageModel) -> bool:
     """A proposal a diary can take: a day or date *and* a time or part of the day
     ("Tuesday 14 November at 10", "tomorrow morning"); "next week, maybe Wednesday" is not."""
+    if _SIGNING_DAYS.intersection(msg.words) and "ask_for_order" in lm.moves.match(msg):
+        return True  # "could you sign it tomorrow?": a day is all an order needs
+    return names_day(msg, lm) and names_time_of_day(msg, lm)
+
+
+def names_day(msg: Analyzed, lm: LanguageModel) -> bool:
+    """Whether a proposal names a day or date ("next week Thursday", "21 Oct")."""
+    return bool(lm.time.match(msg))
+
+
+def names_time_of_day(msg: Analyzed, lm: LanguageModel) -> bool:
+    """Whether a proposal names an hour or a part of the day ("at 10", "10am", "om half
+    negen", "in the morning", "at lunch")."""
     words = msg.words
     clock = _has_clock_time(words) or any(
         w in _AT and i + 1 < len(words) and words[i + 1].isdigit() and 0 < int(words[i + 1]) <= 23
@@ -515,9 +528,7 @@ def is_concrete(msg: Analyzed, lm: LanguageModel) -> bool:
     daypart = bool(_DAYPARTS.intersection(words)) or any(
         w == "lunch" and _AT_LUNCH.intersection(words[max(0, i - 2):i])
         for i, w in enumerate(words))
-    if _SIGNING_DAYS.intersection(words) and "ask_for_order" in lm.moves.match(msg):
-        return True  # "could you sign it tomorrow?": a day is all an order needs
-    return bool(lm.time.match(msg)) and (clock or daypart)
+    return clock or daypart
 
 
 # "om half negen", "at quarter past two", "om tien uur": an hour typed in words
