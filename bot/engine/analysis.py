@@ -683,11 +683,15 @@ def _asks_contact_details(msg: Analyzed) -> bool:
         reach = w in _REACH or (w in _REACH_HEADS and words[i + 1:i + 2] != [] and (
             words[i + 1] in _REACH_TAILS))
         if (reach and (not before or bool(_BEFORE_REACH.intersection(before)))) or (
-                w in _CONTACT and bool(_WHOSE.intersection(before))) or (
+                w in _CONTACT and bool(_WHOSE.intersection(before))
+                and not _ON_A_DEVICE.intersection(before)) or (
                 w in _CONTACT and before[-1:] == ["u"]):  # "je mail" is read "u email"
             return True
     return False
 
+
+# "an app on their phone" uses the phone; it does not ask for the number
+_ON_A_DEVICE = frozenset({"on", "op", "via", "with", "met", "through", "in"})
 
 _SECOND_ASKS = frozenset({"what", "which", "who", "how", "where", "wat", "welk", "welke", "wie",
                           "hoe", "waar", "op"})
