@@ -20,7 +20,6 @@ from scoring.feedback import (
     CLOSE_PARTS,
     EARLY_PITCH_ASKS,
     HANDLING_STEPS,
-    REGISTER_TIPS,
     REPEATABLE,
     Tip,
     exchange,
@@ -75,11 +74,6 @@ def contradictions(cs: CompiledScenario, state: SessionState, card: ScoreCard,
         found.extend(_praise(state, turns, tip))
         found.extend(_before_objection(cs, state, turns, tip))
     found.extend(_duplicates(cs, state, tips))
-    if "register" in card.deduction_reasons \
-            and not any(t.key.startswith(REGISTER_TIPS) for t in tips):
-        # points off for chat style that no tip explains
-        found.append(Contradiction(TICKS, "register", "takes points off for chat style; "
-                                   "no tip says which line"))
     found.extend(_praise_vs_criticism(cs, state, card, turns, tips))
     found.extend(_early_pitch(cs, card, turns, tips))
     return found

@@ -36,7 +36,6 @@ from scoring.sections import (
     agreed_to_a_summary,
     answerable,
     asked_by_spin,
-    chat_style_charged,
     checked_after_answer,
     corrected,
     false_starts,
@@ -209,6 +208,7 @@ def _tips(cs: CompiledScenario, state: SessionState, total: int | None,
     improve = _improvements(cs, state, turns)
     # A missing capital is a word about style: it waits until the method has nothing left
     # to say (the last slot), and it takes no praise from what its message did
+    capital = [t for t in improve if t.key == "register_capital"]
     improve = [t for t in improve if t.key != "register_capital"]
     criticised = {t.values.get("quote") for t in improve} - {None}
     praise = [t for t in _strengths(cs, state, turns) if t.values.get("quote") not in criticised]
@@ -277,33 +277,14 @@ def _tips(cs: CompiledScenario, state: SessionState, total: int | None,
             # what a strong answer does: done (a strong card) or still to learn
             tips.append(Tip("model_answer_done" if strong else "model_answer",
                             {"topics": goals}))
-    if chat_style_charged(cs, turns, state.lang) \
-            and not any(t.key.startswith(REGISTER_TIPS) for t in tips[:MAX_TIPS]):
-        # chat style costs points (``conduct_costs``), so the card always says why: the
-        # word about style takes the last slot when the method filled them all
-        tips = [t for t in tips if not t.key.startswith(REGISTER_TIPS)][:MAX_TIPS - 1]
-        tips.append(_register_tip(turns, state.lang, tips))
+    if capital and len(tips) < MAX_TIPS:
+        # quoting a line no other tip quotes (a praised line keeps its praise to itself)
+        quoted = {t.values.get("quote") for t in tips}
+        lower = [quote(t.learner) for t in turns if _starts_lower(t.learner)]
+        line = next((q for q in lower if q not in quoted), None)
+        tips.append(Tip("register_capital", {"quote": line}) if line is not None
+                    else Tip("register_capital_plain"))
     return tips
-
-
-def _register_tip(turns: list[TurnRecord], lang: str, tips: list[Tip]) -> Tip:
-    """The word about chat style, quoting a line no other tip quotes (a praised or
-    criticised line keeps its tip to itself): shorthand first, else a missing capital."""
-    quoted = {t.values.get("quote") for t in tips}
-    speak = [quote(t.learner) for t in turns if text_speak(t.learner, lang)]
-    line = next((q for q in speak if q not in quoted), None)
-    if line is not None:
-        return Tip("register", {"quote": line})
-    if speak:
-        return Tip("register_plain")
-    lower = [quote(t.learner) for t in turns if _starts_lower(t.learner)]
-    line = next((q for q in lower if q not in quoted), None)
-    return Tip("register_capital", {"quote": line}) if line is not None \
-        else Tip("register_capital_plain")
-
-
-# The tips that name chat style (text-speak, a missing capital), on a strong card too.
-REGISTER_TIPS = ("register", "full_marks_register", "full_marks_capital")
 
 
 # Isolating an objection ("apart from the price, is there anything else?"): the clarify

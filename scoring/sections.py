@@ -1000,12 +1000,6 @@ def informal(turns: list[TurnRecord], lang: str) -> bool:
     return casual * 2 >= len(words) and casual >= INFORMAL_MIN
 
 
-def chat_style_charged(cs: CompiledScenario, turns: list[TurnRecord], lang: str) -> bool:
-    """Whether chat style costs points (most messages in lower case or shorthand), in a
-    call and in a drill alike: the card then always names it (``choose_tips``)."""
-    return informal(turns, lang)
-
-
 def text_speak(text: str, lang: str) -> bool:
     """Whether a message holds chat shorthand ("u", "thx", "ff"), not just a lower case."""
     speak = TEXT_SPEAK.get(lang, frozenset())
@@ -1130,7 +1124,7 @@ def conduct_costs(cs: CompiledScenario, state: SessionState,
     pitches = pitch_turns(cs, state, turns)
     discounts = sum(1 for t in turns if offers_discount(t))
     costs = [("discount", min(2 * DISCOUNT_COST, DISCOUNT_COST * discounts)),
-             ("register", REGISTER_COST if chat_style_charged(cs, turns, state.lang) else 0),
+             ("register", REGISTER_COST if informal(turns, state.lang) else 0),
              ("internal_aloud", INTERNAL_ALOUD_COST * min(2, len(internal_aloud(turns))))]
     if cs.scenario.kind != "drill" and corrected(cs, state, turns):
         costs.append(("wrong_summary", WRONG_SUMMARY_COST))
