@@ -17,7 +17,9 @@ F1 per turn / at the end, score gap mean / worst, flagship end F1):
   flagship 0.960; after the rounds 0.918 / 0.870 / 0.985 / 0.909, F1 0.869 / 0.948,
   gap 6.8 / 24, flagship 0.964;
 - 235 calls with `.h5` (1 December): 0.899 / 0.842 / 0.980 / 0.889, F1 0.854 / 0.944,
-  gap 7.4 / 31, flagship 0.963; two of its calls end otherwise than their writers expected.
+  gap 7.4 / 31, flagship 0.963; two of its calls end otherwise than their writers expected;
+  after the rounds 0.905 / 0.851 / 0.983 / 0.901, F1 0.858 / 0.946, gap 7.1 / 27,
+  flagship 0.965, every call ending as its writer expected.
 
 Raise the floors as the engine improves. The held-out set stays out of the tests.
 """
@@ -35,25 +37,25 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from dialogue_quality import ACTS, evaluate, load_dialogues, play
 
 FLOORS = {
-    "act_accuracy": 0.895,
-    "act_accuracy_non_fact": 0.838,
-    "form_accuracy": 0.975,
-    "spin_accuracy": 0.885,
-    "objective_f1_turn": 0.85,
-    "objective_f1_end": 0.94,
+    "act_accuracy": 0.90,
+    "act_accuracy_non_fact": 0.846,
+    "form_accuracy": 0.978,
+    "spin_accuracy": 0.895,
+    "objective_f1_turn": 0.853,
+    "objective_f1_end": 0.942,
 }
 CEILINGS = {
     "calls_stonewalled": 0,
     "calls_cut_short": 0,
-    "calls_ending_wrong": 2,
+    "calls_ending_wrong": 1,
     "turns_unplayed": 0,
-    "score_gap_mean": 7.8,  # 7.4 when the .h5 set joined (see the docstring for earlier)
+    "score_gap_mean": 7.5,  # 7.1 now, 7.4 when the .h5 set joined (see the docstring)
     # 52 when the .h3 set joined (a drill); 27 once a drill answer whose steps were read in
     # words that do not take them counts as a false start (round 11); 23 on the 151 calls
-    "score_gap_worst": 35,
+    "score_gap_worst": 31,
     "cards_outside_tip_range": 0,  # every card holds 3-5 tips
 }
-FLAGSHIP_END_F1_FLOOR = 0.958  # 0.963 when the .h5 set joined
+FLAGSHIP_END_F1_FLOOR = 0.96  # 0.965 now; 0.963 when the .h5 set joined
 
 
 @pytest.fixture(scope="module")
