@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import zlib
 from collections.abc import Iterable
+from functools import lru_cache
 from itertools import pairwise
 
 from bot.engine.acts import CLOSING_ACTS, Act
@@ -47,8 +48,10 @@ _OWN_CONTACT = re.compile(
     re.IGNORECASE)
 
 
+@lru_cache(maxsize=1 << 16)
 def _same_stem(st: str, q: str) -> bool:
-    """A compound ends in its head: "overtyp(en)" is about "typ(en)"."""
+    """A compound ends in its head: "overtyp(en)" is about "typ(en)". Cached: a turn
+    compares the same few stems thousands of times."""
     return st == q or (len(st) >= 3 and len(q) >= 5 and q.endswith(st)) or (
         len(q) >= 3 and len(st) >= 5 and st.endswith(q))
 
