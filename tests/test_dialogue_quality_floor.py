@@ -2,7 +2,7 @@
 
 Plays the labelled dev calls in benchmarks/dialogues/dev through the same path as
 ``python -m bot play --script --json`` (benchmarks/dialogue_quality.py prints all
-figures). Each held-out set joins dev (as the `.h1` to `.h5` files) after it has been run
+figures). Each held-out set joins dev (as the `.h1` to `.h6` files) after it has been run
 for figures; being harder than what the engine was tuned on, it lowers the dev figures,
 and the floors are set a little below them, then raised after the rounds of work that
 follow. History of the figures at those points (act / other acts / form / SPIN, objective
@@ -19,7 +19,9 @@ F1 per turn / at the end, score gap mean / worst, flagship end F1):
 - 235 calls with `.h5` (1 December): 0.899 / 0.842 / 0.980 / 0.889, F1 0.854 / 0.944,
   gap 7.4 / 31, flagship 0.963; two of its calls end otherwise than their writers expected;
   after the rounds 0.905 / 0.851 / 0.983 / 0.901, F1 0.858 / 0.946, gap 7.1 / 27,
-  flagship 0.965, every call ending as its writer expected.
+  flagship 0.965, every call ending as its writer expected;
+- 263 calls with `.h6`: 0.895 / 0.836 / 0.979 / 0.891, F1 0.844 / 0.942, gap 7.7 / 28,
+  flagship 0.959.
 
 Raise the floors as the engine improves. The held-out set stays out of the tests.
 """
@@ -37,25 +39,25 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from dialogue_quality import ACTS, evaluate, load_dialogues, play
 
 FLOORS = {
-    "act_accuracy": 0.90,
-    "act_accuracy_non_fact": 0.846,
-    "form_accuracy": 0.978,
-    "spin_accuracy": 0.895,
-    "objective_f1_turn": 0.853,
-    "objective_f1_end": 0.942,
+    "act_accuracy": 0.893,
+    "act_accuracy_non_fact": 0.834,
+    "form_accuracy": 0.977,
+    "spin_accuracy": 0.889,
+    "objective_f1_turn": 0.842,
+    "objective_f1_end": 0.940,
 }
 CEILINGS = {
     "calls_stonewalled": 0,
     "calls_cut_short": 0,
     "calls_ending_wrong": 1,
     "turns_unplayed": 0,
-    "score_gap_mean": 7.5,  # 7.1 now, 7.4 when the .h5 set joined (see the docstring)
+    "score_gap_mean": 7.9,  # 7.7 when the .h6 set joined, 7.4 when the .h5 set did (see the docstring)
     # 52 when the .h3 set joined (a drill); 27 once a drill answer whose steps were read in
     # words that do not take them counts as a false start (round 11); 23 on the 151 calls
     "score_gap_worst": 31,
     "cards_outside_tip_range": 0,  # every card holds 3-5 tips
 }
-FLAGSHIP_END_F1_FLOOR = 0.96  # 0.965 now; 0.963 when the .h5 set joined
+FLAGSHIP_END_F1_FLOOR = 0.957  # 0.959 when the .h6 set joined; 0.965 before
 
 
 @pytest.fixture(scope="module")
