@@ -66,6 +66,17 @@ CHECK_ALONE_WORDS = 8  # "tell me about yourself" in the first turns is part of 
 # Acts whose question gathers information (and so has a SPIN type): a proposal's "does
 # that suit you?", a pitch's "interested?", a summary's "right?" or a close ask for none
 INFORMATION_ACTS = frozenset({Act.FACT_QUESTION, Act.OBJECTION_RESPONSE, Act.OTHER})
+# Opening acts whose question may invite her to introduce herself ("I'm Tom from SchoonWerk.
+# Could you tell me a bit about yourself?"): that invitation asks about her situation
+OPENING_ACTS = frozenset({Act.GREET_INTRODUCE, Act.STATE_OBJECTIVE})
+
+
+def invites_her_story(a: TurnAnalysis, act: Act) -> bool:
+    """An opening (a greeting with an introduction, or the agenda) whose question is the
+    invitation to tell about herself or her company: a situation question, as a trainer
+    counts it, while the act stays the introduction or the agenda. An agenda asked to be
+    agreed ("..., is that OK? Then tell me ...") asks the check first: no SPIN type."""
+    return act in OPENING_ACTS and Move.INVITE_INTRODUCTION in a.moves and a.form == "open"
 
 
 def main_act(a: TurnAnalysis, state: SessionState) -> Act:
@@ -150,8 +161,10 @@ def main_act(a: TurnAnalysis, state: SessionState) -> Act:
         return Act.PITCH
     fresh_intro = Move.INTRODUCE in moves and "introduced" not in state.flags
     if Move.STATE_OBJECTIVE in moves and not asks_fact and not (
-        fresh_intro and Move.GREET in moves
+        fresh_intro and Move.GREET in moves and not _agenda_checked(a)
     ):
+        # "Good morning, I'm Tom from SchoonWerk. Today I'd like to ... Does that work for
+        # you?": an agenda she is asked to agree to is the point, whatever greets it
         return Act.STATE_OBJECTIVE
     if fresh_intro:
         return Act.GREET_INTRODUCE
@@ -180,6 +193,12 @@ def main_act(a: TurnAnalysis, state: SessionState) -> Act:
     if (Move.GREET in moves and not a.greeting_with_content) or Move.INTRODUCE in moves:
         return Act.GREET_INTRODUCE
     return Act.OTHER
+
+
+def _agenda_checked(a: TurnAnalysis) -> bool:
+    """The agenda ends in a check that she agrees ("..., is dat goed?", "ok?"): the
+    analysis reads such a message as one closed question that asks no facts."""
+    return a.is_question and a.form == "closed" and not a.asks and not a.facts
 
 
 def _discount_on_signing(a: TurnAnalysis) -> bool:

@@ -954,6 +954,11 @@ _HEADINGS = frozenset({("today",), ("vandaag",), ("for", "today"), ("voor", "van
                        ("agenda",), ("plan", "for", "today"), ("plan", "voor", "vandaag")})
 
 
+# a short heading naming the plan or the day ("plan for these 20 minutes:", "vandaag:")
+_HEADING_WORDS = frozenset({"today", "vandaag", "plan", "agenda", "planning", "programma"})
+HEADING_WORDS = 6
+
+
 # steps of an agenda ("ik vertel kort ..., dan ..., en aan het eind ...")
 _SEQUENCE = ("dan", "daarna", "tot slot", "aan het eind", "aan het einde", "als laatste",
              "then", "after that", "at the end", "finally", "to finish")
@@ -971,8 +976,13 @@ def _today_heading(msg: Analyzed, lm: LanguageModel) -> bool:
     """"today: your feedback on the proposal, any changes, and the next step. ok?": a heading
     for this meeting, then at least two items, asking at most her agreement."""
     first = msg.sentences[0]
-    return len(first.clauses) > 2 and tuple(first.clauses[0]) in _HEADINGS and (
-        _only_asks_agreement(msg, lm)) and ":" in msg.raw.split(".")[0]
+    if len(first.clauses) <= 2 or ":" not in msg.raw.split(".")[0]:
+        return False
+    # "ok so today:", "plan for these 20 min:", "planning voor vandaag:" head it too
+    head = strip_fillers(first.clauses[0], lm.lexicon.fillers)
+    heading = tuple(head) in _HEADINGS or (
+        len(head) <= HEADING_WORDS and bool(_HEADING_WORDS & set(head)))
+    return heading and _only_asks_agreement(msg, lm)
 
 
 def _first_then(words: list[str]) -> bool:
@@ -997,9 +1007,18 @@ def _only_asks_agreement(msg: Analyzed, lm: LanguageModel) -> bool:
         if not sentence.question_mark:
             continue
         last = sentence.clauses[-1] if sentence.clauses else sentence.words
-        if len(last) > AGREEMENT_QUESTION_WORDS or (last and last[0] in lm.lexicon.question_words):
+        if last and last[0] in lm.lexicon.question_words:
+            return False
+        if len(last) > AGREEMENT_QUESTION_WORDS and not (
+                # "Is dat een goed plan voor vandaag?", "does that sound like a good plan to you?"
+                len(last) <= AGREEMENT_QUESTION_WORDS + PLAN_CHECK_EXTRA
+                and last[0] in lm.lexicon.question_verbs and _PLAN_NOUNS & set(last)):
             return False
     return True
+
+
+_PLAN_NOUNS = frozenset({"plan", "opzet", "aanpak", "agenda", "approach", "programma"})
+PLAN_CHECK_EXTRA = 3
 
 
 def _outside_questions(msg: Analyzed, where: dict[str, int]) -> set[str]:

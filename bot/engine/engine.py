@@ -16,7 +16,14 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from bot.engine.acts import CLOSING_ACTS, INFORMATION_ACTS, Act, Move, main_act
+from bot.engine.acts import (
+    CLOSING_ACTS,
+    INFORMATION_ACTS,
+    Act,
+    Move,
+    invites_her_story,
+    main_act,
+)
 from bot.engine.analysis import TurnAnalysis, analyze_turn
 from bot.engine.closing import (
     PROPOSING,
@@ -199,7 +206,9 @@ class Engine:
             reply = self._plan(cl, state, a, events, text)
         if act is Act.OBJECTION_RESPONSE and "check" in a.steps and "clarify" not in a.steps:
             a.spin = None  # "would that help you?" checks her objection, it asks no facts
-        if act not in INFORMATION_ACTS:
+        if invites_her_story(a, act):
+            a.spin = "situation"  # "I'm Tom from SchoonWerk. Tell me about yourself?"
+        elif act not in INFORMATION_ACTS:
             a.spin = None  # "Zou dat iets voor jullie zijn?" after a proposal asks no facts
         record = TurnRecord(
             learner=text[:MAX_LEARNER_CHARS], buyer=reply, form=a.form, spin=a.spin,

@@ -1,0 +1,84 @@
+"""How a trainer labels the opening and the asides of a call, and the buyer's reading of
+them (round 20): an invitation to tell about herself is a situation question, an agenda
+she is asked to agree to is the agenda, chat in mid-call is small talk."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.scenario.library import load_library
+from tests.engine_calls import script_turns
+
+GREETING = {
+    "en": "Good morning, I'm Sam from CleanCo, we clean offices across the country.",
+    "nl": "Goedemorgen, ik ben Sam van CleanCo, wij maken kantoren schoon in heel Nederland.",
+}
+
+
+@pytest.fixture(scope="module")
+def library():
+    return load_library([])
+
+
+def read(turn: dict) -> tuple:
+    return turn["act"], turn["form"], turn["spin"]
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "could u tell me bit about urself and the office"),
+    ("en", "Would you maybe tell something about yourself and the firm?"),
+    ("en", "Can you tell me a little about the company and what you do here?"),
+    ("nl", "vertel eens wat over jezelf"),
+    ("nl", "Kun je wat vertellen over jezelf en jullie kantoor?"),
+    ("nl", "Vertel eens, wie bent u en wat doet u hier?"),
+])
+def test_an_invitation_to_introduce_herself_asks_her_situation(library, lang, line):
+    turn = script_turns(library, "first-visit-cleaning", lang, [GREETING[lang], line])[-1]
+    assert read(turn) == ("fact_question", "open", "situation")
+    assert "introduce" in turn["objectives"]
+    # she tells who she is, not "what can I do for you?"
+    assert any(w in turn["buyer"].lower() for w in ("office manager", "officemanager"))
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "Hi Marieke, Sam from SchoonWerk here, we clean offices all over the country. "
+           "Before I go on, could you tell me a bit about yourself and the office?"),
+    ("nl", "Hoi Marieke, Sam van SchoonWerk, wij maken kantoren schoon in heel Nederland. "
+           "Kunt u eerst iets vertellen over uzelf en het kantoor?"),
+])
+def test_an_introduction_that_invites_hers_counts_a_situation_question(library, lang, line):
+    turn = script_turns(library, "first-visit-cleaning", lang, [line])[-1]
+    assert read(turn) == ("greet_introduce", "open", "situation")
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "Good morning Mrs de Groot, Sam from SchoonWerk. Today I'd like to get to know "
+           "you, hear how the cleaning goes now and maybe agree a next step. Does that "
+           "work for you?"),
+    ("nl", "Goedemorgen mevrouw De Groot, Sam van SchoonWerk. Ik wil vandaag graag "
+           "kennismaken, horen hoe de schoonmaak nu loopt en kijken of er een vervolg in "
+           "zit. Is dat goed?"),
+])
+def test_a_greeting_with_an_agenda_and_its_check_states_the_objective(library, lang, line):
+    turn = script_turns(library, "first-visit-cleaning", lang, [line])[-1]
+    assert read(turn) == ("state_objective", "closed", None)
+    assert {"introduce", "needs"} <= set(turn["objectives"])
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "ok so plan for this half hour: how the cleaning runs now, what could be "
+           "better n maybe a next step. ok?"),
+    ("nl", "planning voor vandaag: hoe de schoonmaak nu gaat, wat beter kan en evt een "
+           "vervolgafspraak. oke?"),
+    ("en", "I suggest we first look at how the cleaning is arranged now, then at what "
+           "you'd like to change, and at the end agree a next step. Does that sound like "
+           "a good plan to you?"),
+    ("nl", "Ik stel voor dat we eerst kijken hoe de schoonmaak nu geregeld is, dan wat "
+           "u anders wilt, en aan het eind een vervolgstap. Is dat een goed plan voor "
+           "vandaag?"),
+])
+def test_an_agenda_typed_as_a_list_or_asked_as_a_plan_is_the_agenda(library, lang, line):
+    turn = script_turns(library, "first-visit-cleaning", lang, [GREETING[lang], line])[-1]
+    assert read(turn) == ("state_objective", "closed", None)
+    # she agrees to the plan; she recites no figures of the case to it
+    assert not any(ch.isdigit() for ch in turn["buyer"])
