@@ -82,3 +82,61 @@ def test_an_agenda_typed_as_a_list_or_asked_as_a_plan_is_the_agenda(library, lan
     assert read(turn) == ("state_objective", "closed", None)
     # she agrees to the plan; she recites no figures of the case to it
     assert not any(ch.isdigit() for ch in turn["buyer"])
+
+
+BUSINESS = {"en": ["Could you tell me a bit about yourself?", "Who cleans the office now?"],
+            "nl": ["Kunt u iets over uzelf vertellen?", "Wie maakt er nu schoon?"]}
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "Did you see the match last night?"),
+    ("en", "Was Ajax playing yesterday?"),
+    ("en", "Terrible weather today, huh"),
+    ("en", "The motorway was packed this morning, took me an hour."),
+    ("en", "Lovely building, is it old?"),
+    ("en", "Great coffee by the way!"),
+    ("nl", "Zag je trouwens de wedstrijd gisteren?"),
+    ("nl", "Wat een rotweer vandaag he"),
+    ("nl", "Nog leuke plannen voor het weekend?"),
+    ("nl", "Stond vanochtend een uur vast op de snelweg, wat een spits."),
+    ("nl", "Prachtig pand trouwens, is het oud?"),
+    ("nl", "Mooi pand!"),
+])
+def test_chat_in_mid_call_is_small_talk(library, lang, line):
+    turn = script_turns(library, "first-visit-cleaning", lang,
+                        [GREETING[lang], *BUSINESS[lang], line])[-1]
+    assert turn["act"] == "small_talk" and turn["spin"] is None
+    assert turn["objectives"] == []  # "plannen voor het weekend" plans no follow-up
+    assert not any(ch.isdigit() for ch in turn["buyer"])  # no fact of the case recited
+
+
+@pytest.mark.parametrize(("lang", "line", "act"), [
+    ("en", "Does that match what you need?", "fact_question"),
+    ("nl", "Zullen we na het weekend een afspraak plannen?", "next_step_proposal"),
+])
+def test_business_with_a_chat_word_stays_business(library, lang, line, act):
+    turn = script_turns(library, "first-visit-cleaning", lang,
+                        [GREETING[lang], *BUSINESS[lang], line])[-1]
+    assert turn["act"] == act
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "Let me look into it and get back to you on that."),
+    ("en", "Good question, I'll check with our planner and let you know."),
+    ("nl", "Goede vraag, dat zoek ik voor u uit en ik kom er morgen op terug."),
+    ("nl", "Dat moet ik even navragen bij onze planner, ik laat het je weten."),
+])
+def test_promising_to_find_out_is_no_next_step_and_no_pitch(library, lang, line):
+    turns = script_turns(library, "first-visit-cleaning", lang,
+                         [GREETING[lang], *BUSINESS[lang], line])
+    assert turns[-1]["act"] == "other"
+    assert "follow_up" not in turns[-1]["objectives"]
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "I'll check the rates and come back to you with a quote on Friday."),
+])
+def test_finding_out_for_a_quote_is_a_next_step(library, lang, line):
+    turn = script_turns(library, "first-visit-cleaning", lang,
+                        [GREETING[lang], *BUSINESS[lang], line])[-1]
+    assert turn["act"] == "next_step_proposal"

@@ -116,6 +116,10 @@ def main_act(a: TurnAnalysis, state: SessionState) -> Act:
         return Act.OBJECTION_RESPONSE
     if not pending and _asks_about_put_off(a, state):
         return Act.OBJECTION_RESPONSE
+    if a.reports_back and not a.is_question and not closing_moves:
+        # "Good question, I'll check with our planner and let you know": an answer to come
+        # (not a pitch for "our planner", nor a next step of the sale)
+        return Act.OTHER
     if Move.PITCH_QUESTION in moves and not closing_moves:
         # "Did you know our batteries charge in an hour?": the offer, asked as a question
         return Act.SOLUTION if a.tied_needs else Act.PITCH

@@ -11,11 +11,13 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from bot.engine.classify import (
+    STEP_NOUNS,
     QuestionInfo,
     classify,
     count_questions,
     detect_moves,
     ends_with_tag,
+    finds_out_and_reports_back,
     has_concrete_time,
     is_concrete,
     promises_to_send,
@@ -95,6 +97,9 @@ class TurnAnalysis:
     # "may I add you to our newsletter?": a question about the mailing list (her permission,
     # an internal objective), whatever else is going on in the call
     asks_mailing: bool = False
+    # "I'll look into it and get back to you", "ik zoek het uit en kom erop terug": an
+    # answer promised to her question, nothing offered or proposed
+    reports_back: bool = False
 
 
 def analyze_turn(
@@ -227,6 +232,7 @@ def analyze_turn(
     analysis.follow_up = cs.scenario.buyer.visit == "follow_up"
     analysis.probes_deeper = info.deeper
     analysis.yes_but = _yes_but(text, msg, lm)
+    analysis.reports_back = finds_out_and_reports_back(msg)
     analysis.asks_mailing = info.is_question and any(
         s.question_mark and _MAILING & set(s.words) for s in msg.sentences)
     first_asked = next((s for s in msg.sentences if s.question_mark), None)
@@ -456,8 +462,10 @@ def analyze_turn(
         # ja, ik zie het" in front of it is a laugh, not understanding of his concern
         moves.add("small_talk")
         moves.discard("acknowledge")
-    if "small_talk" in moves and "propose_next_step" in moves and not (
-            lm.proposal.match(msg) or analysis.meeting_words):
+    if "small_talk" in moves and "propose_next_step" in moves and not lm.proposal.match(msg) and (
+            not analysis.meeting_words or (
+                # "Nog leuke plannen voor het weekend?": her plans for her time off
+                _LEISURE & set(msg.words) and not STEP_NOUNS & set(msg.words))):
         # "Did the rain hold off on your sites this week?": a week or a day in small talk
         # asks after hers, it plans nothing (no "I can't decide that alone" to it)
         moves.discard("propose_next_step")
@@ -581,6 +589,9 @@ AGENDA_TURNS = 4  # an agenda is set at the start of the call
 _EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 
 
+# her time off, what small talk asks her plans for
+_LEISURE = frozenset({"weekend", "vakantie", "zomervakantie", "holiday", "holidays", "vacation",
+                      "kerst", "christmas", "feestdagen", "vrije", "vrij"})
 _JOIN_WORDS = frozenset({"en", "of", "and", "or"})
 _WHICH = frozenset({"welke", "welk", "which"})
 _HOW_WHEN = frozenset({"how", "when", "hoe", "wanneer"})

@@ -297,7 +297,39 @@ def detect_moves(msg: Analyzed, lm: LanguageModel, concrete: bool | None = None,
         moves.add("propose_next_step")
     if "propose_next_step" in moves and _promise_then_asks_her_details(msg, lm):
         moves.discard("propose_next_step")  # "I'll email it by Friday. Do you have a card?"
+    if "propose_next_step" in moves and finds_out_and_reports_back(msg):
+        moves.discard("propose_next_step")  # "I'll check and get back to you on that"
     return moves
+
+
+# "I'll look into it and get back to you", "ik zoek het uit en kom erop terug": the seller
+# promises an answer to her question, no meeting, demo or document for a next step
+_FIND_OUT = re.compile(
+    r"\b(?:check|look (?:into|it up|that up)|find (?:it |that )?out|ask (?:around|my|our)|"
+    r"double check|verify|confirm with|"
+    r"uitzoeken|zoek (?:\S+ ){0,3}?uit|navragen|vraag (?:\S+ ){0,3}?na|nagaan|"
+    r"ga (?:\S+ ){0,3}?na|opzoeken|zoek (?:\S+ ){0,3}?op|checken|check|informeren|"
+    r"controleren|uitvragen)\b")
+_REPORT_BACK = re.compile(
+    r"\b(?:get back to (?:you|u)|come back to (?:you|u)|let (?:you|u) know|report back|"
+    r"get back (?:on|about)|back to you (?:on|about)|"
+    r"kom (?:\S+ ){0,4}?terug|terugkomen|laat (?:\S+ ){0,4}?weten|hoort (?:\S+ ){0,2}?van mij|"
+    r"hoor (?:\S+ ){0,2}?van mij|terugkoppelen|koppel (?:\S+ ){0,4}?terug)\b")
+# what makes the answer a step after all ("..., and come back to you with a quote")
+STEP_NOUNS = frozenset({"demo", "demonstration", "appointment", "meeting", "quote",
+                         "quotation", "proposal", "offer", "visit", "presentation", "trial",
+                         "afspraak", "offerte", "voorstel", "aanbod", "bezoek", "presentatie",
+                         "proef", "proefperiode", "demonstratie", "pilot"})
+
+
+def finds_out_and_reports_back(msg: Analyzed) -> bool:
+    """"Good question, I'll check and come back to you", "dat zoek ik uit en ik laat het je
+    weten": the answer to come, no next step of the sale (an act of its own, ``other``)."""
+    if msg.question_mark or STEP_NOUNS & set(msg.words):
+        return False
+    text = " ".join(msg.words)
+    found = _FIND_OUT.search(text)
+    return found is not None and _REPORT_BACK.search(text, found.start()) is not None
 
 
 # "€6.50 instead of €9.40", "voor 28 euro per uur in plaats van 32": a lower price set
