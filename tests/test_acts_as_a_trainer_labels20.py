@@ -140,3 +140,28 @@ def test_finding_out_for_a_quote_is_a_next_step(library, lang, line):
     turn = script_turns(library, "first-visit-cleaning", lang,
                         [GREETING[lang], *BUSINESS[lang], line])[-1]
     assert turn["act"] == "next_step_proposal"
+
+
+@pytest.mark.parametrize(("sid", "lang", "line", "reaction"), [
+    ("first-visit-cleaning", "en",
+     "Good morning Mrs de Groot! Tom Bakker, SchoonWerk Netherlands. We are the largest "
+     "cleaning company in the country, ISO certified, and we clean for three hundred notary "
+     "firms. So I'm sure we can do something for you as well.", "about us"),
+    ("closing-catering-followup", "nl",
+     "Goedemiddag Marco! Straks staat daar de mooiste kantine van Rotterdam en wij zorgen "
+     "ervoor dat hij ook vol zit.", "benieuwd"),
+])
+def test_an_opening_greeting_that_boasts_stays_the_greeting(library, sid, lang, line,
+                                                              reaction):
+    turn = script_turns(library, sid, lang, [line])[-1]
+    assert read(turn) == ("greet_introduce", None, None)
+    # she still answers the boast, not with a plain "nice to meet you"
+    assert reaction in turn["buyer"]
+
+
+def test_a_boast_later_in_the_call_is_still_a_pitch(library):
+    turn = script_turns(library, "first-visit-cleaning", "en", [
+        GREETING["en"], "Who cleans the office now?",
+        "Well, we are the largest cleaning company in the country, ISO certified, so I'm "
+        "sure we can do something for you as well."])[-1]
+    assert turn["act"] == "pitch"

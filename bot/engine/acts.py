@@ -139,6 +139,11 @@ def main_act(a: TurnAnalysis, state: SessionState) -> Act:
         return Act.NEXT_STEP_PROPOSAL
     if a.joke and not a.tied_needs and not asks_fact and Move.GREET not in moves:
         return Act.SMALL_TALK  # "haha, our cleaners are quicker than I am at parking"
+    if opening_boast(a, state):
+        # "Good morning! Tom, SchoonWerk. We're the largest cleaner in the country, ISO
+        # certified": the greeting that opens the call, however much it boasts (she still
+        # answers the boast: "you don't know anything about us yet")
+        return Act.GREET_INTRODUCE
     if Move.SUMMARIZE in moves and offers:
         # "what you described: that is exactly what our app fixes" cites her words (while
         # an objection stands too, when it does not answer that objection)
@@ -197,6 +202,18 @@ def main_act(a: TurnAnalysis, state: SessionState) -> Act:
     if (Move.GREET in moves and not a.greeting_with_content) or Move.INTRODUCE in moves:
         return Act.GREET_INTRODUCE
     return Act.OTHER
+
+
+def opening_boast(a: TurnAnalysis, state: SessionState) -> bool:
+    """The first message greets and talks up the seller's company or offer, asking
+    nothing and setting no agenda: an opening (a trainer labels it the greeting), whose
+    boast is what the buyer reacts to."""
+    moves = a.moves
+    return state.turn <= 1 and Move.GREET in moves and not a.is_question and not (
+        state.pending_objection) and not (
+        moves & {Move.STATE_OBJECTIVE, Move.PROPOSE_NEXT_STEP, Move.ASK_FOR_ORDER,
+                 Move.SUMMARIZE}) and not a.tied_needs and (
+        Move.PROPOSE_SOLUTION in moves or a.pitch)
 
 
 def _agenda_checked(a: TurnAnalysis) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from bot.engine.acts import Act, Move
+from bot.engine.acts import Act, Move, opening_boast
 from bot.engine.yes_but import is_yes_but
 
 if TYPE_CHECKING:
@@ -261,7 +261,8 @@ def _pitch_before_knowing_her(t: Turn) -> bool:
     """A pitch before she has told much: "you don't know anything about us yet". On a
     follow-up visit the seller does know them; only the scenario's own lines fit (each
     once), after that the pitch gets the reply to a pitch that ignores what she said."""
-    if t.act is not Act.PITCH or len(t.state.revealed) >= FEW_FACTS:
+    boast = t.act is Act.GREET_INTRODUCE and opening_boast(t.a, t.state)  # "Hi! We're the best"
+    if (t.act is not Act.PITCH and not boast) or len(t.state.revealed) >= FEW_FACTS:
         return False
     return not t.follow_up or t.state.flags.get("said:pitch", 0) < t.own_pitch_lines
 
