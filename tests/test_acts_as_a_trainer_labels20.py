@@ -165,3 +165,29 @@ def test_a_boast_later_in_the_call_is_still_a_pitch(library):
         "Well, we are the largest cleaning company in the country, ISO certified, so I'm "
         "sure we can do something for you as well."])[-1]
     assert turn["act"] == "pitch"
+
+
+@pytest.mark.parametrize(("lang", "line", "form", "spin"), [
+    ("en", "We just won an award for our green cleaning products, by the way. Do you look "
+           "at sustainability when you choose a cleaner?", "closed", "situation"),
+    ("nl", "Wij hebben trouwens net een prijs gewonnen met onze groene schoonmaakmiddelen. "
+           "Wat vindt u het belangrijkste aan een schoonmaker?", "open", "situation"),
+])
+def test_the_offer_told_beside_a_question_is_a_pitch_with_the_questions_form(
+        library, lang, line, form, spin):
+    turn = script_turns(library, "first-visit-cleaning", lang,
+                        [GREETING[lang], *BUSINESS[lang], line])[-1]
+    assert read(turn) == ("pitch", form, spin)
+    assert turn["buyer"]  # she reacts to the pitch, and still answers what she was asked
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "We also have a newsletter with cleaning tips, four times a year. Shall I sign "
+           "you up?"),
+    ("nl", "Dank voor het gesprek tot nu toe, dat helpt ons enorm. Hoeveel vierkante meter "
+           "is het kantoor?"),
+])
+def test_a_question_beside_thanks_or_the_newsletter_is_no_pitch(library, lang, line):
+    turn = script_turns(library, "first-visit-cleaning", lang,
+                        [GREETING[lang], *BUSINESS[lang], line])[-1]
+    assert turn["act"] == "fact_question"

@@ -79,6 +79,12 @@ def invites_her_story(a: TurnAnalysis, act: Act) -> bool:
     return act in OPENING_ACTS and Move.INVITE_INTRODUCTION in a.moves and a.form == "open"
 
 
+def pitch_keeps_question(a: TurnAnalysis, act: Act) -> bool:
+    """A pitch told beside a question about her ("we have a model 30% faster. What
+    matters most to you in a printer?"): the question keeps its SPIN type."""
+    return act is Act.PITCH and a.pitch_aside and a.is_question
+
+
 def main_act(a: TurnAnalysis, state: SessionState) -> Act:
     """The one act the buyer reacts to; the order of the tests is the priority."""
     if a.empty:
@@ -198,6 +204,11 @@ def main_act(a: TurnAnalysis, state: SessionState) -> Act:
     if a.is_question or a.asks:
         if Move.GREET in moves and not asks_fact:
             return Act.SMALL_TALK  # "hi, how are you?"
+        if a.pitch_aside and not pending and not a.tied_needs:
+            # "We have a new model that prints 30% faster. What matters most to you?": the
+            # offer told beside a question about her is a pitch (the question keeps its form
+            # and SPIN type)
+            return Act.PITCH
         return Act.FACT_QUESTION
     if (Move.GREET in moves and not a.greeting_with_content) or Move.INTRODUCE in moves:
         return Act.GREET_INTRODUCE

@@ -100,6 +100,9 @@ class TurnAnalysis:
     # "I'll look into it and get back to you", "ik zoek het uit en kom erop terug": an
     # answer promised to her question, nothing offered or proposed
     reports_back: bool = False
+    # "We have a new model that prints 30% faster. What matters most to you in a printer?":
+    # a sentence that sells the offer beside the question (a trainer reads it as a pitch)
+    pitch_aside: bool = False
 
 
 def analyze_turn(
@@ -528,6 +531,9 @@ def analyze_turn(
         and not ("introduce" in moves and "introduced" not in state.flags)
     ):
         analysis.pitch = True
+    if info.is_question and not moves & {"acknowledge", "summarize", "state_objective"} and not (
+            "introduce" in moves and "introduced" not in state.flags):
+        analysis.pitch_aside = not _MAILING & set(msg.words) and _pitch_beside_question(msg, lm)
     content = [w for w in msg.words if w not in lm.lexicon.stopwords]
     bare_step = "propose_next_step" in moves and not analysis.needs and (
         not analysis.states_benefit and len(content) <= BARE_STEP_WORDS)
@@ -830,6 +836,31 @@ def _yes_but(text: str, msg: Analyzed, lm: LanguageModel) -> bool:
     before = text[:but.start]
     return not re.search(r"[.!?]\s", before) and len(re.findall(r"[,;:]", before)) < (
         YES_BUT_CLAUSES)
+
+
+_SELLER_SIDE = frozenset({"we", "our", "ours", "wij", "onze", "ons"})
+
+
+def _pitch_beside_question(msg: Analyzed, lm: LanguageModel) -> bool:
+    """A statement of the seller's offer ("we do managed print: leasing, maintenance, the
+    whole thing", "wij hebben net een prijs gewonnen voor groene middelen") in a sentence
+    of its own beside the question: the offer nobody asked about, whatever it asks."""
+    for sentence in msg.sentences:
+        if sentence.question_mark or len(sentence.words) < PITCH_MIN_WORDS:
+            continue
+        if not _SELLER_SIDE & set(sentence.words) or _AGREED & set(sentence.words):
+            continue  # "de prijs blijft zoals we hebben besproken" confirms, it sells nothing
+        said = lm.pipeline.analyze(" ".join(sentence.words))
+        if lm.pitch.match(said) and not lm.moves.match(said).keys() & _NOT_SELLING:
+            return True
+    return False
+
+
+# a sentence that sums up, acknowledges, plans, thanks or proposes a step is no pitch
+_NOT_SELLING = frozenset({"summarize", "acknowledge", "state_objective", "propose_next_step",
+                          "introduce", "clarify", "check", "ask_for_order", "small_talk",
+                          "thanks", "greet"})
+_AGREED = frozenset({"besproken", "afgesproken", "discussed", "agreed"})
 
 
 def _laughs(text: str, msg: Analyzed) -> bool:

@@ -23,6 +23,7 @@ from bot.engine.acts import (
     Move,
     invites_her_story,
     main_act,
+    pitch_keeps_question,
 )
 from bot.engine.analysis import TurnAnalysis, analyze_turn
 from bot.engine.closing import (
@@ -208,7 +209,7 @@ class Engine:
             a.spin = None  # "would that help you?" checks her objection, it asks no facts
         if invites_her_story(a, act):
             a.spin = "situation"  # "I'm Tom from SchoonWerk. Tell me about yourself?"
-        elif act not in INFORMATION_ACTS:
+        elif act not in INFORMATION_ACTS and not pitch_keeps_question(a, act):
             a.spin = None  # "Zou dat iets voor jullie zijn?" after a proposal asks no facts
         record = TurnRecord(
             learner=text[:MAX_LEARNER_CHARS], buyer=reply, form=a.form, spin=a.spin,
