@@ -191,3 +191,16 @@ def test_a_question_beside_thanks_or_the_newsletter_is_no_pitch(library, lang, l
     turn = script_turns(library, "first-visit-cleaning", lang,
                         [GREETING[lang], *BUSINESS[lang], line])[-1]
     assert turn["act"] == "fact_question"
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "did u get a chance to look at the quote i sent?"),
+    ("en", "Any more questions so far?"),
+    ("nl", "Heeft u het voorstel al kunnen doorlezen?"),
+    ("nl", "Zijn er verder nog vragen over de offerte?"),
+])
+def test_checking_she_read_the_offer_is_a_closed_question_without_spin(library, lang, line):
+    turn = script_turns(library, "closing-catering-followup", lang, [
+        {"en": "Hi Marco, good to see you again.", "nl": "Hoi Marco, goed je weer te zien."}[
+            lang], line])[-1]
+    assert (turn["form"], turn["spin"]) == ("closed", None)

@@ -687,6 +687,10 @@ def classify(msg: Analyzed, lm: LanguageModel, moves: set[str]) -> QuestionInfo:
     # "You said the film tears: how often does the line stop?" recalls her words to ask an
     # open question, which gathers information like any other (a closed one checks a recap)
     asking = moves - {"summarize"} if form == "open" else moves
+    if form == "closed" and _checks_she_took_in_the_offer(msg):
+        # "Did you get a chance to read the proposal?", "heeft u nog vragen over de prijs?":
+        # a check on the offer sent, no question about her situation
+        return QuestionInfo(True, form, None, True)
     spin = deepest = spin_type(msg, lm, asking)
     first = _first_of_two_questions(msg, lm)
     if spin is not None and first is not None:
@@ -697,6 +701,30 @@ def classify(msg: Analyzed, lm: LanguageModel, moves: set[str]) -> QuestionInfo:
 
 
 _AND_JOINERS = frozenset({"and", "en", "plus"})
+# "read", "look at", "gelezen", "bekeken": she took in what was sent
+_TOOK_IN = frozenset({"read", "look", "looked", "glance", "seen", "see", "lezen", "gelezen",
+                      "bekeken", "bekijken", "doorgenomen", "doornemen", "doorgelezen",
+                      "doorlezen", "kijken", "gekeken", "inzien", "ingezien"})
+# what the seller sent: the proposal, the quote, the price
+_SENT = frozenset({"proposal", "quote", "quotation", "offer", "price", "prices", "brochure",
+                   "email", "mail", "voorstel", "offerte", "aanbod", "prijs", "prijzen",
+                   "prijsindicatie", "it", "hem", "het", "m", "ervan",
+                   "sent", "gestuurd", "stuurde", "toegestuurd"})
+_QUESTIONS = frozenset({"questions", "question", "vragen", "vraag"})
+_MORE = frozenset({"any", "more", "other", "further", "nog", "verder", "andere", "meer"})
+
+
+def _checks_she_took_in_the_offer(msg: Analyzed) -> bool:
+    """One closed question whether she read or looked at what was sent ("did u get a
+    chance to look at the price i sent?"), or whether she has any questions ("Any
+    questions so far?", "had je daar nog vragen over?"): a check, no SPIN type."""
+    asking = [s for s in msg.sentences if s.question_mark] or msg.sentences[-1:]
+    if len(asking) != 1:
+        return False
+    words = set(asking[0].words)
+    if words & _QUESTIONS and words & _MORE:
+        return True
+    return bool(words & _TOOK_IN and words & _SENT)
 
 
 def _first_of_two_questions(msg: Analyzed, lm: LanguageModel) -> Analyzed | None:
