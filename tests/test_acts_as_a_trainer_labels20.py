@@ -204,3 +204,19 @@ def test_checking_she_read_the_offer_is_a_closed_question_without_spin(library, 
         {"en": "Hi Marco, good to see you again.", "nl": "Hoi Marco, goed je weer te zien."}[
             lang], line])[-1]
     assert (turn["form"], turn["spin"]) == ("closed", None)
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "O die ken ik wel, mijn zwager heeft daar nog gewerkt. Hoe bevalt het?"),
+    ("en", "Oh I know them, my brother worked there for a while. How happy are you with "
+           "them?"),
+    ("nl", "en hoe tevreeden bent u eigenlijk over hen?"),
+    ("nl", "hoe tevreen bent u over die schoonmaker?"),
+])
+def test_her_satisfaction_asked_beside_a_private_story_or_misspelt_is_a_problem_question(
+        library, lang, line):
+    turn = script_turns(library, "first-visit-cleaning", lang,
+                        [GREETING[lang], BUSINESS[lang][1], line])[-1]
+    assert (turn["act"], turn["spin"]) == ("fact_question", "problem")
+    assert "satisfaction" in turn["buyer"].lower() or "tevreden" in turn["buyer"].lower() or (
+        "happy" in turn["buyer"].lower())

@@ -222,7 +222,7 @@ def analyze_turn(
     ):
         moves.discard("respond_benefit")
     analysis = TurnAnalysis(info.is_question, info.form, info.spin, info.asks, moves=moves)
-    if info.is_question and lm.aside.match(msg):
+    if info.is_question and lm.aside.match(msg) and not _asks_her_pains_apart(msg, lm):
         # "totally unrelated, but is that your dog?", "my sister has a web shop, do you do
         # returns too?": small talk, no fact of the case to recite
         moves.add("small_talk")
@@ -595,6 +595,21 @@ AGENDA_TURNS = 4  # an agenda is set at the start of the call
 _EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 
 
+# SPIN types of a question about her own problems, whatever private story comes with it
+_ABOUT_HER_PAINS = frozenset({"problem", "implication", "need_payoff"})
+
+
+def _asks_her_pains_apart(msg: Analyzed, lm: LanguageModel) -> bool:
+    """"O die ken ik, mijn zwager heeft daar gewerkt. Hoe bevalt het?": the private story
+    stands apart, and the question of its own asks about her problems (not "totally
+    different, but is that your dog?")."""
+    for sentence in msg.sentences:
+        if not sentence.question_mark:
+            continue
+        asked = lm.pipeline.analyze(" ".join(sentence.words))
+        if not lm.aside.match(asked) and lm.spin.match(asked).keys() & _ABOUT_HER_PAINS:
+            return True
+    return False
 # her time off, what small talk asks her plans for
 _LEISURE = frozenset({"weekend", "vakantie", "zomervakantie", "holiday", "holidays", "vacation",
                       "kerst", "christmas", "feestdagen", "vrije", "vrij"})
