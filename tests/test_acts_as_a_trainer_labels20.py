@@ -220,3 +220,17 @@ def test_her_satisfaction_asked_beside_a_private_story_or_misspelt_is_a_problem_
     assert (turn["act"], turn["spin"]) == ("fact_question", "problem")
     assert "satisfaction" in turn["buyer"].lower() or "tevreden" in turn["buyer"].lower() or (
         "happy" in turn["buyer"].lower())
+
+
+@pytest.mark.parametrize(("lang", "line", "spin"), [
+    ("en", "I see the price matters. Apart from the price, is there anything else that "
+           "would stop you?", None),
+    ("nl", "Snap ik. Is de prijs het enige, of speelt er nog iets anders?", None),
+    # asked open, what she doubts about is her problem
+    ("nl", "Snap ik. Waar twijfel je verder nog over?", "problem"),
+])
+def test_isolating_her_objection_with_a_yes_no_question_has_no_spin_type(
+        library, lang, line, spin):
+    turn = script_turns(library, "drill-objection-price", lang, [line])[-1]
+    assert turn["act"] == "objection_response"
+    assert turn["spin"] == spin

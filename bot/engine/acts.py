@@ -79,6 +79,13 @@ def invites_her_story(a: TurnAnalysis, act: Act) -> bool:
     return act in OPENING_ACTS and Move.INVITE_INTRODUCTION in a.moves and a.form == "open"
 
 
+def isolates_her_concern(a: TurnAnalysis, act: Act) -> bool:
+    """"Apart from the price, is there anything else that would stop you?", "is de prijs
+    het enige?": the yes/no question that isolates her objection asks no SPIN question
+    (what she doubts about, asked open, does: "waar twijfel je nog over?")."""
+    return act is Act.OBJECTION_RESPONSE and a.isolates
+
+
 def pitch_keeps_question(a: TurnAnalysis, act: Act) -> bool:
     """A pitch told beside a question about her ("we have a model 30% faster. What
     matters most to you in a printer?"): the question keeps its SPIN type."""

@@ -103,6 +103,9 @@ class TurnAnalysis:
     # "We have a new model that prints 30% faster. What matters most to you in a printer?":
     # a sentence that sells the offer beside the question (a trainer reads it as a pitch)
     pitch_aside: bool = False
+    # "Apart from the price, is there anything else holding you back?": a yes/no question
+    # that isolates her concern (a step of objection handling, no SPIN question)
+    isolates: bool = False
 
 
 def analyze_turn(
@@ -429,6 +432,8 @@ def analyze_turn(
         msg.sentences)
     isolating = len(asked_part) == 1 and any(
         p in " ".join(asked_part[0].words) for p in _ISOLATING)
+    analysis.isolates = info.form == "closed" and len(asked_part) == 1 and any(
+        p in " ".join(asked_part[0].words) for p in _ISOLATING_ONLY)
     if open_concern and info.is_question and not details and isolating and not (
             moves & {"propose_next_step", "ask_for_order"}):
         # "Naast de prijs, is er nog iets anders?" isolates her concern (one she let rest
@@ -801,6 +806,9 @@ _ISOLATING = ("iets anders", "anything else", "something else", "is dat het enig
               "bedoelt u", "bedoel je", "do you mean", "gaat het u om", "gaat het je om",
               "gaat het vooral om", "is het vooral", "is it mainly", "is it mostly",
               "is it about")
+# the phrases that set her concern apart from others ("anything else", "het enige"), not
+# those that ask what it is exactly ("is it mainly ...?" asks about her situation)
+_ISOLATING_ONLY = _ISOLATING[:_ISOLATING.index("bedoelt u")]
 _CLARIFY_ONLY = ("wat bedoelt u", "hoe bedoelt u", "afgezien van", "behalve de", "los van",
                  "nog iets anders", "something else",
                  "is dat het enige", "what do you mean", "apart from", "is that the only",

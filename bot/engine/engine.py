@@ -22,6 +22,7 @@ from bot.engine.acts import (
     Act,
     Move,
     invites_her_story,
+    isolates_her_concern,
     main_act,
     pitch_keeps_question,
 )
@@ -207,6 +208,8 @@ class Engine:
             reply = self._plan(cl, state, a, events, text)
         if act is Act.OBJECTION_RESPONSE and "check" in a.steps and "clarify" not in a.steps:
             a.spin = None  # "would that help you?" checks her objection, it asks no facts
+        if isolates_her_concern(a, act):
+            a.spin = None  # "apart from the price, is there anything else?" isolates it
         if invites_her_story(a, act):
             a.spin = "situation"  # "I'm Tom from SchoonWerk. Tell me about yourself?"
         elif act not in INFORMATION_ACTS and not pitch_keeps_question(a, act):
