@@ -1184,7 +1184,7 @@ def _strengths(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord
         # may say yes to, but it "gave a concrete next step" no more than before
         if close.act == Act.ASK_ORDER:
             add("good_close_order", close)
-        elif close in concrete or names_a_moment(cs, state, close.learner):
+        elif close in concrete or names_a_moment(cs, state.lang, close.learner):
             add("good_close", close)
     add("good_objection", _good_answer(state, turns, cs))
     for spin, key in (("need_payoff", "good_need_payoff"), ("implication", "good_implication")):

@@ -999,9 +999,9 @@ ORDINAL_DATE = re.compile(r"\b(de|the|on the)\s+\d{1,2}(e|ste|de|st|nd|rd|th)\b"
                           re.IGNORECASE)
 
 
-def names_a_moment(cs: CompiledScenario, state: SessionState, text: str) -> bool:
+def names_a_moment(cs: CompiledScenario, lang: str, text: str) -> bool:
     """Whether a proposal names a moment a diary can take: a day or date and a time."""
-    lm = cs.language(state.lang).lm
+    lm = cs.language(lang).lm
     msg = lm.analyze(text)
     return is_concrete(msg, lm) or (
         (names_day(msg, lm) or bool(ORDINAL_DATE.search(text))) and names_time_of_day(msg, lm))
@@ -1033,7 +1033,7 @@ def vague_steps(cs: CompiledScenario, state: SessionState,
         before.append(turn)
         done.update(turn.objectives)
     proposals = [t for t in before if t.act == Act.NEXT_STEP_PROPOSAL]
-    if any(names_a_moment(cs, state, t.learner) for t in proposals):
+    if any(names_a_moment(cs, state.lang, t.learner) for t in proposals):
         return []
     return proposals
 
