@@ -1033,7 +1033,10 @@ def vague_steps(cs: CompiledScenario, state: SessionState,
         before.append(turn)
         done.update(turn.objectives)
     proposals = [t for t in before if t.act == Act.NEXT_STEP_PROPOSAL]
-    if any(names_a_moment(cs, state.lang, t.learner) for t in proposals):
+    # ("Shall I book you in for Tuesday at 7?" after it, read as asking for the order,
+    # made it concrete all the same)
+    closes = [t for t in turns if t.act in (Act.NEXT_STEP_PROPOSAL, Act.ASK_ORDER)]
+    if any(names_a_moment(cs, state.lang, t.learner) for t in closes):
         return []
     return proposals
 

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.engine_calls import compiled_library, play
+from bot.engine.engine import Engine
+from scoring.sections import vague_steps
+from tests.engine_calls import compiled_library, play, turn_record
 
 CHAT = {
     "en": ["By the way, did you see the match last night? Crazy ending, haha.",
@@ -112,3 +114,16 @@ def test_a_next_step_with_day_time_who_and_what_costs_nothing(library, lang):
     assert "vague_step" not in report["deduction_reasons"]
     assert not any(f"“{CONCRETE[lang][:40]}" in t and MISSING[lang][1] in t
                    for t in report["feedback"])
+
+
+def test_a_time_named_in_the_question_for_the_order_makes_the_step_concrete(library):
+    # "we can come next week", then "shall I book you in for Tuesday at 7?" read as asking
+    # for the order: the step has its day and time, the vague start costs as a false start
+    cs = library["drill-closing-next-step"]
+    state = Engine(cs).start("en", seed=0)
+    vague = turn_record("We can come by next week.", "next_step_proposal",
+                        objectives=("next_step",))
+    booked = turn_record("Shall I book you in for Tuesday at 7:00 with our fitter?",
+                         "ask_order", objectives=("next_step",))
+    assert vague_steps(cs, state, [vague]) == [vague]
+    assert vague_steps(cs, state, [vague, booked]) == []
