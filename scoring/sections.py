@@ -991,8 +991,9 @@ def vague_before_concrete(cs: CompiledScenario, state: SessionState,
 # A drill about the buying signal asks for a next step a diary can take. "Let's talk again
 # soon", "we can come by sometime next week" named none: the exercise is not done by it,
 # even when the card ticks the step (she took it up, or a question for the order after it
-# closed it), so it costs what a trainer takes off for it (her 55-70 against 90 for the
-# step in full). A vague one followed by a concrete one is costed as a false start.
+# closed it), so it costs what a trainer takes off for it (the writers gave the dev calls
+# with a vague step 55-72, the step in full 85-95). A vague one followed by a concrete
+# one is costed as a false start.
 VAGUE_STEP_COST = 12
 # "de 21e", "on the 14th": a date of this month
 ORDINAL_DATE = re.compile(r"\b(de|the|on the)\s+\d{1,2}(e|ste|de|st|nd|rd|th)\b",
@@ -1173,13 +1174,14 @@ _ASIDE = re.compile(
     r"|\b(trouwens|by the way|btw|totally unrelated|something (completely|totally) different"
     r"|iets (heel |totaal )?anders|los daarvan|off topic)\b", re.IGNORECASE)
 # Points per share of the messages past the opening that were small talk, up to the cap
-# (half the call or more): one aside in a dozen messages costs 4, one in four 12. Chosen
-# on the dev calls' fair scores: no steeper factor brought the cards nearer them. The
-# calls with small talk past the opening that score far above theirs (+21 to +28) hold
-# only one aside or two that read as small talk, and as many calls with as much were
-# already below theirs for their pitching (dev full calls, mean gap: factor 0: 8.46,
-# 50: 8.49, 100: 8.61, 150: 8.67; off_script 10.2, 10.4, 10.9, 11.2). No good call has
-# any: the cost never touches small talk in the opening.
+# (chat in half of them or more): one aside in a dozen messages costs 4, one in four 12.
+# Chosen on the dev calls' fair scores, which do not ask for more: no factor brought the
+# cards nearer them. The calls with small talk past the opening that score far above
+# theirs (+21 to +28) hold only one aside or two, and as many with as much were already
+# below theirs for their pitching (dev full calls, mean gap by factor: 0: 8.46, 25: 8.51,
+# 50: 8.60, 100: 8.69; off_script 10.2, 10.4, 10.8, 11.2). 50 docks a call that chats
+# through as a trainer would and an aside or two lightly. No good call has any: the cost
+# never touches small talk in the opening.
 SMALL_TALK_SHARE_COST = 50
 SMALL_TALK_COST_MAX = 24
 
