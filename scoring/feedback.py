@@ -28,6 +28,7 @@ from scoring.sections import (
     CHECK_OPENINGS,
     ERRAND,
     LEADING_TAG,
+    ORDINAL_DATE,
     PAYOFF_ASKED,
     QUESTION_VERBS,
     SUMMED_UP,
@@ -44,6 +45,8 @@ from scoring.sections import (
     internal_aloud,
     invited,
     late_proposals,
+    late_small_talk,
+    names_a_moment,
     no_acknowledgement,
     no_check,
     no_clarify,
@@ -55,9 +58,11 @@ from scoring.sections import (
     question_clauses,
     question_mix,
     reopens,
+    small_talk_cost,
     stacked_questions,
     text_speak,
     understood_then_argued,
+    vague_steps,
     wasted_messages,
     yes_no_question,
 )
@@ -577,6 +582,13 @@ def _improvements(cs: CompiledScenario, state: SessionState,
     discount = _first(turns, offers_discount)
     if discount is not None:
         improve.append(Tip("discount", {"quote": quote(discount.learner)}))
+    if not drill and small_talk_cost(state, turns):
+        # chat past the opening costs points: the card says which line (one no other tip
+        # quotes, so the tip is not dropped as a repeat)
+        quoted = {t.values.get("quote") for t in improve}
+        chat = [quote(t.learner) for t in late_small_talk(state, turns)]
+        line = next((q for q in chat if q not in quoted), chat[0])
+        improve.append(Tip("small_talk_late", {"quote": line}))
     improve.extend(_objection_tips(cs, state, turns, {t.values.get("quote", "") for t in improve}))
     stacked = stacked_questions(turns)
     if stacked:
@@ -642,6 +654,11 @@ def _improvements(cs: CompiledScenario, state: SessionState,
             improve.append(Tip("solution_follow_up" if follow_up else "solution",
                                {"need": need}))
     improve.extend(_closing_tips(cs, state, turns, roles, met))
+    vague = vague_steps(cs, state, turns)
+    if vague and not any(t.key in ("vague_close", "firmer_close") for t in improve):
+        # "let's talk again soon" costs points even when a question for the order after it
+        # closed the drill: say what it lacked
+        improve.append(_close_tip(cs, state, "vague_close", vague[-1].learner))
     if withheld:
         # asked, and she kept it to herself: not a question missed, but trust not yet earned
         labels = "; ".join(cl.text(cs.objectives[o].label) for o in withheld[:3])
@@ -1102,9 +1119,6 @@ _WHAT_BROUGHT = re.compile(
     r"\b(proposals?|quotes?|quotations?|demo|demonstration|plan|offer|samples?|"
     r"designs?|calculations?|trial|presentation|voorstel|offerte|berekening|ontwerp|"
     r"presentatie|proef\w*|monster\w*|plan)\b", re.IGNORECASE)
-# "de 21e", "on the 14th": a date of this month
-_ORDINAL_DATE = re.compile(r"\b(de|the|on the)\s+\d{1,2}(e|ste|de|st|nd|rd|th)\b",
-                           re.IGNORECASE)
 CLOSE_PARTS = ("day", "time", "who", "what")
 
 
@@ -1114,7 +1128,7 @@ def close_parts_missing(cs: CompiledScenario, state: SessionState, said: str) ->
     proposal for your team" lacks only the time and who attends."""
     lm = cs.language(state.lang).lm
     msg = lm.analyze(said)
-    has = {"day": names_day(msg, lm) or bool(_ORDINAL_DATE.search(said)),
+    has = {"day": names_day(msg, lm) or bool(ORDINAL_DATE.search(said)),
            "time": names_time_of_day(msg, lm),
            "who": bool(_WHO_ATTENDS.search(said)), "what": bool(_WHAT_BROUGHT.search(said))}
     return ", ".join(part for part in CLOSE_PARTS if not has[part])
@@ -1166,8 +1180,12 @@ def _strengths(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord
         concrete = [t for t in closes if is_concrete(lm.analyze(t.learner), lm)]
         close = (concrete or closes)[-1]
         # "So how would you like to proceed with the order?" asks for the order: no diary
-        # step was proposed, and the praise says what it did
-        add("good_close_order" if close.act == Act.ASK_ORDER else "good_close", close)
+        # step was proposed, and the praise says what it did; "we'll be in touch soon" she
+        # may say yes to, but it "gave a concrete next step" no more than before
+        if close.act == Act.ASK_ORDER:
+            add("good_close_order", close)
+        elif close in concrete or names_a_moment(cs, state.lang, close.learner):
+            add("good_close", close)
     add("good_objection", _good_answer(state, turns, cs))
     for spin, key in (("need_payoff", "good_need_payoff"), ("implication", "good_implication")):
         add(key, next((t for t in turns if t.spin == spin and _spin_worth_praise(spin, t)),
@@ -1498,8 +1516,11 @@ def _tasks_done(cs: CompiledScenario, state: SessionState, turns: list[TurnRecor
     cl = cs.language(state.lang)
     done: dict[str, list[str]] = {}
     met = objectives_met(cs, state, "external", turns)
+    # ("we can come by sometime next week" is no concrete next step, whatever the card
+    # ticked after it)
+    vague = vague_steps(cs, state, turns)
     for oid in cs.external_ids:
-        turn = next((t for t in turns if oid in t.objectives), None)
+        turn = next((t for t in turns if oid in t.objectives and t not in vague), None)
         moves = {m for d in cs.objectives[oid].detect for m in d.moves}
         # praise only what the card ticks ("soon! I'll send you an email" named a step the
         # vague close after it took back)
@@ -1512,7 +1533,8 @@ def _tasks_done(cs: CompiledScenario, state: SessionState, turns: list[TurnRecor
            for said, labels in done.items()]
     complete = all(met[o] for o in cs.external_ids)
     wasted = wasted_messages(cs, state, turns)
-    if complete and not wasted and (turns[0].objectives or turns[0].steps) \
+    if complete and not wasted and turns[0] not in vague \
+            and (turns[0].objectives or turns[0].steps) \
             and _first_message_did_it_all(cs, state, turns[0]):
         out.append(Tip("good_first_message"))
     return out
