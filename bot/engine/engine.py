@@ -25,6 +25,7 @@ from bot.engine.closing import (
     closing_reply,
     date_not_agreed,
     end_check,
+    month_answer,
     past_her_deadline,
     situation_streak,
 )
@@ -340,6 +341,11 @@ class Engine:
             # glad you understand"
             t.closing_text = past_her_deadline(
                 self.ctx, cl, t, proposal_while_objecting(self.ctx, cl, t), events)
+        if not bring_in and t.outcome is Outcome.HANDLED and not self.scenario.closing and (
+                t.act not in CLOSING_ACTS and Move.PROPOSE_NEXT_STEP in a.moves):
+            # "shall I ring you in March, so you can compare in time?" settled her concern
+            # and names a month: after her acceptance, whether it is in time
+            bring_in = month_answer(self.ctx, cl, t)
         if t.act is Act.SOLUTION and not state.pending_objection:
             if once(state, "solution_tied"):
                 t.fresh.add("solution_tied")
