@@ -113,6 +113,10 @@ def main_act(a: TurnAnalysis, state: SessionState) -> Act:
     # A summary sums up; one that goes on to propose something is that proposal, one that
     # goes on to the agenda states the objective ("last time you said ...; today I'd like").
     offers = Move.PROPOSE_SOLUTION in moves or (a.seller_talk and not a.is_question)
+    # "so fewer jams; shall we meet Thursday 15 January at 10:00?", "... the square metres
+    # you mentioned - how about Tuesday 11 November at 9?": a day and a time make it a
+    # proposal, whatever it recalls of hers
+    offers = offers or (Move.PROPOSE_NEXT_STEP in moves and a.dated)
     if Move.SUMMARIZE in moves and (a.form != "open" or a.recap_check) and not offers and (
         not a.question_closes) and (
         Move.STATE_OBJECTIVE not in moves

@@ -29,6 +29,7 @@ from bot.engine.cues import correct_typos
 from bot.engine.language import LanguageModel
 from bot.engine.state import SessionState
 from bot.engine.text import Analyzed, Sentence
+from bot.engine.wording import DAY_NAMES, MONTHS, offers_a_time, plans_no_meeting, proposes
 from bot.engine.yes_but import taken_back
 from bot.scenario.model import Detector, Fact
 
@@ -72,6 +73,7 @@ class TurnAnalysis:
     asks_amount: bool = False  # "how much", "hoeveel": a figure answers it
     asks_when: bool = False  # "since when", "sinds wanneer", "which year": a date answers it
     names_date: bool = False  # "see you Thursday", "tot de 22e": a day or a date
+    dated: bool = False  # a time on a day offered: "shall we meet Thursday 15 January at 10?"
     # "what does that do to payroll?" about a pain she already told: its consequence, not
     # the same story again
     consequence_of_told: bool = False
@@ -144,6 +146,10 @@ def analyze_turn(
                 break
     if promises_to_send(msg):
         cue_moves.add("propose_next_step")  # "I'll rework the quote and send it over"
+    if concrete_time and offers_a_time(text) and is_concrete(msg, lm):
+        cue_moves.add("propose_next_step")  # "wat dacht u van dinsdag om 9 uur?"
+    elif "propose_next_step" in cue_moves and plans_no_meeting(text):
+        cue_moves.discard("propose_next_step")  # "how did the demo at your competitor go?"
     moves = detect_moves(msg, lm, concrete_time, cue_moves)
     details = _asks_her_details(msg)
     if details and msg.question_mark:
@@ -493,6 +499,9 @@ def analyze_turn(
         analysis.spin = None
     analysis.names_date = concrete_time or bool(_DAYS & set(msg.words)) or any(
         _ORDINAL.fullmatch(w) for w in msg.words)
+    analysis.dated = analysis.concrete_time and (bool(DAY_NAMES & set(msg.words)) or any(
+        _ORDINAL.fullmatch(w) or w in MONTHS for w in msg.words)) and (
+        offers_a_time(text) or proposes(text))
     analysis.topic_stems = _topic_stems(msg, lm)
     analysis.framed_stems = analysis.topic_stems | frozenset(
         st for st, w in zip(msg.stems, msg.words, strict=True)

@@ -44,6 +44,12 @@ def closing_reply(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: l
     """Answers a proposal; returns an objection if the proposal triggers one."""
     state, a = t.state, t.a
     closing = ctx.scenario.closing
+    timed = month_answer(ctx, cl, t) if t.outcome is Outcome.HANDLED and closing is None else ""
+    if timed:
+        # "shall I call you in March, before the notice period?" took her concern up and
+        # names a month: after her acceptance she says whether it is in time
+        state.closing["attempted"] = True
+        return timed
     if t.outcome is Outcome.HANDLED and t.act is not Act.ASK_ORDER and not (
             a.meeting_words or names_weekday(t.text)):
         # "if your people lose four hours less a week to corrections, doesn't it pay for
@@ -70,13 +76,16 @@ def closing_reply(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: l
         return ""
     objection = trigger(ctx, cl, state, "next_step")
     if objection:
+        objection = reacted_first(ctx, cl, t, objection)
         if t.outcome is Outcome.HANDLED:
             # "fair enough, show it with our data. Hold on, I can't decide that alone"
             # says yes and no at once: the new concern is her answer to the proposal
             t.objection_text = ""
         return past_her_deadline(ctx, cl, t, objection, events)
     if closing is None:
-        t.closing_text = stock_line(ctx, cl, state, "after_close")
+        # "shall I call you in March?" when notice is due by 1 December: not "fine"
+        t.closing_text = month_answer(ctx, cl, t, late_only=True) or stock_line(
+            ctx, cl, state, "after_close")
     elif state.closing["agreed"]:
         # "kunnen we volgende week afspreken?" after they agreed: no "zo is het, ja"
         t.closing_text = stock_line(ctx, cl, state, "already_agreed")
@@ -100,6 +109,85 @@ def closing_reply(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: l
         t.closing_text = pick(cl, state, "agree", cl.texts(closing.agree))
         events.append("agreed")
     return ""
+
+
+# her deadline as she told it: "give notice by 1 December", "uiterlijk 1 december",
+# "voor 1 juli moet ik het weten"
+_DEADLINE = re.compile(r"\b(?:by|before|until|uiterlijk|voor|vóór)\s+(\d{1,2})\s+([a-z]+)",
+                       re.IGNORECASE)
+
+
+def month_answer(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, *,
+                 late_only: bool = False) -> str:
+    """Her answer to a proposal that names a month ("shall I call you in March, before the
+    notice period?") when a deadline she told in this call says whether it is in time:
+    "March is too late, though: it has to be settled by 1 December", or "March is fine".
+    Read against the call's month; without one, or with no deadline told, she says
+    nothing of it."""
+    state = t.state
+    if not state.month or not (t.act in CLOSING_ACTS or Move.PROPOSE_NEXT_STEP in t.a.moves):
+        return ""
+    proposed = next(((w, MONTHS[w.lower()]) for w in re.findall(r"[A-Za-z]+", t.text)
+                     if (w.lower() in MONTHS and len(w) > 3) or w.lower() == "mei"), None)
+    if proposed is None:
+        return ""
+    from bot.engine.summary_check import said_texts  # the summary check reads her lines
+    deadlines = []
+    for line in said_texts(ctx, cl, state)[1:]:  # not the briefing: what she said
+        for m in _DEADLINE.finditer(line):
+            month = MONTHS.get(m.group(2).lower())
+            if month is not None:
+                deadlines.append((int(m.group(1)), month, f"{m.group(1)} {m.group(2)}"))
+    if not deadlines:
+        return ""
+
+    def ahead(month: int) -> int:
+        return (month - state.month) % 12
+    day, month, said = min(deadlines, key=lambda d: (ahead(d[1]), d[0]))
+    word, wanted = proposed
+    late = ahead(wanted) > ahead(month) or (wanted == month and day <= 7)
+    if late_only and not late:
+        return ""
+    line = stock_line(ctx, cl, state, "proposal_too_late" if late else "proposal_in_time")
+    return line.replace("{month}", word[:1].upper() + word[1:]).replace("{deadline}", said)
+
+
+# "Hold on, I can't decide that alone": a concern that stops a proposal short without a
+# word about it; the interjection gives way to her reaction to what was proposed
+_STOPS_SHORT = re.compile(r"^(?:hold on|wait(?: a (?:moment|minute))?|one moment|ho|wacht"
+                          r"(?: even)?|momentje)\s*[,.!:]\s*", re.IGNORECASE)
+
+# what was proposed, for "A demo - fine in principle, but not yet." (its line is
+# ``proposal_<kind>``; the first kind named wins)
+_PROPOSAL_KINDS = (
+    ("demo", re.compile(r"\b(?:demo\w*|demonstrat\w*|presentati\w*|laten zien|show you)\b", re.I)),
+    ("trial", re.compile(r"\b(?:trial|pilot|proef\w*|test ?(?:week|period|periode))\b", re.I)),
+    ("quote", re.compile(r"\b(?:quot\w*|offerte\w*|proposal|voorstel)\b", re.I)),
+    ("call", re.compile(r"\b(?:call|ring|phone|bel|bellen|belafspraak|telefo\w*)\b", re.I)),
+    ("meeting", re.compile(r"\b(?:meet\w*|appointment|afspr\w*|visit\w*|langs\w*|"
+                           r"bezoek\w*|gesprek\w*|overleg\w*|come by|drop by|sit down)\b", re.I)),
+)
+
+
+def reacted_first(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, objection: str) -> str:
+    """A concern raised by a proposal, said after her reaction to the proposal: "A demo
+    - fine in principle, but not yet. I can't decide that alone ...", not a bare "hold on,
+    I can't decide that alone" as if nothing had been proposed. A concern that reacts
+    itself ("Sounds great, really. But ...") is said as written."""
+    stop = _STOPS_SHORT.match(objection)
+    if not stop:
+        return objection
+    address = ctx.scenario.buyer.address
+    kind = next((k for k, pattern in _PROPOSAL_KINDS if pattern.search(t.text)), "")
+    named = cl.lm.lexicon.line(f"proposal_{kind}", address) if kind else ()
+    lead = stock_line(ctx, cl, t.state, "proposal_not_yet")
+    if not lead:
+        return objection
+    what = pick(cl, t.state, f"proposal_{kind}", list(named))
+    lead = (lead.replace("{what}", what) if what else
+            lead.split("{what}", 1)[-1].lstrip(" –-,").capitalize())
+    rest = objection[stop.end():]
+    return f"{lead} {rest[:1].upper()}{rest[1:]}"
 
 
 # Something to plan or decide beyond the material itself: a meeting, a call, a trial, a

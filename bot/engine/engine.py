@@ -34,6 +34,7 @@ from bot.engine.closing import (
     closing_reply,
     date_not_agreed,
     end_check,
+    month_answer,
     past_her_deadline,
     situation_streak,
 )
@@ -50,7 +51,7 @@ from bot.engine.fact_answers import (
     names_contact,
     pain_told,
 )
-from bot.engine.lines import end_call, once, pick, stock_line
+from bot.engine.lines import end_call, once, pick, remember_said, stock_line, unsaid_part
 from bot.engine.objections import (
     anticipated,
     bring_in_line,
@@ -81,6 +82,7 @@ from bot.engine.summary_check import (
     mistimed,
     right_version,
     unsaid,
+    unsaid_point,
     unvoiced_need,
 )
 from bot.engine.text import MAX_LEARNER_CHARS
@@ -263,6 +265,11 @@ class Engine:
             wrong = [w for w in (misquoted(self.ctx, cl, state, text), mistimed(
                 self.ctx, cl, state, text), misnamed(self.ctx, cl, state, text),
                 unvoiced_need(self.ctx, cl, state, text)) if w]
+            point = "" if wrong else unsaid_point(self.ctx, cl, state, text)
+            if point:
+                # "so cleaner, and invoices later too?": that point is not hers, the rest is
+                t.rest_right = True
+                wrong = [point]
             t.misquoted = ", ".join(sorted(wrong, key=lambda w: text.find(w)))
             t.unsaid = not t.misquoted and unsaid(self.ctx, cl, state, text)
         note_offered(state, a, text)
@@ -347,6 +354,11 @@ class Engine:
             # glad you understand"
             t.closing_text = past_her_deadline(
                 self.ctx, cl, t, proposal_while_objecting(self.ctx, cl, t), events)
+        if not bring_in and t.outcome is Outcome.HANDLED and not self.scenario.closing and (
+                t.act not in CLOSING_ACTS and Move.PROPOSE_NEXT_STEP in a.moves):
+            # "shall I ring you in March, so you can compare in time?" settled her concern
+            # and names a month: after her acceptance, whether it is in time
+            bring_in = month_answer(self.ctx, cl, t)
         if t.act is Act.SOLUTION and not state.pending_objection:
             if once(state, "solution_tied"):
                 t.fresh.add("solution_tied")
@@ -383,7 +395,11 @@ class Engine:
                 if line == "summary_misquoted":
                     right = [right_version(self.ctx, cl, state, text, w)
                              for w in t.misquoted.split(", ")]
+                    right = _one_lead(right, cl.lm.lexicon.line(
+                        "repeat", self.scenario.buyer.address))
                     react = " ".join(dict.fromkeys(p for p in (react, *right) if p))
+                    if t.rest_right:
+                        react = f"{react} {stock_line(self.ctx, cl, state, 'summary_rest_right')}"
         apply_effects(state, events_for(t))
         if t.act is Act.GOODBYE:
             end_call(state, "goodbye", events)
@@ -425,6 +441,12 @@ class Engine:
         unagreed = date_not_agreed(self.ctx, cl, t)
         # two guarded facts asked at once get one refusal, not the same sentence twice
         parts = dict.fromkeys(p for p in (unagreed, react, *answers, bring_in, tail) if p)
+        # a stock sentence she said before in the call is left out the second time (her
+        # answers say it again their own way: "as I said ...")
+        fresh = {p: p if p in answers else unsaid_part(state, p) for p in parts}
+        remember_said(state, [p for p in parts if p not in answers])
+        if any(fresh.values()):
+            parts = dict.fromkeys(fresh[p] for p in parts if fresh[p])
         reply = " ".join(_once_each(list(parts))).strip()
         if t.outcome is Outcome.CLARIFIED:
             tick_explained(self.ctx, cl, state, reply)
@@ -451,6 +473,19 @@ _OTHERS_CONTACT = re.compile(
     r"|\b\w+s'\s+(?:names?\s+and\s+)?(?:e-?mail|mail|phone|mobile|number|contact)"
     r"|\b(?:for|voor|of|van)\s+(?:your|the|je|jouw|uw|de)\s+(?:director|directeur|partners?|"
     r"boss|baas|manager|owner|eigenaar|colleagues?|collega'?s?|cfo)\b", re.IGNORECASE)
+
+
+def _one_lead(parts: list[str], leads: tuple[str, ...]) -> list[str]:
+    """Her corrections said again in one breath: "As I said: they come at four; offices
+    three times a week ...", not "as I said" before each."""
+    out: list[str] = []
+    for part in dict.fromkeys(p for p in parts if p):
+        lead = next((x for x in leads if part.startswith(x)), "")
+        if lead and out and any(out[0].startswith(x) for x in leads):
+            out[-1] = f"{out[-1].rstrip('.')}; {part[len(lead):]}"
+        else:
+            out.append(part)
+    return out
 
 
 def _once_each(parts: list[str]) -> list[str]:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import zlib
 from typing import Any
 
 from bot.engine.compiled import CompiledLanguage
 from bot.engine.context import ScenarioContext
 from bot.engine.state import SessionState
+from bot.engine.wording import split_sentences
 
 # Lines said at most once in a call, picked as before (a replayed call reads the same).
 _ONCE_A_CALL_LINES = frozenset({"greet_back", "greet_again", "goodbye", "goodbye_unagreed",
@@ -57,3 +59,43 @@ def pick(cl: CompiledLanguage, state: SessionState, key: str, texts: list[Any]) 
         return ""
     h = zlib.crc32(f"{state.seed}:{key}:{state.turn}".encode())
     return str(texts[h % len(texts)])
+
+
+SAID_WORDS = 4  # a sentence this long said twice in a call reads as a recording
+_WORD = re.compile(r"\w+")
+
+
+def _said_key(sentence: str) -> str | None:
+    words = _WORD.findall(sentence.lower())
+    if len(words) < SAID_WORDS:
+        return None
+    return f"said_sentence:{zlib.crc32(' '.join(words).encode())}"
+
+
+SAID_KEPT = 12  # the stock sentences she remembers saying: the state stays small
+
+
+def remember_said(state: SessionState, parts: list[str]) -> None:
+    """Her stock sentences of this reply, so that one does not come back word for word;
+    the last ``SAID_KEPT`` are kept."""
+    for part in parts:
+        for sentence in split_sentences(part):
+            key = _said_key(sentence)
+            if key is not None:
+                state.flags.setdefault(key, state.turn)
+    kept = sorted((k for k in state.flags if k.startswith("said_sentence:")),
+                  key=lambda k: state.flags[k])
+    for key in kept[:-SAID_KEPT]:
+        del state.flags[key]
+
+
+def unsaid_part(state: SessionState, part: str) -> str:
+    """A stock part of her reply without the sentences she already said in this call
+    ("Just so we're clear, that appointment isn't agreed yet." in the goodbye after she
+    said it two turns before): a person leaves it out or rephrases it the second time."""
+    kept = []
+    for sentence in split_sentences(part):
+        key = _said_key(sentence)
+        if key is None or state.flags.get(key, state.turn) >= state.turn:
+            kept.append(sentence)
+    return " ".join(kept)

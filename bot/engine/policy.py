@@ -97,6 +97,7 @@ class Turn:
     follow_up: bool = False  # the scenario is a follow-up visit: they have met before
     misquoted: str = ""  # a figure in the learner's summary that she never gave
     unsaid: bool = False  # the summary holds something she has not told (penalties, a rival)
+    rest_right: bool = False  # one point of the summary is not hers; the rest is right
     own_lines: frozenset[str] = frozenset()  # line keys the scenario writes for this buyer
     own_pitch_lines: int = 0  # variants of her own reply to a pitch, in this language
     elaborates: bool = False  # "can you give me an example?" about what she just told

@@ -11,16 +11,16 @@ import re
 from bot.engine.acts import CLOSING_ACTS, Act, Move
 from bot.engine.compiled import CompiledLanguage, cues_for
 from bot.engine.context import ScenarioContext
-from bot.engine.fact_answers import content_stems, stems_of
+from bot.engine.fact_answers import content_stems, names_in, stems_of
 from bot.engine.figures import wrong_amounts
-from bot.engine.lines import once, pick
+from bot.engine.lines import once, pick, stock_line
 from bot.engine.policy import (
     FEW_FACTS,
     Turn,
 )
 from bot.engine.state import SessionState
 from bot.engine.text import fold, parse_numbers
-from bot.engine.wording import CALENDAR_WORDS, DIGITS, MONTHS, split_sentences
+from bot.engine.wording import CALENDAR_WORDS, DIGITS, MONTHS, lower_first, split_sentences
 
 FIGURE_MIN = 1000  # an amount the drill asks for; a chance (60%) or a date (1 March) is none
 
@@ -170,14 +170,17 @@ def right_version(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionStat
     for fact_id in told[:2]:
         for sentence in split_sentences(pick(cl, state, f"fact:{fact_id}",
                                              cl.texts(ctx.cs.facts[fact_id].answer))):
-            if kind_time and _times(sentence):
-                return sentence
             words = cl.lm.analyze(sentence)
-            if not kind_time and unit and any(
+            if (kind_time and _times(sentence)) or (not kind_time and unit and any(
                     (DIGITS.fullmatch(w) or w in cl.lm.lexicon.number_words)
                     and unit & set(words.stems[i + 1:i + 3])
-                    for i, w in enumerate(words.words)):
-                return sentence
+                    for i, w in enumerate(words.words))):
+                if fact_id not in state.revealed:
+                    return sentence
+                # she told it: "as I said: they come at four in the afternoon", not the
+                # sentence word for word a second time
+                return stock_line(ctx, cl, state, "repeat") + lower_first(
+                    sentence, names_in(ctx, cl, state.lang))
     return ""
 
 
@@ -374,3 +377,54 @@ def mark_once(t: Turn) -> None:
         t.fresh.add("objective_stated")
     if t.act is Act.SUMMARY:
         state.flags["summaries"] = state.flags.get("summaries", 0) + 1
+
+
+# the parts of a summary: "so you want it cleaner, and invoices later too, right?"
+_POINTS = re.compile(r"\s*(?:[,;:]|\s[–-]\s|\band\b|\ben\b|\bplus\b)\s*",
+                     re.IGNORECASE)
+# the summary's own frame ("so you said ...", "right?", "klopt dat?"), no point of hers
+_FRAME = re.compile(
+    r"^(?:so|dus|if i|als ik|let me|even|kort|in short|samengevat|to sum up)\b.*?\b(?:"
+    r"you|u|je|jij)\b\s*|\b(?:right|correct|klopt dat|toch|is that so|is dat zo|"
+    r"did i get that right|heb ik dat goed)\b\W*$", re.IGNORECASE)
+_ASKS_BACK = re.compile(
+    r"\b(?:check\w*|correct|klopt|right|understand|begrijp\w*|goed heb|got it|said|zei|"
+    r"vertelde|noemde|mentioned|told)\b", re.IGNORECASE)
+POINT_STEM = 5  # "komen", "ook", "nu" name no point; "facturen", "invoices" do
+_NO_POINT = frozenset({"later", "earlier", "eerder", "really", "echt", "altijd", "always",
+                       "still", "nog", "steeds", "everything", "alles", "graag"})
+
+
+def unsaid_point(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState,
+                 text: str) -> str:
+    """A point of the learner's summary that shares no word with anything she said or
+    the learner could know ("so you want it cleaner, and invoices later too, right?" when
+    she never spoke of invoices), or "": she corrects that point and confirms the rest.
+    A summary of one point, or with no point she spoke of, is left to the other checks."""
+    lex = cl.lm.lexicon
+    told: set[str] = set()
+    for line in said_texts(ctx, cl, state):
+        told |= stems_of(cl, line)[0]
+    points = [p.strip(" .?!") for s in split_sentences(text) if s.rstrip().endswith("?")
+              or len(split_sentences(text)) == 1 for p in _POINTS.split(s) if p.strip(" .?!")]
+    # what she has to tell and has not: a point about it is one she never made
+    untold: set[str] = set()
+    for fact in ctx.scenario.facts:
+        if fact.id not in state.revealed and f"short:{fact.id}" not in state.flags:
+            for line in cl.texts(fact.answer):
+                untold |= stems_of(cl, str(line))[0]
+    found = []
+    for point in points:
+        if _ASKS_BACK.search(point):
+            continue  # "even checken of ik het goed heb", "fits what you said?"
+        said = cl.lm.analyze(_FRAME.sub("", point))
+        content = [st for w, st in zip(said.words, said.stems, strict=True)
+                   if len(st) >= POINT_STEM and w not in lex.stopwords and w not in _NO_POINT
+                   and w not in lex.frame_words and not w.isdigit()]
+        if content:
+            new = all(not _said_in(st, told) for st in content) and any(
+                st in untold for st in content)
+            found.append((point, new))
+    if len(found) < 2 or all(new for _, new in found):
+        return ""
+    return next((point for point, new in found if new), "")

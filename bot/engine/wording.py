@@ -18,6 +18,12 @@ CALENDAR_WORDS = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august",
     "september", "october", "november", "december", "christmas", "easter", "kerst", "pasen"})
 
+# the days a proposal names: "Thursday", "dinsdag", "tomorrow", "overmorgen"
+DAY_NAMES = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tomorrow",
+    "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
+    "overmorgen"})
+
 
 def split_sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
@@ -38,3 +44,52 @@ def lower_first(text: str, names: frozenset[str]) -> str:
         # "as I said: Tuesdays and Thursdays ...": a day or month keeps its capital
         return text
     return text[:1].lower() + text[1:]
+
+
+# A day and a time offered for her answer: "how about Tuesday 11 November at 9?", "wat
+# dacht u van dinsdag om negen uur?", "past donderdag de 15e om tien?", "does Thursday at
+# ten suit you?" (with a concrete time; "do the cleaners come on Tuesday at four?" asks)
+_OFFERS_A_TIME = re.compile(
+    r"\b(?:how about|what about|would .{1,40}\b(?:suit|work for) you|(?:does|do|would|will)\b"
+    r".{1,40}\b(?:suit|work for) you|is .{1,40}\bconvenient|shall we say|"
+    r"wat dacht (?:u|je|jij) van|hoe klinkt|(?:past|schikt|lukt) (?:u|je|jou|het|dat|jullie)\b|"
+    r"(?:past|schikt|lukt)\b.{1,40}\b(?:u|je|jou|jullie)\b|zullen we (?:zeggen|afspreken))",
+    re.IGNORECASE)
+
+
+def offers_a_time(text: str) -> bool:
+    """The message offers a time for her yes or no (read with a concrete time only)."""
+    return bool(_OFFERS_A_TIME.search(text)) and "?" in text
+
+
+# A meeting word that plans no meeting: a room ("is there a meeting room for the
+# trainings?", "vergaderruimte"), or a meeting or demo she had ("how did the demo at
+# your competitor go?", "hoe ging de demo bij jullie concurrent?", "had u vorige week een
+# afspraak met hen?", "which demo did you see?")
+_NO_MEETING = re.compile(
+    r"\b(?:meeting ?rooms?|conference ?rooms?|board ?rooms?|vergader(?:ruimte|zaal|kamer)s?|"
+    r"spreekkamers?|overlegruimtes?)\b", re.IGNORECASE)
+_PAST_MEETING = re.compile(
+    r"\b(?:how did|how was|how were|did you (?:have|see|get|attend|do)|have you (?:had|seen)|"
+    r"which \w+ did you|what did you think of|you had|you saw|last (?:week|month|time|year)|"
+    r"yesterday|ago|hoe ging|hoe was|hoe waren|had (?:u|je|jij|jullie)|hebt u .{0,40}"
+    r"(?:gehad|gezien|bijgewoond)|heb (?:je|jij) .{0,40}(?:gehad|gezien|bijgewoond)|"
+    r"hebben jullie .{0,40}(?:gehad|gezien)|vorige (?:week|maand|keer)|gisteren|geleden)\b",
+    re.IGNORECASE)
+# ... unless the message goes on to propose ("how was the demo? shall we plan one here?")
+_PROPOSES = re.compile(
+    r"\b(?:shall|should|could|can|may) (?:we|i)\b|\blet's\b|\bi'd like to\b|\bhow about\b|"
+    r"\bzullen we\b|\b(?:zal|kan|mag) ik\b|\bkunnen we\b|\bzou ik\b|\bwat dacht\b|"
+    r"\bi (?:will|'ll)\b|\bik (?:kom|wil)\b", re.IGNORECASE)
+
+
+def proposes(text: str) -> bool:
+    """The message puts something forward: "shall we", "could I", "zullen we", "kan ik"."""
+    return bool(_PROPOSES.search(text))
+
+
+def plans_no_meeting(text: str) -> bool:
+    """Its meeting words name a room or a meeting she had, and it proposes nothing."""
+    if _PROPOSES.search(text):
+        return False
+    return bool(_NO_MEETING.search(text) or _PAST_MEETING.search(text))
