@@ -127,3 +127,53 @@ def test_value_of_what_she_never_brought_up_stays_lukewarm(
         library: Library, lang: str, question: str, dismissive: str) -> None:
     reply = _last(library, "closing-catering-followup", lang, [*CATERING[lang], question])
     assert dismissive in reply
+
+
+@pytest.mark.parametrize(("lang", "lines", "expected"), [
+    # "that" after who cleans: the words name no deeper fact, so the question asks her
+    # problem, and she tells it
+    ("en", [*CLEANING["en"], "Who does your cleaning now?", "and how is that going then?"],
+     "team"),
+    # right after she told it, asked again what does not go as she would like: she
+    # says it again, not "I can't say much about that"
+    ("nl", [*CLEANING["nl"], "Wie verzorgt de schoonmaak nu?",
+            "Hoe tevreden bent u over hun werk?", "En wat gaat er dan niet zoals het hoort?"],
+     "team"),
+])
+def test_a_problem_question_after_the_supplier_gets_her_problem(
+        library: Library, lang: str, lines: list[str], expected: str) -> None:
+    reply = _last(library, "first-visit-cleaning", lang, lines)
+    assert expected in reply
+    assert "couldn't tell you" not in reply and "weet ik niet veel" not in reply
+
+
+@pytest.mark.parametrize(("question", "branches"), [
+    ("Waar zit het probleem volgens u?", False),
+    ("Waar zit voor u de grootste ergernis?", False),
+    ("Waar zitten jullie vestigingen?", True),
+    ("Waar zijn jullie gevestigd?", True),
+])
+def test_where_it_lies_is_no_question_about_the_branches(library: Library, question: str,
+                                                         branches: bool) -> None:
+    reply = _last(library, "first-visit-cleaning", "nl", [
+        *CLEANING["nl"], "Wie verzorgt de schoonmaak nu?", question])
+    assert ("Twee vestigingen" in reply) is branches
+
+
+@pytest.mark.parametrize(("lang", "question", "expected", "not_expected"), [
+    ("nl", "Wordt de schoonmaak nu door een extern bedrijf gedaan?", "Blinkend Schoon",
+     "weet ik niet"),
+    ("en", "Is the cleaning done by an outside firm at the moment?", "Blinkend Schoon",
+     "couldn't tell"),
+    ("nl", "Wat gaat er niet zoals u zou willen met de schoonmaak?", "vier uur", "weet ik niet"),
+    ("nl", "Hoe is het kantoor verdeeld over Haarlem en Beverwijk?", "twintig", "Houtweg"),
+    ("en", "How is the office split between Haarlem and Beverwijk?", "twenty", "Houtweg"),
+    ("nl", "Wat zijn de adressen van beide vestigingen?", "Houtweg", "twintig"),
+    ("en", "What are the addresses of both branches?", "Houtweg", "twenty"),
+])
+def test_flagship_plain_questions_reach_the_fact_asked(library: Library, lang: str,
+                                                       question: str, expected: str,
+                                                       not_expected: str) -> None:
+    reply = _last(library, "first-visit-cleaning", lang, [*CLEANING[lang], question])
+    assert expected in reply
+    assert not_expected not in reply
