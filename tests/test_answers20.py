@@ -177,3 +177,16 @@ def test_flagship_plain_questions_reach_the_fact_asked(library: Library, lang: s
     reply = _last(library, "first-visit-cleaning", lang, [*CLEANING[lang], question])
     assert expected in reply
     assert not_expected not in reply
+
+
+@pytest.mark.parametrize(("lang", "lines", "question"), [
+    ("en", ["Hi Mrs Jansen, Tom from PrintPartners.", "Who does the maintenance now?"],
+     "And are you satisfied with them?"),
+    ("nl", ["Hoi mevrouw Jansen, Tom van PrintPartners.", "Wie doet nu het onderhoud?"],
+     "En bent u tevreden over ze?"),
+])
+def test_satisfied_with_the_repair_firm_she_just_named(library: Library, lang: str,
+                                                       lines: list[str], question: str) -> None:
+    reply = _last(library, "spin-printing-urgency", lang, [*lines, question])
+    assert "PrintFix" in reply
+    assert "couldn't tell" not in reply and "weet ik niet" not in reply
