@@ -190,3 +190,17 @@ def test_satisfied_with_the_repair_firm_she_just_named(library: Library, lang: s
     reply = _last(library, "spin-printing-urgency", lang, [*lines, question])
     assert "PrintFix" in reply
     assert "couldn't tell" not in reply and "weet ik niet" not in reply
+
+
+@pytest.mark.parametrize(("lang", "question"), [
+    ("en", "And what does all that mean for your invoicing to clients?"),
+    ("nl", "En wat betekent dat allemaal voor de facturatie naar klanten?"),
+])
+def test_consequence_for_matters_no_fact_speaks_of_is_no_other_story(
+        library: Library, lang: str, question: str) -> None:
+    # several words, but no story of their own ("if the wages go out late"): they name
+    # for what the consequence is asked, and neither the allowances nor the staffing
+    # speak of any of it
+    reply = _last(library, "objection-software-renewal", lang, [*RENEWAL[lang], question])
+    assert "Ahmed" not in reply and "FTE" not in reply and "fte" not in reply
+    assert "mileage" not in reply and "kilometers" not in reply

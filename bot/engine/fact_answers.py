@@ -79,6 +79,11 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 _GENERIC = frozenset({"thing", "things", "anything", "something", "ding", "dingen", "iets"})
 
+# words that open a story of the question's own ("what does it mean *if* the wages go out
+# late?"): its words tell what happens, not for whom or what the consequence is asked
+_STORY_WORDS = frozenset({"if", "when", "once", "suppose", "imagine", "als", "wanneer",
+                          "zodra", "mocht", "stel", "indien"})
+
 
 def pain_told(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState,
               a: TurnAnalysis) -> bool:
@@ -459,7 +464,8 @@ def deeper_fact(ctx: ScenarioContext, told: Fact, t: Turn, queue: list[str], *,
     # out late?" tells a story of its own, which the corrections may answer)
     named = a.topic_stems - cl.facts.frame - cl.lm.lexicon.stopwords if (
         a.spin in _DEEPER_SPIN and not t.elaborates) else frozenset()
-    if len(named) > FURTHER_TOPIC_WORDS and not new_words:
+    if len(named) > FURTHER_TOPIC_WORDS and not new_words and (
+            _STORY_WORDS & set(cl.lm.analyze(t.text).words)):
         named = frozenset()
     chained: list[Fact] = []
     related: list[Fact] = []
