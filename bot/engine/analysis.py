@@ -376,16 +376,23 @@ def analyze_turn(
                        and f not in aside and f not in state.last_answered]
         if not fitting and fit_spin == "problem" and info.form == "open" and not several and (
                 lm.lexicon.problem_question) and not any(
-                    _DEEPER & set(cs.facts[f].spin) for f in scored):
+                    _DEEPER & set(cs.facts[f].spin) and not _names_no_topic(spans.get(f), msg, lm)
+                    for f in scored):
             # "what's the biggest headache with payroll?" names no fact's words but asks her
             # problem: the one the scenario tied to "what problems do you run into?" (a
-            # question that names a deeper fact, "when a trailer is missed", is no such one)
+            # question that names a deeper fact, "when a trailer is missed", is no such one;
+            # "where does it go wrong?" names none: its "it" is no topic)
             where, framed, spans = {}, set(), {}
             scored = cl.facts.match(lm.analyze(lm.lexicon.problem_question), where, framed,
                                     spans)
-            fitting = [f for f in scored if _fits_question(cs.facts[f], "problem",
-                                                           several_questions=False)
-                       and f not in state.revealed][:1]
+            problems = [f for f in scored if _fits_question(cs.facts[f], "problem",
+                                                            several_questions=False)]
+            # ("what doesn't go the way you'd like?" right after she told it: what she
+            # just said answers it, not "I can't say much about that"; asked for an
+            # example of it, she tells a story, not the same again)
+            fitting = [f for f in problems if f not in state.revealed][:1] or [
+                f for f in problems if f in state.last_answered
+                and not lm.elaboration.match(msg)][:1]
         bare = {f for f in fitting if _names_no_topic(spans.get(f), msg, lm)
                 and not cl.facts.names(f, _topic_stems(msg, lm))}
         analysis.facts = sorted(_without_swallowed(fitting, scored, spans),

@@ -79,6 +79,11 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 _GENERIC = frozenset({"thing", "things", "anything", "something", "ding", "dingen", "iets"})
 
+# words that open a story of the question's own ("what does it mean *if* the wages go out
+# late?"): its words tell what happens, not for whom or what the consequence is asked
+_STORY_WORDS = frozenset({"if", "when", "once", "suppose", "imagine", "als", "wanneer",
+                          "zodra", "mocht", "stel", "indien"})
+
 
 def pain_told(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState,
               a: TurnAnalysis) -> bool:
@@ -96,7 +101,27 @@ def pain_told(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState,
     # "what would a peak without one missed truck mean for you?" after she told the
     # missed trailers: the words name the pain she told, so she knows what it is worth
     asked = a.topic_stems - cl.facts.frame - cl.lm.lexicon.stopwords
-    return any(_shared_stems(ctx, cl, " ".join(cl.texts(f.answer)), asked) for f in pains)
+    if a.spin == "implication" and len(asked) <= FURTHER_TOPIC_WORDS and state.last_answered and (
+            state.flags.get("answered_turn") == state.turn - 1) and any(
+            f.id == state.last_answered[0] for f in pains):
+        # "and what does that mean for the invoicing?" right after she told the
+        # corrections: "that" is the problem she just told, and she knows what it costs
+        return True
+    # ("every day" is no matter she spoke of)
+    asked = asked - stems_of(cl, " ".join(sorted(_FREQUENCY | _NUMBER_WORDS)))[0]
+    if any(_shared_stems(ctx, cl, " ".join(cl.texts(f.answer)), asked) for f in pains):
+        return True
+    # "if your engineers had a proper hot lunch, what would that mean for you?" once a
+    # problem of hers is on the table (the sandwiches thrown away): the question is about
+    # what she spoke of, so she says what solving it is worth, not "it doesn't keep me
+    # awake"; the proofs she never mentioned still get that
+    if a.spin != "need_payoff" or not (pains or state.needs_stated):
+        return False
+    spoken = [text for text, _ in _said_lines(ctx, cl, state)]
+    spoken += cl.texts(ctx.scenario.buyer.greeting) + [
+        text for n in state.needs_stated if n in ctx.cs.needs
+        for text in cl.texts(ctx.cs.needs[n].label)]
+    return any(_shared_stems(ctx, cl, str(text), asked) for text in spoken)
 
 
 def answer_facts(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,
@@ -182,7 +207,7 @@ def answer_facts(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,
                 new_angle(cl, answer, a)):
             # asked about a told fact from a new angle ("and what does that mean for
             # your web-shop customers?"): the next thing she knows, not "as I said"
-            deeper = deeper_fact(ctx, fact, t, queue)
+            deeper = deeper_fact(ctx, fact, t, queue, new_words=True)
             if deeper is not None:
                 queue.insert(0, deeper)
                 continue
@@ -421,13 +446,27 @@ def further_fact(ctx: ScenarioContext, told: Fact, t: Turn) -> str | None:
     return deeper_fact(ctx, told, t, [])
 
 
-def deeper_fact(ctx: ScenarioContext, told: Fact, t: Turn, queue: list[str]) -> str | None:
+def deeper_fact(ctx: ScenarioContext, told: Fact, t: Turn, queue: list[str], *,
+                new_words: bool = False) -> str | None:
     """An untold fact that takes a told one further: first one written to come after
     it (the missed trailer, then the penalties), else another of the same objective
     (the corrections, then the four days of retyping). Only one she would tell now:
     its SPIN type fits the question and what must come first has come; a fact
-    written after this one may be guarded, she then says so in her own words."""
+    written after this one may be guarded, she then says so in her own words.
+    ``new_words``: the question asks about a told fact in words of its own ("how many
+    hours does your team spend on those corrections?"), which a fact of the same matter
+    must speak of."""
     state, a = t.state, t.a
+    cl = ctx.cs.language(state.lang)
+    # "what does that mean for the invoicing?": the consequence asked is for one matter
+    # it names; a fact only of the same objective ("Joke and Ahmed, one and a half FTE")
+    # is no consequence for it unless it speaks of that matter ("what if the wages go
+    # out late?" tells a story of its own, which the corrections may answer)
+    named = a.topic_stems - cl.facts.frame - cl.lm.lexicon.stopwords if (
+        a.spin in _DEEPER_SPIN and not t.elaborates) else frozenset()
+    if len(named) > FURTHER_TOPIC_WORDS and not new_words and (
+            _STORY_WORDS & set(cl.lm.analyze(t.text).words)):
+        named = frozenset()
     chained: list[Fact] = []
     related: list[Fact] = []
     example: list[Fact] = []  # asked for an example: what it led to is one
@@ -458,7 +497,8 @@ def deeper_fact(ctx: ScenarioContext, told: Fact, t: Turn, queue: list[str]) -> 
             chained.append(fact)
         elif told.objective and fact.objective == told.objective and (
                 state.trust >= fact.trust and not fact.after) and not (
-                t.elaborates and not fact.spin and not fact.reveals):
+                t.elaborates and not fact.spin and not fact.reveals) and not (
+                named and not _shared_stems(ctx, cl, " ".join(cl.texts(fact.answer)), named)):
             # (asked for an example, "Loonhuis, since 2016" is none: a fact of the same
             # matter is one when it tells a problem)
             related.append(fact)
