@@ -27,6 +27,7 @@ from bot.engine.cues import correct_typos
 from bot.engine.language import LanguageModel
 from bot.engine.state import SessionState
 from bot.engine.text import Analyzed, Sentence
+from bot.engine.value import value_argument
 from bot.engine.yes_but import taken_back
 from bot.scenario.model import Detector, Fact
 
@@ -253,6 +254,12 @@ def analyze_turn(
         # where to reach someone is an internal objective, no SPIN question about her work
         analysis.spin = None
     analysis.needs = sorted(cl.needs.match(msg))
+    if pending:
+        # "wat u nu kwijt bent aan storingen verdient u snel terug" answers her money concern
+        # with her own problem, in words her need's cue turns into its solution
+        argued = value_argument(cl, cs.objections[pending], msg,
+                                info.is_question and len(msg.sentences) == 1)
+        analysis.needs += [n for n in argued if n not in analysis.needs]
     analysis.tied_needs = [n for n in analysis.needs if n in state.needs_stated]
     if "check" in moves and analysis.tied_needs and not pending and not moves & {
             "summarize", "propose_solution"}:

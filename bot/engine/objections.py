@@ -23,6 +23,7 @@ from bot.engine.policy import (
 )
 from bot.engine.state import SessionState
 from bot.engine.summary_check import KEYWORD_MATCH
+from bot.engine.value import money_concern, speaks_to_value
 from bot.engine.wording import lower_first
 
 STEP_MOVES = {"acknowledge": Move.ACKNOWLEDGE, "clarify": Move.CLARIFY,
@@ -130,8 +131,14 @@ def objection_step(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: 
             # you?": an open question after acknowledging asks into her objection
             did.add("clarify")
         answered_by = set(objection.answered_by)
-        tied = bool(answered_by.intersection(a.tied_needs or a.needs)) or (
-            oid in a.responds_to)
+        # "we can do the reception desk after hours too" to "you'll be more expensive":
+        # a benefit on her need, but about money it says nothing; an answer to a money
+        # concern speaks of value (what it earns back, costs now, gives for the money)
+        leaves_price = money_concern(cl, objection) and not (
+            speaks_to_value(cl, cl.lm.analyze(t.text)) or oid in a.responds_to
+            or set(objection.reveals).intersection(a.needs))
+        tied = (bool(answered_by.intersection(a.tied_needs or a.needs)) or (
+            oid in a.responds_to)) and not leaves_price
         # "With us you only pay for lunches actually taken. How does that compare with
         # their offer?": the argument is made before the open question that checks it
         argued_first = a.form == "open" and oid in a.responds_to and bool(
@@ -161,6 +168,9 @@ def objection_step(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: 
             else:
                 # (money gets her own reply; a question asks her something: she answers)
                 untied = Move.DISCOUNT not in a.moves and not a.is_question
+                if untied and leaves_price and not pitched:
+                    # "nice to have, but it doesn't change the price"
+                    t.objection_text = stock_line(ctx, cl, state, "objection_not_value")
                 if "respond" not in ostate.tried:
                     ostate.tried.append("respond")  # an answer, but not tied to her need
             # the answer her doubt asked for, tied to what she said ("a two-week trial"
