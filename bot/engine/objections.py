@@ -187,6 +187,13 @@ def objection_step(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: 
         ostate.steps[step] = True
     a.steps = sorted(did)
     tick_steps(ctx, a, did)
+    if puts_aside(t.text) and "respond" not in did and Move.DISCOUNT not in a.moves and not (
+            "clarify" in did and _ISOLATES.search(t.text)):
+        # "no problem, let's leave the price for now", "prima, dan parkeren we dat even":
+        # the learner backs off; she lets it rest and does not bring it up again herself
+        # ("leaving the price aside, is there anything else?" isolates it: a clarifying step)
+        _park(ctx, cl, t, events)
+        return
     if not did:
         if untied:
             # an answer that misses her need ("a vegetarian dish daily" to "fifty cents
@@ -227,6 +234,66 @@ def objection_step(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: 
         t.outcome = Outcome.ACKNOWLEDGED
     else:
         t.outcome = Outcome.PROGRESS
+
+
+def _park(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: list[str]) -> None:
+    """Her pending concern put aside by the learner: it rests, unhandled (the card says
+    so), and she says it is not off the table."""
+    state = t.state
+    oid = state.pending_objection
+    assert oid is not None
+    state.pending_objection = None
+    state.objections[oid].rested = True
+    state.flags[f"parked:{oid}"] = state.turn
+    apply_effects(state, [Event.OBJECTION_RESTED])
+    events.append(f"rested:{oid}")
+    if state.phase == "objection":
+        state.phase = "inventory"
+    t.outcome = Outcome.PARKED
+    t.objection_text = stock_line(ctx, cl, state, "objection_rests")
+
+
+# The learner backs off from her concern: "let's leave the price for now", "we'll come back
+# to that later", "let's park it", "prima, dan parkeren we dat even", "laten we dat even
+# laten rusten", "daar komen we later op terug". (A question that sets the price aside to
+# isolate it, "leaving the price aside, is there anything else?", clarifies instead.)
+_IT = r"(?:that|it|this|price|(?:the|your|that|those)\s+\w+(?:\s+\w+)?)"
+_HET = r"(?:dat|het|dit|(?:de|die|dat|uw|je)\s+\w+(?:\s+\w+)?)"
+# a question that sets her concern aside to find out whether it is the only one
+_ISOLATES = re.compile(
+    r"\b(?:anything|something)\s+else\b|\bother\s+(?:concerns?|reasons?|objections?|"
+    r"points?|issues?|questions?)\b|\bnog\s+(?:iets|wat|andere?)\b|\biets\s+anders\b|"
+    r"\bverder\s+nog\b|\bandere\s+(?:bezwaren|punten|redenen|zorgen)\b", re.IGNORECASE)
+_PUTS_ASIDE = re.compile(
+    r"\blet'?s\s+(?:just\s+)?(?:leave|park|put|set)\s+" + _IT + r"\s+(?:aside|to\s+one\s+side|"
+    r"on\s+hold|there|for\s+(?:now|a\s+(?:moment|bit|minute|second)|later|the\s+moment))\b"
+    r"|\b(?:leave|park|put|set)\s+" + _IT + r"\s+(?:aside|to\s+one\s+side|on\s+hold|"
+    r"for\s+(?:now|the\s+moment))\b"
+    r"|\bpark\s+(?:that|it|this|the\s+price)\b"
+    r"|\b(?:come|get)\s+back\s+to\s+" + _IT + r"\s+(?:later|another\s+time|at\s+a\s+later|"
+    r"when|once|next\s+time)"
+    r"|\b(?:talk\s+about|speak\s+about|discuss|look\s+at)\s+" + _IT
+    + r"\s+(?:later|another\s+time)\b"
+    r"|\blet'?s\s+(?:not\s+worry\s+about|skip|forget(?:\s+about)?)\s+" + _IT + r"\b"
+    r"|\bforget\s+(?:about\s+)?(?:the\s+)?price\s+for\s+(?:now|a\s+(?:moment|second|minute))"
+    r"|\blet'?s\s+move\s+on\b"
+    r"|\bparkeren\s+(?:we|wij|ik)\b|\b" + _HET + r"\s+(?:\w+\s+){0,2}?"
+    r"(?:parkeren|geparkeerd|opzij\s+(?:zetten|leggen)|laten\s+(?:rusten|liggen|zitten))\b"
+    r"|\b(?:zet|zetten|leg|leggen)\s+(?:we|wij|ik)\s+" + _HET + r"\s+(?:\w+\s+)?opzij\b"
+    r"|\blaat\s+" + _HET + r"\s+(?:\w+\s+)?(?:rusten|liggen|zitten)\b"
+    r"|\b(?:daar|hier|er)\s+(?:kom|komen)\s+(?:ik|we|wij)\s+(?:\w+\s+){0,3}?(?:op\s+)?terug\b"
+    r"|\b(?:kom|komen)\s+(?:ik|we|wij)\s+(?:\w+\s+){0,3}?(?:later|straks|nog)\s+(?:\w+\s+)?"
+    r"op\s+terug\b"
+    r"|\b(?:ik|we|wij)\s+(?:kom|komen)\s+(?:er|daar|hier)\s+(?:\w+\s+){0,3}?op\s+terug\b"
+    r"|\b(?:bespreken|hebben)\s+we\s+(?:het\s+)?(?:later|straks|een\s+andere\s+keer)\b"
+    r"|\bvergeet\s+(?:de\s+prijs|dat|het)\s+(?:\w+\s+)?(?:even|eventjes|voor\s+nu)\b"
+    r"|\blaten\s+we\s+(?:maar\s+|even\s+)*verder\s+gaan\b",
+    re.IGNORECASE)
+
+
+def puts_aside(text: str) -> bool:
+    """The message puts her concern aside for later instead of taking it on."""
+    return bool(_PUTS_ASIDE.search(text.replace("’", "'")))
 
 
 # "Does that make it easier to explain internally?", "Is that the kind of freedom you're
@@ -437,14 +504,39 @@ def anticipated(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState,
     return False
 
 
-def reopen_rested(state: SessionState) -> bool:
+def reopen_rested(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState,
+                  text: str) -> bool:
+    """A concern that rests is taken up again by a message that acknowledges or asks about
+    it; one the learner put aside himself only by a message that names it ("about the
+    price: I understand ..."), not by "I see" to whatever she said next."""
     for oid, ostate in state.objections.items():
         if ostate.rested and not ostate.handled:
+            if f"parked:{oid}" in state.flags and not _names_concern(ctx, cl, oid, text):
+                continue
             ostate.rested = False
             ostate.idle = 0
             state.pending_objection = oid
             return True
     return False
+
+
+def _names_concern(ctx: ScenarioContext, cl: CompiledLanguage, oid: str, text: str) -> bool:
+    """The message names her concern: her own words, its answer's cue words, or money
+    when money is her concern."""
+    msg = cl.lm.analyze(text)
+    objection = ctx.cs.objections[oid]
+    # her rare words, not the names in them ("Blinkend Schoon" names the supplier, and
+    # "when does the contract with Blinkend Schoon end?" asks about the contract)
+    names = {cl.lm.pipeline.stem(m.group(1).lower())
+             for line in cl.texts(objection.text) for m in _NAME.finditer(line)}
+    rare = (cl.objection_rare.get(oid, frozenset()) - names) & msg.stem_set
+    return bool(rare) or oid in cl.objection_cues.match(msg) or bool(
+        set(objection.answered_by).intersection(cl.needs.match(msg))) or (
+        money_concern(cl, objection) and bool(cl.lm.price.match(msg)))
+
+
+# a capitalised word inside a sentence: a name ("than Blinkend Schoon", "with Loonhuis")
+_NAME = re.compile(r"(?<=[^\s.!?:])\s+([A-Z][\w'-]+)")
 
 
 def bring_in_line(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, answers: list[str],

@@ -79,6 +79,7 @@ class Outcome(StrEnum):
     CLARIFIED = "clarified"
     PROGRESS = "progress"
     HANDLED = "handled"
+    PARKED = "parked"  # the learner put it aside ("let's leave the price for now"): it rests
 
 
 @dataclass
@@ -280,6 +281,9 @@ REACTIONS: tuple[Rule, ...] = (
     Rule("objection accepted", lambda t: t.outcome is Outcome.HANDLED, "@objection"),
     Rule("objection explained", lambda t: t.outcome is Outcome.CLARIFIED and not t.answered,
          "@objection"),
+    # "no problem, let's leave the price for now": she lets it rest, saying it is not gone
+    Rule("objection put aside by the learner", lambda t: t.outcome is Outcome.PARKED,
+         "@objection", cool=True),
     Rule("discount offered while her concern stands", discount_objecting,
          "discount_objecting", cool=True),
     # a scenario's own line to money offered ("So you were just too high to begin with?")
