@@ -177,6 +177,16 @@ def objection_step(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: 
             # to "what if the colleagues don't like it?"): she takes it, even unacknowledged
             # (a cue word alone, "a link to our demo", is not enough)
             fits = bool(answered_by.intersection(a.tied_needs))
+    if ("respond" in did or untied) and checks_own_answer(t.text) and not (
+            a.asks_permission or contact or t.act in (
+                Act.SUMMARY, Act.NEXT_STEP_PROPOSAL, Act.ASK_ORDER) or t.summarizing):
+        # "... u kunt maandelijks opzeggen. Spreekt u dat aan?" answers and asks whether
+        # that settles it: a check, not a question into her concern (a summary's "is that
+        # correct?" and a date's "does that work?" ask about those)
+        if "clarify" in did:
+            did.discard("clarify")
+            untick(ctx, a, frozenset({Move.CLARIFY}))
+        did.add("check")
     if not did and t.act is Act.OBJECTION_RESPONSE and a.form == "closed" and not a.facts and (
         ostate.steps["respond"] or "respond" in ostate.tried
     ) and not a.asks_permission and not contact:
@@ -302,8 +312,8 @@ def puts_aside(text: str) -> bool:
 _ABOUT_THAT = re.compile(
     r"^(?:(?:and|so|ok|okay|well|en|dus|oké|oke|nou|goed)[,\s]+)?(?:"
     r"(?:does|did|would|will|could|can|is|was|has|might|doet|helpt|maakt|zou|zouden|is|neemt|"
-    r"past|geeft|scheelt|werkt|kan|lost|haalt|brengt|biedt|klinkt|komt|voelt|klopt|sounds?)"
-    r"\s+(?:that|this|dat|dit)\b"
+    r"past|geeft|scheelt|werkt|kan|lost|haalt|brengt|biedt|klinkt|komt|voelt|klopt|sounds?|"
+    r"spreekt)\s+(?:(?:u|je|jou|jullie)\s+)?(?:that|this|dat|dit)\b"
     # "Ziet u dat ook zo?", "Do you see it that way?", "Vindt u dat redelijk?"
     r"|(?:ziet|vindt|zie|vind)\s+(?:u|je|jij)\s+(?:dat|dit|het)\b"
     r"|do\s+you\s+(?:see|agree\s+with)\s+(?:that|it|this)\b)", re.IGNORECASE)
@@ -320,6 +330,27 @@ _PITCH_FRAME = re.compile(
     r"(?:vertellen|laten\s+zien|uitleggen)|"
     r"ik\s+(?:vertel|laat)\s+(?:u|je|jou)\s+(?:even\s+|snel\s+|kort\s+)?(?:wat|zien))",
     re.IGNORECASE)
+
+
+# "..., so your engineers keep working. Interested?", "... dan hoeft u niet achter de kassa.
+# Interessant?": a short question after the answer asks what she makes of it
+_SHORT_CHECK = re.compile(
+    r"^(?:(?:and|so|en|dus|ok|oké|oke)[,\s]+)?(?:interested|interesting|sounds?\s+(?:good|ok(?:ay)?|"
+    r"fair|reasonable)|what\s+do\s+you\s+think|how\s+does\s+that\s+sound|would\s+that\s+work|"
+    r"interessant|klinkt\s+(?:dat\s+)?(?:goed|interessant|redelijk)|wat\s+vindt\s+u(?:\s+ervan)?|"
+    r"wat\s+vind\s+je(?:\s+ervan)?|zou\s+dat\s+wat\s+zijn|lijkt\s+(?:u|je)\s+dat\s+wat)"
+    r"\s*[?!.]*$", re.IGNORECASE)
+
+
+def checks_own_answer(text: str) -> bool:
+    """The message argues first and then asks whether that settles it, in one breath
+    ("Bij ons zit u niet meer vast. Spreekt u dat aan?", "... so you're never tied again.
+    sound good?"): its last question is about the answer just given."""
+    if not _states_before_asking(text):
+        return False
+    asked = [p.strip() for p in _ANY_SENTENCE_END.split(text.strip()) if p.strip()]
+    last = asked[-1] if asked else ""
+    return last.endswith("?") and bool(_ABOUT_THAT.match(last) or _SHORT_CHECK.match(last))
 
 
 def checks_her_answer(state: SessionState, text: str) -> bool:
