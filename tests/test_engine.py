@@ -103,8 +103,11 @@ def test_objection_is_raised_after_a_solution_and_handled_in_steps(engine: Engin
     reply = engine.turn(state, "Wij kunnen een vast team na kantoortijd inzetten.").reply
     assert state.pending_objection == "price" and "duurder" in reply
     engine.turn(state, "Dat begrijp ik. Waarmee vergelijkt u de prijs precies?")
+    # the benefit put as what it is worth to her: a price concern is answered by value
+    # (tests/test_value_answers_price.py: without it, the price stays open)
     result = engine.turn(state, "Met een vast gescreend team na kantoortijd hebben uw cliënten "
-                                "geen last meer. Beantwoordt dat uw vraag?")
+                                "geen last meer, en dat is voor de partners meer waard dan een "
+                                "paar euro verschil. Beantwoordt dat uw vraag?")
     steps = state.objections["price"].steps
     assert state.objections["price"].handled, result.reply
     assert all(steps.values())

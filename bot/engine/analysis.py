@@ -29,6 +29,7 @@ from bot.engine.cues import correct_typos
 from bot.engine.language import LanguageModel
 from bot.engine.state import SessionState
 from bot.engine.text import Analyzed, Sentence
+from bot.engine.value import statements, value_argument
 from bot.engine.wording import DAY_NAMES, MONTHS, offers_a_time, plans_no_meeting, proposes
 from bot.engine.yes_but import taken_back
 from bot.scenario.model import Detector, Fact
@@ -177,6 +178,8 @@ def analyze_turn(
     if (msg.words[-3:-1] == ["tot", "de"] or msg.words[-2:-1] == ["tot"]) and (
             _ORDINAL.fullmatch(msg.words[-1]) or msg.words[-1].isdigit()):
         moves.add("goodbye")  # "Dank u wel, tot de 7e" (not "... make up for the 14%?")
+    if msg.words[-2:] == ["spreek", "u"] and not msg.question_mark:
+        moves.add("goodbye")  # "Top, spreek je!" (not "Spreekt u dat aan?")
     joined = " ".join(msg.words)
     if not concrete_time and _plans_the_meeting(msg, lm) and (
         any(p in joined for p in _THEN)
@@ -271,6 +274,12 @@ def analyze_turn(
         # where to reach someone is an internal objective, no SPIN question about her work
         analysis.spin = None
     analysis.needs = sorted(cl.needs.match(msg))
+    if pending:
+        # "wat u nu kwijt bent aan storingen verdient u snel terug" answers her money concern
+        # with her own problem, in words her need's cue turns into its solution
+        argued = value_argument(cl, cs.objections[pending], msg,
+                                info.is_question and len(msg.sentences) == 1)
+        analysis.needs += [n for n in argued if n not in analysis.needs]
     analysis.tied_needs = [n for n in analysis.needs if n in state.needs_stated]
     if "check" in moves and analysis.tied_needs and not pending and not moves & {
             "summarize", "propose_solution"}:
@@ -565,7 +574,7 @@ def analyze_turn(
             isolating and info.is_question and not analysis.states_benefit) and not (
             bare_step or echoes) and not (
             info.is_question and analysis.facts and not analysis.states_benefit
-            and cs.scenario.kind == "drill"):
+            and cs.scenario.kind == "drill" and not _argues_first(cl, msg)):
         # ("lets plan a demo, next week?" proposes a step, it names no benefit)
         # (a question about what her concern is answers nothing yet: "Gaat het u om de
         # prijs per rol of om de totale kosten?"; nor does one about her need: "Hoe vaak
@@ -587,6 +596,18 @@ def analyze_turn(
                 break
     analysis.objectives = ticked
     return analysis
+
+
+def _argues_first(cl: CompiledLanguage, msg: Analyzed) -> bool:
+    """A benefit said before the question ("Met onze folie staat de lijn minder vaak stil,
+    en dat is meer waard dan veertien procent. Helpt u dat intern?"): the message argues,
+    whatever fact its words happen to name."""
+    said = statements(cl, msg)
+    # ("Ik begrijp dat u niet nog eens drie jaar vast wilt zitten. Wat is de opzegtermijn?"
+    # grants her point in her words before it asks: no argument)
+    return said is not None and said is not msg and bool(
+        cl.needs.match(said) or cl.objection_cues.match(said)) and (
+        "acknowledge" not in cl.lm.moves.match(said) or bool(cl.lm.pitch.match(said)))
 
 
 MAX_ANSWERS = 3

@@ -43,6 +43,7 @@ class CompiledLanguage:
         self.facts.frame = frozenset(self.lm.pipeline.stem(w) for w in lex.frame_words)
         self.facts.question = frozenset(self.lm.pipeline.stem(w) for w in lex.question_words)
         self.needs = self._index((n.id, n.asked_by) for n in scenario.needs)
+        self.problems = self._problem_index(scenario.needs)
         self.contact = CueIndex(self.lm.pipeline, ordered=True)
         self.contact.add_keywords("contact", lex.contact_cues)
         # a message without one of these words asks no contact details (checked first)
@@ -108,6 +109,32 @@ class CompiledLanguage:
                 continue
             index.add_keywords(topic, cues.keywords)
             index.add_phrasings(topic, cues.phrasings)
+        return index
+
+    def _problem_index(self, needs: Iterable[Need]) -> CueIndex:
+        """Each need's problem, in the words of its cues: a cue that names the solution
+        ("minder storing*", "less downtime", "no more waiting") without the words that
+        make it one ("storing*", "downtime", "waiting"). Cues that say no such word
+        ("fixed team") name the need itself and are left to ``needs``."""
+        index = CueIndex(self.lm.pipeline, self.corrector)
+        lex = self.lm.lexicon
+        turning = lex.solution_words | lex.negations
+        for need in needs:
+            cues = cues_for(need.asked_by, self.lang, self.scenario.languages)
+            if cues is None:
+                continue
+            for entry in cues.keywords:
+                for alternative in entry.split("|"):
+                    kept: list[str] = []
+                    turned = False
+                    for raw in alternative.replace("...", " ").split():
+                        tokens = self.lm.pipeline.tokens(raw.rstrip("*"))
+                        if any(t in turning for t in tokens):
+                            turned = True
+                        elif tokens and not all(t in lex.stopwords for t in tokens):
+                            kept.append(raw)
+                    if turned and kept:
+                        index.add_keywords(need.id, [" ".join(kept)])
         return index
 
     def texts(self, value: Any) -> list[str]:

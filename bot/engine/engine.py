@@ -185,7 +185,7 @@ class Engine:
         state.turn += 1
         a = analyze_turn(text, self.cs, cl, state)
         if not state.pending_objection and a.moves & {Move.ACKNOWLEDGE, Move.CLARIFY} and (
-            reopen_rested(state)
+            reopen_rested(self.ctx, cl, state, text)
         ):
             # "about your concern earlier: I understand ..." takes it up again
             a = analyze_turn(text, self.cs, cl, state)

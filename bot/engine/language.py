@@ -31,6 +31,7 @@ class LanguageModel:
         self.intents = self._index({"intent": lexicon.intent_cues})
         self.open_requests = self._index({"open": lexicon.open_requests})
         self.price = self._index({"price": lexicon.price_cues})
+        self.value = self._index({"value": lexicon.value_cues})
         self.time = self._index({"time": lexicon.time_cues})
         self.proposal = self._index({"proposal": lexicon.proposal_cues})
         self.pitch = self._index({"pitch": lexicon.pitch_cues})

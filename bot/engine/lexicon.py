@@ -62,6 +62,12 @@ class Lexicon:
     # "what's the biggest headache?": a problem question in words no fact lists is read
     # as this plain one, so it reaches the problem the scenario tied to "problems"
     problem_question: str = ""
+    # what an answer to a concern about money speaks of: what it earns back, what her
+    # problem costs now, what she gets for the money (bot.engine.value)
+    value_cues: tuple[str, ...] = ()
+    # "less", "geen", "no more": the words that make a need's cue its solution; without them
+    # the cue names her problem ("less downtime" - "downtime")
+    solution_words: frozenset[str] = frozenset()
 
     def line(self, key: str, address: str = "u") -> tuple[str, ...]:
         """A default buyer line in the buyer's form of address (je/u where it differs)."""
@@ -119,4 +125,6 @@ def load_lexicon(lang: str) -> Lexicon:
         elaboration_cues=_strs(data.get("elaboration_cues")),
         aside_cues=_strs(data.get("aside_cues")),
         problem_question=str(data.get("problem_question") or ""),
+        value_cues=_strs(data.get("value_cues")),
+        solution_words=frozenset(map(str, data.get("solution_words") or [])),
     )

@@ -23,6 +23,7 @@ from bot.engine.policy import (
 )
 from bot.engine.state import SessionState
 from bot.engine.summary_check import KEYWORD_MATCH
+from bot.engine.value import money_concern, speaks_to_value
 from bot.engine.wording import lower_first
 
 STEP_MOVES = {"acknowledge": Move.ACKNOWLEDGE, "clarify": Move.CLARIFY,
@@ -130,8 +131,14 @@ def objection_step(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: 
             # you?": an open question after acknowledging asks into her objection
             did.add("clarify")
         answered_by = set(objection.answered_by)
-        tied = bool(answered_by.intersection(a.tied_needs or a.needs)) or (
-            oid in a.responds_to)
+        # "we can do the reception desk after hours too" to "you'll be more expensive":
+        # a benefit on her need, but about money it says nothing; an answer to a money
+        # concern speaks of value (what it earns back, costs now, gives for the money)
+        leaves_price = money_concern(cl, objection) and not (
+            speaks_to_value(cl, cl.lm.analyze(t.text)) or oid in a.responds_to
+            or set(objection.reveals).intersection(a.needs))
+        tied = (bool(answered_by.intersection(a.tied_needs or a.needs)) or (
+            oid in a.responds_to)) and not leaves_price
         # "With us you only pay for lunches actually taken. How does that compare with
         # their offer?": the argument is made before the open question that checks it
         argued_first = a.form == "open" and oid in a.responds_to and bool(
@@ -161,12 +168,25 @@ def objection_step(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: 
             else:
                 # (money gets her own reply; a question asks her something: she answers)
                 untied = Move.DISCOUNT not in a.moves and not a.is_question
+                if untied and leaves_price and not pitched:
+                    # "nice to have, but it doesn't change the price"
+                    t.objection_text = stock_line(ctx, cl, state, "objection_not_value")
                 if "respond" not in ostate.tried:
                     ostate.tried.append("respond")  # an answer, but not tied to her need
             # the answer her doubt asked for, tied to what she said ("a two-week trial"
             # to "what if the colleagues don't like it?"): she takes it, even unacknowledged
             # (a cue word alone, "a link to our demo", is not enough)
             fits = bool(answered_by.intersection(a.tied_needs))
+    if ("respond" in did or untied) and checks_own_answer(t.text) and not (
+            a.asks_permission or contact or t.act in (
+                Act.SUMMARY, Act.NEXT_STEP_PROPOSAL, Act.ASK_ORDER) or t.summarizing):
+        # "... u kunt maandelijks opzeggen. Spreekt u dat aan?" answers and asks whether
+        # that settles it: a check, not a question into her concern (a summary's "is that
+        # correct?" and a date's "does that work?" ask about those)
+        if "clarify" in did:
+            did.discard("clarify")
+            untick(ctx, a, frozenset({Move.CLARIFY}))
+        did.add("check")
     if not did and t.act is Act.OBJECTION_RESPONSE and a.form == "closed" and not a.facts and (
         ostate.steps["respond"] or "respond" in ostate.tried
     ) and not a.asks_permission and not contact:
@@ -177,6 +197,13 @@ def objection_step(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: 
         ostate.steps[step] = True
     a.steps = sorted(did)
     tick_steps(ctx, a, did)
+    if puts_aside(t.text) and "respond" not in did and Move.DISCOUNT not in a.moves and not (
+            "clarify" in did and _ISOLATES.search(t.text)):
+        # "no problem, let's leave the price for now", "prima, dan parkeren we dat even":
+        # the learner backs off; she lets it rest and does not bring it up again herself
+        # ("leaving the price aside, is there anything else?" isolates it: a clarifying step)
+        _park(ctx, cl, t, events)
+        return
     if not did:
         if untied:
             # an answer that misses her need ("a vegetarian dish daily" to "fifty cents
@@ -219,14 +246,74 @@ def objection_step(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: 
         t.outcome = Outcome.PROGRESS
 
 
+def _park(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: list[str]) -> None:
+    """Her pending concern put aside by the learner: it rests, unhandled (the card says
+    so), and she says it is not off the table."""
+    state = t.state
+    oid = state.pending_objection
+    assert oid is not None
+    state.pending_objection = None
+    state.objections[oid].rested = True
+    state.flags[f"parked:{oid}"] = state.turn
+    apply_effects(state, [Event.OBJECTION_RESTED])
+    events.append(f"rested:{oid}")
+    if state.phase == "objection":
+        state.phase = "inventory"
+    t.outcome = Outcome.PARKED
+    t.objection_text = stock_line(ctx, cl, state, "objection_rests")
+
+
+# The learner backs off from her concern: "let's leave the price for now", "we'll come back
+# to that later", "let's park it", "prima, dan parkeren we dat even", "laten we dat even
+# laten rusten", "daar komen we later op terug". (A question that sets the price aside to
+# isolate it, "leaving the price aside, is there anything else?", clarifies instead.)
+_IT = r"(?:that|it|this|price|(?:the|your|that|those)\s+\w+(?:\s+\w+)?)"
+_HET = r"(?:dat|het|dit|(?:de|die|dat|uw|je)\s+\w+(?:\s+\w+)?)"
+# a question that sets her concern aside to find out whether it is the only one
+_ISOLATES = re.compile(
+    r"\b(?:anything|something)\s+else\b|\bother\s+(?:concerns?|reasons?|objections?|"
+    r"points?|issues?|questions?)\b|\bnog\s+(?:iets|wat|andere?)\b|\biets\s+anders\b|"
+    r"\bverder\s+nog\b|\bandere\s+(?:bezwaren|punten|redenen|zorgen)\b", re.IGNORECASE)
+_PUTS_ASIDE = re.compile(
+    r"\blet'?s\s+(?:just\s+)?(?:leave|park|put|set)\s+" + _IT + r"\s+(?:aside|to\s+one\s+side|"
+    r"on\s+hold|there|for\s+(?:now|a\s+(?:moment|bit|minute|second)|later|the\s+moment))\b"
+    r"|\b(?:leave|park|put|set)\s+" + _IT + r"\s+(?:aside|to\s+one\s+side|on\s+hold|"
+    r"for\s+(?:now|the\s+moment))\b"
+    r"|\bpark\s+(?:that|it|this|the\s+price)\b"
+    r"|\b(?:come|get)\s+back\s+to\s+" + _IT + r"\s+(?:later|another\s+time|at\s+a\s+later|"
+    r"when|once|next\s+time)"
+    r"|\b(?:talk\s+about|speak\s+about|discuss|look\s+at)\s+" + _IT
+    + r"\s+(?:later|another\s+time)\b"
+    r"|\blet'?s\s+(?:not\s+worry\s+about|skip|forget(?:\s+about)?)\s+" + _IT + r"\b"
+    r"|\bforget\s+(?:about\s+)?(?:the\s+)?price\s+for\s+(?:now|a\s+(?:moment|second|minute))"
+    r"|\blet'?s\s+move\s+on\b"
+    r"|\bparkeren\s+(?:we|wij|ik)\b|\b" + _HET + r"\s+(?:\w+\s+){0,2}?"
+    r"(?:parkeren|geparkeerd|opzij\s+(?:zetten|leggen)|laten\s+(?:rusten|liggen|zitten))\b"
+    r"|\b(?:zet|zetten|leg|leggen)\s+(?:we|wij|ik)\s+" + _HET + r"\s+(?:\w+\s+)?opzij\b"
+    r"|\blaat\s+" + _HET + r"\s+(?:\w+\s+)?(?:rusten|liggen|zitten)\b"
+    r"|\b(?:daar|hier|er)\s+(?:kom|komen)\s+(?:ik|we|wij)\s+(?:\w+\s+){0,3}?(?:op\s+)?terug\b"
+    r"|\b(?:kom|komen)\s+(?:ik|we|wij)\s+(?:\w+\s+){0,3}?(?:later|straks|nog)\s+(?:\w+\s+)?"
+    r"op\s+terug\b"
+    r"|\b(?:ik|we|wij)\s+(?:kom|komen)\s+(?:er|daar|hier)\s+(?:\w+\s+){0,3}?op\s+terug\b"
+    r"|\b(?:bespreken|hebben)\s+we\s+(?:het\s+)?(?:later|straks|een\s+andere\s+keer)\b"
+    r"|\bvergeet\s+(?:de\s+prijs|dat|het)\s+(?:\w+\s+)?(?:even|eventjes|voor\s+nu)\b"
+    r"|\blaten\s+we\s+(?:maar\s+|even\s+)*verder\s+gaan\b",
+    re.IGNORECASE)
+
+
+def puts_aside(text: str) -> bool:
+    """The message puts her concern aside for later instead of taking it on."""
+    return bool(_PUTS_ASIDE.search(text.replace("’", "'")))
+
+
 # "Does that make it easier to explain internally?", "Is that the kind of freedom you're
 # after?", "Zou dat zo voor u werken?", "Neemt dat uw zorg weg?": a closed question about
 # "that", the answer just given, in whatever words follow
 _ABOUT_THAT = re.compile(
     r"^(?:(?:and|so|ok|okay|well|en|dus|oké|oke|nou|goed)[,\s]+)?(?:"
     r"(?:does|did|would|will|could|can|is|was|has|might|doet|helpt|maakt|zou|zouden|is|neemt|"
-    r"past|geeft|scheelt|werkt|kan|lost|haalt|brengt|biedt|klinkt|komt|voelt|klopt|sounds?)"
-    r"\s+(?:that|this|dat|dit)\b"
+    r"past|geeft|scheelt|werkt|kan|lost|haalt|brengt|biedt|klinkt|komt|voelt|klopt|sounds?|"
+    r"spreekt)\s+(?:(?:u|je|jou|jullie)\s+)?(?:that|this|dat|dit)\b"
     # "Ziet u dat ook zo?", "Do you see it that way?", "Vindt u dat redelijk?"
     r"|(?:ziet|vindt|zie|vind)\s+(?:u|je|jij)\s+(?:dat|dit|het)\b"
     r"|do\s+you\s+(?:see|agree\s+with)\s+(?:that|it|this)\b)", re.IGNORECASE)
@@ -243,6 +330,27 @@ _PITCH_FRAME = re.compile(
     r"(?:vertellen|laten\s+zien|uitleggen)|"
     r"ik\s+(?:vertel|laat)\s+(?:u|je|jou)\s+(?:even\s+|snel\s+|kort\s+)?(?:wat|zien))",
     re.IGNORECASE)
+
+
+# "..., so your engineers keep working. Interested?", "... dan hoeft u niet achter de kassa.
+# Interessant?": a short question after the answer asks what she makes of it
+_SHORT_CHECK = re.compile(
+    r"^(?:(?:and|so|en|dus|ok|oké|oke)[,\s]+)?(?:interested|interesting|sounds?\s+(?:good|ok(?:ay)?|"
+    r"fair|reasonable)|what\s+do\s+you\s+think|how\s+does\s+that\s+sound|would\s+that\s+work|"
+    r"interessant|klinkt\s+(?:dat\s+)?(?:goed|interessant|redelijk)|wat\s+vindt\s+u(?:\s+ervan)?|"
+    r"wat\s+vind\s+je(?:\s+ervan)?|zou\s+dat\s+wat\s+zijn|lijkt\s+(?:u|je)\s+dat\s+wat)"
+    r"\s*[?!.]*$", re.IGNORECASE)
+
+
+def checks_own_answer(text: str) -> bool:
+    """The message argues first and then asks whether that settles it, in one breath
+    ("Bij ons zit u niet meer vast. Spreekt u dat aan?", "... so you're never tied again.
+    sound good?"): its last question is about the answer just given."""
+    if not _states_before_asking(text):
+        return False
+    asked = [p.strip() for p in _ANY_SENTENCE_END.split(text.strip()) if p.strip()]
+    last = asked[-1] if asked else ""
+    return last.endswith("?") and bool(_ABOUT_THAT.match(last) or _SHORT_CHECK.match(last))
 
 
 def checks_her_answer(state: SessionState, text: str) -> bool:
@@ -427,14 +535,39 @@ def anticipated(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState,
     return False
 
 
-def reopen_rested(state: SessionState) -> bool:
+def reopen_rested(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState,
+                  text: str) -> bool:
+    """A concern that rests is taken up again by a message that acknowledges or asks about
+    it; one the learner put aside himself only by a message that names it ("about the
+    price: I understand ..."), not by "I see" to whatever she said next."""
     for oid, ostate in state.objections.items():
         if ostate.rested and not ostate.handled:
+            if f"parked:{oid}" in state.flags and not _names_concern(ctx, cl, oid, text):
+                continue
             ostate.rested = False
             ostate.idle = 0
             state.pending_objection = oid
             return True
     return False
+
+
+def _names_concern(ctx: ScenarioContext, cl: CompiledLanguage, oid: str, text: str) -> bool:
+    """The message names her concern: her own words, its answer's cue words, or money
+    when money is her concern."""
+    msg = cl.lm.analyze(text)
+    objection = ctx.cs.objections[oid]
+    # her rare words, not the names in them ("Blinkend Schoon" names the supplier, and
+    # "when does the contract with Blinkend Schoon end?" asks about the contract)
+    names = {cl.lm.pipeline.stem(m.group(1).lower())
+             for line in cl.texts(objection.text) for m in _NAME.finditer(line)}
+    rare = (cl.objection_rare.get(oid, frozenset()) - names) & msg.stem_set
+    return bool(rare) or oid in cl.objection_cues.match(msg) or bool(
+        set(objection.answered_by).intersection(cl.needs.match(msg))) or (
+        money_concern(cl, objection) and bool(cl.lm.price.match(msg)))
+
+
+# a capitalised word inside a sentence: a name ("than Blinkend Schoon", "with Loonhuis")
+_NAME = re.compile(r"(?<=[^\s.!?:])\s+([A-Z][\w'-]+)")
 
 
 def bring_in_line(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, answers: list[str],

@@ -79,6 +79,7 @@ class Outcome(StrEnum):
     CLARIFIED = "clarified"
     PROGRESS = "progress"
     HANDLED = "handled"
+    PARKED = "parked"  # the learner put it aside ("let's leave the price for now"): it rests
 
 
 @dataclass
@@ -282,6 +283,9 @@ REACTIONS: tuple[Rule, ...] = (
     Rule("objection accepted", lambda t: t.outcome is Outcome.HANDLED, "@objection"),
     Rule("objection explained", lambda t: t.outcome is Outcome.CLARIFIED and not t.answered,
          "@objection"),
+    # "no problem, let's leave the price for now": she lets it rest, saying it is not gone
+    Rule("objection put aside by the learner", lambda t: t.outcome is Outcome.PARKED,
+         "@objection", cool=True),
     Rule("discount offered while her concern stands", discount_objecting,
          "discount_objecting", cool=True),
     # a scenario's own line to money offered ("So you were just too high to begin with?")
@@ -304,6 +308,11 @@ REACTIONS: tuple[Rule, ...] = (
          and not t.answered and not _asks_her(t), "acknowledge_ack"),
     # "... a demo on Thursday 3 October at 9. Does that suit you?" with a benefit in it:
     # her answer to the proposal ("before we plan anything: ...") also says the point stands
+    # "we do the reception desk after hours too" to "you'll be more expensive": the benefit
+    # is noted, the price is not answered ("nice to have, but the price stays the price")
+    Rule("a benefit that leaves her money concern open", lambda t: t.outcome
+         is Outcome.PROGRESS and bool(t.objection_text) and not t.answered
+         and not t.closing_text, "@objection"),
     Rule("objection partly answered", lambda t: t.outcome is Outcome.PROGRESS
          and not t.answered and not t.closing_text, "objection_progress"),
     Rule("closing answer", lambda t: bool(t.closing_text), "@closing"),
