@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from bot.engine.classify import (
     STEP_NOUNS,
@@ -21,6 +22,7 @@ from bot.engine.classify import (
     has_concrete_time,
     is_concrete,
     promises_to_send,
+    sentence_form,
     spin_type,
     strip_fillers,
 )
@@ -91,6 +93,9 @@ class TurnAnalysis:
     question_closes: bool = False
     # "Hoi Monique, mijn forecast is 52.500 euro": a greeting that delivers figures
     greeting_with_content: bool = False
+    # "are you happy with them? And who decides?": the form of the question that asks each
+    # fact, where a message asks in several sentences (a closed one gets the short answer)
+    fact_forms: dict[str, str | None] = field(default_factory=dict)
     # "who cleans now, and are you happy with them?": the later question probes deeper than
     # the situation fact that gives the type (she hears no bare list of facts)
     probes_deeper: bool = False
@@ -115,6 +120,7 @@ def analyze_turn(
     text: str, cs: CompiledScenario, cl: CompiledLanguage, state: SessionState
 ) -> TurnAnalysis:
     lm = cl.lm
+    text = _without_her_name(text, cs.scenario.buyer.name)
     spelled = _spell_out_ellipsis(text, lm)
     msg = lm.analyze(spelled)
     correct_typos(msg, cl.corrector, lm.protected)
@@ -210,6 +216,11 @@ def analyze_turn(
         moves.add("state_objective")
     if cl.company_words & set(msg.words) and "introduced" not in state.flags:
         moves.add("introduce")  # naming the company again later is a pitch, not an intro
+    if state.turn <= OPENING_PLAN_TURNS and "introduced" not in state.flags and (
+            _names_self_and_firm(text, lm)):
+        # "ik ben Tom van CleanCo", "I'm Tom from Brightway": a learner who gives the
+        # company another name (or misspells it) still introduces herself
+        moves.add("introduce")
     if _closing_tag(msg, lm):
         moves.add("ask_for_order")  # "I can do 10% if you sign this month. Deal?"
     info = classify(msg, lm, moves)
@@ -410,6 +421,8 @@ def analyze_turn(
             analysis.facts, scored, asked, state, where, framed, aside,
             _question_segments(msg, lm),
             {f for f in analysis.facts if state.trust < cs.facts[f].trust})
+        if several:
+            analysis.fact_forms = _forms_by_sentence(msg, lm, where, analysis.answered)
         if fallback and analysis.answered and not _AMOUNT & set(msg.words) and all(
                 f in state.revealed for f in analysis.answered):
             # she told that pain already; asked what it leads to, she says what it costs
@@ -611,6 +624,50 @@ def _argues_first(cl: CompiledLanguage, msg: Analyzed) -> bool:
 
 
 MAX_ANSWERS = 3
+_TITLES = r"(?:mevrouw|mevr|mw|meneer|mijnheer|mnr|dhr|heer|mrs|mr|ms|miss|mister)\.?"
+_NAME_PARTICLES = frozenset({"de", "van", "der", "den", "te", "ter", "ten", "het", "la", "le"})
+
+
+@lru_cache(maxsize=64)
+def _her_surname_pattern(name: str) -> re.Pattern[str] | None:
+    """Her surname as a learner addresses her: "mevrouw De Groot", "Marieke de Groot",
+    "mr Hoekstra", "de groot" typed in lower case (not the "groot" of "hoe groot")."""
+    first, *rest = name.split()
+    if not rest:
+        return None
+    surname = r"\s+".join(re.escape(w) for w in rest)
+    alternatives = [rf"(?i:(?:{_TITLES}\s+)?{re.escape(first)}\s+{surname})",
+                    rf"(?i:{_TITLES}\s+{surname})"]
+    if any(w.lower() in _NAME_PARTICLES for w in rest):
+        alternatives.append(rf"(?i:{surname})")
+    else:
+        alternatives.append(re.escape(rest[-1]))  # capitalised: "Kok" is her name, "kok" a cook
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
+
+
+def _without_her_name(text: str, name: str) -> str:
+    """The message with her surname read as her first name: "Dank u wel mevrouw De Groot"
+    thanks her; the "groot" of her name is no boast ("de grootste") and no question about
+    the size of the office."""
+    pattern = _her_surname_pattern(name)
+    return pattern.sub(name.split()[0], text) if pattern else text
+
+
+# "ik ben Tom van ...", "met Sanne de Wit van ...", "I'm Tom from ...", "this is Eva with ...":
+# a name of one to three words and the firm it comes from
+_SELF_AND_FIRM = re.compile(
+    r"(?:^|[,.!]\s*|\b(?:hallo|hoi|hi|hello|hey|goedemorgen|goedemiddag|goedenavond|"
+    r"morning|afternoon|evening|dag)\W+(?:\w+\W+){0,3}?)"
+    r"(?:ik ben|ik heet|mijn naam is|hier is|met|i'?m|i am|my name is|this is|it'?s)\s+"
+    r"(\w+(?:\s+\w+){0,2}?)\s+(?:van|from|with|at|bij)\s+\w", re.IGNORECASE)
+
+
+def _names_self_and_firm(text: str, lm: LanguageModel) -> bool:
+    """The learner gives a name and the firm it works for ("ik ben blij met ..." gives none)."""
+    return any(match.group(1).split()[0].lower() not in lm.lexicon.stopwords
+               for match in _SELF_AND_FIRM.finditer(text))
+
+
 _ORDINAL = re.compile(r"\d{1,2}(?:e|ste|de|st|nd|rd|th)")
 SURE_MATCH = 101.0  # a keyword match with at least one whole topic word close together
 NAMED_MATCH = 103.0  # three topic words: the question names that fact whatever its SPIN type
@@ -1202,6 +1259,24 @@ def _best_matches(facts: list[str], scored: dict[str, float], asked: int,
                   if i < asked or scored[f] >= SURE_MATCH]
         return sorted(chosen, key=lambda f: at.get(f, len(chosen) + chosen.index(f)))
     return ranked[:1]
+
+
+def _forms_by_sentence(msg: Analyzed, lm: LanguageModel, where: dict[str, int],
+                       facts: list[str]) -> dict[str, str | None]:
+    """The form of the sentence that names each fact, when the message asks in several
+    sentences: "Are you happy with them? And who else decides?" wants a short yes or no to
+    the first and the people to the second, not "No, I only advise" to "who decides?"."""
+    if sum(1 for s in msg.sentences if s.question_mark) < 2:
+        return {}
+    forms: dict[str, str | None] = {}
+    start = 0
+    for sentence in msg.sentences:
+        end = start + len(sentence.words)
+        for fact in facts:
+            if fact in where and start <= where[fact] < end and sentence.question_mark:
+                forms[fact] = sentence_form(sentence, lm)
+        start = end
+    return forms
 
 
 def _question_segments(msg: Analyzed, lm: LanguageModel) -> list[int]:

@@ -128,7 +128,8 @@ def _clause_form(clause: list[str], previous: list[str] | None, lm: LanguageMode
     return None
 
 
-def _sentence_form(sentence: Sentence, lm: LanguageModel) -> str | None:
+def sentence_form(sentence: Sentence, lm: LanguageModel) -> str | None:
+    """open, closed or None for one sentence of a message."""
     lex = lm.lexicon
     words = strip_fillers(sentence.words, lex.fillers)
     if not words:
@@ -642,6 +643,7 @@ def count_questions(msg: Analyzed, lm: LanguageModel) -> int:
     """Question words that open a clause or follow 'and'/'or': "wie ... en hoe ..." is two."""
     lex = lm.lexicon
     count = 0
+    closed_alone = 0  # verb-first questions of their own sentence: "are you happy with them?"
     marked = any(s.question_mark for s in msg.sentences)
     for sentence in msg.sentences:
         if marked and not sentence.question_mark:
@@ -668,7 +670,11 @@ def count_questions(msg: Analyzed, lm: LanguageModel) -> int:
                     count += 1  # "wie doet het nu en bent u tevreden?" asks two things
         if closed_first and count > before:
             count += 1
-    return count
+        elif closed_first and count == before:
+            closed_alone += 1
+    # "are you happy with them? and who else decides?" asks two things, as "who decides and
+    # are you happy?" does; a yes/no question alone ("is dat goed?") still counts as none
+    return count + closed_alone if count else count
 
 
 def classify(msg: Analyzed, lm: LanguageModel, moves: set[str]) -> QuestionInfo:
@@ -676,7 +682,7 @@ def classify(msg: Analyzed, lm: LanguageModel, moves: set[str]) -> QuestionInfo:
     # state ("What works well in offices like yours is a fixed cleaner. Would that suit
     # you?" asks the second); unpunctuated phone typing is read by its words
     marked = any(s.question_mark for s in msg.sentences)
-    forms = [f for f in (_sentence_form(s, lm) for s in msg.sentences
+    forms = [f for f in (sentence_form(s, lm) for s in msg.sentences
                          if s.question_mark or not marked) if f]
     intent = bool(lm.intents.match(msg))
     if not forms and _conclusion_to_confirm(msg, lm, moves):

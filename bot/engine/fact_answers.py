@@ -190,7 +190,8 @@ def answer_facts(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,
         times = state.revealed.get(fact_id, 0)
         # "en de reisuren dan?" reads as closed, but asks "and what about X?": no yes/no
         # question her short "sometimes, yes" answers
-        closed = a.form == "closed" and fact.short_answer is not None and not (
+        closed = a.fact_forms.get(fact_id, a.form) == "closed" and (
+            fact.short_answer is not None) and not (
             a.word_count <= NARROW_WORDS and _PHRASE.match(t.text)) and not (
             _asks_what_to_change(cl, t.text))
         if closed and not times and f"short:{fact_id}" not in state.flags:

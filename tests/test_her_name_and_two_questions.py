@@ -1,0 +1,86 @@
+"""How a student opens and asks, read as a trainer reads it.
+
+- "Goedemiddag mevrouw De Groot, ik ben Tom van CleanCo." greets her and introduces the
+  learner, whatever the learner calls the firm: her surname is no boast (the "groot" of
+  "de grootste") and a firm under another name is still an introduction;
+- thanking her by name later ("Dank u wel mevrouw De Groot, ...") is no pitch either;
+- two questions in two sentences ("are you happy with them? and who else decides?") get
+  two answers, each in its own form: a short one to the yes/no question, the people to
+  the "who" question.
+
+The lines vary name, scenario and language, so a rule fitted to one sentence fails.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.scenario.library import LoadResult as Library
+from bot.scenario.library import load_library
+from tests.engine_calls import call, last_turn
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return load_library(())
+
+
+@pytest.mark.parametrize(("scenario", "lang", "line"), [
+    ("first-visit-cleaning", "nl", "Goedemiddag mevrouw De Groot, ik ben Tom van CleanCo."),
+    ("first-visit-cleaning", "nl",
+     "goedemorgen mevr de groot! ik ben sanne de wit van schoonwerk nl"),
+    ("first-visit-cleaning", "en", "Hi Mrs de Groot, I'm Tom from Brightway Cleaning."),
+    ("first-visit-cleaning", "nl",
+     "Met Eva van Schoonmaakbedrijf Noord, goedemorgen mevrouw De Groot"),
+    ("drill-objection-price", "nl", "Goedemorgen meneer Hoekstra, ik ben Anouk van Folie Direct."),
+])
+def test_greeting_her_by_surname_introduces_the_learner(library: Library, scenario: str,
+                                                         lang: str, line: str) -> None:
+    turn = last_turn(library, scenario, lang, [line])
+    assert turn["act"] == "greet_introduce", turn
+    if scenario == "first-visit-cleaning":
+        assert "introduce" in turn["objectives"], turn
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "Dank u wel mevrouw De Groot, dat is heel duidelijk voor mij."),
+    ("en", "Thank you very much Mrs De Groot, that is really clear to me now."),
+])
+def test_thanking_her_by_name_is_no_pitch(library: Library, lang: str, line: str) -> None:
+    opening = {"nl": "Goedemiddag, ik ben Tom van SchoonWerk.",
+               "en": "Good afternoon, I'm Tom from SchoonWerk."}[lang]
+    turn = last_turn(library, "first-visit-cleaning", lang, [opening, line])
+    assert turn["act"] != "pitch", turn
+    assert "weet nog niets van ons" not in turn["buyer"], turn
+    assert "don't know anything about us" not in turn["buyer"], turn
+
+
+def test_a_size_question_still_asks_the_size(library: Library) -> None:
+    """Her name is taken out, not the word "groot": "hoe groot is het kantoor?" asks the
+    square metres."""
+    turn = last_turn(library, "first-visit-cleaning", "nl", [
+        "Goedemiddag mevrouw De Groot, ik ben Tom van SchoonWerk.",
+        "Hoe groot zijn de kantoren bij elkaar, in vierkante meters?"])
+    assert "square_metres" in turn["details"]["facts"], turn
+
+
+@pytest.mark.parametrize(("lang", "lines", "first", "second"), [
+    ("en", ["Hi, I'm Tom from SchoonWerk.", "Who cleans the offices now?",
+            "are you happy with them? and who else decides on this?"],
+     "it could be better", "partners"),
+    ("nl", ["Goedemiddag, ik ben Tom van SchoonWerk.", "Wie maakt er nu schoon?",
+            "Bent u tevreden over ze? En wie beslist er verder mee?"],
+     "kan beter", "partners"),
+    ("en", ["Hi, I'm Tom from SchoonWerk.",
+            "do you have a cleaner now? and how often do they come?"],
+     "Blinkend Schoon", "three times a week"),
+])
+def test_two_questions_in_two_sentences_get_two_answers(
+        library: Library, lang: str, lines: list[str], first: str, second: str) -> None:
+    reply = call(library, "first-visit-cleaning", lang, lines)[2][-1]
+    assert first.lower() in reply.lower(), reply
+    assert second.lower() in reply.lower(), reply
+    # the "who" question gets the people, not the short "No, I only advise" of a yes/no one
+    short = ("No, I only advise; the two partners decide.",
+             "Nee, ik adviseer alleen; de twee partners beslissen.")
+    assert not reply.rstrip().endswith(short), reply
