@@ -84,3 +84,20 @@ def test_two_questions_in_two_sentences_get_two_answers(
     short = ("No, I only advise; the two partners decide.",
              "Nee, ik adviseer alleen; de twee partners beslissen.")
     assert not reply.rstrip().endswith(short), reply
+
+
+@pytest.mark.parametrize(("lang", "line", "answer"), [
+    ("nl", "kunt u vertellen hoe het bevalt met jullie huidige vervoerder?", "goedkoop"),
+    ("nl", "Kunt u mij eens vertellen wat er beter kan aan het transport?", "vaste ophaaltijd"),
+    ("en", "Could you tell me how things are going with your current carrier?", "cheap"),
+    ("en", "how are things going with the carrier you use now?", "cheap"),
+])
+def test_a_request_to_tell_is_the_open_question_of_the_drill(
+        library: Library, lang: str, line: str, answer: str) -> None:
+    """"Kunt u vertellen ...?" asks him to tell (the drill's model answer), no recap of
+    what he said ("u vertelde" shares its stem): he tells, and the card credits it."""
+    reply = call(library, "drill-closed-to-open", lang, [line])[2][-1]
+    assert answer in reply.lower(), reply
+    turn = last_turn(library, "drill-closed-to-open", lang, [line])
+    assert "not_closed" in turn["objectives"], turn
+    assert "summarize" not in turn["details"]["moves"], turn

@@ -158,6 +158,10 @@ def analyze_turn(
     elif "propose_next_step" in cue_moves and plans_no_meeting(text):
         cue_moves.discard("propose_next_step")  # "how did the demo at your competitor go?"
     moves = detect_moves(msg, lm, concrete_time, cue_moves)
+    if "summarize" in moves and _ASKS_TO_TELL.search(text):
+        # "kunt u vertellen hoe het bevalt met ...?" asks her to tell; the "u vertelde" of
+        # a recap shares its stem, not its meaning
+        moves.discard("summarize")
     details = _asks_her_details(msg)
     if details and msg.question_mark:
         # "could I have your email so I can send a confirmation?" asks for her details (a
@@ -653,6 +657,12 @@ def _without_her_name(text: str, name: str) -> str:
     return pattern.sub(name.split()[0], text) if pattern else text
 
 
+# "kunt u vertellen hoe ...?", "could you tell me what ...?": a request to tell, no recap
+_ASKS_TO_TELL = re.compile(
+    r"^\W*(?:\w+\W+){0,3}?(?:kunt|kun|wilt|wil|zou|zoudt|could|can|would|will)\s+"
+    r"(?:u|je|jij|you)\s+(?:me\s+|mij\s+|eens\s+|iets\s+|wat\s+|even\s+|ons\s+)*"
+    r"(?:vertellen|beschrijven|toelichten|uitleggen|schetsen|tell|describe|explain|walk)\b",
+    re.IGNORECASE)
 # "ik ben Tom van ...", "met Sanne de Wit van ...", "I'm Tom from ...", "this is Eva with ...":
 # a name of one to three words and the firm it comes from
 _SELF_AND_FIRM = re.compile(
