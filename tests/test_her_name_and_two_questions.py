@@ -101,3 +101,20 @@ def test_a_request_to_tell_is_the_open_question_of_the_drill(
     turn = last_turn(library, "drill-closed-to-open", lang, [line])
     assert "not_closed" in turn["objectives"], turn
     assert "summarize" not in turn["details"]["moves"], turn
+
+
+@pytest.mark.parametrize(("lang", "lines", "fact"), [
+    ("en", ["Hi, I'm Tom from SchoonWerk.", "What does it cost you now per month, roughly?"],
+     "price_paid"),
+    ("nl", ["Hallo, ik ben Tom van SchoonWerk.", "Wat kost de schoonmaak u nu per maand?"],
+     "price_paid"),
+    ("en", ["Hi, I'm Tom from SchoonWerk.", "What goes wrong with the cleaning now?",
+            "And what does that cost you per month?"], "impact"),
+])
+def test_what_she_pays_now_is_her_price_not_her_pain(
+        library: Library, lang: str, lines: list[str], fact: str) -> None:
+    """"What does it cost you now per month?" asks her bill (a situation question); "what
+    does *that* cost you?" after a problem asks what the problem costs her."""
+    turn = last_turn(library, "first-visit-cleaning", lang, lines)
+    assert turn["details"]["facts"][:1] == [fact], turn
+    assert turn["spin"] == ("situation" if fact == "price_paid" else "implication"), turn

@@ -773,6 +773,8 @@ def spin_type(msg: Analyzed, lm: LanguageModel, moves: set[str]) -> str | None:
         del found["implication"]  # "what was your first reaction to the proposal?"
     if "need_payoff_value" in found and _value_is_hypothetical(msg, lm):
         found["need_payoff"] = 100.0
+    if "implication" in found and _asks_her_bill(msg, lm):
+        del found["implication"]  # "what does it cost you now per month?" asks her price
     condition = _condition(msg, lm, _OCCASIONS)
     if condition is not None:
         # "What would it mean if your people didn't like the food?" asks about the
@@ -945,6 +947,31 @@ _LESS = frozenset({"minder", "less", "fewer"})
 _SUPPOSE = frozenset({"stel", "suppose", "supposing", "imagine", "stelt"})
 _ASKS_WHO_WHICH = frozenset({"who", "wie", "which", "welke", "where", "waar", "whom"})
 _COST_VERBS = frozenset({"kost", "kosten", "kostte", "cost", "costs"})
+_PAY_WORDS = _COST_VERBS | {"pay", "pays", "paying", "spend", "spending", "betaalt", "betalen",
+                            "betaal", "uitgeven", "geeft", "kwijt"}
+# a period or "now" that a price is quoted for; a problem's cost is asked about "that"
+_BILLED = (("per", "month"), ("a", "month"), ("per", "year"), ("a", "year"),
+           ("per", "maand"), ("per", "jaar"), ("in", "de", "maand"), ("op", "jaarbasis"))
+_BILLED_WORDS = frozenset({"monthly", "annually", "yearly", "maandelijks", "jaarlijks", "now",
+                           "currently", "nu", "momenteel", "tegenwoordig"})
+_BACK = frozenset({"that", "this", "those", "these", "it's", "dat", "dit", "die", "deze",
+                   "daarmee", "daardoor", "daar"})
+
+
+def _asks_her_bill(msg: Analyzed, lm: LanguageModel) -> bool:
+    """What she pays now or per period, asked with the cost words an implication question
+    uses: "What does it cost you now per month, roughly?", "wat kost het u nu per maand?".
+    "What does that cost you per month?" asks what her problem costs: it points back; so
+    does "wat kost één gemiste vrachtwagen jullie nu?", which names the problem."""
+    words = msg.words
+    text = f" {' '.join(words)} "
+    billed = bool(_BILLED_WORDS & set(words)) or any(
+        f" {' '.join(p)} " in text for p in _BILLED)
+    if not (billed and _PAY_WORDS & set(words)) or _BACK & set(words):
+        return False
+    rest = [w for w in words if w not in _PAY_WORDS and w not in _BILLED_WORDS]
+    return not lm.spin.match(lm.pipeline.analyze(" ".join(rest))).keys() & {
+        "problem", "implication"}
 _COSTS = frozenset({"kost", "kosten", "cost", "costs", "tijd", "time", "geld", "money",
                     "boete", "boetes", "fine", "fines", "penalty", "penalties", "claim",
                     "claims"})
