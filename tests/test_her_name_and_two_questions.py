@@ -118,3 +118,21 @@ def test_what_she_pays_now_is_her_price_not_her_pain(
     turn = last_turn(library, "first-visit-cleaning", lang, lines)
     assert turn["details"]["facts"][:1] == [fact], turn
     assert turn["spin"] == ("situation" if fact == "price_paid" else "implication"), turn
+
+
+@pytest.mark.parametrize(("lang", "lines", "fact"), [
+    ("en", ["Hi Marco, good to see you again.",
+            "what do the others in the office think about it?"], "proposal_feedback"),
+    ("nl", ["Hoi Marco, leuk je weer te zien.", "wat vinden de anderen op kantoor ervan?"],
+     "proposal_feedback"),
+    ("en", ["Hi Marco, good to see you again.",
+            "How many people are in the office on a normal day?"], "occupancy"),
+    ("nl", ["Hoi Marco, leuk je weer te zien.", "hoeveel mensen zitten er per dag op kantoor?"],
+     "occupancy"),
+])
+def test_what_the_others_think_is_their_opinion_not_the_head_count(
+        library: Library, lang: str, lines: list[str], fact: str) -> None:
+    """"What do the others in the office think about it?" asks their opinion of the
+    proposal; "in the office" is where they are, not how many."""
+    turn = last_turn(library, "closing-catering-followup", lang, lines)
+    assert turn["details"]["facts"][:1] == [fact], turn
