@@ -136,3 +136,24 @@ def test_what_the_others_think_is_their_opinion_not_the_head_count(
     proposal; "in the office" is where they are, not how many."""
     turn = last_turn(library, "closing-catering-followup", lang, lines)
     assert turn["details"]["facts"][:1] == [fact], turn
+
+
+@pytest.mark.parametrize(("lang", "lines", "warm"), [
+    ("en", ["Morning Gerard, good to see you again.",
+            "Last time you told me about the paper timesheets. Today I'd like to go deeper, ok?",
+            "what happens when there's a mistake in the hours?",
+            "what would it mean for you if the hours came in straight from the app?"],
+     "certainly help"),
+    ("nl", ["Goedemorgen Gerard, fijn je weer te zien.",
+            "Vorige keer vertelde je over de urenbriefjes. Vandaag wil ik daar dieper op in, goed?",
+            "wat gaat er mis als er een fout in de uren zit?",
+            "wat zou het voor je betekenen als de uren direct via de app binnenkomen?"],
+     "zeker schelen"),
+])
+def test_the_value_of_the_hours_app_after_his_pain(library: Library, lang: str,
+                                                    lines: list[str], warm: str) -> None:
+    """After Gerard told what goes wrong with the hours, "what would it mean if the hours
+    came in straight from the app?" asks the value of his own need: he sees it, not "it
+    isn't a priority for me"."""
+    reply = call(library, "objection-software-renewal", lang, lines)[2][-1]
+    assert warm in reply.lower(), reply
