@@ -157,3 +157,14 @@ def test_the_value_of_the_hours_app_after_his_pain(library: Library, lang: str,
     isn't a priority for me"."""
     reply = call(library, "objection-software-renewal", lang, lines)[2][-1]
     assert warm in reply.lower(), reply
+
+
+@pytest.mark.parametrize(("lang", "line", "second"), [
+    ("en", "how many ppl on the sites now and who collects the hours?", "site managers"),
+    ("nl", "hoeveel mensen werken er op de bouw en wie verzamelt de uren?", "uitvoerders"),
+])
+def test_who_collects_the_hours_is_answered_beside_the_head_count(
+        library: Library, lang: str, line: str, second: str) -> None:
+    opening = {"en": "morning gerard! good to see u again", "nl": "goedemorgen gerard"}[lang]
+    reply = call(library, "objection-software-renewal", lang, [opening, line])[2][-1]
+    assert "380" in reply and second in reply, reply
