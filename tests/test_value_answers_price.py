@@ -114,3 +114,34 @@ def test_asking_what_his_problem_costs_argues_nothing(library: LoadResult, lang:
                                                       line: str) -> None:
     _, state, replies = call(library, DRILL, lang, [UNDERSTAND[lang], line])
     assert not state.objections["price"].steps["respond"], replies
+
+
+CATERING = "closing-catering-followup"
+# up to Vers & Co's fifty cents, which comes up with the price
+CATERING_OPENING = {
+    "nl": ["Hoi Marco, fijn om weer even bij te praten!",
+           "Vandaag wil ik graag je feedback op het voorstel horen en kijken wat we moeten "
+           "aanpassen. Goed?",
+           "Wat vond je van het voorstel?",
+           "En hoe zit het met de prijs per lunch, hoe kijk je daarnaar?"],
+    "en": ["Hi Marco, good to catch up again!",
+           "Today I'd like to hear your feedback on the proposal and see what we should "
+           "adjust. OK?",
+           "What did you think of the proposal?",
+           "And how about the price per lunch, how do you see it?"],
+}
+# her point granted in her own words ("per year"), then a question that offers nothing
+GRANTED = {"nl": "Snap ik, vijftig cent is per jaar best een bedrag. Vergelijk je dan alleen "
+                 "de prijs per lunch?",
+           "en": "I get that, fifty cents adds up over the year. Are you only comparing the "
+                 "price per lunch?"}
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_granting_her_point_before_a_question_answers_nothing(library: LoadResult,
+                                                              lang: str) -> None:
+    _, state, replies = call(library, CATERING, lang, [*CATERING_OPENING[lang], GRANTED[lang]])
+    concern = state.objections["cheaper_competitor"]
+    assert concern.raised_turn is not None, replies
+    assert concern.steps["acknowledge"] and concern.steps["clarify"], replies[-1]
+    assert not concern.steps["respond"] and not concern.handled, replies[-1]
