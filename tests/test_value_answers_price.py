@@ -145,3 +145,44 @@ def test_granting_her_point_before_a_question_answers_nothing(library: LoadResul
     assert concern.raised_turn is not None, replies
     assert concern.steps["acknowledge"] and concern.steps["clarify"], replies[-1]
     assert not concern.steps["respond"] and not concern.handled, replies[-1]
+
+
+PRINTING = "spin-printing-urgency"
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_understanding_and_a_benefit_beside_the_budget_leave_it_open(library: LoadResult,
+                                                                     lang: str) -> None:
+    # her budget is the concern: trucks on time is a benefit, but no answer to money
+    _, state, replies = call(library, PRINTING, lang, PRINTING_CALL[lang])
+    concern = state.objections["not_budgeted"]
+    assert concern.raised_turn is not None, replies
+    assert concern.steps["acknowledge"] and not concern.steps["respond"], replies[-1]
+    assert not concern.handled
+    assert ("price" if lang == "en" else "prijs") in replies[-1].lower(), replies[-1]
+
+
+PRINTING_CALL = {
+    "en": ["Hi Ingrid, I'm Lisa from PrintWise, we lease label and office printers. Could you "
+           "tell me a bit about your role?",
+           "Today I'd like to understand how printing goes in the warehouse now, and see if "
+           "there's a fit. OK?",
+           "What problems do you run into with the label printers?",
+           "What does that lead to when trucks leave late?",
+           "What does that cost you, roughly?",
+           "We could replace the printers with a lease contract including a four-hour repair "
+           "service, so the jams in the peak are gone. Would that fit?",
+           "I understand. With the four-hour repair service your trucks leave on time in the "
+           "peak."],
+    "nl": ["Hoi Ingrid, ik ben Lisa van PrintWise, wij leasen label- en kantoorprinters. Kun "
+           "je iets vertellen over je rol?",
+           "Vandaag wil ik graag begrijpen hoe het printen in het magazijn nu gaat, en kijken "
+           "of er een match is. Goed?",
+           "Tegen welke problemen loop je aan met de labelprinters?",
+           "Waar leidt dat toe als vrachtwagens te laat vertrekken?",
+           "Wat kost dat jullie ongeveer?",
+           "We kunnen de printers vervangen met een leasecontract inclusief reparatie binnen "
+           "vier uur, zodat de storingen in de piek weg zijn. Past dat?",
+           "Snap ik. Met de reparatie binnen vier uur vertrekken je vrachtwagens in de piek op "
+           "tijd."],
+}
