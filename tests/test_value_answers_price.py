@@ -114,3 +114,75 @@ def test_asking_what_his_problem_costs_argues_nothing(library: LoadResult, lang:
                                                       line: str) -> None:
     _, state, replies = call(library, DRILL, lang, [UNDERSTAND[lang], line])
     assert not state.objections["price"].steps["respond"], replies
+
+
+CATERING = "closing-catering-followup"
+# up to Vers & Co's fifty cents, which comes up with the price
+CATERING_OPENING = {
+    "nl": ["Hoi Marco, fijn om weer even bij te praten!",
+           "Vandaag wil ik graag je feedback op het voorstel horen en kijken wat we moeten "
+           "aanpassen. Goed?",
+           "Wat vond je van het voorstel?",
+           "En hoe zit het met de prijs per lunch, hoe kijk je daarnaar?"],
+    "en": ["Hi Marco, good to catch up again!",
+           "Today I'd like to hear your feedback on the proposal and see what we should "
+           "adjust. OK?",
+           "What did you think of the proposal?",
+           "And how about the price per lunch, how do you see it?"],
+}
+# her point granted in her own words ("per year"), then a question that offers nothing
+GRANTED = {"nl": "Snap ik, vijftig cent is per jaar best een bedrag. Vergelijk je dan alleen "
+                 "de prijs per lunch?",
+           "en": "I get that, fifty cents adds up over the year. Are you only comparing the "
+                 "price per lunch?"}
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_granting_her_point_before_a_question_answers_nothing(library: LoadResult,
+                                                              lang: str) -> None:
+    _, state, replies = call(library, CATERING, lang, [*CATERING_OPENING[lang], GRANTED[lang]])
+    concern = state.objections["cheaper_competitor"]
+    assert concern.raised_turn is not None, replies
+    assert concern.steps["acknowledge"] and concern.steps["clarify"], replies[-1]
+    assert not concern.steps["respond"] and not concern.handled, replies[-1]
+
+
+PRINTING = "spin-printing-urgency"
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_understanding_and_a_benefit_beside_the_budget_leave_it_open(library: LoadResult,
+                                                                     lang: str) -> None:
+    # her budget is the concern: trucks on time is a benefit, but no answer to money
+    _, state, replies = call(library, PRINTING, lang, PRINTING_CALL[lang])
+    concern = state.objections["not_budgeted"]
+    assert concern.raised_turn is not None, replies
+    assert concern.steps["acknowledge"] and not concern.steps["respond"], replies[-1]
+    assert not concern.handled
+    assert ("price" if lang == "en" else "prijs") in replies[-1].lower(), replies[-1]
+
+
+PRINTING_CALL = {
+    "en": ["Hi Ingrid, I'm Lisa from PrintWise, we lease label and office printers. Could you "
+           "tell me a bit about your role?",
+           "Today I'd like to understand how printing goes in the warehouse now, and see if "
+           "there's a fit. OK?",
+           "What problems do you run into with the label printers?",
+           "What does that lead to when trucks leave late?",
+           "What does that cost you, roughly?",
+           "We could replace the printers with a lease contract including a four-hour repair "
+           "service, so the jams in the peak are gone. Would that fit?",
+           "I understand. With the four-hour repair service your trucks leave on time in the "
+           "peak."],
+    "nl": ["Hoi Ingrid, ik ben Lisa van PrintWise, wij leasen label- en kantoorprinters. Kun "
+           "je iets vertellen over je rol?",
+           "Vandaag wil ik graag begrijpen hoe het printen in het magazijn nu gaat, en kijken "
+           "of er een match is. Goed?",
+           "Tegen welke problemen loop je aan met de labelprinters?",
+           "Waar leidt dat toe als vrachtwagens te laat vertrekken?",
+           "Wat kost dat jullie ongeveer?",
+           "We kunnen de printers vervangen met een leasecontract inclusief reparatie binnen "
+           "vier uur, zodat de storingen in de piek weg zijn. Past dat?",
+           "Snap ik. Met de reparatie binnen vier uur vertrekken je vrachtwagens in de piek op "
+           "tijd."],
+}

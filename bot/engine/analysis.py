@@ -589,7 +589,7 @@ def analyze_turn(
         not moves & {"propose_next_step", "propose_solution"} and not info.is_question)
     if state.pending_objection and (analysis.needs or analysis.responds_to) and not (
             isolating and info.is_question and not analysis.states_benefit) and not (
-            bare_step or echoes) and not (
+            bare_step or echoes or (info.is_question and _grants_then_asks(cl, msg))) and not (
             info.is_question and analysis.facts and not analysis.states_benefit
             and cs.scenario.kind == "drill" and not _argues_first(cl, msg)):
         # ("lets plan a demo, next week?" proposes a step, it names no benefit)
@@ -613,6 +613,23 @@ def analyze_turn(
                 break
     analysis.objectives = ticked
     return analysis
+
+
+# the seller's own side: "we", "our", "bij ons" (a statement about it argues)
+_SELLER_SIDE = frozenset({"we", "wij", "ons", "onze", "our", "us", "ours"})
+
+
+def _grants_then_asks(cl: CompiledLanguage, msg: Analyzed) -> bool:
+    """"Snap ik, vijftig cent is per jaar best een bedrag. Vergelijk je alleen de prijs per
+    lunch?": her point granted in her words, then a question that offers nothing; the
+    answer's cue words in the understanding ("per jaar") argue nothing."""
+    said = statements(cl, msg)
+    if said is None or said is msg or "acknowledge" not in cl.lm.moves.match(said) or (
+            _SELLER_SIDE & set(said.words)):
+        return False
+    asked = cl.lm.analyze(" ".join(" ".join(s.words) for s in msg.sentences if s.question_mark))
+    correct_typos(asked, cl.corrector, cl.lm.protected)
+    return not (cl.needs.match(asked) or cl.objection_cues.match(asked))
 
 
 def _argues_first(cl: CompiledLanguage, msg: Analyzed) -> bool:

@@ -484,9 +484,7 @@ def money_offered(state: SessionState, oid: str) -> bool:
 def about_price(ctx: ScenarioContext, cl: CompiledLanguage, oid: str) -> bool:
     """Her concern is the price: it comes up with the price, or names money itself
     ("fifty cents per lunch below you", "fourteen percent more per roll")."""
-    objection = ctx.cs.objections[oid]
-    return objection.raise_when.after == "price" or bool(
-        cl.lm.price.match(cl.lm.analyze(" ".join(cl.texts(objection.text)))))
+    return money_concern(cl, ctx.cs.objections[oid])
 
 
 def after_money_line(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState,

@@ -295,6 +295,11 @@ REACTIONS: tuple[Rule, ...] = (
          and not t.answered and t.outcome is Outcome.NONE, "discount", cool=True),
     Rule("summary while she objects", lambda t: t.summarizing and not t.answered and t.outcome
          in (Outcome.NONE, Outcome.ACKNOWLEDGED, Outcome.PROGRESS), "@summary"),
+    # "we do the reception desk after hours too" to "you'll be more expensive": the benefit
+    # is noted, the price is not answered ("nice to have, but the price stays the price")
+    Rule("a benefit that leaves her money concern open", lambda t: t.outcome
+         in (Outcome.PROGRESS, Outcome.ACKNOWLEDGED) and bool(t.objection_text)
+         and not t.answered and not t.closing_text, "@objection"),
     Rule("objection acknowledged with an argument that misses it", lambda t: t.outcome
          is Outcome.ACKNOWLEDGED and not t.answered and _argues(t) and not t.closing_text,
          "objection_progress"),
@@ -308,11 +313,6 @@ REACTIONS: tuple[Rule, ...] = (
          and not t.answered and not _asks_her(t), "acknowledge_ack"),
     # "... a demo on Thursday 3 October at 9. Does that suit you?" with a benefit in it:
     # her answer to the proposal ("before we plan anything: ...") also says the point stands
-    # "we do the reception desk after hours too" to "you'll be more expensive": the benefit
-    # is noted, the price is not answered ("nice to have, but the price stays the price")
-    Rule("a benefit that leaves her money concern open", lambda t: t.outcome
-         is Outcome.PROGRESS and bool(t.objection_text) and not t.answered
-         and not t.closing_text, "@objection"),
     Rule("objection partly answered", lambda t: t.outcome is Outcome.PROGRESS
          and not t.answered and not t.closing_text, "objection_progress"),
     Rule("closing answer", lambda t: bool(t.closing_text), "@closing"),

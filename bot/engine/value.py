@@ -16,6 +16,7 @@ scenario reads the same way.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from bot.engine.cues import correct_typos
@@ -39,7 +40,11 @@ def money_concern(cl: CompiledLanguage, objection: Objection) -> bool:
 def speaks_to_value(cl: CompiledLanguage, msg: Analyzed) -> bool:
     """The message talks money or value: a price, a cost, what it earns back or saves,
     what she loses now, what she gets for it."""
-    return bool(cl.lm.price.match(msg) or cl.lm.value.match(msg))
+    return bool(cl.lm.price.match(msg) or cl.lm.value.match(msg) or _AMOUNT.search(msg.raw))
+
+
+# an amount of money as typed: "€2.50", "€ 0,50", "9,40 euro"
+_AMOUNT = re.compile(r"[€$£]\s*\d|\d\s*(?:euro|eur|cent)\b", re.IGNORECASE)
 
 
 def statements(cl: CompiledLanguage, msg: Analyzed) -> Analyzed | None:
