@@ -168,3 +168,19 @@ def test_who_collects_the_hours_is_answered_beside_the_head_count(
     opening = {"en": "morning gerard! good to see u again", "nl": "goedemorgen gerard"}[lang]
     reply = call(library, "objection-software-renewal", lang, [opening, line])[2][-1]
     assert "380" in reply and second in reply, reply
+
+
+def test_only_in_a_clarifying_question_keeps_the_acknowledgement(library: Library) -> None:
+    """"..., alleen de prijs per rol?" means "only the price?", no "but" that takes the
+    understanding back: the card keeps the acknowledgement and says nothing is missing."""
+    from tests.engine_calls import compiled_library, play
+    report = play(compiled_library(), "drill-objection-price", "nl", [
+        "Dat begrijp ik, veertien procent is een flink verschil. Waar vergelijkt u ons "
+        "precies mee, alleen de prijs per rol?",
+        "Onze folie scheurt bijna nooit, dus uw inpaklijn staat niet meer stil. Die "
+        "stilstand kost u nu ook geld, toch?",
+        "is daarmee uw bezwaar over de prijs weg?"])
+    steps = report["objections"][0]["steps"]
+    assert all(steps.values()), steps
+    assert not any("Begrip tonen" in tip for tip in report["feedback"]), report["feedback"]
+    assert report["score"] >= 80, report["score"]

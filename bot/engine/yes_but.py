@@ -40,6 +40,12 @@ _BUT = re.compile(
     rf"|\b(?P<mid>{_ALWAYS})\b"
     rf"|(?<!\w)(?P<maar>maar)\s+(?=(?:{_NEW_CLAUSE_AFTER_MAAR})\b)",
     re.IGNORECASE)
+# "alleen" before what it limits ("alleen de prijs", "alleen op vrijdag", "alleen 2 euro"),
+# or in a question, means "only"; "Alleen, ...", "alleen is het zo dat ..." turn
+_ONLY_THE = re.compile(
+    r"\s+(?:de|het|een|die|dat|deze|dit|op|in|per|voor|bij|met|over|om|als|nog|maar|\d)\b",
+    re.IGNORECASE)
+_ASKED = re.compile(r"[^.!?]*\?")
 _SOFTENED = re.compile(rf"\b(?:{_SOFTENING_VERBS})\b(?:\s+\w+)?\s*$", re.IGNORECASE)
 
 # what a "but" may lead into without arguing: understanding said by the seller herself.
@@ -87,6 +93,8 @@ def _buts(text: str) -> list[TakenBack]:
             continue  # "not only the price but also ..."
         if word == "but" and re.search(r"\b(?:nothing|all|anything)\s*$", before, re.IGNORECASE):
             continue  # "nothing but", "all but"
+        if word == "alleen" and (_ONLY_THE.match(text[end:]) or _ASKED.match(text[end:])):
+            continue  # "Waar vergelijkt u mee, alleen de prijs per rol?": "only", no "but"
         found.append(TakenBack(start, end, word))
     return found
 
