@@ -184,3 +184,16 @@ def test_only_in_a_clarifying_question_keeps_the_acknowledgement(library: Librar
     assert all(steps.values()), steps
     assert not any("Begrip tonen" in tip for tip in report["feedback"]), report["feedback"]
     assert report["score"] >= 80, report["score"]
+
+
+def test_time_lost_chasing_is_no_proposal_to_call(library: Library) -> None:
+    """"een uur kwijt aan nabellen" recaps her chasing the cleaners; "zal ik u nabellen?"
+    proposes a call."""
+    opening = "Goedemiddag, ik ben Tom van SchoonWerk."
+    recap = last_turn(library, "first-visit-cleaning", "nl", [
+        opening, "Dus u bent elke week een uur kwijt aan nabellen van de schoonmakers."])
+    assert recap["act"] != "next_step_proposal", recap
+    assert not {"new_appointment", "follow_up"} & set(recap["objectives"]), recap
+    proposal = last_turn(library, "first-visit-cleaning", "nl", [
+        opening, "Zal ik u volgende week dinsdag om 10 uur nabellen over de offerte?"])
+    assert proposal["act"] == "next_step_proposal", proposal
