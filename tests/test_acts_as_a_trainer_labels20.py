@@ -234,3 +234,16 @@ def test_isolating_her_objection_with_a_yes_no_question_has_no_spin_type(
     turn = script_turns(library, "drill-objection-price", lang, [line])[-1]
     assert turn["act"] == "objection_response"
     assert turn["spin"] == spin
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "Today I'd like to hear how the cleaning is arranged now and what could be better. "
+           "Is that all right, or is there something you'd like to add?"),
+    ("nl", "Vandaag wil ik graag horen hoe de schoonmaak nu geregeld is en wat beter kan. Is "
+           "dat goed, of heeft u zelf nog iets dat u wilt toevoegen?"),
+])
+def test_an_agenda_checked_with_room_for_her_own_points_is_the_agenda(library, lang, line):
+    turn = script_turns(library, "first-visit-cleaning", lang, [GREETING[lang], line])[-1]
+    assert read(turn) == ("state_objective", "closed", None)
+    # her points for the agenda, not the newsletter or her current supplier
+    assert turn["objectives"] == ["needs"]

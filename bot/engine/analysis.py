@@ -1193,6 +1193,14 @@ def _only_asks_agreement(msg: Analyzed, lm: LanguageModel) -> bool:
         if not sentence.question_mark:
             continue
         last = sentence.clauses[-1] if sentence.clauses else sentence.words
+        first = sentence.clauses[0] if sentence.clauses else sentence.words
+        if _ADDITIONS & set(sentence.words) and len(sentence.clauses) > 1 and (
+                len(first) <= AGREEMENT_QUESTION_WORDS and first[:1] != []
+                and first[0] in lm.lexicon.question_verbs
+                and len(sentence.words) <= AGREEMENT_QUESTION_WORDS * 3):
+            # "Is dat goed, of wilt u nog iets toevoegen?", "Is that all right, or is there
+            # something you'd like to add?": her own points for the agenda, with its check
+            continue
         if last and last[0] in lm.lexicon.question_words:
             return False
         if len(last) > AGREEMENT_QUESTION_WORDS and not (
@@ -1203,6 +1211,7 @@ def _only_asks_agreement(msg: Analyzed, lm: LanguageModel) -> bool:
     return True
 
 
+_ADDITIONS = frozenset({"add", "toevoegen", "aanvullen", "aanvulling", "aanvullingen"})
 _PLAN_NOUNS = frozenset({"plan", "opzet", "aanpak", "agenda", "approach", "programma"})
 PLAN_CHECK_EXTRA = 3
 
