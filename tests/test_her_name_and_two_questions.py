@@ -197,3 +197,16 @@ def test_time_lost_chasing_is_no_proposal_to_call(library: Library) -> None:
     proposal = last_turn(library, "first-visit-cleaning", "nl", [
         opening, "Zal ik u volgende week dinsdag om 10 uur nabellen over de offerte?"])
     assert proposal["act"] == "next_step_proposal", proposal
+
+
+@pytest.mark.parametrize(("lang", "line", "checks"), [
+    ("nl", "Hoi Monique, mijn totaal is 70.500 euro", "kom ik niet uit"),
+    ("en", "Hi Monique, my total is 70,500", "not what i get"),
+])
+def test_a_wrong_total_in_a_short_greeting_is_checked(library: Library, lang: str,
+                                                      line: str, checks: str) -> None:
+    """A figure in a short greeting is the forecast: Monique checks it, she does not just
+    greet back ("Hi. Figures, that's what counts.") as if nothing was said."""
+    turn = last_turn(library, "drill-forecast", lang, [line])
+    assert turn["act"] == "other", turn
+    assert checks in turn["buyer"].lower(), turn

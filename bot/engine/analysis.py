@@ -257,8 +257,11 @@ def analyze_turn(
     analysis.states_benefit = bool(cue_moves & {"respond_benefit", "propose_solution"})
     analysis.meeting_words = "propose_next_step" in cue_moves
     analysis.question_closes = "ask_for_order" in moves and _question_asks_order(msg, lm)
+    # "Hoi Monique, mijn totaal is 70.500 euro": an amount is content however short the
+    # greeting around it ("hi, 2 minutes?" is not)
     analysis.greeting_with_content = "greet" in moves and bool(msg.numbers) and (
-        not info.is_question and len(msg.words) > GREETING_WORDS and "introduce" not in moves)
+        not info.is_question and "introduce" not in moves) and (
+        len(msg.words) > GREETING_WORDS or any(n >= AMOUNT_MIN for n in msg.numbers))
     analysis.follow_up = cs.scenario.buyer.visit == "follow_up"
     analysis.probes_deeper = info.deeper
     analysis.yes_but = _yes_but(text, msg, lm)
@@ -716,6 +719,7 @@ SMALL_TALK_TURNS = 2
 FOLLOW_UP_WORDS = 7
 AGENDA_WORDS = 14
 GREETING_WORDS = 8
+AMOUNT_MIN = 1000  # a figure in euros, not "2 minutes" or "3 questions"
 BARE_STEP_WORDS = 4  # content words of a next step that names nothing else
 AGENDA_TURNS = 4  # an agenda is set at the start of the call
 _EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF]")
