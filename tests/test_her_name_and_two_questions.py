@@ -200,13 +200,13 @@ def test_time_lost_chasing_is_no_proposal_to_call(library: Library) -> None:
 
 
 @pytest.mark.parametrize(("lang", "line", "checks"), [
-    ("nl", "Hoi Monique, mijn totaal is 70.500 euro", "kom ik niet uit"),
-    ("en", "Hi Monique, my total is 70,500", "not what i get"),
+    ("nl", "Hoi Monique, mijn totaal is 70.500 euro", ("kom ik niet uit", "klopt niet")),
+    ("en", "Hi Monique, my total is 70,500", ("not what i get", "doesn't match")),
 ])
 def test_a_wrong_total_in_a_short_greeting_is_checked(library: Library, lang: str,
-                                                      line: str, checks: str) -> None:
+                                                      line: str, checks: tuple[str, ...]) -> None:
     """A figure in a short greeting is the forecast: Monique checks it, she does not just
     greet back ("Hi. Figures, that's what counts.") as if nothing was said."""
     turn = last_turn(library, "drill-forecast", lang, [line])
     assert turn["act"] == "other", turn
-    assert checks in turn["buyer"].lower(), turn
+    assert any(c in turn["buyer"].lower() for c in checks), turn
