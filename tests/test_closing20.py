@@ -238,3 +238,26 @@ def test_asked_about_what_she_just_said_she_does_not_replay_all_of_it(
         tried += 1
         assert not _repeated(said[2:]), said[2:]
     assert tried, "no seed gave an answer of several sentences"
+
+
+PITCHING = {
+    "en": ["Good morning, I'm Tom from Brightway, the biggest firm in the country.",
+           "We have over four thousand people and every certificate there is.",
+           "Our teams are the best trained in the business, honestly.",
+           "And our app shows you every visit, live.",
+           "We also do windows, carpets and washrooms, all in one contract.",
+           "Clients always say we are the most reliable firm they ever had."],
+    "nl": ["Goedemorgen, ik ben Tom van Brightway, het grootste bedrijf van het land.",
+           "We hebben ruim vierduizend mensen en alle certificaten die er zijn.",
+           "Onze teams zijn echt het best opgeleid van de hele branche.",
+           "En in onze app ziet u elk bezoek, live.",
+           "We doen ook ramen, tapijt en sanitair, allemaal in één contract.",
+           "Klanten zeggen altijd dat we het betrouwbaarste bedrijf zijn dat ze ooit hadden."],
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_seller_who_keeps_pitching_hears_her_objection_in_other_words(
+        library: LoadResult, lang: str) -> None:
+    said = [reply for _, reply in play(library, "first-visit-cleaning", lang, PITCHING[lang])]
+    assert not _repeated(said), said
