@@ -261,3 +261,12 @@ def test_a_seller_who_keeps_pitching_hears_her_objection_in_other_words(
         library: LoadResult, lang: str) -> None:
     said = [reply for _, reply in play(library, "first-visit-cleaning", lang, PITCHING[lang])]
     assert not _repeated(said), said
+
+
+def test_her_deadline_named_in_the_proposal_is_not_the_month_proposed(
+        library: LoadResult) -> None:
+    said = play(library, "drill-objection-contract-running", "en", [
+        CONTRACT["en"][0],
+        "Shall I ring you well before 1 December, say in October, so you can compare in time?",
+    ])[-1][1]
+    assert "October is fine" in said and "too late" not in said, said
