@@ -211,3 +211,62 @@ def test_a_summary_with_a_point_she_never_made_is_corrected_there_and_confirmed_
     right = play(library, sid, lang, [*lines[:-1], lines[-1].split(", and")[0].split(", en")[0]
                                       + ("?" if lang == "en" else ", klopt dat?")])[-1][1]
     assert never not in right, right
+
+
+ASKED_AGAIN = {
+    "en": ["Good morning, I'm Tom from Brightway.", "Who cleans your offices now?",
+           "And how satisfied are you with them, honestly?",
+           "Can you tell me what goes wrong then?"],
+    "nl": ["Goedemorgen, ik ben Tom van Brightway.", "Wie maakt uw kantoren nu schoon?",
+           "En hoe tevreden bent u eerlijk gezegd over hen?",
+           "Wat gaat er dan precies mis?"],
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_asked_about_what_she_just_said_she_does_not_replay_all_of_it(
+        library: LoadResult, lang: str) -> None:
+    """"Like I just said: the team keeps changing ...", not her whole answer again word for
+    word (over a few seeds, so that her answer of several sentences comes up)."""
+    tried = 0
+    for seed in range(8):
+        engine = Engine(CompiledScenario(library.scenarios["first-visit-cleaning"]))
+        state = engine.start(lang, seed=seed, today=CALL_DAY)
+        said = [engine.turn(state, line).reply for line in ASKED_AGAIN[lang]]
+        if len(split_sentences(said[2])) < 3:
+            continue
+        tried += 1
+        assert not _repeated(said[2:]), said[2:]
+    assert tried, "no seed gave an answer of several sentences"
+
+
+PITCHING = {
+    "en": ["Good morning, I'm Tom from Brightway, the biggest firm in the country.",
+           "We have over four thousand people and every certificate there is.",
+           "Our teams are the best trained in the business, honestly.",
+           "And our app shows you every visit, live.",
+           "We also do windows, carpets and washrooms, all in one contract.",
+           "Clients always say we are the most reliable firm they ever had."],
+    "nl": ["Goedemorgen, ik ben Tom van Brightway, het grootste bedrijf van het land.",
+           "We hebben ruim vierduizend mensen en alle certificaten die er zijn.",
+           "Onze teams zijn echt het best opgeleid van de hele branche.",
+           "En in onze app ziet u elk bezoek, live.",
+           "We doen ook ramen, tapijt en sanitair, allemaal in één contract.",
+           "Klanten zeggen altijd dat we het betrouwbaarste bedrijf zijn dat ze ooit hadden."],
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_seller_who_keeps_pitching_hears_her_objection_in_other_words(
+        library: LoadResult, lang: str) -> None:
+    said = [reply for _, reply in play(library, "first-visit-cleaning", lang, PITCHING[lang])]
+    assert not _repeated(said), said
+
+
+def test_her_deadline_named_in_the_proposal_is_not_the_month_proposed(
+        library: LoadResult) -> None:
+    said = play(library, "drill-objection-contract-running", "en", [
+        CONTRACT["en"][0],
+        "Shall I ring you well before 1 December, say in October, so you can compare in time?",
+    ])[-1][1]
+    assert "October is fine" in said and "too late" not in said, said

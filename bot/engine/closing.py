@@ -127,8 +127,11 @@ def month_answer(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, *,
     state = t.state
     if not state.month or not (t.act in CLOSING_ACTS or Move.PROPOSE_NEXT_STEP in t.a.moves):
         return ""
-    proposed = next(((w, MONTHS[w.lower()]) for w in re.findall(r"[A-Za-z]+", t.text)
-                     if (w.lower() in MONTHS and len(w) > 3) or w.lower() == "mei"), None)
+    # "in October, well before 1 December": the month proposed, not her deadline named
+    words = re.findall(r"[A-Za-zé]+|\d+", t.text)
+    proposed = next(((w, MONTHS[w.lower()]) for i, w in enumerate(words)
+                     if ((w.lower() in MONTHS and len(w) > 3) or w.lower() == "mei")
+                     and not _BEFORE & {x.lower() for x in words[max(0, i - 3):i]}), None)
     if proposed is None:
         return ""
     from bot.engine.summary_check import said_texts  # the summary check reads her lines

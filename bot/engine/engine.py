@@ -445,7 +445,9 @@ class Engine:
         # answers say it again their own way: "as I said ...")
         fresh = {p: p if p in answers else unsaid_part(state, p) for p in parts}
         remember_said(state, [p for p in parts if p not in answers])
-        if any(fresh.values()):
+        if any(fresh.values()) or ("pitch" in rule_name and not state.pending_objection):
+            # all of it said before (a sixth pitch after five replies to pitches): her
+            # short "hm, go on" below; anything else she says again rather than nothing
             parts = dict.fromkeys(fresh[p] for p in parts if fresh[p])
         reply = " ".join(_once_each(list(parts))).strip()
         if t.outcome is Outcome.CLARIFIED:

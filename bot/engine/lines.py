@@ -50,7 +50,7 @@ def next_line(state: SessionState, key: str, texts: list[Any]) -> str:
     uses = state.flags.get(f"said:{key}", 0)
     state.flags[f"said:{key}"] = uses + 1
     first = zlib.crc32(f"{state.seed}:line:{key}".encode())
-    return str(texts[(first + uses) % len(texts)])
+    return _unsaid_variant(state, texts, first + uses)
 
 
 def pick(cl: CompiledLanguage, state: SessionState, key: str, texts: list[Any]) -> str:
@@ -58,7 +58,19 @@ def pick(cl: CompiledLanguage, state: SessionState, key: str, texts: list[Any]) 
     if not texts:
         return ""
     h = zlib.crc32(f"{state.seed}:{key}:{state.turn}".encode())
-    return str(texts[h % len(texts)])
+    return _unsaid_variant(state, texts, h)
+
+
+def _unsaid_variant(state: SessionState, texts: list[Any], start: int) -> str:
+    """The variant at ``start``, or the next one she has not said in this call when she
+    has said all of that one ("every supplier says that" to a second pitch is said in
+    her other words); the one at ``start`` when she has said them all."""
+    for step in range(len(texts)):
+        text = str(texts[(start + step) % len(texts)])
+        keys = [k for k in map(_said_key, split_sentences(text)) if k is not None]
+        if not keys or not all(k in state.flags for k in keys):
+            return text
+    return str(texts[start % len(texts)])
 
 
 SAID_WORDS = 4  # a sentence this long said twice in a call reads as a recording

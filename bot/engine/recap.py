@@ -26,9 +26,10 @@ from bot.engine.context import ScenarioContext
 from bot.engine.lines import stock_line
 from bot.engine.policy import Turn
 from bot.engine.state import SessionState
-from bot.engine.wording import DIGITS, lower_first
+from bot.engine.wording import DIGITS, lower_first, split_sentences
 
 BRIEF_WORDS = 6  # a sentence longer than this is said again in its part that answers
+GIST_WORDS = 3  # a clause this long says the point of its sentence ("the team keeps changing")
 
 _CLAUSE = re.compile(r",\s+(?:(?:and|en|or|of|but|maar)\s+)?|\s+[–-]\s+|;\s*")
 
@@ -104,7 +105,37 @@ def recap(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, sente
     if said is Said.LAST_REPLY and trimmed:
         # "since when?" right after "..., for about five years now": the part asked
         return part[:1].upper() + part[1:]
+    sentences = split_sentences(part)
+    if said is Said.LAST_REPLY and len(sentences) > 1 and a is not None:
+        # she said all of it a moment ago: "like I just said: the team keeps changing ...",
+        # the sentence that answers (the first when none stands out); the rest word for
+        # word again would sound recorded
+        part = _answering(cl, sentences, a)
     return stock_line(ctx, cl, state, _LEADS[said]) + lower_first(part, names)
+
+
+def _answering(cl: CompiledLanguage, sentences: list[str], a: TurnAnalysis) -> str:
+    """The sentence sharing most words with the question; when none stands out, the
+    first clause of each, in one sentence."""
+    skip = cl.lm.lexicon.stopwords
+    scores = [sum(1 for st in cl.stems_of(x)[0] - skip if len(st) > 2 and st in a.topic_stems)
+              for x in sentences]
+    top = max(scores)
+    if top > 0 and scores.count(top) == 1:
+        return sentences[scores.index(top)]
+    # nothing stands out ("what bothers you most?"): the gist of each, in one breath -
+    # "the team keeps changing; they also arrive at four."
+    gist = []
+    for sentence in sentences:
+        whole = sentence.strip(" .!?")
+        first = _CLAUSE.split(whole)[0]
+        words = first.lower().split()
+        if len(words) < GIST_WORDS or _SUBORDINATE & set(words):
+            first = whole  # "alleen alles wat met uren te maken heeft" needs its verb
+        opener, _, rest = first.partition(" ")
+        gist.append(rest if opener.lower() in _OPENERS and rest else first)
+    return "; ".join(g if i == 0 else g[:1].lower() + g[1:] if not g.startswith("I ") else g
+                     for i, g in enumerate(gist)) + "."
 
 
 def brief(cl: CompiledLanguage, sentence: str, a: TurnAnalysis, names: frozenset[str], *,
@@ -143,6 +174,10 @@ def brief(cl: CompiledLanguage, sentence: str, a: TurnAnalysis, names: frozenset
 
 
 _WHO = frozenset({"who", "whom", "wie"})
+
+# a clause with one of these may need the rest of its sentence for its verb
+_SUBORDINATE = frozenset({"wat", "die", "dat", "als", "omdat", "wanneer", "waar", "wie", "what",
+                          "which", "that", "if", "when", "because", "where", "who", "whose"})
 
 _TIME = frozenset({"year", "years", "jaar", "jaren", "since", "sinds", "ago", "geleden",
                    "months", "maanden", "now", "nu"})
