@@ -210,3 +210,25 @@ def test_a_wrong_total_in_a_short_greeting_is_checked(library: Library, lang: st
     turn = last_turn(library, "drill-forecast", lang, [line])
     assert turn["act"] == "other", turn
     assert any(c in turn["buyer"].lower() for c in checks), turn
+
+
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("nl", ["Goedemorgen Gerard, fijn je weer te zien.",
+            "Zullen we een demo doen met uw eigen gegevens, met Monique erbij, op donderdag "
+            "11 september om 10 uur?"]),
+    ("en", ["Morning Gerard, good to see you again.",
+            "Shall we do a demo with your own data, with Monique there, on Thursday "
+            "11 September at 10?"]),
+])
+def test_a_demo_with_his_own_data_is_a_proposal_not_a_request_for_his_card(
+        library: Library, lang: str, lines: list[str]) -> None:
+    turn = last_turn(library, "objection-software-renewal", lang, lines)
+    assert turn["act"] == "next_step_proposal", turn
+    assert "@" not in turn["buyer"], turn
+
+
+def test_asking_his_details_still_gets_them(library: Library) -> None:
+    turn = last_turn(library, "objection-software-renewal", "nl", [
+        "Goedemorgen Gerard, fijn je weer te zien.",
+        "Mag ik uw gegevens nog even noteren voor de uitnodiging?"])
+    assert "@" in turn["buyer"], turn

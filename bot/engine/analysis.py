@@ -804,6 +804,7 @@ _CONTACT = frozenset({"email", "emailadres", "mailadres", "mail", "telefoonnumme
                       "nummer", "number", "phone", "mobile", "mobiel", "06", "kaartje",
                       "card", "contactgegevens", "gegevens", "details"})
 _WHOSE = frozenset({"your", "uw", "jouw", "je", "his", "her", "zijn", "haar", "their", "hun"})
+_OWN = frozenset({"eigen", "own"})
 
 
 def _asks_her_details(msg: Analyzed) -> bool:
@@ -812,7 +813,9 @@ def _asks_her_details(msg: Analyzed) -> bool:
     for sentence in msg.sentences:
         if sentence.question_mark or sentence is msg.sentences[-1]:
             words = sentence.words
-            return any((w in _WHOSE and bool(_CONTACT.intersection(words[i + 1:i + 3])))
+            return any((w in _WHOSE and bool(_CONTACT.intersection(words[i + 1:i + 3]))
+                        # "uw eigen gegevens", "your own data": her figures, not her card
+                        and words[i + 1:i + 2] != [] and words[i + 1] not in _OWN)
                        # "je mail" is read "u email": "u" right before the noun is "your"
                        or (w == "u" and words[i + 1:i + 2] != [] and words[i + 1] in _CONTACT)
                        for i, w in enumerate(words))  # "your (direct) number"
