@@ -232,3 +232,20 @@ def test_asking_his_details_still_gets_them(library: Library) -> None:
         "Goedemorgen Gerard, fijn je weer te zien.",
         "Mag ik uw gegevens nog even noteren voor de uitnodiging?"])
     assert "@" in turn["buyer"], turn
+
+
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("nl", ["Goedemiddag, ik ben Jeroen van SchoonWerk.",
+            "Wij werken met vaste teams en een eigen kwaliteitscontroleur, dus u heeft nooit "
+            "meer gedoe."]),
+    ("en", ["Good afternoon, I'm Jeroen from SchoonWerk.",
+            "We work with fixed teams and our own quality inspector, so you never have any "
+            "hassle again."]),
+])
+def test_a_benefit_before_she_said_anything_is_a_pitch(library: Library, lang: str,
+                                                      lines: list[str]) -> None:
+    """"..., dus u heeft nooit meer gedoe" before she told anything recaps nothing: the
+    offer told to nobody's need is a pitch, whatever "so you" suggests."""
+    turn = last_turn(library, "first-visit-cleaning", lang, lines)
+    assert turn["act"] == "pitch", turn
+    assert "summarize" not in turn["details"]["moves"], turn

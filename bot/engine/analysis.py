@@ -158,6 +158,11 @@ def analyze_turn(
     elif "propose_next_step" in cue_moves and plans_no_meeting(text):
         cue_moves.discard("propose_next_step")  # "how did the demo at your competitor go?"
     moves = detect_moves(msg, lm, concrete_time, cue_moves)
+    if "summarize" in moves and not (state.revealed or state.needs_stated) and (
+            cs.scenario.buyer.visit == "first"):
+        # "..., dus u heeft nooit meer gedoe" before she told anything: a benefit's "so
+        # you", no recap of what she said
+        moves.discard("summarize")
     if "summarize" in moves and _ASKS_TO_TELL.search(text):
         # "kunt u vertellen hoe het bevalt met ...?" asks her to tell; the "u vertelde" of
         # a recap shares its stem, not its meaning
