@@ -225,11 +225,6 @@ def analyze_turn(
         moves.add("state_objective")
     if cl.company_words & set(msg.words) and "introduced" not in state.flags:
         moves.add("introduce")  # naming the company again later is a pitch, not an intro
-    if state.turn <= OPENING_PLAN_TURNS and "introduced" not in state.flags and (
-            _names_self_and_firm(text, lm)):
-        # "ik ben Tom van CleanCo", "I'm Tom from Brightway": a learner who gives the
-        # company another name (or misspells it) still introduces herself
-        moves.add("introduce")
     if _closing_tag(msg, lm):
         moves.add("ask_for_order")  # "I can do 10% if you sign this month. Deal?"
     info = classify(msg, lm, moves)
@@ -688,21 +683,6 @@ _ASKS_TO_TELL = re.compile(
     r"(?:u|je|jij|you)\s+(?:me\s+|mij\s+|eens\s+|iets\s+|wat\s+|even\s+|ons\s+)*"
     r"(?:vertellen|beschrijven|toelichten|uitleggen|schetsen|tell|describe|explain|walk)\b",
     re.IGNORECASE)
-# "ik ben Tom van ...", "met Sanne de Wit van ...", "I'm Tom from ...", "this is Eva with ...":
-# a name of one to three words and the firm it comes from
-_SELF_AND_FIRM = re.compile(
-    r"(?:^|[,.!]\s*|\b(?:hallo|hoi|hi|hello|hey|goedemorgen|goedemiddag|goedenavond|"
-    r"morning|afternoon|evening|dag)\W+(?:\w+\W+){0,3}?)"
-    r"(?:ik ben|ik heet|mijn naam is|hier is|met|i'?m|i am|my name is|this is|it'?s)\s+"
-    r"(\w+(?:\s+\w+){0,2}?)\s+(?:van|from|with|at|bij)\s+\w", re.IGNORECASE)
-
-
-def _names_self_and_firm(text: str, lm: LanguageModel) -> bool:
-    """The learner gives a name and the firm it works for ("ik ben blij met ..." gives none)."""
-    return any(match.group(1).split()[0].lower() not in lm.lexicon.stopwords
-               for match in _SELF_AND_FIRM.finditer(text))
-
-
 _ORDINAL = re.compile(r"\d{1,2}(?:e|ste|de|st|nd|rd|th)")
 SURE_MATCH = 101.0  # a keyword match with at least one whole topic word close together
 NAMED_MATCH = 103.0  # three topic words: the question names that fact whatever its SPIN type
