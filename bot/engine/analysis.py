@@ -159,9 +159,11 @@ def analyze_turn(
         cue_moves.discard("propose_next_step")  # "how did the demo at your competitor go?"
     moves = detect_moves(msg, lm, concrete_time, cue_moves)
     if "summarize" in moves and not (state.revealed or state.needs_stated) and (
-            cs.scenario.buyer.visit == "first"):
-        # "..., dus u heeft nooit meer gedoe" before she told anything: a benefit's "so
-        # you", no recap of what she said
+            cs.scenario.buyer.visit == "first") and moves & {"propose_solution",
+                                                              "respond_benefit"}:
+        # "wij werken met vaste teams, dus u heeft nooit meer gedoe" before she told
+        # anything: a benefit's "so you", no recap of what she said ("let me check I got
+        # it right: you want ..." still sums up, wrongly)
         moves.discard("summarize")
     if "summarize" in moves and _ASKS_TO_TELL.search(text):
         # "kunt u vertellen hoe het bevalt met ...?" asks her to tell; the "u vertelde" of
