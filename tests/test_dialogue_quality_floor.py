@@ -21,7 +21,8 @@ F1 per turn / at the end, score gap mean / worst, flagship end F1):
   after the rounds 0.905 / 0.851 / 0.983 / 0.901, F1 0.858 / 0.946, gap 7.1 / 27,
   flagship 0.965, every call ending as its writer expected;
 - 263 calls with `.h6`: 0.895 / 0.836 / 0.979 / 0.891, F1 0.844 / 0.942, gap 7.7 / 28,
-  flagship 0.959.
+  flagship 0.959; after round 20 (2 December) 0.904 / 0.849 / 0.979 / 0.909, F1 0.852 /
+  0.944, gap 7.8 / 29, flagship 0.962.
 
 Raise the floors as the engine improves. The held-out set stays out of the tests.
 """
@@ -39,26 +40,28 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from dialogue_quality import ACTS, evaluate, load_dialogues, play
 
 FLOORS = {
-    "act_accuracy": 0.893,
-    "act_accuracy_non_fact": 0.834,
+    "act_accuracy": 0.902,
+    "act_accuracy_non_fact": 0.847,
     "form_accuracy": 0.977,
-    "spin_accuracy": 0.889,
-    "objective_f1_turn": 0.842,
-    "objective_f1_end": 0.940,
+    "spin_accuracy": 0.907,
+    "objective_f1_turn": 0.850,
+    "objective_f1_end": 0.942,
 }
 CEILINGS = {
     "calls_stonewalled": 0,
     "calls_cut_short": 0,
     "calls_ending_wrong": 1,
     "turns_unplayed": 0,
-    # 7.7 when the .h6 set joined, 7.4 when the .h5 set did (see the docstring)
+    # 7.8 after round 20 (small talk past the opening and a vague next step now cost
+    # points, which the dev writers' fair scores do not always reflect); 7.7 when the .h6
+    # set joined, 7.4 when the .h5 set did (see the docstring)
     "score_gap_mean": 7.9,
     # 52 when the .h3 set joined (a drill); 27 once a drill answer whose steps were read in
     # words that do not take them counts as a false start (round 11); 23 on the 151 calls
     "score_gap_worst": 31,
     "cards_outside_tip_range": 0,  # every card holds 3-5 tips
 }
-FLAGSHIP_END_F1_FLOOR = 0.957  # 0.959 when the .h6 set joined; 0.965 before
+FLAGSHIP_END_F1_FLOOR = 0.960  # 0.962 after round 20; 0.959 when the .h6 set joined
 
 
 @pytest.fixture(scope="module")
