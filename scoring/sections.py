@@ -1181,9 +1181,12 @@ _ASIDE = re.compile(
 # below theirs for their pitching (dev full calls, mean gap by factor: 0: 8.46, 25: 8.51,
 # 50: 8.60, 100: 8.69; off_script 10.2, 10.4, 10.8, 11.2). 50 docks a call that chats
 # through as a trainer would and an aside or two lightly. No good call has any: the cost
-# never touches small talk in the opening.
+# never touches small talk in the opening. The first aside past the opening is free (a
+# compliment on the building once is how people talk): dev full-call gap 8.60 -> 8.5,
+# off_script 10.8 -> 10.0.
 SMALL_TALK_SHARE_COST = 50
 SMALL_TALK_COST_MAX = 24
+FREE_ASIDES = 1  # past the opening, before small talk costs
 
 
 def opening_length(turns: list[TurnRecord]) -> int:
@@ -1229,8 +1232,10 @@ def small_talk_cost(state: SessionState, turns: list[TurnRecord]) -> int:
     past = turns[opening_length(turns):]
     if not past:
         return 0
-    share = len(late_small_talk(state, turns)) / len(past)
-    return min(SMALL_TALK_COST_MAX, round(SMALL_TALK_SHARE_COST * share))
+    # one friendly aside ("nice building, by the way!") is how people talk: a trainer docks
+    # the chat that keeps coming back, not a single remark
+    chatted = max(0, len(late_small_talk(state, turns)) - FREE_ASIDES)
+    return min(SMALL_TALK_COST_MAX, round(SMALL_TALK_SHARE_COST * chatted / len(past)))
 
 
 def conduct_deduction(cs: CompiledScenario, state: SessionState,

@@ -66,6 +66,16 @@ def test_small_talk_past_the_opening_costs_points_and_says_so(library, lang):
 
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
+def test_one_friendly_aside_past_the_opening_costs_nothing(library, lang):
+    """"Nice building, by the way!" once is how people talk; the chat that keeps coming
+    back is what a trainer docks."""
+    lines = list(CALL[lang])
+    one = play(library, "first-visit-cleaning", lang, [*lines[:4], CHAT[lang][0], *lines[4:]])
+    assert "small_talk" not in one["deduction_reasons"]
+    assert not any(REASON[lang] in t for t in one["feedback"])
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
 def test_small_talk_in_the_opening_costs_nothing(library, lang):
     # the first line chats about parking: the opening, as the method has it
     report = play(library, "first-visit-cleaning", lang, CALL[lang])
