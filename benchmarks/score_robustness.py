@@ -37,10 +37,9 @@ from dialogue_quality import load_dialogues  # noqa: E402
 import scoring.card as card  # noqa: E402
 import scoring.sections as sections  # noqa: E402
 from bot.engine.compiled import CompiledScenario  # noqa: E402
-from bot.engine.engine import Engine  # noqa: E402
 from bot.engine.state import SessionState, TurnRecord  # noqa: E402
 from bot.scenario.library import load_library  # noqa: E402
-from bot.terminal import MAX_LEARNER_CHARS  # noqa: E402
+from bot.terminal import play_lines  # noqa: E402
 
 Run = tuple[dict, CompiledScenario, SessionState, list[TurnRecord]]
 CLIFF = 15  # points: a single reading that moves the score this far is a cliff
@@ -59,16 +58,8 @@ def replay() -> list[Run]:
     runs: list[Run] = []
     for dialogue in load_dialogues("dev"):
         cs = library[dialogue["scenario"]]
-        engine = Engine(cs)
-        state = engine.start(dialogue["language"], seed=0)
-        turns: list[TurnRecord] = []
-        for turn in dialogue["turns"]:
-            if state.ended:
-                break
-            record = engine.turn(state, turn["learner"][:MAX_LEARNER_CHARS]).record
-            if record is not None:
-                turns.append(record)
-        engine.stop(state)
+        call = play_lines(cs, dialogue["language"], [t["learner"] for t in dialogue["turns"]])
+        state, turns = call.state, call.turns
         runs.append((dialogue, cs, state, turns))
     return runs
 

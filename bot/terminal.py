@@ -8,6 +8,7 @@ import shutil
 import sys
 import textwrap
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from bot.call_report import json_report, text_card
 from bot.config import Settings
 from bot.engine.compiled import CompiledScenario
 from bot.engine.engine import Engine
-from bot.engine.state import TurnRecord
+from bot.engine.state import SessionState, TurnRecord
 from bot.engine.text import MAX_LEARNER_CHARS
 from bot.i18n import t, word_list
 from bot.scenario.library import load_library
@@ -82,20 +83,24 @@ def play_command(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def run_script(cs: CompiledScenario, lang: str, lines: Iterable[str], prep_text: str | None,
-               seed: int | None = None, today: date | None = None) -> dict[str, Any]:
-    """Play the lines, end as /stop would, and return the JSON report.
+@dataclass
+class PlayedCall:
+    """A call played from script lines: what the card and the report are made from."""
 
-    ``today`` is the day of the call (proposed months are read against it); without it a
-    month is read as it stands, which keeps recorded scripts' results the same on any day.
+    state: SessionState
+    turns: list[TurnRecord]
+    hints: list[str]
 
-    As in a live call, a line ``/hint`` asks for a tip (listed under "hints", not a turn)
+
+def play_lines(cs: CompiledScenario, lang: str, lines: Iterable[str], seed: int | None = None,
+               today: date | None = None) -> PlayedCall:
+    """Play the lines and end the call as /stop would: the one loop behind ``play
+    --script`` and every benchmark or test that replays a scripted call.
+
+    As in a live call, a line ``/hint`` asks for a tip (kept in ``hints``, not a turn)
     and a line ``/stop`` ends the call there; later lines are not played."""
     engine = Engine(cs)
     state = engine.start(lang, seed=0 if seed is None else seed, today=today)
-    preparation = None
-    if prep_text is not None:
-        preparation = score_preparation(cs.scenario, lang, parse_prep_text(prep_text))
     hints: list[str] = []
     turns: list[TurnRecord] = []
     for line in lines:
@@ -108,8 +113,21 @@ def run_script(cs: CompiledScenario, lang: str, lines: Iterable[str], prep_text:
         if record is not None:
             turns.append(record)
     engine.stop(state)
-    report = json_report(cs, state, score_call(cs, state, preparation, turns))
-    report["hints"] = hints
+    return PlayedCall(state, turns, hints)
+
+
+def run_script(cs: CompiledScenario, lang: str, lines: Iterable[str], prep_text: str | None,
+               seed: int | None = None, today: date | None = None) -> dict[str, Any]:
+    """Play the lines (``play_lines``) and return the JSON report.
+
+    ``today`` is the day of the call (proposed months are read against it); without it a
+    month is read as it stands, which keeps recorded scripts' results the same on any day."""
+    preparation = None
+    if prep_text is not None:
+        preparation = score_preparation(cs.scenario, lang, parse_prep_text(prep_text))
+    call = play_lines(cs, lang, lines, seed, today)
+    report = json_report(cs, call.state, score_call(cs, call.state, preparation, call.turns))
+    report["hints"] = call.hints
     return report
 
 

@@ -21,10 +21,8 @@ import pytest
 
 from bot.call_report import json_report, render_tip
 from bot.engine.compiled import CompiledScenario
-from bot.engine.engine import Engine
-from bot.engine.state import TurnRecord
-from bot.engine.text import MAX_LEARNER_CHARS
 from bot.scenario.library import load_library
+from bot.terminal import play_lines
 from scoring.card import score_call
 from scoring.feedback import Tip, role_ids
 from scoring.sections import names_a_moment
@@ -65,16 +63,9 @@ def _scenario(sid: str) -> CompiledScenario:
 def _play(dialogue: dict[str, Any]) -> tuple[CompiledScenario, dict[str, Any], list[Tip]]:
     """The call as the benchmark plays it: the JSON report and the card's tips."""
     cs = _scenario(dialogue["scenario"])
-    engine = Engine(cs)
-    state = engine.start(dialogue["language"], seed=0, today=DIALOGUES_DAY)
-    turns: list[TurnRecord] = []
-    for turn in dialogue["turns"]:
-        if state.ended:
-            break
-        record = engine.turn(state, turn["learner"][:MAX_LEARNER_CHARS]).record
-        if record is not None:
-            turns.append(record)
-    engine.stop(state)
+    call = play_lines(cs, dialogue["language"], [t["learner"] for t in dialogue["turns"]],
+                      today=DIALOGUES_DAY)
+    state, turns = call.state, call.turns
     card = score_call(cs, state, None, turns)
     return cs, json_report(cs, state, card), list(card.tips)
 
