@@ -2,7 +2,7 @@
 
 Plays the labelled dev calls in benchmarks/dialogues/dev through the same path as
 ``python -m bot play --script --json`` (benchmarks/dialogue_quality.py prints all
-figures). Each held-out set joins dev (as the `.h1` to `.h6` files) after it has been run
+figures). Each held-out set joins dev (as the `.h1` to `.h7` files) after it has been run
 for figures; being harder than what the engine was tuned on, it lowers the dev figures,
 and the floors are set a little below them, then raised after the rounds of work that
 follow. History of the figures at those points (act / other acts / form / SPIN, objective
@@ -22,7 +22,9 @@ F1 per turn / at the end, score gap mean / worst, flagship end F1):
   flagship 0.965, every call ending as its writer expected;
 - 263 calls with `.h6`: 0.895 / 0.836 / 0.979 / 0.891, F1 0.844 / 0.942, gap 7.7 / 28,
   flagship 0.959; after round 20 (2 December) 0.904 / 0.849 / 0.979 / 0.909, F1 0.852 /
-  0.944, gap 7.7 / 27, flagship 0.962.
+  0.944, gap 7.7 / 27, flagship 0.962;
+- 291 calls with `.h7` (2 December): 0.899 / 0.840 / 0.979 / 0.904, F1 0.852 / 0.944,
+  gap 8.2 / 32, flagship 0.965; one call ends otherwise than its writer expected.
 
 Raise the floors as the engine improves. The held-out set stays out of the tests.
 """
@@ -40,10 +42,10 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from dialogue_quality import ACTS, evaluate, load_dialogues, play
 
 FLOORS = {
-    "act_accuracy": 0.902,
-    "act_accuracy_non_fact": 0.847,
+    "act_accuracy": 0.897,
+    "act_accuracy_non_fact": 0.838,
     "form_accuracy": 0.977,
-    "spin_accuracy": 0.907,
+    "spin_accuracy": 0.902,
     "objective_f1_turn": 0.850,
     "objective_f1_end": 0.942,
 }
@@ -52,15 +54,15 @@ CEILINGS = {
     "calls_cut_short": 0,
     "calls_ending_wrong": 1,
     "turns_unplayed": 0,
-    # 7.7 after round 20 and when the .h6 set joined, 7.4 when the .h5 set did (see the
-    # docstring)
-    "score_gap_mean": 7.9,
+    # 8.2 when the .h7 set joined, 7.7 after round 20 and when the .h6 set joined (see
+    # the docstring)
+    "score_gap_mean": 8.4,
     # 52 when the .h3 set joined (a drill); 27 once a drill answer whose steps were read in
     # words that do not take them counts as a false start (round 11); 23 on the 151 calls
-    "score_gap_worst": 31,
+    "score_gap_worst": 33,
     "cards_outside_tip_range": 0,  # every card holds 3-5 tips
 }
-FLAGSHIP_END_F1_FLOOR = 0.960  # 0.962 after round 20; 0.959 when the .h6 set joined
+FLAGSHIP_END_F1_FLOOR = 0.962  # 0.965 with the .h7 set; 0.962 after round 20
 
 
 @pytest.fixture(scope="module")
