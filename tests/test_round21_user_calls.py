@@ -65,3 +65,35 @@ def test_she_still_asks_when_the_seller_spoke_of_other_things(library: Library,
     _engine, _state, replies = call(library, "spin-printing-urgency", lang, lines)
     assert any(("ook labelprinters" if lang == "nl" else "label printers too") in reply
                for reply in replies), replies
+
+
+_RENEWAL_EN = [
+    "morning gerard good to see u again. hows the new project in rosmalen going?",
+    "last time u told me about the paper timesheets. today id like to dig a bit deeper and "
+    "see if a demo makes sense, ok?",
+    "so how do the hours get from the site to payroll now",
+    "and how much time does that cost ur payroll people each week?",
+    "what happens when an allowance is wrong on a payslip",
+    "we have an hours app on the phone so the foreman fills it in on site and it goes "
+    "straight to payroll. no more paper",
+    "i get that 9.40 feels like a lot. what are you comparing it with?",
+    "ok but if ur people save 2 days a month on corrections, thats way more than the "
+    "difference right?",
+    "does that take away ur concern about the price?",
+    "who else would need to see a demo, and when do you decide?",
+]
+
+
+def test_a_demo_that_settles_her_concern_on_a_day_past_her_deadline_is_not_agreed(
+        library: Library) -> None:
+    """June, notice due by 1 October: "can we do the demo on 14 January?" answers "just send
+    me the brochure" (a demo with his own data beats a brochure) but the date is too late.
+    He says so in the same reply, instead of a yes-sounding "show it with our data, then"
+    followed by a buying question, and "that appointment isn't agreed yet" at the goodbye."""
+    lines = [*_RENEWAL_EN, "can we do the demo on thursday 14 jan at 10 with ur finance "
+             "director?"]
+    _engine, state, replies = call(library, "objection-software-renewal", "en", lines)
+    assert "brochure" in " ".join(replies[:-1]).lower(), replies  # his concern was pending
+    assert "too late" in replies[-1].lower(), replies[-1]
+    assert "how long does an implementation" not in replies[-1].lower(), replies[-1]
+    assert not state.closing["agreed"]
