@@ -11,7 +11,7 @@ import pytest
 
 from bot.scenario.library import LoadResult as Library
 from bot.scenario.library import load_library
-from tests.engine_calls import call
+from tests.engine_calls import call, last_turn
 
 
 @pytest.fixture(scope="module")
@@ -97,3 +97,20 @@ def test_a_demo_that_settles_her_concern_on_a_day_past_her_deadline_is_not_agree
     assert "too late" in replies[-1].lower(), replies[-1]
     assert "how long does an implementation" not in replies[-1].lower(), replies[-1]
     assert not state.closing["agreed"]
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "Dat begrijp ik goed, acht jaar tevreden zegt veel. Wat bevalt u het meest aan "
+           "AutoLease Oost, en wat zou nog beter kunnen?"),
+    ("en", "That makes sense, eight years says a lot. What do you like most about them, and "
+           "is there anything that could be better?"),
+])
+def test_asking_what_she_likes_after_acknowledging_clarifies_her_objection(
+        library: Library, lang: str, line: str) -> None:
+    """The drill's card asks "Clarify: what does she like, what could be even better?":
+    asking exactly that after acknowledging her loyalty is the clarify step, also when her
+    answer is a fact of the scenario (what works, what bugs her)."""
+    opener = {"nl": "Dank u, koffie graag. Fijn dat u zo eerlijk bent.",
+              "en": "Thanks, coffee sounds great. Honesty is good."}[lang]
+    turn = last_turn(library, "drill-objection-current-supplier", lang, [opener, line])
+    assert {"acknowledge", "clarify"} <= set(turn["objectives"]), turn

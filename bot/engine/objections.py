@@ -124,7 +124,7 @@ def objection_step(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: 
                 # "which e-mail address is best?" asks where to send it, not into her concern
                 did.add(step)
         if did == {"acknowledge"} and a.is_question and a.form == "open" and not (
-                a.facts or a.meeting_words or a.moves & {
+                a.meeting_words or a.moves & {
                     Move.RESPOND_BENEFIT, Move.PROPOSE_SOLUTION, Move.PROPOSE_NEXT_STEP,
                     Move.ASK_FOR_ORDER}):
             # "I understand, that is quite a rise. What would be a fair amount for
