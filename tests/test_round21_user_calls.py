@@ -114,3 +114,21 @@ def test_asking_what_she_likes_after_acknowledging_clarifies_her_objection(
               "en": "Thanks, coffee sounds great. Honesty is good."}[lang]
     turn = last_turn(library, "drill-objection-current-supplier", lang, [opener, line])
     assert {"acknowledge", "clarify"} <= set(turn["objectives"]), turn
+
+
+@pytest.mark.parametrize("line", ["Sure, go ahead.", "Please go ahead, I'm listening.",
+                                  "Go ahead, I'd like to hear it."])
+def test_inviting_her_to_speak_is_no_request_for_the_order(library: Library,
+                                                            line: str) -> None:
+    """"Let me be honest with you straight away" - "Sure, go ahead.": the learner lets her
+    speak; "Hold on, first this:" as if asked to sign would answer something not said."""
+    turn = last_turn(library, "drill-objection-current-supplier", "en", [line])
+    assert turn["act"] != "ask_order", turn
+    assert not turn["buyer"].startswith("Hold on"), turn
+
+
+@pytest.mark.parametrize("line", ["Shall we go ahead?", "Can we go ahead with two trucks "
+                                  "from March?", "Shall I go ahead and put the order through?"])
+def test_asking_to_go_ahead_still_asks_for_the_order(library: Library, line: str) -> None:
+    turn = last_turn(library, "drill-closing-order", "en", [line])
+    assert turn["act"] == "ask_order", turn
