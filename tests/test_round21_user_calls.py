@@ -132,3 +132,36 @@ def test_inviting_her_to_speak_is_no_request_for_the_order(library: Library,
 def test_asking_to_go_ahead_still_asks_for_the_order(library: Library, line: str) -> None:
     turn = last_turn(library, "drill-closing-order", "en", [line])
     assert turn["act"] == "ask_order", turn
+
+
+_CATERING = {
+    "en": ["Good morning Marco, thanks for the coffee!",
+           "Today I'd like to hear what you thought of our proposal and agree how we go on. OK?",
+           "What did you think of the proposal?"],
+    "nl": ["Goedemorgen Marco, dank je voor de koffie!",
+           "Vandaag wil ik graag horen wat je van ons voorstel vond en afspreken hoe we verder "
+           "gaan. Goed?",
+           "Wat vond je van het voorstel?"],
+}
+_COMPETITOR = {"en": "Which other caterers have you asked for a proposal?",
+               "nl": "Welke andere cateraars hebben jullie om een voorstel gevraagd?"}
+_PRICE = {"en": "Our price is 6.90 per lunch, and the food is cooked fresh on site.",
+          "nl": "Onze prijs is 6,90 per lunch, en het eten wordt vers op locatie gekookt."}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_rival_she_named_is_no_news_when_she_objects_to_the_price(library: Library,
+                                                                     lang: str) -> None:
+    """Once Marco said Vers & Co is fifty cents cheaper, his price objection recalls it
+    ("like I said"), instead of "I have to be honest - ..." as if he had not."""
+    told = _CATERING[lang] + [_COMPETITOR[lang], _PRICE[lang]]
+    _engine, state, replies = call(library, "closing-catering-followup", lang, told)
+    assert state.objections["cheaper_competitor"].raised_turn == len(told), replies
+    assert "Vers & Co" in replies[-2], replies
+    recall = {"en": "Like I said", "nl": "Zoals ik al zei"}[lang]
+    news = {"en": "I do have to be honest", "nl": "Wat ik wel eerlijk moet zeggen"}[lang]
+    assert recall in replies[-1] and news not in replies[-1], replies[-1]
+
+    untold = _CATERING[lang] + [_PRICE[lang]]
+    _engine, state, replies = call(library, "closing-catering-followup", lang, untold)
+    assert news in replies[-1] and recall not in replies[-1], replies[-1]

@@ -81,7 +81,12 @@ def raise_objection(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionSt
     for need in objection.reveals:
         if need not in state.needs_stated:
             state.needs_stated.append(need)
-    return pick(cl, state, f"objection:{objection_id}", cl.texts(objection.text))
+    texts = cl.texts(objection.text)
+    if objection.told_before and any(
+            ctx.cs.facts[f].objective in objection.explain_tells for f in state.revealed
+            if f in ctx.cs.facts):
+        texts = cl.texts(objection.told_before) or texts
+    return pick(cl, state, f"objection:{objection_id}", texts)
 
 
 def objection_step(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: list[str],

@@ -197,6 +197,10 @@ class Objection(_Strict):
     # Objectives her explanation tells ("Vers & Co charges fifty cents less" answers which
     # competitor she compares with): met when she gives it, as if the learner had asked.
     explain_tells: list[Ident] = Field(default_factory=list)
+    # How she raises it once she has already told what it is about (a fact of one of the
+    # `explain_tells` objectives): "like I said, Vers & Co is fifty cents below you", not
+    # "I have to be honest - ..." as if it were news.
+    told_before: LVariants | None = None
     good_handling: LText
 
 
