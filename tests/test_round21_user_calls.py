@@ -165,3 +165,50 @@ def test_a_rival_she_named_is_no_news_when_she_objects_to_the_price(library: Lib
     untold = _CATERING[lang] + [_PRICE[lang]]
     _engine, state, replies = call(library, "closing-catering-followup", lang, untold)
     assert news in replies[-1] and recall not in replies[-1], replies[-1]
+
+
+@pytest.mark.parametrize(("scenario", "lang", "opening", "line", "not_said"), [
+    ("spin-printing-urgency", "en", "Hi Ingrid, Tom from Printwise.",
+     "Do you live in Venlo yourself?", "Busy"),
+    ("spin-printing-urgency", "nl", "Hoi Ingrid, Tom van Printwise.",
+     "Woon je zelf ook in Venlo?", "Druk"),
+    ("first-visit-cleaning", "nl", "Goedemorgen, ik ben Lisa van SchoonWerk.",
+     "Woont u hier in de buurt?", "daar weet ik niet veel"),
+    ("objection-software-renewal", "en", "Morning Gerard, good to see you again.",
+     "How was your holiday?", "Busy"),
+    ("closing-catering-followup", "en", "Hi Marco, good to see you again.",
+     "How do you get to work, by bike?", "Busy"),
+    ("first-visit-cleaning", "en", "Good morning, I am Lisa from SchoonWerk.",
+     "What do you think of the weather today?", "Go on"),
+])
+def test_a_question_about_her_life_is_not_answered_with_how_busy_she_is(
+        library: Library, scenario: str, lang: str, opening: str, line: str,
+        not_said: str) -> None:
+    """"Busy as ever" answers "how are you?" or "busy day?", not "do you live in Venlo?";
+    nor does "I couldn't tell you much about that". She keeps her private life for later
+    and turns to the visit, friendly."""
+    turn = last_turn(library, scenario, lang, [opening, line])
+    assert turn["act"] == "small_talk", turn
+    assert not_said not in turn["buyer"], turn
+
+
+@pytest.mark.parametrize(("scenario", "lang", "line", "said"), [
+    ("spin-printing-urgency", "nl", "Hoi Ingrid, Tom van Printwise. Druk he?", "Druk"),
+    ("spin-printing-urgency", "en", "Hi Ingrid, Tom from Printwise. Busy day?", "Busy"),
+])
+def test_how_she_is_doing_gets_her_own_answer(library: Library, scenario: str, lang: str,
+                                              line: str, said: str) -> None:
+    assert said in last_turn(library, scenario, lang, [line])["buyer"]
+
+
+@pytest.mark.parametrize(("lang", "line", "not_said"), [
+    ("en", "Lovely weather today, isn't it?", "another time"),
+    ("nl", "Mooi weer, toch?", "andere keer"),
+    ("nl", "Lekker weertje vandaag, hè?", "andere keer"),
+])
+def test_small_talk_asking_her_to_agree_gets_agreement(library: Library, lang: str,
+                                                       line: str, not_said: str) -> None:
+    opening = {"en": "Good morning, I am Lisa from SchoonWerk.",
+               "nl": "Goedemorgen, ik ben Lisa van SchoonWerk."}[lang]
+    reply = last_turn(library, "first-visit-cleaning", lang, [opening, line])["buyer"]
+    assert reply.startswith("Ha,") and not_said not in reply, reply

@@ -182,6 +182,14 @@ def _small_talk_question(t: Turn) -> bool:
     return Move.SMALL_TALK in t.moves and t.a.is_question
 
 
+def _aside_question(t: Turn) -> bool:
+    """A small-talk question about something else than how she is doing: "where do you
+    live?", "how do you get to work?". "How are you?", "busy day?" ask how she is."""
+    small = t.act is Act.SMALL_TALK or (t.act is Act.GREET_INTRODUCE and _small_talk_question(t))
+    return small and (t.a.is_question or "?" in t.text) and not t.answered and not (
+        t.a.wellbeing)
+
+
 def _welcomed(t: Turn) -> bool:
     """She already welcomed him back to an earlier greeting: "Werkwijzer HR is the most
     complete package" next (the company named, read as an introduction) gets no second
@@ -364,8 +372,14 @@ REACTIONS: tuple[Rule, ...] = (
          and (bool(t.state.revealed) or t.state.pending_objection is not None)
          and ("small_talk" not in t.own_lines or bool(t.state.flags.get("said:small_talk"))),
          "small_talk_later"),
-    Rule("small talk that asks nothing", lambda t: _remark(t) and "small_talk" in t.own_lines,
-         "small_talk_remark"),
+    Rule("small talk that asks nothing", _remark, "small_talk_remark"),
+    # "do you live in Venlo yourself?", "how was your holiday?": a question about her life
+    # that "busy as ever" or "fine, thanks" would not answer; she keeps it for later
+    Rule("small talk about something else than how she is", lambda t: _aside_question(t)
+         and t.a.is_question and not t.a.tagged and not t.past_opening, "small_talk_aside"),
+    # "lovely weather, isn't it?": agreeing is the answer
+    Rule("small talk that asks her to agree", lambda t: _aside_question(t)
+         and not t.past_opening, "small_talk_remark"),
     Rule("small talk", lambda t: t.act is Act.SMALL_TALK or (
         t.act is Act.GREET_INTRODUCE and _small_talk_question(t) and not t.past_opening),
          "small_talk"),
