@@ -67,6 +67,8 @@ class TurnAnalysis:
     aside: bool = False
     # "how are you?", "busy day?": small talk about how she is (a scenario's "busy as ever")
     wellbeing: bool = False
+    # "where do you live?", "good weekend?": small talk about her private life
+    personal: bool = False
     meeting_words: bool = False  # names a meeting, a call, a quote to send (not just a date)
     about_objection: bool = False  # shares words with the pending objection as she said it
     follow_up: bool = False  # a follow-up visit: her needs are known from the first one
@@ -259,6 +261,7 @@ def analyze_turn(
         moves.add("small_talk")
         analysis.aside = True
     analysis.wellbeing = bool(lm.wellbeing.match(msg))
+    analysis.personal = bool(lm.personal.match(msg))
     analysis.states_benefit = bool(cue_moves & {"respond_benefit", "propose_solution"})
     analysis.meeting_words = "propose_next_step" in cue_moves
     analysis.question_closes = "ask_for_order" in moves and _question_asks_order(msg, lm)

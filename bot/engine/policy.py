@@ -182,12 +182,19 @@ def _small_talk_question(t: Turn) -> bool:
     return Move.SMALL_TALK in t.moves and t.a.is_question
 
 
-def _aside_question(t: Turn) -> bool:
-    """A small-talk question about something else than how she is doing: "where do you
-    live?", "how do you get to work?". "How are you?", "busy day?" ask how she is."""
-    small = t.act is Act.SMALL_TALK or (t.act is Act.GREET_INTRODUCE and _small_talk_question(t))
-    return small and (t.a.is_question or "?" in t.text) and not t.answered and not (
-        t.a.wellbeing)
+def _chat_question(t: Turn) -> bool:
+    """A small-talk question ("hi, good weekend?", "where do you live?") that no fact of
+    hers answers."""
+    small = t.act is Act.SMALL_TALK or (t.act is Act.GREET_INTRODUCE and _small_talk_question(t)
+                                         and not t.past_opening)
+    return small and (t.a.is_question or "?" in t.text) and not t.answered
+
+
+def _no_line_of_her_own(t: Turn) -> bool:
+    """Chat about something else than how she is, and the scenario wrote no chat line for
+    her (or she said it already): the lexicon's "fine, thanks" is for "how are you?" only."""
+    return not t.a.wellbeing and (
+        "small_talk" not in t.own_lines or bool(t.state.flags.get("said:small_talk")))
 
 
 def _welcomed(t: Turn) -> bool:
@@ -370,16 +377,22 @@ REACTIONS: tuple[Rule, ...] = (
     Rule("check after handling", lambda t: "checked_after" in t.fresh, "check_ack"),
     Rule("small talk once the call is under way", lambda t: t.act is Act.SMALL_TALK
          and (bool(t.state.revealed) or t.state.pending_objection is not None)
-         and ("small_talk" not in t.own_lines or bool(t.state.flags.get("said:small_talk"))),
-         "small_talk_later"),
+         and ("small_talk" not in t.own_lines or bool(t.state.flags.get("said:small_talk"))
+              or not t.a.wellbeing), "small_talk_later"),
     Rule("small talk that asks nothing", _remark, "small_talk_remark"),
-    # "do you live in Venlo yourself?", "how was your holiday?": a question about her life
+    # "how was your holiday?", "where are you from?": a question about her private life
     # that "busy as ever" or "fine, thanks" would not answer; she keeps it for later
-    Rule("small talk about something else than how she is", lambda t: _aside_question(t)
-         and t.a.is_question and not t.a.tagged and not t.past_opening, "small_talk_aside"),
-    # "lovely weather, isn't it?": agreeing is the answer
-    Rule("small talk that asks her to agree", lambda t: _aside_question(t)
-         and not t.past_opening, "small_talk_remark"),
+    Rule("small talk about her private life", lambda t: _chat_question(t) and t.a.personal
+         and t.a.form == "open" and not t.a.tagged, "small_talk_aside"),
+    # "good weekend?", "did you watch the match?", "lovely weather, isn't it?": a yes
+    Rule("small talk asking her for a yes", lambda t: _chat_question(t) and (
+        t.a.personal or t.a.tagged) and not t.a.wellbeing, "small_talk_remark"),
+    # "is this one of those old canal houses?", "which web shops do you work for?" when the
+    # scenario gives her no chat line of her own: "fine, thanks" answers neither
+    Rule("small talk she has no line of her own for, open", lambda t: _chat_question(t)
+         and _no_line_of_her_own(t) and t.a.form == "open", "small_talk_aside"),
+    Rule("small talk she has no line of her own for", lambda t: _chat_question(t)
+         and _no_line_of_her_own(t), "small_talk_remark"),
     Rule("small talk", lambda t: t.act is Act.SMALL_TALK or (
         t.act is Act.GREET_INTRODUCE and _small_talk_question(t) and not t.past_opening),
          "small_talk"),
