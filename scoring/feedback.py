@@ -36,9 +36,12 @@ from scoring.sections import (
     QuestionMix,
     agreed_to_a_summary,
     answerable,
+    aside_sentences,
     asked_by_spin,
+    asks_only_chat,
     checked_after_answer,
     corrected,
+    drill_asides,
     false_starts,
     handling_steps,
     informal,
@@ -340,7 +343,9 @@ def _to_full_marks(cs: CompiledScenario, state: SessionState, total: int | None,
     lower = [t for t in turns if _starts_lower(t.learner)]
     if lower:
         return [Tip("full_marks_capital", {**values, "quote": quote(lower[0].learner)})]
-    return [Tip("full_marks_polish", values)]
+    # nothing in the learner's lines cost the last points (a trainer's top for a drill
+    # done right is 92): a tip that names no line of theirs would be boilerplate
+    return []
 
 
 def _starts_lower(text: str) -> bool:
@@ -589,6 +594,14 @@ def _improvements(cs: CompiledScenario, state: SessionState,
         chat = [quote(t.learner) for t in late_small_talk(state, turns)]
         line = next((q for q in chat if q not in quoted), chat[0])
         improve.append(Tip("small_talk_late", {"quote": line}))
+    asides = drill_asides(cs, state, turns)
+    if asides:
+        # the chat itself, in the learner's words (the rest of the message did its step)
+        # (from the middle of the message: "…My own accountant is always stressed …")
+        chat = aside_sentences(cs, state.lang, asides[0].learner)[0]
+        starts = " ".join(asides[0].learner.split()).startswith(chat)
+        improve.append(Tip("drill_aside" if starts else "drill_aside_mid",
+                           {"quote": quote(chat)}))
     improve.extend(_objection_tips(cs, state, turns, {t.values.get("quote", "") for t in improve}))
     stacked = stacked_questions(turns)
     if stacked:
@@ -1198,7 +1211,8 @@ def _strengths(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord
             step == "acknowledge" and t in answering and _ACKNOWLEDGES.search(t.learner)))
                                   and _step_worth_praise(step, t)
                                   and not (step == "clarify" and (
-                                      _asks_back(cs, state, turns, t)
+                                      asks_only_chat(cs, state.lang, t)
+                                      or _asks_back(cs, state, turns, t)
                                       or not _about_objection(cs, state, turns, t)))),
                                  None))
     if not any(tip.key == "good_check" for tip in found):
@@ -1520,8 +1534,10 @@ def _tasks_done(cs: CompiledScenario, state: SessionState, turns: list[TurnRecor
     # ticked after it)
     vague = vague_steps(cs, state, turns)
     for oid in cs.external_ids:
-        turn = next((t for t in turns if oid in t.objectives and t not in vague), None)
         moves = {m for d in cs.objectives[oid].detect for m in d.moves}
+        # ("werkt u hier al lang?" beside the understanding explored nothing of her concern)
+        turn = next((t for t in turns if oid in t.objectives and t not in vague and not (
+            "clarify" in moves and asks_only_chat(cs, state.lang, t))), None)
         # praise only what the card ticks ("soon! I'll send you an email" named a step the
         # vague close after it took back)
         if oid in state.objectives and met[oid] and turn is not None \

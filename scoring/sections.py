@@ -1238,6 +1238,78 @@ def small_talk_cost(state: SessionState, turns: list[TurnRecord]) -> int:
     return min(SMALL_TALK_COST_MAX, round(SMALL_TALK_SHARE_COST * chatted / len(past)))
 
 
+# An objection drill is two or three messages to a buyer who has just said what worries
+# her, often with no time to spare: private chat tucked into an answer ("Mooi uitzicht
+# over de rivier hier, werkt u hier al lang? Maar ik begrijp het helemaal: ...", "My own
+# accountant is always stressed out in that period, haha.") spends her time on nothing,
+# even when the rest of the message does the step. The writers' trainers marked all four
+# steps with two such asides at 60-68 against 90-92 without; a whole message of chat is a
+# false start and costs as one.
+DRILL_ASIDE_COST = 12  # per message that held an aside beside its work
+DRILL_ASIDE_COST_MAX = 24
+_ASIDE_MARK = re.compile(r"\b(trouwens|by the way|btw)\b", re.IGNORECASE)
+# the seller's own offer ("we also do ... by the way") is sales talk, costed as a pitch
+_SELLERS_OWN = re.compile(r"\b(we|we'?re|we'?ve|our|ours|us|wij|ons|onze)\b", re.IGNORECASE)
+_CHAT_MOVES = frozenset({"small_talk", "greet", "thanks"})
+
+
+def aside_sentences(cs: CompiledScenario, lang: str, text: str) -> list[str]:
+    """The sentences of a message that are private chat: the seller's own life or a laugh
+    ("mijn broer werkt trouwens ook in de thuiszorg", "..., haha."), or a remark on the
+    place or the day ("Mooi uitzicht over de rivier hier", "By the way, are those ...?")
+    that names nothing of the case, her concern or the offer and takes no step."""
+    cl = cs.language(lang)
+    lm = cl.lm
+    concern = frozenset().union(*cl.objection_rare.values())
+    out: list[str] = []
+    for sentence in sentences(text):
+        msg = lm.analyze(sentence)
+        if not msg.words:
+            continue
+        moves = set(lm.moves.match(msg))
+        private = bool(lm.aside.match(msg)) or (
+            bool(LAUGH.search(sentence)) and "?" not in sentence)
+        chatty = "small_talk" in moves or bool(_ASIDE_MARK.search(sentence))
+        if not (private or chatty) or moves - _CHAT_MOVES or _PRICE_TALK.search(sentence) \
+                or _SELLERS_OWN.search(sentence) or cl.company_words & set(msg.words) \
+                or msg.stem_set & cl.case_stems or (not private and msg.stem_set & concern):
+            continue
+        out.append(sentence)
+    return out
+
+
+def asks_only_chat(cs: CompiledScenario, lang: str, turn: TurnRecord) -> bool:
+    """Whether every question the message puts is private chat ("Mooi uitzicht over de
+    rivier hier, werkt u hier al lang? Maar ik begrijp het helemaal: ..."): it explores
+    nothing of her concern, whatever step the message was read as."""
+    asked = [q for q in sentences(turn.learner) if q.rstrip().endswith("?")]
+    chat = aside_sentences(cs, lang, turn.learner)
+    return bool(asked) and all(q in chat for q in asked)
+
+
+def costed_false_starts(cs: CompiledScenario, state: SessionState,
+                        turns: list[TurnRecord]) -> list[TurnRecord]:
+    """The drill messages charged as false starts: a detour costs when the learner got
+    there in the end (in an objection drill: took a step of the handling); otherwise the
+    objectives not met already say so and one missed reading must not cost twice."""
+    met = [oid in state.objectives for oid in cs.external_ids]
+    objection = any(o.raised_turn is not None for o in state.objections.values())
+    done = any(met) if objection else all(met)
+    return wasted_messages(cs, state, turns) if done else []
+
+
+def drill_asides(cs: CompiledScenario, state: SessionState,
+                 turns: list[TurnRecord]) -> list[TurnRecord]:
+    """The messages of an objection drill that did their work with private chat beside it
+    (a message of chat alone is a false start and costs as one)."""
+    if cs.scenario.kind != "drill" or not any(
+            o.raised_turn is not None for o in state.objections.values()):
+        return []
+    wasted = costed_false_starts(cs, state, turns)
+    return [t for t in turns if t not in wasted and t.act != Act.SMALL_TALK
+            and aside_sentences(cs, state.lang, t.learner)]
+
+
 def conduct_deduction(cs: CompiledScenario, state: SessionState,
                       turns: list[TurnRecord]) -> int:
     """Points off for what the method warns against whatever else went well (the sum of
@@ -1268,8 +1340,7 @@ def conduct_costs(cs: CompiledScenario, state: SessionState,
         # and one missed reading must not cost twice.
         met = [oid in state.objectives for oid in cs.external_ids]
         objection = any(o.raised_turn is not None for o in state.objections.values())
-        done = any(met) if objection else all(met)
-        misses = wasted_messages(cs, state, turns) if done else []
+        misses = costed_false_starts(cs, state, turns)
         pitched = sum(1 for t in pitches if t not in misses)
         # a vague step costs when the exercise was credited all the same (otherwise the
         # objective not met already says so)
@@ -1277,7 +1348,9 @@ def conduct_costs(cs: CompiledScenario, state: SessionState,
         follow_up = [o.id for o in cs.scenario.objectives.external if o.method_role == "follow_up"]
         ticked = objectives_met(cs, state, "external", turns)
         credited = bool(follow_up) and all(ticked.get(o) for o in follow_up)
+        asides = drill_asides(cs, state, turns)
         costs += [("false_start", min(MISS_COST_MAX, MISS_COST * len(misses))),
+                  ("aside", min(DRILL_ASIDE_COST_MAX, DRILL_ASIDE_COST * len(asides))),
                   ("vague_step", VAGUE_STEP_COST if vague and credited else 0),
                   ("pitch", min(PITCH_COST_MAX, PITCH_COST * pitched)),
                   ("late_parts", late_parts_cost(cs, met, objection, misses, turns))]

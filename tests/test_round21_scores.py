@@ -1,0 +1,86 @@
+"""The score and the tips at the end of a call, read as a trainer reads them (round 21).
+
+- In an objection drill of two or three messages, private chat tucked into an answer
+  ("Lovely view over the river, have you worked here long? But I understand ...") costs
+  points even when the rest of the message takes its step, and the card quotes the chat;
+  a question that was only chat is not praised as exploring her concern.
+- A strong drill card whose lines cost nothing names no boilerplate "what would have made
+  it 100" (the trainer's top for a drill done right is 92).
+
+The lines vary scenario and language, so a rule fitted to one sentence fails.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bot.engine.compiled import CompiledScenario
+from tests.engine_calls import compiled_library, play
+
+ANSWER_EN = [
+    "I completely understand, you're tied to TeleNed until March and you'll honour that. "
+    "What is the notice period, and is there a penalty for leaving early?",
+    "With us every line can be cancelled monthly, so after March you are never locked in "
+    "for years again. Would that make a difference for you?",
+]
+WITH_CHAT_EN = [
+    "Lovely view over the river from here, have you worked here long? But I completely "
+    "understand, you're tied to TeleNed until March and you'll honour that.",
+    "My sister works in home care too, always on the road, haha. What is the notice "
+    "period, and is there a penalty for leaving early?",
+    ANSWER_EN[1],
+]
+WITH_CHAT_NL = [
+    "Ik snap het helemaal, u zit tot maart aan TeleNed vast en dat respecteer ik. Mooi "
+    "kantoor trouwens! Hoe lang is de opzegtermijn, en zit er een boete op?",
+    "Bij ons is elk abonnement maandelijks opzegbaar, dus na maart zit u nooit meer jaren "
+    "vast. Zou dat voor u het verschil maken?",
+]
+
+
+@pytest.fixture(scope="module")
+def library() -> dict[str, CompiledScenario]:
+    return compiled_library()
+
+
+def _feedback(report: dict[str, Any]) -> str:
+    return "\n".join(report["feedback"])
+
+
+def test_chat_inside_a_drill_answer_costs_and_is_quoted(library):
+    clean = play(library, "drill-objection-contract-running", "en", ANSWER_EN)
+    chatty = play(library, "drill-objection-contract-running", "en", WITH_CHAT_EN)
+    assert clean["score"] >= 90
+    assert chatty["score"] <= clean["score"] - 20, chatty["feedback"]
+    assert "“Lovely view over the river from here, have you worked here long?” is chat" \
+        in _feedback(chatty)
+    # the card no longer opens with "Strong work ... You did what it asks"
+    assert not chatty["feedback"][0].startswith("Strong work")
+
+
+def test_one_remark_on_the_office_costs_less_and_is_named_in_dutch(library):
+    report = play(library, "drill-objection-contract-running", "nl", WITH_CHAT_NL)
+    assert 75 <= report["score"] <= 85, report["score"]
+    assert "“…Mooi kantoor trouwens!” is een praatje ernaast" in _feedback(report)
+
+
+def test_a_small_talk_question_is_not_praised_as_exploring_her_concern(library):
+    report = play(library, "drill-objection-contract-running", "en", [
+        "Good afternoon! Lovely view over the river, have you worked here long? But I "
+        "understand completely: the contract runs until March and you'll honour it.",
+        "What is the notice period at TeleNed, and is there a penalty if you stop earlier?",
+        ANSWER_EN[1],
+    ])
+    assert report["score"] <= 82
+    praise = [t for t in report["feedback"] if "found out what was behind" in t]
+    assert praise and all("What is the notice period" in t for t in praise), \
+        report["feedback"]
+
+
+def test_no_boilerplate_for_the_last_points_of_a_clean_drill(library):
+    report = play(library, "drill-objection-contract-running", "en", ANSWER_EN)
+    text = _feedback(report)
+    assert "last 8 points" not in text and "finish a trainer listens for" not in text
+    assert 3 <= len(report["feedback"]) <= 5
