@@ -598,10 +598,10 @@ def _improvements(cs: CompiledScenario, state: SessionState,
     if asides:
         # the chat itself, in the learner's words (the rest of the message did its step)
         # (from the middle of the message: "…My own accountant is always stressed …")
-        chat = aside_sentences(cs, state.lang, asides[0].learner)[0]
-        starts = " ".join(asides[0].learner.split()).startswith(chat)
+        aside = aside_sentences(cs, state.lang, asides[0].learner)[0]
+        starts = " ".join(asides[0].learner.split()).startswith(aside)
         improve.append(Tip("drill_aside" if starts else "drill_aside_mid",
-                           {"quote": quote(chat)}))
+                           {"quote": quote(aside)}))
     improve.extend(_objection_tips(cs, state, turns, {t.values.get("quote", "") for t in improve}))
     stacked = stacked_questions(turns)
     if stacked:
