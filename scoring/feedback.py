@@ -265,9 +265,13 @@ def _tips(cs: CompiledScenario, state: SessionState, total: int | None,
         tips = [*improve[:MAX_TIPS - 1], *praise[:1], *improve[MAX_TIPS - 1:], *praise[1:],
                 *fallback]
     tips = _distinct(tips)
-    if tips and tips[0].key == "strong_drill" and len(tips) > MIN_TIPS:
-        # "You did what it asks" already says the first message did it
+    dropped = [t for t in tips if t.key == "good_first_message"]
+    if tips and tips[0].key == "strong_drill":
+        # "You did what it asks" already says the first message did it (unless the card
+        # has nothing else true to say: it is kept as the last tip below)
         tips = [t for t in tips if t.key != "good_first_message"]
+    else:
+        dropped = []
     if len(tips) < MIN_TIPS:
         tips = _praise_the_answer_too(tips, _strengths(cs, state, turns))
     if len(tips) < MIN_TIPS and cs.scenario.kind == "drill":
@@ -285,6 +289,8 @@ def _tips(cs: CompiledScenario, state: SessionState, total: int | None,
             # what a strong answer does: done (a strong card) or still to learn
             tips.append(Tip("model_answer_done" if strong else "model_answer",
                             {"topics": goals}))
+    if len(tips) < MIN_TIPS and dropped:
+        tips.extend(dropped)
     if capital and len(tips) < MAX_TIPS:
         # quoting a line no other tip quotes (a praised line keeps its praise to itself)
         quoted = {t.values.get("quote") for t in tips}
@@ -437,7 +443,11 @@ def _wrap_ups(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord]
     quoted = {t.values.get("quote") for t in tips}
     return [Tip("good_wrap_up", {"quote": quote(t.learner)})
             for t in _after_the_exercise(cs, turns)
-            if t.act in CLOSING_ACTS and not offers_discount(t)
+            # (a goodbye counts when it says what happens next: "I'll send the
+            # confirmation today, see you Tuesday!"; a bare "thanks, bye" does not)
+            if (t.act in CLOSING_ACTS or (t.act == Act.GOODBYE and (
+                WEAK_STEP.search(t.learner) or names_a_moment(cs, state.lang, t.learner))))
+            and not offers_discount(t)
             and not _asks(t.learner) and quote(t.learner) not in quoted]
 
 

@@ -4,6 +4,8 @@
   ("Lovely view over the river, have you worked here long? But I understand ...") costs
   points even when the rest of the message takes its step, and the card quotes the chat;
   a question that was only chat is not praised as exploring her concern.
+- A next step she did not agree to is marked proposed, not ticked, where the label asks
+  for her agreement ("Agree a concrete next step").
 - A strong drill card whose lines cost nothing names no boilerplate "what would have made
   it 100" (the trainer's top for a drill done right is 92).
 
@@ -17,6 +19,7 @@ from typing import Any
 import pytest
 
 from bot.engine.compiled import CompiledScenario
+from bot.terminal import interactive
 from tests.engine_calls import compiled_library, play
 
 ANSWER_EN = [
@@ -83,4 +86,50 @@ def test_no_boilerplate_for_the_last_points_of_a_clean_drill(library):
     report = play(library, "drill-objection-contract-running", "en", ANSWER_EN)
     text = _feedback(report)
     assert "last 8 points" not in text and "finish a trainer listens for" not in text
+    assert 3 <= len(report["feedback"]) <= 5
+
+
+def _terminal_card(library, sid: str, lang: str, lines: list[str]) -> str:
+    typed = iter(["/skip", *lines, "/stop"])
+    shown: list[str] = []
+    interactive(library[sid], lang, 1, read=lambda _p: next(typed), write=shown.append)
+    return "\n".join(shown)
+
+
+def test_a_next_step_she_did_not_agree_to_is_not_ticked_as_agreed(library):
+    """"Agree a concrete next step" was ticked when she said the date was not agreed: the
+    card now marks it proposed, and keeps the tick once she says yes."""
+    early = _terminal_card(library, "first-visit-cleaning", "en", [
+        "Good morning Mrs de Groot, I'm Tom from SchoonWerk. Could you tell me a little "
+        "about yourself and the office?",
+        "Who cleans the offices now, and how satisfied are you with them?",
+        "Shall I come back next Tuesday at 10 am with a quotation for both branches?",
+        "Thank you, see you Tuesday!"])
+    assert "? Agree a concrete next step (proposed; not agreed yet)" in early
+    assert "✓ Agree a concrete next step" not in early
+
+
+def test_a_proposal_the_label_only_asks_for_stays_ticked(library):
+    """"Propose a demo appointment with a date" is done when proposed, agreed or not."""
+    card = _terminal_card(library, "spin-printing-urgency", "nl", [
+        "Hallo Ingrid, Tom van Printwise. Vandaag wil ik graag horen hoe het printen bij "
+        "jullie loopt.",
+        "Hoe vaak lopen de labelprinters vast in de piek?",
+        "Zal ik een demo komen geven, donderdag 22 mei om 14.00 uur hier bij jullie?",
+        "Top, tot de 22e!"])
+    assert "✓ Een demo-afspraak met datum voorstellen" in card
+
+
+def test_a_goodbye_that_confirms_the_step_is_praised_as_the_wrap_up(library):
+    """A strong closing drill whose lines cost nothing fills its card with what the
+    learner did, not with boilerplate about the last points."""
+    report = play(library, "drill-closing-next-step", "nl", [
+        "Fijn om te horen! Onze monteur kan dinsdag om 7.00 uur langskomen voor de "
+        "vroege ploeg en om 15.00 uur voor de late, en meet iedereen ter plekke op. "
+        "Komt dat uit?",
+        "Dan stuur ik u vandaag nog de bevestiging. Tot dinsdag!"])
+    assert report["score"] >= 85
+    text = _feedback(report)
+    assert "“Dan stuur ik u vandaag nog de bevestiging. Tot dinsdag!”" in text, text
+    assert "punten gaan over de afwerking" not in text
     assert 3 <= len(report["feedback"]) <= 5
