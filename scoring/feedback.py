@@ -527,7 +527,7 @@ def _improvements(cs: CompiledScenario, state: SessionState,
         if _introduced_self(cs, first.learner) and company.lower() not in first.learner.lower():
             improve.append(Tip("introduce_company", {"quote": quote(first.learner),
                                                      "company": company}))
-        elif _introduced_self(cs, first.learner) and not invited(turns):
+        elif _introduced_self(cs, first.learner) and not invited(turns, early=False):
             # "hoi linda, ik ben Noor van bonenburg koffieservice!": she did her half; the
             # other half, the buyer's turn, is what is missing
             improve.append(Tip("invite_introduction"))
@@ -597,11 +597,11 @@ def _improvements(cs: CompiledScenario, state: SessionState,
     discount = _first(turns, offers_discount)
     if discount is not None:
         improve.append(Tip("discount", {"quote": quote(discount.learner)}))
-    if not drill and small_talk_cost(state, turns):
+    if not drill and small_talk_cost(state, turns, cs):
         # chat past the opening costs points: the card says which line (one no other tip
         # quotes, so the tip is not dropped as a repeat)
         quoted = {t.values.get("quote") for t in improve}
-        chat = [quote(t.learner) for t in late_small_talk(state, turns)]
+        chat = [quote(t.learner) for t in late_small_talk(state, turns, cs)]
         line = next((q for q in chat if q not in quoted), chat[0])
         improve.append(Tip("small_talk_late", {"quote": line}))
     asides = drill_asides(cs, state, turns)
@@ -702,7 +702,7 @@ def _improvements(cs: CompiledScenario, state: SessionState,
             labels = "; ".join(cl.text(o.label) for o in open_goals[:3])
             improve.append(Tip("missed_external", {"topics": labels}))
     if "introduce" in roles and roles["introduce"] in state.objectives and not follow_up \
-            and not drill and not invited(turns):
+            and not drill and not invited(turns, early=False):
         # the card ticks the introduction; its other half, her turn, earns half the credit
         improve.append(Tip("invite_introduction"))
     if informal(turns, state.lang):

@@ -340,11 +340,20 @@ def objectives_score(cs: CompiledScenario, state: SessionState, group: str,
 INVITE_TURNS = 3  # an open question this early asks her about herself and her company
 
 
-def invited(turns: list[TurnRecord]) -> bool:
+# the opening's own messages: an open question after them is still the first about her
+_OPENING_ACTS = frozenset({Act.GREET_INTRODUCE, Act.SMALL_TALK, Act.STATE_OBJECTIVE})
+
+
+def invited(turns: list[TurnRecord], early: bool = True) -> bool:
     """Whether the learner invited her to introduce herself and her company: asked it in
-    so many words, or opened with an open question about her."""
+    so many words, or opened with an open question about her. The method asks for it
+    early (``early``: within the first messages, which the score's introduction part
+    credits in full); otherwise an open question after the greeting, the chat and the
+    agenda is the invitation however many messages those took ("Vertel eens, hoe ziet een
+    dag van jou hier eruit?"), and no tip may say she was never invited."""
+    opening = turns if early else [t for t in turns if t.act not in _OPENING_ACTS]
     return any(Move.INVITE_INTRODUCTION in t.moves for t in turns) or any(
-        t.form == "open" and t.act == Act.FACT_QUESTION for t in turns[:INVITE_TURNS])
+        t.form == "open" and t.act == Act.FACT_QUESTION for t in opening[:INVITE_TURNS])
 
 
 def inquiry_share(turns: list[TurnRecord]) -> float:
@@ -1217,16 +1226,29 @@ def chats(turn: TurnRecord) -> bool:
             and bool(_ASIDE.search(turn.learner)))
 
 
-def late_small_talk(state: SessionState, turns: list[TurnRecord]) -> list[TurnRecord]:
+# An aside about the seller's own life tucked into a question ("Haha, Black Friday, mijn
+# schoonmoeder bestelt dan alleen al vijf pakketjes. Maar serieus: welke printers ...?")
+# is chat too, past the opening, when it is a remark of its own (a bare "Haha ja." is a
+# laugh, no story)
+PRIVATE_ASIDE_WORDS = 5
+
+
+def late_small_talk(state: SessionState, turns: list[TurnRecord],
+                    cs: CompiledScenario | None = None) -> list[TurnRecord]:
     """The small talk past the opening. The first message after her objection answers it,
     well or badly ("Haha yeah everyone says we're expensive. But cheap is expensive in the
-    end"): the handling steps judge it, it is no chat."""
+    end"): the handling steps judge it, it is no chat. With the scenario, a message that
+    tells of the seller's own life beside its question counts too."""
     answers = {o.raised_turn for o in state.objections.values() if o.raised_turn is not None}
     start = opening_length(turns)
-    return [t for i, t in enumerate(turns) if i >= start and i not in answers and chats(t)]
+    return [t for i, t in enumerate(turns) if i >= start and i not in answers and (
+        chats(t) or (cs is not None and any(
+            len(a.split()) >= PRIVATE_ASIDE_WORDS
+            for a in aside_sentences(cs, state.lang, t.learner, private_only=True))))]
 
 
-def small_talk_cost(state: SessionState, turns: list[TurnRecord]) -> int:
+def small_talk_cost(state: SessionState, turns: list[TurnRecord],
+                    cs: CompiledScenario | None = None) -> int:
     """Points off a full call for small talk past the opening, by the share of the
     messages past the opening it took."""
     past = turns[opening_length(turns):]
@@ -1234,7 +1256,7 @@ def small_talk_cost(state: SessionState, turns: list[TurnRecord]) -> int:
         return 0
     # one friendly aside ("nice building, by the way!") is how people talk: a trainer docks
     # the chat that keeps coming back, not a single remark
-    chatted = max(0, len(late_small_talk(state, turns)) - FREE_ASIDES)
+    chatted = max(0, len(late_small_talk(state, turns, cs)) - FREE_ASIDES)
     return min(SMALL_TALK_COST_MAX, round(SMALL_TALK_SHARE_COST * chatted / len(past)))
 
 
@@ -1253,11 +1275,13 @@ _SELLERS_OWN = re.compile(r"\b(we|we'?re|we'?ve|our|ours|us|wij|ons|onze)\b", re
 _CHAT_MOVES = frozenset({"small_talk", "greet", "thanks"})
 
 
-def aside_sentences(cs: CompiledScenario, lang: str, text: str) -> list[str]:
+def aside_sentences(cs: CompiledScenario, lang: str, text: str,
+                    private_only: bool = False) -> list[str]:
     """The sentences of a message that are private chat: the seller's own life or a laugh
     ("mijn broer werkt trouwens ook in de thuiszorg", "..., haha."), or a remark on the
     place or the day ("Mooi uitzicht over de rivier hier", "By the way, are those ...?")
-    that names nothing of the case, her concern or the offer and takes no step."""
+    that names nothing of the case, her concern or the offer and takes no step; with
+    ``private_only``, only the first kind."""
     cl = cs.language(lang)
     lm = cl.lm
     concern = frozenset().union(*cl.objection_rare.values())
@@ -1269,7 +1293,8 @@ def aside_sentences(cs: CompiledScenario, lang: str, text: str) -> list[str]:
         moves = set(lm.moves.match(msg))
         private = bool(lm.aside.match(msg)) or (
             bool(LAUGH.search(sentence)) and "?" not in sentence)
-        chatty = "small_talk" in moves or bool(_ASIDE_MARK.search(sentence))
+        chatty = not private_only and (
+            "small_talk" in moves or bool(_ASIDE_MARK.search(sentence)))
         if not (private or chatty) or moves - _CHAT_MOVES or _PRICE_TALK.search(sentence) \
                 or _SELLERS_OWN.search(sentence) or cl.company_words & set(msg.words) \
                 or msg.stem_set & cl.case_stems or (not private and msg.stem_set & concern):
@@ -1357,7 +1382,7 @@ def conduct_costs(cs: CompiledScenario, state: SessionState,
     else:
         share = len(pitches) / len(turns) if turns else 0.0
         costs.append(("pitch", min(PITCH_COST_MAX, round(PITCH_SHARE_COST * share))))
-        costs.append(("small_talk", small_talk_cost(state, turns)))
+        costs.append(("small_talk", small_talk_cost(state, turns, cs)))
     return [(kind, points) for kind, points in costs if points > 0]
 
 

@@ -133,3 +133,19 @@ def test_a_goodbye_that_confirms_the_step_is_praised_as_the_wrap_up(library):
     assert "“Dan stuur ik u vandaag nog de bevestiging. Tot dinsdag!”" in text, text
     assert "punten gaan over de afwerking" not in text
     assert 3 <= len(report["feedback"]) <= 5
+
+
+def test_a_call_that_pitches_keeps_half_of_what_its_questions_earned(library):
+    """Pitching throughout costs points, but a trainer still credits the few real
+    questions: the card keeps half of what the call earned, not a third."""
+    report = play(library, "first-visit-cleaning", "en", [
+        "Good morning, I'm Tom from SchoonWerk, the biggest cleaning company in the country.",
+        "We are the market leader, with certified cleaners and a quality guarantee.",
+        "Who cleans your offices now?",
+        "Our prices are sharp and our people are the best trained in the country.",
+        "How many square metres are the two offices together?",
+        "We also do windows, carpets and the canteen, all in one contract.",
+        "Shall I send you our brochure?"])
+    assert "pitch" in report["deduction_reasons"]
+    earned = report["score"] + report["deduction"]
+    assert report["score"] >= earned // 2, report
