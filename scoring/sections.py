@@ -586,7 +586,10 @@ WEAK_STEP = re.compile(
 # half made: the form earns most of the part, the agreement the rest (a trainer gives no
 # near-full marks for a date the buyer refused; dev mean gap 7.2 -> 7.5 at 80/70, as the
 # dev scripts' trainers marked closes the buyer agreed to when they were written).
-CLOSING_CREDIT = {"agreed": 100.0, "concrete": 80.0, "untimely": 70.0, "attempted": 40.0}
+# A day without a time ("let's meet again Monday to sign") is half way from an attempt
+# to a concrete step (dev gap 7.67 -> 7.61).
+CLOSING_CREDIT = {"agreed": 100.0, "concrete": 80.0, "untimely": 70.0, "dated": 60.0,
+                  "attempted": 40.0}
 CLOSING_MOVES = frozenset({Move.PROPOSE_NEXT_STEP, Move.ASK_FOR_ORDER})
 
 
@@ -638,7 +641,11 @@ def closing_score(cs: CompiledScenario, state: SessionState,
               if t.act in (Act.NEXT_STEP_PROPOSAL, Act.ASK_ORDER)
               or CLOSING_MOVES & set(t.moves)]
     if not c["concrete"]:
-        return CLOSING_CREDIT["attempted"]
+        # "shall we meet again on Monday to sign?": a day she can hold on to, the time
+        # still open, is half way from an attempt to a concrete step
+        dated = any(names_day(lm.analyze(turns[i].learner), lm) and _DAY.search(turns[i].learner)
+                    for i in closes)
+        return CLOSING_CREDIT["dated" if dated else "attempted"]
     if not closes:
         return CLOSING_CREDIT["concrete"]
     concrete = [i for i in closes if is_concrete(lm.analyze(turns[i].learner), lm)]

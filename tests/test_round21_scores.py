@@ -149,3 +149,27 @@ def test_a_call_that_pitches_keeps_half_of_what_its_questions_earned(library):
     assert "pitch" in report["deduction_reasons"]
     earned = report["score"] + report["deduction"]
     assert report["score"] >= earned // 2, report
+
+
+@pytest.mark.parametrize(("lang", "dated", "vague"), [
+    ("en", "Shall I come back next Tuesday with a quotation for both branches?",
+     "Shall I come back some time with a quotation for both branches?"),
+    ("nl", "Zal ik volgende week dinsdag terugkomen met een offerte voor beide vestigingen?",
+     "Zal ik binnenkort eens terugkomen met een offerte voor beide vestigingen?"),
+])
+def test_a_next_step_with_a_day_but_no_time_earns_more_than_a_vague_one(
+        library, lang: str, dated: str, vague: str):
+    opening = {
+        "en": ["Good morning Mrs de Groot, I'm Tom from SchoonWerk. Today I'd like to get to "
+               "know you and hear how the cleaning is arranged. Could you tell me a little "
+               "about yourself and the office?",
+               "Who cleans the offices now, and how satisfied are you with them?"],
+        "nl": ["Goedemorgen mevrouw De Groot, ik ben Tom van SchoonWerk. Vandaag wil ik graag "
+               "kennismaken en horen hoe de schoonmaak geregeld is. Kunt u iets over uzelf "
+               "en het kantoor vertellen?",
+               "Wie maakt er nu schoon, en hoe tevreden bent u daarover?"],
+    }[lang]
+    with_day = play(library, "first-visit-cleaning", lang, [*opening, dated])
+    without = play(library, "first-visit-cleaning", lang, [*opening, vague])
+    assert with_day["sections"]["closing"] > without["sections"]["closing"]
+    assert with_day["sections"]["closing"] < 80  # no time yet: not a concrete step
