@@ -510,6 +510,10 @@ BEST_SHARE = 0.3  # of the part: the best-handled objection; the rest: the mean 
 # "handled" credit (on dev: average-style gap 9.4 -> 8.8, 9 drill calls nearer the
 # trainer's score, 5 further; in a full call a trainer lets a buyer's yes stand)
 UNCHECKED_DRILL = 0.5
+# Likewise an answer given before asking what lies behind her concern: understanding and a
+# benefit without a single question to explore it is the order the method warns against
+# (the writers' trainers marked such drills 55-63 against 70-78 on the card)
+UNEXPLORED_DRILL = 0.5
 
 
 def objections_score(state: SessionState, turns: list[TurnRecord] | None = None,
@@ -534,7 +538,8 @@ def objections_score(state: SessionState, turns: list[TurnRecord] | None = None,
                 and engaged(turns, o.raised_turn):
             tried.add("respond")
         share = (sum(steps.values()) + TRIED_CREDIT * len(tried)) / len(steps)
-        handled = (1.0 if steps.get("check") or not drill else UNCHECKED_DRILL) if (
+        handled = (1.0 if not drill else (1.0 if steps.get("check") else UNCHECKED_DRILL)
+                   * (1.0 if steps.get("clarify") else UNEXPLORED_DRILL)) if (
             objection_handled(o, turns)) else 0.0
         credits.append(STEPS_SHARE * share + (1 - STEPS_SHARE) * handled)
     mean = sum(credits) / len(credits)

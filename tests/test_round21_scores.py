@@ -173,3 +173,22 @@ def test_a_next_step_with_a_day_but_no_time_earns_more_than_a_vague_one(
     without = play(library, "first-visit-cleaning", lang, [*opening, vague])
     assert with_day["sections"]["closing"] > without["sections"]["closing"]
     assert with_day["sections"]["closing"] < 80  # no time yet: not a concrete step
+
+
+def test_an_answer_given_before_any_question_about_her_concern_scores_lower(library):
+    """Understanding, a benefit and a check without one question about what lies behind
+    her concern is handled in the order the method warns against: a trainer's mid-range,
+    not the high 70s."""
+    unexplored = play(library, "drill-objection-discuss-others", "en", [
+        "That makes sense, a decision like this is never one person's. Our screens work "
+        "with every laptop, so your IT coordinator can try it with his own.",
+        "We could set up a test day with a few teachers on their own laptops. Would that "
+        "give you enough to discuss it internally?"])
+    explored = play(library, "drill-objection-discuss-others", "en", [
+        "That makes sense, a decision like this is never one person's. Who else will look "
+        "at it, and what will they want to know?",
+        "Our screens work with every laptop, so your IT coordinator can try it with his own "
+        "on a test day. Would that give you enough to discuss it internally?"])
+    assert unexplored["score"] <= 72, unexplored["score"]
+    assert explored["score"] - unexplored["score"] >= 20
+    assert any("Clarify" in t for t in unexplored["feedback"]), unexplored["feedback"]
