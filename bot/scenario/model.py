@@ -96,6 +96,9 @@ class Objective(_Strict):
     # The method's role of this objective; an objective whose id is a role's name has
     # that role unless it says otherwise.
     role: Role | None = None
+    # The label asks for her agreement ("Agree a concrete next step"): proposed and not
+    # taken, it keeps its credit but the card marks it proposed, not met.
+    agreed: bool = False
 
     @property
     def method_role(self) -> str | None:
