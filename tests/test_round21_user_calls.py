@@ -212,3 +212,17 @@ def test_small_talk_asking_her_to_agree_gets_agreement(library: Library, lang: s
                "nl": "Goedemorgen, ik ben Lisa van SchoonWerk."}[lang]
     reply = last_turn(library, "first-visit-cleaning", lang, [opening, line])["buyer"]
     assert reply.startswith("Ha,") and not_said not in reply, reply
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "Ik kom even horen wat je van ons voorstel vond."),
+    ("en", "I've come to hear what you thought of our proposal."),
+])
+def test_coming_to_hear_his_reaction_is_the_agenda_not_a_proposal(library: Library,
+                                                                  lang: str, line: str) -> None:
+    """"Ik kom even horen ..." says why the learner came; "I'd rather not say yes today"
+    would answer a proposal nobody made."""
+    opening = {"nl": "Hoi Marco, fijn je weer te zien.",
+               "en": "Hi Marco, good to see you again."}[lang]
+    turn = last_turn(library, "closing-catering-followup", lang, [opening, line])
+    assert turn["act"] == "state_objective", turn
