@@ -56,12 +56,14 @@ from bot.engine.objections import (
     anticipated,
     bring_in_line,
     check_after_handling,
+    check_answered,
     checks_her_answer,
     note_offered,
     objection_step,
     proposal_while_objecting,
     raise_objection,
     reopen_rested,
+    take_as_check,
     tick_explained,
     trigger,
 )
@@ -194,7 +196,8 @@ class Engine:
             # the concern before she voices it; the message answers it, she does not raise it
             a = analyze_turn(text, self.cs, cl, state)
         if checks_her_answer(state, text):
-            a.moves.add(Move.CHECK)  # "does that make it easier to explain internally?"
+            # "does that make it easier to explain internally?", "is de prijs nog een bezwaar?"
+            take_as_check(self.ctx, a, text)
         act = main_act(a, state)
         a.act = act
         if act is Act.GOODBYE and "?" not in text:
@@ -400,6 +403,8 @@ class Engine:
                     react = " ".join(dict.fromkeys(p for p in (react, *right) if p))
                     if t.rest_right:
                         react = f"{react} {stock_line(self.ctx, cl, state, 'summary_rest_right')}"
+        if rule_name == "check after handling":
+            react = check_answered(cl, self.scenario.buyer.address, react, text)
         apply_effects(state, events_for(t))
         if t.act is Act.GOODBYE:
             end_call(state, "goodbye", events)

@@ -179,7 +179,8 @@ def objection_step(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: 
             fits = bool(answered_by.intersection(a.tied_needs))
     if ("respond" in did or untied) and checks_own_answer(t.text) and not (
             a.asks_permission or contact or t.act in (
-                Act.SUMMARY, Act.NEXT_STEP_PROPOSAL, Act.ASK_ORDER) or t.summarizing):
+                Act.SUMMARY, Act.NEXT_STEP_PROPOSAL, Act.ASK_ORDER) or (
+                t.summarizing and not asks_only_if_it_stands(t.text))):
         # "... u kunt maandelijks opzeggen. Spreekt u dat aan?" answers and asks whether
         # that settles it: a check, not a question into her concern (a summary's "is that
         # correct?" and a date's "does that work?" ask about those)
@@ -187,6 +188,11 @@ def objection_step(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: 
             did.discard("clarify")
             untick(ctx, a, frozenset({Move.CLARIFY}))
         did.add("check")
+    if {"check", "clarify"} <= did and asks_only_if_it_stands(t.text):
+        # "Is die veertien procent dan nog een bezwaar?" after the answer names her concern
+        # to ask whether it still stands: the check, no question into it
+        did.discard("clarify")
+        untick(ctx, a, frozenset({Move.CLARIFY}))
     if not did and t.act is Act.OBJECTION_RESPONSE and a.form == "closed" and not a.facts and (
         ostate.steps["respond"] or "respond" in ostate.tried
     ) and not a.asks_permission and not contact:
@@ -342,6 +348,61 @@ _SHORT_CHECK = re.compile(
     r"\s*[?!.]*$", re.IGNORECASE)
 
 
+# "blijft die veertien procent dan nog het bezwaar?", "is de prijs dan nog een probleem?",
+# "is that still your concern?", "does the fourteen percent still stand in the way?": a
+# yes/no question whether her concern still stands, in the concern's own words (no
+# "anything else?", which isolates it, and no open "what still stands in the way?")
+_STILL_STANDS = re.compile(
+    r"\bstill\b[^?]*\b(?:concerns?|objections?|problems?|issues?|worr(?:y|ies)|obstacles?|"
+    r"hurdles?|(?:deal[\s-]?)?breakers?|sticking\s+points?|in\s+the\s+way|holding\s+you\s+back|"
+    r"hold\s+you\s+back|a\s+point)\b"
+    r"|\b(?:concerns?|objections?|problems?|issues?|worr(?:y|ies))\b[^?]*\bstill\b"
+    r"|\b(?:nog|steeds|blijft|blijven)\b[^?]*\b(?:bezwaa?r|bezwaren|probleem|problemen|zorg|"
+    r"zorgen|punt|struikelblok|obstakel|drempel|in\s+de\s+weg|bezwaarlijk)\b", re.IGNORECASE)
+_NOT_A_CHECK = re.compile(
+    r"\b(?:what|how|which|why|who|where|wat|hoe|welke?|waarom|wie|waar|ander|andere|anders|"
+    r"else|other|only|enige|iets|anything|something|meer|more)\b", re.IGNORECASE)
+
+
+def asks_if_concern_stands(question: str) -> bool:
+    """A closed question whether her concern still stands ("is die veertien procent dan
+    nog een bezwaar?"): after an answer, the check step in her concern's own words."""
+    return bool(_STILL_STANDS.search(question)) and not _NOT_A_CHECK.search(question)
+
+
+def asks_only_if_it_stands(text: str) -> bool:
+    """The message's one question asks whether her concern still stands."""
+    asked = [p for p in _ANY_SENTENCE_END.split(text.strip()) if p.rstrip().endswith("?")]
+    return len(asked) == 1 and asks_if_concern_stands(asked[0])
+
+
+def take_as_check(ctx: ScenarioContext, a: TurnAnalysis, text: str) -> None:
+    """A check of the answer she was given: the check move; one that only asks whether her
+    concern still stands ("is die veertien procent dan nog een bezwaar?") asks her no fact
+    its words happen to name (the comparison, her price)."""
+    a.moves.add(Move.CHECK)
+    if not asks_only_if_it_stands(text) or not a.facts:
+        return
+    told = {o for f in a.facts if (o := ctx.cs.facts[f].objective)}
+    a.objectives = [o for o in a.objectives if o not in told]
+    a.facts, a.answered = [], []
+    a.spin = None
+
+
+def check_answered(cl: CompiledLanguage, address: str, reply: str, text: str) -> str:
+    """Her yes to a check, turned round when the check asked whether her concern still
+    stands: "is die veertien procent dan nog een bezwaar?" gets "Nee, daar kan ik mee
+    verder", not a "Ja" that says it does."""
+    if not asks_only_if_it_stands(text):
+        return reply
+    lex = cl.lm.lexicon
+    yes, no = lex.line("check_ack_yes", address), lex.line("check_ack_no", address)
+    for word in yes:
+        if re.match(rf"{re.escape(word)}\b", reply) and no:
+            return no[0] + reply[len(word):]
+    return reply
+
+
 def checks_own_answer(text: str) -> bool:
     """The message argues first and then asks whether that settles it, in one breath
     ("Bij ons zit u niet meer vast. Spreekt u dat aan?", "... so you're never tied again.
@@ -350,7 +411,8 @@ def checks_own_answer(text: str) -> bool:
         return False
     asked = [p.strip() for p in _ANY_SENTENCE_END.split(text.strip()) if p.strip()]
     last = asked[-1] if asked else ""
-    return last.endswith("?") and bool(_ABOUT_THAT.match(last) or _SHORT_CHECK.match(last))
+    return last.endswith("?") and bool(_ABOUT_THAT.match(last) or _SHORT_CHECK.match(last)
+                                       or asks_if_concern_stands(last))
 
 
 def checks_her_answer(state: SessionState, text: str) -> bool:
@@ -359,7 +421,8 @@ def checks_her_answer(state: SessionState, text: str) -> bool:
     answer settled it, whatever its words ("does that make it easier to explain
     internally?"), and she says whether it did instead of "I couldn't tell you"."""
     asked = [p for p in _ANY_SENTENCE_END.split(text.strip()) if p.rstrip().endswith("?")]
-    if not asked or not _ABOUT_THAT.match(asked[0]):
+    if not asked or not (_ABOUT_THAT.match(asked[0]) or (
+            len(asked) == 1 and asks_if_concern_stands(asked[0]))):
         return False
     oid = state.pending_objection
     if oid:

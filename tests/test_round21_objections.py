@@ -1,0 +1,93 @@
+"""Objection handling as a learner notices it (round 21).
+
+- A check after the answer, asked in the objection's own words ("blijft die veertien
+  procent dan nog het bezwaar?", "is that still your concern?"), is the check step: the
+  card credits it, no clarifying question is praised for it, and she answers it as a
+  check ("No, ..."), not with a "Yes" that says the concern still stands.
+
+The lines vary scenario, wording and language, so a rule fitted to one sentence fails.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bot.engine.compiled import CompiledScenario
+from bot.scenario.library import LoadResult as Library
+from bot.scenario.library import load_library
+from bot.terminal import run_script
+from tests.engine_calls import call
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return load_library(())
+
+
+def report(library: Library, scenario: str, lang: str, lines: list[str]) -> dict[str, Any]:
+    return run_script(CompiledScenario(library.scenarios[scenario]), lang, lines, None)
+
+
+def card(rep: dict[str, Any]) -> dict[str, bool]:
+    return rep["objectives"]["external"]
+
+
+# -- 1. the check in her concern's own words --------------------------------------------
+
+@pytest.mark.parametrize(("scenario", "lang", "lines"), [
+    ("drill-objection-price", "nl", [
+        "Dat begrijp ik, veertien procent is een flink verschil.",
+        "Onze folie is dunner maar sterker, dus minder scheuren en minder rolwissels. Als de "
+        "lijn daardoor minder vaak stilvalt, blijft die veertien procent dan nog het bezwaar?"]),
+    ("drill-objection-price", "en", [
+        "I see, fourteen percent is quite a difference.",
+        "Our film is thinner but stronger, so fewer tears and fewer roll changes. If the line "
+        "stops less often, is the fourteen percent still an issue for you?"]),
+    ("drill-objection-contract-running", "nl", [
+        "Dat begrijp ik, u houdt zich aan het contract.",
+        "Bij ons kunt u maandelijks opzeggen, dus u zit nooit meer drie jaar vast. Is dat "
+        "vastzitten dan nog steeds een probleem voor u?"]),
+])
+def test_a_check_in_her_own_words_is_the_check(library: Library, scenario: str, lang: str,
+                                                lines: list[str]) -> None:
+    rep = report(library, scenario, lang, lines)
+    last = rep["turns"][-1]
+    assert last["act"] == "objection_response", last
+    assert card(rep)["check"] is True, rep["objectives"]
+    assert "clarify" not in last["objectives"], last
+    assert last["spin"] is None, last
+
+
+@pytest.mark.parametrize(("scenario", "lang", "lines", "no"), [
+    ("drill-objection-price", "nl", [
+        "Dat begrijp ik, veertien procent is een flink verschil.",
+        "Onze folie is dunner maar sterker, dus minder scheuren en de lijn staat minder vaak "
+        "stil.",
+        "Is die veertien procent dan nog een bezwaar?"], "Nee"),
+    ("drill-objection-contract-running", "en", [
+        "I understand, you honour your contract.",
+        "With us you can cancel monthly, so you're never locked in for three years again.",
+        "Is that still your concern then?"], "No"),
+])
+def test_she_answers_the_check_that_her_concern_is_gone(library: Library, scenario: str,
+                                                        lang: str, lines: list[str],
+                                                        no: str) -> None:
+    """Asked whether her concern still stands, after she took the answer, she says it does
+    not: "No, ...", not "Yes, ..." (and she asks her own price or comparison nothing)."""
+    _, _, replies = call(library, scenario, lang, lines)
+    assert replies[-1].startswith(no), replies
+    assert "alleen de prijs" not in replies[-1], replies
+    rep = report(library, scenario, lang, lines)
+    assert rep["turns"][-1]["act"] == "objection_response", rep["turns"][-1]
+    assert card(rep)["check"] is True, rep["objectives"]
+
+
+def test_isolating_is_no_check(library: Library) -> None:
+    """"Is er dan nog een ander bezwaar?" isolates her concern: still a clarifying question."""
+    rep = report(library, "drill-objection-price", "nl", [
+        "Dat begrijp ik, veertien procent is een flink verschil.",
+        "Onze folie is dunner maar sterker, dus minder scheuren. Is er dan nog een ander "
+        "bezwaar?"])
+    assert "check" not in rep["turns"][-1]["objectives"], rep["turns"][-1]
