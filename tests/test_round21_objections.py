@@ -91,3 +91,27 @@ def test_isolating_is_no_check(library: Library) -> None:
         "Onze folie is dunner maar sterker, dus minder scheuren. Is er dan nog een ander "
         "bezwaar?"])
     assert "check" not in rep["turns"][-1]["objectives"], rep["turns"][-1]
+
+
+# -- 2. a fitting answer is taken; small talk is no clarifying question ------------------
+
+@pytest.mark.parametrize(("lang", "lines", "taken"), [
+    ("nl", ["wat vervelend, snap heel goed dat u voorzichtig bent",
+            "wat ging er toen precies mis?",
+            "bij ons belt u 1 vast nummer en heeft u binnen 15 min iemand aan de lijn, ook in de "
+            "aangifteperiode. neemt dat uw zorg weg?"], "precies wat we toen misten"),
+    ("en", ["That sounds awful, I understand you're careful.",
+            "What exactly went wrong back then?",
+            "With us you call one fixed number and have someone on the line within fifteen "
+            "minutes, also in tax season. Does that take away your worry?"],
+     "exactly what we were missing"),
+])
+def test_a_benefit_on_what_she_missed_is_taken(library: Library, lang: str, lines: list[str],
+                                               taken: str) -> None:
+    """One number and someone on the line within minutes answers "nobody picked up": she
+    takes it ("that's exactly what we were missing"), no "that doesn't settle my point",
+    and the card credits the benefit."""
+    _, _, replies = call(library, "drill-objection-bad-experience", lang, lines)
+    assert taken in replies[-1], replies
+    rep = report(library, "drill-objection-bad-experience", lang, lines)
+    assert card(rep)["respond"] is True, rep["objectives"]
