@@ -115,3 +115,50 @@ def test_a_benefit_on_what_she_missed_is_taken(library: Library, lang: str, line
     assert taken in replies[-1], replies
     rep = report(library, "drill-objection-bad-experience", lang, lines)
     assert card(rep)["respond"] is True, rep["objectives"]
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "Goedemiddag! Mooi uitzicht over de rivier hier, werkt u hier al lang? Maar ik "
+           "begrijp het helemaal: het contract loopt tot maart, dan houdt u zich daar netjes "
+           "aan."),
+    ("en", "Good afternoon! Lovely view of the river here, have you worked here long? But I "
+           "completely understand: the contract runs until March and you stick to it."),
+])
+def test_small_talk_beside_the_understanding_clarifies_nothing(library: Library, lang: str,
+                                                               line: str) -> None:
+    """A chat question next to the understanding is no question into her concern: the
+    card does not credit (or praise) a clarifying step for it, and she takes in the
+    understanding rather than "I'll make a note of that"."""
+    rep = report(library, "drill-objection-contract-running", lang, [line])
+    turn = rep["turns"][-1]
+    assert turn["act"] == "objection_response", turn
+    assert "acknowledge" in turn["objectives"], turn
+    assert "clarify" not in turn["objectives"], turn
+    assert card(rep)["clarify"] is False, rep["objectives"]
+    assert not any(tip for tip in rep["feedback"] if line[:40] in tip and (
+        "achter haar bezwaar" in tip or "behind her objection" in tip)), rep["feedback"]
+    _, _, replies = call(library, "drill-objection-contract-running", lang, [line])
+    assert replies[-1] not in ("Dat noteer ik.", "I'll make a note of that."), replies
+
+
+# -- 3. she answers what was asked ------------------------------------------------------
+
+@pytest.mark.parametrize(("lang", "lines", "facts"), [
+    ("nl", ["Dat begrijp ik, u houdt zich aan het contract.",
+            "Mijn broer werkt trouwens ook in de thuiszorg, die zit de hele dag in de auto. Wat "
+            "is bij TeleNed eigenlijk de opzegtermijn, en zit er een boete op als u eerder "
+            "stopt?"], ("drie maanden", "boete")),
+    ("en", ["I understand, you honour your contract.",
+            "My sister works in home care too, she's in the car all day. What is the notice "
+            "period with TeleNed, and is there a penalty if you stop early?"],
+     ("Three months", "penalty")),
+])
+def test_a_clarifying_question_after_a_private_story_gets_the_facts(
+        library: Library, lang: str, lines: list[str], facts: tuple[str, ...]) -> None:
+    """The private story is a sentence of its own; the question after it asks about her
+    contract: she gives the notice period and the penalty, not her stock explanation."""
+    _, _, replies = call(library, "drill-objection-contract-running", lang, lines)
+    for fact in facts:
+        assert fact in replies[-1], replies
+    rep = report(library, "drill-objection-contract-running", lang, lines)
+    assert "clarify" in rep["turns"][-1]["objectives"], rep["turns"][-1]

@@ -251,7 +251,8 @@ def analyze_turn(
     ):
         moves.discard("respond_benefit")
     analysis = TurnAnalysis(info.is_question, info.form, info.spin, info.asks, moves=moves)
-    if info.is_question and lm.aside.match(msg) and not _asks_her_pains_apart(msg, lm):
+    if info.is_question and lm.aside.match(msg) and not _asks_her_pains_apart(msg, lm) and not (
+            _asks_the_case_apart(msg, cl, state.pending_objection)):
         # "totally unrelated, but is that your dog?", "my sister has a web shop, do you do
         # returns too?": small talk, no fact of the case to recite
         moves.add("small_talk")
@@ -457,12 +458,21 @@ def analyze_turn(
         shares = len(shared) >= 2 or (len(shared) == 1 and (
             len(msg.words) <= SHORT_ECHO or strong))
         analysis.about_objection = pending in analysis.responds_to or shares
+    # her concern named in a statement beside a question about something else ("werkt u
+    # hier al lang? Maar ik begrijp het: het contract loopt tot maart") makes that question
+    # no question into her concern: its own words must name it
+    asked_strong = strong
+    if pending and strong and msg.question_mark and len(msg.sentences) > 1:
+        asked_stems = lm.pipeline.analyze(" ".join(
+            w for s in msg.sentences if s.question_mark for w in s.words)).stem_set
+        asked_strong = bool(cl.objection_stems.get(pending, frozenset()) & asked_stems
+                            & cl.objection_rare.get(pending, frozenset()))
     if pending and info.is_question and not moves & {
         "propose_next_step", "ask_for_order", "check"
     } and (not analysis.facts or strong or raised == 0 or (
         just_raised and shares and info.form == "open"  # "what went wrong with that switch?"
     )) and not details and (shares or raised == 0) and (
-        strong or (just_raised and info.form == "open")
+        asked_strong or (just_raised and info.form == "open")
         # "Zal ik een proefrol sturen?" offers the answer: no question about her concern
         or (analysis.responds_to and (info.form == "open" or shares))
         or (raised == 0 and not analysis.facts and info.form == "open")  # her opening concern
@@ -688,6 +698,7 @@ _ASKS_TO_TELL = re.compile(
 _ORDINAL = re.compile(r"\d{1,2}(?:e|ste|de|st|nd|rd|th)")
 SURE_MATCH = 101.0  # a keyword match with at least one whole topic word close together
 NAMED_MATCH = 103.0  # three topic words: the question names that fact whatever its SPIN type
+CUE_MATCH = 100.0  # a keyword cue matched (a fuzzy phrasing scores below)
 TOLD_MARGIN = 3.0  # how much surer a told fact's match must be to come before an untold one
 # words that ask for a figure, a year or a date ("hoe vaak", "uit welk jaar", "how old")
 _DEEPER = frozenset({"implication", "need_payoff"})
@@ -714,6 +725,28 @@ _EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 
 # SPIN types of a question about her own problems, whatever private story comes with it
 _ABOUT_HER_PAINS = frozenset({"problem", "implication", "need_payoff"})
+
+
+def _asks_the_case_apart(msg: Analyzed, cl: CompiledLanguage, pending: str | None) -> bool:
+    """"Mijn broer werkt ook in de thuiszorg. Wat is bij TeleNed eigenlijk de opzegtermijn,
+    en zit er een boete op?": the private story is a statement of its own, and the question
+    after it, read alone, names a fact of the case in its cue words; she answers that
+    question (a question hung on the story, "my brother has an office in Haarlem too, do
+    you ever go to the market there?", stays the aside). A cue word alone ("busy") is
+    enough only where the question names her pending concern too ("TeleNed")."""
+    lm = cl.lm
+    asked = [s for s in msg.sentences if s.question_mark]
+    if not asked or len(asked) == len(msg.sentences):
+        return False
+    concern = cl.objection_rare.get(pending, frozenset()) if pending else frozenset()
+    for sentence in asked:
+        alone = lm.pipeline.analyze(" ".join(sentence.words))
+        if lm.aside.match(alone):
+            return False
+        needed = CUE_MATCH if concern & alone.stem_set else NAMED_MATCH
+        if not any(score >= needed for score in cl.facts.match(alone).values()):
+            return False
+    return True
 
 
 def _asks_her_pains_apart(msg: Analyzed, lm: LanguageModel) -> bool:

@@ -157,6 +157,14 @@ def _asks_her(t: Turn) -> bool:
     return t.a.is_question or t.a.asks
 
 
+def _asks_her_business(t: Turn) -> bool:
+    """A question beside the understanding that she must answer: not one that only chats
+    ("Mooi uitzicht, werkt u hier al lang? Maar ik begrijp het: het contract loopt"), which
+    she lets pass to take the understanding in."""
+    return _asks_her(t) and not (Move.SMALL_TALK in t.moves and not t.a.facts and not (
+        t.moves & {Move.CLARIFY, Move.CHECK, Move.PROPOSE_NEXT_STEP, Move.ASK_FOR_ORDER}))
+
+
 def _misses_the_point(t: Turn) -> bool:
     """An attempt at her objection that takes no step, after she already repeated it."""
     oid = t.state.pending_objection
@@ -307,10 +315,10 @@ REACTIONS: tuple[Rule, ...] = (
          lambda t: t.outcome is Outcome.ACKNOWLEDGED and not t.answered and (
              _talks_past_it(t) or _yes_but(t)), "acknowledge_past_it", cool=True),
     Rule("objection acknowledged with respect for it", lambda t: t.outcome
-         is Outcome.ACKNOWLEDGED and not t.answered and not _asks_her(t)
+         is Outcome.ACKNOWLEDGED and not t.answered and not _asks_her_business(t)
          and bool(_RESPECTS.search(t.text)), "acknowledge_respect"),
     Rule("objection acknowledged", lambda t: t.outcome is Outcome.ACKNOWLEDGED
-         and not t.answered and not _asks_her(t), "acknowledge_ack"),
+         and not t.answered and not _asks_her_business(t), "acknowledge_ack"),
     # "... a demo on Thursday 3 October at 9. Does that suit you?" with a benefit in it:
     # her answer to the proposal ("before we plan anything: ...") also says the point stands
     Rule("objection partly answered", lambda t: t.outcome is Outcome.PROGRESS
