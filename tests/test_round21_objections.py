@@ -162,3 +162,50 @@ def test_a_clarifying_question_after_a_private_story_gets_the_facts(
         assert fact in replies[-1], replies
     rep = report(library, "drill-objection-contract-running", lang, lines)
     assert "clarify" in rep["turns"][-1]["objectives"], rep["turns"][-1]
+
+
+# -- 4. her price concern, invited; a topic taken up again is no proposal ----------------
+
+RENEWAL_START = {
+    "en": ["Good morning Mr Smits, good to see you again. Today I'd like to go over the price "
+           "and show you a bit more of our hours app.",
+           "Who do you use now for payroll, and are you happy with them?"],
+    "nl": ["Goedemorgen meneer Smits, fijn u weer te zien. Vandaag wil ik het met u over de "
+           "prijs hebben en u meer laten zien van onze uren-app.",
+           "Met welk pakket werkt u nu, en hoe tevreden bent u daarover?"],
+}
+
+
+@pytest.mark.parametrize(("lang", "line", "concern"), [
+    ("en", "You said at the start you'd come back to our price. What did you think of the 9.40?",
+     "twenty percent more"),
+    ("en", "ok clear. u said ud come back to our price, whats ur take on the 9.40?",
+     "twenty percent more"),
+    ("nl", "U zei dat u nog terug zou komen op onze prijs. Wat vond u van de 9,40?",
+     "twintig procent meer"),
+])
+def test_asked_her_view_of_the_price_she_raises_her_concern(library: Library, lang: str,
+                                                            line: str, concern: str) -> None:
+    """"What did you think of the 9.40?" gets her price concern ("that's twenty percent
+    more"), not her current price recited as a fact; the question proposes no meeting
+    (no "I can't decide that alone") and ticks no objective of its own."""
+    lines = [*RENEWAL_START[lang], line]
+    _, state, replies = call(library, "objection-software-renewal", lang, lines)
+    assert concern in replies[-1], replies
+    assert state.pending_objection == "price", state.pending_objection
+    turn = report(library, "objection-software-renewal", lang, lines)["turns"][-1]
+    assert turn["act"] == "fact_question", turn
+    assert "competitor_price" not in turn["objectives"], turn
+    assert turn["spin"] is None, turn
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "Coming back to the price: we have a volume scale, above 350 employees I can do "
+           "something."),
+    ("nl", "Mooi. Maar om even terug te komen op de prijs: we hebben een staffel, boven de 350 "
+           "medewerkers kan ik misschien nog wat doen."),
+])
+def test_coming_back_to_a_topic_is_no_next_step(library: Library, lang: str, line: str) -> None:
+    turn = report(library, "objection-software-renewal", lang,
+                  [*RENEWAL_START[lang], line])["turns"][-1]
+    assert turn["act"] != "next_step_proposal", turn

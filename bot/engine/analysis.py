@@ -151,6 +151,11 @@ def analyze_turn(
                 # no step proposed
                 cue_moves.discard("propose_next_step")
                 break
+    if "propose_next_step" in cue_moves and _BACK_TO_A_TOPIC.search(" ".join(msg.words)) and (
+            "propose_next_step" not in _moves_without_back_to(msg, lm)):
+        # "u said at the start you'd come back to our price", "om even terug te komen op de
+        # prijs": a topic taken up again, no visit proposed
+        cue_moves.discard("propose_next_step")
     if promises_to_send(msg):
         cue_moves.add("propose_next_step")  # "I'll rework the quote and send it over"
     if concrete_time and offers_a_time(text) and is_concrete(msg, lm):
@@ -1389,6 +1394,19 @@ def _asks_besides_proposal(msg: Analyzed, lm: LanguageModel) -> bool:
 
 
 _MEETING_HER = frozenset({"to meet you", "kennis te maken", "kennis maken", "meet you too"})
+
+
+# coming back to a topic, not to her: "come back to our price", "get back to your point",
+# "terug te komen op de prijs", "terugkomen op uw vraag" (not "come back to you next week")
+_BACK_TO_A_TOPIC = re.compile(
+    r"\b(?:come|comes|coming|came|get|getting|go|going)\s+back\s+(?:to|on)\s+"
+    r"(?!you\b|u\b|ya\b|yours?\b|ur\b|your\s+office\b)"
+    r"|\bterug\s*(?:te\s+)?(?:komen|komt|kom|kwam|gekomen)\s+op\b")
+
+
+def _moves_without_back_to(msg: Analyzed, lm: LanguageModel) -> set[str]:
+    text = _BACK_TO_A_TOPIC.sub(" ", " ".join(msg.words))
+    return set(lm.moves.match(lm.pipeline.analyze(text)))
 
 
 def _moves_without(msg: Analyzed, lm: LanguageModel, phrases: frozenset[str]) -> set[str]:

@@ -60,6 +60,39 @@ def trigger(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, eve
     return ""
 
 
+# a question after her view of something: "what did you think of the 9.40?", "whats ur take
+# on our price?", "wat vond u van de prijsindicatie?", "hoe kijkt u aan tegen het bedrag?"
+_HER_VIEW = re.compile(
+    r"\b(?:take\s+on|think\s+of|think\s+about|make\s+of|views?\s+on|feel\s+about|"
+    r"opinion\s+(?:of|on|about)|thoughts\s+on|reaction\s+to|react\s+to|"
+    r"(?:vond|vindt|vind)\s+(?:u|je|jij|jullie)\s+(?:\w+\s+)?van|"
+    r"(?:denkt|dacht|denk)\s+(?:u|je|jij|jullie)\s+(?:\w+\s+)?over|"
+    r"(?:kijkt|keek|kijk)\s+(?:u|je|jij|jullie)\s+(?:\w+\s+)?(?:aan\s+)?tegen|"
+    r"(?:zegt|zeg)\s+(?:u|je|jij)\s+van|mening\s+over|reactie\s+op|hoe\s+(?:viel|valt))\b",
+    re.IGNORECASE)
+
+
+def invited_money_concern(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState,
+                          a: TurnAnalysis, text: str) -> str:
+    """"What did you think of the 9.40?" asks her view of the price: a money concern she
+    has not voiced yet (whenever it was due) is her answer, raised now ("now the money:
+    that's twenty percent more"), not the figure she pays today recited as a fact."""
+    if state.pending_objection or not a.is_question or not a.price or not _HER_VIEW.search(
+            text.replace("’", "'")):
+        return ""
+    for objection in ctx.scenario.objections:
+        ostate = state.objections[objection.id]
+        if ostate.raised_turn is not None or f"preempted:{objection.id}" in state.flags or (
+                not money_concern(cl, objection)):
+            continue
+        told = {o for f in a.facts if (o := ctx.cs.facts[f].objective)}
+        a.objectives = [o for o in a.objectives if o not in told]
+        a.facts, a.answered = [], []
+        a.spin = None  # her opinion of the offer is no SPIN question
+        return raise_objection(ctx, cl, state, objection.id)
+    return ""
+
+
 def note_offered(state: SessionState, a: TurnAnalysis, text: str = "") -> None:
     """Needs the learner offered something for (a solution or an answer naming them: "we
     start with a two-week trial"), and material offered ("I'll send you a brochure"): a
