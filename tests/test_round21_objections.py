@@ -209,3 +209,36 @@ def test_coming_back_to_a_topic_is_no_next_step(library: Library, lang: str, lin
     turn = report(library, "objection-software-renewal", lang,
                   [*RENEWAL_START[lang], line])["turns"][-1]
     assert turn["act"] != "next_step_proposal", turn
+
+
+# -- 5. the answer with its follow-through is the answer ---------------------------------
+
+@pytest.mark.parametrize(("scenario", "lang", "lines"), [
+    ("drill-objection-contract-running", "nl", [
+        "Dat begrijp ik, u houdt zich aan het contract.",
+        "Oké. Bij ons kunt u maandelijks toestellen erbij of eraf doen, dus geen drie jaar vast. "
+        "Ik bel u in november nog wel even."]),
+    ("drill-objection-discuss-others", "en", [
+        "That makes sense, it's a decision for more people.",
+        "Our screens work with every laptop, Windows or Mac, through USB-C or wireless, so "
+        "that's no problem at all. Can I just come by and explain it to them?"]),
+])
+def test_a_benefit_on_her_concern_with_a_step_answers_it(library: Library, scenario: str,
+                                                         lang: str, lines: list[str]) -> None:
+    """A benefit on the need her concern named, then a call or a visit to follow it up: the
+    report reads the answer to her objection (the step is its follow-through), and the card
+    credits the benefit."""
+    rep = report(library, scenario, lang, lines)
+    turn = rep["turns"][-1]
+    assert turn["act"] == "objection_response", turn
+    assert card(rep)["respond"] is True, rep["objectives"]
+
+
+def test_a_dated_proposal_alone_stays_a_proposal(library: Library) -> None:
+    """"Shall we set up a demo with you and the finance director, Tuesday at 10?" while his
+    concern stands is a proposal, whatever need its people happen to name."""
+    lines = [*RENEWAL_START["en"], "What did you think of the 9.40?",
+             "Shall we set up a demo with you and the finance director, Tuesday 12 November at "
+             "10?"]
+    turn = report(library, "objection-software-renewal", "en", lines)["turns"][-1]
+    assert turn["act"] == "next_step_proposal", turn

@@ -273,6 +273,16 @@ def _asks_about_put_off(a: TurnAnalysis, state: SessionState) -> bool:
             Move.PROPOSE_NEXT_STEP, Move.ASK_FOR_ORDER, Move.PROPOSE_SOLUTION, Move.SUMMARIZE}
 
 
+def _answers_then_proposes(a: TurnAnalysis, oid: str | None) -> bool:
+    """A benefit on the need her pending concern named, followed by a step to make it happen
+    ("Bij ons kunt u maandelijks toestellen erbij of eraf doen, dus geen drie jaar vast. Ik
+    bel u in november nog even."): the answer is the point, not the proposal."""
+    return oid is not None and Move.PROPOSE_NEXT_STEP in a.moves and (
+        Move.RESPOND_BENEFIT in a.moves) and (a.states_benefit or not a.dated) and not (
+        a.moves & {Move.ASK_FOR_ORDER, Move.DISCOUNT, Move.GREET}) and bool(
+        set(a.tied_needs) & set(a.answers_objection))
+
+
 GOODBYE_WORDS = 14
 
 
@@ -313,6 +323,10 @@ def _handles_objection(a: TurnAnalysis, state: SessionState) -> bool:
     if handling == {Move.CHECK} and Move.PROPOSE_NEXT_STEP in a.moves and a.names_date and (
             not named and not a.responds_to and Move.RESPOND_BENEFIT not in a.moves):
         return False  # "Tuesday the 14th at ten, does that suit you?" checks the date
+    if _answers_then_proposes(a, oid):
+        # "Our screens work with every laptop, so that's no problem. Can I come by and show
+        # them?": the answer to her concern is the bulk, the visit its follow-through
+        return True
     if a.moves & {Move.PROPOSE_NEXT_STEP, Move.ASK_FOR_ORDER, Move.GREET} and not handling:
         return False
     if a.joke and not handling:
