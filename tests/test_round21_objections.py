@@ -242,3 +242,23 @@ def test_a_dated_proposal_alone_stays_a_proposal(library: Library) -> None:
              "10?"]
     turn = report(library, "objection-software-renewal", "en", lines)["turns"][-1]
     assert turn["act"] == "next_step_proposal", turn
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "Ja, maar kijk: bij ons zit support er gratis bij. Bij andere leveranciers betaalt u "
+           "dat apart."),
+    ("en", "Yes, but look: with us support is included for free. Other suppliers charge you "
+           "for that separately."),
+])
+def test_yes_but_while_her_concern_stands_argues_with_it(library: Library, lang: str,
+                                                         line: str) -> None:
+    """A "yes, but" while his concern stands (not only right after he said it) is a poor
+    answer to his point: the report reads an objection response, and he does not let the
+    concern rest ("let's move on") as if nobody had taken it up."""
+    lines = [*RENEWAL_START[lang], "What did you think of the 9.40?" if lang == "en"
+             else "Wat vond u van de 9,40?", "Ok.", line]
+    _, state, replies = call(library, "objection-software-renewal", lang, lines)
+    turn = report(library, "objection-software-renewal", lang, lines)["turns"][-1]
+    assert turn["act"] == "objection_response", turn
+    assert state.pending_objection is not None, replies
+    assert "verder gaan" not in replies[-1] and "move on" not in replies[-1], replies

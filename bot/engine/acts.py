@@ -310,10 +310,10 @@ def _handles_objection(a: TurnAnalysis, state: SessionState) -> bool:
     handling = a.moves & {Move.ACKNOWLEDGE, Move.CLARIFY, Move.CHECK}
     if a.asks_mailing and not a.responds_to:
         return False  # "Shall I sign you up for our newsletter too?" asks her permission
-    if not a.is_question and ostate is not None and ostate.raised_turn == state.turn - 1 and (
-            a.yes_but):
-        # "Ja, die zijn goedkoper, maar hun kwaliteit is niet goed" right after she said it:
-        # a (poor) answer to her point, arguing with it
+    if not a.is_question and ostate is not None and a.yes_but:
+        # "Ja, die zijn goedkoper, maar hun kwaliteit is niet goed", "Ja, maar kijk: bij ons
+        # zit support er gratis bij" while her concern stands: a (poor) answer to her point,
+        # arguing with it
         return True
     if knew and not named and a.pitch and not handling and not a.needs and (
             Move.RESPOND_BENEFIT not in a.moves):

@@ -249,7 +249,9 @@ def objection_step(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: 
             # cheaper") still takes her concern on: she says it does not settle it,
             # instead of letting it rest as if nobody had tried
             t.outcome = Outcome.PROGRESS
-        else:
+        elif not (a.yes_but and not a.is_question):
+            # ("Ja, maar bij ons zit support er gratis bij" argues with her point: no sign
+            # that nobody takes it up, and she does not let it rest on that)
             ostate.idle += 1
         return
     ostate.idle = 0
