@@ -262,3 +262,29 @@ def test_yes_but_while_her_concern_stands_argues_with_it(library: Library, lang:
     assert turn["act"] == "objection_response", turn
     assert state.pending_objection is not None, replies
     assert "verder gaan" not in replies[-1] and "move on" not in replies[-1], replies
+
+
+@pytest.mark.parametrize(("lang", "lines", "line"), [
+    ("nl", ["Goedemorgen meneer Smits, fijn u weer te zien.",
+            "Vorige keer vertelde u dat de uren op papieren briefjes binnenkomen en dat uw "
+            "administratie die overtypt. Klopt dat nog?",
+            "Hoe vaak moeten cao-toeslagen achteraf worden gecorrigeerd?"],
+     "Dan stel ik voor: de uren-app voor de uitvoerders, zodat de briefjes verdwijnen, "
+     "en de cao-module die de toeslagen zelf berekent."),
+    ("en", ["Good morning Mr Smits, good to see you again.",
+            "Last time you told me the hours come in on paper timesheets and your payroll "
+            "people type them over. Is that still right?",
+            "How often do cao allowances have to be corrected afterwards?"],
+     "Then I suggest this: the hours app for the foremen, so the paper timesheets "
+     "disappear, and the cao module that calculates the allowances itself."),
+])
+def test_a_proposal_on_her_needs_while_a_later_concern_stands_is_the_solution(
+        library: Library, lang: str, lines: list[str], line: str) -> None:
+    """Gerard raised his concern during the call; a proposal built on the needs he stated
+    is the solution the card asks for, not only an answer to that concern."""
+    _, state, _ = call(library, "objection-software-renewal", lang, lines)
+    assert state.pending_objection is not None and state.objections[
+        state.pending_objection].raised_turn != 0, state.pending_objection
+    rep = report(library, "objection-software-renewal", lang, [*lines, line])
+    assert rep["turns"][-1]["act"] == "solution", rep["turns"][-1]
+    assert "solution" in rep["turns"][-1]["objectives"], rep["turns"][-1]

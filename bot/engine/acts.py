@@ -127,6 +127,9 @@ def main_act(a: TurnAnalysis, state: SessionState) -> Act:
             # "you said X; our module does Y. Does that take away your price concern?"
             Move.CHECK in moves and a.responds_to and a.tied_needs):
         return Act.SUMMARY
+    if pending and state.objections[pending].raised_turn != 0 and (
+            _proposes_for_her_needs(a, pending)):
+        return Act.SOLUTION
     if pending and _handles_objection(a, state):
         return Act.OBJECTION_RESPONSE
     if not pending and _checks_handling(a, state):
@@ -271,6 +274,18 @@ def _asks_about_put_off(a: TurnAnalysis, state: SessionState) -> bool:
     return state.flags.get("stalled") == state.turn - 1 and a.is_question and (
         a.form == "open") and not a.facts and not a.moves & {
             Move.PROPOSE_NEXT_STEP, Move.ASK_FOR_ORDER, Move.PROPOSE_SOLUTION, Move.SUMMARIZE}
+
+
+def _proposes_for_her_needs(a: TurnAnalysis, oid: str) -> bool:
+    """A proposal built on needs she stated while a concern she raised later in the call
+    stands ("Dan zou ik het zo doen: de uren-app voor de uitvoerders, ... U hoeft uw
+    huidige pakket niet in één keer los te laten", "Then I'd adapt the proposal: a two-week
+    trial ..."): the (adjusted) solution, as a trainer labels it. Not when it takes her
+    concern up by name or price, acknowledges or asks into it, or proposes a meeting; a
+    concern she opened the call with (a drill) makes every answer the response to it."""
+    return Move.PROPOSE_SOLUTION in a.moves and bool(a.tied_needs) and not (
+        a.moves & {Move.ACKNOWLEDGE, Move.CLARIFY, Move.PROPOSE_NEXT_STEP, Move.ASK_FOR_ORDER}
+    ) and not a.about_objection and oid not in a.responds_to and not a.price
 
 
 def _answers_then_proposes(a: TurnAnalysis, oid: str | None) -> bool:
