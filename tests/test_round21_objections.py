@@ -288,3 +288,23 @@ def test_a_proposal_on_her_needs_while_a_later_concern_stands_is_the_solution(
     rep = report(library, "objection-software-renewal", lang, [*lines, line])
     assert rep["turns"][-1]["act"] == "solution", rep["turns"][-1]
     assert "solution" in rep["turns"][-1]["objectives"], rep["turns"][-1]
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "Sure, take your time. When do you think you'll know?"),
+    ("nl", "snap dat u er ff over na wilt denken. wat moet u nog uitzoeken voor u ja kunt "
+           "zeggen?"),
+])
+def test_granting_her_time_to_think_takes_up_her_concern(library: Library, lang: str,
+                                                         line: str) -> None:
+    """"Take your time", "snap dat u erover na wilt denken" acknowledge her wish to think
+    it over: the question after it is the objection response, and the card credits no
+    new fact question for it."""
+    start = {"en": ["Good morning Marco, good to see you again.",
+                    "Shall we sign the proposal today, starting 1 September?"],
+             "nl": ["Goedemorgen Marco, fijn je weer te zien.",
+                    "Zullen we het voorstel vandaag tekenen, met start op 1 september?"]}[lang]
+    _, state, _ = call(library, "closing-catering-followup", lang, start)
+    assert state.pending_objection == "think_it_over", state.pending_objection
+    turn = report(library, "closing-catering-followup", lang, [*start, line])["turns"][-1]
+    assert turn["act"] == "objection_response", turn
