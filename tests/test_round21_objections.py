@@ -308,3 +308,32 @@ def test_granting_her_time_to_think_takes_up_her_concern(library: Library, lang:
     assert state.pending_objection == "think_it_over", state.pending_objection
     turn = report(library, "closing-catering-followup", lang, [*start, line])["turns"][-1]
     assert turn["act"] == "objection_response", turn
+
+
+def test_a_fitting_answer_that_waves_her_request_away_is_not_taken_at_once(
+        library: Library) -> None:
+    """"A brochure, sure, but honestly it won't show you ..." answers his need while waving
+    his request away: the card credits the benefit, but he does not take it at once, and a
+    demo proposed next is no check of it."""
+    lines = ["A brochure, sure, but honestly it won't show you how easy it is. PersoneelsPlein "
+             "puts all your absence data in one system instead of three spreadsheets, with "
+             "automatic reminders for the company doctor.",
+             "There's also an app where drivers report sick themselves, and a link to your "
+             "payroll.",
+             "Shall I just book a demo for you next Tuesday at nine? Then you'll see it all in "
+             "one go."]
+    _, _, replies = call(library, "drill-objection-brochure", "en", lines)
+    assert "Then I'd like to see it" not in replies[0], replies
+    rep = report(library, "drill-objection-brochure", "en", lines)
+    assert card(rep)["respond"] is True, rep["objectives"]
+    assert card(rep)["check"] is False, rep["objectives"]
+
+
+def test_a_but_inside_the_offer_grants_nothing(library: Library) -> None:
+    """"We keep €6.90, but the employer only pays for lunches actually taken" is no "yes,
+    but" to her point: an answer that fits is taken as before."""
+    _, _, replies = call(library, "drill-objection-bad-experience", "en", [
+        "That sounds awful, I understand you're careful.",
+        "We keep the price the same, but you get one fixed number and someone on the line "
+        "within fifteen minutes, also in tax season."])
+    assert "exactly what we were missing" in replies[-1], replies

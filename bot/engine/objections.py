@@ -25,6 +25,7 @@ from bot.engine.state import SessionState
 from bot.engine.summary_check import KEYWORD_MATCH
 from bot.engine.value import money_concern, speaks_to_value
 from bot.engine.wording import lower_first
+from bot.engine.yes_but import taken_back
 
 STEP_MOVES = {"acknowledge": Move.ACKNOWLEDGE, "clarify": Move.CLARIFY,
               "respond": Move.RESPOND_BENEFIT, "check": Move.CHECK}
@@ -209,7 +210,10 @@ def objection_step(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: 
             # the answer her doubt asked for, tied to what she said ("a two-week trial"
             # to "what if the colleagues don't like it?"): she takes it, even unacknowledged
             # (a cue word alone, "a link to our demo", is not enough)
-            fits = bool(answered_by.intersection(a.tied_needs))
+            # ("A brochure, sure, but honestly it won't show you ..." waves her request away
+            # before answering: the answer counts, her yes waits for the steps)
+            fits = bool(answered_by.intersection(a.tied_needs)) and not _grants_then_argues(
+                cl, t.text)
     if ("respond" in did or untied) and checks_own_answer(t.text) and not (
             a.asks_permission or contact or t.act in (
                 Act.SUMMARY, Act.NEXT_STEP_PROPOSAL, Act.ASK_ORDER) or (
@@ -285,6 +289,25 @@ def objection_step(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: 
         t.outcome = Outcome.ACKNOWLEDGED
     else:
         t.outcome = Outcome.PROGRESS
+
+
+# a word that grants her point before a "but" ("sure, but", "I know ..., but", "ja, maar")
+_GRANTS = re.compile(
+    r"\b(?:sure|yes|yeah|of\s+course|certainly|true|right|i\s+know|agreed|ja|zeker|natuurlijk|"
+    r"tuurlijk|prima|klopt|dat\s+weet\s+ik|weet\s+ik|inderdaad)\b", re.IGNORECASE)
+
+
+def _grants_then_argues(cl: CompiledLanguage, text: str) -> bool:
+    """Her point granted and taken back with a "but" ("A brochure, sure, but honestly it
+    won't show you ...", "I know €9.40 is more, but you get a lot more for it"): the answer
+    argues with her, and she does not take it at once (a "but" inside the offer itself,
+    "we keep €6.90, but you only pay for lunches taken", grants her nothing)."""
+    but = taken_back(text)
+    if but is None:
+        return False
+    before = text[:but.start]
+    return bool(_GRANTS.search(before)) or Move.ACKNOWLEDGE.value in cl.lm.moves.match(
+        cl.lm.analyze(before))
 
 
 def _park(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: list[str]) -> None:
