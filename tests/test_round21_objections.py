@@ -337,3 +337,22 @@ def test_a_but_inside_the_offer_grants_nothing(library: Library) -> None:
         "We keep the price the same, but you get one fixed number and someone on the line "
         "within fifteen minutes, also in tax season."])
     assert "exactly what we were missing" in replies[-1], replies
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "And when you say you don't want to be locked in for three years again, what made "
+           "this contract feel that way?"),
+    ("nl", "En als u zegt dat u niet weer drie jaar vast wilt zitten, wat maakte dat dit "
+           "contract zo voelde?"),
+])
+def test_her_need_quoted_in_a_question_is_no_benefit(library: Library, lang: str,
+                                                     line: str) -> None:
+    """A clarifying question in her own words ("locked in again") offers nothing: the card
+    credits the clarifying step, not a benefit tied to her need."""
+    first = {"en": "That's completely fair, and thanks for being so clear.",
+             "nl": "Dat is heel terecht, en dank voor uw duidelijkheid."}[lang]
+    rep = report(library, "drill-objection-contract-running", lang, [first, line])
+    turn = rep["turns"][-1]
+    assert "clarify" in turn["objectives"], turn
+    assert "respond" not in turn["objectives"], turn
+    assert card(rep)["respond"] is False, rep["objectives"]

@@ -611,7 +611,11 @@ def analyze_turn(
             isolating and info.is_question and not analysis.states_benefit) and not (
             bare_step or echoes or (info.is_question and _grants_then_asks(cl, msg))) and not (
             info.is_question and analysis.facts and not analysis.states_benefit
-            and cs.scenario.kind == "drill" and not _argues_first(cl, msg)):
+            and cs.scenario.kind == "drill" and not _argues_first(cl, msg)) and not (
+            # "when you say you don't want to be locked in again, what made this contract
+            # feel that way?" asks about her need in her words: no benefit offered for it
+            info.form == "open" and msg.question_mark and not analysis.states_benefit
+            and not _argues_first(cl, msg) and all(s.question_mark for s in msg.sentences)):
         # ("lets plan a demo, next week?" proposes a step, it names no benefit)
         # (a question about what her concern is answers nothing yet: "Gaat het u om de
         # prijs per rol of om de totale kosten?"; nor does one about her need: "Hoe vaak
