@@ -89,7 +89,6 @@ def invited_money_concern(ctx: ScenarioContext, cl: CompiledLanguage, state: Ses
         told = {o for f in a.facts if (o := ctx.cs.facts[f].objective)}
         a.objectives = [o for o in a.objectives if o not in told]
         a.facts, a.answered = [], []
-        a.spin = None  # her opinion of the offer is no SPIN question
         return raise_objection(ctx, cl, state, objection.id)
     return ""
 
