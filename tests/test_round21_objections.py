@@ -355,3 +355,24 @@ def test_her_need_quoted_in_a_question_is_no_benefit(library: Library, lang: str
     assert "clarify" in turn["objectives"], turn
     assert "respond" not in turn["objectives"], turn
     assert card(rep)["respond"] is False, rep["objectives"]
+
+
+@pytest.mark.parametrize(("scenario", "lang", "lines", "told"), [
+    ("drill-objection-no-time", "en",
+     ["Of course, I can see it's packed, I'll be quick.",
+      "Which days do you need them most, just Saturday and Sunday or also Easter Monday?"],
+     "Saturdays and Sundays"),
+    ("drill-objection-brochure", "nl",
+     ["Natuurlijk, dat begrijp ik.", "Hoeveel ziekmeldingen hebben jullie ongeveer per maand?"],
+     "vijftien ziekmeldingen"),
+])
+def test_a_question_about_her_situation_in_a_drill_clarifies_her_concern(
+        library: Library, scenario: str, lang: str, lines: list[str], told: str) -> None:
+    """In a drill she opened with her concern, a question about her situation asks what is
+    behind it: the objection response, the clarifying step on the card, and she answers
+    the question itself."""
+    rep = report(library, scenario, lang, lines)
+    turn = rep["turns"][-1]
+    assert turn["act"] == "objection_response", turn
+    assert card(rep)["clarify"] is True, rep["objectives"]
+    assert told in turn["buyer"], turn

@@ -481,6 +481,10 @@ def analyze_turn(
         # "Zal ik een proefrol sturen?" offers the answer: no question about her concern
         or (analysis.responds_to and (info.form == "open" or shares))
         or (raised == 0 and not analysis.facts and info.form == "open")  # her opening concern
+        # a drill she opened with her concern is about it: "Which days do you need them most,
+        # just Saturday and Sunday?" asks what is behind it, whatever fact it names
+        or (raised == 0 and cs.scenario.kind == "drill" and info.form == "open"
+            and "small_talk" not in moves and not analysis.aside)
     ):
         moves.add("clarify")  # a question right after her objection about what she said
     open_concern = pending or any(o.raised_turn is not None and not o.handled
