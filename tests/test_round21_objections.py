@@ -376,3 +376,26 @@ def test_a_question_about_her_situation_in_a_drill_clarifies_her_concern(
     assert turn["act"] == "objection_response", turn
     assert card(rep)["clarify"] is True, rep["objectives"]
     assert told in turn["buyer"], turn
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "Our plans run per month, with no fixed term. So when people join or leave you only "
+           "pay for the phones in use, and you're never locked in again."),
+    ("nl", "Onze abonnementen lopen per maand. Dus wanneer er mensen bij komen of weggaan "
+           "betaalt u alleen voor de toestellen in gebruik, en zit u nooit meer vast."),
+])
+def test_a_condition_in_the_answer_is_no_question(library: Library, lang: str,
+                                                  line: str) -> None:
+    """"So when people join or leave you only pay ..." in an answer closed with a full stop
+    states a condition: no clarifying question, she takes the benefit, and the check after
+    it is the check."""
+    first = {"en": "Thanks for being so direct, that makes sense.",
+             "nl": "Dank voor uw duidelijkheid, dat snap ik."}[lang]
+    check = {"en": "Is that the kind of freedom you're looking for after March?",
+             "nl": "Is dat de vrijheid die u zoekt na maart?"}[lang]
+    rep = report(library, "drill-objection-contract-running", lang, [first, line, check])
+    answer, checked = rep["turns"][1], rep["turns"][2]
+    assert answer["form"] is None and "clarify" not in answer["objectives"], answer
+    assert "respond" in answer["objectives"], answer
+    assert card(rep)["check"] is True, rep["objectives"]
+    assert checked["act"] == "objection_response", checked
