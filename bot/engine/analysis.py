@@ -484,7 +484,9 @@ def analyze_turn(
         # a drill she opened with her concern is about it: "Which days do you need them most,
         # just Saturday and Sunday?" asks what is behind it, whatever fact it names
         or (raised == 0 and cs.scenario.kind == "drill" and info.form == "open"
-            and "small_talk" not in moves and not analysis.aside)
+            and "small_talk" not in moves and not analysis.aside
+            and any(f not in state.revealed for f in analysis.facts)
+            and not _ASKS_HER_TIME.search(text))
     ):
         moves.add("clarify")  # a question right after her objection about what she said
     open_concern = pending or any(o.raised_turn is not None and not o.handled
@@ -738,6 +740,13 @@ _EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 
 # SPIN types of a question about her own problems, whatever private story comes with it
 _ABOUT_HER_PAINS = frozenset({"problem", "implication", "need_payoff"})
+
+
+# "ok when do u have time then?", "wanneer schikt het u beter?": when to come back, a question
+# that takes her brush-off as it stands rather than asking what is behind it
+_ASKS_HER_TIME = re.compile(
+    r"\b(?:when|wanneer)\b[^?]*\b(?:time|free|suit|suits|convenient|tijd|vrij|schikt|"
+    r"uitkomt|past)\b", re.IGNORECASE)
 
 
 def _asks_the_case_apart(msg: Analyzed, cl: CompiledLanguage, pending: str | None) -> bool:

@@ -79,7 +79,11 @@ def invited_money_concern(ctx: ScenarioContext, cl: CompiledLanguage, state: Ses
     has not voiced yet (whenever it was due) is her answer, raised now ("now the money:
     that's twenty percent more"), not the figure she pays today recited as a fact."""
     if state.pending_objection or not a.is_question or not a.price or not _HER_VIEW.search(
-            text.replace("’", "'")):
+            text.replace("’", "'")) or a.act in (Act.STATE_OBJECTIVE, Act.GREET_INTRODUCE) or (
+            not state.revealed):
+        # (an agenda's "your reaction to the price" plans the talk; asked before she has
+        # told anything, she puts the price off herself: "first I'd like to hear what you
+        # have brought")
         return ""
     for objection in ctx.scenario.objections:
         ostate = state.objections[objection.id]
@@ -88,7 +92,7 @@ def invited_money_concern(ctx: ScenarioContext, cl: CompiledLanguage, state: Ses
             continue
         told = {o for f in a.facts if (o := ctx.cs.facts[f].objective)}
         a.objectives = [o for o in a.objectives if o not in told]
-        a.facts, a.answered = [], []
+        a.answered = []  # what she pays now is in her concern's own words
         return raise_objection(ctx, cl, state, objection.id)
     return ""
 
