@@ -399,3 +399,26 @@ def test_a_condition_in_the_answer_is_no_question(library: Library, lang: str,
     assert "respond" in answer["objectives"], answer
     assert card(rep)["check"] is True, rep["objectives"]
     assert checked["act"] == "objection_response", checked
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "Our software does it all: hours app, cao module, employee app, and a fixed contact "
+           "person. Most construction companies are switched over within three months."),
+    ("nl", "Onze software doet het allemaal: uren-app, cao-module, medewerkersapp en een vaste "
+           "contactpersoon. De meeste bouwbedrijven zijn binnen drie maanden over."),
+])
+def test_a_feature_list_told_to_nobody_is_not_taken_at_once(library: Library, lang: str,
+                                                             line: str) -> None:
+    """Gerard said he is happy with Loonhuis; a list of what "our software" does, with no
+    word of his or to him, does not win his "all right, worth a look" on the spot."""
+    start = {"en": ["Good morning Mr Smits, good to see you again. Today I'd like to go over "
+                    "the price and show you a bit more of our hours app.",
+                    "Are you still using the paper timesheets on the building sites?",
+                    "And is that a lot of work for your payroll people?"],
+             "nl": ["Goedemorgen meneer Smits, fijn u weer te zien. Vandaag wil ik het over de "
+                    "prijs hebben en u meer laten zien van onze uren-app.",
+                    "Werkt u op de bouwplaats nog met papieren urenbriefjes?",
+                    "En is dat veel werk voor uw salarisadministratie?"]}[lang]
+    _, state, replies = call(library, "objection-software-renewal", lang, [*start, line])
+    assert state.objections["happy_current"].raised_turn is not None, replies
+    assert not state.objections["happy_current"].handled, replies[-1]
