@@ -422,3 +422,23 @@ def test_a_feature_list_told_to_nobody_is_not_taken_at_once(library: Library, la
     _, state, replies = call(library, "objection-software-renewal", lang, [*start, line])
     assert state.objections["happy_current"].raised_turn is not None, replies
     assert not state.objections["happy_current"].handled, replies[-1]
+
+
+@pytest.mark.parametrize(("lang", "line", "unmoved"), [
+    ("nl", "Dat snap ik. Maar u kunt het toch eens proberen?", "zorg niet weg"),
+    ("en", "I get that. But you could just give it a try, couldn't you?", "concern"),
+])
+def test_a_yes_but_asked_as_a_question_leaves_her_unmoved(library: Library, lang: str,
+                                                          line: str, unmoved: str) -> None:
+    """"Dat snap ik. Maar u kunt het toch eens proberen?" argues in question form: she says
+    her concern is not taken away, not "go on" as if nothing were asked."""
+    start = {"en": ["Good morning Mr Smits, good to see you again.",
+                    "Are you still using the paper timesheets on the building sites?",
+                    "And is that a lot of work for your payroll people?"],
+             "nl": ["Goedemorgen meneer Smits, fijn u weer te zien.",
+                    "Werkt u op de bouwplaats nog met papieren urenbriefjes?",
+                    "En is dat veel werk voor uw salarisadministratie?"]}[lang]
+    _, state, replies = call(library, "objection-software-renewal", lang, [*start, line])
+    assert state.pending_objection == "happy_current", replies
+    assert unmoved in replies[-1], replies
+    assert "go on" not in replies[-1].lower() and "verder" not in replies[-1], replies

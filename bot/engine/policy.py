@@ -16,7 +16,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from bot.engine.acts import Act, Move, opening_boast
-from bot.engine.yes_but import is_yes_but
+from bot.engine.yes_but import is_yes_but, taken_back
 
 if TYPE_CHECKING:
     from bot.engine.analysis import TurnAnalysis
@@ -250,7 +250,17 @@ def _yes_but(t: Turn) -> bool:
     value. A "but" that leads into the understanding ("Nice office. But that's fine, I
     respect the contract") turns from small talk to her point: no yes-but (``yes_but``
     reads it, as the card does)."""
-    return not _asks_her(t) and is_yes_but(t.text)
+    return is_yes_but(t.text) and (not _asks_her(t) or _argues_as_a_question(t))
+
+
+def _argues_as_a_question(t: Turn) -> bool:
+    """"Dat snap ik. Maar u kunt het toch eens proberen?": the "but" opens a yes/no question
+    that asks her to give in, no fact of hers: the argument in question form."""
+    but = taken_back(t.text)
+    if but is None or t.a.form != "closed" or t.a.facts:
+        return False
+    after = t.text[but.start:]
+    return "?" in after and not re.search(r"[.!?]\s", after.split("?")[0])
 
 
 def discount_objecting(t: Turn) -> bool:
