@@ -442,3 +442,25 @@ def test_a_yes_but_asked_as_a_question_leaves_her_unmoved(library: Library, lang
     assert state.pending_objection == "happy_current", replies
     assert unmoved in replies[-1], replies
     assert "go on" not in replies[-1].lower() and "verder" not in replies[-1], replies
+
+
+@pytest.mark.parametrize(("lang", "line", "agreed"), [
+    ("nl", "Mijn voorstel voor vandaag: eerst kort terugblikken op ons vorige gesprek, dan uw "
+           "vragen over de prijsindicatie, daarna kijken hoe onze software past en tot slot of "
+           "een demo zinvol is. Kunnen we het zo doen in drie kwartier?", "zinnige opzet"),
+    ("en", "My plan for today: first a short look back at our last talk, then your questions "
+           "about the price indication, then how our software fits, and finally whether a demo "
+           "makes sense. Can we do it like that in forty-five minutes?", "sensible plan"),
+])
+def test_an_agenda_naming_the_price_asks_no_price(library: Library, lang: str, line: str,
+                                                  agreed: str) -> None:
+    """The agenda names "your questions about the price indication" as a topic: she agrees
+    to the plan and does not recite what she pays now (no competitor price ticked)."""
+    greet = {"nl": "Goedemorgen meneer Smits, fijn u weer te zien.",
+             "en": "Good morning Mr Smits, good to see you again."}[lang]
+    rep = report(library, "objection-software-renewal", lang, [greet, line])
+    turn = rep["turns"][-1]
+    assert turn["act"] == "state_objective", turn
+    assert agreed in turn["buyer"], turn
+    assert "7,80" not in turn["buyer"] and "7.80" not in turn["buyer"], turn
+    assert "competitor_price" not in turn["objectives"], turn

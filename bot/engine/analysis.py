@@ -436,6 +436,11 @@ def analyze_turn(
             analysis.facts, scored, asked, state, where, framed, aside,
             _question_segments(msg, lm),
             {f for f in analysis.facts if state.trust < cs.facts[f].trust})
+        if "state_objective" in moves and analysis.facts and set(analysis.facts) <= aside and (
+                not _question_names_a_fact(msg, cl)):
+            # "Mijn voorstel voor vandaag: ..., dan uw vragen over de prijsindicatie, ...
+            # Kunnen we het zo doen?": the agenda names its topics; the question asks to agree
+            analysis.facts, analysis.answered = [], []
         if several:
             analysis.fact_forms = _forms_by_sentence(msg, lm, where, analysis.answered)
         if fallback and analysis.answered and not _AMOUNT & set(msg.words) and all(
@@ -740,6 +745,19 @@ _EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 
 # SPIN types of a question about her own problems, whatever private story comes with it
 _ABOUT_HER_PAINS = frozenset({"problem", "implication", "need_payoff"})
+
+
+def _question_names_a_fact(msg: Analyzed, cl: CompiledLanguage) -> bool:
+    """The message's questions, read alone, name a fact ("Did you have time to read it?")."""
+    asked = [s for s in msg.sentences if s.question_mark]
+    return any(cl.facts.match(cl.lm.pipeline.analyze(" ".join(s.words)))
+               or _TOOK_IT_IN & set(s.words) for s in asked)
+
+
+# "Did you have time to read it?", "Heeft u het kunnen lezen?": whether she took in what the
+# agenda names, a question about it (she says so)
+_TOOK_IT_IN = frozenset({"read", "look", "looked", "seen", "lezen", "gelezen", "bekeken",
+                         "bekijken", "doorgenomen", "doornemen", "doorgelezen", "gekeken"})
 
 
 # "ok when do u have time then?", "wanneer schikt het u beter?": when to come back, a question

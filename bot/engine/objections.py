@@ -215,10 +215,11 @@ def objection_step(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: 
             # (a cue word alone, "a link to our demo", is not enough)
             # ("A brochure, sure, but honestly it won't show you ..." waves her request away
             # before answering: the answer counts, her yes waits for the steps)
-            # (a list of what "our software does", with no word of hers or to her, is told
-            # to nobody in particular: it may count, her yes waits for the steps)
+            # (seller talk told to nobody in particular, "our software does it all: hours
+            # app, cao module, ...", is a pitch that names her need in passing: it may count,
+            # her yes waits for the steps; "wat u vandaag noemde ..." speaks to her)
             fits = bool(answered_by.intersection(a.tied_needs)) and not _grants_then_argues(
-                cl, t.text) and bool(set(cl.lm.analyze(t.text).words) & (
+                cl, t.text) and not (a.pitch and not set(cl.lm.analyze(t.text).words) & (
                     cl.lm.lexicon.second_person | _YOUR))
     if ("respond" in did or untied) and checks_own_answer(t.text) and not (
             a.asks_permission or contact or t.act in (
