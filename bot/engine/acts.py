@@ -127,6 +127,9 @@ def main_act(a: TurnAnalysis, state: SessionState) -> Act:
             # "you said X; our module does Y. Does that take away your price concern?"
             Move.CHECK in moves and a.responds_to and a.tied_needs):
         return Act.SUMMARY
+    if pending and state.objections[pending].raised_turn != 0 and (
+            _proposes_for_her_needs(a, pending)):
+        return Act.SOLUTION
     if pending and _handles_objection(a, state):
         return Act.OBJECTION_RESPONSE
     if not pending and _checks_handling(a, state):
@@ -275,6 +278,28 @@ def _asks_about_put_off(a: TurnAnalysis, state: SessionState) -> bool:
             Move.PROPOSE_NEXT_STEP, Move.ASK_FOR_ORDER, Move.PROPOSE_SOLUTION, Move.SUMMARIZE}
 
 
+def _proposes_for_her_needs(a: TurnAnalysis, oid: str) -> bool:
+    """A proposal built on needs she stated while a concern she raised later in the call
+    stands ("Dan zou ik het zo doen: de uren-app voor de uitvoerders, ... U hoeft uw
+    huidige pakket niet in één keer los te laten", "Then I'd adapt the proposal: a two-week
+    trial ..."): the (adjusted) solution, as a trainer labels it. Not when it takes her
+    concern up by name or price, acknowledges or asks into it, or proposes a meeting; a
+    concern she opened the call with (a drill) makes every answer the response to it."""
+    return Move.PROPOSE_SOLUTION in a.moves and bool(a.tied_needs) and not (
+        a.moves & {Move.ACKNOWLEDGE, Move.CLARIFY, Move.PROPOSE_NEXT_STEP, Move.ASK_FOR_ORDER}
+    ) and not a.about_objection and oid not in a.responds_to and not a.price
+
+
+def _answers_then_proposes(a: TurnAnalysis, oid: str | None) -> bool:
+    """A benefit on the need her pending concern named, followed by a step to make it happen
+    ("Bij ons kunt u maandelijks toestellen erbij of eraf doen, dus geen drie jaar vast. Ik
+    bel u in november nog even."): the answer is the point, not the proposal."""
+    return oid is not None and Move.PROPOSE_NEXT_STEP in a.moves and (
+        Move.RESPOND_BENEFIT in a.moves) and (a.states_benefit or not a.dated) and not (
+        a.moves & {Move.ASK_FOR_ORDER, Move.DISCOUNT, Move.GREET}) and bool(
+        set(a.tied_needs) & set(a.answers_objection))
+
+
 GOODBYE_WORDS = 14
 
 
@@ -302,10 +327,10 @@ def _handles_objection(a: TurnAnalysis, state: SessionState) -> bool:
     handling = a.moves & {Move.ACKNOWLEDGE, Move.CLARIFY, Move.CHECK}
     if a.asks_mailing and not a.responds_to:
         return False  # "Shall I sign you up for our newsletter too?" asks her permission
-    if not a.is_question and ostate is not None and ostate.raised_turn == state.turn - 1 and (
-            a.yes_but):
-        # "Ja, die zijn goedkoper, maar hun kwaliteit is niet goed" right after she said it:
-        # a (poor) answer to her point, arguing with it
+    if not a.is_question and ostate is not None and a.yes_but:
+        # "Ja, die zijn goedkoper, maar hun kwaliteit is niet goed", "Ja, maar kijk: bij ons
+        # zit support er gratis bij" while her concern stands: a (poor) answer to her point,
+        # arguing with it
         return True
     if knew and not named and a.pitch and not handling and not a.needs and (
             Move.RESPOND_BENEFIT not in a.moves):
@@ -315,6 +340,10 @@ def _handles_objection(a: TurnAnalysis, state: SessionState) -> bool:
     if handling == {Move.CHECK} and Move.PROPOSE_NEXT_STEP in a.moves and a.names_date and (
             not named and not a.responds_to and Move.RESPOND_BENEFIT not in a.moves):
         return False  # "Tuesday the 14th at ten, does that suit you?" checks the date
+    if _answers_then_proposes(a, oid):
+        # "Our screens work with every laptop, so that's no problem. Can I come by and show
+        # them?": the answer to her concern is the bulk, the visit its follow-through
+        return True
     if a.moves & {Move.PROPOSE_NEXT_STEP, Move.ASK_FOR_ORDER, Move.GREET} and not handling:
         return False
     if a.joke and not handling:

@@ -155,6 +155,11 @@ def analyze_turn(
                 # no step proposed
                 cue_moves.discard("propose_next_step")
                 break
+    if "propose_next_step" in cue_moves and _BACK_TO_A_TOPIC.search(" ".join(msg.words)) and (
+            "propose_next_step" not in _moves_without_back_to(msg, lm)):
+        # "u said at the start you'd come back to our price", "om even terug te komen op de
+        # prijs": a topic taken up again, no visit proposed
+        cue_moves.discard("propose_next_step")
     if promises_to_send(msg):
         cue_moves.add("propose_next_step")  # "I'll rework the quote and send it over"
     if concrete_time and offers_a_time(text) and is_concrete(msg, lm):
@@ -255,7 +260,8 @@ def analyze_turn(
     ):
         moves.discard("respond_benefit")
     analysis = TurnAnalysis(info.is_question, info.form, info.spin, info.asks, moves=moves)
-    if info.is_question and lm.aside.match(msg) and not _asks_her_pains_apart(msg, lm):
+    if info.is_question and lm.aside.match(msg) and not _asks_her_pains_apart(msg, lm) and not (
+            _asks_the_case_apart(msg, cl, state.pending_objection)):
         # "totally unrelated, but is that your dog?", "my sister has a web shop, do you do
         # returns too?": small talk, no fact of the case to recite
         moves.add("small_talk")
@@ -436,6 +442,11 @@ def analyze_turn(
             analysis.facts, scored, asked, state, where, framed, aside,
             _question_segments(msg, lm),
             {f for f in analysis.facts if state.trust < cs.facts[f].trust})
+        if "state_objective" in moves and analysis.facts and set(analysis.facts) <= aside and (
+                not _question_names_a_fact(msg, cl)):
+            # "Mijn voorstel voor vandaag: ..., dan uw vragen over de prijsindicatie, ...
+            # Kunnen we het zo doen?": the agenda names its topics; the question asks to agree
+            analysis.facts, analysis.answered = [], []
         if several:
             analysis.fact_forms = _forms_by_sentence(msg, lm, where, analysis.answered)
         if fallback and analysis.answered and not _AMOUNT & set(msg.words) and all(
@@ -463,15 +474,30 @@ def analyze_turn(
         shares = len(shared) >= 2 or (len(shared) == 1 and (
             len(msg.words) <= SHORT_ECHO or strong))
         analysis.about_objection = pending in analysis.responds_to or shares
+    # her concern named in a statement beside a question about something else ("werkt u
+    # hier al lang? Maar ik begrijp het: het contract loopt tot maart") makes that question
+    # no question into her concern: its own words must name it
+    asked_strong = strong
+    if pending and strong and msg.question_mark and len(msg.sentences) > 1:
+        asked_stems = lm.pipeline.analyze(" ".join(
+            w for s in msg.sentences if s.question_mark for w in s.words)).stem_set
+        asked_strong = bool(cl.objection_stems.get(pending, frozenset()) & asked_stems
+                            & cl.objection_rare.get(pending, frozenset()))
     if pending and info.is_question and not moves & {
         "propose_next_step", "ask_for_order", "check"
     } and (not analysis.facts or strong or raised == 0 or (
         just_raised and shares and info.form == "open"  # "what went wrong with that switch?"
     )) and not details and (shares or raised == 0) and (
-        strong or (just_raised and info.form == "open")
+        asked_strong or (just_raised and info.form == "open")
         # "Zal ik een proefrol sturen?" offers the answer: no question about her concern
         or (analysis.responds_to and (info.form == "open" or shares))
         or (raised == 0 and not analysis.facts and info.form == "open")  # her opening concern
+        # a drill she opened with her concern is about it: "Which days do you need them most,
+        # just Saturday and Sunday?" asks what is behind it, whatever fact it names
+        or (raised == 0 and cs.scenario.kind == "drill" and info.form == "open"
+            and "small_talk" not in moves and not analysis.aside
+            and any(f not in state.revealed for f in analysis.facts)
+            and not _ASKS_HER_TIME.search(text))
     ):
         moves.add("clarify")  # a question right after her objection about what she said
     open_concern = pending or any(o.raised_turn is not None and not o.handled
@@ -605,7 +631,11 @@ def analyze_turn(
             isolating and info.is_question and not analysis.states_benefit) and not (
             bare_step or echoes or (info.is_question and _grants_then_asks(cl, msg))) and not (
             info.is_question and analysis.facts and not analysis.states_benefit
-            and cs.scenario.kind == "drill" and not _argues_first(cl, msg)):
+            and cs.scenario.kind == "drill" and not _argues_first(cl, msg)) and not (
+            # "when you say you don't want to be locked in again, what made this contract
+            # feel that way?" asks about her need in her words: no benefit offered for it
+            info.form == "open" and msg.question_mark and not analysis.states_benefit
+            and not _argues_first(cl, msg) and all(s.question_mark for s in msg.sentences)):
         # ("lets plan a demo, next week?" proposes a step, it names no benefit)
         # (a question about what her concern is answers nothing yet: "Gaat het u om de
         # prijs per rol of om de totale kosten?"; nor does one about her need: "Hoe vaak
@@ -697,6 +727,7 @@ _ASKS_TO_TELL = re.compile(
 _ORDINAL = re.compile(r"\d{1,2}(?:e|ste|de|st|nd|rd|th)")
 SURE_MATCH = 101.0  # a keyword match with at least one whole topic word close together
 NAMED_MATCH = 103.0  # three topic words: the question names that fact whatever its SPIN type
+CUE_MATCH = 100.0  # a keyword cue matched (a fuzzy phrasing scores below)
 TOLD_MARGIN = 3.0  # how much surer a told fact's match must be to come before an untold one
 # words that ask for a figure, a year or a date ("hoe vaak", "uit welk jaar", "how old")
 _DEEPER = frozenset({"implication", "need_payoff"})
@@ -723,6 +754,48 @@ _EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 
 # SPIN types of a question about her own problems, whatever private story comes with it
 _ABOUT_HER_PAINS = frozenset({"problem", "implication", "need_payoff"})
+
+
+def _question_names_a_fact(msg: Analyzed, cl: CompiledLanguage) -> bool:
+    """The message's questions, read alone, name a fact ("Did you have time to read it?")."""
+    asked = [s for s in msg.sentences if s.question_mark]
+    return any(cl.facts.match(cl.lm.pipeline.analyze(" ".join(s.words)))
+               or _TOOK_IT_IN & set(s.words) for s in asked)
+
+
+# "Did you have time to read it?", "Heeft u het kunnen lezen?": whether she took in what the
+# agenda names, a question about it (she says so)
+_TOOK_IT_IN = frozenset({"read", "look", "looked", "seen", "lezen", "gelezen", "bekeken",
+                         "bekijken", "doorgenomen", "doornemen", "doorgelezen", "gekeken"})
+
+
+# "ok when do u have time then?", "wanneer schikt het u beter?": when to come back, a question
+# that takes her brush-off as it stands rather than asking what is behind it
+_ASKS_HER_TIME = re.compile(
+    r"\b(?:when|wanneer)\b[^?]*\b(?:time|free|suit|suits|convenient|tijd|vrij|schikt|"
+    r"uitkomt|past)\b", re.IGNORECASE)
+
+
+def _asks_the_case_apart(msg: Analyzed, cl: CompiledLanguage, pending: str | None) -> bool:
+    """"Mijn broer werkt ook in de thuiszorg. Wat is bij TeleNed eigenlijk de opzegtermijn,
+    en zit er een boete op?": the private story is a statement of its own, and the question
+    after it, read alone, names a fact of the case in its cue words; she answers that
+    question (a question hung on the story, "my brother has an office in Haarlem too, do
+    you ever go to the market there?", stays the aside). A cue word alone ("busy") is
+    enough only where the question names her pending concern too ("TeleNed")."""
+    lm = cl.lm
+    asked = [s for s in msg.sentences if s.question_mark]
+    if not asked or len(asked) == len(msg.sentences):
+        return False
+    concern = cl.objection_rare.get(pending, frozenset()) if pending else frozenset()
+    for sentence in asked:
+        alone = lm.pipeline.analyze(" ".join(sentence.words))
+        if lm.aside.match(alone):
+            return False
+        needed = CUE_MATCH if concern & alone.stem_set else NAMED_MATCH
+        if not any(score >= needed for score in cl.facts.match(alone).values()):
+            return False
+    return True
 
 
 def _asks_her_pains_apart(msg: Analyzed, lm: LanguageModel) -> bool:
@@ -1366,6 +1439,19 @@ def _asks_besides_proposal(msg: Analyzed, lm: LanguageModel) -> bool:
 
 
 _MEETING_HER = frozenset({"to meet you", "kennis te maken", "kennis maken", "meet you too"})
+
+
+# coming back to a topic, not to her: "come back to our price", "get back to your point",
+# "terug te komen op de prijs", "terugkomen op uw vraag" (not "come back to you next week")
+_BACK_TO_A_TOPIC = re.compile(
+    r"\b(?:come|comes|coming|came|get|getting|go|going)\s+back\s+(?:to|on)\s+"
+    r"(?!you\b|u\b|ya\b|yours?\b|ur\b|your\s+office\b)"
+    r"|\bterug\s*(?:te\s+)?(?:komen|komt|kom|kwam|gekomen)\s+op\b")
+
+
+def _moves_without_back_to(msg: Analyzed, lm: LanguageModel) -> set[str]:
+    text = _BACK_TO_A_TOPIC.sub(" ", " ".join(msg.words))
+    return set(lm.moves.match(lm.pipeline.analyze(text)))
 
 
 def _moves_without(msg: Analyzed, lm: LanguageModel, phrases: frozenset[str]) -> set[str]:

@@ -682,8 +682,12 @@ def classify(msg: Analyzed, lm: LanguageModel, moves: set[str]) -> QuestionInfo:
     # state ("What works well in offices like yours is a fixed cleaner. Would that suit
     # you?" asks the second); unpunctuated phone typing is read by its words
     marked = any(s.question_mark for s in msg.sentences)
+    # a message closed with a full stop tells: its "when" opens a condition ("So when people
+    # join or leave you only pay for the phones in use."), not a question typed without "?"
+    told = not marked and msg.raw.rstrip().endswith(".")
     forms = [f for f in (sentence_form(s, lm) for s in msg.sentences
-                         if s.question_mark or not marked) if f]
+                         if (s.question_mark or not marked)
+                         and not (told and _opens_a_condition(s, lm))) if f]
     intent = bool(lm.intents.match(msg))
     if not forms and _conclusion_to_confirm(msg, lm, moves):
         forms = ["closed"]  # "so you print the labels yourselves." asks her to confirm it
@@ -731,6 +735,19 @@ def _checks_she_took_in_the_offer(msg: Analyzed) -> bool:
     if words & _QUESTIONS and words & _MORE:
         return True
     return bool(words & _TOOK_IN and words & _SENT)
+
+
+_CONDITION_WORDS = frozenset({"when", "whenever", "wanneer", "zodra"})
+
+
+def _opens_a_condition(sentence: Sentence, lm: LanguageModel) -> bool:
+    """"when people join ...", "wanneer er iemand bij komt ...": the sentence's question
+    word opens a condition (no verb right after it, as a question has)."""
+    words = strip_fillers(sentence.words, lm.lexicon.fillers)
+    while words and words[0] in JOINERS | {"so", "dus", "then", "dan"}:
+        words = words[1:]
+    return len(words) > 2 and words[0] in _CONDITION_WORDS and (
+        words[1] not in lm.lexicon.question_verbs)
 
 
 def _first_of_two_questions(msg: Analyzed, lm: LanguageModel) -> Analyzed | None:

@@ -56,12 +56,15 @@ from bot.engine.objections import (
     anticipated,
     bring_in_line,
     check_after_handling,
+    check_answered,
     checks_her_answer,
+    invited_money_concern,
     note_offered,
     objection_step,
     proposal_while_objecting,
     raise_objection,
     reopen_rested,
+    take_as_check,
     tick_explained,
     trigger,
 )
@@ -194,7 +197,8 @@ class Engine:
             # the concern before she voices it; the message answers it, she does not raise it
             a = analyze_turn(text, self.cs, cl, state)
         if checks_her_answer(state, text):
-            a.moves.add(Move.CHECK)  # "does that make it easier to explain internally?"
+            # "does that make it easier to explain internally?", "is de prijs nog een bezwaar?"
+            take_as_check(self.ctx, a, text)
         act = main_act(a, state)
         a.act = act
         if act is Act.GOODBYE and "?" not in text:
@@ -289,6 +293,8 @@ class Engine:
                 # told yet is worth adding ("what are you comparing with?" is not "who cleans")
                 a.answered = [f for f in a.answered if f not in state.revealed and (
                     f"explained_objective:{self.cs.facts[f].objective}" not in state.flags)]
+        # "what did you think of the 9.40?": her price concern is the answer
+        invited = invited_money_concern(self.ctx, cl, state, a, text)
         contact = asks_contact(cl, t, text)
         others_asked = False
         if contact:
@@ -329,7 +335,7 @@ class Engine:
             # Monique's address or the director's is passed on later
             answers.append(stock_line(self.ctx, cl, state, "contact_own" if asks_own(text)
                                       else "contact_yes"))
-        elif not answers and (not state.pending_objection or (
+        elif not answers and not invited and (not state.pending_objection or (
                 t.outcome is Outcome.NONE and not a.about_objection)):
             # a follow-up on her last answer is answered while her objection waits too
             answers = follow_up(self.ctx, cl, t, events)
@@ -338,7 +344,7 @@ class Engine:
         elif answers:
             state.last_answered = list(a.answered)
         t.answered = bool(answers)
-        bring_in = ""
+        bring_in = invited
         if t.act in CLOSING_ACTS and ("objective_stated" in t.fresh or contact):
             pass  # an agenda that ends in "and then we see about a follow-up" plans the visit
         elif (t.act in CLOSING_ACTS or dated_proposal(t)) and not state.pending_objection:
@@ -404,6 +410,8 @@ class Engine:
                     react = " ".join(dict.fromkeys(p for p in (react, *right) if p))
                     if t.rest_right:
                         react = f"{react} {stock_line(self.ctx, cl, state, 'summary_rest_right')}"
+        if rule_name == "check after handling":
+            react = check_answered(cl, self.scenario.buyer.address, react, text)
         apply_effects(state, events_for(t))
         if t.act is Act.GOODBYE:
             end_call(state, "goodbye", events)

@@ -25,6 +25,7 @@ from bot.engine.state import SessionState
 from bot.engine.summary_check import KEYWORD_MATCH
 from bot.engine.value import money_concern, speaks_to_value
 from bot.engine.wording import lower_first
+from bot.engine.yes_but import taken_back
 
 STEP_MOVES = {"acknowledge": Move.ACKNOWLEDGE, "clarify": Move.CLARIFY,
               "respond": Move.RESPOND_BENEFIT, "check": Move.CHECK}
@@ -56,6 +57,42 @@ def trigger(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, eve
             # "just send me the brochure" after the learner offered to send it: no request
             # of her own for what is already on its way
             continue
+        return raise_objection(ctx, cl, state, objection.id)
+    return ""
+
+
+# a question after her view of something: "what did you think of the 9.40?", "whats ur take
+# on our price?", "wat vond u van de prijsindicatie?", "hoe kijkt u aan tegen het bedrag?"
+_HER_VIEW = re.compile(
+    r"\b(?:take\s+on|think\s+of|think\s+about|make\s+of|views?\s+on|feel\s+about|"
+    r"opinion\s+(?:of|on|about)|thoughts\s+on|reaction\s+to|react\s+to|"
+    r"(?:vond|vindt|vind)\s+(?:u|je|jij|jullie)\s+(?:\w+\s+)?van|"
+    r"(?:denkt|dacht|denk)\s+(?:u|je|jij|jullie)\s+(?:\w+\s+)?over|"
+    r"(?:kijkt|keek|kijk)\s+(?:u|je|jij|jullie)\s+(?:\w+\s+)?(?:aan\s+)?tegen|"
+    r"(?:zegt|zeg)\s+(?:u|je|jij)\s+van|mening\s+over|reactie\s+op|hoe\s+(?:viel|valt))\b",
+    re.IGNORECASE)
+
+
+def invited_money_concern(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState,
+                          a: TurnAnalysis, text: str) -> str:
+    """"What did you think of the 9.40?" asks her view of the price: a money concern she
+    has not voiced yet (whenever it was due) is her answer, raised now ("now the money:
+    that's twenty percent more"), not the figure she pays today recited as a fact."""
+    if state.pending_objection or not a.is_question or not a.price or not _HER_VIEW.search(
+            text.replace("’", "'")) or a.act in (Act.STATE_OBJECTIVE, Act.GREET_INTRODUCE) or (
+            not state.revealed):
+        # (an agenda's "your reaction to the price" plans the talk; asked before she has
+        # told anything, she puts the price off herself: "first I'd like to hear what you
+        # have brought")
+        return ""
+    for objection in ctx.scenario.objections:
+        ostate = state.objections[objection.id]
+        if ostate.raised_turn is not None or f"preempted:{objection.id}" in state.flags or (
+                not money_concern(cl, objection)):
+            continue
+        told = {o for f in a.facts if (o := ctx.cs.facts[f].objective)}
+        a.objectives = [o for o in a.objectives if o not in told]
+        a.answered = []  # what she pays now is in her concern's own words
         return raise_objection(ctx, cl, state, objection.id)
     return ""
 
@@ -181,10 +218,18 @@ def objection_step(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: 
             # the answer her doubt asked for, tied to what she said ("a two-week trial"
             # to "what if the colleagues don't like it?"): she takes it, even unacknowledged
             # (a cue word alone, "a link to our demo", is not enough)
-            fits = bool(answered_by.intersection(a.tied_needs))
+            # ("A brochure, sure, but honestly it won't show you ..." waves her request away
+            # before answering: the answer counts, her yes waits for the steps)
+            # (seller talk told to nobody in particular, "our software does it all: hours
+            # app, cao module, ...", is a pitch that names her need in passing: it may count,
+            # her yes waits for the steps; "wat u vandaag noemde ..." speaks to her)
+            fits = bool(answered_by.intersection(a.tied_needs)) and not _grants_then_argues(
+                cl, t.text) and not (a.pitch and not set(cl.lm.analyze(t.text).words) & (
+                    cl.lm.lexicon.second_person | _YOUR))
     if ("respond" in did or untied) and checks_own_answer(t.text) and not (
             a.asks_permission or contact or t.act in (
-                Act.SUMMARY, Act.NEXT_STEP_PROPOSAL, Act.ASK_ORDER) or t.summarizing):
+                Act.SUMMARY, Act.NEXT_STEP_PROPOSAL, Act.ASK_ORDER) or (
+                t.summarizing and not asks_only_if_it_stands(t.text))):
         # "... u kunt maandelijks opzeggen. Spreekt u dat aan?" answers and asks whether
         # that settles it: a check, not a question into her concern (a summary's "is that
         # correct?" and a date's "does that work?" ask about those)
@@ -192,6 +237,11 @@ def objection_step(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: 
             did.discard("clarify")
             untick(ctx, a, frozenset({Move.CLARIFY}))
         did.add("check")
+    if {"check", "clarify"} <= did and asks_only_if_it_stands(t.text):
+        # "Is die veertien procent dan nog een bezwaar?" after the answer names her concern
+        # to ask whether it still stands: the check, no question into it
+        did.discard("clarify")
+        untick(ctx, a, frozenset({Move.CLARIFY}))
     if not did and t.act is Act.OBJECTION_RESPONSE and a.form == "closed" and not a.facts and (
         ostate.steps["respond"] or "respond" in ostate.tried
     ) and not a.asks_permission and not contact:
@@ -215,7 +265,9 @@ def objection_step(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: 
             # cheaper") still takes her concern on: she says it does not settle it,
             # instead of letting it rest as if nobody had tried
             t.outcome = Outcome.PROGRESS
-        else:
+        elif not (a.yes_but and not a.is_question):
+            # ("Ja, maar bij ons zit support er gratis bij" argues with her point: no sign
+            # that nobody takes it up, and she does not let it rest on that)
             ostate.idle += 1
         return
     ostate.idle = 0
@@ -249,6 +301,25 @@ def objection_step(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: 
         t.outcome = Outcome.ACKNOWLEDGED
     else:
         t.outcome = Outcome.PROGRESS
+
+
+# a word that grants her point before a "but" ("sure, but", "I know ..., but", "ja, maar")
+_GRANTS = re.compile(
+    r"\b(?:sure|yes|yeah|of\s+course|certainly|true|right|i\s+know|agreed|ja|zeker|natuurlijk|"
+    r"tuurlijk|prima|klopt|dat\s+weet\s+ik|weet\s+ik|inderdaad)\b", re.IGNORECASE)
+
+
+def _grants_then_argues(cl: CompiledLanguage, text: str) -> bool:
+    """Her point granted and taken back with a "but" ("A brochure, sure, but honestly it
+    won't show you ...", "I know €9.40 is more, but you get a lot more for it"): the answer
+    argues with her, and she does not take it at once (a "but" inside the offer itself,
+    "we keep €6.90, but you only pay for lunches taken", grants her nothing)."""
+    but = taken_back(text)
+    if but is None:
+        return False
+    before = text[:but.start]
+    return bool(_GRANTS.search(before)) or Move.ACKNOWLEDGE.value in cl.lm.moves.match(
+        cl.lm.analyze(before))
 
 
 def _park(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: list[str]) -> None:
@@ -347,6 +418,61 @@ _SHORT_CHECK = re.compile(
     r"\s*[?!.]*$", re.IGNORECASE)
 
 
+# "blijft die veertien procent dan nog het bezwaar?", "is de prijs dan nog een probleem?",
+# "is that still your concern?", "does the fourteen percent still stand in the way?": a
+# yes/no question whether her concern still stands, in the concern's own words (no
+# "anything else?", which isolates it, and no open "what still stands in the way?")
+_STILL_STANDS = re.compile(
+    r"\bstill\b[^?]*\b(?:concerns?|objections?|problems?|issues?|worr(?:y|ies)|obstacles?|"
+    r"hurdles?|(?:deal[\s-]?)?breakers?|sticking\s+points?|in\s+the\s+way|holding\s+you\s+back|"
+    r"hold\s+you\s+back|a\s+point)\b"
+    r"|\b(?:concerns?|objections?|problems?|issues?|worr(?:y|ies))\b[^?]*\bstill\b"
+    r"|\b(?:nog|steeds|blijft|blijven)\b[^?]*\b(?:bezwaa?r|bezwaren|probleem|problemen|zorg|"
+    r"zorgen|punt|struikelblok|obstakel|drempel|in\s+de\s+weg|bezwaarlijk)\b", re.IGNORECASE)
+_NOT_A_CHECK = re.compile(
+    r"\b(?:what|how|which|why|who|where|wat|hoe|welke?|waarom|wie|waar|ander|andere|anders|"
+    r"else|other|only|enige|iets|anything|something|meer|more)\b", re.IGNORECASE)
+
+
+def asks_if_concern_stands(question: str) -> bool:
+    """A closed question whether her concern still stands ("is die veertien procent dan
+    nog een bezwaar?"): after an answer, the check step in her concern's own words."""
+    return bool(_STILL_STANDS.search(question)) and not _NOT_A_CHECK.search(question)
+
+
+def asks_only_if_it_stands(text: str) -> bool:
+    """The message's one question asks whether her concern still stands."""
+    asked = [p for p in _ANY_SENTENCE_END.split(text.strip()) if p.rstrip().endswith("?")]
+    return len(asked) == 1 and asks_if_concern_stands(asked[0])
+
+
+def take_as_check(ctx: ScenarioContext, a: TurnAnalysis, text: str) -> None:
+    """A check of the answer she was given: the check move; one that only asks whether her
+    concern still stands ("is die veertien procent dan nog een bezwaar?") asks her no fact
+    its words happen to name (the comparison, her price)."""
+    a.moves.add(Move.CHECK)
+    if not asks_only_if_it_stands(text) or not a.facts:
+        return
+    told = {o for f in a.facts if (o := ctx.cs.facts[f].objective)}
+    a.objectives = [o for o in a.objectives if o not in told]
+    a.facts, a.answered = [], []
+    a.spin = None
+
+
+def check_answered(cl: CompiledLanguage, address: str, reply: str, text: str) -> str:
+    """Her yes to a check, turned round when the check asked whether her concern still
+    stands: "is die veertien procent dan nog een bezwaar?" gets "Nee, daar kan ik mee
+    verder", not a "Ja" that says it does."""
+    if not asks_only_if_it_stands(text):
+        return reply
+    lex = cl.lm.lexicon
+    yes, no = lex.line("check_ack_yes", address), lex.line("check_ack_no", address)
+    for word in yes:
+        if re.match(rf"{re.escape(word)}\b", reply) and no:
+            return no[0] + reply[len(word):]
+    return reply
+
+
 def checks_own_answer(text: str) -> bool:
     """The message argues first and then asks whether that settles it, in one breath
     ("Bij ons zit u niet meer vast. Spreekt u dat aan?", "... so you're never tied again.
@@ -355,7 +481,8 @@ def checks_own_answer(text: str) -> bool:
         return False
     asked = [p.strip() for p in _ANY_SENTENCE_END.split(text.strip()) if p.strip()]
     last = asked[-1] if asked else ""
-    return last.endswith("?") and bool(_ABOUT_THAT.match(last) or _SHORT_CHECK.match(last))
+    return last.endswith("?") and bool(_ABOUT_THAT.match(last) or _SHORT_CHECK.match(last)
+                                       or asks_if_concern_stands(last))
 
 
 def checks_her_answer(state: SessionState, text: str) -> bool:
@@ -364,7 +491,8 @@ def checks_her_answer(state: SessionState, text: str) -> bool:
     answer settled it, whatever its words ("does that make it easier to explain
     internally?"), and she says whether it did instead of "I couldn't tell you"."""
     asked = [p for p in _ANY_SENTENCE_END.split(text.strip()) if p.rstrip().endswith("?")]
-    if not asked or not _ABOUT_THAT.match(asked[0]):
+    if not asked or not (_ABOUT_THAT.match(asked[0]) or (
+            len(asked) == 1 and asks_if_concern_stands(asked[0]))):
         return False
     oid = state.pending_objection
     if oid:

@@ -16,7 +16,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from bot.engine.acts import Act, Move, opening_boast
-from bot.engine.yes_but import is_yes_but
+from bot.engine.yes_but import is_yes_but, taken_back
 
 if TYPE_CHECKING:
     from bot.engine.analysis import TurnAnalysis
@@ -157,6 +157,14 @@ def _asks_her(t: Turn) -> bool:
     return t.a.is_question or t.a.asks
 
 
+def _asks_her_business(t: Turn) -> bool:
+    """A question beside the understanding that she must answer: not one that only chats
+    ("Mooi uitzicht, werkt u hier al lang? Maar ik begrijp het: het contract loopt"), which
+    she lets pass to take the understanding in."""
+    return _asks_her(t) and not (Move.SMALL_TALK in t.moves and not t.a.facts and not (
+        t.moves & {Move.CLARIFY, Move.CHECK, Move.PROPOSE_NEXT_STEP, Move.ASK_FOR_ORDER}))
+
+
 def _misses_the_point(t: Turn) -> bool:
     """An attempt at her objection that takes no step, after she already repeated it."""
     oid = t.state.pending_objection
@@ -257,7 +265,17 @@ def _yes_but(t: Turn) -> bool:
     value. A "but" that leads into the understanding ("Nice office. But that's fine, I
     respect the contract") turns from small talk to her point: no yes-but (``yes_but``
     reads it, as the card does)."""
-    return not _asks_her(t) and is_yes_but(t.text)
+    return is_yes_but(t.text) and (not _asks_her(t) or _argues_as_a_question(t))
+
+
+def _argues_as_a_question(t: Turn) -> bool:
+    """"Dat snap ik. Maar u kunt het toch eens proberen?": the "but" opens a yes/no question
+    that asks her to give in, no fact of hers: the argument in question form."""
+    but = taken_back(t.text)
+    if but is None or t.a.form != "closed" or t.a.facts:
+        return False
+    after = t.text[but.start:]
+    return "?" in after and not re.search(r"[.!?]\s", after.split("?")[0])
 
 
 def discount_objecting(t: Turn) -> bool:
@@ -322,10 +340,10 @@ REACTIONS: tuple[Rule, ...] = (
          lambda t: t.outcome is Outcome.ACKNOWLEDGED and not t.answered and (
              _talks_past_it(t) or _yes_but(t)), "acknowledge_past_it", cool=True),
     Rule("objection acknowledged with respect for it", lambda t: t.outcome
-         is Outcome.ACKNOWLEDGED and not t.answered and not _asks_her(t)
+         is Outcome.ACKNOWLEDGED and not t.answered and not _asks_her_business(t)
          and bool(_RESPECTS.search(t.text)), "acknowledge_respect"),
     Rule("objection acknowledged", lambda t: t.outcome is Outcome.ACKNOWLEDGED
-         and not t.answered and not _asks_her(t), "acknowledge_ack"),
+         and not t.answered and not _asks_her_business(t), "acknowledge_ack"),
     # "... a demo on Thursday 3 October at 9. Does that suit you?" with a benefit in it:
     # her answer to the proposal ("before we plan anything: ...") also says the point stands
     Rule("objection partly answered", lambda t: t.outcome is Outcome.PROGRESS
