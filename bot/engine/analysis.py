@@ -426,6 +426,10 @@ def analyze_turn(
                 and not cl.facts.names(f, _topic_stems(msg, lm))}
         analysis.facts = sorted(_without_swallowed(fitting, scored, spans),
                                 key=lambda f: -scored[f])
+        # what the question asks about is its matter, not a fact it asks for: "what did
+        # your colleagues say about the employee contribution?" asks no payment process
+        matter = _named_after_about(msg, spans, analysis.facts) if asked <= 1 else set()
+        analysis.facts = [f for f in analysis.facts if f not in matter]
         analysis.answered = _best_matches(
             analysis.facts, scored, asked, state, where, framed, aside,
             _question_segments(msg, lm),
@@ -1289,6 +1293,31 @@ def _best_matches(facts: list[str], scored: dict[str, float], asked: int,
                   if i < asked or scored[f] >= SURE_MATCH]
         return sorted(chosen, key=lambda f: at.get(f, len(chosen) + chosen.index(f)))
     return ranked[:1]
+
+
+# words after which a question names the matter it asks about, not what it asks
+_ABOUT = frozenset({"about", "regarding", "concerning", "over", "omtrent", "betreffende"})
+
+
+def _named_after_about(msg: Analyzed, spans: dict[str, tuple[int, int]],
+                       facts: list[str]) -> set[str]:
+    """The facts a one-question message names after its "about"/"over" ("what did your
+    colleagues say *about* the employee contribution?", "beslist u zelf *over* de
+    schoonmaak?"), when another fact is named wholly before it (the colleagues' reaction,
+    who decides): the matter, not the question asked."""
+    start = 0
+    for sentence in msg.sentences:
+        end = start + len(sentence.words)
+        if sentence.question_mark or len(msg.sentences) == 1:
+            cut = next((i for i in range(start + 1, end) if msg.words[i] in _ABOUT), None)
+            if cut is None:
+                return set()
+            head = {f for f in facts if f in spans and start <= spans[f][0] and (
+                spans[f][1] < cut)}
+            tail = {f for f in facts if f in spans and cut < spans[f][1] < end}
+            return tail if head else set()
+        start = end
+    return set()
 
 
 def _forms_by_sentence(msg: Analyzed, lm: LanguageModel, where: dict[str, int],
