@@ -251,7 +251,8 @@ def analyze_turn(
     ):
         moves.discard("respond_benefit")
     analysis = TurnAnalysis(info.is_question, info.form, info.spin, info.asks, moves=moves)
-    if info.is_question and lm.aside.match(msg) and not _asks_her_pains_apart(msg, lm):
+    if info.is_question and lm.aside.match(msg) and not _asks_her_pains_apart(msg, lm) and (
+            not _back_to_business(msg, cs, cl, lm)):
         # "totally unrelated, but is that your dog?", "my sister has a web shop, do you do
         # returns too?": small talk, no fact of the case to recite
         moves.add("small_talk")
@@ -1318,6 +1319,21 @@ def _named_after_about(msg: Analyzed, spans: dict[str, tuple[int, int]],
             return tail if head else set()
         start = end
     return set()
+
+
+def _back_to_business(msg: Analyzed, cs: CompiledScenario, cl: CompiledLanguage,
+                      lm: LanguageModel) -> bool:
+    """"Haha, my mother-in-law orders five parcels on Black Friday. But seriously: which
+    printers do you have now?": the aside is told in a sentence of its own, and the
+    question after it asks a fact of the case, so the question is what counts."""
+    asking = [s for s in msg.sentences if s.question_mark]
+    if not asking or len(asking) == len(msg.sentences):
+        return False
+    question = lm.analyze(" ".join(" ".join(s.words) for s in asking) + "?")
+    # (a fact of her situation or problems: "is it like that here too?" asks none)
+    return not lm.aside.match(question) and any(
+        f in cs.facts and not {"implication", "need_payoff"} & set(cs.facts[f].spin)
+        for f in cl.facts.match(question))
 
 
 def _forms_by_sentence(msg: Analyzed, lm: LanguageModel, where: dict[str, int],
