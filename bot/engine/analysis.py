@@ -63,6 +63,7 @@ class TurnAnalysis:
     asks_permission: bool = False  # "may I ...?", "would you like our newsletter?"
     states_benefit: bool = False  # the message itself claims a benefit or proposes something
     joke: bool = False  # "haha", an emoji: small talk, whatever else it mentions
+    compliment: bool = False  # "nice office!", "mooie paasdecoratie!": she thanks for it
     # "totally unrelated, but ...?", "my uncle is a notary too, ...?": a question aside
     aside: bool = False
     meeting_words: bool = False  # names a meeting, a call, a quote to send (not just a date)
@@ -576,6 +577,7 @@ def analyze_turn(
     if _laughs(text, msg):
         moves.add("small_talk")
         analysis.joke = True
+    analysis.compliment = "small_talk" in moves and bool(lm.compliment.match(msg))
     if pending:
         analysis.answers_objection = list(cs.objections[pending].answered_by)
     analysis.seller_talk = ("summarize" in moves or (

@@ -59,6 +59,9 @@ class Lexicon:
     # "totally unrelated, but ...", "my sister has a web shop": an aside from the call, or
     # the seller's private life; a question in it is small talk whatever words it shares
     aside_cues: tuple[str, ...] = ()
+    # "nice office!", "mooie paasdecoratie!": small talk that pays her a compliment, which
+    # she thanks for (a laugh answers a joke)
+    compliment_cues: tuple[str, ...] = ()
     # "what's the biggest headache?": a problem question in words no fact lists is read
     # as this plain one, so it reaches the problem the scenario tied to "problems"
     problem_question: str = ""
@@ -124,6 +127,7 @@ def load_lexicon(lang: str) -> Lexicon:
         contact_cues=_strs(data.get("contact_cues")),
         elaboration_cues=_strs(data.get("elaboration_cues")),
         aside_cues=_strs(data.get("aside_cues")),
+        compliment_cues=_strs(data.get("compliment_cues")),
         problem_question=str(data.get("problem_question") or ""),
         value_cues=_strs(data.get("value_cues")),
         solution_words=frozenset(map(str, data.get("solution_words") or [])),
