@@ -226,7 +226,7 @@ def analyze_turn(
         # "And if there's a match I'll show you a first idea, and we'll agree on the next
         # step": the rest of the agenda just given, no proposal made before she said a word
         moves.add("state_objective")
-    if cl.company_words & set(msg.words) and "introduced" not in state.flags:
+    if _names_own_company(msg, cl) and "introduced" not in state.flags:
         moves.add("introduce")  # naming the company again later is a pitch, not an intro
     if _closing_tag(msg, lm):
         moves.add("ask_for_order")  # "I can do 10% if you sign this month. Deal?"
@@ -1321,6 +1321,13 @@ def _named_after_about(msg: Analyzed, spans: dict[str, tuple[int, int]],
             return tail if head else set()
         start = end
     return set()
+
+
+def _names_own_company(msg: Analyzed, cl: CompiledLanguage) -> bool:
+    """A word of the seller's company name, as the seller's: "Tom from Van Dalen
+    Transport"; "how's it going with *your* transport?" asks about hers."""
+    return any(w in cl.company_words and not (i and msg.words[i - 1] in _WHOSE)
+               for i, w in enumerate(msg.words))
 
 
 def _back_to_business(msg: Analyzed, cs: CompiledScenario, cl: CompiledLanguage,
