@@ -432,6 +432,11 @@ def analyze_turn(
         # your colleagues say about the employee contribution?" asks no payment process
         matter = _named_after_about(msg, spans, analysis.facts) if asked <= 1 else set()
         analysis.facts = [f for f in analysis.facts if f not in matter]
+        if "small_talk" in cue_moves:
+            # "why did you switch to HR?": the word a fact's cue found ("switch") is the
+            # chat's own, asked about his career, not about switching supplier
+            analysis.facts = [f for f in analysis.facts if cs.facts[f].small_talk or not (
+                _chat_words(msg, lm, spans.get(f)))]
         analysis.answered = _best_matches(
             analysis.facts, scored, asked, state, where, framed, aside,
             _question_segments(msg, lm),
@@ -1321,6 +1326,18 @@ def _named_after_about(msg: Analyzed, spans: dict[str, tuple[int, int]],
             return tail if head else set()
         start = end
     return set()
+
+
+def _chat_words(msg: Analyzed, lm: LanguageModel, span: tuple[int, int] | None) -> bool:
+    """The words a fact's keyword found are part of the small talk: without them the
+    message no longer chats ("why did you switch to HR?" without "switch"), and on their
+    own they do not chat ("other caterers in the picture?" is about the caterers)."""
+    if span is None:
+        return False
+    part = msg.words[span[0]:span[1] + 1]
+    near = msg.words[max(0, span[0] - 1):span[1] + 2]  # "in *the picture*" around "picture"
+    return "small_talk" not in _moves_without(msg, lm, frozenset(part)) and (
+        "small_talk" not in lm.moves.match(lm.pipeline.analyze(" ".join(near))))
 
 
 def _names_own_company(msg: Analyzed, cl: CompiledLanguage) -> bool:
