@@ -442,7 +442,7 @@ def analyze_turn(
             _question_segments(msg, lm),
             {f for f in analysis.facts if state.trust < cs.facts[f].trust})
         if several:
-            analysis.fact_forms = _forms_by_sentence(msg, lm, where, analysis.answered)
+            analysis.fact_forms = _forms_by_sentence(msg, cl, where, analysis.answered)
         if fallback and analysis.answered and not _AMOUNT & set(msg.words) and all(
                 f in state.revealed for f in analysis.answered):
             # she told that pain already; asked what it leads to, she says what it costs
@@ -1362,11 +1362,14 @@ def _back_to_business(msg: Analyzed, cs: CompiledScenario, cl: CompiledLanguage,
         for f in cl.facts.match(question))
 
 
-def _forms_by_sentence(msg: Analyzed, lm: LanguageModel, where: dict[str, int],
+def _forms_by_sentence(msg: Analyzed, cl: CompiledLanguage, where: dict[str, int],
                        facts: list[str]) -> dict[str, str | None]:
     """The form of the sentence that names each fact, when the message asks in several
     sentences: "Are you happy with them? And who else decides?" wants a short yes or no to
-    the first and the people to the second, not "No, I only advise" to "who decides?"."""
+    the first and the people to the second, not "No, I only advise" to "who decides?". A
+    fact the first of them asks openly ("how does payment work for you? and does the
+    contribution go through payroll?") is told in full."""
+    lm = cl.lm
     if sum(1 for s in msg.sentences if s.question_mark) < 2:
         return {}
     forms: dict[str, str | None] = {}
@@ -1377,6 +1380,12 @@ def _forms_by_sentence(msg: Analyzed, lm: LanguageModel, where: dict[str, int],
             if fact in where and start <= where[fact] < end and sentence.question_mark:
                 forms[fact] = sentence_form(sentence, lm)
         start = end
+    for sentence in msg.sentences:
+        if sentence.question_mark and sentence_form(sentence, lm) == "open":
+            named = cl.facts.match(lm.analyze(" ".join(sentence.words) + "?"))
+            for fact in facts:
+                if fact in named and named[fact] >= SURE_MATCH:
+                    forms[fact] = "open"
     return forms
 
 

@@ -672,6 +672,13 @@ def count_questions(msg: Analyzed, lm: LanguageModel) -> int:
             count += 1
         elif closed_first and count == before:
             closed_alone += 1
+        elif sentence.question_mark and count == before and len(opened) > 2 and (
+                len(clauses) == 1 and not {"or", "of"} & set(opened)) and any(
+                s.question_mark for s in msg.sentences[:msg.sentences.index(sentence)]):
+            # "when do u want to decide? budget for next yr already set?": a later question
+            # typed without its verb asks a thing of its own ("Alleen u?" only narrows, and
+            # "Corrections, angry phone calls?" lists what the question before may bring)
+            closed_alone += 1
     # "are you happy with them? and who else decides?" asks two things, as "who decides and
     # are you happy?" does; a yes/no question alone ("is dat goed?") still counts as none
     return count + closed_alone if count else count
