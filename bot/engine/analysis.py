@@ -1334,9 +1334,12 @@ def _chat_words(msg: Analyzed, lm: LanguageModel, span: tuple[int, int] | None) 
     own they do not chat ("other caterers in the picture?" is about the caterers)."""
     if span is None:
         return False
-    part = msg.words[span[0]:span[1] + 1]
+    part = [w for w in msg.words[span[0]:span[1] + 1] if w not in lm.lexicon.stopwords]
     near = msg.words[max(0, span[0] - 1):span[1] + 2]  # "in *the picture*" around "picture"
-    return "small_talk" not in _moves_without(msg, lm, frozenset(part)) and (
+    # each of its words is the chat's ("how's it going with your transport?" names the
+    # transport beside the chat's "how's it going")
+    return bool(part) and all(
+        "small_talk" not in _moves_without(msg, lm, frozenset({w})) for w in part) and (
         "small_talk" not in lm.moves.match(lm.pipeline.analyze(" ".join(near))))
 
 
