@@ -212,3 +212,36 @@ def test_her_transport_is_no_introduction_of_the_seller(library: Library, lang: 
     turn = last_turn(library, "drill-closed-to-open", lang, [line])
     assert turn["act"] == "fact_question", turn
     assert "introduce" not in turn["details"]["moves"], turn
+
+
+@pytest.mark.parametrize(("lang", "lines", "unwanted"), [
+    ("nl", ["Hoi", "Ik ben trouwens Joost, van Printwise. Wij doen printers. Heb jij hier altijd "
+                   "gewerkt of kom je uit een andere branche?"], "2016"),
+    ("en", ["Hi Ingrid, I'm Daan Mulder from Printwise. We take care of label and office "
+            "printers, lease plus maintenance. What does Van Dijk Fulfilment do exactly?"],
+     "PrintFix"),
+])
+def test_what_the_seller_tells_is_not_asked(library: Library, lang: str, lines: list[str],
+                                            unwanted: str) -> None:
+    """The printers the seller names in a statement are no question about hers, when the
+    question asks something of its own."""
+    turn = last_turn(library, "spin-printing-urgency", lang, lines)
+    assert unwanted not in turn["buyer"], turn
+    assert "current_setup" not in turn["objectives"], turn
+
+
+def test_a_question_about_what_was_sent_still_asks_it(library: Library) -> None:
+    """"Ik heb u de prijs gestuurd. Wat vond u ervan?" asks about the price told before it."""
+    turn = last_turn(library, "objection-software-renewal", "nl", [
+        "Goedemorgen Gerard!", "Ik heb u de prijs gestuurd, € 9,40. Wat vond u ervan?"])
+    assert turn["act"] == "fact_question", turn
+
+
+def test_who_notices_asks_no_notice_period(library: Library) -> None:
+    reply = last_reply(library, "first-visit-cleaning", "en", [
+        CLEANING_HI["en"], "Who cleans for you now?",
+        "Who notices that first, your colleagues or the clients who come in?"])
+    assert "1 April" not in reply, reply
+    reply = last_reply(library, "first-visit-cleaning", "en", [
+        CLEANING_HI["en"], "Is there a notice period on your contract?"])
+    assert "three months" in reply, reply

@@ -432,11 +432,17 @@ def analyze_turn(
         # your colleagues say about the employee contribution?" asks no payment process
         matter = _named_after_about(msg, spans, analysis.facts) if asked <= 1 else set()
         analysis.facts = [f for f in analysis.facts if f not in matter]
+        if analysis.facts and all(f in aside for f in analysis.facts) and not pending and (
+                _asks_of_its_own(msg, lm)):
+            # "Wij doen printers. Heb jij hier altijd gewerkt?": the printers are what the
+            # seller tells; the question asks something of its own, which no fact names
+            analysis.facts = []
         if "small_talk" in cue_moves:
             # "why did you switch to HR?": the word a fact's cue found ("switch") is the
             # chat's own, asked about his career, not about switching supplier
-            analysis.facts = [f for f in analysis.facts if cs.facts[f].small_talk or not (
-                _chat_words(msg, lm, spans.get(f)))]
+            # (a cue of several words, "how are things going", asks the fact itself)
+            analysis.facts = [f for f in analysis.facts if cs.facts[f].small_talk or (
+                scored[f] >= SURE_MATCH + 1) or not _chat_words(msg, lm, spans.get(f))]
         analysis.answered = _best_matches(
             analysis.facts, scored, asked, state, where, framed, aside,
             _question_segments(msg, lm),
@@ -1326,6 +1332,28 @@ def _named_after_about(msg: Analyzed, spans: dict[str, tuple[int, int]],
             return tail if head else set()
         start = end
     return set()
+
+
+OWN_QUESTION_WORDS = 2  # topic words a question needs to ask something of its own
+_POINTING_BACK = frozenset({"ervan", "erover", "daarover", "eraan", "daaraan", "erin", "daarin",
+                            "hem", "het", "this", "its", "him"})
+
+
+def _asks_of_its_own(msg: Analyzed, lm: LanguageModel) -> bool:
+    """The sentences that ask name topics of their own ("have you always worked here, or
+    do you come from another line of work?"), unlike "what did you think of it?" or "is
+    it like that here too?", which ask about what the statement before them said."""
+    asking = [s for s in msg.sentences if s.question_mark]
+    if not asking or len(asking) == len(msg.sentences):
+        return False
+    question = lm.analyze(" ".join(" ".join(s.words) for s in asking) + "?")
+    lex = lm.lexicon
+    if set(question.words) & (_BACK_REFERENCES | _POINTING_BACK):
+        return False  # "wat vond u ervan?", "is that still the case?" ask about it
+    own = _topic_stems(question, lm) - {
+        st for st, w in zip(question.stems, question.words, strict=True)
+        if w in lex.frame_words or w in lex.reaction_words}
+    return len(own) >= OWN_QUESTION_WORDS
 
 
 def _chat_words(msg: Analyzed, lm: LanguageModel, span: tuple[int, int] | None) -> bool:
