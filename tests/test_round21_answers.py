@@ -245,3 +245,23 @@ def test_who_notices_asks_no_notice_period(library: Library) -> None:
     reply = last_reply(library, "first-visit-cleaning", "en", [
         CLEANING_HI["en"], "Is there a notice period on your contract?"])
     assert "three months" in reply, reply
+
+
+def test_a_when_clause_sets_the_scene_for_one_question(library: Library) -> None:
+    """"When that happens, what does it mean for the notaries ...?" asks one thing: what
+    it means, not also who decides."""
+    reply = last_reply(library, "first-visit-cleaning", "en", [
+        CLEANING_HI["en"], "Who cleans for you now?", "How happy are you with them?",
+        "When that happens, what does it mean for the notaries and for clients who come in "
+        "for a signing?"])
+    assert "embarrassing" in reply and "decide" not in reply, reply
+
+
+def test_a_question_pointing_back_keeps_what_was_told(library: Library) -> None:
+    """"..., and it would be good if whoever decides is there too. Who would that be?"
+    asks about who decides, named before the question."""
+    reply = last_reply(library, "first-visit-cleaning", "en", [
+        CLEANING_HI["en"],
+        "It would be good if whoever decides on the cleaning joins our next meeting. Who "
+        "would that be? And how often do they clean now?"])
+    assert "partners" in reply, reply

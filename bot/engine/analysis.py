@@ -371,6 +371,10 @@ def analyze_turn(
         # deeper SPIN question, whatever "als we" suggests: plain facts answer it
         fit_spin = "situation" if analysis.spin is None and info.spin else info.spin
         aside = _outside_questions(msg, where)
+        # told only, not asked: no question names it too ("Begrijpelijk dat je rondkijkt.
+        # Met wie heb je nog meer gesproken?" asks the competitor it also tells), and no
+        # question points back at it ("..., whoever decides. Who would that be?")
+        told_only = _told_only(msg, cl, aside)
         fitting = [f for f in scored
                    if _fits_question(cs.facts[f], fit_spin, several_questions=several)]
         if not fitting:
@@ -432,7 +436,7 @@ def analyze_turn(
         # your colleagues say about the employee contribution?" asks no payment process
         matter = _named_after_about(msg, spans, analysis.facts) if asked <= 1 else set()
         analysis.facts = [f for f in analysis.facts if f not in matter]
-        if analysis.facts and all(f in aside for f in analysis.facts) and not pending and (
+        if analysis.facts and all(f in told_only for f in analysis.facts) and not pending and (
                 _asks_of_its_own(msg, lm)):
             # "Wij doen printers. Heb jij hier altijd gewerkt?": the printers are what the
             # seller tells; the question asks something of its own, which no fact names
@@ -446,7 +450,7 @@ def analyze_turn(
         analysis.answered = _best_matches(
             analysis.facts, scored, asked, state, where, framed, aside,
             _question_segments(msg, lm),
-            {f for f in analysis.facts if state.trust < cs.facts[f].trust})
+            {f for f in analysis.facts if state.trust < cs.facts[f].trust}, told_only)
         if several:
             analysis.fact_forms = _forms_by_sentence(msg, cl, where, analysis.answered)
         if fallback and analysis.answered and not _AMOUNT & set(msg.words) and all(
@@ -1261,7 +1265,8 @@ def _best_matches(facts: list[str], scored: dict[str, float], asked: int,
                   framed: set[str] | None = None,
                   told: set[str] | None = None,
                   segments: list[int] | None = None,
-                  kept_back: set[str] | None = None) -> list[str]:
+                  kept_back: set[str] | None = None,
+                  told_only: set[str] | None = None) -> list[str]:
     """What to answer: the best-matching fact, or one per question when several are asked.
 
     A single question that happens to hold a cue of another fact ("how happy are you with
@@ -1298,6 +1303,11 @@ def _best_matches(facts: list[str], scored: dict[str, float], asked: int,
         # decide?" asks about the decision twice: the loose match "choose a cleaning
         # company" in the same question as the decision asks for no requirements of its own
         ranked = [f for f in ranked if not _outmatched_in_question(f, facts, scored, at, segments)]
+    told = told_only or set()
+    if asked > 1 and any(f not in told for f in ranked):
+        # "we lease and maintain printers. What's your role, and which printers do you
+        # run?": what the seller tells fills no question's answer
+        ranked = [f for f in ranked if f not in told]
     if asked > 1:
         # one answer per question, and any other sure match (three at most): "who does it,
         # are you happy, and what does it cost?" asks three things; a keyword found only
@@ -1332,6 +1342,19 @@ def _named_after_about(msg: Analyzed, spans: dict[str, tuple[int, int]],
             return tail if head else set()
         start = end
     return set()
+
+
+def _told_only(msg: Analyzed, cl: CompiledLanguage, aside: set[str]) -> set[str]:
+    """Of the facts named outside the questions, those no question names too and no
+    question points back at (with "that", "die", "ervan")."""
+    if not aside:
+        return set()
+    lm = cl.lm
+    asking = [s for s in msg.sentences if s.question_mark]
+    question = lm.analyze(" ".join(" ".join(s.words) for s in asking) + "?")
+    if set(question.words) & (_BACK_REFERENCES | _POINTING_BACK):
+        return set()
+    return aside - set(cl.facts.match(question))
 
 
 OWN_QUESTION_WORDS = 2  # topic words a question needs to ask something of its own
