@@ -100,7 +100,9 @@ def render_tip(lang: str, tip: Tip) -> str:
 
 def objective_marks(cs: CompiledScenario, card: ScoreCard) -> list[tuple[str, str, str]]:
     """Each objective on the card as (group, id, mark): "met", "missed", or "asked" for an
-    internal objective the learner asked about that the buyer kept to herself. The score
+    internal objective the learner asked about that the buyer kept to herself, or
+    "proposed" for the next step she has not agreed to ("Agree a concrete next step" is
+    not ticked when she said "that date isn't agreed yet"). The score
     counts the asking (contract.md); the mark keeps the card in line with the visit report,
     which lists it as still unknown. An objective met by doing it (proposing the new
     appointment) rather than by asking is met, whatever she told."""
@@ -112,12 +114,15 @@ def objective_marks(cs: CompiledScenario, card: ScoreCard) -> list[tuple[str, st
     for group, met in (("internal", card.internal), ("external", card.external)):
         for oid, ok in met.items():
             mark = "missed" if not ok else (
-                "asked" if group == "internal" and oid in unknown else "met")
+                "asked" if group == "internal" and oid in unknown
+                else "proposed" if oid == card.unagreed else "met")
             marks.append((group, oid, mark))
     return marks
 
 
-TEXT_MARKS = {"met": "✓", "asked": "?", "missed": "✗"}
+# what a half mark means, after the objective's label
+MARK_NOTES = {"asked": "card.asked_not_told", "proposed": "card.proposed_not_agreed"}
+TEXT_MARKS = {"met": "✓", "asked": "?", "proposed": "?", "missed": "✗"}
 
 
 def bar(value: float | None, width: int = 10) -> str:
@@ -153,8 +158,8 @@ def text_card(cs: CompiledScenario, state: SessionState, card: ScoreCard) -> str
             out.append("")
             out.append(t(lang, f"card.{group}") + ":")
         label = cl.text(cs.objectives[oid].label)
-        if mark == "asked":
-            label += " " + t(lang, "card.asked_not_told")
+        if mark in MARK_NOTES:
+            label += " " + t(lang, MARK_NOTES[mark])
         out.append(f"  {TEXT_MARKS[mark]} {label}")
     q = card.questions
     out.append("")

@@ -12,6 +12,7 @@ from scoring.notes import note
 from scoring.preparation import PreparationResult
 from scoring.sections import (
     QuestionMix,
+    agreed_to_a_summary,
     closing_score,
     conduct_costs,
     fact_items,
@@ -50,9 +51,18 @@ class ScoreCard:
     deduction: int = 0
     # why points came off (the kinds of ``conduct_costs``), shown under the sections
     deduction_reasons: list[str] = field(default_factory=list)
+    # the external objective of the next step the learner proposed but she has not agreed
+    # to ("Wait, that date isn't agreed yet"): it earns its credit, and the card marks it
+    # proposed, not agreed (its label says "agree a concrete next step")
+    unagreed: str | None = None
 
 
-KEPT_AFTER_DEDUCTION = 1 / 3  # a pitch-only call keeps a little for what it did do
+# What the method warns against (pitching, a discount, chat) costs points, but a call keeps
+# half of what its questions and steps earned: the writers' trainers gave the calls that
+# pitched throughout yet asked a few real questions about half their worth (dev, pitch
+# style: mean gap 9.1 at a third kept, signed -5; 7.0 and 0 at half; 0.45-0.6 all within
+# 0.1 of it overall).
+KEPT_AFTER_DEDUCTION = 0.5
 # Acts that are part of the method whatever the engine made of their details: a learner
 # who did these earns the trainer's base even when no objective or step was recognised,
 # so one missed detection is no cliff from a base to nothing. An answer to an objection
@@ -107,7 +117,21 @@ def score_call(
         turns=turns,
         deduction=deduction,
         deduction_reasons=_reasons(cs, state, turns, costs) if deduction else [],
+        unagreed=unagreed_step(cs, state, turns),
     )
+
+
+def unagreed_step(cs: CompiledScenario, state: SessionState,
+                  turns: list[TurnRecord]) -> str | None:
+    """The follow-up objective whose label asks for her agreement (``agreed``) in a call
+    whose next step she did not agree to (her yes to a summary is no yes to the date), or
+    None (a drill's task is the proposal; "Propose a demo with a date" is done when
+    proposed)."""
+    if cs.scenario.kind == "drill" or (
+            state.closing["agreed"] and not agreed_to_a_summary(cs, state, turns)):
+        return None
+    return next((o.id for o in cs.scenario.objectives.external
+                 if o.method_role == "follow_up" and o.agreed), None)
 
 
 def _reasons(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord],

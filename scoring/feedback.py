@@ -36,9 +36,12 @@ from scoring.sections import (
     QuestionMix,
     agreed_to_a_summary,
     answerable,
+    aside_sentences,
     asked_by_spin,
+    asks_only_chat,
     checked_after_answer,
     corrected,
+    drill_asides,
     false_starts,
     handling_steps,
     informal,
@@ -262,9 +265,13 @@ def _tips(cs: CompiledScenario, state: SessionState, total: int | None,
         tips = [*improve[:MAX_TIPS - 1], *praise[:1], *improve[MAX_TIPS - 1:], *praise[1:],
                 *fallback]
     tips = _distinct(tips)
-    if tips and tips[0].key == "strong_drill" and len(tips) > MIN_TIPS:
-        # "You did what it asks" already says the first message did it
+    dropped = [t for t in tips if t.key == "good_first_message"]
+    if tips and tips[0].key == "strong_drill":
+        # "You did what it asks" already says the first message did it (unless the card
+        # has nothing else true to say: it is kept as the last tip below)
         tips = [t for t in tips if t.key != "good_first_message"]
+    else:
+        dropped = []
     if len(tips) < MIN_TIPS:
         tips = _praise_the_answer_too(tips, _strengths(cs, state, turns))
     if len(tips) < MIN_TIPS and cs.scenario.kind == "drill":
@@ -282,6 +289,8 @@ def _tips(cs: CompiledScenario, state: SessionState, total: int | None,
             # what a strong answer does: done (a strong card) or still to learn
             tips.append(Tip("model_answer_done" if strong else "model_answer",
                             {"topics": goals}))
+    if len(tips) < MIN_TIPS and dropped:
+        tips.extend(dropped)
     if capital and len(tips) < MAX_TIPS:
         # quoting a line no other tip quotes (a praised line keeps its praise to itself)
         quoted = {t.values.get("quote") for t in tips}
@@ -340,7 +349,9 @@ def _to_full_marks(cs: CompiledScenario, state: SessionState, total: int | None,
     lower = [t for t in turns if _starts_lower(t.learner)]
     if lower:
         return [Tip("full_marks_capital", {**values, "quote": quote(lower[0].learner)})]
-    return [Tip("full_marks_polish", values)]
+    # nothing in the learner's lines cost the last points (a trainer's top for a drill
+    # done right is 92): a tip that names no line of theirs would be boilerplate
+    return []
 
 
 def _starts_lower(text: str) -> bool:
@@ -432,7 +443,11 @@ def _wrap_ups(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord]
     quoted = {t.values.get("quote") for t in tips}
     return [Tip("good_wrap_up", {"quote": quote(t.learner)})
             for t in _after_the_exercise(cs, turns)
-            if t.act in CLOSING_ACTS and not offers_discount(t)
+            # (a goodbye counts when it says what happens next: "I'll send the
+            # confirmation today, see you Tuesday!"; a bare "thanks, bye" does not)
+            if (t.act in CLOSING_ACTS or (t.act == Act.GOODBYE and (
+                WEAK_STEP.search(t.learner) or names_a_moment(cs, state.lang, t.learner))))
+            and not offers_discount(t)
             and not _asks(t.learner) and quote(t.learner) not in quoted]
 
 
@@ -512,7 +527,7 @@ def _improvements(cs: CompiledScenario, state: SessionState,
         if _introduced_self(cs, first.learner) and company.lower() not in first.learner.lower():
             improve.append(Tip("introduce_company", {"quote": quote(first.learner),
                                                      "company": company}))
-        elif _introduced_self(cs, first.learner) and not invited(turns):
+        elif _introduced_self(cs, first.learner) and not invited(turns, early=False):
             # "hoi linda, ik ben Noor van bonenburg koffieservice!": she did her half; the
             # other half, the buyer's turn, is what is missing
             improve.append(Tip("invite_introduction"))
@@ -582,13 +597,21 @@ def _improvements(cs: CompiledScenario, state: SessionState,
     discount = _first(turns, offers_discount)
     if discount is not None:
         improve.append(Tip("discount", {"quote": quote(discount.learner)}))
-    if not drill and small_talk_cost(state, turns):
+    if not drill and small_talk_cost(state, turns, cs):
         # chat past the opening costs points: the card says which line (one no other tip
         # quotes, so the tip is not dropped as a repeat)
         quoted = {t.values.get("quote") for t in improve}
-        chat = [quote(t.learner) for t in late_small_talk(state, turns)]
+        chat = [quote(t.learner) for t in late_small_talk(state, turns, cs)]
         line = next((q for q in chat if q not in quoted), chat[0])
         improve.append(Tip("small_talk_late", {"quote": line}))
+    asides = drill_asides(cs, state, turns)
+    if asides:
+        # the chat itself, in the learner's words (the rest of the message did its step)
+        # (from the middle of the message: "…My own accountant is always stressed …")
+        aside = aside_sentences(cs, state.lang, asides[0].learner)[0]
+        starts = " ".join(asides[0].learner.split()).startswith(aside)
+        improve.append(Tip("drill_aside" if starts else "drill_aside_mid",
+                           {"quote": quote(aside)}))
     improve.extend(_objection_tips(cs, state, turns, {t.values.get("quote", "") for t in improve}))
     stacked = stacked_questions(turns)
     if stacked:
@@ -679,7 +702,7 @@ def _improvements(cs: CompiledScenario, state: SessionState,
             labels = "; ".join(cl.text(o.label) for o in open_goals[:3])
             improve.append(Tip("missed_external", {"topics": labels}))
     if "introduce" in roles and roles["introduce"] in state.objectives and not follow_up \
-            and not drill and not invited(turns):
+            and not drill and not invited(turns, early=False):
         # the card ticks the introduction; its other half, her turn, earns half the credit
         improve.append(Tip("invite_introduction"))
     if informal(turns, state.lang):
@@ -1198,7 +1221,8 @@ def _strengths(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord
             step == "acknowledge" and t in answering and _ACKNOWLEDGES.search(t.learner)))
                                   and _step_worth_praise(step, t)
                                   and not (step == "clarify" and (
-                                      _asks_back(cs, state, turns, t)
+                                      asks_only_chat(cs, state.lang, t)
+                                      or _asks_back(cs, state, turns, t)
                                       or not _about_objection(cs, state, turns, t)))),
                                  None))
     if not any(tip.key == "good_check" for tip in found):
@@ -1520,8 +1544,10 @@ def _tasks_done(cs: CompiledScenario, state: SessionState, turns: list[TurnRecor
     # ticked after it)
     vague = vague_steps(cs, state, turns)
     for oid in cs.external_ids:
-        turn = next((t for t in turns if oid in t.objectives and t not in vague), None)
         moves = {m for d in cs.objectives[oid].detect for m in d.moves}
+        # ("werkt u hier al lang?" beside the understanding explored nothing of her concern)
+        turn = next((t for t in turns if oid in t.objectives and t not in vague and not (
+            "clarify" in moves and asks_only_chat(cs, state.lang, t))), None)
         # praise only what the card ticks ("soon! I'll send you an email" named a step the
         # vague close after it took back)
         if oid in state.objectives and met[oid] and turn is not None \

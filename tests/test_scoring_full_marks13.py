@@ -54,19 +54,24 @@ def test_an_answer_that_isolated_the_price_is_not_told_to_isolate_it(library):
         "procent terug. Neemt dat uw bezwaar weg?",
     ])
     tips = _full_marks(report)
-    assert report["score"] < 100 and len(tips) == 1, report["feedback"]
-    assert "isoleer" not in tips[0]
+    # (nothing in her lines cost the last points: no tip names a missing step, round 21)
+    assert report["score"] < 100 and not tips, report["feedback"]
+    assert not any("isoleer" in t for t in report["feedback"])
     assert 3 <= len(report["feedback"]) <= 5
 
 
-def test_a_strong_closing_drill_card_still_says_what_the_last_points_are_for(library):
+def test_a_strong_closing_drill_card_names_no_boilerplate_for_the_last_points(library):
+    """Round 21: "the last 8 points are for the finish a trainer listens for" named no
+    line of the learner's; a card whose lines cost nothing says nothing of the sort."""
     report = play(library, "drill-closing-order", "en", [
         "The price stays exactly as quoted and we deliver both forklifts before 1 March. "
         "Shall I put the order through today?",
     ])
     assert report["score"] < 100
-    assert len(_full_marks(report)) == 1, report["feedback"]
-    assert not any("try again" in t.lower() for t in report["feedback"])
+    assert not _full_marks(report), report["feedback"]
+    assert not any("points are for" in t or "try again" in t.lower()
+                   for t in report["feedback"])
+    assert 3 <= len(report["feedback"]) <= 5
 
 
 def test_a_right_forecast_in_chat_style_is_told_the_capital_it_lacks(library):
@@ -85,6 +90,5 @@ def test_a_drill_that_does_not_teach_isolating_does_not_ask_for_a_second_questio
         "weekends?",
         "We can have four trained weekend staff here from this Saturday, so you can get off "
         "the till. Would that help you?"])
-    tips = _full_marks(report)
-    assert len(tips) == 1, report["feedback"]
-    assert "anything else" not in tips[0] and "isolate" not in tips[0], tips[0]
+    assert not any("anything else" in t or "isolate" in t for t in report["feedback"]), \
+        report["feedback"]

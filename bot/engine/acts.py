@@ -197,7 +197,9 @@ def main_act(a: TurnAnalysis, state: SessionState) -> Act:
     if Move.GREET in moves and not a.is_question and state.turn <= OPENING_TURNS and (
             not a.greeting_with_content):
         return Act.GREET_INTRODUCE
-    if Move.CHECK in moves and a.is_question and not asks_fact:
+    # "what do you think of the weather today?" checks nothing: small talk (below)
+    chat = Move.SMALL_TALK in moves and not pending and "solution_tied" not in state.flags
+    if Move.CHECK in moves and a.is_question and not asks_fact and not chat:
         long = a.word_count > CHECK_ALONE_WORDS  # a proposal with its check question
         return Act.SOLUTION if long or "solution_tied" in state.flags else Act.OTHER
     if Move.INVITE_INTRODUCTION in moves and Move.STATE_OBJECTIVE in moves and (

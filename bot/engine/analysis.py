@@ -66,6 +66,10 @@ class TurnAnalysis:
     compliment: bool = False  # "nice office!", "mooie paasdecoratie!": she thanks for it
     # "totally unrelated, but ...?", "my uncle is a notary too, ...?": a question aside
     aside: bool = False
+    # "how are you?", "busy day?": small talk about how she is (a scenario's "busy as ever")
+    wellbeing: bool = False
+    # "where do you live?", "good weekend?": small talk about her private life
+    personal: bool = False
     meeting_words: bool = False  # names a meeting, a call, a quote to send (not just a date)
     about_objection: bool = False  # shares words with the pending objection as she said it
     follow_up: bool = False  # a follow-up visit: her needs are known from the first one
@@ -258,6 +262,8 @@ def analyze_turn(
         # returns too?": small talk, no fact of the case to recite
         moves.add("small_talk")
         analysis.aside = True
+    analysis.wellbeing = bool(lm.wellbeing.match(msg))
+    analysis.personal = bool(lm.personal.match(msg))
     analysis.states_benefit = bool(cue_moves & {"respond_benefit", "propose_solution"})
     analysis.meeting_words = "propose_next_step" in cue_moves
     analysis.question_closes = "ask_for_order" in moves and _question_asks_order(msg, lm)
@@ -556,6 +562,9 @@ def analyze_turn(
         # toch?": a claim she is asked to agree with, no question about her situation
         analysis.tagged = True
         analysis.spin = None
+    if "small_talk" in moves and msg.words and msg.words[-1] in _SMALL_TALK_TAGS:
+        # "mooi weer, toch?", "busy morning, huh?": she is asked to agree, not to tell
+        analysis.tagged = True
     analysis.names_date = concrete_time or bool(_DAYS & set(msg.words)) or any(
         _ORDINAL.fullmatch(w) for w in msg.words)
     analysis.dated = analysis.concrete_time and (bool(DAY_NAMES & set(msg.words)) or any(
@@ -757,6 +766,7 @@ _WHICH = frozenset({"welke", "welk", "which"})
 _HOW_WHEN = frozenset({"how", "when", "hoe", "wanneer"})
 # tags that ask her to agree with a claim ("..., of niet?", "..., isn't it?")
 # (English contractions are spelled out by then: "isn't it" is "is not it")
+_SMALL_TALK_TAGS = frozenset({"toch", "hè", "he", "hé", "niet", "right", "eh", "huh", "no"})
 _ARGUING_TAGS = frozenset({("of", "niet"), ("niet", "dan"), ("not", "it"), ("not", "they"),
                            ("not", "you"), ("you", "think"), ("not", "we"),
                            ("vindt", "u", "niet"), ("vind", "u", "niet"), ("denkt", "u", "niet")})

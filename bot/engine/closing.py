@@ -32,6 +32,8 @@ _OPENING_ACTS = frozenset({Act.GREET_INTRODUCE, Act.STATE_OBJECTIVE, Act.SMALL_T
 
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
 # the seller speaking for the company: "we lease ...", "wij doen managed print", "our ..."
+# A stem this long is a compound in Dutch ("labelprinter", "kopieerapparaat").
+_COMPOUND_MIN = 10
 _OWN_SIDE = re.compile(r"\b(?:we|wij|our|ours|ons|onze)\b", re.IGNORECASE)
 
 
@@ -404,7 +406,8 @@ def after_turn(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, 
     proposes = bool(a.moves & (PROPOSING | {Move.PROPOSE_SOLUTION}))
     told = not a.is_question and len(a.topic_stems) >= 2
     if closing is not None and (proposes or told):
-        signals_told(ctx, cl, state, a.topic_stems, proposes=proposes)
+        signals_told(ctx, cl, state, a.topic_stems, proposes=proposes,
+                     offers=bool(told and _OWN_SIDE.search(text or "")))
     elif closing is not None and a.is_question and text:
         # "We lease label and office printers. What does your company do?": what the
         # seller says about the offer before the question tells it all the same
@@ -430,11 +433,14 @@ def after_turn(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, 
 
 
 def signals_told(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState,
-                 told: frozenset[str], *, proposes: bool = False) -> None:
+                 told: frozenset[str], *, proposes: bool = False, offers: bool = False
+                 ) -> None:
     """A buying signal the learner already answered ("we lease label and office
     printers") is not asked later ("do you do label printers too?"); nor one the
     learner just offered ("shall we do a trial week?" - "could we do a trial week
-    first?"): one shared word is enough then."""
+    first?"): one shared word is enough then. When the seller says what the offer holds
+    ("wij leasen labelprinters"), a compound word shared with her question counts as the
+    two words it is made of (label + printers)."""
     closing = ctx.scenario.closing
     assert closing is not None
     for i, signal in enumerate(closing.buying_signals):
@@ -445,7 +451,9 @@ def signals_told(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState
             continue
         stems = {st for st, w in zip(*_content(cl, str(texts[0])), strict=True)
                  if len(st) > 3 and w not in cl.lm.lexicon.stopwords}
-        if len(stems & told) >= (1 if proposes else 2):
+        shared = stems & told
+        weight = len(shared) + (sum(len(st) >= _COMPOUND_MIN for st in shared) if offers else 0)
+        if weight >= (1 if proposes else 2):
             state.signals_sent.append(i)
 
 

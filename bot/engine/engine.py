@@ -345,6 +345,10 @@ class Engine:
         elif (t.act in CLOSING_ACTS or dated_proposal(t)) and not state.pending_objection:
             bring_in = closing_reply(self.ctx, cl, t, events)
             if t.outcome is Outcome.HANDLED:
+                if "too_late" in events:
+                    # "fair enough, show it with our data" is a yes to the demo, not to
+                    # 14 January when notice is due by 1 October: she says so after it
+                    bring_in = bring_in or t.closing_text
                 t.closing_text = ""  # her acceptance is the answer; no second reaction
         elif t.act in CLOSING_ACTS or (t.act is Act.SUMMARY and state.pending_objection
                                        and bool(a.moves & PROPOSING)) or (

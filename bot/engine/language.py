@@ -71,6 +71,8 @@ class LanguageModel:
         self.elaboration = self._index({"more": lexicon.elaboration_cues}, mended=True)
         self.aside = self._index({"aside": lexicon.aside_cues})
         self.compliment = self._index({"compliment": lexicon.compliment_cues})
+        self.wellbeing = self._index({"wellbeing": lexicon.wellbeing_cues})
+        self.personal = self._index({"personal": lexicon.personal_cues})
         self.protected = lexicon.stopwords | lexicon.question_words | lexicon.question_verbs
         self._long_question_words = sorted(
             w for w in lexicon.question_words if len(w) >= TYPO_QUESTION_WORD_LEN)

@@ -62,6 +62,12 @@ class Lexicon:
     # "nice office!", "mooie paasdecoratie!": small talk that pays her a compliment, which
     # she thanks for (a laugh answers a joke)
     compliment_cues: tuple[str, ...] = ()
+    # "how are you?", "busy day?", "alles goed?": small talk about how she is doing, which a
+    # scenario's own "busy as ever" answers; "do you live in Venlo?" it does not
+    wellbeing_cues: tuple[str, ...] = ()
+    # "where do you live?", "how was your holiday?", "did you watch the match?": small talk
+    # about her private life, which a scenario's "busy as ever" does not answer
+    personal_cues: tuple[str, ...] = ()
     # "what's the biggest headache?": a problem question in words no fact lists is read
     # as this plain one, so it reaches the problem the scenario tied to "problems"
     problem_question: str = ""
@@ -128,6 +134,8 @@ def load_lexicon(lang: str) -> Lexicon:
         elaboration_cues=_strs(data.get("elaboration_cues")),
         aside_cues=_strs(data.get("aside_cues")),
         compliment_cues=_strs(data.get("compliment_cues")),
+        wellbeing_cues=_strs(data.get("wellbeing_cues")),
+        personal_cues=_strs(data.get("personal_cues")),
         problem_question=str(data.get("problem_question") or ""),
         value_cues=_strs(data.get("value_cues")),
         solution_words=frozenset(map(str, data.get("solution_words") or [])),

@@ -81,7 +81,12 @@ def raise_objection(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionSt
     for need in objection.reveals:
         if need not in state.needs_stated:
             state.needs_stated.append(need)
-    return pick(cl, state, f"objection:{objection_id}", cl.texts(objection.text))
+    texts = cl.texts(objection.text)
+    if objection.told_before and any(
+            ctx.cs.facts[f].objective in objection.explain_tells for f in state.revealed
+            if f in ctx.cs.facts):
+        texts = cl.texts(objection.told_before) or texts
+    return pick(cl, state, f"objection:{objection_id}", texts)
 
 
 def objection_step(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: list[str],
@@ -124,7 +129,7 @@ def objection_step(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: 
                 # "which e-mail address is best?" asks where to send it, not into her concern
                 did.add(step)
         if did == {"acknowledge"} and a.is_question and a.form == "open" and not (
-                a.facts or a.meeting_words or a.moves & {
+                a.meeting_words or a.moves & {
                     Move.RESPOND_BENEFIT, Move.PROPOSE_SOLUTION, Move.PROPOSE_NEXT_STEP,
                     Move.ASK_FOR_ORDER}):
             # "I understand, that is quite a rise. What would be a fair amount for

@@ -182,6 +182,21 @@ def _small_talk_question(t: Turn) -> bool:
     return Move.SMALL_TALK in t.moves and t.a.is_question
 
 
+def _chat_question(t: Turn) -> bool:
+    """A small-talk question ("hi, good weekend?", "where do you live?") that no fact of
+    hers answers."""
+    small = t.act is Act.SMALL_TALK or (t.act is Act.GREET_INTRODUCE and _small_talk_question(t)
+                                         and not t.past_opening)
+    return small and (t.a.is_question or "?" in t.text) and not t.answered
+
+
+def _no_line_of_her_own(t: Turn) -> bool:
+    """Chat about something else than how she is, and the scenario wrote no chat line for
+    her (or she said it already): the lexicon's "fine, thanks" is for "how are you?" only."""
+    return not t.a.wellbeing and (
+        "small_talk" not in t.own_lines or bool(t.state.flags.get("said:small_talk")))
+
+
 def _welcomed(t: Turn) -> bool:
     """She already welcomed him back to an earlier greeting: "Werkwijzer HR is the most
     complete package" next (the company named, read as an introduction) gets no second
@@ -194,7 +209,8 @@ def _chat_later(t: Turn) -> bool:
     it briefly and steers back (unless her own small-talk line is still unsaid)."""
     return t.act is Act.SMALL_TALK and (
         bool(t.state.revealed) or t.state.pending_objection is not None) and (
-        "small_talk" not in t.own_lines or bool(t.state.flags.get("said:small_talk")))
+        "small_talk" not in t.own_lines or bool(t.state.flags.get("said:small_talk"))
+        or not t.a.wellbeing)
 
 
 def _remark(t: Turn) -> bool:
@@ -374,8 +390,20 @@ REACTIONS: tuple[Rule, ...] = (
     Rule("small talk: a joke once the call is under way", lambda t: _chat_later(t) and t.a.joke,
          "small_talk_joke"),
     Rule("small talk once the call is under way", _chat_later, "small_talk_later"),
-    Rule("small talk that asks nothing", lambda t: _remark(t) and "small_talk" in t.own_lines,
-         "small_talk_remark"),
+    Rule("small talk that asks nothing", _remark, "small_talk_remark"),
+    # "how was your holiday?", "where are you from?": a question about her private life
+    # that "busy as ever" or "fine, thanks" would not answer; she keeps it for later
+    Rule("small talk about her private life", lambda t: _chat_question(t) and t.a.personal
+         and t.a.form == "open" and not t.a.tagged, "small_talk_aside"),
+    # "good weekend?", "did you watch the match?", "lovely weather, isn't it?": a yes
+    Rule("small talk asking her for a yes", lambda t: _chat_question(t) and (
+        t.a.personal or t.a.tagged) and not t.a.wellbeing, "small_talk_remark"),
+    # "is this one of those old canal houses?", "which web shops do you work for?" when the
+    # scenario gives her no chat line of her own: "fine, thanks" answers neither
+    Rule("small talk she has no line of her own for, open", lambda t: _chat_question(t)
+         and _no_line_of_her_own(t) and t.a.form == "open", "small_talk_aside"),
+    Rule("small talk she has no line of her own for", lambda t: _chat_question(t)
+         and _no_line_of_her_own(t), "small_talk_remark"),
     Rule("small talk", lambda t: t.act is Act.SMALL_TALK or (
         t.act is Act.GREET_INTRODUCE and _small_talk_question(t) and not t.past_opening),
          "small_talk"),

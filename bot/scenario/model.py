@@ -96,6 +96,9 @@ class Objective(_Strict):
     # The method's role of this objective; an objective whose id is a role's name has
     # that role unless it says otherwise.
     role: Role | None = None
+    # The label asks for her agreement ("Agree a concrete next step"): proposed and not
+    # taken, it keeps its credit but the card marks it proposed, not met.
+    agreed: bool = False
 
     @property
     def method_role(self) -> str | None:
@@ -197,6 +200,10 @@ class Objection(_Strict):
     # Objectives her explanation tells ("Vers & Co charges fifty cents less" answers which
     # competitor she compares with): met when she gives it, as if the learner had asked.
     explain_tells: list[Ident] = Field(default_factory=list)
+    # How she raises it once she has already told what it is about (a fact of one of the
+    # `explain_tells` objectives): "like I said, Vers & Co is fifty cents below you", not
+    # "I have to be honest - ..." as if it were news.
+    told_before: LVariants | None = None
     good_handling: LText
 
 

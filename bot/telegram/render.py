@@ -6,7 +6,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from bot.call_report import bar, deduction_line, objective_marks, pad_label, render_tip
+from bot.call_report import (
+    MARK_NOTES,
+    bar,
+    deduction_line,
+    objective_marks,
+    pad_label,
+    render_tip,
+)
 from bot.calls import Finished, PrepStep
 from bot.engine.compiled import CompiledScenario
 from bot.i18n import t, word_list
@@ -18,7 +25,7 @@ if TYPE_CHECKING:
     from bot.storage.models import CallSession
 
 # met / asked but not told (internal objectives only) / missed
-CARD_MARKS = {"met": "✅", "asked": "❔", "missed": "❌"}
+CARD_MARKS = {"met": "✅", "asked": "❔", "proposed": "❔", "missed": "❌"}
 
 SKILLS = ("preparation", "internal", "external", "questions", "objections", "closing")
 
@@ -155,8 +162,8 @@ def score_card(done: Finished) -> str:
             group_shown = group
             out += ["", f"<b>{tr(lang, f'card.{group}')}</b>"]
         label = h(cl.text(cs.objectives[oid].label))
-        if mark == "asked":
-            label += " " + h(t(lang, "card.asked_not_told"))
+        if mark in MARK_NOTES:
+            label += " " + h(t(lang, MARK_NOTES[mark]))
         out.append(f"{CARD_MARKS[mark]} {label}")
     q = card.questions
     out += ["", tr(lang, "card.questions", open=q.open, closed=q.closed, **q.spin)]
