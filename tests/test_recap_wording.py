@@ -31,10 +31,10 @@ def library():
     ("en", ["Hi Ingrid, thanks for making time. I'm Ruben de Vries from Printwise; we lease and "
             "maintain label and office printers for warehouses, and we monitor them remotely so "
             "we usually spot a problem before you do. Before I go on: what does your role cover "
-            "here, and how is Van Dijk set up?",
+            "here, and which printers do you run?",
             "Sound OK if we look at where printing gets stuck?",
             "So you print all the shipping labels yourselves.",
-            "What kind of printers are they, and who looks after them when one stops?"],
+            "What kind of printers are they again?"],
      "sixteen"),
 ])
 def test_just_said_is_only_for_her_last_reply(library, lang, lines, told) -> None:

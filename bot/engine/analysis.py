@@ -63,6 +63,7 @@ class TurnAnalysis:
     asks_permission: bool = False  # "may I ...?", "would you like our newsletter?"
     states_benefit: bool = False  # the message itself claims a benefit or proposes something
     joke: bool = False  # "haha", an emoji: small talk, whatever else it mentions
+    compliment: bool = False  # "nice office!", "mooie paasdecoratie!": she thanks for it
     # "totally unrelated, but ...?", "my uncle is a notary too, ...?": a question aside
     aside: bool = False
     # "how are you?", "busy day?": small talk about how she is (a scenario's "busy as ever")
@@ -234,7 +235,7 @@ def analyze_turn(
         # "And if there's a match I'll show you a first idea, and we'll agree on the next
         # step": the rest of the agenda just given, no proposal made before she said a word
         moves.add("state_objective")
-    if cl.company_words & set(msg.words) and "introduced" not in state.flags:
+    if _names_own_company(msg, cl) and "introduced" not in state.flags:
         moves.add("introduce")  # naming the company again later is a pitch, not an intro
     if _closing_tag(msg, lm):
         moves.add("ask_for_order")  # "I can do 10% if you sign this month. Deal?"
@@ -261,7 +262,8 @@ def analyze_turn(
         moves.discard("respond_benefit")
     analysis = TurnAnalysis(info.is_question, info.form, info.spin, info.asks, moves=moves)
     if info.is_question and lm.aside.match(msg) and not _asks_her_pains_apart(msg, lm) and not (
-            _asks_the_case_apart(msg, cl, state.pending_objection)):
+            _asks_the_case_apart(msg, cl, state.pending_objection)) and (
+            not _back_to_business(msg, cs, cl, lm)):
         # "totally unrelated, but is that your dog?", "my sister has a web shop, do you do
         # returns too?": small talk, no fact of the case to recite
         moves.add("small_talk")
@@ -381,6 +383,10 @@ def analyze_turn(
         # deeper SPIN question, whatever "als we" suggests: plain facts answer it
         fit_spin = "situation" if analysis.spin is None and info.spin else info.spin
         aside = _outside_questions(msg, where)
+        # told only, not asked: no question names it too ("Begrijpelijk dat je rondkijkt.
+        # Met wie heb je nog meer gesproken?" asks the competitor it also tells), and no
+        # question points back at it ("..., whoever decides. Who would that be?")
+        told_only = _told_only(msg, cl, aside)
         fitting = [f for f in scored
                    if _fits_question(cs.facts[f], fit_spin, several_questions=several)]
         if not fitting:
@@ -438,17 +444,32 @@ def analyze_turn(
                 and not cl.facts.names(f, _topic_stems(msg, lm))}
         analysis.facts = sorted(_without_swallowed(fitting, scored, spans),
                                 key=lambda f: -scored[f])
+        # what the question asks about is its matter, not a fact it asks for: "what did
+        # your colleagues say about the employee contribution?" asks no payment process
+        matter = _named_after_about(msg, spans, analysis.facts) if asked <= 1 else set()
+        analysis.facts = [f for f in analysis.facts if f not in matter]
+        if analysis.facts and all(f in told_only for f in analysis.facts) and not pending and (
+                _asks_of_its_own(msg, lm)):
+            # "Wij doen printers. Heb jij hier altijd gewerkt?": the printers are what the
+            # seller tells; the question asks something of its own, which no fact names
+            analysis.facts = []
+        if "small_talk" in cue_moves:
+            # "why did you switch to HR?": the word a fact's cue found ("switch") is the
+            # chat's own, asked about his career, not about switching supplier
+            # (a cue of several words, "how are things going", asks the fact itself)
+            analysis.facts = [f for f in analysis.facts if cs.facts[f].small_talk or (
+                scored[f] >= SURE_MATCH + 1) or not _chat_words(msg, lm, spans.get(f))]
         analysis.answered = _best_matches(
             analysis.facts, scored, asked, state, where, framed, aside,
             _question_segments(msg, lm),
-            {f for f in analysis.facts if state.trust < cs.facts[f].trust})
+            {f for f in analysis.facts if state.trust < cs.facts[f].trust}, told_only)
         if "state_objective" in moves and analysis.facts and set(analysis.facts) <= aside and (
                 not _question_names_a_fact(msg, cl)):
             # "Mijn voorstel voor vandaag: ..., dan uw vragen over de prijsindicatie, ...
             # Kunnen we het zo doen?": the agenda names its topics; the question asks to agree
             analysis.facts, analysis.answered = [], []
         if several:
-            analysis.fact_forms = _forms_by_sentence(msg, lm, where, analysis.answered)
+            analysis.fact_forms = _forms_by_sentence(msg, cl, where, analysis.answered)
         if fallback and analysis.answered and not _AMOUNT & set(msg.words) and all(
                 f in state.revealed for f in analysis.answered):
             # she told that pain already; asked what it leads to, she says what it costs
@@ -606,6 +627,7 @@ def analyze_turn(
     if _laughs(text, msg):
         moves.add("small_talk")
         analysis.joke = True
+    analysis.compliment = "small_talk" in moves and bool(lm.compliment.match(msg))
     if pending:
         analysis.answers_objection = list(cs.objections[pending].answered_by)
     analysis.seller_talk = ("summarize" in moves or (
@@ -1326,7 +1348,8 @@ def _best_matches(facts: list[str], scored: dict[str, float], asked: int,
                   framed: set[str] | None = None,
                   told: set[str] | None = None,
                   segments: list[int] | None = None,
-                  kept_back: set[str] | None = None) -> list[str]:
+                  kept_back: set[str] | None = None,
+                  told_only: set[str] | None = None) -> list[str]:
     """What to answer: the best-matching fact, or one per question when several are asked.
 
     A single question that happens to hold a cue of another fact ("how happy are you with
@@ -1363,6 +1386,11 @@ def _best_matches(facts: list[str], scored: dict[str, float], asked: int,
         # decide?" asks about the decision twice: the loose match "choose a cleaning
         # company" in the same question as the decision asks for no requirements of its own
         ranked = [f for f in ranked if not _outmatched_in_question(f, facts, scored, at, segments)]
+    told = told_only or set()
+    if asked > 1 and any(f not in told for f in ranked):
+        # "we lease and maintain printers. What's your role, and which printers do you
+        # run?": what the seller tells fills no question's answer
+        ranked = [f for f in ranked if f not in told]
     if asked > 1:
         # one answer per question, and any other sure match (three at most): "who does it,
         # are you happy, and what does it cost?" asks three things; a keyword found only
@@ -1374,11 +1402,111 @@ def _best_matches(facts: list[str], scored: dict[str, float], asked: int,
     return ranked[:1]
 
 
-def _forms_by_sentence(msg: Analyzed, lm: LanguageModel, where: dict[str, int],
+# words after which a question names the matter it asks about, not what it asks
+_ABOUT = frozenset({"about", "regarding", "concerning", "over", "omtrent", "betreffende"})
+
+
+def _named_after_about(msg: Analyzed, spans: dict[str, tuple[int, int]],
+                       facts: list[str]) -> set[str]:
+    """The facts a one-question message names after its "about"/"over" ("what did your
+    colleagues say *about* the employee contribution?", "beslist u zelf *over* de
+    schoonmaak?"), when another fact is named wholly before it (the colleagues' reaction,
+    who decides): the matter, not the question asked."""
+    start = 0
+    for sentence in msg.sentences:
+        end = start + len(sentence.words)
+        if sentence.question_mark or len(msg.sentences) == 1:
+            cut = next((i for i in range(start + 1, end) if msg.words[i] in _ABOUT), None)
+            if cut is None:
+                return set()
+            head = {f for f in facts if f in spans and start <= spans[f][0] and (
+                spans[f][1] < cut)}
+            tail = {f for f in facts if f in spans and cut < spans[f][1] < end}
+            return tail if head else set()
+        start = end
+    return set()
+
+
+def _told_only(msg: Analyzed, cl: CompiledLanguage, aside: set[str]) -> set[str]:
+    """Of the facts named outside the questions, those no question names too and no
+    question points back at (with "that", "die", "ervan")."""
+    if not aside:
+        return set()
+    lm = cl.lm
+    asking = [s for s in msg.sentences if s.question_mark]
+    question = lm.analyze(" ".join(" ".join(s.words) for s in asking) + "?")
+    if set(question.words) & (_BACK_REFERENCES | _POINTING_BACK):
+        return set()
+    return aside - set(cl.facts.match(question))
+
+
+OWN_QUESTION_WORDS = 2  # topic words a question needs to ask something of its own
+_POINTING_BACK = frozenset({"ervan", "erover", "daarover", "eraan", "daaraan", "erin", "daarin",
+                            "hem", "het", "this", "its", "him"})
+
+
+def _asks_of_its_own(msg: Analyzed, lm: LanguageModel) -> bool:
+    """The sentences that ask name topics of their own ("have you always worked here, or
+    do you come from another line of work?"), unlike "what did you think of it?" or "is
+    it like that here too?", which ask about what the statement before them said."""
+    asking = [s for s in msg.sentences if s.question_mark]
+    if not asking or len(asking) == len(msg.sentences):
+        return False
+    question = lm.analyze(" ".join(" ".join(s.words) for s in asking) + "?")
+    lex = lm.lexicon
+    if set(question.words) & (_BACK_REFERENCES | _POINTING_BACK):
+        return False  # "wat vond u ervan?", "is that still the case?" ask about it
+    own = _topic_stems(question, lm) - {
+        st for st, w in zip(question.stems, question.words, strict=True)
+        if w in lex.frame_words or w in lex.reaction_words}
+    return len(own) >= OWN_QUESTION_WORDS
+
+
+def _chat_words(msg: Analyzed, lm: LanguageModel, span: tuple[int, int] | None) -> bool:
+    """The words a fact's keyword found are part of the small talk: without them the
+    message no longer chats ("why did you switch to HR?" without "switch"), and on their
+    own they do not chat ("other caterers in the picture?" is about the caterers)."""
+    if span is None:
+        return False
+    part = [w for w in msg.words[span[0]:span[1] + 1] if w not in lm.lexicon.stopwords]
+    near = msg.words[max(0, span[0] - 1):span[1] + 2]  # "in *the picture*" around "picture"
+    # each of its words is the chat's ("how's it going with your transport?" names the
+    # transport beside the chat's "how's it going")
+    return bool(part) and all(
+        "small_talk" not in _moves_without(msg, lm, frozenset({w})) for w in part) and (
+        "small_talk" not in lm.moves.match(lm.pipeline.analyze(" ".join(near))))
+
+
+def _names_own_company(msg: Analyzed, cl: CompiledLanguage) -> bool:
+    """A word of the seller's company name, as the seller's: "Tom from Van Dalen
+    Transport"; "how's it going with *your* transport?" asks about hers."""
+    return any(w in cl.company_words and not (i and msg.words[i - 1] in _WHOSE)
+               for i, w in enumerate(msg.words))
+
+
+def _back_to_business(msg: Analyzed, cs: CompiledScenario, cl: CompiledLanguage,
+                      lm: LanguageModel) -> bool:
+    """"Haha, my mother-in-law orders five parcels on Black Friday. But seriously: which
+    printers do you have now?": the aside is told in a sentence of its own, and the
+    question after it asks a fact of the case, so the question is what counts."""
+    asking = [s for s in msg.sentences if s.question_mark]
+    if not asking or len(asking) == len(msg.sentences):
+        return False
+    question = lm.analyze(" ".join(" ".join(s.words) for s in asking) + "?")
+    # (a fact of her situation or problems: "is it like that here too?" asks none)
+    return not lm.aside.match(question) and any(
+        f in cs.facts and not {"implication", "need_payoff"} & set(cs.facts[f].spin)
+        for f in cl.facts.match(question))
+
+
+def _forms_by_sentence(msg: Analyzed, cl: CompiledLanguage, where: dict[str, int],
                        facts: list[str]) -> dict[str, str | None]:
     """The form of the sentence that names each fact, when the message asks in several
     sentences: "Are you happy with them? And who else decides?" wants a short yes or no to
-    the first and the people to the second, not "No, I only advise" to "who decides?"."""
+    the first and the people to the second, not "No, I only advise" to "who decides?". A
+    fact the first of them asks openly ("how does payment work for you? and does the
+    contribution go through payroll?") is told in full."""
+    lm = cl.lm
     if sum(1 for s in msg.sentences if s.question_mark) < 2:
         return {}
     forms: dict[str, str | None] = {}
@@ -1389,6 +1517,12 @@ def _forms_by_sentence(msg: Analyzed, lm: LanguageModel, where: dict[str, int],
             if fact in where and start <= where[fact] < end and sentence.question_mark:
                 forms[fact] = sentence_form(sentence, lm)
         start = end
+    for sentence in msg.sentences:
+        if sentence.question_mark and sentence_form(sentence, lm) == "open":
+            named = cl.facts.match(lm.analyze(" ".join(sentence.words) + "?"))
+            for fact in facts:
+                if fact in named and named[fact] >= SURE_MATCH:
+                    forms[fact] = "open"
     return forms
 
 

@@ -639,6 +639,20 @@ def _conclusion_to_confirm(msg: Analyzed, lm: LanguageModel, moves: set[str]) ->
     return words[0] in _BUYER and bool(_SO & set(words[1:CONCLUSION_AT]))
 
 
+# "when"/"wanneer" opening a clause about what happens, before the clause that asks
+_CONDITION_WORDS = frozenset({"when", "wanneer", "whenever", "if"})
+_DETERMINERS = frozenset({"the", "a", "an", "that", "this", "it", "there", "de", "het", "een",
+                          "dat", "dit", "er", "zo'n", "such"})
+
+
+def _sets_a_condition(clause: list[str], lex: Lexicon) -> bool:
+    """"When that happens, ...", "wanneer de printer vastloopt, ...": a clause that opens
+    with "when" and its subject (no verb: "when does it end?" asks) sets the scene for
+    the question after it."""
+    return len(clause) > 2 and clause[0] in _CONDITION_WORDS and (
+        clause[1] in lex.subjects or clause[1] in _DETERMINERS)
+
+
 def count_questions(msg: Analyzed, lm: LanguageModel) -> int:
     """Question words that open a clause or follow 'and'/'or': "wie ... en hoe ..." is two."""
     lex = lm.lexicon
@@ -655,8 +669,10 @@ def count_questions(msg: Analyzed, lm: LanguageModel) -> int:
         closed_first = sentence.question_mark and len(opened) > 1 and (
             opened[0] in lex.question_verbs and opened[1] in lex.subjects)
         before = count
-        for clause in clauses:
+        for k, clause in enumerate(clauses):
             for i, word in enumerate(clause):
+                if i == 0 and k + 1 < len(clauses) and _sets_a_condition(clause, lex):
+                    continue  # "When that happens, what does it mean for ...?" asks once
                 if word in lex.question_words and not _embedded(clause, i, lex) and (
                     i == 0 or clause[i - 1] in JOINERS or clause[i - 1] in lex.fillers
                     or (i > 1 and clause[i - 2] in JOINERS and (
@@ -671,6 +687,13 @@ def count_questions(msg: Analyzed, lm: LanguageModel) -> int:
         if closed_first and count > before:
             count += 1
         elif closed_first and count == before:
+            closed_alone += 1
+        elif sentence.question_mark and count == before and len(opened) > 2 and (
+                len(clauses) == 1 and not {"or", "of"} & set(opened)) and any(
+                s.question_mark for s in msg.sentences[:msg.sentences.index(sentence)]):
+            # "when do u want to decide? budget for next yr already set?": a later question
+            # typed without its verb asks a thing of its own ("Alleen u?" only narrows, and
+            # "Corrections, angry phone calls?" lists what the question before may bring)
             closed_alone += 1
     # "are you happy with them? and who else decides?" asks two things, as "who decides and
     # are you happy?" does; a yes/no question alone ("is dat goed?") still counts as none

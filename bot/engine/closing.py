@@ -495,3 +495,49 @@ def invites_more(reply: str) -> bool:
         return False
     last = sentences[-1].strip()
     return last.endswith("?") or bool(_INVITATION.match(last))
+
+
+# The time a learner proposes for a call or a visit: "maandag om 9.00 uur", "tomorrow
+# morning at half eight", "morgenochtend om half negen", "Monday at 10"
+_DAY = (r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|monday|tuesday|"
+        r"wednesday|thursday|friday|saturday|sunday|morgen|tomorrow|overmorgen|vanmiddag|"
+        r"vanavond|this afternoon|tonight)(?:\s*(?:ochtend|middag|avond|morgen)|"
+        r"\s+(?:morning|afternoon|evening))?")
+_CLOCK = (r"(?:(?:om|at|rond|around)\s+)?(?:half\s+\w+|kwart\s+(?:over|voor)\s+\w+|"
+          r"\d{1,2}(?:[:.]\d{2})?(?:\s*(?:uur|u|am|pm|o'clock))?|"
+          r"(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|one|two|three|"
+          r"four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s*(?:uur|o'clock))?)")
+_PROPOSED_TIME = re.compile(rf"\b{_DAY}(?:\s+{_CLOCK})?\b", re.IGNORECASE)
+_CLOCK_ONLY = re.compile(rf"\s{_CLOCK}$", re.IGNORECASE)
+
+# her yes to the learner's own time ("{time} is fine, I'm in the office then"), in place
+# of the time her acceptance proposes herself
+AT_THEIR_TIME = "accepted_at_time"
+
+
+def at_their_time(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, accepted: str) -> str:
+    """Her concern answered in the same message that proposes a time to call ("Zal ik
+    maandag om 9.00 uur even bellen om het te regelen?"): she takes up that time, not the
+    one her acceptance offers ("Of belt u maandag om half negen"). The sentences of her
+    acceptance that name a day of their own give way to her yes to theirs; without a
+    time in the learner's words her acceptance stands."""
+    a = t.a
+    if not (a.concrete_time or a.names_date) or Move.PROPOSE_NEXT_STEP not in a.moves:
+        return accepted
+    # the day with a time of the day ("deze zaterdag al vier krachten. Zal ik maandag om
+    # 9.00 uur bellen?" proposes Monday at nine), else the day its question names
+    found = [m.group(0).strip() for m in _PROPOSED_TIME.finditer(t.text)]
+    asked = [m.group(0).strip() for part in _SENTENCES.split(t.text) if "?" in part
+             for m in _PROPOSED_TIME.finditer(part)]
+    timed = [w for w in found if _CLOCK_ONLY.search(w)]
+    when = next(iter(timed or asked or found[-1:]), "")
+    if not when:
+        return accepted
+    kept = [s for s in split_sentences(accepted) if not _PROPOSED_TIME.search(s)]
+    if len(kept) == len(split_sentences(accepted)):
+        return accepted  # her acceptance offers no time of its own
+    said = stock_line(ctx, cl, t.state, AT_THEIR_TIME)
+    if said.startswith("{time}"):
+        when = when[:1].upper() + when[1:]
+    said = said.replace("{time}", when)
+    return " ".join([*kept, said])

@@ -31,6 +31,7 @@ from bot.engine.closing import (
     PROPOSING,
     SITUATION_STREAK,
     after_turn,
+    at_their_time,
     closing_reply,
     date_not_agreed,
     end_check,
@@ -396,6 +397,8 @@ class Engine:
                 react = t.closing_text
             elif rule.line == "@objection":
                 react = t.objection_text
+                if t.outcome is Outcome.HANDLED:
+                    react = at_their_time(self.ctx, cl, t, react)
             elif not (rule.line == "solution_ack" and bring_in):
                 line = rule.line if rule.line != "@summary" else (
                     "summary_misquoted" if t.misquoted

@@ -18,6 +18,39 @@ TYPO_QUESTION_WORD_LEN = 7
 _WORD = re.compile(r"[^\W\d_]+")
 
 
+# words that may open a second question before its question word: "en tot wanneer ...",
+# "and how often ...", "n who ..."
+_LEADS = frozenset({"en", "and", "n", "of", "or", "plus", "maar", "but", "ook", "also"})
+_INVERTING = frozenset({"dan", "toen", "daarna", "nu", "daar", "hier", "dus", "then", "so"})
+
+
+def _mark_unpunctuated_question(msg: Analyzed, lex: Lexicon) -> None:
+    """"wat betalen jullie nu? en tot wanneer loopt t contract": a phone typist puts the
+    mark on the first question only; a last sentence after a marked one that opens with
+    a question word ("en hoe vaak ...") or a verb and its subject ("en bent u ...") asks
+    too, so it is read as marked ("What works well is a fixed team. Would that suit you?"
+    still states first and asks last)."""
+    sentences = msg.sentences
+    if len(sentences) < 2 or sentences[-1].question_mark or not any(
+            s.question_mark for s in sentences[:-1]):
+        return
+    words = sentences[-1].words
+    if words[0] in _INVERTING:
+        return  # "Dan heeft u het zwart op wit.": Dutch puts the verb first after "dan"
+    i = 0
+    while i < len(words) - 1 and (words[i] in _LEADS or words[i] in lex.fillers):
+        i += 1
+    if i < len(words) - 1 and words[i] in lex.prepositions and words[i + 1] in (
+            lex.question_words):
+        i += 1  # "tot wanneer", "by when"
+    rest = words[i:]
+    if len(rest) < 2:
+        return
+    if rest[0] in lex.question_words or (
+            rest[0] in lex.question_verbs and rest[1] in lex.subjects):
+        sentences[-1].question_mark = True
+
+
 class LanguageModel:
     """Lexicon cues of one language as ready-to-match indexes."""
 
@@ -37,6 +70,7 @@ class LanguageModel:
         self.pitch = self._index({"pitch": lexicon.pitch_cues})
         self.elaboration = self._index({"more": lexicon.elaboration_cues}, mended=True)
         self.aside = self._index({"aside": lexicon.aside_cues})
+        self.compliment = self._index({"compliment": lexicon.compliment_cues})
         self.wellbeing = self._index({"wellbeing": lexicon.wellbeing_cues})
         self.personal = self._index({"personal": lexicon.personal_cues})
         self.protected = lexicon.stopwords | lexicon.question_words | lexicon.question_verbs
@@ -54,6 +88,7 @@ class LanguageModel:
             text = _WORD.sub(self._question_word, text)
         msg = self.pipeline.analyze(text)
         correct_typos(msg, self.corrector, self.protected)
+        _mark_unpunctuated_question(msg, self.lexicon)
         return msg
 
 

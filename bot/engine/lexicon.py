@@ -59,6 +59,9 @@ class Lexicon:
     # "totally unrelated, but ...", "my sister has a web shop": an aside from the call, or
     # the seller's private life; a question in it is small talk whatever words it shares
     aside_cues: tuple[str, ...] = ()
+    # "nice office!", "mooie paasdecoratie!": small talk that pays her a compliment, which
+    # she thanks for (a laugh answers a joke)
+    compliment_cues: tuple[str, ...] = ()
     # "how are you?", "busy day?", "alles goed?": small talk about how she is doing, which a
     # scenario's own "busy as ever" answers; "do you live in Venlo?" it does not
     wellbeing_cues: tuple[str, ...] = ()
@@ -130,6 +133,7 @@ def load_lexicon(lang: str) -> Lexicon:
         contact_cues=_strs(data.get("contact_cues")),
         elaboration_cues=_strs(data.get("elaboration_cues")),
         aside_cues=_strs(data.get("aside_cues")),
+        compliment_cues=_strs(data.get("compliment_cues")),
         wellbeing_cues=_strs(data.get("wellbeing_cues")),
         personal_cues=_strs(data.get("personal_cues")),
         problem_question=str(data.get("problem_question") or ""),

@@ -212,6 +212,15 @@ def _welcomed(t: Turn) -> bool:
     return t.state.flags.get("greeted", t.state.turn) < t.state.turn
 
 
+def _chat_later(t: Turn) -> bool:
+    """Small talk once she has told something, or while her concern stands: she answers
+    it briefly and steers back (unless her own small-talk line is still unsaid)."""
+    return t.act is Act.SMALL_TALK and (
+        bool(t.state.revealed) or t.state.pending_objection is not None) and (
+        "small_talk" not in t.own_lines or bool(t.state.flags.get("said:small_talk"))
+        or not t.a.wellbeing)
+
+
 def _remark(t: Turn) -> bool:
     """Small talk that asks her nothing ("my uncle is in construction too, haha"): "fine,
     thank you" would answer a question nobody asked."""
@@ -393,10 +402,12 @@ REACTIONS: tuple[Rule, ...] = (
          and t.unsaid, "summary_unsaid", cool=True),
     Rule("summary", lambda t: t.act is Act.SUMMARY and not t.answered, "summary_ack"),
     Rule("check after handling", lambda t: "checked_after" in t.fresh, "check_ack"),
-    Rule("small talk once the call is under way", lambda t: t.act is Act.SMALL_TALK
-         and (bool(t.state.revealed) or t.state.pending_objection is not None)
-         and ("small_talk" not in t.own_lines or bool(t.state.flags.get("said:small_talk"))
-              or not t.a.wellbeing), "small_talk_later"),
+    # a compliment gets a thank-you, a joke a laugh, other chat a plain "anyway"
+    Rule("small talk: a compliment once the call is under way", lambda t: _chat_later(t)
+         and t.a.compliment, "small_talk_thanks"),
+    Rule("small talk: a joke once the call is under way", lambda t: _chat_later(t) and t.a.joke,
+         "small_talk_joke"),
+    Rule("small talk once the call is under way", _chat_later, "small_talk_later"),
     Rule("small talk that asks nothing", _remark, "small_talk_remark"),
     # "how was your holiday?", "where are you from?": a question about her private life
     # that "busy as ever" or "fine, thanks" would not answer; she keeps it for later
