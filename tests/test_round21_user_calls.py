@@ -226,3 +226,35 @@ def test_coming_to_hear_his_reaction_is_the_agenda_not_a_proposal(library: Libra
                "en": "Hi Marco, good to see you again."}[lang]
     turn = last_turn(library, "closing-catering-followup", lang, [opening, line])
     assert turn["act"] == "state_objective", turn
+
+
+_ANSWER_AHEAD = {
+    "en": "I see. With us you only pay for the lunches people actually take, so no Friday "
+          "waste. Over a year that's cheaper than 140 fixed lunches. Does that help?",
+    "nl": "Bij ons betaal je alleen de lunches die echt gegeten worden, dus geen verspilling "
+          "op vrijdag. Op jaarbasis is dat goedkoper dan 140 vaste lunches. Helpt dat?",
+}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_price_answered_in_the_message_that_names_it_raises_no_concern(
+        library: Library, lang: str) -> None:
+    """He named Vers & Co; the learner answers the fifty cents before he raises it (pay
+    only for lunches taken, cheaper over the year). "Like I said, fifty cents below you"
+    after that would ignore the answer, and the card would call every step missing."""
+    lines = [*_CATERING[lang], _COMPETITOR[lang], _ANSWER_AHEAD[lang]]
+    _engine, state, replies = call(library, "closing-catering-followup", lang, lines)
+    assert "Vers & Co" in replies[-2], replies
+    assert "Vers & Co" not in replies[-1], replies[-1]
+    assert state.objections["cheaper_competitor"].raised_turn is None
+    assert state.pending_objection is None
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_price_named_without_an_answer_still_raises_his_concern(library: Library,
+                                                                  lang: str) -> None:
+    line = {"en": "Our price is 6.90 per lunch, that is about 150,000 per year in total.",
+            "nl": "Onze prijs is 6,90 per lunch, dat is zo'n 150.000 per jaar in totaal."}[lang]
+    _engine, state, replies = call(library, "closing-catering-followup", lang,
+                                   [*_CATERING[lang], line])
+    assert state.pending_objection == "cheaper_competitor", replies

@@ -242,14 +242,20 @@ def date_not_agreed(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn) -> str:
     return split_sentences(texts[0])[0] if texts else ""
 
 
-def answered_ahead(ctx: ScenarioContext, state: SessionState, a: TurnAnalysis) -> None:
+def answered_ahead(ctx: ScenarioContext, state: SessionState, a: TurnAnalysis,
+                   event: str = "next_step") -> None:
     """A proposal that already answers the concern it would raise ("a demo on Tuesday
     with Monique and someone from the works council") does not raise it: "I need to
-    discuss this with Monique first" would ignore what was just proposed."""
+    discuss this with Monique first" would ignore what was just proposed. So with the
+    price: "you only pay for the lunches taken, so over a year that's cheaper than 140
+    fixed ones" names the price and answers the fifty cents in one breath."""
     for objection in ctx.scenario.objections:
         ostate = state.objections[objection.id]
-        if (objection.raise_when.after == "next_step" and ostate.raised_turn is None
-                and objection.id in a.responds_to):
+        if (objection.raise_when.after == event and ostate.raised_turn is None
+                and objection.id in a.responds_to and (
+                    event != "price" or set(objection.answered_by) & set(a.needs))):
+            # (a price named with "per year" in it answers nothing: the answer names the
+            # need her concern is answered by, "only pay for the lunches taken")
             state.flags[f"preempted:{objection.id}"] = state.turn
 
 
@@ -394,6 +400,7 @@ def after_turn(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, 
         state.flags.get(f"handled_turn:{oid}") == state.turn - 1 for oid in state.objections))
     if not raised_now and not state.pending_objection:
         if a.price and not opening:
+            answered_ahead(ctx, state, a, "price")
             said = trigger(ctx, cl, state, "price")
         for fact_id in [e.removeprefix("fact:") for e in events if e.startswith("fact:")]:
             said = said or trigger(ctx, cl, state, "fact", fact=fact_id)

@@ -654,6 +654,12 @@ def anticipated(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState,
         ostate = state.objections[objection.id]
         if ostate.raised_turn is not None or objection.raise_when.after != "price":
             continue
+        if objection.id in a.responds_to and set(objection.answered_by) & set(a.needs) and (
+                not a.moves & {Move.ACKNOWLEDGE, Move.CLARIFY}):
+            # "you only pay for the lunches taken, so over a year it's cheaper. Does that
+            # help?" answers the fifty cents before he says it: nothing is left to raise
+            state.flags[f"preempted:{objection.id}"] = state.turn
+            continue
         shared = cl.objection_stems.get(objection.id, frozenset()) & cl.lm.analyze(
             text).stem_set
         if shared & cl.objection_rare.get(objection.id, frozenset()) or len(shared) >= 2:
