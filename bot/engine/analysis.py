@@ -677,7 +677,7 @@ def analyze_turn(
             if _detector_holds(det, f"{objective.id}#{i}", analysis, detector_hits,
                                msg.numbers) and not _only_refers_back(det, analysis, msg) and not (
                     _vague_step(det, analysis, msg, lm) or _agenda_item(det, analysis)
-                    or _offer_on_her_words(det, analysis)):
+                    or _offer_on_her_words(det, analysis) or _recap_check(det, analysis)):
                 ticked.append(objective.id)
                 break
     analysis.objectives = ticked
@@ -1770,6 +1770,16 @@ def _agenda_item(det: Detector, a: TurnAnalysis) -> bool:
     waits for the recap itself."""
     return "state_objective" in a.moves and bool(det.moves) and set(det.moves) <= {
         "summarize", "propose_solution", "respond_benefit"}
+
+
+def _recap_check(det: Detector, a: TurnAnalysis) -> bool:
+    """"Let me sum up: ..., you want to try it first. Did I miss anything?": the check of a
+    summary asks whether she was heard right, so the order or a trial close on the start is
+    not asked by the words it sums up ("you want to start on 1 August and the director
+    signs. Right?")."""
+    if "summarize" not in a.moves or a.question_closes or "propose_next_step" in a.moves:
+        return False  # "so: 6.40 per lunch, start 1 September. Shall we put it on paper?"
+    return set(det.moves) == {"ask_for_order"} or (not det.moves and det.form is not None)
 
 
 def _offer_on_her_words(det: Detector, a: TurnAnalysis) -> bool:
