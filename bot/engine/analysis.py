@@ -94,6 +94,8 @@ class TurnAnalysis:
     # problem happens, not a fact that "how often" names
     how_often_told: bool = False
     asks_which: bool = False  # "welke merken?", "which carriers?": a named thing, not vague
+    # next steps proposed with no day ("a demo sometime?"): credited when the day follows
+    vague_steps: list[str] = field(default_factory=list)
     tagged: bool = False  # a statement made a question by a typed tag ("..., right")
     # the question itself asks to sign ("I'll send the confirmation, could you sign it?")
     question_closes: bool = False
@@ -670,14 +672,25 @@ def analyze_turn(
         objective_id = cs.facts[fact_id].objective
         if objective_id and objective_id not in ticked:
             ticked.append(objective_id)
+    # (not "I'll call you Monday to set a time. Bye!": a call to plan it, taking leave)
+    dated_step = "propose_next_step" in moves and "goodbye" not in moves and _fixes_a_day(msg, lm)
     for objective in cs.objectives.values():
         if objective.id in ticked:
             continue
+        if dated_step and f"vague_step:{objective.id}" in state.flags:
+            # "Can I give you a demo sometime?" - "How about Thursday 23 May at two?": the
+            # day fixes the demo proposed before
+            ticked.append(objective.id)
+            continue
         for i, det in enumerate(objective.detect):
-            if _detector_holds(det, f"{objective.id}#{i}", analysis, detector_hits,
-                               msg.numbers) and not _only_refers_back(det, analysis, msg) and not (
-                    _vague_step(det, analysis, msg, lm) or _agenda_item(det, analysis)
-                    or _offer_on_her_words(det, analysis) or _recap_check(det, analysis)):
+            if not _detector_holds(det, f"{objective.id}#{i}", analysis, detector_hits,
+                                   msg.numbers) or _only_refers_back(det, analysis, msg):
+                continue
+            if _vague_step(det, analysis, msg, lm):
+                analysis.vague_steps.append(objective.id)
+                continue
+            if not (_agenda_item(det, analysis) or _offer_on_her_words(det, analysis)
+                    or _recap_check(det, analysis)):
                 ticked.append(objective.id)
                 break
     analysis.objectives = ticked

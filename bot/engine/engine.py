@@ -537,3 +537,5 @@ def _answered_as_asked(cs: CompiledScenario, a: TurnAnalysis) -> bool:
 def _tick_objectives(state: SessionState, a: TurnAnalysis) -> None:
     for objective in a.objectives:
         state.objectives.setdefault(objective, state.turn)
+    for objective in a.vague_steps:  # ticked once a day is named for it
+        state.flags.setdefault(f"vague_step:{objective}", state.turn)
