@@ -1761,11 +1761,12 @@ def _fixes_a_day(msg: Analyzed, lm: LanguageModel) -> bool:
     """A day her diary can take ("Thursday", "the 21st", "1 September", "tue 25/6", "om 10
     uur"); "next week", "in a few weeks", "sometime", "in January" fix none."""
     words = msg.words
-    return bool((DAY_NAMES | _SHORT_DAYS) & set(words)) or any(
-        _ORDINAL.fullmatch(w) for w in words) or any(
-        w.isdigit() and 0 < int(w) <= 31 and (
-            words[i + 1:i + 2] and words[i + 1] in MONTHS or words[i - 1:i] and words[i - 1] in MONTHS)
-        for i, w in enumerate(words)) or (
+    beside = [(words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else "")
+              for i in range(len(words))]
+    dated = any(w.isdigit() and 0 < int(w) <= 31 and (before in MONTHS or after in MONTHS)
+                for w, (before, after) in zip(words, beside, strict=True))
+    return bool((DAY_NAMES | _SHORT_DAYS) & set(words)) or dated or any(
+        _ORDINAL.fullmatch(w) for w in words) or (
         names_time_of_day(msg, lm) and any(w.isdigit() for w in words))
 
 

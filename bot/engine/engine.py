@@ -434,8 +434,8 @@ class Engine:
             # how long she has worked there: the word that matched another fact ("reception")
             # was not what she was asked, so its objective is not credited
             told = {self.cs.facts[f].objective for f in a.answered}
-            asked = {self.cs.facts[f].objective for f in a.facts} - told
-            a.objectives = [o for o in a.objectives if o not in asked]
+            matched_only = {self.cs.facts[f].objective for f in a.facts} - told
+            a.objectives = [o for o in a.objectives if o not in matched_only]
         if a.is_question:
             # the fact she answers to a question counts for its objective, also when she
             # found it by what she already said rather than by the question's words ("how
