@@ -21,6 +21,7 @@ from bot.engine.classify import (
     finds_out_and_reports_back,
     has_concrete_time,
     is_concrete,
+    names_time_of_day,
     promises_to_send,
     sentence_form,
     spin_type,
@@ -93,6 +94,8 @@ class TurnAnalysis:
     # problem happens, not a fact that "how often" names
     how_often_told: bool = False
     asks_which: bool = False  # "welke merken?", "which carriers?": a named thing, not vague
+    # next steps proposed with no day ("a demo sometime?"): credited when the day follows
+    vague_steps: list[str] = field(default_factory=list)
     tagged: bool = False  # a statement made a question by a typed tag ("..., right")
     # the question itself asks to sign ("I'll send the confirmation, could you sign it?")
     question_closes: bool = False
@@ -669,12 +672,25 @@ def analyze_turn(
         objective_id = cs.facts[fact_id].objective
         if objective_id and objective_id not in ticked:
             ticked.append(objective_id)
+    # (not "I'll call you Monday to set a time. Bye!": a call to plan it, taking leave)
+    dated_step = "propose_next_step" in moves and "goodbye" not in moves and _fixes_a_day(msg, lm)
     for objective in cs.objectives.values():
         if objective.id in ticked:
             continue
+        if dated_step and f"vague_step:{objective.id}" in state.flags:
+            # "Can I give you a demo sometime?" - "How about Thursday 23 May at two?": the
+            # day fixes the demo proposed before
+            ticked.append(objective.id)
+            continue
         for i, det in enumerate(objective.detect):
-            if _detector_holds(det, f"{objective.id}#{i}", analysis, detector_hits,
-                               msg.numbers) and not _only_refers_back(det, analysis, msg):
+            if not _detector_holds(det, f"{objective.id}#{i}", analysis, detector_hits,
+                                   msg.numbers) or _only_refers_back(det, analysis, msg):
+                continue
+            if _vague_step(det, analysis, msg, lm):
+                analysis.vague_steps.append(objective.id)
+                continue
+            if not (_agenda_item(det, analysis) or _offer_on_her_words(det, analysis)
+                    or _recap_check(det, analysis)):
                 ticked.append(objective.id)
                 break
     analysis.objectives = ticked
@@ -1736,6 +1752,59 @@ def _asks_for_an_appointment(det: Detector) -> bool:
                for word in _APPOINTMENT)
 
 
+# short day names a learner types ("tue 25/6", "do 26 juni")
+_SHORT_DAYS = frozenset({"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "ma", "di",
+                         "wo", "do", "vr"})
+
+
+def _fixes_a_day(msg: Analyzed, lm: LanguageModel) -> bool:
+    """A day her diary can take ("Thursday", "the 21st", "1 September", "tue 25/6", "om 10
+    uur"); "next week", "in a few weeks", "sometime", "in January" fix none."""
+    words = msg.words
+    beside = [(words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else "")
+              for i in range(len(words))]
+    dated = any(w.isdigit() and 0 < int(w) <= 31 and (before in MONTHS or after in MONTHS)
+                for w, (before, after) in zip(words, beside, strict=True))
+    return bool((DAY_NAMES | _SHORT_DAYS) & set(words)) or dated or any(
+        _ORDINAL.fullmatch(w) for w in words) or (
+        names_time_of_day(msg, lm) and any(w.isdigit() for w in words))
+
+
+def _vague_step(det: Detector, a: TurnAnalysis, msg: Analyzed, lm: LanguageModel) -> bool:
+    """A next step proposed without a day ("Shall I come back in a few weeks with a quote?",
+    "Can I give you a demo sometime?"): it fixes nothing yet, so the objective of a next
+    step waits for the day (the labelling convention: vague next steps earn no objective)."""
+    return set(det.moves) == {"propose_next_step"} and "ask_for_order" not in a.moves and (
+        not _fixes_a_day(msg, lm))
+
+
+def _agenda_item(det: Detector, a: TurnAnalysis) -> bool:
+    """A step named as an item of the agenda ("for today: a quick recap, a few questions,
+    and then whether a demo is useful"): announced, not done yet, so the recap's objective
+    waits for the recap itself."""
+    return "state_objective" in a.moves and bool(det.moves) and set(det.moves) <= {
+        "summarize", "propose_solution", "respond_benefit"}
+
+
+def _recap_check(det: Detector, a: TurnAnalysis) -> bool:
+    """"Let me sum up: ..., you want to try it first. Did I miss anything?": the check of a
+    summary asks whether she was heard right, so the order or a trial close on the start is
+    not asked by the words it sums up ("you want to start on 1 August and the director
+    signs. Right?")."""
+    if "summarize" not in a.moves or a.question_closes or "propose_next_step" in a.moves:
+        return False  # "so: 6.40 per lunch, start 1 September. Shall we put it on paper?"
+    return set(det.moves) == {"ask_for_order"} or (not det.moves and det.form is not None)
+
+
+def _offer_on_her_words(det: Detector, a: TurnAnalysis) -> bool:
+    """"Our hours app would fix exactly those late timesheets you talked about": her words
+    cited to offer the solution, no summary of them (the summary act's own rule), so the
+    summary's objective is not earned by it."""
+    return set(det.moves) == {"summarize"} and (
+        "propose_solution" in a.moves
+        or ("respond_benefit" in a.moves and not a.is_question))
+
+
 RECAP_WORDS = 8  # a statement this long before an open question can sum something up
 
 
@@ -1771,10 +1840,18 @@ def _recap_with_open_check(msg: Analyzed, cl: CompiledLanguage, lm: LanguageMode
     return bool(asked) and not cl.facts.match(lm.analyze(asked))
 
 
+def _benefit_on_her_words(a: TurnAnalysis) -> bool:
+    """"You said payroll loses days on corrections. Our cao module calculates the
+    allowances, so that work goes away": a benefit that cites what she said offers the
+    solution to it, even when it answers her concern (a trainer credits the solution)."""
+    return {"respond_benefit", "summarize"} <= a.moves
+
+
 def _detector_holds(
     det: Detector, key: str, a: TurnAnalysis, hits: dict[str, float], numbers: list[float]
 ) -> bool:
-    if det.moves and not a.moves.intersection(det.moves):
+    if det.moves and not a.moves.intersection(det.moves) and not (
+            det.tied_to_need and "propose_solution" in det.moves and _benefit_on_her_words(a)):
         return False
     if det.form is not None and a.form != det.form:
         return False

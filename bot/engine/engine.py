@@ -429,6 +429,13 @@ class Engine:
             react = ""
         if "objection_rested" in t.fresh and rule_name in RECALL_RULES:
             react = ""  # "let's move on" replaces "that concern still stands", not joins it
+        if a.is_question and a.answered and a.facts and not _answered_as_asked(self.cs, a):
+            # "Yours is one of the nicest receptions. How long have you worked here?" gets
+            # how long she has worked there: the word that matched another fact ("reception")
+            # was not what she was asked, so its objective is not credited
+            told = {self.cs.facts[f].objective for f in a.answered}
+            matched_only = {self.cs.facts[f].objective for f in a.facts} - told
+            a.objectives = [o for o in a.objectives if o not in matched_only]
         if a.is_question:
             # the fact she answers to a question counts for its objective, also when she
             # found it by what she already said rather than by the question's words ("how
@@ -519,6 +526,16 @@ def _once_each(parts: list[str]) -> list[str]:
     return out
 
 
+def _answered_as_asked(cs: CompiledScenario, a: TurnAnalysis) -> bool:
+    """She answered a fact the question was matched to, or what has to come first for it
+    (her prerequisite told before the asked fact)."""
+    answered = set(a.answered)
+    return bool(answered & set(a.facts)) or any(
+        answered & set(cs.facts[f].after) for f in a.facts if f in cs.facts)
+
+
 def _tick_objectives(state: SessionState, a: TurnAnalysis) -> None:
     for objective in a.objectives:
         state.objectives.setdefault(objective, state.turn)
+    for objective in a.vague_steps:  # ticked once a day is named for it
+        state.flags.setdefault(f"vague_step:{objective}", state.turn)
