@@ -656,7 +656,8 @@ def anticipated(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState,
             continue
         shared = cl.objection_stems.get(objection.id, frozenset()) & cl.lm.analyze(
             text).stem_set
-        if shared & cl.objection_rare.get(objection.id, frozenset()) or len(shared) >= 2:
+        if shared & cl.objection_rare.get(objection.id, frozenset()) or len(shared) >= 2 or (
+                _takes_up_what_she_told(ctx, state, a, objection.explain_tells)):
             ostate.raised_turn = state.turn - 1
             state.pending_objection = objection.id
             for need in objection.reveals:
@@ -664,6 +665,20 @@ def anticipated(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState,
                     state.needs_stated.append(need)
             return True
     return False
+
+
+def _takes_up_what_she_told(ctx: ScenarioContext, state: SessionState, a: TurnAnalysis,
+                            tells: list[str]) -> bool:
+    """She has just told the substance of her price concern (asked "who else is pitching?":
+    "Vers & Co, fifty cents cheaper per lunch"); the learner's next message about the price
+    granting her point ("ok fair. what do they offer for that price?", "snap ik, prijs telt
+    mee. waarin zijn ze goedkoper?") takes it up: her concern is on the table and this is
+    the answer to it (her "like I said, fifty cents below you" would come too late); a
+    fact it asks as well is still told."""
+    # ("met wie, en waarin zijn ze goedkoper?", granting nothing, still gathers facts)
+    return bool(a.price) and Move.ACKNOWLEDGE in a.moves and any(
+        state.flags.get(f"heard:{f}") == state.turn - 1
+        for f in ctx.cs.facts if ctx.cs.facts[f].objective in tells)
 
 
 def reopen_rested(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState,

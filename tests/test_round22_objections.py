@@ -1,0 +1,68 @@
+"""Objection handling as a learner notices it (round 22).
+
+- She tells the substance of her price concern when asked about other suppliers ("Vers &
+  Co sent something too. Fifty cents cheaper per lunch ..."); the learner's next message
+  grants it and asks about it ("ok fair. what do they offer for that price?"): that is her
+  concern taken up, the objection response. She explains what lies behind it (their fixed
+  140 lunches) instead of announcing "like I said, fifty cents below you" as if nobody had
+  spoken of it, and the card does not list acknowledging or clarifying as still missing.
+
+The lines vary scenario, wording and language, so a rule fitted to one sentence fails.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from bot.engine.compiled import CompiledScenario
+from bot.scenario.library import LoadResult as Library
+from bot.scenario.library import load_library
+from bot.terminal import run_script
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return load_library(())
+
+
+def report(library: Library, scenario: str, lang: str, lines: list[str]) -> dict[str, Any]:
+    return run_script(CompiledScenario(library.scenarios[scenario]), lang, lines, None)
+
+
+# -- 1. her concern taken up right after she told its substance --------------------------
+
+@pytest.mark.parametrize(("lang", "lines", "explained", "too_late"), [
+    ("en", ["Hi Marco, good to see you again.",
+            "Are you also talking to other caterers?",
+            "Ok fair. What do they offer for that price?"],
+     "fixed 140", "Like I said"),
+    ("en", ["Hi Marco, good to see you again.",
+            "Who else made you an offer, if I may ask?",
+            "I understand, price matters. What makes them cheaper, do they offer less?"],
+     "fixed 140", "Like I said"),
+    ("nl", ["Hoi Marco, goed je weer te zien.",
+            "Kijk je ook naar andere cateraars?",
+            "Dat begrijp ik, de prijs telt mee. Waarom zijn ze goedkoper, bieden ze minder?"],
+     "vast aantal van 140", "Zoals ik al zei"),
+])
+def test_her_told_price_concern_taken_up_is_the_objection_response(
+        library: Library, lang: str, lines: list[str], explained: str, too_late: str) -> None:
+    rep = report(library, "closing-catering-followup", lang, lines)
+    told, last = rep["turns"][-2], rep["turns"][-1]
+    assert "Vers & Co" in told["buyer"], told
+    assert last["act"] == "objection_response", last
+    assert explained in last["buyer"], last
+    assert too_late not in last["buyer"], last
+    tips = " ".join(rep.get("feedback") or [])
+    assert "acknowledge" not in tips and "clarify" not in tips, tips
+
+
+def test_a_price_question_granting_nothing_still_asks(library: Library) -> None:
+    """"Met wie, en waarin zijn ze goedkoper?" grants nothing: a question, as before."""
+    rep = report(library, "closing-catering-followup", "nl", [
+        "Hoi Marco, goed je weer te zien.",
+        "Kijk je ook naar andere cateraars?",
+        "Met wie, en waarin zijn ze goedkoper?"])
+    assert rep["turns"][-1]["act"] == "fact_question", rep["turns"][-1]
