@@ -66,3 +66,44 @@ def test_a_price_question_granting_nothing_still_asks(library: Library) -> None:
         "Kijk je ook naar andere cateraars?",
         "Met wie, en waarin zijn ze goedkoper?"])
     assert rep["turns"][-1]["act"] == "fact_question", rep["turns"][-1]
+
+
+# -- 2. a question about the price is no step on a concern that is not about money -------
+
+RENEWAL_TO_BROCHURE = [
+    "Good morning Gerard, good to see you again.",
+    "Last time we talked about the hours from the building sites. Today I'd like to go "
+    "deeper into that and see whether a demo makes sense. Is that all right?",
+    "Where do those paper timesheets go wrong in practice?",
+    "I understand, nine years is a long time. What would need to be better for you to "
+    "consider a switch?",
+    "We'd run both systems side by side until everything matches. Would that take away "
+    "your worry?",
+    "Which system do you use at the moment?",
+    "What do you pay for it now per employee?",
+    "When does the contract end?",
+]
+
+
+@pytest.mark.parametrize("question", [
+    "ok i get it, ur busy. but what is it about the price that bothers u?",
+    "I see. Which part of the price is the problem for you: per employee or the total?",
+])
+def test_a_price_question_is_no_step_on_her_brochure_request(library: Library,
+                                                             question: str) -> None:
+    rep = report(library, "objection-software-renewal", "en",
+                 [*RENEWAL_TO_BROCHURE, question])
+    asked, last = rep["turns"][-2], rep["turns"][-1]
+    assert "brochure" in asked["buyer"], asked
+    # her explanation of the brochure request ("I want to see whether the corrections go
+    # away") answers a question into that request, not one about the price
+    assert "Mainly I want to see" not in last["buyer"], last
+    assert "clarify" not in (last.get("steps") or []), last
+
+
+def test_a_question_into_her_concern_with_a_price_word_aside_still_clarifies(
+        library: Library) -> None:
+    rep = report(library, "drill-objection-bad-experience", "en", [
+        "Oh no, in the middle of tax season! Which firm was it, if you don't mind me "
+        "asking? I bet it was one of those cheap ones"])
+    assert rep["objectives"]["external"]["clarify"] is True, rep["objectives"]

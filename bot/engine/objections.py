@@ -248,6 +248,12 @@ def objection_step(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: 
         did.add("check")  # "Would that help you take it to the board?" after an answer
     if contact and Move.CLARIFY in a.moves and "clarify" not in did:
         untick(ctx, a, frozenset({Move.CLARIFY}))
+    if did & {"clarify", "check"} and _asks_about_money_instead(ctx, cl, oid, a, t.text):
+        # "what is it about the price that bothers u?", "does that take away ur concern
+        # about the price?" while her concern is the brochure or the last switch: they ask
+        # into (or after) a money concern she has not voiced, not hers
+        did -= {"clarify", "check"}
+        untick(ctx, a, frozenset({Move.CLARIFY, Move.CHECK}))
     for step in did:
         ostate.steps[step] = True
     a.steps = sorted(did)
@@ -695,6 +701,20 @@ def reopen_rested(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionStat
             state.pending_objection = oid
             return True
     return False
+
+
+def _asks_about_money_instead(ctx: ScenarioContext, cl: CompiledLanguage, oid: str,
+                              a: TurnAnalysis, text: str) -> bool:
+    """The message's question is about the price, her pending concern is not about
+    money, and the message names nothing of hers (her words, her answer's cues, the needs
+    that answer it). ("Which firm was it? I bet one of those cheap ones" asks into hers.)"""
+    asked = " ".join(_QUESTION.findall(text)) or text
+    return a.price and not money_concern(cl, ctx.cs.objections[oid]) and bool(
+        cl.lm.price.match(cl.lm.analyze(asked))) and not _names_concern(ctx, cl, oid, text)
+
+
+# a sentence ending in a question mark
+_QUESTION = re.compile(r"[^.!?]*\?")
 
 
 def _names_concern(ctx: ScenarioContext, cl: CompiledLanguage, oid: str, text: str) -> bool:
