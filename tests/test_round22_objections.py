@@ -107,3 +107,29 @@ def test_a_question_into_her_concern_with_a_price_word_aside_still_clarifies(
         "Oh no, in the middle of tax season! Which firm was it, if you don't mind me "
         "asking? I bet it was one of those cheap ones"])
     assert rep["objectives"]["external"]["clarify"] is True, rep["objectives"]
+
+
+# -- 3. her price granted, then argued with ----------------------------------------------
+
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("en", ["Hi Marco, good to see you again.",
+            "Are you also talking to other caterers?",
+            "Well, they may be cheaper, but our chefs cook everything fresh on site."]),
+    ("nl", ["Hoi Marco, goed je weer te zien.",
+            "Kijk je ook naar andere cateraars?",
+            "Die zijn misschien goedkoper, dat klopt, maar wij koken alles vers op locatie."]),
+    ("nl", ["Hoi Marco, goed je weer te zien.",
+            "Kijk je ook naar andere cateraars?",
+            "Oké, dat snap ik. Maar bij ons is alles vers, dat doen zij niet."]),
+])
+def test_her_price_granted_then_argued_is_a_poor_objection_response(
+        library: Library, lang: str, lines: list[str]) -> None:
+    """Right after she told the cheaper offer, "they may be cheaper, but we cook fresh"
+    argues with her point: an objection response, and she says it does not settle it
+    (no pitch reply, no "like I said, fifty cents below you" as if nobody had spoken)."""
+    rep = report(library, "closing-catering-followup", lang, lines)
+    last = rep["turns"][-1]
+    assert last["act"] == "objection_response", last
+    assert "Like I said" not in last["buyer"] and "Zoals ik al zei" not in last["buyer"], last
+    assert "Every supplier says that" not in last["buyer"], last
+    assert "Dat zeggen alle leveranciers" not in last["buyer"], last

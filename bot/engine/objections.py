@@ -653,17 +653,18 @@ def _sends_what_she_asked(cl: CompiledLanguage, objection_text: Any, text: str) 
 def anticipated(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, a: TurnAnalysis,
                 text: str) -> bool:
     """A price objection she has not raised yet, named by a message that acknowledges
-    or asks about it: it counts as raised, and this message as the answer to it."""
-    if not a.moves & {Move.ACKNOWLEDGE, Move.CLARIFY} and not a.is_question:
-        return False
+    or asks about it, or taken up right after she told its substance: it counts as
+    raised, and this message as the answer to it."""
+    asks = bool(a.moves & {Move.ACKNOWLEDGE, Move.CLARIFY}) or a.is_question
     for objection in ctx.scenario.objections:
         ostate = state.objections[objection.id]
         if ostate.raised_turn is not None or objection.raise_when.after != "price":
             continue
         shared = cl.objection_stems.get(objection.id, frozenset()) & cl.lm.analyze(
             text).stem_set
-        if shared & cl.objection_rare.get(objection.id, frozenset()) or len(shared) >= 2 or (
-                _takes_up_what_she_told(ctx, state, a, objection.explain_tells)):
+        if (asks and a.price and (shared & cl.objection_rare.get(objection.id, frozenset())
+                                  or len(shared) >= 2)) or (
+                _takes_up_what_she_told(ctx, state, a, text, objection.explain_tells)):
             ostate.raised_turn = state.turn - 1
             state.pending_objection = objection.id
             for need in objection.reveals:
@@ -674,15 +675,20 @@ def anticipated(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState,
 
 
 def _takes_up_what_she_told(ctx: ScenarioContext, state: SessionState, a: TurnAnalysis,
-                            tells: list[str]) -> bool:
+                            text: str, tells: list[str]) -> bool:
     """She has just told the substance of her price concern (asked "who else is pitching?":
     "Vers & Co, fifty cents cheaper per lunch"); the learner's next message about the price
     granting her point ("ok fair. what do they offer for that price?", "snap ik, prijs telt
     mee. waarin zijn ze goedkoper?") takes it up: her concern is on the table and this is
     the answer to it (her "like I said, fifty cents below you" would come too late); a
     fact it asks as well is still told."""
+    # A "but" argues with it ("they might be cheaper, but our food is fresh", "oké, dat snap
+    # ik. maar bij ons is alles vers"): a (poor) answer to her concern, not a pitch.
     # ("met wie, en waarin zijn ze goedkoper?", granting nothing, still gathers facts)
-    return bool(a.price) and Move.ACKNOWLEDGE in a.moves and any(
+    granted = Move.ACKNOWLEDGE in a.moves
+    argued = taken_back(text) is not None
+    takes_up = (a.price and granted) or (argued and (a.price or granted))
+    return takes_up and any(
         state.flags.get(f"heard:{f}") == state.turn - 1
         for f in ctx.cs.facts if ctx.cs.facts[f].objective in tells)
 
