@@ -133,3 +133,30 @@ def test_her_price_granted_then_argued_is_a_poor_objection_response(
     assert "Like I said" not in last["buyer"] and "Zoals ik al zei" not in last["buyer"], last
     assert "Every supplier says that" not in last["buyer"], last
     assert "Dat zeggen alle leveranciers" not in last["buyer"], last
+
+
+# -- 4. a pitch past her concern is a pitch -----------------------------------------------
+
+def test_a_company_story_to_a_buyer_with_no_time_is_a_pitch(library: Library) -> None:
+    """In the no-time drill, "Ik houd het kort! Wij bestaan al twintig jaar, ..." tells the
+    company's story: a pitch, and she says she has no time for a whole story (not "that
+    does not settle my point", as if her concern had been answered)."""
+    rep = report(library, "drill-objection-no-time", "nl", [
+        "Ik houd het kort hoor! FlexWerk bestaat al twintig jaar, al onze flexkrachten zijn "
+        "gescreend en we regelen de hele loonadministratie."])
+    last = rep["turns"][-1]
+    assert last["act"] == "pitch", last
+    assert "niet van tafel" not in last["buyer"], last
+
+
+def test_a_boast_that_names_her_word_in_passing_is_a_pitch(library: Library) -> None:
+    """Her concern about switching raised in the call, "Our system is simply the best for
+    construction, everyone is switching to it" boasts past it: a pitch."""
+    rep = report(library, "objection-software-renewal", "en", [
+        "Good morning Gerard, good to see you again.",
+        "How do the hours come in from the building sites now?",
+        "And what happens when an allowance is wrong?",
+        "Our system is simply the best on the market for construction, everyone is "
+        "switching to it."])
+    assert "Loonhuis" in " ".join(t["buyer"] for t in rep["turns"][:3]), rep["turns"]
+    assert rep["turns"][-1]["act"] == "pitch", rep["turns"][-1]

@@ -715,6 +715,8 @@ def _asks_about_money_instead(ctx: ScenarioContext, cl: CompiledLanguage, oid: s
     money, and the message names nothing of hers (her words, her answer's cues, the needs
     that answer it). ("Which firm was it? I bet one of those cheap ones" asks into hers.)"""
     asked = " ".join(_QUESTION.findall(text)) or text
+    if _ISOLATES.search(text):
+        return False  # "apart from the price, is there anything else?" asks for hers
     return a.price and not money_concern(cl, ctx.cs.objections[oid]) and bool(
         cl.lm.price.match(cl.lm.analyze(asked))) and not _names_concern(ctx, cl, oid, text)
 
