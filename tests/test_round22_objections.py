@@ -160,3 +160,13 @@ def test_a_boast_that_names_her_word_in_passing_is_a_pitch(library: Library) -> 
         "switching to it."])
     assert "Loonhuis" in " ".join(t["buyer"] for t in rep["turns"][:3]), rep["turns"]
     assert rep["turns"][-1]["act"] == "pitch", rep["turns"][-1]
+
+
+def test_a_cost_in_time_is_no_price_question(library: Library) -> None:
+    """"How much time does the retyping cost you?" while her switching worry stands asks
+    no price: she still answers it as before (the hours), not as a question about money."""
+    rep = report(library, "objection-software-renewal", "en", [
+        *RENEWAL_TO_BROCHURE[:3],
+        "I see, nine years counts for something. How much time does that switch worry cost "
+        "you, when you think about it?"])
+    assert rep["turns"][-1]["act"] == "objection_response", rep["turns"][-1]

@@ -248,10 +248,12 @@ def objection_step(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: 
         did.add("check")  # "Would that help you take it to the board?" after an answer
     if contact and Move.CLARIFY in a.moves and "clarify" not in did:
         untick(ctx, a, frozenset({Move.CLARIFY}))
-    if did & {"clarify", "check"} and _asks_about_money_instead(ctx, cl, oid, a, t.text):
+    if did & {"clarify", "check"} and ostate.raised_turn != 0 and _asks_about_money_instead(
+            ctx, cl, oid, a, t.text):
         # "what is it about the price that bothers u?", "does that take away ur concern
         # about the price?" while her concern is the brochure or the last switch: they ask
-        # into (or after) a money concern she has not voiced, not hers
+        # into (or after) a money concern she has not voiced, not hers (in a drill she
+        # opened with hers, "hoeveel tijd kost het u nu?" asks into it)
         did -= {"clarify", "check"}
         untick(ctx, a, frozenset({Move.CLARIFY, Move.CHECK}))
     for step in did:
@@ -715,14 +717,18 @@ def _asks_about_money_instead(ctx: ScenarioContext, cl: CompiledLanguage, oid: s
     money, and the message names nothing of hers (her words, her answer's cues, the needs
     that answer it). ("Which firm was it? I bet one of those cheap ones" asks into hers.)"""
     asked = " ".join(_QUESTION.findall(text)) or text
-    if _ISOLATES.search(text):
-        return False  # "apart from the price, is there anything else?" asks for hers
+    if _ISOLATES.search(text) or _IN_TIME.search(asked):
+        # "apart from the price, is there anything else?" asks for hers; "what does the
+        # retyping cost you in hours?" asks no price
+        return False
     return a.price and not money_concern(cl, ctx.cs.objections[oid]) and bool(
         cl.lm.price.match(cl.lm.analyze(asked))) and not _names_concern(ctx, cl, oid, text)
 
 
 # a sentence ending in a question mark
 _QUESTION = re.compile(r"[^.!?]*\?")
+# a cost counted in time, not money
+_IN_TIME = re.compile(r"\b(?:time|hours|days|tijd|uren|uur|dagen)\b", re.IGNORECASE)
 
 
 def _names_concern(ctx: ScenarioContext, cl: CompiledLanguage, oid: str, text: str) -> bool:
