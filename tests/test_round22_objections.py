@@ -88,6 +88,7 @@ RENEWAL_TO_BROCHURE = [
 @pytest.mark.parametrize("question", [
     "ok i get it, ur busy. but what is it about the price that bothers u?",
     "I see. Which part of the price is the problem for you: per employee or the total?",
+    "I understand, that's quite a rise. What would be a fair amount for you?",
 ])
 def test_a_price_question_is_no_step_on_her_brochure_request(library: Library,
                                                              question: str) -> None:
