@@ -88,7 +88,9 @@ def test_a_common_word_said_again_does_not_stretch_a_keyword(
 
 
 @pytest.mark.parametrize("ask", [
-    "Dat begrijp ik, dat is best een stijging. Wat zou voor jou een redelijk bedrag zijn?",
+    # (her concern here is the last switch, not money: "wat zou voor jou een redelijk
+    # bedrag zijn?" asks into a price concern she has not voiced; round 22 tests that)
+    "Dat begrijp ik, negen jaar is lang. Wat zou er voor jou anders moeten?",
     "dat snap ik hoor. hoe zie je het zelf voor je?",
 ])
 def test_an_open_question_after_acknowledging_is_not_dropped(

@@ -335,6 +335,14 @@ def _handles_objection(a: TurnAnalysis, state: SessionState) -> bool:
     if knew and not named and a.pitch and not handling and not a.needs and (
             Move.RESPOND_BENEFIT not in a.moves):
         return False  # "we are ISO certified and serve 200 offices" boasts past her concern
+    if ((a.pitch and not knew) or (knew and not named and Move.INTRODUCE in a.moves)) and not (
+            handling or a.needs or a.tied_needs or a.responds_to or a.is_question
+            or a.moves & {Move.RESPOND_BENEFIT, Move.DISCOUNT}):
+        # "Our system really is the best on the market, everyone is switching to it" names
+        # her word in passing; "Ik houd het kort! FlexWerk bestaat al dertig jaar, ..."
+        # tells the company's story to a buyer who said she has no time: a pitch (in a
+        # drill one that speaks of her concern, "but we're not like that company", argues)
+        return False
     if handling == {Move.CHECK} and Move.PROPOSE_SOLUTION in a.moves and not refers:
         return False  # "Then I'd add a second hot dish. Would that cover it?" checks that
     if handling == {Move.CHECK} and Move.PROPOSE_NEXT_STEP in a.moves and a.names_date and (

@@ -1087,12 +1087,14 @@ def _yes_but(text: str, msg: Analyzed, lm: LanguageModel) -> bool:
     ("Ja, die zijn goedkoper, maar ...", "Yes, but our film ...")."""
     first = msg.sentences[0]
     words = [w for w in first.words if w not in lm.lexicon.fillers or w in _YES_NO]
-    if not words or words[0] not in _YES_NO:
-        return False
     but = taken_back(text)
-    if but is None:
+    if not words or but is None:
         return False
     before = text[:but.start]
+    if words[0] not in _YES_NO and not lm.price.match(lm.analyze(before)):
+        # (her price granted before the "but" is a yes too: "they might be cheaper, but
+        # ...", "die zijn vaak goedkoper, dat klopt, maar ...")
+        return False
     return not re.search(r"[.!?]\s", before) and len(re.findall(r"[,;:]", before)) < (
         YES_BUT_CLAUSES)
 

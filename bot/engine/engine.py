@@ -193,7 +193,7 @@ class Engine:
         ):
             # "about your concern earlier: I understand ..." takes it up again
             a = analyze_turn(text, self.cs, cl, state)
-        if not state.pending_objection and a.price and anticipated(self.ctx, cl, state, a, text):
+        if not state.pending_objection and anticipated(self.ctx, cl, state, a, text):
             # "I see fifty cents stands out. What do they offer for it?": the learner takes up
             # the concern before she voices it; the message answers it, she does not raise it
             a = analyze_turn(text, self.cs, cl, state)

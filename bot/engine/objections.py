@@ -248,6 +248,14 @@ def objection_step(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: 
         did.add("check")  # "Would that help you take it to the board?" after an answer
     if contact and Move.CLARIFY in a.moves and "clarify" not in did:
         untick(ctx, a, frozenset({Move.CLARIFY}))
+    if did & {"clarify", "check"} and ostate.raised_turn != 0 and _asks_about_money_instead(
+            ctx, cl, oid, a, t.text):
+        # "what is it about the price that bothers u?", "does that take away ur concern
+        # about the price?" while her concern is the brochure or the last switch: they ask
+        # into (or after) a money concern she has not voiced, not hers (in a drill she
+        # opened with hers, "hoeveel tijd kost het u nu?" asks into it)
+        did -= {"clarify", "check"}
+        untick(ctx, a, frozenset({Move.CLARIFY, Move.CHECK}))
     for step in did:
         ostate.steps[step] = True
     a.steps = sorted(did)
@@ -647,9 +655,9 @@ def _sends_what_she_asked(cl: CompiledLanguage, objection_text: Any, text: str) 
 def anticipated(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, a: TurnAnalysis,
                 text: str) -> bool:
     """A price objection she has not raised yet, named by a message that acknowledges
-    or asks about it: it counts as raised, and this message as the answer to it."""
-    if not a.moves & {Move.ACKNOWLEDGE, Move.CLARIFY} and not a.is_question:
-        return False
+    or asks about it, or taken up right after she told its substance: it counts as
+    raised, and this message as the answer to it."""
+    asks = bool(a.moves & {Move.ACKNOWLEDGE, Move.CLARIFY}) or a.is_question
     for objection in ctx.scenario.objections:
         ostate = state.objections[objection.id]
         if ostate.raised_turn is not None or objection.raise_when.after != "price":
@@ -662,7 +670,9 @@ def anticipated(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState,
             continue
         shared = cl.objection_stems.get(objection.id, frozenset()) & cl.lm.analyze(
             text).stem_set
-        if shared & cl.objection_rare.get(objection.id, frozenset()) or len(shared) >= 2:
+        if (asks and a.price and (shared & cl.objection_rare.get(objection.id, frozenset())
+                                  or len(shared) >= 2)) or (
+                _takes_up_what_she_told(ctx, state, a, text, objection.explain_tells)):
             ostate.raised_turn = state.turn - 1
             state.pending_objection = objection.id
             for need in objection.reveals:
@@ -670,6 +680,25 @@ def anticipated(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState,
                     state.needs_stated.append(need)
             return True
     return False
+
+
+def _takes_up_what_she_told(ctx: ScenarioContext, state: SessionState, a: TurnAnalysis,
+                            text: str, tells: list[str]) -> bool:
+    """She has just told the substance of her price concern (asked "who else is pitching?":
+    "Vers & Co, fifty cents cheaper per lunch"); the learner's next message about the price
+    granting her point ("ok fair. what do they offer for that price?", "snap ik, prijs telt
+    mee. waarin zijn ze goedkoper?") takes it up: her concern is on the table and this is
+    the answer to it (her "like I said, fifty cents below you" would come too late); a
+    fact it asks as well is still told."""
+    # A "but" argues with it ("they might be cheaper, but our food is fresh", "oké, dat snap
+    # ik. maar bij ons is alles vers"): a (poor) answer to her concern, not a pitch.
+    # ("met wie, en waarin zijn ze goedkoper?", granting nothing, still gathers facts)
+    granted = Move.ACKNOWLEDGE in a.moves
+    argued = taken_back(text) is not None
+    takes_up = (a.price and granted) or (argued and (a.price or granted))
+    return takes_up and any(
+        state.flags.get(f"heard:{f}") == state.turn - 1
+        for f in ctx.cs.facts if ctx.cs.facts[f].objective in tells)
 
 
 def reopen_rested(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState,
@@ -686,6 +715,26 @@ def reopen_rested(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionStat
             state.pending_objection = oid
             return True
     return False
+
+
+def _asks_about_money_instead(ctx: ScenarioContext, cl: CompiledLanguage, oid: str,
+                              a: TurnAnalysis, text: str) -> bool:
+    """The message's question is about the price, her pending concern is not about
+    money, and the message names nothing of hers (her words, her answer's cues, the needs
+    that answer it). ("Which firm was it? I bet one of those cheap ones" asks into hers.)"""
+    asked = " ".join(_QUESTION.findall(text)) or text
+    if _ISOLATES.search(text) or _IN_TIME.search(asked):
+        # "apart from the price, is there anything else?" asks for hers; "what does the
+        # retyping cost you in hours?" asks no price
+        return False
+    return a.price and not money_concern(cl, ctx.cs.objections[oid]) and bool(
+        cl.lm.price.match(cl.lm.analyze(asked))) and not _names_concern(ctx, cl, oid, text)
+
+
+# a sentence ending in a question mark
+_QUESTION = re.compile(r"[^.!?]*\?")
+# a cost counted in time, not money
+_IN_TIME = re.compile(r"\b(?:time|hours|days|tijd|uren|uur|dagen)\b", re.IGNORECASE)
 
 
 def _names_concern(ctx: ScenarioContext, cl: CompiledLanguage, oid: str, text: str) -> bool:
