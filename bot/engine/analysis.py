@@ -382,7 +382,10 @@ def analyze_turn(
         # a permission question ("vindt u het goed als we u de nieuwsbrief sturen?") asks no
         # deeper SPIN question, whatever "als we" suggests: plain facts answer it
         fit_spin = "situation" if analysis.spin is None and info.spin else info.spin
+        # a fact the question names too ("Dan uw punt over de prijsindicatie. Wat betaalt u
+        # nu aan uw huidige leverancier?" asks the price it also names before) is asked
         aside = _outside_questions(msg, where)
+        aside -= _named_in_questions(msg, cl, aside)
         # told only, not asked: no question names it too ("Begrijpelijk dat je rondkijkt.
         # Met wie heb je nog meer gesproken?" asks the competitor it also tells), and no
         # question points back at it ("..., whoever decides. Who would that be?")
@@ -448,6 +451,11 @@ def analyze_turn(
         # your colleagues say about the employee contribution?" asks no payment process
         matter = _named_after_about(msg, spans, analysis.facts) if asked <= 1 else set()
         analysis.facts = [f for f in analysis.facts if f not in matter]
+        if fit_spin == "implication":
+            # "what does it mean for the staff *when their payslip is wrong*, and for the
+            # workload in payroll?": the if-part names the trouble, the question asks what
+            # it leads to; a fact named only inside it yields to one the question asks
+            analysis.facts = _asked_beyond_condition(msg, lm, spans, analysis.facts)
         if analysis.facts and all(f in told_only for f in analysis.facts) and not pending and (
                 _asks_of_its_own(msg, lm)):
             # "Wij doen printers. Heb jij hier altijd gewerkt?": the printers are what the
@@ -1425,6 +1433,49 @@ def _named_after_about(msg: Analyzed, spans: dict[str, tuple[int, int]],
             return tail if head else set()
         start = end
     return set()
+
+
+def _condition_spans(msg: Analyzed, lm: LanguageModel) -> list[tuple[int, int]]:
+    """Where the if-parts of a message stand: from "als"/"when"/"if" (not its first word)
+    to the end of its clause ("... voor de medewerkers [als hun loonstrook niet klopt], en
+    voor de werkdruk ...")."""
+    markers = lm.lexicon.subordinators
+    found: list[tuple[int, int]] = []
+    start = 0
+    for sentence in msg.sentences:
+        at = start
+        for clause in sentence.clauses or [sentence.words]:
+            cut = next((i for i, w in enumerate(clause) if i > 0 and w in markers), None)
+            if cut is not None:
+                found.append((at + cut, at + len(clause)))
+            at += len(clause)
+        start += len(sentence.words)
+    return found
+
+
+def _asked_beyond_condition(msg: Analyzed, lm: LanguageModel,
+                            spans: dict[str, tuple[int, int]], facts: list[str]) -> list[str]:
+    """The facts less those named wholly inside an if-part, when another fact is named
+    outside it: what the trouble leads to is asked, not the trouble itself."""
+    conditions = _condition_spans(msg, lm)
+    if not conditions:
+        return facts
+
+    def inside(fact: str) -> bool:
+        low, high = spans.get(fact, (-1, -1))
+        return low >= 0 and any(lo <= low and high <= hi for lo, hi in conditions)
+
+    rest = [f for f in facts if not inside(f)]
+    return rest or facts
+
+
+def _named_in_questions(msg: Analyzed, cl: CompiledLanguage, aside: set[str]) -> set[str]:
+    """Of the facts named outside the questions, those a question names as well."""
+    if not aside:
+        return set()
+    asking = [s for s in msg.sentences if s.question_mark]
+    question = cl.lm.analyze(" ".join(" ".join(s.words) for s in asking) + "?")
+    return aside & set(cl.facts.match(question))
 
 
 def _told_only(msg: Analyzed, cl: CompiledLanguage, aside: set[str]) -> set[str]:
