@@ -128,3 +128,25 @@ def test_his_yes_to_the_learners_monday_offers_no_two_minutes(
     reply = call(library, "drill-objection-no-time", lang, lines)[2][-1]
     assert said in reply, reply
     assert not_said not in reply, reply
+
+
+@pytest.mark.parametrize(("lang", "line", "expected"), [
+    ("nl", "Twintig minuten, prima. Ik wil graag horen hoe jullie het printen nu geregeld "
+           "hebben en waar het knelt, en als er iets is waar we mee kunnen helpen, plannen we "
+           "een demo. Vertel eens, wat doe jij hier precies?", "operations manager"),
+    ("en", "Twenty minutes, fine. I'd like to hear how you handle printing now and where it "
+           "pinches, and if there's something we can help with, we plan a demo. Tell me, what "
+           "exactly do you do here?", "operations manager"),
+])
+def test_an_agenda_before_her_question_is_no_proposal(
+        library: Library, lang: str, line: str, expected: str) -> None:
+    """The agenda names its topics (the printing, a demo) in a sentence of its own; only
+    the question after it is answered: her role, not the printer park or "send me some
+    information first"."""
+    opening = {"nl": "Hoi Ingrid, Jeroen van Printwise.",
+               "en": "Hi Ingrid, Jeroen from Printwise."}[lang]
+    turn = last_turn(library, "spin-printing-urgency", lang, [opening, line])
+    assert turn["act"] == "state_objective", turn
+    assert expected in turn["buyer"], turn
+    assert "PrintFix" not in turn["buyer"] and "informati" not in turn["buyer"], turn
+    assert not {"current_setup", "decision_timing", "demo"} & set(turn["objectives"]), turn

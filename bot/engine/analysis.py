@@ -139,8 +139,12 @@ def analyze_turn(
             " ".join(msg.words[i:i + 3]) for i in range(len(msg.words))} and (
             "propose_next_step" not in _moves_without(msg, lm, _MEETING_HER)):
         cue_moves.discard("propose_next_step")  # "nice to meet you" proposes no meeting
-    if "state_objective" in cue_moves and _asks_about_her_view(msg, lm):
-        cue_moves.discard("state_objective")  # "how do you look back on ...?" asks
+    if "state_objective" in cue_moves and _asks_about_her_view(msg, lm) and not any(
+            not s.question_mark and "state_objective" in lm.moves.match(
+                lm.pipeline.analyze(" ".join(s.words))) for s in msg.sentences):
+        # "how do you look back on ...?" asks; an agenda in a sentence of its own before
+        # "Vertel eens, wat doe jij hier precies?" is still stated
+        cue_moves.discard("state_objective")
     if "state_objective" in cue_moves and len(msg.sentences) > 1 and not any(
             "state_objective" in lm.moves.match(lm.pipeline.analyze(" ".join(s.words)))
             for s in msg.sentences):
