@@ -150,3 +150,22 @@ def test_an_agenda_before_her_question_is_no_proposal(
     assert expected in turn["buyer"], turn
     assert "PrintFix" not in turn["buyer"] and "informati" not in turn["buyer"], turn
     assert not {"current_setup", "decision_timing", "demo"} & set(turn["objectives"]), turn
+
+
+@pytest.mark.parametrize(("lang", "lines", "expected"), [
+    ("nl", ["Goedemorgen, ik ben Sanne van SchoonWerk.", "Hoe tevreden bent u over hun werk?",
+            "Wat merkt het kantoor daarvan, bijvoorbeeld als er 's ochtends cliënten komen?",
+            "En bij wie komen die klachten dan terecht?"], "ik ben elke week"),
+    ("en", ["Good morning, I'm Sanne from SchoonWerk.", "How happy are you with their work?",
+            "What do the clients notice of that?",
+            "And who do those complaints end up with?"], "I lose an hour every week"),
+])
+def test_after_her_story_the_complaints_land_with_her(
+        library: Library, lang: str, lines: list[str], expected: str) -> None:
+    """Her story told, "who do those complaints end up with?" gets the part where she
+    speaks of herself, not "Mrs Bakker was not pleased" (who complained) or the notice
+    period ("what do the clients *notice*?" asks what they notice)."""
+    replies = call(library, "first-visit-cleaning", lang, lines)[2]
+    assert "Bakker" in replies[-2], replies
+    assert expected in replies[-1], replies
+    assert "Bakker" not in replies[-1], replies
