@@ -169,3 +169,41 @@ def test_after_her_story_the_complaints_land_with_her(
     assert "Bakker" in replies[-2], replies
     assert expected in replies[-1], replies
     assert "Bakker" not in replies[-1], replies
+
+
+RENEWAL_PRICE = {
+    "en": ["goodmorning mr smits, thx for having me again. plan for today: quick recap of last "
+           "time, then ur questions on the price, n if it fits we plan a demo. ok?",
+           "last time u mentioned the paper timesheets from the sites: foremen fill them in by "
+           "hand n payroll types them over. did i get that right?",
+           "what goes wrong most often w the hours n allowances? n how much time does fixing "
+           "it cost ur team",
+           "who does ur payroll now btw, n how happy r u w them?",
+           "what do u pay them now per employee per month?",
+           "ok clear. u said at the start ud come back to our price, whats ur take on the 9.40?"],
+    "nl": ["Goedemorgen Gerard, fijn u weer te zien.",
+           "Vorige keer vertelde u over de urenbriefjes. Vandaag wil ik daar dieper op ingaan "
+           "en een demo plannen. Goed?",
+           "hoe vaak moeten toeslagen gecorrigeerd worden?",
+           "Met onze uren-app vullen uitvoerders de uren in op de bouwplaats en de cao-module "
+           "rekent de toeslagen uit. Neemt dat het overtypen weg?"],
+}
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "ok but if ur people save 2 days a month on corrections, thats way more than the "
+           "difference right?"),
+    ("en", "but if your team saves two days a month on corrections, that's worth more than the "
+           "difference, isn't it?"),
+    ("nl", "ok maar als uw mensen 2 dagen per maand besparen op correcties, is dat veel meer "
+           "dan het verschil toch?"),
+])
+def test_a_value_argument_with_a_tag_is_no_question_about_the_corrections(
+        library: Library, lang: str, line: str) -> None:
+    """The corrections are the seller's case; "..., right?" asks her to agree with the
+    argument: she reacts to it, not "as I mentioned: thirty to forty corrections"."""
+    turn = last_turn(library, "objection-software-renewal", lang, [*RENEWAL_PRICE[lang], line])
+    assert "thirty to forty" not in turn["buyer"], turn
+    assert "dertig tot veertig" not in turn["buyer"], turn
+    assert not turn["details"]["facts"], turn
+    assert turn["act"] != "fact_question", turn

@@ -600,6 +600,17 @@ def analyze_turn(
         # toch?": a claim she is asked to agree with, no question about her situation
         analysis.tagged = True
         analysis.spin = None
+    if info.is_question and analysis.facts and "respond_benefit" in cue_moves and (
+            _claims_with_tag(msg.sentences[-1].words)) and not _opens_with_question_word(
+                msg.sentences[-1].words, lm):
+        # "if ur people save 2 days a month on corrections, thats way more than the
+        # difference right?": a value argument she is asked to agree with; the corrections
+        # it names are the seller's case, not a question about them ("as I said: thirty to
+        # forty corrections ...")
+        analysis.facts, analysis.answered = [], []
+        analysis.tagged = True
+        analysis.spin = None
+        moves |= {"respond_benefit", "check"}
     if "small_talk" in moves and msg.words and msg.words[-1] in _SMALL_TALK_TAGS:
         # "mooi weer, toch?", "busy morning, huh?": she is asked to agree, not to tell
         analysis.tagged = True
@@ -1064,6 +1075,12 @@ def _acts_on_her(msg: Analyzed, lm: LanguageModel) -> bool:
     return False
 
 
+def _opens_with_question_word(words: list[str], lm: LanguageModel) -> bool:
+    """"what do you pay now, right?" asks, whatever tag it ends in."""
+    words = strip_fillers(words, lm.lexicon.fillers)
+    return bool(words) and words[0] in lm.lexicon.question_words
+
+
 def _claims_with_tag(words: list[str]) -> bool:
     """A claim that asks agreement: "..., right?", "..., aren't they?" (read as "are not
     they"), "..., toch?"."""
@@ -1474,12 +1491,16 @@ def _asked_beyond_condition(msg: Analyzed, lm: LanguageModel,
 
 
 def _named_in_questions(msg: Analyzed, cl: CompiledLanguage, aside: set[str]) -> set[str]:
-    """Of the facts named outside the questions, those a question names as well."""
+    """Of the facts named outside the questions, the one the questions name best as well
+    (not one a loose word of the question also finds: "Many offices have their cleaning
+    in the evening. Who decides on the cleaning contract?" asks who decides)."""
     if not aside:
         return set()
     asking = [s for s in msg.sentences if s.question_mark]
     question = cl.lm.analyze(" ".join(" ".join(s.words) for s in asking) + "?")
-    return aside & set(cl.facts.match(question))
+    scored = cl.facts.match(question)
+    best = max(scored.values(), default=0.0)
+    return {f for f in aside if f in scored and scored[f] >= best}
 
 
 def _told_only(msg: Analyzed, cl: CompiledLanguage, aside: set[str]) -> set[str]:
