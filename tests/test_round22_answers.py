@@ -207,3 +207,17 @@ def test_a_value_argument_with_a_tag_is_no_question_about_the_corrections(
     assert "dertig tot veertig" not in turn["buyer"], turn
     assert not turn["details"]["facts"], turn
     assert turn["act"] != "fact_question", turn
+
+
+@pytest.mark.parametrize(("lang", "line", "expected"), [
+    ("en", "Who's the competition, if I may ask? Is it one of the big ones?", "Vers & Co"),
+    ("nl", "Wie is de concurrentie, als ik vragen mag?", "Vers & Co"),
+    ("en", "Who handles the purchasing side then, you or finance?", "purchase order"),
+    ("nl", "Wie regelt de inkoop dan, jij of financiën?", "inkoopnummer"),
+])
+def test_the_competition_and_the_purchasing_are_asked_in_plain_words(
+        library: Library, lang: str, line: str, expected: str) -> None:
+    opening = {"en": ["Hi Marco, good to see you again.", "What did you think of the proposal?"],
+               "nl": ["Hoi Marco, leuk je weer te zien.", "Wat vond je van het voorstel?"]}[lang]
+    reply = call(library, "closing-catering-followup", lang, [*opening, line])[2][-1]
+    assert expected in reply, reply
