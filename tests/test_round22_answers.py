@@ -221,3 +221,16 @@ def test_the_competition_and_the_purchasing_are_asked_in_plain_words(
                "nl": ["Hoi Marco, leuk je weer te zien.", "Wat vond je van het voorstel?"]}[lang]
     reply = call(library, "closing-catering-followup", lang, [*opening, line])[2][-1]
     assert expected in reply, reply
+
+
+@pytest.mark.parametrize(("lang", "lines", "expected"), [
+    ("en", ["Hi Marco, good to see you again.", "Are you talking to other caterers?",
+            "how much cheaper are they?"], "Fifty cents"),
+    ("nl", ["Hoi Marco, leuk je weer te zien.", "Praat je ook met andere cateraars?",
+            "hoeveel goedkoper zijn ze dan"], "ijftig cent"),
+])
+def test_how_much_cheaper_asks_the_rivals_price(
+        library: Library, lang: str, lines: list[str], expected: str) -> None:
+    reply = call(library, "closing-catering-followup", lang, lines)[2][-1]
+    assert expected in reply, reply
+    assert "Two things" not in reply and "Twee dingen" not in reply, reply
