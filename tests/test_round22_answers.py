@@ -234,3 +234,19 @@ def test_how_much_cheaper_asks_the_rivals_price(
     reply = call(library, "closing-catering-followup", lang, lines)[2][-1]
     assert expected in reply, reply
     assert "Two things" not in reply and "Twee dingen" not in reply, reply
+
+
+@pytest.mark.parametrize(("lang", "lines", "expected"), [
+    ("en", ["Good morning, I'm Sanne from SchoonWerk.",
+            "And how happy are you with them, honestly?",
+            "Can you give me an example of what goes wrong?"], "will reading"),
+    ("nl", ["Goedemorgen, ik ben Sanne van SchoonWerk.", "Hoe tevreden bent u over hen?",
+            "Kunt u een voorbeeld geven van wat er misgaat?"], "testamentbespreking"),
+])
+def test_an_example_of_what_she_just_told_is_a_story(
+        library: Library, lang: str, lines: list[str], expected: str) -> None:
+    """Asked for an example of what goes wrong right after she said it, she tells what
+    happened, not "I just mentioned it: the team keeps changing"."""
+    reply = call(library, "first-visit-cleaning", lang, lines)[2][-1]
+    assert expected in reply, reply
+    assert "just mentioned" not in reply and "Net al genoemd" not in reply, reply

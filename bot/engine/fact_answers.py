@@ -212,6 +212,15 @@ def answer_facts(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,
             if deeper is not None:
                 queue.insert(0, deeper)
                 continue
+        if times and t.act is Act.FACT_QUESTION and fact_id in state.last_answered and (
+                cl.lm.elaboration.match(cl.lm.analyze(t.text))):
+            # "can you give me an example of what goes wrong?" right after she told it: an
+            # instance of it (the story of what it led to), not "I just mentioned it"
+            t.elaborates = True
+            example = deeper_fact(ctx, fact, t, queue)
+            if example is not None:
+                queue.insert(0, example)
+                continue
         if times and (who := _who_does_it(ctx, cl, t, fact, answer, queue)):
             # "who does those corrections?" after she told how many there are: the people
             # who do them, not "as I said: thirty to forty corrections"
