@@ -93,7 +93,10 @@ def test_a_demo_that_settles_her_concern_on_a_day_past_her_deadline_is_not_agree
     lines = [*_RENEWAL_EN, "can we do the demo on thursday 14 jan at 10 with ur finance "
              "director?"]
     _engine, state, replies = call(library, "objection-software-renewal", "en", lines)
-    assert "brochure" in " ".join(replies[:-1]).lower(), replies  # his concern was pending
+    # his concern was pending (since round 22 the price: "that's way more than the difference
+    # right?" is an argument he agrees to, no question that brings up the brochure)
+    said = " ".join(replies[:-1]).lower()
+    assert "brochure" in said or "twenty percent" in said, replies
     assert "too late" in replies[-1].lower(), replies[-1]
     assert "how long does an implementation" not in replies[-1].lower(), replies[-1]
     assert not state.closing["agreed"]

@@ -142,8 +142,12 @@ def analyze_turn(
             " ".join(msg.words[i:i + 3]) for i in range(len(msg.words))} and (
             "propose_next_step" not in _moves_without(msg, lm, _MEETING_HER)):
         cue_moves.discard("propose_next_step")  # "nice to meet you" proposes no meeting
-    if "state_objective" in cue_moves and _asks_about_her_view(msg, lm):
-        cue_moves.discard("state_objective")  # "how do you look back on ...?" asks
+    if "state_objective" in cue_moves and _asks_about_her_view(msg, lm) and not any(
+            not s.question_mark and "state_objective" in lm.moves.match(
+                lm.pipeline.analyze(" ".join(s.words))) for s in msg.sentences):
+        # "how do you look back on ...?" asks; an agenda in a sentence of its own before
+        # "Vertel eens, wat doe jij hier precies?" is still stated
+        cue_moves.discard("state_objective")
     if "state_objective" in cue_moves and len(msg.sentences) > 1 and not any(
             "state_objective" in lm.moves.match(lm.pipeline.analyze(" ".join(s.words)))
             for s in msg.sentences):
@@ -385,7 +389,10 @@ def analyze_turn(
         # a permission question ("vindt u het goed als we u de nieuwsbrief sturen?") asks no
         # deeper SPIN question, whatever "als we" suggests: plain facts answer it
         fit_spin = "situation" if analysis.spin is None and info.spin else info.spin
+        # a fact the question names too ("Dan uw punt over de prijsindicatie. Wat betaalt u
+        # nu aan uw huidige leverancier?" asks the price it also names before) is asked
         aside = _outside_questions(msg, where)
+        aside -= _named_in_questions(msg, cl, aside)
         # told only, not asked: no question names it too ("Begrijpelijk dat je rondkijkt.
         # Met wie heb je nog meer gesproken?" asks the competitor it also tells), and no
         # question points back at it ("..., whoever decides. Who would that be?")
@@ -451,6 +458,11 @@ def analyze_turn(
         # your colleagues say about the employee contribution?" asks no payment process
         matter = _named_after_about(msg, spans, analysis.facts) if asked <= 1 else set()
         analysis.facts = [f for f in analysis.facts if f not in matter]
+        if fit_spin == "implication":
+            # "what does it mean for the staff *when their payslip is wrong*, and for the
+            # workload in payroll?": the if-part names the trouble, the question asks what
+            # it leads to; a fact named only inside it yields to one the question asks
+            analysis.facts = _asked_beyond_condition(msg, lm, spans, analysis.facts)
         if analysis.facts and all(f in told_only for f in analysis.facts) and not pending and (
                 _asks_of_its_own(msg, lm)):
             # "Wij doen printers. Heb jij hier altijd gewerkt?": the printers are what the
@@ -591,6 +603,17 @@ def analyze_turn(
         # toch?": a claim she is asked to agree with, no question about her situation
         analysis.tagged = True
         analysis.spin = None
+    if info.is_question and analysis.facts and "respond_benefit" in cue_moves and (
+            _claims_with_tag(msg.sentences[-1].words)) and not _opens_with_question_word(
+                msg.sentences[-1].words, lm):
+        # "if ur people save 2 days a month on corrections, thats way more than the
+        # difference right?": a value argument she is asked to agree with; the corrections
+        # it names are the seller's case, not a question about them ("as I said: thirty to
+        # forty corrections ...")
+        analysis.facts, analysis.answered = [], []
+        analysis.tagged = True
+        analysis.spin = None
+        moves |= {"respond_benefit", "check"}
     if "small_talk" in moves and msg.words and msg.words[-1] in _SMALL_TALK_TAGS:
         # "mooi weer, toch?", "busy morning, huh?": she is asked to agree, not to tell
         analysis.tagged = True
@@ -1068,6 +1091,12 @@ def _acts_on_her(msg: Analyzed, lm: LanguageModel) -> bool:
     return False
 
 
+def _opens_with_question_word(words: list[str], lm: LanguageModel) -> bool:
+    """"what do you pay now, right?" asks, whatever tag it ends in."""
+    words = strip_fillers(words, lm.lexicon.fillers)
+    return bool(words) and words[0] in lm.lexicon.question_words
+
+
 def _claims_with_tag(words: list[str]) -> bool:
     """A claim that asks agreement: "..., right?", "..., aren't they?" (read as "are not
     they"), "..., toch?"."""
@@ -1443,6 +1472,53 @@ def _named_after_about(msg: Analyzed, spans: dict[str, tuple[int, int]],
             return tail if head else set()
         start = end
     return set()
+
+
+def _condition_spans(msg: Analyzed, lm: LanguageModel) -> list[tuple[int, int]]:
+    """Where the if-parts of a message stand: from "als"/"when"/"if" (not its first word)
+    to the end of its clause ("... voor de medewerkers [als hun loonstrook niet klopt], en
+    voor de werkdruk ...")."""
+    markers = lm.lexicon.subordinators
+    found: list[tuple[int, int]] = []
+    start = 0
+    for sentence in msg.sentences:
+        at = start
+        for clause in sentence.clauses or [sentence.words]:
+            cut = next((i for i, w in enumerate(clause) if i > 0 and w in markers), None)
+            if cut is not None:
+                found.append((at + cut, at + len(clause)))
+            at += len(clause)
+        start += len(sentence.words)
+    return found
+
+
+def _asked_beyond_condition(msg: Analyzed, lm: LanguageModel,
+                            spans: dict[str, tuple[int, int]], facts: list[str]) -> list[str]:
+    """The facts less those named wholly inside an if-part, when another fact is named
+    outside it: what the trouble leads to is asked, not the trouble itself."""
+    conditions = _condition_spans(msg, lm)
+    if not conditions:
+        return facts
+
+    def inside(fact: str) -> bool:
+        low, high = spans.get(fact, (-1, -1))
+        return low >= 0 and any(lo <= low and high <= hi for lo, hi in conditions)
+
+    rest = [f for f in facts if not inside(f)]
+    return rest or facts
+
+
+def _named_in_questions(msg: Analyzed, cl: CompiledLanguage, aside: set[str]) -> set[str]:
+    """Of the facts named outside the questions, the one the questions name best as well
+    (not one a loose word of the question also finds: "Many offices have their cleaning
+    in the evening. Who decides on the cleaning contract?" asks who decides)."""
+    if not aside:
+        return set()
+    asking = [s for s in msg.sentences if s.question_mark]
+    question = cl.lm.analyze(" ".join(" ".join(s.words) for s in asking) + "?")
+    scored = cl.facts.match(question)
+    best = max(scored.values(), default=0.0)
+    return {f for f in aside if f in scored and scored[f] >= best}
 
 
 def _told_only(msg: Analyzed, cl: CompiledLanguage, aside: set[str]) -> set[str]:

@@ -540,9 +540,20 @@ def at_their_time(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, accepted:
     when = next(iter(timed or asked or found[-1:]), "")
     if not when:
         return accepted
-    kept = [s for s in split_sentences(accepted) if not _PROPOSED_TIME.search(s)]
-    if len(kept) == len(split_sentences(accepted)):
+    sentences = split_sentences(accepted)
+    timed_at = {i for i, s in enumerate(sentences) if _PROPOSED_TIME.search(s)}
+    if not timed_at:
         return accepted  # her acceptance offers no time of its own
+    # "Oké, dan heb ik twee minuten. *Of* belt u maandag om half negen": the time she
+    # offers is the other choice to the one before it; the learner chose a later time,
+    # so "then I've got two minutes" gives way as well (a question before it stays)
+    choices = cl.lm.lexicon.choice_words
+    for i in sorted(timed_at):
+        first = sentences[i].split()[:1]
+        if i and first and first[0].lower().strip(",") in choices and not (
+                sentences[i - 1].rstrip().endswith("?")):
+            timed_at.add(i - 1)
+    kept = [s for i, s in enumerate(sentences) if i not in timed_at]
     said = stock_line(ctx, cl, t.state, AT_THEIR_TIME)
     if said.startswith("{time}"):
         when = when[:1].upper() + when[1:]

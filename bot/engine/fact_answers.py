@@ -212,6 +212,15 @@ def answer_facts(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,
             if deeper is not None:
                 queue.insert(0, deeper)
                 continue
+        if times and t.act is Act.FACT_QUESTION and fact_id in state.last_answered and (
+                cl.lm.elaboration.match(cl.lm.analyze(t.text))):
+            # "can you give me an example of what goes wrong?" right after she told it: an
+            # instance of it (the story of what it led to), not "I just mentioned it"
+            t.elaborates = True
+            example = deeper_fact(ctx, fact, t, queue)
+            if example is not None:
+                queue.insert(0, example)
+                continue
         if times and (who := _who_does_it(ctx, cl, t, fact, answer, queue)):
             # "who does those corrections?" after she told how many there are: the people
             # who do them, not "as I said: thirty to forty corrections"
@@ -732,6 +741,14 @@ def _who_in(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, told: str) -> s
         return any(w.strip(".,;:!?'\"()") in names for w in words)
 
     sentences = split_sentences(told)
+    lex = cl.lm.lexicon
+    if _asks_where_it_lands(cl, t.text):
+        # "bij wie komen die klachten dan terecht?" after "..., en notaris Bakker was daar
+        # niet blij mee. En ik ben elke week wel een uur kwijt aan nabellen": with her
+        mine = next((s for s in sentences if lex.first_person & {
+            w.strip(".,;:!?'\"()").lower() for w in s.split()}), "")
+        if mine:
+            return mine
     opening = next((s for s in sentences if named(s.split()[:WHO_WORDS])), "")
     if opening:
         return opening
@@ -739,6 +756,13 @@ def _who_in(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, told: str) -> s
     # of a sentence that names the one it lands with
     return next((c.strip(" .!?;")[:1].upper() + c.strip(" .!?;")[1:] + "."
                  for s in sentences for c in _CLAUSE.split(s) if named(c.split())), "")
+
+
+def _asks_where_it_lands(cl: CompiledLanguage, text: str) -> bool:
+    """"Bij wie komen die klachten terecht?", "whose desk does it land on?": who the
+    trouble ends up with."""
+    joined = " " + " ".join(cl.lm.analyze(text).words) + " "
+    return any(f" {cue} " in joined for cue in cl.lm.lexicon.lands_with)
 
 
 NARROW_RELATED = 2  # a deeper fact only follows on a told one this close

@@ -77,6 +77,11 @@ class Lexicon:
     # "less", "geen", "no more": the words that make a need's cue its solution; without them
     # the cue names her problem ("less downtime" - "downtime")
     solution_words: frozenset[str] = frozenset()
+    # "bij wie komen die klachten terecht?", "whose desk does it land on?": who the trouble
+    # ends up with, which her own sentence ("ik ben elke week een uur kwijt") answers
+    lands_with: tuple[str, ...] = ()
+    # her words for herself ("ik", "I"): the sentence where she speaks of herself
+    first_person: frozenset[str] = frozenset()
 
     def line(self, key: str, address: str = "u") -> tuple[str, ...]:
         """A default buyer line in the buyer's form of address (je/u where it differs)."""
@@ -139,4 +144,6 @@ def load_lexicon(lang: str) -> Lexicon:
         problem_question=str(data.get("problem_question") or ""),
         value_cues=_strs(data.get("value_cues")),
         solution_words=frozenset(map(str, data.get("solution_words") or [])),
+        lands_with=_strs(data.get("lands_with")),
+        first_person=frozenset(map(str, data.get("first_person") or [])),
     )
