@@ -249,7 +249,9 @@ def test_the_price_answered_in_the_message_that_names_it_raises_no_concern(
     _engine, state, replies = call(library, "closing-catering-followup", lang, lines)
     assert "Vers & Co" in replies[-2], replies
     assert "Vers & Co" not in replies[-1], replies[-1]
-    assert state.objections["cheaper_competitor"].raised_turn is None
+    # (read as never raised, or as raised when he named the rival and settled now)
+    concern = state.objections["cheaper_competitor"]
+    assert concern.raised_turn is None or (concern.handled and concern.steps["respond"])
     assert state.pending_objection is None
 
 
@@ -261,3 +263,14 @@ def test_a_price_named_without_an_answer_still_raises_his_concern(library: Libra
     _engine, state, replies = call(library, "closing-catering-followup", lang,
                                    [*_CATERING[lang], line])
     assert state.pending_objection == "cheaper_competitor", replies
+
+
+def test_a_check_after_he_agreed_gets_a_yes_not_a_new_price_concern(library: Library) -> None:
+    """He said "yes, that answers it for me" to the value argument; "does that take away
+    your concern about the price?" asks for his yes. "Now the money: that's twenty percent
+    more" would raise, for the first time, the concern the learner asked him to close."""
+    lines = _RENEWAL_EN[:9]
+    _engine, state, replies = call(library, "objection-software-renewal", "en", lines)
+    assert replies[-1].startswith("Yes"), replies[-1]
+    assert "twenty percent" not in replies[-1].lower(), replies[-1]
+    assert state.pending_objection != "price", replies

@@ -376,7 +376,10 @@ class Engine:
                 if state.phase not in ("closing", "ended"):
                     state.phase = "presentation"
             events.append("solution")
-            bring_in = bring_in or trigger(self.ctx, cl, state, "solution")
+            if a.states_benefit or a.moves & {Move.PROPOSE_SOLUTION, Move.RESPOND_BENEFIT}:
+                # (a bare check, "does that take away your concern about the price?",
+                # proposes nothing for a concern to come up against)
+                bring_in = bring_in or trigger(self.ctx, cl, state, "solution")
         checks = (Move.CHECK in a.moves or a.act is Act.OBJECTION_RESPONSE) and a.is_question
         # In a drill, "Shall I call you tomorrow at 9 to arrange it?" once the buyer took the
         # answer asks him to commit to it: his yes is the check (as trainers count it). Only

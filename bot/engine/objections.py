@@ -201,7 +201,12 @@ def objection_step(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: 
             did.discard("clarify")
             untick(ctx, a, frozenset({Move.CLARIFY}))
             untick(ctx, a, _ANSWER_MOVES, tied=True)
-        if a.moves & {Move.RESPOND_BENEFIT, Move.PROPOSE_SOLUTION} and (
+        # "With us you only pay for the lunches taken, so no Friday waste. Does that help?"
+        # argues in the words her concern is answered by (its own cues and needs), with no
+        # "so that" or "you get" for the benefit cues to find
+        own_answer = oid in a.responds_to and bool(answered_by.intersection(a.needs)) and (
+            not a.is_question or _states_before_asking(t.text))
+        if (a.moves & {Move.RESPOND_BENEFIT, Move.PROPOSE_SOLUTION} or own_answer) and (
                 a.form != "open" or argued_first) and not asks_fact:
             if pitched:
                 untick(ctx, a, _ANSWER_MOVES, tied=True)

@@ -370,6 +370,12 @@ REACTIONS: tuple[Rule, ...] = (
          in t.moves and (t.follow_up or len(t.state.revealed) >= FEW_FACTS), "discount_late",
          cool=True),
     Rule("discount offered", lambda t: Move.DISCOUNT in t.moves, "discount", cool=True),
+    # "does that take away your concern about the price?" after she took the answer: a yes,
+    # not "that could fit, tell me how it works" to a check that proposes nothing
+    Rule("a check that proposes nothing", lambda t: t.act is Act.SOLUTION
+         and Move.CHECK in t.moves and t.a.is_question and not t.a.states_benefit
+         and not t.moves & {Move.PROPOSE_SOLUTION, Move.RESPOND_BENEFIT}
+         and not t.answered and not t.state.pending_objection, "check_ack"),
     Rule("tied solution", lambda t: t.act is Act.SOLUTION and "solution_tied" in t.fresh,
          "solution_ack"),
     Rule("pitch before knowing her", _pitch_before_knowing_her, "pitch", cool=True),
