@@ -61,6 +61,7 @@ OBJECTION_MOVES = frozenset({Move.ACKNOWLEDGE, Move.CLARIFY, Move.RESPOND_BENEFI
 CLOSING_ACTS = frozenset({Act.NEXT_STEP_PROPOSAL, Act.ASK_ORDER})
 OPENING_TURNS = 3
 CHECK_ALONE_WORDS = 8  # "tell me about yourself" in the first turns is part of the introduction
+BARE_CHECK_WORDS = 12  # "does that take away your concern about the price?"
 
 
 # Acts whose question gathers information (and so has a SPIN type): a proposal's "does
@@ -382,3 +383,12 @@ def _handles_objection(a: TurnAnalysis, state: SessionState) -> bool:
         return True
     # A new proposal on her other points is a solution, a pitch a pitch.
     return not (Move.PROPOSE_SOLUTION in a.moves or a.pitch or Move.SUMMARIZE in a.moves)
+
+
+def bare_check(a: TurnAnalysis) -> bool:
+    """A check question and nothing else ("does that take away your concern about the
+    price?"): it proposes nothing a concern could come up against, and asks for her yes.
+    "We have a CAO module that does exactly that. Would that help?" offers something."""
+    return (Move.CHECK in a.moves and a.is_question and not a.seller_talk
+            and not a.states_benefit and a.word_count <= BARE_CHECK_WORDS
+            and not a.moves & {Move.PROPOSE_SOLUTION, Move.RESPOND_BENEFIT})

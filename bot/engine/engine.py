@@ -21,6 +21,7 @@ from bot.engine.acts import (
     INFORMATION_ACTS,
     Act,
     Move,
+    bare_check,
     invites_her_story,
     isolates_her_concern,
     main_act,
@@ -376,9 +377,7 @@ class Engine:
                 if state.phase not in ("closing", "ended"):
                     state.phase = "presentation"
             events.append("solution")
-            if a.states_benefit or a.moves & {Move.PROPOSE_SOLUTION, Move.RESPOND_BENEFIT}:
-                # (a bare check, "does that take away your concern about the price?",
-                # proposes nothing for a concern to come up against)
+            if not bare_check(a):
                 bring_in = bring_in or trigger(self.ctx, cl, state, "solution")
         checks = (Move.CHECK in a.moves or a.act is Act.OBJECTION_RESPONSE) and a.is_question
         # In a drill, "Shall I call you tomorrow at 9 to arrange it?" once the buyer took the

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from bot.engine.acts import Act, Move, opening_boast
+from bot.engine.acts import Act, Move, bare_check, opening_boast
 from bot.engine.yes_but import is_yes_but, taken_back
 
 if TYPE_CHECKING:
@@ -372,9 +372,7 @@ REACTIONS: tuple[Rule, ...] = (
     Rule("discount offered", lambda t: Move.DISCOUNT in t.moves, "discount", cool=True),
     # "does that take away your concern about the price?" after she took the answer: a yes,
     # not "that could fit, tell me how it works" to a check that proposes nothing
-    Rule("a check that proposes nothing", lambda t: t.act is Act.SOLUTION
-         and Move.CHECK in t.moves and t.a.is_question and not t.a.states_benefit
-         and not t.moves & {Move.PROPOSE_SOLUTION, Move.RESPOND_BENEFIT}
+    Rule("a check that proposes nothing", lambda t: t.act is Act.SOLUTION and bare_check(t.a)
          and not t.answered and not t.state.pending_objection, "check_ack"),
     Rule("tied solution", lambda t: t.act is Act.SOLUTION and "solution_tied" in t.fresh,
          "solution_ack"),
