@@ -263,6 +263,7 @@ def review_calls(dialogues: list[dict], reports: list[dict]) -> list[dict]:
         calls.append({
             "file": dialogue["file"], "style": dialogue["style"],
             "language": dialogue["language"], "score": report.get("score"),
+            "opening": report.get("opening", ""),
             "turns": [{"learner": t.get("learner", ""), "buyer": t.get("buyer", ""),
                        "coherent": None} for t in report.get("turns", [])],
             "tips": [{"text": tip, "fair": None} for tip in report.get("feedback") or []],

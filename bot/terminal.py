@@ -128,6 +128,9 @@ def run_script(cs: CompiledScenario, lang: str, lines: Iterable[str], prep_text:
     call = play_lines(cs, lang, lines, seed, today)
     report = json_report(cs, call.state, score_call(cs, call.state, preparation, call.turns))
     report["hints"] = call.hints
+    # her first words before the learner's first line (in an objection drill, her concern):
+    # a reviewer reading the turns judges the first reply against them
+    report["opening"] = call.state.opening
     return report
 
 

@@ -10,11 +10,12 @@ import sys
 from tests.conftest import ROOT
 
 
-def play(tmp_path, lines: str, lang: str = "en") -> dict:
+def play(tmp_path, lines: str, lang: str = "en",
+         scenario: str = "first-visit-cleaning") -> dict:
     script = tmp_path / "call.txt"
     script.write_text(lines, encoding="utf-8")
     run = subprocess.run(
-        [sys.executable, "-m", "bot", "play", "first-visit-cleaning", "--script", str(script),
+        [sys.executable, "-m", "bot", "play", scenario, "--script", str(script),
          "--lang", lang, "--json"],
         capture_output=True, text=True, cwd=ROOT, timeout=120,
     )
@@ -50,3 +51,13 @@ def test_a_mistyped_command_in_a_live_terminal_call_is_not_sent_to_the_buyer() -
     call = run.stdout.split("/stop to end the call.", 1)[1]  # after the preparation and intro
     assert "/hlep is not a command here" in call
     assert call.count("Marieke de Groot:") == 2  # her opening and one reply: /hlep was no turn
+
+
+def test_the_report_holds_her_opening_words(tmp_path) -> None:
+    """A reviewer reading a scripted call sees what the learner saw first: in an objection
+    drill her concern comes before the learner's first line."""
+    report = play(tmp_path, "I understand. What do you like most about them?\n",
+                  scenario="drill-objection-current-supplier")
+    assert "AutoLease Oost" in report["opening"], report["opening"]
+    greeting = play(tmp_path, "Good morning!\n")["opening"]
+    assert "Marieke de Groot" in greeting and "AutoLease" not in greeting
