@@ -59,11 +59,16 @@ def last_reply(library: LoadResult, scenario_id: str, lang: str, lines: list[str
     return call(library, scenario_id, lang, lines)[2][-1]
 
 
+def script_report(library: LoadResult, scenario_id: str, lang: str,
+                  lines: list[str]) -> dict[str, Any]:
+    """The JSON report of ``play --script --json`` for these lines."""
+    return run_script(CompiledScenario(library.scenarios[scenario_id]), lang, lines, None)
+
+
 def script_turns(library: LoadResult, scenario_id: str, lang: str,
                  lines: list[str]) -> list[dict[str, Any]]:
     """The per-turn records of the JSON report, as ``play --script --json`` gives them."""
-    return list(run_script(CompiledScenario(library.scenarios[scenario_id]), lang, lines,
-                           None)["turns"])
+    return list(script_report(library, scenario_id, lang, lines)["turns"])
 
 
 def last_turn(library: LoadResult, scenario_id: str, lang: str,

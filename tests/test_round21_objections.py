@@ -14,20 +14,15 @@ from typing import Any
 
 import pytest
 
-from bot.engine.compiled import CompiledScenario
 from bot.scenario.library import LoadResult as Library
 from bot.scenario.library import load_library
-from bot.terminal import run_script
 from tests.engine_calls import call
+from tests.engine_calls import script_report as report
 
 
 @pytest.fixture(scope="module")
 def library() -> Library:
     return load_library(())
-
-
-def report(library: Library, scenario: str, lang: str, lines: list[str]) -> dict[str, Any]:
-    return run_script(CompiledScenario(library.scenarios[scenario]), lang, lines, None)
 
 
 def card(rep: dict[str, Any]) -> dict[str, bool]:

@@ -12,23 +12,16 @@ The lines vary scenario, wording and language, so a rule fitted to one sentence 
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from bot.engine.compiled import CompiledScenario
 from bot.scenario.library import LoadResult as Library
 from bot.scenario.library import load_library
-from bot.terminal import run_script
+from tests.engine_calls import script_report as report
 
 
 @pytest.fixture(scope="module")
 def library() -> Library:
     return load_library(())
-
-
-def report(library: Library, scenario: str, lang: str, lines: list[str]) -> dict[str, Any]:
-    return run_script(CompiledScenario(library.scenarios[scenario]), lang, lines, None)
 
 
 # -- 1. her concern taken up right after she told its substance --------------------------
