@@ -274,3 +274,21 @@ def test_a_check_after_he_agreed_gets_a_yes_not_a_new_price_concern(library: Lib
     assert replies[-1].startswith("Yes"), replies[-1]
     assert "twenty percent" not in replies[-1].lower(), replies[-1]
     assert state.pending_objection != "price", replies
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "Wij zijn de grootste schoonmaker van Nederland met vaste teams. Wie doet nu uw "
+           "schoonmaak?"),
+    ("en", "We're the biggest cleaning company in the country, with fixed teams. Who does "
+           "your cleaning now?"),
+])
+def test_a_pitch_with_a_question_gets_the_answer_not_a_request_for_a_question(
+        library: Library, lang: str, line: str) -> None:
+    """"I'd rather hear a question first" right after a question denies it; she shrugs
+    off the boast and answers what was asked."""
+    opening = {"nl": "Goedemorgen, ik ben Lisa van SchoonWerk.",
+               "en": "Good morning, I'm Lisa from SchoonWerk."}[lang]
+    turn = last_turn(library, "first-visit-cleaning", lang, [opening, line])
+    assert turn["act"] in ("pitch", "fact_question"), turn
+    assert "Blinkend Schoon" in turn["buyer"], turn
+    assert "vraag" not in turn["buyer"].lower() and "question" not in turn["buyer"].lower()

@@ -376,6 +376,11 @@ REACTIONS: tuple[Rule, ...] = (
          and not t.answered and not t.state.pending_objection, "check_ack"),
     Rule("tied solution", lambda t: t.act is Act.SOLUTION and "solution_tied" in t.fresh,
          "solution_ack"),
+    # "We're the biggest in the country. Who cleans for you now?": she answers the question;
+    # "I'd rather hear a question first" would deny the one just asked
+    Rule("pitch before knowing her, with a question she answers", lambda t:
+         _pitch_before_knowing_her(t) and t.a.is_question and t.answered,
+         "pitch_with_question", cool=True),
     Rule("pitch before knowing her", _pitch_before_knowing_her, "pitch", cool=True),
     Rule("pitch after the inventory", lambda t: t.act is Act.PITCH, "pitch_late", cool=True),
     Rule("invited to introduce herself", lambda t: "invited" in t.fresh, "introduce_back"),
