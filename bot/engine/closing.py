@@ -10,7 +10,7 @@ from bot.engine.analysis import TurnAnalysis
 from bot.engine.compiled import CompiledLanguage
 from bot.engine.context import ScenarioContext
 from bot.engine.lines import end_call, next_line, pick, stock_line
-from bot.engine.objections import _MATERIAL, _SEND, trigger
+from bot.engine.objections import _MATERIAL, _SEND, answers_in_its_words, trigger
 from bot.engine.policy import (
     Outcome,
     Turn,
@@ -253,7 +253,7 @@ def answered_ahead(ctx: ScenarioContext, state: SessionState, a: TurnAnalysis,
         ostate = state.objections[objection.id]
         if (objection.raise_when.after == event and ostate.raised_turn is None
                 and objection.id in a.responds_to and (
-                    event != "price" or set(objection.answered_by) & set(a.needs))):
+                    event != "price" or answers_in_its_words(objection, a))):
             # (a price named with "per year" in it answers nothing: the answer names the
             # need her concern is answered by, "only pay for the lunches taken")
             state.flags[f"preempted:{objection.id}"] = state.turn

@@ -26,6 +26,7 @@ from bot.engine.summary_check import KEYWORD_MATCH
 from bot.engine.value import money_concern, speaks_to_value
 from bot.engine.wording import lower_first
 from bot.engine.yes_but import taken_back
+from bot.scenario.model import Objection
 
 STEP_MOVES = {"acknowledge": Move.ACKNOWLEDGE, "clarify": Move.CLARIFY,
               "respond": Move.RESPOND_BENEFIT, "check": Move.CHECK}
@@ -204,7 +205,7 @@ def objection_step(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: 
         # "With us you only pay for the lunches taken, so no Friday waste. Does that help?"
         # argues in the words her concern is answered by (its own cues and needs), with no
         # "so that" or "you get" for the benefit cues to find
-        own_answer = oid in a.responds_to and bool(answered_by.intersection(a.needs)) and (
+        own_answer = answers_in_its_words(objection, a) and (
             not a.is_question or _states_before_asking(t.text))
         if (a.moves & {Move.RESPOND_BENEFIT, Move.PROPOSE_SOLUTION} or own_answer) and (
                 a.form != "open" or argued_first) and not asks_fact:
@@ -657,6 +658,12 @@ def _sends_what_she_asked(cl: CompiledLanguage, objection_text: Any, text: str) 
     return bool(_MATERIAL.search(asked) and _MATERIAL.search(text) and _SEND.search(text))
 
 
+def answers_in_its_words(objection: Objection, a: TurnAnalysis) -> bool:
+    """The message argues in the words her concern is answered by: its own cues and a need
+    it is answered by ("you only pay for the lunches taken, so no Friday waste")."""
+    return objection.id in a.responds_to and bool(set(objection.answered_by) & set(a.needs))
+
+
 def anticipated(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, a: TurnAnalysis,
                 text: str) -> bool:
     """A price objection she has not raised yet, named by a message that acknowledges
@@ -667,8 +674,8 @@ def anticipated(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState,
         ostate = state.objections[objection.id]
         if ostate.raised_turn is not None or objection.raise_when.after != "price":
             continue
-        if objection.id in a.responds_to and set(objection.answered_by) & set(a.needs) and (
-                not a.moves & {Move.ACKNOWLEDGE, Move.CLARIFY}):
+        if answers_in_its_words(objection, a) and not a.moves & {Move.ACKNOWLEDGE,
+                                                                 Move.CLARIFY}:
             # "you only pay for the lunches taken, so over a year it's cheaper. Does that
             # help?" answers the fifty cents before he says it: nothing is left to raise
             state.flags[f"preempted:{objection.id}"] = state.turn
