@@ -2,7 +2,7 @@
 
 Plays the labelled dev calls in benchmarks/dialogues/dev through the same path as
 ``python -m bot play --script --json`` (benchmarks/dialogue_quality.py prints all
-figures). Each held-out set joins dev (as the `.h1` to `.h7` files) after it has been run
+figures). Each held-out set joins dev (as the `.h1` to `.h8` files) after it has been run
 for figures; being harder than what the engine was tuned on, it lowers the dev figures,
 and the floors are set a little below them, then raised after the rounds of work that
 follow. History of the figures at those points (act / other acts / form / SPIN, objective
@@ -26,7 +26,9 @@ F1 per turn / at the end, score gap mean / worst, flagship end F1):
 - 291 calls with `.h7` (2 December): 0.899 / 0.840 / 0.979 / 0.904, F1 0.852 / 0.944,
   gap 8.2 / 32, flagship 0.965; one call ends otherwise than its writer expected; after
   rounds 21 and 22 (2 December) 0.913 / 0.864 / 0.979 / 0.909, F1 0.898 / 0.954, gap
-  7.0 / 24, flagship 0.966.
+  7.0 / 24, flagship 0.966;
+- 319 calls with `.h8` (2 December): 0.910 / 0.859 / 0.980 / 0.908, F1 0.899 / 0.954,
+  gap 7.2 / 40, flagship 0.963; two calls end otherwise than their writers expected.
 
 Raise the floors as the engine improves. The held-out set stays out of the tests.
 """
@@ -44,27 +46,28 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from dialogue_quality import ACTS, evaluate, load_dialogues, play
 
 FLOORS = {
-    "act_accuracy": 0.911,
-    "act_accuracy_non_fact": 0.862,
+    "act_accuracy": 0.908,
+    "act_accuracy_non_fact": 0.857,
     "form_accuracy": 0.977,
-    "spin_accuracy": 0.907,
-    "objective_f1_turn": 0.896,
+    "spin_accuracy": 0.906,
+    "objective_f1_turn": 0.897,
     "objective_f1_end": 0.952,
 }
 CEILINGS = {
     "calls_stonewalled": 0,
     "calls_cut_short": 0,
-    "calls_ending_wrong": 1,
+    "calls_ending_wrong": 2,
     "turns_unplayed": 0,
-    # 7.0 after round 22, 8.2 when the .h7 set joined, 7.7 after round 20 (see the
-    # docstring)
-    "score_gap_mean": 7.2,
-    # 52 when the .h3 set joined (a drill); 27 once a drill answer whose steps were read in
-    # words that do not take them counts as a false start (round 11); 23 on the 151 calls
-    "score_gap_worst": 26,
+    # 7.2 when the .h8 set joined, 7.0 after round 22, 8.2 when the .h7 set joined (see
+    # the docstring)
+    "score_gap_mean": 7.4,
+    # 40 when the .h8 set joined (a drill); 52 when the .h3 set joined (a drill); 27 once
+    # a drill answer whose steps were read in words that do not take them counts as a
+    # false start (round 11); 23 on the 151 calls
+    "score_gap_worst": 40,
     "cards_outside_tip_range": 0,  # every card holds 3-5 tips
 }
-FLAGSHIP_END_F1_FLOOR = 0.964  # 0.966 after round 22; 0.965 when the .h7 set joined
+FLAGSHIP_END_F1_FLOOR = 0.961  # 0.963 when the .h8 set joined; 0.966 after round 22
 
 
 @pytest.fixture(scope="module")
