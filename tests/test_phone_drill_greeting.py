@@ -1,0 +1,34 @@
+"""A buyer who phoned the learner answers a greeting as on the phone.
+
+In the price drill Hoekstra calls back about the quotation. A learner who first says
+hello should hear "yes, good afternoon" and his point again, not "good to see you again"
+(they are on the phone) or "nice story, but ..." (nothing was told yet).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.scenario.library import LoadResult as Library
+from bot.scenario.library import load_library
+from tests.engine_calls import last_reply
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return load_library(())
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "goedemiddag meneer hoekstra, leuk dat u belt"),
+    ("nl", "Goedemiddag, met Anouk van Wikkel & Co."),
+    ("en", "hi mr hoekstra, thanks for calling back"),
+    ("en", "Good afternoon Mr Hoekstra, Anouk from Wikkel & Co speaking."),
+])
+def test_a_greeting_on_his_call_gets_a_phone_greeting_and_his_point(
+        library: Library, lang: str, line: str) -> None:
+    reply = last_reply(library, "drill-objection-price", lang, [line])
+    assert reply.startswith(("Ja, ", "Yes, ")), reply
+    assert "zien" not in reply and "see you" not in reply.lower(), reply
+    assert "verhaal" not in reply and "story" not in reply, reply
+    assert "veertien procent" in reply or "fourteen percent" in reply, reply
