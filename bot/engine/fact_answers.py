@@ -543,10 +543,14 @@ def from_what_she_knows(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,
     if t.act is not Act.FACT_QUESTION or not a.is_question or a.facts or (
             a.spin in _DEEPER_SPIN):
         return []
-    asked = a.topic_stems - cl.facts.frame - cl.lm.lexicon.stopwords
+    msg = cl.lm.analyze(t.text)
+    # "how often did that happen last month?": the month frames the question, it is not
+    # what it asks about (no "two months' notice" for it)
+    frame = {st for w, st in zip(msg.words, msg.stems, strict=True) if w in _HOW_OFTEN_FRAME}
+    asked = a.topic_stems - cl.facts.frame - cl.lm.lexicon.stopwords - frame
     if not asked:
         return []
-    words = set(cl.lm.analyze(t.text).words)
+    words = set(msg.words)
     kind = "who" if words & _WHO else "when" if a.asks_when else (
         "amount" if a.asks_amount else "")
     names = names_in(ctx, cl, state.lang)
@@ -619,6 +623,9 @@ _FREQUENCY = frozenset({"daily", "weekly", "monthly", "week", "weeks", "day", "d
 # a sentence that tells one time something happened: an example
 _ONE_TIME = frozenset({"last", "yesterday", "once", "recently", "vorige", "afgelopen",
                        "gisteren", "laatst", "onlangs", "keer"})
+
+# the span a "how often?" counts over, not what it asks about: "in the last month"
+_HOW_OFTEN_FRAME = _FREQUENCY | _ONE_TIME | frozenset({"laatste", "past", "vorig"})
 
 
 def _told_example(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn) -> list[str]:
