@@ -85,6 +85,7 @@ from bot.engine.summary_check import (
     misnamed,
     misquoted,
     mistimed,
+    recapped,
     right_version,
     unsaid,
     unsaid_point,
@@ -268,16 +269,17 @@ class Engine:
             in a.moves and text.rstrip().endswith("?") and not a.moves & PROPOSING)
         if t.act is Act.SUMMARY or t.summarizing:
             # every wrong part is corrected ("Bloemendaal, evening?"), in the order said
-            wrong = [w for w in (misquoted(self.ctx, cl, state, text), mistimed(
-                self.ctx, cl, state, text), misnamed(self.ctx, cl, state, text),
-                unvoiced_need(self.ctx, cl, state, text)) if w]
-            point = "" if wrong else unsaid_point(self.ctx, cl, state, text)
+            recap = recapped(cl, a.moves, text)
+            wrong = [w for w in (misquoted(self.ctx, cl, state, recap), mistimed(
+                self.ctx, cl, state, recap), misnamed(self.ctx, cl, state, recap),
+                unvoiced_need(self.ctx, cl, state, recap)) if w]
+            point = "" if wrong else unsaid_point(self.ctx, cl, state, recap)
             if point:
                 # "so cleaner, and invoices later too?": that point is not hers, the rest is
                 t.rest_right = True
                 wrong = [point]
             t.misquoted = ", ".join(sorted(wrong, key=lambda w: text.find(w)))
-            t.unsaid = not t.misquoted and unsaid(self.ctx, cl, state, text)
+            t.unsaid = not t.misquoted and unsaid(self.ctx, cl, state, recap)
         note_offered(state, a, text)
         if state.pending_objection:
             objection_step(self.ctx, cl, t, events, names_contact(cl, a, text))

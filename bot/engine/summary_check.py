@@ -136,6 +136,23 @@ def _counted_in_words(cl: CompiledLanguage, text: str,
     return found
 
 
+def recapped(cl: CompiledLanguage, moves: set[str], text: str) -> str:
+    """The recap in a message that also proposes: "You said you'd like a trial week. Shall
+    we do it in the first week of September?" hands back her words in the first sentence;
+    the September is the learner's proposal, no claim that she said it."""
+    if not moves & _PROPOSING:
+        return text
+    kept = []
+    for sentence in split_sentences(text):
+        moves = set(cl.lm.moves.match(cl.lm.analyze(sentence)))
+        if Move.SUMMARIZE in moves or not (moves & _PROPOSING or _times(sentence)):
+            kept.append(sentence)
+    return " ".join(kept) if kept else text
+
+
+_PROPOSING = frozenset({Move.PROPOSE_NEXT_STEP, Move.ASK_FOR_ORDER})
+
+
 def mistimed(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, text: str) -> str:
     """A time in the learner's summary that she never gave ("the cleaners come in the
     evening" when they come at four, "the contract runs until the end of the year" when
