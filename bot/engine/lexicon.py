@@ -65,6 +65,8 @@ class Lexicon:
     # "how are you?", "busy day?", "alles goed?": small talk about how she is doing, which a
     # scenario's own "busy as ever" answers; "do you live in Venlo?" it does not
     wellbeing_cues: tuple[str, ...] = ()
+    # two words typed apart that are one word at the end of a clause ("wat vind je er van?")
+    joins: dict[str, str] = field(default_factory=dict)
     # "where do you live?", "how was your holiday?", "did you watch the match?": small talk
     # about her private life, which a scenario's "busy as ever" does not answer
     personal_cues: tuple[str, ...] = ()
@@ -140,6 +142,7 @@ def load_lexicon(lang: str) -> Lexicon:
         aside_cues=_strs(data.get("aside_cues")),
         compliment_cues=_strs(data.get("compliment_cues")),
         wellbeing_cues=_strs(data.get("wellbeing_cues")),
+        joins={str(k): str(v) for k, v in (data.get("joins") or {}).items()},
         personal_cues=_strs(data.get("personal_cues")),
         problem_question=str(data.get("problem_question") or ""),
         value_cues=_strs(data.get("value_cues")),

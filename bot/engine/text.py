@@ -73,6 +73,9 @@ class TextPipeline:
         self.lexicon = lexicon
         self._stemmer = snowballstemmer.stemmer(lexicon.stemmer)
         self.stem = lru_cache(maxsize=50_000)(self._stem)
+        joins = sorted(lexicon.joins, key=len, reverse=True)
+        self._joins = re.compile(r"\b(?:" + "|".join(map(re.escape, joins)) + r")\b"
+                                 r"(?=\s*(?:[?.!,;:]|$))") if joins else None
 
     def _stem(self, word: str) -> str:
         if not word.isalpha():
@@ -114,6 +117,8 @@ class TextPipeline:
 
     def analyze(self, text: str) -> Analyzed:
         unjoined = fold(text)
+        if self._joins is not None:
+            unjoined = self._joins.sub(lambda m: self.lexicon.joins[m.group()], unjoined)
         folded = _join_hyphens(unjoined)
         sentences = []
         all_words: list[str] = []
