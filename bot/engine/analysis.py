@@ -82,6 +82,7 @@ class TurnAnalysis:
     asks_amount: bool = False  # "how much", "hoeveel": a figure answers it
     asks_when: bool = False  # "since when", "sinds wanneer", "which year": a date answers it
     names_date: bool = False  # "see you Thursday", "tot de 22e": a day or a date
+    day_of_month: bool = False  # "op 20 juni", "on 3 July": a day in the diary, not a month
     dated: bool = False  # a time on a day offered: "shall we meet Thursday 15 January at 10?"
     # "what does that do to payroll?" about a pain she already told: its consequence, not
     # the same story again
@@ -619,6 +620,7 @@ def analyze_turn(
         analysis.tagged = True
     analysis.names_date = concrete_time or bool(_DAYS & set(msg.words)) or any(
         _ORDINAL.fullmatch(w) for w in msg.words)
+    analysis.day_of_month = _day_of_month(msg.words)
     analysis.dated = analysis.concrete_time and (bool(DAY_NAMES & set(msg.words)) or any(
         _ORDINAL.fullmatch(w) or w in MONTHS for w in msg.words)) and (
         offers_a_time(text) or proposes(text))
@@ -1949,3 +1951,10 @@ def _detector_holds(
     if det.tied_to_need and not a.tied_needs:
         return False
     return bool(det.moves or det.form or det.spin or det.asked_by or det.number)
+
+
+def _day_of_month(words: list[str]) -> bool:
+    """"op 20 juni", "on 3 July", "July 3": a date without a weekday or a time."""
+    return any(w in MONTHS and any(
+        n.isdigit() and 1 <= int(n) <= 31 for n in words[max(i - 1, 0):i + 2] if n != w)
+        for i, w in enumerate(words))

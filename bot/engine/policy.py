@@ -244,9 +244,9 @@ def names_weekday(text: str) -> bool:
 
 
 def names_a_day(t: Turn) -> bool:
-    """The proposal names a day (a date, a time on a day, or a weekday): until she agrees,
-    "see you then!" takes something she has not given."""
-    return t.a.concrete_time or bool(_WEEKDAY.search(t.text))
+    """The proposal names a day (a date such as "20 June", a time on a day, or a weekday):
+    until she agrees, "see you then!" takes something she has not given."""
+    return t.a.concrete_time or t.a.day_of_month or bool(_WEEKDAY.search(t.text))
 
 
 # "I'll send you the invitation", "see you then", "tot dinsdag de 8e": the goodbye takes
