@@ -15,6 +15,7 @@ from bot.scenario.library import LoadResult as Library
 from bot.scenario.library import load_library
 from tests.engine_calls import last_reply
 
+
 @pytest.fixture(scope="module")
 def library() -> Library:
     return load_library(())
