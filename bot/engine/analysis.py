@@ -469,6 +469,12 @@ def analyze_turn(
             # "Wij doen printers. Heb jij hier altijd gewerkt?": the printers are what the
             # seller tells; the question asks something of its own, which no fact names
             analysis.facts = []
+        if analysis.facts and pending and info.form == "closed" and "respond_benefit" in moves and (
+                not _named_in_questions(msg, cl, set(analysis.facts))):
+            # "Vers & Co is cheaper, but there you pay for 140 lunches, Fridays too. With us
+            # you pay per lunch. Doesn't that save more than the 50 cents?": the argument
+            # names her facts, the closed question checks it; she is not told them back
+            analysis.facts = []
         if "small_talk" in cue_moves:
             # "why did you switch to HR?": the word a fact's cue found ("switch") is the
             # chat's own, asked about his career, not about switching supplier
