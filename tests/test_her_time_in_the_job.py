@@ -53,3 +53,13 @@ def test_how_often_last_month_is_not_answered_with_her_notice_period(library: Li
                                                                      line: str) -> None:
     reply = last_reply(library, "spin-printing-urgency", "nl", [*_SPIN_CALL, line])
     assert "opzegtermijn" not in reply and "PrintFix" not in reply, reply
+
+
+@pytest.mark.parametrize("line", ["Hoe vaak gaan ze stuk?",
+                                  "Hoe vaak gaan ze stuk, en wat gebeurt er dan?"])
+def test_how_often_they_break_is_asked_in_plain_dutch(library: Library, line: str) -> None:
+    """"stuk gaan" is how a student says the printers fail: she tells the jams at peak,
+    not "hm, yes, let's carry on" as if it were small talk."""
+    reply = last_reply(library, "spin-printing-urgency", "nl",
+                       ["Hoeveel printers hebben jullie en hoe oud zijn ze?", line])
+    assert "drie keer op een avond" in reply, reply
