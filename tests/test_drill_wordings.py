@@ -1,0 +1,59 @@
+"""Drill answers in a student's own words get the credit the drill promises.
+
+- closed-to-open: "hoe ervaart u de samenwerking met uw huidige vervoerder?" is the open
+  question about his experience with the carrier the drill asks for;
+- external objective: "wat jullie belangrijk vinden" names her wishes and needs, and asked
+  "vertelt u eerst eens wat over uw bedrijf?" she tells about her company instead of
+  "I couldn't tell you much about that".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.scenario.library import LoadResult as Library
+from bot.scenario.library import load_library
+from tests.engine_calls import call, script_report
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return load_library(())
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "hoe ervaart u de samenwerking met jullie huidige vervoerder?"),
+    ("nl", "Hoe ervaren jullie de huidige vervoerder?"),
+    ("en", "How do you experience working with your current carrier?"),
+])
+def test_asking_how_he_experiences_the_carrier_is_the_open_question(
+        library: Library, lang: str, line: str) -> None:
+    report = script_report(library, "drill-closed-to-open", lang, [line])
+    assert report["objectives"]["external"]["open_satisfaction"], report["turns"]
+
+
+_AGENDA = {
+    "nl": "Goed dat u tijd heeft! Ik wil graag eerst even kennismaken, ik vertel wat over"
+          " Bonenburg en hoor graag hoe het bij jullie zit. Daarna wil ik weten wat jullie"
+          " belangrijk vinden aan koffie op de vestigingen, en als het past laat ik een eerste"
+          " idee zien. Aan het eind kijken we of een vervolgafspraak zin heeft. Is dat goed?",
+    "en": "Good to meet you! Today I'd like us to get to know each other, hear what is"
+          " important to you about coffee at your branches, maybe show a first idea and agree"
+          " on a next step. OK?",
+}
+_ASK_ABOUT_HER = {"nl": "Prima! Vertelt u eerst eens wat over uw bedrijf?",
+                  "en": "Great. Could you tell me a bit about your company first?"}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_an_agenda_naming_what_she_finds_important_covers_her_needs(library: Library,
+                                                                    lang: str) -> None:
+    report = script_report(library, "drill-external-objective", lang, [_AGENDA[lang]])
+    assert all(report["objectives"]["external"].values()), report["objectives"]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_asked_about_her_company_she_tells_about_it(library: Library, lang: str) -> None:
+    replies = call(library, "drill-external-objective", lang,
+                   [_AGENDA[lang], _ASK_ABOUT_HER[lang]])[2]
+    assert "Van der Meer" in replies[-1], replies[-1]
