@@ -57,3 +57,15 @@ def test_asked_about_her_company_she_tells_about_it(library: Library, lang: str)
     replies = call(library, "drill-external-objective", lang,
                    [_AGENDA[lang], _ASK_ABOUT_HER[lang]])[2]
     assert "Van der Meer" in replies[-1], replies[-1]
+
+
+@pytest.mark.parametrize(("lang", "line"), [("en", "hi monique, how are you?"),
+                                            ("nl", "hoi monique, alles goed?"),
+                                            ("en", "Could you tell me a bit about your company?")])
+def test_the_sales_manager_waits_for_the_forecast_not_for_a_pitch(library: Library, lang: str,
+                                                                   line: str) -> None:
+    """Monique is the learner's own manager: no "what can I do for you?" or "I buy this
+    kind of service here"."""
+    reply = call(library, "drill-forecast", lang, [line])[2][-1]
+    assert "forecast" in reply, reply
+    assert "can I do for you" not in reply and "kan ik voor" not in reply, reply
