@@ -1149,9 +1149,17 @@ def _pitch_beside_question(msg: Analyzed, lm: LanguageModel) -> bool:
         if not _SELLER_SIDE & set(sentence.words) or _AGREED & set(sentence.words):
             continue  # "de prijs blijft zoals we hebben besproken" confirms, it sells nothing
         said = lm.pipeline.analyze(" ".join(sentence.words))
-        if lm.pitch.match(said) and not lm.moves.match(said).keys() & _NOT_SELLING:
+        not_selling = lm.moves.match(said).keys() & _NOT_SELLING
+        if not_selling == {"introduce"} and not _FIRST_PERSON & set(sentence.words):
+            # "We're the biggest cleaning company in the country, with fixed teams": "we
+            # are the" introduces nobody; the company talks itself up
+            not_selling = set()
+        if lm.pitch.match(said) and not not_selling:
             return True
     return False
+
+
+_FIRST_PERSON = frozenset({"i", "my", "me", "ik", "mijn", "me", "mij"})
 
 
 # a sentence that sums up, acknowledges, plans, thanks or proposes a step is no pitch
