@@ -1159,7 +1159,7 @@ def _pitch_beside_question(msg: Analyzed, lm: LanguageModel) -> bool:
     return False
 
 
-_FIRST_PERSON = frozenset({"i", "my", "me", "ik", "mijn", "me", "mij"})
+_FIRST_PERSON = frozenset({"i", "my", "me", "ik", "mijn", "mij"})
 
 
 # a sentence that sums up, acknowledges, plans, thanks or proposes a step is no pitch
