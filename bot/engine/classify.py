@@ -848,6 +848,8 @@ def spin_type(msg: Analyzed, lm: LanguageModel, moves: set[str]) -> str | None:
         return "implication"  # "wat kost een storing?": what the problem costs her
     if "need_payoff" in found and "need_payoff_value" not in found and _if_it_happens(msg):
         return "implication"  # "wat als dat in de piek gebeurt?": the problem, not its fix
+    if "need_payoff" in found and "need_payoff_value" not in found and _then_asks(msg, lm):
+        return "implication"  # "wat als Joke in november stopt, wie doet het dan?"
     for kind in ("need_payoff", "implication", "problem"):
         if kind in found:
             return kind
@@ -899,6 +901,25 @@ def _compound_heads(msg: Analyzed, lm: LanguageModel) -> Analyzed:
     stems = [heads[i][1] if i in heads else stem for i, stem in enumerate(msg.stems)]
     return replace(msg, words=words, stems=stems, memo={},
                    stem_set=msg.stem_set | {stem for _w, stem in heads.values()})
+
+
+def _then_asks(msg: Analyzed, lm: LanguageModel) -> bool:
+    """"What if Joke retires in November, who does it then?" supposes an event and asks
+    what follows from it (who, what, how): the consequence of a situation, not the value of
+    a fix, unless the supposition is the fix ("what if we took that off your hands?")."""
+    words = msg.words
+    starts = [i for i, pair in enumerate(pairwise(words)) if pair in _IF_WORDS]
+    if not starts or (_FIXED | _RELIEF) & set(words):
+        return False
+    supposed = words[starts[0] + 2:starts[0] + 3]
+    if set(supposed) & _SELLER_OR_HER:
+        return False  # "what if we took that over / you didn't have to ..., what then?"
+    after = words[starts[0] + 3:]
+    return any(w in lm.lexicon.question_words for w in after) and bool(
+        {"dan", "then"} & set(after))
+
+
+_SELLER_OR_HER = frozenset({"we", "wij", "you", "u", "je", "jij", "jullie", "ik", "i"})
 
 
 def _if_it_happens(msg: Analyzed) -> bool:
