@@ -69,3 +69,20 @@ def test_the_sales_manager_waits_for_the_forecast_not_for_a_pitch(library: Libra
     reply = call(library, "drill-forecast", lang, [line])[2][-1]
     assert "forecast" in reply, reply
     assert "can I do for you" not in reply and "kan ik voor" not in reply, reply
+
+
+@pytest.mark.parametrize(("scenario", "lines", "step"), [
+    ("drill-objection-brochure",
+     ["Sure, I can send one. What would you look for in the brochure?"], "acknowledge"),
+    ("drill-objection-current-supplier",
+     ["8 years, that's a great relationship. What do you like most about them?"],
+     "acknowledge"),
+    ("drill-objection-discuss-others",
+     ["Of course you want to involve them. What will they want to know besides the laptops?",
+      "We can test it on three of the teachers' laptops next week, so Bas sees it working."
+      " Would that help for your meeting?"], "respond"),
+])
+def test_objection_steps_in_a_students_words(library: Library, scenario: str,
+                                             lines: list[str], step: str) -> None:
+    report = script_report(library, scenario, "en", lines)
+    assert report["objectives"]["external"][step], report["turns"]
