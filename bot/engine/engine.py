@@ -261,6 +261,8 @@ class Engine:
                  pain_told=pain_told(self.ctx, cl, state, a))
         if t.act not in (Act.GREET_INTRODUCE, Act.SMALL_TALK):
             state.flags.setdefault("past_opening", state.turn)
+        elif t.follow_up and not t.past_opening:
+            t.greets_with_chat = Move.SMALL_TALK in a.moves or _echoes(cl, state.opening, text)
         mark_once(t)
         mark_figures(self.ctx, t, text)
         t.summarizing = bool(
@@ -319,6 +321,10 @@ class Engine:
                 found = a.facts or list(cl.facts.match(cl.lm.analyze(text)))
                 a.answered += [f for f in found if f not in a.answered
                                and about_contact(self.ctx, cl, f)][:1]
+        if t.act is Act.PITCH and "?" not in text and not state.pending_objection:
+            # "Our printers come with remote monitoring ... Could be nice for you guys.":
+            # a pitch asks her nothing; the service it names is no question about hers
+            a.answered = []
         answers = answer_facts(self.ctx, cl, t, events)
         if not answers and (not a.facts or a.consequence_of_told) and asks_further(cl, t, text):
             # "what does that mean for you?" right after she told the retyping: the next
@@ -331,7 +337,10 @@ class Engine:
                 answers = answer_facts(self.ctx, cl, t, events)
         if answers:
             state.flags["answered_turn"] = state.turn
-        if contact and (others_asked or not any(
+        if not contact and not answers and _ASKS_WHERE_TO_SEND.search(text):
+            # "Naar wie mag ik de bevestiging sturen?", "who should I send it to?": to her
+            answers.append(stock_line(self.ctx, cl, state, "contact_send_to"))
+        elif contact and (others_asked or not any(
                 about_contact(self.ctx, cl, f) for f in a.answered)):
             # "what's your e-mail address?" gets her card, not "I'll e-mail you the details";
             # Monique's address or the director's is passed on later
@@ -451,7 +460,7 @@ class Engine:
             e.startswith("guarded:") or e == "stall" for e in events)
         so_far = " ".join(p for p in (react, *answers, bring_in) if p)
         if bring_in:
-            tail = end_check(self.ctx, cl, state, events, reply=so_far)
+            tail = end_check(self.ctx, cl, state, events, reply=so_far, text=text)
         else:
             tail = after_turn(self.ctx, cl, state, a, events, cool=cool, text=text,
                               settled=rule_name == "check after handling",
@@ -499,6 +508,34 @@ _OTHERS_CONTACT = re.compile(
     r"|\b\w+s'\s+(?:names?\s+and\s+)?(?:e-?mail|mail|phone|mobile|number|contact)"
     r"|\b(?:for|voor|of|van)\s+(?:your|the|je|jouw|uw|de)\s+(?:director|directeur|partners?|"
     r"boss|baas|manager|owner|eigenaar|colleagues?|collega'?s?|cfo)\b", re.IGNORECASE)
+
+
+# The seller asks where or to whom to send something: "Naar wie mag ik de bevestiging
+# sturen?", "Naar welk adres zal ik de offerte mailen?", "Who should I send the order
+# confirmation to?", "Where can I e-mail the quote?" (not "where do you send the parcels?")
+_ASKS_WHERE_TO_SEND = re.compile(
+    r"\b(?:naar wie|aan wie|naar welk\w*(?:\s+\S+)?|waar(?:heen)?)\s+(?:mag|moet|kan|zal|mogen|"
+    r"moeten|kunnen|zullen)\s+(?:ik|we|wij)\b[^.!?]{0,60}\b(?:stur\w*|mail\w*|richt\w*|"
+    r"adresser\w*|naartoe|heen)[^.!?]*\?"
+    r"|\b(?:who|whom|where|which (?:e-?mail|address))\s+(?:should|shall|can|may|do|could|must)"
+    r"\s+(?:i|we)\s+[^.!?]{0,60}\b(?:send|mail|e-?mail|address|forward)\w*[^.!?]*\?",
+    re.IGNORECASE)
+
+
+ECHO_STEM = 5  # "kantine", "drilling": a word of her opening he takes up; "goed", "weer" no
+
+
+def _echoes(cl: CompiledLanguage, opening: str, text: str) -> bool:
+    """The learner takes up something she said when she opened ("sorry about the drilling,
+    that's our canteen-to-be" - "nice to see the canteen is getting there")."""
+    lex = cl.lm.lexicon
+    # greetings and thanks are said back, no topic taken up ("good morning" - "morning")
+    skip = lex.stopwords | {w for key in ("greet", "thanks") for cue in lex.moves.get(key, ())
+                            for w in cue.replace("|", " ").split()}
+    said = cl.stems_of(opening)[0]
+    heard = cl.lm.analyze(text)
+    return any(len(st) >= ECHO_STEM and w not in skip and st in said
+               for w, st in zip(heard.words, heard.stems, strict=True))
 
 
 def _one_lead(parts: list[str], leads: tuple[str, ...]) -> list[str]:

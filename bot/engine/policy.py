@@ -111,6 +111,9 @@ class Turn:
     # "so you pay less now, but lose hours on corrections. Did I get that right?" while
     # her objection stands: a summary she confirms or corrects, not an answer to weigh
     summarizing: bool = False
+    # "Morning Marco! Coffee would be lovely. Nice to see the canteen is getting there":
+    # the greeting chats too (about what she said when she opened, or small talk)
+    greets_with_chat: bool = False
 
     @property
     def moves(self) -> set[str]:
@@ -212,6 +215,13 @@ def _welcomed(t: Turn) -> bool:
     return t.state.flags.get("greeted", t.state.turn) < t.state.turn
 
 
+def _chatty_return(t: Turn) -> bool:
+    """A greeting on a follow-up visit that chats as well, asking her nothing."""
+    return t.follow_up and bool({"introduced", "greeted"} & t.fresh) and (
+        t.greets_with_chat) and not t.past_opening and not _small_talk_question(t) and (
+        not t.answered)
+
+
 def _chat_later(t: Turn) -> bool:
     """Small talk once she has told something, or while her concern stands: she answers
     it briefly and steers back (unless her own small-talk line is still unsaid)."""
@@ -306,7 +316,10 @@ def _pitch_before_knowing_her(t: Turn) -> bool:
     follow-up visit the seller does know them; only the scenario's own lines fit (each
     once), after that the pitch gets the reply to a pitch that ignores what she said."""
     boast = t.act is Act.GREET_INTRODUCE and opening_boast(t.a, t.state)  # "Hi! We're the best"
-    if (t.act is not Act.PITCH and not boast) or len(t.state.revealed) >= FEW_FACTS:
+    # what she told counts, also in a word to a closed question ("three times a week")
+    told = set(t.state.revealed) | {k.removeprefix("short:") for k in t.state.flags
+                                    if k.startswith("short:")}
+    if (t.act is not Act.PITCH and not boast) or len(told) >= FEW_FACTS:
         return False
     return not t.follow_up or t.state.flags.get("said:pitch", 0) < t.own_pitch_lines
 
@@ -392,6 +405,13 @@ REACTIONS: tuple[Rule, ...] = (
     Rule("greeted, first meeting", lambda t: "introduced" in t.fresh
          and not t.follow_up and not t.past_opening and not _small_talk_question(t),
          "greet_back"),
+    # a follow-up visit: she welcomed him back when she opened, so the chat in his greeting
+    # is what she answers ("busy, busy! ... anyway, you're here about lunch"), not a second
+    # "welcome back"
+    Rule("greeting with chat, follow-up visit, in her own words", lambda t: _chatty_return(t)
+         and "small_talk" in t.own_lines and not t.state.flags.get("said:small_talk"),
+         "small_talk"),
+    Rule("greeting with chat, follow-up visit", _chatty_return, "small_talk_remark"),
     Rule("greeted, follow-up visit", lambda t: "introduced" in t.fresh
          and not t.past_opening and not _small_talk_question(t) and not _welcomed(t),
          "greet_again"),

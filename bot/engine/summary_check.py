@@ -390,6 +390,9 @@ _FRAME = re.compile(
 _ASKS_BACK = re.compile(
     r"\b(?:check\w*|correct|klopt|right|understand|begrijp\w*|goed heb|got it|said|zei|"
     r"vertelde|noemde|mentioned|told)\b", re.IGNORECASE)
+# "..., or has anything changed since we spoke?", "... of is er iets veranderd?": the
+# other answer the learner offers her, no point she is said to have made
+_ALTERNATIVE = re.compile(r"^(?:or|of|otherwise|anders)\b", re.IGNORECASE)
 POINT_STEM = 5  # "komen", "ook", "nu" name no point; "facturen", "invoices" do
 _NO_POINT = frozenset({"later", "earlier", "eerder", "really", "echt", "altijd", "always",
                        "still", "nog", "steeds", "everything", "alles", "graag"})
@@ -415,7 +418,7 @@ def unsaid_point(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState
                 untold |= stems_of(cl, str(line))[0]
     found = []
     for point in points:
-        if _ASKS_BACK.search(point):
+        if _ASKS_BACK.search(point) or _ALTERNATIVE.match(point):
             continue  # "even checken of ik het goed heb", "fits what you said?"
         said = cl.lm.analyze(_FRAME.sub("", point))
         content = [st for w, st in zip(said.words, said.stems, strict=True)

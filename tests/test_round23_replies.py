@@ -1,0 +1,190 @@
+"""Round 23: the buyer answers what the learner just said, as a person would.
+
+- her alternative in a recap question ("..., or has anything changed since we spoke?") is
+  no claim she corrects;
+- "how many hours does it take?" gets the time it takes (told before), not who does it;
+- when a drill's time is up she still answers a question ("to whom shall I send the
+  confirmation?") and thanks him for good wishes, not only "my time is up";
+- on a follow-up visit she opened with a welcome: his greeting that chats gets her chat,
+  not a second "welcome back";
+- a quote offered by e-mail books nothing in her diary: no "when exactly?";
+- a pitch after she answered three questions, some in a word, is no "I'd rather hear a
+  question first".
+
+The lines vary name, scenario and language, so a rule fitted to one sentence fails.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.scenario.library import LoadResult as Library
+from bot.scenario.library import load_library
+from tests.engine_calls import last_reply
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return load_library(())
+
+
+@pytest.mark.parametrize(("lang", "agenda", "recap"), [
+    ("en", "Good morning Gerard. I'd suggest we start with a quick recap of last time. OK?",
+     "Last time you told me the paper timesheets mean a lot of retyping in payroll. Is that "
+     "still the picture, or has anything changed since we spoke?"),
+    ("nl", "Goedemorgen Gerard. Ik stel voor dat we kort terugblikken op vorige keer. Goed?",
+     "Vorige keer vertelde u dat de papieren urenbriefjes veel overtypen geven. Is dat nog "
+     "steeds zo, of is er sindsdien iets veranderd?"),
+])
+def test_the_other_answer_offered_in_a_recap_is_no_claim(library: Library, lang: str,
+                                                         agenda: str, recap: str) -> None:
+    reply = last_reply(library, "objection-software-renewal", lang, [agenda, recap])
+    for wrong in ("never said", "niet gezegd", "changed since", "veranderd"):
+        assert wrong not in reply, reply
+
+
+@pytest.mark.parametrize(("lang", "lines", "told", "not_told"), [
+    ("en", ["Good morning Gerard. I'd suggest a quick recap first. OK?",
+            "How many timesheets come in each week, and who types them into the system?",
+            "Roughly how many hours a month does your payroll team lose on typing and "
+            "checking them?"], "four days", "FTE"),
+    ("en", ["Good morning Gerard. I'd suggest a quick recap first. OK?",
+            "How do the hours from the sites come in?",
+            "And how much time does that cost your payroll people?"], "four days", "FTE"),
+    ("nl", ["Goedemorgen Gerard. Ik stel voor dat we kort terugblikken. Goed?",
+            "Hoe komen de uren van de bouwplaats nu binnen?",
+            "En hoeveel uur is de salarisadministratie per maand kwijt aan het overtypen?"],
+     "vier dagen", "fte"),
+])
+def test_asked_how_long_it_takes_she_gives_the_time(library: Library, lang: str,
+                                                    lines: list[str], told: str,
+                                                    not_told: str) -> None:
+    reply = last_reply(library, "objection-software-renewal", lang, lines)
+    assert told in reply and not_told not in reply, reply
+
+
+@pytest.mark.parametrize(("lang", "lines", "expected"), [
+    ("nl", ["Dat is goed om te horen. Zullen we de order dan rondmaken?",
+            "Mooi. Dan stuur ik vandaag de orderbevestiging. Naar wie mag ik de bevestiging "
+            "sturen?"], "Naar mij"),
+    ("en", ["Great to hear. Shall we go ahead with the order then?",
+            "Good. I'll send the order confirmation today. Who should I send it to?"],
+     "To me"),
+])
+def test_at_the_end_of_a_drill_she_still_answers_where_to_send(
+        library: Library, lang: str, lines: list[str], expected: str) -> None:
+    reply = last_reply(library, "drill-closing-order", lang, lines)
+    assert expected in reply, reply
+
+
+@pytest.mark.parametrize(("lang", "lines", "thanks"), [
+    ("nl", ["hoi monique, totaal is € 52.500 (zuiderhaven 15k, brink 12k, de hoeve 13,5k, "
+            "ten hove 12k, kuipers telt 0 want verloren)",
+            "maart = € 25.500, dus brink 12.000 + de hoeve 13.500",
+            "april is dan de rest, 27k. succes om 4 uur! gr"], "Dank je"),
+    ("en", ["Hi Monique, the total is €52,500: Zuiderhaven 15k, Brink 12k, De Hoeve 13.5k, "
+            "Ten Hove 12k, Kuipers counts 0 because it's lost.",
+            "March is €25,500: Brink 12,000 plus De Hoeve 13,500.",
+            "April is the rest then, 27k. Good luck at four!"], "Thanks"),
+])
+def test_good_wishes_at_the_end_of_a_drill_are_thanked(library: Library, lang: str,
+                                                      lines: list[str], thanks: str) -> None:
+    reply = last_reply(library, "drill-forecast", lang, lines)
+    assert reply.startswith(("Klopt", "That adds up")) and thanks in reply, reply
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "Morning Marco! Yes please, coffee would be lovely. Sounds like they're making "
+           "good progress down there."),
+    ("nl", "Goedemorgen Marco, graag, zwart alsjeblieft. Leuk om te zien dat de kantine al "
+           "zo ver is!"),
+    ("nl", "hoi marco! ja graag koffie, zwart. mooi dat de kantine al zo ver is"),
+])
+def test_a_chatty_greeting_on_a_return_visit_gets_chat_back(library: Library, lang: str,
+                                                           line: str) -> None:
+    reply = last_reply(library, "closing-catering-followup", lang, [line])
+    for twice in ("Welcome back", "Good to see you", "weer te zien", "welkom terug",
+                  "Fijn dat je er weer bent"):
+        assert twice not in reply, reply
+    assert "lunch" in reply, reply
+
+
+def test_a_plain_greeting_on_a_return_visit_is_still_welcomed(library: Library) -> None:
+    reply = last_reply(library, "objection-software-renewal", "nl",
+                       ["Goedemorgen meneer Smits, fijn dat ik weer langs mocht komen."])
+    assert "weer te zien" in reply or "weer bent" in reply, reply
+
+
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("en", ["Good morning, I'm Mark from SchoonWerk.",
+            "Who cleans the offices now?", "How big are the offices, in square metres?",
+            "What do you pay them per month?", "Which rooms are cleaned?",
+            "Shall I put a quote together and email it to you?"]),
+    ("nl", ["Goedemorgen, ik ben Daan van SchoonWerk.",
+            "Wie maakt er nu schoon?", "Hoe groot zijn de kantoren, in vierkante meters?",
+            "Wat betaalt u ze per maand?", "Welke ruimtes worden schoongemaakt?",
+            "Zal ik anders gewoon een offerte mailen, dan kunt u er rustig naar kijken?"]),
+])
+def test_a_quote_by_mail_is_no_meeting_to_time(library: Library, lang: str,
+                                               lines: list[str]) -> None:
+    reply = last_reply(library, "first-visit-cleaning", lang, lines)
+    assert "when exactly" not in reply and "wanneer dan precies" not in reply, reply
+
+
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("en", ["Good morning Ms de Groot, I'm Mark from SchoonWerk.",
+            "Are both offices cleaned by the same company?",
+            "How big are the two offices roughly, in square metres?",
+            "And is it cleaned every day?",
+            "We work with fixed teams, so you always see the same faces. That saves you a "
+            "lot of hassle."]),
+    ("nl", ["Goedemorgen mevrouw De Groot, ik ben Mark van SchoonWerk.",
+            "Worden beide kantoren door hetzelfde bedrijf schoongemaakt?",
+            "Hoe groot zijn de twee kantoren ongeveer, in vierkante meters?",
+            "En wordt er elke dag schoongemaakt?",
+            "Wij werken met vaste teams, dus u ziet altijd dezelfde gezichten. Dat scheelt u "
+            "een hoop gedoe."]),
+])
+def test_a_pitch_after_her_answers_is_no_call_for_a_first_question(
+        library: Library, lang: str, lines: list[str]) -> None:
+    reply = last_reply(library, "first-visit-cleaning", lang, lines)
+    assert "rather hear a question" not in reply and "liever eerst een vraag" not in reply, reply
+
+
+@pytest.mark.parametrize(("lang", "lines", "unasked"), [
+    ("en", ["Hi Ingrid, I'm Lisa from Printwise.", "So, how many printers have you got?",
+            "Who would decide about new printers, you or someone else?",
+            "Our printers come with remote monitoring and a technician within four hours, one "
+            "fixed fee a month. Could be nice for you guys."], "PrintFix"),
+    ("nl", ["Hoi Ingrid, ik ben Lisa van Printwise.", "Hoeveel printers hebben jullie?",
+            "Wie beslist er over nieuwe printers?",
+            "Onze printers hebben monitoring op afstand en binnen vier uur een monteur, voor "
+            "één vast bedrag per maand. Zou mooi zijn voor jullie."], "PrintFix"),
+])
+def test_a_pitch_gets_no_answer_to_a_question_nobody_asked(library: Library, lang: str,
+                                                           lines: list[str],
+                                                           unasked: str) -> None:
+    reply = last_reply(library, "spin-printing-urgency", lang, lines)
+    assert unasked not in reply, reply
+
+
+@pytest.mark.parametrize(("lang", "line", "expected"), [
+    ("en", "Thank you, good to hear. What stood out for you when you tried it, and where would "
+           "you see it being used first?", "one click"),
+    ("nl", "Dank u, fijn om te horen. Wat viel u op toen u het uitprobeerde, en waar zou u het "
+           "als eerste gebruiken?", "één klik"),
+])
+def test_asked_what_stood_out_she_tells_her_impression(library: Library, lang: str,
+                                                      line: str, expected: str) -> None:
+    reply = last_reply(library, "drill-objection-discuss-others", lang, [line])
+    assert expected in reply and "room 12" not in reply and "lokaal 12" not in reply, reply
+
+
+@pytest.mark.parametrize("line", [
+    "great to hear! we can come next week already, tue or thu morning? our fitter comes along "
+    "n measures everyone on site",
+    "Great! Shall we come by next Tuesday or Thursday morning to measure everyone?",
+])
+def test_offered_two_days_her_yes_picks_one(library: Library, line: str) -> None:
+    reply = last_reply(library, "drill-closing-next-step", "en", [line])
+    assert reply.startswith("Tuesday"), reply
