@@ -241,7 +241,8 @@ _DAY_NAMES = {
     "nl": {"ma": "Maandag", "di": "Dinsdag", "wo": "Woensdag", "do": "Donderdag",
            "vr": "Vrijdag"},
 }
-_FULL_DAY = (r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri)(?:day)?|(?:maan|dins|woens|donder|vrij)dag")
+_FULL_DAY = (r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri)(?:day)?|"
+             r"(?:maan|dins|woens|donder|vrij)dag")
 _TWO_DAYS = re.compile(rf"\b({_FULL_DAY}|ma|di|wo|do|vr)(?:ochtend|middag|avond)?\b(?:\s+\w+)?"
                        rf"\s+(?:or|of)\s+(?:\w+\s+)?(?:{_FULL_DAY}|ma|di|wo|do|vr)"
                        rf"(?:ochtend|middag|avond)?\b", re.IGNORECASE)
@@ -536,8 +537,9 @@ def end_check(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState,
 # Good wishes in the learner's message: "succes om 4 uur!", "good luck with the board",
 # "fijne dag nog" (a plain "thanks" needs no "you too")
 _WISHES = re.compile(
-    r"\b(?:succes|good luck|best of luck|veel plezier|enjoy (?:your|the rest)|have a (?:good|nice|great)|"
-    r"fijne (?:dag|middag|avond|weekend)|prettige (?:dag|middag|avond)|sterkte)\b",
+    r"\b(?:succes|good luck|best of luck|veel plezier|enjoy (?:your|the rest)|"
+    r"have a (?:good|nice|great)|fijne (?:dag|middag|avond|weekend)|"
+    r"prettige (?:dag|middag|avond)|sterkte)\b",
     re.IGNORECASE)
 
 
