@@ -188,3 +188,119 @@ def test_asked_what_stood_out_she_tells_her_impression(library: Library, lang: s
 def test_offered_two_days_her_yes_picks_one(library: Library, line: str) -> None:
     reply = last_reply(library, "drill-closing-next-step", "en", [line])
     assert reply.startswith("Tuesday"), reply
+
+
+@pytest.mark.parametrize(("lang", "lines", "expected"), [
+    ("nl", ["Goedemorgen Gerard, fijn je weer te zien.",
+            "Wanneer willen jullie besluiten, en wie beslist er mee?",
+            "zal ik een demo geven voor jou en de financieel directeur? bv di 12 jan om 10u hier?",
+            "top, ik stuur je vandaag een uitnodiging. bedankt en tot dan!"],
+     "staat nog niet vast"),
+    ("en", ["Good morning Gerard, good to see you again.",
+            "When do you want to decide, and who else is involved?",
+            "shall i do a demo for you and the finance director? say 12 jan at 10am here?",
+            "great, i'll send you an invitation today. thanks and see you then!"],
+     "isn't agreed yet"),
+])
+def test_a_date_she_called_too_late_is_not_agreed_at_the_goodbye(
+        library: Library, lang: str, lines: list[str], expected: str) -> None:
+    reply = last_reply(library, "objection-software-renewal", lang, lines)
+    assert expected in reply, reply
+
+
+@pytest.mark.parametrize(("lang", "lines", "expected"), [
+    ("en", ["Hi Ingrid, I'm Tom from Printwise. Could you tell me about your role?",
+            "How many label printers do you run, and who services them?",
+            "I'd suggest a demo here on your floor. How about Tuesday the 10th at 9:30?",
+            "Great, I'll send you an invite this afternoon. Thanks Ingrid, and good luck "
+            "downstairs!"], "isn't agreed yet"),
+    ("nl", ["Hoi Ingrid, ik ben Tom van Printwise. Wat is uw rol hier?",
+            "Hoeveel labelprinters draaien er, en wie onderhoudt ze?",
+            "Ik stel een demo voor hier op de vloer. Past dinsdag de 10e om 9.30 uur?",
+            "Top, ik stuur u vanmiddag een uitnodiging. Bedankt Ingrid, en succes beneden!"],
+     "staat nog niet vast"),
+])
+def test_leaving_on_a_date_she_put_off_gets_her_correction(
+        library: Library, lang: str, lines: list[str], expected: str) -> None:
+    reply = last_reply(library, "spin-printing-urgency", lang, lines)
+    assert expected in reply, reply
+    assert "price still needs" not in reply and "prijs" not in reply, reply
+
+
+def _dev_lines(name: str, upto: int) -> tuple[str, str, list[str]]:
+    """A dev call's scenario, language and its learner's first ``upto`` messages."""
+    from pathlib import Path
+
+    import yaml
+
+    path = Path(__file__).parent.parent / "benchmarks" / "dialogues" / "dev" / f"{name}.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return data["scenario"], data["language"], [t["learner"] for t in data["turns"][:upto]]
+
+
+def test_yes_to_the_demo_and_no_to_its_date_are_joined(library: Library) -> None:
+    """"Show it with our own data, then. That's too late" reads as changing her mind; the
+    yes to the demo and the no to the date are joined by a "but"."""
+    sid, lang, lines = _dev_lines("objection-software-renewal.en.good.h8", 13)
+    reply = last_reply(library, sid, lang, lines)
+    assert "But not on that date. That's too late" in reply, reply
+
+
+def test_leaving_on_a_put_off_date_while_her_concern_stands(library: Library) -> None:
+    """"Great, I'll send you an invite. Thanks, and good luck downstairs!" after she put
+    the demo off for her budget concern: her goodbye says the date is not agreed."""
+    sid, lang, lines = _dev_lines("spin-printing-urgency.en.good.h8", 14)
+    reply = last_reply(library, sid, lang, lines)
+    assert "isn't agreed yet" in reply and "price" not in reply, reply
+
+
+@pytest.mark.parametrize(("lang", "lines", "expected"), [
+    ("en", ["Hi Ingrid, I'm Lisa from Printwise.", "So, how many printers have you got?",
+            "We also do the small office printers, by the way. Do you have many of those "
+            "upstairs?"], "two copiers"),
+    ("nl", ["Hoi Ingrid, ik ben Lisa van Printwise.", "Hoeveel printers hebben jullie?",
+            "Wij doen trouwens ook de kleine kantoorprinters. Hebben jullie daar veel van "
+            "boven?"], "twee kopieerapparaten"),
+])
+def test_a_pitch_ending_in_a_question_about_what_she_told_gets_it_again(
+        library: Library, lang: str, lines: list[str], expected: str) -> None:
+    reply = last_reply(library, "spin-printing-urgency", lang, lines)
+    assert expected in reply, reply
+
+
+@pytest.mark.parametrize(("lang", "lines", "signal"), [
+    ("nl", ["Goedemiddag mevrouw Bosman, Daan van Printwise. Vertelt u eens wat over uzelf?",
+            "Dan vertel ik meteen wat wij doen. Printwise levert managed print: industriële "
+            "labelprinters in lease, en bij een storing staat er binnen vier uur een monteur.",
+            "Hoeveel zendingen doen jullie per dag?", "Wie doet nu het onderhoud?",
+            "Wat kost een uur stilstand u eigenlijk?"], "ook labelprinters"),
+])
+def test_an_offer_named_by_the_firm_is_not_asked_about_later(
+        library: Library, lang: str, lines: list[str], signal: str) -> None:
+    from tests.engine_calls import call
+
+    replies = call(library, "spin-printing-urgency", lang, lines)[2]
+    assert all(signal not in reply for reply in replies), replies
+
+
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("nl", ["Goedemorgen! Ik ben Daan Smit van SchoonWerk. Wat een prachtig pand trouwens, is "
+            "dit echt zo'n oud grachtenhuis?",
+            "Ik heb wel drie rondjes moeten rijden voor een parkeerplek hoor. Hoe doen uw "
+            "cliënten dat eigenlijk?",
+            "Haha, maar goed. Krijgt u hier wel eens ruzie tussen erfgenamen aan tafel? Lijkt "
+            "me spannend werk."]),
+    ("en", ["Good morning! I'm Daan from SchoonWerk. What a beautiful building, is this one of "
+            "those old canal houses?",
+            "I had to drive round three times for a parking space. How do your clients manage?",
+            "Haha, anyway. Do you ever get heirs fighting at the table here? Sounds like "
+            "exciting work."]),
+])
+def test_three_asides_are_not_answered_with_the_same_words(library: Library, lang: str,
+                                                          lines: list[str]) -> None:
+    from tests.engine_calls import call
+
+    replies = call(library, "first-visit-cleaning", lang, lines)[2]
+    steer = ("waar zullen we beginnen", "where shall we start", "shall we get started")
+    assert sum(any(s in reply for s in steer) for reply in replies) <= 2, replies
+    assert len({reply.split(".")[0] for reply in replies}) == len(replies), replies

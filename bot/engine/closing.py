@@ -16,6 +16,7 @@ from bot.engine.policy import (
     Turn,
     names_a_day,
     names_weekday,
+    wishes,
 )
 from bot.engine.state import SessionState
 from bot.engine.wording import MONTHS, split_sentences
@@ -101,6 +102,7 @@ def closing_reply(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: l
         # time in January" too, rather than ask "when exactly?" about a month too late
         t.closing_text = next_line(state, "late", cl.texts(closing.late))
         events.append("too_late")
+        state.flags["date_on_hold"] = state.turn  # a date too late is no date agreed
     elif not concrete and only_mails_a_quote(t):
         # "shall I put a quote together and e-mail it to you?" books nothing in her diary:
         # she lets it come, not "fine, but when exactly?" as if a meeting was proposed
@@ -325,6 +327,7 @@ def past_her_deadline(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, answe
         # 1 October" says it twice in one breath: the reason was just given
         late = [late[0].split(":", 1)[0].rstrip() + "."]
     events.append("too_late")
+    t.state.flags["date_on_hold"] = t.state.turn  # "see you then!" next agrees nothing
     # "Hold on, first this:" answers the proposal; the late date has answered it already
     for hold in cl.lm.lexicon.line("proposal_on_hold", ctx.scenario.buyer.address):
         if answer.startswith(hold + " "):
@@ -465,10 +468,13 @@ def after_turn(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, 
     elif closing is not None and a.is_question and text:
         # "We lease label and office printers. What does your company do?": what the
         # seller says about the offer before the question tells it all the same
+        # ("Printwise levert industriële labelprinters in lease": the firm by name too)
+        firm = cl.text(ctx.scenario.seller.company)
         stated = " ".join(part for part in _SENTENCES.split(text)
-                          if not part.rstrip().endswith("?") and _OWN_SIDE.search(part))
+                          if not part.rstrip().endswith("?") and (_OWN_SIDE.search(part) or (
+                              firm and firm.lower() in part.lower())))
         if stated:
-            signals_told(ctx, cl, state, frozenset(_content(cl, stated)[0]))
+            signals_told(ctx, cl, state, frozenset(_content(cl, stated)[0]), offers=True)
     if not said and not cool and not opening and closing is not None and (
         not state.closing["agreed"] and not state.pending_objection
     ):
@@ -534,17 +540,6 @@ def end_check(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState,
     return ""
 
 
-# Good wishes in the learner's message: "succes om 4 uur!", "good luck with the board",
-# "fijne dag nog" (a plain "thanks" needs no "you too")
-_WISHES = re.compile(
-    r"\b(?:succes|good luck|best of luck|veel plezier|enjoy (?:your|the rest)|"
-    r"have a (?:good|nice|great)|fijne (?:dag|middag|avond|weekend)|"
-    r"prettige (?:dag|middag|avond)|sterkte)\b",
-    re.IGNORECASE)
-
-
-def wishes(text: str) -> bool:
-    return bool(_WISHES.search(text))
 
 
 # The start of a sentence that asks the seller to go on: "Tell me how that works.",

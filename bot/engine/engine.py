@@ -71,6 +71,7 @@ from bot.engine.objections import (
     trigger,
 )
 from bot.engine.policy import (
+    LEAVES_ON_A_REFUSED_DATE,
     Outcome,
     Turn,
     apply_effects,
@@ -364,7 +365,10 @@ class Engine:
                 if "too_late" in events:
                     # "fair enough, show it with our data" is a yes to the demo, not to
                     # 14 January when notice is due by 1 October: she says so after it
-                    bring_in = bring_in or t.closing_text
+                    # ("But not on that date." joins the yes to the demo and the no to
+                    # the date: one without the other reads as changing her mind)
+                    bring_in = bring_in or " ".join(p for p in (stock_line(
+                        self.ctx, cl, state, "not_that_date"), t.closing_text) if p)
                 t.closing_text = ""  # her acceptance is the answer; no second reaction
         elif t.act in CLOSING_ACTS or (t.act is Act.SUMMARY and state.pending_objection
                                        and bool(a.moves & PROPOSING)) or (
@@ -427,7 +431,7 @@ class Engine:
         if rule_name == "check after handling":
             react = check_answered(cl, self.scenario.buyer.address, react, text)
         apply_effects(state, events_for(t))
-        if t.act is Act.GOODBYE:
+        if t.act is Act.GOODBYE or rule_name == LEAVES_ON_A_REFUSED_DATE:
             end_call(state, "goodbye", events)
         bring_in = bring_in or bring_in_line(
             self.ctx, cl, t, answers, events, agreed=bool(react) and rule_name in AGREEING,

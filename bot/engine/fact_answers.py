@@ -211,8 +211,12 @@ def answer_facts(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,
             heard(state, fact_id)
             continue
         answer = told_answer(cl, state, fact)
-        if times and t.act not in _ASKING_ACTS:
-            continue  # a proposal's "would that suit you?" asks no told fact again
+        if times and t.act not in _ASKING_ACTS and not (t.act is Act.PITCH and (
+                t.text.rstrip().endswith("?"))):
+            # a proposal's "would that suit you?" asks no told fact again; a pitch that
+            # ends in a question about hers does ("we do office printers too. Do you have
+            # many of those upstairs?")
+            continue
         if times and t.act is Act.FACT_QUESTION and a.spin in _DEEPER_SPIN and (
                 not swapped) and new_angle(cl, answer, a):
             # asked about a told fact from a new angle ("and what does that mean for

@@ -64,7 +64,16 @@ def pick(cl: CompiledLanguage, state: SessionState, key: str, texts: list[Any]) 
 def _unsaid_variant(state: SessionState, texts: list[Any], start: int) -> str:
     """The variant at ``start``, or the next one she has not said in this call when she
     has said all of that one ("every supplier says that" to a second pitch is said in
-    her other words); the one at ``start`` when she has said them all."""
+    her other words); the one at ``start`` when she has said them all. A variant that
+    opens as another reply of hers did ("Ha, yes. Anyway, ...") gives way to one that
+    opens otherwise: a person does not answer every aside the same way."""
+    for step in range(len(texts)):
+        text = str(texts[(start + step) % len(texts)])
+        sentences = split_sentences(text)
+        keys = [k for k in map(_said_key, sentences) if k is not None]
+        if not any(k in state.flags for k in keys) and not (
+                sentences and _opener_key(sentences[0]) in state.flags):
+            return text
     for step in range(len(texts)):
         text = str(texts[(start + step) % len(texts)])
         keys = [k for k in map(_said_key, split_sentences(text)) if k is not None]
@@ -77,8 +86,14 @@ SAID_WORDS = 4  # a sentence this long said twice in a call reads as a recording
 _WORD = re.compile(r"\w+")
 
 
+# the filler a sentence may open with: "Maar goed, waar zullen we beginnen?" and "Goed,
+# waar zullen we beginnen?" are the same sentence said again
+_FILLER = re.compile(r"^\W*(?:(?:maar|nou|enfin|but|so|well|right|anyway)[\s,]+)*(?:goed|nou|"
+                     r"anyway|right|well)?\W+", re.IGNORECASE)
+
+
 def _said_key(sentence: str) -> str | None:
-    words = _WORD.findall(sentence.lower())
+    words = _WORD.findall(_FILLER.sub(" ", sentence.lower(), count=1))
     if len(words) < SAID_WORDS:
         return None
     return f"said_sentence:{zlib.crc32(' '.join(words).encode())}"
@@ -87,18 +102,26 @@ def _said_key(sentence: str) -> str | None:
 SAID_KEPT = 12  # the stock sentences she remembers saying: the state stays small
 
 
+def _opener_key(sentence: str) -> str:
+    return f"said_opener:{zlib.crc32(' '.join(_WORD.findall(sentence.lower())).encode())}"
+
+
 def remember_said(state: SessionState, parts: list[str]) -> None:
     """Her stock sentences of this reply, so that one does not come back word for word;
-    the last ``SAID_KEPT`` are kept."""
+    the last ``SAID_KEPT`` are kept (and as many of the words her lines open with)."""
     for part in parts:
-        for sentence in split_sentences(part):
+        sentences = split_sentences(part)
+        if sentences:
+            state.flags.setdefault(_opener_key(sentences[0]), state.turn)
+        for sentence in sentences:
             key = _said_key(sentence)
             if key is not None:
                 state.flags.setdefault(key, state.turn)
-    kept = sorted((k for k in state.flags if k.startswith("said_sentence:")),
-                  key=lambda k: state.flags[k])
-    for key in kept[:-SAID_KEPT]:
-        del state.flags[key]
+    for prefix in ("said_sentence:", "said_opener:"):
+        kept = sorted((k for k in state.flags if k.startswith(prefix)),
+                      key=lambda k: state.flags[k])
+        for key in kept[:-SAID_KEPT]:
+            del state.flags[key]
 
 
 def unsaid_part(state: SessionState, part: str) -> str:

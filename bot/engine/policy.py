@@ -134,6 +134,8 @@ class Rule:
 
 
 QUESTION_ACTS = frozenset({Act.FACT_QUESTION, Act.SMALL_TALK})
+# the rule whose reply takes leave: the engine ends the call after it
+LEAVES_ON_A_REFUSED_DATE = "leave-taking that books a date she did not agree"
 
 
 def _asked_unanswered(t: Turn) -> bool:
@@ -274,6 +276,28 @@ def _takes_up_refused_date(t: Turn) -> bool:
         t.a.names_date or bool(_TAKES_UP_THE_MEETING.search(t.text)))
 
 
+# Good wishes in the learner's message: "succes om 4 uur!", "good luck with the board",
+# "fijne dag nog" (a plain "thanks" needs no "you too")
+_WISHES = re.compile(
+    r"\b(?:succes|good luck|best of luck|veel plezier|enjoy (?:your|the rest)|"
+    r"have a (?:good|nice|great)|fijne (?:dag|middag|avond|weekend)|"
+    r"prettige (?:dag|middag|avond)|sterkte)\b",
+    re.IGNORECASE)
+
+
+def wishes(text: str) -> bool:
+    return bool(_WISHES.search(text))
+
+
+def _leaves_on_a_refused_date(t: Turn) -> bool:
+    """"Great, I'll send you an invite this afternoon. Thanks Ingrid, and good luck
+    downstairs!" after she put the date off: a leave-taking that books it, asking nothing;
+    her "that appointment isn't agreed yet" is the answer, not her concern again."""
+    return t.act in (Act.NEXT_STEP_PROPOSAL, Act.ASK_ORDER) and "?" not in t.text and (
+        not t.state.closing["agreed"]) and _takes_up_refused_date(t) and (
+        bool(t.moves & {Move.THANKS, Move.GOODBYE}) or wishes(t.text))
+
+
 # "dat contract respecteer ik natuurlijk", "I respect that": respect, not understanding
 _RESPECTS = re.compile(r"\b(?:respect|respecteer|respecteren)\b", re.IGNORECASE)
 
@@ -370,6 +394,7 @@ REACTIONS: tuple[Rule, ...] = (
     # her answer to the proposal ("before we plan anything: ...") also says the point stands
     Rule("objection partly answered", lambda t: t.outcome is Outcome.PROGRESS
          and not t.answered and not t.closing_text, "objection_progress"),
+    Rule(LEAVES_ON_A_REFUSED_DATE, _leaves_on_a_refused_date, "goodbye_unagreed"),
     Rule("closing answer", lambda t: bool(t.closing_text), "@closing"),
     Rule("asked what holds her back after she put off a proposal", _asks_about_stall,
          "stall_reason"),
