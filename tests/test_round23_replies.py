@@ -304,3 +304,47 @@ def test_three_asides_are_not_answered_with_the_same_words(library: Library, lan
     steer = ("waar zullen we beginnen", "where shall we start", "shall we get started")
     assert sum(any(s in reply for s in steer) for reply in replies) <= 2, replies
     assert len({reply.split(".")[0] for reply in replies}) == len(replies), replies
+
+
+@pytest.mark.parametrize(("lang", "summary", "quoted"), [
+    ("nl", "Even samenvatten: jullie willen starten op 1 augustus en de directeur tekent. Klopt "
+           "dat?", "1 augustus?"),
+    ("en", "To sum up: you want to start on 1 August and the director signs. Right?",
+     "1 August?"),
+])
+def test_a_wrong_date_in_a_summary_is_quoted_whole(library: Library, lang: str, summary: str,
+                                                   quoted: str) -> None:
+    opening = {"nl": ["Hoi Marco, fijn je weer te zien.",
+                      "Wanneer zou je willen beginnen, en wie tekent er?"],
+               "en": ["Hi Marco, good to see you again.",
+                      "When would you like to start, and who signs?"]}[lang]
+    reply = last_reply(library, "closing-catering-followup", lang, [*opening, summary])
+    assert quoted in reply, reply
+
+
+def test_a_greeting_that_takes_up_her_opening_words_gets_chat(library: Library) -> None:
+    """"Sorry voor het geboor" - "dat geboor klinkt als vooruitgang!": his greeting takes
+    up what she said when she opened; a second "good to see you" would pass it by."""
+    from tests.engine_calls import call
+
+    _engine, state, replies = call(library, "closing-catering-followup", "nl", [
+        "Hoi Marco, dat geboor klinkt als vooruitgang! Goed je weer te zien."])
+    if "geboor" not in state.opening:
+        pytest.skip("the opening variant of this seed names no drilling")
+    assert "weer te zien" not in replies[-1] and "lunch" in replies[-1], replies
+
+
+@pytest.mark.parametrize(("lang", "lines", "wrong"), [
+    ("en", ["Good morning, I'm Tom from SchoonWerk.", "Who cleans the offices now?",
+            "How do you like working here?"], "cleaning"),
+    ("en", ["Good morning, I'm Tom from SchoonWerk.", "Who cleans the offices now?",
+            "Do you enjoy working here?"], "couldn't tell you"),
+    ("nl", ["Goedemorgen, ik ben Tom van SchoonWerk.", "Wie maakt er nu schoon?",
+            "Hoe bevalt het u om hier te werken?"], "schoonmaak"),
+    ("nl", ["Goedemorgen, ik ben Tom van SchoonWerk.", "Wie maakt er nu schoon?",
+            "Werkt u hier graag?"], "niet veel over te zeggen"),
+])
+def test_asked_how_she_likes_her_job_she_talks_about_herself(
+        library: Library, lang: str, lines: list[str], wrong: str) -> None:
+    reply = last_reply(library, "first-visit-cleaning", lang, lines)
+    assert wrong not in reply and ("no two days" in reply or "geen dag" in reply), reply

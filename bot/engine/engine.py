@@ -355,6 +355,14 @@ class Engine:
                 state.flags["answered_turn"] = state.turn  # a further follow-up builds on it
         elif answers:
             state.last_answered = list(a.answered)
+        if _ASKS_HOW_SHE_LIKES_HER_JOB.search(text) and not state.pending_objection and not any(
+                self.cs.facts[f].small_talk for f in a.answered):
+            # "How do you like working here?", "Werkt u hier graag?": about her, not about
+            # the cleaning she is (or is not) happy with
+            told = {self.cs.facts[f].objective for f in a.facts}
+            a.objectives = [o for o in a.objectives if o not in told]
+            a.answered, a.facts = [], []
+            answers = [stock_line(self.ctx, cl, state, "likes_her_job")]
         t.answered = bool(answers)
         bring_in = invited
         if t.act in CLOSING_ACTS and ("objective_stated" in t.fresh or contact):
@@ -526,7 +534,17 @@ _ASKS_WHERE_TO_SEND = re.compile(
     re.IGNORECASE)
 
 
-ECHO_STEM = 5  # "kantine", "drilling": a word of her opening he takes up; "goed", "weer" no
+# A question how she likes her own job: "How do you like working here?", "Do you enjoy
+# working here?", "Werkt u hier graag?", "Hoe bevalt het u om hier te werken?"
+_ASKS_HOW_SHE_LIKES_HER_JOB = re.compile(
+    r"\b(?:(?:like|enjoy|love)\s+working\s+(?:here|at|for|in)|enjoy (?:your|the) (?:job|work)|"
+    r"how do you like (?:it here|your job|the job|working)|"
+    r"(?:werkt u|werk je|werk jij) hier (?:graag|met plezier)|"
+    r"bevalt (?:het|uw werk|je werk|jouw werk) (?:u|je|jou)?\s*(?:hier|om hier te werken|"
+    r"hier te werken)|(?:vindt u|vind je) het (?:leuk|fijn) (?:om )?hier(?: te werken)?|"
+    r"met plezier (?:hier )?(?:werkt|werken))", re.IGNORECASE)
+
+ECHO_STEM = 5  # "kantine", "geboor": a word of her opening he takes up; "goed", "weer" no
 
 
 def _echoes(cl: CompiledLanguage, opening: str, text: str) -> bool:
@@ -536,9 +554,9 @@ def _echoes(cl: CompiledLanguage, opening: str, text: str) -> bool:
     # greetings and thanks are said back, no topic taken up ("good morning" - "morning")
     skip = lex.stopwords | {w for key in ("greet", "thanks") for cue in lex.moves.get(key, ())
                             for w in cue.replace("|", " ").split()}
-    said = cl.stems_of(opening)[0]
+    said, said_words = cl.stems_of(opening)
     heard = cl.lm.analyze(text)
-    return any(len(st) >= ECHO_STEM and w not in skip and st in said
+    return any(len(w) >= ECHO_STEM and w not in skip and (st in said or w in said_words)
                for w, st in zip(heard.words, heard.stems, strict=True))
 
 
