@@ -348,3 +348,45 @@ def test_asked_how_she_likes_her_job_she_talks_about_herself(
         library: Library, lang: str, lines: list[str], wrong: str) -> None:
     reply = last_reply(library, "first-visit-cleaning", lang, lines)
     assert wrong not in reply and ("no two days" in reply or "geen dag" in reply), reply
+
+
+@pytest.mark.parametrize(("scenario", "lang", "lines"), [
+    ("first-visit-cleaning", "en", [
+        "morning marieke! im tom from schoonwerk. could u tell me a bit about ur role?",
+        "who does the cleaning now n how happy r u with them",
+        "ok so from what u said a fixed team that knows ur office wld really help. thats how "
+        "we work, same ppl every time + 1 contact person at our end. would that fix it for u?"]),
+    ("spin-printing-urgency", "nl", [
+        "Hoi Ingrid, ik ben Tom van Printwise. Wat is jouw rol hier?",
+        "Wat gebeurt er als een labelprinter vastloopt in de piek?",
+        "Wat wij dan zouden doen: nieuwe labelprinters in lease, met monitoring die een "
+        "storing ziet aankomen. Precies voor die piek die jij noemde. Zou dat helpen?"]),
+])
+def test_a_proposal_checked_against_her_need_is_no_summary_to_confirm(
+        library: Library, scenario: str, lang: str, lines: list[str]) -> None:
+    reply = last_reply(library, scenario, lang, lines)
+    assert "that's right" not in reply and "dat klopt" not in reply, reply
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_her_acceptance_does_not_echo_her_own_words(library: Library, lang: str) -> None:
+    """Her yes to a benefit says it in other words than her complaint did, and asks for a
+    client to talk to rather than brushing aside references the learner may have offered."""
+    sid, _, lines = _dev_lines("drill-objection-bad-experience.en.good.h8", 2)
+    if lang == "nl":
+        lines = ["Dank u dat ik mag komen, mevrouw Janssen. Ik begrijp dat u een slechte ervaring "
+                 "had. Wat ging er precies mis, en wat heeft u nu nodig?",
+                 "Midden in het belastingseizoen alleen staan mag een accountantskantoor niet "
+                 "overkomen. Daarom krijgt u bij ons één vaste engineer die uw systemen kent en "
+                 "een reactietijd van 30 minuten in het contract."]
+    replies = call_replies(library, sid, lang, lines)
+    first, second = replies
+    assert "though" not in second and "?" in second, second
+    shared = [s for s in second.split(". ") if s and s in first]
+    assert not shared, (first, second)
+
+
+def call_replies(library: Library, sid: str, lang: str, lines: list[str]) -> list[str]:
+    from tests.engine_calls import call
+
+    return call(library, sid, lang, lines)[2]

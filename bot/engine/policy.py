@@ -298,6 +298,24 @@ def _leaves_on_a_refused_date(t: Turn) -> bool:
         bool(t.moves & {Move.THANKS, Move.GOODBYE}) or wishes(t.text))
 
 
+# the seller's side ("we", "ons", "our") and a closing question whether it helps her
+_SELLER_SIDE = re.compile(r"\b(?:we|wij|ons|onze|our|us)\b", re.IGNORECASE)
+_HELPS_HER = re.compile(
+    r"\b(?:(?:would|will|could|does|do|can)\s+(?:that|this|it)\s+(?:help|fix|work|solve|suit)|"
+    r"fits? what (?:u|you) said|sound good|appeal|"
+    r"spreekt (?:je|u|jou) dat aan|(?:zou|zal|kan) dat (?:helpen|werken|passen)|helpt dat|"
+    r"past dat|lijkt (?:je|u|jou) dat wat|werkt dat voor)", re.IGNORECASE)
+
+
+def _proposes_and_checks(t: Turn) -> bool:
+    """A message read as a summary that goes on to what the seller would do and asks
+    whether that helps her ("Dan maken we twee uitgiftepunten ... Spreekt je dat aan?")."""
+    question = t.text.rstrip()
+    last = re.split(r"(?<=[.!])\s+", question)[-1] if question.endswith("?") else ""
+    before = question[: len(question) - len(last)] if last else ""
+    return bool(last and _HELPS_HER.search(last) and _SELLER_SIDE.search(before))
+
+
 # "dat contract respecteer ik natuurlijk", "I respect that": respect, not understanding
 _RESPECTS = re.compile(r"\b(?:respect|respecteer|respecteren)\b", re.IGNORECASE)
 
@@ -454,6 +472,10 @@ REACTIONS: tuple[Rule, ...] = (
          and bool(t.misquoted), "summary_misquoted", cool=True),
     Rule("summary with something she never said", lambda t: t.act is Act.SUMMARY
          and t.unsaid, "summary_unsaid", cool=True),
+    # "... thats how we work, same ppl every time. would that fix it for u?": what the
+    # seller would do, checked against her need; "yes, that's right" answers no such thing
+    Rule("summary that proposes the seller's way and asks if it helps", lambda t: t.act
+         is Act.SUMMARY and not t.answered and _proposes_and_checks(t), "solution_ack"),
     Rule("summary", lambda t: t.act is Act.SUMMARY and not t.answered, "summary_ack"),
     Rule("check after handling", lambda t: "checked_after" in t.fresh, "check_ack"),
     # a compliment gets a thank-you, a joke a laugh, other chat a plain "anyway"
