@@ -544,7 +544,7 @@ _ASKS_HOW_SHE_LIKES_HER_JOB = re.compile(
     r"hier te werken)|(?:vindt u|vind je) het (?:leuk|fijn) (?:om )?hier(?: te werken)?|"
     r"met plezier (?:hier )?(?:werkt|werken))", re.IGNORECASE)
 
-ECHO_STEM = 5  # "kantine", "geboor": a word of her opening he takes up; "goed", "weer" no
+ECHO_STEM = 6  # "kantine", "geboor": a word of her opening he takes up; "again", "weer" no
 
 
 def _echoes(cl: CompiledLanguage, opening: str, text: str) -> bool:
