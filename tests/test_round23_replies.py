@@ -404,3 +404,18 @@ def test_accepting_the_switch_adds_no_pain_he_never_raised(library: Library) -> 
     sid, lang, lines = _dev_lines("objection-software-renewal.en.pitch.h8", 4)
     reply = last_reply(library, sid, lang, lines)
     assert "retyping" not in reply and "On one condition" not in reply, reply
+
+
+def test_a_question_about_her_concern_gets_what_it_is_about(library: Library) -> None:
+    """"That's fair ... When you say cheaper, is that per lunch or for the package?" right
+    after she compared with Vers & Co: she says what the difference is, not "hm, go on"."""
+    sid, lang, lines = _dev_lines("closing-catering-followup.en.good.h2", 6)
+    reply = last_reply(library, sid, lang, lines)
+    assert "Go on" not in reply and "per lunch" in reply, reply
+
+
+@pytest.mark.parametrize("name", ["spin-printing-urgency.nl.good.h4"])
+def test_a_second_proposal_for_her_needs_gets_her_reaction(library: Library, name: str) -> None:
+    sid, lang, lines = _dev_lines(name, 13)
+    reply = last_reply(library, sid, lang, lines)
+    assert "Ga verder" not in reply and "Go on" not in reply, reply

@@ -63,6 +63,7 @@ from bot.engine.objections import (
     invited_money_concern,
     note_offered,
     objection_step,
+    pending_named,
     proposal_while_objecting,
     raise_objection,
     reopen_rested,
@@ -497,7 +498,28 @@ class Engine:
         reply = " ".join(_once_each(list(parts))).strip()
         if t.outcome is Outcome.CLARIFIED:
             tick_explained(self.ctx, cl, state, reply)
-        return reply or stock_line(self.ctx, cl, state, "default")
+        return reply or self._nothing_else(cl, t) or stock_line(self.ctx, cl, state, "default")
+
+    def _nothing_else(self, cl: CompiledLanguage, t: Turn) -> str:
+        """Her reply when nothing else answers the message, where "hm, go on" would not
+        do: a proposal for her needs gets her reaction to it ("that could fit, tell me how
+        it works"), a question about her pending concern what the concern is about."""
+        state, a = t.state, t.a
+        if t.act is Act.SOLUTION and not state.pending_objection:
+            return stock_line(self.ctx, cl, state, "solution_ack")
+        oid = state.pending_objection
+        if oid is None or not a.is_question or t.outcome not in (
+                Outcome.ACKNOWLEDGED, Outcome.NONE):
+            return ""
+        # "when you say cheaper, is that per lunch or for the whole package?": she says
+        # what her concern is about, once; after that she names it
+        objection = self.cs.objections[oid]
+        explain = cl.texts(objection.explain) if objection.explain else []
+        if explain and once(state, f"explained:{oid}"):
+            reply = pick(cl, state, f"explain:{oid}", explain)
+            tick_explained(self.ctx, cl, state, reply)
+            return reply
+        return pending_named(self.ctx, cl, state, oid)
 
 
 # Reactions that say she has no answer; a concern she raises in the same reply replaces them.
