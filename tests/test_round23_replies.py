@@ -419,3 +419,19 @@ def test_a_second_proposal_for_her_needs_gets_her_reaction(library: Library, nam
     sid, lang, lines = _dev_lines(name, 13)
     reply = last_reply(library, sid, lang, lines)
     assert "Ga verder" not in reply and "Go on" not in reply, reply
+
+
+def test_asked_to_let_him_know_she_says_she_will(library: Library) -> None:
+    """He lets her take the decision to management and asks to hear back: her yes, not
+    "my point is still not off the table"."""
+    sid, lang, lines = _dev_lines("objection-software-renewal.nl.off_script.h4", 13)
+    reply = last_reply(library, sid, lang, lines)
+    assert "laat het" in reply and "van tafel" not in reply, reply
+
+
+def test_a_value_question_beside_her_concern_is_answered(library: Library) -> None:
+    """"I understand, 9.40 is more. If those corrections were gone, what would that be
+    worth to you?": she says what it would be worth, not "that doesn't settle my point"."""
+    sid, lang, lines = _dev_lines("objection-software-renewal.en.good.h4", 11)
+    reply = last_reply(library, sid, lang, lines)
+    assert "settle my point" not in reply and "help" in reply, reply

@@ -316,6 +316,14 @@ def _proposes_and_checks(t: Turn) -> bool:
     return bool(last and _HELPS_HER.search(last) and _SELLER_SIDE.search(before))
 
 
+# "laat je het me weten?", "will you let me know?", "hoor ik dan van u?"
+_ASKS_TO_HEAR_BACK = re.compile(
+    r"\b(?:laat (?:je|u) (?:het|mij|me)(?: (?:me|mij|even))? weten|hoor ik (?:het |dan |nog )*"
+    r"van (?:je|u|jou)|(?:will|would|could|can) you let (?:me|us) know|let me know|"
+    r"(?:will|would|could) you (?:get back|call me|give me a call)|belt u mij|bel je me)\b"
+    r"[^.!]*\?", re.IGNORECASE)
+
+
 # "dat contract respecteer ik natuurlijk", "I respect that": respect, not understanding
 _RESPECTS = re.compile(r"\b(?:respect|respecteer|respecteren)\b", re.IGNORECASE)
 
@@ -383,6 +391,19 @@ REACTIONS: tuple[Rule, ...] = (
     # "no problem, let's leave the price for now": she lets it rest, saying it is not gone
     Rule("objection put aside by the learner", lambda t: t.outcome is Outcome.PARKED,
          "@objection", cool=True),
+    # "Oké, prima, overleg het maar even met de directie. Laat je het me weten?": he lets
+    # her take it away and asks to hear back; her yes, not "my point still stands"
+    Rule("asked to let him know while her concern stands", lambda t: bool(
+        t.state.pending_objection) and not t.answered and t.outcome in (
+        Outcome.NONE, Outcome.ACKNOWLEDGED, Outcome.PROGRESS) and bool(
+        _ASKS_TO_HEAR_BACK.search(t.text)),
+         "will_let_know"),
+    # "I understand, 9.40 is more. If those corrections were gone, what would that be
+    # worth to you?": the value question is answered, whatever the concern still asks
+    Rule("objection acknowledged, then asked what solving it is worth", lambda t: t.outcome
+         in (Outcome.ACKNOWLEDGED, Outcome.PROGRESS) and not t.answered and t.a.is_question
+         and t.a.form == "open" and t.a.spin == "need_payoff" and not t.closing_text,
+         "value_known"),
     Rule("discount offered while her concern stands", discount_objecting,
          "discount_objecting", cool=True),
     # a scenario's own line to money offered ("So you were just too high to begin with?")
