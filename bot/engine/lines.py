@@ -65,8 +65,8 @@ def _unsaid_variant(state: SessionState, texts: list[Any], start: int) -> str:
     """The variant at ``start``, or the next one she has not said in this call when she
     has said all of that one ("every supplier says that" to a second pitch is said in
     her other words); the one at ``start`` when she has said them all. A variant that
-    opens as another reply of hers did ("Ha, yes. Anyway, ...") gives way to one that
-    opens otherwise: a person does not answer every aside the same way."""
+    opens with the word another reply of hers did ("Ha, yes. Anyway, ...") gives way to
+    one that opens otherwise: a person does not answer every aside the same way."""
     for step in range(len(texts)):
         text = str(texts[(start + step) % len(texts)])
         sentences = split_sentences(text)
@@ -103,7 +103,10 @@ SAID_KEPT = 12  # the stock sentences she remembers saying: the state stays smal
 
 
 def _opener_key(sentence: str) -> str:
-    return f"said_opener:{zlib.crc32(' '.join(_WORD.findall(sentence.lower())).encode())}"
+    """Her first word ("Ha", "Yes", "Hm"): one reply after another opening the same way
+    reads as a template."""
+    words = _WORD.findall(sentence.lower())
+    return f"said_opener:{words[0] if words else ''}"
 
 
 def remember_said(state: SessionState, parts: list[str]) -> None:
