@@ -435,3 +435,11 @@ def test_a_value_question_beside_her_concern_is_answered(library: Library) -> No
     sid, lang, lines = _dev_lines("objection-software-renewal.en.good.h4", 11)
     reply = last_reply(library, sid, lang, lines)
     assert "settle my point" not in reply and "help" in reply, reply
+
+
+def test_asked_how_she_likes_working_with_her_supplier_she_talks_about_them(
+        library: Library) -> None:
+    reply = last_reply(library, "first-visit-cleaning", "en", [
+        "Good morning, I'm Tom from SchoonWerk.", "Who cleans the offices now?",
+        "How do you like working with them?"])
+    assert "no two days" not in reply, reply

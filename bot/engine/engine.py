@@ -560,7 +560,7 @@ _ASKS_WHERE_TO_SEND = re.compile(
 # working here?", "Werkt u hier graag?", "Hoe bevalt het u om hier te werken?"
 _ASKS_HOW_SHE_LIKES_HER_JOB = re.compile(
     r"\b(?:(?:like|enjoy|love)\s+working\s+(?:here|at|for|in)|enjoy (?:your|the) (?:job|work)|"
-    r"how do you like (?:it here|your job|the job|working)|"
+    r"how do you like (?:it here|your job|the job)|"
     r"(?:werkt u|werk je|werk jij) hier (?:graag|met plezier)|"
     r"bevalt (?:het|uw werk|je werk|jouw werk) (?:u|je|jou)?\s*(?:hier|om hier te werken|"
     r"hier te werken)|(?:vindt u|vind je) het (?:leuk|fijn) (?:om )?hier(?: te werken)?|"
