@@ -376,8 +376,9 @@ def test_a_proposal_checked_against_her_need_is_no_summary_to_confirm(
 
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_her_acceptance_does_not_echo_her_own_words(library: Library, lang: str) -> None:
-    """Her yes to a benefit says it in other words than her complaint did, and asks for a
-    client to talk to rather than brushing aside references the learner may have offered."""
+    """Her yes to a benefit says it in other words than her complaint did, and takes up a
+    client to talk to rather than brushing aside references the learner may have offered
+    (no question: the learner's check comes next)."""
     sid, _, lines = _dev_lines("drill-objection-bad-experience.en.good.h8", 2)
     if lang == "nl":
         lines = ["Dank u dat ik mag komen, mevrouw Janssen. Ik begrijp dat u een slechte ervaring "
@@ -387,7 +388,7 @@ def test_her_acceptance_does_not_echo_her_own_words(library: Library, lang: str)
                  "een reactietijd van 30 minuten in het contract."]
     replies = call_replies(library, sid, lang, lines)
     first, second = replies
-    assert "though" not in second and "?" in second, second
+    assert "though" not in second and "?" not in second, second
     shared = [s for s in second.split(". ") if s and s in first]
     assert not shared, (first, second)
 
@@ -443,3 +444,22 @@ def test_asked_how_she_likes_working_with_her_supplier_she_talks_about_them(
         "Good morning, I'm Tom from SchoonWerk.", "Who cleans the offices now?",
         "How do you like working with them?"])
     assert "no two days" not in reply, reply
+
+
+@pytest.mark.parametrize(("scenario", "lang", "line"), [
+    ("objection-software-renewal", "en",
+     "Good morning Gerard, thanks for having me again. Did you have a good weekend?"),
+    ("first-visit-cleaning", "en", "Hi! I'm Sanne from SchoonWerk. Sorry I'm a bit late, the A9 "
+                                   "was completely stuck. Do you come from far yourself?"),
+    ("first-visit-cleaning", "nl", "Goedemorgen! Wat een mooi pand, zitten jullie hier al lang? "
+                                   "Ik ben Kim Smit van SchoonWerk."),
+])
+def test_a_yes_no_question_in_the_chat_gets_a_yes_not_indeed(library: Library, scenario: str,
+                                                            lang: str, line: str) -> None:
+    reply = last_reply(library, scenario, lang, [line])
+    assert "indeed" not in reply and "inderdaad" not in reply, reply
+
+
+def test_a_tag_question_in_the_chat_is_agreed_with(library: Library) -> None:
+    reply = last_reply(library, "first-visit-cleaning", "en", ["Lovely weather today, isn't it?"])
+    assert reply.startswith("Ha"), reply

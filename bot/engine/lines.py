@@ -67,18 +67,29 @@ def _unsaid_variant(state: SessionState, texts: list[Any], start: int) -> str:
     her other words); the one at ``start`` when she has said them all. A variant that
     opens with the word another reply of hers did ("Ha, yes. Anyway, ...") gives way to
     one that opens otherwise: a person does not answer every aside the same way."""
-    for step in range(len(texts)):
-        text = str(texts[(start + step) % len(texts)])
-        sentences = split_sentences(text)
-        keys = [k for k in map(_said_key, sentences) if k is not None]
-        if not any(k in state.flags for k in keys) and not (
-                sentences and _opener_key(sentences[0]) in state.flags):
-            return text
-    for step in range(len(texts)):
-        text = str(texts[(start + step) % len(texts)])
+    def fresh_sentences(text: str) -> bool:
         keys = [k for k in map(_said_key, split_sentences(text)) if k is not None]
-        if not keys or not all(k in state.flags for k in keys):
-            return text
+        return not keys or not all(k in state.flags for k in keys)
+
+    def all_fresh(text: str) -> bool:
+        keys = [k for k in map(_said_key, split_sentences(text)) if k is not None]
+        return not any(k in state.flags for k in keys)
+
+    def fresh_opener(text: str) -> bool:
+        sentences = split_sentences(text)
+        opener = _opener_key(sentences[0]) if sentences else None
+        return opener is None or opener not in state.flags
+
+    # best first: nothing said before; a new opening with something new; a new opening
+    # (what she said before is left out of it: "Jazeker." rather than the same "Ja hoor.
+    # Goed, zullen we beginnen?" again); something new
+    for fits in (lambda x: all_fresh(x) and fresh_opener(x),
+                 lambda x: fresh_sentences(x) and fresh_opener(x), fresh_opener,
+                 fresh_sentences):
+        for step in range(len(texts)):
+            text = str(texts[(start + step) % len(texts)])
+            if fits(text):
+                return text
     return str(texts[start % len(texts)])
 
 
@@ -102,11 +113,16 @@ def _said_key(sentence: str) -> str | None:
 SAID_KEPT = 12  # the stock sentences she remembers saying: the state stays small
 
 
-def _opener_key(sentence: str) -> str:
-    """Her first word ("Ha", "Yes", "Hm"): one reply after another opening the same way
-    reads as a template."""
+OPENER_WORDS = 3  # "Ha, yes.", "Ja hoor.", "Hm.": an interjection, not a sentence of hers
+
+
+def _opener_key(sentence: str) -> str | None:
+    """The first word of a reply that opens with an interjection ("Ha, yes.", "Hm."):
+    one reply after another opening the same way reads as a template."""
     words = _WORD.findall(sentence.lower())
-    return f"said_opener:{words[0] if words else ''}"
+    if not words or len(words) > OPENER_WORDS:
+        return None
+    return f"said_opener:{words[0]}"
 
 
 def remember_said(state: SessionState, parts: list[str]) -> None:
@@ -114,8 +130,9 @@ def remember_said(state: SessionState, parts: list[str]) -> None:
     the last ``SAID_KEPT`` are kept (and as many of the words her lines open with)."""
     for part in parts:
         sentences = split_sentences(part)
-        if sentences:
-            state.flags.setdefault(_opener_key(sentences[0]), state.turn)
+        opener = _opener_key(sentences[0]) if sentences else None
+        if opener is not None:
+            state.flags.setdefault(opener, state.turn)
         for sentence in sentences:
             key = _said_key(sentence)
             if key is not None:

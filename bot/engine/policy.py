@@ -510,13 +510,19 @@ REACTIONS: tuple[Rule, ...] = (
     # that "busy as ever" or "fine, thanks" would not answer; she keeps it for later
     Rule("small talk about her private life", lambda t: _chat_question(t) and t.a.personal
          and t.a.form == "open" and not t.a.tagged, "small_talk_aside"),
-    # "good weekend?", "did you watch the match?", "lovely weather, isn't it?": a yes
-    Rule("small talk asking her for a yes", lambda t: _chat_question(t) and (
-        t.a.personal or t.a.tagged) and not t.a.wellbeing, "small_talk_remark"),
+    # "lovely weather, isn't it?": "ha, indeed"; "good weekend?", "did you watch the
+    # match?", "zitten jullie hier al lang?": a yes to the question itself
+    Rule("small talk asking her to agree", lambda t: _chat_question(t) and t.a.tagged
+         and not t.a.wellbeing, "small_talk_remark"),
+    Rule("small talk asking her for a yes", lambda t: _chat_question(t) and t.a.personal
+         and not t.a.wellbeing, "small_talk_yes"),
     # "is this one of those old canal houses?", "which web shops do you work for?" when the
     # scenario gives her no chat line of her own: "fine, thanks" answers neither
     Rule("small talk she has no line of her own for, open", lambda t: _chat_question(t)
          and _no_line_of_her_own(t) and t.a.form == "open", "small_talk_aside"),
+    Rule("small talk she has no line of her own for, a yes/no question", lambda t:
+         _chat_question(t) and _no_line_of_her_own(t) and t.a.form == "closed"
+         and not t.a.tagged and "?" in t.text, "small_talk_yes"),
     Rule("small talk she has no line of her own for", lambda t: _chat_question(t)
          and _no_line_of_her_own(t), "small_talk_remark"),
     Rule("small talk", lambda t: t.act is Act.SMALL_TALK or (
