@@ -463,3 +463,16 @@ def test_a_yes_no_question_in_the_chat_gets_a_yes_not_indeed(library: Library, s
 def test_a_tag_question_in_the_chat_is_agreed_with(library: Library) -> None:
     reply = last_reply(library, "first-visit-cleaning", "en", ["Lovely weather today, isn't it?"])
     assert reply.startswith("Ha"), reply
+
+
+def test_a_chat_question_about_her_own_concern_gets_what_she_said_of_it(
+        library: Library) -> None:
+    """"Heeft u in het weekend eigenlijk genoeg mensen?" after she opened with being four
+    people short at weekends: not "yes, anyway", but her shortage again."""
+    reply = last_reply(library, "drill-objection-no-time", "nl", [
+        "Haha, ik zie het! Al die paashazen en narcissen, mooi hoor. Verkopen jullie eigenlijk "
+        "ook paaseieren?",
+        "O sorry, u heeft het natuurlijk druk. Ik ben Joris van FlexWerk, wij doen "
+        "uitzendkrachten, ook voor tuincentra.",
+        "Heeft u in het weekend eigenlijk genoeg mensen? Anders kom ik na Pasen nog eens langs."])
+    assert "vier man tekort" in reply and not reply.startswith(("Hm, ja", "Tja, ja")), reply

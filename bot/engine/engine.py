@@ -50,7 +50,9 @@ from bot.engine.fact_answers import (
     asks_own,
     follow_up,
     further_fact,
+    gist_of,
     names_contact,
+    names_in,
     pain_told,
 )
 from bot.engine.lines import end_call, once, pick, remember_said, stock_line, unsaid_part
@@ -93,7 +95,7 @@ from bot.engine.summary_check import (
     unvoiced_need,
 )
 from bot.engine.text import MAX_LEARNER_CHARS
-from bot.engine.wording import split_sentences
+from bot.engine.wording import lower_first, split_sentences
 from bot.scenario.model import Scenario
 
 RECALL_RULES = frozenset({"an answer that misses her point",
@@ -437,6 +439,11 @@ class Engine:
                     react = " ".join(dict.fromkeys(p for p in (react, *right) if p))
                     if t.rest_right:
                         react = f"{react} {stock_line(self.ctx, cl, state, 'summary_rest_right')}"
+        if t.act is Act.SMALL_TALK and a.about_objection and not answers and (
+                rule_name.startswith("small talk")):
+            # "Heeft u in het weekend eigenlijk genoeg mensen?" after "I'm four people short
+            # at weekends": not "yes, anyway", but what she said of it
+            react = self._her_concern_again(cl, state, a) or react
         if rule_name == "check after handling":
             react = check_answered(cl, self.scenario.buyer.address, react, text)
         apply_effects(state, events_for(t))
@@ -499,6 +506,24 @@ class Engine:
         if t.outcome is Outcome.CLARIFIED:
             tick_explained(self.ctx, cl, state, reply)
         return reply or self._nothing_else(cl, t) or stock_line(self.ctx, cl, state, "default")
+
+    def _her_concern_again(self, cl: CompiledLanguage, state: SessionState,
+                           a: TurnAnalysis) -> str:
+        """The sentence of her last raised concern that the question asks about, as she
+        said it before ("Zoals ik al zei: ik kom vier man tekort in de weekenden ...")."""
+        raised = [(o.raised_turn, oid) for oid, o in state.objections.items()
+                  if o.raised_turn is not None]
+        if not raised:
+            return ""
+        oid = max(raised)[1]
+        texts = cl.texts(self.cs.objections[oid].text)
+        if not texts:
+            return ""
+        gist = gist_of(cl, str(texts[0]), a)
+        leads = cl.lm.lexicon.line("repeat", self.scenario.buyer.address)
+        if not gist or not leads:
+            return gist
+        return f"{leads[0]}{lower_first(gist, names_in(self.ctx, cl, state.lang))}"
 
     def _nothing_else(self, cl: CompiledLanguage, t: Turn) -> str:
         """Her reply when nothing else answers the message, where "hm, go on" would not
