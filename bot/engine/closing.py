@@ -16,6 +16,7 @@ from bot.engine.policy import (
     Turn,
     names_a_day,
     names_weekday,
+    wishes,
 )
 from bot.engine.state import SessionState
 from bot.engine.wording import MONTHS, split_sentences
@@ -101,6 +102,11 @@ def closing_reply(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: l
         # time in January" too, rather than ask "when exactly?" about a month too late
         t.closing_text = next_line(state, "late", cl.texts(closing.late))
         events.append("too_late")
+        state.flags["date_on_hold"] = state.turn  # a date too late is no date agreed
+    elif not concrete and only_mails_a_quote(t):
+        # "shall I put a quote together and e-mail it to you?" books nothing in her diary:
+        # she lets it come, not "fine, but when exactly?" as if a meeting was proposed
+        t.closing_text = stock_line(ctx, cl, state, "quote_by_mail")
     elif not concrete:
         vague = cl.texts(closing.vague) if closing.vague else []
         t.closing_text = (next_line(state, "vague", vague) if vague
@@ -109,6 +115,11 @@ def closing_reply(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, events: l
         state.closing["agreed"] = True
         state.flags.pop("date_on_hold", None)
         t.closing_text = pick(cl, state, "agree", cl.texts(closing.agree))
+        chosen = first_of_two_days(t.text, state.lang)
+        if chosen:
+            # "tue or thu morning?": her yes picks one, or the diary holds neither
+            said = stock_line(ctx, cl, state, "choice_first").replace("{day}", chosen)
+            t.closing_text = f"{said} {t.closing_text}".strip()
         events.append("agreed")
     return ""
 
@@ -213,6 +224,44 @@ def only_sends_material(t: Turn) -> bool:
             and not _TO_DECIDE.search(t.text))
 
 
+_QUOTE = re.compile(r"\b(?:quot(?:e|es|ation|ations)|offerte\w*|price proposal|prijsvoorstel)\b",
+                    re.IGNORECASE)
+
+
+def only_mails_a_quote(t: Turn) -> bool:
+    """The proposal only offers to send a quote ("shall I e-mail you a quote?"), with no
+    meeting, call or day in it."""
+    rest = _QUOTE.sub(" ", t.text)
+    return (t.act is not Act.ASK_ORDER and not t.a.concrete_time and not names_a_day(t)
+            and bool(_QUOTE.search(t.text) and _SEND.search(t.text))
+            and not _TO_DECIDE.search(rest))
+
+
+_DAY_NAMES = {
+    "en": {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday",
+           "fri": "Friday"},
+    "nl": {"ma": "Maandag", "di": "Dinsdag", "wo": "Woensdag", "do": "Donderdag",
+           "vr": "Vrijdag"},
+}
+_FULL_DAY = (r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri)(?:day)?|"
+             r"(?:maan|dins|woens|donder|vrij)dag")
+_TWO_DAYS = re.compile(rf"\b({_FULL_DAY}|ma|di|wo|do|vr)(?:ochtend|middag|avond)?\b(?:\s+\w+)?"
+                       rf"\s+(?:or|of)\s+(?:\w+\s+)?(?:{_FULL_DAY}|ma|di|wo|do|vr)"
+                       rf"(?:ochtend|middag|avond)?\b", re.IGNORECASE)
+
+
+def first_of_two_days(text: str, lang: str) -> str:
+    """The first day of a choice of two the learner offers ("tue or thu morning?",
+    "dinsdag of donderdag?"), as she names it ("Tuesday"), or ""."""
+    m = _TWO_DAYS.search(text)
+    if m is None:
+        return ""
+    word = m.group(1).lower()
+    names = _DAY_NAMES.get(lang, {})
+    key = word[:2] if lang == "nl" else word[:3]
+    return names.get(key, "")
+
+
 # The learner books a date she has not agreed to: "I'll send you the invitation", "see
 # you Thursday", "ik stuur je vandaag nog een bevestiging", "tot dan", "in de agenda"
 _BOOKS_THE_DATE = re.compile(
@@ -278,6 +327,7 @@ def past_her_deadline(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn, answe
         # 1 October" says it twice in one breath: the reason was just given
         late = [late[0].split(":", 1)[0].rstrip() + "."]
     events.append("too_late")
+    t.state.flags["date_on_hold"] = t.state.turn  # "see you then!" next agrees nothing
     # "Hold on, first this:" answers the proposal; the late date has answered it already
     for hold in cl.lm.lexicon.line("proposal_on_hold", ctx.scenario.buyer.address):
         if answer.startswith(hold + " "):
@@ -418,10 +468,13 @@ def after_turn(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, 
     elif closing is not None and a.is_question and text:
         # "We lease label and office printers. What does your company do?": what the
         # seller says about the offer before the question tells it all the same
+        # ("Printwise levert industriële labelprinters in lease": the firm by name too)
+        firm = cl.text(ctx.scenario.seller.company)
         stated = " ".join(part for part in _SENTENCES.split(text)
-                          if not part.rstrip().endswith("?") and _OWN_SIDE.search(part))
+                          if not part.rstrip().endswith("?") and (_OWN_SIDE.search(part) or (
+                              firm and firm.lower() in part.lower())))
         if stated:
-            signals_told(ctx, cl, state, frozenset(_content(cl, stated)[0]))
+            signals_told(ctx, cl, state, frozenset(_content(cl, stated)[0]), offers=True)
     if not said and not cool and not opening and closing is not None and (
         not state.closing["agreed"] and not state.pending_objection
     ):
@@ -433,7 +486,8 @@ def after_turn(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, 
                 state.signals_sent.append(i)
                 said = pick(cl, state, f"signal:{i}", cl.texts(signal.text))
                 break
-    end = end_check(ctx, cl, state, events, reply=" ".join(p for p in (reply, said) if p))
+    end = end_check(ctx, cl, state, events, reply=" ".join(p for p in (reply, said) if p),
+                    text=text or "")
     if end and state.end_reason == "patience":
         return end
     return " ".join(p for p in (said, end) if p)
@@ -465,9 +519,9 @@ def signals_told(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState
 
 
 def end_check(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState,
-              events: list[str], *, reply: str = "") -> str:
+              events: list[str], *, reply: str = "", text: str = "") -> str:
     """The buyer ends the call when her patience or the time runs out. ``reply`` is what
-    she says before it in the same message."""
+    she says before it in the same message, ``text`` the learner's message."""
     if state.ended:
         return ""
     if state.patience <= 0 and state.turn >= PATIENCE_MIN_TURNS:
@@ -480,8 +534,12 @@ def end_check(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState,
             # "Tell me how that works." or "Go ahead." is her last word, not "tell me
             # how it works - I'm out of time" in one breath
             return ""
-        return stock_line(ctx, cl, state, "out_of_time")
+        # "succes om 4 uur!", "good luck with the board": she thanks him back
+        return stock_line(ctx, cl, state, "out_of_time_thanks" if wishes(text)
+                          else "out_of_time")
     return ""
+
+
 
 
 # The start of a sentence that asks the seller to go on: "Tell me how that works.",

@@ -50,7 +50,9 @@ from bot.engine.fact_answers import (
     asks_own,
     follow_up,
     further_fact,
+    gist_of,
     names_contact,
+    names_in,
     pain_told,
 )
 from bot.engine.lines import end_call, once, pick, remember_said, stock_line, unsaid_part
@@ -63,6 +65,7 @@ from bot.engine.objections import (
     invited_money_concern,
     note_offered,
     objection_step,
+    pending_named,
     proposal_while_objecting,
     raise_objection,
     reopen_rested,
@@ -71,6 +74,7 @@ from bot.engine.objections import (
     trigger,
 )
 from bot.engine.policy import (
+    LEAVES_ON_A_REFUSED_DATE,
     Outcome,
     Turn,
     apply_effects,
@@ -92,7 +96,7 @@ from bot.engine.summary_check import (
     unvoiced_need,
 )
 from bot.engine.text import MAX_LEARNER_CHARS
-from bot.engine.wording import split_sentences
+from bot.engine.wording import lower_first, split_sentences
 from bot.scenario.model import Scenario
 
 RECALL_RULES = frozenset({"an answer that misses her point",
@@ -262,6 +266,8 @@ class Engine:
                  pain_told=pain_told(self.ctx, cl, state, a))
         if t.act not in (Act.GREET_INTRODUCE, Act.SMALL_TALK):
             state.flags.setdefault("past_opening", state.turn)
+        elif t.follow_up and not t.past_opening:
+            t.greets_with_chat = Move.SMALL_TALK in a.moves or _echoes(cl, state.opening, text)
         mark_once(t)
         mark_figures(self.ctx, t, text)
         t.summarizing = bool(
@@ -321,6 +327,10 @@ class Engine:
                 found = a.facts or list(cl.facts.match(cl.lm.analyze(text)))
                 a.answered += [f for f in found if f not in a.answered
                                and about_contact(self.ctx, cl, f)][:1]
+        if t.act is Act.PITCH and "?" not in text and not state.pending_objection:
+            # "Our printers come with remote monitoring ... Could be nice for you guys.":
+            # a pitch asks her nothing; the service it names is no question about hers
+            a.answered = []
         answers = answer_facts(self.ctx, cl, t, events)
         if not answers and (not a.facts or a.consequence_of_told) and asks_further(cl, t, text):
             # "what does that mean for you?" right after she told the retyping: the next
@@ -333,7 +343,10 @@ class Engine:
                 answers = answer_facts(self.ctx, cl, t, events)
         if answers:
             state.flags["answered_turn"] = state.turn
-        if contact and (others_asked or not any(
+        if not contact and not answers and _ASKS_WHERE_TO_SEND.search(text):
+            # "Naar wie mag ik de bevestiging sturen?", "who should I send it to?": to her
+            answers.append(stock_line(self.ctx, cl, state, "contact_send_to"))
+        elif contact and (others_asked or not any(
                 about_contact(self.ctx, cl, f) for f in a.answered)):
             # "what's your e-mail address?" gets her card, not "I'll e-mail you the details";
             # Monique's address or the director's is passed on later
@@ -347,6 +360,14 @@ class Engine:
                 state.flags["answered_turn"] = state.turn  # a further follow-up builds on it
         elif answers:
             state.last_answered = list(a.answered)
+        if _ASKS_HOW_SHE_LIKES_HER_JOB.search(text) and not state.pending_objection and not any(
+                self.cs.facts[f].small_talk for f in a.answered):
+            # "How do you like working here?", "Werkt u hier graag?": about her, not about
+            # the cleaning she is (or is not) happy with
+            told = {self.cs.facts[f].objective for f in a.facts}
+            a.objectives = [o for o in a.objectives if o not in told]
+            a.answered, a.facts = [], []
+            answers = [stock_line(self.ctx, cl, state, "likes_her_job")]
         t.answered = bool(answers)
         bring_in = invited
         if t.act in CLOSING_ACTS and ("objective_stated" in t.fresh or contact):
@@ -357,7 +378,10 @@ class Engine:
                 if "too_late" in events:
                     # "fair enough, show it with our data" is a yes to the demo, not to
                     # 14 January when notice is due by 1 October: she says so after it
-                    bring_in = bring_in or t.closing_text
+                    # ("But not on that date." joins the yes to the demo and the no to
+                    # the date: one without the other reads as changing her mind)
+                    bring_in = bring_in or " ".join(p for p in (stock_line(
+                        self.ctx, cl, state, "not_that_date"), t.closing_text) if p)
                 t.closing_text = ""  # her acceptance is the answer; no second reaction
         elif t.act in CLOSING_ACTS or (t.act is Act.SUMMARY and state.pending_objection
                                        and bool(a.moves & PROPOSING)) or (
@@ -417,10 +441,15 @@ class Engine:
                     react = " ".join(dict.fromkeys(p for p in (react, *right) if p))
                     if t.rest_right:
                         react = f"{react} {stock_line(self.ctx, cl, state, 'summary_rest_right')}"
+        if t.act is Act.SMALL_TALK and a.about_objection and not answers and (
+                rule_name.startswith("small talk")):
+            # "Heeft u in het weekend eigenlijk genoeg mensen?" after "I'm four people short
+            # at weekends": not "yes, anyway", but what she said of it
+            react = self._her_concern_again(cl, state, a) or react
         if rule_name == "check after handling":
             react = check_answered(cl, self.scenario.buyer.address, react, text)
         apply_effects(state, events_for(t))
-        if t.act is Act.GOODBYE:
+        if t.act is Act.GOODBYE or rule_name == LEAVES_ON_A_REFUSED_DATE:
             end_call(state, "goodbye", events)
         bring_in = bring_in or bring_in_line(
             self.ctx, cl, t, answers, events, agreed=bool(react) and rule_name in AGREEING,
@@ -453,7 +482,7 @@ class Engine:
             e.startswith("guarded:") or e == "stall" for e in events)
         so_far = " ".join(p for p in (react, *answers, bring_in) if p)
         if bring_in:
-            tail = end_check(self.ctx, cl, state, events, reply=so_far)
+            tail = end_check(self.ctx, cl, state, events, reply=so_far, text=text)
         else:
             tail = after_turn(self.ctx, cl, state, a, events, cool=cool, text=text,
                               settled=rule_name == "check after handling",
@@ -478,7 +507,46 @@ class Engine:
         reply = " ".join(_once_each(list(parts))).strip()
         if t.outcome is Outcome.CLARIFIED:
             tick_explained(self.ctx, cl, state, reply)
-        return reply or stock_line(self.ctx, cl, state, "default")
+        return reply or self._nothing_else(cl, t) or stock_line(self.ctx, cl, state, "default")
+
+    def _her_concern_again(self, cl: CompiledLanguage, state: SessionState,
+                           a: TurnAnalysis) -> str:
+        """The sentence of her last raised concern that the question asks about, as she
+        said it before ("Zoals ik al zei: ik kom vier man tekort in de weekenden ...")."""
+        raised = [(o.raised_turn, oid) for oid, o in state.objections.items()
+                  if o.raised_turn is not None]
+        if not raised:
+            return ""
+        oid = max(raised)[1]
+        texts = cl.texts(self.cs.objections[oid].text)
+        if not texts:
+            return ""
+        gist = gist_of(cl, str(texts[0]), a)
+        leads = cl.lm.lexicon.line("repeat", self.scenario.buyer.address)
+        if not gist or not leads:
+            return gist
+        return f"{leads[0]}{lower_first(gist, names_in(self.ctx, cl, state.lang))}"
+
+    def _nothing_else(self, cl: CompiledLanguage, t: Turn) -> str:
+        """Her reply when nothing else answers the message, where "hm, go on" would not
+        do: a proposal for her needs gets her reaction to it ("that could fit, tell me how
+        it works"), a question about her pending concern what the concern is about."""
+        state, a = t.state, t.a
+        if t.act is Act.SOLUTION and not state.pending_objection:
+            return stock_line(self.ctx, cl, state, "solution_ack")
+        oid = state.pending_objection
+        if oid is None or not a.is_question or t.outcome not in (
+                Outcome.ACKNOWLEDGED, Outcome.NONE):
+            return ""
+        # "when you say cheaper, is that per lunch or for the whole package?": she says
+        # what her concern is about, once; after that she names it
+        objection = self.cs.objections[oid]
+        explain = cl.texts(objection.explain) if objection.explain else []
+        if explain and once(state, f"explained:{oid}"):
+            reply = pick(cl, state, f"explain:{oid}", explain)
+            tick_explained(self.ctx, cl, state, reply)
+            return reply
+        return pending_named(self.ctx, cl, state, oid)
 
 
 # Reactions that say she has no answer; a concern she raises in the same reply replaces them.
@@ -501,6 +569,44 @@ _OTHERS_CONTACT = re.compile(
     r"|\b\w+s'\s+(?:names?\s+and\s+)?(?:e-?mail|mail|phone|mobile|number|contact)"
     r"|\b(?:for|voor|of|van)\s+(?:your|the|je|jouw|uw|de)\s+(?:director|directeur|partners?|"
     r"boss|baas|manager|owner|eigenaar|colleagues?|collega'?s?|cfo)\b", re.IGNORECASE)
+
+
+# The seller asks where or to whom to send something: "Naar wie mag ik de bevestiging
+# sturen?", "Naar welk adres zal ik de offerte mailen?", "Who should I send the order
+# confirmation to?", "Where can I e-mail the quote?" (not "where do you send the parcels?")
+_ASKS_WHERE_TO_SEND = re.compile(
+    r"\b(?:naar wie|aan wie|naar welk\w*(?:\s+\S+)?|waar(?:heen)?)\s+(?:mag|moet|kan|zal|mogen|"
+    r"moeten|kunnen|zullen)\s+(?:ik|we|wij)\b[^.!?]{0,60}\b(?:stur\w*|mail\w*|richt\w*|"
+    r"adresser\w*|naartoe|heen)[^.!?]*\?"
+    r"|\b(?:who|whom|where|which (?:e-?mail|address))\s+(?:should|shall|can|may|do|could|must)"
+    r"\s+(?:i|we)\s+[^.!?]{0,60}\b(?:send|mail|e-?mail|address|forward)\w*[^.!?]*\?",
+    re.IGNORECASE)
+
+
+# A question how she likes her own job: "How do you like working here?", "Do you enjoy
+# working here?", "Werkt u hier graag?", "Hoe bevalt het u om hier te werken?"
+_ASKS_HOW_SHE_LIKES_HER_JOB = re.compile(
+    r"\b(?:(?:like|enjoy|love)\s+working\s+(?:here|at|for|in)|enjoy (?:your|the) (?:job|work)|"
+    r"how do you like (?:it here|your job|the job)|"
+    r"(?:werkt u|werk je|werk jij) hier (?:graag|met plezier)|"
+    r"bevalt (?:het|uw werk|je werk|jouw werk) (?:u|je|jou)?\s*(?:hier|om hier te werken|"
+    r"hier te werken)|(?:vindt u|vind je) het (?:leuk|fijn) (?:om )?hier(?: te werken)?|"
+    r"met plezier (?:hier )?(?:werkt|werken))", re.IGNORECASE)
+
+ECHO_STEM = 6  # "kantine", "geboor": a word of her opening he takes up; "again", "weer" no
+
+
+def _echoes(cl: CompiledLanguage, opening: str, text: str) -> bool:
+    """The learner takes up something she said when she opened ("sorry about the drilling,
+    that's our canteen-to-be" - "nice to see the canteen is getting there")."""
+    lex = cl.lm.lexicon
+    # greetings and thanks are said back, no topic taken up ("good morning" - "morning")
+    skip = lex.stopwords | {w for key in ("greet", "thanks") for cue in lex.moves.get(key, ())
+                            for w in cue.replace("|", " ").split()}
+    said, said_words = cl.stems_of(opening)
+    heard = cl.lm.analyze(text)
+    return any(len(w) >= ECHO_STEM and w not in skip and (st in said or w in said_words)
+               for w, st in zip(heard.words, heard.stems, strict=True))
 
 
 def _one_lead(parts: list[str], leads: tuple[str, ...]) -> list[str]:

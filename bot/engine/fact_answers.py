@@ -129,6 +129,15 @@ def answer_facts(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,
     a, state = t.a, t.state
     parts: list[str] = []
     queue = list(a.answered[:MAX_FACTS_PER_REPLY])
+    # "how many hours a month does your payroll team lose on it?": the time it takes (the
+    # four days a month she told), not who the payroll team are; "how much time do you
+    # lose on those corrections?" gets the corrections she counts per month
+    timed = [f for f in a.facts if asks_duration(t.text) and _DURATION.search(
+        told_answer(cl, state, ctx.cs.facts[f]))]
+    swapped = bool(timed and queue) and not set(timed) & set(queue) and not any(
+        _PER_PERIOD.search(told_answer(cl, state, ctx.cs.facts[f])) for f in queue)
+    if swapped:
+        queue = a.answered = timed[:1]
     if any(f not in state.revealed for f in queue):
         # she tells something new; a told fact only a side word pointed at ("when does
         # the *current* contract end?" is no question about the supplier again) is not
@@ -202,10 +211,14 @@ def answer_facts(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,
             heard(state, fact_id)
             continue
         answer = told_answer(cl, state, fact)
-        if times and t.act not in _ASKING_ACTS:
-            continue  # a proposal's "would that suit you?" asks no told fact again
+        if times and t.act not in _ASKING_ACTS and not (t.act is Act.PITCH and (
+                t.text.rstrip().endswith("?"))):
+            # a proposal's "would that suit you?" asks no told fact again; a pitch that
+            # ends in a question about hers does ("we do office printers too. Do you have
+            # many of those upstairs?")
+            continue
         if times and t.act is Act.FACT_QUESTION and a.spin in _DEEPER_SPIN and (
-                new_angle(cl, answer, a)):
+                not swapped) and new_angle(cl, answer, a):
             # asked about a told fact from a new angle ("and what does that mean for
             # your web-shop customers?"): the next thing she knows, not "as I said"
             deeper = deeper_fact(ctx, fact, t, queue, new_words=True)
@@ -252,6 +265,28 @@ def answer_facts(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,
         if state.phase == "opening":
             state.phase = "inventory"
     return parts
+
+
+# "how many hours", "how much time", "hoeveel uur", "hoeveel tijd": the question asks how
+# long something takes
+_ASKS_DURATION = re.compile(
+    r"\b(?:how many (?:hours|days|minutes)|how much time|how long does|how long do|"
+    r"hoeveel (?:uur|uren|dagen|minuten|tijd)|hoe lang (?:duurt|zijn|ben|is))\b", re.IGNORECASE)
+# an amount of time in her answer: "about four days every month", "een uur per week"
+_DURATION = re.compile(
+    r"\b(?:\d+(?:[.,]\d+)?|a|an|one|two|three|four|five|six|eight|ten|twenty|half|een|twee|"
+    r"drie|vier|vijf|zes|acht|tien|twintig|half|anderhalve?|paar|couple of)\s+(?:\w+\s+)?"
+    r"(?:hours?|days?|minutes?|working days|uur|uren|dagen|dag|minuten|werkdagen)\b",
+    re.IGNORECASE)
+
+
+# a figure per period: "thirty to forty corrections every month", "een uur per week"
+_PER_PERIOD = re.compile(r"\b(?:every|each|per|a|an|elke|iedere|per)\s+(?:day|week|month|year|"
+                         r"dag|week|maand|jaar)\b", re.IGNORECASE)
+
+
+def asks_duration(text: str) -> bool:
+    return bool(_ASKS_DURATION.search(text))
 
 
 def _problem_just_told(ctx: ScenarioContext, state: SessionState) -> bool:

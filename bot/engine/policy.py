@@ -111,6 +111,9 @@ class Turn:
     # "so you pay less now, but lose hours on corrections. Did I get that right?" while
     # her objection stands: a summary she confirms or corrects, not an answer to weigh
     summarizing: bool = False
+    # "Morning Marco! Coffee would be lovely. Nice to see the canteen is getting there":
+    # the greeting chats too (about what she said when she opened, or small talk)
+    greets_with_chat: bool = False
 
     @property
     def moves(self) -> set[str]:
@@ -131,6 +134,8 @@ class Rule:
 
 
 QUESTION_ACTS = frozenset({Act.FACT_QUESTION, Act.SMALL_TALK})
+# the rule whose reply takes leave: the engine ends the call after it
+LEAVES_ON_A_REFUSED_DATE = "leave-taking that books a date she did not agree"
 
 
 def _asked_unanswered(t: Turn) -> bool:
@@ -212,6 +217,13 @@ def _welcomed(t: Turn) -> bool:
     return t.state.flags.get("greeted", t.state.turn) < t.state.turn
 
 
+def _chatty_return(t: Turn) -> bool:
+    """A greeting on a follow-up visit that chats as well, asking her nothing."""
+    return t.follow_up and bool({"introduced", "greeted"} & t.fresh) and (
+        t.greets_with_chat) and not t.past_opening and not _small_talk_question(t) and (
+        not t.answered)
+
+
 def _chat_later(t: Turn) -> bool:
     """Small talk once she has told something, or while her concern stands: she answers
     it briefly and steers back (unless her own small-talk line is still unsaid)."""
@@ -264,6 +276,54 @@ def _takes_up_refused_date(t: Turn) -> bool:
         t.a.names_date or bool(_TAKES_UP_THE_MEETING.search(t.text)))
 
 
+# Good wishes in the learner's message: "succes om 4 uur!", "good luck with the board",
+# "fijne dag nog" (a plain "thanks" needs no "you too")
+_WISHES = re.compile(
+    r"\b(?:succes|good luck|best of luck|veel plezier|enjoy (?:your|the rest)|"
+    r"have a (?:good|nice|great)|fijne (?:dag|middag|avond|weekend)|"
+    r"prettige (?:dag|middag|avond)|sterkte)\b",
+    re.IGNORECASE)
+
+
+def wishes(text: str) -> bool:
+    return bool(_WISHES.search(text))
+
+
+def _leaves_on_a_refused_date(t: Turn) -> bool:
+    """"Great, I'll send you an invite this afternoon. Thanks Ingrid, and good luck
+    downstairs!" after she put the date off: a leave-taking that books it, asking nothing;
+    her "that appointment isn't agreed yet" is the answer, not her concern again."""
+    return t.act in (Act.NEXT_STEP_PROPOSAL, Act.ASK_ORDER) and "?" not in t.text and (
+        not t.state.closing["agreed"]) and _takes_up_refused_date(t) and (
+        bool(t.moves & {Move.THANKS, Move.GOODBYE}) or wishes(t.text))
+
+
+# the seller's side ("we", "ons", "our") and a closing question whether it helps her
+_SELLER_SIDE = re.compile(r"\b(?:we|wij|ons|onze|our|us)\b", re.IGNORECASE)
+_HELPS_HER = re.compile(
+    r"\b(?:(?:would|will|could|does|do|can)\s+(?:that|this|it)\s+(?:help|fix|work|solve|suit)|"
+    r"fits? what (?:u|you) said|sound good|appeal|"
+    r"spreekt (?:je|u|jou) dat aan|(?:zou|zal|kan) dat (?:helpen|werken|passen)|helpt dat|"
+    r"past dat|lijkt (?:je|u|jou) dat wat|werkt dat voor)", re.IGNORECASE)
+
+
+def _proposes_and_checks(t: Turn) -> bool:
+    """A message read as a summary that goes on to what the seller would do and asks
+    whether that helps her ("Dan maken we twee uitgiftepunten ... Spreekt je dat aan?")."""
+    question = t.text.rstrip()
+    last = re.split(r"(?<=[.!])\s+", question)[-1] if question.endswith("?") else ""
+    before = question[: len(question) - len(last)] if last else ""
+    return bool(last and _HELPS_HER.search(last) and _SELLER_SIDE.search(before))
+
+
+# "laat je het me weten?", "will you let me know?", "hoor ik dan van u?"
+_ASKS_TO_HEAR_BACK = re.compile(
+    r"\b(?:laat (?:je|u) (?:het|mij|me)(?: (?:me|mij|even))? weten|hoor ik (?:het |dan |nog )*"
+    r"van (?:je|u|jou)|(?:will|would|could|can) you let (?:me|us) know|let me know|"
+    r"(?:will|would|could) you (?:get back|call me|give me a call)|belt u mij|bel je me)\b"
+    r"[^.!]*\?", re.IGNORECASE)
+
+
 # "dat contract respecteer ik natuurlijk", "I respect that": respect, not understanding
 _RESPECTS = re.compile(r"\b(?:respect|respecteer|respecteren)\b", re.IGNORECASE)
 
@@ -306,7 +366,10 @@ def _pitch_before_knowing_her(t: Turn) -> bool:
     follow-up visit the seller does know them; only the scenario's own lines fit (each
     once), after that the pitch gets the reply to a pitch that ignores what she said."""
     boast = t.act is Act.GREET_INTRODUCE and opening_boast(t.a, t.state)  # "Hi! We're the best"
-    if (t.act is not Act.PITCH and not boast) or len(t.state.revealed) >= FEW_FACTS:
+    # what she told counts, also in a word to a closed question ("three times a week")
+    told = set(t.state.revealed) | {k.removeprefix("short:") for k in t.state.flags
+                                    if k.startswith("short:")}
+    if (t.act is not Act.PITCH and not boast) or len(told) >= FEW_FACTS:
         return False
     return not t.follow_up or t.state.flags.get("said:pitch", 0) < t.own_pitch_lines
 
@@ -328,6 +391,19 @@ REACTIONS: tuple[Rule, ...] = (
     # "no problem, let's leave the price for now": she lets it rest, saying it is not gone
     Rule("objection put aside by the learner", lambda t: t.outcome is Outcome.PARKED,
          "@objection", cool=True),
+    # "Oké, prima, overleg het maar even met de directie. Laat je het me weten?": he lets
+    # her take it away and asks to hear back; her yes, not "my point still stands"
+    Rule("asked to let him know while her concern stands", lambda t: bool(
+        t.state.pending_objection) and not t.answered and t.outcome in (
+        Outcome.NONE, Outcome.ACKNOWLEDGED, Outcome.PROGRESS) and bool(
+        _ASKS_TO_HEAR_BACK.search(t.text)),
+         "will_let_know"),
+    # "I understand, 9.40 is more. If those corrections were gone, what would that be
+    # worth to you?": the value question is answered, whatever the concern still asks
+    Rule("objection acknowledged, then asked what solving it is worth", lambda t: t.outcome
+         in (Outcome.ACKNOWLEDGED, Outcome.PROGRESS) and not t.answered and t.a.is_question
+         and t.a.form == "open" and t.a.spin == "need_payoff" and not t.closing_text,
+         "value_known"),
     Rule("discount offered while her concern stands", discount_objecting,
          "discount_objecting", cool=True),
     # a scenario's own line to money offered ("So you were just too high to begin with?")
@@ -357,6 +433,7 @@ REACTIONS: tuple[Rule, ...] = (
     # her answer to the proposal ("before we plan anything: ...") also says the point stands
     Rule("objection partly answered", lambda t: t.outcome is Outcome.PROGRESS
          and not t.answered and not t.closing_text, "objection_progress"),
+    Rule(LEAVES_ON_A_REFUSED_DATE, _leaves_on_a_refused_date, "goodbye_unagreed"),
     Rule("closing answer", lambda t: bool(t.closing_text), "@closing"),
     Rule("asked what holds her back after she put off a proposal", _asks_about_stall,
          "stall_reason"),
@@ -392,6 +469,13 @@ REACTIONS: tuple[Rule, ...] = (
     Rule("greeted, first meeting", lambda t: "introduced" in t.fresh
          and not t.follow_up and not t.past_opening and not _small_talk_question(t),
          "greet_back"),
+    # a follow-up visit: she welcomed him back when she opened, so the chat in his greeting
+    # is what she answers ("busy, busy! ... anyway, you're here about lunch"), not a second
+    # "welcome back"
+    Rule("greeting with chat, follow-up visit, in her own words", lambda t: _chatty_return(t)
+         and "small_talk" in t.own_lines and not t.state.flags.get("said:small_talk"),
+         "small_talk"),
+    Rule("greeting with chat, follow-up visit", _chatty_return, "small_talk_remark"),
     Rule("greeted, follow-up visit", lambda t: "introduced" in t.fresh
          and not t.past_opening and not _small_talk_question(t) and not _welcomed(t),
          "greet_again"),
@@ -409,6 +493,10 @@ REACTIONS: tuple[Rule, ...] = (
          and bool(t.misquoted), "summary_misquoted", cool=True),
     Rule("summary with something she never said", lambda t: t.act is Act.SUMMARY
          and t.unsaid, "summary_unsaid", cool=True),
+    # "... thats how we work, same ppl every time. would that fix it for u?": what the
+    # seller would do, checked against her need; "yes, that's right" answers no such thing
+    Rule("summary that proposes the seller's way and asks if it helps", lambda t: t.act
+         is Act.SUMMARY and not t.answered and _proposes_and_checks(t), "solution_ack"),
     Rule("summary", lambda t: t.act is Act.SUMMARY and not t.answered, "summary_ack"),
     Rule("check after handling", lambda t: "checked_after" in t.fresh, "check_ack"),
     # a compliment gets a thank-you, a joke a laugh, other chat a plain "anyway"
@@ -422,13 +510,19 @@ REACTIONS: tuple[Rule, ...] = (
     # that "busy as ever" or "fine, thanks" would not answer; she keeps it for later
     Rule("small talk about her private life", lambda t: _chat_question(t) and t.a.personal
          and t.a.form == "open" and not t.a.tagged, "small_talk_aside"),
-    # "good weekend?", "did you watch the match?", "lovely weather, isn't it?": a yes
-    Rule("small talk asking her for a yes", lambda t: _chat_question(t) and (
-        t.a.personal or t.a.tagged) and not t.a.wellbeing, "small_talk_remark"),
+    # "lovely weather, isn't it?": "ha, indeed"; "good weekend?", "did you watch the
+    # match?", "zitten jullie hier al lang?": a yes to the question itself
+    Rule("small talk asking her to agree", lambda t: _chat_question(t) and t.a.tagged
+         and not t.a.wellbeing, "small_talk_remark"),
+    Rule("small talk asking her for a yes", lambda t: _chat_question(t) and t.a.personal
+         and not t.a.wellbeing, "small_talk_yes"),
     # "is this one of those old canal houses?", "which web shops do you work for?" when the
     # scenario gives her no chat line of her own: "fine, thanks" answers neither
     Rule("small talk she has no line of her own for, open", lambda t: _chat_question(t)
          and _no_line_of_her_own(t) and t.a.form == "open", "small_talk_aside"),
+    Rule("small talk she has no line of her own for, a yes/no question", lambda t:
+         _chat_question(t) and _no_line_of_her_own(t) and t.a.form == "closed"
+         and not t.a.tagged and "?" in t.text, "small_talk_yes"),
     Rule("small talk she has no line of her own for", lambda t: _chat_question(t)
          and _no_line_of_her_own(t), "small_talk_remark"),
     Rule("small talk", lambda t: t.act is Act.SMALL_TALK or (

@@ -82,8 +82,18 @@ def misquoted(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, t
     known = {_figure(m.group()) for line in said for m in DIGITS.finditer(line)}
     known |= {words[w] for line in said for w in re.findall(r"\w+", line.lower())
               if w in words}
+    # "1 augustus": the date is quoted whole ("1 augustus?"), not its day ("1?")
+    figures = [(start, _with_month(text, start, raw), value) for start, raw, value in figures]
     wrong = next((raw for _, raw, value in sorted(figures) if value not in known), "")
     return wrong or _wrong_for_its_thing(cl, text, sorted(figures), said)
+
+
+def _with_month(text: str, start: int, raw: str) -> str:
+    """A day figure with the month after it ("1 augustus"), else the figure."""
+    after = re.match(r" +([A-Za-z]+)", text[start + len(raw):])
+    if after is not None and after.group(1).lower() in MONTHS and len(after.group(1)) > 2:
+        return f"{raw} {after.group(1)}"
+    return raw
 
 
 def _wrong_for_its_thing(cl: CompiledLanguage, text: str, figures: list[tuple[int, str, float]],
@@ -102,7 +112,9 @@ def _wrong_for_its_thing(cl: CompiledLanguage, text: str, figures: list[tuple[in
             sentences.append((set(analysed.stems), values))
     for start, raw, value in figures:
         # "five times a week", not "from 2016, jams": the thing counted follows directly
-        thing = re.match(r" +([\w-]+)", text[start + len(raw):])
+        # a date ("1 augustus"): the month is the thing its day is checked against
+        thing = re.match(r" +([\w-]+)", f" {raw.split()[1]}" if " " in raw
+                         else text[start + len(raw):])
         if thing is None or thing.group(1).lower() in cl.lm.lexicon.stopwords:
             continue
         stems = set(cl.lm.analyze(thing.group(1)).stems)
@@ -407,6 +419,9 @@ _FRAME = re.compile(
 _ASKS_BACK = re.compile(
     r"\b(?:check\w*|correct|klopt|right|understand|begrijp\w*|goed heb|got it|said|zei|"
     r"vertelde|noemde|mentioned|told)\b", re.IGNORECASE)
+# "..., or has anything changed since we spoke?", "... of is er iets veranderd?": the
+# other answer the learner offers her, no point she is said to have made
+_ALTERNATIVE = re.compile(r"^(?:or|of|otherwise|anders)\b", re.IGNORECASE)
 POINT_STEM = 5  # "komen", "ook", "nu" name no point; "facturen", "invoices" do
 _NO_POINT = frozenset({"later", "earlier", "eerder", "really", "echt", "altijd", "always",
                        "still", "nog", "steeds", "everything", "alles", "graag"})
@@ -432,7 +447,7 @@ def unsaid_point(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState
                 untold |= stems_of(cl, str(line))[0]
     found = []
     for point in points:
-        if _ASKS_BACK.search(point):
+        if _ASKS_BACK.search(point) or _ALTERNATIVE.match(point):
             continue  # "even checken of ik het goed heb", "fits what you said?"
         said = cl.lm.analyze(_FRAME.sub("", point))
         content = [st for w, st in zip(said.words, said.stems, strict=True)
