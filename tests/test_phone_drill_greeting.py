@@ -32,3 +32,12 @@ def test_a_greeting_on_his_call_gets_a_phone_greeting_and_his_point(
     assert "zien" not in reply and "see you" not in reply.lower(), reply
     assert "verhaal" not in reply and "story" not in reply, reply
     assert "veertien procent" in reply or "fourteen percent" in reply, reply
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_saying_his_name_back_is_no_chat_about_his_opening(library: Library, lang: str) -> None:
+    """He opened with "Hoekstra, De Friese Weide": his name said back in the greeting takes
+    up nothing he said, so no "ha, indeed, where shall we start?"."""
+    line = {"nl": "Goedemiddag meneer Hoekstra!", "en": "Good afternoon Mr Hoekstra!"}[lang]
+    reply = last_reply(library, "drill-objection-price", lang, [line])
+    assert "inderdaad" not in reply and "indeed" not in reply, reply

@@ -267,7 +267,9 @@ class Engine:
         if t.act not in (Act.GREET_INTRODUCE, Act.SMALL_TALK):
             state.flags.setdefault("past_opening", state.turn)
         elif t.follow_up and not t.past_opening:
-            t.greets_with_chat = Move.SMALL_TALK in a.moves or _echoes(cl, state.opening, text)
+            t.greets_with_chat = Move.SMALL_TALK in a.moves or _echoes(
+                cl, state.opening, text,
+                names_in(self.ctx, cl, state.lang) | frozenset(self.scenario.buyer.name.split()))
         mark_once(t)
         mark_figures(self.ctx, t, text)
         t.summarizing = bool(
@@ -596,13 +598,15 @@ _ASKS_HOW_SHE_LIKES_HER_JOB = re.compile(
 ECHO_STEM = 6  # "kantine", "geboor": a word of her opening he takes up; "again", "weer" no
 
 
-def _echoes(cl: CompiledLanguage, opening: str, text: str) -> bool:
+def _echoes(cl: CompiledLanguage, opening: str, text: str, names: frozenset[str]) -> bool:
     """The learner takes up something she said when she opened ("sorry about the drilling,
     that's our canteen-to-be" - "nice to see the canteen is getting there")."""
     lex = cl.lm.lexicon
-    # greetings and thanks are said back, no topic taken up ("good morning" - "morning")
+    # greetings and thanks are said back, no topic taken up ("good morning" - "morning"),
+    # and her name said back ("Hoekstra, De Friese Weide" - "good afternoon Mr Hoekstra")
     skip = lex.stopwords | {w for key in ("greet", "thanks") for cue in lex.moves.get(key, ())
-                            for w in cue.replace("|", " ").split()}
+                            for w in cue.replace("|", " ").split()} | {
+                                n.lower() for name in names for n in name.split()}
     said, said_words = cl.stems_of(opening)
     heard = cl.lm.analyze(text)
     return any(len(w) >= ECHO_STEM and w not in skip and (st in said or w in said_words)
