@@ -25,6 +25,7 @@ from bot.engine.yes_but import is_yes_but, taken_back
 from scoring.notes import sentences
 from scoring.sections import (
     ACKNOWLEDGES,
+    BEHIND,
     CHECK_OPENINGS,
     ERRAND,
     LEADING_TAG,
@@ -38,9 +39,11 @@ from scoring.sections import (
     answerable,
     aside_sentences,
     asked_by_spin,
+    asks_his_view_only,
     asks_only_chat,
     checked_after_answer,
     corrected,
+    courtesy_opening,
     drill_asides,
     false_starts,
     handling_steps,
@@ -281,7 +284,7 @@ def _tips(cs: CompiledScenario, state: SessionState, total: int | None,
     # (a false-start tip says that much already)
     if len(tips) < MIN_TIPS and cs.scenario.kind == "drill" \
             and not any(t.key == "false_start" for t in tips):
-        tips.extend(_late_success(cs, turns))
+        tips.extend(_late_success(cs, state, turns))
     if len(tips) < MIN_TIPS:
         goals = "; ".join(in_sentence(cl.text(cs.objectives[o].label))
                           for o in cs.external_ids)
@@ -401,11 +404,19 @@ def _idle_messages(cs: CompiledScenario, state: SessionState, turns: list[TurnRe
             Tip("wasted_message", {"quote": quote(t.learner),
                                    "topics": _still_asked(cs, state, turns, t)}) for t in turns
             if not t.objectives and not t.steps and t.act != Act.GOODBYE
-            and t not in wrap_ups
+            and t not in wrap_ups and not (t is turns[0] and _greeted_first(cs, state, t))
             and quote(t.learner) not in quoted and not _took_a_step(cs, state, turns, t)]
 
 
-def _late_success(cs: CompiledScenario, turns: list[TurnRecord]) -> list[Tip]:
+def _greeted_first(cs: CompiledScenario, state: SessionState, first: TurnRecord) -> bool:
+    """An objection drill's first message that only greeted him or gave him the floor
+    (``courtesy_opening``): no message that failed the exercise."""
+    return any(o.raised_turn is not None for o in state.objections.values()) \
+        and courtesy_opening(first)
+
+
+def _late_success(cs: CompiledScenario, state: SessionState,
+                  turns: list[TurnRecord]) -> list[Tip]:
     """A short card's third tip about this learner's own messages, rather than the
     exercise's goals once more: the exercise was done, but only by a later message, after
     ones that did nothing of it yet (a real buyer hears the first answer)."""
@@ -414,7 +425,9 @@ def _late_success(cs: CompiledScenario, turns: list[TurnRecord]) -> list[Tip]:
     done_at = len(turns) - len(_after_the_exercise(cs, turns))
     # a first message that did part of it ("I'd like us to get to know each other") was
     # no miss: the answer just took two messages
-    if done_at <= 1 or any(t.objectives or t.steps for t in turns[:done_at - 1]):
+    # (a greeting before it was no miss either: ``_greeted_first``)
+    start = 1 if turns and _greeted_first(cs, state, turns[0]) else 0
+    if done_at <= 1 + start or any(t.objectives or t.steps for t in turns[start:done_at - 1]):
         return []
     return [Tip("late_success", {"done_at": str(done_at)})]
 
@@ -553,7 +566,8 @@ def _improvements(cs: CompiledScenario, state: SessionState,
             # to name (the closed question, the wrong figures), not its missing capital
             # (sales talk gets its own tip)
             wasted_turns = [t for t in false_starts(turns, questions_count)
-                            if t not in pitches and not offers_discount(t)][:1]
+                            if t not in pitches and not offers_discount(t)
+                            and not (t is first and courtesy_opening(t))][:1]
         # a message that took a handling step in words the engine missed did something
         wasted_turns = [t for t in wasted_turns if not _took_a_step(cs, state, turns, t)]
         for wasted in wasted_turns:
@@ -1414,8 +1428,10 @@ def _explores(turn: TurnRecord) -> bool:
     ("AutoLease Oost? Die staan er niet om bekend dat ze snel zijn.", which runs down the
     competitor she is happy with)."""
     asked = [q for q in sentences(turn.learner) if q.rstrip().endswith("?")]
+    # ("What did you think of it?" asks the view he has told: ``asks_his_view_only``)
     return turn.act != Act.SUMMARY and any(len(q.split()) >= 3 and not _ERRAND.search(q)
-                                           and not _LEADING_TAG.search(q) for q in asked)
+                                           and not _LEADING_TAG.search(q)
+                                           and not asks_his_view_only(q) for q in asked)
 
 
 # "then you no longer ...", "saves your team ...", "lost dat op", "..., dus Bas kan het zelf
@@ -1484,13 +1500,7 @@ _ADVICE_WORDS = frozenset({"acknowledge", "ask", "check", "isolate", "show", "on
                            "tie", "erken", "vraag", "toon", "isoleer", "alleen", "koppel"})
 
 
-# Words that ask what lies behind a concern whatever its topic ("what exactly", "why",
-# "apart from that", "what do you compare us with")
-_BEHIND = re.compile(
-    r"\b(exactly|precies|mean|bedoel\w*|why|waarom|what makes|wat maakt|worr\w*|zorg\w*|"
-    r"concern\w*|bezwaar\w*|twijfel\w*|doubt\w*|hesita\w*|think (it )?over|nadenken|"
-    r"else|anders|only|enige|alleen|apart from|los van|compar\w*|vergelijk\w*|"
-    r"hold\w* you back|tegenhoud\w*|need to see|wil(t|len)? zien)\b", re.IGNORECASE)
+_BEHIND = BEHIND  # what lies behind a concern, asked whatever its topic
 
 
 def _about_objection(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord],

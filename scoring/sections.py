@@ -111,13 +111,43 @@ def no_check(turn: TurnRecord, proposals: bool = True) -> bool:
 
 def no_clarify(turn: TurnRecord) -> bool:
     """A message read as clarifying that explores nothing: the learner's own errand, a
-    leading tag that argues ("maar het kost u nu ook geld toch?") or no question at all
-    ("our film is a premium film, that's why it costs more")."""
+    leading tag that argues ("maar het kost u nu ook geld toch?"), no question at all
+    ("our film is a premium film, that's why it costs more") or only his view asked for
+    as a call opens ("What did you think of it?": his objection was his view)."""
     asked = [q for q in sentences(turn.learner) if q.rstrip().endswith("?")]
     # "..., better than TeleNed. Shall I send you our rates?" proposes, it asks nothing
     proposes = bool(asked) and all(PROPOSAL.search(q) for q in asked)
     return errand_only(turn) or bool(LEADING_TAG.search(turn.learner)) or proposes \
-        or not asks_something(turn.learner)
+        or not asks_something(turn.learner) or asks_his_view_only(turn.learner)
+
+
+# "What did you think of it?", "Wat vond u ervan?", "Vertelt u het maar", "sure, go ahead":
+# his view asked for, or the floor given to him, as any call opens. Once he has raised his
+# objection that view is what he told, so it explores nothing behind it ("What did you
+# think of it, apart from the price?" does: ``BEHIND``).
+HIS_VIEW = re.compile(
+    r"\b(what (did|do) you (think|make) (of|about)|how did you (find|like)|what'?s your "
+    r"(first )?(impression|reaction|verdict|view)|what stood out|(go|fire) ahead|tell me|"
+    r"i'?m (all )?ears|i'?m listening|what can i do for you|how can i help|"
+    r"wat (vond|vindt|vind) (u|je|jij) (er ?)?van|hoe (vond|vindt|vind) (u|je|jij)|"
+    r"wat is (uw|je|jouw) (eerste )?(indruk|reactie|oordeel)|wat viel (u|je|jou) op|"
+    r"vertel(t u)? (het )?(maar|eens)|zeg(t u)? het (maar|eens)|(steek|steekt u) (maar )?van "
+    r"wal|ga (uw|je) gang|ik luister|wat kan ik voor (u|je|jou) doen)\b", re.IGNORECASE)
+# Words that ask what lies behind a concern whatever its topic ("what exactly", "why",
+# "apart from that", "what do you compare us with")
+BEHIND = re.compile(
+    r"\b(exactly|precies|mean|bedoel\w*|why|waarom|what makes|wat maakt|worr\w*|zorg\w*|"
+    r"concern\w*|bezwaar\w*|twijfel\w*|doubt\w*|hesita\w*|think (it )?over|nadenken|"
+    r"else|anders|only|enige|alleen|apart from|los van|compar\w*|vergelijk\w*|"
+    r"hold\w* you back|tegenhoud\w*|need to see|wil(t|len)? zien)\b", re.IGNORECASE)
+
+
+def asks_his_view_only(text: str) -> bool:
+    """Whether every question in the message only asks his view or gives him the floor
+    ("Hi Gerrit, thanks for calling back. What did you think of it?", "Ik ben Bas van
+    VanVloot Lease. Vertelt u het maar."), nothing of what lies behind a concern."""
+    parts = [s for s in sentences(text) if s.rstrip().endswith("?") or HIS_VIEW.search(s)]
+    return bool(parts) and all(HIS_VIEW.search(s) and not BEHIND.search(s) for s in parts)
 
 
 LAUGH = re.compile(r"\b(ha){2,}h?\b|\bhihi\b|\blol\b|😂|🤣|😅", re.IGNORECASE)
@@ -953,6 +983,25 @@ def false_starts(turns: list[TurnRecord], questions_count: bool = True) -> list[
     return out
 
 
+# "Hi Gerrit, thanks for calling back.", "Goedemiddag meneer De Wit, Lotte Smit van
+# PersoneelsPlein.": a greeting, thanks or the learner's name, the courtesy a call opens with
+_COURTESY = re.compile(
+    r"\b(hi|hello|hey|good (morning|afternoon|evening)|morning|afternoon|thanks|thank you|"
+    r"nice to meet|i'?m|my name|this is|hallo|hoi|goedemorgen|goedemiddag|goedenavond|"
+    r"dag|bedankt|dank (u|je)|fijn dat|prettig kennis|ik ben|mijn naam)\b", re.IGNORECASE)
+
+
+def courtesy_opening(turn: TurnRecord) -> bool:
+    """A first message that greets, thanks or introduces the learner and at most gives him
+    the floor ("Hi Gerrit, thanks for calling back. What did you think of it?", "hi
+    sandra, mark from belzeker. sure go ahead", thanks for the coffee): the courtesy every
+    call opens with, no detour from an objection he may not even have put into words yet.
+    Chat, a laugh or sales talk beside it is a detour."""
+    return bool(_COURTESY.search(turn.learner)) and not LAUGH.search(turn.learner) \
+        and turn.act not in (Act.PITCH, Act.SMALL_TALK, Act.SOLUTION) \
+        and (not asks_something(turn.learner) or asks_his_view_only(turn.learner))
+
+
 def wasted_messages(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord],
                     ) -> list[TurnRecord]:
     """A drill's messages that did nothing for the exercise before it was done: the false
@@ -964,7 +1013,8 @@ def wasted_messages(cs: CompiledScenario, state: SessionState, turns: list[TurnR
     already costs the objectives not met (a missed reading must not cost twice)."""
     questions_count = cs.scenario.scoring.weights.questions > 0
     if any(o.raised_turn is not None for o in state.objections.values()):
-        return false_starts(turns, questions_count)
+        return [t for t in false_starts(turns, questions_count)
+                if not (t is turns[0] and courtesy_opening(t))]
     goals = set(cs.external_ids)
     done: set[str] = set()
     out: list[TurnRecord] = []
