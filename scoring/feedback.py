@@ -15,18 +15,21 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from bot.engine.acts import CLOSING_ACTS, Act, Move
 from bot.engine.classify import is_concrete, names_day, names_time_of_day
 from bot.engine.compiled import CompiledScenario
 from bot.engine.state import ObjectionState, SessionState, TurnRecord
 from bot.engine.text import label_in_sentence
+from bot.engine.wording import MONTHS
 from bot.engine.yes_but import is_yes_but, taken_back
 from scoring.notes import sentences
 from scoring.sections import (
     ACKNOWLEDGES,
     BEHIND,
     CHECK_OPENINGS,
+    CLOSING_MOVES,
     ERRAND,
     LEADING_TAG,
     ORDINAL_DATE,
@@ -605,8 +608,19 @@ def _improvements(cs: CompiledScenario, state: SessionState,
         improve.append(Tip("knock_competitor", {"quote": quote(knocks.learner)}))
     pitched = first_pitched(cs, state, turns, knocks)
     pitch_key = None
+    # a buying signal she gave that the next message went past ("how soon could you
+    # start?" answered with the price per lunch): in a closing visit the fault to name,
+    # also when that message was sales talk (its pitch tip would send the learner back to
+    # questions about her situation)
+    ignored = signals_ignored(cs, state, turns)
+    signal_tip = [Tip("signal_missed", {"signal": quote(signal), "quote": quote(past.learner)})
+                  for signal, past in ignored[:1]]
+    if ignored and ignored[0][1] is pitched:
+        pitched = None
     if pitched is not None:
         pitch_key = pitch_tip_key(cs, state, turns, pitched)
+        if pitch_key == "pitch" and follow_up and not drill:
+            pitch_key = "pitch_follow_up"  # she knows the offer: adapt it to her points
         improve.append(Tip(pitch_key, {"quote": quote(pitched.learner)}))
     discount = _first(turns, offers_discount)
     if discount is not None:
@@ -627,6 +641,11 @@ def _improvements(cs: CompiledScenario, state: SessionState,
         improve.append(Tip("drill_aside" if starts else "drill_aside_mid",
                            {"quote": quote(aside)}))
     improve.extend(_objection_tips(cs, state, turns, {t.values.get("quote", "") for t in improve}))
+    if cs.scenario.kind == "closing":
+        # a closing visit is about her buying signals: named right after an objection left
+        # standing (elsewhere a question of hers left hanging comes last)
+        improve.extend(signal_tip)
+        signal_tip = []
     stacked = stacked_questions(turns)
     if stacked:
         improve.append(Tip("stacked", {"quote": quote(stacked[0].learner)}))
@@ -715,6 +734,7 @@ def _improvements(cs: CompiledScenario, state: SessionState,
         if open_goals:
             labels = "; ".join(cl.text(o.label) for o in open_goals[:3])
             improve.append(Tip("missed_external", {"topics": labels}))
+    improve.extend(signal_tip)
     if "introduce" in roles and roles["introduce"] in state.objectives and not follow_up \
             and not drill and not invited(turns, early=False):
         # the card ticks the introduction; its other half, her turn, earns half the credit
@@ -834,6 +854,36 @@ def pitch_tip_key(cs: CompiledScenario, state: SessionState, turns: list[TurnRec
             return "pitch_tied"
         return "pitch_early_value" if cost else "pitch_early_cost" if value else "pitch_early"
     return "pitch"
+
+
+def signals_ignored(cs: CompiledScenario, state: SessionState,
+                    turns: list[TurnRecord]) -> list[tuple[str, TurnRecord]]:
+    """The buying signals she gave ("Quick one in between – how soon could you actually
+    start?") that the learner's next message went past: no word of hers taken up, no
+    close tried. Each with the words she said it in and the message that went past it."""
+    closing = cs.scenario.closing
+    if closing is None or not closing.buying_signals:
+        return []
+    cl = cs.language(state.lang)
+    out: list[tuple[str, TurnRecord]] = []
+    for turn, after in pairwise(turns):
+        for signal in closing.buying_signals:
+            said = next((text for text in cl.texts(signal.text) if text and text in turn.buyer),
+                        None)
+            if said is None:
+                continue
+            # taken up: a close tried, a word of hers, or a moment named ("From 1
+            # September, no problem" answers "how soon could you start?")
+            msg = cl.lm.analyze(after.learner)
+            hers = {st for st in _stems(said) if len(st) >= _RARE_STEM}
+            if after.act in (Act.NEXT_STEP_PROPOSAL, Act.ASK_ORDER) \
+                    or CLOSING_MOVES & set(after.moves) \
+                    or hers & _stems(after.learner) \
+                    or names_day(msg, cl.lm) or ORDINAL_DATE.search(after.learner) \
+                    or any(MONTHS.get(w) for w in msg.words):
+                continue
+            out.append((said, after))
+    return out
 
 
 def told_by_spin(cs: CompiledScenario, turns: list[TurnRecord], kind: str) -> bool:
@@ -1088,7 +1138,10 @@ def _closing_tips(cs: CompiledScenario, state: SessionState, turns: list[TurnRec
         return []
     if state.closing["agreed"]:
         return []
-    attempts = [t for t in turns if t.act in (Act.NEXT_STEP_PROPOSAL, Act.ASK_ORDER)]
+    # (a proposal the card credits with the follow-up is one, whatever act it was read as:
+    # "Then I'd like to propose a demo ... Would Thursday 14 January at 10:00 work?")
+    attempts = [t for t in turns if t.act in (Act.NEXT_STEP_PROPOSAL, Act.ASK_ORDER)
+                or (roles.get("follow_up") in t.objectives and CLOSING_MOVES & set(t.moves))]
     if not attempts:
         return [_weak_or_no_close(cs, state, turns)]
     lm = cs.language(state.lang).lm
@@ -1108,7 +1161,9 @@ def _closing_tips(cs: CompiledScenario, state: SessionState, turns: list[TurnRec
             # the card ticks the next step (a day without a time, "maybe Wednesday?"):
             # "not yet a concrete next step" would deny it; say how to make it firmer
             return [_close_tip(cs, state, "firmer_close", last.learner)]
-        if _QUOTATION.search(last.learner) and not _quotation_goal(cs, state):
+        # (on a follow-up visit her offer is on the table: the date is what is missing)
+        if _QUOTATION.search(last.learner) and not _quotation_goal(cs, state) \
+                and cs.scenario.buyer.visit != "follow_up":
             return [Tip("quote_close", {"quote": quote(last.learner)})]
         return [_close_tip(cs, state, "vague_close", last.learner)]
     last = (concrete or attempts)[-1]
@@ -1278,7 +1333,8 @@ def _strengths(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord
                 and not _OWN_AIM.search(turn.learner):
             add("good_open_question", turn)
         heard.update(turn.answered)
-    if agenda is not None and agenda.form == "closed":
+    # (one tip per message: where the agenda is praised, its check is part of it)
+    if agenda is not None and agenda.form == "closed" and cs.scenario.kind == "drill":
         check = next((s for s in reversed(sentences(agenda.learner)) if s.endswith("?")), None)
         if check is not None:
             found.append(Tip("good_agenda_check", {"check": quote(check)}))
