@@ -46,6 +46,7 @@ from scoring.sections import (
     asks_only_chat,
     checked_after_answer,
     corrected,
+    costed_false_starts,
     courtesy_opening,
     drill_asides,
     false_starts,
@@ -53,6 +54,7 @@ from scoring.sections import (
     informal,
     internal_aloud,
     invited,
+    late_parts_cost,
     late_proposals,
     late_small_talk,
     names_a_moment,
@@ -70,9 +72,11 @@ from scoring.sections import (
     small_talk_cost,
     stacked_questions,
     text_speak,
+    to_a_colleague,
     understood_then_argued,
     vague_steps,
     wasted_messages,
+    wrong_beside_right,
     yes_no_question,
 )
 
@@ -289,11 +293,18 @@ def _tips(cs: CompiledScenario, state: SessionState, total: int | None,
             and not any(t.key == "false_start" for t in tips):
         tips.extend(_late_success(cs, state, turns))
     if len(tips) < MIN_TIPS:
-        goals = "; ".join(in_sentence(cl.text(cs.objectives[o].label))
-                          for o in cs.external_ids)
-        if goals and not (strong and tips and tips[0].key.startswith("strong_")):
-            # what a strong answer does: done (a strong card) or still to learn
-            tips.append(Tip("model_answer_done" if strong else "model_answer",
+        # what a strong answer does: the goals still to learn, or those done that no tip
+        # names yet (a list of what the learner already did, as the tips above praise it,
+        # adds nothing)
+        ticked = objectives_met(cs, state, "external", turns)
+        named = " ".join(t.values.get("task", "") for t in tips)
+        left = [o for o in cs.external_ids if not ticked[o]]
+        done = [o for o in cs.external_ids if ticked[o]
+                and in_sentence(cl.text(cs.objectives[o].label)) not in named]
+        goals = "; ".join(in_sentence(cl.text(cs.objectives[o].label)) for o in left or done)
+        if goals and not (strong and tips and tips[0].key.startswith("strong_")) \
+                and not any(t.key == "missed_external" for t in tips):
+            tips.append(Tip("model_answer" if left else "model_answer_done",
                             {"topics": goals}))
     if len(tips) < MIN_TIPS and dropped:
         tips.extend(dropped)
@@ -347,8 +358,8 @@ def _to_full_marks(cs: CompiledScenario, state: SessionState, total: int | None,
         if said is not None:
             return [Tip("full_marks_isolate", {**values, "quote": quote(said.learner)})]
         return [Tip("full_marks_isolate_plain", values)]
-    if improve:
-        return []
+    if improve or to_a_colleague(cs):
+        return []  # (a chat line to her own manager is no lapse: ``to_a_colleague``)
     speak = [t for t in turns if text_speak(t.learner, state.lang)]
     if speak:
         return [Tip("full_marks_register", {**values, "quote": quote(speak[0].learner)})]
@@ -416,6 +427,18 @@ def _greeted_first(cs: CompiledScenario, state: SessionState, first: TurnRecord)
     (``courtesy_opening``): no message that failed the exercise."""
     return any(o.raised_turn is not None for o in state.objections.values()) \
         and courtesy_opening(first)
+
+
+def _late_parts(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord]) -> str:
+    """The parts of a drill of several parts that its first message left to a later one,
+    when that costs points (``late_parts_cost``), in the words of their labels; or ""."""
+    met = [o in state.objectives for o in cs.external_ids]
+    objection = any(o.raised_turn is not None for o in state.objections.values())
+    if not late_parts_cost(cs, met, objection, costed_false_starts(cs, state, turns), turns):
+        return ""
+    cl = cs.language(state.lang)
+    return "; ".join(in_sentence(cl.text(cs.objectives[o].label)) for o in cs.external_ids
+                     if o not in turns[0].objectives)
 
 
 def _late_success(cs: CompiledScenario, state: SessionState,
@@ -590,6 +613,22 @@ def _improvements(cs: CompiledScenario, state: SessionState,
                                                                            wasted)}))
                 continue
             improve.append(Tip(key, {"quote": quote(wasted.learner), "topics": asks}))
+        # "totaal is 52.500 euro, in maart 42.000": the right total beside a wrong figure for
+        # March, which she cannot use (the figure still asked for is named)
+        beside = next((t for t in wrong_beside_right(cs, turns) if t not in wasted_turns), None)
+        if beside is not None:
+            done = {o for t in turns[:turns.index(beside) + 1] for o in t.objectives}
+            left = [o for o in cs.external_ids if o not in done
+                    and any(d.number is not None for d in cs.objectives[o].detect)]
+            if left:
+                improve.append(Tip("wrong_figure", {
+                    "quote": quote(beside.learner),
+                    "topics": "; ".join(in_sentence(cl.text(cs.objectives[o].label))
+                                        for o in left)}))
+        # the plan given in two halves costs points: the card says which parts came late
+        late = _late_parts(cs, state, turns)
+        if late and not any(t.values.get("quote") == quote(first.learner) for t in improve):
+            improve.append(Tip("late_parts", {"quote": quote(first.learner), "topics": late}))
         # understanding taken back by a "but" still answered her: no false start, but the
         # "but" is the fault to name
         argued = [halves for t in turns if t not in wasted_turns and understood_then_argued(t)
@@ -739,7 +778,7 @@ def _improvements(cs: CompiledScenario, state: SessionState,
             and not drill and not invited(turns, early=False):
         # the card ticks the introduction; its other half, her turn, earns half the credit
         improve.append(Tip("invite_introduction"))
-    if informal(turns, state.lang):
+    if informal(turns, state.lang) and not to_a_colleague(cs):
         speak = [t for t in turns if text_speak(t.learner, state.lang)]
         if speak:
             improve.append(Tip("register", {"quote": quote(speak[0].learner)}))

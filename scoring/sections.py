@@ -9,7 +9,9 @@ from bot.engine.acts import Act, Move
 from bot.engine.classify import is_concrete, names_day, names_time_of_day
 from bot.engine.closing import month_too_late
 from bot.engine.compiled import CompiledScenario
+from bot.engine.figures import wrong_amounts
 from bot.engine.state import ObjectionState, SessionState, TurnRecord
+from bot.engine.text import fold, parse_numbers
 from bot.engine.wording import MONTHS
 from bot.engine.yes_but import is_yes_but, taken_back
 from scoring.notes import sentences
@@ -867,6 +869,14 @@ MISS_COST_MAX = 30  # one false start and a bit: no drill loses most of its scor
 # the agenda given in two halves against 95 for the whole of it at once.
 LATE_PART_COST = 4
 LATE_PART_COST_MAX = 8
+# A figure the drill asks for got wrong in a message that is no false start (it got another
+# figure right, "totaal is 52.500 euro, in maart 42.000", or came after the right one): she
+# gets a number she cannot use, as a trainer marks it (the writers' 72 against the card's
+# 88 for a March figure corrected a message later); a false start that names a wrong figure
+# costs a little more than one that names none, which she could at least not misuse.
+WRONG_FIGURE_COST = 15
+WRONG_FIGURE_MISS_COST = 30
+FIGURE_MIN = 1000  # an amount the drill asks for; a chance (60%) or a date (1 March) is none
 # Acts that serve a drill's task even when they tick nothing: answering an objection,
 # proposing or asking for the next step, summing up, saying goodbye.
 TASK_ACTS = frozenset({Act.OBJECTION_RESPONSE, Act.NEXT_STEP_PROPOSAL, Act.ASK_ORDER,
@@ -1113,6 +1123,14 @@ def vague_steps(cs: CompiledScenario, state: SessionState,
     return proposals
 
 
+def to_a_colleague(cs: CompiledScenario) -> bool:
+    """Whether the counterpart works at the learner's own company (the sales manager who
+    wants the forecast): a quick chat line to her is no lapse towards a customer."""
+    seller, buyer = cs.scenario.seller.company, cs.scenario.buyer.company
+    return any(cs.language(lang).text(seller).strip().lower()
+               == cs.language(lang).text(buyer).strip().lower() for lang in cs.scenario.languages)
+
+
 def informal(turns: list[TurnRecord], lang: str) -> bool:
     """Chat style towards a buyer: most messages start in lower case or use text-speak
     ("u", "ur", "thx"). A trainer marks that down in a business conversation."""
@@ -1216,6 +1234,26 @@ def internal_aloud(turns: list[TurnRecord]) -> list[TurnRecord]:
         if turn.answered:
             break
     return out
+
+
+def names_wrong_figure(cs: CompiledScenario, turn: TurnRecord) -> bool:
+    """Whether the message names an amount the drill asks for that is none of the right
+    ones (nor a term of a sum it gives as one): the engine's own check of the figures."""
+    checks = [(d.number.value, d.number.tolerance) for o in cs.scenario.objectives.external
+              for d in o.detect if d.number is not None]
+    amounts = [n for n in parse_numbers(fold(turn.learner)) if n >= FIGURE_MIN]
+    return bool(checks and amounts and wrong_amounts(amounts, checks))
+
+
+def wrong_beside_right(cs: CompiledScenario, turns: list[TurnRecord]) -> list[TurnRecord]:
+    """Messages that got a figure right and named a wrong one beside it."""
+    return [t for t in turns if t.objectives and names_wrong_figure(cs, t)]
+
+
+def false_start_cost(cs: CompiledScenario, misses: list[TurnRecord]) -> int:
+    """What a drill's false starts cost: a wrong figure a little more than an idle line."""
+    return min(MISS_COST_MAX, sum(WRONG_FIGURE_MISS_COST if names_wrong_figure(cs, t)
+                                  else MISS_COST for t in misses))
 
 
 def late_parts_cost(cs: CompiledScenario, met: list[bool], objection: bool,
@@ -1417,7 +1455,8 @@ def conduct_costs(cs: CompiledScenario, state: SessionState,
     pitches = pitch_turns(cs, state, turns)
     discounts = sum(1 for t in turns if offers_discount(t))
     costs = [("discount", min(2 * DISCOUNT_COST, DISCOUNT_COST * discounts)),
-             ("register", REGISTER_COST if informal(turns, state.lang) else 0),
+             ("register", REGISTER_COST if informal(turns, state.lang)
+              and not to_a_colleague(cs) else 0),
              ("internal_aloud", INTERNAL_ALOUD_COST * min(2, len(internal_aloud(turns))))]
     if cs.scenario.kind != "drill" and corrected(cs, state, turns):
         costs.append(("wrong_summary", WRONG_SUMMARY_COST))
@@ -1436,11 +1475,14 @@ def conduct_costs(cs: CompiledScenario, state: SessionState,
         ticked = objectives_met(cs, state, "external", turns)
         credited = bool(follow_up) and all(ticked.get(o) for o in follow_up)
         asides = drill_asides(cs, state, turns)
-        costs += [("false_start", min(MISS_COST_MAX, MISS_COST * len(misses))),
+        costs += [("false_start", false_start_cost(cs, misses)),
                   ("aside", min(DRILL_ASIDE_COST_MAX, DRILL_ASIDE_COST * len(asides))),
                   ("vague_step", VAGUE_STEP_COST if vague and credited else 0),
                   ("pitch", min(PITCH_COST_MAX, PITCH_COST * pitched)),
-                  ("late_parts", late_parts_cost(cs, met, objection, misses, turns))]
+                  ("late_parts", late_parts_cost(cs, met, objection, misses, turns)),
+                  # (a figure never got right costs its objective, not twice)
+                  ("wrong_figure", WRONG_FIGURE_COST if all(met) and any(
+                      names_wrong_figure(cs, t) for t in turns if t not in misses) else 0)]
     else:
         share = len(pitches) / len(turns) if turns else 0.0
         costs.append(("pitch", min(PITCH_COST_MAX, round(PITCH_SHARE_COST * share))))

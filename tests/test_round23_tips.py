@@ -239,3 +239,78 @@ def test_an_agenda_with_its_check_is_praised_once(library: Library, lang: str,
     praised = [t for t in rep["feedback"] if agenda[:30] in t
                or "ending your plan with" in t or "door je plan af te sluiten" in t]
     assert len(praised) == 1, rep["feedback"]
+
+
+# -- 7. the forecast: to her own manager, with figures right and wrong --------------------
+
+FORECAST_RIGHT = {
+    "nl": ["hoi monique, totaal is € 52.500 (zuiderhaven 15k, brink 12k, de hoeve 13,5k, ten "
+           "hove 12k, kuipers telt 0 want verloren)",
+           "maart = € 25.500, dus brink 12.000 + de hoeve 13.500",
+           "april is dan de rest, 27k. succes om 4 uur! gr"],
+    "en": ["hi monique, total is €52,500 (zuiderhaven 15k, brink 12k, de hoeve 13.5k, ten hove "
+           "12k, kuipers counts 0 as it's lost)",
+           "march = €25,500, so brink 12,000 + de hoeve 13,500",
+           "april is the rest then, 27k. good luck at 4! cheers"],
+}
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_chat_style_to_her_own_manager_is_no_lapse(library: Library, lang: str) -> None:
+    """Monique is the learner's own sales manager: no tip about writing to a customer,
+    no points off for it, and no list of the goals the tips already praise."""
+    rep = report(library, "drill-forecast", lang, FORECAST_RIGHT[lang])
+    tips = _tips(rep)
+    assert "klant" not in tips and "customer" not in tips, tips
+    assert "Wat een sterk antwoord" not in tips and "What a strong answer" not in tips, tips
+    assert rep["score"] >= 85, rep["score"]
+    assert len(rep["feedback"]) >= 3, rep["feedback"]
+
+
+def test_chat_style_to_a_customer_still_costs(library: Library) -> None:
+    lines = ["hi sandra, mark from belzeker. totally get that, no point breaking a contract. "
+             "when does it end? any notice period?",
+             "with us u can cancel monthly after yr 1 so ur never locked in again. would that "
+             "help u?"]
+    tips = _tips(report(library, "drill-objection-contract-running", "en", lines))
+    assert "customer" in tips, tips
+
+
+@pytest.mark.parametrize(("lang", "lines", "wrong"), [
+    ("nl", ["totaal is 52.500 euro, in maart 42.000",
+            "o wacht sorry, maart moet ook x kans: brink 12.000 + de hoeve 13.500 = 25.500"],
+     "totaal is 52.500 euro, in maart 42.000"),
+    ("en", ["My total forecast is 52,500 euros, and March is 43,500.",
+            "Sorry, Kuipers is lost, so March is 25,500: Brink 12,000 plus De Hoeve 13,500."],
+     "My total forecast is 52,500 euros, and March is 43,500."),
+])
+def test_a_wrong_figure_beside_a_right_one_is_named_and_costs(library: Library, lang: str,
+                                                              lines: list[str],
+                                                              wrong: str) -> None:
+    rep = report(library, "drill-forecast", lang, lines)
+    right_at_once = report(library, "drill-forecast", lang, [
+        {"nl": "Totaal is 52.500 euro, in maart 25.500: Brink 12.000 en De Hoeve 13.500.",
+         "en": "The total is 52,500 euros and March is 25,500: Brink 12,000 plus De Hoeve "
+               "13,500."}[lang]])
+    tip = next(t for t in rep["feedback"] if wrong[:30] in t)
+    assert "maart" in tip.lower() or "march" in tip.lower(), tip
+    assert rep["score"] <= right_at_once["score"] - 15, (rep["score"], right_at_once["score"])
+
+
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("en", ["I'd like us to get to know each other a bit and hear what you need when it comes "
+            "to coffee at your three branches.",
+            "And if there's a match I'll show you a first idea, and we'll agree on the next "
+            "step before I leave."]),
+    ("nl", ["Ik wil graag dat we elkaar wat leren kennen en horen wat u nodig heeft aan koffie "
+            "op uw drie vestigingen.",
+            "En als het past laat ik u een eerste idee zien, en spreken we voor ik vertrek een "
+            "vervolgstap af."]),
+])
+def test_a_plan_in_two_halves_is_named(library: Library, lang: str, lines: list[str]) -> None:
+    """The points it costs are explained, and the card does not list as 'what a strong
+    answer does' the parts the learner did."""
+    rep = report(library, "drill-external-objective", lang, lines)
+    tips = _tips(rep)
+    assert any(lines[0][:30] in t and ("later" in t) for t in rep["feedback"]), tips
+    assert "What a strong answer does" not in tips and "Wat een sterk antwoord" not in tips
