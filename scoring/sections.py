@@ -86,8 +86,12 @@ PROPOSAL = re.compile(
 # it argues, it neither explores her concern nor checks whether it is gone
 LEADING_TAG = re.compile(
     r",\s*(?:isn'?t|aren'?t|wasn'?t|doesn'?t|don'?t|didn'?t|won'?t|wouldn'?t|can'?t|haven'?t)"
-    r"\s+(?:it|they|you|we|he|she|that|there)\s*\?|(?:,\s*|\s)(?:right|toch|hè|nietwaar|"
-    r"niet waar|of niet)\s*\?|,\s*(?:no|eh|niet|he)\s*\?", re.IGNORECASE)
+    r"\s+(?:it|they|you|we|he|she|that|there)\s*(?:,[^.?!]{0,60})?\?|(?:,\s*|\s)(?:right|toch|hè|"
+    r"nietwaar|niet waar|of niet)\s*\?|,\s*(?:no|eh|niet|he)\s*\?"
+    # "Dan verdient de app zich toch snel terug, als die uren wegvallen?": the "toch" inside
+    # the question leads her to a yes as much as one at its end ("toch weer", "of wilt u
+    # toch eerst de folder?" offer a choice)
+    r"|\btoch\b(?!\s+(?:weer|nog|eerst|liever)\b)[^.?!]{0,60}\?", re.IGNORECASE)
 
 
 def asks_something(text: str) -> bool:

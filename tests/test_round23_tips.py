@@ -314,3 +314,43 @@ def test_a_plan_in_two_halves_is_named(library: Library, lang: str, lines: list[
     tips = _tips(rep)
     assert any(lines[0][:30] in t and ("later" in t) for t in rep["feedback"]), tips
     assert "What a strong answer does" not in tips and "Wat een sterk antwoord" not in tips
+
+
+# -- 8. a leading "..., doesn't it?" / "toch" is no check ---------------------------------
+
+PRICE_ANSWER = {
+    "en": ["I understand, nobody likes paying more. What are you comparing our price with?",
+           "Our film tears a lot less, so your packing line stops less often."],
+    "nl": ["Ik begrijp het, niemand betaalt graag meer. Waarmee vergelijkt u onze prijs?",
+           "Onze folie scheurt veel minder, dus uw inpaklijn staat minder vaak stil."],
+}
+
+
+@pytest.mark.parametrize(("lang", "leading", "check"), [
+    ("en", "That pays for itself quickly, doesn't it, once the line stops less?",
+     "Does that take your concern away?"),
+    ("nl", "Dan verdient de folie zich toch snel terug, als de lijn minder stilstaat?",
+     "Neemt dat uw bezwaar weg?"),
+])
+def test_a_leading_tag_inside_the_question_is_no_check(library: Library, lang: str,
+                                                       leading: str, check: str) -> None:
+    led = report(library, "drill-objection-price", lang, [*PRICE_ANSWER[lang], leading])
+    asked = report(library, "drill-objection-price", lang, [*PRICE_ANSWER[lang], check])
+    assert not led["objectives"]["external"]["check"], led["turns"][-1]
+    assert not any(leading[:30] in t for t in led["feedback"]
+                   if t.startswith(("Good", "Goed"))), led["feedback"]
+    assert asked["objectives"]["external"]["check"], asked["turns"][-1]
+
+
+def test_a_choice_with_toch_is_no_leading_tag(library: Library) -> None:
+    """'Of wilt u toch eerst de folder?' offers him the choice; it leads him nowhere."""
+    lines = ["Dat kan zeker, meneer De Wit, en ik snap dat u weinig tijd heeft. Mag ik vragen "
+             "waar u in zo'n brochure vooral naar zou kijken, nu het verzuim in drie "
+             "Excel-lijsten staat?",
+             "Dan is dit misschien handig om te weten: in onze verzuimmodule ziet u op één "
+             "scherm wie er ziek is, sinds wanneer, en wanneer de arbodienst in beeld moet "
+             "komen. U hoeft dan geen drie lijsten meer naast elkaar bij te houden.",
+             "Zou u daar meer aan hebben dan aan een brochure, als ik het over twee weken in een "
+             "kwartier met uw eigen verzuimcijfers laat zien? Of wilt u toch eerst de folder?"]
+    rep = report(library, "drill-objection-brochure", "nl", lines)
+    assert rep["objectives"]["external"]["check"], rep["turns"][-1]
