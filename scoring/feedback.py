@@ -768,8 +768,11 @@ def _improvements(cs: CompiledScenario, state: SessionState,
             # the understanding its tip credits is not "still open"
             said |= {o for o in cs.external_ids if cs.objectives[o].detect and all(
                 Move.ACKNOWLEDGE in d.moves for d in cs.objectives[o].detect)}
+        # (a benefit the engine heard is no "benefit tied to his need" the goal asks for:
+        # "our film is stronger, so you use less per pallet" when his need is the line stops)
         open_goals = [cs.objectives[o] for o in cs.external_ids
-                      if not met[o] and o not in taken and o not in said]
+                      if not met[o] and (o not in taken or _needs_a_tie(cs, o))
+                      and o not in said]
         if open_goals:
             labels = "; ".join(cl.text(o.label) for o in open_goals[:3])
             improve.append(Tip("missed_external", {"topics": labels}))
@@ -955,6 +958,11 @@ def _taken_back_by_but(turn: TurnRecord) -> tuple[str, str] | None:
             or Move.ACKNOWLEDGE in turn.moves):
         return None
     return before, turn.learner[match.end:].strip(" .,;!")
+
+
+def _needs_a_tie(cs: CompiledScenario, objective_id: str) -> bool:
+    """Whether an objective asks for a benefit tied to her need (not any benefit)."""
+    return any(d.tied_to_need for d in cs.objectives[objective_id].detect)
 
 
 def _goals_named(roles: dict[str, str], tips: list[Tip]) -> set[str]:
@@ -1303,6 +1311,7 @@ def _strengths(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord
         if turn is not None:
             found.append(Tip(key, {"quote": quote(turn.learner)}))
 
+    ticked_external = objectives_met(cs, state, "external", turns)
     closes = [t for t in turns if t.act in (Act.NEXT_STEP_PROPOSAL, Act.ASK_ORDER)]
     # her yes to "So, to check: ... Correct?" read as a proposal is no close of the
     # learner's: the date proposed later she did not take
@@ -1317,7 +1326,12 @@ def _strengths(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord
             add("good_close_order", close)
         elif close in concrete or names_a_moment(cs, state.lang, close.learner):
             add("good_close", close)
-    add("good_objection", _good_answer(state, turns, cs))
+    # (in a drill that asks for a benefit tied to his need, one the card does not tick is
+    # not praised as tied to what he said)
+    untied = cs.scenario.kind == "drill" and any(
+        _needs_a_tie(cs, o) and not ticked_external[o] for o in cs.external_ids)
+    if not untied:
+        add("good_objection", _good_answer(state, turns, cs))
     for spin, key in (("need_payoff", "good_need_payoff"), ("implication", "good_implication")):
         add(key, next((t for t in turns if t.spin == spin and _spin_worth_praise(spin, t)),
                       None))

@@ -354,3 +354,24 @@ def test_a_choice_with_toch_is_no_leading_tag(library: Library) -> None:
              "kwartier met uw eigen verzuimcijfers laat zien? Of wilt u toch eerst de folder?"]
     rep = report(library, "drill-objection-brochure", "nl", lines)
     assert rep["objectives"]["external"]["check"], rep["turns"][-1]
+
+
+# -- 9. a benefit that misses his need is not praised as tied to it ----------------------
+
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("en", ["I understand, 14% is quite a lot. What do you pay per roll at the moment?",
+            "Ok. Our film is stronger and pre-stretched, so you use less of it per pallet, and "
+            "in the end the difference is smaller than it looks on paper.",
+            "Does that make it easier to explain internally?"]),
+    ("nl", ["Ik begrijp het, 14% is best veel. Wat betaalt u nu per rol?",
+            "Oké. Onze folie is sterker en voorgerekt, dus u gebruikt er minder van per pallet, "
+            "en uiteindelijk is het verschil kleiner dan het lijkt.",
+            "Kunt u het intern zo makkelijker uitleggen?"]),
+])
+def test_an_untied_benefit_is_named_open_not_praised(library: Library, lang: str,
+                                                     lines: list[str]) -> None:
+    rep = report(library, "drill-objection-price", lang, lines)
+    assert not rep["objectives"]["external"]["respond"], rep["turns"][1]
+    tips = _tips(rep)
+    assert "tied to what he said" not in tips and "aansluit bij wat hij zelf zei" not in tips
+    assert ("stilstand" in tips or "downtime" in tips), tips
