@@ -771,7 +771,8 @@ def _improvements(cs: CompiledScenario, state: SessionState,
         # (a benefit the engine heard is no "benefit tied to his need" the goal asks for:
         # "our film is stronger, so you use less per pallet" when his need is the line stops)
         open_goals = [cs.objectives[o] for o in cs.external_ids
-                      if not met[o] and (o not in taken or _needs_a_tie(cs, o))
+                      if not met[o] and (o not in taken or (_needs_a_tie(cs, o)
+                                                            and _untied_answers(turns)))
                       and o not in said]
         if open_goals:
             labels = "; ".join(cl.text(o.label) for o in open_goals[:3])
@@ -963,6 +964,13 @@ def _taken_back_by_but(turn: TurnRecord) -> tuple[str, str] | None:
 def _needs_a_tie(cs: CompiledScenario, objective_id: str) -> bool:
     """Whether an objective asks for a benefit tied to her need (not any benefit)."""
     return any(d.tied_to_need for d in cs.objectives[objective_id].detect)
+
+
+def _untied_answers(turns: list[TurnRecord]) -> bool:
+    """Whether the answers to her objection name no need of hers: the engine heard a
+    benefit, in none of the words of what she needs."""
+    answers = [t for t in turns if "respond" in t.steps]
+    return bool(answers) and not any(t.needs or "respond" in t.objectives for t in answers)
 
 
 def _goals_named(roles: dict[str, str], tips: list[Tip]) -> set[str]:
@@ -1328,7 +1336,7 @@ def _strengths(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord
             add("good_close", close)
     # (in a drill that asks for a benefit tied to his need, one the card does not tick is
     # not praised as tied to what he said)
-    untied = cs.scenario.kind == "drill" and any(
+    untied = cs.scenario.kind == "drill" and _untied_answers(turns) and any(
         _needs_a_tie(cs, o) and not ticked_external[o] for o in cs.external_ids)
     if not untied:
         add("good_objection", _good_answer(state, turns, cs))

@@ -531,6 +531,18 @@ def handling_steps(o: ObjectionState, turns: list[TurnRecord]) -> dict[str, bool
         # answer checks it, as the card's tips count it, whatever act it was read as
         if not steps.get("check") and steps.get("respond") and checked_after_answer(after):
             steps["check"] = True
+    if steps.get("respond") and o.raised_turn is not None:
+        # "Our film is stronger, so you use less per pallet" to a buyer whose need is the
+        # line stops: a benefit in the objection's words, tied to no need of his (an
+        # attempt, not the step)
+        # (in a drill whose goals are named after the steps: a full call credits an
+        # answer in the objection's words)
+        after = turns[o.raised_turn:]
+        answers = [t for t in after if "respond" in t.steps]
+        drill_goals = any(set(t.objectives) & {"acknowledge", "clarify", "check"} for t in after)
+        if drill_goals and answers and not any(t.needs or "respond" in t.objectives
+                                               for t in answers):
+            steps["respond"] = False
     if steps.get("acknowledge") and o.raised_turn is not None:
         # "Ik begrijp dat 14 procent veel lijkt. Maar ...": the "but" takes it back
         heard = [t for t in turns[o.raised_turn:] if "acknowledge" in t.steps]
