@@ -518,7 +518,7 @@ def _took_a_step(cs: CompiledScenario, state: SessionState, turns: list[TurnReco
 # Faults a trainer names before any praise in a call: a summary she had to correct, an
 # answer that left her objection standing (one the learner never took up is named too, but
 # a textbook call that ran out of time for it is still a strong one).
-DECISIVE = frozenset({"summary_wrong", "objection", "objection_passed"})
+DECISIVE = frozenset({"summary_wrong", "false_memory", "objection", "objection_passed"})
 CLOSE_TIPS = frozenset({"no_close", "vague_close", "quote_close", "firmer_order", "close_confirm"})
 # Kinds of tip that may appear more than once on a card.
 REPEATABLE = frozenset({"good_task", "objection", "objection_open", "objection_steps",
@@ -576,7 +576,10 @@ def _improvements(cs: CompiledScenario, state: SessionState,
     wrong = next(iter(corrected(cs, state, turns)), None) if not drill else None
     if wrong is not None:
         # what she had to correct is the decisive fault of the call: named first
-        improve.insert(0, Tip("summary_wrong", {"quote": quote(wrong.learner)}))
+        # (small talk that claims what he never said, "Did you end up going to Portugal?
+        # Last time you were still doubting.", is no summary: it is a memory made up)
+        key = "false_memory" if wrong.act == Act.SMALL_TALK else "summary_wrong"
+        improve.insert(0, Tip(key, {"quote": quote(wrong.learner)}))
         if opening.get("quote") == quote(wrong.learner):
             opening = {}
     if "needs" in roles and not purpose_stated(state, turns, cs) and not drill:
@@ -656,6 +659,11 @@ def _improvements(cs: CompiledScenario, state: SessionState,
                   for signal, past in ignored[:1]]
     if ignored and ignored[0][1] is pitched:
         pitched = None
+    early = early_solution(cs, state, turns) if pitched is None else None
+    if early is not None:
+        # the offer came before she said what the problem costs her: the pitch tip's words
+        pitch_key = early[1]
+        improve.append(Tip(pitch_key, {"quote": quote(early[0].learner)}))
     if pitched is not None:
         pitch_key = pitch_tip_key(cs, state, turns, pitched)
         if pitch_key == "pitch" and follow_up and not drill:
@@ -927,6 +935,28 @@ def signals_ignored(cs: CompiledScenario, state: SessionState,
                 continue
             out.append((said, after))
     return out
+
+
+def early_solution(cs: CompiledScenario, state: SessionState,
+                   turns: list[TurnRecord]) -> tuple[TurnRecord, str] | None:
+    """In a SPIN call, the solution the card credits made before she said what her
+    problem costs her ("Daar hebben wij echt een goede oplossing voor. Wij leasen ..."
+    right after the breakdowns, before any consequence): tied to what she said, but too
+    early. With the early-pitch key naming what she had not told yet. (On a first visit
+    a first, careful solution is part of the visit's aim, and trainers praise one tied to
+    her words.)"""
+    role = role_ids(cs).get("solution")
+    if cs.scenario.kind != "spin" or role is None:
+        return None
+    made = _first(turns, lambda t: t.act == Act.SOLUTION and role in t.objectives)
+    if made is None:
+        return None
+    before = turns[:turns.index(made)]
+    cost = told_by_spin(cs, before, "implication")
+    if cost:
+        return None
+    value = told_by_spin(cs, before, "need_payoff")
+    return made, "pitch_early_cost" if value else "pitch_early"
 
 
 def told_by_spin(cs: CompiledScenario, turns: list[TurnRecord], kind: str) -> bool:
@@ -1361,7 +1391,8 @@ def _strengths(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord
                                 and yes_no_question(t.learner)
                                 and _step_worth_praise("check", t)), None))
     roles = role_ids(cs)
-    if "solution" in roles and roles["solution"] in state.objectives:
+    early = early_solution(cs, state, turns)
+    if "solution" in roles and roles["solution"] in state.objectives and early is None:
         add("good_solution", _first(turns, lambda t: t.act == Act.SOLUTION
                                     and roles["solution"] in t.objectives
                                     and not _PRICE_PROMISE.search(t.learner)
@@ -1487,6 +1518,8 @@ def _step_worth_praise(step: str, turn: TurnRecord) -> bool:
     takes the understanding back, and a clarifying step has to ask a real question."""
     if _LAUGH.search(turn.learner) and step in ("acknowledge", "clarify"):
         return False
+    if step == "acknowledge" and _THANKS_ONLY.match(turn.learner):
+        return False  # "Thank you, good to hear. What stood out ...?" understands nothing
     if _GIVES_IN.search(turn.learner):
         return False  # "Oké snap ik. Dan stuur ik u de brochure": understanding, then giving in
     if step == "acknowledge":
@@ -1503,6 +1536,13 @@ def _step_worth_praise(step: str, turn: TurnRecord) -> bool:
 
 
 ACKNOWLEDGE_WORDS = 5  # "ok fair enough", "Of course, I understand": stock, not her concern
+# "Thank you, good to hear.", "Dank u, fijn om te horen!": thanks and pleasure, before a
+# question, say nothing of what she is concerned about
+_THANKS_ONLY = re.compile(
+    r"^\W*((thanks|thank you|many thanks|dank (u|je)( wel)?|bedankt|great|good|fijn|mooi|"
+    r"nice|glad|goed|leuk)\b[\s,!.]*)+((it'?s |that'?s |dat is )?(good|great|nice|glad|fijn|"
+    r"goed|leuk|mooi) (to hear( that)?|om te horen)\b)?[\s,!.]*(?=[A-Z][^.!]*\?|$)",
+    re.IGNORECASE)
 
 
 def _names_her_concern(text: str) -> bool:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import pytest
 
 from bot.engine.compiled import CompiledScenario
+from bot.engine.state import TurnRecord
 from bot.scenario.library import LoadResult as Library
 from bot.scenario.library import load_library
 from bot.terminal import play_lines
@@ -375,3 +376,53 @@ def test_an_untied_benefit_is_named_open_not_praised(library: Library, lang: str
     tips = _tips(rep)
     assert "tied to what he said" not in tips and "aansluit bij wat hij zelf zei" not in tips
     assert ("stilstand" in tips or "downtime" in tips), tips
+
+
+# -- 10. praise that names what the message did; a made-up memory is no summary ----------
+
+def test_thanks_before_a_question_is_no_understanding_praised(library: Library) -> None:
+    rep = report(library, "drill-objection-discuss-others", "en", [
+        "Thank you, good to hear. What stood out for you when you tried it?",
+        "That makes sense, a choice for a whole school isn't one person's call. Who else will "
+        "want a say, and what will they want to know?"])
+    praised = [t for t in rep["feedback"] if "showed her you understood" in t]
+    assert praised and all("Thank you, good to hear" not in t for t in praised), rep["feedback"]
+
+
+def test_small_talk_she_had_to_correct_is_no_summary(library: Library) -> None:
+    cs = CompiledScenario(library.scenarios["closing-catering-followup"])
+    played = play_lines(cs, "en", ["Morning Marco, good to see you again."])
+    chat = TurnRecord(learner="Did you end up going to Portugal? Last time you were still "
+                              "doubting.", buyer="Not quite: Portugal? I never said that.",
+                      form="closed", spin=None, objectives=[], moves=["small_talk"], facts=[],
+                      needs=[], phase="opening", act="small_talk")
+    keys = [t.key for t in _improvements(cs, played.state, [*played.turns, chat])]
+    assert "false_memory" in keys and "summary_wrong" not in keys, keys
+
+
+@pytest.mark.parametrize(("lang", "lines", "offer"), [
+    ("nl", ["Goedemiddag mevrouw Bosman, ik ben Sanne de Groot van Printwise. Wij doen managed "
+            "print, dus labelprinters en kantoorprinters in lease met onderhoud erbij.",
+            "Hoeveel printers hebben jullie nu in het magazijn staan en hoe oud zijn die "
+            "ongeveer?",
+            "Hebben jullie vaak storingen?",
+            "Wie doet nu het onderhoud, en hoe tevreden bent u daarover?"],
+     "Daar hebben wij echt een goede oplossing voor. Wij leasen industriële labelprinters, "
+     "houden ze op afstand in de gaten en er staat binnen vier uur een monteur. Alles voor "
+     "één vast bedrag per maand."),
+    ("en", ["Good afternoon Ms Bosman, I'm Sanne from Printwise. We do managed print: label "
+            "and office printers in lease, with maintenance.",
+            "How many printers do you have in the warehouse now, and how old are they?",
+            "Do you often have breakdowns?",
+            "Who does the maintenance now, and how happy are you with them?"],
+     "We have a really good solution for that. We lease industrial label printers, monitor "
+     "them remotely and a technician is there within four hours. All for one fixed monthly "
+     "fee."),
+])
+def test_a_solution_before_the_cost_is_told_is_too_early_in_a_spin_call(
+        library: Library, lang: str, lines: list[str], offer: str) -> None:
+    rep = report(library, "spin-printing-urgency", lang, [*lines, offer])
+    assert rep["turns"][-1]["act"] == "solution", rep["turns"][-1]
+    tip = next((t for t in rep["feedback"] if offer[:30] in t), "")
+    assert tip and not tip.startswith(("Good", "Goed")), rep["feedback"]
+    assert "too early" in tip or "te vroeg" in tip, tip
