@@ -124,7 +124,15 @@ _KNOCKS = re.compile(
     r"\b(die|they|they'?re|them|those|zij|ze|hun|their)\b[^.?!]{0,60}?"
     r"(\b(niet goed|slecht\w*|waardeloos|rommel|prutswerk|not good|no good|rubbish|terrible|"
     r"worse|poor quality|unreliable|onbetrouwbaar|amateurs?)\b|\bniet (om )?bekend\b|"
-    r"\bnot (exactly )?known for\b)", re.IGNORECASE)
+    r"\bnot (exactly )?known for\b)"
+    # "Dat heeft uw huidige leasemaatschappij volgens mij niet", "your current provider
+    # doesn't offer that": what we have, said as what the supplier she is happy with lacks
+    r"|\b(dat|dit|die|zoiets)\s+(heeft|hebben|doet|doen|kan|kunnen|biedt|bieden)\s+(uw|je|jouw|"
+    r"jullie)\s+(huidige\s+)?\w*(leverancier|maatschappij|bedrijf|partij|bureau|cateraar|"
+    r"aanbieder|dienst)\w*(\s+(volgens mij|denk ik|vast|waarschijnlijk))?\s+niet\b"
+    r"|\b(your|their)\s+(current\s+|present\s+|existing\s+)?(\w+\s+)?(supplier|provider|"
+    r"company|partner|firm|agency|caterer|vendor)\s+(probably\s+)?(doesn'?t|does not|can'?t|"
+    r"cannot|won'?t|don'?t)\s+(have|offer|do|give)\s+(that|this|it)\b", re.IGNORECASE)
 _OFFER = re.compile(r"\b(offer|proposal|voorstel)\b", re.IGNORECASE)
 # Praise names a question's SPIN type: only when its words ask for consequences or value
 # ("Welke merken zijn dat?" read as an implication question is not praised as one).

@@ -426,3 +426,26 @@ def test_a_solution_before_the_cost_is_told_is_too_early_in_a_spin_call(
     tip = next((t for t in rep["feedback"] if offer[:30] in t), "")
     assert tip and not tip.startswith(("Good", "Goed")), rep["feedback"]
     assert "too early" in tip or "te vroeg" in tip, tip
+
+
+# -- 11. what we have, said as what her supplier lacks, runs the supplier down ------------
+
+@pytest.mark.parametrize(("lang", "lines", "knock"), [
+    ("nl", ["Goedemiddag mevrouw Mulder, ik ben Bas van VanVloot Lease.",
+            "Fijn dat u tevreden bent, dat is mooi om te horen. Maar bij ons krijgt u vervangend "
+            "vervoer binnen vier uur, ook op locatie. Dat heeft uw huidige leasemaatschappij "
+            "volgens mij niet.",
+            "Zou dat iets voor jullie zijn?"], "Fijn dat u tevreden bent"),
+    ("en", ["Good afternoon Ms Mulder, I'm Bas from VanVloot Lease.",
+            "Good to hear you're happy. But with us you get a replacement van within four "
+            "hours, on site too. Your current leasing company probably doesn't offer that.",
+            "Would that be something for you?"], "Good to hear you're happy"),
+])
+def test_what_her_supplier_lacks_is_named_as_running_it_down(library: Library, lang: str,
+                                                             lines: list[str],
+                                                             knock: str) -> None:
+    rep = report(library, "drill-objection-current-supplier", lang, lines)
+    said = [t for t in rep["feedback"] if knock in t]
+    assert said and not any(t.startswith(("Good", "Goed", "Done", "Goed gedaan"))
+                            for t in said), rep["feedback"]
+    assert any("runs down" in t or "kraakt" in t for t in said), said
