@@ -736,7 +736,7 @@ def _improvements(cs: CompiledScenario, state: SessionState,
     # ("Lastig te zeggen"): she held the value back, the learner did ask
     questioned |= asked_by_spin(cs, dodged)
     withheld = _asked_not_told(cs, state, questioned, answered)
-    deeper = _deeper_questions(cs, turns, mix)
+    deeper = _deeper_questions(cs, turns, mix, state.lang)
     if deeper is not None and pitch_key is not None \
             and deeper.key in EARLY_PITCH_ASKS.get(pitch_key, ()):
         # the early-pitch tip already asks that question, before the offer
@@ -1202,7 +1202,7 @@ def _gathering_closed(turns: list[TurnRecord], turn: TurnRecord) -> bool:
 
 
 def _deeper_questions(cs: CompiledScenario, turns: list[TurnRecord],
-                      mix: QuestionMix) -> Tip | None:
+                      mix: QuestionMix, lang: str | None = None) -> Tip | None:
     if cs.scenario.kind not in ("spin", "first_visit") or mix.total < 3:
         return None
     if mix.spin["implication"] == 0:
@@ -1211,6 +1211,11 @@ def _deeper_questions(cs: CompiledScenario, turns: list[TurnRecord],
         problems = [t for t in turns if t.spin == "problem" and t.act == Act.FACT_QUESTION]
         problem = next((t for t in problems if question_clauses(t.learner) <= 1),
                        problems[0] if problems else None)
+        if problem is not None and lang is not None and all(
+                _only_short(cs, lang, t) for t in problems):
+            # "Reasonably. It could be better, but it's not dramatic.": no problem on the
+            # table yet, so the next question asks what could be better, not what it costs
+            return Tip("problem_first", {"quote": quote(problem.learner)})
         if problem is not None:
             return Tip("implication", {"quote": quote(problem.learner)})
     elif mix.spin["need_payoff"] == 0 and not any(
@@ -1219,6 +1224,25 @@ def _deeper_questions(cs: CompiledScenario, turns: list[TurnRecord],
         # question is the very question the tip would suggest
         return Tip("need_payoff")
     return None
+
+
+# "Reasonably. It could be better, but it's not dramatic.", "Redelijk. Het werkt.": fair
+# content, no problem named yet
+_FAIRLY_CONTENT = re.compile(
+    r"\b(could be better|not dramatic|reasonably|it works|kan beter|niet dramatisch|redelijk|"
+    r"het werkt)\b", re.IGNORECASE)
+
+
+def _only_short(cs: CompiledScenario, lang: str, turn: TurnRecord) -> bool:
+    """Whether her reply to the question gave only her short answer and that says she is
+    fairly content ("Reasonably. It could be better, but it's not dramatic."), none of
+    the story of what goes wrong."""
+    cl = cs.language(lang)
+    facts = [cs.facts[f] for f in turn.answered if f in cs.facts]
+    return bool(facts) and bool(_FAIRLY_CONTENT.search(turn.buyer)) and all(
+        any(text and text in turn.buyer for text in cl.texts(f.short_answer or []))
+        and not any(text and text in turn.buyer for text in cl.texts(f.answer))
+        for f in facts)
 
 
 def _closing_tips(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord],

@@ -449,3 +449,19 @@ def test_what_her_supplier_lacks_is_named_as_running_it_down(library: Library, l
     assert said and not any(t.startswith(("Good", "Goed", "Done", "Goed gedaan"))
                             for t in said), rep["feedback"]
     assert any("runs down" in t or "kraakt" in t for t in said), said
+
+
+# -- 12. no problem on the table yet: ask what could be better, not what it costs ---------
+
+def test_after_fair_content_the_next_question_asks_what_could_be_better(
+        library: Library) -> None:
+    opening = ["Good morning Mrs de Groot, I'm Tom from SchoonWerk.",
+               "Today I'd like to get to know each other, hear how the cleaning is organised "
+               "and agree a next step. OK?",
+               "Who does the cleaning for you now?",
+               "How many square metres are the offices?"]
+    content = _tips(report(library, "first-visit-cleaning", "en", [
+        *opening, "Is there anything about the cleaning now that bothers you?",
+        "When does your contract end?"]))
+    assert "no problem is on the table yet" in content, content
+    assert "ask about the consequences" not in content, content
