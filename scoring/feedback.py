@@ -307,9 +307,10 @@ def _tips(cs: CompiledScenario, state: SessionState, total: int | None,
         ticked = objectives_met(cs, state, "external", turns)
         named = " ".join(t.values.get("task", "") for t in tips)
         left = [o for o in cs.external_ids if not ticked[o]]
-        done = [o for o in cs.external_ids if ticked[o]
-                and in_sentence(cl.text(cs.objectives[o].label)) not in named]
-        goals = "; ".join(in_sentence(cl.text(cs.objectives[o].label)) for o in left or done)
+        unnamed = [o for o in cs.external_ids if ticked[o]
+                   and in_sentence(cl.text(cs.objectives[o].label)) not in named]
+        goals = "; ".join(in_sentence(cl.text(cs.objectives[o].label))
+                          for o in left or unnamed)
         if goals and not (strong and tips and tips[0].key.startswith("strong_")) \
                 and not any(t.key == "missed_external" for t in tips):
             tips.append(Tip("model_answer" if left else "model_answer_done",
@@ -1274,6 +1275,12 @@ def _closing_tips(cs: CompiledScenario, state: SessionState, turns: list[TurnRec
             # "So how would you like to proceed with the order?" asks for the order: no
             # diary appointment to make firmer, a direct question she can say yes to
             return [Tip("firmer_order", {"quote": quote(last.learner)})]
+        closing = cs.scenario.closing
+        if closing is not None and closing.late and last in late_proposals(cs, state, turns):
+            # "bv di 12 jan om 10u" when notice is due by 1 October: the date is the fault,
+            # whatever else the proposal lacks
+            late = next(iter(cs.language(state.lang).texts(closing.late)), "")
+            return [Tip("close_too_late", {"quote": quote(last.learner), "late": late})]
         if met.get(roles.get("follow_up", "")):
             # the card ticks the next step (a day without a time, "maybe Wednesday?"):
             # "not yet a concrete next step" would deny it; say how to make it firmer
@@ -1322,13 +1329,17 @@ _WHO_ATTENDS = re.compile(
     r"mevrouw)?\s*(team|colleagues?|partners?|managers?|directors?|boss|owner|"
     r"collega'?s?|directeur|directie|eigenaar|leidinggevende|baas|teamleider)\b|"
     # "a demo for you and the finance director" (two people: who attends)
-    r"\b(for|to|voor|aan)\s+(you|u|jou|jullie)\s+(and|en)\s+\w+", re.IGNORECASE)
+    r"\b(for|to|voor|aan)\s+(you|u|jou|jullie)\s*(,|\band\b|\ben\b)\s*\w+", re.IGNORECASE)
 # "with a proposal", "do a demo", "een offerte meenemen": what the learner brings
 _WHAT_BROUGHT = re.compile(
     r"\b(proposals?|quotes?|quotations?|demo|demonstration|plan|offer|samples?|"
     r"designs?|calculations?|trial|presentation|voorstel|offerte|berekening|ontwerp|"
     r"presentatie|proef\w*|monster\w*|plan)\b", re.IGNORECASE)
 CLOSE_PARTS = ("day", "time", "who", "what")
+# "di 12 jan", "on 14 January", "January 14th": a date by its month names the day
+_MONTH_WORDS = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+_DATE_BY_MONTH = re.compile(rf"\b\d{{1,2}}(e|ste|de|st|nd|rd|th)?\.?\s+({_MONTH_WORDS})\b"
+                            rf"|\b({_MONTH_WORDS})\s+\d{{1,2}}(st|nd|rd|th)?\b", re.IGNORECASE)
 
 
 def close_parts_missing(cs: CompiledScenario, state: SessionState, said: str) -> str:
@@ -1337,7 +1348,9 @@ def close_parts_missing(cs: CompiledScenario, state: SessionState, said: str) ->
     proposal for your team" lacks only the time and who attends."""
     lm = cs.language(state.lang).lm
     msg = lm.analyze(said)
-    has = {"day": names_day(msg, lm) or bool(ORDINAL_DATE.search(said)),
+    # ("di 12 jan", "12 January": a date by its month names the day)
+    dated = bool(_DATE_BY_MONTH.search(said))
+    has = {"day": names_day(msg, lm) or bool(ORDINAL_DATE.search(said)) or dated,
            "time": names_time_of_day(msg, lm),
            "who": bool(_WHO_ATTENDS.search(said)), "what": bool(_WHAT_BROUGHT.search(said))}
     return ", ".join(part for part in CLOSE_PARTS if not has[part])

@@ -22,7 +22,7 @@ from bot.engine.state import TurnRecord
 from bot.scenario.library import LoadResult as Library
 from bot.scenario.library import load_library
 from bot.terminal import play_lines
-from scoring.feedback import _improvements, quote
+from scoring.feedback import _improvements, close_parts_missing, quote
 from tests.engine_calls import script_report as report
 
 
@@ -465,3 +465,32 @@ def test_after_fair_content_the_next_question_asks_what_could_be_better(
         "When does your contract end?"]))
     assert "no problem is on the table yet" in content, content
     assert "ask about the consequences" not in content, content
+
+
+# -- 13. a proposal's day and people in chat words; its date past his deadline ------------
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("nl", "zal ik een demo geven voor jou, de financieel directeur en iemand van de OR? bv di "
+           "12 jan om 10u hier?"),
+    ("en", "shall i give a demo for you, the finance director and someone from the works "
+           "council? eg tue 12 jan at 10 here?"),
+])
+def test_a_date_by_its_month_and_a_list_of_people_are_named_parts(library: Library, lang: str,
+                                                                  said: str) -> None:
+    cs = CompiledScenario(library.scenarios["objection-software-renewal"])
+    state = play_lines(cs, lang, ["Goedemorgen Gerard."]).state
+    missing = close_parts_missing(cs, state, said)
+    assert "day" not in missing and "who" not in missing, missing
+
+
+def test_a_proposal_past_his_deadline_is_named_late_even_when_not_read_as_concrete(
+        library: Library) -> None:
+    lines = ["goedemorgen gerard, dank je. vandaag wil ik kort terugblikken en kijken of een "
+             "demo zin heeft, goed?",
+             "wie beslist er mee, en wanneer wordt er besloten?",
+             "zal ik een demo geven voor jou, de financieel directeur en iemand van de OR? bv "
+             "di 12 jan om 10u hier?"]
+    cs = CompiledScenario(library.scenarios["objection-software-renewal"])
+    played = play_lines(cs, "nl", lines)
+    keys = [t.key for t in _improvements(cs, played.state, played.turns)]
+    assert "close_too_late" in keys and "firmer_close" not in keys, keys
