@@ -562,6 +562,9 @@ UNCHECKED_DRILL = 0.5
 # benefit without a single question to explore it is the order the method warns against
 # (the writers' trainers marked such drills 55-63 against 70-78 on the card)
 UNEXPLORED_DRILL = 0.5
+# And a buyer who came round after a benefit tied to none of his needs ("our film is
+# stronger, so less per pallet" when his need is the line stops) came round by himself.
+UNTIED_DRILL = 0.5
 
 
 def objections_score(state: SessionState, turns: list[TurnRecord] | None = None,
@@ -587,7 +590,8 @@ def objections_score(state: SessionState, turns: list[TurnRecord] | None = None,
             tried.add("respond")
         share = (sum(steps.values()) + TRIED_CREDIT * len(tried)) / len(steps)
         handled = (1.0 if not drill else (1.0 if steps.get("check") else UNCHECKED_DRILL)
-                   * (1.0 if steps.get("clarify") else UNEXPLORED_DRILL)) if (
+                   * (1.0 if steps.get("clarify") else UNEXPLORED_DRILL)
+                   * (1.0 if steps.get("respond") else UNTIED_DRILL)) if (
             objection_handled(o, turns)) else 0.0
         credits.append(STEPS_SHARE * share + (1 - STEPS_SHARE) * handled)
     mean = sum(credits) / len(credits)

@@ -373,6 +373,8 @@ def test_an_untied_benefit_is_named_open_not_praised(library: Library, lang: str
                                                      lines: list[str]) -> None:
     rep = report(library, "drill-objection-price", lang, lines)
     assert not rep["objectives"]["external"]["respond"], rep["turns"][1]
+    # he came round by himself: three steps of four, a trainer's 50-60, not 75
+    assert rep["score"] <= 70, rep["score"]
     tips = _tips(rep)
     assert "tied to what he said" not in tips and "aansluit bij wat hij zelf zei" not in tips
     assert ("stilstand" in tips or "downtime" in tips), tips
