@@ -15,17 +15,21 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from bot.engine.acts import CLOSING_ACTS, Act, Move
 from bot.engine.classify import is_concrete, names_day, names_time_of_day
 from bot.engine.compiled import CompiledScenario
 from bot.engine.state import ObjectionState, SessionState, TurnRecord
 from bot.engine.text import label_in_sentence
+from bot.engine.wording import MONTHS
 from bot.engine.yes_but import is_yes_but, taken_back
 from scoring.notes import sentences
 from scoring.sections import (
     ACKNOWLEDGES,
+    BEHIND,
     CHECK_OPENINGS,
+    CLOSING_MOVES,
     ERRAND,
     LEADING_TAG,
     ORDINAL_DATE,
@@ -38,15 +42,19 @@ from scoring.sections import (
     answerable,
     aside_sentences,
     asked_by_spin,
+    asks_his_view_only,
     asks_only_chat,
     checked_after_answer,
     corrected,
+    costed_false_starts,
+    courtesy_opening,
     drill_asides,
     false_starts,
     handling_steps,
     informal,
     internal_aloud,
     invited,
+    late_parts_cost,
     late_proposals,
     late_small_talk,
     names_a_moment,
@@ -64,9 +72,11 @@ from scoring.sections import (
     small_talk_cost,
     stacked_questions,
     text_speak,
+    to_a_colleague,
     understood_then_argued,
     vague_steps,
     wasted_messages,
+    wrong_beside_right,
     yes_no_question,
 )
 
@@ -114,7 +124,15 @@ _KNOCKS = re.compile(
     r"\b(die|they|they'?re|them|those|zij|ze|hun|their)\b[^.?!]{0,60}?"
     r"(\b(niet goed|slecht\w*|waardeloos|rommel|prutswerk|not good|no good|rubbish|terrible|"
     r"worse|poor quality|unreliable|onbetrouwbaar|amateurs?)\b|\bniet (om )?bekend\b|"
-    r"\bnot (exactly )?known for\b)", re.IGNORECASE)
+    r"\bnot (exactly )?known for\b)"
+    # "Dat heeft uw huidige leasemaatschappij volgens mij niet", "your current provider
+    # doesn't offer that": what we have, said as what the supplier she is happy with lacks
+    r"|\b(dat|dit|die|zoiets)\s+(heeft|hebben|doet|doen|kan|kunnen|biedt|bieden)\s+(uw|je|jouw|"
+    r"jullie)\s+(huidige\s+)?\w*(leverancier|maatschappij|bedrijf|partij|bureau|cateraar|"
+    r"aanbieder|dienst)\w*(\s+(volgens mij|denk ik|vast|waarschijnlijk))?\s+niet\b"
+    r"|\b(your|their)\s+(current\s+|present\s+|existing\s+)?(\w+\s+)?(supplier|provider|"
+    r"company|partner|firm|agency|caterer|vendor)\s+(probably\s+)?(doesn'?t|does not|can'?t|"
+    r"cannot|won'?t|don'?t)\s+(have|offer|do|give)\s+(that|this|it)\b", re.IGNORECASE)
 _OFFER = re.compile(r"\b(offer|proposal|voorstel)\b", re.IGNORECASE)
 # Praise names a question's SPIN type: only when its words ask for consequences or value
 # ("Welke merken zijn dat?" read as an implication question is not praised as one).
@@ -281,13 +299,21 @@ def _tips(cs: CompiledScenario, state: SessionState, total: int | None,
     # (a false-start tip says that much already)
     if len(tips) < MIN_TIPS and cs.scenario.kind == "drill" \
             and not any(t.key == "false_start" for t in tips):
-        tips.extend(_late_success(cs, turns))
+        tips.extend(_late_success(cs, state, turns))
     if len(tips) < MIN_TIPS:
+        # what a strong answer does: the goals still to learn, or those done that no tip
+        # names yet (a list of what the learner already did, as the tips above praise it,
+        # adds nothing)
+        ticked = objectives_met(cs, state, "external", turns)
+        named = " ".join(t.values.get("task", "") for t in tips)
+        left = [o for o in cs.external_ids if not ticked[o]]
+        unnamed = [o for o in cs.external_ids if ticked[o]
+                   and in_sentence(cl.text(cs.objectives[o].label)) not in named]
         goals = "; ".join(in_sentence(cl.text(cs.objectives[o].label))
-                          for o in cs.external_ids)
-        if goals and not (strong and tips and tips[0].key.startswith("strong_")):
-            # what a strong answer does: done (a strong card) or still to learn
-            tips.append(Tip("model_answer_done" if strong else "model_answer",
+                          for o in left or unnamed)
+        if goals and not (strong and tips and tips[0].key.startswith("strong_")) \
+                and not any(t.key == "missed_external" for t in tips):
+            tips.append(Tip("model_answer" if left else "model_answer_done",
                             {"topics": goals}))
     if len(tips) < MIN_TIPS and dropped:
         tips.extend(dropped)
@@ -341,8 +367,8 @@ def _to_full_marks(cs: CompiledScenario, state: SessionState, total: int | None,
         if said is not None:
             return [Tip("full_marks_isolate", {**values, "quote": quote(said.learner)})]
         return [Tip("full_marks_isolate_plain", values)]
-    if improve:
-        return []
+    if improve or to_a_colleague(cs):
+        return []  # (a chat line to her own manager is no lapse: ``to_a_colleague``)
     speak = [t for t in turns if text_speak(t.learner, state.lang)]
     if speak:
         return [Tip("full_marks_register", {**values, "quote": quote(speak[0].learner)})]
@@ -401,11 +427,31 @@ def _idle_messages(cs: CompiledScenario, state: SessionState, turns: list[TurnRe
             Tip("wasted_message", {"quote": quote(t.learner),
                                    "topics": _still_asked(cs, state, turns, t)}) for t in turns
             if not t.objectives and not t.steps and t.act != Act.GOODBYE
-            and t not in wrap_ups
+            and t not in wrap_ups and not (t is turns[0] and _greeted_first(cs, state, t))
             and quote(t.learner) not in quoted and not _took_a_step(cs, state, turns, t)]
 
 
-def _late_success(cs: CompiledScenario, turns: list[TurnRecord]) -> list[Tip]:
+def _greeted_first(cs: CompiledScenario, state: SessionState, first: TurnRecord) -> bool:
+    """An objection drill's first message that only greeted him or gave him the floor
+    (``courtesy_opening``): no message that failed the exercise."""
+    return any(o.raised_turn is not None for o in state.objections.values()) \
+        and courtesy_opening(first)
+
+
+def _late_parts(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord]) -> str:
+    """The parts of a drill of several parts that its first message left to a later one,
+    when that costs points (``late_parts_cost``), in the words of their labels; or ""."""
+    met = [o in state.objectives for o in cs.external_ids]
+    objection = any(o.raised_turn is not None for o in state.objections.values())
+    if not late_parts_cost(cs, met, objection, costed_false_starts(cs, state, turns), turns):
+        return ""
+    cl = cs.language(state.lang)
+    return "; ".join(in_sentence(cl.text(cs.objectives[o].label)) for o in cs.external_ids
+                     if o not in turns[0].objectives)
+
+
+def _late_success(cs: CompiledScenario, state: SessionState,
+                  turns: list[TurnRecord]) -> list[Tip]:
     """A short card's third tip about this learner's own messages, rather than the
     exercise's goals once more: the exercise was done, but only by a later message, after
     ones that did nothing of it yet (a real buyer hears the first answer)."""
@@ -414,7 +460,9 @@ def _late_success(cs: CompiledScenario, turns: list[TurnRecord]) -> list[Tip]:
     done_at = len(turns) - len(_after_the_exercise(cs, turns))
     # a first message that did part of it ("I'd like us to get to know each other") was
     # no miss: the answer just took two messages
-    if done_at <= 1 or any(t.objectives or t.steps for t in turns[:done_at - 1]):
+    # (a greeting before it was no miss either: ``_greeted_first``)
+    start = 1 if turns and _greeted_first(cs, state, turns[0]) else 0
+    if done_at <= 1 + start or any(t.objectives or t.steps for t in turns[start:done_at - 1]):
         return []
     return [Tip("late_success", {"done_at": str(done_at)})]
 
@@ -479,7 +527,7 @@ def _took_a_step(cs: CompiledScenario, state: SessionState, turns: list[TurnReco
 # Faults a trainer names before any praise in a call: a summary she had to correct, an
 # answer that left her objection standing (one the learner never took up is named too, but
 # a textbook call that ran out of time for it is still a strong one).
-DECISIVE = frozenset({"summary_wrong", "objection", "objection_passed"})
+DECISIVE = frozenset({"summary_wrong", "false_memory", "objection", "objection_passed"})
 CLOSE_TIPS = frozenset({"no_close", "vague_close", "quote_close", "firmer_order", "close_confirm"})
 # Kinds of tip that may appear more than once on a card.
 REPEATABLE = frozenset({"good_task", "objection", "objection_open", "objection_steps",
@@ -537,7 +585,10 @@ def _improvements(cs: CompiledScenario, state: SessionState,
     wrong = next(iter(corrected(cs, state, turns)), None) if not drill else None
     if wrong is not None:
         # what she had to correct is the decisive fault of the call: named first
-        improve.insert(0, Tip("summary_wrong", {"quote": quote(wrong.learner)}))
+        # (small talk that claims what he never said, "Did you end up going to Portugal?
+        # Last time you were still doubting.", is no summary: it is a memory made up)
+        key = "false_memory" if wrong.act == Act.SMALL_TALK else "summary_wrong"
+        improve.insert(0, Tip(key, {"quote": quote(wrong.learner)}))
         if opening.get("quote") == quote(wrong.learner):
             opening = {}
     if "needs" in roles and not purpose_stated(state, turns, cs) and not drill:
@@ -553,7 +604,8 @@ def _improvements(cs: CompiledScenario, state: SessionState,
             # to name (the closed question, the wrong figures), not its missing capital
             # (sales talk gets its own tip)
             wasted_turns = [t for t in false_starts(turns, questions_count)
-                            if t not in pitches and not offers_discount(t)][:1]
+                            if t not in pitches and not offers_discount(t)
+                            and not (t is first and courtesy_opening(t))][:1]
         # a message that took a handling step in words the engine missed did something
         wasted_turns = [t for t in wasted_turns if not _took_a_step(cs, state, turns, t)]
         for wasted in wasted_turns:
@@ -573,6 +625,22 @@ def _improvements(cs: CompiledScenario, state: SessionState,
                                                                            wasted)}))
                 continue
             improve.append(Tip(key, {"quote": quote(wasted.learner), "topics": asks}))
+        # "totaal is 52.500 euro, in maart 42.000": the right total beside a wrong figure for
+        # March, which she cannot use (the figure still asked for is named)
+        beside = next((t for t in wrong_beside_right(cs, turns) if t not in wasted_turns), None)
+        if beside is not None:
+            done = {o for t in turns[:turns.index(beside) + 1] for o in t.objectives}
+            left = [o for o in cs.external_ids if o not in done
+                    and any(d.number is not None for d in cs.objectives[o].detect)]
+            if left:
+                improve.append(Tip("wrong_figure", {
+                    "quote": quote(beside.learner),
+                    "topics": "; ".join(in_sentence(cl.text(cs.objectives[o].label))
+                                        for o in left)}))
+        # the plan given in two halves costs points: the card says which parts came late
+        late = _late_parts(cs, state, turns)
+        if late and not any(t.values.get("quote") == quote(first.learner) for t in improve):
+            improve.append(Tip("late_parts", {"quote": quote(first.learner), "topics": late}))
         # understanding taken back by a "but" still answered her: no false start, but the
         # "but" is the fault to name
         argued = [halves for t in turns if t not in wasted_turns and understood_then_argued(t)
@@ -591,8 +659,24 @@ def _improvements(cs: CompiledScenario, state: SessionState,
         improve.append(Tip("knock_competitor", {"quote": quote(knocks.learner)}))
     pitched = first_pitched(cs, state, turns, knocks)
     pitch_key = None
+    # a buying signal she gave that the next message went past ("how soon could you
+    # start?" answered with the price per lunch): in a closing visit the fault to name,
+    # also when that message was sales talk (its pitch tip would send the learner back to
+    # questions about her situation)
+    ignored = signals_ignored(cs, state, turns)
+    signal_tip = [Tip("signal_missed", {"signal": quote(signal), "quote": quote(past.learner)})
+                  for signal, past in ignored[:1]]
+    if ignored and ignored[0][1] is pitched:
+        pitched = None
+    early = early_solution(cs, state, turns) if pitched is None else None
+    if early is not None:
+        # the offer came before she said what the problem costs her: the pitch tip's words
+        pitch_key = early[1]
+        improve.append(Tip(pitch_key, {"quote": quote(early[0].learner)}))
     if pitched is not None:
         pitch_key = pitch_tip_key(cs, state, turns, pitched)
+        if pitch_key == "pitch" and follow_up and not drill:
+            pitch_key = "pitch_follow_up"  # she knows the offer: adapt it to her points
         improve.append(Tip(pitch_key, {"quote": quote(pitched.learner)}))
     discount = _first(turns, offers_discount)
     if discount is not None:
@@ -613,6 +697,11 @@ def _improvements(cs: CompiledScenario, state: SessionState,
         improve.append(Tip("drill_aside" if starts else "drill_aside_mid",
                            {"quote": quote(aside)}))
     improve.extend(_objection_tips(cs, state, turns, {t.values.get("quote", "") for t in improve}))
+    if cs.scenario.kind == "closing":
+        # a closing visit is about her buying signals: named right after an objection left
+        # standing (elsewhere a question of hers left hanging comes last)
+        improve.extend(signal_tip)
+        signal_tip = []
     stacked = stacked_questions(turns)
     if stacked:
         improve.append(Tip("stacked", {"quote": quote(stacked[0].learner)}))
@@ -648,7 +737,7 @@ def _improvements(cs: CompiledScenario, state: SessionState,
     # ("Lastig te zeggen"): she held the value back, the learner did ask
     questioned |= asked_by_spin(cs, dodged)
     withheld = _asked_not_told(cs, state, questioned, answered)
-    deeper = _deeper_questions(cs, turns, mix)
+    deeper = _deeper_questions(cs, turns, mix, state.lang)
     if deeper is not None and pitch_key is not None \
             and deeper.key in EARLY_PITCH_ASKS.get(pitch_key, ()):
         # the early-pitch tip already asks that question, before the offer
@@ -696,16 +785,21 @@ def _improvements(cs: CompiledScenario, state: SessionState,
             # the understanding its tip credits is not "still open"
             said |= {o for o in cs.external_ids if cs.objectives[o].detect and all(
                 Move.ACKNOWLEDGE in d.moves for d in cs.objectives[o].detect)}
+        # (a benefit the engine heard is no "benefit tied to his need" the goal asks for:
+        # "our film is stronger, so you use less per pallet" when his need is the line stops)
         open_goals = [cs.objectives[o] for o in cs.external_ids
-                      if not met[o] and o not in taken and o not in said]
+                      if not met[o] and (o not in taken or (_needs_a_tie(cs, o)
+                                                            and _untied_answers(turns)))
+                      and o not in said]
         if open_goals:
             labels = "; ".join(cl.text(o.label) for o in open_goals[:3])
             improve.append(Tip("missed_external", {"topics": labels}))
+    improve.extend(signal_tip)
     if "introduce" in roles and roles["introduce"] in state.objectives and not follow_up \
             and not drill and not invited(turns, early=False):
         # the card ticks the introduction; its other half, her turn, earns half the credit
         improve.append(Tip("invite_introduction"))
-    if informal(turns, state.lang):
+    if informal(turns, state.lang) and not to_a_colleague(cs):
         speak = [t for t in turns if text_speak(t.learner, state.lang)]
         if speak:
             improve.append(Tip("register", {"quote": quote(speak[0].learner)}))
@@ -822,6 +916,58 @@ def pitch_tip_key(cs: CompiledScenario, state: SessionState, turns: list[TurnRec
     return "pitch"
 
 
+def signals_ignored(cs: CompiledScenario, state: SessionState,
+                    turns: list[TurnRecord]) -> list[tuple[str, TurnRecord]]:
+    """The buying signals she gave ("Quick one in between – how soon could you actually
+    start?") that the learner's next message went past: no word of hers taken up, no
+    close tried. Each with the words she said it in and the message that went past it."""
+    closing = cs.scenario.closing
+    if closing is None or not closing.buying_signals:
+        return []
+    cl = cs.language(state.lang)
+    out: list[tuple[str, TurnRecord]] = []
+    for turn, after in pairwise(turns):
+        for signal in closing.buying_signals:
+            said = next((text for text in cl.texts(signal.text) if text and text in turn.buyer),
+                        None)
+            if said is None:
+                continue
+            # taken up: a close tried, a word of hers, or a moment named ("From 1
+            # September, no problem" answers "how soon could you start?")
+            msg = cl.lm.analyze(after.learner)
+            hers = {st for st in _stems(said) if len(st) >= _RARE_STEM}
+            if after.act in (Act.NEXT_STEP_PROPOSAL, Act.ASK_ORDER) \
+                    or CLOSING_MOVES & set(after.moves) \
+                    or hers & _stems(after.learner) \
+                    or names_day(msg, cl.lm) or ORDINAL_DATE.search(after.learner) \
+                    or any(MONTHS.get(w) for w in msg.words):
+                continue
+            out.append((said, after))
+    return out
+
+
+def early_solution(cs: CompiledScenario, state: SessionState,
+                   turns: list[TurnRecord]) -> tuple[TurnRecord, str] | None:
+    """In a SPIN call, the solution the card credits made before she said what her
+    problem costs her ("Daar hebben wij echt een goede oplossing voor. Wij leasen ..."
+    right after the breakdowns, before any consequence): tied to what she said, but too
+    early. With the early-pitch key naming what she had not told yet. (On a first visit
+    a first, careful solution is part of the visit's aim, and trainers praise one tied to
+    her words.)"""
+    role = role_ids(cs).get("solution")
+    if cs.scenario.kind != "spin" or role is None:
+        return None
+    made = _first(turns, lambda t: t.act == Act.SOLUTION and role in t.objectives)
+    if made is None:
+        return None
+    before = turns[:turns.index(made)]
+    cost = told_by_spin(cs, before, "implication")
+    if cost:
+        return None
+    value = told_by_spin(cs, before, "need_payoff")
+    return made, "pitch_early_cost" if value else "pitch_early"
+
+
 def told_by_spin(cs: CompiledScenario, turns: list[TurnRecord], kind: str) -> bool:
     """Whether she answered a question of this SPIN kind ("What does that mean for you
     when clients come in?" and she told what it costs her) in these turns."""
@@ -852,6 +998,18 @@ def _taken_back_by_but(turn: TurnRecord) -> tuple[str, str] | None:
             or Move.ACKNOWLEDGE in turn.moves):
         return None
     return before, turn.learner[match.end:].strip(" .,;!")
+
+
+def _needs_a_tie(cs: CompiledScenario, objective_id: str) -> bool:
+    """Whether an objective asks for a benefit tied to her need (not any benefit)."""
+    return any(d.tied_to_need for d in cs.objectives[objective_id].detect)
+
+
+def _untied_answers(turns: list[TurnRecord]) -> bool:
+    """Whether the answers to her objection name no need of hers: the engine heard a
+    benefit, in none of the words of what she needs."""
+    answers = [t for t in turns if "respond" in t.steps]
+    return bool(answers) and not any(t.needs or "respond" in t.objectives for t in answers)
 
 
 def _goals_named(roles: dict[str, str], tips: list[Tip]) -> set[str]:
@@ -1045,7 +1203,7 @@ def _gathering_closed(turns: list[TurnRecord], turn: TurnRecord) -> bool:
 
 
 def _deeper_questions(cs: CompiledScenario, turns: list[TurnRecord],
-                      mix: QuestionMix) -> Tip | None:
+                      mix: QuestionMix, lang: str | None = None) -> Tip | None:
     if cs.scenario.kind not in ("spin", "first_visit") or mix.total < 3:
         return None
     if mix.spin["implication"] == 0:
@@ -1054,6 +1212,11 @@ def _deeper_questions(cs: CompiledScenario, turns: list[TurnRecord],
         problems = [t for t in turns if t.spin == "problem" and t.act == Act.FACT_QUESTION]
         problem = next((t for t in problems if question_clauses(t.learner) <= 1),
                        problems[0] if problems else None)
+        if problem is not None and lang is not None and all(
+                _only_short(cs, lang, t) for t in problems):
+            # "Reasonably. It could be better, but it's not dramatic.": no problem on the
+            # table yet, so the next question asks what could be better, not what it costs
+            return Tip("problem_first", {"quote": quote(problem.learner)})
         if problem is not None:
             return Tip("implication", {"quote": quote(problem.learner)})
     elif mix.spin["need_payoff"] == 0 and not any(
@@ -1062,6 +1225,25 @@ def _deeper_questions(cs: CompiledScenario, turns: list[TurnRecord],
         # question is the very question the tip would suggest
         return Tip("need_payoff")
     return None
+
+
+# "Reasonably. It could be better, but it's not dramatic.", "Redelijk. Het werkt.": fair
+# content, no problem named yet
+_FAIRLY_CONTENT = re.compile(
+    r"\b(could be better|not dramatic|reasonably|it works|kan beter|niet dramatisch|redelijk|"
+    r"het werkt)\b", re.IGNORECASE)
+
+
+def _only_short(cs: CompiledScenario, lang: str, turn: TurnRecord) -> bool:
+    """Whether her reply to the question gave only her short answer and that says she is
+    fairly content ("Reasonably. It could be better, but it's not dramatic."), none of
+    the story of what goes wrong."""
+    cl = cs.language(lang)
+    facts = [cs.facts[f] for f in turn.answered if f in cs.facts]
+    return bool(facts) and bool(_FAIRLY_CONTENT.search(turn.buyer)) and all(
+        any(text and text in turn.buyer for text in cl.texts(f.short_answer or []))
+        and not any(text and text in turn.buyer for text in cl.texts(f.answer))
+        for f in facts)
 
 
 def _closing_tips(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord],
@@ -1074,7 +1256,10 @@ def _closing_tips(cs: CompiledScenario, state: SessionState, turns: list[TurnRec
         return []
     if state.closing["agreed"]:
         return []
-    attempts = [t for t in turns if t.act in (Act.NEXT_STEP_PROPOSAL, Act.ASK_ORDER)]
+    # (a proposal the card credits with the follow-up is one, whatever act it was read as:
+    # "Then I'd like to propose a demo ... Would Thursday 14 January at 10:00 work?")
+    attempts = [t for t in turns if t.act in (Act.NEXT_STEP_PROPOSAL, Act.ASK_ORDER)
+                or (roles.get("follow_up") in t.objectives and CLOSING_MOVES & set(t.moves))]
     if not attempts:
         return [_weak_or_no_close(cs, state, turns)]
     lm = cs.language(state.lang).lm
@@ -1090,11 +1275,19 @@ def _closing_tips(cs: CompiledScenario, state: SessionState, turns: list[TurnRec
             # "So how would you like to proceed with the order?" asks for the order: no
             # diary appointment to make firmer, a direct question she can say yes to
             return [Tip("firmer_order", {"quote": quote(last.learner)})]
+        closing = cs.scenario.closing
+        if closing is not None and closing.late and last in late_proposals(cs, state, turns):
+            # "bv di 12 jan om 10u" when notice is due by 1 October: the date is the fault,
+            # whatever else the proposal lacks
+            late = next(iter(cs.language(state.lang).texts(closing.late)), "")
+            return [Tip("close_too_late", {"quote": quote(last.learner), "late": late})]
         if met.get(roles.get("follow_up", "")):
             # the card ticks the next step (a day without a time, "maybe Wednesday?"):
             # "not yet a concrete next step" would deny it; say how to make it firmer
             return [_close_tip(cs, state, "firmer_close", last.learner)]
-        if _QUOTATION.search(last.learner) and not _quotation_goal(cs, state):
+        # (on a follow-up visit her offer is on the table: the date is what is missing)
+        if _QUOTATION.search(last.learner) and not _quotation_goal(cs, state) \
+                and cs.scenario.buyer.visit != "follow_up":
             return [Tip("quote_close", {"quote": quote(last.learner)})]
         return [_close_tip(cs, state, "vague_close", last.learner)]
     last = (concrete or attempts)[-1]
@@ -1136,13 +1329,17 @@ _WHO_ATTENDS = re.compile(
     r"mevrouw)?\s*(team|colleagues?|partners?|managers?|directors?|boss|owner|"
     r"collega'?s?|directeur|directie|eigenaar|leidinggevende|baas|teamleider)\b|"
     # "a demo for you and the finance director" (two people: who attends)
-    r"\b(for|to|voor|aan)\s+(you|u|jou|jullie)\s+(and|en)\s+\w+", re.IGNORECASE)
+    r"\b(for|to|voor|aan)\s+(you|u|jou|jullie)\s*(,|\band\b|\ben\b)\s*\w+", re.IGNORECASE)
 # "with a proposal", "do a demo", "een offerte meenemen": what the learner brings
 _WHAT_BROUGHT = re.compile(
     r"\b(proposals?|quotes?|quotations?|demo|demonstration|plan|offer|samples?|"
     r"designs?|calculations?|trial|presentation|voorstel|offerte|berekening|ontwerp|"
     r"presentatie|proef\w*|monster\w*|plan)\b", re.IGNORECASE)
 CLOSE_PARTS = ("day", "time", "who", "what")
+# "di 12 jan", "on 14 January", "January 14th": a date by its month names the day
+_MONTH_WORDS = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+_DATE_BY_MONTH = re.compile(rf"\b\d{{1,2}}(e|ste|de|st|nd|rd|th)?\.?\s+({_MONTH_WORDS})\b"
+                            rf"|\b({_MONTH_WORDS})\s+\d{{1,2}}(st|nd|rd|th)?\b", re.IGNORECASE)
 
 
 def close_parts_missing(cs: CompiledScenario, state: SessionState, said: str) -> str:
@@ -1151,7 +1348,9 @@ def close_parts_missing(cs: CompiledScenario, state: SessionState, said: str) ->
     proposal for your team" lacks only the time and who attends."""
     lm = cs.language(state.lang).lm
     msg = lm.analyze(said)
-    has = {"day": names_day(msg, lm) or bool(ORDINAL_DATE.search(said)),
+    # ("di 12 jan", "12 January": a date by its month names the day)
+    dated = bool(_DATE_BY_MONTH.search(said))
+    has = {"day": names_day(msg, lm) or bool(ORDINAL_DATE.search(said)) or dated,
            "time": names_time_of_day(msg, lm),
            "who": bool(_WHO_ATTENDS.search(said)), "what": bool(_WHAT_BROUGHT.search(said))}
     return ", ".join(part for part in CLOSE_PARTS if not has[part])
@@ -1195,6 +1394,7 @@ def _strengths(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord
         if turn is not None:
             found.append(Tip(key, {"quote": quote(turn.learner)}))
 
+    ticked_external = objectives_met(cs, state, "external", turns)
     closes = [t for t in turns if t.act in (Act.NEXT_STEP_PROPOSAL, Act.ASK_ORDER)]
     # her yes to "So, to check: ... Correct?" read as a proposal is no close of the
     # learner's: the date proposed later she did not take
@@ -1209,7 +1409,12 @@ def _strengths(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord
             add("good_close_order", close)
         elif close in concrete or names_a_moment(cs, state.lang, close.learner):
             add("good_close", close)
-    add("good_objection", _good_answer(state, turns, cs))
+    # (in a drill that asks for a benefit tied to his need, one the card does not tick is
+    # not praised as tied to what he said)
+    untied = cs.scenario.kind == "drill" and _untied_answers(turns) and any(
+        _needs_a_tie(cs, o) and not ticked_external[o] for o in cs.external_ids)
+    if not untied:
+        add("good_objection", _good_answer(state, turns, cs))
     for spin, key in (("need_payoff", "good_need_payoff"), ("implication", "good_implication")):
         add(key, next((t for t in turns if t.spin == spin and _spin_worth_praise(spin, t)),
                       None))
@@ -1231,7 +1436,8 @@ def _strengths(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord
                                 and yes_no_question(t.learner)
                                 and _step_worth_praise("check", t)), None))
     roles = role_ids(cs)
-    if "solution" in roles and roles["solution"] in state.objectives:
+    early = early_solution(cs, state, turns)
+    if "solution" in roles and roles["solution"] in state.objectives and early is None:
         add("good_solution", _first(turns, lambda t: t.act == Act.SOLUTION
                                     and roles["solution"] in t.objectives
                                     and not _PRICE_PROMISE.search(t.learner)
@@ -1264,7 +1470,8 @@ def _strengths(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord
                 and not _OWN_AIM.search(turn.learner):
             add("good_open_question", turn)
         heard.update(turn.answered)
-    if agenda is not None and agenda.form == "closed":
+    # (one tip per message: where the agenda is praised, its check is part of it)
+    if agenda is not None and agenda.form == "closed" and cs.scenario.kind == "drill":
         check = next((s for s in reversed(sentences(agenda.learner)) if s.endswith("?")), None)
         if check is not None:
             found.append(Tip("good_agenda_check", {"check": quote(check)}))
@@ -1356,6 +1563,8 @@ def _step_worth_praise(step: str, turn: TurnRecord) -> bool:
     takes the understanding back, and a clarifying step has to ask a real question."""
     if _LAUGH.search(turn.learner) and step in ("acknowledge", "clarify"):
         return False
+    if step == "acknowledge" and _THANKS_ONLY.match(turn.learner):
+        return False  # "Thank you, good to hear. What stood out ...?" understands nothing
     if _GIVES_IN.search(turn.learner):
         return False  # "Oké snap ik. Dan stuur ik u de brochure": understanding, then giving in
     if step == "acknowledge":
@@ -1372,6 +1581,13 @@ def _step_worth_praise(step: str, turn: TurnRecord) -> bool:
 
 
 ACKNOWLEDGE_WORDS = 5  # "ok fair enough", "Of course, I understand": stock, not her concern
+# "Thank you, good to hear.", "Dank u, fijn om te horen!": thanks and pleasure, before a
+# question, say nothing of what she is concerned about
+_THANKS_ONLY = re.compile(
+    r"^\W*((thanks|thank you|many thanks|dank (u|je)( wel)?|bedankt|great|good|fijn|mooi|"
+    r"nice|glad|goed|leuk)\b[\s,!.]*)+((it'?s |that'?s |dat is )?(good|great|nice|glad|fijn|"
+    r"goed|leuk|mooi) (to hear( that)?|om te horen)\b)?[\s,!.]*(?=[A-Z][^.!]*\?|$)",
+    re.IGNORECASE)
 
 
 def _names_her_concern(text: str) -> bool:
@@ -1414,8 +1630,10 @@ def _explores(turn: TurnRecord) -> bool:
     ("AutoLease Oost? Die staan er niet om bekend dat ze snel zijn.", which runs down the
     competitor she is happy with)."""
     asked = [q for q in sentences(turn.learner) if q.rstrip().endswith("?")]
+    # ("What did you think of it?" asks the view he has told: ``asks_his_view_only``)
     return turn.act != Act.SUMMARY and any(len(q.split()) >= 3 and not _ERRAND.search(q)
-                                           and not _LEADING_TAG.search(q) for q in asked)
+                                           and not _LEADING_TAG.search(q)
+                                           and not asks_his_view_only(q) for q in asked)
 
 
 # "then you no longer ...", "saves your team ...", "lost dat op", "..., dus Bas kan het zelf
@@ -1484,13 +1702,7 @@ _ADVICE_WORDS = frozenset({"acknowledge", "ask", "check", "isolate", "show", "on
                            "tie", "erken", "vraag", "toon", "isoleer", "alleen", "koppel"})
 
 
-# Words that ask what lies behind a concern whatever its topic ("what exactly", "why",
-# "apart from that", "what do you compare us with")
-_BEHIND = re.compile(
-    r"\b(exactly|precies|mean|bedoel\w*|why|waarom|what makes|wat maakt|worr\w*|zorg\w*|"
-    r"concern\w*|bezwaar\w*|twijfel\w*|doubt\w*|hesita\w*|think (it )?over|nadenken|"
-    r"else|anders|only|enige|alleen|apart from|los van|compar\w*|vergelijk\w*|"
-    r"hold\w* you back|tegenhoud\w*|need to see|wil(t|len)? zien)\b", re.IGNORECASE)
+_BEHIND = BEHIND  # what lies behind a concern, asked whatever its topic
 
 
 def _about_objection(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord],

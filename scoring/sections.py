@@ -9,7 +9,9 @@ from bot.engine.acts import Act, Move
 from bot.engine.classify import is_concrete, names_day, names_time_of_day
 from bot.engine.closing import month_too_late
 from bot.engine.compiled import CompiledScenario
+from bot.engine.figures import wrong_amounts
 from bot.engine.state import ObjectionState, SessionState, TurnRecord
+from bot.engine.text import fold, parse_numbers
 from bot.engine.wording import MONTHS
 from bot.engine.yes_but import is_yes_but, taken_back
 from scoring.notes import sentences
@@ -84,8 +86,12 @@ PROPOSAL = re.compile(
 # it argues, it neither explores her concern nor checks whether it is gone
 LEADING_TAG = re.compile(
     r",\s*(?:isn'?t|aren'?t|wasn'?t|doesn'?t|don'?t|didn'?t|won'?t|wouldn'?t|can'?t|haven'?t)"
-    r"\s+(?:it|they|you|we|he|she|that|there)\s*\?|(?:,\s*|\s)(?:right|toch|hè|nietwaar|"
-    r"niet waar|of niet)\s*\?|,\s*(?:no|eh|niet|he)\s*\?", re.IGNORECASE)
+    r"\s+(?:it|they|you|we|he|she|that|there)\s*(?:,[^.?!]{0,60})?\?|(?:,\s*|\s)(?:right|toch|hè|"
+    r"nietwaar|niet waar|of niet)\s*\?|,\s*(?:no|eh|niet|he)\s*\?"
+    # "Dan verdient de app zich toch snel terug, als die uren wegvallen?": the "toch" inside
+    # the question leads her to a yes as much as one at its end ("toch weer", "of wilt u
+    # toch eerst de folder?" offer a choice)
+    r"|\btoch\b(?!\s+(?:weer|nog|eerst|liever)\b)[^.?!]{0,60}\?", re.IGNORECASE)
 
 
 def asks_something(text: str) -> bool:
@@ -111,13 +117,43 @@ def no_check(turn: TurnRecord, proposals: bool = True) -> bool:
 
 def no_clarify(turn: TurnRecord) -> bool:
     """A message read as clarifying that explores nothing: the learner's own errand, a
-    leading tag that argues ("maar het kost u nu ook geld toch?") or no question at all
-    ("our film is a premium film, that's why it costs more")."""
+    leading tag that argues ("maar het kost u nu ook geld toch?"), no question at all
+    ("our film is a premium film, that's why it costs more") or only his view asked for
+    as a call opens ("What did you think of it?": his objection was his view)."""
     asked = [q for q in sentences(turn.learner) if q.rstrip().endswith("?")]
     # "..., better than TeleNed. Shall I send you our rates?" proposes, it asks nothing
     proposes = bool(asked) and all(PROPOSAL.search(q) for q in asked)
     return errand_only(turn) or bool(LEADING_TAG.search(turn.learner)) or proposes \
-        or not asks_something(turn.learner)
+        or not asks_something(turn.learner) or asks_his_view_only(turn.learner)
+
+
+# "What did you think of it?", "Wat vond u ervan?", "Vertelt u het maar", "sure, go ahead":
+# his view asked for, or the floor given to him, as any call opens. Once he has raised his
+# objection that view is what he told, so it explores nothing behind it ("What did you
+# think of it, apart from the price?" does: ``BEHIND``).
+HIS_VIEW = re.compile(
+    r"\b(what (did|do) you (think|make) (of|about)|how did you (find|like)|what'?s your "
+    r"(first )?(impression|reaction|verdict|view)|what stood out|(go|fire) ahead|tell me|"
+    r"i'?m (all )?ears|i'?m listening|what can i do for you|how can i help|"
+    r"wat (vond|vindt|vind) (u|je|jij) (er ?)?van|hoe (vond|vindt|vind) (u|je|jij)|"
+    r"wat is (uw|je|jouw) (eerste )?(indruk|reactie|oordeel)|wat viel (u|je|jou) op|"
+    r"vertel(t u)? (het )?(maar|eens)|zeg(t u)? het (maar|eens)|(steek|steekt u) (maar )?van "
+    r"wal|ga (uw|je) gang|ik luister|wat kan ik voor (u|je|jou) doen)\b", re.IGNORECASE)
+# Words that ask what lies behind a concern whatever its topic ("what exactly", "why",
+# "apart from that", "what do you compare us with")
+BEHIND = re.compile(
+    r"\b(exactly|precies|mean|bedoel\w*|why|waarom|what makes|wat maakt|worr\w*|zorg\w*|"
+    r"concern\w*|bezwaar\w*|twijfel\w*|doubt\w*|hesita\w*|think (it )?over|nadenken|"
+    r"else|anders|only|enige|alleen|apart from|los van|compar\w*|vergelijk\w*|"
+    r"hold\w* you back|tegenhoud\w*|need to see|wil(t|len)? zien)\b", re.IGNORECASE)
+
+
+def asks_his_view_only(text: str) -> bool:
+    """Whether every question in the message only asks his view or gives him the floor
+    ("Hi Gerrit, thanks for calling back. What did you think of it?", "Ik ben Bas van
+    VanVloot Lease. Vertelt u het maar."), nothing of what lies behind a concern."""
+    parts = [s for s in sentences(text) if s.rstrip().endswith("?") or HIS_VIEW.search(s)]
+    return bool(parts) and all(HIS_VIEW.search(s) and not BEHIND.search(s) for s in parts)
 
 
 LAUGH = re.compile(r"\b(ha){2,}h?\b|\bhihi\b|\blol\b|😂|🤣|😅", re.IGNORECASE)
@@ -495,6 +531,18 @@ def handling_steps(o: ObjectionState, turns: list[TurnRecord]) -> dict[str, bool
         # answer checks it, as the card's tips count it, whatever act it was read as
         if not steps.get("check") and steps.get("respond") and checked_after_answer(after):
             steps["check"] = True
+    if steps.get("respond") and o.raised_turn is not None:
+        # "Our film is stronger, so you use less per pallet" to a buyer whose need is the
+        # line stops: a benefit in the objection's words, tied to no need of his (an
+        # attempt, not the step)
+        # (in a drill whose goals are named after the steps: a full call credits an
+        # answer in the objection's words)
+        after = turns[o.raised_turn:]
+        answers = [t for t in after if "respond" in t.steps]
+        drill_goals = any(set(t.objectives) & {"acknowledge", "clarify", "check"} for t in after)
+        if drill_goals and answers and not any(t.needs or "respond" in t.objectives
+                                               for t in answers):
+            steps["respond"] = False
     if steps.get("acknowledge") and o.raised_turn is not None:
         # "Ik begrijp dat 14 procent veel lijkt. Maar ...": the "but" takes it back
         heard = [t for t in turns[o.raised_turn:] if "acknowledge" in t.steps]
@@ -514,6 +562,9 @@ UNCHECKED_DRILL = 0.5
 # benefit without a single question to explore it is the order the method warns against
 # (the writers' trainers marked such drills 55-63 against 70-78 on the card)
 UNEXPLORED_DRILL = 0.5
+# And a buyer who came round after a benefit tied to none of his needs ("our film is
+# stronger, so less per pallet" when his need is the line stops) came round by himself.
+UNTIED_DRILL = 0.5
 
 
 def objections_score(state: SessionState, turns: list[TurnRecord] | None = None,
@@ -539,7 +590,8 @@ def objections_score(state: SessionState, turns: list[TurnRecord] | None = None,
             tried.add("respond")
         share = (sum(steps.values()) + TRIED_CREDIT * len(tried)) / len(steps)
         handled = (1.0 if not drill else (1.0 if steps.get("check") else UNCHECKED_DRILL)
-                   * (1.0 if steps.get("clarify") else UNEXPLORED_DRILL)) if (
+                   * (1.0 if steps.get("clarify") else UNEXPLORED_DRILL)
+                   * (1.0 if steps.get("respond") else UNTIED_DRILL)) if (
             objection_handled(o, turns)) else 0.0
         credits.append(STEPS_SHARE * share + (1 - STEPS_SHARE) * handled)
     mean = sum(credits) / len(credits)
@@ -837,6 +889,14 @@ MISS_COST_MAX = 30  # one false start and a bit: no drill loses most of its scor
 # the agenda given in two halves against 95 for the whole of it at once.
 LATE_PART_COST = 4
 LATE_PART_COST_MAX = 8
+# A figure the drill asks for got wrong in a message that is no false start (it got another
+# figure right, "totaal is 52.500 euro, in maart 42.000", or came after the right one): she
+# gets a number she cannot use, as a trainer marks it (the writers' 72 against the card's
+# 88 for a March figure corrected a message later); a false start that names a wrong figure
+# costs a little more than one that names none, which she could at least not misuse.
+WRONG_FIGURE_COST = 15
+WRONG_FIGURE_MISS_COST = 30
+FIGURE_MIN = 1000  # an amount the drill asks for; a chance (60%) or a date (1 March) is none
 # Acts that serve a drill's task even when they tick nothing: answering an objection,
 # proposing or asking for the next step, summing up, saying goodbye.
 TASK_ACTS = frozenset({Act.OBJECTION_RESPONSE, Act.NEXT_STEP_PROPOSAL, Act.ASK_ORDER,
@@ -953,6 +1013,25 @@ def false_starts(turns: list[TurnRecord], questions_count: bool = True) -> list[
     return out
 
 
+# "Hi Gerrit, thanks for calling back.", "Goedemiddag meneer De Wit, Lotte Smit van
+# PersoneelsPlein.": a greeting, thanks or the learner's name, the courtesy a call opens with
+_COURTESY = re.compile(
+    r"\b(hi|hello|hey|good (morning|afternoon|evening)|morning|afternoon|thanks|thank you|"
+    r"nice to meet|i'?m|my name|this is|hallo|hoi|goedemorgen|goedemiddag|goedenavond|"
+    r"dag|bedankt|dank (u|je)|fijn dat|prettig kennis|ik ben|mijn naam)\b", re.IGNORECASE)
+
+
+def courtesy_opening(turn: TurnRecord) -> bool:
+    """A first message that greets, thanks or introduces the learner and at most gives him
+    the floor ("Hi Gerrit, thanks for calling back. What did you think of it?", "hi
+    sandra, mark from belzeker. sure go ahead", thanks for the coffee): the courtesy every
+    call opens with, no detour from an objection he may not even have put into words yet.
+    Chat, a laugh or sales talk beside it is a detour."""
+    return bool(_COURTESY.search(turn.learner)) and not LAUGH.search(turn.learner) \
+        and turn.act not in (Act.PITCH, Act.SMALL_TALK, Act.SOLUTION) \
+        and (not asks_something(turn.learner) or asks_his_view_only(turn.learner))
+
+
 def wasted_messages(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord],
                     ) -> list[TurnRecord]:
     """A drill's messages that did nothing for the exercise before it was done: the false
@@ -964,7 +1043,8 @@ def wasted_messages(cs: CompiledScenario, state: SessionState, turns: list[TurnR
     already costs the objectives not met (a missed reading must not cost twice)."""
     questions_count = cs.scenario.scoring.weights.questions > 0
     if any(o.raised_turn is not None for o in state.objections.values()):
-        return false_starts(turns, questions_count)
+        return [t for t in false_starts(turns, questions_count)
+                if not (t is turns[0] and courtesy_opening(t))]
     goals = set(cs.external_ids)
     done: set[str] = set()
     out: list[TurnRecord] = []
@@ -1061,6 +1141,14 @@ def vague_steps(cs: CompiledScenario, state: SessionState,
     if any(names_a_moment(cs, state.lang, t.learner) for t in closes):
         return []
     return proposals
+
+
+def to_a_colleague(cs: CompiledScenario) -> bool:
+    """Whether the counterpart works at the learner's own company (the sales manager who
+    wants the forecast): a quick chat line to her is no lapse towards a customer."""
+    seller, buyer = cs.scenario.seller.company, cs.scenario.buyer.company
+    return any(cs.language(lang).text(seller).strip().lower()
+               == cs.language(lang).text(buyer).strip().lower() for lang in cs.scenario.languages)
 
 
 def informal(turns: list[TurnRecord], lang: str) -> bool:
@@ -1166,6 +1254,26 @@ def internal_aloud(turns: list[TurnRecord]) -> list[TurnRecord]:
         if turn.answered:
             break
     return out
+
+
+def names_wrong_figure(cs: CompiledScenario, turn: TurnRecord) -> bool:
+    """Whether the message names an amount the drill asks for that is none of the right
+    ones (nor a term of a sum it gives as one): the engine's own check of the figures."""
+    checks = [(d.number.value, d.number.tolerance) for o in cs.scenario.objectives.external
+              for d in o.detect if d.number is not None]
+    amounts = [n for n in parse_numbers(fold(turn.learner)) if n >= FIGURE_MIN]
+    return bool(checks and amounts and wrong_amounts(amounts, checks))
+
+
+def wrong_beside_right(cs: CompiledScenario, turns: list[TurnRecord]) -> list[TurnRecord]:
+    """Messages that got a figure right and named a wrong one beside it."""
+    return [t for t in turns if t.objectives and names_wrong_figure(cs, t)]
+
+
+def false_start_cost(cs: CompiledScenario, misses: list[TurnRecord]) -> int:
+    """What a drill's false starts cost: a wrong figure a little more than an idle line."""
+    return min(MISS_COST_MAX, sum(WRONG_FIGURE_MISS_COST if names_wrong_figure(cs, t)
+                                  else MISS_COST for t in misses))
 
 
 def late_parts_cost(cs: CompiledScenario, met: list[bool], objection: bool,
@@ -1367,7 +1475,8 @@ def conduct_costs(cs: CompiledScenario, state: SessionState,
     pitches = pitch_turns(cs, state, turns)
     discounts = sum(1 for t in turns if offers_discount(t))
     costs = [("discount", min(2 * DISCOUNT_COST, DISCOUNT_COST * discounts)),
-             ("register", REGISTER_COST if informal(turns, state.lang) else 0),
+             ("register", REGISTER_COST if informal(turns, state.lang)
+              and not to_a_colleague(cs) else 0),
              ("internal_aloud", INTERNAL_ALOUD_COST * min(2, len(internal_aloud(turns))))]
     if cs.scenario.kind != "drill" and corrected(cs, state, turns):
         costs.append(("wrong_summary", WRONG_SUMMARY_COST))
@@ -1386,11 +1495,14 @@ def conduct_costs(cs: CompiledScenario, state: SessionState,
         ticked = objectives_met(cs, state, "external", turns)
         credited = bool(follow_up) and all(ticked.get(o) for o in follow_up)
         asides = drill_asides(cs, state, turns)
-        costs += [("false_start", min(MISS_COST_MAX, MISS_COST * len(misses))),
+        costs += [("false_start", false_start_cost(cs, misses)),
                   ("aside", min(DRILL_ASIDE_COST_MAX, DRILL_ASIDE_COST * len(asides))),
                   ("vague_step", VAGUE_STEP_COST if vague and credited else 0),
                   ("pitch", min(PITCH_COST_MAX, PITCH_COST * pitched)),
-                  ("late_parts", late_parts_cost(cs, met, objection, misses, turns))]
+                  ("late_parts", late_parts_cost(cs, met, objection, misses, turns)),
+                  # (a figure never got right costs its objective, not twice)
+                  ("wrong_figure", WRONG_FIGURE_COST if all(met) and any(
+                      names_wrong_figure(cs, t) for t in turns if t not in misses) else 0)]
     else:
         share = len(pitches) / len(turns) if turns else 0.0
         costs.append(("pitch", min(PITCH_COST_MAX, round(PITCH_SHARE_COST * share))))

@@ -702,6 +702,7 @@ def test_a_step_the_turns_record_is_not_called_missing(library):
              turn("Our screens work with all common laptops. Shall I come back next week?",
                   "next_step_proposal", steps=("respond",)),
              turn("Could you explain it internally like that?", "fact_question", form="open")]
+    turns[1].needs = ["works_with_laptops"]  # (round 23: the benefit names her need)
     tips = score_call(cs, state, None, turns).tips
     still_open = " ".join(t.values.get("topics", "") + t.values.get("steps", "") for t in tips
                           if t.key in ("missed_external", "objection", "objection_steps"))
@@ -1222,6 +1223,10 @@ def test_an_acknowledgement_alone_is_not_praised_as_answering_with_a_benefit(lib
     cs = library["drill-objection-discuss-others"]
     state = SessionState(scenario_id=cs.scenario.id, lang="nl", seed=0)
     state.objections[next(iter(cs.objections))] = ObjectionState(raised_turn=0, handled=True)
+    # (round 23: the benefit the card ticks as tied to her need; an untied one is no
+    # "answered her concern with a benefit tied to what she said")
+    state.objectives.update({o.id: 0 for o in cs.scenario.objectives.external
+                             if any(d.tied_to_need for d in o.detect)})
 
     def praised(text: str) -> bool:
         said = turn(text, "objection_response", steps=("acknowledge", "respond"))

@@ -74,11 +74,22 @@ def test_a_strong_closing_drill_card_names_no_boilerplate_for_the_last_points(li
     assert 3 <= len(report["feedback"]) <= 5
 
 
-def test_a_right_forecast_in_chat_style_is_told_the_capital_it_lacks(library):
+def test_a_right_forecast_in_chat_style_to_her_own_manager_is_no_lapse(library):
+    """Round 23: Monique is the learner's own sales manager, not a customer; a quick line
+    to her with the right figures is no fault a trainer names (h8 review)."""
     report = play(library, "drill-forecast", "en", ["total is 52,500 and march is 25,500"])
+    assert not _full_marks(report), report["feedback"]
+    assert not any("capital" in t or "customer" in t for t in report["feedback"])
+    assert 3 <= len(report["feedback"]) <= 5
+
+
+def test_a_right_answer_in_chat_style_to_a_customer_is_told_the_capital_it_lacks(library):
+    report = play(library, "drill-closing-order", "en", [
+        "the price stays as quoted and we deliver both forklifts before 1 march. shall i "
+        "put the order through today?"])
     tips = _full_marks(report)
     assert report["score"] < 100 and len(tips) == 1, report["feedback"]
-    assert "“total is 52,500 and march is 25,500” starts without a capital" in tips[0]
+    assert "starts without a capital" in tips[0], tips
     assert 3 <= len(report["feedback"]) <= 5
 
 

@@ -418,7 +418,12 @@ _FRAME = re.compile(
     r"did i get that right|heb ik dat goed)\b\W*$", re.IGNORECASE)
 _ASKS_BACK = re.compile(
     r"\b(?:check\w*|correct|klopt|right|understand|begrijp\w*|goed heb|got it|said|zei|"
-    r"vertelde|noemde|mentioned|told)\b", re.IGNORECASE)
+    r"vertelde|noemde|mentioned|told)\b"
+    # "..., or has anything changed since we spoke?", "of is er iets veranderd?": the
+    # learner asks whether it still holds, no point of hers
+    r"|^(?:or|of)\b|\b(?:anything|something|iets)\b[^.?!]{0,15}\b(?:changed|veranderd|anders)\b"
+    r"|\b(?:still the case|still the picture|nog steeds zo|nog zo)\b",
+    re.IGNORECASE)
 # "..., or has anything changed since we spoke?", "... of is er iets veranderd?": the
 # other answer the learner offers her, no point she is said to have made
 _ALTERNATIVE = re.compile(r"^(?:or|of|otherwise|anders)\b", re.IGNORECASE)
