@@ -1,0 +1,68 @@
+"""Round 23: what the learner's message does, and what the card ticks for it.
+
+- A self-introduction works towards the introduction (the turn lists it), but its label
+  has two halves ("introduce yourself and invite her to do the same"): the card ticks it
+  at the end only when she was invited to tell about herself.
+- "Kunt u iets vertellen over Van Dijk Fulfilment en wat u daar precies doet?", "what
+  does a typical day look like for you?" invite her to introduce herself: she does.
+
+The lines vary name, scenario and language, so a rule fitted to one sentence fails.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.scenario.library import LoadResult as Library
+from bot.scenario.library import load_library
+from tests.engine_calls import last_turn, script_report
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return load_library(())
+
+
+@pytest.mark.parametrize(("scenario", "lang", "lines"), [
+    ("first-visit-cleaning", "nl", ["Goedemorgen, ik ben Jeroen van SchoonWerk Nederland.",
+                                    "Wie doet nu bij jullie de schoonmaak?"]),
+    ("first-visit-cleaning", "en", ["Hi Marieke, Tom van Rijn from SchoonWerk, nice to meet you.",
+                                    "We do window cleaning and carpets too."]),
+    ("spin-printing-urgency", "en", ["Hi Ingrid, I'm Kevin from Printwise, thanks for seeing me.",
+                                     "Which printers are you using at the moment?"]),
+])
+def test_introducing_yourself_alone_leaves_the_card_unticked(
+        library: Library, scenario: str, lang: str, lines: list[str]) -> None:
+    report = script_report(library, scenario, lang, lines)
+    assert "introduce" in report["turns"][0]["objectives"], report["turns"][0]
+    assert report["objectives"]["external"]["introduce"] is False, report["objectives"]
+
+
+@pytest.mark.parametrize(("scenario", "lang", "lines"), [
+    ("first-visit-cleaning", "nl", ["Goedemorgen, ik ben Jeroen van SchoonWerk Nederland.",
+                                    "Kunt u iets over uzelf en het kantoor vertellen?"]),
+    ("first-visit-cleaning", "en", ["Hi Marieke, Tom from SchoonWerk, nice to meet you.",
+                                    "What does a typical day look like for you here?"]),
+    ("spin-printing-urgency", "nl", ["Hoi Ingrid, ik ben Lotte van Printwise.",
+                                     "Vertel eens, hoe ziet een dag van jou hier eruit?"]),
+])
+def test_introducing_and_inviting_her_ticks_the_card(
+        library: Library, scenario: str, lang: str, lines: list[str]) -> None:
+    report = script_report(library, scenario, lang, lines)
+    assert report["objectives"]["external"]["introduce"] is True, report["turns"]
+
+
+@pytest.mark.parametrize(("lang", "line", "words"), [
+    ("nl", "Kunt u iets vertellen over Van Dijk Fulfilment en wat u daar precies doet?",
+     "operations manager"),
+    ("nl", "Hoe ziet een dag van jou hier eruit?", "operations manager"),
+    ("en", "What does a typical day look like for you?", "operations manager"),
+])
+def test_asking_what_she_does_there_gets_her_introduction(
+        library: Library, lang: str, line: str, words: str) -> None:
+    opening = {"nl": "Hoi Ingrid, ik ben Lotte van Printwise.",
+               "en": "Hi Ingrid, I'm Lotte from Printwise."}[lang]
+    turn = last_turn(library, "spin-printing-urgency", lang, [opening, line])
+    assert turn["act"] == "fact_question", turn
+    assert words in turn["buyer"].lower(), turn
+    assert "introduce" in turn["objectives"], turn
