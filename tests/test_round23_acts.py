@@ -66,3 +66,23 @@ def test_asking_what_she_does_there_gets_her_introduction(
     assert turn["act"] == "fact_question", turn
     assert words in turn["buyer"].lower(), turn
     assert "introduce" in turn["objectives"], turn
+
+
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("en", ["Good morning Marieke, Jan de Wit from SchoonWerk.", "Who cleans for you now?",
+            "How is that going?",
+            "You said the quality goes up and down. We'd put a fixed crew on it and a weekly"
+            " check by me. Would that help?"]),
+    ("en", ["morning marieke, jan from schoonwerk", "who cleans now", "hows that going",
+            "so the problems you mentioned, we'd sort with one fixed cleaner per office and a"
+            " supervisor who checks the work"]),
+])
+def test_an_offer_citing_her_words_ticks_the_solution(
+        library: Library, lang: str, lines: list[str]) -> None:
+    """The offer is read as the solution because it cites what she said: the card ticks the
+    solution tied to her needs, even where her words match none of the scenario's needs."""
+    report = script_report(library, "first-visit-cleaning", lang, lines)
+    last = report["turns"][-1]
+    assert last["act"] == "solution", last
+    assert "solution" in last["objectives"], last
+    assert report["objectives"]["external"]["solution"] is True, report["objectives"]

@@ -203,6 +203,7 @@ class Engine:
             take_as_check(self.ctx, a, text)
         act = main_act(a, state)
         a.act = act
+        _credit_offer_on_her_words(self.cs, state, a)
         if act is Act.GOODBYE and "?" not in text:
             a.form = a.spin = None  # "thanks, have a nice day!" asks nothing
         if act in (Act.SMALL_TALK, Act.GREET_INTRODUCE) and not a.facts:
@@ -534,6 +535,22 @@ def _answered_as_asked(cs: CompiledScenario, a: TurnAnalysis) -> bool:
     answered = set(a.answered)
     return bool(answered & set(a.facts)) or any(
         answered & set(cs.facts[f].after) for f in a.facts if f in cs.facts)
+
+
+def _credit_offer_on_her_words(cs: CompiledScenario, state: SessionState,
+                               a: TurnAnalysis) -> None:
+    """"u said the quality goes up and down. we'd put a fixed crew on it + a weekly check",
+    "..., so the problems you mentioned would be sorted": a proposal read as the solution
+    because it cites what she said works towards the objective of a solution tied to her
+    needs, even where her words are not matched to one of the scenario's needs."""
+    if a.act != Act.SOLUTION or a.tied_needs or not state.needs_stated or not (
+            {Move.SUMMARIZE, Move.PROPOSE_SOLUTION} <= a.moves):
+        return
+    for objective in cs.objectives.values():
+        if objective.id not in a.objectives and any(
+                det.tied_to_need and Move.PROPOSE_SOLUTION in det.moves
+                for det in objective.detect):
+            a.objectives.append(objective.id)
 
 
 def _tick_objectives(state: SessionState, a: TurnAnalysis) -> None:
