@@ -86,3 +86,42 @@ def test_an_offer_citing_her_words_ticks_the_solution(
     assert last["act"] == "solution", last
     assert "solution" in last["objectives"], last
     assert report["objectives"]["external"]["solution"] is True, report["objectives"]
+
+
+CATERING_CALL = {
+    "nl": ["Goedemorgen Marco, fijn je weer te zien.", "Wat vond je van ons voorstel?"],
+    "en": ["Good morning Marco, good to see you again.", "What did you think of our proposal?"],
+}
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "Als we het zo doen, kan ik jullie dan alvast inplannen voor de eerste werkdag na"
+           " de opening van de kantine?"),
+    ("nl", "zal ik jullie vast inplannen voor 1 sept?"),
+    ("nl", "als we t zo aanpassen, kan ik u dan noteren voor een start per 1 september?"),
+    ("en", "If we go with this, shall we pencil in Monday 2 September for the first lunch?"),
+])
+def test_putting_the_start_in_the_diary_is_a_trial_close(
+        library: Library, lang: str, line: str) -> None:
+    """Her yes would fix the start of the service: a trial close (the card's trial_close),
+    not a meeting proposed."""
+    turn = last_turn(library, "closing-catering-followup", lang, [*CATERING_CALL[lang], line])
+    assert turn["act"] == "ask_order", turn
+    assert "trial_close" in turn["objectives"], turn
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "Als we het zo doen, zal ik dan dinsdag 12 september om 15.00 uur langskomen met de"
+           " definitieve offerte?"),
+    ("en", "Shall I book it in for Thursday at ten, so we can go through the final quote?"),
+])
+def test_a_meeting_on_her_yes_stays_the_next_step(library: Library, lang: str, line: str) -> None:
+    turn = last_turn(library, "closing-catering-followup", lang, [*CATERING_CALL[lang], line])
+    assert turn["act"] == "next_step_proposal", turn
+
+
+def test_putting_the_order_down_for_delivery_asks_for_it(library: Library) -> None:
+    turn = last_turn(library, "drill-closing-order", "en", [
+        "So shall I put the two forklifts down for delivery in the week of 15 February?"])
+    assert turn["act"] == "ask_order", turn
+    assert "ask_for_order" in turn["objectives"], turn

@@ -280,6 +280,11 @@ def analyze_turn(
     analysis.states_benefit = bool(cue_moves & {"respond_benefit", "propose_solution"})
     analysis.meeting_words = "propose_next_step" in cue_moves
     analysis.question_closes = "ask_for_order" in moves and _question_asks_order(msg, lm)
+    if not analysis.question_closes and info.form == "closed" and _trial_close(text, msg, moves):
+        # "If we go with this, shall we pencil in Monday 2 September for the first lunch?",
+        # "zal ik jullie vast inplannen voor 1 sept?": her yes puts the start in the diary
+        moves.add("ask_for_order")
+        analysis.question_closes = True
     # "Hoi Monique, mijn totaal is 70.500 euro": an amount is content however short the
     # greeting around it ("hi, 2 minutes?" is not)
     analysis.greeting_with_content = "greet" in moves and bool(msg.numbers) and (
@@ -1739,6 +1744,36 @@ def _question_asks_order(msg: Analyzed, lm: LanguageModel) -> bool:
     # "Shall I book the delivery for the week of 20 February?" books the order itself
     return "ask_for_order" in found and (
         "propose_next_step" not in found or bool(_ORDER_WORDS & set(asked)))
+
+
+# "If we go with this, ...", "Als we het zo doen, ...", "Stel dat we het zo aanpassen, ...":
+# the question that follows is asked on the condition of her yes
+_ON_HER_YES = re.compile(
+    r"^\W*(?:\w+[,.!]?\s+)?(?:if|als|stel dat|assuming|suppose|say)\s+(?:we|you|u|jullie|je)\s+"
+    r"(?:\S+\s+){0,2}?(?:go with|go ahead|do it|het zo|t zo|it like this|it this way|"
+    r"ervoor gaan|ervoor kiezen|ervoor kiest|voor gaan|for it|akkoord)", re.IGNORECASE)
+# "zal ik jullie vast inplannen", "kan ik u dan noteren voor", "shall I pencil you in",
+# "can I book you in for": she (not a meeting) is put in the diary
+_BOOKS_HER = re.compile(
+    r"\b(?:u|jullie|je)\s+(?:\S+\s+){0,2}?(?:inplannen|noteren|inschrijven)\b"
+    r"|\b(?:pencil|book|put)\s+(?:you|you guys|u)\s+(?:in|down)\b", re.IGNORECASE)
+# the start of the service or its delivery (what a trial close puts in the diary)
+_START_WORDS = frozenset({"start", "starten", "beginnen", "begin", "starting", "levering",
+                          "delivery", "eerste", "first"})
+
+
+def _trial_close(text: str, msg: Analyzed, moves: set[str]) -> bool:
+    """A closed question that fixes the start of the service on her yes: asked on the
+    condition that she goes ahead ("If we go with this, shall we pencil in Monday 2
+    September for the first lunch?", "Stel dat we het zo doen, zou je dan per 1 september
+    willen beginnen?"), or putting her, not a meeting, in the diary ("zal ik jullie vast
+    inplannen voor 1 sept?"). A meeting, a demo or a quote to send stays the next step."""
+    if STEP_NOUNS & set(msg.words):
+        return False
+    if _BOOKS_HER.search(text) and "propose_next_step" in moves:
+        return True
+    return bool(_ON_HER_YES.search(text)) and bool(
+        moves & {"ask_for_order", "propose_next_step"} or _START_WORDS & set(msg.words))
 
 
 def _question_proposes(msg: Analyzed, lm: LanguageModel) -> bool:
