@@ -125,3 +125,28 @@ def test_putting_the_order_down_for_delivery_asks_for_it(library: Library) -> No
         "So shall I put the two forklifts down for delivery in the week of 15 February?"])
     assert turn["act"] == "ask_order", turn
     assert "ask_for_order" in turn["objectives"], turn
+
+
+@pytest.mark.parametrize(("scenario", "lang", "lines", "words"), [
+    ("closing-catering-followup", "en", [CATERING_CALL["en"][0],
+                                         "So, what did you make of our proposal?"], "proposal"),
+    ("closing-catering-followup", "nl", [CATERING_CALL["nl"][0], "wat vond je ervan?"],
+     "voorstel"),
+    ("objection-software-renewal", "en", ["Good morning Gerard, good to see you again.",
+                                          "What did you think of the 9.40?"], ""),
+])
+def test_her_opinion_of_the_offer_is_asked_without_a_spin_type(
+        library: Library, scenario: str, lang: str, lines: list[str], words: str) -> None:
+    """Her opinion of the offer is asked (she gives it), but it is no situation, problem
+    or consequence question: the report gives it no SPIN type."""
+    turn = last_turn(library, scenario, lang, lines)
+    assert turn["act"] == "fact_question" and turn["form"] == "open", turn
+    assert turn["spin"] is None, turn
+    assert words in turn["buyer"].lower(), turn
+
+
+def test_her_opinion_of_what_she_pays_now_keeps_its_spin_type(library: Library) -> None:
+    turn = last_turn(library, "first-visit-cleaning", "en", [
+        "Good morning, I'm Tom from SchoonWerk.", "Who cleans for you now?",
+        "And how do you feel about the price you pay them now?"])
+    assert turn["spin"] is not None, turn

@@ -14,6 +14,7 @@ from functools import lru_cache
 from bot.engine.classify import (
     STEP_NOUNS,
     QuestionInfo,
+    asks_her_opinion_of_the_offer,
     classify,
     count_questions,
     detect_moves,
@@ -122,6 +123,8 @@ class TurnAnalysis:
     # "Apart from the price, is there anything else holding you back?": a yes/no question
     # that isolates her concern (a step of objection handling, no SPIN question)
     isolates: bool = False
+    # "What did you think of our proposal?", "wat vond je ervan?": her opinion of the offer
+    opinion_of_offer: bool = False
 
 
 def analyze_turn(
@@ -280,6 +283,7 @@ def analyze_turn(
     analysis.states_benefit = bool(cue_moves & {"respond_benefit", "propose_solution"})
     analysis.meeting_words = "propose_next_step" in cue_moves
     analysis.question_closes = "ask_for_order" in moves and _question_asks_order(msg, lm)
+    analysis.opinion_of_offer = info.is_question and asks_her_opinion_of_the_offer(msg)
     if not analysis.question_closes and info.form == "closed" and _trial_close(text, msg, moves):
         # "If we go with this, shall we pencil in Monday 2 September for the first lunch?",
         # "zal ik jullie vast inplannen voor 1 sept?": her yes puts the start in the diary

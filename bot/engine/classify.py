@@ -407,6 +407,30 @@ def _asks_her_view_of_the_offer(msg: Analyzed) -> bool:
         msg.words[:3] and set(msg.words[:3]) & {"what", "how", "wat", "hoe"})
 
 
+# what her view is asked of in a follow-up ("what did you think of it / of the 9.40?")
+_THE_OFFER_IT = frozenset({"ervan", "it", "price", "prijs", "prices", "prijzen", "bedrag",
+                           "amount"})
+_ASKING_HOW = frozenset({"what", "how", "wat", "hoe", "whats"})
+_HER_SIDE = frozenset({"pay", "paying", "betaal", "betaalt", "betalen", "current", "huidige",
+                       "supplier", "leverancier"})
+
+
+def asks_her_opinion_of_the_offer(msg: Analyzed) -> bool:
+    """"What did you think of our proposal?", "wat vond je ervan?", "whats ur take on the
+    9.40?": the first question asks her opinion of the offer or its price (the labelling
+    conventions give it no SPIN type: it asks no situation, problem or consequence)."""
+    asking = [s for s in msg.sentences if s.question_mark] or msg.sentences[-1:]
+    words = asking[0].words if asking else []
+    if not words or not set(words[:4]) & _ASKING_HOW:
+        return False
+    view = set(words) & _VIEW_WORDS or any(
+        pair in (("take", "on"), ("make", "of")) for pair in zip(words, words[1:]))
+    if set(words) & _HER_SIDE:
+        return False  # "how do you feel about the price you pay now?": her supplier's price
+    return bool(view) and bool(set(words) & (_OFFER_WORDS | _THE_OFFER_IT) or any(
+        w[:1].isdigit() for w in words))
+
+
 # What she gives when asked for her details or leave to mail her
 _HER_DETAILS = frozenset({"newsletter", "mailing", "card", "address", "number", "nieuwsbrief",
                           "kaartje", "visitekaartje", "mailadres", "emailadres", "e-mailadres",

@@ -219,6 +219,8 @@ class Engine:
             a.spin = None  # "would that help you?" checks her objection, it asks no facts
         if isolates_her_concern(a, act):
             a.spin = None  # "apart from the price, is there anything else?" isolates it
+        if a.opinion_of_offer and act is Act.FACT_QUESTION:
+            a.spin = None  # "what did you think of our proposal?" asks her opinion of it
         if invites_her_story(a, act):
             a.spin = "situation"  # "I'm Tom from SchoonWerk. Tell me about yourself?"
         elif act not in INFORMATION_ACTS and not pitch_keeps_question(a, act):
