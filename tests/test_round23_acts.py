@@ -150,3 +150,21 @@ def test_her_opinion_of_what_she_pays_now_keeps_its_spin_type(library: Library) 
         "Good morning, I'm Tom from SchoonWerk.", "Who cleans for you now?",
         "And how do you feel about the price you pay them now?"])
     assert turn["spin"] is not None, turn
+
+
+@pytest.mark.parametrize(("scenario", "lang", "lines"), [
+    ("first-visit-cleaning", "nl", ["Goedemorgen! Ik ben Daan Smit van SchoonWerk.",
+                                    "Sorry, ik zie daar een foto van een zeilboot. Zeilt u zelf ook?"]),
+    ("first-visit-cleaning", "en", ["Good morning! I'm Daan from SchoonWerk.",
+                                    "Is that a photo of your boat? Do you sail yourself?"]),
+    ("closing-catering-followup", "en", ["Morning Marco!", "Did you end up going to Portugal in"
+                                         " the end? Last time you were still doubting."]),
+])
+def test_a_question_about_her_life_outside_the_deal_is_small_talk(
+        library: Library, scenario: str, lang: str, lines: list[str]) -> None:
+    """Her hobby or her holiday is small talk: no fact question she cannot place, and no
+    recap she has to correct ("Portugal? I never said that")."""
+    turn = last_turn(library, scenario, lang, lines)
+    assert turn["act"] == "small_talk", turn
+    assert turn["objectives"] == [], turn
+    assert "never said" not in turn["buyer"] and "weet ik niet veel" not in turn["buyer"], turn

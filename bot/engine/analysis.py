@@ -698,6 +698,11 @@ def analyze_turn(
         # prijs per rol of om de totale kosten?"; nor does one about her need: "Hoe vaak
         # staat de lijn stil door scheurende folie?")
         analysis.moves.add("respond_benefit")
+    if {"small_talk", "summarize"} <= moves and info.is_question and not analysis.facts and (
+            not analysis.needs):
+        # "Did you end up going to Portugal? Last time you were still doubting." recalls her
+        # life outside the deal: small talk, no recap of what she told about her needs
+        moves.discard("summarize")
     detector_hits = cl.detector_cues.match(msg)
     ticked: list[str] = []
     for fact_id in analysis.facts:
