@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from bot.engine.acts import Act, Move
+from bot.engine.acts import Act
 from bot.engine.compiled import CompiledScenario
 from bot.engine.state import SessionState, TurnRecord
 from scoring.feedback import EARLY_PITCH_ASKS, Tip, choose_tips, first_pitched, pitch_tip_key
@@ -15,6 +15,7 @@ from scoring.sections import (
     agreed_to_a_summary,
     closing_score,
     conduct_costs,
+    external_ticked,
     fact_items,
     heard_facts,
     objections_score,
@@ -109,7 +110,7 @@ def score_call(
         total=total,
         sections=sections,
         internal=objectives_met(cs, state, "internal", turns),
-        external=card_external(cs, state, turns),
+        external=external_ticked(cs, state, turns),
         questions=question_mix(turns),
         preparation=preparation,
         tips=choose_tips(cs, state, total, turns),
@@ -119,21 +120,6 @@ def score_call(
         deduction_reasons=_reasons(cs, state, turns, costs) if deduction else [],
         unagreed=unagreed_step(cs, state, turns),
     )
-
-
-def card_external(cs: CompiledScenario, state: SessionState,
-                  turns: list[TurnRecord]) -> dict[str, bool]:
-    """The external objectives the card ticks. The introduction's label has two halves
-    (introduce yourself and invite her to do the same): on a first visit a seller who only
-    introduced himself keeps half its credit in the score, but the card leaves it unticked
-    until she was invited to tell about herself (at any point of the call)."""
-    met = objectives_met(cs, state, "external", turns)
-    if cs.scenario.kind != "drill" and cs.scenario.buyer.visit != "follow_up":
-        for oid in met:
-            if met[oid] and cs.objectives[oid].method_role == "introduce" and not any(
-                    Move.INVITE_INTRODUCTION in t.moves for t in turns):
-                met[oid] = False
-    return met
 
 
 def unagreed_step(cs: CompiledScenario, state: SessionState,

@@ -154,7 +154,8 @@ def test_her_opinion_of_what_she_pays_now_keeps_its_spin_type(library: Library) 
 
 @pytest.mark.parametrize(("scenario", "lang", "lines"), [
     ("first-visit-cleaning", "nl", ["Goedemorgen! Ik ben Daan Smit van SchoonWerk.",
-                                    "Sorry, ik zie daar een foto van een zeilboot. Zeilt u zelf ook?"]),
+                                    "Sorry, ik zie daar een foto van een zeilboot."
+                                    " Zeilt u zelf ook?"]),
     ("first-visit-cleaning", "en", ["Good morning! I'm Daan from SchoonWerk.",
                                     "Is that a photo of your boat? Do you sail yourself?"]),
     ("closing-catering-followup", "en", ["Morning Marco!", "Did you end up going to Portugal in"
@@ -168,3 +169,41 @@ def test_a_question_about_her_life_outside_the_deal_is_small_talk(
     assert turn["act"] == "small_talk", turn
     assert turn["objectives"] == [], turn
     assert "never said" not in turn["buyer"] and "weet ik niet veel" not in turn["buyer"], turn
+
+
+# Marco has said another caterer is cheaper: the objection stands when the offer is adjusted
+CATERING_OBJECTION = {
+    "en": ["Good morning Marco, good to see you again.", "What did you think of our proposal?",
+           "What budget did you have in mind per lunch for the company part?"],
+    "nl": ["Goedemorgen Marco, fijn je weer te zien.", "Wat vond je van ons voorstel?",
+           "Welk budget heb je per lunch in gedachten voor het werkgeversdeel?"],
+}
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "Then my suggestion: we fix the €4.40 employer part for the first year, and in the"
+           " first month we run the hot dish on three days a week to see what people take."),
+    ("en", "We could also drop the hot dish on Fridays, since a lot of people work from home"
+           " then."),
+    ("nl", "Dan pas ik het voorstel aan: een wisselend menu per week met elke dag twee warme"
+           " keuzes, en één vegetarisch."),
+])
+def test_adjusting_the_offer_while_his_concern_stands_is_the_adjusted_solution(
+        library: Library, lang: str, line: str) -> None:
+    turns = [t for t in script_report(library, "closing-catering-followup", lang,
+                                      [*CATERING_OBJECTION[lang], line])["turns"]]
+    assert any("cheaper" in t["buyer"] or "goedkoper" in t["buyer"] or "onder jullie" in
+               t["buyer"] or "below you" in t["buyer"] for t in turns[:-1]), turns
+    assert turns[-1]["act"] == "solution", turns[-1]
+    assert "adjusted_solution" in turns[-1]["objectives"], turns[-1]
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "OK, I understand. Maybe we could spread the cost over the year."),
+    ("en", "We could also add a theme day every week, people love that."),
+])
+def test_a_nod_or_sales_talk_is_no_adjusted_solution(library: Library, lang: str,
+                                                     line: str) -> None:
+    turn = script_report(library, "closing-catering-followup", lang,
+                         [*CATERING_OBJECTION[lang], line])["turns"][-1]
+    assert turn["act"] != "solution", turn

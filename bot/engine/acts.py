@@ -129,7 +129,7 @@ def main_act(a: TurnAnalysis, state: SessionState) -> Act:
             Move.CHECK in moves and a.responds_to and a.tied_needs):
         return Act.SUMMARY
     if pending and state.objections[pending].raised_turn != 0 and (
-            _proposes_for_her_needs(a, pending)):
+            _proposes_for_her_needs(a, pending) or _adjusts_the_offer(a)):
         return Act.SOLUTION
     if pending and _handles_objection(a, state):
         return Act.OBJECTION_RESPONSE
@@ -289,6 +289,18 @@ def _proposes_for_her_needs(a: TurnAnalysis, oid: str) -> bool:
     return Move.PROPOSE_SOLUTION in a.moves and bool(a.tied_needs) and not (
         a.moves & {Move.ACKNOWLEDGE, Move.CLARIFY, Move.PROPOSE_NEXT_STEP, Move.ASK_FOR_ORDER}
     ) and not a.about_objection and oid not in a.responds_to and not a.price
+
+
+def _adjusts_the_offer(a: TurnAnalysis) -> bool:
+    """The offer changed on her points while a concern she raised later in the call stands
+    ("Then my suggestion: we fix the €4.40 employer part for the first year, ...", "Dan pas ik
+    het voorstel aan: ...", "We could also drop the hot dish on Fridays, that brings the
+    price down"): the adjusted solution, as a trainer labels it. Not a nod to her concern
+    first ("OK, I understand. Maybe we could spread the cost"), a yes-but, a discount, a
+    dated meeting, a request for the order or sales talk ("We could also add a theme day
+    every week, people love that")."""
+    return a.adjusts_offer and not a.yes_but and not a.dated and not a.pitch and not (
+        a.moves & {Move.ACKNOWLEDGE, Move.CLARIFY, Move.ASK_FOR_ORDER, Move.DISCOUNT})
 
 
 def _answers_then_proposes(a: TurnAnalysis, oid: str | None) -> bool:

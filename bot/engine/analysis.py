@@ -125,6 +125,9 @@ class TurnAnalysis:
     isolates: bool = False
     # "What did you think of our proposal?", "wat vond je ervan?": her opinion of the offer
     opinion_of_offer: bool = False
+    # "Then I'd adapt the proposal: ...", "What we could do is ...", "Dan pas ik het voorstel
+    # aan: ...": the offer changed to what she said (the adjusted solution)
+    adjusts_offer: bool = False
 
 
 def analyze_turn(
@@ -384,6 +387,7 @@ def analyze_turn(
     # "shall we start after the summer?" asks her to commit, not for the start date
     closing_question = "ask_for_order" in moves and info.form == "closed" and (
         bool(lm.proposal.match(msg)) or _agreement_tag(msg, lm))  # "... voor u vast. Akkoord?"
+    analysis.adjusts_offer = "propose_solution" in moves and bool(_ADJUSTS_OFFER.search(text))
     # "Did you know our film never tears?", "..., sounds good right?" carry the offer: no
     # fact of hers is asked
     bare: set[str] = set()  # facts named by no topic word: "how often" alone
@@ -1755,6 +1759,17 @@ def _question_asks_order(msg: Analyzed, lm: LanguageModel) -> bool:
         "propose_next_step" not in found or bool(_ORDER_WORDS & set(asked)))
 
 
+# "Then I'd adapt the proposal: ...", "Here's what I can do: ...", "What we could do is ...",
+# "We could also drop the hot dish on Fridays", "Dan pas ik het voorstel aan: ...", "Wij
+# kunnen beginnen met een proefperiode ...": a sentence that opens by changing the offer
+_ADJUSTS_OFFER = re.compile(
+    r"(?:^|[.!?:]\s+)(?:(?:then|so|ok|okay|oke|oké|dan|nou|goed)[,]?\s+)?"
+    r"(?:i'?d adapt|i would adapt|i'?ll adapt|let me adapt|i'?d adjust|i'?ll adjust|"
+    r"my suggestion|here'?s what (?:i|we) can do|what (?:i|we) could do|what (?:i|we) can do|"
+    r"we could(?: also)?|we can(?: also)? do|"
+    r"pas ik (?:het|ons|mijn) voorstel|ik pas (?:het|ons|mijn) voorstel|mijn voorstel|"
+    r"wat (?:ik|we|wij) kunnen doen|(?:dan )?kunnen we|wij kunnen|we kunnen|dan doen we)\b",
+    re.IGNORECASE)
 # "If we go with this, ...", "Als we het zo doen, ...", "Stel dat we het zo aanpassen, ...":
 # the question that follows is asked on the condition of her yes
 _ON_HER_YES = re.compile(

@@ -424,7 +424,7 @@ def asks_her_opinion_of_the_offer(msg: Analyzed) -> bool:
     if not words or not set(words[:4]) & _ASKING_HOW:
         return False
     view = set(words) & _VIEW_WORDS or any(
-        pair in (("take", "on"), ("make", "of")) for pair in zip(words, words[1:]))
+        pair in (("take", "on"), ("make", "of")) for pair in pairwise(words))
     if set(words) & _HER_SIDE:
         return False  # "how do you feel about the price you pay now?": her supplier's price
     return bool(view) and bool(set(words) & (_OFFER_WORDS | _THE_OFFER_IT) or any(
