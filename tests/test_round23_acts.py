@@ -207,3 +207,30 @@ def test_a_nod_or_sales_talk_is_no_adjusted_solution(library: Library, lang: str
     turn = script_report(library, "closing-catering-followup", lang,
                          [*CATERING_OBJECTION[lang], line])["turns"][-1]
     assert turn["act"] != "solution", turn
+
+
+@pytest.mark.parametrize(("scenario", "lang", "lines"), [
+    ("objection-software-renewal", "en", [
+        "Good morning Mr Smits, great to see you again!",
+        "On top of that, the module for the cao Bouw & Infra calculates every allowance"
+        " automatically. And the employee app gives everyone their payslips and leave balance"
+        " in their pocket."]),
+    ("objection-software-renewal", "nl", [
+        "Goedemorgen meneer Smits, fijn u weer te zien.",
+        "Daarnaast zit de cao Bouw & Infra-module er standaard in, plus de medewerkersapp"
+        " waarin uw mensen zelf hun loonstrook en verlof zien."]),
+])
+def test_the_offers_benefits_told_unasked_are_a_pitch(
+        library: Library, scenario: str, lang: str, lines: list[str]) -> None:
+    """The offer's benefits talked up with no question and no step, before she said what she
+    needs: a pitch (it was 'other', which no tip or reply takes up)."""
+    turn = last_turn(library, scenario, lang, lines)
+    assert turn["act"] == "pitch", turn
+
+
+def test_figures_for_the_manager_stay_other(library: Library) -> None:
+    turn = last_turn(library, "drill-forecast", "nl", [
+        "Mijn totale forecast is € 52.500.",
+        "In maart valt € 25.500: Brink 12.000 en De Hoeve 13.500. Kuipers tel ik niet mee,"
+        " die hebben we verloren."])
+    assert turn["act"] == "other", turn

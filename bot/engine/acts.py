@@ -229,6 +229,11 @@ def main_act(a: TurnAnalysis, state: SessionState) -> Act:
         return Act.FACT_QUESTION
     if (Move.GREET in moves and not a.greeting_with_content) or Move.INTRODUCE in moves:
         return Act.GREET_INTRODUCE
+    if not pending and a.needs and not moves - {Move.ACKNOWLEDGE}:
+        # "On top of that, the cao module calculates every allowance automatically": the
+        # offer's benefits talked up with no question and no step proposed (a benefit on
+        # her own words is the solution)
+        return Act.SOLUTION if a.tied_needs else Act.PITCH
     return Act.OTHER
 
 

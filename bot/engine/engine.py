@@ -37,6 +37,7 @@ from bot.engine.closing import (
     date_not_agreed,
     end_check,
     month_answer,
+    offer_told,
     past_her_deadline,
     situation_streak,
 )
@@ -454,6 +455,7 @@ class Engine:
             e.startswith("guarded:") or e == "stall" for e in events)
         so_far = " ".join(p for p in (react, *answers, bring_in) if p)
         if bring_in:
+            offer_told(self.ctx, cl, state, a, text)  # the concern it set off aside
             tail = end_check(self.ctx, cl, state, events, reply=so_far)
         else:
             tail = after_turn(self.ctx, cl, state, a, events, cool=cool, text=text,
