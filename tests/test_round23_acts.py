@@ -234,3 +234,28 @@ def test_figures_for_the_manager_stay_other(library: Library) -> None:
         "In maart valt € 25.500: Brink 12.000 en De Hoeve 13.500. Kuipers tel ik niet mee,"
         " die hebben we verloren."])
     assert turn["act"] == "other", turn
+
+
+def test_coming_back_to_a_topic_proposes_no_appointment(library: Library) -> None:
+    """"Coming back to your cleaner for a sec" takes a topic up again: no new appointment
+    is ticked (the objective waits for the real proposal)."""
+    turn = last_turn(library, "first-visit-cleaning", "en", [
+        "Good morning, I'm Tom from SchoonWerk.", "Who cleans for you now?",
+        "Coming back to your cleaner for a sec: what is it exactly that doesn't go well?"])
+    assert turn["act"] == "fact_question", turn
+    assert "new_appointment" not in turn["objectives"], turn
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "Completely off topic, but do you know a good place for lunch around here? I've got"
+           " another appointment in Beverwijk this afternoon."),
+    ("nl", "Even iets anders: weet u een goede lunchplek hier? Ik heb vanmiddag nog een afspraak"
+           " in Beverwijk."),
+])
+def test_the_sellers_own_other_appointment_is_no_proposal(library: Library, lang: str,
+                                                          line: str) -> None:
+    opening = {"nl": "Goedemorgen, ik ben Tom van SchoonWerk.",
+               "en": "Good morning, I'm Tom from SchoonWerk."}[lang]
+    turn = last_turn(library, "first-visit-cleaning", lang, [opening, line])
+    assert turn["act"] != "next_step_proposal", turn
+    assert not {"new_appointment", "follow_up"} & set(turn["objectives"]), turn

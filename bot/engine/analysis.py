@@ -174,6 +174,12 @@ def analyze_turn(
         # "u said at the start you'd come back to our price", "om even terug te komen op de
         # prijs": a topic taken up again, no visit proposed
         cue_moves.discard("propose_next_step")
+    if "propose_next_step" in cue_moves and _OWN_OTHER_MEETING.search(" ".join(msg.words)) and (
+            "propose_next_step" not in set(lm.moves.match(lm.pipeline.analyze(
+                _OWN_OTHER_MEETING.sub(" ", " ".join(msg.words)))))):
+        # "I've got another appointment in Beverwijk this afternoon": the seller's own diary,
+        # no meeting proposed to her
+        cue_moves.discard("propose_next_step")
     if promises_to_send(msg):
         cue_moves.add("propose_next_step")  # "I'll rework the quote and send it over"
     if concrete_time and offers_a_time(text) and is_concrete(msg, lm):
@@ -399,6 +405,12 @@ def analyze_turn(
         framed: set[str] = set()
         spans: dict[str, tuple[int, int]] = {}
         scored = cl.facts.match(msg, where, framed, spans)
+        if _BACK_TO_A_TOPIC.search(" ".join(msg.words)):
+            # "Coming back to your cleaner for a sec: ..." takes a topic up again: it asks
+            # about no visit or appointment ("come back")
+            kept = cl.facts.match(lm.pipeline.analyze(
+                _BACK_TO_A_TOPIC.sub(" ", " ".join(msg.words))))
+            scored = {f: v for f, v in scored.items() if f in kept}
         # a permission question ("vindt u het goed als we u de nieuwsbrief sturen?") asks no
         # deeper SPIN question, whatever "als we" suggests: plain facts answer it
         fit_spin = "situation" if analysis.spin is None and info.spin else info.spin
@@ -1691,8 +1703,16 @@ _MEETING_HER = frozenset({"to meet you", "kennis te maken", "kennis maken", "mee
 # "terug te komen op de prijs", "terugkomen op uw vraag" (not "come back to you next week")
 _BACK_TO_A_TOPIC = re.compile(
     r"\b(?:come|comes|coming|came|get|getting|go|going)\s+back\s+(?:to|on)\s+"
-    r"(?!you\b|u\b|ya\b|yours?\b|ur\b|your\s+office\b)"
+    r"(?!you\b|u\b|ya\b|yours\b|ur\b|your\s+(?:office|place|premises|site|building)\b)"
     r"|\bterug\s*(?:te\s+)?(?:komen|komt|kom|kwam|gekomen)\s+op\b")
+
+
+# "I've got another appointment this afternoon", "ik heb vanmiddag nog een afspraak": the
+# seller's own diary
+_OWN_OTHER_MEETING = re.compile(
+    r"\b(?:i|i have|i have got|ik heb|ik moet)\b(?:\s+\S+){0,3}?\s+"
+    r"(?:another|other|one more|nog een|een andere|straks een|vanmiddag een)\s+"
+    r"(?:appointment|meeting|afspraak|klant|client|customer)\b")
 
 
 def _moves_without_back_to(msg: Analyzed, lm: LanguageModel) -> set[str]:
