@@ -259,3 +259,22 @@ def test_the_sellers_own_other_appointment_is_no_proposal(library: Library, lang
     turn = last_turn(library, "first-visit-cleaning", lang, [opening, line])
     assert turn["act"] != "next_step_proposal", turn
     assert not {"new_appointment", "follow_up"} & set(turn["objectives"]), turn
+
+
+@pytest.mark.parametrize(("lang", "lines", "then"), [
+    ("en", ["Good morning, I'm Tom from SchoonWerk.", "Who cleans for you now?",
+            "Are you happy with them?"], "What goes wrong, then?"),
+    ("nl", ["Goedemorgen, ik ben Tom van SchoonWerk.", "Wie doet nu de schoonmaak?",
+            "En bent u daar tevreden over?"], "Wat gaat er dan mis?"),
+])
+def test_her_satisfaction_is_no_inventory_of_her_needs_yet(
+        library: Library, lang: str, lines: list[str], then: str) -> None:
+    """"Are you happy with them?" asks about her current supplier (a problem question, the
+    supplier's objective); what goes wrong is where her needs are taken stock of."""
+    report = script_report(library, "first-visit-cleaning", lang, lines)
+    last = report["turns"][-1]
+    assert last["spin"] == "problem" and "current_supplier" in last["objectives"], last
+    assert "needs" not in last["objectives"], last
+    assert report["objectives"]["external"]["needs"] is False, report["objectives"]
+    asked = script_report(library, "first-visit-cleaning", lang, [*lines, then])["turns"][-1]
+    assert "needs" in asked["objectives"], asked

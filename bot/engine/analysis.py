@@ -739,6 +739,11 @@ def analyze_turn(
             if not _detector_holds(det, f"{objective.id}#{i}", analysis, detector_hits,
                                    msg.numbers) or _only_refers_back(det, analysis, msg):
                 continue
+            if det.spin and not det.moves and det.asked_by is None and analysis.facts and (
+                    _SATISFACTION & set(msg.words)):
+                # "Are you happy with them?", "Hoe bevalt dat?": her satisfaction with what she
+                # has (a fact of the supplier's), not yet what she wishes or needs
+                continue
             if _vague_step(det, analysis, msg, lm):
                 analysis.vague_steps.append(objective.id)
                 continue
@@ -1707,6 +1712,9 @@ _BACK_TO_A_TOPIC = re.compile(
     r"|\bterug\s*(?:te\s+)?(?:komen|komt|kom|kwam|gekomen)\s+op\b")
 
 
+# her satisfaction asked ("are you happy with them?", "bent u tevreden?", "hoe bevalt dat?")
+_SATISFACTION = frozenset({"happy", "satisfied", "content", "pleased", "tevreden", "tevrede",
+                           "blij", "bevalt", "bevallen", "beviel"})
 # "I've got another appointment this afternoon", "ik heb vanmiddag nog een afspraak": the
 # seller's own diary
 _OWN_OTHER_MEETING = re.compile(
