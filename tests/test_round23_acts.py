@@ -278,3 +278,25 @@ def test_her_satisfaction_is_no_inventory_of_her_needs_yet(
     assert report["objectives"]["external"]["needs"] is False, report["objectives"]
     asked = script_report(library, "first-visit-cleaning", lang, [*lines, then])["turns"][-1]
     assert "needs" in asked["objectives"], asked
+
+
+def test_her_need_met_by_what_we_do_with_a_check_is_the_solution(library: Library) -> None:
+    """"from what u said a fixed team would really help. thats how we work ... would that fix
+    it for u?": her need, what we do about it, and whether it fixes it: the solution (she
+    weighs it), not a recap she confirms with "Yes, that's right"."""
+    report = script_report(library, "first-visit-cleaning", "en", [
+        "morning marieke, tom from schoonwerk", "who cleans now", "hows that going",
+        "what goes wrong then",
+        "ok so from what u said a fixed team that knows ur office wld really help. thats how we"
+        " work, same ppl every time + 1 contact person at our end. would that fix it for u?"])
+    last = report["turns"][-1]
+    assert last["act"] == "solution" and "solution" in last["objectives"], last
+    assert "that's right" not in last["buyer"], last
+    assert report["objectives"]["external"]["solution"] is True
+
+
+def test_a_recap_with_a_check_stays_a_summary(library: Library) -> None:
+    turn = last_turn(library, "first-visit-cleaning", "en", [
+        "morning marieke, tom from schoonwerk", "who cleans now", "hows that going",
+        "So you're with Blinkend Schoon and the people keep changing. Is that right?"])
+    assert turn["act"] == "summary", turn

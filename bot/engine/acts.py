@@ -118,6 +118,10 @@ def main_act(a: TurnAnalysis, state: SessionState) -> Act:
     # you mentioned - how about Tuesday 11 November at 9?": a day and a time make it a
     # proposal, whatever it recalls of hers
     offers = offers or (Move.PROPOSE_NEXT_STEP in moves and a.dated)
+    # "from what u said a fixed team would really help. thats how we work, same ppl every
+    # time. would that fix it for u?": her need met by what we do, and asked whether it does
+    offers = offers or (a.seller_talk and a.tells_own_side and bool(a.tied_needs) and (
+        a.form == "closed") and not a.facts and not pending)
     if Move.SUMMARIZE in moves and (a.form != "open" or a.recap_check) and not offers and (
         not a.question_closes) and (
         Move.STATE_OBJECTIVE not in moves

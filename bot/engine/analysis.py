@@ -128,6 +128,9 @@ class TurnAnalysis:
     # "Then I'd adapt the proposal: ...", "What we could do is ...", "Dan pas ik het voorstel
     # aan: ...": the offer changed to what she said (the adjusted solution)
     adjusts_offer: bool = False
+    # "thats how we work, same ppl every time": a sentence, not a question, about the
+    # seller's own side ("we", "our", "bij ons")
+    tells_own_side: bool = False
 
 
 def analyze_turn(
@@ -394,6 +397,8 @@ def analyze_turn(
     closing_question = "ask_for_order" in moves and info.form == "closed" and (
         bool(lm.proposal.match(msg)) or _agreement_tag(msg, lm))  # "... voor u vast. Akkoord?"
     analysis.adjusts_offer = "propose_solution" in moves and bool(_ADJUSTS_OFFER.search(text))
+    analysis.tells_own_side = any(not sentence.question_mark and _SELLER_SIDE & set(
+        sentence.words) for sentence in msg.sentences)
     # "Did you know our film never tears?", "..., sounds good right?" carry the offer: no
     # fact of hers is asked
     bare: set[str] = set()  # facts named by no topic word: "how often" alone

@@ -547,9 +547,10 @@ def _credit_offer_on_her_words(cs: CompiledScenario, state: SessionState,
     "..., so the problems you mentioned would be sorted": a proposal read as the solution
     because it cites what she said works towards the objective of a solution tied to her
     needs, even where her words are not matched to one of the scenario's needs."""
-    if a.act != Act.SOLUTION or a.tied_needs or not (
+    if a.act != Act.SOLUTION or not (
             state.needs_stated or (a.adjusts_offer and state.pending_objection)) or not (
             {Move.SUMMARIZE, Move.PROPOSE_SOLUTION} <= a.moves or (
+                Move.SUMMARIZE in a.moves and a.tells_own_side and bool(a.tied_needs)) or (
                 a.adjusts_offer and state.pending_objection)):
         # ("Then my suggestion: we fix the €4.40 employer part for the first year, ..." adapts
         # the offer to what she said just as well)
