@@ -300,3 +300,21 @@ def test_a_recap_with_a_check_stays_a_summary(library: Library) -> None:
         "morning marieke, tom from schoonwerk", "who cleans now", "hows that going",
         "So you're with Blinkend Schoon and the people keep changing. Is that right?"])
     assert turn["act"] == "summary", turn
+
+
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("nl", ["Goedemorgen meneer Smits, fijn u weer te zien.",
+            "Zullen we een demo doen met u, de directeur en iemand van de OR, op dinsdag 15"
+            " december om 14.00 uur?",
+            "Mooi. Mag ik het e-mailadres van de directeur, dan zet ik de uitnodiging er meteen"
+            " in?"]),
+])
+def test_asking_where_to_reach_someone_is_no_answer_to_her_concern(
+        library: Library, lang: str, lines: list[str]) -> None:
+    """While his concern (talk it over with the director first) stands, "may I have the
+    director's e-mail address?" asks a contact detail: he gives it or promises it, he does not
+    say the answer leaves his point standing."""
+    report = script_report(library, "objection-software-renewal", lang, lines)
+    last = report["turns"][-1]
+    assert last["act"] == "fact_question", report["turns"]
+    assert "van tafel" not in last["buyer"], last

@@ -349,6 +349,8 @@ def _handles_objection(a: TurnAnalysis, state: SessionState) -> bool:
     handling = a.moves & {Move.ACKNOWLEDGE, Move.CLARIFY, Move.CHECK}
     if a.asks_mailing and not a.responds_to:
         return False  # "Shall I sign you up for our newsletter too?" asks her permission
+    if a.asks_contact and not handling and not a.states_benefit:
+        return False  # "Mag ik het e-mailadres van de directeur?" asks where to reach him
     if not a.is_question and ostate is not None and a.yes_but:
         # "Ja, die zijn goedkoper, maar hun kwaliteit is niet goed", "Ja, maar kijk: bij ons
         # zit support er gratis bij" while her concern stands: a (poor) answer to her point,

@@ -128,6 +128,8 @@ class TurnAnalysis:
     # "Then I'd adapt the proposal: ...", "What we could do is ...", "Dan pas ik het voorstel
     # aan: ...": the offer changed to what she said (the adjusted solution)
     adjusts_offer: bool = False
+    # "Mag ik het e-mailadres van de directeur?": where to reach her or a colleague
+    asks_contact: bool = False
     # "thats how we work, same ppl every time": a sentence, not a question, about the
     # seller's own side ("we", "our", "bij ons")
     tells_own_side: bool = False
@@ -331,6 +333,7 @@ def analyze_turn(
     asking = [x for x in msg.sentences if x.question_mark]
     if info.form == "closed" and len(asking) == 1 and _MAILING & set(asking[0].words):
         analysis.spin = None  # "do you get our newsletter?" offers it, it asks nothing of hers
+    analysis.asks_contact = info.is_question and _asks_contact_details(msg)
     if analysis.spin is not None and _asks_contact_details(msg):
         # "what's the best email address for you?", "mag ik het mailadres van de directeur?":
         # where to reach someone is an internal objective, no SPIN question about her work
