@@ -11,7 +11,10 @@ The lines vary name, scenario and language, so a rule fitted to one sentence fai
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import yaml
 
 from bot.scenario.library import LoadResult as Library
 from bot.scenario.library import load_library
@@ -302,19 +305,15 @@ def test_a_recap_with_a_check_stays_a_summary(library: Library) -> None:
     assert turn["act"] == "summary", turn
 
 
-@pytest.mark.parametrize(("lang", "lines"), [
-    ("nl", ["Goedemorgen meneer Smits, fijn u weer te zien.",
-            "Zullen we een demo doen met u, de directeur en iemand van de OR, op dinsdag 15"
-            " december om 14.00 uur?",
-            "Mooi. Mag ik het e-mailadres van de directeur, dan zet ik de uitnodiging er meteen"
-            " in?"]),
-])
-def test_asking_where_to_reach_someone_is_no_answer_to_her_concern(
-        library: Library, lang: str, lines: list[str]) -> None:
+def test_asking_where_to_reach_someone_is_no_answer_to_her_concern(library: Library) -> None:
     """While his concern (talk it over with the director first) stands, "may I have the
     director's e-mail address?" asks a contact detail: he gives it or promises it, he does not
-    say the answer leaves his point standing."""
-    report = script_report(library, "objection-software-renewal", lang, lines)
+    say the answer leaves his point standing (the renewal call of the dev set, up to there)."""
+    path = Path(__file__).parents[1] / "benchmarks" / "dialogues" / "dev" / (
+        "objection-software-renewal.nl.good.h5.yaml")
+    lines = [t["learner"] for t in yaml.safe_load(path.read_text(encoding="utf-8"))["turns"]]
+    assert lines[18].startswith("Mooi. Mag ik het e-mailadres van de directeur")
+    report = script_report(library, "objection-software-renewal", "nl", lines[:19])
     last = report["turns"][-1]
-    assert last["act"] == "fact_question", report["turns"]
+    assert last["act"] == "fact_question", last
     assert "van tafel" not in last["buyer"], last
