@@ -317,3 +317,22 @@ def test_asking_where_to_reach_someone_is_no_answer_to_her_concern(library: Libr
     last = report["turns"][-1]
     assert last["act"] == "fact_question", last
     assert "van tafel" not in last["buyer"], last
+
+
+def test_could_be_nice_for_you_asks_nothing(library: Library) -> None:
+    """"Could be nice for you guys." without a question mark and without a subject tells: a
+    pitch she answers as one, not a question she answers with her supplier's name."""
+    turn = last_turn(library, "spin-printing-urgency", "en", [
+        "Hi Ingrid, I'm Tom from Printwise.",
+        "Our printers come with remote monitoring and a technician within four hours, one fixed"
+        " fee a month. Could be nice for you guys."])
+    assert turn["act"] == "pitch" and turn["form"] is None, turn
+    assert "PrintFix" not in turn["buyer"], turn
+
+
+def test_good_luck_downstairs_takes_leave(library: Library) -> None:
+    turn = last_turn(library, "spin-printing-urgency", "en", [
+        "Hi Ingrid, I'm Tom from Printwise.", "How many printers do you have?",
+        "I'd suggest a demo here on your floor. How about Tuesday the 10th at 9:30?",
+        "Great, I'll send you an invite this afternoon. Thanks Ingrid, and good luck downstairs!"])
+    assert turn["act"] == "goodbye", turn

@@ -181,6 +181,9 @@ def sentence_form(sentence: Sentence, lm: LanguageModel) -> str | None:
         return "closed"  # "so u want the same people every time right", "..., klopt dat"
     if not sentence.question_mark and _negated_without_subject(words, lex):
         return None  # "And don't forget, both trucks come with ...", "heeft geen zin" tell
+    if not sentence.question_mark and len(words) > 1 and words[0] in lex.question_verbs and (
+            words[1] in _BE):
+        return None  # "Could be nice for you guys.", "Might be useful for you." tell
     if not sentence.question_mark and _imperative_with_er(words, lex):
         return None  # "denk er rustig over na", "kijk er maar naar": a Dutch imperative
     if sentence.question_mark or first in lex.question_verbs:
@@ -190,6 +193,9 @@ def sentence_form(sentence: Sentence, lm: LanguageModel) -> str | None:
             return "open"  # "hoe jullie dat nu doen?": typed without the verb up front
         return "closed"
     return None
+
+
+_BE = frozenset({"be", "been"})  # "could be ...", "would have been ...": no subject, no question
 
 
 def _negated_without_subject(words: list[str], lex: Lexicon) -> bool:
