@@ -336,3 +336,10 @@ def test_good_luck_downstairs_takes_leave(library: Library) -> None:
         "I'd suggest a demo here on your floor. How about Tuesday the 10th at 9:30?",
         "Great, I'll send you an invite this afternoon. Thanks Ingrid, and good luck downstairs!"])
     assert turn["act"] == "goodbye", turn
+
+
+def test_vdg_on_a_phone_is_today(library: Library) -> None:
+    """"ik wil vdg ff je reactie op t voorstel horen": the agenda typed on a phone."""
+    turn = last_turn(library, "closing-catering-followup", "nl", [
+        "hoi marco", "ik wil vdg ff je reactie op t voorstel horen en kijken hoe we verder gaan"])
+    assert turn["act"] == "state_objective" and "agenda" in turn["objectives"], turn
