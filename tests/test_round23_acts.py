@@ -343,3 +343,28 @@ def test_vdg_on_a_phone_is_today(library: Library) -> None:
     turn = last_turn(library, "closing-catering-followup", "nl", [
         "hoi marco", "ik wil vdg ff je reactie op t voorstel horen en kijken hoe we verder gaan"])
     assert turn["act"] == "state_objective" and "agenda" in turn["objectives"], turn
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "Wie beslist er straks over de keuze voor een schoonmaakbedrijf: doet u dat zelf, of"
+           " kijken de notarissen ook mee?"),
+    ("en", "Who decides on the choice of a cleaning company in the end: do you do that yourself,"
+           " or do the notaries look at it too?"),
+])
+def test_who_decides_with_illustrating_alternatives_is_open(library: Library, lang: str,
+                                                            line: str) -> None:
+    """The alternatives only illustrate who: an open question (the conventions), and she
+    says who decides and how, not just "no"."""
+    opening = {"nl": "Goedemorgen, ik ben Tom van SchoonWerk.",
+               "en": "Good morning, I'm Tom from SchoonWerk."}[lang]
+    turn = last_turn(library, "first-visit-cleaning", lang, [opening, line])
+    assert turn["form"] == "open", turn
+    assert "dmu" in turn["objectives"], turn
+
+
+def test_what_was_worst_x_or_y_stays_closed(library: Library) -> None:
+    turn = last_turn(library, "spin-printing-urgency", "nl", [
+        "Hoi Ingrid, ik ben Tom van Printwise.",
+        "Wat was het ergste: dat de printers vastliepen, of dat de trailer zonder pakketten"
+        " vertrok?"])
+    assert turn["form"] == "closed", turn

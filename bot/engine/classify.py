@@ -164,7 +164,10 @@ def sentence_form(sentence: Sentence, lm: LanguageModel) -> str | None:
             continue  # "en, wat vond je van het voorstel": the joiner opens the question
         form = _clause_form(clause, previous, lm, sentence.question_mark)
         if form is not None:
-            if form == "open" and sentence.question_mark and _alternative(clauses, lm):
+            if form == "open" and sentence.question_mark and _alternative(clauses, lm) and (
+                    not _WHO & set(strip_fillers(clause, lex.fillers)[:1])):
+                # ("Wie beslist er: doet u dat zelf, of kijken de notarissen mee?" names the
+                # people only to illustrate who: open)
                 return "closed"  # "Wat was het ergste: dat alles plat lag, of ...?"
             return form
         if previous is None and first in lex.question_verbs and sentence.question_mark:
@@ -256,6 +259,9 @@ def ends_with_tag(words: list[str]) -> bool:
                 words[-n - 1] not in _NOT_BEFORE_TAG):
             return True
     return False
+
+
+_WHO = frozenset({"who", "wie"})
 
 
 def _alternative(clauses: list[list[str]], lm: LanguageModel) -> bool:
