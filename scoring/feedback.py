@@ -49,6 +49,7 @@ from scoring.sections import (
     costed_false_starts,
     courtesy_opening,
     drill_asides,
+    external_ticked,
     false_starts,
     handling_steps,
     informal,
@@ -261,7 +262,7 @@ def _tips(cs: CompiledScenario, state: SessionState, total: int | None,
         unagreed = {role_ids(cs).get("follow_up")} if (
             not state.closing["agreed"] or agreed_to_a_summary(cs, state, turns)) \
             and cs.scenario.kind != "drill" else set()
-        ticked = objectives_met(cs, state, "external", turns)
+        ticked = external_ticked(cs, state, turns)  # what the card ticks
         done = "; ".join(in_sentence(cl.text(cs.objectives[o].label))
                          for o in cs.external_ids if ticked[o] and o not in unagreed)
         to_full = _to_full_marks(cs, state, total, turns, improve) \

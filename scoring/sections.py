@@ -254,6 +254,21 @@ def objectives_met(cs: CompiledScenario, state: SessionState, group: str,
     return met
 
 
+def external_ticked(cs: CompiledScenario, state: SessionState,
+                    turns: list[TurnRecord]) -> dict[str, bool]:
+    """The external objectives the card ticks. The introduction's label has two halves
+    (introduce yourself and invite her to do the same): on a first visit a seller who only
+    introduced himself keeps half its credit in the score (``objectives_score``), but the
+    card leaves it unticked until she was invited to tell about herself."""
+    met = objectives_met(cs, state, "external", turns)
+    if cs.scenario.kind != "drill" and cs.scenario.buyer.visit != "follow_up":
+        for oid in met:
+            if met[oid] and cs.objectives[oid].method_role == "introduce" and not any(
+                    Move.INVITE_INTRODUCTION in t.moves for t in turns):
+                met[oid] = False
+    return met
+
+
 def fact_items(cs: CompiledScenario) -> set[str]:
     """The internal items she answers with a fact of hers (not the ones the learner
     does, like proposing the new appointment): learned only when she told one."""

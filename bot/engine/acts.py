@@ -118,6 +118,10 @@ def main_act(a: TurnAnalysis, state: SessionState) -> Act:
     # you mentioned - how about Tuesday 11 November at 9?": a day and a time make it a
     # proposal, whatever it recalls of hers
     offers = offers or (Move.PROPOSE_NEXT_STEP in moves and a.dated)
+    # "from what u said a fixed team would really help. thats how we work, same ppl every
+    # time. would that fix it for u?": her need met by what we do, and asked whether it does
+    offers = offers or (a.seller_talk and a.tells_own_side and bool(a.tied_needs) and (
+        a.form == "closed") and not a.facts and not pending)
     if Move.SUMMARIZE in moves and (a.form != "open" or a.recap_check) and not offers and (
         not a.question_closes) and (
         Move.STATE_OBJECTIVE not in moves
@@ -129,7 +133,7 @@ def main_act(a: TurnAnalysis, state: SessionState) -> Act:
             Move.CHECK in moves and a.responds_to and a.tied_needs):
         return Act.SUMMARY
     if pending and state.objections[pending].raised_turn != 0 and (
-            _proposes_for_her_needs(a, pending)):
+            _proposes_for_her_needs(a, pending) or _adjusts_the_offer(a)):
         return Act.SOLUTION
     if pending and _handles_objection(a, state):
         return Act.OBJECTION_RESPONSE
@@ -229,6 +233,11 @@ def main_act(a: TurnAnalysis, state: SessionState) -> Act:
         return Act.FACT_QUESTION
     if (Move.GREET in moves and not a.greeting_with_content) or Move.INTRODUCE in moves:
         return Act.GREET_INTRODUCE
+    if not pending and a.needs and not moves - {Move.ACKNOWLEDGE}:
+        # "On top of that, the cao module calculates every allowance automatically": the
+        # offer's benefits talked up with no question and no step proposed (a benefit on
+        # her own words is the solution)
+        return Act.SOLUTION if a.tied_needs else Act.PITCH
     return Act.OTHER
 
 
@@ -291,6 +300,18 @@ def _proposes_for_her_needs(a: TurnAnalysis, oid: str) -> bool:
     ) and not a.about_objection and oid not in a.responds_to and not a.price
 
 
+def _adjusts_the_offer(a: TurnAnalysis) -> bool:
+    """The offer changed on her points while a concern she raised later in the call stands
+    ("Then my suggestion: we fix the €4.40 employer part for the first year, ...", "Dan pas ik
+    het voorstel aan: ...", "We could also drop the hot dish on Fridays, that brings the
+    price down"): the adjusted solution, as a trainer labels it. Not a nod to her concern
+    first ("OK, I understand. Maybe we could spread the cost"), a yes-but, a discount, a
+    dated meeting, a request for the order or sales talk ("We could also add a theme day
+    every week, people love that")."""
+    return a.adjusts_offer and not a.yes_but and not a.dated and not a.pitch and not (
+        a.moves & {Move.ACKNOWLEDGE, Move.CLARIFY, Move.ASK_FOR_ORDER, Move.DISCOUNT})
+
+
 def _answers_then_proposes(a: TurnAnalysis, oid: str | None) -> bool:
     """A benefit on the need her pending concern named, followed by a step to make it happen
     ("Bij ons kunt u maandelijks toestellen erbij of eraf doen, dus geen drie jaar vast. Ik
@@ -328,6 +349,8 @@ def _handles_objection(a: TurnAnalysis, state: SessionState) -> bool:
     handling = a.moves & {Move.ACKNOWLEDGE, Move.CLARIFY, Move.CHECK}
     if a.asks_mailing and not a.responds_to:
         return False  # "Shall I sign you up for our newsletter too?" asks her permission
+    if a.asks_contact and not handling and not a.states_benefit:
+        return False  # "Mag ik het e-mailadres van de directeur?" asks where to reach him
     if not a.is_question and ostate is not None and a.yes_but:
         # "Ja, die zijn goedkoper, maar hun kwaliteit is niet goed", "Ja, maar kijk: bij ons
         # zit support er gratis bij" while her concern stands: a (poor) answer to her point,

@@ -14,6 +14,7 @@ from functools import lru_cache
 from bot.engine.classify import (
     STEP_NOUNS,
     QuestionInfo,
+    asks_her_opinion_of_the_offer,
     classify,
     count_questions,
     detect_moves,
@@ -123,6 +124,16 @@ class TurnAnalysis:
     # "Apart from the price, is there anything else holding you back?": a yes/no question
     # that isolates her concern (a step of objection handling, no SPIN question)
     isolates: bool = False
+    # "What did you think of our proposal?", "wat vond je ervan?": her opinion of the offer
+    opinion_of_offer: bool = False
+    # "Then I'd adapt the proposal: ...", "What we could do is ...", "Dan pas ik het voorstel
+    # aan: ...": the offer changed to what she said (the adjusted solution)
+    adjusts_offer: bool = False
+    # "Mag ik het e-mailadres van de directeur?": where to reach her or a colleague
+    asks_contact: bool = False
+    # "thats how we work, same ppl every time": a sentence, not a question, about the
+    # seller's own side ("we", "our", "bij ons")
+    tells_own_side: bool = False
 
 
 def analyze_turn(
@@ -168,6 +179,12 @@ def analyze_turn(
             "propose_next_step" not in _moves_without_back_to(msg, lm)):
         # "u said at the start you'd come back to our price", "om even terug te komen op de
         # prijs": a topic taken up again, no visit proposed
+        cue_moves.discard("propose_next_step")
+    if "propose_next_step" in cue_moves and _OWN_OTHER_MEETING.search(" ".join(msg.words)) and (
+            "propose_next_step" not in set(lm.moves.match(lm.pipeline.analyze(
+                _OWN_OTHER_MEETING.sub(" ", " ".join(msg.words)))))):
+        # "I've got another appointment in Beverwijk this afternoon": the seller's own diary,
+        # no meeting proposed to her
         cue_moves.discard("propose_next_step")
     if promises_to_send(msg):
         cue_moves.add("propose_next_step")  # "I'll rework the quote and send it over"
@@ -281,6 +298,12 @@ def analyze_turn(
     analysis.states_benefit = bool(cue_moves & {"respond_benefit", "propose_solution"})
     analysis.meeting_words = "propose_next_step" in cue_moves
     analysis.question_closes = "ask_for_order" in moves and _question_asks_order(msg, lm)
+    analysis.opinion_of_offer = info.is_question and asks_her_opinion_of_the_offer(msg)
+    if not analysis.question_closes and info.form == "closed" and _trial_close(text, msg, moves):
+        # "If we go with this, shall we pencil in Monday 2 September for the first lunch?",
+        # "zal ik jullie vast inplannen voor 1 sept?": her yes puts the start in the diary
+        moves.add("ask_for_order")
+        analysis.question_closes = True
     # "Hoi Monique, mijn totaal is 70.500 euro": an amount is content however short the
     # greeting around it ("hi, 2 minutes?" is not)
     analysis.greeting_with_content = "greet" in moves and bool(msg.numbers) and (
@@ -311,6 +334,7 @@ def analyze_turn(
     asking = [x for x in msg.sentences if x.question_mark]
     if info.form == "closed" and len(asking) == 1 and _MAILING & set(asking[0].words):
         analysis.spin = None  # "do you get our newsletter?" offers it, it asks nothing of hers
+    analysis.asks_contact = info.is_question and _asks_contact_details(msg)
     if analysis.spin is not None and _asks_contact_details(msg):
         # "what's the best email address for you?", "mag ik het mailadres van de directeur?":
         # where to reach someone is an internal objective, no SPIN question about her work
@@ -376,6 +400,9 @@ def analyze_turn(
     # "shall we start after the summer?" asks her to commit, not for the start date
     closing_question = "ask_for_order" in moves and info.form == "closed" and (
         bool(lm.proposal.match(msg)) or _agreement_tag(msg, lm))  # "... voor u vast. Akkoord?"
+    analysis.adjusts_offer = "propose_solution" in moves and bool(_ADJUSTS_OFFER.search(text))
+    analysis.tells_own_side = any(not sentence.question_mark and _SELLER_SIDE & set(
+        sentence.words) for sentence in msg.sentences)
     # "Did you know our film never tears?", "..., sounds good right?" carry the offer: no
     # fact of hers is asked
     bare: set[str] = set()  # facts named by no topic word: "how often" alone
@@ -387,6 +414,12 @@ def analyze_turn(
         framed: set[str] = set()
         spans: dict[str, tuple[int, int]] = {}
         scored = cl.facts.match(msg, where, framed, spans)
+        if _BACK_TO_A_TOPIC.search(" ".join(msg.words)):
+            # "Coming back to your cleaner for a sec: ..." takes a topic up again: it asks
+            # about no visit or appointment ("come back")
+            kept = cl.facts.match(lm.pipeline.analyze(
+                _BACK_TO_A_TOPIC.sub(" ", " ".join(msg.words))))
+            scored = {f: v for f, v in scored.items() if f in kept}
         # a permission question ("vindt u het goed als we u de nieuwsbrief sturen?") asks no
         # deeper SPIN question, whatever "als we" suggests: plain facts answer it
         fit_spin = "situation" if analysis.spin is None and info.spin else info.spin
@@ -697,6 +730,11 @@ def analyze_turn(
         # prijs per rol of om de totale kosten?"; nor does one about her need: "Hoe vaak
         # staat de lijn stil door scheurende folie?")
         analysis.moves.add("respond_benefit")
+    if {"small_talk", "summarize"} <= moves and info.is_question and not analysis.facts and (
+            not analysis.needs):
+        # "Did you end up going to Portugal? Last time you were still doubting." recalls her
+        # life outside the deal: small talk, no recap of what she told about her needs
+        moves.discard("summarize")
     detector_hits = cl.detector_cues.match(msg)
     ticked: list[str] = []
     for fact_id in analysis.facts:
@@ -716,6 +754,11 @@ def analyze_turn(
         for i, det in enumerate(objective.detect):
             if not _detector_holds(det, f"{objective.id}#{i}", analysis, detector_hits,
                                    msg.numbers) or _only_refers_back(det, analysis, msg):
+                continue
+            if det.spin and not det.moves and det.asked_by is None and analysis.facts and (
+                    _SATISFACTION & set(msg.words)):
+                # "Are you happy with them?", "Hoe bevalt dat?": her satisfaction with what she
+                # has (a fact of the supplier's), not yet what she wishes or needs
                 continue
             if _vague_step(det, analysis, msg, lm):
                 analysis.vague_steps.append(objective.id)
@@ -1689,8 +1732,19 @@ _MEETING_HER = frozenset({"to meet you", "kennis te maken", "kennis maken", "mee
 # "terug te komen op de prijs", "terugkomen op uw vraag" (not "come back to you next week")
 _BACK_TO_A_TOPIC = re.compile(
     r"\b(?:come|comes|coming|came|get|getting|go|going)\s+back\s+(?:to|on)\s+"
-    r"(?!you\b|u\b|ya\b|yours?\b|ur\b|your\s+office\b)"
+    r"(?!you\b|u\b|ya\b|yours\b|ur\b|your\s+(?:office|place|premises|site|building)\b)"
     r"|\bterug\s*(?:te\s+)?(?:komen|komt|kom|kwam|gekomen)\s+op\b")
+
+
+# her satisfaction asked ("are you happy with them?", "bent u tevreden?", "hoe bevalt dat?")
+_SATISFACTION = frozenset({"happy", "satisfied", "content", "pleased", "tevreden", "tevrede",
+                           "blij", "bevalt", "bevallen", "beviel"})
+# "I've got another appointment this afternoon", "ik heb vanmiddag nog een afspraak": the
+# seller's own diary
+_OWN_OTHER_MEETING = re.compile(
+    r"\b(?:i|i have|i have got|ik heb|ik moet)\b(?:\s+\S+){0,3}?\s+"
+    r"(?:another|other|one more|nog een|een andere|straks een|vanmiddag een)\s+"
+    r"(?:appointment|meeting|afspraak|klant|client|customer)\b")
 
 
 def _moves_without_back_to(msg: Analyzed, lm: LanguageModel) -> set[str]:
@@ -1755,6 +1809,47 @@ def _question_asks_order(msg: Analyzed, lm: LanguageModel) -> bool:
     # "Shall I book the delivery for the week of 20 February?" books the order itself
     return "ask_for_order" in found and (
         "propose_next_step" not in found or bool(_ORDER_WORDS & set(asked)))
+
+
+# "Then I'd adapt the proposal: ...", "Here's what I can do: ...", "What we could do is ...",
+# "We could also drop the hot dish on Fridays", "Dan pas ik het voorstel aan: ...", "Wij
+# kunnen beginnen met een proefperiode ...": a sentence that opens by changing the offer
+_ADJUSTS_OFFER = re.compile(
+    r"(?:^|[.!?:]\s+)(?:(?:then|so|ok|okay|oke|oké|dan|nou|goed)[,]?\s+)?"
+    r"(?:i'?d adapt|i would adapt|i'?ll adapt|let me adapt|i'?d adjust|i'?ll adjust|"
+    r"my suggestion|here'?s what (?:i|we) can do|what (?:i|we) could do|what (?:i|we) can do|"
+    r"we could(?: also)?|we can(?: also)? do|"
+    r"pas ik (?:het|ons|mijn) voorstel|ik pas (?:het|ons|mijn) voorstel|mijn voorstel|"
+    r"wat (?:ik|we|wij) kunnen doen|(?:dan )?kunnen we|wij kunnen|we kunnen|dan doen we)\b",
+    re.IGNORECASE)
+# "If we go with this, ...", "Als we het zo doen, ...", "Stel dat we het zo aanpassen, ...":
+# the question that follows is asked on the condition of her yes
+_ON_HER_YES = re.compile(
+    r"^\W*(?:\w+[,.!]?\s+)?(?:if|als|stel dat|assuming|suppose|say)\s+(?:we|you|u|jullie|je)\s+"
+    r"(?:\S+\s+){0,2}?(?:go with|go ahead|do it|het zo|t zo|it like this|it this way|"
+    r"ervoor gaan|ervoor kiezen|ervoor kiest|voor gaan|for it|akkoord)", re.IGNORECASE)
+# "zal ik jullie vast inplannen", "kan ik u dan noteren voor", "shall I pencil you in",
+# "can I book you in for": she (not a meeting) is put in the diary
+_BOOKS_HER = re.compile(
+    r"\b(?:u|jullie|je)\s+(?:\S+\s+){0,2}?(?:inplannen|noteren|inschrijven)\b"
+    r"|\b(?:pencil|book|put)\s+(?:you|you guys|u)\s+(?:in|down)\b", re.IGNORECASE)
+# the start of the service or its delivery (what a trial close puts in the diary)
+_START_WORDS = frozenset({"start", "starten", "beginnen", "begin", "starting", "levering",
+                          "delivery", "eerste", "first"})
+
+
+def _trial_close(text: str, msg: Analyzed, moves: set[str]) -> bool:
+    """A closed question that fixes the start of the service on her yes: asked on the
+    condition that she goes ahead ("If we go with this, shall we pencil in Monday 2
+    September for the first lunch?", "Stel dat we het zo doen, zou je dan per 1 september
+    willen beginnen?"), or putting her, not a meeting, in the diary ("zal ik jullie vast
+    inplannen voor 1 sept?"). A meeting, a demo or a quote to send stays the next step."""
+    if STEP_NOUNS & set(msg.words):
+        return False
+    if _BOOKS_HER.search(text) and "propose_next_step" in moves:
+        return True
+    return bool(_ON_HER_YES.search(text)) and bool(
+        moves & {"ask_for_order", "propose_next_step"} or _START_WORDS & set(msg.words))
 
 
 def _question_proposes(msg: Analyzed, lm: LanguageModel) -> bool:

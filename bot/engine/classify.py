@@ -164,7 +164,10 @@ def sentence_form(sentence: Sentence, lm: LanguageModel) -> str | None:
             continue  # "en, wat vond je van het voorstel": the joiner opens the question
         form = _clause_form(clause, previous, lm, sentence.question_mark)
         if form is not None:
-            if form == "open" and sentence.question_mark and _alternative(clauses, lm):
+            if form == "open" and sentence.question_mark and _alternative(clauses, lm) and (
+                    not _WHO & set(strip_fillers(clause, lex.fillers)[:1])):
+                # ("Wie beslist er: doet u dat zelf, of kijken de notarissen mee?" names the
+                # people only to illustrate who: open)
                 return "closed"  # "Wat was het ergste: dat alles plat lag, of ...?"
             return form
         if previous is None and first in lex.question_verbs and sentence.question_mark:
@@ -181,6 +184,9 @@ def sentence_form(sentence: Sentence, lm: LanguageModel) -> str | None:
         return "closed"  # "so u want the same people every time right", "..., klopt dat"
     if not sentence.question_mark and _negated_without_subject(words, lex):
         return None  # "And don't forget, both trucks come with ...", "heeft geen zin" tell
+    if not sentence.question_mark and len(words) > 1 and words[0] in lex.question_verbs and (
+            words[1] in _BE):
+        return None  # "Could be nice for you guys.", "Might be useful for you." tell
     if not sentence.question_mark and _imperative_with_er(words, lex):
         return None  # "denk er rustig over na", "kijk er maar naar": a Dutch imperative
     if sentence.question_mark or first in lex.question_verbs:
@@ -190,6 +196,9 @@ def sentence_form(sentence: Sentence, lm: LanguageModel) -> str | None:
             return "open"  # "hoe jullie dat nu doen?": typed without the verb up front
         return "closed"
     return None
+
+
+_BE = frozenset({"be", "been"})  # "could be ...", "would have been ...": no subject, no question
 
 
 def _negated_without_subject(words: list[str], lex: Lexicon) -> bool:
@@ -250,6 +259,9 @@ def ends_with_tag(words: list[str]) -> bool:
                 words[-n - 1] not in _NOT_BEFORE_TAG):
             return True
     return False
+
+
+_WHO = frozenset({"who", "wie"})
 
 
 def _alternative(clauses: list[list[str]], lm: LanguageModel) -> bool:
@@ -405,6 +417,30 @@ def _asks_her_view_of_the_offer(msg: Analyzed) -> bool:
     words = set(msg.words)
     return bool(words & _OFFER_WORDS and words & _VIEW_WORDS) and bool(
         msg.words[:3] and set(msg.words[:3]) & {"what", "how", "wat", "hoe"})
+
+
+# what her view is asked of in a follow-up ("what did you think of it / of the 9.40?")
+_THE_OFFER_IT = frozenset({"ervan", "it", "price", "prijs", "prices", "prijzen", "bedrag",
+                           "amount"})
+_ASKING_HOW = frozenset({"what", "how", "wat", "hoe", "whats"})
+_HER_SIDE = frozenset({"pay", "paying", "betaal", "betaalt", "betalen", "current", "huidige",
+                       "supplier", "leverancier"})
+
+
+def asks_her_opinion_of_the_offer(msg: Analyzed) -> bool:
+    """"What did you think of our proposal?", "wat vond je ervan?", "whats ur take on the
+    9.40?": the first question asks her opinion of the offer or its price (the labelling
+    conventions give it no SPIN type: it asks no situation, problem or consequence)."""
+    asking = [s for s in msg.sentences if s.question_mark] or msg.sentences[-1:]
+    words = asking[0].words if asking else []
+    if not words or not set(words[:4]) & _ASKING_HOW:
+        return False
+    view = set(words) & _VIEW_WORDS or any(
+        pair in (("take", "on"), ("make", "of")) for pair in pairwise(words))
+    if set(words) & _HER_SIDE:
+        return False  # "how do you feel about the price you pay now?": her supplier's price
+    return bool(view) and bool(set(words) & (_OFFER_WORDS | _THE_OFFER_IT) or any(
+        w[:1].isdigit() for w in words))
 
 
 # What she gives when asked for her details or leave to mail her

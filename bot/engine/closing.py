@@ -460,21 +460,7 @@ def after_turn(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, 
                 state.closing["agreed"]):
             said = said or trigger(ctx, cl, state, "turn")
     closing = ctx.scenario.closing
-    proposes = bool(a.moves & (PROPOSING | {Move.PROPOSE_SOLUTION}))
-    told = not a.is_question and len(a.topic_stems) >= 2
-    if closing is not None and (proposes or told):
-        signals_told(ctx, cl, state, a.topic_stems, proposes=proposes,
-                     offers=bool(told and _OWN_SIDE.search(text or "")))
-    elif closing is not None and a.is_question and text:
-        # "We lease label and office printers. What does your company do?": what the
-        # seller says about the offer before the question tells it all the same
-        # ("Printwise levert industriële labelprinters in lease": the firm by name too)
-        firm = cl.text(ctx.scenario.seller.company)
-        stated = " ".join(part for part in _SENTENCES.split(text)
-                          if not part.rstrip().endswith("?") and (_OWN_SIDE.search(part) or (
-                              firm and firm.lower() in part.lower())))
-        if stated:
-            signals_told(ctx, cl, state, frozenset(_content(cl, stated)[0]), offers=True)
+    offer_told(ctx, cl, state, a, text)
     if not said and not cool and not opening and closing is not None and (
         not state.closing["agreed"] and not state.pending_objection
     ):
@@ -491,6 +477,30 @@ def after_turn(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, 
     if end and state.end_reason == "patience":
         return end
     return " ".join(p for p in (said, end) if p)
+
+
+def offer_told(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState,
+               a: TurnAnalysis, text: str) -> None:
+    """What the learner told or proposed of the offer answers the buying signals about it
+    ("We leasen labelprinters" - no "doen jullie ook labelprinters?" later), whatever her
+    reply to it (a concern it set off included)."""
+    if ctx.scenario.closing is None:
+        return
+    proposes = bool(a.moves & (PROPOSING | {Move.PROPOSE_SOLUTION}))
+    told = not a.is_question and len(a.topic_stems) >= 2
+    if proposes or told:
+        signals_told(ctx, cl, state, a.topic_stems, proposes=proposes,
+                     offers=bool(told and _OWN_SIDE.search(text or "")))
+    elif a.is_question and text:
+        # "We lease label and office printers. What does your company do?": what the
+        # seller says about the offer before the question tells it all the same
+        # ("Printwise levert industriële labelprinters in lease": the firm by name too)
+        firm = cl.text(ctx.scenario.seller.company)
+        stated = " ".join(part for part in _SENTENCES.split(text)
+                          if not part.rstrip().endswith("?") and (_OWN_SIDE.search(part) or (
+                              firm and firm.lower() in part.lower())))
+        if stated:
+            signals_told(ctx, cl, state, frozenset(_content(cl, stated)[0]), offers=True)
 
 
 def signals_told(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState,

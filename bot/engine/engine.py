@@ -37,6 +37,7 @@ from bot.engine.closing import (
     date_not_agreed,
     end_check,
     month_answer,
+    offer_told,
     past_her_deadline,
     situation_streak,
 )
@@ -208,6 +209,7 @@ class Engine:
             take_as_check(self.ctx, a, text)
         act = main_act(a, state)
         a.act = act
+        _credit_offer_on_her_words(self.cs, state, a)
         if act is Act.GOODBYE and "?" not in text:
             a.form = a.spin = None  # "thanks, have a nice day!" asks nothing
         if act in (Act.SMALL_TALK, Act.GREET_INTRODUCE) and not a.facts:
@@ -223,6 +225,8 @@ class Engine:
             a.spin = None  # "would that help you?" checks her objection, it asks no facts
         if isolates_her_concern(a, act):
             a.spin = None  # "apart from the price, is there anything else?" isolates it
+        if a.opinion_of_offer and act is Act.FACT_QUESTION:
+            a.spin = None  # "what did you think of our proposal?" asks her opinion of it
         if invites_her_story(a, act):
             a.spin = "situation"  # "I'm Tom from SchoonWerk. Tell me about yourself?"
         elif act not in INFORMATION_ACTS and not pitch_keeps_question(a, act):
@@ -484,6 +488,7 @@ class Engine:
             e.startswith("guarded:") or e == "stall" for e in events)
         so_far = " ".join(p for p in (react, *answers, bring_in) if p)
         if bring_in:
+            offer_told(self.ctx, cl, state, a, text)  # the concern it set off aside
             tail = end_check(self.ctx, cl, state, events, reply=so_far, text=text)
         else:
             tail = after_turn(self.ctx, cl, state, a, events, cool=cool, text=text,
@@ -646,6 +651,27 @@ def _answered_as_asked(cs: CompiledScenario, a: TurnAnalysis) -> bool:
     answered = set(a.answered)
     return bool(answered & set(a.facts)) or any(
         answered & set(cs.facts[f].after) for f in a.facts if f in cs.facts)
+
+
+def _credit_offer_on_her_words(cs: CompiledScenario, state: SessionState,
+                               a: TurnAnalysis) -> None:
+    """"u said the quality goes up and down. we'd put a fixed crew on it + a weekly check",
+    "..., so the problems you mentioned would be sorted": a proposal read as the solution
+    because it cites what she said works towards the objective of a solution tied to her
+    needs, even where her words are not matched to one of the scenario's needs."""
+    if a.act != Act.SOLUTION or not (
+            state.needs_stated or (a.adjusts_offer and state.pending_objection)) or not (
+            {Move.SUMMARIZE, Move.PROPOSE_SOLUTION} <= a.moves or (
+                Move.SUMMARIZE in a.moves and a.tells_own_side and bool(a.tied_needs)) or (
+                a.adjusts_offer and state.pending_objection)):
+        # ("Then my suggestion: we fix the €4.40 employer part for the first year, ..." adapts
+        # the offer to what she said just as well)
+        return
+    for objective in cs.objectives.values():
+        if objective.id not in a.objectives and any(
+                det.tied_to_need and Move.PROPOSE_SOLUTION in det.moves
+                for det in objective.detect):
+            a.objectives.append(objective.id)
 
 
 def _tick_objectives(state: SessionState, a: TurnAnalysis) -> None:
