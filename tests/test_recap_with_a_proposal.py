@@ -13,7 +13,7 @@ import pytest
 
 from bot.scenario.library import LoadResult as Library
 from bot.scenario.library import load_library
-from tests.engine_calls import last_reply
+from tests.engine_calls import last_reply, script_turns
 
 
 @pytest.fixture(scope="module")
@@ -42,3 +42,17 @@ def test_a_recap_that_names_a_wrong_month_is_still_corrected(library: Library, l
                                                              line: str) -> None:
     reply = last_reply(library, "closing-catering-followup", lang, [line])
     assert "ctober?" in reply or "ktober?" in reply, reply
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "You said you'd like a trial week first. Shall we do that in the first week of"
+           " September?"),
+    ("nl", "Je zei dat jullie een proefweek willen. Dat kan! Zullen we die in de eerste week"
+           " van september doen?"),
+])
+def test_a_recap_that_ends_in_a_proposal_is_the_proposal(library: Library, lang: str,
+                                                         line: str) -> None:
+    """He answers the trial week proposed, not only "yes, that's right" to the recap."""
+    turn = script_turns(library, "closing-catering-followup", lang, [line])[-1]
+    assert turn["act"] == "next_step_proposal", turn
+    assert turn["buyer"] not in ("Yes, that's right.", "Ja, dat klopt."), turn

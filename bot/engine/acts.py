@@ -117,7 +117,7 @@ def main_act(a: TurnAnalysis, state: SessionState) -> Act:
     # "so fewer jams; shall we meet Thursday 15 January at 10:00?", "... the square metres
     # you mentioned - how about Tuesday 11 November at 9?": a day and a time make it a
     # proposal, whatever it recalls of hers
-    offers = offers or (Move.PROPOSE_NEXT_STEP in moves and a.dated)
+    offers = offers or (Move.PROPOSE_NEXT_STEP in moves and (a.dated or a.asks_proposal))
     # "from what u said a fixed team would really help. thats how we work, same ppl every
     # time. would that fix it for u?": her need met by what we do, and asked whether it does
     offers = offers or (a.seller_talk and a.tells_own_side and bool(a.tied_needs) and (

@@ -85,6 +85,9 @@ class TurnAnalysis:
     names_date: bool = False  # "see you Thursday", "tot de 22e": a day or a date
     day_of_month: bool = False  # "op 20 juni", "on 3 July": a day in the diary, not a month
     dated: bool = False  # a time on a day offered: "shall we meet Thursday 15 January at 10?"
+    # the question the message asks is a proposal: "... Dat kan! Zullen we die in de eerste
+    # week van september doen?"
+    asks_proposal: bool = False
     # "what does that do to payroll?" about a pain she already told: its consequence, not
     # the same story again
     consequence_of_told: bool = False
@@ -660,6 +663,7 @@ def analyze_turn(
     analysis.names_date = concrete_time or bool(_DAYS & set(msg.words)) or any(
         _ORDINAL.fullmatch(w) for w in msg.words)
     analysis.day_of_month = _day_of_month(msg.words)
+    analysis.asks_proposal = "propose_next_step" in moves and _proposal_asked(msg, lm)
     analysis.dated = analysis.concrete_time and (bool(DAY_NAMES & set(msg.words)) or any(
         _ORDINAL.fullmatch(w) or w in MONTHS for w in msg.words)) and (
         offers_a_time(text) or proposes(text))
@@ -1711,6 +1715,16 @@ def _outmatched_in_question(fact: str, facts: list[str], scored: dict[str, float
     mine = bisect_right(segments, at[fact])
     return any(other != fact and other in at and scored[other] > scored[fact]
                and bisect_right(segments, at[other]) == mine for other in facts)
+
+
+def _proposal_asked(msg: Analyzed, lm: LanguageModel) -> bool:
+    """The last question of the message proposes a step ("shall we do it in the first week
+    of September?"), whatever the sentences before it recall of hers."""
+    asking = [s for s in msg.sentences if s.question_mark and not _tag_only(s.words)]
+    if not asking:
+        return False
+    sub = lm.pipeline.analyze(" ".join(asking[-1].words))
+    return "propose_next_step" in lm.moves.match(sub) or bool(lm.proposal.match(sub))
 
 
 def _asks_besides_proposal(msg: Analyzed, lm: LanguageModel) -> bool:
