@@ -1183,9 +1183,6 @@ def _yes_but(text: str, msg: Analyzed, lm: LanguageModel) -> bool:
         YES_BUT_CLAUSES)
 
 
-_SELLER_SIDE = frozenset({"we", "our", "ours", "wij", "onze", "ons"})
-
-
 def _pitch_beside_question(msg: Analyzed, lm: LanguageModel) -> bool:
     """A statement of the seller's offer ("we do managed print: leasing, maintenance, the
     whole thing", "wij hebben net een prijs gewonnen voor groene middelen") in a sentence
