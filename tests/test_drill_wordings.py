@@ -13,7 +13,7 @@ import pytest
 
 from bot.scenario.library import LoadResult as Library
 from bot.scenario.library import load_library
-from tests.engine_calls import call, script_report
+from tests.engine_calls import call, script_report, script_turns
 
 
 @pytest.fixture(scope="module")
@@ -86,3 +86,30 @@ def test_objection_steps_in_a_students_words(library: Library, scenario: str,
                                              lines: list[str], step: str) -> None:
     report = script_report(library, scenario, "en", lines)
     assert report["objectives"]["external"][step], report["turns"]
+
+
+def test_coffee_is_the_business_of_a_coffee_service_not_small_talk(library: Library) -> None:
+    """Asked to a coffee service's prospect, "how the coffee is arranged now" is her needs,
+    announced in the agenda; "lekker, koffie!" at a printer supplier's visit stays chat."""
+    turns = script_turns(library, "drill-external-objective", "nl", [
+        "Goedemiddag mevrouw Vermeulen, Tom de Boer van Bonenburg Koffieservice. Ik wil vandaag"
+        " graag kennismaken en u vertellen wie wij zijn en wat we doen.",
+        "Daarna hoor ik graag hoe de koffie nu geregeld is op uw drie vestigingen en wat u"
+        " belangrijk vindt."])
+    assert turns[-1]["act"] == "state_objective", turns[-1]
+    assert "wishes_needs" in turns[-1]["objectives"], turns[-1]
+    chat = script_turns(library, "spin-printing-urgency", "nl",
+                        ["Goedemorgen! Lekker, koffie. Druk vandaag?"])[-1]
+    assert chat["act"] == "small_talk", chat
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("nl", "Ik wil graag kennismaken en horen wat u belangrijk vindt. Daarna kan ik u een"
+           " offerte sturen."),
+    ("en", "I'd like us to get to know each other and hear what is important to you. Then I"
+           " can send you a quote."),
+])
+def test_a_quote_to_be_sent_is_no_follow_up_agreed(library: Library, lang: str,
+                                                    line: str) -> None:
+    report = script_report(library, "drill-external-objective", lang, [line])
+    assert not report["objectives"]["external"]["follow_up"], report["turns"]

@@ -151,6 +151,9 @@ def analyze_turn(
         return TurnAnalysis(False, None, None, False, empty=True)
     concrete_time = has_concrete_time(msg, lm)
     cue_moves = set(lm.moves.match(msg))  # the moves the words name, before any inference
+    if "small_talk" in cue_moves and _chat_is_the_offer(msg, lm, cl.text(
+            cs.scenario.seller.company)):
+        cue_moves.discard("small_talk")  # "hoe de koffie nu geregeld is" to a coffee service
     if "propose_solution" in cue_moves and _talks_about_the_proposal(msg, lm):
         cue_moves.discard("propose_solution")  # "did you read the proposal?" proposes nothing
     if "propose_next_step" in cue_moves and _MEETING_HER & {
@@ -1712,6 +1715,23 @@ def _outmatched_in_question(fact: str, facts: list[str], scored: dict[str, float
     mine = bisect_right(segments, at[fact])
     return any(other != fact and other in at and scored[other] > scored[fact]
                and bisect_right(segments, at[other]) == mine for other in facts)
+
+
+def _chat_is_the_offer(msg: Analyzed, lm: LanguageModel, company: str) -> bool:
+    """The small-talk word is what the seller's firm is named for: "coffee" is chat at a
+    printer supplier's visit, and the business itself for "Bonenburg Koffieservice".
+    Without those words no chat is left. (The offer's description is not used: "a guided
+    switch" would make "why did you switch to HR?" business.)"""
+    sold = [w for w in lm.analyze(company).words if len(w) >= OFFER_WORD]
+    own = {i for i, w in enumerate(msg.words) if len(w) >= OFFER_WORD and any(
+        w in s for s in sold)}
+    if not own:
+        return False
+    rest = " ".join(w for i, w in enumerate(msg.words) if i not in own)
+    return "small_talk" not in lm.moves.match(lm.analyze(rest))
+
+
+OFFER_WORD = 5  # letters of a word that names the offer ("koffie", "beans"), not "van"
 
 
 def _proposal_asked(msg: Analyzed, lm: LanguageModel) -> bool:
