@@ -471,6 +471,17 @@ class Engine:
             told = {self.cs.facts[f].objective for f in a.answered}
             matched_only = {self.cs.facts[f].objective for f in a.facts} - told
             a.objectives = [o for o in a.objectives if o not in matched_only]
+        elif a.is_question and a.answered and not a.fact_forms and (
+                set(a.answered) < set(a.facts)):
+            # "wanneer loopt het contract met jullie huidige leverancier af?" asks one thing,
+            # the contract's end: the supplier its side words also matched is not told, so
+            # the card does not tick it (a fact she holds back for trust still counts)
+            told = {self.cs.facts[f].objective for f in a.answered}
+            passed = {self.cs.facts[f].objective for f in a.facts if f not in a.answered
+                      and state.trust >= self.cs.facts[f].trust} - told
+            kept = {self.cs.facts[f].objective for f in a.facts if f not in a.answered
+                    and state.trust < self.cs.facts[f].trust}
+            a.objectives = [o for o in a.objectives if o not in passed - kept]
         if a.is_question:
             # the fact she answers to a question counts for its objective, also when she
             # found it by what she already said rather than by the question's words ("how

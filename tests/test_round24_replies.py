@@ -1,0 +1,180 @@
+"""Round 24: the buyer answers what the learner just said, as a person would.
+
+- an early question about her firm that no fact's cues catch ("do you ship for any big
+  web shops?") gets what she knows of it, not a small-talk brush-off; a chat question
+  about something else still gets her chat line;
+- at a drill's last turn, a message that makes a plan ("dan mail ik Bas vandaag nog")
+  is taken up in a few words before "my time is up";
+- "hoeveel uur zijn Joke en Ahmed er per maand mee bezig?" (the words apart) gets the
+  time it takes, not the FTE;
+- "when does the contract with your current supplier end?" ticks the contract's end on
+  the card, not the supplier she did not name;
+- "how often do they come, and before or after office hrs?" gets two answers;
+- "what matters most, the price or that people eat there?" gets what matters to him,
+  not a complaint about the competitor's price in the same breath;
+- what she keeps to herself comes after what she tells, not before it.
+
+The lines vary name, scenario and language, so a rule fitted to one sentence fails.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.scenario.library import LoadResult as Library
+from bot.scenario.library import load_library
+from tests.engine_calls import last_reply, last_turn
+
+BRUSH_OFFS = ("laten we verder gaan", "let's carry on", "daar kom je niet voor",
+              "not why you're here", "waar waren we", "where were we")
+
+
+@pytest.fixture(scope="module")
+def library() -> Library:
+    return load_library(())
+
+
+@pytest.mark.parametrize(("lang", "lines", "told"), [
+    ("en", ["Hi, I'm Tom from LabelPro.", "Do you ship for any big web shops?"],
+     "forty web shops"),
+    ("en", ["Hello Ingrid, Sam from Printwise.", "So do you store stuff for web shops too?"],
+     "forty web shops"),
+    ("nl", ["Goedemorgen, ik ben Tom van LabelPro.",
+            "Doen jullie ook de verzending voor grote webshops?"], "veertig webshops"),
+])
+def test_an_early_question_about_her_firm_gets_what_she_knows(
+        library: Library, lang: str, lines: list[str], told: str) -> None:
+    reply = last_reply(library, "spin-printing-urgency", lang, lines)
+    assert told in reply, reply
+    for brush_off in BRUSH_OFFS:
+        assert brush_off not in reply, reply
+    # the part that answers, not her whole introduction ("I'm the operations manager")
+    assert "operations manager" not in reply, reply
+
+
+@pytest.mark.parametrize(("lang", "line", "intro"), [
+    ("nl", "Hoi Marco! Haha, dat geboor hoort erbij, het wordt vast mooi. Hoe staat het "
+     "ervoor met de verbouwing?", "facilitair"),
+    ("en", "Hi Marco! Haha, the drilling comes with it, it'll be lovely. How is the "
+     "refurbishment coming along?", "facilities"),
+])
+def test_chat_about_the_building_is_no_cue_for_his_introduction(
+        library: Library, lang: str, line: str, intro: str) -> None:
+    """His name in the greeting is no topic his introduction shares: the renovation chat
+    gets his chat (or the date the builders finish), not "Marco, facilities, ..."."""
+    reply = last_reply(library, "closing-catering-followup", lang, [line])
+    assert intro not in reply, reply
+    for brush_off in BRUSH_OFFS:
+        assert brush_off not in reply, reply
+
+
+@pytest.mark.parametrize(("lang", "lines", "ack", "not_only"), [
+    ("nl", ["Logisch dat u dit niet alleen beslist. Wat wil de ICT-coördinator precies weten?",
+            "Onze schermen werken draadloos met alle laptops. Zal ik de ICT-coördinator "
+            "uitnodigen om dat zelf te proberen?",
+            "Goed, dan mail ik Bas vandaag nog."], "doe dat", "tijd is om"),
+    ("nl", ["Logisch dat u dit niet alleen beslist. Wat wil de ICT-coördinator precies weten?",
+            "Onze schermen werken draadloos met alle laptops. Zal ik de ICT-coördinator "
+            "uitnodigen om dat zelf te proberen?",
+            "Top, dan bel ik Bas morgen om een moment te prikken."], "Bas", "tijd is om"),
+    ("en", ["Makes sense you don't decide alone. What does the IT coordinator want to know?",
+            "Our screens work wirelessly with all laptops. Shall I invite the IT coordinator "
+            "to try it?",
+            "Perfect, I will ring Bas in the morning to set a time."], "Bas", "out of time"),
+])
+def test_a_plan_in_a_drills_last_message_is_taken_up(library: Library, lang: str,
+                                                     lines: list[str], ack: str,
+                                                     not_only: str) -> None:
+    reply = last_reply(library, "drill-objection-discuss-others", lang, lines)
+    assert not_only in reply, reply
+    assert ack in reply.split(not_only)[0], reply
+
+
+@pytest.mark.parametrize(("lines", "told", "not_told"), [
+    (["Goedemorgen Gerard. Ik stel voor dat we kort terugblikken. Goed?",
+      "Hoe komen de uren van de bouwplaats nu binnen?",
+      "En hoeveel uur zijn Joke en Ahmed er per maand eigenlijk mee bezig?"],
+     "vier dagen", "fte"),
+    (["Goedemorgen Gerard. Ik stel voor dat we kort terugblikken. Goed?",
+      "Hoe komen de uren van de bouwplaats nu binnen?",
+      "Hoeveel uur is de salarisadministratie daar in totaal per maand mee bezig?"],
+     "vier dagen", "correcties"),
+])
+def test_hours_asked_with_the_words_apart_get_the_time(library: Library, lines: list[str],
+                                                        told: str, not_told: str) -> None:
+    reply = last_reply(library, "objection-software-renewal", "nl", lines)
+    assert told in reply, reply
+    assert not_told not in reply, reply
+
+
+@pytest.mark.parametrize(("scenario", "lang", "line", "ticked", "not_ticked"), [
+    ("first-visit-cleaning", "nl", "Wanneer loopt het contract met jullie huidige leverancier "
+     "af?", "contract_end", "current_supplier"),
+    ("spin-printing-urgency", "nl", "Wanneer loopt het contract met jullie huidige leverancier "
+     "af?", "contract_end", "current_setup"),
+])
+def test_the_contract_end_asked_ticks_no_supplier(library: Library, scenario: str, lang: str,
+                                                  line: str, ticked: str,
+                                                  not_ticked: str) -> None:
+    opening = "Goedemorgen, ik ben Tom van SchoonWerk."
+    turn = last_turn(library, scenario, lang, [opening, line])
+    assert ticked in turn["objectives"], turn
+    assert not_ticked not in turn["objectives"], turn
+
+
+@pytest.mark.parametrize(("lang", "line", "first", "second"), [
+    ("en", "how often do they come, and before or after office hrs?", "three times a week",
+     "four in the afternoon"),
+    ("nl", "hoe vaak komen ze, en voor of na kantoortijd?", "Drie keer per week",
+     "vier uur"),
+    ("en", "who cleans for you now? and do they come before or after office hrs?",
+     "Blinkend Schoon", "four"),
+])
+def test_a_choice_added_with_and_gets_its_own_answer(library: Library, lang: str, line: str,
+                                                     first: str, second: str) -> None:
+    opening = {"en": "Hi, I'm Tom from SchoonWerk.", "nl": "Hoi, ik ben Tom van SchoonWerk."}
+    reply = last_reply(library, "first-visit-cleaning", lang, [opening[lang], line])
+    assert first in reply, reply
+    assert second in reply, reply
+
+
+def test_a_second_question_with_there_gets_its_answer(library: Library) -> None:
+    """"..., en is er al budget gereserveerd?" asks a second thing: the price he pays now
+    is not left out."""
+    reply = last_reply(library, "objection-software-renewal", "nl", [
+        "Goedemorgen Gerard. Ik stel voor dat we kort terugblikken. Goed?",
+        "Wat betaalt u nu per medewerker, als ik vragen mag, en is er voor volgend jaar al "
+        "budget gereserveerd?"])
+    assert "7,80" in reply, reply
+    assert "budget" in reply.lower(), reply
+
+
+@pytest.mark.parametrize(("lang", "lines", "answer", "not_said"), [
+    ("en", ["Hi Marco! Good to see you again.",
+            "Today I'd like to hear your feedback on our proposal and agree on next steps. OK?",
+            "What did you think of the proposal?", "Have you looked at other caterers as well?",
+            "What matters most to you, the price or that people actually eat there?"],
+     "taste", "fifty cents"),
+    ("nl", ["Hoi Marco! Fijn je weer te zien.",
+            "Vandaag wil ik graag je feedback op ons voorstel horen en de volgende stap "
+            "afspreken. Goed?",
+            "Wat vond je van het voorstel?", "Heb je ook naar andere cateraars gekeken?",
+            "Wat vind je het belangrijkst, de prijs of dat de mensen er echt eten?"],
+     "smaak", "vijftig cent"),
+])
+def test_weighing_the_price_is_no_cue_for_the_price_complaint(
+        library: Library, lang: str, lines: list[str], answer: str, not_said: str) -> None:
+    reply = last_reply(library, "closing-catering-followup", lang, lines)
+    assert answer in reply.lower(), reply
+    assert not_said not in reply, reply
+
+
+def test_what_she_keeps_to_herself_comes_after_what_she_tells(library: Library) -> None:
+    """Two questions, one she answers and one she will not yet: the refusal is not the
+    opening of a reply that then tells the same trouble."""
+    reply = last_reply(library, "spin-printing-urgency", "en", [
+        "Hi, I'm Tom from LabelPro.", "How often do the printers go wrong?",
+        "What does it cost you when the labels aren't printed in time? Do you miss the truck "
+        "too?"])
+    assert "internal" in reply, reply
+    assert not reply.startswith("That's internal"), reply
