@@ -178,3 +178,64 @@ def test_what_she_keeps_to_herself_comes_after_what_she_tells(library: Library) 
         "too?"])
     assert "internal" in reply, reply
     assert not reply.startswith("That's internal"), reply
+
+
+@pytest.mark.parametrize(("scenario", "lang", "opening", "line", "told"), [
+    ("spin-printing-urgency", "nl", "Goedemorgen, ik ben Tom van Printwise.",
+     "Kunt u iets vertellen over Van Dijk Fulfilment en wat u daar precies doet?",
+     "operations manager"),
+    ("spin-printing-urgency", "en", "Hi, I'm Tom from Printwise.",
+     "So what's Van Dijk Fulfilment all about then?", "operations manager"),
+])
+def test_her_firm_asked_about_by_name_gets_her_introduction(
+        library: Library, scenario: str, lang: str, opening: str, line: str,
+        told: str) -> None:
+    reply = last_reply(library, scenario, lang, [opening, line])
+    assert told in reply, reply
+    for brush_off in BRUSH_OFFS:
+        assert brush_off not in reply, reply
+
+
+@pytest.mark.parametrize(("scenario", "lang", "lines", "answer"), [
+    ("objection-software-renewal", "en", ["Morning Gerard, good to see you again.",
+                                          "Do you build houses or offices mostly?"],
+     "A bit of both"),
+    ("drill-objection-contract-running", "nl", [
+        "Haha, dat is nog eens duidelijk! Werken jullie vanuit hier of zitten de "
+        "verpleegkundigen allemaal op de weg?"], "Een beetje van allebei"),
+    ("drill-objection-contract-running", "en", [
+        "Ha, that's clear! Do you work from here or are the nurses on the road all day?"],
+     "A bit of both"),
+])
+def test_chat_that_asks_her_to_choose_gets_a_choice(library: Library, scenario: str,
+                                                    lang: str, lines: list[str],
+                                                    answer: str) -> None:
+    """"Houses or offices?" is no yes/no question, nor one "busy as ever" answers."""
+    reply = last_reply(library, scenario, lang, lines)
+    assert reply.startswith(answer), reply
+    for wrong in ("Yes, actually", "Ja hoor", "Busy as ever", "Druk als altijd", "carry on",
+                  "verder gaan"):
+        assert wrong not in reply, reply
+
+
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("nl", ["Goedemorgen, ik ben Tom van Printwise.", "Hoe lang zit je eigenlijk al in Venlo?"]),
+    ("en", ["Good morning, I'm Tom from Printwise.", "Do you ship abroad as well?"]),
+])
+def test_her_how_am_i_line_answers_no_other_chat(library: Library, lang: str,
+                                                 lines: list[str]) -> None:
+    """Past the greeting, "busy, as always" answers how she is, not how long she has been
+    in Venlo or whether they ship abroad."""
+    reply = last_reply(library, "spin-printing-urgency", lang, lines)
+    for wrong in ("Druk, zoals altijd", "Busy, as always"):
+        assert wrong not in reply, reply
+
+
+def test_a_closed_question_her_introduction_answers_mid_call(library: Library) -> None:
+    """Later in the call the same question is a fact question; her introduction still
+    answers it rather than "I couldn't tell you much about that"."""
+    reply = last_reply(library, "spin-printing-urgency", "en", [
+        "Good morning, I'm Tom from Printwise.", "How many printers do you have?",
+        "Do you ship for any big web shops?"])
+    assert "forty web shops" in reply, reply
+    assert "couldn't tell you" not in reply, reply

@@ -48,6 +48,7 @@ from bot.engine.fact_answers import (
     asks_contact,
     asks_further,
     asks_own,
+    content_stems,
     follow_up,
     further_fact,
     gist_of,
@@ -264,6 +265,9 @@ class Engine:
                  if "pitch" in self.scenario.buyer.lines else 0,
                  past_opening="past_opening" in state.flags,
                  pain_told=pain_told(self.ctx, cl, state, a))
+        if t.act is Act.SMALL_TALK and "small_talk" in self.scenario.buyer.lines:
+            own = " ".join(str(x) for x in cl.texts(self.scenario.buyer.lines["small_talk"]))
+            t.chat_line_fits = bool(content_stems(self.ctx, cl, own) & a.topic_stems)
         if t.act not in (Act.GREET_INTRODUCE, Act.SMALL_TALK):
             state.flags.setdefault("past_opening", state.turn)
         elif t.follow_up and not t.past_opening:

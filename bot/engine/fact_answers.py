@@ -626,9 +626,16 @@ def from_what_she_knows(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,
     if chat:
         # "Hoi Marco! Haha, ... Hoe staat het ervoor met de verbouwing?": only the question
         # asks; her name greets her, it is no topic her introduction shares
-        last = set(msg.sentences[-1].words) - {
+        questions = [s for s in msg.sentences if s.question_mark] or msg.sentences[-1:]
+        last = {w for s in questions for w in s.words} - {
             w.lower() for w in ctx.scenario.buyer.name.split()}
         asked = asked & {st for w, st in zip(msg.words, msg.stems, strict=True) if w in last}
+        intro = ctx.scenario.buyer.lines.get(_INTRODUCTION)
+        if intro is not None and _names_her_firm(ctx, cl, last) and not state.flags.get(
+                f"said:{_INTRODUCTION}"):
+            # "Kunt u iets vertellen over Van Dijk Fulfilment en wat u daar doet?": her
+            # firm by its name, asked about: who she is and what the firm does
+            return [stock_line(ctx, cl, state, _INTRODUCTION)]
     if not asked:
         return []
 
@@ -646,18 +653,20 @@ def from_what_she_knows(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,
         return sum(1 for q in asked if any(_same_stem(st, q)
                                            for st in content_stems(ctx, cl, text)))
 
-    if not kind and a.form != "open" and not chat:
-        return []  # "will you let me know?" wants a yes, not a line of hers
-    if t.elaborates or cl.lm.elaboration.match(cl.lm.analyze(t.text)):
+    # "will you let me know?" wants a yes, not a line of hers; "do you ship for any big
+    # web shops?" is answered by her introduction, when two of its words are there
+    closed = not kind and a.form != "open" and not chat
+    intro_only = chat or closed
+    if not closed and (t.elaborates or cl.lm.elaboration.match(cl.lm.analyze(t.text))):
         # "an example from last month?" asks for a story, not a line that says "month":
         # with nothing new to tell, the time it went wrong that she already told
         return _told_example(ctx, cl, t)
     # a question read as chat ("do you ship for any big web shops?") takes her line only
     # when it shares two topic words with it: a brush-off would not do, a stretch neither
-    need = OWN_WORDS_FIT if chat else 1 if kind else OWN_WORDS_FIT
+    need = OWN_WORDS_FIT if intro_only else 1 if kind else OWN_WORDS_FIT
     # what she would tell now: a fact not told yet, its SPIN and what comes first in place
     best: tuple[int, str] | None = None
-    for fact in () if chat else ctx.scenario.facts:
+    for fact in () if intro_only else ctx.scenario.facts:
         if fact.id in state.revealed or state.trust < fact.trust or (
                 fact.spin and a.spin not in fact.spin) or any(
                 f not in state.revealed and f"short:{f}" not in state.flags for f in fact.after):
@@ -675,14 +684,14 @@ def from_what_she_knows(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,
         # question names her role, as her introduction's first words do
         text = " ".join(str(x) for x in cl.texts(intro))
         if (score := fit(text)) >= need and (best is None or score > best[0]) and any(
-                fits_kind(x) for x in split_sentences(text)) and (chat or fit(
+                fits_kind(x) for x in split_sentences(text)) and (intro_only or fit(
                 split_sentences(text)[0])):
-            if chat:
+            if intro_only:
                 # "do you ship for big web shops?": the part of it that answers, not who
                 # she is (her introduction stays hers to give when she is invited to)
                 return [" ".join(x for x in split_sentences(text) if fit(x))]
             return [stock_line(ctx, cl, state, _INTRODUCTION)]
-    if chat:
+    if intro_only:
         # chat answered by a fact's words ("what are you building there?" - the hours per
         # project) would be a stretch: only what she and her firm do answers it
         return []
@@ -713,6 +722,15 @@ _ONE_TIME = frozenset({"last", "yesterday", "once", "recently", "vorige", "afgel
 
 # the span a "how often?" counts over, not what it asks about: "in the last month"
 _HOW_OFTEN_FRAME = _FREQUENCY | _ONE_TIME | frozenset({"laatste", "past", "vorig"})
+
+
+def _names_her_firm(ctx: ScenarioContext, cl: CompiledLanguage, words: set[str]) -> bool:
+    """The words name her company ("Van Dijk Fulfilment", "Brandsma & Kooij"): one of
+    its own words of some length, not "van" or "bureau" alone."""
+    company = " ".join(str(x) for x in cl.texts(ctx.scenario.buyer.company))
+    own = {w for w in cl.lm.pipeline.tokens(company)
+           if len(w) > 4 and w not in cl.lm.lexicon.stopwords}
+    return bool(own & words)
 
 
 def _business_chat(t: Turn) -> bool:
