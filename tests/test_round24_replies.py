@@ -239,3 +239,39 @@ def test_a_closed_question_her_introduction_answers_mid_call(library: Library) -
         "Do you ship for any big web shops?"])
     assert "forty web shops" in reply, reply
     assert "couldn't tell you" not in reply, reply
+
+
+@pytest.mark.parametrize(("lang", "lines", "told", "ack"), [
+    ("nl", ["Haha, ik zie het! Al die paashazen en narcissen, mooi hoor. Verkopen jullie "
+            "eigenlijk ook paaseieren?",
+            "O sorry, u heeft het natuurlijk druk. Ik ben Joris van FlexWerk, wij doen "
+            "uitzendkrachten, ook voor tuincentra.",
+            "Heeft u in het weekend eigenlijk genoeg mensen? Anders kom ik na Pasen nog eens "
+            "langs."], "vier man tekort", "doe dat"),
+])
+def test_a_plan_after_a_question_at_a_drills_end_is_taken_up(
+        library: Library, lang: str, lines: list[str], told: str, ack: str) -> None:
+    """"Enough people at weekends? Otherwise I'll come by after Easter.": she answers the
+    question and takes up the plan before she wraps up."""
+    reply = last_reply(library, "drill-objection-no-time", lang, lines)
+    assert told in reply, reply
+    assert ack in reply, reply
+
+
+@pytest.mark.parametrize(("scenario", "lang", "lines"), [
+    ("drill-external-objective", "nl", [
+        "Goed dat u het vraagt. Ik vertel graag eerst kort iets over Bonenburg en ik wil u en "
+        "het autobedrijf ook beter leren kennen.",
+        "En ik wil graag weten wat jullie nu betalen en wanneer het contract afloopt, zodat "
+        "ik een offerte kan maken."]),
+    ("drill-objection-brochure", "en", [
+        "Of course! But let me quickly tell you what we do: PersoneelsPlein is a complete HR "
+        "suite.", "And we link with all the big payroll packages.",
+        "I'll send the brochure today then. Which email address is best?"]),
+])
+def test_no_plan_taken_up_twice_or_read_into_a_request(library: Library, scenario: str,
+                                                       lang: str, lines: list[str]) -> None:
+    """A wish to know something is no plan; her "I'll e-mail you the details" already takes
+    his up: no "do that" after either."""
+    reply = last_reply(library, scenario, lang, lines)
+    assert "doe dat" not in reply and "do that" not in reply, reply

@@ -425,6 +425,7 @@ class Engine:
             t.fresh.add("situation_overload")
         rule = reaction(t)
         rule_name = rule.name if rule is not None else ""
+        concern_recalled = False
         react = ""
         if rule is not None:
             if rule.line == "@closing":
@@ -451,7 +452,9 @@ class Engine:
                 rule_name.startswith("small talk")):
             # "Heeft u in het weekend eigenlijk genoeg mensen?" after "I'm four people short
             # at weekends": not "yes, anyway", but what she said of it
-            react = self._her_concern_again(cl, state, a) or react
+            recalled = self._her_concern_again(cl, state, a)
+            concern_recalled = bool(recalled)
+            react = recalled or react
         if rule_name == "check after handling":
             react = check_answered(cl, self.scenario.buyer.address, react, text)
         apply_effects(state, events_for(t))
@@ -501,9 +504,14 @@ class Engine:
         if bring_in:
             tail = end_check(self.ctx, cl, state, events, reply=so_far, text=text)
         else:
+            # her reply so far only tells (her concern again, a fact): a plan he adds at a
+            # drill's end is still hers to take up ("Anders kom ik na Pasen nog eens langs")
+            only_tells = (concern_recalled or (not react and bool(a.answered))) and not any(
+                e.startswith("guarded:") for e in events) and not contact
             tail = after_turn(self.ctx, cl, state, a, events, cool=cool, text=text,
                               settled=rule_name == "check after handling",
-                              answered_proposal=bool(t.closing_text), reply=so_far)
+                              answered_proposal=bool(t.closing_text), reply=so_far,
+                              plan_open=only_tells)
         if rule_name in _NON_ANSWERS and not answers and any(
                 o.raised_turn == state.turn for o in state.objections.values()):
             # "who's the boss on this?" - "I'd have to go to Ruud with it": the concern she
