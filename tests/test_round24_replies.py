@@ -275,3 +275,34 @@ def test_no_plan_taken_up_twice_or_read_into_a_request(library: Library, scenari
     his up: no "do that" after either."""
     reply = last_reply(library, scenario, lang, lines)
     assert "doe dat" not in reply and "do that" not in reply, reply
+
+
+@pytest.mark.parametrize(("lang", "line", "wrong"), [
+    ("en", "Will there be a terrace at the new canteen? That would be great in summer.",
+     "After the summer"),
+    ("nl", "Komt er ook een terras bij de nieuwe kantine? Lijkt me heerlijk in de zomer.",
+     "Na de zomer"),
+])
+def test_a_thing_asked_to_exist_gets_no_answer_about_something_else(
+        library: Library, lang: str, line: str, wrong: str) -> None:
+    """The canteen's opening date says nothing of a terrace: she says she cannot tell,
+    and the card ticks no start date for it."""
+    opening = {"en": "Hi Marco, good to see you again.", "nl": "Hoi Marco, fijn je weer te zien."}
+    turn = last_turn(library, "closing-catering-followup", lang, [opening[lang], line])
+    assert wrong not in turn["buyer"], turn
+    assert "start_date" not in turn["objectives"], turn
+
+
+@pytest.mark.parametrize(("scenario", "lang", "lines", "told"), [
+    ("objection-software-renewal", "nl", [
+        "Goedemorgen Gerard. Ik stel voor dat we kort terugblikken. Goed?",
+        "Is er voor volgend jaar al budget gereserveerd voor salarissoftware?"], "budget"),
+    ("first-visit-cleaning", "en", ["Hi, I'm Tom from SchoonWerk.", "Who cleans here now?",
+                                    "And is there a notice period?"], "three months"),
+])
+def test_is_there_questions_her_facts_answer_still_get_them(
+        library: Library, scenario: str, lang: str, lines: list[str], told: str) -> None:
+    """(told, or kept back until he trusts the seller, but not "I couldn't tell you")"""
+    reply = last_reply(library, scenario, lang, lines)
+    assert told in reply, reply
+    assert "couldn't tell you" not in reply and "weet ik niet veel" not in reply, reply

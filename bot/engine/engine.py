@@ -55,6 +55,7 @@ from bot.engine.fact_answers import (
     names_contact,
     names_in,
     pain_told,
+    tells_of,
 )
 from bot.engine.lines import end_call, once, pick, remember_said, stock_line, unsaid_part
 from bot.engine.objections import (
@@ -309,6 +310,16 @@ class Engine:
                 # told yet is worth adding ("what are you comparing with?" is not "who cleans")
                 a.answered = [f for f in a.answered if f not in state.revealed and (
                     f"explained_objective:{self.cs.facts[f].objective}" not in state.flags)]
+        if a.answered and a.form == "closed" and not a.fact_forms and (
+                thing := _asked_to_exist(text)) and not set(a.answered) & set(
+                    cl.facts.match(cl.lm.analyze(thing))) and not any(
+                tells_of(self.ctx, cl, state, f, thing.split()[0]) for f in a.answered):
+            # "Will there be a terrace at the new canteen?": the canteen's opening date
+            # says nothing of a terrace; she has no answer to it rather than a wrong one,
+            # and the card ticks nothing for it
+            dropped = {self.cs.facts[f].objective for f in a.facts}
+            a.objectives = [o for o in a.objectives if o not in dropped]
+            a.answered = []
         # "what did you think of the 9.40?": her price concern is the answer
         invited = invited_money_concern(self.ctx, cl, state, a, text)
         contact = asks_contact(cl, t, text)
@@ -572,6 +583,26 @@ class Engine:
             tick_explained(self.ctx, cl, state, reply)
             return reply
         return pending_named(self.ctx, cl, state, oid)
+
+
+# "is there a terrace?", "will there be a terrace at the new canteen?", "komt er ook een
+# terras?", "is er een parkeerplaats?": the thing asked to exist
+_EXISTS = re.compile(
+    r"\b(?:is there|will there be|would there be|is there going to be|is er|komt er)"
+    r"\s+(?:also\s+|ook\s+|nog\s+)?(?:a|an|een)\s+(\w{4,}(?:\s+\w+){0,2})", re.IGNORECASE)
+
+
+_NO_THING = frozenset({"anything", "something", "anyone", "someone", "anybody", "somebody",
+                       "iets", "iemand", "niets", "niemand", "nothing", "more", "meer", "other",
+                       "another", "andere", "ander"})
+
+
+def _asked_to_exist(text: str) -> str:
+    """The thing a yes/no question asks to exist ("terrace"), or "" (none, or a word such
+    as "anything" that names no thing: "is there anything that bothers you?")."""
+    match = _EXISTS.search(text)
+    words = match.group(1).lower().split() if match else []
+    return "" if not words or words[0] in _NO_THING else " ".join(words)
 
 
 # Reactions that say she has no answer; a concern she raises in the same reply replaces them.

@@ -403,6 +403,14 @@ def _asks_what_to_change(cl: CompiledLanguage, text: str) -> bool:
     return bool(words & _ANYTHING and words & _CHANGE)
 
 
+def tells_of(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, fact_id: str,
+             word: str) -> bool:
+    """Her answer for the fact names the word ("terrace"), in any of its forms."""
+    stem = cl.lm.pipeline.stem(word)
+    answer = told_answer(cl, state, ctx.cs.facts[fact_id])
+    return any(_same_stem(stem, st) for st in content_stems(ctx, cl, answer))
+
+
 def told_answer(cl: CompiledLanguage, state: SessionState, fact: Fact) -> str:
     """Her answer as she told it: of a fact with several wordings, "as I said" recalls
     the one she used, not the one this turn would pick."""
