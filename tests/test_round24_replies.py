@@ -88,6 +88,8 @@ def test_a_plan_in_a_drills_last_message_is_taken_up(library: Library, lang: str
     reply = last_reply(library, "drill-objection-discuss-others", lang, lines)
     assert not_only in reply, reply
     assert ack in reply.split(not_only)[0], reply
+    # he calls Bas himself: she does not say she will put it to Bas
+    assert "aan Bas voor" not in reply and "put it to Bas" not in reply, reply
 
 
 @pytest.mark.parametrize(("lines", "told", "not_told"), [
