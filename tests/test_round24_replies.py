@@ -308,3 +308,19 @@ def test_is_there_questions_her_facts_answer_still_get_them(
     reply = last_reply(library, scenario, lang, lines)
     assert told in reply, reply
     assert "couldn't tell you" not in reply and "weet ik niet veel" not in reply, reply
+
+
+@pytest.mark.parametrize(("lang", "line", "told", "not_told"), [
+    ("nl", "Hoe vaak gaat het mis?", "steeds andere mensen", "Drie keer per week"),
+    ("en", "How often does something go wrong?", "always different people",
+     "three times a week"),
+])
+def test_how_often_it_goes_wrong_gets_what_goes_wrong(library: Library, lang: str, line: str,
+                                                      told: str, not_told: str) -> None:
+    """"How often" alone names the cleaning rota; "how often does it go wrong?" asks what
+    goes wrong, not how often they clean."""
+    opening = {"nl": "Goedemiddag, ik ben Tom van SchoonWerk.",
+               "en": "Good afternoon, I'm Tom from SchoonWerk."}
+    reply = last_reply(library, "first-visit-cleaning", lang, [opening[lang], line])
+    assert told in reply, reply
+    assert not_told not in reply, reply
