@@ -471,6 +471,16 @@ def analyze_turn(
             # say about that?" is the part of it that names them)
             fitting = [f for f in scored if f in state.revealed and cs.facts[f].spin
                        and f not in aside and f not in state.last_answered]
+        # "hoe vaak gaat het mis?": "how often" alone named the cleaning rota; the question
+        # asks how often things go wrong, which a pain of hers its own words name answers
+        how_often_only = {f for f in fitting if fit_spin == "problem"
+                          and _names_no_topic(spans.get(f), msg, lm)
+                          and not cl.facts.names(f, _topic_stems(msg, lm))
+                          and "problem" not in cs.facts[f].spin}
+        named_pains = [f for f in fitting if f not in how_often_only and cs.facts[f].reveals]
+        if how_often_only and named_pains and len(named_pains) + len(how_often_only) == len(
+                fitting) and not pending:
+            fitting = named_pains
         if not fitting and fit_spin == "problem" and info.form == "open" and not several and (
                 lm.lexicon.problem_question) and not any(
                     _DEEPER & set(cs.facts[f].spin) and not _names_no_topic(spans.get(f), msg, lm)

@@ -689,6 +689,18 @@ def _sets_a_condition(clause: list[str], lex: Lexicon) -> bool:
         clause[1] in lex.subjects or clause[1] in _DETERMINERS)
 
 
+# "..., en is er al budget?", "and is there a budget yet?": "there" opens a question as a
+# subject does
+_THERE = frozenset({"er", "there"})
+
+
+def _choice_clause(clause: list[str], lex: Lexicon) -> bool:
+    """A clause joined on by "and" that offers a choice without a verb of its own: "and
+    before or after office hours?", "en voor of na kantoortijd?" asks a second thing."""
+    return len(clause) > 3 and clause[0] in _AND and clause[1] in lex.prepositions and (
+        clause[2] in {"or", "of"}) and clause[3] in lex.prepositions
+
+
 def count_questions(msg: Analyzed, lm: LanguageModel) -> int:
     """Question words that open a clause or follow 'and'/'or': "wie ... en hoe ..." is two."""
     lex = lm.lexicon
@@ -717,9 +729,11 @@ def count_questions(msg: Analyzed, lm: LanguageModel) -> int:
                 ):  # "... and roughly how many ...?", "om hoeveel ...?", "and by when" ask too
                     count += 1
                 elif i and clause[i - 1] in JOINERS and word in lex.question_verbs and (
-                    i + 1 < len(clause) and clause[i + 1] in lex.subjects
+                    i + 1 < len(clause) and clause[i + 1] in lex.subjects | _THERE
                 ) and (count or (closed_first and clause[i - 1] in _AND)):
                     count += 1  # "wie doet het nu en bent u tevreden?" asks two things
+            if k and count > before and _choice_clause(clause, lex):
+                count += 1  # "how often do they come, and before or after office hours?"
         if closed_first and count > before:
             count += 1
         elif closed_first and count == before:

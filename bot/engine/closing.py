@@ -422,7 +422,7 @@ def situation_streak(ctx: ScenarioContext, state: SessionState, a: TurnAnalysis)
 def after_turn(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, a: TurnAnalysis,
                events: list[str], *, cool: bool = False, text: str = "",
                settled: bool = False, answered_proposal: bool = False,
-               reply: str = "") -> str:
+               reply: str = "", plan_open: bool = False) -> str:
     """Objections set off by what was said, a buying signal, or the end of the call.
     Says at most one of them (an end line always). ``settled``: her reply confirms a
     concern settled ("yes, I can work with that" to the check after her acceptance), and
@@ -448,8 +448,12 @@ def after_turn(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, 
     # may bring it
     settled_now = settled_now or (Move.CHECK in a.moves and a.is_question and any(
         state.flags.get(f"handled_turn:{oid}") == state.turn - 1 for oid in state.objections))
+    # "what matters most to you, the price or that people actually eat there?": the price
+    # is one of the choices she is asked to weigh; her answer (the taste) is what matters,
+    # not a complaint about the price in the same breath
+    weighs_price = a.is_question and bool(a.answered) and _price_in_a_choice(cl, text or "")
     if not raised_now and not state.pending_objection:
-        if a.price and not opening:
+        if a.price and not opening and not weighs_price:
             answered_ahead(ctx, state, a, "price")
             said = trigger(ctx, cl, state, "price")
         for fact_id in [e.removeprefix("fact:") for e in events if e.startswith("fact:")]:
@@ -473,7 +477,8 @@ def after_turn(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, 
                 said = pick(cl, state, f"signal:{i}", cl.texts(signal.text))
                 break
     end = end_check(ctx, cl, state, events, reply=" ".join(p for p in (reply, said) if p),
-                    text=text or "")
+                    text=text or "", plan_open=plan_open and a.act not in CLOSING_ACTS
+                    and not answered_proposal and not said)
     if end and state.end_reason == "patience":
         return end
     return " ".join(p for p in (said, end) if p)
@@ -529,9 +534,11 @@ def signals_told(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState
 
 
 def end_check(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState,
-              events: list[str], *, reply: str = "", text: str = "") -> str:
+              events: list[str], *, reply: str = "", text: str = "",
+              plan_open: bool = False) -> str:
     """The buyer ends the call when her patience or the time runs out. ``reply`` is what
-    she says before it in the same message, ``text`` the learner's message."""
+    she says before it in the same message, ``text`` the learner's message;
+    ``plan_open``: her reply so far takes up no proposal of his."""
     if state.ended:
         return ""
     if state.patience <= 0 and state.turn >= PATIENCE_MIN_TURNS:
@@ -545,11 +552,43 @@ def end_check(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState,
             # how it works - I'm out of time" in one breath
             return ""
         # "succes om 4 uur!", "good luck with the board": she thanks him back
-        return stock_line(ctx, cl, state, "out_of_time_thanks" if wishes(text)
-                          else "out_of_time")
+        end = stock_line(ctx, cl, state, "out_of_time_thanks" if wishes(text)
+                         else "out_of_time")
+        if ctx.scenario.kind == "drill" and (not reply or plan_open) and makes_a_plan(
+                cl, text or ""):
+            # "Top, dan bel ik Bas morgen om een moment te prikken": she takes up his plan
+            # in a few words before she wraps up, not only "my time is up"
+            return " ".join(p for p in (stock_line(ctx, cl, state, "plan_ack"), end) if p)
+        return end
     return ""
 
 
+
+
+CHOICE_REACH = 3  # words either side of "or" that make up one of the choices
+
+
+def _price_in_a_choice(cl: CompiledLanguage, text: str) -> bool:
+    """The price is one side of an "or" ("the price or that people eat there?", "de prijs
+    of de smaak?"), not the matter of a question that also says "of" ("wat is het budget,
+    of weet je dat nog niet?")."""
+    words = cl.lm.analyze(text).words
+    for i, word in enumerate(words):
+        if word in cl.lm.lexicon.choice_words:
+            near = " ".join(words[max(0, i - CHOICE_REACH):i + CHOICE_REACH + 1])
+            if cl.lm.price.match(cl.lm.analyze(near)):
+                return True
+    return False
+
+
+def makes_a_plan(cl: CompiledLanguage, text: str) -> bool:
+    """The learner says what he will do next ("Great, I'll email Bas today", "dan bel ik
+    Bas morgen"), asking her nothing: a plan she can take up."""
+    # "Heeft u in het weekend genoeg mensen? Anders kom ik na Pasen nog eens langs.": the
+    # plan is a sentence of its own, after the question
+    told = " ".join(s for s in split_sentences(text) if not s.rstrip().endswith("?"))
+    msg = cl.lm.analyze(told)
+    return bool(msg.words) and bool(cl.lm.plans.match(msg))
 
 
 # The start of a sentence that asks the seller to go on: "Tell me how that works.",

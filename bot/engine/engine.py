@@ -49,12 +49,14 @@ from bot.engine.fact_answers import (
     asks_contact,
     asks_further,
     asks_own,
+    content_stems,
     follow_up,
     further_fact,
     gist_of,
     names_contact,
     names_in,
     pain_told,
+    tells_of,
 )
 from bot.engine.lines import end_call, once, pick, remember_said, stock_line, unsaid_part
 from bot.engine.objections import (
@@ -268,6 +270,9 @@ class Engine:
                  if "pitch" in self.scenario.buyer.lines else 0,
                  past_opening="past_opening" in state.flags,
                  pain_told=pain_told(self.ctx, cl, state, a))
+        if t.act is Act.SMALL_TALK and "small_talk" in self.scenario.buyer.lines:
+            own = " ".join(str(x) for x in cl.texts(self.scenario.buyer.lines["small_talk"]))
+            t.chat_line_fits = bool(content_stems(self.ctx, cl, own) & a.topic_stems)
         if t.act not in (Act.GREET_INTRODUCE, Act.SMALL_TALK):
             state.flags.setdefault("past_opening", state.turn)
         elif t.follow_up and not t.past_opening:
@@ -309,6 +314,16 @@ class Engine:
                 # told yet is worth adding ("what are you comparing with?" is not "who cleans")
                 a.answered = [f for f in a.answered if f not in state.revealed and (
                     f"explained_objective:{self.cs.facts[f].objective}" not in state.flags)]
+        if a.answered and a.form == "closed" and not a.fact_forms and (
+                thing := _asked_to_exist(text)) and not set(a.answered) & set(
+                    cl.facts.match(cl.lm.analyze(thing))) and not any(
+                tells_of(self.ctx, cl, state, f, thing.split()[0]) for f in a.answered):
+            # "Will there be a terrace at the new canteen?": the canteen's opening date
+            # says nothing of a terrace; she has no answer to it rather than a wrong one,
+            # and the card ticks nothing for it
+            dropped = {self.cs.facts[f].objective for f in a.facts}
+            a.objectives = [o for o in a.objectives if o not in dropped]
+            a.answered = []
         # "what did you think of the 9.40?": her price concern is the answer
         invited = invited_money_concern(self.ctx, cl, state, a, text)
         contact = asks_contact(cl, t, text)
@@ -425,6 +440,7 @@ class Engine:
             t.fresh.add("situation_overload")
         rule = reaction(t)
         rule_name = rule.name if rule is not None else ""
+        concern_recalled = False
         react = ""
         if rule is not None:
             if rule.line == "@closing":
@@ -451,7 +467,9 @@ class Engine:
                 rule_name.startswith("small talk")):
             # "Heeft u in het weekend eigenlijk genoeg mensen?" after "I'm four people short
             # at weekends": not "yes, anyway", but what she said of it
-            react = self._her_concern_again(cl, state, a) or react
+            recalled = self._her_concern_again(cl, state, a)
+            concern_recalled = bool(recalled)
+            react = recalled or react
         if rule_name == "check after handling":
             react = check_answered(cl, self.scenario.buyer.address, react, text)
         apply_effects(state, events_for(t))
@@ -475,6 +493,17 @@ class Engine:
             told = {self.cs.facts[f].objective for f in a.answered}
             matched_only = {self.cs.facts[f].objective for f in a.facts} - told
             a.objectives = [o for o in a.objectives if o not in matched_only]
+        elif a.is_question and a.answered and not a.fact_forms and (
+                set(a.answered) < set(a.facts)):
+            # "wanneer loopt het contract met jullie huidige leverancier af?" asks one thing,
+            # the contract's end: the supplier its side words also matched is not told, so
+            # the card does not tick it (a fact she holds back for trust still counts)
+            told = {self.cs.facts[f].objective for f in a.answered}
+            passed = {self.cs.facts[f].objective for f in a.facts if f not in a.answered
+                      and state.trust >= self.cs.facts[f].trust} - told
+            kept = {self.cs.facts[f].objective for f in a.facts if f not in a.answered
+                    and state.trust < self.cs.facts[f].trust}
+            a.objectives = [o for o in a.objectives if o not in passed - kept]
         if a.is_question:
             # the fact she answers to a question counts for its objective, also when she
             # found it by what she already said rather than by the question's words ("how
@@ -491,9 +520,14 @@ class Engine:
             offer_told(self.ctx, cl, state, a, text)  # the concern it set off aside
             tail = end_check(self.ctx, cl, state, events, reply=so_far, text=text)
         else:
+            # her reply so far only tells (her concern again, a fact): a plan he adds at a
+            # drill's end is still hers to take up ("Anders kom ik na Pasen nog eens langs")
+            only_tells = (concern_recalled or (not react and bool(a.answered))) and not any(
+                e.startswith("guarded:") for e in events) and not contact
             tail = after_turn(self.ctx, cl, state, a, events, cool=cool, text=text,
                               settled=rule_name == "check after handling",
-                              answered_proposal=bool(t.closing_text), reply=so_far)
+                              answered_proposal=bool(t.closing_text), reply=so_far,
+                              plan_open=only_tells)
         if rule_name in _NON_ANSWERS and not answers and any(
                 o.raised_turn == state.turn for o in state.objections.values()):
             # "who's the boss on this?" - "I'd have to go to Ruud with it": the concern she
@@ -554,6 +588,26 @@ class Engine:
             tick_explained(self.ctx, cl, state, reply)
             return reply
         return pending_named(self.ctx, cl, state, oid)
+
+
+# "is there a terrace?", "will there be a terrace at the new canteen?", "komt er ook een
+# terras?", "is er een parkeerplaats?": the thing asked to exist
+_EXISTS = re.compile(
+    r"\b(?:is there|will there be|would there be|is there going to be|is er|komt er)"
+    r"\s+(?:also\s+|ook\s+|nog\s+)?(?:a|an|een)\s+(\w{4,}(?:\s+\w+){0,2})", re.IGNORECASE)
+
+
+_NO_THING = frozenset({"anything", "something", "anyone", "someone", "anybody", "somebody",
+                       "iets", "iemand", "niets", "niemand", "nothing", "more", "meer", "other",
+                       "another", "andere", "ander"})
+
+
+def _asked_to_exist(text: str) -> str:
+    """The thing a yes/no question asks to exist ("terrace"), or "" (none, or a word such
+    as "anything" that names no thing: "is there anything that bothers you?")."""
+    match = _EXISTS.search(text)
+    words = match.group(1).lower().split() if match else []
+    return "" if not words or words[0] in _NO_THING else " ".join(words)
 
 
 # Reactions that say she has no answer; a concern she raises in the same reply replaces them.

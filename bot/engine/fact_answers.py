@@ -128,12 +128,18 @@ def answer_facts(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,
                  events: list[str]) -> list[str]:
     a, state = t.a, t.state
     parts: list[str] = []
+    refusals: list[str] = []
     queue = list(a.answered[:MAX_FACTS_PER_REPLY])
     # "how many hours a month does your payroll team lose on it?": the time it takes (the
     # four days a month she told), not who the payroll team are; "how much time do you
     # lose on those corrections?" gets the corrections she counts per month
     timed = [f for f in a.facts if asks_duration(t.text) and _DURATION.search(
         told_answer(cl, state, ctx.cs.facts[f]))]
+    if a.facts and not timed and asks_duration(t.text):
+        # "hoeveel uur zijn Joke en Ahmed er per maand mee bezig?": the words that name
+        # the time taken stand apart, so only the people matched; the fact of hers that
+        # tells a time and shares the question's matter answers it
+        timed = _takes_time(ctx, cl, t)
     swapped = bool(timed and queue) and not set(timed) & set(queue) and not any(
         _PER_PERIOD.search(told_answer(cl, state, ctx.cs.facts[f])) for f in queue)
     if swapped:
@@ -142,7 +148,9 @@ def answer_facts(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,
         # she tells something new; a told fact only a side word pointed at ("when does
         # the *current* contract end?" is no question about the supplier again) is not
         # recited between the answers
-        queue = [f for f in queue if f not in state.revealed or gist_of(
+        # (a told fact that a question of its own asks, "Missen jullie dan ook de
+        # vrachtwagen?", is answered again: it is no side word)
+        queue = [f for f in queue if f not in state.revealed or f in a.fact_forms or gist_of(
             cl, told_answer(cl, state, ctx.cs.facts[f]), a,
             strict=True)]
     while queue:
@@ -191,7 +199,7 @@ def answer_facts(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,
             if t.act in CLOSING_ACTS:
                 continue  # a proposal asked nothing of it: her answer to it is the reply
             guarded = cl.texts(fact.guarded) if fact.guarded else []
-            parts.append(_refusal(ctx, cl, state, fact_id, pick(
+            refusals.append(_refusal(ctx, cl, state, fact_id, pick(
                 cl, state, f"guarded:{fact_id}", guarded) if guarded else stock_line(
                 ctx, cl, state, "guarded")))
             events.append(f"guarded:{fact_id}")
@@ -264,7 +272,10 @@ def answer_facts(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,
                 state.needs_stated.append(need)
         if state.phase == "opening":
             state.phase = "inventory"
-    return parts
+    # "Wat kost het jullie, en missen jullie dan de vrachtwagen?": what she tells first,
+    # then what she keeps to herself; "that's internal" followed by the story of the
+    # same trouble reads as refusing and telling in one breath
+    return parts + refusals
 
 
 # "how many hours", "how much time", "hoeveel uur", "hoeveel tijd": the question asks how
@@ -283,6 +294,30 @@ _DURATION = re.compile(
 # a figure per period: "thirty to forty corrections every month", "een uur per week"
 _PER_PERIOD = re.compile(r"\b(?:every|each|per|a|an|elke|iedere|per)\s+(?:day|week|month|year|"
                          r"dag|week|maand|jaar)\b", re.IGNORECASE)
+
+
+def _takes_time(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn) -> list[str]:
+    """The facts that tell how long something takes ("about four days every month") and
+    share a content word with the question besides its time words, told ones first."""
+    state = t.state
+    asked = t.a.topic_stems - cl.facts.frame - cl.lm.lexicon.stopwords - stems_of(
+        cl, " ".join(sorted(_FREQUENCY | _TIME_UNITS)))[0]
+    if not asked:
+        return []
+    found = []
+    for fact in ctx.scenario.facts:
+        if fact.id not in state.revealed and (state.trust < fact.trust or any(
+                f not in state.revealed for f in fact.after)):
+            continue
+        answer = told_answer(cl, state, ctx.cs.facts[fact.id])
+        if _DURATION.search(answer) and _shared_stems(ctx, cl, answer, asked):
+            found.append(fact.id)
+    return sorted(found, key=lambda f: f not in state.revealed)[:1]
+
+
+# the words of a duration question that name the unit, not the matter it asks about
+_TIME_UNITS = frozenset({"hour", "hours", "uur", "uren", "minutes", "minuten", "time", "tijd",
+                         "days", "dagen", "long", "lang"})
 
 
 def asks_duration(text: str) -> bool:
@@ -366,6 +401,14 @@ def _asks_what_to_change(cl: CompiledLanguage, text: str) -> bool:
     things" would answer nothing; "anything that goes wrong?" is not one of these."""
     words = set(cl.lm.analyze(text).words)
     return bool(words & _ANYTHING and words & _CHANGE)
+
+
+def tells_of(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState, fact_id: str,
+             word: str) -> bool:
+    """Her answer for the fact names the word ("terrace"), in any of its forms."""
+    stem = cl.lm.pipeline.stem(word)
+    answer = told_answer(cl, state, ctx.cs.facts[fact_id])
+    return any(_same_stem(stem, st) for st in content_stems(ctx, cl, answer))
 
 
 def told_answer(cl: CompiledLanguage, state: SessionState, fact: Fact) -> str:
@@ -575,7 +618,8 @@ def from_what_she_knows(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,
     tell now, and not "I couldn't tell you" about what she plainly knows. A question
     that asks who, when or how many needs a line with a name, a date or a figure."""
     a, state = t.a, t.state
-    if t.act is not Act.FACT_QUESTION or not a.is_question or a.facts or (
+    chat = _business_chat(t)
+    if (t.act is not Act.FACT_QUESTION and not chat) or not a.is_question or a.facts or (
             a.spin in _DEEPER_SPIN):
         return []
     msg = cl.lm.analyze(t.text)
@@ -583,12 +627,25 @@ def from_what_she_knows(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,
     # what it asks about (no "two months' notice" for it)
     frame = {st for w, st in zip(msg.words, msg.stems, strict=True) if w in _HOW_OFTEN_FRAME}
     asked = a.topic_stems - cl.facts.frame - cl.lm.lexicon.stopwords - frame
-    if not asked:
-        return []
     words = set(msg.words)
     kind = "who" if words & _WHO else "when" if a.asks_when else (
         "amount" if a.asks_amount else "")
     names = names_in(ctx, cl, state.lang)
+    if chat:
+        # "Hoi Marco! Haha, ... Hoe staat het ervoor met de verbouwing?": only the question
+        # asks; her name greets her, it is no topic her introduction shares
+        questions = [s for s in msg.sentences if s.question_mark] or msg.sentences[-1:]
+        last = {w for s in questions for w in s.words} - {
+            w.lower() for w in ctx.scenario.buyer.name.split()}
+        asked = asked & {st for w, st in zip(msg.words, msg.stems, strict=True) if w in last}
+        intro = ctx.scenario.buyer.lines.get(_INTRODUCTION)
+        if intro is not None and _names_her_firm(ctx, cl, last) and not state.flags.get(
+                f"said:{_INTRODUCTION}"):
+            # "Kunt u iets vertellen over Van Dijk Fulfilment en wat u daar doet?": her
+            # firm by its name, asked about: who she is and what the firm does
+            return [stock_line(ctx, cl, state, _INTRODUCTION)]
+    if not asked:
+        return []
 
     def fits_kind(sentence: str) -> bool:
         if kind == "who":
@@ -604,16 +661,20 @@ def from_what_she_knows(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,
         return sum(1 for q in asked if any(_same_stem(st, q)
                                            for st in content_stems(ctx, cl, text)))
 
-    if not kind and a.form != "open":
-        return []  # "will you let me know?" wants a yes, not a line of hers
-    if t.elaborates or cl.lm.elaboration.match(cl.lm.analyze(t.text)):
+    # "will you let me know?" wants a yes, not a line of hers; "do you ship for any big
+    # web shops?" is answered by her introduction, when two of its words are there
+    closed = not kind and a.form != "open" and not chat
+    intro_only = chat or closed
+    if not closed and (t.elaborates or cl.lm.elaboration.match(cl.lm.analyze(t.text))):
         # "an example from last month?" asks for a story, not a line that says "month":
         # with nothing new to tell, the time it went wrong that she already told
         return _told_example(ctx, cl, t)
-    need = 1 if kind else OWN_WORDS_FIT
+    # a question read as chat ("do you ship for any big web shops?") takes her line only
+    # when it shares two topic words with it: a brush-off would not do, a stretch neither
+    need = OWN_WORDS_FIT if intro_only else 1 if kind else OWN_WORDS_FIT
     # what she would tell now: a fact not told yet, its SPIN and what comes first in place
     best: tuple[int, str] | None = None
-    for fact in ctx.scenario.facts:
+    for fact in () if intro_only else ctx.scenario.facts:
         if fact.id in state.revealed or state.trust < fact.trust or (
                 fact.spin and a.spin not in fact.spin) or any(
                 f not in state.revealed and f"short:{f}" not in state.flags for f in fact.after):
@@ -631,9 +692,17 @@ def from_what_she_knows(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,
         # question names her role, as her introduction's first words do
         text = " ".join(str(x) for x in cl.texts(intro))
         if (score := fit(text)) >= need and (best is None or score > best[0]) and any(
-                fits_kind(x) for x in split_sentences(text)) and fit(
-                split_sentences(text)[0]):
+                fits_kind(x) for x in split_sentences(text)) and (intro_only or fit(
+                split_sentences(text)[0])):
+            if intro_only:
+                # "do you ship for big web shops?": the part of it that answers, not who
+                # she is (her introduction stays hers to give when she is invited to)
+                return [" ".join(x for x in split_sentences(text) if fit(x))]
             return [stock_line(ctx, cl, state, _INTRODUCTION)]
+    if intro_only:
+        # chat answered by a fact's words ("what are you building there?" - the hours per
+        # project) would be a stretch: only what she and her firm do answers it
+        return []
     said = [(s, source) for text, source in _said_lines(ctx, cl, state)
             for s in split_sentences(text) if fits_kind(s)]
     scores = [fit(s) for s, _ in said]
@@ -661,6 +730,27 @@ _ONE_TIME = frozenset({"last", "yesterday", "once", "recently", "vorige", "afgel
 
 # the span a "how often?" counts over, not what it asks about: "in the last month"
 _HOW_OFTEN_FRAME = _FREQUENCY | _ONE_TIME | frozenset({"laatste", "past", "vorig"})
+
+
+def _names_her_firm(ctx: ScenarioContext, cl: CompiledLanguage, words: set[str]) -> bool:
+    """The words name her company ("Van Dijk Fulfilment", "Brandsma & Kooij"): one of
+    its own words of some length, not "van" or "bureau" alone."""
+    company = " ".join(str(x) for x in cl.texts(ctx.scenario.buyer.company))
+    own = {w for w in cl.lm.pipeline.tokens(company)
+           if len(w) > 4 and w not in cl.lm.lexicon.stopwords}
+    return bool(own & words)
+
+
+def _business_chat(t: Turn) -> bool:
+    """A question read as small talk that asks about her firm or her work, not about her
+    private life or how she is ("do you ship for any big web shops?", "werken jullie
+    vanuit hier of zitten de verpleegkundigen op de weg?"): she answers it from what she
+    knows when a line of hers fits, rather than brushing it off as chat."""
+    a = t.a
+    # ("my brother has an office in Haarlem too, do you ever go to the market there?" is
+    # an aside about his life: the office and the town are his, not her firm's)
+    return t.act is Act.SMALL_TALK and a.is_question and not a.personal and not (
+        a.wellbeing or a.compliment or a.tagged or a.aside or a.joke)
 
 
 def _told_example(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn) -> list[str]:

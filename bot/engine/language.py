@@ -73,6 +73,7 @@ class LanguageModel:
         self.compliment = self._index({"compliment": lexicon.compliment_cues})
         self.wellbeing = self._index({"wellbeing": lexicon.wellbeing_cues})
         self.personal = self._index({"personal": lexicon.personal_cues})
+        self.plans = self._index({"plan": lexicon.plan_cues})
         self.protected = lexicon.stopwords | lexicon.question_words | lexicon.question_verbs
         self._long_question_words = sorted(
             w for w in lexicon.question_words if len(w) >= TYPO_QUESTION_WORD_LEN)

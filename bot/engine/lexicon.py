@@ -70,6 +70,8 @@ class Lexicon:
     # "where do you live?", "how was your holiday?", "did you watch the match?": small talk
     # about her private life, which a scenario's "busy as ever" does not answer
     personal_cues: tuple[str, ...] = ()
+    # "anders kom ik na Pasen nog eens langs": a plan of his own she takes up at a drill's end
+    plan_cues: tuple[str, ...] = ()
     # "what's the biggest headache?": a problem question in words no fact lists is read
     # as this plain one, so it reaches the problem the scenario tied to "problems"
     problem_question: str = ""
@@ -144,6 +146,7 @@ def load_lexicon(lang: str) -> Lexicon:
         wellbeing_cues=_strs(data.get("wellbeing_cues")),
         joins={str(k): str(v) for k, v in (data.get("joins") or {}).items()},
         personal_cues=_strs(data.get("personal_cues")),
+        plan_cues=_strs(data.get("plan_cues")),
         problem_question=str(data.get("problem_question") or ""),
         value_cues=_strs(data.get("value_cues")),
         solution_words=frozenset(map(str, data.get("solution_words") or [])),

@@ -96,6 +96,9 @@ class Turn:
     closing_text: str = ""
     objection_text: str = ""  # accepted / explained, from the objection itself
     follow_up: bool = False  # the scenario is a follow-up visit: they have met before
+    # her own chat line ("busy as ever, the building season is in full swing") shares a
+    # word with the message ("what are you building there?")
+    chat_line_fits: bool = False
     misquoted: str = ""  # a figure in the learner's summary that she never gave
     unsaid: bool = False  # the summary holds something she has not told (penalties, a rival)
     rest_right: bool = False  # one point of the summary is not hers; the rest is right
@@ -205,9 +208,13 @@ def _chat_question(t: Turn) -> bool:
 
 def _no_line_of_her_own(t: Turn) -> bool:
     """Chat about something else than how she is, and the scenario wrote no chat line for
-    her (or she said it already): the lexicon's "fine, thanks" is for "how are you?" only."""
+    her (or she said it already): the lexicon's "fine, thanks" is for "how are you?" only.
+    Past the greeting her own line ("busy, as always") answers how she is, not "how long
+    have you been in Venlo?" or "do you ship abroad as well?"."""
     return not t.a.wellbeing and (
-        "small_talk" not in t.own_lines or bool(t.state.flags.get("said:small_talk")))
+        "small_talk" not in t.own_lines or bool(t.state.flags.get("said:small_talk"))
+        or (t.state.turn > 1 and not {"greeted", "introduced"} & t.fresh
+            and not t.chat_line_fits))
 
 
 def _welcomed(t: Turn) -> bool:
@@ -222,6 +229,34 @@ def _chatty_return(t: Turn) -> bool:
     return t.follow_up and bool({"introduced", "greeted"} & t.fresh) and (
         t.greets_with_chat) and not t.past_opening and not _small_talk_question(t) and (
         not t.answered)
+
+
+# "..., or are the nurses on the road?", "huizen of kantoren?": a choice between two things;
+# not "or not?", "of zo?", nor "weet u of ..." (whether)
+_CHOICE = re.compile(
+    r"\b(or|of)\s+(?!not\b|niet\b|so\b|zo\b|what\b|wat\b|something\b|iets\b|anything\b|"
+    r"nothing\b|niks\b|nee\b|no\b)\w+\s+\w+", re.IGNORECASE)
+_WHETHER = frozenset({"weet", "weten", "vraag", "benieuwd", "know", "wonder", "wondering",
+                      "check", "kijken", "zien", "see"})
+CHOICE_WHETHER_REACH = 3  # words before "of" that make it "whether" ("weet u of ...")
+
+
+def _offers_a_choice(text: str) -> bool:
+    for match in _CHOICE.finditer(text):
+        before = re.findall(r"\w+", text[:match.start()].lower())[-CHOICE_WHETHER_REACH:]
+        if before and not _WHETHER & set(before):
+            return True
+    return False
+
+
+def _chat_choice(t: Turn) -> bool:
+    """Chat that asks her to choose ("do you build houses or offices mostly?", "werken
+    jullie vanuit hier of zitten ze op de weg?") past the greeting: "yes" answers no such
+    question, nor does "busy as ever"."""
+    return t.act is Act.SMALL_TALK and t.a.form == "closed" and not t.answered and not (
+        t.a.wellbeing or t.a.tagged or t.a.compliment) and (
+        t.state.turn > 1 or t.state.pending_objection is not None) and not {
+        "greeted", "introduced"} & t.fresh and _offers_a_choice(t.text)
 
 
 def _chat_later(t: Turn) -> bool:
@@ -499,6 +534,10 @@ REACTIONS: tuple[Rule, ...] = (
          is Act.SUMMARY and not t.answered and _proposes_and_checks(t), "solution_ack"),
     Rule("summary", lambda t: t.act is Act.SUMMARY and not t.answered, "summary_ack"),
     Rule("check after handling", lambda t: "checked_after" in t.fresh, "check_ack"),
+    # "do you build houses or offices mostly?": a bit of both, then back to it
+    Rule("small talk asking her to choose, once the call is under way", lambda t:
+         _chat_choice(t) and _chat_later(t), "small_talk_choice_later"),
+    Rule("small talk asking her to choose", _chat_choice, "small_talk_choice"),
     # a compliment gets a thank-you, a joke a laugh, other chat a plain "anyway"
     Rule("small talk: a compliment once the call is under way", lambda t: _chat_later(t)
          and t.a.compliment, "small_talk_thanks"),
