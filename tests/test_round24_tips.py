@@ -96,3 +96,69 @@ def test_his_money_earned_back_by_the_hours_he_named_answers_the_price(library):
     assert "verdient het zich terug" in reply, reply
     said = " ".join(report["feedback"])
     assert "een voordeel dat aansluit op zijn behoefte" not in said, report["feedback"]
+
+
+# ---- calibration: what a demanding trainer takes off ----
+
+LOTTE = [
+    "Hoi Ingrid, Lotte Jansen van Printwise. Fijn dat je tijd hebt.",
+    "Ik wil vandaag vooral snappen hoe het printen bij jullie loopt en wat storingen je "
+    "kosten, en als het past plannen we een demo.",
+    "Vertel eens, hoe ziet een dag van jou als operations manager hier eruit?",
+    "Hoeveel zendingen gaan er op een gewone dag de deur uit, en hoeveel in de piek?",
+    "Welke printers staan er nu, en wie doet het onderhoud?",
+    "Wat gebeurt er met de wagens van de vervoerders als er midden in de piek een printer "
+    "stilvalt?",
+    "En wat kost zo'n gemiste wagen je dan, aan boetes of overuren?",
+]
+ASIDES = {
+    4: "Ik zag trouwens dat er naast jullie een frietkraam zit. Is die een beetje goed?",
+    5: "O ja, nog even iets heel anders: hebben jullie hier een eigen kantine? Ik rook soep "
+       "op de trap.",
+    6: "Haha, mijn zwager rijdt ook vrachtwagen, die klaagt ook altijd over wachten bij het "
+       "dok.",
+}
+
+
+def test_chat_that_keeps_coming_back_costs_what_a_trainer_takes_off(library):
+    """Three asides in a call of twenty minutes (a snack bar, the canteen, a brother-in-law
+    who drives a truck): the trainers gave such a call 55 against the card's 79."""
+    clean = play(library, "spin-printing-urgency", "nl", LOTTE)
+    chatty_lines = list(LOTTE)
+    for index in sorted(ASIDES, reverse=True):
+        chatty_lines.insert(index, ASIDES[index])
+    chatty = play(library, "spin-printing-urgency", "nl", chatty_lines)
+    assert chatty["score"] <= clean["score"] - 20, (clean["score"], chatty["score"])
+    assert any("smalltalk na de opening" in tip for tip in chatty["feedback"])
+
+
+def test_a_wrong_march_figure_after_the_right_total_costs_as_a_wrong_figure(library):
+    """Right total, then "march = 43.500" (Kuipers is lost: 25,500) and no correction: she
+    has a number for the board she cannot use (trainers: 40; the card gave 65)."""
+    right_only = play(library, "drill-forecast", "en", ["The total forecast is 52,500 euros."])
+    wrong = play(library, "drill-forecast", "en", [
+        "The total forecast is 52,500 euros.",
+        "For March it's 43,500: Brink 12,000, De Hoeve 13,500 and Kuipers 18,000."])
+    assert wrong["score"] <= 52, wrong["score"]
+    assert wrong["score"] < right_only["score"], (right_only["score"], wrong["score"])
+    # a wrong figure before any right one is a false start: the objective not met says it
+    first = play(library, "drill-forecast", "en", [
+        "My total forecast is 70,500 euros.", "And March is 40,000 euros."])
+    assert first["score"] < 30, first["score"]
+
+
+def test_a_first_visit_that_asks_no_consequence_or_value_question_loses_its_depth(library):
+    """Situation and problem questions alone are no needs analysis: the question part of a
+    first visit with an implication question is worth clearly more."""
+    opening = ["Goedemorgen mevrouw De Groot, ik ben Tom van SchoonWerk. Fijn dat ik even "
+               "langs mag komen. Vertelt u eens iets over uzelf en het kantoor?",
+               "Ik wil vandaag graag horen hoe de schoonmaak nu gaat en wat u belangrijk "
+               "vindt, en dan kijken we samen naar een vervolgstap. Is dat goed?",
+               "Wie doet de schoonmaak nu bij u?",
+               "Hoe tevreden bent u over hoe ze het doen?"]
+    flat = play(library, "first-visit-cleaning", "nl",
+                [*opening, "Hoe vaak komen ze per week?"])
+    deep = play(library, "first-visit-cleaning", "nl",
+                [*opening, "Wat merken uw cliënten ervan als er iets blijft liggen?"])
+    assert deep["sections"]["questions"] >= flat["sections"]["questions"] + 15, (
+        flat["sections"], deep["sections"])
