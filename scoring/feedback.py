@@ -352,7 +352,10 @@ ISOLATES = re.compile(
     r"objection|problem|question|obstacle)|the only|apart from|aside from|besides|other than|"
     r"is that all|nog iets anders|iets anders|wat nog meer|het enige|enige (punt|bezwaar|"
     r"reden|probleem|vraag|drempel|struikelblok)|afgezien van|behalve|los van|verder nog|"
-    r"is dat alles)\b", re.IGNORECASE)
+    r"is dat alles|"
+    # "Vergelijkt u met uw huidige folie, of speelt er nog meer mee?", "or is there more to it?"
+    r"speelt er nog|nog meer mee|is there more|anything more|any other (concern|reason|issue)s?)"
+    r"\b", re.IGNORECASE)
 FULL_MARKS = 100
 
 

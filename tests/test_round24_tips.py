@@ -162,3 +162,33 @@ def test_a_first_visit_that_asks_no_consequence_or_value_question_loses_its_dept
                 [*opening, "Wat merken uw cliënten ervan als er iets blijft liggen?"])
     assert deep["sections"]["questions"] >= flat["sections"]["questions"] + 15, (
         flat["sections"], deep["sections"])
+
+
+def test_a_textbook_price_answer_is_not_told_to_isolate_what_it_isolated(library):
+    """The lead's item 13, today: four steps done, the clarifying question ending "of speelt
+    er nog meer mee?" already isolates the price. No tip asks for that question again, and
+    none lists the steps taken as "what a strong answer does"."""
+    report = play(library, "drill-objection-price", "nl", [
+        "Veertien procent is een flink verschil, dat begrijp ik. Vergelijkt u met de folie "
+        "die u nu gebruikt, of speelt er nog meer mee?",
+        "Onze folie scheurt veel minder, dus uw inpaklijn staat minder vaak stil. Dat scheelt "
+        "u per week uren stilstand.",
+        "Zou dat het verschil voor u goedmaken?"])
+    said = " ".join(report["feedback"])
+    assert "isoleer" not in said, report["feedback"]
+    assert "Wat een sterk antwoord in deze oefening doet" not in said, report["feedback"]
+    assert report["score"] >= 88, report["score"]
+
+
+def test_a_right_forecast_with_a_goodbye_wish_is_strong(library):
+    """The lead's item 12, today: both figures right, then "good luck at the board!" to
+    her own manager: no tip about capitals for a customer, no list of what a strong answer
+    does, a score in the trainers' 90s."""
+    report = play(library, "drill-forecast", "en", [
+        "The total forecast is 52,500 euros: Zuiderhaven 15,000, Brink 12,000, De Hoeve "
+        "13,500 and Ten Hove 12,000; Kuipers is lost, so zero. For March it is 25,500: "
+        "Brink and De Hoeve.",
+        "good luck at the board!"])
+    said = " ".join(report["feedback"])
+    assert report["score"] >= 90, report["score"]
+    assert "capital" not in said and "What a strong answer does" not in said, said
