@@ -34,6 +34,7 @@ from scoring.sections import (
     LEADING_TAG,
     ORDINAL_DATE,
     PAYOFF_ASKED,
+    PRICE_PROMISE,
     QUESTION_VERBS,
     SUMMED_UP,
     WEAK_STEP,
@@ -176,8 +177,7 @@ _ERRAND = ERRAND  # the learner's own errand is no clarifying question
 _ACKNOWLEDGES = ACKNOWLEDGES
 # "We can do it cheaper, I'm sure": a price promised before the learner knows the price is
 # no solution a trainer holds up as the model, however well the rest of it fits
-_PRICE_PROMISE = re.compile(r"\b(cheaper|goedkoper|voordeliger|lower price|lagere prijs)\b",
-                            re.IGNORECASE)
+_PRICE_PROMISE = PRICE_PROMISE
 # "..., zodat ik een offerte kan maken", "so I can put it in our CRM": the internal objective
 # said aloud (the method keeps it on the pad), which no question is praised for
 _OWN_AIM = re.compile(r"\b(zodat ik|so (that )?(i|we) can|om (een|de|ons)|in order to)\b"

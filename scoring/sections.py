@@ -204,6 +204,11 @@ def asked_by_spin(cs: CompiledScenario, turns: list[TurnRecord]) -> set[str]:
             if any(all(kind in spin for spin in spins) for kind in kinds)}
 
 
+# "We can do it cheaper, I'm sure", "zijn meestal goedkoper": a lower price promised
+PRICE_PROMISE = re.compile(r"\b(cheaper|goedkoper|voordeliger|lower price|lagere prijs)\b",
+                           re.IGNORECASE)
+
+
 def objectives_met(cs: CompiledScenario, state: SessionState, group: str,
                    turns: list[TurnRecord] | None = None) -> dict[str, bool]:
     """The objectives met; with the transcript, an objective met only by exploring the
@@ -251,6 +256,13 @@ def objectives_met(cs: CompiledScenario, state: SessionState, group: str,
                 and (any(checked_with_answer(t) for t in turns or [])
                      or checked_after_answer(turns or [])):
             met[oid] = True
+        # "wij werken met vaste teams en zijn meestal goedkoper dan de grote jongens": a
+        # lower price promised before the learner knows hers is sales talk, not a first
+        # solution tied to her needs (the praise for a solution already leaves it out)
+        if met[oid] and by and cs.objectives[oid].method_role == "solution" \
+                and cs.scenario.kind != "drill" \
+                and all(PRICE_PROMISE.search(t.learner) for t in by):
+            met[oid] = False
         # (a drill about stating the visit's objective names the follow-up: no date needed)
         if met[oid] and by and cs.objectives[oid].method_role == "follow_up" \
                 and cs.scenario.closing is not None and not _diary_step(cs, state, by):

@@ -192,3 +192,22 @@ def test_a_right_forecast_with_a_goodbye_wish_is_strong(library):
     said = " ".join(report["feedback"])
     assert report["score"] >= 90, report["score"]
     assert "capital" not in said and "What a strong answer does" not in said, said
+
+
+def test_a_lower_price_promised_is_no_first_solution_on_the_card(library):
+    """"wij werken met vaste teams en zijn meestal goedkoper dan de grote jongens" before
+    she named her price: sales talk a trainer does not count as the first solution; the
+    same offer without the price promise does count."""
+    opening = ["Goedemorgen, ik ben Thijs van SchoonWerk Nederland, leuk dat ik even langs "
+               "mag komen.",
+               "Ik wil vandaag vooral kijken hoe het nu gaat met de schoonmaak en wat uw "
+               "wensen zijn.",
+               "Wie doet nu de schoonmaak bij u, en hoe tevreden bent u daarover?"]
+    cheaper = play(library, "first-visit-cleaning", "nl", [
+        *opening, "Wij werken met vaste teams en zijn meestal goedkoper dan de grote jongens, "
+        "dus dat zit wel goed."])
+    tied = play(library, "first-visit-cleaning", "nl", [
+        *opening, "Wij werken met vaste teams, dus u ziet elke keer dezelfde mensen bij uw "
+        "dossiers. Zou dat passen bij wat u zoekt?"])
+    assert tied["objectives"]["external"]["solution"] is True, tied["turns"][-1]
+    assert cheaper["objectives"]["external"]["solution"] is False, cheaper["turns"][-1]
