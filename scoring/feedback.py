@@ -76,6 +76,7 @@ from scoring.sections import (
     to_a_colleague,
     understood_then_argued,
     vague_steps,
+    verb_first_frames,
     wasted_messages,
     wrong_beside_right,
     yes_no_question,
@@ -301,6 +302,14 @@ def _tips(cs: CompiledScenario, state: SessionState, total: int | None,
         tips = [*improve[:MAX_TIPS - 1], *praise[:1], *improve[MAX_TIPS - 1:], *praise[1:],
                 *fallback]
     tips = _distinct(tips)
+    framed = verb_first_frames(cs, state, turns)
+    if framed and len(tips) < MAX_TIPS:
+        # the goal left open says what; this says why ("Mag ik vragen hoe ...?"), quoting a
+        # line no other tip quotes (a praised line keeps its praise to itself)
+        quoted = {t.values.get("quote") for t in tips}
+        line = next((quote(t.learner) for t in framed if quote(t.learner) not in quoted), None)
+        tips.append(Tip("verb_first_frame", {"quote": line}) if line is not None
+                    else Tip("verb_first_frame_plain"))
     dropped = [t for t in tips if t.key == "good_first_message"]
     if tips and tips[0].key == "strong_drill":
         # "You did what it asks" already says the first message did it (unless the card

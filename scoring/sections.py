@@ -204,6 +204,39 @@ def asked_by_spin(cs: CompiledScenario, turns: list[TurnRecord]) -> set[str]:
             if any(all(kind in spin for spin in spins) for kind in kinds)}
 
 
+# "Mag ik vragen hoe ...", "Kunt u vertellen ...", "Could you tell me ...": a polite frame that
+# puts a verb up front, whatever question it wraps
+_VERB_FIRST_FRAME = re.compile(
+    r"^\W*(mag ik (u |je )?(vragen|weten)|kunt u|kun je|kan je|zou u|zou je|wilt u|wil je|"
+    r"may i ask|can i ask|could you|can you|would you)\b", re.IGNORECASE)
+
+
+def _form_is_the_goal(cs: CompiledScenario, oid: str) -> bool:
+    """A drill goal met by the open form alone ("no longer a yes/no question")."""
+    detect = cs.objectives[oid].detect
+    return bool(detect) and all(d.form == "open" and not d.asked_by for d in detect)
+
+
+def verb_first_frames(cs: CompiledScenario, state: SessionState,
+                      turns: list[TurnRecord]) -> list[TurnRecord]:
+    """In a drill whose goal is the open form, the messages that met it only behind a
+    polite frame with the verb up front, when that left the goal open."""
+    if cs.scenario.kind != "drill":
+        return []
+    goals = [o for o in cs.external_ids if _form_is_the_goal(cs, o)]
+    ticked = objectives_met(cs, state, "external", turns)
+    if not goals or all(ticked[o] for o in goals):
+        return []
+    return [t for t in turns if set(goals) & set(t.objectives)
+            and _VERB_FIRST_FRAME.match(_question_of(t.learner))]
+
+
+def _question_of(text: str) -> str:
+    """The first sentence of a message that asks (the message when none ends with "?")."""
+    asked = [q for q in sentences(text) if q.rstrip().endswith("?")]
+    return (asked or [text])[0]
+
+
 # "We can do it cheaper, I'm sure", "zijn meestal goedkoper": a lower price promised
 PRICE_PROMISE = re.compile(r"\b(cheaper|goedkoper|voordeliger|lower price|lagere prijs)\b",
                            re.IGNORECASE)
@@ -256,6 +289,13 @@ def objectives_met(cs: CompiledScenario, state: SessionState, group: str,
                 and (any(checked_with_answer(t) for t in turns or [])
                      or checked_after_answer(turns or [])):
             met[oid] = True
+        # "Mag ik vragen hoe u de samenwerking ervaart?", "Kunt u een voorbeeld geven?": in
+        # a drill whose goal is the open form itself, an open question behind a yes/no
+        # formula with its verb up front does not meet it (it is praised as "no verb up
+        # front" otherwise); one plain "hoe ...?" or "what ...?" does
+        if met[oid] and by and cs.scenario.kind == "drill" and _form_is_the_goal(cs, oid) \
+                and all(_VERB_FIRST_FRAME.match(_question_of(t.learner)) for t in by):
+            met[oid] = False
         # "wij werken met vaste teams en zijn meestal goedkoper dan de grote jongens": a
         # lower price promised before the learner knows hers is sales talk, not a first
         # solution tied to her needs (the praise for a solution already leaves it out)

@@ -211,3 +211,24 @@ def test_a_lower_price_promised_is_no_first_solution_on_the_card(library):
         "dossiers. Zou dat passen bij wat u zoekt?"])
     assert tied["objectives"]["external"]["solution"] is True, tied["turns"][-1]
     assert cheaper["objectives"]["external"]["solution"] is False, cheaper["turns"][-1]
+
+
+def test_an_open_question_behind_a_verb_first_frame_leaves_the_form_goal_open(library):
+    """"Mag ik vragen hoe ...?", "Kunt u een voorbeeld geven ...?": open in substance, but
+    the verb is up front, which this drill is about (trainers: 74, the card gave 92 and
+    praised it as "no verb up front"). One plain "Hoe ...?" meets the goal."""
+    framed = play(library, "drill-closed-to-open", "nl", [
+        "Dank u. Mag ik vragen hoe u de samenwerking met uw vervoerder tot nu toe ervaart?",
+        "Kunt u een voorbeeld noemen van een levering die minder goed ging?"])
+    plain = play(library, "drill-closed-to-open", "nl", [
+        "Dank u. Hoe ervaart u de samenwerking met uw vervoerder tot nu toe?",
+        "Welke levering ging de laatste tijd minder goed?"])
+    assert plain["objectives"]["external"]["not_closed"] is True
+    assert framed["objectives"]["external"]["not_closed"] is False
+    assert framed["score"] <= plain["score"] - 15, (framed["score"], plain["score"])
+    said = " ".join(framed["feedback"])
+    assert "werkwoord vooraan" in said and "Sterk gedaan" not in said, framed["feedback"]
+    english = play(library, "drill-closed-to-open", "en", [
+        "Thanks. Could you tell me how working with your current carrier is going?",
+        "May I ask what could be better?"])
+    assert english["objectives"]["external"]["not_closed"] is False, english["feedback"]
