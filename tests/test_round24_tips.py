@@ -232,3 +232,14 @@ def test_an_open_question_behind_a_verb_first_frame_leaves_the_form_goal_open(li
         "Thanks. Could you tell me how working with your current carrier is going?",
         "May I ask what could be better?"])
     assert english["objectives"]["external"]["not_closed"] is False, english["feedback"]
+
+
+def test_half_the_handling_steps_score_in_the_trainers_band(library):
+    """Understanding and one question into the price, then nothing: two of the four steps,
+    which the trainers mark around 40, not the high forties."""
+    report = play(library, "drill-objection-price", "nl", [
+        "Veertien procent is een flink verschil, dat begrijp ik. Waarmee vergelijkt u "
+        "precies, met de folie die u nu gebruikt?"])
+    assert report["objectives"]["external"]["acknowledge"] is True
+    assert report["objectives"]["external"]["respond"] is False
+    assert 35 <= report["score"] <= 45, report["score"]
