@@ -190,7 +190,7 @@ def test_a_right_forecast_with_a_goodbye_wish_is_strong(library):
         "Brink and De Hoeve.",
         "good luck at the board!"])
     said = " ".join(report["feedback"])
-    assert report["score"] >= 90, report["score"]
+    assert 88 <= report["score"] <= 93, report["score"]
     assert "capital" not in said and "What a strong answer does" not in said, said
 
 
@@ -243,3 +243,19 @@ def test_half_the_handling_steps_score_in_the_trainers_band(library):
     assert report["objectives"]["external"]["acknowledge"] is True
     assert report["objectives"]["external"]["respond"] is False
     assert 35 <= report["score"] <= 45, report["score"]
+
+
+def test_a_call_through_every_step_reaches_the_trainers_nineties(library):
+    """A SPIN call that introduces, agrees an agenda, asks situation, problem, implication
+    and need-payoff questions, sums up, proposes a tied solution and agrees a dated demo:
+    the trainers gave it 88; the card's top for a full call is 95 (the best calls the
+    trainers marked 90-95), so it lands at or just above 88, no longer pressed under it."""
+    from scoring.sections import on_trainer_scale
+    assert on_trainer_scale(100.0, "spin", True) == 95.0
+    from pathlib import Path
+
+    import yaml
+    path = Path("benchmarks/dialogues/dev/spin-printing-urgency.nl.good.yaml")
+    lines = [turn["learner"] for turn in yaml.safe_load(path.read_text())["turns"]]
+    report = play(library, "spin-printing-urgency", "nl", lines)
+    assert 88 <= report["score"] <= 93, report["score"]
