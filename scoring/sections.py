@@ -866,10 +866,8 @@ PITCH_SHARE_COST = 80
 DISCOUNT_COST = 6
 # A summary she had to correct ("Alkmaar? I didn't say that.") tells her the seller did not
 # listen: a trainer takes it off whatever else went well (dev: the 11 calls with one were
-# 8 points over the trainer's score on average). Round 24, 8 -> 5: with the eighth set the
-# 27 such calls were 3 points below theirs on average (the summary still counts as made,
-# wrong in a detail she corrects); dev mean gap 6.59 -> 6.55.
-WRONG_SUMMARY_COST = 5
+# 8 points over the trainer's score on average).
+WRONG_SUMMARY_COST = 8
 # A discount or a price cut in so many words: "15% off", "10% vanaf", "15% goedkoper als u
 # nu tekent", "tien procent onder de markt", "we can do that for less". The engine's
 # discount move misses some of them (a sign-this-week "15% off" read as asking for the

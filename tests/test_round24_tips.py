@@ -259,16 +259,3 @@ def test_a_call_through_every_step_reaches_the_trainers_nineties(library):
     lines = [turn["learner"] for turn in yaml.safe_load(path.read_text())["turns"]]
     report = play(library, "spin-printing-urgency", "nl", lines)
     assert 88 <= report["score"] <= 93, report["score"]
-
-
-def test_a_summary_she_corrects_costs_a_few_points_not_a_grade(library):
-    """A summary with one wrong figure she corrects ("8? Dat heb ik niet gezegd") in an
-    otherwise sound call: the trainers took a few points off, not eight."""
-    from scoring.sections import WRONG_SUMMARY_COST
-    assert WRONG_SUMMARY_COST == 5
-    lines = [*LOTTE,
-             "Als ik even samenvat: de printers zijn zo'n 12 jaar oud, in de piek lopen ze "
-             "vast en dan missen jullie soms een wagen. Klopt dat?"]
-    report = play(library, "spin-printing-urgency", "nl", lines)
-    assert "Dat heb ik niet gezegd" in report["turns"][-1]["buyer"], report["turns"][-1]
-    assert report["deduction"] == WRONG_SUMMARY_COST, report["deduction"]
