@@ -34,6 +34,7 @@ from scoring.sections import (
     LEADING_TAG,
     ORDINAL_DATE,
     PAYOFF_ASKED,
+    PRICE_PROMISE,
     QUESTION_VERBS,
     SUMMED_UP,
     WEAK_STEP,
@@ -76,6 +77,7 @@ from scoring.sections import (
     to_a_colleague,
     understood_then_argued,
     vague_steps,
+    verb_first_frames,
     wasted_messages,
     wrong_beside_right,
     yes_no_question,
@@ -148,6 +150,24 @@ _SPIN_WORDING = {
         r"levert|helpen|helpt|schelen|scheelt|verschil|winst|voordeel",
         re.IGNORECASE),
 }
+# Words that can only ask for consequences or value ("what does that mean for the
+# trucks?", "what does it cost you?"), where "what happens with the printers?" may ask
+# what goes wrong
+_SPIN_STRONG = {
+    "implication": re.compile(
+        r"\bmean|effect|impact|\blead|cost|affect|result|consequen|\bdo(es)? to\b|"
+        r"beteken|gevolg|invloed|kost|leidt",
+        re.IGNORECASE),
+    "need_payoff": _SPIN_WORDING["need_payoff"],
+}
+# Trouble named ("when one jams", "als er een vastloopt", "late or wrong") or pointed back to
+# ("what happens then?", "wat gebeurt er dan?", "when that happens")
+_TROUBLE = re.compile(
+    r"\b(then|when that|if that|dan|daarna|als dat|wanneer dat|zoiets)\b|jam|\bstop|break|"
+    r"broke|fail|wrong|\bdown\b|\blate\b|stuck|delay|vastl|storing|stilsta|\bstil\b|stuk|"
+    r"misgaat|mis gaat|uitval|valt uit|te laat|vertrag|fout|ervan|erdoor|blijf\w* liggen|"
+    r"left undone|too expensive|te duur",
+    re.IGNORECASE)
 _PAYOFF_ASKED = PAYOFF_ASKED
 # What she pays now, asked as such: a situation question, whatever its "cost" suggests
 _PRICE_NOW = re.compile(
@@ -159,8 +179,7 @@ _ERRAND = ERRAND  # the learner's own errand is no clarifying question
 _ACKNOWLEDGES = ACKNOWLEDGES
 # "We can do it cheaper, I'm sure": a price promised before the learner knows the price is
 # no solution a trainer holds up as the model, however well the rest of it fits
-_PRICE_PROMISE = re.compile(r"\b(cheaper|goedkoper|voordeliger|lower price|lagere prijs)\b",
-                            re.IGNORECASE)
+_PRICE_PROMISE = PRICE_PROMISE
 # "..., zodat ik een offerte kan maken", "so I can put it in our CRM": the internal objective
 # said aloud (the method keeps it on the pad), which no question is praised for
 _OWN_AIM = re.compile(r"\b(zodat ik|so (that )?(i|we) can|om (een|de|ons)|in order to)\b"
@@ -284,6 +303,14 @@ def _tips(cs: CompiledScenario, state: SessionState, total: int | None,
         tips = [*improve[:MAX_TIPS - 1], *praise[:1], *improve[MAX_TIPS - 1:], *praise[1:],
                 *fallback]
     tips = _distinct(tips)
+    framed = verb_first_frames(cs, state, turns)
+    if framed and len(tips) < MAX_TIPS:
+        # the goal left open says what; this says why ("Mag ik vragen hoe ...?"), quoting a
+        # line no other tip quotes (a praised line keeps its praise to itself)
+        quoted = {t.values.get("quote") for t in tips}
+        line = next((quote(t.learner) for t in framed if quote(t.learner) not in quoted), None)
+        tips.append(Tip("verb_first_frame", {"quote": line}) if line is not None
+                    else Tip("verb_first_frame_plain"))
     dropped = [t for t in tips if t.key == "good_first_message"]
     if tips and tips[0].key == "strong_drill":
         # "You did what it asks" already says the first message did it (unless the card
@@ -335,7 +362,10 @@ ISOLATES = re.compile(
     r"objection|problem|question|obstacle)|the only|apart from|aside from|besides|other than|"
     r"is that all|nog iets anders|iets anders|wat nog meer|het enige|enige (punt|bezwaar|"
     r"reden|probleem|vraag|drempel|struikelblok)|afgezien van|behalve|los van|verder nog|"
-    r"is dat alles)\b", re.IGNORECASE)
+    r"is dat alles|"
+    # "Vergelijkt u met uw huidige folie, of speelt er nog meer mee?", "or is there more to it?"
+    r"speelt er nog|nog meer mee|is there more|anything more|any other (concern|reason|issue)s?)"
+    r"\b", re.IGNORECASE)
 FULL_MARKS = 100
 
 
@@ -1019,7 +1049,8 @@ def _goals_named(roles: dict[str, str], tips: list[Tip]) -> set[str]:
     them a second time, in fewer words than the tip that says how."""
     named = {step for tip in tips if tip.key in ("objection", "objection_steps",
                                                   "objection_open")
-             for step in tip.values.get("steps", "").split(", ")}
+             for step in tip.values.get("steps", "").replace("respond_tried", "respond")
+             .split(", ")}
     if "introduce" in roles and any(tip.key.startswith("introduce") for tip in tips):
         named.add(roles["introduce"])
     if "follow_up" in roles and any(tip.key in CLOSE_TIPS for tip in tips):
@@ -1093,8 +1124,19 @@ def _objection_tips(cs: CompiledScenario, state: SessionState, turns: list[TurnR
         missing = [s for s, done in steps.items() if not done and s not in taken]
         if not missing:
             continue
+        # "Dan verdient de app zich toch snel terug, als die uren wegvallen?": a benefit he
+        # heard, but one the engine could not tie to his need (an attempt): what is still
+        # to do is making it concrete in his words and figures, not giving one
+        # (in the words her concern is answered by, "verdient zich terug", "pays for itself":
+        # an answer to it, where "we have the biggest fleet" is a benefit to nobody)
+        attempt = next((t for t in after if Move.RESPOND_BENEFIT in t.moves
+                        and "respond" not in t.steps
+                        and oid in cl.objection_cues.match(cl.lm.analyze(t.learner))), None)
+        if "respond" in missing and "respond" in ostate.tried and attempt is not None:
+            missing = ["respond_tried" if s == "respond" else s for s in missing]
         values = {"steps": ", ".join(missing), "advice": cl.text(objection.good_handling)}
-        reply = _first(after, lambda t: t.act == Act.OBJECTION_RESPONSE and not t.steps) \
+        reply = (attempt if "respond_tried" in missing else None) \
+            or _first(after, lambda t: t.act == Act.OBJECTION_RESPONSE and not t.steps) \
             or _first(after, lambda t: t.act == Act.OBJECTION_RESPONSE) \
             or _first(after, lambda t: t.act != Act.GOODBYE)
         # the words she raised it in, when the transcript holds them
@@ -1417,8 +1459,11 @@ def _strengths(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord
     if not untied:
         add("good_objection", _good_answer(state, turns, cs))
     for spin, key in (("need_payoff", "good_need_payoff"), ("implication", "good_implication")):
-        add(key, next((t for t in turns if t.spin == spin and _spin_worth_praise(spin, t)),
-                      None))
+        worthy = [t for t in turns if t.spin == spin and _spin_worth_praise(spin, t)
+                  # "Wat zou het voor jou betekenen als je de piek ingaat zonder ...?" asks
+                  # the value of a fix: no implication question, however it was read
+                  and not (spin == "implication" and _PAYOFF_ASKED.search(t.learner))]
+        add(key, next(iter(worthy), None))
     answering = [t for o in state.objections.values() for t in exchange(state, o, turns)]
     for step in ("acknowledge", "clarify", "check"):
         # understanding said in words the engine missed ("That's completely fair, Sandra")
@@ -1442,7 +1487,8 @@ def _strengths(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord
         add("good_solution", _first(turns, lambda t: t.act == Act.SOLUTION
                                     and roles["solution"] in t.objectives
                                     and not _PRICE_PROMISE.search(t.learner)
-                                    and _uses_her_words(turns, t)))
+                                    and _uses_her_words(turns, t)
+                                    and not _made_up_mention(cs, state, turns, t)))
     add("good_summary", _first(turns, lambda t: t.act == Act.SUMMARY
                                and _summary_worth_praise(cs, state, turns, t)))
     agenda = _first(turns, lambda t: t.act == Act.STATE_OBJECTIVE)
@@ -1554,6 +1600,12 @@ def _spin_worth_praise(spin: str, turn: TurnRecord) -> bool:
     the cost, but closed and with a second question in its tail it draws a yes or a name."""
     if spin == "implication" and _PRICE_NOW.search(turn.learner):
         return False  # "What does that cost you per month at the moment?" asks the price
+    if spin == "implication" and not _SPIN_STRONG[spin].search(turn.learner) \
+            and not _TROUBLE.search(turn.learner):
+        # "What happens with the printers when it gets really busy?" names no trouble and
+        # points back to none: it asks whether something goes wrong (a problem question),
+        # where "what happens on the floor when one jams?" asks what follows from it
+        return False
     return (turn.act == Act.FACT_QUESTION and turn.form == "open"
             and question_clauses(turn.learner) <= 1
             and bool(_SPIN_WORDING[spin].search(turn.learner)))
@@ -1608,6 +1660,35 @@ def _uses_her_words(turns: list[TurnRecord], turn: TurnRecord) -> bool:
     selling points with none of them is a pitch, however the engine read it."""
     told = set().union(*(_stems(t.buyer) for t in turns[:turns.index(turn)]))
     return bool(told & _stems(turn.learner))
+
+
+# "You mentioned the waiting time for repairs: ...", "Je zei dat jullie ...", "zoals u al
+# zei, ...": what follows is put in her mouth, up to the next colon, comma or full stop
+_MENTIONED = re.compile(
+    r"\b(you (just )?(mentioned|said|told me|were saying|talked about)( that)?|as you said|"
+    r"(u|je|jij) (noemde|zei|vertelde|had het over)( net| al)?( dat)?|zoals (u|je) (al |net )?"
+    r"(zei|noemde|vertelde)|(had|heeft) (u|je) het (net |al )?over)\b(?P<said>[^:;,.!?]+)",
+    re.IGNORECASE)
+
+
+def _made_up_mention(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord],
+                     turn: TurnRecord) -> bool:
+    """After a summary she had to correct, a proposal tied to something she is said to
+    have mentioned that she never did ("You mentioned the waiting time for repairs" when
+    she spoke of jams at peak): a word of what it puts in her mouth is in none of her
+    replies so far. The tie is made up as the summary was, not made to what she said.
+    (Without her correction a paraphrase of hers is given the benefit of the doubt.)"""
+    index = turns.index(turn)
+    if not any(turns.index(t) < index for t in corrected(cs, state, turns)):
+        return False
+    told = {w[:_STEM_PREFIX] for t in turns[:index] for w in _stems(t.buyer)}
+    for match in _MENTIONED.finditer(turn.learner):
+        if any(w[:_STEM_PREFIX] not in told for w in _stems(match.group("said"))):
+            return True
+    return False
+
+
+_STEM_PREFIX = 5  # "reliability" is her "reliable", "repairs" her "repair"
 
 
 def _asks_back(cs: CompiledScenario, state: SessionState, turns: list[TurnRecord],

@@ -23,8 +23,12 @@ TRIED_CREDIT = 0.5  # a handling step attempted but not done well (an untied ans
 ATTEMPT_WORDS = 5  # "ok", "I see" is no attempt at an answer
 NEEDS_WITHOUT_PURPOSE = 0.5  # needs taken stock of, but the visit's purpose never said
 SPIN_IMPLICATIONS = 2  # implication questions a SPIN call needs for the consequences half
-SHALLOW_DEPTH = 0.5  # a first visit's SPIN part without implication or need-payoff questions
-DEPTH_STEP = 0.25  # ... plus this for each of the two asked
+# A first visit's SPIN part without implication or need-payoff questions, plus a step for
+# each of the two asked. Round 24, 0.5/0.25 -> 0/0.5: the first visits that asked neither
+# were 4 points above their trainers' scores on average, those that did 0 (dev mean gap,
+# the other round-24 changes in: 6.82 -> 6.76): problem questions alone are no needs analysis.
+SHALLOW_DEPTH = 0.0
+DEPTH_STEP = 0.5
 # A call that takes stock asks in most of its messages (the good dev calls in 55-75 % of
 # them); a pitch with a few questions in between is no needs analysis, however well those
 # few were put. Below this share of the learner's messages the part shrinks in proportion.
@@ -200,6 +204,44 @@ def asked_by_spin(cs: CompiledScenario, turns: list[TurnRecord]) -> set[str]:
             if any(all(kind in spin for spin in spins) for kind in kinds)}
 
 
+# "Mag ik vragen hoe ...", "Kunt u vertellen ...", "Could you tell me ...": a polite frame that
+# puts a verb up front, whatever question it wraps
+_VERB_FIRST_FRAME = re.compile(
+    r"^\W*(mag ik (u |je )?(vragen|weten)|kunt u|kun je|kan je|zou u|zou je|wilt u|wil je|"
+    r"may i ask|can i ask|could you|can you|would you)\b", re.IGNORECASE)
+
+
+def _form_is_the_goal(cs: CompiledScenario, oid: str) -> bool:
+    """A drill goal met by the open form alone ("no longer a yes/no question")."""
+    detect = cs.objectives[oid].detect
+    return bool(detect) and all(d.form == "open" and not d.asked_by for d in detect)
+
+
+def verb_first_frames(cs: CompiledScenario, state: SessionState,
+                      turns: list[TurnRecord]) -> list[TurnRecord]:
+    """In a drill whose goal is the open form, the messages that met it only behind a
+    polite frame with the verb up front, when that left the goal open."""
+    if cs.scenario.kind != "drill":
+        return []
+    goals = [o for o in cs.external_ids if _form_is_the_goal(cs, o)]
+    ticked = objectives_met(cs, state, "external", turns)
+    if not goals or all(ticked[o] for o in goals):
+        return []
+    return [t for t in turns if set(goals) & set(t.objectives)
+            and _VERB_FIRST_FRAME.match(_question_of(t.learner))]
+
+
+def _question_of(text: str) -> str:
+    """The first sentence of a message that asks (the message when none ends with "?")."""
+    asked = [q for q in sentences(text) if q.rstrip().endswith("?")]
+    return (asked or [text])[0]
+
+
+# "We can do it cheaper, I'm sure", "zijn meestal goedkoper": a lower price promised
+PRICE_PROMISE = re.compile(r"\b(cheaper|goedkoper|voordeliger|lower price|lagere prijs)\b",
+                           re.IGNORECASE)
+
+
 def objectives_met(cs: CompiledScenario, state: SessionState, group: str,
                    turns: list[TurnRecord] | None = None) -> dict[str, bool]:
     """The objectives met; with the transcript, an objective met only by exploring the
@@ -247,6 +289,20 @@ def objectives_met(cs: CompiledScenario, state: SessionState, group: str,
                 and (any(checked_with_answer(t) for t in turns or [])
                      or checked_after_answer(turns or [])):
             met[oid] = True
+        # "Mag ik vragen hoe u de samenwerking ervaart?", "Kunt u een voorbeeld geven?": in
+        # a drill whose goal is the open form itself, an open question behind a yes/no
+        # formula with its verb up front does not meet it (it is praised as "no verb up
+        # front" otherwise); one plain "hoe ...?" or "what ...?" does
+        if met[oid] and by and cs.scenario.kind == "drill" and _form_is_the_goal(cs, oid) \
+                and all(_VERB_FIRST_FRAME.match(_question_of(t.learner)) for t in by):
+            met[oid] = False
+        # "wij werken met vaste teams en zijn meestal goedkoper dan de grote jongens": a
+        # lower price promised before the learner knows hers is sales talk, not a first
+        # solution tied to her needs (the praise for a solution already leaves it out)
+        if met[oid] and by and cs.objectives[oid].method_role == "solution" \
+                and cs.scenario.kind != "drill" \
+                and all(PRICE_PROMISE.search(t.learner) for t in by):
+            met[oid] = False
         # (a drill about stating the visit's objective names the follow-up: no date needed)
         if met[oid] and by and cs.objectives[oid].method_role == "follow_up" \
                 and cs.scenario.closing is not None and not _diary_step(cs, state, by):
@@ -819,7 +875,10 @@ PITCH_COST_MAX = 24
 # in sixteen: 5), so a single message misread as a pitch in a long call is no cliff,
 # while a call that is mostly sales talk loses the full PITCH_COST_MAX.
 PITCH_SHARE_COST = 80
-DISCOUNT_COST = 10
+# Round 24, 10 -> 6: the calls with a discount (36 full calls, mostly pitching) were 5
+# points below their trainers' scores on average, who take the pitch and the discount off
+# as one fault more than as two (dev mean gap, the other round-24 changes in: 6.86 -> 6.76).
+DISCOUNT_COST = 6
 # A summary she had to correct ("Alkmaar? I didn't say that.") tells her the seller did not
 # listen: a trainer takes it off whatever else went well (dev: the 11 calls with one were
 # 8 points over the trainer's score on average).
@@ -1285,6 +1344,12 @@ def wrong_beside_right(cs: CompiledScenario, turns: list[TurnRecord]) -> list[Tu
     return [t for t in turns if t.objectives and names_wrong_figure(cs, t)]
 
 
+def wrong_after_right(cs: CompiledScenario, turns: list[TurnRecord]) -> bool:
+    """Whether a wrong figure came in or after the first message that got one right."""
+    first = next((i for i, t in enumerate(turns) if t.objectives), None)
+    return first is not None and any(names_wrong_figure(cs, t) for t in turns[first:])
+
+
 def false_start_cost(cs: CompiledScenario, misses: list[TurnRecord]) -> int:
     """What a drill's false starts cost: a wrong figure a little more than an idle line."""
     return min(MISS_COST_MAX, sum(WRONG_FIGURE_MISS_COST if names_wrong_figure(cs, t)
@@ -1328,7 +1393,12 @@ _ASIDE = re.compile(
 # never touches small talk in the opening. The first aside past the opening is free (a
 # compliment on the building once is how people talk): dev full-call gap 8.60 -> 8.5,
 # off_script 10.8 -> 10.0.
-SMALL_TALK_SHARE_COST = 50
+# Round 24, 50 -> 100: with the eighth set in dev the five full calls that chat past the
+# opening were 14 points above their trainers' scores on average ("veel afdwalen terwijl
+# ze twintig minuten heeft": 79 against 55 for two asides). Two asides in a dozen messages
+# now cost 8, three 17 (dev mean gap, the other round-24 changes in: 6.81 -> 6.76; 150
+# gives 6.70 but docks a single question misread as chat too hard).
+SMALL_TALK_SHARE_COST = 100
 SMALL_TALK_COST_MAX = 24
 FREE_ASIDES = 1  # past the opening, before small talk costs
 
@@ -1515,9 +1585,13 @@ def conduct_costs(cs: CompiledScenario, state: SessionState,
                   ("vague_step", VAGUE_STEP_COST if vague and credited else 0),
                   ("pitch", min(PITCH_COST_MAX, PITCH_COST * pitched)),
                   ("late_parts", late_parts_cost(cs, met, objection, misses, turns)),
-                  # (a figure never got right costs its objective, not twice)
-                  ("wrong_figure", WRONG_FIGURE_COST if all(met) and any(
-                      names_wrong_figure(cs, t) for t in turns if t not in misses) else 0)]
+                  # (a figure never got right costs its objective, not twice; but named
+                  # wrong after a right one, "march = 43.500" when it is 25,500, it costs
+                  # as a wrong figure beside a right one: she has a number for the board
+                  # she cannot use)
+                  ("wrong_figure", WRONG_FIGURE_COST if (all(met) and any(
+                      names_wrong_figure(cs, t) for t in turns if t not in misses))
+                   or (not all(met) and wrong_after_right(cs, turns)) else 0)]
     else:
         share = len(pitches) / len(turns) if turns else 0.0
         costs.append(("pitch", min(PITCH_COST_MAX, round(PITCH_SHARE_COST * share))))
@@ -1530,7 +1604,10 @@ def conduct_costs(cs: CompiledScenario, state: SessionState,
 # the engine cannot judge. Nothing of the method done: no base. Trainers gave the drills
 # done fully right 90-92 as a rule (median 92 on the dev drills), a full call 88-92.
 TRAINER_BASE = {"drill": 30.0, "call": 15.0}
-TRAINER_TOP = {"drill": 92.0, "call": 93.0}
+# (Round 24, call 93 -> 95: the eighth set's good full calls were 4 points below their
+# trainers, who gave a call through every step 88-95; dev mean gap 6.62 -> 6.59, worst
+# 25 -> 24.)
+TRAINER_TOP = {"drill": 92.0, "call": 95.0}
 # A drill is two or three messages about one skill: half its steps done is a trainer's
 # 45-60, not the 69 a straight line from the base gives (two of the four handling steps,
 # skipping clarify and check). The curve leaves a full run and a near-empty one where they
@@ -1538,7 +1615,10 @@ TRAINER_TOP = {"drill": 92.0, "call": 93.0}
 # Round 21, 1.3 -> 1.4: the objection drills by steps the writers saw done (0-4) had the
 # trainers at 12 / 26 / 40 / 55 / 85 and the card at 7 / 31 / 47 / 59 / 88; now 8 / 30 /
 # 41 / 58 / 87 (dev gap 7.53 -> 7.45, worst unchanged).
-TRAINER_CURVE = {"drill": 1.4, "call": 1.0}
+# Round 24, 1.4 -> 1.6: with the eighth set in dev the drills were still 2 points above
+# their trainers on average, the 'average' style 4 (half the steps done, a benefit that
+# stays generic): dev mean gap 6.69 -> 6.62, drill worst 19 (1.8: 6.59 but 20).
+TRAINER_CURVE = {"drill": 1.6, "call": 1.0}
 
 
 def on_trainer_scale(raw: float, kind: str, did_something: bool) -> float:

@@ -21,6 +21,7 @@ from scoring.card import score_call
 from scoring.feedback import Tip, _deeper_questions, _strengths, choose_tips, quote
 from scoring.sections import (
     CLOSING_CREDIT,
+    DISCOUNT_COST,
     closing_score,
     conduct_deduction,
     informal,
@@ -772,7 +773,7 @@ def test_a_discount_in_so_many_words_costs_as_a_discount_whatever_act_it_was_rea
     plain = turn("We clean offices all over the country.", "other")
     offer = turn(said, "ask_order")
     assert conduct_deduction(cs, state, [opening, offer]) == \
-        conduct_deduction(cs, state, [opening, plain]) + 10
+        conduct_deduction(cs, state, [opening, plain]) + DISCOUNT_COST
     tips = score_call(cs, state, None, [opening, offer]).tips
     assert [t.key for t in tips if t.values.get("quote", "").startswith(said[:20])] == [
         "discount"]
