@@ -28,7 +28,11 @@ F1 per turn / at the end, score gap mean / worst, flagship end F1):
   rounds 21 and 22 (2 December) 0.913 / 0.864 / 0.979 / 0.909, F1 0.898 / 0.954, gap
   7.0 / 24, flagship 0.966;
 - 319 calls with `.h8` (2 December): 0.910 / 0.859 / 0.980 / 0.908, F1 0.899 / 0.954,
-  gap 7.2 / 40, flagship 0.963; two calls end otherwise than their writers expected.
+  gap 7.2 / 40, flagship 0.963; two calls end otherwise than their writers expected;
+  after rounds 23 and 24 and the lead's fixes (2 December) 0.920 / 0.875 / 0.981 / 0.918,
+  F1 0.912 / 0.961, gap 6.7 / 28, flagship 0.981 (part of the SPIN, end-F1 and flagship
+  gain is labels brought in line with the eighth set's conventions: no `introduce` at the
+  end without an invitation, no SPIN type for her opinion of the offer).
 
 Raise the floors as the engine improves. The held-out set stays out of the tests.
 """
@@ -46,28 +50,29 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from dialogue_quality import ACTS, evaluate, load_dialogues, play
 
 FLOORS = {
-    "act_accuracy": 0.908,
-    "act_accuracy_non_fact": 0.857,
-    "form_accuracy": 0.977,
-    "spin_accuracy": 0.906,
-    "objective_f1_turn": 0.897,
-    "objective_f1_end": 0.952,
+    "act_accuracy": 0.918,
+    "act_accuracy_non_fact": 0.872,
+    "form_accuracy": 0.979,
+    "spin_accuracy": 0.915,
+    "objective_f1_turn": 0.909,
+    "objective_f1_end": 0.958,
 }
 CEILINGS = {
     "calls_stonewalled": 0,
     "calls_cut_short": 0,
-    "calls_ending_wrong": 2,
+    "calls_ending_wrong": 1,
     "turns_unplayed": 0,
-    # 7.2 when the .h8 set joined, 7.0 after round 22, 8.2 when the .h7 set joined (see
-    # the docstring)
-    "score_gap_mean": 7.4,
-    # 40 when the .h8 set joined (a drill); 52 when the .h3 set joined (a drill); 27 once
+    # 6.7 after round 24, 7.2 when the .h8 set joined, 7.0 after round 22 (see the
+    # docstring)
+    "score_gap_mean": 6.9,
+    # 28 after round 24 (a first visit typed on a phone, a solution read as a pitch); 40
+    # when the .h8 set joined (a drill); 52 when the .h3 set joined (a drill); 27 once
     # a drill answer whose steps were read in words that do not take them counts as a
     # false start (round 11); 23 on the 151 calls
-    "score_gap_worst": 40,
+    "score_gap_worst": 30,
     "cards_outside_tip_range": 0,  # every card holds 3-5 tips
 }
-FLAGSHIP_END_F1_FLOOR = 0.961  # 0.963 when the .h8 set joined; 0.966 after round 22
+FLAGSHIP_END_F1_FLOOR = 0.978  # 0.981 after round 24 (labels, see above); 0.963 with .h8
 
 
 @pytest.fixture(scope="module")
