@@ -345,6 +345,10 @@ def _tips(cs: CompiledScenario, state: SessionState, total: int | None,
                             {"topics": goals}))
     if len(tips) < MIN_TIPS and dropped:
         tips.extend(dropped)
+    if len(tips) < MIN_TIPS and cs.scenario.kind == "drill":
+        # a false start, then a message that did it all: which message to lead with is the
+        # third thing worth saying (the card never holds fewer than three tips)
+        tips.extend(t for t in _late_success(cs, state, turns) if t not in tips)
     if capital and len(tips) < MAX_TIPS:
         # quoting a line no other tip quotes (a praised line keeps its praise to itself)
         quoted = {t.values.get("quote") for t in tips}
