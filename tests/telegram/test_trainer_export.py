@@ -18,6 +18,7 @@ from tests.telegram.conftest import BotEnv
 from tests.telegram.helpers import buttons
 from tests.telegram.test_trainer_flows import (
     PASSING_LINES,
+    PASSING_OBJECTIONS,
     PASSING_SCORE,
     has_text,
     join,
@@ -128,7 +129,7 @@ async def test_the_attempt_view_shows_why_the_score_is_what_it_is(env: BotEnv) -
     await trainer.press(detail, f"tr:t:{session_id}")
     view = (await trainer.next_message())["text"]
     assert f"Score: {PASSING_SCORE}" in view and "Overridden to 85" in view
-    assert "Scores per part" in view and "Objection handling: 100" in view
+    assert "Scores per part" in view and f"Objection handling: {PASSING_OBJECTIONS}" in view
     assert "Call objectives" in view
     assert "✓ Acknowledge his concern" in view and "✓ Check that the concern is gone" in view
     assert "✗ Give a benefit tied to less downtime on his line" in view

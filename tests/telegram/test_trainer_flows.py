@@ -40,7 +40,17 @@ def _card_score(scenario_id: str, lines: list[str]) -> int:
                           None)["score"])
 
 
+def _card_part(scenario_id: str, lines: list[str], part: str) -> int:
+    """One part of that card ("objections"): the attempt view shows the parts as scored."""
+    library = load_library(())
+    return int(run_script(CompiledScenario(library.scenarios[scenario_id]), "en", lines,
+                          None)["sections"][part])
+
+
 PASSING_SCORE = _card_score("drill-objection-price", PASSING_LINES)
+# the benefit (cost per pallet) is not the one his concern asks for (less downtime): the
+# handling part is below 100, and the view must show what the card gave
+PASSING_OBJECTIONS = _card_part("drill-objection-price", PASSING_LINES, "objections")
 # the id trainer 100 uploads "my-price-drill" under (uploads.installed_id)
 MINE = installed_id("my-price-drill", 100, {})
 
