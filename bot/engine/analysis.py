@@ -1991,11 +1991,7 @@ def _fixes_a_day(msg: Analyzed, lm: LanguageModel) -> bool:
     """A day her diary can take ("Thursday", "the 21st", "1 September", "tue 25/6", "om 10
     uur"); "next week", "in a few weeks", "sometime", "in January" fix none."""
     words = msg.words
-    beside = [(words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else "")
-              for i in range(len(words))]
-    dated = any(w.isdigit() and 0 < int(w) <= 31 and (before in MONTHS or after in MONTHS)
-                for w, (before, after) in zip(words, beside, strict=True))
-    return bool((DAY_NAMES | _SHORT_DAYS) & set(words)) or dated or any(
+    return bool((DAY_NAMES | _SHORT_DAYS) & set(words)) or _day_of_month(words) or any(
         _ORDINAL.fullmatch(w) for w in words) or (
         names_time_of_day(msg, lm) and any(w.isdigit() for w in words))
 
@@ -2105,6 +2101,6 @@ def _detector_holds(
 
 def _day_of_month(words: list[str]) -> bool:
     """"op 20 juni", "on 3 July", "July 3": a date without a weekday or a time."""
-    return any(w in MONTHS and any(
-        n.isdigit() and 1 <= int(n) <= 31 for n in words[max(i - 1, 0):i + 2] if n != w)
+    return any(w.isdigit() and 0 < int(w) <= 31 and (
+        (i > 0 and words[i - 1] in MONTHS) or (i + 1 < len(words) and words[i + 1] in MONTHS))
         for i, w in enumerate(words))

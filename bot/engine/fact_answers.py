@@ -665,7 +665,7 @@ def from_what_she_knows(ctx: ScenarioContext, cl: CompiledLanguage, t: Turn,
     # web shops?" is answered by her introduction, when two of its words are there
     closed = not kind and a.form != "open" and not chat
     intro_only = chat or closed
-    if not closed and (t.elaborates or cl.lm.elaboration.match(cl.lm.analyze(t.text))):
+    if not closed and (t.elaborates or cl.lm.elaboration.match(msg)):
         # "an example from last month?" asks for a story, not a line that says "month":
         # with nothing new to tell, the time it went wrong that she already told
         return _told_example(ctx, cl, t)
