@@ -1747,23 +1747,32 @@ OFFER_WORD = 5  # letters of a word that names the offer ("koffie", "beans"), no
 def _proposal_asked(msg: Analyzed, lm: LanguageModel) -> bool:
     """The last question of the message proposes a step ("shall we do it in the first week
     of September?"), whatever the sentences before it recall of hers."""
-    asking = [s for s in msg.sentences if s.question_mark and not _tag_only(s.words)]
-    if not asking:
-        return False
-    sub = lm.pipeline.analyze(" ".join(asking[-1].words))
-    return "propose_next_step" in lm.moves.match(sub) or bool(lm.proposal.match(sub))
+    asking = [p for s, p in zip(msg.sentences, _proposing_sentences(msg, lm), strict=True)
+              if s.question_mark and not _tag_only(s.words)]
+    return bool(asking) and asking[-1]
+
+
+def _proposing_sentences(msg: Analyzed, lm: LanguageModel) -> list[bool]:
+    """Per sentence, whether it proposes a next step; worked out once per message (both
+    readings below ask it of a message that proposes)."""
+    found = msg.memo.get("proposing")
+    if found is None:
+        found = []
+        for sentence in msg.sentences:
+            sub = lm.pipeline.analyze(" ".join(sentence.words))
+            found.append("propose_next_step" in lm.moves.match(sub)
+                         or bool(lm.proposal.match(sub)))
+        msg.memo["proposing"] = found
+    return found
 
 
 def _asks_besides_proposal(msg: Analyzed, lm: LanguageModel) -> bool:
     """A sentence other than the next-step proposal asks something of its own."""
-    proposals = asked = 0
-    for sentence in msg.sentences:
-        sub = lm.pipeline.analyze(" ".join(sentence.words))
-        if "propose_next_step" in lm.moves.match(sub) or lm.proposal.match(sub):
-            proposals += 1
-        elif sentence.question_mark and not _tag_only(sentence.words):
-            asked += 1  # "..., I'll send a quote. Is that OK?" asks nothing of its own
-    return bool(asked and proposals)
+    proposing = _proposing_sentences(msg, lm)
+    # "..., I'll send a quote. Is that OK?" asks nothing of its own
+    asked = any(not p and s.question_mark and not _tag_only(s.words)
+                for s, p in zip(msg.sentences, proposing, strict=True))
+    return asked and any(proposing)
 
 
 _MEETING_HER = frozenset({"to meet you", "kennis te maken", "kennis maken", "meet you too"})
