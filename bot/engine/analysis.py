@@ -34,7 +34,14 @@ from bot.engine.language import LanguageModel
 from bot.engine.state import SessionState
 from bot.engine.text import Analyzed, Sentence
 from bot.engine.value import statements, value_argument
-from bot.engine.wording import DAY_NAMES, MONTHS, offers_a_time, plans_no_meeting, proposes
+from bot.engine.wording import (
+    DAY_NAMES,
+    MONTHS,
+    SELLER_WORDS,
+    offers_a_time,
+    plans_no_meeting,
+    proposes,
+)
 from bot.engine.yes_but import taken_back
 from bot.scenario.model import Detector, Fact
 
@@ -407,7 +414,7 @@ def analyze_turn(
     closing_question = "ask_for_order" in moves and info.form == "closed" and (
         bool(lm.proposal.match(msg)) or _agreement_tag(msg, lm))  # "... voor u vast. Akkoord?"
     analysis.adjusts_offer = "propose_solution" in moves and bool(_ADJUSTS_OFFER.search(text))
-    analysis.tells_own_side = any(not sentence.question_mark and _SELLER_SIDE & set(
+    analysis.tells_own_side = any(not sentence.question_mark and SELLER_WORDS & set(
         sentence.words) for sentence in msg.sentences)
     # "Did you know our film never tears?", "..., sounds good right?" carry the offer: no
     # fact of hers is asked
@@ -789,7 +796,6 @@ def analyze_turn(
 
 
 # the seller's own side: "we", "our", "bij ons" (a statement about it argues)
-_SELLER_SIDE = frozenset({"we", "wij", "ons", "onze", "our", "us", "ours"})
 
 
 def _grants_then_asks(cl: CompiledLanguage, msg: Analyzed) -> bool:
@@ -798,7 +804,7 @@ def _grants_then_asks(cl: CompiledLanguage, msg: Analyzed) -> bool:
     answer's cue words in the understanding ("per jaar") argue nothing."""
     said = statements(cl, msg)
     if said is None or said is msg or "acknowledge" not in cl.lm.moves.match(said) or (
-            _SELLER_SIDE & set(said.words)):
+            SELLER_WORDS & set(said.words)):
         return False
     asked = cl.lm.analyze(" ".join(" ".join(s.words) for s in msg.sentences if s.question_mark))
     correct_typos(asked, cl.corrector, cl.lm.protected)
@@ -1203,7 +1209,7 @@ def _pitch_beside_question(msg: Analyzed, lm: LanguageModel) -> bool:
     for sentence in msg.sentences:
         if sentence.question_mark or len(sentence.words) < PITCH_MIN_WORDS:
             continue
-        if not _SELLER_SIDE & set(sentence.words) or _AGREED & set(sentence.words):
+        if not SELLER_WORDS & set(sentence.words) or _AGREED & set(sentence.words):
             continue  # "de prijs blijft zoals we hebben besproken" confirms, it sells nothing
         said = lm.pipeline.analyze(" ".join(sentence.words))
         not_selling = lm.moves.match(said).keys() & _NOT_SELLING

@@ -15,6 +15,7 @@ from itertools import pairwise
 from bot.engine.language import LanguageModel
 from bot.engine.lexicon import Lexicon
 from bot.engine.text import Analyzed, Sentence
+from bot.engine.wording import SELLER_WORDS
 
 _NON_INVENTORY = ("propose_next_step", "check", "ask_for_order", "summarize",
                   "pitch_question")
@@ -516,7 +517,6 @@ _APPROVAL_HEADS = frozenset({"sounds", "sound", "great", "nice", "interesting", 
                              "klinkt", "mooi", "interessant", "top"})
 _APPROVAL_TAGS = _APPROVAL_HEADS | frozenset({"good", "goed", "right", "toch", "he", "hè",
                                              "niet", "or", "not", "does", "it", "eh"})
-_SELLER_WORDS = frozenset({"we", "wij", "our", "onze", "ons", "us"})
 # an agenda, a summary or a proposal closed by "Sound good?" asks her to agree to the plan
 # (an offer's terms closed that way are a pitch, or a solution once tied to her need)
 _PLANS = frozenset({"state_objective", "summarize", "propose_next_step", "ask_for_order"})
@@ -535,7 +535,7 @@ def _seeks_approval(msg: Analyzed) -> bool:
     else:
         return False
     return (0 < len(tail) <= APPROVAL_WORDS and set(tail) <= _APPROVAL_TAGS
-            and bool(_APPROVAL_HEADS & set(tail)) and bool(_SELLER_WORDS & set(before)))
+            and bool(_APPROVAL_HEADS & set(tail)) and bool(SELLER_WORDS & set(before)))
 
 
 # "Can I ask ...", "mag ik vragen ...": the modal asks leave to ask a question, it offers

@@ -19,7 +19,7 @@ from bot.engine.policy import (
     wishes,
 )
 from bot.engine.state import SessionState
-from bot.engine.wording import MONTHS, split_sentences
+from bot.engine.wording import MONTHS, SELLER_SIDE, split_sentences
 
 SITUATION_STREAK = 5
 
@@ -35,7 +35,6 @@ _SENTENCES = re.compile(r"(?<=[.!?])\s+")
 # the seller speaking for the company: "we lease ...", "wij doen managed print", "our ..."
 # A stem this long is a compound in Dutch ("labelprinter", "kopieerapparaat").
 _COMPOUND_MIN = 10
-_OWN_SIDE = re.compile(r"\b(?:we|wij|our|ours|ons|onze)\b", re.IGNORECASE)
 
 
 def _content(cl: CompiledLanguage, text: str) -> tuple[list[str], list[str]]:
@@ -495,14 +494,14 @@ def offer_told(ctx: ScenarioContext, cl: CompiledLanguage, state: SessionState,
     told = not a.is_question and len(a.topic_stems) >= 2
     if proposes or told:
         signals_told(ctx, cl, state, a.topic_stems, proposes=proposes,
-                     offers=bool(told and _OWN_SIDE.search(text or "")))
+                     offers=bool(told and SELLER_SIDE.search(text or "")))
     elif a.is_question and text:
         # "We lease label and office printers. What does your company do?": what the
         # seller says about the offer before the question tells it all the same
         # ("Printwise levert industriële labelprinters in lease": the firm by name too)
         firm = cl.text(ctx.scenario.seller.company)
         stated = " ".join(part for part in _SENTENCES.split(text)
-                          if not part.rstrip().endswith("?") and (_OWN_SIDE.search(part) or (
+                          if not part.rstrip().endswith("?") and (SELLER_SIDE.search(part) or (
                               firm and firm.lower() in part.lower())))
         if stated:
             signals_told(ctx, cl, state, frozenset(_content(cl, stated)[0]), offers=True)

@@ -16,6 +16,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from bot.engine.acts import Act, Move, bare_check, opening_boast
+from bot.engine.wording import SELLER_SIDE
 from bot.engine.yes_but import is_yes_but, taken_back
 
 if TYPE_CHECKING:
@@ -334,7 +335,6 @@ def _leaves_on_a_refused_date(t: Turn) -> bool:
 
 
 # the seller's side ("we", "ons", "our") and a closing question whether it helps her
-_SELLER_SIDE = re.compile(r"\b(?:we|wij|ons|onze|our|us)\b", re.IGNORECASE)
 _HELPS_HER = re.compile(
     r"\b(?:(?:would|will|could|does|do|can)\s+(?:that|this|it)\s+(?:help|fix|work|solve|suit)|"
     r"fits? what (?:u|you) said|sound good|appeal|"
@@ -348,7 +348,7 @@ def _proposes_and_checks(t: Turn) -> bool:
     question = t.text.rstrip()
     last = re.split(r"(?<=[.!])\s+", question)[-1] if question.endswith("?") else ""
     before = question[: len(question) - len(last)] if last else ""
-    return bool(last and _HELPS_HER.search(last) and _SELLER_SIDE.search(before))
+    return bool(last and _HELPS_HER.search(last) and SELLER_SIDE.search(before))
 
 
 # "laat je het me weten?", "will you let me know?", "hoor ik dan van u?"

@@ -93,3 +93,9 @@ def plans_no_meeting(text: str) -> bool:
     if _PROPOSES.search(text):
         return False
     return bool(_NO_MEETING.search(text) or _PAST_MEETING.search(text))
+
+
+# the seller's own side in a message ("we lease printers", "bij ons", "our app"): the
+# words as a set for word lists, and as a pattern for raw text
+SELLER_WORDS = frozenset({"we", "wij", "ons", "onze", "our", "ours", "us"})
+SELLER_SIDE = re.compile(r"\b(?:" + "|".join(sorted(SELLER_WORDS)) + r")\b", re.IGNORECASE)
