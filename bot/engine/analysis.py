@@ -1593,11 +1593,20 @@ def _named_in_questions(msg: Analyzed, cl: CompiledLanguage, aside: set[str]) ->
     in the evening. Who decides on the cleaning contract?" asks who decides)."""
     if not aside:
         return set()
-    asking = [s for s in msg.sentences if s.question_mark]
-    question = cl.lm.analyze(" ".join(" ".join(s.words) for s in asking) + "?")
-    scored = cl.facts.match(question)
+    scored = cl.facts.match(_asked_part(msg, cl.lm))
     best = max(scored.values(), default=0.0)
     return {f for f in aside if f in scored and scored[f] >= best}
+
+
+def _asked_part(msg: Analyzed, lm: LanguageModel) -> Analyzed:
+    """The message's questions on their own, read as one question (the statements around
+    them left out); worked out once per message, as several readings ask for it."""
+    found = msg.memo.get("asked_part")
+    if found is None:
+        asking = [s for s in msg.sentences if s.question_mark]
+        found = lm.analyze(" ".join(" ".join(s.words) for s in asking) + "?")
+        msg.memo["asked_part"] = found
+    return found
 
 
 def _told_only(msg: Analyzed, cl: CompiledLanguage, aside: set[str]) -> set[str]:
@@ -1606,8 +1615,7 @@ def _told_only(msg: Analyzed, cl: CompiledLanguage, aside: set[str]) -> set[str]
     if not aside:
         return set()
     lm = cl.lm
-    asking = [s for s in msg.sentences if s.question_mark]
-    question = lm.analyze(" ".join(" ".join(s.words) for s in asking) + "?")
+    question = _asked_part(msg, lm)
     if set(question.words) & (_BACK_REFERENCES | _POINTING_BACK):
         return set()
     return aside - set(cl.facts.match(question))
@@ -1625,7 +1633,7 @@ def _asks_of_its_own(msg: Analyzed, lm: LanguageModel) -> bool:
     asking = [s for s in msg.sentences if s.question_mark]
     if not asking or len(asking) == len(msg.sentences):
         return False
-    question = lm.analyze(" ".join(" ".join(s.words) for s in asking) + "?")
+    question = _asked_part(msg, lm)
     lex = lm.lexicon
     if set(question.words) & (_BACK_REFERENCES | _POINTING_BACK):
         return False  # "wat vond u ervan?", "is that still the case?" ask about it
@@ -1665,7 +1673,7 @@ def _back_to_business(msg: Analyzed, cs: CompiledScenario, cl: CompiledLanguage,
     asking = [s for s in msg.sentences if s.question_mark]
     if not asking or len(asking) == len(msg.sentences):
         return False
-    question = lm.analyze(" ".join(" ".join(s.words) for s in asking) + "?")
+    question = _asked_part(msg, lm)
     # (a fact of her situation or problems: "is it like that here too?" asks none)
     return not lm.aside.match(question) and any(
         f in cs.facts and not {"implication", "need_payoff"} & set(cs.facts[f].spin)
