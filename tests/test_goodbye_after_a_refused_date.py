@@ -13,7 +13,7 @@ import pytest
 
 from bot.scenario.library import LoadResult as Library
 from bot.scenario.library import load_library
-from tests.engine_calls import last_reply
+from tests.engine_calls import last_reply, last_turn
 
 
 @pytest.fixture(scope="module")
@@ -37,3 +37,16 @@ def test_a_goodbye_that_takes_the_put_off_date_as_agreed_is_corrected(library: L
     reply = last_reply(library, "closing-catering-followup", lang, _CALL[lang])
     assert "nog niet vast" in reply or "isn't agreed" in reply, reply
 
+
+
+@pytest.mark.parametrize(("lang", "line", "credited"), [
+    ("en", "Could we do a demo sometime in the next few weeks?", False),
+    ("en", "Could we do a demo on Thursday 21 May at 10?", True),
+    ("nl", "Zal ik een demo komen geven, do 21 mei om 10 uur?", True),
+])
+def test_only_a_day_makes_a_demo_a_next_step(library: Library, lang: str, line: str,
+                                             credited: bool) -> None:
+    """"do" is Thursday only in Dutch: "could we do a demo sometime?" fixes no day and
+    earns no next step on the card."""
+    turn = last_turn(library, "spin-printing-urgency", lang, ["Hi Ingrid, Lisa here.", line])
+    assert ("demo" in turn["objectives"]) is credited, turn

@@ -2006,15 +2006,19 @@ def _asks_for_an_appointment(det: Detector) -> bool:
 
 
 # short day names a learner types ("tue 25/6", "do 26 juni")
-_SHORT_DAYS = frozenset({"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "ma", "di",
-                         "wo", "do", "vr"})
+# short day names; the Dutch ones only in Dutch: "could we do a demo sometime?" names no
+# Thursday ("do")
+_SHORT_DAYS = {"en": frozenset({"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri"}),
+               "nl": frozenset({"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri",
+                                "ma", "di", "wo", "do", "vr"})}
 
 
 def _fixes_a_day(msg: Analyzed, lm: LanguageModel) -> bool:
     """A day her diary can take ("Thursday", "the 21st", "1 September", "tue 25/6", "om 10
     uur"); "next week", "in a few weeks", "sometime", "in January" fix none."""
     words = msg.words
-    return bool((DAY_NAMES | _SHORT_DAYS) & set(words)) or _day_of_month(words) or any(
+    short = _SHORT_DAYS.get(lm.lexicon.lang, frozenset())
+    return bool((DAY_NAMES | short) & set(words)) or _day_of_month(words) or any(
         _ORDINAL.fullmatch(w) for w in words) or (
         names_time_of_day(msg, lm) and any(w.isdigit() for w in words))
 
