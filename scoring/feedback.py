@@ -30,6 +30,7 @@ from scoring.sections import (
     BEHIND,
     CHECK_OPENINGS,
     CLOSING_MOVES,
+    DATE_BY_MONTH,
     ERRAND,
     LEADING_TAG,
     ORDINAL_DATE,
@@ -1383,10 +1384,6 @@ _WHAT_BROUGHT = re.compile(
     r"designs?|calculations?|trial|presentation|voorstel|offerte|berekening|ontwerp|"
     r"presentatie|proef\w*|monster\w*|plan)\b", re.IGNORECASE)
 CLOSE_PARTS = ("day", "time", "who", "what")
-# "di 12 jan", "on 14 January", "January 14th": a date by its month names the day
-_MONTH_WORDS = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
-_DATE_BY_MONTH = re.compile(rf"\b\d{{1,2}}(e|ste|de|st|nd|rd|th)?\.?\s+({_MONTH_WORDS})\b"
-                            rf"|\b({_MONTH_WORDS})\s+\d{{1,2}}(st|nd|rd|th)?\b", re.IGNORECASE)
 
 
 def close_parts_missing(cs: CompiledScenario, state: SessionState, said: str) -> str:
@@ -1396,7 +1393,7 @@ def close_parts_missing(cs: CompiledScenario, state: SessionState, said: str) ->
     lm = cs.language(state.lang).lm
     msg = lm.analyze(said)
     # ("di 12 jan", "12 January": a date by its month names the day)
-    dated = bool(_DATE_BY_MONTH.search(said))
+    dated = bool(DATE_BY_MONTH.search(said))
     has = {"day": names_day(msg, lm) or bool(ORDINAL_DATE.search(said)) or dated,
            "time": names_time_of_day(msg, lm),
            "who": bool(_WHO_ATTENDS.search(said)), "what": bool(_WHAT_BROUGHT.search(said))}

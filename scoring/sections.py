@@ -344,11 +344,15 @@ def heard_facts(cs: CompiledScenario, state: SessionState) -> set[str]:
 _MONTHS = (r"jan(uary|uari)?|feb(ruary|ruari)?|mar(ch)?|maart|apr(il)?|may|mei|june?|juni|"
            r"july?|juli|aug(ust|ustus)?|sep(t|tember)?|oct(ober)?|okt(ober)?|nov(ember)?|"
            r"dec(ember)?")
+# "di 12 jan", "14 maart", "January 14th": a date by its month names the day
+DATE_BY_MONTH = re.compile(
+    rf"\b\d{{1,2}}(st|nd|rd|th|e|ste|de)?\.?\s+({_MONTHS})\b"
+    rf"|\b({_MONTHS})\s+\d{{1,2}}(st|nd|rd|th)?\b", re.IGNORECASE)
 _DAY = re.compile(
     r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|maandag|dinsdag|woensdag|"
     r"donderdag|vrijdag|zaterdag|zondag|tomorrow|morgen|overmorgen|"
     r"mon|tue|tues|wed|thu|thur|thurs|fri)\b"
-    rf"|\b\d{{1,2}}(st|nd|rd|th|e|ste|de)?\s+({_MONTHS})\b|\b({_MONTHS})\s+\d{{1,2}}\b"
+    rf"|{DATE_BY_MONTH.pattern}"
     r"|\b(the|de)\s+\d{1,2}(st|nd|rd|th|e|ste|de)\b|\b\d{1,2}[-/]\d{1,2}\b",
     re.IGNORECASE)
 
